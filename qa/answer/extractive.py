@@ -1,0 +1,229 @@
+"""The default answering mode: no LLM, answers composed verbatim from the documents.
+
+Hand-written, because it is the product's own: which sentences answer, which context
+keeps who-said-what, when two documents both speak, and when to abstain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.answer.evidence import QuestionProfile, coverage, offers_answer_type
+from qa.config import Settings
+from qa.retrieve import Snapshot
+from qa.store import sentence_id
+from qa.text import stems
+from qa.types import Citation, Passage, Sentence
+
+# A sentence opening with one of these leans on the one before it ("He said...",
+# "According to this...", "However, ..."), so it is quoted together with it.
+_ANAPHORIC = re.compile(
+    r"^\W*(?:(?:however|but|in response|in the evening|according to (?:this|that|him|her|them)|this|that|these|those|"
+    r"it|its|he|she|they|his|her|their|the group|the embassy|the agency|the government)\b"
+    r"|\w+,? (?:he|she|they|it)\b)",
+    re.I,
+)
+_CONTEXT_DEPTH = 2
+SELECT_MARGIN = 0.06  # a second sentence joins when it scores within this of the best
+OTHER_DOC_MARGIN = 0.12  # another document's best sentence joins within this margin
+
+
+@dataclass
+class Candidate:
+    passage: Passage
+    index: int  # sentence index in the passage
+    sentence: Sentence
+    cosine: float
+    lexical: float
+    typed: bool
+    score: float
+
+
+@dataclass
+class Selection:
+    candidates: list[Candidate]
+    abstain_reason: str | None
+    best_cosine: float
+
+
+def score_candidates(
+    profile: QuestionProfile,
+    query_vector: np.ndarray,
+    passages: list[Passage],
+    passage_scores: dict[str, float],
+    sentence_vectors: dict[str, np.ndarray],
+    snapshot: Snapshot,
+) -> list[Candidate]:
+    top = max(passage_scores.values(), default=1.0) or 1.0
+    out: list[Candidate] = []
+    for p in passages:
+        for idx, s in enumerate(p.sentences):
+            if s.text.rstrip().endswith("?"):
+                continue  # a question in the text asks; it does not answer
+            vec = sentence_vectors.get(sentence_id(p.passage_id, idx))
+            if vec is None:
+                continue
+            cos = float(np.dot(query_vector, vec))
+            # Terms found in the sentence count fully; in the sentence before it, half
+            # (a heading or the speaker's introduction is context, not the claim).
+            own = stems(s.text)
+            before = stems(p.sentences[idx - 1].text) if idx else set()
+            lexical = 0.7 * coverage(profile, own) + 0.3 * coverage(profile, own | before)
+            typed = offers_answer_type(s.text, profile, snapshot.lower_words)
+            is_heading = not re.search(r"[.!?\"”]\s*$", s.text)
+            score = (
+                cos
+                + 0.30 * lexical
+                + (0.08 if typed else -0.08 if profile.answer_type != "open" else 0.0)
+                + 0.05 * passage_scores.get(p.passage_id, 0.0) / top
+                - (0.10 if is_heading else 0.0)
+            )
+            out.append(Candidate(p, idx, s, cos, lexical, typed, score))
+    out.sort(key=lambda c: (-c.score, c.passage.doc_id, c.sentence.start))
+    return out
+
+
+def select(profile: QuestionProfile, candidates: list[Candidate], settings: Settings) -> Selection:
+    if profile.unknown_names:
+        names = ", ".join(f"“{n.title()}”" for n in profile.unknown_names)
+        return Selection([], f"nothing in them mentions {names}", 0.0)
+    if not candidates:
+        return Selection([], "no passage matches the question", 0.0)
+    best = candidates[0]
+    best_cos = max(c.cosine for c in candidates)
+    # When half or more of what the question is after never occurs in the corpus, the
+    # nearest passages can only be about something else.
+    if profile.unknown_terms and 2 * len(profile.unknown_terms) >= len(profile.key_terms):
+        missing = ", ".join(f"“{t}”" for t in profile.unknown_terms)
+        return Selection([], f"none of the passages mention {missing}", best_cos)
+    if best_cos < settings.min_sentence_similarity:
+        return Selection(
+            [],
+            f"no passage is close enough to the question (best similarity {best_cos:.2f})",
+            best_cos,
+        )
+    if profile.answer_type != "open" and not any(c.typed for c in candidates[:5]):
+        kind = {
+            "number": "a number",
+            "time": "a date or time",
+            "entity": "a name",
+            "place": "a place",
+        }[profile.answer_type]
+        return Selection([], f"the closest passages do not give {kind}", best_cos)
+
+    chosen = [best]
+    for c in candidates[1:]:
+        if len(chosen) >= settings.max_answer_sentences:
+            break
+        if c.score < best.score - SELECT_MARGIN:
+            break
+        if _redundant(c, chosen) or not _as_relevant(c, best):
+            continue
+        chosen.append(c)
+    # Where another document also speaks to the question, show its account too, so a
+    # disagreement between the sources is visible rather than hidden.
+    docs = {c.passage.doc_id for c in chosen}
+    for c in candidates:
+        if c.passage.doc_id in docs or c.score < best.score - OTHER_DOC_MARGIN:
+            continue
+        if c.typed and not _redundant(c, chosen) and _as_relevant(c, best):
+            chosen.append(c)
+            docs.add(c.passage.doc_id)
+
+    evidence = set().union(*(stems(c.sentence.text) for c in chosen))
+    evidence |= set().union(
+        *(stems(c.passage.sentences[c.index - 1].text) for c in chosen if c.index)
+    )
+    # Synonyms ("rejects" for "denied") defeat term matching, so a sentence that is
+    # semantically close on its own does not need the question's words.
+    if (
+        best_cos < settings.confident_similarity
+        and coverage(profile, evidence) < settings.min_term_coverage
+    ):
+        return Selection([], "the passages found do not speak to what the question asks", best_cos)
+    return Selection(chosen, None, best_cos)
+
+
+def _as_relevant(c: Candidate, best: Candidate) -> bool:
+    """A companion sentence must share at least half of the best one's key-term support."""
+    return c.lexical >= 0.5 * best.lexical and (c.lexical > 0 or best.lexical == 0)
+
+
+def _redundant(c: Candidate, chosen: list[Candidate]) -> bool:
+    return any(c.passage.passage_id == o.passage.passage_id and c.index == o.index for o in chosen)
+
+
+def with_context(c: Candidate, snapshot: Snapshot) -> list[Sentence]:
+    """The sentence plus, for one that leans on its predecessor, the predecessor(s)."""
+    span = [c.sentence]
+    passage, idx = c.passage, c.index
+    for _ in range(_CONTEXT_DEPTH):
+        if not _ANAPHORIC.search(span[0].text):
+            break
+        if idx > 0:
+            idx -= 1
+            span.insert(0, passage.sentences[idx])
+            continue
+        prev_id = snapshot.neighbours.get(passage.passage_id, (None, None))[0]
+        if prev_id is None or prev_id not in snapshot.passages:
+            break
+        passage = snapshot.passages[prev_id]
+        idx = len(passage.sentences) - 1
+        span.insert(0, passage.sentences[idx])
+    # A heading is not a claim to quote.
+    while len(span) > 1 and not re.search(r"[.!?\"”]\s*$", span[0].text):
+        span.pop(0)
+    return span
+
+
+def compose(chosen: list[Candidate], snapshot: Snapshot, doc_text) -> tuple[str, list[Citation]]:
+    """Quote the chosen sentences (with context) verbatim, each followed by its [n].
+
+    Grouped by document, in document order; when more than one document speaks, each
+    group is introduced by its document's title, so who-said-what stays visible.
+    `doc_text(doc_id)` returns the full text; each citation quotes it exactly.
+    """
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    titles: dict[str, str] = {}
+    for c in chosen:  # best first
+        sentences = with_context(c, snapshot)
+        start, end = sentences[0].start, sentences[-1].end
+        spans.setdefault(c.passage.doc_id, []).append((start, end, c.passage.passage_id))
+        titles[c.passage.doc_id] = c.passage.title
+    citations: list[Citation] = []
+    parts: list[str] = []
+    doc_order = list(spans)  # best-scoring document first
+    for doc_id in doc_order:
+        text = doc_text(doc_id)
+        merged: list[list] = []
+        for start, end, pid in spans[doc_id]:
+            for m in merged:  # overlapping or adjacent spans become one quote
+                if start <= m[1] + 2 and end >= m[0] - 2:
+                    m[0], m[1] = min(m[0], start), max(m[1], end)
+                    break
+            else:
+                merged.append([start, end, pid])
+        pieces = []
+        for start, end, pid in merged:
+            quote = text[start:end]
+            citation = Citation(
+                id=len(citations) + 1,
+                doc_id=doc_id,
+                title=titles[doc_id],
+                passage_id=pid,
+                quote=quote,
+                start=start,
+                end=end,
+            )
+            citations.append(citation)
+            pieces.append(f"{_flat(quote)} [{citation.id}]")
+        body = " ".join(pieces)
+        parts.append(f"According to “{titles[doc_id]}”: {body}" if len(doc_order) > 1 else body)
+    return "\n\n".join(parts), citations
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,106 @@
+"""One settings object for the whole product.
+
+Built by the cached `get_settings()` (never at import), validated once at start-up, and
+passed explicitly to whatever needs it. Every field can be set through the environment
+with the `CORPUS_QA_` prefix, e.g. `CORPUS_QA_DATA_DIR=/tmp/index`.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Nothing may be fetched from a model hub at run time. These must be set before
+# transformers, sentence-transformers, gradio or huggingface_hub are imported, so they
+# live in the module every entry point imports first.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CORPUS_QA_", extra="ignore")
+
+    # --- where things live -------------------------------------------------------------
+    data_dir: Path = Field(
+        default=Path(".corpus-qa"),
+        description="Embedded Chroma data and the BM25 cache.",
+    )
+    corpus_dir: Path = Field(default=PROJECT_ROOT / "seeds", description="Default ingest path.")
+    collection_prefix: str = Field(default="corpus_qa", min_length=3, max_length=64)
+
+    # --- Chroma server mode ---------------------------------------------------------------
+    chroma_url: str | None = Field(
+        default=None, description="e.g. http://127.0.0.1:8001; unset means embedded Chroma."
+    )
+    chroma_auth_token: SecretStr | None = None
+
+    # --- ingestion -------------------------------------------------------------------------
+    passage_max_tokens: int = Field(default=160, ge=32, le=256)
+    embed_batch_size: int = Field(default=16, ge=1, le=256)
+
+    # --- retrieval and answering ---------------------------------------------------------
+    top_k: int = Field(default=6, ge=1, le=50)
+    max_question_chars: int = Field(default=2000, ge=10)
+    max_answer_sentences: int = Field(default=3, ge=1, le=10)
+    # Calibrated on evals/data/golden.jsonl with `corpus-qa calibrate`; see evals/calibrate.py.
+    min_sentence_similarity: float = Field(default=0.20, ge=-1, le=1)
+    min_term_coverage: float = Field(default=0.5, ge=0, le=1)
+    confident_similarity: float = Field(default=0.5, ge=-1, le=1)
+
+    # --- service ----------------------------------------------------------------------------
+    api_key: SecretStr | None = None
+    cors_origins: list[str] = Field(default_factory=list)
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    # --- optional LLM mode --------------------------------------------------------------
+    llm_provider: Literal["openai-like", "ollama"] | None = None
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout: float = Field(default=60.0, gt=0)
+    llm_temperature: float = Field(default=0.0, ge=0, le=2)
+    llm_max_tokens: int = Field(default=512, ge=16)
+    llm_max_retries: int = Field(default=2, ge=0, le=10)
+    llm_unsupported_policy: Literal["drop", "flag"] = "drop"
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _check_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("CORPUS_QA_CHROMA_URL must start with http:// or https://")
+        return value or None
+
+    @model_validator(mode="after")
+    def _check_llm(self) -> Settings:
+        if self.llm_provider and not (self.llm_base_url and self.llm_model):
+            raise ValueError(
+                "CORPUS_QA_LLM_PROVIDER is set, so CORPUS_QA_LLM_BASE_URL and "
+                "CORPUS_QA_LLM_MODEL must be set too."
+            )
+        return self
+
+    @property
+    def llm_configured(self) -> bool:
+        return self.llm_provider is not None
+
+    @property
+    def bm25_dir(self) -> Path:
+        return self.data_dir / "bm25"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process's settings, read from the environment once."""
+    return Settings()

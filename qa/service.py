@@ -1,0 +1,191 @@
+"""QAService: the single entry point. The CLI, the API, the UI and the evals call it.
+
+`get_service()` is the one piece of module-level state in the product: a cached service
+per process, so the model and the snapshot load once.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterator
+from functools import lru_cache
+
+from qa.answer.evidence import profile_question
+from qa.answer.extractive import compose, score_candidates, select
+from qa.config import Settings, get_settings
+from qa.embedding import Embedder, get_embedder
+from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong
+from qa.followup import standalone_question
+from qa.retrieve import CorpusIndex, Query, Snapshot
+from qa.store import Store, sentence_id
+from qa.types import Answer, ChatTurn, Document, DocumentInfo, Mode, Passage, ScoredPassage
+
+log = logging.getLogger(__name__)
+ABSTAIN_PREFIX = "The documents don't say"
+
+
+class QAService:
+    def __init__(self, settings: Settings, store: Store | None = None) -> None:
+        self.settings = settings
+        self.store = store or Store(settings)
+        self.index = CorpusIndex(self.store, self._embedder, settings.bm25_dir)
+
+    def _embedder(self) -> Embedder:
+        return get_embedder(self.settings.embed_batch_size)
+
+    # --- questions -----------------------------------------------------------------------
+    def validate_question(self, question: str) -> str:
+        return validate_question(question, self.settings)
+
+    def ask(
+        self,
+        question: str,
+        history: list[ChatTurn] | None = None,
+        top_k: int | None = None,
+        mode: Mode = "extractive",
+    ) -> Answer:
+        question = self.validate_question(question)
+        if mode == "llm":
+            return self._llm().ask(self, question, history or [], top_k or self.settings.top_k)
+        return self.extractive(question, history or [], top_k or self.settings.top_k)
+
+    def ask_stream(
+        self,
+        question: str,
+        history: list[ChatTurn] | None = None,
+        top_k: int | None = None,
+        mode: Mode = "extractive",
+    ) -> Iterator[str | Answer]:
+        """Answer text in pieces as it is produced, then the complete Answer."""
+        question = self.validate_question(question)
+        if mode == "llm":
+            yield from self._llm().ask_stream(
+                self, question, history or [], top_k or self.settings.top_k
+            )
+            return
+        answer = self.extractive(question, history or [], top_k or self.settings.top_k)
+        # Extractive answers exist whole at once; they are streamed sentence by sentence
+        # so that every front end has one code path for both modes.
+        yield from _pieces(answer.answer)
+        yield answer
+
+    def extractive(self, question: str, history: list[ChatTurn], top_k: int) -> Answer:
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        snapshot = self.index.snapshot()
+        standalone = standalone_question(question, history)
+        query_text = standalone or question
+        query = Query(query_text, self._embedder().embed_query(query_text))
+        timings["embed"] = _ms(t0)
+
+        t1 = time.perf_counter()
+        hits = self.index.retriever(snapshot).retrieve(query, top_k)
+        passages = [snapshot.passages[h.passage_id] for h in hits]
+        scores = {h.passage_id: h.score for h in hits}
+        timings["retrieve"] = _ms(t1)
+
+        t2 = time.perf_counter()
+        vectors = self.store.sentence_vectors(
+            [sentence_id(p.passage_id, i) for p in passages for i in range(len(p.sentences))]
+        )
+        # The follow-up's own words say what must be found; the previous turn only helps find it.
+        profile = profile_question(question, snapshot.doc_freq, snapshot.size, snapshot.lower_words)
+        if standalone and not profile.key_terms:
+            profile = profile_question(
+                standalone, snapshot.doc_freq, snapshot.size, snapshot.lower_words
+            )
+        candidates = score_candidates(profile, query.vector, passages, scores, vectors, snapshot)
+        selection = select(profile, candidates, self.settings)
+        if selection.abstain_reason:
+            text, citations = f"{ABSTAIN_PREFIX}: {selection.abstain_reason}.", []
+        else:
+            text, citations = compose(selection.candidates, snapshot, self._doc_text)
+        timings["answer"] = _ms(t2)
+        timings["total"] = _ms(t0)
+        return Answer(
+            question=question,
+            answer=text,
+            abstained=selection.abstain_reason is not None,
+            mode="extractive",
+            citations=citations,
+            passages=scored_passages(passages, scores),
+            timings_ms=timings,
+            standalone_question=standalone,
+        )
+
+    def _doc_text(self, doc_id: str) -> str:
+        return self.store.document(doc_id).text
+
+    def _llm(self):
+        if not self.settings.llm_configured:
+            raise ModeUnavailable(
+                "mode 'llm' needs an LLM: set CORPUS_QA_LLM_PROVIDER (openai-like or ollama), "
+                "CORPUS_QA_LLM_BASE_URL and CORPUS_QA_LLM_MODEL, or use mode 'extractive'.",
+                "mode",
+            )
+        from qa.answer.llm import LLMAnswerer
+
+        return LLMAnswerer.for_settings(self.settings)
+
+    # --- the corpus --------------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        return self.index.snapshot()
+
+    def documents(self) -> list[DocumentInfo]:
+        return self.store.documents()
+
+    def document(self, doc_id: str) -> Document:
+        return self.store.document(doc_id)
+
+    def passage(self, passage_id: str) -> Passage:
+        return self.store.passage(passage_id)
+
+    def readiness(self) -> dict[str, object]:
+        """Store reachable, index loaded; raises StoreUnavailable / IndexMissing if not."""
+        self.store.ping()
+        snapshot = self.index.snapshot()
+        return {
+            "passages": snapshot.size,
+            "corpus_version": snapshot.version,
+            "store": self.store.location,
+        }
+
+
+def validate_question(question: str | None, settings: Settings) -> str:
+    """Cheap checks every front end runs before any model or store is touched."""
+    if question is None or not question.strip():
+        raise EmptyQuestion()
+    if len(question) > settings.max_question_chars:
+        raise QuestionTooLong(len(question), settings.max_question_chars)
+    return question.strip()
+
+
+def scored_passages(passages: list[Passage], scores: dict[str, float]) -> list[ScoredPassage]:
+    return [
+        ScoredPassage(
+            passage_id=p.passage_id,
+            doc_id=p.doc_id,
+            title=p.title,
+            start=p.start,
+            end=p.end,
+            score=round(scores.get(p.passage_id, 0.0), 6),
+            text=p.text,
+        )
+        for p in passages
+    ]
+
+
+def _pieces(text: str) -> Iterator[str]:
+    for match in re.finditer(r"\S.*?(?:\[\d+\]|$)\s*", text, flags=re.S):
+        yield match.group()
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 2)
+
+
+@lru_cache(maxsize=1)
+def get_service() -> QAService:
+    return QAService(get_settings())

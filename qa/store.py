@@ -1,0 +1,386 @@
+"""The only module that talks to Chroma (embedded, or a `chroma run` server over HTTP).
+
+Three collections, all keyed by content-derived ids:
+
+* `<prefix>_documents`  one record per document: full text (offsets refer to it), title,
+  sha256, size, ingested_at, passage_count, and the ids of its passages.
+* `<prefix>_passages`   one record per passage: text, offsets, sentence spans; its
+  vector is the normalised mean of its sentences' vectors.
+* `<prefix>_sentences`  one record per sentence with its own vector: dense retrieval
+  works at sentence level and the extractive answerer scores sentences without
+  re-embedding them.
+
+A fourth, `<prefix>_meta`, holds the corpus version that ingest bumps after every change,
+so every worker (on any machine) knows when to reload its in-memory snapshot and BM25.
+
+Every Chroma or network exception is wrapped here, where it enters, into
+`StoreUnavailable` with a message that says what to do.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+from urllib.parse import urlparse
+
+import numpy as np
+
+from qa.config import Settings
+from qa.errors import NotFound, StoreUnavailable
+from qa.types import Document, DocumentInfo, Passage, Sentence
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+_WRITE_BATCH = 2000
+_VERSION_ID = "corpus"
+
+
+def l2_to_cosine(distance: float) -> float:
+    """Chroma's default space is squared L2; for unit vectors cos = 1 - d/2."""
+    return 1.0 - float(distance) / 2.0
+
+
+class Store:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._client = None
+        self._collections: dict[str, Any] = {}
+
+    # --- connection --------------------------------------------------------------------
+    @property
+    def location(self) -> str:
+        return self.settings.chroma_url or str(self.settings.data_dir.resolve() / "chroma")
+
+    def _connect(self):
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        if self.settings.chroma_url:
+            url = urlparse(self.settings.chroma_url)
+            headers = {}
+            if self.settings.chroma_auth_token:
+                headers["Authorization"] = (
+                    f"Bearer {self.settings.chroma_auth_token.get_secret_value()}"
+                )
+            return chromadb.HttpClient(
+                host=url.hostname or "127.0.0.1",
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                headers=headers,
+                settings=chroma_settings,
+            )
+        path = self.settings.data_dir / "chroma"
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+    @contextmanager
+    def _guard(self, action: str) -> Iterator[None]:
+        try:
+            yield
+        except (NotFound, StoreUnavailable):
+            raise
+        except Exception as exc:  # chromadb raises many types; all mean "store not usable"
+            # A broken connection must not be cached: the next call reconnects, so the
+            # service recovers by itself when a Chroma server comes back.
+            self._client = None
+            self._collections.clear()
+            hint = (
+                f"Is the Chroma server at {self.settings.chroma_url} running? Start it with "
+                "`chroma run --path DIR --host HOST --port PORT` or unset CORPUS_QA_CHROMA_URL."
+                if self.settings.chroma_url
+                else f"Check that {self.location} is readable and writable and not used by another Chroma version."
+            )
+            raise StoreUnavailable(
+                f"The vector store failed while {action}: {exc}. {hint}"
+            ) from exc
+
+    def _call(self, action: str, fn: Callable[[], T]) -> T:
+        with self._guard(action):
+            return fn()
+
+    def _collection(self, kind: str):
+        coll = self._collections.get(kind)
+        if coll is None:
+            with self._guard(f"opening the {kind} collection"):
+                if self._client is None:
+                    self._client = self._connect()
+                coll = self._client.get_or_create_collection(
+                    f"{self.settings.collection_prefix}_{kind}", embedding_function=None
+                )
+            self._collections[kind] = coll
+        return coll
+
+    def ping(self) -> None:
+        def beat():
+            if self._client is None:
+                self._client = self._connect()
+            self._client.heartbeat()
+
+        self._call("checking the connection", beat)
+
+    # --- the corpus version ------------------------------------------------------------
+    def corpus_version(self) -> str | None:
+        coll = self._collection("meta")
+        got = self._call(
+            "reading the corpus version", lambda: coll.get(ids=[_VERSION_ID], include=["metadatas"])
+        )
+        if not got["ids"]:
+            return None
+        return str(got["metadatas"][0]["version"])
+
+    def bump_version(self) -> str:
+        version = uuid.uuid4().hex
+        coll = self._collection("meta")
+        self._call(
+            "writing the corpus version",
+            lambda: coll.upsert(
+                ids=[_VERSION_ID], embeddings=[[0.0]], metadatas=[{"version": version}]
+            ),
+        )
+        return version
+
+    # --- documents ---------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        coll = self._collection("documents")
+        got = self._call("listing documents", lambda: coll.get(include=["metadatas"]))
+        infos = [_doc_info(i, m) for i, m in zip(got["ids"], got["metadatas"], strict=True)]
+        return sorted(infos, key=lambda d: d.doc_id)
+
+    def document(self, doc_id: str) -> Document:
+        coll = self._collection("documents")
+        got = self._call(
+            "reading a document", lambda: coll.get(ids=[doc_id], include=["metadatas", "documents"])
+        )
+        if not got["ids"]:
+            raise NotFound(f"No document with id {doc_id!r}; GET /v1/documents lists them.")
+        info = _doc_info(doc_id, got["metadatas"][0])
+        return Document(**info.model_dump(), text=got["documents"][0])
+
+    def document_passage_ids(self, doc_id: str) -> list[str]:
+        coll = self._collection("passages")
+        got = self._call("listing passages", lambda: coll.get(where={"doc_id": doc_id}, include=[]))
+        return list(got["ids"])
+
+    # --- passages and sentences ----------------------------------------------------------
+    def passage(self, passage_id: str) -> Passage:
+        coll = self._collection("passages")
+        got = self._call(
+            "reading a passage",
+            lambda: coll.get(ids=[passage_id], include=["metadatas", "documents"]),
+        )
+        if not got["ids"]:
+            raise NotFound(f"No passage with id {passage_id!r}.")
+        return _passage(passage_id, got["documents"][0], got["metadatas"][0])
+
+    def iter_passages(self, page: int = 5000) -> Iterator[Passage]:
+        coll = self._collection("passages")
+        offset = 0
+        while True:
+            got = self._call(
+                "reading passages",
+                lambda o=offset: coll.get(include=["metadatas", "documents"], limit=page, offset=o),
+            )
+            for pid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+                yield _passage(pid, text, meta)
+            if len(got["ids"]) < page:
+                return
+            offset += page
+
+    def count_passages(self) -> int:
+        coll = self._collection("passages")
+        return self._call("counting passages", coll.count)
+
+    def sentence_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
+        coll = self._collection("sentences")
+        got = self._call(
+            "reading sentence vectors", lambda: coll.get(ids=list(ids), include=["embeddings"])
+        )
+        return {
+            i: np.asarray(e, dtype=np.float32)
+            for i, e in zip(got["ids"], got["embeddings"], strict=True)
+        }
+
+    def query_sentences(self, vector: np.ndarray, n: int) -> list[tuple[str, str, float]]:
+        """(sentence_id, passage_id, cosine) for the `n` nearest sentences."""
+        coll = self._collection("sentences")
+        got = self._call(
+            "searching",
+            lambda: coll.query(
+                query_embeddings=[vector.tolist()], n_results=n, include=["metadatas", "distances"]
+            ),
+        )
+        return [
+            (sid, meta["passage_id"], l2_to_cosine(dist))
+            for sid, meta, dist in zip(
+                got["ids"][0], got["metadatas"][0], got["distances"][0], strict=True
+            )
+        ]
+
+    # --- writing -------------------------------------------------------------------------
+    def write_document(
+        self,
+        doc: Document,
+        passages: Sequence[Passage],
+        sentence_vectors: dict[str, np.ndarray],
+    ) -> None:
+        """Write a document so that a reader never sees it half-written.
+
+        New passages and sentences go in first, the document record (the commit point)
+        next, and only then are the old passages that the new version no longer has
+        deleted. An interruption before the commit point leaves the old version intact;
+        snapshot loading ignores passages that the document record does not list.
+        """
+        sent_ids, sent_vecs, sent_metas, sent_texts = [], [], [], []
+        pas_vecs = []
+        for p in passages:
+            vecs = []
+            for idx, s in enumerate(p.sentences):
+                sid = sentence_id(p.passage_id, idx)
+                vec = sentence_vectors[sid]
+                vecs.append(vec)
+                sent_ids.append(sid)
+                sent_vecs.append(vec.tolist())
+                sent_texts.append(s.text)
+                sent_metas.append(
+                    {"doc_id": p.doc_id, "passage_id": p.passage_id, "start": s.start, "end": s.end}
+                )
+            mean = np.mean(vecs, axis=0)
+            pas_vecs.append((mean / (np.linalg.norm(mean) or 1.0)).tolist())
+        sentences = self._collection("sentences")
+        for i in range(0, len(sent_ids), _WRITE_BATCH):
+            sl = slice(i, i + _WRITE_BATCH)
+            self._call(
+                "writing sentences",
+                lambda sl=sl: sentences.upsert(
+                    ids=sent_ids[sl],
+                    embeddings=sent_vecs[sl],
+                    metadatas=sent_metas[sl],
+                    documents=sent_texts[sl],
+                ),
+            )
+        coll = self._collection("passages")
+        for i in range(0, len(passages), _WRITE_BATCH):
+            chunk = passages[i : i + _WRITE_BATCH]
+            self._call(
+                "writing passages",
+                lambda chunk=chunk, i=i: coll.upsert(
+                    ids=[p.passage_id for p in chunk],
+                    embeddings=pas_vecs[i : i + len(chunk)],
+                    documents=[p.text for p in chunk],
+                    metadatas=[_passage_meta(p, pos) for pos, p in enumerate(chunk, start=i)],
+                ),
+            )
+        old_ids = set(self.document_passage_ids(doc.doc_id)) - {p.passage_id for p in passages}
+        docs = self._collection("documents")
+        meta = doc.model_dump(exclude={"doc_id", "text"})
+        meta["passage_ids"] = json.dumps([p.passage_id for p in passages])
+        self._call(
+            "writing the document record",
+            lambda: docs.upsert(
+                ids=[doc.doc_id],
+                embeddings=[_doc_vector(pas_vecs)],
+                documents=[doc.text],
+                metadatas=[meta],
+            ),
+        )
+        self._delete_passages(sorted(old_ids))
+
+    def delete_document(self, doc_id: str) -> None:
+        docs = self._collection("documents")
+        # The document record goes first: from then on its passages are not served.
+        self._call("deleting a document", lambda: docs.delete(ids=[doc_id]))
+        self._delete_passages(self.document_passage_ids(doc_id))
+
+    def _delete_passages(self, passage_ids: Sequence[str]) -> None:
+        if not passage_ids:
+            return
+        sentences, passages = self._collection("sentences"), self._collection("passages")
+        for i in range(0, len(passage_ids), _WRITE_BATCH):
+            chunk = list(passage_ids[i : i + _WRITE_BATCH])
+            self._call(
+                "deleting sentences",
+                lambda c=chunk: sentences.delete(where={"passage_id": {"$in": c}}),
+            )
+            self._call("deleting passages", lambda c=chunk: passages.delete(ids=c))
+
+    def live_passage_ids(self) -> set[str]:
+        """Passages listed by a committed document record (see `write_document`)."""
+        docs = self._collection("documents")
+        got = self._call("listing documents", lambda: docs.get(include=["metadatas"]))
+        live: set[str] = set()
+        for meta in got["metadatas"]:
+            live.update(json.loads(meta.get("passage_ids", "[]")))
+        return live
+
+    def add_synthetic(self, passages: Sequence[Passage], sentence_vectors: np.ndarray) -> None:
+        """Benchmarks only: bulk-insert one-sentence passages with given vectors."""
+        doc = Document(
+            doc_id=passages[0].doc_id,
+            title="synthetic",
+            passage_count=len(passages),
+            size=0,
+            sha256="synthetic",
+            ingested_at="",
+            text="",
+        )
+        vectors = {
+            sentence_id(p.passage_id, 0): v for p, v in zip(passages, sentence_vectors, strict=True)
+        }
+        self.write_document(doc, passages, vectors)
+
+
+def sentence_id(passage_id: str, index: int) -> str:
+    return f"{passage_id}:{index}"
+
+
+def _passage_meta(p: Passage, position: int) -> dict[str, Any]:
+    return {
+        "doc_id": p.doc_id,
+        "title": p.title,
+        "start": p.start,
+        "end": p.end,
+        "position": position,
+        "sentences": json.dumps([[s.start, s.end] for s in p.sentences]),
+    }
+
+
+def _passage(pid: str, text: str, meta: dict[str, Any]) -> Passage:
+    start = int(meta["start"])
+    sentences = [
+        Sentence(start=s, end=e, text=text[s - start : e - start])
+        for s, e in json.loads(meta["sentences"])
+    ]
+    return Passage(
+        passage_id=pid,
+        doc_id=meta["doc_id"],
+        title=meta.get("title", ""),
+        start=start,
+        end=int(meta["end"]),
+        text=text,
+        sentences=sentences,
+    )
+
+
+def _doc_info(doc_id: str, meta: dict[str, Any]) -> DocumentInfo:
+    return DocumentInfo(
+        doc_id=doc_id,
+        title=meta["title"],
+        passage_count=int(meta["passage_count"]),
+        size=int(meta["size"]),
+        sha256=meta["sha256"],
+        ingested_at=meta["ingested_at"],
+    )
+
+
+def _doc_vector(passage_vectors: list[list[float]]) -> list[float]:
+    if not passage_vectors:
+        return [0.0] * 384
+    mean = np.mean(np.asarray(passage_vectors), axis=0)
+    return (mean / (np.linalg.norm(mean) or 1.0)).tolist()

@@ -1,0 +1,330 @@
+"""Lexical helpers shared by retrieval, the extractive answerer and the judge.
+
+Hand-written because they are the product's own rules of evidence: which words of a
+question must be found, which tokens are numbers or names that a claim must not change.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*|\d+(?:[.,]\d+)*%?")
+NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\s*%?|\b\d+\b")
+NUMBER_WORDS = {
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "half",
+    "percent",
+}
+MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+TIME_WORDS = (
+    MONTHS
+    | DAYS
+    | {
+        "yesterday",
+        "today",
+        "tomorrow",
+        "week",
+        "month",
+        "year",
+        "years",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "evening",
+        "morning",
+        "night",
+        "beginning",
+        "recently",
+        "earlier",
+        "later",
+        "since",
+        "days",
+        "months",
+    }
+)
+QUESTION_WORDS = {
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "which",
+    "when",
+    "where",
+    "why",
+    "how",
+    "much",
+    "many",
+    "does",
+    "did",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "can",
+    "could",
+    "would",
+    "should",
+    "will",
+    "has",
+    "have",
+    "had",
+}
+STOPWORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "if",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "about",
+    "as",
+    "into",
+    "than",
+    "then",
+    "that",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "it's",
+    "he",
+    "she",
+    "they",
+    "them",
+    "their",
+    "his",
+    "her",
+    "him",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+    "be",
+    "been",
+    "being",
+    "there",
+    "here",
+    "so",
+    "not",
+    "no",
+    "any",
+    "all",
+    "some",
+    "such",
+    "also",
+    "other",
+    "according",
+    "said",
+    "say",
+    "says",
+    "tell",
+    "told",
+    "one",
+    "ones",
+    "both",
+    "each",
+    "very",
+    "just",
+    "only",
+    "more",
+    "most",
+    "own",
+    "same",
+    "up",
+    "out",
+    "over",
+    "under",
+    "again",
+    "further",
+    "once",
+    "while",
+    "during",
+    "before",
+    "after",
+    "between",
+    "through",
+    "against",
+    "because",
+    "until",
+    "whether",
+    "either",
+    "neither",
+    "nor",
+    "per",
+    "via",
+    "s",
+    "t",
+    "get",
+    "got",
+    "make",
+    "made",
+    "give",
+    "gave",
+    "name",
+    "named",
+    "called",
+    "document",
+    "documents",
+    "article",
+    "articles",
+    "text",
+    "texts",
+    "mention",
+    "mentioned",
+    "mentions",
+    "report",
+    "reports",
+    "reported",
+    "state",
+    "stated",
+    "kind",
+    "type",
+    "exactly",
+    "actually",
+    "quote",
+    "quoted",
+    "quotes",
+    "someone",
+    "something",
+    "anyone",
+    "anything",
+    "happen",
+    "happened",
+    "do",
+    "doing",
+} | QUESTION_WORDS
+NEGATIONS = {
+    "not",
+    "no",
+    "never",
+    "none",
+    "nobody",
+    "nothing",
+    "neither",
+    "nor",
+    "without",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "reject",
+    "rejects",
+    "rejected",
+    "rejecting",
+    "refuse",
+    "refused",
+    "refuses",
+    "dismiss",
+    "dismissed",
+    "n't",
+}
+
+
+def words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in WORD.findall(text)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball stem (PyStemmer, which the BM25 retriever uses too), lower-cased."""
+    return _stemmer().stemWord(word.lower().removesuffix("'s"))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the words that carry meaning, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for w in words(text):
+        lw = w.lower()
+        if lw in STOPWORDS or len(lw) < 2:
+            continue
+        seen.setdefault(stem(lw), None)
+    return list(seen)
+
+
+def stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text)}
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers as written, normalised ('95 %' -> '95%')."""
+    found = {re.sub(r"\s+", "", m.group()).rstrip(".,") for m in NUMBER.finditer(text)}
+    found |= {w.lower() for w in words(text) if w.lower() in NUMBER_WORDS}
+    return {n for n in found if n}
+
+
+def capitalised_names(text: str, common: set[str]) -> set[str]:
+    """Words written with a capital that are not ordinary words elsewhere in the corpus.
+
+    `common` is the set of lower-case words the corpus also uses in lower case; a
+    sentence-initial "The" or "However" is then not mistaken for a name.
+    """
+    names = set()
+    for w in words(text):
+        if w[0].isupper() and w.lower() not in common and w.lower() not in STOPWORDS:
+            names.add(w.lower())
+    return names
+
+
+def has_negation(text: str) -> bool:
+    lowered = text.lower().replace("’", "'")
+    return any(w in NEGATIONS for w in words(lowered)) or "n't" in lowered

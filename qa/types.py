@@ -1,0 +1,125 @@
+"""The contracts: defined once here, reused by ingest, the API, the UI, the CLI and evals.
+
+Offsets are character offsets into the document's exact text as ingested
+(`ingest.readers.read_document`): for every passage, sentence and citation,
+`document.text[start:end] == text`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Mode = Literal["extractive", "llm"]
+
+
+class Span(BaseModel):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Sentence(Span):
+    """A sentence of a passage; kept so an answer can quote exactly one sentence."""
+
+    text: str
+
+
+class Passage(BaseModel):
+    passage_id: str
+    doc_id: str
+    title: str = ""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    sentences: list[Sentence] = Field(default_factory=list)
+
+
+class ScoredPassage(BaseModel):
+    """A retrieved passage, as the answer contract shows it."""
+
+    passage_id: str
+    doc_id: str
+    title: str = ""
+    start: int
+    end: int
+    score: float
+    text: str
+
+
+class Citation(BaseModel):
+    id: int = Field(description="The n of the [n] marker in the answer text.")
+    doc_id: str
+    title: str
+    passage_id: str
+    quote: str = Field(description="Exactly document_text[start:end].")
+    start: int
+    end: int
+
+
+class SentenceVerdict(BaseModel):
+    """The judge's verdict on one answer sentence (LLM mode and evals)."""
+
+    sentence: str
+    citation_ids: list[int] = Field(default_factory=list)
+    supported: bool
+    score: float = 0.0
+    reason: str = ""
+    evidence: str = ""
+
+
+class ChatTurn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    role: Literal["user", "assistant", "system"]
+    content: str = Field(max_length=20_000)
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    abstained: bool
+    mode: Mode
+    citations: list[Citation] = Field(default_factory=list)
+    passages: list[ScoredPassage] = Field(default_factory=list)
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    standalone_question: str | None = Field(
+        default=None, description="The follow-up rewritten with its context, when it was one."
+    )
+    unsupported: bool = Field(
+        default=False, description="LLM mode: some sentences are flagged as unsupported."
+    )
+    verification: dict[str, int] | None = Field(
+        default=None, description="LLM mode: how many sentences were kept, flagged, dropped."
+    )
+    sentence_verdicts: list[SentenceVerdict] = Field(default_factory=list)
+    notice: str | None = Field(default=None, description="e.g. why LLM mode fell back.")
+
+
+class DocumentInfo(BaseModel):
+    doc_id: str
+    title: str
+    passage_count: int
+    size: int = Field(description="Characters in the document text.")
+    sha256: str
+    ingested_at: str
+
+
+class Document(DocumentInfo):
+    text: str
+
+
+class IngestReport(BaseModel):
+    added: list[str] = Field(default_factory=list)
+    updated: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    unchanged: list[str] = Field(default_factory=list)
+    skipped: dict[str, str] = Field(default_factory=dict, description="path -> why")
+    passages_embedded: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (
+            f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
+            f"unchanged {len(self.unchanged)}, skipped {len(self.skipped)} "
+            f"({self.passages_embedded} passages embedded in {self.seconds:.1f}s)"
+        )

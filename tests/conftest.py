@@ -1,0 +1,92 @@
+"""Every test gets its own data directory; the seed index is built once per session.
+
+Real components throughout: embedded Chroma on disk, the packaged MiniLM model.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from qa import config
+from qa.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def _clear_caches() -> None:
+    from qa.service import get_service
+
+    config.get_settings.cache_clear()
+    get_service.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point anything that reads the environment at a fresh temporary index."""
+    data_dir = tmp_path / "index"
+    monkeypatch.setenv("CORPUS_QA_DATA_DIR", str(data_dir))
+    for var in ("CORPUS_QA_CHROMA_URL", "CORPUS_QA_API_KEY", "CORPUS_QA_LLM_PROVIDER"):
+        monkeypatch.delenv(var, raising=False)
+    _clear_caches()
+    yield data_dir
+    _clear_caches()
+
+
+@pytest.fixture
+def settings(isolated_data_dir: Path) -> Settings:
+    return Settings(data_dir=isolated_data_dir)
+
+
+@pytest.fixture(scope="session")
+def seed_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds ingested once; tests that only read share it."""
+    from ingest.pipeline import ingest
+
+    data_dir = tmp_path_factory.mktemp("seed-index")
+    report = ingest(SEEDS, Settings(data_dir=data_dir), progress=False)
+    assert sorted(report.added) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def seed_settings(seed_index_dir: Path) -> Settings:
+    return Settings(data_dir=seed_index_dir)
+
+
+@pytest.fixture(scope="session")
+def seed_service(seed_settings: Settings):
+    from qa.service import QAService
+
+    return QAService(seed_settings)
+
+
+@pytest.fixture
+def seeded_env(seed_index_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A private copy of the seed index, and the environment pointing at it."""
+    data_dir = tmp_path / "seeded"
+    shutil.copytree(seed_index_dir, data_dir)
+    monkeypatch.setenv("CORPUS_QA_DATA_DIR", str(data_dir))
+    _clear_caches()
+    return data_dir
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A small editable corpus: the two seeds plus nothing else."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        shutil.copy(seed, folder / seed.name)
+    return folder
+
+
+def artifacts_dir(name: str) -> Path:
+    path = ARTIFACTS / name
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,53 @@
+from pathlib import Path
+
+from ingest.chunking import make_passages, split_sentences
+from ingest.readers import discover, read_document
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def test_passages_and_sentences_have_exact_offsets_on_the_seeds():
+    _, files = discover(SEEDS)
+    assert len(files) == 2
+    for f in files:
+        doc = read_document(f)
+        passages = make_passages(doc.doc_id, doc.title, doc.text, 120, _words)
+        assert passages
+        covered = 0
+        for p in passages:
+            assert doc.text[p.start : p.end] == p.text
+            for s in p.sentences:
+                assert doc.text[s.start : s.end] == s.text
+                assert p.start <= s.start < s.end <= p.end
+            covered += sum(len(s.text) for s in p.sentences)
+        # Every non-blank character of the document belongs to some sentence.
+        assert covered == sum(len(s.text) for s in split_sentences(doc.text))
+        assert len({p.passage_id for p in passages}) == len(passages)
+
+
+def test_ids_are_stable_and_depend_on_content():
+    text = "First line heading\nOne sentence here. Another one there.\n\nA second paragraph."
+    a = make_passages("d.txt", "t", text, 8, _words)
+    b = make_passages("d.txt", "t", text, 8, _words)
+    assert [p.passage_id for p in a] == [p.passage_id for p in b]
+    c = make_passages("other.txt", "t", text, 8, _words)
+    assert {p.passage_id for p in a}.isdisjoint({p.passage_id for p in c})
+
+
+def test_budget_is_respected_and_heading_travels_with_its_paragraph():
+    text = "Intro sentence one is here. Intro sentence two is here.\nSection Heading\nBody sentence about the section."
+    passages = make_passages("d.txt", "t", text, 12, _words)
+    for p in passages:
+        assert _words(p.text) <= 12 or len(p.sentences) == 1
+    heading_passage = next(p for p in passages if "Section Heading" in p.text)
+    assert "Body sentence" in heading_passage.text
+
+
+def test_an_overlong_sentence_is_a_passage_of_its_own():
+    long = " ".join(["word"] * 50) + "."
+    passages = make_passages("d.txt", "t", f"Short one. {long} Short two.", 10, _words)
+    assert any(p.text == long for p in passages)

@@ -1,0 +1,124 @@
+"""Answers on the real seeds: right fact, right document, exact quotes, honest abstention.
+
+The expected facts are checked against the corpus text itself, never against anything
+inside the product.
+"""
+
+import re
+
+import pytest
+
+from qa.types import Answer, ChatTurn
+
+DOC_NCSC = "000_d656f2f487da6926.txt"  # the opinion piece
+DOC_DPA = "001_974b0b246660ba75.txt"
+
+
+def assert_contract(answer: Answer, service) -> None:
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
+    assert markers == {c.id for c in answer.citations}
+    for c in answer.citations:
+        text = service.document(c.doc_id).text
+        assert text[c.start : c.end] == c.quote
+        passage = service.passage(c.passage_id)
+        assert passage.doc_id == c.doc_id
+    for p in answer.passages:
+        assert service.document(p.doc_id).text[p.start : p.end] == p.text
+
+
+@pytest.mark.parametrize(
+    ("question", "facts", "doc"),
+    [
+        (
+            "Who is the British Foreign Secretary quoted in the articles?",
+            ["Dominique Raab"],
+            DOC_NCSC,
+        ),
+        ("How certain is the NCSC that APT29 is part of Russian intelligence?", ["95%"], DOC_NCSC),
+        (
+            "Which company is Russia negotiating with about manufacturing a vaccine?",
+            ["AstraZeneca"],
+            DOC_DPA,
+        ),
+        ("Who will produce the Oxford vaccine in Russia?", ["R-Pharm"], DOC_DPA),
+        ("What did the Russian embassy call the allegations?", ["propaganda"], DOC_DPA),
+        ("When will the Russian population be vaccinated?", ["beginning of next year"], DOC_DPA),
+        ("Which researcher from F-Secure commented on the attacks?", ["Artturi Lehti"], DOC_DPA),
+        (
+            "In which election did the group take part in information fraud operations?",
+            ["2016"],
+            DOC_NCSC,
+        ),
+    ],
+)
+def test_corpus_questions_get_the_right_fact_from_the_right_document(
+    seed_service, question, facts, doc
+):
+    answer = seed_service.ask(question)
+    assert not answer.abstained, answer.answer
+    for fact in facts:
+        assert fact in answer.answer
+        assert any(fact in c.quote and c.doc_id == doc for c in answer.citations)
+    assert_contract(answer, seed_service)
+
+
+def test_the_two_accounts_of_the_groups_names_are_both_shown(seed_service):
+    answer = seed_service.ask("What other names is APT29 known by?")
+    assert not answer.abstained
+    cited_docs = {c.doc_id for c in answer.citations}
+    assert cited_docs == {DOC_NCSC, DOC_DPA}, "each document names the group differently"
+    assert "Comfort Bear" in answer.answer and "Cozy Bear" in answer.answer
+    assert_contract(answer, seed_service)
+
+
+def test_a_sentence_that_leans_on_its_predecessor_brings_it(seed_service):
+    # "However, he said, ... AstraZeneca" only makes sense with who "he" is.
+    answer = seed_service.ask(
+        "Which company is Russia negotiating with about manufacturing a vaccine?"
+    )
+    quote = next(c.quote for c in answer.citations if "AstraZeneca" in c.quote)
+    assert "Kirill Dmitriev" in quote or "he told the agency Interfax" in quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the population of Finland?",
+        "Which software vulnerability did the hackers exploit?",
+        "How much money did the hackers steal?",
+        "Who runs AstraZeneca?",
+    ],
+)
+def test_out_of_corpus_questions_abstain(seed_service, question):
+    answer = seed_service.ask(question)
+    assert answer.abstained, answer.answer
+    assert answer.citations == []
+    assert answer.answer.startswith("The documents don't say")
+
+
+def test_a_follow_up_is_resolved_against_the_previous_turn(seed_service):
+    history = [
+        ChatTurn(
+            role="user",
+            content="Who did the British authorities accuse of cyber espionage on vaccine researchers?",
+        ),
+        ChatTurn(role="assistant", content="Russian hackers [1]"),
+    ]
+    answer = seed_service.ask("Who denied it?", history=history)
+    assert not answer.abstained
+    assert answer.standalone_question and "accuse" in answer.standalone_question
+    assert re.search(r"den(y|ies|ied)|rejects", answer.answer)
+    assert_contract(answer, seed_service)
+
+
+def test_streaming_yields_the_same_answer_in_pieces(seed_service):
+    question = "What did the Russian embassy call the allegations?"
+    items = list(seed_service.ask_stream(question))
+    final = items[-1]
+    assert isinstance(final, Answer)
+    pieces = [i for i in items[:-1] if isinstance(i, str)]
+    assert len(pieces) >= 1 and "".join(pieces).strip() == final.answer.strip()
+
+
+def test_top_k_limits_the_passages(seed_service):
+    assert len(seed_service.ask("What is APT29?", top_k=2).passages) == 2
