@@ -118,6 +118,10 @@ class QAService:
     def _doc_text(self, doc_id: str) -> str:
         return self.store.document(doc_id).text
 
+    def check_mode(self, mode: Mode) -> None:
+        if mode == "llm":
+            self._llm()
+
     def _llm(self):
         if not self.settings.llm_configured:
             raise ModeUnavailable(

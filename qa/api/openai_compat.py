@@ -1,0 +1,111 @@
+"""POST /v1/chat/completions in OpenAI's shape, so the `openai` client works unchanged.
+
+Model `corpus-qa` answers extractively; `corpus-qa-llm` uses LLM mode. The message text
+keeps its [n] markers; the citations ride along in an extra `citations` field (and in
+the final stream chunk).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+from fastapi import APIRouter, Request
+from fastapi.responses import StreamingResponse
+
+from qa.api.deps import ServiceDep
+from qa.api.schemas import (
+    ChatCompletion,
+    ChatCompletionChoice,
+    ChatCompletionMessage,
+    ChatCompletionRequest,
+)
+from qa.api.sse import event, stream_events
+from qa.errors import InvalidInput
+from qa.types import Answer, ChatTurn, Mode
+
+router = APIRouter(tags=["openai-compatible"])
+MODELS: dict[str, Mode] = {"corpus-qa": "extractive", "corpus-qa-llm": "llm"}
+
+
+def _split(body: ChatCompletionRequest) -> tuple[str, list[ChatTurn], Mode]:
+    mode = MODELS.get(body.model)
+    if mode is None:
+        raise InvalidInput(f"Unknown model {body.model!r}; use one of {sorted(MODELS)}.", "model")
+    if body.messages[-1].role != "user":
+        raise InvalidInput("The last message must come from the user.", "messages")
+    history = [
+        ChatTurn(role=m.role, content=m.text())
+        for m in body.messages[:-1]
+        if m.role in ("user", "assistant") and m.text()
+    ]
+    return body.messages[-1].text(), history, mode
+
+
+def _usage(question: str, answer: str) -> dict[str, int]:
+    prompt, completion = len(question.split()), len(answer.split())
+    return {
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "total_tokens": prompt + completion,
+    }
+
+
+@router.get("/v1/models")
+def models() -> dict:
+    return {
+        "object": "list",
+        "data": [{"id": m, "object": "model", "owned_by": "corpus-qa"} for m in MODELS],
+    }
+
+
+@router.post("/v1/chat/completions", response_model=ChatCompletion)
+def chat_completions(body: ChatCompletionRequest, request: Request, service: ServiceDep):
+    question, history, mode = _split(body)
+    service.validate_question(question)
+    service.check_mode(mode)
+    completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
+    created = int(time.time())
+    if not body.stream:
+        answer = service.ask(question, history=history, mode=mode)
+        return ChatCompletion(
+            id=completion_id,
+            created=created,
+            model=body.model,
+            choices=[ChatCompletionChoice(message=ChatCompletionMessage(content=answer.answer))],
+            usage=_usage(question, answer.answer),
+            citations=answer.citations,
+            corpus_qa=answer,
+        )
+
+    def chunk(delta: dict, finish: str | None = None, **extra) -> str:
+        return event(
+            {
+                "id": completion_id,
+                "object": "chat.completion.chunk",
+                "created": created,
+                "model": body.model,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+                **extra,
+            }
+        )
+
+    def final(answer: Answer) -> str:
+        return chunk(
+            {},
+            "stop",
+            citations=[c.model_dump() for c in answer.citations],
+            corpus_qa=answer.model_dump(mode="json"),
+        )
+
+    items = service.ask_stream(question, history=history, mode=mode)
+    first = chunk({"role": "assistant", "content": ""})
+
+    async def events():
+        yield first
+        async for e in stream_events(request, items, lambda t: chunk({"content": t}), final):
+            yield e
+
+    return StreamingResponse(
+        events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+    )

@@ -1,0 +1,83 @@
+"""The /v1 routes and health checks: each handler validates, calls QAService, renders."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import StreamingResponse
+
+from qa.api.deps import ServiceDep, require_api_key
+from qa.api.schemas import AskRequest, Health, Ready
+from qa.api.sse import event, stream_events
+from qa.types import Answer, Document, DocumentInfo, Passage
+
+v1 = APIRouter(prefix="/v1", dependencies=[Depends(require_api_key)])
+health = APIRouter(tags=["health"])
+
+
+@v1.post("/ask", response_model=Answer, tags=["ask"])
+def ask(body: AskRequest, service: ServiceDep) -> Answer:
+    """Answer a question; `history` makes follow-ups ("Who denied it?") work."""
+    return service.ask(body.question, history=body.history, top_k=body.top_k, mode=body.mode)
+
+
+@v1.post(
+    "/ask/stream",
+    tags=["ask"],
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {"text/event-stream": {}},
+            "description": "SSE: `delta`* `answer` `[DONE]`",
+        }
+    },
+)
+def ask_stream(body: AskRequest, request: Request, service: ServiceDep) -> StreamingResponse:
+    """Server-Sent Events: `event: delta` pieces of text as they are produced, then one
+    `event: answer` with the full contract (citations, passages), then `data: [DONE]`."""
+    service.validate_question(body.question)
+    service.check_mode(body.mode)
+    items = service.ask_stream(
+        body.question, history=body.history, top_k=body.top_k, mode=body.mode
+    )
+    return StreamingResponse(
+        stream_events(
+            request,
+            items,
+            on_text=lambda text: event({"text": text}, "delta"),
+            on_answer=lambda answer: event(answer.model_dump(mode="json"), "answer"),
+        ),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+@v1.get("/documents", response_model=list[DocumentInfo], tags=["documents"])
+def documents(service: ServiceDep) -> list[DocumentInfo]:
+    return service.documents()
+
+
+@v1.get("/documents/{doc_id:path}", response_model=Document, tags=["documents"])
+def document(doc_id: str, service: ServiceDep) -> Document:
+    """The full text, so a client can show a citation in context (`text[start:end]`)."""
+    return service.document(doc_id)
+
+
+@v1.get("/passages/{passage_id}", response_model=Passage, tags=["documents"])
+def passage(passage_id: str, service: ServiceDep) -> Passage:
+    return service.passage(passage_id)
+
+
+@health.get("/healthz", response_model=Health)
+def healthz() -> Health:
+    """The process is up."""
+    return Health()
+
+
+@health.get(
+    "/readyz",
+    response_model=Ready,
+    responses={503: {"description": "store unreachable or no index"}},
+)
+def readyz(service: ServiceDep) -> Ready:
+    """The store is reachable and the index is loaded."""
+    return Ready(**service.readiness())

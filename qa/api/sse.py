@@ -1,0 +1,50 @@
+"""Server-Sent Events from the service's synchronous stream, stopping when the client leaves."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import AsyncIterator, Callable, Iterator
+
+from fastapi import Request
+from starlette.concurrency import iterate_in_threadpool
+
+from qa.api.errors import error_body, status_for
+from qa.errors import CorpusQAError
+from qa.types import Answer
+
+log = logging.getLogger(__name__)
+
+
+def event(data: object, name: str | None = None) -> str:
+    payload = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
+    head = f"event: {name}\n" if name else ""
+    return f"{head}data: {payload}\n\n"
+
+
+async def stream_events(
+    request: Request,
+    items: Iterator[str | Answer],
+    on_text: Callable[[str], str],
+    on_answer: Callable[[Answer], str],
+) -> AsyncIterator[str]:
+    """Each text piece and then the final answer, rendered by the caller, then [DONE]."""
+    try:
+        async for item in iterate_in_threadpool(items):
+            if await request.is_disconnected():
+                log.info("client disconnected; stopping the answer")
+                return
+            yield on_answer(item) if isinstance(item, Answer) else on_text(item)
+    except CorpusQAError as exc:
+        body = error_body(type(exc).__name__, str(exc))
+        body["error"]["status"] = status_for(exc)
+        yield event(body, "error")
+    finally:
+        close = getattr(items, "close", None)
+        # Stops the producer (and an LLM stream under it); a producer still running in its
+        # thread raises ValueError and ends with its next piece instead.
+        if close:
+            with contextlib.suppress(ValueError):
+                close()
+    yield event("[DONE]")
