@@ -1,7 +1,7 @@
 """Sentence-aware passages with exact offsets and stable ids.
 
-Sentence boundaries come from NLTK's Punkt (the tokenizer llama-index's sentence splitter
-uses, with the data llama-index ships). The grouping into passages is hand-written
+Sentence boundaries come from `qa.text.split_sentences` (NLTK's Punkt, the tokenizer
+llama-index's sentence splitter uses). The grouping into passages is hand-written
 because the product promises `text[start:end] == passage` exactly, and splitters that
 return strings lose the offsets (whitespace is stripped and re-joined).
 """
@@ -9,63 +9,10 @@ return strings lose the offsets (whitespace is stripped and re-joined).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
-from functools import lru_cache
 
+from qa.text import ends_sentence, split_sentences
 from qa.types import Passage, Sentence
-
-_PARAGRAPH = re.compile(r"[^\n]+")
-_END_PUNCT = re.compile(r"[.!?:;…\"”’)]\s*$")
-
-
-@lru_cache(maxsize=1)
-def _punkt():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
-    # Common abbreviations in news text; Punkt's untrained model would split after them.
-    params.abbrev_types = {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "u.s",
-        "u.k",
-        "e.g",
-        "i.e",
-        "etc",
-        "vs",
-        "no",
-        "inc",
-        "ltd",
-        "jr",
-        "sr",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-    }
-    return PunktSentenceTokenizer(params)
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with exact offsets; a line break always ends a sentence."""
-    sentences: list[Sentence] = []
-    tokenizer = _punkt()
-    for para in _PARAGRAPH.finditer(text):
-        base = para.start()
-        for start, end in tokenizer.span_tokenize(para.group()):
-            chunk = para.group()[start:end]
-            lead = len(chunk) - len(chunk.lstrip())
-            trail = len(chunk.rstrip())
-            if trail <= lead:
-                continue
-            s, e = base + start + lead, base + start + trail
-            sentences.append(Sentence(start=s, end=e, text=text[s:e]))
-    return sentences
 
 
 def _is_heading(sentence: Sentence, text: str) -> bool:
@@ -74,7 +21,14 @@ def _is_heading(sentence: Sentence, text: str) -> bool:
     line_end = text.find("\n", sentence.end)
     line_end = len(text) if line_end == -1 else line_end
     alone = text[line_start:line_end].strip() == sentence.text
-    return alone and len(sentence.text) < 120 and not _END_PUNCT.search(sentence.text)
+    return alone and len(sentence.text) < 120 and not ends_sentence(sentence.text)
+
+
+CHUNKING_VERSION = 2  # bump when the splitting rules change: documents are re-chunked
+
+
+def chunking_fingerprint(max_tokens: int) -> str:
+    return f"v{CHUNKING_VERSION}-tokens{max_tokens}"
 
 
 def passage_id(doc_id: str, text: str, occurrence: int) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from ingest.chunking import make_passages
+from ingest.chunking import chunking_fingerprint, make_passages
 from ingest.readers import SourceText, discover, read_document
 from qa.config import Settings
 from qa.embedding import Embedder, get_embedder
@@ -56,6 +56,7 @@ def ingest(
     known = {d.doc_id: d for d in store.documents()}
     report = IngestReport()
 
+    fingerprint = chunking_fingerprint(settings.passage_max_tokens)
     pending: list[_Pending] = []
     for source_file in files:
         try:
@@ -65,7 +66,7 @@ def ingest(
             report.skipped[source_file.doc_id] = str(exc)
             continue
         old = known.get(source.doc_id)
-        if old is not None and old.sha256 == source.sha256:
+        if old is not None and old.sha256 == source.sha256 and old.chunking == fingerprint:
             report.unchanged.append(source.doc_id)
             continue
         embedder = embedder or get_embedder(settings.embed_batch_size)
@@ -91,6 +92,7 @@ def ingest(
             sha256=src.sha256,
             ingested_at=now,
             text=src.text,
+            chunking=fingerprint,
         )
         store.write_document(doc, item.passages, vectors)
         (report.updated if item.is_update else report.added).append(src.doc_id)

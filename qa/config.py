@@ -53,10 +53,12 @@ class Settings(BaseSettings):
     top_k: int = Field(default=6, ge=1, le=50)
     max_question_chars: int = Field(default=2000, ge=10)
     max_answer_sentences: int = Field(default=3, ge=1, le=10)
-    # Calibrated on evals/data/golden.jsonl with `corpus-qa calibrate`; see evals/calibrate.py.
+    # Abstention thresholds, chosen by `corpus-qa calibrate` (evals/calibrate.py) on
+    # evals/data/golden.jsonl: the middle of the plateau of best CRAG score (0.812).
     min_sentence_similarity: float = Field(default=0.20, ge=-1, le=1)
+    confident_similarity: float = Field(default=0.60, ge=-1, le=1)
+    focus_similarity: float = Field(default=0.60, ge=-1, le=1)
     min_term_coverage: float = Field(default=0.5, ge=0, le=1)
-    confident_similarity: float = Field(default=0.5, ge=-1, le=1)
 
     # --- service ----------------------------------------------------------------------------
     api_key: SecretStr | None = None

@@ -178,10 +178,11 @@ class CorpusIndex:
         import Stemmer
         from llama_index.retrievers.bm25 import BM25Retriever as LlamaBM25
 
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
         path = self.cache_dir / version
         if path.exists():
             try:
-                return LlamaBM25.from_persist_dir(str(path))
+                return LlamaBM25.from_persist_dir(str(path), show_progress=False)
             except Exception as exc:  # a torn cache is rebuilt, never fatal
                 log.warning("BM25 cache %s unreadable (%s); rebuilding", path, exc)
         from llama_index.core.schema import TextNode

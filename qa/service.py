@@ -10,10 +10,11 @@ import logging
 import re
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.answer.evidence import profile_question
-from qa.answer.extractive import compose, score_candidates, select
+from qa.answer.evidence import QuestionProfile, profile_question
+from qa.answer.extractive import Candidate, Selection, compose, score_candidates, select
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, get_embedder
 from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong
@@ -24,6 +25,19 @@ from qa.types import Answer, ChatTurn, Document, DocumentInfo, Mode, Passage, Sc
 
 log = logging.getLogger(__name__)
 ABSTAIN_PREFIX = "The documents don't say"
+
+
+@dataclass
+class Prepared:
+    question: str
+    standalone: str | None
+    snapshot: Snapshot
+    passages: list[Passage]
+    scores: dict[str, float]
+    profile: QuestionProfile
+    candidates: list[Candidate]
+    timings: dict[str, float]
+    started: float
 
 
 class QAService:
@@ -71,7 +85,8 @@ class QAService:
         yield from _pieces(answer.answer)
         yield answer
 
-    def extractive(self, question: str, history: list[ChatTurn], top_k: int) -> Answer:
+    def prepare(self, question: str, history: list[ChatTurn], top_k: int) -> Prepared:
+        """Retrieve and score candidate sentences: everything before the answer is chosen."""
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         snapshot = self.index.snapshot()
@@ -97,22 +112,34 @@ class QAService:
                 standalone, snapshot.doc_freq, snapshot.size, snapshot.lower_words
             )
         candidates = score_candidates(profile, query.vector, passages, scores, vectors, snapshot)
-        selection = select(profile, candidates, self.settings)
+        timings["score"] = _ms(t2)
+        return Prepared(
+            question, standalone, snapshot, passages, scores, profile, candidates, timings, t0
+        )
+
+    def extractive(self, question: str, history: list[ChatTurn], top_k: int) -> Answer:
+        prepared = self.prepare(question, history, top_k)
+        return self.compose_answer(
+            prepared,
+            select(prepared.profile, prepared.candidates, self.settings, prepared.snapshot),
+        )
+
+    def compose_answer(self, prepared: Prepared, selection: Selection) -> Answer:
+        t3 = time.perf_counter()
         if selection.abstain_reason:
             text, citations = f"{ABSTAIN_PREFIX}: {selection.abstain_reason}.", []
         else:
-            text, citations = compose(selection.candidates, snapshot, self._doc_text)
-        timings["answer"] = _ms(t2)
-        timings["total"] = _ms(t0)
+            text, citations = compose(selection.candidates, prepared.snapshot, self._doc_text)
+        timings = {**prepared.timings, "answer": _ms(t3), "total": _ms(prepared.started)}
         return Answer(
-            question=question,
+            question=prepared.question,
             answer=text,
             abstained=selection.abstain_reason is not None,
             mode="extractive",
             citations=citations,
-            passages=scored_passages(passages, scores),
+            passages=scored_passages(prepared.passages, prepared.scores),
             timings_ms=timings,
-            standalone_question=standalone,
+            standalone_question=prepared.standalone,
         )
 
     def _doc_text(self, doc_id: str) -> str:

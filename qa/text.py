@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa.types import Sentence
+
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*|\d+(?:[.,]\d+)*%?")
+_PARAGRAPH = re.compile(r"[^\n]+")
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\s*%?|\b\d+\b")
 NUMBER_WORDS = {
     "one",
@@ -234,6 +237,14 @@ STOPWORDS = {
     "type",
     "exactly",
     "actually",
+    "piece",
+    "opinion",
+    "go",
+    "goes",
+    "going",
+    "talk",
+    "talks",
+    "talking",
     "quote",
     "quoted",
     "quotes",
@@ -271,6 +282,14 @@ NEGATIONS = {
     "dismissed",
     "n't",
 }
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """A sentence ends in . ! ? (closing quotes may follow); a heading does not."""
+    return bool(_SENTENCE_END.search(text))
 
 
 def words(text: str) -> list[str]:
@@ -328,3 +347,83 @@ def capitalised_names(text: str, common: set[str]) -> set[str]:
 def has_negation(text: str) -> bool:
     lowered = text.lower().replace("’", "'")
     return any(w in NEGATIONS for w in words(lowered)) or "n't" in lowered
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    # Common abbreviations in news text; Punkt's untrained model would split after them.
+    params.abbrev_types = {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "no",
+        "inc",
+        "ltd",
+        "jr",
+        "sr",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+    }
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with exact offsets; a line break always ends a sentence."""
+    sentences: list[Sentence] = []
+    tokenizer = _punkt()
+    for para in _PARAGRAPH.finditer(text):
+        base = para.start()
+        for start, end in tokenizer.span_tokenize(para.group()):
+            chunk = para.group()[start:end]
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk.rstrip())
+            if trail <= lead:
+                continue
+            s, e = base + start + lead, base + start + trail
+            sentences.append(Sentence(start=s, end=e, text=text[s:e]))
+    return sentences
+
+
+# Names written differently for the same thing: a claim saying "UK" is grounded in
+# evidence saying "United Kingdom" or "British".
+_ALIAS_GROUPS = [
+    {"uk", "britain", "british", "kingdom", "england"},
+    {"us", "usa", "america", "american", "states", "u.s"},
+    {"canada", "canadian"},
+    {"russia", "russian", "russians", "moscow"},
+    {"china", "chinese"},
+    {"finland", "finnish"},
+    {"germany", "german"},
+]
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, frozenset[str]]:
+    index: dict[str, frozenset[str]] = {}
+    for group in _ALIAS_GROUPS:
+        stemmed = frozenset(stem(w) for w in group)
+        for member in stemmed:
+            index[member] = stemmed
+    return index
+
+
+def with_aliases(stems_: set[str]) -> set[str]:
+    index = _alias_index()
+    out = set(stems_)
+    for s in stems_:
+        out |= index.get(s, frozenset())
+    return out

@@ -102,6 +102,7 @@ class DocumentInfo(BaseModel):
     size: int = Field(description="Characters in the document text.")
     sha256: str
     ingested_at: str
+    chunking: str = Field(default="", description="How it was split; a change re-ingests it.")
 
 
 class Document(DocumentInfo):

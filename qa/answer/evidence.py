@@ -12,18 +12,36 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from qa.text import TIME_WORDS, capitalised_names, content_terms, numbers, stem, words
+from qa.text import (
+    STOPWORDS,
+    TIME_WORDS,
+    capitalised_names,
+    content_terms,
+    numbers,
+    stem,
+    with_aliases,
+    words,
+)
 
 _WHO = re.compile(
-    r"^\s*(who|whom|whose)\b|\b(which|what) (person|people|official|minister|secretary|director|researcher|agency|organi[sz]ation|group|company|country|countries|broadcaster|manufacturer|head)\b",
+    r"^\s*(who|whom|whose)\b|\bname of\b|\bcalled\b"
+    r"|\b(which|what) (person|people|official|minister|secretary|director|researcher|agency"
+    r"|organi[sz]ation|group|company|country|countries|broadcaster|manufacturer|head)\b",
     re.I,
 )
 _NUMBER = re.compile(
-    r"\bhow (many|much|likely|certain|sure|confident)\b|\bwhat (percent|percentage|share|proportion|number)\b|\bpercent",
+    r"\bhow (many|much|likely|certain|sure|confident)\b"
+    r"|\bwhat (percent|percentage|share|proportion|number)\b|\bpercent",
     re.I,
 )
 _TIME = re.compile(r"^\s*when\b|\bwhat (year|day|date|month|time)\b|\bhow long\b", re.I)
 _PLACE = re.compile(r"^\s*where\b|\bin which (country|city)\b", re.I)
+# "Which malware...", "How many organizations...": the thing asked about.
+_FOCUS = re.compile(
+    r"\b(?:which|what|how many|how much)\s+(?:(?:kinds?|types?|sorts?) of\s+)?"
+    r"([A-Za-z][\w\-]*)(?:\s+([A-Za-z][\w\-]*))?",
+    re.I,
+)
 
 
 @dataclass
@@ -32,7 +50,8 @@ class QuestionProfile:
     answer_type: str  # "entity" | "number" | "time" | "place" | "open"
     terms: list[str]  # stems of the content words
     key_terms: list[str]  # terms that are not corpus-wide topic words
-    names: set[str] = field(default_factory=set)  # capitalised words the question uses
+    names: set[str] = field(default_factory=set)  # stems of capitalised words the question uses
+    focus: list[str] = field(default_factory=list)  # stems of the noun(s) a which/what asks about
     unknown_names: list[str] = field(default_factory=list)  # names the corpus never uses
     unknown_terms: list[str] = field(default_factory=list)  # key terms the corpus never uses
     term_weights: dict[str, float] = field(default_factory=dict)
@@ -58,11 +77,33 @@ def profile_question(
     if answer_type == "entity" and terms and re.match(r"^\s*who\b", text, re.I):
         # In "Who denied X?" the predicate right after "who" is the relation asked about.
         weights[terms[0]] *= 2.0
-    names = capitalised_names(_drop_first_word(text), lower_words)
-    unknown_names = sorted(nm for nm in names if doc_freq.get(stem(nm), 0) == 0)
-    unknown_terms = [t for t in key_terms if doc_freq.get(t, 0) == 0]
+
+    def known(term: str) -> bool:
+        return any(doc_freq.get(a, 0) for a in with_aliases({term}))
+
+    names: set[str] = set()
+    for name in capitalised_names(_drop_first_word(text), lower_words):
+        whole = stem(name)
+        # "Oxford-developed" is known when "Oxford" is; "COVID-19" is known as a whole.
+        parts = [stem(p) for p in name.split("-") if p]
+        names.add(whole if known(whole) or len(parts) == 1 else parts[0])
+
+    focus: list[str] = []
+    if match := _FOCUS.search(text):
+        for word in match.groups():
+            if not word or word.lower() in STOPWORDS:
+                break
+            focus.append(stem(word.lower()))
     return QuestionProfile(
-        text, answer_type, terms, key_terms, names, unknown_names, unknown_terms, weights
+        text=text,
+        answer_type=answer_type,
+        terms=terms,
+        key_terms=key_terms,
+        names=names,
+        focus=focus,
+        unknown_names=sorted(nm for nm in names if not known(nm)),
+        unknown_terms=[t for t in key_terms if not known(t)],
+        term_weights=weights,
     )
 
 
@@ -82,8 +123,14 @@ def offers_answer_type(sentence: str, profile: QuestionProfile, lower_words: set
         return bool(lowered & TIME_WORDS) or bool(re.search(r"\b(1[89]|20)\d\d\b", sentence))
     # entity / place: a name the question does not already contain
     names = capitalised_names(sentence, lower_words)
-    question_stems = {stem(w) for w in profile.names} | set(profile.terms)
+    question_stems = with_aliases(profile.names | set(profile.terms))
     return any(stem(nm) not in question_stems for nm in names)
+
+
+def names_covered(profile: QuestionProfile, evidence_stems: set[str]) -> list[str]:
+    """The question's names that the evidence does not mention (alias-aware)."""
+    found = with_aliases(evidence_stems)
+    return sorted(nm for nm in profile.names if nm not in found)
 
 
 def coverage(profile: QuestionProfile, evidence_stems: set[str]) -> float:

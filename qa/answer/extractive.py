@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.answer.evidence import QuestionProfile, coverage, offers_answer_type
+from qa.answer.evidence import QuestionProfile, coverage, names_covered, offers_answer_type
 from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.store import sentence_id
-from qa.text import stems
+from qa.text import ends_sentence, stems
 from qa.types import Citation, Passage, Sentence
 
 # A sentence opening with one of these leans on the one before it ("He said...",
@@ -61,8 +61,8 @@ def score_candidates(
     out: list[Candidate] = []
     for p in passages:
         for idx, s in enumerate(p.sentences):
-            if s.text.rstrip().endswith("?"):
-                continue  # a question in the text asks; it does not answer
+            if s.text.rstrip().endswith("?") or not ends_sentence(s.text):
+                continue  # a question or a heading in the text does not answer anything
             vec = sentence_vectors.get(sentence_id(p.passage_id, idx))
             if vec is None:
                 continue
@@ -73,20 +73,20 @@ def score_candidates(
             before = stems(p.sentences[idx - 1].text) if idx else set()
             lexical = 0.7 * coverage(profile, own) + 0.3 * coverage(profile, own | before)
             typed = offers_answer_type(s.text, profile, snapshot.lower_words)
-            is_heading = not re.search(r"[.!?\"”]\s*$", s.text)
             score = (
                 cos
                 + 0.30 * lexical
                 + (0.08 if typed else -0.08 if profile.answer_type != "open" else 0.0)
                 + 0.05 * passage_scores.get(p.passage_id, 0.0) / top
-                - (0.10 if is_heading else 0.0)
             )
             out.append(Candidate(p, idx, s, cos, lexical, typed, score))
     out.sort(key=lambda c: (-c.score, c.passage.doc_id, c.sentence.start))
     return out
 
 
-def select(profile: QuestionProfile, candidates: list[Candidate], settings: Settings) -> Selection:
+def select(
+    profile: QuestionProfile, candidates: list[Candidate], settings: Settings, snapshot: Snapshot
+) -> Selection:
     if profile.unknown_names:
         names = ", ".join(f"“{n.title()}”" for n in profile.unknown_names)
         return Selection([], f"nothing in them mentions {names}", 0.0)
@@ -94,25 +94,46 @@ def select(profile: QuestionProfile, candidates: list[Candidate], settings: Sett
         return Selection([], "no passage matches the question", 0.0)
     best = candidates[0]
     best_cos = max(c.cosine for c in candidates)
-    # When half or more of what the question is after never occurs in the corpus, the
-    # nearest passages can only be about something else.
-    if profile.unknown_terms and 2 * len(profile.unknown_terms) >= len(profile.key_terms):
-        missing = ", ".join(f"“{t}”" for t in profile.unknown_terms)
-        return Selection([], f"none of the passages mention {missing}", best_cos)
+    unknown_focus = [t for t in profile.focus if t in profile.unknown_terms]
+    if unknown_focus and best_cos < settings.focus_similarity:
+        # "Which malware...?" where the corpus never mentions malware: only a very close
+        # paraphrase ("drug maker" for "pharmaceutical company") may still answer.
+        return Selection([], f"nothing in them mentions {_quoted(unknown_focus)}", best_cos)
+    # Words the corpus never uses are fine in a paraphrase that is semantically close;
+    # otherwise the nearest passages can only be about something else.
+    if profile.unknown_terms and best_cos < settings.confident_similarity:
+        return Selection(
+            [], f"none of the passages mention {_quoted(profile.unknown_terms)}", best_cos
+        )
     if best_cos < settings.min_sentence_similarity:
         return Selection(
             [],
             f"no passage is close enough to the question (best similarity {best_cos:.2f})",
             best_cos,
         )
-    if profile.answer_type != "open" and not any(c.typed for c in candidates[:5]):
-        kind = {
-            "number": "a number",
-            "time": "a date or time",
-            "entity": "a name",
-            "place": "a place",
-        }[profile.answer_type]
-        return Selection([], f"the closest passages do not give {kind}", best_cos)
+    if profile.answer_type != "open":
+        typed = [c for c in candidates if c.typed]
+        if not typed or typed[0].score < best.score - OTHER_DOC_MARGIN:
+            return Selection(
+                [], f"the closest passages do not give {_KINDS[profile.answer_type]}", best_cos
+            )
+        candidates, best = typed, typed[0]
+        if (
+            profile.answer_type == "number"
+            and profile.focus
+            and not set(profile.focus) & stems(best.sentence.text)
+        ):
+            # "How many organizations...": the number found must be about organizations.
+            return Selection([], f"no passage gives a number of {_quoted(profile.focus)}", best_cos)
+    context = stems(best.passage.text)
+    previous = snapshot.neighbours.get(best.passage.passage_id, (None, None))[0]
+    if previous in snapshot.passages:
+        context |= stems(snapshot.passages[previous].text)
+    missing_names = names_covered(profile, context)
+    if missing_names:  # "What did the Canadian government say...": the passage must be about them
+        return Selection(
+            [], f"the closest passages say nothing about {_quoted(missing_names)}", best_cos
+        )
 
     chosen = [best]
     for c in candidates[1:]:
@@ -147,6 +168,13 @@ def select(profile: QuestionProfile, candidates: list[Candidate], settings: Sett
     return Selection(chosen, None, best_cos)
 
 
+_KINDS = {"number": "a number", "time": "a date or time", "entity": "a name", "place": "a place"}
+
+
+def _quoted(terms: list[str]) -> str:
+    return ", ".join(f"“{t}”" for t in terms)
+
+
 def _as_relevant(c: Candidate, best: Candidate) -> bool:
     """A companion sentence must share at least half of the best one's key-term support."""
     return c.lexical >= 0.5 * best.lexical and (c.lexical > 0 or best.lexical == 0)
@@ -174,7 +202,7 @@ def with_context(c: Candidate, snapshot: Snapshot) -> list[Sentence]:
         idx = len(passage.sentences) - 1
         span.insert(0, passage.sentences[idx])
     # A heading is not a claim to quote.
-    while len(span) > 1 and not re.search(r"[.!?\"”]\s*$", span[0].text):
+    while len(span) > 1 and not ends_sentence(span[0].text):
         span.pop(0)
     return span
 

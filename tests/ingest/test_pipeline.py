@@ -122,3 +122,14 @@ def test_an_interrupted_write_leaves_the_old_version_whole(
     report = ingest(corpus, settings, store=store, progress=False)
     assert report.updated == [target.name]
     assert set(store.document_passage_ids(target.name)).isdisjoint(old_ids)
+
+
+def test_changing_the_passage_size_rechunks_unchanged_files(corpus: Path, settings: Settings):
+    store = Store(settings)
+    ingest(corpus, settings, store=store, progress=False)
+    before = store.count_passages()
+    smaller = settings.model_copy(update={"passage_max_tokens": 64})
+    report = ingest(corpus, smaller, store=store, progress=False)
+    assert sorted(report.updated) == sorted(p.name for p in corpus.glob("*.txt"))
+    assert store.count_passages() > before
+    assert ingest(corpus, smaller, store=store, progress=False).updated == []
