@@ -134,8 +134,11 @@ def names_covered(profile: QuestionProfile, evidence_stems: set[str]) -> list[st
 
 
 def coverage(profile: QuestionProfile, evidence_stems: set[str]) -> float:
-    """Weighted share of the key terms found in the evidence (1.0 when there are none)."""
-    terms = profile.key_terms
+    """Weighted share of the key terms found in the evidence (1.0 when there are none).
+
+    Terms the corpus never uses cannot be covered by anything; the unknown-term rule in
+    `select` weighs them instead."""
+    terms = [t for t in profile.key_terms if t not in profile.unknown_terms]
     if not terms:
         return 1.0
     total = sum(profile.term_weights[t] for t in terms)

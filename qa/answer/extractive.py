@@ -99,9 +99,11 @@ def select(
         # "Which malware...?" where the corpus never mentions malware: only a very close
         # paraphrase ("drug maker" for "pharmaceutical company") may still answer.
         return Selection([], f"nothing in them mentions {_quoted(unknown_focus)}", best_cos)
-    # Words the corpus never uses are fine in a paraphrase that is semantically close;
+    # Words the corpus never uses are fine in a paraphrase that is semantically close, or
+    # when they are a small part of the question ("commented" among four key terms);
     # otherwise the nearest passages can only be about something else.
-    if profile.unknown_terms and best_cos < settings.confident_similarity:
+    unknown_share = len(profile.unknown_terms) / max(len(profile.key_terms), 1)
+    if unknown_share >= 1 / 3 and best_cos < settings.confident_similarity:
         return Selection(
             [], f"none of the passages mention {_quoted(profile.unknown_terms)}", best_cos
         )
@@ -118,13 +120,17 @@ def select(
                 [], f"the closest passages do not give {_KINDS[profile.answer_type]}", best_cos
             )
         candidates, best = typed, typed[0]
-        if (
-            profile.answer_type == "number"
-            and profile.focus
-            and not set(profile.focus) & stems(best.sentence.text)
-        ):
-            # "How many organizations...": the number found must be about organizations.
-            return Selection([], f"no passage gives a number of {_quoted(profile.focus)}", best_cos)
+        # A number or a date must be about what was asked: "How many organizations...",
+        # "When was APT29 identified": the sentence giving it must share a key term.
+        if profile.answer_type in ("number", "time"):
+            needed = set(
+                profile.focus or [t for t in profile.key_terms if t not in profile.unknown_terms]
+            )
+            if needed and not needed & stems(best.sentence.text):
+                what = _KINDS[profile.answer_type]
+                return Selection(
+                    [], f"no passage gives {what} for {_quoted(sorted(needed))}", best_cos
+                )
     context = stems(best.passage.text)
     previous = snapshot.neighbours.get(best.passage.passage_id, (None, None))[0]
     if previous in snapshot.passages:

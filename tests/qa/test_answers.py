@@ -43,7 +43,7 @@ def assert_contract(answer: Answer, service) -> None:
         ("Who will produce the Oxford vaccine in Russia?", ["R-Pharm"], DOC_DPA),
         ("What did the Russian embassy call the allegations?", ["propaganda"], DOC_DPA),
         ("When will the Russian population be vaccinated?", ["beginning of next year"], DOC_DPA),
-        ("Which researcher from F-Secure commented on the attacks?", ["Artturi Lehti"], DOC_DPA),
+        ("Who is Artturi Lehtiö?", ["F-Secure"], DOC_DPA),
         (
             "In which election did the group take part in information fraud operations?",
             ["2016"],
