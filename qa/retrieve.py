@@ -197,7 +197,7 @@ class CorpusIndex:
         try:
             tmp = path.with_suffix(".tmp")
             shutil.rmtree(tmp, ignore_errors=True)
-            bm25.persist(str(tmp))
+            bm25.persist(str(tmp), show_progress=False)
             shutil.rmtree(path, ignore_errors=True)
             tmp.rename(path)
             for old in self.cache_dir.iterdir():

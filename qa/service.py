@@ -72,7 +72,10 @@ class QAService:
         top_k: int | None = None,
         mode: Mode = "extractive",
     ) -> Iterator[str | Answer]:
-        """Answer text in pieces as it is produced, then the complete Answer."""
+        """Answer text in pieces as it is produced, then the complete Answer.
+
+        A piece may be an empty string: a keep-alive tick while an LLM writes a sentence
+        that is not verified yet. Front ends skip it (and may stop the stream there)."""
         question = self.validate_question(question)
         if mode == "llm":
             yield from self._llm().ask_stream(

@@ -72,7 +72,7 @@ def build(settings: Settings, service: QAService | None = None):
                 if isinstance(item, Answer):
                     history[-1]["content"] = answer_markdown(item)
                     yield history, sources_html(item, doc_text), "", item.model_dump(mode="json")
-                else:
+                elif item:  # empty pieces are keep-alive ticks
                     history[-1]["content"] += item
                     yield history, gr.update(), "", None
         except Exception as exc:  # shown in the chat; the UI keeps working

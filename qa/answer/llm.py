@@ -107,14 +107,20 @@ class Backend:
         """Deltas of the answer. A failure before the first delta is retried; after it, raised."""
         chunks = self._with_retries(lambda: self._first(self.llm.stream_chat(messages)))
         first, rest = chunks
-        if first:
-            yield first
         try:
+            if first:
+                yield first
             for chunk in rest:
                 if chunk.delta:
                     yield chunk.delta
+        except GeneratorExit:
+            raise
         except Exception as exc:
             raise self._wrap(exc) from exc
+        finally:
+            close = getattr(rest, "close", None)
+            if close:  # the consumer left: close the HTTP stream so the LLM stops too
+                close()
 
     @staticmethod
     def _first(generator):
@@ -381,7 +387,9 @@ class LLMAnswerer:
         notice = None
         try:
             for delta in self.backend.stream(messages):
-                yield from verifier.feed(delta)
+                # An empty piece is a keep-alive tick: it lets the front end notice a
+                # client that left, and close this generator, between two sentences.
+                yield from verifier.feed(delta) or [""]
             yield from verifier.finish()
         except LLMError as exc:
             if not verifier.parts:

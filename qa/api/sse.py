@@ -35,7 +35,10 @@ async def stream_events(
             if await request.is_disconnected():
                 log.info("client disconnected; stopping the answer")
                 return
-            yield on_answer(item) if isinstance(item, Answer) else on_text(item)
+            if isinstance(item, Answer):
+                yield on_answer(item)
+            elif item:  # empty pieces are keep-alive ticks
+                yield on_text(item)
     except CorpusQAError as exc:
         body = error_body(type(exc).__name__, str(exc))
         body["error"]["status"] = status_for(exc)
