@@ -140,6 +140,8 @@ class CorpusIndex:
             return current
         with self._lock:
             if self._snapshot is None or self._snapshot.version != version:
+                if self._snapshot is not None:
+                    self.store.reconnect()  # another process wrote: re-read the vectors too
                 self._snapshot = self._load(version)
             return self._snapshot
 

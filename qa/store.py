@@ -19,6 +19,7 @@ Every Chroma or network exception is wrapped here, where it enters, into
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import uuid
@@ -114,6 +115,18 @@ class Store:
                 )
             self._collections[kind] = coll
         return coll
+
+    def reconnect(self) -> None:
+        """Drop the client so the next call opens a fresh one.
+
+        Embedded Chroma keeps its vector segments in memory; after another process (an
+        ingest, another worker) has written, only a new client sees the new vectors.
+        """
+        client, self._client = self._client, None
+        self._collections.clear()
+        if client is not None and not self.settings.chroma_url:
+            with contextlib.suppress(Exception):
+                client.close()
 
     def ping(self) -> None:
         def beat():
