@@ -46,7 +46,8 @@ bench: setup
 	$(PY) -m benchmarks.run --out BENCHMARKS.md
 
 bench-quick: setup
-	$(PY) -m benchmarks.run --quick --out benchmarks/quick.md
+	@mkdir -p benchmarks/out
+	$(PY) -m benchmarks.run --quick --out benchmarks/out/quick.md
 
 clean:
 	rm -rf .corpus-qa test-artifacts eval-out .pytest_cache .ruff_cache

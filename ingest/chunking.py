@@ -24,7 +24,7 @@ def _is_heading(sentence: Sentence, text: str) -> bool:
     return alone and len(sentence.text) < 120 and not ends_sentence(sentence.text)
 
 
-CHUNKING_VERSION = 2  # bump when the splitting rules change: documents are re-chunked
+CHUNKING_VERSION = 3  # bump when splitting or sentence vectors change: documents are redone
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

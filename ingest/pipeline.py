@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-from tqdm import tqdm
 
 from ingest.chunking import chunking_fingerprint, make_passages
 from ingest.readers import SourceText, discover, read_document
@@ -25,6 +24,7 @@ from qa.store import Store, sentence_id
 from qa.types import Document, IngestReport, Passage
 
 log = logging.getLogger(__name__)
+_DOCS_PER_WRITE = 200  # documents committed per batch of Chroma writes
 
 
 @dataclass
@@ -82,20 +82,17 @@ def ingest(
     vectors = _embed_new_sentences(pending, store, embedder, settings, progress)
     report.passages_embedded = sum(len(p.passages) for p in pending)
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    batch = []
     for item in pending:
         src = item.source
         doc = Document(
-            doc_id=src.doc_id,
-            title=src.title,
-            passage_count=len(item.passages),
-            size=len(src.text),
-            sha256=src.sha256,
-            ingested_at=now,
-            text=src.text,
-            chunking=fingerprint,
-        )
-        store.write_document(doc, item.passages, vectors)
+            doc_id=src.doc_id, title=src.title, passage_count=len(item.passages), size=len(src.text),
+            sha256=src.sha256, ingested_at=now, text=src.text, chunking=fingerprint,
+        )  # fmt: skip
+        batch.append((doc, item.passages))
         (report.updated if item.is_update else report.added).append(src.doc_id)
+    for i in range(0, len(batch), _DOCS_PER_WRITE):
+        store.write_documents(batch[i : i + _DOCS_PER_WRITE], vectors)
 
     if prune:
         present = {f.doc_id for f in files}
@@ -117,25 +114,27 @@ def _embed_new_sentences(
     settings: Settings,
     progress: bool,
 ) -> dict[str, np.ndarray]:
-    wanted: dict[str, str] = {}
-    for item in pending:
-        for p in item.passages:
-            for idx, s in enumerate(p.sentences):
-                wanted[sentence_id(p.passage_id, idx)] = s.text
-    if not wanted:
+    """Vectors for every sentence of the pending passages; passages already stored
+    (same content-derived id) reuse theirs, so unchanged text is never embedded again."""
+    passages = [p for item in pending for p in item.passages]
+    if not passages:
         return {}
-    vectors = store.sentence_vectors(list(wanted))
-    todo = [sid for sid in wanted if sid not in vectors]
+    ids = {
+        sentence_id(p.passage_id, idx): (p, idx)
+        for p in passages
+        for idx in range(len(p.sentences))
+    }
+    vectors = store.sentence_vectors(list(ids))
+    todo = [
+        p
+        for p in passages
+        if any(sentence_id(p.passage_id, i) not in vectors for i in range(len(p.sentences)))
+    ]
     if todo:
         assert embedder is not None
-        texts = [wanted[sid] for sid in todo]
-        step = max(settings.embed_batch_size * 8, 64)
-        bar = tqdm(
-            total=len(texts), desc="embedding", unit="sent", disable=not progress, leave=False
-        )
-        for i in range(0, len(texts), step):
-            chunk = embedder.embed(texts[i : i + step])
-            vectors.update(zip(todo[i : i + step], chunk, strict=True))
-            bar.update(len(chunk))
-        bar.close()
+        spans = [[(s.start - p.start, s.end - p.start) for s in p.sentences] for p in todo]
+        for p, vecs in zip(
+            todo, embedder.embed_spans([p.text for p in todo], spans, progress), strict=True
+        ):
+            vectors.update({sentence_id(p.passage_id, i): v for i, v in enumerate(vecs)})
     return vectors

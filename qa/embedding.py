@@ -58,6 +58,64 @@ class Embedder:
             show_progress_bar=progress,
         ).astype(np.float32)
 
+    def embed_spans(
+        self,
+        texts: Sequence[str],
+        spans: Sequence[Sequence[tuple[int, int]]],
+        progress: bool = False,
+    ) -> list[np.ndarray]:
+        """Vectors for character spans (sentences) of each text (passage), from one forward
+        pass per text: the tokens of each span are mean-pooled, as MiniLM pools a whole
+        input ("late chunking"). Costs what encoding the texts costs, instead of encoding
+        every sentence again. Spans past the model's 256-token window are encoded alone.
+        Hand-written: sentence-transformers has no span pooling.
+        """
+        import torch
+
+        transformer = self.model[0].auto_model
+        tokenizer = self.tokenizer
+        limit = self.model.max_seq_length
+        out: list[np.ndarray] = [np.zeros((0, DIMENSIONS), np.float32)] * len(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # less padding per batch
+        leftovers: list[tuple[int, int, str]] = []
+        from tqdm import tqdm
+
+        bar = tqdm(
+            total=len(texts), desc="embedding", unit="passage", disable=not progress, leave=False
+        )
+        for b in range(0, len(order), self.batch_size):
+            batch = order[b : b + self.batch_size]
+            enc = tokenizer(
+                [texts[i] for i in batch], padding=True, truncation=True, max_length=limit,
+                return_offsets_mapping=True, return_tensors="pt",
+            )  # fmt: skip
+            offsets = enc.pop("offset_mapping")
+            with torch.inference_mode():
+                tokens = transformer(**enc).last_hidden_state
+            for row, i in enumerate(batch):
+                starts, ends = offsets[row, :, 0], offsets[row, :, 1]
+                real = ends > starts  # special and padding tokens have empty offsets
+                vectors = np.zeros((len(spans[i]), DIMENSIONS), np.float32)
+                for k, (s, e) in enumerate(spans[i]):
+                    mask = real & (starts >= s) & (ends <= e)
+                    if int(mask.sum()) == 0:
+                        leftovers.append((i, k, texts[i][s:e]))
+                        continue
+                    v = tokens[row][mask].mean(dim=0).numpy()
+                    vectors[k] = v / (np.linalg.norm(v) or 1.0)
+                out[i] = vectors
+            bar.update(len(batch))
+        bar.close()
+        if leftovers:
+            alone = self.embed([t for _, _, t in leftovers])
+            for (i, k, _), v in zip(leftovers, alone, strict=True):
+                out[i][k] = v
+        return out
+
+    def clear_query_cache(self) -> None:
+        with self._lock:
+            self._query_cache.clear()
+
     def embed_query(self, text: str) -> np.ndarray:
         with self._lock:
             cached = self._query_cache.get(text)

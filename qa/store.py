@@ -175,9 +175,7 @@ class Store:
         return Document(**info.model_dump(), text=got["documents"][0])
 
     def document_passage_ids(self, doc_id: str) -> list[str]:
-        coll = self._collection("passages")
-        got = self._call("listing passages", lambda: coll.get(where={"doc_id": doc_id}, include=[]))
-        return list(got["ids"])
+        return self._passage_ids_of([doc_id])
 
     # --- passages and sentences ----------------------------------------------------------
     def passage(self, passage_id: str) -> Passage:
@@ -238,72 +236,101 @@ class Store:
 
     # --- writing -------------------------------------------------------------------------
     def write_document(
+        self, doc: Document, passages: Sequence[Passage], sentence_vectors: dict[str, np.ndarray]
+    ) -> None:
+        self.write_documents([(doc, passages)], sentence_vectors)
+
+    def write_documents(
         self,
-        doc: Document,
-        passages: Sequence[Passage],
+        items: Sequence[tuple[Document, Sequence[Passage]]],
         sentence_vectors: dict[str, np.ndarray],
     ) -> None:
-        """Write a document so that a reader never sees it half-written.
+        """Write documents so that a reader never sees one half-written.
 
-        New passages and sentences go in first, the document record (the commit point)
-        next, and only then are the old passages that the new version no longer has
-        deleted. An interruption before the commit point leaves the old version intact;
-        snapshot loading ignores passages that the document record does not list.
+        New sentences and passages go in first (in large batches: per-call overhead
+        dominates small writes), the document records (the commit point) next, and only
+        then are the passages that the new versions no longer have deleted. Passages
+        that no committed document record lists are never served (`live_passage_ids`),
+        so an interruption before the commit leaves every old version intact.
         """
         sent_ids, sent_vecs, sent_metas, sent_texts = [], [], [], []
-        pas_vecs = []
-        for p in passages:
-            vecs = []
-            for idx, s in enumerate(p.sentences):
-                sid = sentence_id(p.passage_id, idx)
-                vec = sentence_vectors[sid]
-                vecs.append(vec)
-                sent_ids.append(sid)
-                sent_vecs.append(vec.tolist())
-                sent_texts.append(s.text)
-                sent_metas.append(
-                    {"doc_id": p.doc_id, "passage_id": p.passage_id, "start": s.start, "end": s.end}
-                )
-            mean = np.mean(vecs, axis=0)
-            pas_vecs.append((mean / (np.linalg.norm(mean) or 1.0)).tolist())
-        sentences = self._collection("sentences")
+        pas_ids, pas_vecs, pas_texts, pas_metas = [], [], [], []
+        doc_vecs = []
+        for _doc, passages in items:
+            first = len(pas_vecs)
+            for position, p in enumerate(passages):
+                vecs = []
+                for idx, s in enumerate(p.sentences):
+                    sid = sentence_id(p.passage_id, idx)
+                    vecs.append(sentence_vectors[sid])
+                    sent_ids.append(sid)
+                    sent_texts.append(s.text)
+                    sent_metas.append(
+                        {
+                            "doc_id": p.doc_id,
+                            "passage_id": p.passage_id,
+                            "start": s.start,
+                            "end": s.end,
+                        }
+                    )
+                sent_vecs.extend(vecs)
+                pas_ids.append(p.passage_id)
+                pas_vecs.append(_unit_mean(vecs))
+                pas_texts.append(p.text)
+                pas_metas.append(_passage_meta(p, position))
+            doc_vecs.append(
+                _unit_mean(pas_vecs[first:]) if len(pas_vecs) > first else np.zeros(384, np.float32)
+            )
+
+        sentences, passages_coll = self._collection("sentences"), self._collection("passages")
         for i in range(0, len(sent_ids), _WRITE_BATCH):
             sl = slice(i, i + _WRITE_BATCH)
             self._call(
                 "writing sentences",
                 lambda sl=sl: sentences.upsert(
                     ids=sent_ids[sl],
-                    embeddings=sent_vecs[sl],
+                    embeddings=np.asarray(sent_vecs[sl]),
                     metadatas=sent_metas[sl],
                     documents=sent_texts[sl],
                 ),
             )
-        coll = self._collection("passages")
-        for i in range(0, len(passages), _WRITE_BATCH):
-            chunk = passages[i : i + _WRITE_BATCH]
+        for i in range(0, len(pas_ids), _WRITE_BATCH):
+            sl = slice(i, i + _WRITE_BATCH)
             self._call(
                 "writing passages",
-                lambda chunk=chunk, i=i: coll.upsert(
-                    ids=[p.passage_id for p in chunk],
-                    embeddings=pas_vecs[i : i + len(chunk)],
-                    documents=[p.text for p in chunk],
-                    metadatas=[_passage_meta(p, pos) for pos, p in enumerate(chunk, start=i)],
+                lambda sl=sl: passages_coll.upsert(
+                    ids=pas_ids[sl],
+                    embeddings=np.asarray(pas_vecs[sl]),
+                    documents=pas_texts[sl],
+                    metadatas=pas_metas[sl],
                 ),
             )
-        old_ids = set(self.document_passage_ids(doc.doc_id)) - {p.passage_id for p in passages}
+        new_ids = set(pas_ids)
+        old_ids = set(self._passage_ids_of([doc.doc_id for doc, _ in items])) - new_ids
         docs = self._collection("documents")
-        meta = doc.model_dump(exclude={"doc_id", "text"})
-        meta["passage_ids"] = json.dumps([p.passage_id for p in passages])
+        metas = []
+        for doc, passages in items:
+            meta = doc.model_dump(exclude={"doc_id", "text"})
+            meta["passage_ids"] = json.dumps([p.passage_id for p in passages])
+            metas.append(meta)
         self._call(
             "writing the document record",
             lambda: docs.upsert(
-                ids=[doc.doc_id],
-                embeddings=[_doc_vector(pas_vecs)],
-                documents=[doc.text],
-                metadatas=[meta],
+                ids=[doc.doc_id for doc, _ in items],
+                embeddings=np.asarray(doc_vecs),
+                documents=[doc.text for doc, _ in items],
+                metadatas=metas,
             ),
         )
         self._delete_passages(sorted(old_ids))
+
+    def _passage_ids_of(self, doc_ids: Sequence[str]) -> list[str]:
+        coll = self._collection("passages")
+        got = self._call(
+            "listing passages",
+            lambda: coll.get(where={"doc_id": {"$in": list(doc_ids)}}, include=[]),
+        )
+        return list(got["ids"])
 
     def delete_document(self, doc_id: str) -> None:
         docs = self._collection("documents")
@@ -393,8 +420,6 @@ def _doc_info(doc_id: str, meta: dict[str, Any]) -> DocumentInfo:
     )
 
 
-def _doc_vector(passage_vectors: list[list[float]]) -> list[float]:
-    if not passage_vectors:
-        return [0.0] * 384
-    mean = np.mean(np.asarray(passage_vectors), axis=0)
-    return (mean / (np.linalg.norm(mean) or 1.0)).tolist()
+def _unit_mean(vectors: Sequence[np.ndarray]) -> np.ndarray:
+    mean = np.mean(np.asarray(vectors, dtype=np.float32), axis=0)
+    return mean / (np.linalg.norm(mean) or 1.0)

