@@ -25,6 +25,11 @@ def summary_table(results: dict, timings: dict) -> str:
         f"{'judge balanced acc.':<24} {judge['balanced_accuracy']:.3f}  ({judge['pairs']} labelled pairs)"
     )
     lines.append(f"{'latency p50 / p95':<24} {timings['p50_ms']} / {timings['p95_ms']} ms")
+    if llm := results.get("llm_judge"):
+        lines.append(
+            f"{'LLM judge (optional)':<24} faithfulness {_fmt(llm['faithfulness'])}; agreement "
+            f"{_fmt(llm['agreement_with_deterministic_judge'])}; calibration {llm['calibration']}"
+        )
     return "\n".join(lines)
 
 
@@ -61,6 +66,15 @@ def markdown(results: dict, timings: dict, failures: list[str]) -> str:
         "|---|---|---|",
     ]
     out += [f"| {t} | {v['accuracy']:.3f} | {v['n']} |" for t, v in judge["per_type"].items()]
+    if llm := results.get("llm_judge"):
+        out += [
+            "",
+            "## The optional LLM judge",
+            "",
+            f"Faithfulness {_fmt(llm['faithfulness'])}; agreement with the deterministic judge "
+            f"{_fmt(llm['agreement_with_deterministic_judge'])}; unparsed claims {llm['unparsed_claims']}; "
+            f"on the calibration set: {llm['calibration']}.",
+        ]
     wrong = [r for r in results["items"] if not r["correct"]]
     out += ["", f"## Items not answered correctly ({len(wrong)})", ""]
     for r in wrong:

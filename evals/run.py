@@ -64,7 +64,7 @@ def _evidence_text(service, citation) -> str:
     return text[min(passage.start, citation.start) : max(passage.end, citation.end)]
 
 
-def judge_answer(service, judge: Judge, answer: Answer) -> dict:
+def judge_answer(service, judge: Judge, answer: Answer, llm_judge=None) -> dict:
     claims = split_claims(answer.answer)
     by_id = {c.id: c for c in answer.citations}
     evidence = {c.id: _evidence_text(service, c) for c in answer.citations}
@@ -80,6 +80,10 @@ def judge_answer(service, judge: Judge, answer: Answer) -> dict:
                 "reason": full.reason,
             }
         )
+        if llm_judge is not None:
+            verdicts[-1]["llm_supported"] = llm_judge.supported(
+                claim.text, [evidence[i] for i in cited]
+            )
         for i in cited:  # ALCE citation precision
             total_citations += 1
             alone = judge.judge(claim.text, [evidence[i]]).supported
@@ -96,7 +100,12 @@ def judge_answer(service, judge: Judge, answer: Answer) -> dict:
 
 
 def evaluate(
-    service, items: list[GoldenItem], judge: Judge, mode: Mode, progress: bool = True
+    service,
+    items: list[GoldenItem],
+    judge: Judge,
+    mode: Mode,
+    progress: bool = True,
+    llm_judge=None,
 ) -> tuple[dict, dict]:
     k = service.settings.top_k
     rows, latencies = [], {}
@@ -108,12 +117,18 @@ def evaluate(
         except CorpusQAError as exc:
             answer, error = None, f"{type(exc).__name__}: {exc}"
         latencies[item.id] = round((time.perf_counter() - began) * 1000, 1)
-        rows.append(_score_item(service, judge, item, answer, error, k))
+        rows.append(_score_item(service, judge, item, answer, error, k, llm_judge))
     return _aggregate(rows, k), {"latency_ms": latencies}
 
 
 def _score_item(
-    service, judge, item: GoldenItem, answer: Answer | None, error: str | None, k: int
+    service,
+    judge,
+    item: GoldenItem,
+    answer: Answer | None,
+    error: str | None,
+    k: int,
+    llm_judge=None,
 ) -> dict:
     abstained = answer is None or answer.abstained
     text = answer.answer if answer else ""
@@ -139,7 +154,7 @@ def _score_item(
             key: round(v, 4) for key, v in m.retrieval_scores(ranked, gold, k).items()
         }
     if answer and not abstained:
-        judged = judge_answer(service, judge, answer)
+        judged = judge_answer(service, judge, answer, llm_judge)
         row.update(judged)
     return row
 
@@ -191,6 +206,21 @@ def _aggregate(rows: list[dict], k: int) -> dict:
     return {"metrics": metrics, "per_category": per_category, "outcomes": outcomes, "items": rows}
 
 
+def _llm_judge_summary(llm_judge, results: dict) -> dict:
+    from evals.llm_judge import calibrate
+
+    verdicts = [v for r in results["items"] for v in r.get("verdicts", [])]
+    parsed = [v for v in verdicts if v.get("llm_supported") is not None]
+    return {
+        "faithfulness": m.rate([v["llm_supported"] for v in parsed]),
+        "agreement_with_deterministic_judge": m.rate(
+            [v["llm_supported"] == v["supported"] for v in parsed]
+        ),
+        "unparsed_claims": len(verdicts) - len(parsed),
+        "calibration": calibrate(llm_judge, load_calibration()),
+    }
+
+
 def load_thresholds(mode: Mode, path: Path = THRESHOLDS) -> dict[str, float]:
     with path.open("rb") as f:
         return tomllib.load(f).get(mode, {})
@@ -210,9 +240,14 @@ def gate(results: dict, thresholds: dict[str, float]) -> list[str]:
 
 
 def run_eval(
-    settings: Settings, dataset: Path = GOLDEN, mode: Mode = "extractive", progress: bool = True
+    settings: Settings,
+    dataset: Path = GOLDEN,
+    mode: Mode = "extractive",
+    progress: bool = True,
+    llm_judge: bool = True,
 ):
-    """The whole eval as data: (results, timings). Builds the index from the corpus if missing."""
+    """The whole eval as data: (results, timings). Builds the index from the corpus if missing.
+    With an LLM configured (and `llm_judge`), the LLM judge is reported beside the deterministic one."""
     from qa.service import QAService
 
     service = QAService(settings)
@@ -225,9 +260,16 @@ def run_eval(
     documents = {d.doc_id: service.document(d.doc_id).text for d in service.documents()}
     items = load_golden(dataset, documents)
     judge = make_judge(service)
+    second = None
+    if llm_judge and settings.llm_configured:
+        from evals.llm_judge import LLMJudge
+
+        second = LLMJudge(settings)
     began = time.perf_counter()
-    results, timings = evaluate(service, items, judge, mode, progress)
+    results, timings = evaluate(service, items, judge, mode, progress, second)
     results["judge"] = judge_calibration(judge)
+    if second is not None:
+        results["llm_judge"] = _llm_judge_summary(second, results)
     results["mode"] = mode
     results["dataset"] = {
         "path": dataset.name,
@@ -256,11 +298,18 @@ def write_outputs(results: dict, timings: dict, out: Path, failures: list[str]) 
 
 
 def main(
-    settings: Settings, dataset: str | None, mode: Mode, out: Path, progress: bool = True
+    settings: Settings,
+    dataset: str | None,
+    mode: Mode,
+    out: Path,
+    progress: bool = True,
+    llm_judge: bool = True,
 ) -> int:
     from evals.report import summary_table
 
-    results, timings = run_eval(settings, Path(dataset) if dataset else GOLDEN, mode, progress)
+    results, timings = run_eval(
+        settings, Path(dataset) if dataset else GOLDEN, mode, progress, llm_judge
+    )
     failures = gate(results, load_thresholds(mode))
     write_outputs(results, timings, out, failures)
     print(summary_table(results, timings))

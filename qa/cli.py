@@ -164,7 +164,12 @@ def cmd_eval(args, settings) -> int:
     from evals.run import main as run_eval
 
     return run_eval(
-        settings, dataset=args.dataset, mode=args.mode, out=Path(args.out), progress=not args.quiet
+        settings,
+        dataset=args.dataset,
+        mode=args.mode,
+        out=Path(args.out),
+        progress=not args.quiet,
+        llm_judge=not args.no_llm_judge,
     )
 
 
@@ -269,6 +274,11 @@ def _parser() -> argparse.ArgumentParser:
         "--out", default="eval-out", help="folder for results.json, report.md, chart.png"
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--no-llm-judge",
+        action="store_true",
+        help="skip the optional LLM judge even when an LLM is configured",
+    )
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("calibrate", help="choose abstention thresholds from the golden set")

@@ -61,6 +61,7 @@ class QAService:
         mode: Mode = "extractive",
     ) -> Answer:
         question = self.validate_question(question)
+        log.debug("ask (%s): %r", mode, question)  # question text only in debug logs
         if mode == "llm":
             return self._llm().ask(self, question, history or [], top_k or self.settings.top_k)
         return self.extractive(question, history or [], top_k or self.settings.top_k)

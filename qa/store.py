@@ -282,29 +282,8 @@ class Store:
                 _unit_mean(pas_vecs[first:]) if len(pas_vecs) > first else np.zeros(384, np.float32)
             )
 
-        sentences, passages_coll = self._collection("sentences"), self._collection("passages")
-        for i in range(0, len(sent_ids), _WRITE_BATCH):
-            sl = slice(i, i + _WRITE_BATCH)
-            self._call(
-                "writing sentences",
-                lambda sl=sl: sentences.upsert(
-                    ids=sent_ids[sl],
-                    embeddings=np.asarray(sent_vecs[sl]),
-                    metadatas=sent_metas[sl],
-                    documents=sent_texts[sl],
-                ),
-            )
-        for i in range(0, len(pas_ids), _WRITE_BATCH):
-            sl = slice(i, i + _WRITE_BATCH)
-            self._call(
-                "writing passages",
-                lambda sl=sl: passages_coll.upsert(
-                    ids=pas_ids[sl],
-                    embeddings=np.asarray(pas_vecs[sl]),
-                    documents=pas_texts[sl],
-                    metadatas=pas_metas[sl],
-                ),
-            )
+        self._upsert("sentences", sent_ids, sent_vecs, sent_texts, sent_metas)
+        self._upsert("passages", pas_ids, pas_vecs, pas_texts, pas_metas)
         new_ids = set(pas_ids)
         old_ids = set(self._passage_ids_of([doc.doc_id for doc, _ in items])) - new_ids
         docs = self._collection("documents")
@@ -323,6 +302,20 @@ class Store:
             ),
         )
         self._delete_passages(sorted(old_ids))
+
+    def _upsert(self, kind: str, ids: list, vectors: list, texts: list, metas: list) -> None:
+        coll = self._collection(kind)
+        for i in range(0, len(ids), _WRITE_BATCH):
+            sl = slice(i, i + _WRITE_BATCH)
+            self._call(
+                f"writing {kind}",
+                lambda sl=sl: coll.upsert(
+                    ids=ids[sl],
+                    embeddings=np.asarray(vectors[sl]),
+                    documents=texts[sl],
+                    metadatas=metas[sl],
+                ),
+            )
 
     def _passage_ids_of(self, doc_ids: Sequence[str]) -> list[str]:
         coll = self._collection("passages")

@@ -34,6 +34,9 @@ def sentences(text: str) -> list[str]:
 def answer_for(model: str, messages: list[dict]) -> str:
     system = next((m["content"] for m in messages if m["role"] == "system"), "")
     user = messages[-1]["content"]
+    if "SUPPORTED or UNSUPPORTED" in system:  # the optional LLM judge: a strict literal reader
+        evidence, claim = user.rsplit("\n\nClaim: ", 1)
+        return "SUPPORTED" if claim.strip().rstrip(".") in evidence else "UNSUPPORTED"
     if "Rewrite the user's last question" in system:
         previous = re.findall(r"^user: (.*)$", user, re.M)
         last = user.rsplit("Last question:", 1)[-1].strip()

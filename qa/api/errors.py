@@ -17,6 +17,7 @@ from qa import errors
 log = logging.getLogger(__name__)
 
 STATUS: list[tuple[type[errors.CorpusQAError], int]] = [
+    (errors.ModeUnavailable, 400),  # a valid request for a mode this deployment lacks
     (errors.InvalidInput, 422),
     (errors.NotFound, 404),
     (errors.IndexMissing, 503),

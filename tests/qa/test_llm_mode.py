@@ -180,15 +180,19 @@ def test_instructions_inside_documents_do_not_steer_the_answer(service_for, fake
     assert '<passage id="99">' not in user
 
 
-def test_streaming_llm_answers_through_the_api_and_a_disconnect_stops_the_work(
-    seed_index_dir, fake_llm, tmp_path
-):
-    env = {
+def llm_env(fake_llm, model: str) -> dict[str, str]:
+    return {
         "CORPUS_QA_LLM_PROVIDER": "openai-like",
         "CORPUS_QA_LLM_BASE_URL": f"{fake_llm.url}/v1",
-        "CORPUS_QA_LLM_MODEL": "faithful",
+        "CORPUS_QA_LLM_MODEL": model,
         "CORPUS_QA_LLM_TIMEOUT": "5",
     }
+
+
+def test_llm_answers_stream_through_the_api_and_the_openai_endpoint(
+    seed_index_dir, fake_llm, tmp_path
+):
+    env = llm_env(fake_llm, "faithful")
     with corpus_qa_server(seed_index_dir, tmp_path / "api.log", "--no-ui", env=env) as server:
         with httpx.stream(
             "POST",
@@ -216,12 +220,7 @@ def test_streaming_llm_answers_through_the_api_and_a_disconnect_stops_the_work(
 
 
 def test_a_client_disconnect_stops_the_llm_stream(seed_index_dir, fake_llm, tmp_path):
-    env = {
-        "CORPUS_QA_LLM_PROVIDER": "openai-like",
-        "CORPUS_QA_LLM_BASE_URL": f"{fake_llm.url}/v1",
-        "CORPUS_QA_LLM_MODEL": "slow-stream",
-        "CORPUS_QA_LLM_TIMEOUT": "5",
-    }
+    env = llm_env(fake_llm, "slow-stream")
     with corpus_qa_server(seed_index_dir, tmp_path / "api.log", "--no-ui", env=env) as server:
         with httpx.stream(
             "POST",
@@ -276,3 +275,21 @@ def test_the_eval_suite_runs_in_llm_mode(seed_index_dir, fake_llm, tmp_path):
     assert results["metrics"]["citation_validity"]["value"] == 1.0
     assert run.gate(results, run.load_thresholds("llm")) == []
     assert not any("Oxford University" in r["answer"] for r in results["items"])
+    # The optional LLM judge is reported beside the deterministic one.
+    llm = results["llm_judge"]
+    assert llm["faithfulness"]["n"] > 0 and llm["agreement_with_deterministic_judge"]["value"] > 0.5
+    assert llm["calibration"]["pairs"] + llm["calibration"]["unparsed"] >= 150
+    assert llm["calibration"]["balanced_accuracy"] > 0.5
+
+
+def test_the_ui_answers_in_llm_mode_when_an_llm_is_configured(seed_index_dir, fake_llm, tmp_path):
+    from gradio_client import Client
+
+    with corpus_qa_server(
+        seed_index_dir, tmp_path / "ui.log", env=llm_env(fake_llm, "fabricated")
+    ) as server:
+        client = Client(server.url + "/", verbose=False)
+        history, sources, _, answer = client.predict(QUESTION, [], 6, "llm", api_name="/chat")
+    assert answer["mode"] == "llm" and answer["verification"]["dropped"] == 1
+    assert "Oxford University" not in str(history[-1]["content"])
+    assert "cqa-quote" in sources

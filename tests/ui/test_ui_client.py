@@ -39,3 +39,27 @@ def test_errors_become_chat_messages(settings):
         history[-1]["content"].startswith("**Error:**")
         and "corpus-qa ingest" in history[-1]["content"]
     )
+
+
+def test_corpus_qa_ui_runs_alone(seed_index_dir, tmp_path):
+    import sys
+
+    import httpx
+    from gradio_client import Client
+    from helpers import run_server
+
+    args = [sys.executable, "-m", "qa.cli", "ui"]
+    with run_server(
+        args, {"CORPUS_QA_DATA_DIR": str(seed_index_dir)}, tmp_path / "ui.log", ready_path="/"
+    ) as server:
+        client = Client(server.url + "/", verbose=False)
+        *_, answer = client.predict(
+            "Who is the British Foreign Secretary quoted in the articles?",
+            [],
+            6,
+            "extractive",
+            api_name="/chat",
+        )
+        assert any("Dominique Raab" in c["quote"] for c in answer["citations"])
+        page = httpx.get(server.url + "/ui/document/000_d656f2f487da6926.txt?start=0&end=20")
+        assert page.status_code == 200 and "<mark id='quote'>" in page.text

@@ -91,7 +91,7 @@ def test_documents_list_and_text(client):
             422,
             "history.0.role",
         ),
-        ({"question": "ok", "mode": "llm"}, 422, "mode"),
+        ({"question": "ok", "mode": "llm"}, 400, "mode"),
     ],
 )
 def test_bad_input_is_a_4xx_naming_the_field(client, body, status, field):
