@@ -93,16 +93,8 @@ class Embedder:
             with torch.inference_mode():
                 tokens = transformer(**enc).last_hidden_state
             for row, i in enumerate(batch):
-                starts, ends = offsets[row, :, 0], offsets[row, :, 1]
-                real = ends > starts  # special and padding tokens have empty offsets
-                vectors = np.zeros((len(spans[i]), DIMENSIONS), np.float32)
-                for k, (s, e) in enumerate(spans[i]):
-                    mask = real & (starts >= s) & (ends <= e)
-                    if int(mask.sum()) == 0:
-                        leftovers.append((i, k, texts[i][s:e]))
-                        continue
-                    v = tokens[row][mask].mean(dim=0).numpy()
-                    vectors[k] = v / (np.linalg.norm(v) or 1.0)
+                vectors, missing = _pool_spans(tokens[row], offsets[row], spans[i])
+                leftovers += [(i, k, texts[i][spans[i][k][0] : spans[i][k][1]]) for k in missing]
                 out[i] = vectors
             bar.update(len(batch))
         bar.close()
@@ -128,6 +120,26 @@ class Embedder:
             if len(self._query_cache) > self._query_cache_size:
                 self._query_cache.popitem(last=False)
         return vector
+
+
+def _pool_spans(tokens, offsets, spans: Sequence[tuple[int, int]]) -> tuple[np.ndarray, list[int]]:
+    """Mean of the token vectors inside each span, normalised; and the spans with no token."""
+    import torch
+
+    span_starts = torch.tensor([s for s, _ in spans])
+    span_ends = torch.tensor([e for _, e in spans])
+    starts, ends = offsets[:, 0].contiguous(), offsets[:, 1].contiguous()
+    owner = torch.searchsorted(span_starts, starts, right=True) - 1  # the span a token starts in
+    inside = (ends > starts) & (owner >= 0)  # special and padding tokens have empty offsets
+    owner = owner.clamp(min=0)
+    inside &= ends <= span_ends[owner]
+    sums = torch.zeros((len(spans), tokens.shape[1]), dtype=tokens.dtype)
+    sums.index_add_(0, owner[inside], tokens[inside])
+    counts = torch.bincount(owner[inside], minlength=len(spans)).unsqueeze(1)
+    means = (sums / counts.clamp(min=1)).numpy()
+    norms = np.linalg.norm(means, axis=1, keepdims=True)
+    vectors = (means / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+    return vectors, [k for k in range(len(spans)) if int(counts[k]) == 0]
 
 
 @lru_cache(maxsize=4)
