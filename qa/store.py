@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -50,6 +51,9 @@ class Store:
         self.settings = settings
         self._client = None
         self._collections: dict[str, Any] = {}
+        # Opening the client is not thread-safe in Chroma: concurrent first requests
+        # each built one and failed ("Could not connect to tenant default_tenant").
+        self._open_lock = threading.Lock()
 
     # --- connection --------------------------------------------------------------------
     @property
@@ -106,14 +110,15 @@ class Store:
 
     def _collection(self, kind: str):
         coll = self._collections.get(kind)
-        if coll is None:
-            with self._guard(f"opening the {kind} collection"):
-                if self._client is None:
-                    self._client = self._connect()
-                coll = self._client.get_or_create_collection(
+        if coll is not None:
+            return coll
+        with self._guard(f"opening the {kind} collection"):
+            client = self._ensure_client()
+            with self._open_lock:
+                coll = self._collections.get(kind) or client.get_or_create_collection(
                     f"{self.settings.collection_prefix}_{kind}", embedding_function=None
                 )
-            self._collections[kind] = coll
+                self._collections[kind] = coll
         return coll
 
     def reconnect(self) -> None:
@@ -122,19 +127,21 @@ class Store:
         Embedded Chroma keeps its vector segments in memory; after another process (an
         ingest, another worker) has written, only a new client sees the new vectors.
         """
-        client, self._client = self._client, None
-        self._collections.clear()
+        with self._open_lock:
+            client, self._client = self._client, None
+            self._collections.clear()
         if client is not None and not self.settings.chroma_url:
             with contextlib.suppress(Exception):
                 client.close()
 
-    def ping(self) -> None:
-        def beat():
+    def _ensure_client(self):
+        with self._open_lock:
             if self._client is None:
                 self._client = self._connect()
-            self._client.heartbeat()
+            return self._client
 
-        self._call("checking the connection", beat)
+    def ping(self) -> None:
+        self._call("checking the connection", lambda: self._ensure_client().heartbeat())
 
     # --- the corpus version ------------------------------------------------------------
     def corpus_version(self) -> str | None:

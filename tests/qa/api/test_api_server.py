@@ -155,3 +155,17 @@ def test_bounded_load_on_loopback(server):
         f"\nload: {len(results)} requests, {clients} clients, {len(results) / elapsed:.1f} req/s, "
         f"p50 {p50:.0f} ms, p95 {p95:.0f} ms"
     )
+
+
+def test_a_cold_server_survives_a_burst_of_first_requests(seed_index_dir, tmp_path):
+    """The first requests of a fresh server arrive together: none may fail while the
+    store, the model and the snapshot load (Chroma's client setup is not thread-safe)."""
+    with corpus_qa_server(seed_index_dir, tmp_path / "cold.log", "--no-ui") as cold:
+
+        def first(i: int) -> int:
+            return httpx.post(
+                cold.url + "/v1/ask", json={"question": QUESTIONS[i % len(QUESTIONS)]}, timeout=120
+            ).status_code
+
+        with ThreadPoolExecutor(16) as pool:
+            assert list(pool.map(first, range(16))) == [200] * 16
