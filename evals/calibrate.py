@@ -16,9 +16,9 @@ from tqdm import tqdm
 
 from evals import metrics as m
 from evals.dataset import GOLDEN, load_golden
+from evals.run import open_service
 from qa.answer.extractive import select
 from qa.config import Settings
-from qa.errors import IndexMissing
 
 GRID = {
     "min_sentence_similarity": [round(float(x), 3) for x in np.arange(0.10, 0.46, 0.05)],
@@ -28,15 +28,7 @@ GRID = {
 
 
 def sweep(settings: Settings, dataset: Path = GOLDEN) -> list[dict]:
-    from qa.service import QAService
-
-    service = QAService(settings)
-    try:
-        service.readiness()
-    except IndexMissing:
-        from ingest.pipeline import ingest
-
-        ingest(settings.corpus_dir, settings)
+    service = open_service(settings)
     items = load_golden(dataset)
     prepared = [
         (item, service.prepare(item.question, item.history, settings.top_k))

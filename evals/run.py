@@ -57,10 +57,24 @@ def judge_calibration(judge: Judge) -> dict:
     }
 
 
+def open_service(settings: Settings, progress: bool = True):
+    """The QA service over the configured index, ingesting the corpus first if it is missing."""
+    from qa.service import QAService
+
+    service = QAService(settings)
+    try:
+        service.readiness()
+    except IndexMissing:
+        from ingest.pipeline import ingest
+
+        ingest(settings.corpus_dir, settings, progress=progress)
+    return service
+
+
 def _evidence_text(service, citation) -> str:
     """The cited passage, widened to include the quote (a quote may reach into context)."""
     passage = service.passage(citation.passage_id)
-    text = service.document(citation.doc_id).text
+    text = service.document_text(citation.doc_id)
     return text[min(passage.start, citation.start) : max(passage.end, citation.end)]
 
 
@@ -90,7 +104,7 @@ def judge_answer(service, judge: Judge, answer: Answer, llm_judge=None) -> dict:
             others = [evidence[j] for j in cited if j != i]
             rest = judge.judge(claim.text, others).supported if others else False
             relevant += alone or (full.supported and not rest)
-    valid = [service.document(c.doc_id).text[c.start : c.end] == c.quote for c in answer.citations]
+    valid = [service.document_text(c.doc_id)[c.start : c.end] == c.quote for c in answer.citations]
     return {
         "verdicts": verdicts,
         "relevant_citations": relevant,
@@ -248,15 +262,7 @@ def run_eval(
 ):
     """The whole eval as data: (results, timings). Builds the index from the corpus if missing.
     With an LLM configured (and `llm_judge`), the LLM judge is reported beside the deterministic one."""
-    from qa.service import QAService
-
-    service = QAService(settings)
-    try:
-        service.readiness()
-    except IndexMissing:
-        from ingest.pipeline import ingest
-
-        ingest(settings.corpus_dir, settings, progress=progress)
+    service = open_service(settings, progress)
     documents = {d.doc_id: service.document(d.doc_id).text for d in service.documents()}
     items = load_golden(dataset, documents)
     judge = make_judge(service)

@@ -26,6 +26,7 @@ from qa.text import stems, words
 from qa.types import Passage
 
 log = logging.getLogger(__name__)
+_TEXT_CACHE_DOCS = 512  # full texts kept per snapshot; the cache is dropped when full
 RRF_K = 60  # the constant from Cormack et al. (2009); robust without tuning
 
 
@@ -51,6 +52,7 @@ class Snapshot:
     doc_freq: Counter = field(default_factory=Counter)  # stem -> passages containing it
     lower_words: set[str] = field(default_factory=set)  # words the corpus writes in lower case
     neighbours: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # doc_id -> full text, filled on use
 
     @property
     def size(self) -> int:
@@ -144,6 +146,15 @@ class CorpusIndex:
                     self.store.reconnect()  # another process wrote: re-read the vectors too
                 self._snapshot = self._load(version)
             return self._snapshot
+
+    def document_text(self, snapshot: Snapshot, doc_id: str) -> str:
+        """A document's full text, read once per corpus version (quotes, sources, evals)."""
+        text = snapshot.texts.get(doc_id)
+        if text is None:
+            if len(snapshot.texts) >= _TEXT_CACHE_DOCS:
+                snapshot.texts.clear()
+            text = snapshot.texts[doc_id] = self.store.document(doc_id).text
+        return text
 
     def retriever(self, snapshot: Snapshot, kind: str = "hybrid") -> Retriever:
         dense = DenseRetriever(snapshot, self.store)

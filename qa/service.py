@@ -133,7 +133,11 @@ class QAService:
         if selection.abstain_reason:
             text, citations = f"{ABSTAIN_PREFIX}: {selection.abstain_reason}.", []
         else:
-            text, citations = compose(selection.candidates, prepared.snapshot, self._doc_text)
+            text, citations = compose(
+                selection.candidates,
+                prepared.snapshot,
+                lambda doc_id: self.index.document_text(prepared.snapshot, doc_id),
+            )
         timings = {**prepared.timings, "answer": _ms(t3), "total": _ms(prepared.started)}
         return Answer(
             question=prepared.question,
@@ -145,9 +149,6 @@ class QAService:
             timings_ms=timings,
             standalone_question=prepared.standalone,
         )
-
-    def _doc_text(self, doc_id: str) -> str:
-        return self.store.document(doc_id).text
 
     def check_mode(self, mode: Mode) -> None:
         if mode == "llm":
@@ -173,6 +174,10 @@ class QAService:
 
     def document(self, doc_id: str) -> Document:
         return self.store.document(doc_id)
+
+    def document_text(self, doc_id: str) -> str:
+        """The text citations quote; cached per corpus version, unlike `document()`."""
+        return self.index.document_text(self.index.snapshot(), doc_id)
 
     def passage(self, passage_id: str) -> Passage:
         return self.store.passage(passage_id)

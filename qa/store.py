@@ -242,11 +242,6 @@ class Store:
         ]
 
     # --- writing -------------------------------------------------------------------------
-    def write_document(
-        self, doc: Document, passages: Sequence[Passage], sentence_vectors: dict[str, np.ndarray]
-    ) -> None:
-        self.write_documents([(doc, passages)], sentence_vectors)
-
     def write_documents(
         self,
         items: Sequence[tuple[Document, Sequence[Passage]]],
@@ -351,7 +346,7 @@ class Store:
             self._call("deleting passages", lambda c=chunk: passages.delete(ids=c))
 
     def live_passage_ids(self) -> set[str]:
-        """Passages listed by a committed document record (see `write_document`)."""
+        """Passages listed by a committed document record (see `write_documents`)."""
         docs = self._collection("documents")
         got = self._call("listing documents", lambda: docs.get(include=["metadatas"]))
         live: set[str] = set()
@@ -373,7 +368,7 @@ class Store:
         vectors = {
             sentence_id(p.passage_id, 0): v for p, v in zip(passages, sentence_vectors, strict=True)
         }
-        self.write_document(doc, passages, vectors)
+        self.write_documents([(doc, passages)], vectors)
 
 
 def sentence_id(passage_id: str, index: int) -> str:

@@ -21,7 +21,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from qa.text import NEGATIONS, STOPWORDS, numbers, split_sentences, stem, with_aliases, words
+from qa.text import (
+    NEGATIONS,
+    STOPWORDS,
+    content_terms,
+    numbers,
+    split_sentences,
+    stem,
+    with_aliases,
+    words,
+)
 from qa.types import SentenceVerdict
 
 MARKERS = re.compile(r"(?:\s*\[\d+\])+")
@@ -100,7 +109,7 @@ def _norm(text: str) -> str:
 
 
 def _content(text: str) -> set[str]:
-    return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 1}
+    return set(content_terms(text))
 
 
 def _names(text: str) -> set[str]:

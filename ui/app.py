@@ -52,7 +52,7 @@ def build(settings: Settings, service: QAService | None = None):
         return service or get_service()
 
     def doc_text(doc_id: str) -> str:
-        return svc().document(doc_id).text
+        return svc().document_text(doc_id)
 
     def respond(message: str, history: list, top_k: int, mode: str) -> Iterator[tuple]:
         history = list(history or [])

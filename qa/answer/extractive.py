@@ -45,8 +45,7 @@ class Candidate:
 @dataclass
 class Selection:
     candidates: list[Candidate]
-    abstain_reason: str | None
-    best_cosine: float
+    abstain_reason: str | None = None
 
 
 def score_candidates(
@@ -77,7 +76,7 @@ def score_candidates(
                 cos
                 + 0.30 * lexical
                 + (0.08 if typed else -0.08 if profile.answer_type != "open" else 0.0)
-                + 0.05 * passage_scores.get(p.passage_id, 0.0) / top
+                + 0.05 * passage_scores.get(p.passage_id) / top
             )
             out.append(Candidate(p, idx, s, cos, lexical, typed, score))
     out.sort(key=lambda c: (-c.score, c.passage.doc_id, c.sentence.start))
@@ -89,24 +88,22 @@ def select(
 ) -> Selection:
     if profile.unknown_names:
         names = ", ".join(f"“{n.title()}”" for n in profile.unknown_names)
-        return Selection([], f"nothing in them mentions {names}", 0.0)
+        return Selection([], f"nothing in them mentions {names}")
     if not candidates:
-        return Selection([], "no passage matches the question", 0.0)
+        return Selection([], "no passage matches the question")
     best = candidates[0]
     best_cos = max(c.cosine for c in candidates)
     unknown_focus = [t for t in profile.focus if t in profile.unknown_terms]
     if unknown_focus and best_cos < settings.focus_similarity:
         # "Which malware...?" where the corpus never mentions malware: only a very close
         # paraphrase ("drug maker" for "pharmaceutical company") may still answer.
-        return Selection([], f"nothing in them mentions {_quoted(unknown_focus)}", best_cos)
+        return Selection([], f"nothing in them mentions {_quoted(unknown_focus)}")
     # Words the corpus never uses are fine in a paraphrase that is semantically close, or
     # when they are a small part of the question ("commented" among four key terms);
     # otherwise the nearest passages can only be about something else.
     unknown_share = len(profile.unknown_terms) / max(len(profile.key_terms), 1)
     if unknown_share >= 1 / 3 and best_cos < settings.confident_similarity:
-        return Selection(
-            [], f"none of the passages mention {_quoted(profile.unknown_terms)}", best_cos
-        )
+        return Selection([], f"none of the passages mention {_quoted(profile.unknown_terms)}")
     if best_cos < settings.min_sentence_similarity:
         return Selection(
             [],
@@ -116,9 +113,7 @@ def select(
     if profile.answer_type != "open":
         typed = [c for c in candidates if c.typed]
         if not typed or typed[0].score < best.score - OTHER_DOC_MARGIN:
-            return Selection(
-                [], f"the closest passages do not give {_KINDS[profile.answer_type]}", best_cos
-            )
+            return Selection([], f"the closest passages do not give {_KINDS[profile.answer_type]}")
         candidates, best = typed, typed[0]
         # A number or a date must be about what was asked: "How many organizations...",
         # "When was APT29 identified": the sentence giving it must share a key term.
@@ -128,18 +123,14 @@ def select(
             )
             if needed and not needed & stems(best.sentence.text):
                 what = _KINDS[profile.answer_type]
-                return Selection(
-                    [], f"no passage gives {what} for {_quoted(sorted(needed))}", best_cos
-                )
+                return Selection([], f"no passage gives {what} for {_quoted(sorted(needed))}")
     context = stems(best.passage.text)
     previous = snapshot.neighbours.get(best.passage.passage_id, (None, None))[0]
     if previous in snapshot.passages:
         context |= stems(snapshot.passages[previous].text)
     missing_names = names_covered(profile, context)
     if missing_names:  # "What did the Canadian government say...": the passage must be about them
-        return Selection(
-            [], f"the closest passages say nothing about {_quoted(missing_names)}", best_cos
-        )
+        return Selection([], f"the closest passages say nothing about {_quoted(missing_names)}")
 
     chosen = [best]
     for c in candidates[1:]:
@@ -170,8 +161,8 @@ def select(
         best_cos < settings.confident_similarity
         and coverage(profile, evidence) < settings.min_term_coverage
     ):
-        return Selection([], "the passages found do not speak to what the question asks", best_cos)
-    return Selection(chosen, None, best_cos)
+        return Selection([], "the passages found do not speak to what the question asks")
+    return Selection(chosen)
 
 
 _KINDS = {"number": "a number", "time": "a date or time", "entity": "a name", "place": "a place"}

@@ -180,6 +180,15 @@ def test_instructions_inside_documents_do_not_steer_the_answer(service_for, fake
     assert '<passage id="99">' not in user
 
 
+def stream_llm_answer(server):
+    return httpx.stream(
+        "POST",
+        server.url + "/v1/ask/stream",
+        json={"question": QUESTION, "mode": "llm"},
+        timeout=60,
+    )
+
+
 def llm_env(fake_llm, model: str) -> dict[str, str]:
     return {
         "CORPUS_QA_LLM_PROVIDER": "openai-like",
@@ -194,12 +203,7 @@ def test_llm_answers_stream_through_the_api_and_the_openai_endpoint(
 ):
     env = llm_env(fake_llm, "faithful")
     with corpus_qa_server(seed_index_dir, tmp_path / "api.log", "--no-ui", env=env) as server:
-        with httpx.stream(
-            "POST",
-            server.url + "/v1/ask/stream",
-            json={"question": QUESTION, "mode": "llm"},
-            timeout=60,
-        ) as r:
+        with stream_llm_answer(server) as r:
             events = sse_events(r.iter_lines())
         names = [n for n, _ in events]
         assert names.count("delta") >= 2 and names[-2] == "answer"
@@ -222,12 +226,7 @@ def test_llm_answers_stream_through_the_api_and_the_openai_endpoint(
 def test_a_client_disconnect_stops_the_llm_stream(seed_index_dir, fake_llm, tmp_path):
     env = llm_env(fake_llm, "slow-stream")
     with corpus_qa_server(seed_index_dir, tmp_path / "api.log", "--no-ui", env=env) as server:
-        with httpx.stream(
-            "POST",
-            server.url + "/v1/ask/stream",
-            json={"question": QUESTION, "mode": "llm"},
-            timeout=60,
-        ) as r:
+        with stream_llm_answer(server) as r:
             for line in r.iter_lines():
                 if line.startswith("event: delta"):
                     break  # the user closes the tab after the first sentence
