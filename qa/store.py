@@ -6,7 +6,8 @@ Three collections, all keyed by content-derived ids:
   sha256, size, ingested_at, passage_count, and the ids of its passages.
 * `<prefix>_passages`   one record per passage: text, offsets, sentence spans; its
   vector is the normalised mean of its sentences' vectors.
-* `<prefix>_sentences`  one record per sentence with its own vector: dense retrieval
+* `<prefix>_sentences`  one record per sentence: its own vector and its passage id (the
+  text and offsets are in the passage record). Dense retrieval
   works at sentence level and the extractive answerer scores sentences without
   re-embedding them.
 
@@ -255,26 +256,18 @@ class Store:
         that no committed document record lists are never served (`live_passage_ids`),
         so an interruption before the commit leaves every old version intact.
         """
-        sent_ids, sent_vecs, sent_metas, sent_texts = [], [], [], []
+        sent_ids, sent_vecs, sent_metas = [], [], []
         pas_ids, pas_vecs, pas_texts, pas_metas = [], [], [], []
         doc_vecs = []
         for _doc, passages in items:
             first = len(pas_vecs)
             for position, p in enumerate(passages):
                 vecs = []
-                for idx, s in enumerate(p.sentences):
+                for idx in range(len(p.sentences)):
                     sid = sentence_id(p.passage_id, idx)
                     vecs.append(sentence_vectors[sid])
                     sent_ids.append(sid)
-                    sent_texts.append(s.text)
-                    sent_metas.append(
-                        {
-                            "doc_id": p.doc_id,
-                            "passage_id": p.passage_id,
-                            "start": s.start,
-                            "end": s.end,
-                        }
-                    )
+                    sent_metas.append({"passage_id": p.passage_id})
                 sent_vecs.extend(vecs)
                 pas_ids.append(p.passage_id)
                 pas_vecs.append(_unit_mean(vecs))
@@ -284,7 +277,10 @@ class Store:
                 _unit_mean(pas_vecs[first:]) if len(pas_vecs) > first else np.zeros(384, np.float32)
             )
 
-        self._upsert("sentences", sent_ids, sent_vecs, sent_texts, sent_metas)
+        # Sentence records carry no text and one metadata key: their text and offsets are
+        # in the passage record, and Chroma full-text-indexes every stored document,
+        # which was a third of the write time.
+        self._upsert("sentences", sent_ids, sent_vecs, None, sent_metas)
         self._upsert("passages", pas_ids, pas_vecs, pas_texts, pas_metas)
         new_ids = set(pas_ids)
         old_ids = set(self._passage_ids_of([doc.doc_id for doc, _ in items])) - new_ids
@@ -305,7 +301,7 @@ class Store:
         )
         self._delete_passages(sorted(old_ids))
 
-    def _upsert(self, kind: str, ids: list, vectors: list, texts: list, metas: list) -> None:
+    def _upsert(self, kind: str, ids: list, vectors: list, texts: list | None, metas: list) -> None:
         coll = self._collection(kind)
         for i in range(0, len(ids), _WRITE_BATCH):
             sl = slice(i, i + _WRITE_BATCH)
@@ -314,7 +310,7 @@ class Store:
                 lambda sl=sl: coll.upsert(
                     ids=ids[sl],
                     embeddings=np.asarray(vectors[sl]),
-                    documents=texts[sl],
+                    documents=None if texts is None else texts[sl],
                     metadatas=metas[sl],
                 ),
             )
