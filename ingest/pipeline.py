@@ -18,7 +18,7 @@ import numpy as np
 from ingest.chunking import chunking_fingerprint, make_passages
 from ingest.readers import SourceText, discover, read_document
 from qa.config import Settings
-from qa.embedding import Embedder, get_embedder
+from qa.embedding import Embedder, embedder_for, embedding_name
 from qa.errors import IngestError
 from qa.store import Store, sentence_id
 from qa.types import Document, IngestReport, Passage
@@ -32,6 +32,7 @@ class _Pending:
     source: SourceText
     passages: list[Passage]
     is_update: bool
+    reuse_vectors: bool  # stored vectors of unchanged passages came from the same model
 
 
 def ingest(
@@ -57,6 +58,7 @@ def ingest(
     report = IngestReport()
 
     fingerprint = chunking_fingerprint(settings.passage_max_tokens)
+    embedding = embedding_name(settings.embed_backend)
     pending: list[_Pending] = []
     for source_file in files:
         try:
@@ -66,10 +68,11 @@ def ingest(
             report.skipped[source_file.doc_id] = str(exc)
             continue
         old = known.get(source.doc_id)
-        if old is not None and old.sha256 == source.sha256 and old.chunking == fingerprint:
+        same_vectors = old is not None and old.embedding == embedding
+        if same_vectors and old.sha256 == source.sha256 and old.chunking == fingerprint:
             report.unchanged.append(source.doc_id)
             continue
-        embedder = embedder or get_embedder(settings.embed_batch_size)
+        embedder = embedder or embedder_for(settings)
         passages = make_passages(
             source.doc_id,
             source.title,
@@ -77,10 +80,9 @@ def ingest(
             settings.passage_max_tokens,
             embedder.count_tokens,
         )
-        pending.append(_Pending(source, passages, is_update=old is not None))
+        pending.append(_Pending(source, passages, old is not None, same_vectors))
 
-    vectors = _embed_new_sentences(pending, store, embedder, settings, progress)
-    report.passages_embedded = sum(len(p.passages) for p in pending)
+    vectors, report.passages_embedded = _embed_new_sentences(pending, store, embedder, progress)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     batch = []
     for item in pending:
@@ -88,6 +90,7 @@ def ingest(
         doc = Document(
             doc_id=src.doc_id, title=src.title, passage_count=len(item.passages), size=len(src.text),
             sha256=src.sha256, ingested_at=now, text=src.text, chunking=fingerprint,
+            embedding=embedding,
         )  # fmt: skip
         batch.append((doc, item.passages))
         (report.updated if item.is_update else report.added).append(src.doc_id)
@@ -108,26 +111,23 @@ def ingest(
 
 
 def _embed_new_sentences(
-    pending: list[_Pending],
-    store: Store,
-    embedder: Embedder | None,
-    settings: Settings,
-    progress: bool,
-) -> dict[str, np.ndarray]:
-    """Vectors for every sentence of the pending passages; passages already stored
-    (same content-derived id) reuse theirs, so unchanged text is never embedded again."""
-    passages = [p for item in pending for p in item.passages]
-    if not passages:
-        return {}
-    ids = {
-        sentence_id(p.passage_id, idx): (p, idx)
-        for p in passages
-        for idx in range(len(p.sentences))
-    }
-    vectors = store.sentence_vectors(list(ids))
+    pending: list[_Pending], store: Store, embedder: Embedder | None, progress: bool
+) -> tuple[dict[str, np.ndarray], int]:
+    """Vectors for every sentence of the pending passages, and how many passages were
+    embedded. Passages already stored (same content-derived id, same model) reuse their
+    vectors, so unchanged text is never embedded again."""
+    reusable = [
+        sentence_id(p.passage_id, i)
+        for item in pending
+        if item.reuse_vectors
+        for p in item.passages
+        for i in range(len(p.sentences))
+    ]
+    vectors = store.sentence_vectors(reusable)
     todo = [
         p
-        for p in passages
+        for item in pending
+        for p in item.passages
         if any(sentence_id(p.passage_id, i) not in vectors for i in range(len(p.sentences)))
     ]
     if todo:
@@ -137,4 +137,4 @@ def _embed_new_sentences(
             todo, embedder.embed_spans([p.text for p in todo], spans, progress), strict=True
         ):
             vectors.update({sentence_id(p.passage_id, i): v for i, v in enumerate(vecs)})
-    return vectors
+    return vectors, len(todo)

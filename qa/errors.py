@@ -8,6 +8,7 @@
     ├── NotFound                    unknown document or passage id (HTTP 404)
     ├── IndexMissing                nothing ingested yet (HTTP 503, CLI offers to ingest)
     ├── StoreUnavailable            Chroma cannot be reached (HTTP 503; recovers by itself)
+    ├── EmbeddingUnavailable        the configured embedding backend cannot load (HTTP 500)
     ├── IngestError                 one input file could not be ingested (skipped, reported)
     │   └── UnreadableFile
     ├── LLMError                    the optional LLM misbehaved (answer falls back or 502/504)
@@ -61,6 +62,10 @@ class IndexMissing(CorpusQAError):
 
 
 class StoreUnavailable(CorpusQAError):
+    pass
+
+
+class EmbeddingUnavailable(CorpusQAError):
     pass
 
 

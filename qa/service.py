@@ -16,7 +16,7 @@ from functools import lru_cache
 from qa.answer.evidence import QuestionProfile, profile_question
 from qa.answer.extractive import Candidate, Selection, compose, score_candidates, select
 from qa.config import Settings, get_settings
-from qa.embedding import Embedder, get_embedder
+from qa.embedding import Embedder, embedder_for
 from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong
 from qa.followup import standalone_question
 from qa.retrieve import CorpusIndex, Query, Snapshot
@@ -47,7 +47,7 @@ class QAService:
         self.index = CorpusIndex(self.store, self._embedder, settings.bm25_dir)
 
     def _embedder(self) -> Embedder:
-        return get_embedder(self.settings.embed_batch_size)
+        return embedder_for(self.settings)
 
     # --- questions -----------------------------------------------------------------------
     def validate_question(self, question: str) -> str:

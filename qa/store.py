@@ -408,6 +408,7 @@ def _doc_info(doc_id: str, meta: dict[str, Any]) -> DocumentInfo:
         sha256=meta["sha256"],
         ingested_at=meta["ingested_at"],
         chunking=meta.get("chunking", ""),
+        embedding=meta.get("embedding", ""),
     )
 
 

@@ -103,6 +103,9 @@ class DocumentInfo(BaseModel):
     sha256: str
     ingested_at: str
     chunking: str = Field(default="", description="How it was split; a change re-ingests it.")
+    embedding: str = Field(
+        default="", description="Model and backend of its vectors; a change re-embeds it."
+    )
 
 
 class Document(DocumentInfo):

@@ -48,6 +48,7 @@ def test_a_changed_document_replaces_its_passages(corpus: Path, settings: Settin
     report = ingest(corpus, settings, store=store, progress=False)
     assert report.updated == [target.name]
     after = {pid: p for pid, p in _all_passages(store).items() if p.doc_id == target.name}
+    assert 0 < report.passages_embedded < len(after), "unchanged passages keep their vectors"
     assert before - after.keys(), "passages whose text changed get new ids"
     assert before & after.keys(), "unchanged passages keep their ids"
     text = store.document(target.name).text
