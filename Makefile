@@ -43,7 +43,7 @@ eval: setup
 	$(VENV)/bin/corpus-qa eval --out eval-out
 
 bench: setup
-	$(PY) -m benchmarks.run --out BENCHMARKS.md
+	$(PY) -m benchmarks.run --work .bench-work --out BENCHMARKS.md
 
 bench-quick: setup
 	@mkdir -p benchmarks/out

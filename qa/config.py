@@ -104,8 +104,9 @@ class Settings(BaseSettings):
         return self.llm_provider is not None
 
     @property
-    def bm25_dir(self) -> Path:
-        return self.data_dir / "bm25"
+    def index_cache_dir(self) -> Path:
+        """BM25 and corpus statistics per corpus version; derived, safe to delete."""
+        return self.data_dir / "index-cache"
 
 
 @lru_cache(maxsize=1)

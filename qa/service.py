@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,10 +45,13 @@ class QAService:
     def __init__(self, settings: Settings, store: Store | None = None) -> None:
         self.settings = settings
         self.store = store or Store(settings)
-        self.index = CorpusIndex(self.store, self._embedder, settings.bm25_dir)
+        self.index = CorpusIndex(self.store, self._embedder, settings.index_cache_dir)
+        self._embedder_lock = threading.Lock()
 
     def _embedder(self) -> Embedder:
-        return embedder_for(self.settings)
+        # The start-up warm-up thread and a first request must not load the model twice.
+        with self._embedder_lock:
+            return embedder_for(self.settings)
 
     # --- questions -----------------------------------------------------------------------
     def validate_question(self, question: str) -> str:
@@ -101,7 +105,7 @@ class QAService:
 
         t1 = time.perf_counter()
         hits = self.index.retriever(snapshot).retrieve(query, top_k)
-        passages = [snapshot.passages[h.passage_id] for h in hits]
+        passages = snapshot.passages([h.passage_id for h in hits])
         scores = {h.passage_id: h.score for h in hits}
         timings["retrieve"] = _ms(t1)
 
@@ -183,9 +187,11 @@ class QAService:
         return self.store.passage(passage_id)
 
     def readiness(self) -> dict[str, object]:
-        """Store reachable, index loaded; raises StoreUnavailable / IndexMissing if not."""
+        """Store reachable, index and model loaded; raises StoreUnavailable / IndexMissing
+        if not."""
         self.store.ping()
         snapshot = self.index.snapshot()
+        self._embedder()  # loaded before "ready", so the first question is not the slow one
         return {
             "passages": snapshot.size,
             "corpus_version": snapshot.version,

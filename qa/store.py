@@ -6,8 +6,8 @@ Three collections, all keyed by content-derived ids:
   sha256, size, ingested_at, passage_count, and the ids of its passages.
 * `<prefix>_passages`   one record per passage: text, offsets, sentence spans; its
   vector is the normalised mean of its sentences' vectors.
-* `<prefix>_sentences`  one record per sentence: its own vector and its passage id (the
-  text and offsets are in the passage record). Dense retrieval
+* `<prefix>_sentences`  one record per sentence: only its own vector, under the id
+  `<passage_id>:<index>` (the text and offsets are in the passage record). Dense retrieval
   works at sentence level and the extractive answerer scores sentences without
   re-embedding them.
 
@@ -196,6 +196,19 @@ class Store:
             raise NotFound(f"No passage with id {passage_id!r}.")
         return _passage(passage_id, got["documents"][0], got["metadatas"][0])
 
+    def passages(self, ids: Sequence[str]) -> dict[str, Passage]:
+        if not ids:
+            return {}
+        coll = self._collection("passages")
+        got = self._call(
+            "reading passages",
+            lambda: coll.get(ids=list(ids), include=["metadatas", "documents"]),
+        )
+        return {
+            pid: _passage(pid, text, meta)
+            for pid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        }
+
     def iter_passages(self, page: int = 5000) -> Iterator[Passage]:
         coll = self._collection("passages")
         offset = 0
@@ -232,14 +245,12 @@ class Store:
         got = self._call(
             "searching",
             lambda: coll.query(
-                query_embeddings=[vector.tolist()], n_results=n, include=["metadatas", "distances"]
+                query_embeddings=[vector.tolist()], n_results=n, include=["distances"]
             ),
         )
         return [
-            (sid, meta["passage_id"], l2_to_cosine(dist))
-            for sid, meta, dist in zip(
-                got["ids"][0], got["metadatas"][0], got["distances"][0], strict=True
-            )
+            (sid, passage_of(sid), l2_to_cosine(dist))
+            for sid, dist in zip(got["ids"][0], got["distances"][0], strict=True)
         ]
 
     # --- writing -------------------------------------------------------------------------
@@ -253,10 +264,10 @@ class Store:
         New sentences and passages go in first (in large batches: per-call overhead
         dominates small writes), the document records (the commit point) next, and only
         then are the passages that the new versions no longer have deleted. Passages
-        that no committed document record lists are never served (`live_passage_ids`),
+        that no committed document record lists are never served (`passage_lists`),
         so an interruption before the commit leaves every old version intact.
         """
-        sent_ids, sent_vecs, sent_metas = [], [], []
+        sent_ids, sent_vecs = [], []
         pas_ids, pas_vecs, pas_texts, pas_metas = [], [], [], []
         doc_vecs = []
         for _doc, passages in items:
@@ -267,7 +278,6 @@ class Store:
                     sid = sentence_id(p.passage_id, idx)
                     vecs.append(sentence_vectors[sid])
                     sent_ids.append(sid)
-                    sent_metas.append({"passage_id": p.passage_id})
                 sent_vecs.extend(vecs)
                 pas_ids.append(p.passage_id)
                 pas_vecs.append(_unit_mean(vecs))
@@ -277,10 +287,10 @@ class Store:
                 _unit_mean(pas_vecs[first:]) if len(pas_vecs) > first else np.zeros(384, np.float32)
             )
 
-        # Sentence records carry no text and one metadata key: their text and offsets are
-        # in the passage record, and Chroma full-text-indexes every stored document,
-        # which was a third of the write time.
-        self._upsert("sentences", sent_ids, sent_vecs, None, sent_metas)
+        # Sentence records carry no text and no metadata: their id names their passage,
+        # their text and offsets are in the passage record, and Chroma full-text-indexes
+        # every stored text (a third of the write time, before).
+        self._upsert("sentences", sent_ids, sent_vecs, None, None)
         self._upsert("passages", pas_ids, pas_vecs, pas_texts, pas_metas)
         new_ids = set(pas_ids)
         old_ids = set(self._passage_ids_of([doc.doc_id for doc, _ in items])) - new_ids
@@ -301,7 +311,9 @@ class Store:
         )
         self._delete_passages(sorted(old_ids))
 
-    def _upsert(self, kind: str, ids: list, vectors: list, texts: list | None, metas: list) -> None:
+    def _upsert(
+        self, kind: str, ids: list, vectors: list, texts: list | None, metas: list | None
+    ) -> None:
         coll = self._collection(kind)
         for i in range(0, len(ids), _WRITE_BATCH):
             sl = slice(i, i + _WRITE_BATCH)
@@ -311,7 +323,7 @@ class Store:
                     ids=ids[sl],
                     embeddings=np.asarray(vectors[sl]),
                     documents=None if texts is None else texts[sl],
-                    metadatas=metas[sl],
+                    metadatas=None if metas is None else metas[sl],
                 ),
             )
 
@@ -335,20 +347,27 @@ class Store:
         sentences, passages = self._collection("sentences"), self._collection("passages")
         for i in range(0, len(passage_ids), _WRITE_BATCH):
             chunk = list(passage_ids[i : i + _WRITE_BATCH])
-            self._call(
-                "deleting sentences",
-                lambda c=chunk: sentences.delete(where={"passage_id": {"$in": c}}),
+            got = self._call(
+                "listing sentences", lambda c=chunk: passages.get(ids=c, include=["metadatas"])
             )
+            sentence_ids = [
+                sentence_id(pid, k)
+                for pid, meta in zip(got["ids"], got["metadatas"], strict=True)
+                for k in range(len(json.loads(meta["sentences"])))
+            ]
+            if sentence_ids:
+                self._call("deleting sentences", lambda s=sentence_ids: sentences.delete(ids=s))
             self._call("deleting passages", lambda c=chunk: passages.delete(ids=c))
 
-    def live_passage_ids(self) -> set[str]:
-        """Passages listed by a committed document record (see `write_documents`)."""
+    def passage_lists(self) -> dict[str, list[str]]:
+        """Each document's passage ids in reading order, from the committed document
+        records: the live passages (see `write_documents`)."""
         docs = self._collection("documents")
         got = self._call("listing documents", lambda: docs.get(include=["metadatas"]))
-        live: set[str] = set()
-        for meta in got["metadatas"]:
-            live.update(json.loads(meta.get("passage_ids", "[]")))
-        return live
+        return {
+            doc_id: json.loads(meta.get("passage_ids", "[]"))
+            for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True)
+        }
 
     def add_synthetic(self, passages: Sequence[Passage], sentence_vectors: np.ndarray) -> None:
         """Benchmarks only: bulk-insert one-sentence passages with given vectors."""
@@ -369,6 +388,10 @@ class Store:
 
 def sentence_id(passage_id: str, index: int) -> str:
     return f"{passage_id}:{index}"
+
+
+def passage_of(sentence_id: str) -> str:
+    return sentence_id.rsplit(":", 1)[0]
 
 
 def _passage_meta(p: Passage, position: int) -> dict[str, Any]:

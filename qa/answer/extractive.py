@@ -125,9 +125,10 @@ def select(
                 what = _KINDS[profile.answer_type]
                 return Selection([], f"no passage gives {what} for {_quoted(sorted(needed))}")
     context = stems(best.passage.text)
-    previous = snapshot.neighbours.get(best.passage.passage_id, (None, None))[0]
-    if previous in snapshot.passages:
-        context |= stems(snapshot.passages[previous].text)
+    prev_id = snapshot.previous(best.passage.passage_id)
+    previous = snapshot.passage(prev_id) if prev_id else None
+    if previous is not None:
+        context |= stems(previous.text)
     missing_names = names_covered(profile, context)
     if missing_names:  # "What did the Canadian government say...": the passage must be about them
         return Selection([], f"the closest passages say nothing about {_quoted(missing_names)}")
@@ -192,10 +193,11 @@ def with_context(c: Candidate, snapshot: Snapshot) -> list[Sentence]:
             idx -= 1
             span.insert(0, passage.sentences[idx])
             continue
-        prev_id = snapshot.neighbours.get(passage.passage_id, (None, None))[0]
-        if prev_id is None or prev_id not in snapshot.passages:
+        prev_id = snapshot.previous(passage.passage_id)
+        previous = snapshot.passage(prev_id) if prev_id else None
+        if previous is None:
             break
-        passage = snapshot.passages[prev_id]
+        passage = previous
         idx = len(passage.sentences) - 1
         span.insert(0, passage.sentences[idx])
     # A heading is not a claim to quote.

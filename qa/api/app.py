@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -12,8 +15,29 @@ from qa.api.middleware import BodyLimit, RequestLog
 from qa.api.openai_compat import router as openai_router
 from qa.api.routes import health, v1
 from qa.config import Settings, get_settings
+from qa.errors import CorpusQAError
+from qa.service import get_service
 
 log = logging.getLogger(__name__)
+
+
+@asynccontextmanager
+async def _warm_up(app: FastAPI) -> AsyncIterator[None]:
+    """Load the model and the corpus snapshot in the background while the server starts
+    accepting requests: /readyz turns 200 once they are loaded."""
+    service_factory = app.dependency_overrides.get(get_service, get_service)
+    # Imported here first: llama-index's package has import cycles, and a request thread
+    # importing an LLM backend while the warm-up thread imports BM25 failed half-way.
+    import llama_index.core  # noqa: F401
+
+    def warm() -> None:
+        try:
+            service_factory().readiness()
+        except CorpusQAError as exc:
+            log.warning("not ready yet: %s", exc)
+
+    threading.Thread(target=warm, name="warm-up", daemon=True).start()
+    yield
 
 
 def create_app(settings: Settings | None = None, with_ui: bool = False) -> FastAPI:
@@ -22,6 +46,7 @@ def create_app(settings: Settings | None = None, with_ui: bool = False) -> FastA
         title="corpus-qa",
         version="0.1.0",
         description="Answers from a fixed corpus; every claim cited with exact character offsets.",
+        lifespan=_warm_up,
     )
     app.dependency_overrides[get_settings] = lambda: settings
     api_errors.install(app)

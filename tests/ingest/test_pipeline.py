@@ -115,10 +115,12 @@ def test_an_interrupted_write_leaves_the_old_version_whole(
     assert store.document(target.name).text == old_text
     assert old_ids <= set(store.document_passage_ids(target.name))
     service = QAService(settings, store=store)
-    live = service.snapshot().passages
-    assert not any("Finland" in p.text for p in live.values()), (
-        "uncommitted passages are not served"
-    )
+    snapshot = service.snapshot()
+    written = [p.passage_id for p in store.iter_passages() if "Finland" in p.text]
+    assert written, "the crash came after the new passages were written"
+    assert not any(snapshot.is_live(pid) for pid in written), "uncommitted passages are not served"
+    assert snapshot.passages(written) == []
+    assert snapshot.size == sum(d.passage_count for d in store.documents())
 
     report = ingest(corpus, settings, store=store, progress=False)
     assert report.updated == [target.name]

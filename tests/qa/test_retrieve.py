@@ -1,0 +1,92 @@
+"""The worker's snapshot: BM25 and statistics cached per corpus version, passages on demand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import ingest
+from qa.config import Settings
+from qa.retrieve import Query
+from qa.service import QAService
+from qa.store import Store
+
+QUESTION = "Who denied the accusations?"
+
+
+def _bm25_ids(service: QAService) -> list[str]:
+    snapshot = service.snapshot()
+    query = Query(QUESTION, service.index.embedder.embed_query(QUESTION))
+    return [h.passage_id for h in service.index.retriever(snapshot, "bm25").retrieve(query, 6)]
+
+
+def test_a_restart_reads_bm25_and_statistics_from_the_cache(
+    corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+):
+    ingest(corpus, settings, progress=False)
+    first = QAService(settings)
+    built = first.snapshot()
+    assert [p.name for p in settings.index_cache_dir.iterdir()] == [built.version]
+
+    def no_full_scan(self):
+        raise AssertionError("the cached index must not be rebuilt")
+
+    monkeypatch.setattr(Store, "iter_passages", no_full_scan)
+    second = QAService(settings)
+    loaded = second.snapshot()
+    assert loaded.version == built.version
+    assert loaded.doc_freq == built.doc_freq and loaded.lower_words == built.lower_words
+    assert loaded.size == built.size == sum(d.passage_count for d in second.documents())
+    assert _bm25_ids(second) == _bm25_ids(first) != []
+    assert second.ask(QUESTION).citations
+
+
+def test_a_torn_cache_is_rebuilt(corpus: Path, settings: Settings):
+    ingest(corpus, settings, progress=False)
+    version = QAService(settings).snapshot().version
+    stats = settings.index_cache_dir / version / "stats.json"
+    stats.write_text("{ torn", encoding="utf-8")
+    service = QAService(settings)
+    assert service.snapshot().doc_freq, "statistics rebuilt from the store"
+    assert json.loads(stats.read_text(encoding="utf-8"))["doc_freq"]
+    assert _bm25_ids(service)
+
+
+def test_an_ingest_replaces_the_cached_version(corpus: Path, settings: Settings):
+    ingest(corpus, settings, progress=False)
+    service = QAService(settings)
+    old = service.snapshot().version
+    (corpus / "extra.txt").write_text("A short note about Finland.\n", encoding="utf-8")
+    ingest(corpus, settings, progress=False)
+    new = service.snapshot().version
+    assert new != old
+    assert [p.name for p in settings.index_cache_dir.iterdir()] == [new]
+    assert service.snapshot().doc_freq.get("finland") == 1
+
+
+def test_passages_are_read_on_demand_once_in_order(
+    corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+):
+    ingest(corpus, settings, progress=False)
+    reads: list[list[str]] = []
+    real = Store.passages
+
+    def counting(self, wanted):
+        reads.append(list(wanted))
+        return real(self, wanted)
+
+    monkeypatch.setattr(Store, "passages", counting)
+    snapshot = QAService(settings).snapshot()
+    doc_id, ids = max(snapshot.documents.items(), key=lambda item: len(item[1]))
+    assert len(ids) >= 3
+    wanted = [ids[2], "not-a-passage", ids[0]]
+    got = snapshot.passages(wanted)
+    assert [p.passage_id for p in got] == [ids[2], ids[0]]
+    assert all(p.doc_id == doc_id for p in got)
+    assert snapshot.passages([ids[0], ids[2]]) == [got[1], got[0]]
+    assert reads == [[ids[2], ids[0]]], "cached after the first read; unknown ids never asked"
+    assert snapshot.previous(ids[1]) == ids[0]
+    assert snapshot.previous(ids[0]) is None
+    assert snapshot.previous("not-a-passage") is None
