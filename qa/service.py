@@ -187,11 +187,15 @@ class QAService:
         return self.store.passage(passage_id)
 
     def readiness(self) -> dict[str, object]:
-        """Store reachable, index and model loaded; raises StoreUnavailable / IndexMissing
-        if not."""
+        """Store reachable, index, model and vectors loaded; raises StoreUnavailable /
+        IndexMissing if not."""
         self.store.ping()
         snapshot = self.index.snapshot()
-        self._embedder()  # loaded before "ready", so the first question is not the slow one
+        # The model and the vector index are loaded before "ready" (Chroma reads the
+        # index into memory on the first query: seconds at 1M passages), so the first
+        # question is not the slow one. Both are cached, so later checks cost ~ms.
+        if snapshot.size:
+            self.store.query_sentences(self._embedder().embed_query("ready"), n=1)
         return {
             "passages": snapshot.size,
             "corpus_version": snapshot.version,
