@@ -24,6 +24,7 @@ from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -36,6 +37,8 @@ from qa.types import Passage
 log = logging.getLogger(__name__)
 _TEXT_CACHE_DOCS = 512  # full texts kept per snapshot; the cache is dropped when full
 _PASSAGE_CACHE = 20_000  # passages kept per snapshot, least recently used dropped first
+_VECTOR_CACHE = 50_000  # sentence vectors kept per snapshot (1.5 KB each)
+V = TypeVar("V")
 RRF_K = 60  # the constant from Cormack et al. (2009); robust without tuning
 
 
@@ -51,6 +54,29 @@ class Query:
     vector: np.ndarray
 
 
+class ReadThrough(Generic[V]):
+    """A bounded LRU in front of a batch read from the store (thread-safe)."""
+
+    def __init__(self, read: Callable[[list[str]], dict[str, V]], size: int) -> None:
+        self._read = read
+        self._size = size
+        self._items: OrderedDict[str, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, V]:
+        with self._lock:
+            missing = [k for k in dict.fromkeys(keys) if k not in self._items]
+        fetched = self._read(missing) if missing else {}
+        with self._lock:
+            self._items.update(fetched)
+            found = {k: self._items[k] for k in keys if k in self._items}
+            for k in found:
+                self._items.move_to_end(k)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return found
+
+
 @dataclass
 class Snapshot:
     """The live corpus as one worker sees it, for one corpus version."""
@@ -60,14 +86,14 @@ class Snapshot:
     bm25: object | None
     doc_freq: dict[str, int]  # stem -> passages containing it
     lower_words: set[str]  # words the corpus writes in lower case
-    fetch: Callable[[list[str]], dict[str, Passage]]  # passage records from the store
+    store: Store
     owner: dict[str, str] = field(init=False)  # live passage id -> doc_id
     texts: dict[str, str] = field(default_factory=dict)  # doc_id -> full text, filled on use
-    _cache: OrderedDict[str, Passage] = field(default_factory=OrderedDict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self.owner = {pid: doc for doc, ids in self.documents.items() for pid in ids}
+        self._passages = ReadThrough(self.store.passages, _PASSAGE_CACHE)
+        self._vectors = ReadThrough(self.store.sentence_vectors, _VECTOR_CACHE)
 
     @property
     def size(self) -> int:
@@ -78,18 +104,11 @@ class Snapshot:
 
     def passages(self, ids: Sequence[str]) -> list[Passage]:
         """Live passages by id, in the given order; read from the store once per version."""
-        with self._lock:
-            missing = [i for i in ids if i not in self._cache and i in self.owner]
-        fetched = self.fetch(missing) if missing else {}
-        with self._lock:
-            self._cache.update(fetched)
-            out = [self._cache[i] for i in ids if i in self._cache]
-            for i in ids:
-                if i in self._cache:
-                    self._cache.move_to_end(i)
-            while len(self._cache) > _PASSAGE_CACHE:
-                self._cache.popitem(last=False)
-        return out
+        found = self._passages.get_many([i for i in ids if i in self.owner])
+        return [found[i] for i in ids if i in found]
+
+    def sentence_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        return self._vectors.get_many(ids)
 
     def passage(self, passage_id: str) -> Passage | None:
         found = self.passages([passage_id])
@@ -220,7 +239,7 @@ class CorpusIndex:
             bm25=bm25,
             doc_freq=doc_freq,
             lower_words=lower_words,
-            fetch=self.store.passages,
+            store=self.store,
         )
         log.info("loaded corpus version %s: %d passages", version[:8], snapshot.size)
         return snapshot

@@ -110,7 +110,7 @@ class QAService:
         timings["retrieve"] = _ms(t1)
 
         t2 = time.perf_counter()
-        vectors = self.store.sentence_vectors(
+        vectors = snapshot.sentence_vectors(
             [sentence_id(p.passage_id, i) for p in passages for i in range(len(p.sentences))]
         )
         # The follow-up's own words say what must be found; the previous turn only helps find it.

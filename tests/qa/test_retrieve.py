@@ -90,3 +90,25 @@ def test_passages_are_read_on_demand_once_in_order(
     assert snapshot.previous(ids[1]) == ids[0]
     assert snapshot.previous(ids[0]) is None
     assert snapshot.previous("not-a-passage") is None
+
+
+def test_sentence_vectors_are_read_once_per_version(
+    corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+):
+    ingest(corpus, settings, progress=False)
+    reads: list[list[str]] = []
+    real = Store.sentence_vectors
+
+    def counting(self, wanted):
+        reads.append(list(wanted))
+        return real(self, wanted)
+
+    monkeypatch.setattr(Store, "sentence_vectors", counting)
+    snapshot = QAService(settings).snapshot()
+    [passage] = snapshot.passages([next(iter(snapshot.owner))])
+    ids = [f"{passage.passage_id}:{i}" for i in range(len(passage.sentences))]
+    first = snapshot.sentence_vectors(ids)
+    again = snapshot.sentence_vectors(ids)
+    assert list(first) == ids and all(first[i] is again[i] for i in ids)
+    assert all(v.shape == (384,) for v in first.values())
+    assert reads == [ids]
