@@ -194,7 +194,8 @@ def llama_index_ingest(corpus: Path, path: Path, model: str) -> None:
         path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
     )
     store = ChromaVectorStore(chroma_collection=client.get_or_create_collection("bench"))
-    documents = SimpleDirectoryReader(str(corpus)).load_data()
+    # exclude_hidden=False: the default skips every file under a dot-folder such as .bench-work
+    documents = SimpleDirectoryReader(str(corpus), exclude_hidden=False).load_data()
     VectorStoreIndex.from_documents(
         documents,
         storage_context=StorageContext.from_defaults(vector_store=store),
@@ -527,7 +528,7 @@ def main() -> int:
     try:
         results = {
             "date": time.strftime("%Y-%m-%d"),
-            "command": "make bench-quick" if args.quick else "make bench",
+            "command": " ".join(["python -m benchmarks.run", *sys.argv[1:]]),
             "machine": machine_facts(),
         }
         print("ingestion ...", flush=True)

@@ -231,7 +231,7 @@ def _int8_session(model, model_dir: Path):
                     )
                 root = logging.getLogger()
                 level = root.level
-                root.setLevel(logging.WARNING)  # the quantizer logs every tensor at INFO
+                root.setLevel(logging.ERROR)  # the quantizer logs every tensor, and advice
                 try:
                     quantize_dynamic(
                         str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True
