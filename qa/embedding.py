@@ -6,6 +6,7 @@ Embeddings are L2-normalised, so a dot product is the cosine similarity.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections import OrderedDict
@@ -16,8 +17,7 @@ from typing import Literal
 
 import numpy as np
 
-from qa import config  # noqa: F401  (sets the offline environment before any model import)
-from qa.config import Settings
+from qa.config import Settings  # (importing it sets the offline environment first)
 from qa.errors import EmbeddingUnavailable
 
 log = logging.getLogger(__name__)
@@ -54,19 +54,24 @@ class Embedder:
         backend: EmbedBackend = "torch",
         model_dir: Path | None = None,
     ) -> None:
-        from sentence_transformers import SentenceTransformer
+        # transformers directly, not sentence-transformers: importing the latter took ~7 s
+        # of the ~12 s cold start, and the pooling it adds is the mean below (`embed`).
+        from transformers import AutoModel, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()
 
+        path = Path(model_path())
         self.batch_size = batch_size
         self.backend = backend
         self.name = embedding_name(backend)
-        self.model = SentenceTransformer(model_path(), device="cpu")
-        self.tokenizer = self.model.tokenizer
+        self.tokenizer = AutoTokenizer.from_pretrained(path)
+        self.transformer = AutoModel.from_pretrained(path).eval()
+        st_config = json.loads((path / "sentence_bert_config.json").read_text(encoding="utf-8"))
+        self.max_length = int(st_config["max_seq_length"])  # 256 for this model
         self._onnx = None
         if backend == "onnx-int8":
-            self._onnx = _int8_session(self.model, model_dir or Path(".corpus-qa") / "models")
+            self._onnx = _int8_session(self, model_dir or Path(".corpus-qa") / "models")
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._query_cache_size = query_cache_size
         self._lock = threading.Lock()
@@ -85,7 +90,7 @@ class Embedder:
         """Mean pooling over the attention mask, as the model's sentence-transformers
         config does, then L2 normalisation. Hand-written rather than
         `SentenceTransformer.encode`: the same vectors (cosine 1.0) for both backends, and
-        ~2 ms less per query, which encode spends re-walking the modules."""
+        ~2 ms less per query, which encode spent re-walking the modules."""
         out = np.zeros((len(texts), DIMENSIONS), np.float32)
         for batch, enc, tokens in self._token_batches(texts, progress, offsets=False):
             mask = enc["attention_mask"].unsqueeze(-1).to(tokens.dtype)
@@ -100,7 +105,7 @@ class Embedder:
         from tqdm import tqdm
 
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        limit = self.model.max_seq_length
+        limit = self.max_length
         with tqdm(
             total=len(texts), desc="embedding", unit="passage", disable=not progress, leave=False
         ) as bar:
@@ -116,7 +121,7 @@ class Embedder:
                     tokens = torch.from_numpy(self._onnx.run(None, feeds)[0])
                 else:
                     with torch.inference_mode():
-                        tokens = self.model[0].auto_model(**inputs).last_hidden_state
+                        tokens = self.transformer(**inputs).last_hidden_state
                 yield batch, enc, tokens
                 bar.update(len(batch))
 
@@ -183,7 +188,7 @@ def _pool_spans(tokens, offsets, spans: Sequence[tuple[int, int]]) -> tuple[np.n
     return vectors, [k for k in range(len(spans)) if int(counts[k]) == 0]
 
 
-def _int8_session(model, model_dir: Path):
+def _int8_session(embedder: Embedder, model_dir: Path):
     """An onnxruntime session over int8 weights, exported and quantized on first use.
 
     Hand-written because the ready-made route (sentence-transformers' ONNX backend) needs
@@ -214,13 +219,15 @@ def _int8_session(model, model_dir: Path):
         try:
             with tempfile.TemporaryDirectory(dir=model_dir) as tmp:
                 fp32, int8 = Path(tmp) / "fp32.onnx", Path(tmp) / "int8.onnx"
-                sample = model.tokenizer(["a sample", "input"], padding=True, return_tensors="pt")
+                sample = embedder.tokenizer(
+                    ["a sample", "input"], padding=True, return_tensors="pt"
+                )
                 names = ["input_ids", "attention_mask", "token_type_ids"]
                 axes = {n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]}
                 with warnings.catch_warnings():  # tracer notes about this exact model
                     warnings.simplefilter("ignore")
                     torch.onnx.export(
-                        _last_hidden_state_module(model[0].auto_model.eval()),
+                        _last_hidden_state_module(embedder.transformer),
                         tuple(sample[n] for n in names),
                         str(fp32),
                         input_names=names,
