@@ -22,6 +22,19 @@ def _bm25_ids(service: QAService) -> list[str]:
     return [h.passage_id for h in service.index.retriever(snapshot, "bm25").retrieve(query, 6)]
 
 
+def _count_reads(monkeypatch: pytest.MonkeyPatch, method: str) -> list[list[str]]:
+    """Record the ids each call of `Store.<method>` asks for."""
+    reads: list[list[str]] = []
+    real = getattr(Store, method)
+
+    def counting(self, wanted):
+        reads.append(list(wanted))
+        return real(self, wanted)
+
+    monkeypatch.setattr(Store, method, counting)
+    return reads
+
+
 def test_a_restart_reads_bm25_and_statistics_from_the_cache(
     corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ):
@@ -70,14 +83,7 @@ def test_passages_are_read_on_demand_once_in_order(
     corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ):
     ingest(corpus, settings, progress=False)
-    reads: list[list[str]] = []
-    real = Store.passages
-
-    def counting(self, wanted):
-        reads.append(list(wanted))
-        return real(self, wanted)
-
-    monkeypatch.setattr(Store, "passages", counting)
+    reads = _count_reads(monkeypatch, "passages")
     snapshot = QAService(settings).snapshot()
     doc_id, ids = max(snapshot.documents.items(), key=lambda item: len(item[1]))
     assert len(ids) >= 3
@@ -96,14 +102,7 @@ def test_sentence_vectors_are_read_once_per_version(
     corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ):
     ingest(corpus, settings, progress=False)
-    reads: list[list[str]] = []
-    real = Store.sentence_vectors
-
-    def counting(self, wanted):
-        reads.append(list(wanted))
-        return real(self, wanted)
-
-    monkeypatch.setattr(Store, "sentence_vectors", counting)
+    reads = _count_reads(monkeypatch, "sentence_vectors")
     snapshot = QAService(settings).snapshot()
     [passage] = snapshot.passages([next(iter(snapshot.owner))])
     ids = [f"{passage.passage_id}:{i}" for i in range(len(passage.sentences))]
