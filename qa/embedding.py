@@ -41,7 +41,7 @@ def embedding_name(backend: EmbedBackend) -> str:
 class Embedder:
     """Batching plus a small LRU cache for queries, which repeat (follow-ups, retries, evals).
 
-    Two backends run the same weights: `torch` (fp32, sentence-transformers) and
+    Two backends run the same weights: `torch` (fp32, transformers) and
     `onnx-int8` (the model exported once with torch.onnx, weights quantized per channel
     to int8 by onnxruntime, cached under `model_dir`). See BENCHMARKS.md for their speed
     and eval quality side by side.
@@ -54,8 +54,9 @@ class Embedder:
         backend: EmbedBackend = "torch",
         model_dir: Path | None = None,
     ) -> None:
-        # transformers directly, not sentence-transformers: importing the latter took ~7 s
-        # of the ~12 s cold start, and the pooling it adds is the mean below (`embed`).
+        # transformers directly, not sentence-transformers: in a cold process, loading the
+        # model took 13 s through the latter and 7 s without it, and the pooling it adds
+        # is the mean below (`embed`).
         from transformers import AutoModel, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
