@@ -232,7 +232,7 @@ class CorpusIndex:
 
     def _load(self, version: str) -> Snapshot:
         documents = self.store.passage_lists()
-        bm25, doc_freq, lower_words = self._derived(version, set().union(*documents.values()))
+        bm25, doc_freq, lower_words = self._derived(version, documents)
         snapshot = Snapshot(
             version=version,
             documents=documents,
@@ -244,12 +244,14 @@ class CorpusIndex:
         log.info("loaded corpus version %s: %d passages", version[:8], snapshot.size)
         return snapshot
 
-    def _derived(self, version: str, live: set[str]) -> tuple[object | None, dict, set[str]]:
+    def _derived(
+        self, version: str, documents: dict[str, list[str]]
+    ) -> tuple[object | None, dict, set[str]]:
         """BM25 and the corpus statistics: read from the cache of this corpus version, or
         built in one pass over the store and cached (a torn cache is rebuilt, never
         fatal). BM25 is memory-mapped, corpus included: a worker's memory and start-up
         time do not grow with the passage texts."""
-        if not live:
+        if not any(documents.values()):
             return None, {}, set()
         import Stemmer
         from llama_index.retrievers.bm25 import BM25Retriever as LlamaBM25
@@ -267,6 +269,7 @@ class CorpusIndex:
         from llama_index.core.schema import TextNode
 
         log.info("building BM25 and corpus statistics for version %s", version[:8])
+        live = {pid for ids in documents.values() for pid in ids}
         doc_freq: Counter = Counter()
         lower_words: set[str] = set()
         nodes = []
