@@ -28,6 +28,9 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+EmbedBackend = Literal["torch", "onnx-int8"]
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CORPUS_QA_", extra="ignore")
 
@@ -48,7 +51,7 @@ class Settings(BaseSettings):
     # --- ingestion -------------------------------------------------------------------------
     passage_max_tokens: int = Field(default=160, ge=32, le=256)
     embed_batch_size: int = Field(default=16, ge=1, le=256)
-    embed_backend: Literal["torch", "onnx-int8"] = Field(
+    embed_backend: EmbedBackend = Field(
         default="torch",
         description="onnx-int8 embeds ~1.4x faster on CPU at a small quality cost "
         "(BENCHMARKS.md); changing it re-embeds the corpus on the next ingest.",
@@ -102,6 +105,11 @@ class Settings(BaseSettings):
     @property
     def llm_configured(self) -> bool:
         return self.llm_provider is not None
+
+    @property
+    def model_dir(self) -> Path:
+        """The int8 ONNX export of the embedding model (CORPUS_QA_EMBED_BACKEND=onnx-int8)."""
+        return self.data_dir.resolve() / "models"
 
     @property
     def index_cache_dir(self) -> Path:

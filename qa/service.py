@@ -140,7 +140,7 @@ class QAService:
             text, citations = compose(
                 selection.candidates,
                 prepared.snapshot,
-                lambda doc_id: self.index.document_text(prepared.snapshot, doc_id),
+                prepared.snapshot.document_text,
             )
         timings = {**prepared.timings, "answer": _ms(t3), "total": _ms(prepared.started)}
         return Answer(
@@ -181,7 +181,7 @@ class QAService:
 
     def document_text(self, doc_id: str) -> str:
         """The text citations quote; cached per corpus version, unlike `document()`."""
-        return self.index.document_text(self.index.snapshot(), doc_id)
+        return self.index.snapshot().document_text(doc_id)
 
     def passage(self, passage_id: str) -> Passage:
         return self.store.passage(passage_id)

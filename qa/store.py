@@ -33,6 +33,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from qa.config import Settings
+from qa.embedding import DIMENSIONS
 from qa.errors import NotFound, StoreUnavailable
 from qa.types import Document, DocumentInfo, Passage, Sentence
 
@@ -187,14 +188,10 @@ class Store:
 
     # --- passages and sentences ----------------------------------------------------------
     def passage(self, passage_id: str) -> Passage:
-        coll = self._collection("passages")
-        got = self._call(
-            "reading a passage",
-            lambda: coll.get(ids=[passage_id], include=["metadatas", "documents"]),
-        )
-        if not got["ids"]:
+        found = self.passages([passage_id])
+        if passage_id not in found:
             raise NotFound(f"No passage with id {passage_id!r}.")
-        return _passage(passage_id, got["documents"][0], got["metadatas"][0])
+        return found[passage_id]
 
     def passages(self, ids: Sequence[str]) -> dict[str, Passage]:
         if not ids:
@@ -284,7 +281,9 @@ class Store:
                 pas_texts.append(p.text)
                 pas_metas.append(_passage_meta(p, position))
             doc_vecs.append(
-                _unit_mean(pas_vecs[first:]) if len(pas_vecs) > first else np.zeros(384, np.float32)
+                _unit_mean(pas_vecs[first:])
+                if len(pas_vecs) > first
+                else np.zeros(DIMENSIONS, np.float32)
             )
 
         # Sentence records carry no text and no metadata: their id names their passage,

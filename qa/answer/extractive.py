@@ -125,8 +125,7 @@ def select(
                 what = _KINDS[profile.answer_type]
                 return Selection([], f"no passage gives {what} for {_quoted(sorted(needed))}")
     context = stems(best.passage.text)
-    prev_id = snapshot.previous(best.passage.passage_id)
-    previous = snapshot.passage(prev_id) if prev_id else None
+    previous = snapshot.previous_passage(best.passage.passage_id)
     if previous is not None:
         context |= stems(previous.text)
     missing_names = names_covered(profile, context)
@@ -193,8 +192,7 @@ def with_context(c: Candidate, snapshot: Snapshot) -> list[Sentence]:
             idx -= 1
             span.insert(0, passage.sentences[idx])
             continue
-        prev_id = snapshot.previous(passage.passage_id)
-        previous = snapshot.passage(prev_id) if prev_id else None
+        previous = snapshot.previous_passage(passage.passage_id)
         if previous is None:
             break
         passage = previous
