@@ -28,7 +28,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-EmbedBackend = Literal["torch", "onnx-int8"]
+EmbedBackend = Literal["onnx", "onnx-int8", "torch"]
 
 
 class Settings(BaseSettings):
@@ -52,9 +52,15 @@ class Settings(BaseSettings):
     passage_max_tokens: int = Field(default=160, ge=32, le=256)
     embed_batch_size: int = Field(default=16, ge=1, le=256)
     embed_backend: EmbedBackend = Field(
-        default="torch",
-        description="onnx-int8 embeds ~1.4x faster on CPU at a small quality cost "
-        "(BENCHMARKS.md); changing it re-embeds the corpus on the next ingest.",
+        default="onnx",
+        description="onnx: fp32 in onnxruntime, torch's vectors without importing torch. "
+        "onnx-int8: faster on CPU at a small quality cost (BENCHMARKS.md). torch: the "
+        "reference. Switching between fp32 and int8 re-embeds the corpus on the next ingest.",
+    )
+    model_dir: Path | None = Field(
+        default=None,
+        description="Where the ONNX exports of the embedding model are cached; "
+        "defaults to <data_dir>/models. Share it between data directories to export once.",
     )
 
     # --- retrieval and answering ---------------------------------------------------------
@@ -107,9 +113,9 @@ class Settings(BaseSettings):
         return self.llm_provider is not None
 
     @property
-    def model_dir(self) -> Path:
-        """The int8 ONNX export of the embedding model (CORPUS_QA_EMBED_BACKEND=onnx-int8)."""
-        return self.data_dir.resolve() / "models"
+    def model_cache_dir(self) -> Path:
+        """The ONNX exports of the embedding model (qa.embedding)."""
+        return (self.model_dir or self.data_dir / "models").resolve()
 
     @property
     def index_cache_dir(self) -> Path:

