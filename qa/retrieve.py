@@ -2,7 +2,8 @@
 
 Like llama-index's retrievers, the public `retrieve()` does the common work (limits,
 ordering, dropping passages that are not live) and each provider implements only
-`_retrieve()`. BM25 is llama-index's `BM25Retriever` (bm25s + PyStemmer).
+`_retrieve()`. BM25 is bm25s with PyStemmer, configured as llama-index's BM25Retriever
+configures it (see `Bm25Index`).
 
 A worker's view of the corpus (`Snapshot`) holds only what every question needs: which
 passages are live, in which document and order, the corpus statistics and the BM25
@@ -83,7 +84,7 @@ class Snapshot:
 
     version: str
     documents: dict[str, list[str]]  # doc_id -> its live passage ids, in reading order
-    bm25: object | None
+    bm25: Bm25Index | None
     doc_freq: dict[str, int]  # stem -> passages containing it
     lower_words: set[str]  # words the corpus writes in lower case
     store: Store
@@ -164,10 +165,66 @@ class BM25Retriever(Retriever):
     def _retrieve(self, query: Query, k: int) -> list[Hit]:
         if self.snapshot.bm25 is None or not stems(query.text):
             return []
-        from llama_index.core.schema import QueryBundle
+        return [Hit(pid, score) for pid, score in self.snapshot.bm25.top(query.text, k)]
 
-        nodes = self.snapshot.bm25.retrieve(QueryBundle(query.text))
-        return [Hit(n.node.node_id, float(n.score or 0.0)) for n in nodes if (n.score or 0) > 0][:k]
+
+class Bm25Index:
+    """bm25s over the live passages, and the passage id of each row.
+
+    bm25s directly rather than through llama-index's `BM25Retriever`, with the same
+    settings (English stop words and Snowball stems for the corpus, stems only for the
+    query, the same token pattern), so the hits are the same. Measured: importing
+    llama-index cost ~3 s of every server start, and its persisted corpus stored every
+    passage text again, which also set the first start's memory peak.
+    """
+
+    TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+
+    def __init__(self, bm25, ids: list[str]) -> None:
+        import Stemmer
+
+        self.bm25 = bm25
+        self.ids = ids
+        self._stemmer = Stemmer.Stemmer("english")
+
+    @classmethod
+    def build(cls, ids: list[str], texts: list[str]) -> Bm25Index:
+        import bm25s
+        import Stemmer
+
+        tokens = bm25s.tokenize(
+            texts,
+            stopwords="english",
+            stemmer=Stemmer.Stemmer("english"),
+            token_pattern=cls.TOKEN_PATTERN,
+            show_progress=False,
+        )
+        bm25 = bm25s.BM25()
+        bm25.index(tokens, show_progress=False)
+        return cls(bm25, ids)
+
+    def save(self, folder: Path) -> None:
+        self.bm25.save(str(folder / "bm25"))
+        (folder / "bm25-ids.json").write_text(json.dumps(self.ids), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> Bm25Index:
+        """Memory-mapped: a worker's memory does not grow with the index."""
+        import bm25s
+
+        ids = json.loads((folder / "bm25-ids.json").read_text(encoding="utf-8"))
+        return cls(bm25s.BM25.load(str(folder / "bm25"), mmap=True), ids)
+
+    def top(self, text: str, k: int) -> list[tuple[str, float]]:
+        import bm25s
+
+        tokens = bm25s.tokenize(
+            text, stemmer=self._stemmer, token_pattern=self.TOKEN_PATTERN, show_progress=False
+        )
+        rows, scores = self.bm25.retrieve(tokens, k=min(k, len(self.ids)), show_progress=False)
+        return [
+            (self.ids[int(r)], float(s)) for r, s in zip(rows[0], scores[0], strict=True) if s > 0
+        ]
 
 
 class FusionRetriever(Retriever):
@@ -244,50 +301,40 @@ class CorpusIndex:
 
     def _derived(
         self, version: str, documents: dict[str, list[str]]
-    ) -> tuple[object | None, dict, set[str]]:
+    ) -> tuple[Bm25Index | None, dict, set[str]]:
         """BM25 and the corpus statistics: read from the cache of this corpus version, or
         built in one pass over the store and cached (a torn cache is rebuilt, never
         fatal). BM25 is memory-mapped, corpus included: a worker's memory and start-up
         time do not grow with the passage texts."""
         if not any(documents.values()):
             return None, {}, set()
-        import Stemmer
-        from llama_index.retrievers.bm25 import BM25Retriever as LlamaBM25
-
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
         path = self.cache_dir / version
         if (path / "stats.json").exists():
             try:
                 stats = json.loads((path / "stats.json").read_text(encoding="utf-8"))
-                bm25 = LlamaBM25.from_persist_dir(str(path / "bm25"), mmap=True)
-                return bm25, stats["doc_freq"], set(stats["lower_words"])
+                return Bm25Index.load(path), stats["doc_freq"], set(stats["lower_words"])
             except Exception as exc:
                 log.warning("index cache %s unreadable (%s); rebuilding", path, exc)
                 shutil.rmtree(path, ignore_errors=True)
-        from llama_index.core.schema import TextNode
-
         log.info("building BM25 and corpus statistics for version %s", version[:8])
         live = {pid for ids in documents.values() for pid in ids}
         doc_freq: Counter = Counter()
         lower_words: set[str] = set()
-        nodes = []
+        ids, texts = [], []
         for p in self.store.iter_passages():
             if p.passage_id not in live:
                 continue
             doc_freq.update(stems(p.text))
             lower_words.update(w for w in words(p.text) if w.islower())
-            nodes.append(TextNode(id_=p.passage_id, text=p.text))
-        bm25 = LlamaBM25.from_defaults(
-            nodes=nodes,
-            similarity_top_k=min(50, len(nodes)),
-            stemmer=Stemmer.Stemmer("english"),
-            language="english",
-        )
-        del nodes
+            ids.append(p.passage_id)
+            texts.append(p.text)
+        bm25 = Bm25Index.build(ids, texts)
+        del texts
         try:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             tmp = Path(tempfile.mkdtemp(dir=self.cache_dir, prefix=f"{version}."))
-            bm25.persist(str(tmp / "bm25"), show_progress=False)
+            bm25.save(tmp)
             stats = {"doc_freq": doc_freq, "lower_words": sorted(lower_words)}
             (tmp / "stats.json").write_text(json.dumps(stats), encoding="utf-8")
             try:
@@ -297,7 +344,7 @@ class CorpusIndex:
             for old in self.cache_dir.iterdir():
                 if not old.name.startswith(version):
                     shutil.rmtree(old, ignore_errors=True)
-            bm25 = LlamaBM25.from_persist_dir(str(path / "bm25"), mmap=True)
+            bm25 = Bm25Index.load(path)
         except OSError as exc:
             log.warning("could not cache the index under %s: %s", path, exc)
         return bm25, dict(doc_freq), lower_words

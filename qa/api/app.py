@@ -26,9 +26,11 @@ async def _warm_up(app: FastAPI) -> AsyncIterator[None]:
     """Load the model and the corpus snapshot in the background while the server starts
     accepting requests: /readyz turns 200 once they are loaded."""
     service_factory = app.dependency_overrides.get(get_service, get_service)
-    # Imported here first: llama-index's package has import cycles, and a request thread
-    # importing an LLM backend while the warm-up thread imports BM25 failed half-way.
-    import llama_index.core  # noqa: F401
+    settings = app.dependency_overrides.get(get_settings, get_settings)()
+    if settings.llm_configured:
+        # Imported before any request can: llama-index's package has import cycles, and
+        # two threads importing it at once failed half-way. Costs ~3 s, so only with an LLM.
+        import llama_index.core  # noqa: F401
 
     def warm() -> None:
         try:

@@ -111,3 +111,30 @@ def test_sentence_vectors_are_read_once_per_version(
     assert list(first) == ids and all(first[i] is again[i] for i in ids)
     assert all(v.shape == (384,) for v in first.values())
     assert reads == [ids]
+
+
+def test_bm25_hits_are_llama_index_bm25_retrievers(seed_settings: Settings):
+    """corpus-qa calls bm25s itself (faster start-up) with llama-index's configuration:
+    the same passages, in the same order, with the same scores."""
+    import Stemmer
+    from llama_index.core.schema import QueryBundle, TextNode
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+    from evals.dataset import load_golden
+
+    service = QAService(seed_settings)
+    snapshot = service.snapshot()
+    live = [pid for ids in snapshot.documents.values() for pid in ids]
+    nodes = [TextNode(id_=p.passage_id, text=p.text) for p in snapshot.passages(live)]
+    reference = BM25Retriever.from_defaults(
+        nodes=nodes, similarity_top_k=10, stemmer=Stemmer.Stemmer("english"), language="english"
+    )
+    questions = [item.question for item in load_golden()]
+    assert len(questions) > 20
+    for question in questions:
+        expected = [
+            (n.node.node_id, pytest.approx(n.score, rel=1e-5))
+            for n in reference.retrieve(QueryBundle(question))
+            if n.score > 0
+        ]
+        assert snapshot.bm25.top(question, 10) == expected, question
