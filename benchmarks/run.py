@@ -608,7 +608,9 @@ def main() -> int:
             "server's latency for repeated questions, not the embedding cost.",
             "`serve → ready` covers the process start, the imports, the model load, the document records and the BM25 and "
             "statistics cache. The first start after an ingest builds that cache in one pass over the passages; a restart "
-            "memory-maps it. Passage texts are read from Chroma on demand and cached per worker.",
+            "memory-maps it. Passage texts are read from Chroma on demand and cached per worker. With the default `onnx` "
+            "backend the server never imports torch, transformers or llama-index (llama-index only when an LLM is configured); "
+            "the Gradio UI's import is most of the difference between the two serve figures.",
         ]
         out.parent.mkdir(parents=True, exist_ok=True)
         out.with_suffix(".json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -34,7 +34,8 @@ from qa.errors import EmbeddingUnavailable
 
 log = logging.getLogger(__name__)
 DIMENSIONS = 384
-_INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
+_INPUTS = ["input_ids", "attention_mask", "token_type_ids"]  # the model's input names
+_ENCODING_FIELDS = ["ids", "attention_mask", "type_ids"]  # the same, in `tokenizers`
 
 
 def model_path() -> str:
@@ -130,9 +131,8 @@ class Embedder:
                 batch = order[b : b + self.batch_size]
                 encodings = self._encoder.encode_batch([texts[i] for i in batch])
                 inputs = {
-                    "input_ids": np.array([e.ids for e in encodings], np.int64),
-                    "attention_mask": np.array([e.attention_mask for e in encodings], np.int64),
-                    "token_type_ids": np.array([e.type_ids for e in encodings], np.int64),
+                    name: np.array([getattr(e, field) for e in encodings], np.int64)
+                    for name, field in zip(_INPUTS, _ENCODING_FIELDS, strict=True)
                 }
                 yield batch, inputs, encodings, self._forward(inputs)
                 bar.update(len(batch))
@@ -250,7 +250,7 @@ def _export_fp32(embedder: Embedder, target: Path) -> None:
     with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
         partial = Path(tmp) / target.name
         sample = embedder._encoder.encode_batch(["a sample", "input"])
-        args = tuple(torch.tensor([getattr(e, a) for e in sample]) for a in _SAMPLE_FIELDS)
+        args = tuple(torch.tensor([getattr(e, a) for e in sample]) for a in _ENCODING_FIELDS)
         axes = {n: {0: "batch", 1: "tokens"} for n in [*_INPUTS, "last_hidden_state"]}
         with warnings.catch_warnings():  # tracer notes about this exact model
             warnings.simplefilter("ignore")
@@ -262,12 +262,9 @@ def _export_fp32(embedder: Embedder, target: Path) -> None:
                 output_names=["last_hidden_state"],
                 dynamic_axes=axes,
                 opset_version=17,
-                dynamo=False,  # the TorchScript exporter needs no extra packages
+                dynamo=False,  # the TorchScript exporter: the dynamo one needs onnxscript too
             )
         os.replace(partial, target)
-
-
-_SAMPLE_FIELDS = ("ids", "attention_mask", "type_ids")  # the tokenizers names of _INPUTS
 
 
 def _quantize(fp32: Path, target: Path) -> None:

@@ -304,8 +304,8 @@ class CorpusIndex:
     ) -> tuple[Bm25Index | None, dict, set[str]]:
         """BM25 and the corpus statistics: read from the cache of this corpus version, or
         built in one pass over the store and cached (a torn cache is rebuilt, never
-        fatal). BM25 is memory-mapped, corpus included: a worker's memory and start-up
-        time do not grow with the passage texts."""
+        fatal). BM25 holds no passage text and is memory-mapped: a worker's memory and
+        start-up time do not grow with the passage texts."""
         if not any(documents.values()):
             return None, {}, set()
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
