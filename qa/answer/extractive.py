@@ -106,9 +106,7 @@ def select(
         return Selection([], f"none of the passages mention {_quoted(profile.unknown_terms)}")
     if best_cos < settings.min_sentence_similarity:
         return Selection(
-            [],
-            f"no passage is close enough to the question (best similarity {best_cos:.2f})",
-            best_cos,
+            [], f"no passage is close enough to the question (best similarity {best_cos:.2f})"
         )
     if profile.answer_type != "open":
         typed = [c for c in candidates if c.typed]

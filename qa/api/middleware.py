@@ -12,6 +12,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from qa.api.errors import error_body
 
 access_log = logging.getLogger("corpus_qa.access")
+log = logging.getLogger(__name__)
 
 
 class RequestLog:
@@ -27,7 +28,7 @@ class RequestLog:
         headers = dict(scope.get("headers") or [])
         request_id = headers.get(b"x-request-id", b"").decode()[:64] or uuid.uuid4().hex[:16]
         started = time.perf_counter()
-        status = 500
+        status: int | None = None
 
         async def send_with_id(message: Message) -> None:
             nonlocal status
@@ -39,6 +40,17 @@ class RequestLog:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except Exception:
+            # A bug, not bad input: the traceback goes to the log under the request id,
+            # and the client gets the usual error shape instead of a dropped connection.
+            log.exception("unexpected error in request %s", request_id)
+            if status is not None:
+                raise  # the response has begun: nothing better can be sent
+            message = (
+                f"Something went wrong inside corpus-qa (request {request_id}); the details "
+                "are in the server log. Retry, and report it with the request id if it persists."
+            )
+            await send_json(send_with_id, 500, error_body("InternalError", message))
         finally:
             access_log.info(
                 json.dumps(
@@ -46,7 +58,7 @@ class RequestLog:
                         "request_id": request_id,
                         "method": scope["method"],
                         "path": scope["path"],
-                        "status": status,
+                        "status": status or 500,
                         "ms": round((time.perf_counter() - started) * 1000, 1),
                     }
                 )
@@ -91,17 +103,12 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _reject(self, send: Send) -> None:
-        body = json.dumps(
-            error_body("PayloadTooLarge", f"The request body is over {self.max_bytes} bytes.")
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        message = f"The request body is over {self.max_bytes} bytes."
+        await send_json(send, 413, error_body("PayloadTooLarge", message))
+
+
+async def send_json(send: Send, status: int, payload: dict) -> None:
+    body = json.dumps(payload).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

@@ -96,6 +96,18 @@ def test_out_of_corpus_questions_abstain(seed_service, question):
     assert answer.answer.startswith("The documents don't say")
 
 
+def test_below_the_similarity_floor_the_answer_abstains_and_says_how_close(seed_settings):
+    """Found by the 1M-passage benchmark, where random vectors crowd out the seeds: this
+    branch used to raise a TypeError (a 500) instead of abstaining."""
+    from qa.service import QAService
+
+    strict = seed_settings.model_copy(update={"min_sentence_similarity": 0.99})
+    answer = QAService(strict).ask("Who denied the accusations?")
+    assert answer.abstained
+    assert answer.citations == []
+    assert re.search(r"no passage is close enough .*best similarity 0\.\d\d", answer.answer)
+
+
 def test_a_follow_up_is_resolved_against_the_previous_turn(seed_service):
     history = [
         ChatTurn(

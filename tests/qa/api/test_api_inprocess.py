@@ -176,3 +176,26 @@ def test_chat_completions_rejects_bad_requests(client):
         json={"model": "gpt-9", "messages": [{"role": "user", "content": "hi"}]},
     )
     assert r.status_code == 422 and r.json()["error"]["field"] == "model"
+
+
+def test_an_unexpected_error_is_a_json_500_with_the_request_id(
+    client: TestClient, seed_service, monkeypatch: pytest.MonkeyPatch, caplog
+):
+    """A bug gets the usual error shape and a request id to find it in the log, and the
+    server keeps serving."""
+
+    def broken(*args, **kwargs):
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(seed_service, "ask", broken)
+    r = client.post("/v1/ask", json={"question": "Who denied the accusations?"})
+    assert r.status_code == 500
+    request_id = r.headers["x-request-id"]
+    error = r.json()["error"]
+    assert error["type"] == "InternalError"
+    assert request_id in error["message"] and "server log" in error["message"]
+    assert any(request_id in rec.getMessage() and rec.exc_info for rec in caplog.records)
+    monkeypatch.undo()
+    assert (
+        client.post("/v1/ask", json={"question": "Who denied the accusations?"}).status_code == 200
+    )
