@@ -300,31 +300,64 @@ def golden_questions() -> list[str]:
 
 
 def bench_query(settings, repeats: int) -> dict:
+    """The product's `ask` against two bare paths, each embed-the-query +
+    `collection.query`: sentence-transformers (torch), and the same ONNX file the product
+    runs, called through onnxruntime and tokenizers directly (the same runtime)."""
     from qa.service import QAService
 
     service = QAService(settings)
     questions = golden_questions()
     for q in questions:  # warm: model, snapshot, BM25, caches
         service.ask(q)
-    product, bare = [], []
     bare_encoder = bare_model()
+    bare_onnx = _bare_onnx_embed(service.index.embedder._onnx)
     collection = service.store._collection("sentences")
+    runs: dict[str, list[float]] = {"product": [], "bare": [], "bare_onnx": []}
+    paths = {
+        "product": service.ask,
+        "bare": lambda q: bare_encoder.encode([q], normalize_embeddings=True)[0],
+        "bare_onnx": bare_onnx,
+    }
+    order = random.Random(0)
     for _ in range(repeats):
         for q in questions:
             service.index.embedder.clear_query_cache()  # measure the uncached path, like the bare one
-            began = time.perf_counter()
-            service.ask(q)
-            product.append((time.perf_counter() - began) * 1000)
-            began = time.perf_counter()
-            vector = bare_encoder.encode([q], normalize_embeddings=True)[0]
-            collection.query(query_embeddings=[vector.tolist()], n_results=30)
-            bare.append((time.perf_counter() - began) * 1000)
+            for name in order.sample(list(paths), len(paths)):  # no path always goes first
+                path = paths[name]
+                began = time.perf_counter()
+                out = path(q)
+                if name != "product":
+                    collection.query(query_embeddings=[out.tolist()], n_results=30)
+                runs[name].append((time.perf_counter() - began) * 1000)
     return {
         "passages": service.snapshot().size,
-        "product_ms": summary(product),
-        "bare_ms": summary(bare),
-        "overhead_p50": round(p(product, 50) / p(bare, 50), 2),
+        "product_ms": summary(runs["product"]),
+        "bare_ms": summary(runs["bare"]),
+        "bare_onnx_ms": summary(runs["bare_onnx"]),
+        "overhead_p50": round(p(runs["product"], 50) / p(runs["bare"], 50), 2),
+        "overhead_onnx_p50": round(p(runs["product"], 50) / p(runs["bare_onnx"], 50), 2),
     }
+
+
+def _bare_onnx_embed(session) -> Callable[[str], np.ndarray]:
+    """tokenizers + onnxruntime + numpy mean pooling, with no corpus-qa code."""
+    from tokenizers import Tokenizer
+
+    from qa.embedding import model_path
+
+    tokenizer = Tokenizer.from_file(str(Path(model_path()) / "tokenizer.json"))
+    tokenizer.enable_truncation(256)
+    tokenizer.no_padding()  # tokenizer.json pads to 128 tokens
+
+    def embed(text: str) -> np.ndarray:
+        enc = tokenizer.encode(text)
+        ids, mask = np.array([enc.ids]), np.array([enc.attention_mask])
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        tokens = session.run(None, feeds)[0][0]
+        mean = tokens.mean(axis=0)  # one text: no padding to mask out
+        return mean / np.linalg.norm(mean)
+
+    return embed
 
 
 def bench_http(settings, log: Path) -> dict:
@@ -469,20 +502,23 @@ def markdown(results: dict, png: str) -> str:
         "",
         "## Query latency (warm, extractive)",
         "",
-        "| passages | in-process p50 / p95 ms | bare embed + `collection.query` p50 / p95 ms | overhead (p50) | HTTP p50 / p95 ms | serve → ready s: first start / restart | server peak RSS MB |",
-        "|---|---|---|---|---|---|---|",
+        "| passages | in-process p50 / p95 ms | bare ONNX embed + `collection.query` p50 / p95 ms | overhead (p50) | bare sentence-transformers embed + `collection.query` p50 / p95 ms | overhead (p50) | HTTP p50 / p95 ms | serve → ready s: first start / restart | server peak RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in results["query"]:
         h = row.get("http") or {}
         hm = h.get("http_ms", {})
         lines.append(
-            f"| {row['passages']:,} | {row['product_ms']['p50']} / {row['product_ms']['p95']} | {row['bare_ms']['p50']} / {row['bare_ms']['p95']} | "
-            f"{row['overhead_p50']}× | {hm.get('p50', '–')} / {hm.get('p95', '–')} | {h.get('first_ready_s', '–')} / {h.get('serve_to_ready_s', '–')} | {h.get('peak_rss_mb', '–')} |"
+            f"| {row['passages']:,} | {row['product_ms']['p50']} / {row['product_ms']['p95']} | {row['bare_onnx_ms']['p50']} / {row['bare_onnx_ms']['p95']} | "
+            f"**{row['overhead_onnx_p50']}×** | {row['bare_ms']['p50']} / {row['bare_ms']['p95']} | {row['overhead_p50']}× | "
+            f"{hm.get('p50', '–')} / {hm.get('p95', '–')} | {h.get('first_ready_s', '–')} / {h.get('serve_to_ready_s', '–')} | {h.get('peak_rss_mb', '–')} |"
         )
     cold = results["cold_start"]
     lines += [
         "",
-        "Goals on this machine: p50 ≤ 30 ms on the seeds, p95 ≤ 100 ms at 100k passages, overhead ≤ 2× the bare path.",
+        "Goals on this machine: p50 ≤ 30 ms on the seeds, p95 ≤ 100 ms at 100k passages, overhead ≤ 2× the bare path. "
+        "The bold overhead is against the bare path on the product's own runtime (the same ONNX file through onnxruntime); "
+        "against sentence-transformers the product is faster, because the runtime differs.",
         "",
         "## Cold start",
         "",
@@ -526,14 +562,17 @@ def plot(results: dict, path: Path) -> None:
     fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4), dpi=100)
     sizes = [f"{r['passages']:,}" for r in results["query"]]
     xs = np.arange(len(sizes))
-    a.bar(xs - 0.2, [r["product_ms"]["p50"] for r in results["query"]], 0.4, label="corpus-qa p50")
-    a.bar(
-        xs + 0.2, [r["bare_ms"]["p50"] for r in results["query"]], 0.4, label="bare embed+query p50"
-    )
+    series = {
+        "product_ms": "corpus-qa",
+        "bare_onnx_ms": "bare ONNX embed + query",
+        "bare_ms": "bare sentence-transformers embed + query",
+    }
+    for i, (key, label) in enumerate(series.items()):
+        a.bar(xs + (i - 1) * 0.27, [r[key]["p50"] for r in results["query"]], 0.27, label=label)
     a.set_xticks(xs, sizes)
     a.set_xlabel("passages")
     a.set_ylabel("ms")
-    a.set_title("Warm query latency")
+    a.set_title("Warm query latency, p50")
     a.legend()
     ing = results["ingest"]
     names = {
