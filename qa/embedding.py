@@ -78,7 +78,6 @@ class Embedder:
         self._encoder = Tokenizer.from_file(str(self._path / "tokenizer.json"))
         self._encoder.enable_truncation(self.max_length)
         self._encoder.enable_padding()
-        self.backend = backend
         self._onnx = None
         if backend != "torch":
             if model_dir is None:
