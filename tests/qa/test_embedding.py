@@ -69,11 +69,11 @@ def test_the_tokenizer_matches_transformers(fp32: Embedder):
 
 def test_int8_vectors_stay_close_to_fp32(fp32: Embedder, int8: Embedder):
     sentences = _seed_sentences()
-    fp32 = fp32.embed(sentences)
+    full = fp32.embed(sentences)
     quantized = int8.embed(sentences)
-    assert quantized.shape == fp32.shape
+    assert quantized.shape == full.shape
     np.testing.assert_allclose(np.linalg.norm(quantized, axis=1), 1.0, atol=1e-5)
-    cosines = (fp32 * quantized).sum(axis=1)
+    cosines = (full * quantized).sum(axis=1)
     assert cosines.min() > 0.97, cosines.min()
 
     # Nearest neighbours mostly agree (a broken export agrees on ~none). Measured 0.85 on
@@ -83,16 +83,16 @@ def test_int8_vectors_stay_close_to_fp32(fp32: Embedder, int8: Embedder):
         np.fill_diagonal(sims, -1)
         return sims.argmax(axis=1)
 
-    assert (neighbours(fp32) == neighbours(quantized)).mean() >= 0.75
+    assert (neighbours(full) == neighbours(quantized)).mean() >= 0.75
 
 
 def test_int8_span_pooling_matches_fp32(fp32: Embedder, int8: Embedder):
     passage = " ".join(_seed_sentences()[:4])
     spans = [(s.start, s.end) for s in split_sentences(passage)]
-    [fp32] = fp32.embed_spans([passage], [spans])
+    [full] = fp32.embed_spans([passage], [spans])
     [quantized] = int8.embed_spans([passage], [spans])
     assert quantized.shape == (len(spans), 384)
-    assert (fp32 * quantized).sum(axis=1).min() > 0.97
+    assert (full * quantized).sum(axis=1).min() > 0.97
 
 
 def test_the_exported_models_are_built_once(fp32: Embedder, int8: Embedder, model_dir: Path):
