@@ -35,6 +35,16 @@ def error_body(kind: str, message: str, field: str | None = None) -> dict:
     return {"error": body}
 
 
+def internal_error_body(request_id: str) -> dict:
+    """Any other exception is a bug, not bad input: the client gets the usual shape and
+    the request id under which the traceback is logged (qa.api.middleware.RequestLog)."""
+    return error_body(
+        "InternalError",
+        f"Something went wrong inside corpus-qa (request {request_id}); the details are in "
+        "the server log. Retry, and report it with the request id if it persists.",
+    )
+
+
 def status_for(exc: errors.CorpusQAError) -> int:
     return next(code for cls, code in STATUS if isinstance(exc, cls))
 

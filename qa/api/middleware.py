@@ -9,7 +9,7 @@ import uuid
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from qa.api.errors import error_body
+from qa.api.errors import error_body, internal_error_body
 
 access_log = logging.getLogger("corpus_qa.access")
 log = logging.getLogger(__name__)
@@ -41,16 +41,11 @@ class RequestLog:
         try:
             await self.app(scope, receive, send_with_id)
         except Exception:
-            # A bug, not bad input: the traceback goes to the log under the request id,
-            # and the client gets the usual error shape instead of a dropped connection.
+            # Caught here, where the request id is known, instead of dropping the connection.
             log.exception("unexpected error in request %s", request_id)
             if status is not None:
                 raise  # the response has begun: nothing better can be sent
-            message = (
-                f"Something went wrong inside corpus-qa (request {request_id}); the details "
-                "are in the server log. Retry, and report it with the request id if it persists."
-            )
-            await send_json(send_with_id, 500, error_body("InternalError", message))
+            await send_json(send_with_id, 500, internal_error_body(request_id))
         finally:
             access_log.info(
                 json.dumps(
