@@ -62,6 +62,13 @@ NOTES = (
 )
 
 
+def bench_settings(work: Path, name: str, backend: str = "onnx"):
+    """A data dir under `work`, sharing one ONNX export per backend (`work/models`)."""
+    from qa.config import Settings
+
+    return Settings(data_dir=work / name, embed_backend=backend, model_dir=work / "models")
+
+
 def paired_ratio(baseline: list[float], measured: list[float]) -> float:
     """Median over repeats of baseline time / measured time (higher: measured is faster)."""
     return round(statistics.median(b / m for b, m in zip(baseline, measured, strict=True)), 3)
@@ -127,7 +134,7 @@ def synthetic_corpus(folder: Path, documents: int) -> None:
 
 def bench_ingest(work: Path, documents: int, repeats: int) -> dict:
     from ingest.pipeline import ingest
-    from qa.config import EmbedBackend, Settings
+    from qa.config import EmbedBackend
     from qa.embedding import embedder_for, model_path
     from qa.store import Store
 
@@ -137,22 +144,20 @@ def bench_ingest(work: Path, documents: int, repeats: int) -> dict:
     synthetic_corpus(corpus, documents)
     bare_encoder = bare_model()
     bare_encoder.encode(["warm up"])
-    models = work / "models"  # one export per backend, shared by every run
-
-    def settings(name: str, backend: EmbedBackend = "onnx") -> Settings:
-        return Settings(data_dir=work / name, embed_backend=backend, model_dir=models)
 
     export_s = {}
     for backend in ("onnx", "onnx-int8"):  # exported (and quantized) once, not timed below
         began = time.perf_counter()
-        embedder_for(settings("warm-up", backend))
+        embedder_for(bench_settings(work, "warm-up", backend))
         export_s[backend] = round(time.perf_counter() - began, 1)
-    warm = ingest(corpus, settings("warm-up"), progress=False)  # not timed
-    texts = [p.text for p in Store(settings("warm-up")).iter_passages()]
+    warm = ingest(corpus, bench_settings(work, "warm-up"), progress=False)  # not timed
+    texts = [p.text for p in Store(bench_settings(work, "warm-up")).iter_passages()]
     passages = warm.passages_embedded
 
     def product(backend: EmbedBackend) -> Callable[[int], object]:
-        return lambda r: ingest(corpus, settings(f"{backend}-{r}", backend), progress=False)
+        return lambda r: ingest(
+            corpus, bench_settings(work, f"{backend}-{r}", backend), progress=False
+        )
 
     paths: dict[str, Callable[[int], object]] = {
         "product": product("onnx"),
@@ -170,7 +175,7 @@ def bench_ingest(work: Path, documents: int, repeats: int) -> dict:
             paths[name](r)
             runs[name].append(time.perf_counter() - began)
     began = time.perf_counter()
-    again = ingest(corpus, settings("onnx-0"), progress=False)
+    again = ingest(corpus, bench_settings(work, "onnx-0"), progress=False)
     unchanged = time.perf_counter() - began
     med = {name: statistics.median(values) for name, values in runs.items()}
     return {
@@ -193,14 +198,11 @@ def bench_ingest(work: Path, documents: int, repeats: int) -> dict:
 def bench_backends(work: Path) -> dict:
     """Each embedding backend: the golden-set eval on each, speed beside quality."""
     from evals.run import run_eval
-    from qa.config import Settings
     from qa.embedding import embedder_for
 
     out = {}
     for backend in ("onnx", "onnx-int8", "torch"):
-        settings = Settings(
-            data_dir=work / f"eval-{backend}", embed_backend=backend, model_dir=work / "models"
-        )
+        settings = bench_settings(work, f"eval-{backend}", backend)
         shutil.rmtree(settings.data_dir, ignore_errors=True)
         run_eval(settings, progress=False, llm_judge=False)  # builds the index, warms caches
         embedder_for(settings).clear_query_cache()  # time the query embedding too
@@ -258,11 +260,10 @@ def _llama_embedder(model: str):
 def build_index(work: Path, extra: int):
     """The seeds, plus `extra` synthetic one-sentence passages with random unit vectors."""
     from ingest.pipeline import ingest
-    from qa.config import Settings
     from qa.store import Store
     from qa.types import Passage, Sentence
 
-    settings = Settings(data_dir=work / f"index-{extra}", model_dir=work / "models")
+    settings = bench_settings(work, f"index-{extra}")
     done = settings.data_dir / "benchmark-index-complete"
     if done.exists():  # kept from an earlier run with --work (1M passages take hours)
         return settings
@@ -395,8 +396,7 @@ def bench_http(settings, log: Path) -> dict:
 
     shutil.rmtree(settings.index_cache_dir, ignore_errors=True)
     questions = golden_questions()
-    with _ready_server(settings, log, "--no-ui") as (_, first_ready):
-        pass
+    first_ready = _serve_to_ready(settings, log, "--no-ui")
     with _ready_server(settings, log, "--no-ui") as (server, ready):
         latencies = []
         with httpx.Client(base_url=server.url, timeout=60) as http:

@@ -24,6 +24,7 @@ import threading
 import warnings
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -246,8 +247,7 @@ def _export_fp32(embedder: Embedder, target: Path) -> None:
     import torch
 
     log.info("exporting the embedding model to ONNX at %s (once)", target)
-    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
-        partial = Path(tmp) / target.name
+    with _written_atomically(target) as partial:
         sample = embedder._encoder.encode_batch(["a sample", "input"])
         args = tuple(torch.tensor([getattr(e, a) for e in sample]) for a in _ENCODING_FIELDS)
         axes = {n: {0: "batch", 1: "tokens"} for n in [*_INPUTS, "last_hidden_state"]}
@@ -263,22 +263,29 @@ def _export_fp32(embedder: Embedder, target: Path) -> None:
                 opset_version=17,
                 dynamo=False,  # the TorchScript exporter: the dynamo one needs onnxscript too
             )
-        os.replace(partial, target)
 
 
 def _quantize(fp32: Path, target: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     log.info("quantizing the embedding model to int8 at %s (once)", target)
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)  # the quantizer logs every tensor, and advice
+    try:
+        with _written_atomically(target) as partial:
+            quantize_dynamic(str(fp32), str(partial), weight_type=QuantType.QInt8, per_channel=True)
+    finally:
+        root.setLevel(level)
+
+
+@contextmanager
+def _written_atomically(target: Path) -> Iterator[Path]:
+    """A path to write to; it becomes `target` in one rename if the writing succeeds, so a
+    concurrent worker sees the whole file or none."""
     with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
         partial = Path(tmp) / target.name
-        root = logging.getLogger()
-        level = root.level
-        root.setLevel(logging.ERROR)  # the quantizer logs every tensor, and advice
-        try:
-            quantize_dynamic(str(fp32), str(partial), weight_type=QuantType.QInt8, per_channel=True)
-        finally:
-            root.setLevel(level)
+        yield partial
         os.replace(partial, target)
 
 
