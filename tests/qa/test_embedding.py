@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -103,6 +104,19 @@ def test_the_exported_models_are_built_once(fp32: Embedder, int8: Embedder, mode
     Embedder(backend="onnx-int8", model_dir=model_dir)
     assert [p.stat().st_mtime_ns for p in exported] == stamps
     assert sorted(model_dir.iterdir()) == exported, "no temporary files left"
+
+
+def test_a_new_export_removes_the_exports_of_earlier_versions(
+    fp32: Embedder, model_dir: Path, tmp_path: Path
+):
+    [export] = model_dir.glob("all-MiniLM-L6-v2-fp32-*.onnx")
+    shutil.copy(export, tmp_path / export.name)  # this version's fp32: only int8 is built below
+    stale = [tmp_path / f"all-MiniLM-L6-v2-{p}-0.0.1-1.0-1.0.onnx" for p in ("fp32", "int8")]
+    for path in stale:
+        path.write_bytes(b"an export of an earlier version")
+    Embedder(backend="onnx-int8", model_dir=tmp_path)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [export.name, export.name.replace("-fp32-", "-int8-")]
 
 
 def test_the_onnx_backend_never_imports_torch(model_dir: Path):
