@@ -517,7 +517,12 @@ def markdown(results: dict, png: str) -> str:
         "",
         "## Ingestion",
         "",
-        f"{ing['documents']} documents, {ing['passages']} passages; medians of {len(ing['seconds']['product'])} runs.",
+        f"{ing['documents']} documents, {ing['passages']} passages; "
+        + (
+            f"medians of {runs} runs."
+            if (runs := len(ing["seconds"]["product"])) > 1
+            else "one run (`--quick`: a smoke test, not a measurement)."
+        ),
         "",
         "| path | passages/s | ratio |",
         "|---|---|---|",
@@ -593,7 +598,7 @@ def plot(results: dict, path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4), dpi=100)
+    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4.6), dpi=100)
     sizes = [f"{r['passages']:,}" for r in results["query"]]
     xs = np.arange(len(sizes))
     series = {
@@ -607,13 +612,13 @@ def plot(results: dict, path: Path) -> None:
     a.set_xlabel("passages")
     a.set_ylabel("ms")
     a.set_title("Warm query latency, p50")
-    a.legend()
+    a.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize="small")
     ing = results["ingest"]
     names = {
         "product": "corpus-qa",
         "product_torch": "corpus-qa\n(torch)",
         "product_int8": "corpus-qa\n(int8)",
-        "bare": "bare encode",
+        "bare": "bare\nencode",
         "llama_index": "llama-index",
     }
     b.bar(list(names.values()), [ing["passages_per_s"][k] for k in names])
