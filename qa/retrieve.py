@@ -168,6 +168,14 @@ class BM25Retriever(Retriever):
         return [Hit(pid, score) for pid, score in self.snapshot.bm25.top(query.text, k)]
 
 
+def _bm25s():
+    """bm25s, imported on first use; importing it sets its own logger to DEBUG."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
 class Bm25Index:
     """bm25s over the live passages, and the passage id of each row.
 
@@ -189,9 +197,9 @@ class Bm25Index:
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str]) -> Bm25Index:
-        import bm25s
         import Stemmer
 
+        bm25s = _bm25s()
         tokens = bm25s.tokenize(
             texts,
             stopwords="english",
@@ -210,8 +218,7 @@ class Bm25Index:
     @classmethod
     def load(cls, folder: Path) -> Bm25Index:
         """Memory-mapped: a worker's memory does not grow with the index."""
-        import bm25s
-
+        bm25s = _bm25s()
         ids = json.loads((folder / "bm25-ids.json").read_text(encoding="utf-8"))
         return cls(bm25s.BM25.load(str(folder / "bm25"), mmap=True), ids)
 
@@ -222,9 +229,7 @@ class Bm25Index:
         the query: bm25s partitions all the scores, mostly tied zeros, which took 30 ms
         per question at 1M passages, and up to 150 ms (BENCHMARKS.md).
         """
-        import bm25s
-
-        [tokens] = bm25s.tokenize(
+        [tokens] = _bm25s().tokenize(
             text,
             stemmer=self._stemmer,
             token_pattern=self.TOKEN_PATTERN,
@@ -323,7 +328,6 @@ class CorpusIndex:
         start-up time do not grow with the passage texts."""
         if not any(documents.values()):
             return None, {}, set()
-        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
         path = self.cache_dir / version
         if (path / "stats.json").exists():
             try:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
 
 from ingest.pipeline import ingest
 from qa.config import Settings
-from qa.retrieve import Query
+from qa.retrieve import Bm25Index, Query
 from qa.service import QAService
 from qa.store import Store
 
@@ -144,3 +145,12 @@ def test_bm25_hits_are_llama_index_bm25_retrievers(seed_settings: Settings):
         ours = snapshot.bm25.top(question, 10)
         assert ranked(ours) == ranked(expected), question
         assert [s for _, s in ours] == sorted((s for _, s in ours), reverse=True)
+
+
+def test_bm25_logs_no_debug_lines(caplog: pytest.LogCaptureFixture):
+    """bm25s sets its logger to DEBUG when imported; the index quiets it on every use."""
+    logging.getLogger("bm25s").setLevel(logging.DEBUG)  # as a fresh import leaves it
+    with caplog.at_level(logging.DEBUG):
+        index = Bm25Index.build(["a", "b"], ["vaccine research", "the embassy denied it"])
+        assert [pid for pid, _ in index.top("vaccine", 2)] == ["a"]
+    assert not [r for r in caplog.records if r.name.startswith("bm25s")]
