@@ -49,7 +49,8 @@ STOPWORDS = {
     "texts", "mention", "mentioned", "mentions", "report", "reports", "reported", "state",
     "stated", "kind", "type", "exactly", "actually", "piece", "opinion", "go", "goes", "going",
     "talk", "talks", "talking", "quote", "quoted", "quotes", "someone", "something", "anyone",
-    "anything", "happen", "happened", "do", "doing",
+    "anything", "happen", "happened", "do", "doing", "behind", "above", "below", "across",
+    "within", "around", "among", "toward", "towards", "upon", "beyond", "off", "onto",
 } | QUESTION_WORDS
 NEGATIONS = {
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "deny",

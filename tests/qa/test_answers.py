@@ -41,6 +41,8 @@ def assert_contract(answer: Answer, service) -> None:
             DOC_DPA,
         ),
         ("Who will produce the Oxford vaccine in Russia?", ["R-Pharm"], DOC_DPA),
+        # "behind" is in no document; a preposition must not make the answer abstain.
+        ("Who does the NCSC say is behind the attacks?", ["Moscow"], DOC_DPA),
         ("What did the Russian embassy call the allegations?", ["propaganda"], DOC_DPA),
         ("When will the Russian population be vaccinated?", ["beginning of next year"], DOC_DPA),
         ("Who is Artturi Lehtiö?", ["F-Secure"], DOC_DPA),
