@@ -15,7 +15,7 @@ from qa.answer.evidence import QuestionProfile, coverage, names_covered, offers_
 from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.store import sentence_id
-from qa.text import ends_sentence, stems
+from qa.text import ends_sentence, stem, stems, words
 from qa.types import Citation, Passage, Sentence
 
 # A sentence opening with one of these leans on the one before it ("He said...",
@@ -97,13 +97,15 @@ def select(
     if unknown_focus and best_cos < settings.focus_similarity:
         # "Which malware...?" where the corpus never mentions malware: only a very close
         # paraphrase ("drug maker" for "pharmaceutical company") may still answer.
-        return Selection([], f"nothing in them mentions {_quoted(unknown_focus)}")
+        return Selection([], f"nothing in them mentions {_quoted(profile, unknown_focus)}")
     # Words the corpus never uses are fine in a paraphrase that is semantically close, or
     # when they are a small part of the question ("commented" among four key terms);
     # otherwise the nearest passages can only be about something else.
     unknown_share = len(profile.unknown_terms) / max(len(profile.key_terms), 1)
     if unknown_share >= 1 / 3 and best_cos < settings.confident_similarity:
-        return Selection([], f"none of the passages mention {_quoted(profile.unknown_terms)}")
+        return Selection(
+            [], f"none of the passages mention {_quoted(profile, profile.unknown_terms)}"
+        )
     if best_cos < settings.min_sentence_similarity:
         return Selection(
             [], f"no passage is close enough to the question (best similarity {best_cos:.2f})"
@@ -121,14 +123,18 @@ def select(
             )
             if needed and not needed & stems(best.sentence.text):
                 what = _KINDS[profile.answer_type]
-                return Selection([], f"no passage gives {what} for {_quoted(sorted(needed))}")
+                return Selection(
+                    [], f"no passage gives {what} for {_quoted(profile, sorted(needed))}"
+                )
     context = stems(best.passage.text)
     previous = snapshot.previous_passage(best.passage.passage_id)
     if previous is not None:
         context |= stems(previous.text)
     missing_names = names_covered(profile, context)
     if missing_names:  # "What did the Canadian government say...": the passage must be about them
-        return Selection([], f"the closest passages say nothing about {_quoted(missing_names)}")
+        return Selection(
+            [], f"the closest passages say nothing about {_quoted(profile, missing_names)}"
+        )
 
     chosen = [best]
     for c in candidates[1:]:
@@ -166,8 +172,12 @@ def select(
 _KINDS = {"number": "a number", "time": "a date or time", "entity": "a name", "place": "a place"}
 
 
-def _quoted(terms: list[str]) -> str:
-    return ", ".join(f"“{t}”" for t in terms)
+def _quoted(profile: QuestionProfile, terms: list[str]) -> str:
+    """Stems as the question spelled them: “malware”, not “malwar”."""
+    spelled: dict[str, str] = {}
+    for word in words(profile.text):
+        spelled.setdefault(stem(word), word)
+    return ", ".join(f"“{spelled.get(t, t)}”" for t in terms)
 
 
 def _as_relevant(c: Candidate, best: Candidate) -> bool:

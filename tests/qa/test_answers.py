@@ -98,6 +98,12 @@ def test_out_of_corpus_questions_abstain(seed_service, question):
     assert answer.answer.startswith("The documents don't say")
 
 
+def test_an_abstention_names_the_missing_words_as_the_question_spelled_them(seed_service):
+    answer = seed_service.ask("What malware did APT29 use?")
+    assert answer.abstained
+    assert "“malware”" in answer.answer, answer.answer  # the word, not its stem “malwar”
+
+
 def test_below_the_similarity_floor_the_answer_abstains_and_says_how_close(seed_settings):
     """Found by the 1M-passage benchmark, where random vectors crowd out the seeds: this
     branch used to raise a TypeError (a 500) instead of abstaining."""
