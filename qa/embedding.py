@@ -220,9 +220,9 @@ def _onnx_session(embedder: Embedder, model_dir: Path, int8: bool):
     """An onnxruntime session over the fp32 or int8 export, built on first use.
 
     Hand-written because the ready-made route (sentence-transformers' ONNX backend) needs
-    `optimum` and a hub-style model folder. Exporting takes ~8 s and quantizing ~3 s, once;
-    files are keyed by the model and library versions and written atomically, so
-    concurrent workers never read half a file.
+    `optimum` and a hub-style model folder. Exporting takes ~10 s (mostly importing torch)
+    and quantizing ~6 s, once. Files are keyed by the export revision and the model and
+    library versions, and written atomically, so concurrent workers never read half a file.
     """
     import onnxruntime as ort
 
