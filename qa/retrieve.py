@@ -24,6 +24,7 @@ from abc import ABC, abstractmethod
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -168,8 +169,10 @@ class BM25Retriever(Retriever):
         return [Hit(pid, score) for pid, score in self.snapshot.bm25.top(query.text, k)]
 
 
+@lru_cache(maxsize=1)
 def _bm25s():
-    """bm25s, imported on first use; importing it sets its own logger to DEBUG."""
+    """bm25s, imported on first use; importing it sets its own logger to DEBUG. Cached:
+    `setLevel` clears every logger's cache, not a thing to do on each query."""
     import bm25s
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)

@@ -10,7 +10,7 @@ import pytest
 
 from ingest.pipeline import ingest
 from qa.config import Settings
-from qa.retrieve import Bm25Index, Query
+from qa.retrieve import Bm25Index, Query, _bm25s
 from qa.service import QAService
 from qa.store import Store
 
@@ -150,6 +150,7 @@ def test_bm25_hits_are_llama_index_bm25_retrievers(seed_settings: Settings):
 def test_bm25_logs_no_debug_lines(caplog: pytest.LogCaptureFixture):
     """bm25s sets its logger to DEBUG when imported; the index quiets it on every use."""
     logging.getLogger("bm25s").setLevel(logging.DEBUG)  # as a fresh import leaves it
+    _bm25s.cache_clear()  # as in a fresh process
     with caplog.at_level(logging.DEBUG):
         index = Bm25Index.build(["a", "b"], ["vaccine research", "the embassy denied it"])
         assert [pid for pid, _ in index.top("vaccine", 2)] == ["a"]
