@@ -54,7 +54,7 @@ class Settings(BaseSettings):
     embed_backend: EmbedBackend = Field(
         default="onnx",
         description="onnx: fp32 in onnxruntime, torch's vectors without importing torch. "
-        "onnx-int8: faster on CPU at a small quality cost (BENCHMARKS.md). torch: the "
+        "onnx-int8: faster on CPU, vectors close to fp32's (BENCHMARKS.md). torch: the "
         "reference. Switching between fp32 and int8 re-embeds the corpus on the next ingest.",
     )
     model_dir: Path | None = Field(

@@ -7,10 +7,12 @@ Three backends run the same weights (`CORPUS_QA_EMBED_BACKEND`):
 - `onnx` (default): fp32, in onnxruntime. Same vectors as torch (cosine 0.9999999), with
   no torch or transformers import at query time: the server is ready seconds sooner and
   a query embeds ~4x faster (BENCHMARKS.md).
-- `onnx-int8`: weights quantized per channel to int8; faster still, slightly lower MRR.
+- `onnx-int8`: weights quantized per channel to int8; faster still, vectors close to fp32's
+  (cosine ≥ 0.97), not equal.
 - `torch`: the fp32 model through transformers, as trained; the reference.
 The ONNX files are exported once with torch.onnx (the only time torch is imported on the
-ONNX backends), cached under `model_dir`, keyed by library versions, written atomically.
+ONNX backends), cached under `model_dir`, keyed by the export revision and library
+versions, written atomically.
 """
 
 from __future__ import annotations
@@ -203,7 +205,7 @@ def _pool_spans(
     span_ends = np.array([e for _, e in spans])
     starts, ends = offsets[:, 0], offsets[:, 1]
     owner = np.searchsorted(span_starts, starts, side="right") - 1  # the span a token starts in
-    inside = (ends > starts) & (owner >= 0)  # special and padding tokens have empty offsets
+    inside = (ends > starts) & (owner >= 0)  # special tokens have empty offsets
     owner = owner.clip(min=0)
     inside &= ends <= span_ends[owner]
     # (spans x tokens) membership times the token vectors: the per-span sums in one matmul.

@@ -33,7 +33,7 @@ import numpy as np
 from qa.embedding import Embedder
 from qa.errors import IndexMissing
 from qa.store import Store
-from qa.text import stems, words
+from qa.text import english_stemmer, stems, words
 from qa.types import Passage
 
 log = logging.getLogger(__name__)
@@ -192,21 +192,16 @@ class Bm25Index:
     TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 
     def __init__(self, bm25, ids: list[str]) -> None:
-        import Stemmer
-
         self.bm25 = bm25
         self.ids = ids
-        self._stemmer = Stemmer.Stemmer("english")
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str]) -> Bm25Index:
-        import Stemmer
-
         bm25s = _bm25s()
         tokens = bm25s.tokenize(
             texts,
             stopwords="english",
-            stemmer=Stemmer.Stemmer("english"),
+            stemmer=english_stemmer(),
             token_pattern=cls.TOKEN_PATTERN,
             show_progress=False,
         )
@@ -234,7 +229,7 @@ class Bm25Index:
         """
         [tokens] = _bm25s().tokenize(
             text,
-            stemmer=self._stemmer,
+            stemmer=english_stemmer(),
             token_pattern=self.TOKEN_PATTERN,
             return_ids=False,
             show_progress=False,

@@ -75,11 +75,12 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Snowball stem (PyStemmer, which the BM25 retriever uses too), lower-cased."""
-    return _stemmer().stemWord(word.lower().removesuffix("'s"))
+    return english_stemmer().stemWord(word.lower().removesuffix("'s"))
 
 
 @lru_cache(maxsize=1)
-def _stemmer():
+def english_stemmer():
+    """One Snowball stemmer per process, shared by `stem` and the BM25 index."""
     import Stemmer
 
     return Stemmer.Stemmer("english")

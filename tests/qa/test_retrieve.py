@@ -148,7 +148,7 @@ def test_bm25_hits_are_llama_index_bm25_retrievers(seed_settings: Settings):
 
 
 def test_bm25_logs_no_debug_lines(caplog: pytest.LogCaptureFixture):
-    """bm25s sets its logger to DEBUG when imported; the index quiets it on every use."""
+    """bm25s sets its logger to DEBUG when imported; the index quiets it right after."""
     logging.getLogger("bm25s").setLevel(logging.DEBUG)  # as a fresh import leaves it
     _bm25s.cache_clear()  # as in a fresh process
     with caplog.at_level(logging.DEBUG):
