@@ -119,7 +119,7 @@ ITEMS = [
         "single_fact",
         "After shutting the system down, how long do I have to wait before working near the terminals?",
         "At least 5 minutes, while the internal capacitors discharge.",
-        [["5 minutes"]],
+        [["at least 5 minutes"]],
         [(G, "Wait at least 5 minutes before any work near the terminals.")],
     ),
     item(
@@ -311,7 +311,7 @@ ITEMS = [
         "paraphrase",
         "Once the system is shut down, how soon is it safe to work on the connections?",
         "After at least 5 minutes, once the internal capacitors have discharged.",
-        [["5 minutes"]],
+        [["at least 5 minutes"]],
         [(G, "Wait at least 5 minutes before any work near the terminals.")],
         paraphrase_of="man-sf-07",
     ),
@@ -615,7 +615,7 @@ ITEMS = [
         "multi_doc",
         "Which version of the Aurelle Home application do I need, and where in it do I change the operating mode?",
         "Version 3.0 or later (since firmware 2.4.0); the mode is under Settings › Operating mode.",
-        [["3.0"], ["Operating mode"]],
+        [["application 3.0"], ["Operating mode"]],
         [
             (R, "The Aurelle Home application 3.0 or later is required."),
             (
@@ -739,7 +739,7 @@ ITEMS = [
         "comparison",
         "How does the minimum charging temperature in 2.4.0 compare with earlier firmware?",
         "Since 2.4.0 the pre-heater allows charging from 0 °C; before, charging was blocked below 5 °C.",
-        [["0 °C"], ["5 °C"]],
+        [["temperature of 0 °C"], ["below 5 °C"]],
         [
             (
                 R,
@@ -752,7 +752,7 @@ ITEMS = [
         "comparison",
         "How often was data uploaded before firmware 2.4.0, compared with the default now?",
         "Every 15 minutes before; every 5 minutes by default since 2.4.0.",
-        [["15 minutes"], ["5 minutes"]],
+        [["15 minutes"], ["now 5 minutes", "5 minutes by default"]],
         [(R, "The data upload interval is now 5 minutes by default (previously 15 minutes).")],
     ),
     item(
