@@ -66,44 +66,48 @@ def sweep(train: list[tuple[QAService, list[GoldenItem]]], settings: Settings) -
     # select() compares each of these thresholds with one number per question, the best
     # candidate's cosine (`best_cos < threshold`), so two grid points on the same side of
     # it for every threshold select the same sentences. An item's outcome is computed once
-    # per such side pattern (at most 8), not per grid point (640): the fit takes about a
-    # second instead of seconds per corpus. tests/evals/test_fit.py checks the shortcut
-    # against the plain grid, so a change to select() that breaks it fails there.
-    best = [max((c.cosine for c in prep.candidates), default=None) for _, _, prep in cases]
-    outcomes: list[dict[tuple, tuple[bool, bool]]] = [{} for _ in cases]
-    texts: list[dict[tuple, bool]] = [{} for _ in cases]
-    results = []
-    for values in itertools.product(*GRID.values()):
-        update = dict(zip(GRID, values, strict=True))
-        variant = None
-        cragsum, correct = 0, []
-        for n, (service, item, prep) in enumerate(cases):
-            position = tuple(best[n] is not None and best[n] < v for v in values)
-            if position not in outcomes[n]:
-                variant = variant or settings.model_copy(update=update)
-                selection = select(prep.profile, prep.candidates, variant, prep.snapshot)
-                abstained = selection.abstain_reason is not None
-                key = (abstained, *((c.passage.passage_id, c.index) for c in selection.candidates))
-                if key not in texts[n]:
-                    text = "" if abstained else service.compose_answer(prep, selection).answer
-                    texts[n][key] = (
-                        (not abstained and m.key_facts_present(text, item.key_facts))
-                        if item.answerable
-                        else abstained
-                    )
-                outcomes[n][position] = (abstained, texts[n][key])
-            abstained, ok = outcomes[n][position]
-            cragsum += m.crag(item.answerable, abstained, ok)
-            if item.answerable:
-                correct.append(ok)
-        results.append(
-            {
-                **dict(zip(GRID, values, strict=True)),
-                "crag": cragsum / len(cases),
-                "key_fact_accuracy": float(np.mean(correct)) if correct else 0.0,
-            }
-        )
-    return results
+    # per such side pattern (at most 8), not per grid point (640), and the grid is then
+    # scored with numpy: a fit takes about a second. tests/evals/test_fit.py checks the
+    # shortcut against the plain grid, so a change to select() that breaks it fails there.
+    grid = np.array(list(itertools.product(*GRID.values())))  # (points, thresholds)
+    bits = 2 ** np.arange(grid.shape[1])
+    crag = np.zeros(len(grid), dtype=int)
+    correct = np.zeros(len(grid), dtype=int)
+    for service, item, prep in cases:
+        best = max((c.cosine for c in prep.candidates), default=None)
+        below = grid > best if best is not None else np.zeros_like(grid, dtype=bool)
+        patterns = below.astype(int) @ bits
+        outcome: dict[int, tuple[int, bool]] = {}  # pattern -> (CRAG, correct)
+        answers: dict[tuple, bool] = {}  # selected sentences -> correct
+        for pattern in np.unique(patterns).tolist():
+            point = int(np.argmax(patterns == pattern))
+            variant = settings.model_copy(
+                update={k: float(v) for k, v in zip(GRID, grid[point], strict=True)}
+            )
+            selection = select(prep.profile, prep.candidates, variant, prep.snapshot)
+            abstained = selection.abstain_reason is not None
+            key = (abstained, *((c.passage.passage_id, c.index) for c in selection.candidates))
+            if key not in answers:
+                text = "" if abstained else service.compose_answer(prep, selection).answer
+                answers[key] = (
+                    (not abstained and m.key_facts_present(text, item.key_facts))
+                    if item.answerable
+                    else abstained
+                )
+            outcome[pattern] = (m.crag(item.answerable, abstained, answers[key]), answers[key])
+        table = np.array([outcome.get(p, (0, False)) for p in range(2 ** len(bits))], dtype=int)
+        crag += table[patterns, 0]
+        if item.answerable:
+            correct += table[patterns, 1]
+    answerable = sum(item.answerable for _, item, _ in cases)
+    return [
+        {
+            **{k: float(v) for k, v in zip(GRID, point, strict=True)},
+            "crag": int(c) / len(cases),
+            "key_fact_accuracy": int(k) / answerable if answerable else 0.0,
+        }
+        for point, c, k in zip(grid.tolist(), crag, correct, strict=True)
+    ]
 
 
 def choose(results: list[dict]) -> dict:
