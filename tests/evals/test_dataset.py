@@ -17,11 +17,21 @@ TINY = Path(__file__).parent / "data" / "corpora"
 
 def test_every_corpus_in_evals_data_loads_and_meets_the_format():
     corpora = load_corpora()  # every evidence span checked against ingest's reading
-    assert "seeds" in [c.slug for c in corpora]
+    assert "seeds" in [c.slug for c in corpora] and len(corpora) >= 3
+    documents = {doc: text for c in corpora for doc, text in c.documents.items()}
+    assert any(doc.endswith(".md") for doc in documents)  # Markdown is among them
+    assert any(_hard_wrapped(text) for doc, text in documents.items() if doc.endswith(".txt"))
     for corpus in corpora:
         assert corpus.checks == [], (corpus.slug, corpus.checks)
         assert all(i.history for i in corpus.items if i.category == "follow_up")
         assert {i.split for i in corpus.items} == {"dev", "test"}
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Most lines of its paragraphs end before 80 columns and mid-sentence."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    wrapped = [line for line in lines if len(line) <= 80 and not line.rstrip().endswith((".", ":"))]
+    return len(lines) > 20 and len(wrapped) > len(lines) / 2
 
 
 def test_the_calibration_set_has_every_pair_type():
