@@ -74,6 +74,10 @@ def _declared_encoding(raw: bytes, declared: str | None) -> Decoded | str | None
         return None  # an unknown label: decide from the bytes instead
     if name in ("utf-16", "utf-32"):  # a declaration the bytes (no BOM) contradict
         return None
+    # Browsers read "iso-8859-1" and "ascii" as windows-1252 (WHATWG Encoding Standard):
+    # pages so labelled use 0x80-0x9F for € “ ” —, which Latin-1 would turn into controls.
+    if name in ("iso8859-1", "latin_1", "ascii"):
+        name = "cp1252"
     try:
         return Decoded(raw.decode(name), declared)
     except UnicodeDecodeError:

@@ -379,8 +379,12 @@ def test_html_without_main_reads_the_body_and_takes_the_title_tag(tmp_path: Path
     assert result.headings == []
 
 
-def test_html_in_a_declared_legacy_charset_is_decoded(tmp_path: Path):
-    page = '<html><head><meta charset="windows-1252"></head><body><p>Prix : 5 € — café</p></body></html>'
+@pytest.mark.parametrize("label", ["windows-1252", "iso-8859-1"])
+def test_html_in_a_declared_legacy_charset_is_decoded(tmp_path: Path, label: str):
+    """Browsers read "iso-8859-1" as windows-1252 (WHATWG), and so do we: € stays €."""
+    page = (
+        f'<html><head><meta charset="{label}"></head><body><p>Prix : 5 € — café</p></body></html>'
+    )
     (tmp_path / "prix.html").write_bytes(page.encode("cp1252"))
     result = read(tmp_path / "prix.html", "prix.html")
     assert result.text == "Prix : 5 € — café\n"
