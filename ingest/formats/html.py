@@ -245,7 +245,8 @@ class _Walker:
         if caption is not None:
             self.out.paragraph(inline_text(caption))
         for row in table.css("tr"):
-            if _closest_table(row) is not None and _closest_table(row).mem_id != table.mem_id:
+            owner = _closest_table(row)
+            if owner is not None and owner.mem_id != table.mem_id:
                 continue  # a nested table's row: its words are in the outer cell already
             cells = [c for c in row.iter(include_text=False) if c.tag in ("td", "th")]
             self.out.table_row([inline_text(c) for c in cells])

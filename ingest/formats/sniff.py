@@ -17,7 +17,11 @@ _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
     (b"II*\x00", 0, "a TIFF image"),
     (b"MM\x00*", 0, "a TIFF image"),
     (b"WEBP", 8, "a WebP image"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "an old Office file (.doc/.xls/.ppt)"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        0,
+        "an old Office file (.doc/.xls/.ppt) or a password-protected Office file",
+    ),
     (b"PK\x03\x04", 0, "a zip archive (or an Office .docx/.xlsx/.pptx)"),
     (b"PK\x05\x06", 0, "an empty zip archive"),
     (b"\x1f\x8b", 0, "a gzip archive"),

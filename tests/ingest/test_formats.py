@@ -490,3 +490,13 @@ def test_importing_the_readers_loads_no_format_library():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_the_pdf_benchmark_helper_reads_what_it_writes(tmp_path: Path):
+    """benchmarks/formats.py stays callable from `make bench` (a 3-page run, no timing asserted)."""
+    from benchmarks.formats import bench_pdf_reader, markdown_lines
+
+    result = bench_pdf_reader(tmp_path, pages=3, repeats=1)
+    assert result["pages"] == 3 and result["chars"] > 3 * 2000
+    assert result["pages_per_s"] > 0 and result["chars_per_s"] > 0
+    assert any("pages/s" in line for line in markdown_lines({"pdf_reader": result}))
