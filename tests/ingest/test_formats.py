@@ -370,13 +370,20 @@ def test_html_main_text_without_scripts_styles_or_page_chrome(tmp_path: Path):
 def test_html_without_main_reads_the_body_and_takes_the_title_tag(tmp_path: Path):
     page = (
         "<html><head><title>Release notes</title></head><body>"
-        "<nav>Menu</nav><div><p>Version 3 fixes the &lt;export&gt; bug.</p></div></body></html>"
+        "<header>SITE-HEADER</header><nav>Menu</nav>"
+        "<div><p>Version 3 fixes the &lt;export&gt; bug.</p></div>"
+        "<section><header><h2>Known issues</h2></header><p>None.</p>"
+        "<footer>Section note.</footer></section>"
+        "<div><footer>SITE-FOOTER</footer></div></body></html>"
     )
     (tmp_path / "notes.htm").write_text(page, encoding="utf-8")
     result = read(tmp_path / "notes.htm", "notes.htm")
-    assert result.text == "Version 3 fixes the <export> bug.\n"
-    assert result.title == "Release notes"
-    assert result.headings == []
+    # The page's header and footer go; a section's own header and footer stay.
+    assert result.text == (
+        "Version 3 fixes the <export> bug.\n\n## Known issues\n\nNone.\n\nSection note.\n"
+    )
+    assert result.title == "Release notes"  # no h1: the <title>
+    assert headings_of(result) == [("Known issues", 2)]
 
 
 @pytest.mark.parametrize("label", ["windows-1252", "iso-8859-1"])
