@@ -468,6 +468,7 @@ class Writer:
             raise RuntimeError("a Writer needs the data dir's write lock (qa.lock.writer_lock)")
         self.store = store
         self.embedding = embedding
+        self.version = uuid.uuid4().hex  # what `commit` will publish
         self.base = store.committed()
         self.records = dict(self.base.records)  # the manifest being built
         self._metas = store._record_metas(self.base.records.values())
@@ -482,8 +483,11 @@ class Writer:
         self.unfinished = marker  # what the dead writer said about itself, if one died
         self.redo: set[str] = set()
         self._marked: set[str] | None = None
+        self._marked_by_me = False
         self._marked_embeddings: set[str] = set()
-        if marker is not None:
+        if marker is not None and marker.get("version") != self.base.version:
+            # It died before its commit: what it was rewriting is redone by this writer,
+            # and stays marked until this writer commits.
             self._marked = set(json.loads(marker.get("updating", "[]")))
             self._marked_embeddings = set(json.loads(marker.get("embeddings", "[]")))
             self.redo = self._marked & set(self.known)
@@ -563,20 +567,19 @@ class Writer:
 
     # --- writing -------------------------------------------------------------------------
     def _mark(self, doc_ids: set[str]) -> None:
-        """Leave (or extend) the `pending` marker before writing: it names the committed
-        documents whose passage records may be rewritten in place, and the models of
-        the vectors written, so a writer that finds it knows what to redo."""
-        if (
-            self._marked is not None
-            and doc_ids <= self._marked
-            and self.embedding in self._marked_embeddings
-        ):
+        """Leave (or extend) the `pending` marker before writing: it names the version
+        this writer will commit, the committed documents whose passage records may be
+        rewritten in place, and the models of the vectors written, so a writer that
+        finds it knows whether the commit happened and what to redo if not."""
+        if self._marked_by_me and doc_ids <= (self._marked or set()):
             return
+        self._marked_by_me = True
         self._marked = (self._marked or set()) | doc_ids
         self._marked_embeddings.add(self.embedding)
         meta = {
             "pid": os.getpid(),
             "started": datetime.now(UTC).isoformat(timespec="seconds"),
+            "version": self.version,
             "updating": json.dumps(sorted(self._marked)),
             "embeddings": json.dumps(sorted(self._marked_embeddings)),
         }
@@ -656,7 +659,7 @@ class Writer:
         meta_coll = self.store._collection("meta")
         if self._changed or force:
             self._mark(set())
-            version = uuid.uuid4().hex
+            version = self.version
             manifest = {"documents": json.dumps(self.records, sort_keys=True)}
             self.store._call(
                 "writing the manifest",
