@@ -58,7 +58,7 @@ class Settings(BaseSettings):
         "reference. Switching between fp32 and int8 re-embeds the corpus on the next ingest.",
     )
     max_file_bytes: int = Field(
-        default=20 * 1024 * 1024,
+        default=20_000_000,
         ge=1,
         description="Files larger than this are skipped at ingest with a message: a 50 MB text "
         "file took 20+ minutes and 2.6 GB of memory. Split big files, or raise the limit.",

@@ -159,8 +159,18 @@ def test_files_over_the_size_limit_are_skipped_and_their_old_version_kept(
     assert "big.txt" not in doc_ids(store)
 
 
-def test_the_default_size_limit_is_20_mb():
-    assert Settings().max_file_bytes == 20 * 1024 * 1024
+def test_a_50_mb_file_is_skipped_at_once_by_default(tree: Path, settings: Settings):
+    """It took 20+ minutes and 2.6 GB before; now it is refused before it is read."""
+    assert settings.max_file_bytes == 20_000_000
+    huge = tree / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(50_000_000)  # sparse: costs no disk
+    report = ingest(tree, settings, progress=False)
+    assert sorted(report.added) == sorted(FILES)
+    assert report.skipped["huge.txt"].startswith(
+        "huge.txt: 50.0 MB is over the limit of 20.0 MB per file (CORPUS_QA_MAX_FILE_BYTES)"
+    )
+    assert report.seconds < 60
 
 
 # --- point 9: symlinks ---------------------------------------------------------------------
