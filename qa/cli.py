@@ -72,7 +72,10 @@ def cmd_ingest(args, settings) -> int:
     prune = True if args.prune else False if args.no_prune else None
     report = ingest(path, settings, prune=prune, progress=not args.quiet)
     for doc_id, why in report.skipped.items():
-        print(f"skipped {doc_id}: {why}", file=sys.stderr)
+        print(
+            f"skipped {why}" if why.startswith(doc_id) else f"skipped {doc_id}: {why}",
+            file=sys.stderr,
+        )
     print(report.summary())
     return 0
 

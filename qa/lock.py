@@ -22,9 +22,11 @@ takes the lock again.
 
 Limit: the lock serialises the writers that share this data dir, i.e. one machine (flock
 over NFS is emulated with POSIX locks; it works on Linux clients, but a local disk is
-safer). In Chroma server mode (CORPUS_QA_CHROMA_URL) writers on *other* machines with
-their own data dirs are not serialised: run ingests from one machine, or point every
-writer at one shared data dir.
+safer). In Chroma server mode (CORPUS_QA_CHROMA_URL) the store is elsewhere, so writers
+are serialised only if they use the same data dir: set CORPUS_QA_DATA_DIR to one absolute
+path (the default `.corpus-qa` is relative to the working directory), and run ingests from
+one machine. Chroma offers no atomic compare-and-set that a lock across machines could be
+built on.
 """
 
 from __future__ import annotations
