@@ -69,9 +69,13 @@ def cmd_ingest(args, settings) -> int:
     from ingest.pipeline import ingest
 
     path = Path(args.path) if args.path else settings.corpus_dir
-    report = ingest(path, settings, prune=False if args.no_prune else None, progress=not args.quiet)
+    prune = True if args.prune else False if args.no_prune else None
+    report = ingest(path, settings, prune=prune, progress=not args.quiet)
     for doc_id, why in report.skipped.items():
-        print(f"skipped {doc_id}: {why}", file=sys.stderr)
+        print(
+            f"skipped {why}" if why.startswith(doc_id) else f"skipped {doc_id}: {why}",
+            file=sys.stderr,
+        )
     print(report.summary())
     return 0
 
@@ -234,8 +238,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "path", nargs="?", help="folder or .txt/.md file (default: CORPUS_QA_CORPUS_DIR, seeds/)"
     )
-    p.add_argument(
+    mirror = p.add_mutually_exclusive_group()
+    mirror.add_argument(
         "--no-prune", action="store_true", help="keep indexed documents that are not under PATH"
+    )
+    mirror.add_argument(
+        "--prune",
+        "--allow-empty",
+        action="store_true",
+        help="remove indexed documents not under PATH even if that removes all of them "
+        "(without it, an ingest that would empty the index is refused)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_ingest)

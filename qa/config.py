@@ -79,6 +79,18 @@ class Settings(BaseSettings):
         "onnx-int8: faster on CPU, vectors close to fp32's (BENCHMARKS.md). torch: the "
         "reference. Switching between fp32 and int8 re-embeds the corpus on the next ingest.",
     )
+    max_file_bytes: int = Field(
+        default=20_000_000,
+        ge=1,
+        description="Files larger than this are skipped at ingest with a message: a 50 MB text "
+        "file took 20+ minutes and 2.6 GB of memory. Split big files, or raise the limit.",
+    )
+    write_lock_wait: float = Field(
+        default=60.0,
+        ge=0,
+        description="Seconds an ingest waits for another one writing to the same data dir "
+        "(one writer at a time, qa/lock.py) before it gives up with a message.",
+    )
     model_dir: Path | None = Field(
         default=None,
         description="Where the ONNX exports of the embedding model are cached; "
