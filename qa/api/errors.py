@@ -74,6 +74,12 @@ def _describe(err: dict) -> tuple[str, str]:
         return f"`{field}` is required.", field
     if err.get("type") == "extra_forbidden":
         return f"`{field}` is not a known field.", field
+    if err.get("type") == "string_unicode":  # as qa.errors.UnencodableText says it
+        return (
+            f"`{field}` contains a lone surrogate, which is not valid Unicode text: send it "
+            "as well-formed UTF-8.",
+            field,
+        )
     return f"`{field}`: {err.get('msg', 'invalid')}.", field
 
 
