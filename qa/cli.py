@@ -110,6 +110,10 @@ def cmd_chat(args, settings) -> int:
 
     service = _service(settings)
     history: list[ChatTurn] = []
+    if hasattr(sys.stdin, "reconfigure"):
+        # A line that is not UTF-8 arrives as lone surrogates, which the service refuses
+        # with a message, instead of a UnicodeDecodeError that ends the chat.
+        sys.stdin.reconfigure(errors="surrogateescape")
     print(
         "Ask about the documents. Follow-ups refer to earlier turns. /clear forgets them, /quit leaves."
     )
@@ -119,9 +123,6 @@ def cmd_chat(args, settings) -> int:
         except EOFError:
             print()
             return 0
-        except UnicodeDecodeError:
-            print("error: that line is not valid UTF-8 text; type it again.")
-            continue
         if question in {"/quit", "/exit"}:
             return 0
         if question == "/clear":
