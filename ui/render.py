@@ -13,9 +13,10 @@ from qa.types import Answer, DocumentInfo
 
 CONTEXT_CHARS = 280
 
-# Markdown punctuation that links, images, emphasis, code, tables or LaTeX are made of.
-_MARKDOWN = re.compile(r"([\\`*_\[\]()!#|~$])")
-_ESCAPED = re.compile(r"\\([\\`*_\[\]()!#|~$])")
+# Markdown punctuation that links, images, emphasis, code, tables or LaTeX are made of,
+# and the colon of "http://", so that a URL is not turned into a link either.
+_MARKDOWN = re.compile(r"([\\`*_\[\]()!#|~$:])")
+_ESCAPED = re.compile(r"\\([\\`*_\[\]()!#|~$:])")
 
 
 def md_text(text: str) -> str:
