@@ -21,7 +21,14 @@ from pathlib import Path
 import numpy as np
 
 from ingest.chunking import chunking_fingerprint, make_passages
-from ingest.readers import Discovery, SourceText, corpus_root, discover, read_document
+from ingest.readers import (
+    SUPPORTED_SUFFIXES,
+    Discovery,
+    SourceText,
+    corpus_root,
+    discover,
+    read_document,
+)
 from qa.config import Settings
 from qa.embedding import Embedder, embedder_for, embedding_name
 from qa.errors import IngestError, WouldRemoveAll
@@ -81,7 +88,7 @@ def _ingest(
     report = IngestReport(skipped=dict(found.skipped))
     fingerprint = chunking_fingerprint(settings.passage_max_tokens)
     if not found.files:
-        log.warning("no .txt or .md file under %s", found.target)
+        log.warning("no supported file under %s", found.target)
 
     sources: list[tuple[SourceText, str]] = []
     for source_file in found.files:
@@ -91,6 +98,8 @@ def _ingest(
             log.warning("skipped %s", exc)
             report.skipped[source_file.doc_id] = str(exc)
             continue
+        if source.warnings:
+            report.warnings[source.doc_id] = source.warnings
         old = writer.known.get(source.doc_id)
         if old is None:
             sources.append((source, "added"))
@@ -107,7 +116,11 @@ def _ingest(
     seen = {s.doc_id for s, _ in sources} | set(report.unchanged) | set(removals)
     for doc_id in sorted(writer.redo - seen):
         stored = store.document(doc_id)
-        sources.append((SourceText(doc_id, stored.title, stored.text, stored.sha256), "repaired"))
+        again = SourceText(
+            doc_id, stored.title, stored.text, stored.sha256, format=stored.format,
+            pages=list(stored.pages), page_count=stored.page_count,
+        )  # fmt: skip
+        sources.append((again, "repaired"))
 
     pending = []
     for source, kind in sources:
@@ -168,7 +181,7 @@ def _removals(
         raise WouldRemoveAll(
             f"Refusing to remove {len(gone)} of the {len(writer.known)} indexed documents: "
             + (
-                f"{found.target} holds no .txt or .md file."
+                f"{found.target} holds no document ({', '.join(SUPPORTED_SUFFIXES)})."
                 if not found.files
                 else f"{found.target} holds none of them (document ids are paths relative "
                 f"to {found.root})."
@@ -198,7 +211,7 @@ def _document(item: _Pending, now: str, fingerprint: str, embedding: str) -> Doc
     return Document(
         doc_id=src.doc_id, title=src.title, passage_count=len(item.passages), size=len(src.text),
         sha256=src.sha256, ingested_at=now, text=src.text, chunking=fingerprint,
-        embedding=embedding,
+        embedding=embedding, format=src.format, page_count=src.page_count, pages=src.pages,
     )  # fmt: skip
 
 

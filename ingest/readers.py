@@ -1,4 +1,9 @@
-"""Document text exactly as stored and served: every offset in the product refers to it."""
+"""Which files an ingest covers, and each one's text exactly as stored and served.
+
+Every offset in the product refers to that text. The formats themselves (PDF, HTML, DOCX,
+Markdown, plain text) are read by `ingest.formats`; this module finds the files, applies
+the size limit and hands each one to the reader of its suffix.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest import formats
 from qa.errors import FileTooLarge, UnreadableFile
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".txt", ".md")
+SUPPORTED_SUFFIXES = formats.SUPPORTED_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,13 @@ class SourceText:
     doc_id: str
     title: str
     text: str
-    sha256: str
+    sha256: str  # of the text (what is indexed), so a re-saved identical file is unchanged
+    format: str = "text"  # "pdf" | "html" | "docx" | "markdown" | "text"
+    # (start, end, page): contiguous spans covering the text; PDF only.
+    pages: list[tuple[int, int, int]] = field(default_factory=list)
+    page_count: int = 0  # pages in the file (PDF only), including pages with no text
+    headings: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, level)
+    warnings: list[str] = field(default_factory=list)  # read anyway, but worth saying
 
 
 @dataclass
@@ -78,7 +90,9 @@ def _target(path: Path) -> Path:
     symlink is judged by where it points (`discover`), and named by where it is."""
     path = Path(path)
     if not path.exists():
-        raise FileNotFoundError(f"{path} does not exist: pass a folder or a .txt/.md file.")
+        raise FileNotFoundError(
+            f"{path} does not exist: pass a folder or a file ({', '.join(SUPPORTED_SUFFIXES)})."
+        )
     return path.resolve() if path.is_dir() else path.absolute().parent.resolve() / path.name
 
 
@@ -99,7 +113,8 @@ def discover(path: Path, root: Path | None = None) -> Discovery:
             _add(found, target)
         else:
             found.skipped[found.scope] = (
-                f"is not a {'/'.join(SUPPORTED_SUFFIXES)} file; only UTF-8 text is ingested"
+                f"has the suffix {target.suffix or '(none)'}, which is not read; supported: "
+                f"{', '.join(SUPPORTED_SUFFIXES)}"
             )
         return found
     seen: set[str] = set()
@@ -145,47 +160,35 @@ def _outside(found: Discovery, link: Path) -> None:
 
 
 def read_document(source: SourceFile, max_bytes: int | None = None) -> SourceText:
-    """Decode strictly: a binary or non-UTF-8 file is refused rather than silently
-    mangled, and a file over `max_bytes` before it is read."""
+    """The document's text and structure, read by the reader of its suffix
+    (`ingest.formats`). A file over `max_bytes` (the file's size on disk, whatever its
+    format) is refused before it is read; a file that cannot be read raises
+    UnreadableFile with a message naming it and saying what to do."""
     try:
         size = source.path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise FileTooLarge(
-                f"{source.doc_id}: {_mb(size)} is over the limit of {_mb(max_bytes)} per file "
-                "(CORPUS_QA_MAX_FILE_BYTES); split it into smaller files, or raise the limit."
-            )
-        raw = source.path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(
             f"{source.doc_id}: cannot be read ({exc.strerror}); check its permissions."
         ) from exc
-    if b"\x00" in raw[:8192]:
-        raise UnreadableFile(
-            f"{source.doc_id}: looks binary (NUL bytes); only UTF-8 text is ingested."
+    if max_bytes is not None and size > max_bytes:
+        raise FileTooLarge(
+            f"{source.doc_id}: {_mb(size)} is over the limit of {_mb(max_bytes)} per file "
+            "(CORPUS_QA_MAX_FILE_BYTES); split it into smaller files, or raise the limit."
         )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UnreadableFile(
-            f"{source.doc_id}: is not valid UTF-8 (byte {exc.start}); re-save it as UTF-8."
-        ) from exc
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise UnreadableFile(f"{source.doc_id}: is empty.")
+    read = formats.read(source.path, source.doc_id)
+    for warning in read.warnings:
+        log.warning("%s: %s", source.doc_id, warning)
     return SourceText(
         doc_id=source.doc_id,
-        title=_title(text, source.doc_id),
-        text=text,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        title=read.title,
+        text=read.text,
+        sha256=hashlib.sha256(read.text.encode("utf-8")).hexdigest(),
+        format=read.format,
+        pages=list(read.pages),
+        page_count=read.page_count,
+        headings=list(read.headings),
+        warnings=list(read.warnings),
     )
-
-
-def _title(text: str, fallback: str) -> str:
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:200]
-    return fallback
 
 
 def _mb(size: int) -> str:

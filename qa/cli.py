@@ -239,7 +239,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=textwrap.dedent(
             """\
             examples:
-              corpus-qa ingest seeds/            index a folder of .txt/.md files
+              corpus-qa ingest seeds/            index a folder (.txt .md .pdf .html .docx)
               corpus-qa ask "Who denied the accusations?"
               corpus-qa chat                     multi-turn; follow-ups refer back
               corpus-qa serve --port 8000        API at /v1, chat UI at /
@@ -254,7 +254,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="index documents (idempotent: unchanged files cost nothing)")
     p.add_argument(
-        "path", nargs="?", help="folder or .txt/.md file (default: CORPUS_QA_CORPUS_DIR, seeds/)"
+        "path", nargs="?", help="folder or one document (default: CORPUS_QA_CORPUS_DIR, seeds/)"
     )
     mirror = p.add_mutually_exclusive_group()
     mirror.add_argument(

@@ -95,8 +95,8 @@ class Snapshot:
         self.owner = {pid: doc for doc, ids in self.documents.items() for pid in ids}
         self._passages = ReadThrough(self.store.passages, _PASSAGE_CACHE)
         self._vectors = ReadThrough(self.store.sentence_vectors, _VECTOR_CACHE)
-        self._texts = ReadThrough(
-            lambda ids: {i: self.store.document(i).text for i in ids}, _TEXT_CACHE
+        self._documents = ReadThrough(
+            lambda ids: {i: self.store.document(i) for i in ids}, _TEXT_CACHE
         )
 
     @property
@@ -116,7 +116,11 @@ class Snapshot:
 
     def document_text(self, doc_id: str) -> str:
         """The text citations quote, read once per corpus version."""
-        return self._texts.get_many([doc_id])[doc_id]
+        return self._documents.get_many([doc_id])[doc_id].text
+
+    def document_pages(self, doc_id: str) -> list[tuple[int, int, int]]:
+        """The document's (start, end, page) spans ([] without pages), read with its text."""
+        return self._documents.get_many([doc_id])[doc_id].pages
 
     def previous_passage(self, passage_id: str) -> Passage | None:
         prev_id = self.previous(passage_id)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.formats import page_at
 from qa.answer.compose import compose
 from qa.answer.evidence import QuestionProfile, profile_question
 from qa.answer.extractive import Candidate, Selection, score_candidates, select
@@ -69,8 +70,10 @@ class QAService:
         validate_history(history or [])
         log.debug("ask (%s): %r", mode, question)  # question text only in debug logs
         if mode == "llm":
-            return self._llm().ask(self, question, history or [], top_k or self.settings.top_k)
-        return self.extractive(question, history or [], top_k or self.settings.top_k)
+            answer = self._llm().ask(self, question, history or [], top_k or self.settings.top_k)
+        else:
+            answer = self.extractive(question, history or [], top_k or self.settings.top_k)
+        return self.locate_citations(answer)
 
     def ask_stream(
         self,
@@ -86,15 +89,28 @@ class QAService:
         question = self.validate_question(question)
         validate_history(history or [])
         if mode == "llm":
-            yield from self._llm().ask_stream(
+            for item in self._llm().ask_stream(
                 self, question, history or [], top_k or self.settings.top_k
-            )
+            ):
+                yield self.locate_citations(item) if isinstance(item, Answer) else item
             return
         answer = self.extractive(question, history or [], top_k or self.settings.top_k)
         # Extractive answers exist whole at once; they are streamed sentence by sentence
         # so that every front end has one code path for both modes.
         yield from _pieces(answer.answer)
-        yield answer
+        yield self.locate_citations(answer)
+
+    def locate_citations(self, answer: Answer) -> Answer:
+        """Where each quote is in its document, beyond its offsets: the page it starts on
+        (documents with pages: PDF), from the page spans stored with the document. Done
+        here, after any answerer has composed, so every mode and front end gets it."""
+        if not answer.citations:
+            return answer
+        snapshot = self.index.snapshot()
+        for citation in answer.citations:
+            if citation.page is None and citation.doc_id in snapshot.documents:
+                citation.page = page_at(snapshot.document_pages(citation.doc_id), citation.start)
+        return answer
 
     def prepare(self, question: str, history: list[ChatTurn], top_k: int) -> Prepared:
         """Retrieve and score candidate sentences: everything before the answer is chosen."""

@@ -250,8 +250,10 @@ class Store:
         )
         if not got["ids"]:
             raise NotFound(f"No document with id {doc_id!r}; GET /v1/documents lists them.")
-        info = _doc_info(doc_id, got["metadatas"][0])
-        return Document(**info.model_dump(), text=got["documents"][0])
+        meta = got["metadatas"][0]
+        info = _doc_info(doc_id, meta)
+        pages = [tuple(span) for span in json.loads(meta.get("pages") or "[]")]
+        return Document(**info.model_dump(), text=got["documents"][0], pages=pages)
 
     def document_passage_ids(self, doc_id: str) -> list[str]:
         """The document's live passage ids, in reading order."""
@@ -633,8 +635,10 @@ class Writer:
         crash_point("after_passages")
         record_ids, metas = [], []
         for doc, passages in items:
-            meta = doc.model_dump(exclude={"text"})
+            meta = doc.model_dump(exclude={"text", "pages"})
             meta["passage_ids"] = json.dumps([p.passage_id for p in passages])
+            if doc.pages:  # Chroma metadata holds no nested lists: the spans as JSON
+                meta["pages"] = json.dumps(doc.pages)
             record_ids.append(_record_id(doc))
             metas.append(meta)
         self.store._upsert("documents", record_ids, doc_vecs, [doc.text for doc, _ in items], metas)
@@ -802,6 +806,8 @@ def _doc_info(doc_id: str, meta: dict[str, Any]) -> DocumentInfo:
         ingested_at=meta["ingested_at"],
         chunking=meta.get("chunking", ""),
         embedding=meta.get("embedding", ""),
+        format=meta.get("format", ""),
+        page_count=int(meta.get("page_count", 0)),
     )
 
 

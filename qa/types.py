@@ -55,6 +55,9 @@ class Citation(BaseModel):
     quote: str = Field(description="Exactly document_text[start:end].")
     start: int
     end: int
+    page: int | None = Field(
+        default=None, description="The page the quote starts on (documents with pages: PDF)."
+    )
 
 
 class SentenceVerdict(BaseModel):
@@ -106,10 +109,18 @@ class DocumentInfo(BaseModel):
     embedding: str = Field(
         default="", description="Model and backend of its vectors; a change re-embeds it."
     )
+    format: str = Field(
+        default="", description="pdf, html, docx, markdown or text ('' before formats)."
+    )
+    page_count: int = Field(default=0, description="Pages in the file (PDF only).")
 
 
 class Document(DocumentInfo):
     text: str
+    pages: list[tuple[int, int, int]] = Field(
+        default_factory=list,
+        description="(start, end, page) spans of the text, contiguous; empty without pages.",
+    )
 
 
 class IngestReport(BaseModel):
@@ -118,6 +129,10 @@ class IngestReport(BaseModel):
     removed: list[str] = Field(default_factory=list)
     unchanged: list[str] = Field(default_factory=list)
     skipped: dict[str, str] = Field(default_factory=dict, description="path -> why")
+    warnings: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="path -> what to know about a file that was read (e.g. its encoding).",
+    )
     repaired: list[str] = Field(
         default_factory=list,
         description="Unchanged documents rewritten because an interrupted ingest left them half-done.",

@@ -45,7 +45,7 @@ def test_an_empty_folder_does_not_wipe_the_index(tree: Path, tmp_path: Path, set
     empty.mkdir()
     with pytest.raises(WouldRemoveAll, match="--prune") as refused:
         ingest(empty, settings, store=store, progress=False)
-    assert "holds no .txt or .md file" in str(refused.value)
+    assert "holds no document (.txt, .md," in str(refused.value)
     assert "Nothing was changed" in str(refused.value)
     assert doc_ids(store) == sorted(FILES) and store.corpus_version() == version
 
