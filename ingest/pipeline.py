@@ -73,6 +73,29 @@ def ingest(
         return _ingest(Path(path), settings, store, embedder, prune, progress)
 
 
+def remove(
+    doc_ids: list[str],
+    settings: Settings,
+    *,
+    store: Store | None = None,
+    lock_wait: float | None = None,
+) -> IngestReport:
+    """Leave these documents out of the index, as one commit (a delete from the API).
+    Ids that are not indexed are ignored; `report.removed` says which ones were."""
+    store = store or Store(settings)
+    began = time.perf_counter()
+    with writer_lock(settings, wait=lock_wait, purpose=f"corpus-qa remove {len(doc_ids)}"):
+        writer = store.begin_write(embedding_name(settings.embed_backend))
+        report = IngestReport()
+        for doc_id in doc_ids:
+            if doc_id in writer.known:
+                writer.remove(doc_id)
+                report.removed.append(doc_id)
+        writer.commit()
+    report.seconds = time.perf_counter() - began
+    return report
+
+
 def _ingest(
     path: Path,
     settings: Settings,

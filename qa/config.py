@@ -93,6 +93,13 @@ class Settings(BaseSettings):
         description="Seconds an ingest waits for another one writing to the same data dir "
         "(one writer at a time, qa/lock.py) before it gives up with a message.",
     )
+    max_upload_files: int = Field(
+        default=20,
+        ge=1,
+        le=1000,
+        description="Files one upload request may carry (POST /v1/documents); each is "
+        "limited by CORPUS_QA_MAX_FILE_BYTES.",
+    )
     model_dir: Path | None = Field(
         default=None,
         description="Where the ONNX exports of the embedding model are cached; "
@@ -115,6 +122,11 @@ class Settings(BaseSettings):
         default=None,
         description="When set, every route but /healthz, /readyz and /login needs it: "
         "`Authorization: Bearer <key>`, or the session cookie the login page sets.",
+    )
+    admin_key: SecretStr | None = Field(
+        default=None,
+        description="When set, changing the corpus (upload, replace, delete documents) needs "
+        "this key; CORPUS_QA_API_KEY then only reads. Reads accept either key.",
     )
     session_max_age: int = Field(
         default=12 * 3600, ge=60, description="Seconds a browser login lasts (with an api_key)."

@@ -6,12 +6,15 @@
     │   ├── QuestionTooLong
     │   ├── UnencodableText         a lone surrogate: text no model or store can take
     │   ├── ModeUnavailable         e.g. mode="llm" with no LLM configured
-    │   └── WouldRemoveAll          an ingest would empty the index; needs --prune
+    │   ├── WouldRemoveAll          an ingest would empty the index; needs --prune
+    │   └── BadUpload               an uploaded file's name or request is unusable (HTTP 400)
+    │       ├── UnsupportedFile     a suffix not read, or content that is not what it says (415)
+    │       └── UploadTooLarge      over CORPUS_QA_MAX_FILE_BYTES or too many files (413)
     ├── NotFound                    unknown document or passage id (HTTP 404)
     ├── IndexMissing                nothing ingested yet (HTTP 503, CLI offers to ingest)
     ├── StoreUnavailable            Chroma cannot be reached (HTTP 503; recovers by itself)
     ├── EmbeddingUnavailable        the configured embedding backend cannot load (HTTP 500)
-    ├── WriterBusy                  another process is writing to the data dir (qa/lock.py)
+    ├── WriterBusy                  another process is writing to the data dir (qa/lock.py; 409)
     ├── IngestError                 one input file could not be ingested (skipped, reported)
     │   ├── UnreadableFile
     │   └── FileTooLarge            over CORPUS_QA_MAX_FILE_BYTES
@@ -70,6 +73,18 @@ class ModeUnavailable(InvalidInput):
 
 class WouldRemoveAll(InvalidInput):
     """Refused before anything is written: the index keeps every document."""
+
+
+class BadUpload(InvalidInput):
+    """Refused before anything is written: nothing of the request is kept."""
+
+
+class UnsupportedFile(BadUpload):
+    pass
+
+
+class UploadTooLarge(BadUpload):
+    pass
 
 
 class NotFound(CorpusQAError):
@@ -131,6 +146,11 @@ _PUBLIC: list[tuple[type[CorpusQAError], str]] = [
     (InvalidInput, ""),
     (NotFound, ""),
     (IndexMissing, ""),
+    (
+        WriterBusy,
+        "Another ingest or upload is changing the corpus right now; try again when it has "
+        "finished (in a minute or so).",
+    ),
     (
         StoreUnavailable,
         "The document store is not reachable right now. Retry in a few seconds; if it keeps "

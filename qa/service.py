@@ -22,9 +22,21 @@ from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
 from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong, UnencodableText
 from qa.followup import standalone_question
+from qa.jobs import JobRunner
 from qa.retrieve import CorpusIndex, Query, Snapshot
 from qa.store import Store, sentence_id
-from qa.types import Answer, ChatTurn, Document, DocumentInfo, Mode, Passage, ScoredPassage
+from qa.types import (
+    Answer,
+    ChatTurn,
+    Document,
+    DocumentInfo,
+    IngestReport,
+    Job,
+    Mode,
+    Passage,
+    ScoredPassage,
+)
+from qa.uploads import IncomingFile
 
 log = logging.getLogger(__name__)
 ABSTAIN_PREFIX = "The documents don't say"
@@ -49,6 +61,8 @@ class QAService:
         self.store = store or Store(settings)
         self.index = CorpusIndex(self.store, self._embedder, settings.index_cache_dir)
         self._embedder_lock = threading.Lock()
+        self._jobs: JobRunner | None = None
+        self._jobs_lock = threading.Lock()
 
     def _embedder(self) -> Embedder:
         # The start-up warm-up thread and a first request must not load the model twice.
@@ -204,6 +218,35 @@ class QAService:
 
     def passage(self, passage_id: str) -> Passage:
         return self.store.passage(passage_id)
+
+    # --- changing the corpus: uploads, replacements, deletions --------------------------
+    @property
+    def jobs(self) -> JobRunner:
+        """This process's upload jobs (qa/jobs.py), made on first use."""
+        with self._jobs_lock:
+            if self._jobs is None:
+                self._jobs = JobRunner(self.settings, self.store)
+            return self._jobs
+
+    def submit_upload(self, files: list[IncomingFile]) -> Job:
+        """Check and stage the files, and ingest them in the background: returns the
+        queued job at once (poll `job(job_id)`). Bad names, types and sizes raise here,
+        before anything is written; unreadable content is reported per file by the job."""
+        return self.jobs.submit(files)
+
+    def replace_document(self, doc_id: str, file: IncomingFile) -> Job:
+        """Upload a new version of an indexed document (same id), as a job."""
+        return self.jobs.submit([file], replace=doc_id)
+
+    def job(self, job_id: str) -> Job:
+        return self.jobs.job(job_id)
+
+    def recent_jobs(self, limit: int = 50) -> list[Job]:
+        return self.jobs.recent(limit)
+
+    def delete_document(self, doc_id: str) -> IngestReport:
+        """Remove a document from the index and its file from the corpus folder, now."""
+        return self.jobs.delete(doc_id)
 
     def readiness(self) -> dict[str, object]:
         """Store reachable, index, model and vectors loaded; raises StoreUnavailable /

@@ -147,3 +147,40 @@ class IngestReport(BaseModel):
             f"unchanged {len(self.unchanged)}, skipped {len(self.skipped)}{repaired} "
             f"({self.passages_embedded} passages embedded in {self.seconds:.1f}s)"
         )
+
+
+JobState = Literal["queued", "running", "done", "failed"]
+FileStatus = Literal["pending", "running", "added", "updated", "unchanged", "skipped", "failed"]
+
+
+class JobFile(BaseModel):
+    """One file of an upload job, and what became of it."""
+
+    name: str = Field(description="The file name as uploaded.")
+    doc_id: str = Field(description="The document it is (or would be) indexed as.")
+    size: int = Field(description="Bytes uploaded.")
+    sha256: str = Field(description="Of the uploaded bytes.")
+    status: FileStatus = "pending"
+    reason: str | None = Field(default=None, description="Why it was skipped or failed.")
+    warnings: list[str] = Field(default_factory=list)
+    format: str | None = None
+    page_count: int | None = None
+    passage_count: int | None = None
+
+
+class Job(BaseModel):
+    """An upload or replace, run in the background: poll it until `state` is done or failed."""
+
+    job_id: str
+    kind: Literal["upload", "replace"]
+    state: JobState = "queued"
+    created_at: str
+    started_at: str | None = None
+    finished_at: str | None = None
+    total: int
+    done: int = Field(default=0, description="Files finished (any outcome).")
+    files: list[JobFile]
+    corpus_version: str | None = Field(
+        default=None, description="The corpus version once the job finished."
+    )
+    error: str | None = Field(default=None, description="Why the job as a whole failed.")

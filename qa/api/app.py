@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
+from qa.api import documents
 from qa.api import errors as api_errors
 from qa.api.auth import AuthGate, install_login
 from qa.api.middleware import BodyDeadline, BodyLimit, RequestLog
@@ -57,6 +58,8 @@ def create_app(settings: Settings | None = None, with_ui: bool = False) -> FastA
     api_errors.install(app)
     app.include_router(health)
     app.include_router(v1)
+    app.include_router(documents.writes)
+    app.include_router(documents.reads)
     app.include_router(openai_router, dependencies=v1.dependencies)
     if with_ui:
         from ui.app import mount
@@ -70,7 +73,12 @@ def secure(app: FastAPI, settings: Settings) -> None:
     """The middleware every corpus-qa app gets, the UI alone included. Outermost first:
     request log, body deadline, CORS (preflights need no key), the key gate, body size."""
     # Checked after the key, so that a client without it cannot make the server read a body.
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.max_body_bytes,
+        # A multipart body carries a little more than its files.
+        upload_max_bytes=settings.max_upload_files * settings.max_file_bytes + 1_000_000,
+    )
     if settings.api_key is not None:
         install_login(app, settings)
         app.add_middleware(AuthGate, settings=settings)
@@ -79,7 +87,7 @@ def secure(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
-        allow_methods=["GET", "POST"],
+        allow_methods=["GET", "POST", "PUT", "DELETE"],
         allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
     )
     app.add_middleware(BodyDeadline, seconds=settings.body_timeout)

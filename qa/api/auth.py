@@ -91,11 +91,16 @@ class AuthGate:
         assert settings.api_key is not None
         self.app = app
         self.key = settings.api_key.get_secret_value()
+        # Reads accept the admin key too (CORPUS_QA_ADMIN_KEY); writes check it again.
+        self.keys = [self.key] + (
+            [settings.admin_key.get_secret_value()] if settings.admin_key is not None else []
+        )
 
     def allowed(self, headers: Headers) -> bool:
         token = bearer(headers)
         if token is not None:
-            return key_matches(self.key, token)
+            # Every key is compared (no early exit), so timing does not tell which matched.
+            return any([key_matches(key, token) for key in self.keys])
         session = _cookie(headers, COOKIE)
         return session is not None and valid_session(self.key, session)
 
