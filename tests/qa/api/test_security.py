@@ -180,12 +180,13 @@ def test_point_10_chat_and_reader_markdown_shows_html_and_images_as_text():
     for text in (
         '<img src="http://127.0.0.1:9/b.png">',
         "![x](http://127.0.0.1:9/b.png)",
-        "[link][r]\n\n[r]: http://127.0.0.1:9/b.png",
-        "snake_case, *stars*, `code`, $x$ and \\[1\\] & co",
+        "![x][r]\n\n[r]: http://127.0.0.1:9/b.png",
+        "snake_case, *stars*, `code`, $x$, # not a heading, \\( & co",
     ):
         shown = md_text(text)
-        assert "<" not in shown and "](" not in shown and "![" not in shown
+        assert "<" not in shown and "](" not in shown and "]:" not in shown
         assert md_plain(shown) == text  # follow-ups get the text back as typed
+    assert md_text("Raab said so [1]. Then: no [2].") == "Raab said so [1]. Then: no [2]."
 
 
 def test_point_11_readyz_and_errors_reveal_no_paths(
