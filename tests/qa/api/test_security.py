@@ -341,3 +341,10 @@ def test_point_16_a_stream_reports_a_store_outage_as_503_before_the_200(
     r = client.post(path, json=payload)
     assert r.status_code == 503 and r.headers["content-type"] == "application/json"
     assert r.json()["error"]["type"] == "StoreUnavailable" and r.headers["retry-after"]
+
+
+def test_point_7_an_empty_key_is_refused_at_start_up():
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="CORPUS_QA_API_KEY is empty"):
+        Settings(api_key="  ")
