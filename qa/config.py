@@ -173,6 +173,14 @@ class Settings(BaseSettings):
             raise ValueError("CORPUS_QA_CHROMA_URL must start with http:// or https://")
         return value or None
 
+    @field_validator("api_key")
+    @classmethod
+    def _check_api_key(cls, value: SecretStr | None) -> SecretStr | None:
+        # An empty key would make the login page accept an empty password.
+        if value is not None and not value.get_secret_value().strip():
+            raise ValueError("CORPUS_QA_API_KEY is empty: set a key, or unset the variable")
+        return value
+
     @model_validator(mode="after")
     def _check_llm(self) -> Settings:
         if self.llm_provider and not (self.llm_base_url and self.llm_model):

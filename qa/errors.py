@@ -161,6 +161,7 @@ _PUBLIC: list[tuple[type[CorpusQAError], str]] = [
         EmbeddingUnavailable,
         "The embedding model could not be loaded; the server log says why.",
     ),
+    (WriterBusy, "Another process is changing the documents; retry in a moment."),
     (LLMTimeout, "The LLM did not answer in time; retry, or use mode 'extractive'."),
     (LLMError, "The LLM failed; the server log says why. Retry, or use mode 'extractive'."),
     (CorpusQAError, "The server could not answer; the server log says why."),

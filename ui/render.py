@@ -13,10 +13,16 @@ from qa.types import Answer, DocumentInfo
 
 CONTEXT_CHARS = 280
 
-# Markdown punctuation that links, images, emphasis, code, tables or LaTeX are made of,
-# and the colon of "http://", so that a URL is not turned into a link either.
-_MARKDOWN = re.compile(r"([\\`*_\[\]()!#|~$:])")
-_ESCAPED = re.compile(r"\\([\\`*_\[\]()!#|~$:])")
+# What is escaped, and why (each one alone is enough to stop what it names):
+#   < > &            HTML: <img>, <video>, <iframe>... become text (as entities)
+#   (                inline links and images: [text](url), ![alt](url)
+#   : after ]        reference definitions ([ref]: url), which reference images use
+#   \                so that the text cannot undo one of these escapes
+#   * _ ` ~ # | $    emphasis, code, strikethrough, headings, tables: shown as typed
+# Brackets and colons elsewhere stay as they are: citation markers read [1], and a copied
+# answer has no backslashes there. A bare URL may become a link; links are not fetched.
+_MARKDOWN = re.compile(r"[\\`*_~#|$(]|(?<=\]):")
+_ESCAPED = re.compile(r"\\([\\`*_~#|$(:])")
 
 
 def md_text(text: str) -> str:
@@ -24,9 +30,9 @@ def md_text(text: str) -> str:
 
     Gradio's chat and Markdown render HTML (its sanitizer strips handlers but keeps
     <img>) and Markdown images: either one makes the browser fetch a URL that a
-    question or a document chose, a tracking beacon. Escaping `<` and the Markdown
-    punctuation leaves nothing to fetch; the text reads the same."""
-    return html.escape(_MARKDOWN.sub(r"\\\1", text), quote=False)
+    question or a document chose, a tracking beacon. After these escapes nothing is
+    left to fetch, and the text reads the same."""
+    return html.escape(_MARKDOWN.sub(lambda m: "\\" + m.group(), text), quote=False)
 
 
 def md_plain(markdown: str) -> str:

@@ -26,6 +26,7 @@ STATUS: list[tuple[type[errors.CorpusQAError], int]] = [
     (errors.NotFound, 404),
     (errors.IndexMissing, 503),
     (errors.StoreUnavailable, 503),
+    (errors.WriterBusy, 503),  # another writer holds the data dir: retry later
     (errors.LLMTimeout, 504),
     (errors.LLMError, 502),
     (errors.CorpusQAError, 500),

@@ -54,7 +54,9 @@ def server(beacon, tmp_path_factory):
         "The facilities team published the beacon notice for every office in March. "
         f'The beacon notice reads <img src="{beacon}/doc-html.png"> in its header line. '
         f"Its footer shows ![tracker]({beacon}/doc-md.png) as a sample of a hidden image. "
-        "Staff should report such images to the facilities team within two days.\n",
+        "Staff should report such images to the facilities team within two days.\n\n"
+        "A reference image follows ![logo][beacon] in the signature.\n\n"
+        f"[beacon]: {beacon}/doc-ref.png\n",
         encoding="utf-8",
     )
     data_dir = tmp_path_factory.mktemp("beacon-index")
@@ -113,7 +115,7 @@ def test_point_10_images_in_questions_and_documents_are_never_fetched(page, serv
 
     injected = (
         f'What does the beacon notice read? <img src="{beacon}/question-html.png"> '
-        f"![x]({beacon}/question-md.png)"
+        f"![x]({beacon}/question-md.png) ![y][q]\n[q]: {beacon}/question-ref.png"
     )
     for question in (injected, "What does the beacon notice read in its header line?"):
         box.fill(question)
@@ -137,7 +139,8 @@ def test_point_10_images_in_questions_and_documents_are_never_fetched(page, serv
     assert "doc-html.png" in chat, chat  # the answer quotes the document's line
     shown = reader.inner_text()
     assert f"![tracker]({beacon}/doc-md.png)" in shown  # literally, no stray backslash
-    assert reader.locator("a, img").count() == 0
+    assert f"[beacon]: {beacon}/doc-ref.png" in shown
+    assert reader.locator("img").count() == 0
 
 
 def test_point_8_a_script_in_a_document_url_does_not_run(page, server, beacon):

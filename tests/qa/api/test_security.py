@@ -180,12 +180,13 @@ def test_point_10_chat_and_reader_markdown_shows_html_and_images_as_text():
     for text in (
         '<img src="http://127.0.0.1:9/b.png">',
         "![x](http://127.0.0.1:9/b.png)",
-        "[link][r]\n\n[r]: http://127.0.0.1:9/b.png",
-        "snake_case, *stars*, `code`, $x$ and \\[1\\] & co",
+        "![x][r]\n\n[r]: http://127.0.0.1:9/b.png",
+        "snake_case, *stars*, `code`, $x$, # not a heading, \\( & co",
     ):
         shown = md_text(text)
-        assert "<" not in shown and "](" not in shown and "![" not in shown
+        assert "<" not in shown and "](" not in shown and "]:" not in shown
         assert md_plain(shown) == text  # follow-ups get the text back as typed
+    assert md_text("Raab said so [1]. Then: no [2].") == "Raab said so [1]. Then: no [2]."
 
 
 def test_point_11_readyz_and_errors_reveal_no_paths(
@@ -340,3 +341,10 @@ def test_point_16_a_stream_reports_a_store_outage_as_503_before_the_200(
     r = client.post(path, json=payload)
     assert r.status_code == 503 and r.headers["content-type"] == "application/json"
     assert r.json()["error"]["type"] == "StoreUnavailable" and r.headers["retry-after"]
+
+
+def test_point_7_an_empty_key_is_refused_at_start_up():
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="CORPUS_QA_API_KEY is empty"):
+        Settings(api_key="  ")
