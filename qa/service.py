@@ -14,9 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.answer.compose import compose
+import numpy as np
+
+from qa.answer.compose import ABSTAIN_PREFIX, abstention, compose
 from qa.answer.evidence import QuestionProfile, profile_question
 from qa.answer.extractive import Candidate, Selection, score_candidates, select
+from qa.answer.kinds import COMPARISON, OVERVIEW, Kind, question_kind
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
 from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong
@@ -26,7 +29,7 @@ from qa.store import Store, sentence_id
 from qa.types import Answer, ChatTurn, Document, DocumentInfo, Mode, Passage, ScoredPassage
 
 log = logging.getLogger(__name__)
-ABSTAIN_PREFIX = "The documents don't say"
+__all__ = ["ABSTAIN_PREFIX", "QAService", "get_service"]
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Prepared:
     candidates: list[Candidate]
     timings: dict[str, float]
     started: float
+    query_vector: np.ndarray | None = None
 
 
 class QAService:
@@ -123,31 +127,55 @@ class QAService:
         candidates = score_candidates(profile, query.vector, passages, scores, vectors, snapshot)
         timings["score"] = _ms(t2)
         return Prepared(
-            question, standalone, snapshot, passages, scores, profile, candidates, timings, t0
-        )
+            question, standalone, snapshot, passages, scores, profile, candidates, timings, t0,
+            query.vector,
+        )  # fmt: skip
 
     def extractive(self, question: str, history: list[ChatTurn], top_k: int) -> Answer:
         prepared = self.prepare(question, history, top_k)
-        return self.compose_answer(
-            prepared,
-            select(prepared.profile, prepared.candidates, self.settings, prepared.snapshot),
-        )
+        kind = question_kind(question)
+        if kind.name in (OVERVIEW, COMPARISON):
+            # A summary or a comparison draws on whole documents, not on one answering
+            # sentence: only a corpus with nothing close to the question abstains.
+            best = max((c.cosine for c in prepared.candidates), default=-1.0)
+            needs_match = bool(kind.topic) or kind.name == COMPARISON
+            if needs_match and best < self.settings.min_sentence_similarity:
+                selection = Selection([], "no passage is close enough to the question")
+            else:
+                selection = Selection(prepared.candidates[: self.settings.max_answer_sentences])
+            return self.compose_answer(prepared, selection, kind)
+        selection = select(prepared.profile, prepared.candidates, self.settings, prepared.snapshot)
+        return self.compose_answer(prepared, selection, kind)
 
-    def compose_answer(self, prepared: Prepared, selection: Selection) -> Answer:
+    def compose_answer(
+        self, prepared: Prepared, selection: Selection, kind: Kind | None = None
+    ) -> Answer:
         t3 = time.perf_counter()
-        if selection.abstain_reason:
-            text, citations = f"{ABSTAIN_PREFIX}: {selection.abstain_reason}.", []
-        else:
+        kind = kind or question_kind(prepared.question)
+        reason = selection.abstain_reason
+        text, citations = "", []
+        if reason is None:
+            vector = prepared.query_vector
+            if kind.name == OVERVIEW and kind.topic:
+                vector = self._embedder().embed_query(kind.topic)
             text, citations = compose(
+                kind,
                 selection.candidates,
                 prepared.snapshot,
-                prepared.snapshot.document_text,
+                question=prepared.question,
+                answer_type=prepared.profile.answer_type,
+                pool=prepared.candidates,
+                query_vector=vector,
             )
+            if not text:
+                reason = f"nothing in them is about “{kind.topic or prepared.question}”"
+        if reason is not None:
+            text, citations = abstention(reason), []
         timings = {**prepared.timings, "answer": _ms(t3), "total": _ms(prepared.started)}
         return Answer(
             question=prepared.question,
             answer=text,
-            abstained=selection.abstain_reason is not None,
+            abstained=reason is not None,
             mode="extractive",
             citations=citations,
             passages=scored_passages(prepared.passages, prepared.scores),

@@ -59,6 +59,11 @@ NEGATIONS = {
     "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting", "refuse",
     "refused", "refuses", "dismiss", "dismissed", "n't",
 }
+# Verbs that affirm or deny (general English), for "admitted" against "denied".
+AFFIRM = {"admit", "admits", "admitted", "confirm", "confirms", "confirmed", "acknowledge",
+          "acknowledged", "accept", "accepts", "accepted", "agree", "agreed", "agrees"}
+DENY = {"deny", "denies", "denied", "reject", "rejects", "rejected", "refuse", "refused",
+        "dismissed"}
 # fmt: on
 
 
@@ -158,17 +163,21 @@ def names(text: str, lower_words: Collection[str] = ()) -> set[str]:
     """The names a text uses (lower-cased): the one place that tells a name from a
     capitalised common word, for the question profile, the answerer and the judge.
 
-    A word is a name when it is an acronym ("NCSC", "COVID-19"), or when it is written
-    with a capital, is no closed-class word (stop word, pronoun, connective) and is not
-    written in lower case in `lower_words` (the corpus's own usage, or the evidence at
-    hand: "Authorities" at a sentence start is "authorities" elsewhere). At a sentence
-    start a capital says nothing, so a word there that opens an adverbial ("Recently,",
-    "Combining the ...") and is common English (wordfreq) is not a name either, while
-    "India was the first ..." still is: a swapped subject is the commonest swap.
+    A word is a name when it is an acronym ("NCSC", "US"), or when it is written with a
+    capital and is no closed-class word (stop word, pronoun, connective, honorific):
+    inside a sentence, a capital marks a name ("the National Cyber Security Center"),
+    unless the whole text is in title case and `lower_words` (the corpus's own usage, or
+    the evidence at hand) writes the word in lower case. At a sentence start a capital
+    says nothing: there a word is no name when `lower_words` writes it in lower case
+    ("Authorities ..."), or when it opens an adverbial ("Recently,", "Combining the ...")
+    and is common English (wordfreq); "India was the first ..." still is one.
     """
     found: set[str] = set()
     letters = [c for c in text if c.isalpha()]
     shouting = sum(c.isupper() for c in letters) > 0.5 * len(letters)
+    # Title case: every longer open-class word capitalised ("What Does The Agreement Say").
+    open_words = [w for w in WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 3]
+    title_case = len(open_words) > 1 and all(w[0].isupper() for w in open_words)
     for match in WORD.finditer(text):
         w = match.group().replace("’", "'")
         lw = w.lower()
@@ -182,10 +191,12 @@ def names(text: str, lower_words: Collection[str] = ()) -> set[str]:
             continue
         if lw in _CLOSED:
             continue
-        if lw in lower_words or lw.removesuffix("'s") in lower_words:
-            continue
-        if _sentence_initial(text, match.start()) and _opens_adverbial(text, match):
-            continue
+        used_lower = lw in lower_words or lw.removesuffix("'s") in lower_words
+        if _sentence_initial(text, match.start()):
+            if used_lower or _opens_adverbial(text, match):
+                continue
+        elif used_lower and title_case:
+            continue  # "What Does The Agreement Say": capitals of style, not of names
         found.add(lw)
     return found
 

@@ -24,6 +24,8 @@ from functools import cached_property
 import numpy as np
 
 from qa.text import (
+    AFFIRM,
+    DENY,
     NEGATIONS,
     STOPWORDS,
     content_terms,
@@ -46,11 +48,6 @@ FRAMING = re.compile(
     r"^[\s—–]*(?:(?:According to|On|Evidence (?:for|against)(?:, in)?) “.*?”:\s"
     r"|Evidence (?:for|against):\s|“[^\n]*?”:\s)?"
 )
-# Verbs that affirm or deny (general English), for "admitted" against "denied".
-AFFIRM = {"admit", "admits", "admitted", "confirm", "confirms", "confirmed", "acknowledge",
-          "acknowledged", "accept", "accepts", "accepted", "agree", "agreed", "agrees"}  # fmt: skip
-DENY = {"deny", "denies", "denied", "reject", "rejects", "rejected", "refuse", "refused",
-        "dismissed"}  # fmt: skip
 
 
 @dataclass
