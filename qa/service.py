@@ -72,7 +72,8 @@ class QAService:
         question = self.validate_question(question)
         log.debug("ask (%s): %r", mode, question)  # question text only in debug logs
         if mode == "llm":
-            return self._llm().ask(self, question, history or [], top_k or self.settings.top_k)
+            tools = self._llm_tools(top_k or self.settings.top_k)
+            return self._llm().ask(tools, question, history or [])
         return self.extractive(question, history or [], top_k or self.settings.top_k)
 
     def ask_stream(
@@ -88,9 +89,8 @@ class QAService:
         that is not verified yet. Front ends skip it (and may stop the stream there)."""
         question = self.validate_question(question)
         if mode == "llm":
-            yield from self._llm().ask_stream(
-                self, question, history or [], top_k or self.settings.top_k
-            )
+            tools = self._llm_tools(top_k or self.settings.top_k)
+            yield from self._llm().ask_stream(tools, question, history or [])
             return
         answer = self.extractive(question, history or [], top_k or self.settings.top_k)
         # Extractive answers exist whole at once; they are streamed sentence by sentence
@@ -182,6 +182,27 @@ class QAService:
             timings_ms=timings,
             standalone_question=prepared.standalone,
         )
+
+    def _llm_tools(self, top_k: int):
+        """What LLM mode needs, handed over explicitly (qa.answer never imports the service)."""
+        from qa.answer.llm import Retrieved, Tools
+
+        def retrieve(question: str) -> Retrieved:
+            prepared = self.prepare(question, [], top_k)
+
+            def extractive() -> Answer:
+                selection = select(
+                    prepared.profile, prepared.candidates, self.settings, prepared.snapshot
+                )
+                return self.compose_answer(prepared, selection)
+
+            scored = scored_passages(prepared.passages, prepared.scores)
+            return Retrieved(prepared.passages, scored, extractive)
+
+        def embed(texts) -> np.ndarray:
+            return self._embedder().embed(list(texts))
+
+        return Tools(retrieve, embed, self.index.snapshot().lower_words)
 
     def check_mode(self, mode: Mode) -> None:
         if mode == "llm":

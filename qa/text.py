@@ -156,7 +156,7 @@ def zipf(word: str) -> float:
 
 
 _CLOSED = STOPWORDS | THIRD_PERSON | CONNECTIVES | HONORIFICS | NUMBER_WORDS
-_OPENS = set('.!?:;\n"“‘([')
+_OPENS = set('.!?:;\n"“‘')  # after "(" a capital is a name: "(National Cyber ...)"
 
 
 def names(text: str, lower_words: Collection[str] = ()) -> set[str]:
