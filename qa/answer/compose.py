@@ -237,6 +237,7 @@ TIME = re.compile(
     + r")\b",
     re.I,
 )
+_DETERMINERS = {"the", "a", "an", "either", "each", "any", "its", "their", "both", "every"}
 _LOCATIVE = {"in", "at", "from", "near", "to", "into", "across", "throughout", "within", "inside"}
 _AUXILIARY = {
     "may", "shall", "must", "will", "can", "should", "could", "would", "might", "is", "are",
@@ -285,7 +286,7 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
     elif kind == "time":
         rules = [time_span, duration_span]
     elif kind in _PERSON_TYPES:
-        rules = [appositive_span, speaker_span, agent_span, name_span, subject_span]
+        rules = [appositive_span, speaker_span, agent_span, actor_span, name_span, subject_span]
     elif kind == "place":
         rules = [place_span, name_span]
     else:
@@ -430,6 +431,9 @@ def agent_span(sentence: str, ask: Ask) -> Span | None:
         re.I,
     ):
         phrase = m.group(1)
+        first = phrase.split()[0]
+        if not (first.lower() in _DETERMINERS or first[0].isupper()):
+            continue  # "by giving notice": a means, not an agent
         cut = [w for w in words(phrase)]
         # Stop at the first function word after the head ("by the supplier in writing").
         kept = []
@@ -442,6 +446,58 @@ def agent_span(sentence: str, ask: Ask) -> Span | None:
             continue
         end = sentence.find(kept[-1], m.start(1)) + len(kept[-1])
         return m.start(1), end
+    return None
+
+
+_WHO_VERB = re.compile(
+    r"^\W*who\s+(?:(?:may|shall|must|will|can|should|could|would|might|did|does|do|has|have|"
+    r"had|also|first|then)\s+)*([^\W\d_][\w-]*)",
+    re.I,
+)
+_BE = {"be", "been", "being", "is", "are", "was", "were"}
+
+
+def actor_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Who presented the results?": who does the question's verb in the sentence, the
+    phrase before it ("Maria Okafor, head of operations, presented" -> "Maria Okafor";
+    "Either party may terminate" -> "Either party")."""
+    m = _WHO_VERB.match(ask.text)
+    if not m or m.group(1).lower() in _BE or m.group(1).lower() in STOPWORDS:
+        return None
+    verb = stem(m.group(1))
+    tokens = list(WORD.finditer(sentence))
+    for i, tok in enumerate(tokens):
+        if stem(tok.group()) != verb or i == 0:
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].group().lower() in _AUXILIARY:
+            j -= 1
+        if j < 0 or tokens[j].group().lower() in _BE:
+            return None  # passive: the agent rule's case
+        gap = sentence[tokens[j].end() : tokens[j + 1].start()]
+        if gap.strip() == ",":  # skip an appositive: "X, head of Y, presented"
+            k = j
+            while k > 0 and not sentence[tokens[k - 1].end() : tokens[k].start()].strip():
+                k -= 1
+            if k == 0 or sentence[tokens[k - 1].end() : tokens[k].start()].strip() != ",":
+                return None
+            j = k - 1
+        start = j
+        while start > 0 and j - start < 5:
+            prev = tokens[start - 1]
+            if sentence[prev.end() : tokens[start].start()].strip():
+                break
+            low = prev.group().lower()
+            if low in _DETERMINERS:
+                start -= 1
+                break
+            if low in STOPWORDS or low in _AUXILIARY:
+                break
+            start -= 1
+        phrase = sentence[tokens[start].start() : tokens[j].end()]
+        if _all_asked(phrase, ask):
+            return None
+        return tokens[start].start(), tokens[j].end()
     return None
 
 
@@ -489,8 +545,8 @@ def head_noun_span(sentence: str, ask: Ask) -> Span | None:
             low = prev.group().lower()
             if gap.strip(" .") or low in _AUXILIARY or low in SPEECH_VERBS:
                 break
-            if low in STOPWORDS and low not in {"the", "a", "an"}:
-                break
+            if low in STOPWORDS and low not in {"the", "a", "an"} and not prev.group().isupper():
+                break  # (an upper-case letter is part of an acronym: "U.S.")
             start -= 1
             if low in {"the", "a", "an"}:
                 break
