@@ -197,9 +197,16 @@ _UNIT_TIME = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|"
     r"decades?|centuries|business days?|working days?|calendar days?)"
 )
+# A unit written after a number: a short symbol or abbreviation ("kg", "kWh", "mm", "°C"),
+# not a short function word ("4 of them", "in 2016 the").
+_UNIT = (
+    r"(?:\s?(?!(?:and|or|to|of|in|on|at|by|the|a|an|is|was|for|per|as|if|it|its|be|but|"
+    r"not|no|so|up|we|he|she|our|his|her|are|has|had|can|may|all|any|off|out|new|old|"
+    r"each)\b)(?:°\s?[CF]|[A-Za-zµΩ]{1,3}(?:/[A-Za-z]{1,3})?)\b)"
+)
 NUMERIC = re.compile(
-    rf"(?:{_MODIFIER}\s+)?{_CURRENCY}?{_NUM}{_RANGE}?(?:{_PERCENT}|\s*°\s?[CF]\b)?"
-    rf"(?:\s+(?:million|billion|thousand|hundred))?",
+    rf"(?:{_MODIFIER}\s+)?(?:[−+]\s?)?{_CURRENCY}?{_NUM}{_RANGE}?"
+    rf"(?:{_PERCENT}|\s+(?:million|billion|thousand|hundred)\b|{_UNIT})?",
     re.I,
 )
 DURATION = re.compile(
@@ -207,8 +214,11 @@ DURATION = re.compile(
     rf"(?:'|’)?",
     re.I,
 )
+# Month names with their capital ("May", not the verb "may"; "March", not "march").
 _MONTH = (
-    r"(?:" + "|".join(sorted(MONTHS)) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+    r"(?-i:(?:"
+    + "|".join(sorted(m.title() for m in MONTHS))
+    + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
 )
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PERIOD = (
@@ -288,7 +298,11 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
     elif kind in _PERSON_TYPES:
         rules = [appositive_span, speaker_span, agent_span, actor_span, name_span, subject_span]
     elif kind == "place":
-        rules = [place_span, name_span]
+        rules = [place_span, place_name_span]
+    elif kind == "reason" or re.match(r"^\W*why\b", ask.text, re.I):
+        rules = [reason_span]
+    elif _ASKS_FOR_A_VALUE.match(ask.text):
+        rules = [number_span, head_noun_span, clause_span]
     else:
         rules = [head_noun_span, clause_span]
     for rule in rules:
@@ -556,7 +570,35 @@ def head_noun_span(sentence: str, ask: Ask) -> Span | None:
     return None
 
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()—–]|\s-\s)\s*")
+# A clause ends at a comma, semicolon or colon followed by a space ("23:00" is a time), a
+# bracket, or a dash between spaces.
+def place_name_span(sentence: str, ask: Ask) -> Span | None:
+    """Failing that, a name with no digits in it ("the courts of Lisbon"; not "AF-10")."""
+    runs = [r for r in _name_runs(sentence, ask) if not re.search(r"\d", sentence[r[0] : r[1]])]
+    return _nearest(runs, sentence, ask)
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|[()—–]|\s-\s)\s*")
+# "What is the maximum input voltage?", "At what temperature ...": a value is asked for.
+_ASKS_FOR_A_VALUE = re.compile(
+    r"^\W*(?:what\s+(?:is|are|was|were)\s+the\b|at\s+what\b|to\s+what\b|what\s+\w+\s+does)",
+    re.I,
+)
+# Clauses that give a reason or a purpose, in general English.
+_REASON = re.compile(
+    r"\b(?:because|since|as a result of|due to|owing to|so that|in order to|thanks to|"
+    r"the reason (?:is|was)|caused by|which is why)\b[^.;]*",
+    re.I,
+)
+
+
+def reason_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Why ...?": the clause that gives the reason ("because the inverter is built in")."""
+    found = []
+    for m in _REASON.finditer(sentence):
+        clause = re.split(r",\s", m.group())[0]  # up to the clause's end
+        found.append(_trim(sentence, m.start(), m.start() + len(clause)))
+    return _nearest(found, sentence, ask)
 
 
 def clause_span(sentence: str, ask: Ask) -> Span | None:
@@ -592,9 +634,9 @@ def _is_reporting_frame(clause: str) -> bool:
 
 
 def _trim(text: str, a: int, b: int) -> Span:
-    while a < b and text[a] in " \t\"“”'‘’.,;:":
+    while a < b and text[a] in " \t\"“”'‘’.,;:-*•":
         a += 1
-    while b > a and text[b - 1] in " \t\"“”'‘’,;:":
+    while b > a and text[b - 1] in " \t\"“”'‘’,;:*":
         b -= 1
     piece = text[a:b]
     if piece.count("“") > piece.count("”") or piece.count('"') % 2:
