@@ -184,3 +184,21 @@ def test_names_are_told_from_capitalised_common_words(text, lower, expected):
 )  # fmt: skip
 def test_speakers_are_the_subject_or_agent_of_a_speech_verb(text, speakers):
     assert [text[a:b] for a, b in speaker_spans(text)] == speakers
+
+
+def test_the_answer_shapes_framing_is_not_judged_as_a_claim():
+    answer = (
+        "within 14 days [1] — The supplier shall refund fees within 14 days. [2]\n\n"
+        "Evidence for, in “A “quoted” report”: It is ready. [3]\n\n"
+        "Evidence against: It is not ready. [4]\n\n"
+        "“Union newsletter”: The union will meet in March. [5]\n\n"
+        "On “the vendor”: The vendor said so. [6]"
+    )
+    assert [(c.text, c.citation_ids) for c in split_claims(answer)] == [
+        ("within 14 days", [1]),
+        ("The supplier shall refund fees within 14 days.", [2]),
+        ("It is ready.", [3]),
+        ("It is not ready.", [4]),
+        ("The union will meet in March.", [5]),
+        ("The vendor said so.", [6]),
+    ]
