@@ -127,11 +127,20 @@ def speech_by_a_pronoun(tokens: list[str], text: str) -> str | None:
 _PERSONAL_SUBJECTS = {"he", "she", "it", "they"}
 
 
+def adds_to_the_one_before(tokens: list[str], text: str) -> str | None:
+    """ "Moscow has also always offered ...": an additive "also" near the start continues
+    what the sentence before said (and who said it)."""
+    if "also" in (t.lower() for t in tokens[1:_OPENING_WORDS]):
+        return "adds to the sentence before (“also”)"
+    return None
+
+
 ANAPHORA_RULES: list[AnaphoraRule] = [
     opens_with_a_pronoun,
     opens_with_a_connective,
     opening_refers_back,
     speech_by_a_pronoun,
+    adds_to_the_one_before,
 ]
 
 

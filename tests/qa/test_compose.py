@@ -222,6 +222,7 @@ def test_a_pronoun_for_a_thing_brings_one_sentence_and_a_plain_sentence_none(sna
         ("According to this, the group has been active since 2019.", True),
         ("In the evening he told the agency that nothing was stolen.", True),
         ("Meanwhile the price rose.", True),
+        ("The city has also always offered a dialogue.", True),
         ("The embassy said the claims were false.", False),
         ("Either party may terminate this agreement.", False),
         ("The evening shift starts at six.", False),
