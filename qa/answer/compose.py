@@ -1044,24 +1044,20 @@ def mmr(
     "cyber espionage among" against "cyber-espionage of") is never picked twice."""
     picked: list[int] = []
     remaining = list(range(len(relevance)))
-    similarity = vectors @ vectors.T
-    if texts is not None:
-        bags = [stems(t) for t in texts]
-        for i in range(len(bags)):
-            for j in range(i + 1, len(bags)):
-                shared = len(bags[i] & bags[j]) / (len(bags[i] | bags[j]) or 1)
-                if shared >= SAME_WORDS:
-                    similarity[i, j] = similarity[j, i] = max(similarity[i, j], DUPLICATE)
+    redundancy = np.zeros(len(relevance), np.float32)
+    bags = [stems(t) for t in texts] if texts is not None else None
     while remaining and len(picked) < k:
-        if picked:
-            redundancy = similarity[np.ix_(remaining, picked)].max(axis=1)
-        else:
-            redundancy = np.zeros(len(remaining))
-        scores = lam * relevance[remaining] - (1 - lam) * redundancy
-        scores[redundancy >= DUPLICATE] = -np.inf  # a restatement is never a second point
+        scores = lam * relevance[remaining] - (1 - lam) * redundancy[remaining]
+        scores[redundancy[remaining] >= DUPLICATE] = -np.inf  # never a second restatement
         if not np.isfinite(scores).any():
             break
         best = remaining[int(np.argmax(scores))]
         picked.append(best)
         remaining.remove(best)
+        redundancy = np.maximum(redundancy, vectors @ vectors[best])
+        if bags is not None:  # only against the new pick: n comparisons, not n squared
+            for i in remaining:
+                shared = len(bags[i] & bags[best]) / (len(bags[i] | bags[best]) or 1)
+                if shared >= SAME_WORDS:
+                    redundancy[i] = max(redundancy[i], DUPLICATE)
     return picked
