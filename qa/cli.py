@@ -98,6 +98,10 @@ def cmd_chat(args, settings) -> int:
 
     service = _service(settings)
     history: list[ChatTurn] = []
+    if hasattr(sys.stdin, "reconfigure"):
+        # A line that is not UTF-8 arrives as lone surrogates, which the service refuses
+        # with a message, instead of a UnicodeDecodeError that ends the chat.
+        sys.stdin.reconfigure(errors="surrogateescape")
     print(
         "Ask about the documents. Follow-ups refer to earlier turns. /clear forgets them, /quit leaves."
     )
@@ -145,9 +149,10 @@ def cmd_ui(args, settings) -> int:
     import uvicorn
 
     from qa.api.app import create_ui_app
+    from qa.api.server import uvicorn_options
 
     app = create_ui_app(settings)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=settings.log_level.lower())
+    uvicorn.run(app, host=args.host, port=args.port, **uvicorn_options(settings))
     return 0
 
 
@@ -201,6 +206,20 @@ def render(answer) -> str:
     return "\n".join(lines)
 
 
+def top_k_arg(value: str) -> int:
+    """--top-k is checked as the API checks `top_k`: 0, negatives and huge values are
+    refused here instead of silently changing the answer."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= config.TOP_K_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"must be between 1 and {config.TOP_K_LIMIT}, not {number}"
+        )
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corpus-qa",
@@ -241,7 +260,11 @@ def _parser() -> argparse.ArgumentParser:
 
     def answer_options(p):
         p.add_argument(
-            "--top-k", type=int, default=None, metavar="N", help="passages to retrieve (default 6)"
+            "--top-k",
+            type=top_k_arg,
+            default=None,
+            metavar="N",
+            help=f"passages to retrieve, 1 to {config.TOP_K_LIMIT} (default 6)",
         )
         p.add_argument(
             "--mode",
