@@ -200,18 +200,3 @@ def mount(app: FastAPI, settings: Settings, service: QAService | None = None) ->
     return gr.mount_gradio_app(
         app, build(settings, service), path="/", css=CSS, ssr_mode=False, footer_links=["api"]
     )
-
-
-def launch(settings: Settings, host: str, port: int) -> None:
-    """The UI alone, with the same gate, limits and timeouts as `corpus-qa serve`."""
-    import uvicorn
-
-    from qa.api import errors as api_errors
-    from qa.api.app import secure
-    from qa.api.server import uvicorn_options
-
-    app = FastAPI(title="corpus-qa UI")
-    api_errors.install(app)
-    app = mount(app, settings)
-    secure(app, settings)
-    uvicorn.run(app, host=host, port=port, **uvicorn_options(settings))
