@@ -49,6 +49,7 @@ def upload(client: TestClient, *files: tuple, headers=None):
 
 def finished(client: TestClient, response, headers=None, timeout: float = 180) -> dict:
     assert response.status_code == 202, response.text
+    assert response.json()["state"] == "queued" and response.json()["done"] == 0
     location = response.headers["location"]
     assert location == f"/v1/jobs/{response.json()['job_id']}"
     deadline = time.monotonic() + timeout
