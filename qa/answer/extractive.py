@@ -12,10 +12,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer.evidence import QuestionProfile, coverage, names_covered, offers_answer_type
+from qa.answer.headings import HEADING_KINDS, asks_for_heading, heading_bonus, quotable
 from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.store import sentence_id
-from qa.text import ends_sentence, stem, stems, words
+from qa.text import stem, stems, words
 from qa.types import Citation, Passage, Sentence
 
 # A sentence opening with one of these leans on the one before it ("He said...",
@@ -57,11 +58,12 @@ def score_candidates(
     snapshot: Snapshot,
 ) -> list[Candidate]:
     top = max(passage_scores.values(), default=1.0) or 1.0
+    heading_asked = asks_for_heading(profile.text)
     out: list[Candidate] = []
     for p in passages:
         for idx, s in enumerate(p.sentences):
-            if s.text.rstrip().endswith("?") or not ends_sentence(s.text):
-                continue  # a question or a heading in the text does not answer anything
+            if not quotable(s, heading_asked):
+                continue  # a question in the text, or a heading nobody asked for
             vec = sentence_vectors.get(sentence_id(p.passage_id, idx))
             if vec is None:
                 continue
@@ -72,11 +74,14 @@ def score_candidates(
             before = stems(p.sentences[idx - 1].text) if idx else set()
             lexical = 0.7 * coverage(profile, own) + 0.3 * coverage(profile, own | before)
             typed = offers_answer_type(s.text, profile, snapshot.lower_words)
+            if heading_asked and s.kind in HEADING_KINDS:
+                typed = True  # the heading is the name asked for ("What is section 4 called?")
             score = (
                 cos
                 + 0.30 * lexical
                 + (0.08 if typed else -0.08 if profile.answer_type != "open" else 0.0)
                 + 0.05 * passage_scores.get(p.passage_id) / top
+                + (heading_bonus(s, profile.text) if heading_asked else 0.0)
             )
             out.append(Candidate(p, idx, s, cos, lexical, typed, score))
     out.sort(key=lambda c: (-c.score, c.passage.doc_id, c.sentence.start))
@@ -192,6 +197,8 @@ def _redundant(c: Candidate, chosen: list[Candidate]) -> bool:
 def with_context(c: Candidate, snapshot: Snapshot) -> list[Sentence]:
     """The sentence plus, for one that leans on its predecessor, the predecessor(s)."""
     span = [c.sentence]
+    if c.sentence.kind in HEADING_KINDS:
+        return span  # a heading quoted as an answer stands alone
     passage, idx = c.passage, c.index
     for _ in range(_CONTEXT_DEPTH):
         if not _ANAPHORIC.search(span[0].text):
@@ -207,7 +214,7 @@ def with_context(c: Candidate, snapshot: Snapshot) -> list[Sentence]:
         idx = len(passage.sentences) - 1
         span.insert(0, passage.sentences[idx])
     # A heading is not a claim to quote.
-    while len(span) > 1 and not ends_sentence(span[0].text):
+    while len(span) > 1 and span[0].kind in HEADING_KINDS:
         span.pop(0)
     return span
 
