@@ -409,7 +409,7 @@ def _classify(text: str, blocks: list[Block]) -> list[Block]:
             if heading is not None:  # "5. Termination. Either party may ..."
                 out.append(heading)
                 b = Block("paragraph", _skip_space(text, heading.end), b.end, lines=b.lines)
-            elif _is_list_enumerator(text, b) or (b.lines == 1 and _depth(text, b) == 1):
+            elif _is_list_enumerator(text, b) or _depth(text, b) == 1:
                 b.kind = LIST_ITEM
         out.append(b)
     first = next((b for b in out if b.kind not in (CODE, TABLE_ROW)), None)
