@@ -2,22 +2,27 @@
 
 NLTK's Punkt (already installed: llama-index's splitter uses it) with a general
 abbreviation list instead of a news one, then a few named rules that keep together what
-Punkt alone splits. Chosen over pysbd, syntok and Punkt's pretrained English model by
-accuracy and speed on the labelled paragraphs in tests/ingest/sentence_gold.py
-(legal, manual, news, notes, report), measured by benchmarks/sentence_splitters.py:
+Punkt alone splits. Chosen by accuracy and speed on the labelled paragraphs of
+tests/ingest/sentence_gold.py (legal, manual, news, notes, report; 61 sentences written
+with these rules, and 27 held-out sentences written after them and never tuned on),
+measured with `python -m benchmarks.sentence_splitters [--held-out] [--wrapped]`:
 
-    splitter             sentences right   words/s (2 cores)
-    punkt, news list     0.78              ~160k
-    punkt, pretrained    0.80              ~150k
-    pysbd 0.3.4          0.87               ~9k    (too slow: ingest would fall to ~0.8x)
-    syntok 1.4.4         0.85              ~40k
-    this module          0.99              ~120k
+    share of gold sentences found exactly     labelled   held-out   words/s (2 cores)
+    Punkt, the news list used before            0.61       0.82      75k-140k
+    Punkt, pretrained English (punkt_tab)       0.61       0.78     100k-150k
+    pysbd 0.3.4 (newlines as spaces)            0.79       0.85      45k-58k
+    syntok 1.4.4                                0.87       0.96      78k-150k
+    this module                                 1.00       1.00     120k-140k
 
-(see the report of that script for the exact figures of a run). The rules are general
-English typography, not a corpus's vocabulary: an abbreviation that precedes a name or
-a number ("Dr.", "v.", "No. 5", "Sec. 4.2") does not end a sentence, and a sentence does
-not begin with a lower-case word.
+(speeds vary with the shared machine's load; given line breaks, pysbd splits at every
+one: 0.41 on wrapped text, so the script hands it spaces). syntok came closest, but needs
+a new dependency and splits "No. 2016/679", "para. 3", "Eq. 3"; pysbd is the slowest and
+misses "approx.", "cf.", "ch.". Ingest sees ~110k words/s for the whole structure pass
+(ingest/structure.py), against ~2.5k words/s for the embedding: ~2% of ingest time.
 
+The rules are general English typography, not a corpus's vocabulary: an abbreviation
+that precedes a name or a number ("Dr.", "v.", "No. 5", "Sec. 4.2") does not end a
+sentence, and a sentence does not begin with a lower-case word.
 `sentence_spans` works on any text, line breaks included (a wrapped line is not a
 boundary); the caller decides where blocks end (ingest/structure.py).
 """
