@@ -7,13 +7,19 @@ with the `CORPUS_QA_` prefix, e.g. `CORPUS_QA_DATA_DIR=/tmp/index`.
 
 from __future__ import annotations
 
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    InitSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 # Nothing may be fetched from a model hub at run time. These must be set before
 # transformers, sentence-transformers, gradio or huggingface_hub are imported, so they
@@ -26,6 +32,22 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# What `corpus-qa fit` (evals/fit.py) fitted on the eval corpora's dev questions: the
+# defaults of the settings it names, below anything set in the environment.
+FITTED = Path(__file__).resolve().parent / "answer" / "fitted.json"
+
+
+def fitted_settings(path: Path | None = None) -> dict[str, Any]:
+    """The fitted defaults, {} without the file; a name that is not a setting is refused."""
+    path = path or FITTED
+    try:
+        fitted = json.loads(path.read_text(encoding="utf-8"))["settings"]
+    except FileNotFoundError:
+        return {}
+    unknown = sorted(set(fitted) - set(Settings.model_fields))
+    if unknown:
+        raise ValueError(f"{path} sets unknown settings {unknown}; re-run `corpus-qa fit`.")
+    return fitted
 
 
 EmbedBackend = Literal["onnx", "onnx-int8", "torch"]
@@ -57,6 +79,18 @@ class Settings(BaseSettings):
         "onnx-int8: faster on CPU, vectors close to fp32's (BENCHMARKS.md). torch: the "
         "reference. Switching between fp32 and int8 re-embeds the corpus on the next ingest.",
     )
+    max_file_bytes: int = Field(
+        default=20_000_000,
+        ge=1,
+        description="Files larger than this are skipped at ingest with a message: a 50 MB text "
+        "file took 20+ minutes and 2.6 GB of memory. Split big files, or raise the limit.",
+    )
+    write_lock_wait: float = Field(
+        default=60.0,
+        ge=0,
+        description="Seconds an ingest waits for another one writing to the same data dir "
+        "(one writer at a time, qa/lock.py) before it gives up with a message.",
+    )
     model_dir: Path | None = Field(
         default=None,
         description="Where the ONNX exports of the embedding model are cached; "
@@ -67,9 +101,8 @@ class Settings(BaseSettings):
     top_k: int = Field(default=6, ge=1, le=50)
     max_question_chars: int = Field(default=2000, ge=10)
     max_answer_sentences: int = Field(default=3, ge=1, le=10)
-    # Abstention thresholds, chosen by `corpus-qa calibrate` (evals/calibrate.py) on
-    # evals/data/golden.jsonl: the middle of the plateau of best CRAG score (0.827), for
-    # sentence vectors pooled within their passage (qa.embedding.Embedder.embed_spans).
+    # Abstention thresholds. The defaults below are overridden by qa/answer/fitted.json,
+    # which `corpus-qa fit` (evals/fit.py) writes from the eval corpora's dev questions.
     min_sentence_similarity: float = Field(default=0.25, ge=-1, le=1)
     confident_similarity: float = Field(default=0.55, ge=-1, le=1)
     focus_similarity: float = Field(default=0.70, ge=-1, le=1)
@@ -91,6 +124,20 @@ class Settings(BaseSettings):
     llm_max_tokens: int = Field(default=512, ge=16)
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     llm_unsupported_policy: Literal["drop", "flag"] = "drop"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Arguments and the environment win over the fitted values, which win over the
+        # field defaults.
+        fitted = InitSettingsSource(settings_cls, init_kwargs=fitted_settings())
+        return init_settings, env_settings, dotenv_settings, file_secret_settings, fitted
 
     @field_validator("chroma_url")
     @classmethod

@@ -4,13 +4,16 @@
     ├── InvalidInput                the caller sent something unusable (HTTP 400/422, exit 2)
     │   ├── EmptyQuestion
     │   ├── QuestionTooLong
-    │   └── ModeUnavailable         e.g. mode="llm" with no LLM configured
+    │   ├── ModeUnavailable         e.g. mode="llm" with no LLM configured
+    │   └── WouldRemoveAll          an ingest would empty the index; needs --prune
     ├── NotFound                    unknown document or passage id (HTTP 404)
     ├── IndexMissing                nothing ingested yet (HTTP 503, CLI offers to ingest)
     ├── StoreUnavailable            Chroma cannot be reached (HTTP 503; recovers by itself)
     ├── EmbeddingUnavailable        the configured embedding backend cannot load (HTTP 500)
+    ├── WriterBusy                  another process is writing to the data dir (qa/lock.py)
     ├── IngestError                 one input file could not be ingested (skipped, reported)
-    │   └── UnreadableFile
+    │   ├── UnreadableFile
+    │   └── FileTooLarge            over CORPUS_QA_MAX_FILE_BYTES
     ├── LLMError                    the optional LLM misbehaved (answer falls back or 502/504)
     │   ├── LLMUnavailable          unreachable, 5xx, or rate-limited past the retries
     │   ├── LLMTimeout
@@ -53,6 +56,10 @@ class ModeUnavailable(InvalidInput):
     pass
 
 
+class WouldRemoveAll(InvalidInput):
+    """Refused before anything is written: the index keeps every document."""
+
+
 class NotFound(CorpusQAError):
     pass
 
@@ -69,11 +76,19 @@ class EmbeddingUnavailable(CorpusQAError):
     pass
 
 
+class WriterBusy(CorpusQAError):
+    pass
+
+
 class IngestError(CorpusQAError):
     pass
 
 
 class UnreadableFile(IngestError):
+    pass
+
+
+class FileTooLarge(IngestError):
     pass
 
 

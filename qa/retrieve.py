@@ -311,7 +311,12 @@ class CorpusIndex:
         return FusionRetriever(snapshot, [dense, bm25])
 
     def _load(self, version: str) -> Snapshot:
-        documents = self.store.passage_lists()
+        # The passages and the version they belong to, read together: a commit between
+        # reading the version and the passages must not file new passages under the old
+        # version (its BM25 cache would then be wrong for every worker).
+        version, documents = self.store.live_passages()
+        if version is None:
+            raise IndexMissing("The index was emptied while loading; run `corpus-qa ingest`.")
         bm25, doc_freq, lower_words = self._derived(version, documents)
         snapshot = Snapshot(
             version=version,

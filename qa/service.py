@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa.answer.compose import compose
 from qa.answer.evidence import QuestionProfile, profile_question
-from qa.answer.extractive import Candidate, Selection, compose, score_candidates, select
+from qa.answer.extractive import Candidate, Selection, score_candidates, select
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
 from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong

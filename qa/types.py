@@ -128,12 +128,17 @@ class IngestReport(BaseModel):
     removed: list[str] = Field(default_factory=list)
     unchanged: list[str] = Field(default_factory=list)
     skipped: dict[str, str] = Field(default_factory=dict, description="path -> why")
+    repaired: list[str] = Field(
+        default_factory=list,
+        description="Unchanged documents rewritten because an interrupted ingest left them half-done.",
+    )
     passages_embedded: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
+        repaired = f", repaired {len(self.repaired)}" if self.repaired else ""
         return (
             f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
-            f"unchanged {len(self.unchanged)}, skipped {len(self.skipped)} "
+            f"unchanged {len(self.unchanged)}, skipped {len(self.skipped)}{repaired} "
             f"({self.passages_embedded} passages embedded in {self.seconds:.1f}s)"
         )

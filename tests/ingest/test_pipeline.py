@@ -103,8 +103,8 @@ def test_an_interrupted_write_leaves_the_old_version_whole(
     real_call = Store._call
 
     def crash_at_commit(self, action, fn):
-        if action == "writing the document record":
-            raise KeyboardInterrupt  # the process dies between the passages and the commit
+        if action == "committing the corpus version":
+            raise KeyboardInterrupt  # everything is written but the commit record
         return real_call(self, action, fn)
 
     monkeypatch.setattr(Store, "_call", crash_at_commit)
@@ -124,7 +124,10 @@ def test_an_interrupted_write_leaves_the_old_version_whole(
 
     report = ingest(corpus, settings, store=store, progress=False)
     assert report.updated == [target.name]
+    assert report.passages_embedded == 0, "the interrupted run's vectors are reused"
     assert set(store.document_passage_ids(target.name)).isdisjoint(old_ids)
+    assert store.document(target.name).text == target.read_text(encoding="utf-8")
+    assert not any(store.audit().values())
 
 
 def test_changing_the_passage_size_rechunks_unchanged_files(corpus: Path, settings: Settings):
