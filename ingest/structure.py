@@ -425,6 +425,8 @@ def _is_title(text: str, block: Block, blocks: list[Block]) -> bool:
     if block.kind == HEADING and block.style == ("md",):
         return block.level == 1
     line = text[block.start : block.end].strip()
+    if _title_like(line.rstrip("."), strict=True):  # "ACME SERVICES, INC."
+        return True
     return len(line) <= 200 and not re.search(r"[.;:,][\"”’')\]]*$", line)
 
 
@@ -510,17 +512,21 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
     """Markdown headings keep their level; labelled and numbered ones have a fixed rank;
     a title-like line gets one on first appearance: nested in the heading it follows."""
     ranks: dict[tuple, int] = {}
-    stack: list[tuple[int, str]] = []  # (level, heading text)
+    stack: list[tuple[int, str, tuple]] = []  # (level, heading text, style)
     for b in blocks:
         if b.kind == HEADING:
             b.level = b.level if b.style == ("md",) else _level(b.style, ranks, stack)
             while stack and stack[-1][0] >= b.level:
                 stack.pop()
-            stack.append((b.level, _heading_label(text[b.start : b.end])))
-        b.section = SECTION_SEPARATOR.join(label for _, label in stack)
+            stack.append((b.level, _heading_label(text[b.start : b.end]), b.style))
+        elif depth := _depth(text, b):
+            # Clause "4.6" ends the section of heading "4.5 Volunteering."
+            while stack and stack[-1][2][:1] == ("number",) and stack[-1][2][1] >= depth:
+                stack.pop()
+        b.section = SECTION_SEPARATOR.join(label for _, label, _ in stack)
 
 
-def _level(style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str]]) -> int:
+def _level(style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str, tuple]]) -> int:
     if style[0] == "label":
         return _LABEL_RANKS.get(style[1], _NUMBER_RANK)
     if style[0] == "number":

@@ -51,11 +51,8 @@ ABBREVIATIONS = frozenset({
     # general
     "e.g", "i.e", "etc", "approx", "appx", "ca", "cca", "esp", "incl", "excl", "resp", "misc",
     "avg", "est", "n.b", "a.k.a", "attn", "re",
-    # units and time
-    "hr", "hrs", "mins", "yr", "yrs", "mos", "wk", "wks", "ft", "lb", "lbs", "oz",
-    "sq", "cu", "tbsp", "tsp", "pkg",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "thu", "thur", "thurs", "fri",
+    # units, months and days are left to the rules below ("5 hr. per day" goes on
+    # lower-case, "Jan. 15" before a number), since "HR." or "DEC." can end a sentence
     "a.m", "p.m", "a.d", "b.c", "b.c.e", "c.e",
     # places
     "ave", "blvd", "rd", "hwy", "apt", "bldg", "ste", "mt",
@@ -81,6 +78,7 @@ BEFORE_NUMBER = frozenset({
     "ch", "chap", "eq", "eqs", "vol", "vols", "tab", "tbl", "ref", "refs", "ex", "exh",
     "pt", "pts", "reg", "regs", "cl", "cls", "sch", "item", "op", "ed", "ver", "rev", "min",
     "max", "tel", "ph", "fn", "n",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })
 
 # Closed-class words that start sentences: after an abbreviation that can end one
@@ -96,7 +94,8 @@ SENTENCE_STARTERS = frozenset({
 })
 # fmt: on
 
-_ROMAN_OR_NUMBER = re.compile(r"[\s(]*(?:\d|[IVXLC]+\b|[A-Z]\b|\()")
+# A number, a roman numeral, a letter, or an identifier with a digit ("No. HR-POL-06").
+_ROMAN_OR_NUMBER = re.compile(r"[\s(]*(?:\d|[IVXLC]+\b|[A-Z]\b|\(|[A-Za-z][\w/\-]*\d)")
 _LAST_WORD = re.compile(r"(\S+?)\.[\"”’')\]]*$")
 Rule = Callable[[str, str], str | None]
 

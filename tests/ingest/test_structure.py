@@ -164,6 +164,23 @@ def test_nested_and_labelled_headings_build_the_path():
     assert path["Clause 7.3 survives."].endswith("5. Termination > 5.3 Effect")
 
 
+def test_a_numbered_clause_ends_the_section_of_the_heading_before_it():
+    text = (
+        "Leave Policy\n\n"
+        "Section 4: Other Leave\n\n"
+        "4.5 Volunteering. Each employee may take two volunteering days.\n\n"
+        "4.6 Study leave. Employees may take up to five days of study leave.\n"
+    )
+    structure = analyse(text)
+    path = dict(
+        zip((_flat(s.text) for s in structure.sentences), structure.sections(), strict=True)
+    )
+    assert path["Each employee may take two volunteering days."] == (
+        "Section 4: Other Leave > 4.5 Volunteering"
+    )
+    assert path["Employees may take up to five days of study leave."] == "Section 4: Other Leave"
+
+
 def test_title_like_line_between_sentences_is_a_heading():
     text = (
         "Intro sentence one is here. Intro sentence two is\nhere.\n"
@@ -271,6 +288,8 @@ def test_markdown_headings_lists_code_and_tables():
         ["Pay approx. 3.5 million euros, i.e. the full amount.", "Interest accrues daily."],
         ["Prof. J. R. R. Tolkien wrote it in the U.S. edition.", "It sold well."],
         ["He said: “The contract is void.”", "The judge disagreed."],
+        ["Send the form to HR.", "HR confirms the last day in writing."],
+        ["Document No. HR-POL-06 applies.", "It was revised on Jan. 15 this year."],
     ],
 )
 def test_legal_and_general_abbreviations_do_not_end_sentences(sentences):
