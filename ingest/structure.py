@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from qa.sentences import sentence_spans
-from qa.types import Sentence
+from qa.types import SECTION_SEPARATOR, Sentence
 
 # The kinds of sentence (Sentence.kind): what the answerer may quote, and how.
 TITLE, HEADING, SENTENCE, LIST_ITEM, CODE, TABLE_ROW = (
@@ -36,7 +36,6 @@ TITLE, HEADING, SENTENCE, LIST_ITEM, CODE, TABLE_ROW = (
     "table_row",
 )
 HEADING_KINDS = frozenset({TITLE, HEADING})
-SECTION_SEPARATOR = " > "
 
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 120
@@ -70,6 +69,7 @@ _LABELLED = re.compile(
 )
 _LABEL_SEPARATOR = re.compile(r"^\s*(?:[—–:\-.]\s*)?")
 _CLOSING = re.compile(r"[.!?;:,…][\"”’')\]]*$")
+_SENTENCE_END = re.compile(r"[.!?:][\"”’')\]]*$")
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
 
@@ -246,7 +246,7 @@ def _scan(text: str, lines: list[_Line]) -> list[Block]:
         if (
             current.kind == "paragraph"
             and current.lines == 1
-            and _heading_text(first, current)
+            and (_heading_text(first, current) or _title_first_line(first, blocks, current))
             and _opens_sentence(line.text)
         ):
             current.kind = HEADING
@@ -283,12 +283,19 @@ def _title_line_inside(
 ) -> bool:
     """A short title-like line between a finished sentence and a new one, with no blank
     line around it ("...is here.\\nScope of Work\\nThe Supplier..."), is a heading."""
-    if previous is None or not _CLOSING.search(previous.text.rstrip()):
+    if previous is None or not _SENTENCE_END.search(previous.text.rstrip()):
         return False
     following = lines[i + 1] if i + 1 < len(lines) else None
     if following is None or following.blank or not _opens_sentence(following.text):
         return False
-    return _title_like(line.text.strip(), strict=True) and not _CLOSING.search(line.text.strip())
+    line_text = line.text.strip()
+    return _title_like(line_text, strict=True) and not re.search(r"[.!?;:,…]", line_text)
+
+
+def _title_first_line(line: str, blocks: list[Block], current: Block) -> bool:
+    """The document's first line names it when written as a title, even with a line
+    under it ("ACME, INC. — PRIVACY POLICY" over "Version 4.2. Last updated ...")."""
+    return not blocks and not current.enumerated and _title_like(line.strip().rstrip("."), True)
 
 
 def _opens_sentence(line: str) -> bool:
@@ -371,6 +378,8 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
         return None
     line = text[b.start : b.end].strip()
     if _CLOSING.search(line) or not _title_like(line, strict=False):
+        return None
+    if re.search(r"[.!?;:]\s", line):  # "Version 4.2. Last updated 2024": two sentences
         return None
     standalone = text[b.end : b.end + 2].replace("\r", "").startswith("\n\n") or (
         b.end >= len(text)

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Mode = Literal["extractive", "llm"]
+SECTION_SEPARATOR = " > "  # between the headings of a section path (Passage.section)
 
 
 class Span(BaseModel):
@@ -38,7 +39,7 @@ class Passage(BaseModel):
     title: str = ""
     section: str = Field(
         default="", description="The heading path, e.g. '5. Termination > 5.2 Notice'."
-    )
+    )  # joined with SECTION_SEPARATOR
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer.evidence import QuestionProfile, coverage, names_covered, offers_answer_type
-from qa.answer.headings import HEADING_KINDS, asks_for_heading, heading_bonus, quotable
+from qa.answer.headings import (
+    HEADING_KINDS,
+    asks_for_heading,
+    heading_bonus,
+    names_heading,
+    quotable,
+)
 from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.store import sentence_id
@@ -87,6 +93,8 @@ def select(
     if not candidates:
         return Selection([], "no passage matches the question")
     best = candidates[0]
+    if names_heading(best.sentence, profile.text):  # "What is section 4 called?"
+        return Selection([best])
     best_cos = max(c.cosine for c in candidates)
     unknown_focus = [t for t in profile.focus if t in profile.unknown_terms]
     if unknown_focus and best_cos < settings.focus_similarity:
