@@ -8,13 +8,13 @@ Heavy imports (torch, chromadb, gradio) happen inside the command that needs the
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import textwrap
 from pathlib import Path
 
 from qa import config
 from qa.errors import CorpusQAError, IndexMissing, InvalidInput
+from qa.logs import setup_logging
 
 EXIT_INPUT = 2
 EXIT_UNAVAILABLE = 3
@@ -46,22 +46,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-
-
-def setup_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
-    for noisy in (
-        "chromadb",
-        "httpx",
-        "httpcore",
-        "sentence_transformers",
-        "bm25s",
-        "urllib3",
-        "gradio",
-    ):
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -114,6 +98,10 @@ def cmd_chat(args, settings) -> int:
 
     service = _service(settings)
     history: list[ChatTurn] = []
+    if hasattr(sys.stdin, "reconfigure"):
+        # A line that is not UTF-8 arrives as lone surrogates, which the service refuses
+        # with a message, instead of a UnicodeDecodeError that ends the chat.
+        sys.stdin.reconfigure(errors="surrogateescape")
     print(
         "Ask about the documents. Follow-ups refer to earlier turns. /clear forgets them, /quit leaves."
     )
@@ -158,9 +146,13 @@ def cmd_serve(args, settings) -> int:
 
 
 def cmd_ui(args, settings) -> int:
-    from ui.app import launch
+    import uvicorn
 
-    launch(settings, host=args.host, port=args.port)
+    from qa.api.app import create_ui_app
+    from qa.api.server import uvicorn_options
+
+    app = create_ui_app(settings)
+    uvicorn.run(app, host=args.host, port=args.port, **uvicorn_options(settings))
     return 0
 
 
@@ -214,6 +206,20 @@ def render(answer) -> str:
     return "\n".join(lines)
 
 
+def top_k_arg(value: str) -> int:
+    """--top-k is checked as the API checks `top_k`: 0, negatives and huge values are
+    refused here instead of silently changing the answer."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= config.TOP_K_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"must be between 1 and {config.TOP_K_LIMIT}, not {number}"
+        )
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corpus-qa",
@@ -254,7 +260,11 @@ def _parser() -> argparse.ArgumentParser:
 
     def answer_options(p):
         p.add_argument(
-            "--top-k", type=int, default=None, metavar="N", help="passages to retrieve (default 6)"
+            "--top-k",
+            type=top_k_arg,
+            default=None,
+            metavar="N",
+            help=f"passages to retrieve, 1 to {config.TOP_K_LIMIT} (default 6)",
         )
         p.add_argument(
             "--mode",

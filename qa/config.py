@@ -51,6 +51,8 @@ def fitted_settings(path: Path | None = None) -> dict[str, Any]:
 
 
 EmbedBackend = Literal["onnx", "onnx-int8", "torch"]
+# The most passages one question may retrieve: the API, the CLI and the settings agree.
+TOP_K_LIMIT = 50
 
 
 class Settings(BaseSettings):
@@ -98,7 +100,7 @@ class Settings(BaseSettings):
     )
 
     # --- retrieval and answering ---------------------------------------------------------
-    top_k: int = Field(default=6, ge=1, le=50)
+    top_k: int = Field(default=6, ge=1, le=TOP_K_LIMIT)
     max_question_chars: int = Field(default=2000, ge=10)
     max_answer_sentences: int = Field(default=3, ge=1, le=10)
     # Abstention thresholds. The defaults below are overridden by qa/answer/fitted.json,
@@ -109,9 +111,22 @@ class Settings(BaseSettings):
     min_term_coverage: float = Field(default=0.5, ge=0, le=1)
 
     # --- service ----------------------------------------------------------------------------
-    api_key: SecretStr | None = None
+    api_key: SecretStr | None = Field(
+        default=None,
+        description="When set, every route but /healthz, /readyz and /login needs it: "
+        "`Authorization: Bearer <key>`, or the session cookie the login page sets.",
+    )
+    session_max_age: int = Field(
+        default=12 * 3600, ge=60, description="Seconds a browser login lasts (with an api_key)."
+    )
     cors_origins: list[str] = Field(default_factory=list)
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    header_timeout: float = Field(
+        default=10.0, gt=0, description="Seconds a client may take to send a request's headers."
+    )
+    body_timeout: float = Field(
+        default=30.0, gt=0, description="Seconds a client may take to send a request's body."
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     # --- optional LLM mode --------------------------------------------------------------
@@ -145,6 +160,14 @@ class Settings(BaseSettings):
         if value and not value.startswith(("http://", "https://")):
             raise ValueError("CORPUS_QA_CHROMA_URL must start with http:// or https://")
         return value or None
+
+    @field_validator("api_key")
+    @classmethod
+    def _check_api_key(cls, value: SecretStr | None) -> SecretStr | None:
+        # An empty key would make the login page accept an empty password.
+        if value is not None and not value.get_secret_value().strip():
+            raise ValueError("CORPUS_QA_API_KEY is empty: set a key, or unset the variable")
+        return value
 
     @model_validator(mode="after")
     def _check_llm(self) -> Settings:
