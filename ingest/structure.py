@@ -560,14 +560,18 @@ def _sentences(text: str, block: Block) -> list[Sentence]:
     if block.kind in HEADING_KINDS or block.kind in (CODE, TABLE_ROW):
         return _whole(text, block.start, block.end, block.kind)
     kind = LIST_ITEM if block.kind == LIST_ITEM else SENTENCE
-    # An enumerator is not a sentence of its own: "1." "(a)" open the first sentence.
+    # An enumerator ("5.1", "(a)") is structure, like a bullet: not part of the sentence
+    # (a short answer to "How much notice...?" must not be the clause number).
     body_start = _skip_space(text, block.marker_end) if block.enumerated else block.start
-    out = []
-    for s, e in sentence_spans(text[body_start : block.end]):
-        out.append(Sentence(start=body_start + s, end=body_start + e, text="", kind=kind))
-    if out and block.enumerated:
-        out[0] = Sentence(start=block.start, end=out[0].end, text="", kind=kind)
-    return [s.model_copy(update={"text": text[s.start : s.end]}) for s in out]
+    return [
+        Sentence(
+            start=body_start + s,
+            end=body_start + e,
+            text=text[body_start + s : body_start + e],
+            kind=kind,
+        )
+        for s, e in sentence_spans(text[body_start : block.end])
+    ]
 
 
 def _whole(text: str, start: int, end: int, kind: str) -> list[Sentence]:
