@@ -34,7 +34,7 @@ from qa.embedding import Embedder
 from qa.errors import IndexMissing
 from qa.store import Store, sentence_id
 from qa.text import english_stemmer, stems, words
-from qa.types import Passage
+from qa.types import SECTION_SEPARATOR, Passage
 
 log = logging.getLogger(__name__)
 _TEXT_CACHE = 512  # full document texts kept per snapshot (quotes, sources, evals)
@@ -285,6 +285,18 @@ class Bm25Index:
         return [(self.ids[int(i)], float(scores[i])) for i in hits]
 
 
+def bm25_text(passage: Passage) -> str:
+    """What BM25 indexes for a passage: its document's title and its own heading before
+    its text, so that a question naming the document ("Under the lease, ...") or the
+    section finds the passage. Only the index sees them: offsets refer to the text.
+
+    The own heading, not the whole path: a chapter's heading repeated in every passage
+    under it matched them all alike (legal corpus, hybrid hit@6 0.796 with the path,
+    0.828 with the own heading; seeds and notes unchanged)."""
+    heading = passage.section.rsplit(SECTION_SEPARATOR, 1)[-1]
+    return "\n".join(part for part in (passage.title, heading, passage.text) if part)
+
+
 class FusionRetriever(Retriever):
     """Reciprocal rank fusion: hand-written (a few lines) because llama-index's
     QueryFusionRetriever insists on resolving an LLM even for a single query."""
@@ -390,7 +402,7 @@ class CorpusIndex:
             doc_freq.update(stems(p.text))
             lower_words.update(w for w in words(p.text) if w.islower())
             ids.append(p.passage_id)
-            texts.append(p.text)
+            texts.append(bm25_text(p))
         bm25 = Bm25Index.build(ids, texts)
         del texts
         try:

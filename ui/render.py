@@ -54,7 +54,9 @@ def document_link(doc_id: str, start: int, end: int) -> str:
 
 
 def sources_html(answer: Answer | None, doc_text: Callable[[str], str]) -> str:
-    """One card per citation: the quote highlighted inside its surrounding text."""
+    """One card per citation: the quote highlighted inside its surrounding text, its
+    whitespace collapsed (a quote keeps the document's line breaks; a wrapped sentence
+    reads as one line)."""
     if answer is None:
         return "<div class='cqa-sources-empty'>Sources appear here after an answer.</div>"
     # data-question marks which question the panel answers (tests and scripts wait on it).
@@ -76,7 +78,7 @@ def sources_html(answer: Answer | None, doc_text: Callable[[str], str]) -> str:
             f"<div class='cqa-source-head'><span class='cqa-marker'>[{c.id}]</span> "
             f"<strong>{html.escape(c.title)}</strong> "
             f"<span class='cqa-where'>{html.escape(c.doc_id)} · chars {c.start}–{c.end}</span></div>"
-            f"<div class='cqa-context'>{_paragraphs(before)}<mark class='cqa-quote'>{html.escape(c.quote)}</mark>"
+            f"<div class='cqa-context'>{_paragraphs(before)}<mark class='cqa-quote'>{html.escape(' '.join(c.quote.split()))}</mark>"
             f"{_paragraphs(after)}</div>"
             f"<a class='cqa-open' href='{document_link(c.doc_id, c.start, c.end)}' target='_blank' "
             f"rel='noopener'>Open the whole document at this quote ↗</a></div>"

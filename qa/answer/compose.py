@@ -25,6 +25,7 @@ from typing import Protocol
 
 import numpy as np
 
+from qa.answer.headings import HEADING_KINDS
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind
 from qa.retrieve import Snapshot
 from qa.text import (
@@ -164,6 +165,8 @@ def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
     """The sentence, plus its predecessor when it leans on it, and one more when both
     speak through a pronoun ("Kirill Dmitriev told ... he told ... However, he said ...")."""
     span = [(c.passage, c.sentence)]
+    if c.sentence.kind in HEADING_KINDS:
+        return span  # a heading quoted as an answer stands alone
     passage, idx = c.passage, c.index
     for depth in range(_CONTEXT_DEPTH):
         first = span[0][1].text
@@ -182,7 +185,7 @@ def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
             passage, idx = previous, len(previous.sentences) - 1
         span.insert(0, (passage, passage.sentences[idx]))
     # A heading is not a claim to quote.
-    while len(span) > 1 and not ends_sentence(span[0][1].text):
+    while len(span) > 1 and span[0][1].kind in HEADING_KINDS:
         span.pop(0)
     return span
 
@@ -777,7 +780,8 @@ def answer_fact(
     for doc_id, quotes in groups.items():
         lead = ""
         best = firsts[doc_id]
-        if question and (span := answer_span(best.sentence.text, ask)):
+        heading = best.sentence.kind in HEADING_KINDS  # a heading is its own short answer
+        if question and not heading and (span := answer_span(best.sentence.text, ask)):
             a, b = best.sentence.start + span[0], best.sentence.start + span[1]
             lead = citer.quote(best.passage, a, b) + " — "
         body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)

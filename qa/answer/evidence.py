@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from qa.answer.headings import asks_for_heading, structure_stems
 from qa.text import (
     STOPWORDS,
     TIME_WORDS,
@@ -70,6 +71,8 @@ def profile_question(
     elif _WHO.search(text):
         answer_type = "entity"
     terms = content_terms(text)
+    if asks_for_heading(text):  # "What is section 4 called?": "section" says where to look
+        terms = [t for t in terms if t not in structure_stems()]
     n = max(n_passages, 1)
     # A word in more than half the passages is the topic, not what the question is after.
     key_terms = [t for t in terms if doc_freq.get(t, 0) <= max(1, n // 2)]

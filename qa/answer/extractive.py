@@ -11,10 +11,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer.evidence import QuestionProfile, coverage, names_covered, offers_answer_type
+from qa.answer.headings import (
+    HEADING_KINDS,
+    asks_for_heading,
+    heading_bonus,
+    names_heading,
+    quotable,
+)
 from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.store import sentence_id
-from qa.text import ends_sentence, stem, stems, words
+from qa.text import stem, stems, words
 from qa.types import Passage, Sentence
 
 SELECT_MARGIN = 0.06  # a second sentence joins when it scores within this of the best
@@ -47,11 +54,12 @@ def score_candidates(
     snapshot: Snapshot,
 ) -> list[Candidate]:
     top = max(passage_scores.values(), default=1.0) or 1.0
+    heading_asked = asks_for_heading(profile.text)
     out: list[Candidate] = []
     for p in passages:
         for idx, s in enumerate(p.sentences):
-            if s.text.rstrip().endswith("?") or not ends_sentence(s.text):
-                continue  # a question or a heading in the text does not answer anything
+            if not quotable(s, heading_asked):
+                continue  # a question in the text, or a heading nobody asked for
             vec = sentence_vectors.get(sentence_id(p.passage_id, idx))
             if vec is None:
                 continue
@@ -62,11 +70,14 @@ def score_candidates(
             before = stems(p.sentences[idx - 1].text) if idx else set()
             lexical = 0.7 * coverage(profile, own) + 0.3 * coverage(profile, own | before)
             typed = offers_answer_type(s.text, profile, snapshot.lower_words)
+            if heading_asked and s.kind in HEADING_KINDS:
+                typed = True  # the heading is the name asked for ("What is section 4 called?")
             score = (
                 cos
                 + 0.30 * lexical
                 + (0.08 if typed else -0.08 if profile.answer_type != "open" else 0.0)
                 + 0.05 * passage_scores.get(p.passage_id) / top
+                + (heading_bonus(s, profile.text) if heading_asked else 0.0)
             )
             out.append(Candidate(p, idx, s, cos, lexical, typed, score))
     out.sort(key=lambda c: (-c.score, c.passage.doc_id, c.sentence.start))
@@ -82,6 +93,8 @@ def select(
     if not candidates:
         return Selection([], "no passage matches the question")
     best = candidates[0]
+    if names_heading(best.sentence, profile.text):  # "What is section 4 called?"
+        return Selection([best])
     best_cos = max(c.cosine for c in candidates)
     unknown_focus = [t for t in profile.focus if t in profile.unknown_terms]
     if unknown_focus and best_cos < settings.focus_similarity:
