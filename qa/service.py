@@ -14,10 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from ingest.formats import page_at
-from qa.answer.compose import compose
+from qa.answer.compose import ABSTAIN_PREFIX, abstention, compose
 from qa.answer.evidence import QuestionProfile, profile_question
 from qa.answer.extractive import Candidate, Selection, score_candidates, select
+from qa.answer.kinds import COMPARISON, OVERVIEW, Kind, question_kind
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
 from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong, UnencodableText
@@ -42,7 +45,7 @@ from qa.types import (
 from qa.uploads import IncomingFile
 
 log = logging.getLogger(__name__)
-ABSTAIN_PREFIX = "The documents don't say"
+__all__ = ["ABSTAIN_PREFIX", "QAService", "get_service"]
 
 
 @dataclass
@@ -56,6 +59,7 @@ class Prepared:
     candidates: list[Candidate]
     timings: dict[str, float]
     started: float
+    query_vector: np.ndarray | None = None
 
 
 class QAService:
@@ -87,7 +91,8 @@ class QAService:
         validate_history(history or [])
         log.debug("ask (%s): %r", mode, question)  # question text only in debug logs
         if mode == "llm":
-            answer = self._llm().ask(self, question, history or [], top_k or self.settings.top_k)
+            tools = self._llm_tools(top_k or self.settings.top_k)
+            answer = self._llm().ask(tools, question, history or [])
         else:
             answer = self.extractive(question, history or [], top_k or self.settings.top_k)
         return self.locate_citations(answer)
@@ -106,9 +111,8 @@ class QAService:
         question = self.validate_question(question)
         validate_history(history or [])
         if mode == "llm":
-            for item in self._llm().ask_stream(
-                self, question, history or [], top_k or self.settings.top_k
-            ):
+            tools = self._llm_tools(top_k or self.settings.top_k)
+            for item in self._llm().ask_stream(tools, question, history or []):
                 yield self.locate_citations(item) if isinstance(item, Answer) else item
             return
         answer = self.extractive(question, history or [], top_k or self.settings.top_k)
@@ -158,37 +162,82 @@ class QAService:
         candidates = score_candidates(profile, query.vector, passages, scores, vectors, snapshot)
         timings["score"] = _ms(t2)
         return Prepared(
-            question, standalone, snapshot, passages, scores, profile, candidates, timings, t0
-        )
+            question, standalone, snapshot, passages, scores, profile, candidates, timings, t0,
+            query.vector,
+        )  # fmt: skip
 
     def extractive(self, question: str, history: list[ChatTurn], top_k: int) -> Answer:
         prepared = self.prepare(question, history, top_k)
-        return self.compose_answer(
-            prepared,
-            select(prepared.profile, prepared.candidates, self.settings, prepared.snapshot),
-        )
+        kind = question_kind(question)
+        if kind.name in (OVERVIEW, COMPARISON):
+            # A summary or a comparison draws on whole documents, not on one answering
+            # sentence: only a corpus with nothing close to the question abstains.
+            best = max((c.cosine for c in prepared.candidates), default=-1.0)
+            needs_match = bool(kind.topic) or kind.name == COMPARISON
+            if needs_match and best < self.settings.min_sentence_similarity:
+                selection = Selection([], "no passage is close enough to the question")
+            else:
+                selection = Selection(prepared.candidates[: self.settings.max_answer_sentences])
+            return self.compose_answer(prepared, selection, kind)
+        selection = select(prepared.profile, prepared.candidates, self.settings, prepared.snapshot)
+        return self.compose_answer(prepared, selection, kind)
 
-    def compose_answer(self, prepared: Prepared, selection: Selection) -> Answer:
+    def compose_answer(
+        self, prepared: Prepared, selection: Selection, kind: Kind | None = None
+    ) -> Answer:
         t3 = time.perf_counter()
-        if selection.abstain_reason:
-            text, citations = f"{ABSTAIN_PREFIX}: {selection.abstain_reason}.", []
-        else:
+        kind = kind or question_kind(prepared.question)
+        reason = selection.abstain_reason
+        text, citations = "", []
+        if reason is None:
+            vector = prepared.query_vector
+            if kind.name == OVERVIEW and kind.topic:
+                vector = self._embedder().embed_query(kind.topic)
             text, citations = compose(
+                kind,
                 selection.candidates,
                 prepared.snapshot,
-                prepared.snapshot.document_text,
+                question=prepared.question,
+                answer_type=prepared.profile.answer_type,
+                pool=prepared.candidates,
+                query_vector=vector,
             )
+            if not text:
+                reason = f"nothing in them is about “{kind.topic or prepared.question}”"
+        if reason is not None:
+            text, citations = abstention(reason), []
         timings = {**prepared.timings, "answer": _ms(t3), "total": _ms(prepared.started)}
         return Answer(
             question=prepared.question,
             answer=text,
-            abstained=selection.abstain_reason is not None,
+            abstained=reason is not None,
             mode="extractive",
             citations=citations,
             passages=scored_passages(prepared.passages, prepared.scores),
             timings_ms=timings,
             standalone_question=prepared.standalone,
         )
+
+    def _llm_tools(self, top_k: int):
+        """What LLM mode needs, handed over explicitly (qa.answer never imports the service)."""
+        from qa.answer.llm import Retrieved, Tools
+
+        def retrieve(question: str) -> Retrieved:
+            prepared = self.prepare(question, [], top_k)
+
+            def extractive() -> Answer:
+                selection = select(
+                    prepared.profile, prepared.candidates, self.settings, prepared.snapshot
+                )
+                return self.compose_answer(prepared, selection)
+
+            scored = scored_passages(prepared.passages, prepared.scores)
+            return Retrieved(prepared.passages, scored, extractive)
+
+        def embed(texts) -> np.ndarray:
+            return self._embedder().embed(list(texts))
+
+        return Tools(retrieve, embed, self.index.snapshot().lower_words)
 
     def check_mode(self, mode: Mode) -> None:
         if mode == "llm":

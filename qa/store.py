@@ -52,7 +52,7 @@ import numpy as np
 from qa.config import Settings
 from qa.embedding import DIMENSIONS
 from qa.errors import NotFound, StoreUnavailable
-from qa.lock import crash_point, writer_lock
+from qa.lock import crash_point
 from qa.lock import held as lock_held
 from qa.types import Document, DocumentInfo, Passage, Sentence
 
@@ -79,7 +79,6 @@ class Store:
         # each built one and failed ("Could not connect to tenant default_tenant").
         self._open_lock = threading.Lock()
         self._committed_cache: Committed | None = None
-        self._synthetic: Writer | None = None  # benchmarks: staged by add_synthetic
 
     # --- connection --------------------------------------------------------------------
     @property
@@ -216,15 +215,6 @@ class Store:
         docs = self._collection("documents")
         got = self._call("listing documents", lambda: docs.get(ids=ids, include=["metadatas"]))
         return dict(zip(got["ids"], got["metadatas"], strict=True))
-
-    def bump_version(self) -> str:
-        """Commit a new corpus version: what `add_synthetic` staged (benchmarks), or the
-        committed documents again."""
-        with writer_lock(self.settings):
-            writer, self._synthetic = self._synthetic or Writer(self, ""), None
-            version = writer.commit(force=True)
-            assert version is not None
-            return version
 
     # --- documents ---------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
@@ -420,25 +410,6 @@ class Store:
             "duplicate_passages": sorted({p for p in live if live.count(p) > 1}),
             "stale_meta": sorted(meta_ids - {_VERSION_ID, _manifest_id(committed.version or "")}),
         }
-
-    def add_synthetic(self, passages: Sequence[Passage], sentence_vectors: np.ndarray) -> None:
-        """Benchmarks only: bulk-insert one-sentence passages with given vectors; they
-        become visible with the next `bump_version()`."""
-        doc = Document(
-            doc_id=passages[0].doc_id,
-            title="synthetic",
-            passage_count=len(passages),
-            size=0,
-            sha256="synthetic",
-            ingested_at="",
-            text="",
-        )
-        vectors = {
-            sentence_id(p.passage_id, 0): v for p, v in zip(passages, sentence_vectors, strict=True)
-        }
-        with writer_lock(self.settings):
-            self._synthetic = self._synthetic or Writer(self, "")
-            self._synthetic.write([(doc, passages)], vectors)
 
 
 @dataclass(frozen=True)

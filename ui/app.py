@@ -472,18 +472,3 @@ def mount(app: FastAPI, settings: Settings, service: QAService | None = None) ->
         footer_links=[],  # our footer's "Use via API" goes to /docs, the product's API
         max_file_size=settings.max_file_bytes,
     )
-
-
-def launch(settings: Settings, host: str, port: int) -> None:
-    """The UI alone, with the same gate, limits and timeouts as `corpus-qa serve`."""
-    import uvicorn
-
-    from qa.api import errors as api_errors
-    from qa.api.app import secure
-    from qa.api.server import uvicorn_options
-
-    app = FastAPI(title="corpus-qa UI")
-    api_errors.install(app)
-    app = mount(app, settings)
-    secure(app, settings)
-    uvicorn.run(app, host=host, port=port, **uvicorn_options(settings))
