@@ -181,7 +181,12 @@ def build(settings: Settings, service: QAService | None = None):
         try:
             svc().validate_question(question)
         except InvalidInput as exc:  # the text stays in the box, to be shortened
-            yield {**base, "state": "error", "html": error_html(_render_error(exc))}, keep, keep, keep
+            yield (
+                {**base, "state": "error", "html": error_html(_render_error(exc))},
+                keep,
+                keep,
+                keep,
+            )
             return
         busy = (gr.update(visible=False), gr.update(visible=True))
         idle = (gr.update(visible=True), gr.update(visible=False))
@@ -367,7 +372,7 @@ def build(settings: Settings, service: QAService | None = None):
                         height=140,
                     )
                     gr.HTML(
-                        "<p class='cqa-hint'>PDF, Word (.docx), web pages (.html), Markdown "
+                        "<p class='cqa-hint' id='cqa-upload-hint'>PDF, Word (.docx), web pages (.html), Markdown "
                         f"and text, up to {settings.max_file_bytes // 1_000_000} MB each. A "
                         "document can be asked about as soon as it shows as added.</p>",
                         js_on_load=None,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import pairwise
 from urllib.parse import quote as urlquote
 
 from qa.types import Answer, Citation, Document, DocumentInfo, Job, JobFile
@@ -101,7 +102,11 @@ def _flow(text: str) -> str:
     """Document text as HTML that reads like the page: a blank line is a paragraph break,
     a wrapped line is a space."""
     paragraphs = _PARAGRAPH_BREAK.split(text)
-    return "<br><br>".join(esc(" ".join(p.split())) for p in paragraphs)
+    html_ = "<br><br>".join(esc(" ".join(p.split())) for p in paragraphs)
+    # A break at either end stays a space: the quote's neighbours must not run into it.
+    lead = " " if text[:1].isspace() and html_ else ""
+    trail = " " if text[-1:].isspace() and html_ else ""
+    return lead + html_ + trail
 
 
 def _context(citation: Citation, view: DocumentView) -> tuple[str, str]:
@@ -385,7 +390,7 @@ def _paged(text: str, pages: list[tuple[int, int, int]], mark: tuple[int, int] |
     cuts = sorted({0, len(text), *[s for s, _, _ in pages], *(mark or ())})
     page_of = {s: p for s, _, p in pages}
     out, first = [], True
-    for lo, hi in zip(cuts, cuts[1:], strict=False):
+    for lo, hi in pairwise(cuts):
         if lo in page_of:
             out.append(f"<p class='cqa-page'>Page {page_of[lo]}</p>")
         piece = _paragraphs(text[lo:hi])
@@ -405,7 +410,7 @@ def reader_html(doc: Document) -> str:
     facts = [esc(doc.doc_id), esc(format_name(doc))]
     if doc.page_count:
         facts.append(f"{doc.page_count} page{'s' if doc.page_count != 1 else ''}")
-    facts.append(f"{doc.passage_count} passages")
+    facts.append(_count(doc.passage_count, "passage"))
     return (
         f"<article class='cqa-reader' aria-label='{esc(doc.title)}'>"
         f"<h2 tabindex='-1' id='cqa-reader-title'>{esc(doc.title or doc.doc_id)}</h2>"
@@ -425,6 +430,10 @@ _STATUS_WORDS = {
 }
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _file_result(f: JobFile) -> str:
     words = _STATUS_WORDS.get(f.status, f.status)
     if f.status in ("added", "updated"):
@@ -432,7 +441,7 @@ def _file_result(f: JobFile) -> str:
         if f.page_count:
             facts.append(f"{f.page_count} page{'s' if f.page_count != 1 else ''}")
         if f.passage_count is not None:
-            facts.append(f"{f.passage_count} passages")
+            facts.append(_count(f.passage_count, "passage"))
         if facts:
             words += f": {', '.join(facts)}. Ask about it in the chat."
     if f.reason:
@@ -493,7 +502,11 @@ def document_page(
     pages: list[tuple[int, int, int]] | None = None,
 ) -> str:
     """A standalone page with the whole document, the quote marked and scrolled to."""
-    mark = (start, end) if start is not None and end is not None and 0 <= start < end <= len(text) else None
+    mark = (
+        (start, end)
+        if start is not None and end is not None and 0 <= start < end <= len(text)
+        else None
+    )
     where = ""
     if mark and pages:
         page = max((p for s, _, p in pages if s <= mark[0]), default=None)

@@ -18,7 +18,9 @@ def axe_script() -> str:
     script = CACHE / "node_modules" / "axe-core" / "axe.min.js"
     if not script.exists():
         npm = shutil.which("npm")
-        assert npm, "npm is missing: `make test` installs it (apt-get install npm), or run `make axe`"
+        assert npm, (
+            "npm is missing: `make test` installs it (apt-get install npm), or run `make axe`"
+        )
         subprocess.run(
             [npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(CACHE),
              f"axe-core@{AXE_VERSION}"],

@@ -583,6 +583,21 @@
     }
   }
 
+  // Gradio's drop zone is named "Click to upload or drop files" while it reads "Drop File
+  // Here - or - Click to Upload": a name that differs from the visible words fails WCAG
+  // 2.5.3. Named by its own words (and what it takes) instead, whenever Gradio draws it.
+  function nameDropZones() {
+    document.querySelectorAll("#upload .upload-container[aria-label]").forEach((zone) => {
+      zone.removeAttribute("aria-label");
+      zone.setAttribute("aria-describedby", "cqa-upload-hint");
+    });
+  }
+
+  new MutationObserver(() => nameDropZones()).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+  });
+
   document.addEventListener("click", onClick);
   document.addEventListener("input", onInput);
   window.addEventListener("storage", (event) => {
