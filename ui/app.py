@@ -142,6 +142,10 @@ def theme():
         link_text_color="#1d4ed8",
         link_text_color_dark="#93c5fd",
         color_accent="#1d4ed8",
+        checkbox_background_color_selected="#1d4ed8",
+        checkbox_border_color_selected="#1d4ed8",
+        checkbox_background_color_selected_dark="#2563eb",
+        checkbox_border_color_selected_dark="#2563eb",
     )
 
 
