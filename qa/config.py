@@ -181,6 +181,27 @@ class Settings(BaseSettings):
             raise ValueError("CORPUS_QA_API_KEY is empty: set a key, or unset the variable")
         return value
 
+    @field_validator("admin_key")
+    @classmethod
+    def _check_admin_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().strip():
+            raise ValueError("CORPUS_QA_ADMIN_KEY is empty: set a key, or unset the variable")
+        return value
+
+    @model_validator(mode="after")
+    def _check_keys_differ(self) -> Settings:
+        # The same key for both would let every reader change the corpus.
+        if (
+            self.admin_key is not None
+            and self.api_key is not None
+            and (self.admin_key.get_secret_value() == self.api_key.get_secret_value())
+        ):
+            raise ValueError(
+                "CORPUS_QA_ADMIN_KEY is the same as CORPUS_QA_API_KEY: give the admin a key of "
+                "its own, or unset CORPUS_QA_ADMIN_KEY (then the API key may also write)."
+            )
+        return self
+
     @model_validator(mode="after")
     def _check_llm(self) -> Settings:
         if self.llm_provider and not (self.llm_base_url and self.llm_model):

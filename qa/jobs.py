@@ -186,9 +186,10 @@ class JobRunner:
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._loop, name="upload-jobs", daemon=True)
                 self._thread.start()
+        queued = job.model_copy(deep=True)  # the job thread changes `job` from now on
         self._queue.put(_Queued(job, staged))
         log.info("upload job %s queued: %d files", job_id, len(staged))
-        return job
+        return queued
 
     def job(self, job_id: str) -> Job:
         return self.records.load(job_id)

@@ -144,6 +144,8 @@ def target_path(root: Path, doc_id: str) -> Path:
     symlinks are resolved, that is outside the folder."""
     root = root.resolve()
     target = root / doc_id
+    if target.is_dir():
+        raise BadUpload(f"{doc_id!r} is a folder in the corpus folder; choose another name.")
     if not target.parent.resolve().is_relative_to(root) or (
         target.is_symlink() and not target.resolve().is_relative_to(root)
     ):

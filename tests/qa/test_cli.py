@@ -64,7 +64,8 @@ def test_ask_with_a_missing_index_ingests_the_seeds_then_answers_in_json(isolate
     }
     assert "Dominique Raab" in answer["answer"]
     citation = answer["citations"][0]
-    assert set(citation) == {"id", "doc_id", "title", "passage_id", "quote", "start", "end"}
+    assert set(citation) == {"id", "doc_id", "title", "passage_id", "quote", "start", "end", "page"}
+    assert citation["page"] is None  # a text file has no pages
     text = (ROOT / "seeds" / citation["doc_id"]).read_text(encoding="utf-8")
     assert text[citation["start"] : citation["end"]] == citation["quote"]
 

@@ -49,6 +49,7 @@ def upload(client: TestClient, *files: tuple, headers=None):
 
 def finished(client: TestClient, response, headers=None, timeout: float = 180) -> dict:
     assert response.status_code == 202, response.text
+    assert response.json()["state"] == "queued" and response.json()["done"] == 0
     location = response.headers["location"]
     assert location == f"/v1/jobs/{response.json()['job_id']}"
     deadline = time.monotonic() + timeout
@@ -347,3 +348,12 @@ def test_two_uploads_at_once_are_serialised(env):
     assert [j["state"] for j in jobs] == ["done", "done"]
     assert jobs[0]["finished_at"] <= jobs[1]["started_at"], "never interleaved"
     assert [d["doc_id"] for d in client.get("/v1/documents").json()] == ["kettle.md", "leave.docx"]
+
+
+def test_the_admin_key_must_be_its_own():
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="same as CORPUS_QA_API_KEY"):
+        Settings(api_key="same", admin_key="same")
+    with pytest.raises(ValidationError, match="CORPUS_QA_ADMIN_KEY is empty"):
+        Settings(admin_key=" ")
