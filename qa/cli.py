@@ -138,6 +138,25 @@ def cmd_documents(args, settings) -> int:
     return 0
 
 
+def cmd_feedback(args, settings) -> int:
+    # The votes file only: no store or model is opened, so this is instant.
+    from qa.feedback import FeedbackStore
+
+    summary = FeedbackStore(settings.data_dir).summary(recent=args.recent)
+    if args.json:
+        print(summary.model_dump_json(indent=2))
+        return 0
+    total = summary.up + summary.down
+    print(f"{total} votes on answers: {summary.up} up, {summary.down} down")
+    for vote in summary.recent:
+        print(f"{vote['at']}\t{vote['rating']}\t{_one_line(vote['question'])}")
+    return 0
+
+
+def _one_line(text: str, width: int = 100) -> str:
+    return textwrap.shorten(" ".join(text.split()), width, placeholder="…")
+
+
 def cmd_serve(args, settings) -> int:
     from qa.api.server import serve
 
@@ -285,6 +304,13 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("documents", help="list the indexed documents")
     p.set_defaults(func=cmd_documents)
+
+    p = sub.add_parser("feedback", help="count the thumbs up and down given to answers in the UI")
+    p.add_argument(
+        "--recent", type=int, default=10, metavar="N", help="also list the N latest votes"
+    )
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p.set_defaults(func=cmd_feedback)
 
     p = sub.add_parser("serve", help="serve the API (/v1) and the chat UI (/)")
     p.add_argument("--host", default="127.0.0.1")

@@ -24,6 +24,7 @@ from qa.answer.kinds import COMPARISON, OVERVIEW, Kind, question_kind
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
 from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong, UnencodableText
+from qa.feedback import FeedbackStore
 from qa.followup import standalone_question
 from qa.jobs import JobRunner
 from qa.retrieve import CorpusIndex, Query, Snapshot
@@ -33,6 +34,8 @@ from qa.types import (
     ChatTurn,
     Document,
     DocumentInfo,
+    Feedback,
+    FeedbackSummary,
     IngestReport,
     Job,
     Mode,
@@ -296,6 +299,14 @@ class QAService:
     def delete_document(self, doc_id: str) -> IngestReport:
         """Remove a document from the index and its file from the corpus folder, now."""
         return self.jobs.delete(doc_id)
+
+    # --- feedback on answers -----------------------------------------------------------
+    def record_feedback(self, feedback: Feedback) -> None:
+        """A reader's thumbs up or down (or its withdrawal), kept in the data dir."""
+        FeedbackStore(self.settings.data_dir).record(feedback)
+
+    def feedback_summary(self, recent: int = 10) -> FeedbackSummary:
+        return FeedbackStore(self.settings.data_dir).summary(recent)
 
     def readiness(self) -> dict[str, object]:
         """Store reachable, index, model and vectors loaded; raises StoreUnavailable /

@@ -195,3 +195,31 @@ class Job(BaseModel):
         default=None, description="The corpus version once the job finished."
     )
     error: str | None = Field(default=None, description="Why the job as a whole failed.")
+
+
+FeedbackRating = Literal["up", "down"]
+
+
+class Feedback(BaseModel):
+    """A reader's thumbs up or down on one answer, as a front end sends it (qa/feedback.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+    answer_id: str = Field(
+        pattern=r"^[A-Za-z0-9_-]{1,64}$",
+        description="The front end's id of the answer: a second vote on it replaces the first.",
+    )
+    rating: FeedbackRating | None = Field(description="None withdraws an earlier vote.")
+    question: str = Field(default="", max_length=20_000)
+    answer: str = Field(default="", max_length=50_000)
+    doc_ids: list[str] = Field(
+        default_factory=list, max_length=100, description="The documents the answer cited."
+    )
+    mode: Mode = "extractive"
+
+
+class FeedbackSummary(BaseModel):
+    up: int = 0
+    down: int = 0
+    recent: list[dict[str, str]] = Field(
+        default_factory=list, description="The latest votes: rating, question, at (newest first)."
+    )

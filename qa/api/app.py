@@ -90,6 +90,10 @@ def secure(app: FastAPI, settings: Settings) -> None:
         max_bytes=settings.max_body_bytes,
         # A multipart body carries a little more than its files.
         upload_max_bytes=settings.max_upload_files * settings.max_file_bytes + 1_000_000,
+        # The UI's file picker uploads through Gradio's route, under the same limits; with an
+        # admin key the UI cannot add documents, and that route keeps the small limit.
+        upload_prefix=("/v1/documents",)
+        + (("/gradio_api/upload",) if settings.admin_key is None else ()),
     )
     if settings.api_key is not None:
         install_login(app, settings)

@@ -76,14 +76,14 @@ class BodyLimit:
         app: ASGIApp,
         max_bytes: int,
         upload_max_bytes: int | None = None,
-        upload_prefix: str = "/v1/documents",
+        upload_prefix: str | tuple[str, ...] = "/v1/documents",
     ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         # Uploads (POST/PUT under `upload_prefix`) may be larger, and are streamed to the
         # app (its multipart parser spools files to disk) rather than held in memory.
         self.upload_max_bytes = upload_max_bytes
-        self.upload_prefix = upload_prefix
+        self.upload_prefixes = (upload_prefix,) if isinstance(upload_prefix, str) else upload_prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -128,7 +128,7 @@ class BodyLimit:
         path = scope.get("path", "")
         root = scope.get("root_path", "")
         path = path[len(root) :] if root and path.startswith(root) else path
-        return path == self.upload_prefix or path.startswith(self.upload_prefix + "/")
+        return any(path == p or path.startswith(p + "/") for p in self.upload_prefixes)
 
     async def _stream(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         """Pass the body through, counting: past `limit`, a 413 goes out, the app reads a

@@ -77,7 +77,7 @@ def page(browser, server):
     """A fresh browser session, logged in through the login page."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(server.url + "/", wait_until="networkidle")
+    page.goto(server.url + "/")
     assert "/login" in page.url  # sent to the login page first
     page.fill("#key", KEY)
     page.click("button[type=submit]")
@@ -101,7 +101,7 @@ def test_point_7_a_wrong_key_is_refused_and_the_right_one_logs_in_once(browser, 
     (cookie,) = context.cookies()
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and KEY not in cookie["value"]
     # The session covers the page's own calls (config, queue) and later visits.
-    page.goto(server.url + "/", wait_until="networkidle")
+    page.goto(server.url + "/")
     page.locator("#question").wait_for(timeout=60_000)
     assert "/login" not in page.url
     context.close()
@@ -121,13 +121,14 @@ def test_point_10_images_in_questions_and_documents_are_never_fetched(page, serv
         box.fill(question)
         box.press("Enter")
         page.wait_for_function(
-            "q => [...document.querySelectorAll('#sources [data-question]')]"
+            "q => [...document.querySelectorAll('#chat .cqa-answer[data-question]')]"
             ".some(e => e.dataset.question === q)",
             arg=question,
             timeout=60_000,
         )
     chat = page.locator("#chat").inner_text()
     page.get_by_role("tab", name="Documents").click()
+    page.locator(".cqa-doc-open").first.click()  # a row opens its document in the reader
     reader = page.locator("#document-text")
     reader.get_by_text("Staff should report").wait_for(timeout=30_000)
     page.screenshot(path=str(artifacts_dir("ui") / "no-beacons.png"), full_page=True)
