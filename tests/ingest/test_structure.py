@@ -3,7 +3,6 @@ offsets; and, end to end, quotes that cross line breaks and headings quoted as a
 
 from __future__ import annotations
 
-import html
 import re
 import textwrap
 from pathlib import Path
@@ -369,7 +368,7 @@ def test_ask_quotes_whole_wrapped_sentences_and_headings(tmp_path: Path, setting
     from qa.cli import render
     from qa.service import QAService
     from qa.store import Store
-    from ui.render import sources_html
+    from ui.render import DocumentView, esc, source_card
 
     path = tmp_path / "docs" / "lease.txt"
     path.parent.mkdir()
@@ -392,8 +391,9 @@ def test_ask_quotes_whole_wrapped_sentences_and_headings(tmp_path: Path, setting
     assert quote.quote.endswith("has been paid.")
     assert _flat(quote.quote) in answer.answer and "\n" not in answer.answer
     assert f"“{_flat(quote.quote)}”" in _flat(render(answer))  # the CLI, flattened
-    card = sources_html(answer, service.document_text)  # the UI, flattened
-    assert f"<mark class='cqa-quote'>{html.escape(_flat(quote.quote))}</mark>" in card
+    view = DocumentView(service.document_text(quote.doc_id))
+    card = source_card(quote, "t1", view)  # the UI, flattened
+    assert f"“{esc(_flat(quote.quote))}”" in card
 
     answer = service.ask("What is section 4 called?")
     assert not answer.abstained, answer.answer

@@ -109,15 +109,12 @@ def test_point_7_gradio_client_needs_the_key_and_works_with_it(server):
 
     with pytest.raises(AuthenticationError):  # its reading of our 401
         Client(server.url + "/", verbose=False)
+    # With the key, Gradio's own client connects and reads the app's config (its
+    # endpoints are private: the product's API is /v1), and a call without it is refused.
     client = Client(server.url + "/", verbose=False, headers=BEARER)
-    *_, answer = client.predict(
-        "How certain is the NCSC that APT29 is part of Russian intelligence?",
-        [],
-        6,
-        "extractive",
-        api_name="/chat",
-    )
-    assert "95%" in answer["citations"][0]["quote"]
+    assert client.config["components"]
+    refused = httpx.post(server.url + "/gradio_api/call/respond", json={"data": []})
+    assert refused.status_code == 401
 
 
 def test_point_7_and_11_over_http(server, seed_index_dir):
