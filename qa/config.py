@@ -67,13 +67,11 @@ class Settings(BaseSettings):
     top_k: int = Field(default=6, ge=1, le=50)
     max_question_chars: int = Field(default=2000, ge=10)
     max_answer_sentences: int = Field(default=3, ge=1, le=10)
-    # Abstention thresholds, chosen by `corpus-qa calibrate` (evals/calibrate.py) on
-    # evals/data/golden.jsonl: the middle of the plateau of best CRAG score (0.827), for
-    # sentence vectors pooled within their passage (qa.embedding.Embedder.embed_spans).
-    min_sentence_similarity: float = Field(default=0.25, ge=-1, le=1)
-    confident_similarity: float = Field(default=0.55, ge=-1, le=1)
-    focus_similarity: float = Field(default=0.70, ge=-1, le=1)
-    min_term_coverage: float = Field(default=0.5, ge=0, le=1)
+    answer_model: Path | None = Field(
+        default=None,
+        description="The fitted answer decision (JSON, written by `corpus-qa fit`); unset "
+        "means the one packaged as qa/answer/decision.json.",
+    )
 
     # --- service ----------------------------------------------------------------------------
     api_key: SecretStr | None = None

@@ -15,8 +15,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.answer.compose import compose
-from qa.answer.evidence import QuestionProfile, profile_question
-from qa.answer.extractive import Candidate, Selection, score_candidates, select
+from qa.answer.decide import model_for
+from qa.answer.extractive import (
+    ABSTAIN_PREFIX,
+    Candidate,
+    Selection,
+    abstention,
+    score_candidates,
+    select,
+)
+from qa.answer.question import QuestionProfile, attach_vectors, profile_question
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
 from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong
@@ -26,7 +34,7 @@ from qa.store import Store, sentence_id
 from qa.types import Answer, ChatTurn, Document, DocumentInfo, Mode, Passage, ScoredPassage
 
 log = logging.getLogger(__name__)
-ABSTAIN_PREFIX = "The documents don't say"
+__all__ = ["ABSTAIN_PREFIX", "Prepared", "QAService", "get_service"]
 
 
 @dataclass
@@ -94,14 +102,24 @@ class QAService:
         yield from _pieces(answer.answer)
         yield answer
 
-    def prepare(self, question: str, history: list[ChatTurn], top_k: int) -> Prepared:
-        """Retrieve and score candidate sentences: everything before the answer is chosen."""
+    def prepare(
+        self, question: str, history: list[ChatTurn], top_k: int, scored: bool = True
+    ) -> Prepared:
+        """Retrieve and score candidate sentences: everything before the answer is chosen.
+
+        The candidates are scored by the fitted decision the settings name; with
+        `scored=False` only their features are computed (what `evals/fit.py` needs)."""
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         snapshot = self.index.snapshot()
         standalone = standalone_question(question, history)
         query_text = standalone or question
-        query = Query(query_text, self._embedder().embed_query(query_text))
+        # The follow-up's own words say what must be found; the previous turn only helps find it.
+        profile = profile_question(question, snapshot.doc_freq, snapshot.lower_words)
+        if standalone and not profile.terms:
+            profile = profile_question(standalone, snapshot.doc_freq, snapshot.lower_words)
+        query_vector = self._embed_question(query_text, profile, snapshot)
+        query = Query(query_text, query_vector)
         timings["embed"] = _ms(t0)
 
         t1 = time.perf_counter()
@@ -114,17 +132,33 @@ class QAService:
         vectors = snapshot.sentence_vectors(
             [sentence_id(p.passage_id, i) for p in passages for i in range(len(p.sentences))]
         )
-        # The follow-up's own words say what must be found; the previous turn only helps find it.
-        profile = profile_question(question, snapshot.doc_freq, snapshot.size, snapshot.lower_words)
-        if standalone and not profile.key_terms:
-            profile = profile_question(
-                standalone, snapshot.doc_freq, snapshot.size, snapshot.lower_words
-            )
-        candidates = score_candidates(profile, query.vector, passages, scores, vectors, snapshot)
+        decision = model_for(self.settings.answer_model) if scored else None
+        candidates = score_candidates(
+            profile, query.vector, passages, scores, vectors, snapshot, decision
+        )
         timings["score"] = _ms(t2)
         return Prepared(
             question, standalone, snapshot, passages, scores, profile, candidates, timings, t0
         )
+
+    def _embed_question(self, text: str, profile: QuestionProfile, snapshot: Snapshot):
+        """The question's vector, and vectors for its words that the corpus lacks, in one
+        model call (each call costs ~8 ms of fixed overhead on two cores; the corpus's own
+        words were embedded once per corpus version, `qa.retrieve.Lexicon`)."""
+        embedder = self._embedder()
+        lexicon = snapshot.lexicon
+        if lexicon is None:
+            return embedder.embed_query(text)
+        missing = profile.words_to_embed(lambda w: lexicon.vector(w) is not None)
+        if missing:
+            vectors = embedder.embed([text, *missing])
+            for word, vector in zip(missing, vectors[1:], strict=True):
+                lexicon.remember(word, vector)
+            query_vector = vectors[0]
+        else:
+            query_vector = embedder.embed_query(text)
+        attach_vectors(profile, lexicon.vector, lexicon.nearest)
+        return query_vector
 
     def extractive(self, question: str, history: list[ChatTurn], top_k: int) -> Answer:
         prepared = self.prepare(question, history, top_k)
@@ -136,7 +170,7 @@ class QAService:
     def compose_answer(self, prepared: Prepared, selection: Selection) -> Answer:
         t3 = time.perf_counter()
         if selection.abstain_reason:
-            text, citations = f"{ABSTAIN_PREFIX}: {selection.abstain_reason}.", []
+            text, citations = abstention(selection.abstain_reason), []
         else:
             text, citations = compose(
                 selection.candidates,

@@ -28,7 +28,6 @@ from qa.text import (
     numbers,
     split_sentences,
     stem,
-    with_aliases,
     words,
 )
 from qa.types import SentenceVerdict
@@ -259,7 +258,7 @@ class Judge:
             " ".join(s for s, o in zip(sentences, overlaps, strict=True) if o >= 0.3)
             or sentences[best]
         )
-        drawn_stems = with_aliases({stem(w.lower()) for w in words(drawn)})
+        drawn_stems = {stem(w.lower()) for w in words(drawn)}
         missing_names = sorted({_word_for(body, n) for n in _names(body) if n not in drawn_stems})
         if missing_names:
             return verdict(
@@ -278,7 +277,7 @@ class Judge:
                     span=window,
                 )
 
-        extra = sorted({_word_for(body, n) for n in claim_stems - with_aliases(evidence_stems)})
+        extra = sorted({_word_for(body, n) for n in claim_stems - evidence_stems})
         aligned = _content(sentences[best])
         restated = len(aligned & claim_stems) / (len(aligned) or 1)
         if restated >= 0.7 and len(extra) >= 3:

@@ -1,0 +1,330 @@
+"""General features of (question, candidate sentence): the inputs of the fitted decision.
+
+Each feature is a small named function of a `View` (the question's profile, one
+candidate sentence and what surrounds it) returning a number. None of them knows a
+corpus: they use the embedding model (sentence and word vectors), BM25's fused passage
+score, word frequencies in general English (`wordfreq`, via the question's profile), the
+document's own structure (title, section, headings, position) and general English
+patterns for what an answer of each type looks like. How much each one counts is not
+set here: `qa.answer.decide` fits that on development questions of several corpora.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from qa.answer.question import QuestionProfile
+from qa.text import MONTHS, NUMBER_WORDS, TIME_WORDS, capitalised_names, numbers, stem, words
+from qa.types import Passage, Sentence
+
+# --- what a sentence offers, per answer type (general English patterns) -----------------
+_NUM = r"(?:\d+(?:[.,]\d+)*|" + "|".join(sorted(NUMBER_WORDS | {"a", "an"})) + r")"
+_UNITS = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|centuries)"
+DURATION = re.compile(rf"\b{_NUM}(?:[\s-]+|\s+\(\d+\)\s+)(?:\w+\s+)?{_UNITS}\b", re.I)
+PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per cent\b)", re.I)
+# Degrees of likelihood in general English ("almost certainly", "highly likely").
+HEDGE = re.compile(
+    r"\b(?:almost certainly|certainly|highly likely|likely|unlikely|probably|possibly|"
+    r"very likely|realistic possibility|confident|certain|sure)\b",
+    re.I,
+)
+MONEY = re.compile(
+    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)*\s*(?:dollars?|euros?|pounds?|usd|eur|gbp|cents?|yen|"
+    r"francs?|rupees?|million|billion)\b|\b(?:USD|EUR|GBP|CHF|JPY)\s?\d",
+    re.I,
+)
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+REASON = re.compile(
+    r"\b(?:because|due to|owing to|as a result|in order to|so that|since|reason|caused by|"
+    r"leads? to|result(?:s|ed)? in|therefore|thus|aims? to|intended to|purpose)\b",
+    re.I,
+)
+# A role as the subject of a clause, or as the agent of a passive: "Either party may ...",
+# "the supplier shall ...", "was announced by the embassy".
+ROLE = re.compile(
+    r"\b(?:the|either|each|any|neither|both|no|every)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    r"\s+(?:may|shall|must|will|can|should|could|would|might|is|are|was|were|has|have|had|"
+    r"agrees?|agreed|says?|said|told|claims?|claimed|\w+ed|\w+s)\b"
+    r"|\bby (?:the|either|each|any)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
+)
+PLACE = re.compile(r"\b(?:in|at|from|near|to|into|across|throughout)\s+(?:the\s+)?([A-Z][\w-]+)")
+# Verbs that report who said what, in general English.
+SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|announced|announces|added|"
+    r"noted|warned|argued|argues|insisted|explained|wrote|writes|reported|according to|"
+    r"denied|denies|believes|believed|stressed|confirmed|suggested|suggests|commented|"
+    r"called|described|accused|accuses|rejected|rejects|asserted|emphasi[sz]ed)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
+def offers_person(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    stems_q = q.stems
+    if any(stem(n) not in stems_q for n in capitalised_names(text, lower_words)):
+        return True
+    for m in ROLE.finditer(text):
+        phrase = m.group(1) or m.group(2) or ""
+        if phrase and stem(phrase.split()[-1]) not in stems_q:
+            return True
+    return False
+
+
+def offers_place(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    stems_q = q.stems
+    return any(stem(m.group(1)) not in stems_q for m in PLACE.finditer(text)) or any(
+        stem(n) not in stems_q for n in capitalised_names(text, lower_words)
+    )
+
+
+def offers_time(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    lowered = {w.lower() for w in words(text)} - {t.lower for t in q.terms}
+    return bool(
+        lowered & (TIME_WORDS | MONTHS)
+        or YEAR.search(text)
+        or DATE.search(text)
+        or DURATION.search(text)
+    )
+
+
+def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    return any(m.group().lower() not in q.text.lower() for m in DURATION.finditer(text))
+
+
+def offers_number(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    return bool(numbers(text) - numbers(q.text))
+
+
+def offers_degree(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    return bool(PERCENT.search(text) or HEDGE.search(text))
+
+
+def offers_amount(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    return bool(MONEY.search(text)) or offers_number(text, q, lower_words)
+
+
+def offers_reason(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    return bool(REASON.search(text))
+
+
+OFFERS: dict[str, Callable[[str, QuestionProfile, set[str]], bool]] = {
+    "person": offers_person,
+    "place": offers_place,
+    "time": offers_time,
+    "duration": offers_duration,
+    "number": offers_number,
+    "degree": offers_degree,
+    "amount": offers_amount,
+    "reason": offers_reason,
+}
+KINDS = {
+    "person": "a name",
+    "place": "a place",
+    "time": "a date or time",
+    "duration": "a duration",
+    "number": "a number",
+    "degree": "a figure or degree of certainty",
+    "amount": "an amount",
+    "reason": "a reason",
+    "heading": "a title or heading",
+}
+
+
+# --- the view of one candidate -------------------------------------------------------------
+@dataclass
+class View:
+    """One candidate sentence with what surrounds it, as the features see it."""
+
+    q: QuestionProfile
+    passage: Passage
+    index: int
+    sentence: Sentence
+    cosine: float
+    passage_score: float  # the passage's fused retrieval score over the best one's
+    position: int  # the passage's place in its document (0 = first)
+    lower_words: set[str]
+    match: np.ndarray  # per question term: 1 exact, else best word similarity, in the sentence
+    context_match: np.ndarray  # the same over sentence, previous sentence, title, section
+    title_match: np.ndarray  # exact matches in the title and section
+    content: set[str]  # stems of the sentence's words
+    best_cosine: float = 0.0
+    previous: str = ""
+    extras: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def kind(self) -> str:
+        """heading / title / list_item / sentence, when ingest says; else from the form."""
+        kind = getattr(self.sentence, "kind", None)
+        if kind:
+            return str(kind)
+        return "sentence" if _SENTENCE_END.search(self.text) else "heading"
+
+
+def _share(weights: np.ndarray, match: np.ndarray) -> float:
+    total = float(weights.sum())
+    return float((weights * match).sum() / total) if total > 0 else 1.0
+
+
+# --- the features --------------------------------------------------------------------------
+def cosine(v: View) -> float:
+    """Dense similarity of the sentence (pooled in its passage) to the question."""
+    return v.cosine
+
+
+def cosine_gap(v: View) -> float:
+    """How far below the best candidate's similarity this one is."""
+    return v.best_cosine - v.cosine
+
+
+def passage_score(v: View) -> float:
+    """The passage's fused (dense + BM25) score, relative to the best passage."""
+    return v.passage_score
+
+
+def exact_coverage(v: View) -> float:
+    """Specificity-weighted share of the question's words found (stem) in the sentence."""
+    return _share(v.q.weights, (v.match >= 1.0).astype(np.float32))
+
+
+def soft_coverage(v: View) -> float:
+    """The same, where a word not found counts by its nearest word's similarity."""
+    return _share(v.q.weights, v.match)
+
+
+def context_coverage(v: View) -> float:
+    """Soft coverage by the sentence with the one before it, the title and the section."""
+    return _share(v.q.weights, v.context_match)
+
+
+def title_coverage(v: View) -> float:
+    """Share of the question's words in the document title or section heading."""
+    return _share(v.q.weights, v.title_match)
+
+
+def missing_here(v: View) -> float:
+    """The most specific question word that the candidate's context lacks (0 = none)."""
+    if not v.q.terms:
+        return 0.0
+    return float(np.max(v.q.weights * (1.0 - v.context_match)))
+
+
+def missing_in_corpus(v: View) -> float:
+    """The most specific question word that the whole corpus lacks, softened by how close
+    the corpus's nearest word is ("Brits" ~ "British" is nearly there)."""
+    gaps = [t.specificity * (1.0 - max(t.corpus_similarity, 0.0)) for t in v.q.terms]
+    return max(gaps, default=0.0)
+
+
+def missing_name(v: View) -> float:
+    """A name or number of the question that the corpus lacks (softened likewise)."""
+    gaps = [1.0 - max(t.corpus_similarity, 0.0) for t in v.q.terms if t.name]
+    return max(gaps, default=0.0)
+
+
+def type_offered(v: View) -> float:
+    """The question wants a kind of answer (a duration, a name ...) and the sentence has one."""
+    offers = OFFERS.get(v.q.answer_type)
+    if offers is None:
+        return 0.0
+    return float(offers(v.text, v.q, v.lower_words))
+
+
+def type_missing(v: View) -> float:
+    """The question wants a kind of answer and the sentence has none."""
+    offers = OFFERS.get(v.q.answer_type)
+    if offers is None:
+        return 0.0
+    return float(not offers(v.text, v.q, v.lower_words))
+
+
+def reports_speech(v: View) -> float:
+    """Who-said-what: a reporting verb in the sentence or the one before it."""
+    return float(bool(SPEECH.search(v.text) or SPEECH.search(v.previous)))
+
+
+def attributed_answer(v: View) -> float:
+    """An attribution question ("who said ...") and a sentence that reports a speaker."""
+    return float(v.q.attribution) * reports_speech(v)
+
+
+def is_heading(v: View) -> float:
+    return float(v.kind in ("heading", "title"))
+
+
+def heading_answer(v: View) -> float:
+    """A question about a title or heading, and a heading."""
+    return float(v.q.answer_type == "heading") * is_heading(v)
+
+
+def is_question(v: View) -> float:
+    """A question in the text ("How do I reset it?") introduces an answer, is not one."""
+    return float(v.text.rstrip().endswith("?"))
+
+
+def early(v: View) -> float:
+    """Near the start of its document (1 for the first passage)."""
+    return 1.0 / (1.0 + v.position)
+
+
+def overview_early(v: View) -> float:
+    """A question about what the documents are about, and an opening sentence."""
+    return float(v.q.overview) * early(v)
+
+
+def length(v: View) -> float:
+    """Words in the sentence (log): a fragment rarely answers."""
+    return math.log1p(len(words(v.text)))
+
+
+def novelty(v: View) -> float:
+    """Share of the sentence's words that the question does not already say."""
+    if not v.content:
+        return 0.0
+    return len(v.content - v.q.stems) / len(v.content)
+
+
+def yes_no_match(v: View) -> float:
+    """A yes/no question and a sentence that covers it: the evidence for or against."""
+    return float(v.q.yes_no) * soft_coverage(v)
+
+
+Feature = Callable[[View], float]
+FEATURES: list[Feature] = [
+    cosine,
+    cosine_gap,
+    passage_score,
+    exact_coverage,
+    soft_coverage,
+    context_coverage,
+    title_coverage,
+    missing_here,
+    missing_in_corpus,
+    missing_name,
+    type_offered,
+    type_missing,
+    reports_speech,
+    attributed_answer,
+    is_heading,
+    heading_answer,
+    is_question,
+    early,
+    overview_early,
+    length,
+    novelty,
+    yes_no_match,
+]
+FEATURE_NAMES = [f.__name__ for f in FEATURES]
+
+
+def vectorise(view: View) -> np.ndarray:
+    return np.array([f(view) for f in FEATURES], np.float32)

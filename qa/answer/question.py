@@ -1,0 +1,263 @@
+"""What a question asks for: its answer type, its kind, and its content words with how
+specific each one is and how close the corpus comes to it.
+
+Hand-written, and general English only: the answer type comes from the wh-word and its
+head noun (a list of small named rules); how specific a word is comes from `wordfreq`
+(word frequencies over large general corpora), not from a word list; how close the corpus
+comes to a word it never uses comes from the embedding model (`qa.retrieve.Lexicon`).
+Nothing here knows a corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from qa.text import STOPWORDS, stem, words
+
+# --- answer types ------------------------------------------------------------------------
+# person: a person, an organisation or a role ("either party", "the supplier")
+# place, time (a date or a moment), duration ("30 days"), number, degree (a percentage or
+# a likelihood: "95%", "almost certainly"), amount (money), reason, heading (a title or
+# section name), open (anything: what/how/describe, yes/no, overviews)
+ANSWER_TYPES = (
+    "person",
+    "place",
+    "time",
+    "duration",
+    "number",
+    "degree",
+    "amount",
+    "reason",
+    "heading",
+    "open",
+)
+TypeRule = Callable[[str], str | None]
+
+
+def _rule(pattern: str, answer_type: str) -> TypeRule:
+    compiled = re.compile(pattern, re.I)
+
+    def rule(text: str) -> str | None:
+        return answer_type if compiled.search(text) else None
+
+    return rule
+
+
+# Head nouns of "which/what X" that ask for a kind of thing, not a name, are left open.
+asks_for_a_heading = _rule(
+    r"\b(?:title|heading|headline|caption)\b|\bwhat is (?:section|chapter|part|clause|article|"
+    r"appendix|annex|schedule) [\w.]+ (?:called|named|titled|about)\b|\b(?:section|chapter|part"
+    r"|clause) [\w.]+ (?:is )?(?:called|named|titled)\b",
+    "heading",
+)
+asks_how_long = _rule(
+    r"\bhow long\b|\bfor how (?:many|much) (?:time|days|weeks|months|years|hours|minutes|seconds)"
+    r"|\bhow many (?:days|weeks|months|years|hours|minutes|seconds|decades)\b|\bwhat (?:period|"
+    r"duration|notice period|term)\b|\bwithin what (?:time|period)\b",
+    "duration",
+)
+asks_how_likely = _rule(
+    r"\bhow (?:likely|certain|sure|confident|probable)\b|\bwhat (?:percent(?:age)?|share|"
+    r"proportion|fraction|likelihood|probability|chance)\b|\bwhat level of (?:confidence|"
+    r"certainty)\b|\bto what (?:degree|extent)\b|\bpercent",
+    "degree",
+)
+asks_how_much_money = _rule(
+    r"\bhow much (?:money|does|do|did|is|are|will|would|cost|to pay)\b|\bwhat (?:price|cost|fee|"
+    r"fine|amount|sum|salary|budget|charge|penalty)\b|\bhow much\b.*\b(?:cost|pay|paid|charge|"
+    r"price|fee|worth|spend|spent)\b",
+    "amount",
+)
+asks_how_many = _rule(r"\bhow (?:many|much|often|far|big|large|old|high|fast)\b", "number")
+asks_when = _rule(
+    r"^\W*when\b|\b(?:by|until|since|as of|from) when\b|\bwhat (?:year|day|date|month|time|"
+    r"deadline)\b|\bwhich (?:year|day|date|month)\b|\bat what (?:time|point|age)\b",
+    "time",
+)
+asks_where = _rule(
+    r"^\W*where\b|\b(?:in|from|to) where\b|\b(?:in|from|to|at)?\s*which (?:country|city|town|"
+    r"place|region|state|location|address|continent|building|site)\b|\bwhat (?:country|city|"
+    r"place|location|address|region)\b",
+    "place",
+)
+asks_who = _rule(
+    r"^\W*(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b|\baccording to whom\b"
+    r"|\b(?:which|what) (?:person|people|persons|party|parties|official|officials|minister|"
+    r"company|companies|firm|organi[sz]ation|organi[sz]ations|agency|agencies|group|body|"
+    r"individual|team|department|authority|institution|manufacturer|supplier|vendor|"
+    r"provider|researcher|expert|author|employee|role)\b|\bname (?:of )?the (?:person|company|"
+    r"organi[sz]ation)\b",
+    "person",
+)
+asks_why = _rule(r"^\W*why\b|\bfor what reason\b|\bwhat (?:is|was) the reason\b", "reason")
+
+ANSWER_TYPE_RULES: list[TypeRule] = [
+    asks_for_a_heading,
+    asks_how_long,
+    asks_how_likely,
+    asks_how_much_money,
+    asks_when,
+    asks_how_many,
+    asks_where,
+    asks_who,
+    asks_why,
+]
+
+
+def answer_type_of(text: str) -> str:
+    for rule in ANSWER_TYPE_RULES:
+        if found := rule(text):
+            return found
+    return "open"
+
+
+# --- kinds of question ----------------------------------------------------------------------
+_ATTRIBUTION = re.compile(
+    r"\b(?:who|which \w+) (?:said|says|say|claimed|claims|stated|states|told|tells|argued|"
+    r"argues|warned|announced|suggested|suggests|believes|believed|thinks|denied|denies|called|"
+    r"described|wrote|writes|reported|accused|accuses|blamed|blames)\b|\baccording to whom\b"
+    r"|\bwho (?:is|was) (?:quoted|cited)\b|\bwhose (?:view|claim|words|statement)\b",
+    re.I,
+)
+_OVERVIEW = re.compile(
+    r"\b(?:overview|summary|summari[sz]e|summed up|gist|main points?|key points?|in a nutshell|"
+    r"main (?:topic|idea|subject|theme)s?)\b|\bwhat (?:is|are) (?:this|these|the) (?:\w+ ){0,2}"
+    r"(?:about|for)\b|\bwhat (?:does|do) (?:this|these|the) (?:\w+ ){0,2}(?:cover|discuss|say)\b"
+    r"\s*\??$|\bwhat (?:is|are) (?:it|they) about\b",
+    re.I,
+)
+_COMPARISON = re.compile(
+    r"\b(?:differ|differs|difference|differences|compare|compared|comparison|contrast|versus|"
+    r"vs\.?|unlike|similar|similarities|agree|disagree|both)\b",
+    re.I,
+)
+_YES_NO = re.compile(
+    r"^\W*(?:is|are|was|were|do|does|did|can|could|may|might|must|shall|should|will|would|has|"
+    r"have|had)\b",
+    re.I,
+)
+
+
+# --- words ----------------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common the word is in English (wordfreq's Zipf scale: 0 unknown .. ~7.7 "the").
+
+    Measured (STACK.md): leader 4.95, happens 4.96, likelihood 3.91, malware 3.49,
+    licensor 2.35, product names 0-2.5. wordfreq ships its lists in the wheel."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def specificity(word: str) -> float:
+    """0 for the commonest English words, 1 for rare words, names and numbers.
+
+    The scale's ends (Zipf 6 and 2.5) are where wordfreq's figures put function words and
+    product names; in between it is linear. Feeds the fitted decision, never a rule alone."""
+    if any(ch.isdigit() for ch in word):
+        return 1.0
+    return float(np.clip((6.0 - zipf(word.lower())) / 3.5, 0.0, 1.0))
+
+
+# Two unrelated words already score ~0.25 cosine in MiniLM (measured over a corpus's
+# vocabulary: mean 0.25, 90th percentile 0.36, 99th 0.49), so a similarity counts only
+# above the 90th percentile, rescaled to 0..1: car~automobile 0.86 -> 0.78,
+# brits~british 0.77 -> 0.64, happens~occurs 0.52 -> 0.25, runs~manages 0.27 -> 0.
+UNRELATED_SIMILARITY = 0.36
+
+
+def closeness(similarity: np.ndarray | float) -> np.ndarray | float:
+    """A word-level cosine rescaled so that unrelated words score 0 and the same word 1."""
+    return np.clip((similarity - UNRELATED_SIMILARITY) / (1 - UNRELATED_SIMILARITY), 0.0, 1.0)
+
+
+@dataclass
+class Term:
+    """A content word of the question."""
+
+    word: str  # as the question spells it
+    lower: str
+    stem: str
+    specificity: float
+    name: bool  # a name, a number or an acronym: specific by its form
+    in_corpus: bool  # the corpus uses the word (its stem)
+    corpus_similarity: float = 1.0  # 1.0 when in the corpus, else its nearest word's closeness
+    nearest: str = ""  # that nearest corpus word
+    vector: np.ndarray | None = None
+
+
+@dataclass
+class QuestionProfile:
+    text: str
+    answer_type: str
+    terms: list[Term]
+    attribution: bool = False
+    overview: bool = False
+    comparison: bool = False
+    yes_no: bool = False
+    numbers: set[str] = field(default_factory=set)
+
+    @property
+    def stems(self) -> set[str]:
+        return {t.stem for t in self.terms}
+
+    @property
+    def weights(self) -> np.ndarray:
+        return np.array([t.specificity for t in self.terms], np.float32)
+
+    def spelled(self, stem_: str) -> str:
+        return next((t.word for t in self.terms if t.stem == stem_), stem_)
+
+    def words_to_embed(self, known: Callable[[str], bool]) -> list[str]:
+        """The question's words that have no vector yet (the corpus lacks them)."""
+        return [t.lower for t in self.terms if not known(t.lower)]
+
+
+def profile_question(text: str, doc_freq: dict[str, int], lower_words: set[str]) -> QuestionProfile:
+    """The question's answer type, kind and content words (vectors are attached later, by
+    `attach_vectors`, so that embedding them shares one model call with the query)."""
+    terms: dict[str, Term] = {}
+    tokens = words(text)
+    for i, w in enumerate(tokens):
+        lw = w.lower()
+        if lw in STOPWORDS or (len(lw) < 2 and not lw.isdigit()):
+            continue
+        s = stem(lw)
+        if s in terms:
+            continue
+        capitalised = w[0].isupper() and i > 0 and lw not in lower_words
+        name = capitalised or any(ch.isdigit() for ch in w) or (w.isupper() and len(w) > 1)
+        terms[s] = Term(
+            word=w,
+            lower=lw,
+            stem=s,
+            specificity=max(specificity(w), 0.8 if name else 0.0),
+            name=name,
+            in_corpus=doc_freq.get(s, 0) > 0,
+        )
+    return QuestionProfile(
+        text=text,
+        answer_type=answer_type_of(text),
+        terms=list(terms.values()),
+        attribution=bool(_ATTRIBUTION.search(text)),
+        overview=bool(_OVERVIEW.search(text)),
+        comparison=bool(_COMPARISON.search(text)),
+        yes_no=bool(_YES_NO.search(text)),
+    )
+
+
+def attach_vectors(profile: QuestionProfile, lookup: Callable[[str], np.ndarray | None], nearest):
+    """Give each term its vector, and to each term the corpus lacks, the closeness of
+    the corpus's nearest word (`nearest(vector) -> (word, cosine)`)."""
+    for t in profile.terms:
+        t.vector = lookup(t.lower)
+        if t.in_corpus or t.vector is None:
+            continue
+        t.nearest, similarity = nearest(t.vector)
+        t.corpus_similarity = float(closeness(similarity))
