@@ -115,9 +115,11 @@ class QAService:
         standalone = standalone_question(question, history)
         query_text = standalone or question
         # The follow-up's own words say what must be found; the previous turn only helps find it.
-        profile = profile_question(question, snapshot.doc_freq, snapshot.lower_words)
+        profile = profile_question(question, snapshot.doc_freq, snapshot.lower_words, snapshot.size)
         if standalone and not profile.terms:
-            profile = profile_question(standalone, snapshot.doc_freq, snapshot.lower_words)
+            profile = profile_question(
+                standalone, snapshot.doc_freq, snapshot.lower_words, snapshot.size
+            )
         query_vector = self._embed_question(query_text, profile, snapshot)
         query = Query(query_text, query_vector)
         timings["embed"] = _ms(t0)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from qa.answer.decide import DecisionModel, model_for
-from qa.answer.features import KINDS, View, vectorise
+from qa.answer.features import KINDS, View, key_coverage, vectorise
 from qa.answer.injection import looks_like_instruction
 from qa.answer.question import QuestionProfile, closeness
 from qa.answer.rules import first_reason
@@ -141,11 +141,12 @@ def score_candidates(
     if not out:
         return out
     best_cosine = max(c.cosine for c in out)
+    best_coverage = max(key_coverage(c.view) for c in out)
     for c in out:
-        c.view.best_cosine = best_cosine
+        c.view.best_cosine, c.view.best_key_coverage = best_cosine, best_coverage
         c.features = vectorise(c.view)
     x = np.stack([c.features for c in out])
-    probabilities = model.probabilities(x) if model else np.array([c.cosine for c in out])
+    probabilities = model.candidate_probabilities(x) if model else np.array([c.cosine for c in out])
     for c, prob in zip(out, probabilities, strict=True):
         c.probability = float(prob)
     out.sort(key=lambda c: (-c.probability, c.passage.doc_id, c.sentence.start))
@@ -166,7 +167,8 @@ def select(
     if not candidates:
         return Selection([], "no passage matches the question", profile)
     best = candidates[0]
-    if best.probability < model.abstain_below:
+    x = np.stack([c.features for c in candidates])
+    if model.answer_probability(x, np.arange(len(candidates))) < model.abstain_below:
         return Selection([], explain(best), profile)
     chosen = [best]
     docs = {best.passage.doc_id}

@@ -106,7 +106,8 @@ def offers_degree(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
 
 
 def offers_amount(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
-    return bool(MONEY.search(text)) or offers_number(text, q, lower_words)
+    """Money: a currency sign or unit with a number ("$40", "12,000 euros")."""
+    return any(m.group() not in q.text for m in MONEY.finditer(text))
 
 
 def offers_reason(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
@@ -154,6 +155,7 @@ class View:
     title_match: np.ndarray  # exact matches in the title and section
     content: set[str]  # stems of the sentence's words
     best_cosine: float = 0.0
+    best_key_coverage: float = 0.0
     previous: str = ""
     extras: dict[str, float] = field(default_factory=dict)
 
@@ -194,6 +196,16 @@ def passage_score(v: View) -> float:
 def exact_coverage(v: View) -> float:
     """Specificity-weighted share of the question's words found (stem) in the sentence."""
     return _share(v.q.weights, (v.match >= 1.0).astype(np.float32))
+
+
+def key_coverage(v: View) -> float:
+    """Soft coverage where words rare in this corpus count more than its topic words."""
+    return _share(v.q.key_weights, v.context_match)
+
+
+def coverage_gap(v: View) -> float:
+    """How far below the best candidate's key coverage this one is."""
+    return v.best_key_coverage - key_coverage(v)
 
 
 def soft_coverage(v: View) -> float:
@@ -257,13 +269,19 @@ def attributed_answer(v: View) -> float:
     return float(v.q.attribution) * reports_speech(v)
 
 
-def is_heading(v: View) -> float:
-    return float(v.kind in ("heading", "title"))
+def _is_heading(v: View) -> bool:
+    return v.kind in ("heading", "title")
+
+
+def heading_not_asked(v: View) -> float:
+    """A heading, where the question does not ask for one: it names a topic, it does not
+    answer (it is context for the sentences under it)."""
+    return float(_is_heading(v) and v.q.answer_type != "heading" and not v.q.overview)
 
 
 def heading_answer(v: View) -> float:
     """A question about a title or heading, and a heading."""
-    return float(v.q.answer_type == "heading") * is_heading(v)
+    return float(v.q.answer_type == "heading" and _is_heading(v))
 
 
 def is_question(v: View) -> float:
@@ -305,6 +323,8 @@ FEATURES: list[Feature] = [
     passage_score,
     exact_coverage,
     soft_coverage,
+    key_coverage,
+    coverage_gap,
     context_coverage,
     title_coverage,
     missing_here,
@@ -314,7 +334,7 @@ FEATURES: list[Feature] = [
     type_missing,
     reports_speech,
     attributed_answer,
-    is_heading,
+    heading_not_asked,
     heading_answer,
     is_question,
     early,

@@ -44,6 +44,8 @@ NO_ANSWER = re.compile(
     r"passages do not contain the answer|do not contain (?:the|an|any) answer|cannot be answered from the passages",
     re.I,
 )
+
+
 def format_passages(passages: list[Passage]) -> str:
     """Numbered and delimited; a passage cannot close its own delimiter."""
     blocks = []

@@ -187,6 +187,7 @@ class Term:
     specificity: float
     name: bool  # a name, a number or an acronym: specific by its form
     in_corpus: bool  # the corpus uses the word (its stem)
+    rarity: float = 1.0  # in this corpus: 1 for a word no passage has, ~0 for one all have
     corpus_similarity: float = 1.0  # 1.0 when in the corpus, else its nearest word's closeness
     nearest: str = ""  # that nearest corpus word
     vector: np.ndarray | None = None
@@ -209,7 +210,14 @@ class QuestionProfile:
 
     @property
     def weights(self) -> np.ndarray:
+        """How much each word counts: its specificity in English."""
         return np.array([t.specificity for t in self.terms], np.float32)
+
+    @property
+    def key_weights(self) -> np.ndarray:
+        """Specificity times rarity in this corpus: a topic word that every passage uses
+        ("vaccine" in a vaccine corpus) says little about which sentence answers."""
+        return np.array([t.specificity * t.rarity for t in self.terms], np.float32)
 
     def spelled(self, stem_: str) -> str:
         return next((t.word for t in self.terms if t.stem == stem_), stem_)
@@ -219,7 +227,9 @@ class QuestionProfile:
         return [t.lower for t in self.terms if not known(t.lower)]
 
 
-def profile_question(text: str, doc_freq: dict[str, int], lower_words: set[str]) -> QuestionProfile:
+def profile_question(
+    text: str, doc_freq: dict[str, int], lower_words: set[str], passages: int = 1
+) -> QuestionProfile:
     """The question's answer type, kind and content words (vectors are attached later, by
     `attach_vectors`, so that embedding them shares one model call with the query)."""
     terms: dict[str, Term] = {}
@@ -240,6 +250,7 @@ def profile_question(text: str, doc_freq: dict[str, int], lower_words: set[str])
             specificity=max(specificity(w), 0.8 if name else 0.0),
             name=name,
             in_corpus=doc_freq.get(s, 0) > 0,
+            rarity=_rarity(doc_freq.get(s, 0), passages),
         )
     return QuestionProfile(
         text=text,
@@ -250,6 +261,12 @@ def profile_question(text: str, doc_freq: dict[str, int], lower_words: set[str])
         comparison=bool(_COMPARISON.search(text)),
         yes_no=bool(_YES_NO.search(text)),
     )
+
+
+def _rarity(df: int, passages: int) -> float:
+    """Inverse document frequency scaled to 0..1 (1 for a word in no passage)."""
+    n = max(passages, 1)
+    return float(np.log1p(n / (1 + df)) / np.log1p(n))
 
 
 def attach_vectors(profile: QuestionProfile, lookup: Callable[[str], np.ndarray | None], nearest):
