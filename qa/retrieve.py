@@ -328,6 +328,13 @@ class Bm25Index:
         return [(self.ids[int(i)], float(scores[i])) for i in hits]
 
 
+def bm25_text(passage: Passage) -> str:
+    """What BM25 indexes for a passage: its document's title and its section path before
+    its text, so that a question naming the document ("Under the lease, ...") or the
+    section finds the passage. Only the index sees them: offsets refer to the text."""
+    return "\n".join(part for part in (passage.title, passage.section, passage.text) if part)
+
+
 class FusionRetriever(Retriever):
     """Reciprocal rank fusion: hand-written (a few lines) because llama-index's
     QueryFusionRetriever insists on resolving an LLM even for a single query."""
@@ -437,7 +444,7 @@ class CorpusIndex:
             vocabulary.update({w.lower() for w in found if len(w) > 1})
             lower_words.update(w for w in found if w.islower())
             ids.append(p.passage_id)
-            texts.append(p.text)
+            texts.append(bm25_text(p))
         bm25 = Bm25Index.build(ids, texts)
         del texts
         earlier = (

@@ -35,6 +35,7 @@ import numpy as np
 from qa.config import Settings
 from qa.embedding import DIMENSIONS
 from qa.errors import NotFound, StoreUnavailable
+from qa.text import ends_sentence
 from qa.types import Document, DocumentInfo, Passage, Sentence
 
 log = logging.getLogger(__name__)
@@ -397,28 +398,43 @@ def _passage_meta(p: Passage, position: int) -> dict[str, Any]:
     return {
         "doc_id": p.doc_id,
         "title": p.title,
+        "section": p.section,
         "start": p.start,
         "end": p.end,
         "position": position,
-        "sentences": json.dumps([[s.start, s.end] for s in p.sentences]),
+        "sentences": json.dumps([[s.start, s.end, s.kind] for s in p.sentences]),
     }
 
 
 def _passage(pid: str, text: str, meta: dict[str, Any]) -> Passage:
     start = int(meta["start"])
     sentences = [
-        Sentence(start=s, end=e, text=text[s - start : e - start])
-        for s, e in json.loads(meta["sentences"])
+        Sentence(
+            start=s,
+            end=e,
+            text=text[s - start : e - start],
+            kind=_kind(text[s - start : e - start], kind),
+        )
+        for s, e, *kind in json.loads(meta["sentences"])  # [start, end, kind]
     ]
     return Passage(
         passage_id=pid,
         doc_id=meta["doc_id"],
         title=meta.get("title", ""),
+        section=meta.get("section", ""),
         start=start,
         end=int(meta["end"]),
         text=text,
         sentences=sentences,
     )
+
+
+def _kind(sentence: str, stored: list[str]) -> str:
+    """Records written before sentence kinds took a sentence without closing
+    punctuation for a heading."""
+    if stored:
+        return stored[0]
+    return "sentence" if ends_sentence(sentence) else "heading"
 
 
 def _doc_info(doc_id: str, meta: dict[str, Any]) -> DocumentInfo:

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from qa.sentences import sentence_spans
 from qa.types import Sentence
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*|\d+(?:[.,]\d+)*%?")
@@ -125,50 +126,15 @@ def has_negation(text: str) -> bool:
     return any(w in NEGATIONS for w in words(lowered)) or "n't" in lowered
 
 
-@lru_cache(maxsize=1)
-def _punkt():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
-    # Common abbreviations in news text; Punkt's untrained model would split after them.
-    params.abbrev_types = {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "u.s",
-        "u.k",
-        "e.g",
-        "i.e",
-        "etc",
-        "vs",
-        "no",
-        "inc",
-        "ltd",
-        "jr",
-        "sr",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-    }
-    return PunktSentenceTokenizer(params)
-
-
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with exact offsets; a line break always ends a sentence."""
+    """Sentences of a short text (an LLM's answer, a claim), with exact offsets; a line
+    break always ends one here. Documents go through ingest/structure.py instead, where
+    a wrapped line is not a boundary. The splitter is qa.sentences (general abbreviations,
+    not a news list)."""
     sentences: list[Sentence] = []
-    tokenizer = _punkt()
     for para in _PARAGRAPH.finditer(text):
         base = para.start()
-        for start, end in tokenizer.span_tokenize(para.group()):
-            chunk = para.group()[start:end]
-            lead = len(chunk) - len(chunk.lstrip())
-            trail = len(chunk.rstrip())
-            if trail <= lead:
-                continue
-            s, e = base + start + lead, base + start + trail
+        for start, end in sentence_spans(para.group()):
+            s, e = base + start, base + end
             sentences.append(Sentence(start=s, end=e, text=text[s:e]))
     return sentences

@@ -20,15 +20,25 @@ class Span(BaseModel):
 
 
 class Sentence(Span):
-    """A sentence of a passage; kept so an answer can quote exactly one sentence."""
+    """A sentence of a passage; kept so an answer can quote exactly one sentence.
+
+    It may span line breaks (a wrapped line is not a boundary); `text` keeps them."""
 
     text: str
+    kind: str = Field(
+        default="sentence",
+        description="sentence | heading | title | list_item | code | table_row "
+        "(ingest/structure.py): a heading is quoted only when a question asks for one.",
+    )
 
 
 class Passage(BaseModel):
     passage_id: str
     doc_id: str
     title: str = ""
+    section: str = Field(
+        default="", description="The heading path, e.g. '5. Termination > 5.2 Notice'."
+    )
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str

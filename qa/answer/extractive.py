@@ -15,6 +15,7 @@ import numpy as np
 
 from qa.answer.decide import DecisionModel, model_for
 from qa.answer.features import KINDS, View, key_coverage, vectorise
+from qa.answer.headings import quotable
 from qa.answer.injection import looks_like_instruction
 from qa.answer.question import QuestionProfile, closeness
 from qa.answer.rules import first_reason
@@ -105,17 +106,18 @@ def score_candidates(
     (when fitting one), candidates are ordered by similarity."""
     top = max(passage_scores.values(), default=1.0) or 1.0
     lexicon = _Words(profile, snapshot)
+    heading_asked = profile.answer_type == "heading"
     before = _previous_sentences(passages, snapshot)
     out: list[Candidate] = []
     for p in passages:
-        heading = " ".join(x for x in (p.title, _section(p)) if x)
+        heading = " ".join(x for x in (p.title, p.section) if x)
         title_match = lexicon.match(heading, soft=False)[0] if heading else _zeros(profile)
         order = snapshot.documents.get(p.doc_id, [])
         position = order.index(p.passage_id) if p.passage_id in order else 0
         for idx, s in enumerate(p.sentences):
             vec = sentence_vectors.get(sentence_id(p.passage_id, idx))
-            if vec is None or not s.text.strip() or looks_like_instruction(s.text):
-                continue
+            if vec is None or not quotable(s, heading_asked) or looks_like_instruction(s.text):
+                continue  # a question in the text, a heading nobody asked for, an order
             previous = p.sentences[idx - 1].text if idx else before.get(p.passage_id, "")
             match, content = lexicon.match(s.text)
             context = match
@@ -205,12 +207,6 @@ def explain(best: Candidate) -> str:
 
 def _zeros(profile: QuestionProfile) -> np.ndarray:
     return np.zeros(len(profile.terms), np.float32)
-
-
-def _section(p: Passage) -> str:
-    """The passage's section heading(s), when ingest records them."""
-    section = getattr(p, "section", None) or ""
-    return " ".join(section) if isinstance(section, list | tuple) else str(section)
 
 
 def _previous_sentences(passages: list[Passage], snapshot: Snapshot) -> dict[str, str]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from qa.answer.headings import heading_bonus
 from qa.answer.question import QuestionProfile
 from qa.text import MONTHS, NUMBER_WORDS, TIME_WORDS, capitalised_names, numbers, stem, words
 from qa.types import Passage, Sentence
@@ -62,7 +63,6 @@ SPEECH = re.compile(
     r"called|described|accused|accuses|rejected|rejects|asserted|emphasi[sz]ed)\b",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 
 
 def offers_person(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
@@ -165,11 +165,8 @@ class View:
 
     @property
     def kind(self) -> str:
-        """heading / title / list_item / sentence, when ingest says; else from the form."""
-        kind = getattr(self.sentence, "kind", None)
-        if kind:
-            return str(kind)
-        return "sentence" if _SENTENCE_END.search(self.text) else "heading"
+        """sentence / heading / title / list_item ... as ingest/structure.py found it."""
+        return self.sentence.kind
 
 
 def _share(weights: np.ndarray, match: np.ndarray) -> float:
@@ -269,24 +266,12 @@ def attributed_answer(v: View) -> float:
     return float(v.q.attribution) * reports_speech(v)
 
 
-def _is_heading(v: View) -> bool:
-    return v.kind in ("heading", "title")
-
-
-def heading_not_asked(v: View) -> float:
-    """A heading, where the question does not ask for one: it names a topic, it does not
-    answer (it is context for the sentences under it)."""
-    return float(_is_heading(v) and v.q.answer_type != "heading" and not v.q.overview)
-
-
 def heading_answer(v: View) -> float:
-    """A question about a title or heading, and a heading."""
-    return float(v.q.answer_type == "heading" and _is_heading(v))
-
-
-def is_question(v: View) -> float:
-    """A question in the text ("How do I reset it?") introduces an answer, is not one."""
-    return float(v.text.rstrip().endswith("?"))
+    """For a question that asks what a section or the document is called: how well this
+    heading fits (the heading of the section it names scores highest; qa.answer.headings)."""
+    if v.q.answer_type != "heading":
+        return 0.0
+    return heading_bonus(v.sentence, v.q.text)
 
 
 def early(v: View) -> float:
@@ -334,9 +319,7 @@ FEATURES: list[Feature] = [
     type_missing,
     reports_speech,
     attributed_answer,
-    heading_not_asked,
     heading_answer,
-    is_question,
     early,
     overview_early,
     length,

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from qa.answer.headings import asks_for_heading, structure_stems
 from qa.text import STOPWORDS, stem, words
 
 # --- answer types ------------------------------------------------------------------------
@@ -48,13 +49,11 @@ def _rule(pattern: str, answer_type: str) -> TypeRule:
     return rule
 
 
-# Head nouns of "which/what X" that ask for a kind of thing, not a name, are left open.
-asks_for_a_heading = _rule(
-    r"\b(?:title|heading|headline|caption)\b|\bwhat is (?:section|chapter|part|clause|article|"
-    r"appendix|annex|schedule) [\w.]+ (?:called|named|titled|about)\b|\b(?:section|chapter|part"
-    r"|clause) [\w.]+ (?:is )?(?:called|named|titled)\b",
-    "heading",
-)
+def asks_for_a_heading(text: str) -> str | None:
+    """ "What is section 4 called?", "What is the title of ...?" (qa.answer.headings)."""
+    return "heading" if asks_for_heading(text) else None
+
+
 asks_how_long = _rule(
     r"\bhow long\b|\bfor how (?:many|much) (?:time|days|weeks|months|years|hours|minutes|seconds)"
     r"|\bhow many (?:days|weeks|months|years|hours|minutes|seconds|decades)\b|\bwhat (?:period|"
@@ -233,13 +232,16 @@ def profile_question(
     """The question's answer type, kind and content words (vectors are attached later, by
     `attach_vectors`, so that embedding them shares one model call with the query)."""
     terms: dict[str, Term] = {}
+    answer_type = answer_type_of(text)
+    # In "What is section 4 called?", "section" says where to look, not what to find.
+    skip = structure_stems() if answer_type == "heading" else frozenset()
     tokens = words(text)
     for i, w in enumerate(tokens):
         lw = w.lower()
         if lw in STOPWORDS or (len(lw) < 2 and not lw.isdigit()):
             continue
         s = stem(lw)
-        if s in terms:
+        if s in terms or s in skip:
             continue
         capitalised = w[0].isupper() and i > 0 and lw not in lower_words
         name = capitalised or any(ch.isdigit() for ch in w) or (w.isupper() and len(w) > 1)
@@ -254,7 +256,7 @@ def profile_question(
         )
     return QuestionProfile(
         text=text,
-        answer_type=answer_type_of(text),
+        answer_type=answer_type,
         terms=list(terms.values()),
         attribution=bool(_ATTRIBUTION.search(text)),
         overview=bool(_OVERVIEW.search(text)),
