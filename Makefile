@@ -40,7 +40,7 @@ test: setup browser lint
 	$(PY) -m pytest
 
 eval: setup
-	$(VENV)/bin/corpus-qa eval --out eval-out
+	$(VENV)/bin/corpus-qa eval --loco --out eval-out
 
 bench: setup
 	$(PY) -m benchmarks.run --work .bench-work --out BENCHMARKS.md

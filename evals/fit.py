@@ -211,14 +211,17 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
     return best
 
 
-def fit_model(train: list[tuple[QAService, list]], settings: Settings) -> DecisionModel:
+def fit_model(
+    train: list[tuple[QAService, list]], settings: Settings, names: list[str] | None = None
+) -> DecisionModel:
+    """The decision fitted on `train`; `names` are the corpora's names, for provenance."""
     cases = cases_of(train, settings)
     model = choose(cases, fit_scorer(cases), settings)
     model.fitted.update(
         {
             "items": len(cases),
             "answerable": int(sum(bool(c.item.answerable) for c in cases)),
-            "corpora": sorted({_corpus_name(s) for s, _ in train}),
+            "corpora": sorted(names or {_corpus_name(s) for s, _ in train}),
             "split": "dev",
         }
     )

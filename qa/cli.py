@@ -161,22 +161,31 @@ def cmd_ui(args, settings) -> int:
 
 
 def cmd_eval(args, settings) -> int:
+    from evals.run import DATA
     from evals.run import main as run_eval
 
     return run_eval(
         settings,
-        dataset=args.dataset,
-        mode=args.mode,
         out=Path(args.out),
+        root=Path(args.data) if args.data else DATA,
+        corpora=args.corpus,
+        split=args.split,
+        loco=args.loco,
+        mode=args.mode,
         progress=not args.quiet,
         llm_judge=not args.no_llm_judge,
     )
 
 
-def cmd_calibrate(args, settings) -> int:
-    from evals.calibrate import main as calibrate
+def cmd_fit(args, settings) -> int:
+    from evals.run import DATA, PACKAGED, fit_main
 
-    return calibrate(settings, dataset=args.dataset)
+    return fit_main(
+        settings,
+        root=Path(args.data) if args.data else DATA,
+        out=Path(args.out) if args.out else PACKAGED,
+        progress=not args.quiet,
+    )
 
 
 def render(answer) -> str:
@@ -212,7 +221,7 @@ def _parser() -> argparse.ArgumentParser:
               corpus-qa ask "Who denied the accusations?"
               corpus-qa chat                     multi-turn; follow-ups refer back
               corpus-qa serve --port 8000        API at /v1, chat UI at /
-              corpus-qa eval --out eval-out/     faithfulness eval with CI gate
+              corpus-qa eval --loco              every eval corpus: test, dev, leave-one-out
 
             Settings come from CORPUS_QA_* environment variables (see README.md),
             e.g. CORPUS_QA_DATA_DIR (index location), CORPUS_QA_CHROMA_URL (Chroma server)."""
@@ -267,8 +276,28 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=7860)
     p.set_defaults(func=cmd_ui)
 
-    p = sub.add_parser("eval", help="run the faithfulness eval suite and its CI gate")
-    p.add_argument("--dataset", default=None, help="golden set (default: evals/data/golden.jsonl)")
+    p = sub.add_parser(
+        "eval", help="the eval over every corpus in evals/data, and its CI gate (thresholds.toml)"
+    )
+    p.add_argument(
+        "--corpus",
+        action="append",
+        metavar="NAME",
+        help="score this corpus only (repeatable; the fit still uses every corpus's dev split)",
+    )
+    p.add_argument(
+        "--split",
+        choices=["dev", "test", "all"],
+        default="all",
+        help="questions to score with the fit on every corpus's dev split (default: all, "
+        "reported apart; test is the headline)",
+    )
+    p.add_argument(
+        "--loco",
+        action="store_true",
+        help="also leave-one-corpus-out: fit on the other corpora, score all of this one",
+    )
+    p.add_argument("--data", default=None, help="folder of corpora (default: evals/data)")
     p.add_argument("--mode", choices=["extractive", "llm"], default="extractive")
     p.add_argument(
         "--out", default="eval-out", help="folder for results.json, report.md, chart.png"
@@ -281,9 +310,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("calibrate", help="choose abstention thresholds from the golden set")
-    p.add_argument("--dataset", default=None)
-    p.set_defaults(func=cmd_calibrate)
+    p = sub.add_parser(
+        "fit", help="fit the answerer's settings on every eval corpus's dev questions"
+    )
+    p.add_argument("--data", default=None, help="folder of corpora (default: evals/data)")
+    p.add_argument(
+        "--out", default=None, help="where to write it (default: the packaged qa/answer/decision.json)"
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_fit)
     return parser
 
 

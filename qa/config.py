@@ -26,8 +26,6 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
 EmbedBackend = Literal["onnx", "onnx-int8", "torch"]
 
 

@@ -260,20 +260,27 @@ def test_against_a_real_llm(seed_index_dir):
     assert_exact(answer, service)
 
 
-def test_the_eval_suite_runs_in_llm_mode(seed_index_dir, fake_llm, tmp_path):
+def test_the_eval_suite_runs_in_llm_mode(fake_llm, tmp_path):
     from evals import run
+    from evals.dataset import DATA
 
+    corpus = tmp_path / "corpora" / "seeds"  # the seeds' test questions alone, to stay quick
+    corpus.mkdir(parents=True)
+    docs = ROOT / "seeds"
+    (corpus / "corpus.toml").write_text(f'name = "seeds"\nkind = "news"\ndocs = "{docs}"\n')
+    (corpus / "questions.jsonl").write_bytes((DATA / "seeds" / "questions.jsonl").read_bytes())
     settings = Settings(
-        data_dir=seed_index_dir, llm_provider="openai-like", llm_base_url=f"{fake_llm.url}/v1",
-        llm_model="fabricated", llm_timeout=5,
+        data_dir=tmp_path / "index", llm_provider="openai-like",
+        llm_base_url=f"{fake_llm.url}/v1", llm_model="fabricated", llm_timeout=5,
     )  # fmt: skip
-    results, _ = run.run_eval(settings, mode="llm", progress=False)
-    assert results["mode"] == "llm" and results["outcomes"]["errors"] == 0
+    results, _ = run.run_eval(settings, corpus.parent, split="test", mode="llm", progress=False)
+    seeds = results["corpora"]["seeds"]["test"]
+    assert results["mode"] == "llm" and seeds["outcomes"]["errors"] == 0
     # The fabricated sentence of every answer was dropped before it reached the answer.
-    assert results["metrics"]["faithfulness"]["value"] >= 0.95
-    assert results["metrics"]["citation_validity"]["value"] == 1.0
+    assert seeds["metrics"]["faithfulness"]["value"] >= 0.95
+    assert seeds["metrics"]["citation_validity"]["value"] == 1.0
     assert run.gate(results, run.load_thresholds("llm")) == []
-    assert not any("Oxford University" in r["answer"] for r in results["items"])
+    assert not any("Oxford University" in r["answer"] for r in seeds["items"])
     # The optional LLM judge is reported beside the deterministic one.
     llm = results["llm_judge"]
     assert llm["faithfulness"]["n"] > 0 and llm["agreement_with_deterministic_judge"]["value"] > 0.5

@@ -669,22 +669,27 @@ NEW = [
 ]  # fmt: skip
 
 EVERYDAY_TERMS = {**LEGACY_TERMS, **{q.id: q.terms for q in NEW if q.terms}}
-LEGACY_IDS: set[str] = set()
 
 
-def build() -> list[dict]:
+def legacy_items() -> list[dict]:
+    """The golden set's items, as they are in evals/data/golden.jsonl."""
+    lines = (DATA / "golden.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+LEGACY_IDS = {it["id"] for it in legacy_items()}
+
+
+def build(write: bool = True) -> list[dict]:
     docs = corpus_docs("seeds")
-    items = []
-    for line in (DATA / "golden.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            it = json.loads(line)
-            it["everyday"] = it["id"] in LEGACY_TERMS
-            it.setdefault("paraphrase_of", None)
-            items.append(it)
-            LEGACY_IDS.add(it["id"])
+    items = legacy_items()
+    for it in items:
+        it["everyday"] = it["id"] in LEGACY_TERMS
+        it.setdefault("paraphrase_of", None)
     items += [q.to_item(docs) for q in NEW]
     assign_splits(items)
-    write_jsonl(DATA / "seeds" / "questions.jsonl", items)
+    if write:
+        write_jsonl(DATA / "seeds" / "questions.jsonl", items)
     return items
 
 

@@ -90,15 +90,18 @@ def assign_splits(items: list[dict]) -> None:
 
     Within each category, items are ordered by (answerable, everyday) group and then file order,
     and alternate dev, test, dev, ...: every category, and every group inside it, differs by at
-    most one between the splits.
+    most one between the splits. The alternation carries on from one category to the next (in
+    order of first appearance), so the odd ones out do not all land in dev.
     """
     by_cat: dict[str, list[tuple[int, dict]]] = {}
     for n, it in enumerate(items):
         by_cat.setdefault(it["category"], []).append((n, it))
+    k = 0
     for members in by_cat.values():
         members.sort(key=lambda m: (not m[1]["answerable"], m[1]["everyday"], m[0]))
-        for k, (_, it) in enumerate(members):
+        for _, it in members:
             it["split"] = "dev" if k % 2 == 0 else "test"
+            k += 1
 
 
 def write_jsonl(path: Path, items: list[dict]) -> None:
