@@ -266,6 +266,7 @@ def _llama_embedder(model: str):
 # --- query latency at several corpus sizes -----------------------------------------------------
 def build_index(work: Path, extra: int):
     """The seeds, plus `extra` synthetic one-sentence passages with random unit vectors."""
+    from benchmarks.synthetic import add_synthetic
     from ingest.pipeline import ingest
     from qa.store import Store
     from qa.types import Passage, Sentence
@@ -314,7 +315,7 @@ def build_index(work: Path, extra: int):
                                     start=0, end=len(text), text=text, sentences=[Sentence(start=0, end=len(text), text=text)]))  # fmt: skip
             vec = rng.standard_normal(384).astype(np.float32)
             vectors.append(vec / np.linalg.norm(vec))
-        store.add_synthetic(passages, np.asarray(vectors))
+        add_synthetic(store, passages, np.asarray(vectors))
     if extra:
         store.bump_version()
     done.touch()

@@ -42,8 +42,8 @@ from qa.answer.decide import (
     answer_features,
     crag_threshold,
 )
-from qa.answer.extractive import Selection, select
 from qa.answer.features import FEATURE_NAMES
+from qa.answer.kinds import OVERVIEW, question_kind
 from qa.answer.rules import RULES
 from qa.config import Settings
 
@@ -142,11 +142,22 @@ def _rescore(case: Case, scorer: Logistic) -> list:
     return out
 
 
-def _correct(case: Case, selection: Selection) -> bool:
-    if not case.item.answerable or not selection.candidates:
-        return False
-    answer = case.service.compose_answer(case.prepared, selection)
-    return m.key_facts_present(answer.answer, case.item.key_facts)
+def _outcome(case: Case, candidates: list, model: DecisionModel) -> tuple[bool, bool, int]:
+    """(abstained, right, sentences chosen) for the case under a trial model, through the
+    service's own choice and composition, as the answerer would answer."""
+    selection, kind = case.service.choose(case.prepared, candidates, model)
+    answer = case.service.compose_answer(case.prepared, selection, kind)
+    right = (
+        (not answer.abstained and m.key_facts_present(answer.answer, case.item.key_facts))
+        if case.item.answerable
+        else answer.abstained
+    )
+    return answer.abstained, right, len(selection.candidates)
+
+
+def _always_answered(case: Case) -> bool:
+    kind = question_kind(case.prepared.question)
+    return kind.name == OVERVIEW and not kind.topic
 
 
 def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionModel:
@@ -163,6 +174,8 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
         ]
     )
     answerable = np.array([bool(c.item.answerable) for c in cases])
+    # A summary of the documents as a whole is always given (QAService.choose).
+    always = np.array([_always_answered(c) for c in cases])
     fired = {
         (name, bound): np.array(
             [
@@ -178,9 +191,10 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
         trial = DecisionModel(scorer, None, 0.0, ratio, other)
         correct, sizes = [], []
         for case, cands in zip(cases, ranked, strict=True):
-            sel = select(case.prepared.profile, cands, settings, case.prepared.snapshot, trial)
-            correct.append(_correct(case, sel))
-            sizes.append(len(sel.candidates))
+            abstained, right, size = _outcome(case, cands, trial)
+            # answering right; an unanswerable item is never "right to answer"
+            correct.append(right and bool(case.item.answerable) and not abstained)
+            sizes.append(size)
         correct = np.array(correct)
         if correct.min() == correct.max():
             continue  # nothing to tell apart
@@ -193,6 +207,7 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
             for name, bound in zip(RULE_BOUNDS, bounds, strict=True):
                 forced = forced | fired[(name, bound)]
             probs = np.where(forced, -1.0, p_answer)  # a rule's refusal is an abstention
+            probs = np.where(always, 2.0, probs)
             threshold = crag_threshold(probs, answerable, correct)
             answered = probs >= threshold
             crag = np.where(answered, np.where(correct, 1, -1), np.where(answerable, 0, 1))

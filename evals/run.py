@@ -592,9 +592,13 @@ def fit_main(
     train = [(b.service, b.corpus.split("dev")) for b in benches if b.corpus.split("dev")]
     if not train:
         raise DatasetError("nothing to fit on: no corpus has dev questions")
-    model = fit_model(train, settings, names=[b.corpus.slug for b in benches if b.corpus.split("dev")])
+    model = fit_model(
+        train, settings, names=[b.corpus.slug for b in benches if b.corpus.split("dev")]
+    )
     model.save(out)
-    print(f"fitted on {model.fitted['items']} dev questions of {', '.join(model.fitted['corpora'])}")
+    print(
+        f"fitted on {model.fitted['items']} dev questions of {', '.join(model.fitted['corpora'])}"
+    )
     print(
         f"  dev CRAG {model.fitted['dev_crag']}, key-fact accuracy "
         f"{model.fitted['dev_key_fact_accuracy']}; abstain below {model.abstain_below}, "

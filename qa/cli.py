@@ -8,13 +8,13 @@ Heavy imports (torch, chromadb, gradio) happen inside the command that needs the
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import textwrap
 from pathlib import Path
 
 from qa import config
 from qa.errors import CorpusQAError, IndexMissing, InvalidInput
+from qa.logs import setup_logging
 
 EXIT_INPUT = 2
 EXIT_UNAVAILABLE = 3
@@ -46,22 +46,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-
-
-def setup_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
-    for noisy in (
-        "chromadb",
-        "httpx",
-        "httpcore",
-        "sentence_transformers",
-        "bm25s",
-        "urllib3",
-        "gradio",
-    ):
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -154,9 +138,12 @@ def cmd_serve(args, settings) -> int:
 
 
 def cmd_ui(args, settings) -> int:
-    from ui.app import launch
+    import uvicorn
 
-    launch(settings, host=args.host, port=args.port)
+    from qa.api.app import create_ui_app
+
+    app = create_ui_app(settings)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=settings.log_level.lower())
     return 0
 
 
@@ -315,7 +302,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data", default=None, help="folder of corpora (default: evals/data)")
     p.add_argument(
-        "--out", default=None, help="where to write it (default: the packaged qa/answer/decision.json)"
+        "--out",
+        default=None,
+        help="where to write it (default: the packaged qa/answer/decision.json)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_fit)

@@ -32,7 +32,7 @@ import numpy as np
 
 from qa.embedding import DIMENSIONS, Embedder
 from qa.errors import IndexMissing
-from qa.store import Store
+from qa.store import Store, sentence_id
 from qa.text import english_stemmer, stem, words
 from qa.types import Passage
 
@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 _TEXT_CACHE = 512  # full document texts kept per snapshot (quotes, sources, evals)
 _PASSAGE_CACHE = 20_000  # passages kept per snapshot, least recently used dropped first
 _VECTOR_CACHE = 50_000  # sentence vectors kept per snapshot (1.5 KB each)
+_DOC_SENTENCES_CACHE = 64  # whole documents' sentences kept per snapshot (summaries)
+_SUMMARY_PASSAGES = 200  # a summary reads at most a document's first passages
 V = TypeVar("V")
 RRF_K = 60  # the constant from Cormack et al. (2009); robust without tuning
 
@@ -162,6 +164,14 @@ class Lexicon:
 
 
 @dataclass
+class DocumentSentences:
+    """A document's sentences in reading order: (passage, index in it), and their vectors."""
+
+    places: list[tuple[Passage, int]]
+    vectors: np.ndarray  # one unit vector per place
+
+
+@dataclass
 class Snapshot:
     """The live corpus as one worker sees it, for one corpus version."""
 
@@ -181,6 +191,7 @@ class Snapshot:
         self._texts = ReadThrough(
             lambda ids: {i: self.store.document(i).text for i in ids}, _TEXT_CACHE
         )
+        self._doc_sentences = ReadThrough(self._read_document_sentences, _DOC_SENTENCES_CACHE)
 
     @property
     def size(self) -> int:
@@ -200,6 +211,31 @@ class Snapshot:
     def document_text(self, doc_id: str) -> str:
         """The text citations quote, read once per corpus version."""
         return self._texts.get_many([doc_id])[doc_id]
+
+    def document_sentences(self, doc_id: str) -> DocumentSentences:
+        """Every sentence of a document once, in reading order, with its vector: what a
+        summary needs. Read on first use and cached per corpus version; ordinary
+        questions never call it."""
+        return self._doc_sentences.get_many([doc_id])[doc_id]
+
+    def _read_document_sentences(self, doc_ids: list[str]) -> dict[str, DocumentSentences]:
+        out = {}
+        for doc in doc_ids:
+            passages = self.passages(self.documents.get(doc, [])[:_SUMMARY_PASSAGES])
+            places, seen = [], set()
+            for p in passages:
+                for i, s in enumerate(p.sentences):
+                    if s.start not in seen:  # overlapping passages share sentences
+                        seen.add(s.start)
+                        places.append((p, i))
+            places.sort(key=lambda place: place[0].sentences[place[1]].start)
+            vectors = self.sentence_vectors([sentence_id(p.passage_id, i) for p, i in places])
+            kept = [(p, i) for p, i in places if sentence_id(p.passage_id, i) in vectors]
+            matrix = np.array(
+                [vectors[sentence_id(p.passage_id, i)] for p, i in kept], np.float32
+            ).reshape(len(kept), -1)
+            out[doc] = DocumentSentences(kept, matrix)
+        return out
 
     def previous_passage(self, passage_id: str) -> Passage | None:
         prev_id = self.previous(passage_id)

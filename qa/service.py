@@ -14,16 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.answer.compose import compose
-from qa.answer.decide import model_for
-from qa.answer.extractive import (
-    ABSTAIN_PREFIX,
-    Candidate,
-    Selection,
-    abstention,
-    score_candidates,
-    select,
-)
+import numpy as np
+
+from qa.answer.compose import ABSTAIN_PREFIX, abstention, compose
+from qa.answer.decide import DecisionModel, model_for
+from qa.answer.extractive import Candidate, Selection, score_candidates, select
+from qa.answer.kinds import COMPARISON, OVERVIEW, Kind, question_kind
 from qa.answer.question import QuestionProfile, attach_vectors, profile_question
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
@@ -34,7 +30,7 @@ from qa.store import Store, sentence_id
 from qa.types import Answer, ChatTurn, Document, DocumentInfo, Mode, Passage, ScoredPassage
 
 log = logging.getLogger(__name__)
-__all__ = ["ABSTAIN_PREFIX", "Prepared", "QAService", "get_service"]
+__all__ = ["ABSTAIN_PREFIX", "QAService", "get_service"]
 
 
 @dataclass
@@ -48,6 +44,7 @@ class Prepared:
     candidates: list[Candidate]
     timings: dict[str, float]
     started: float
+    query_vector: np.ndarray | None = None
 
 
 class QAService:
@@ -76,7 +73,8 @@ class QAService:
         question = self.validate_question(question)
         log.debug("ask (%s): %r", mode, question)  # question text only in debug logs
         if mode == "llm":
-            return self._llm().ask(self, question, history or [], top_k or self.settings.top_k)
+            tools = self._llm_tools(top_k or self.settings.top_k)
+            return self._llm().ask(tools, question, history or [])
         return self.extractive(question, history or [], top_k or self.settings.top_k)
 
     def ask_stream(
@@ -92,9 +90,8 @@ class QAService:
         that is not verified yet. Front ends skip it (and may stop the stream there)."""
         question = self.validate_question(question)
         if mode == "llm":
-            yield from self._llm().ask_stream(
-                self, question, history or [], top_k or self.settings.top_k
-            )
+            tools = self._llm_tools(top_k or self.settings.top_k)
+            yield from self._llm().ask_stream(tools, question, history or [])
             return
         answer = self.extractive(question, history or [], top_k or self.settings.top_k)
         # Extractive answers exist whole at once; they are streamed sentence by sentence
@@ -140,8 +137,9 @@ class QAService:
         )
         timings["score"] = _ms(t2)
         return Prepared(
-            question, standalone, snapshot, passages, scores, profile, candidates, timings, t0
-        )
+            question, standalone, snapshot, passages, scores, profile, candidates, timings, t0,
+            query.vector,
+        )  # fmt: skip
 
     def _embed_question(self, text: str, profile: QuestionProfile, snapshot: Snapshot):
         """The question's vector, and vectors for its words that the corpus lacks, in one
@@ -164,32 +162,84 @@ class QAService:
 
     def extractive(self, question: str, history: list[ChatTurn], top_k: int) -> Answer:
         prepared = self.prepare(question, history, top_k)
-        return self.compose_answer(
-            prepared,
-            select(prepared.profile, prepared.candidates, self.settings, prepared.snapshot),
-        )
+        selection, kind = self.choose(prepared)
+        return self.compose_answer(prepared, selection, kind)
 
-    def compose_answer(self, prepared: Prepared, selection: Selection) -> Answer:
+    def choose(
+        self,
+        prepared: Prepared,
+        candidates: list[Candidate] | None = None,
+        model: DecisionModel | None = None,
+    ) -> tuple[Selection, Kind]:
+        """The fitted decision's selection (or abstention), and the shape of the answer.
+
+        A summary or a comparison draws on whole documents, not on one answering sentence:
+        it abstains only when the decision finds nothing close to what it names. `evals/fit`
+        passes re-scored candidates and a trial model; the answerer uses its own."""
+        kind = question_kind(prepared.question)
+        candidates = prepared.candidates if candidates is None else candidates
+        selection = select(prepared.profile, candidates, self.settings, prepared.snapshot, model)
+        if kind.name in (OVERVIEW, COMPARISON):
+            needs_match = bool(kind.topic) or kind.name == COMPARISON
+            if selection.abstain_reason is None or not needs_match:
+                top = candidates[: self.settings.max_answer_sentences]
+                selection = Selection(top, None, prepared.profile)
+        return selection, kind
+
+    def compose_answer(
+        self, prepared: Prepared, selection: Selection, kind: Kind | None = None
+    ) -> Answer:
         t3 = time.perf_counter()
-        if selection.abstain_reason:
-            text, citations = abstention(selection.abstain_reason), []
-        else:
+        kind = kind or question_kind(prepared.question)
+        reason = selection.abstain_reason
+        text, citations = "", []
+        if reason is None:
+            vector = prepared.query_vector
+            if kind.name == OVERVIEW and kind.topic:
+                vector = self._embedder().embed_query(kind.topic)
             text, citations = compose(
+                kind,
                 selection.candidates,
                 prepared.snapshot,
-                prepared.snapshot.document_text,
+                question=prepared.question,
+                answer_type=prepared.profile.answer_type,
+                pool=prepared.candidates,
+                query_vector=vector,
             )
+            if not text:
+                reason = f"nothing in them is about “{kind.topic or prepared.question}”"
+        if reason is not None:
+            text, citations = abstention(reason), []
         timings = {**prepared.timings, "answer": _ms(t3), "total": _ms(prepared.started)}
         return Answer(
             question=prepared.question,
             answer=text,
-            abstained=selection.abstain_reason is not None,
+            abstained=reason is not None,
             mode="extractive",
             citations=citations,
             passages=scored_passages(prepared.passages, prepared.scores),
             timings_ms=timings,
             standalone_question=prepared.standalone,
         )
+
+    def _llm_tools(self, top_k: int):
+        """What LLM mode needs, handed over explicitly (qa.answer never imports the service)."""
+        from qa.answer.llm import Retrieved, Tools
+
+        def retrieve(question: str) -> Retrieved:
+            prepared = self.prepare(question, [], top_k)
+
+            def extractive() -> Answer:
+                selection, kind = self.choose(prepared)
+                return self.compose_answer(prepared, selection, kind)
+
+            scored = scored_passages(prepared.passages, prepared.scores)
+            return Retrieved(prepared.passages, scored, extractive)
+
+        def embed(texts) -> np.ndarray:
+            return self._embedder().embed(list(texts))
+
+        return Tools(retrieve, embed, self.index.snapshot().lower_words)
 
     def check_mode(self, mode: Mode) -> None:
         if mode == "llm":

@@ -369,22 +369,6 @@ class Store:
             for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True)
         }
 
-    def add_synthetic(self, passages: Sequence[Passage], sentence_vectors: np.ndarray) -> None:
-        """Benchmarks only: bulk-insert one-sentence passages with given vectors."""
-        doc = Document(
-            doc_id=passages[0].doc_id,
-            title="synthetic",
-            passage_count=len(passages),
-            size=0,
-            sha256="synthetic",
-            ingested_at="",
-            text="",
-        )
-        vectors = {
-            sentence_id(p.passage_id, 0): v for p, v in zip(passages, sentence_vectors, strict=True)
-        }
-        self.write_documents([(doc, passages)], vectors)
-
 
 def sentence_id(passage_id: str, index: int) -> str:
     return f"{passage_id}:{index}"

@@ -173,13 +173,3 @@ def mount(app: FastAPI, settings: Settings, service: QAService | None = None) ->
     return gr.mount_gradio_app(
         app, build(settings, service), path="/", css=CSS, ssr_mode=False, footer_links=["api"]
     )
-
-
-def launch(settings: Settings, host: str, port: int) -> None:
-    import uvicorn
-
-    from qa.api import errors as api_errors
-
-    app = FastAPI(title="corpus-qa UI")
-    api_errors.install(app)
-    uvicorn.run(mount(app, settings), host=host, port=port, log_level=settings.log_level.lower())

@@ -14,16 +14,18 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from qa.answer.extractive import select
+import numpy as np
+
+from qa.answer.compose import abstention
 from qa.answer.injection import looks_like_instruction
 from qa.config import Settings
 from qa.errors import LLMBadOutput, LLMError, LLMTimeout, LLMUnavailable
 from qa.text import content_terms, split_sentences
-from qa.types import Answer, ChatTurn, Citation, Passage, SentenceVerdict
+from qa.types import Answer, ChatTurn, Citation, Passage, ScoredPassage, SentenceVerdict
 from qa.verify import Claim, Judge, sentence_claims
 
 log = logging.getLogger(__name__)
@@ -304,6 +306,24 @@ def _markers_before_period(text: str) -> str:
 
 
 # --- the answerer ----------------------------------------------------------------------------
+@dataclass
+class Retrieved:
+    """The passages found for one question, and the extractive answer over them."""
+
+    passages: list[Passage]
+    scored: list[ScoredPassage]  # the same passages as the answer contract shows them
+    extractive: Callable[[], Answer]  # the fallback: quotes from the same passages
+
+
+@dataclass
+class Tools:
+    """What LLM mode is handed, explicitly: it never sees the service (which calls it)."""
+
+    retrieve: Callable[[str], Retrieved]  # a standalone question -> its passages
+    embed: Callable[[Sequence[str]], np.ndarray]  # texts -> unit vectors, for the judge
+    lower_words: Collection[str] = ()  # the corpus's lower-case usage, for the judge's names
+
+
 class LLMAnswerer:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -337,40 +357,37 @@ class LLMAnswerer:
             return standalone_question(question, history)
         return rewritten.splitlines()[0][:1000] if rewritten else None
 
-    def ask(self, service, question: str, history: list[ChatTurn], top_k: int) -> Answer:
-        *_, answer = self.ask_stream(service, question, history, top_k)
+    def ask(self, tools: Tools, question: str, history: list[ChatTurn]) -> Answer:
+        *_, answer = self.ask_stream(tools, question, history)
         return answer
 
     def ask_stream(
-        self, service, question: str, history: list[ChatTurn], top_k: int
+        self, tools: Tools, question: str, history: list[ChatTurn]
     ) -> Iterator[str | Answer]:
         from llama_index.core.llms import ChatMessage
 
         started = time.perf_counter()
         standalone = self.condense(question, history) if history else None
-        prepared = service.prepare(standalone or question, [], top_k)
-        prepared.question, prepared.standalone = question, standalone
+        found = tools.retrieve(standalone or question)
 
         def fallback(why: str) -> Iterator[str | Answer]:
             log.warning("LLM mode fell back to extractive: %s", why)
-            selection = select(
-                prepared.profile, prepared.candidates, service.settings, prepared.snapshot
-            )
-            answer = service.compose_answer(prepared, selection)
+            answer = found.extractive()
+            answer.question, answer.standalone_question = question, standalone
             answer.notice = f"{why} Showing quotes from the documents instead."
             yield from (piece + " " for piece in answer.answer.split("\n\n") if piece)
             yield answer
 
-        if not prepared.passages:
+        if not found.passages:
             yield from fallback("No passages were found for the LLM to use.")
             return
-        judge = Judge(lambda texts: service.index.embedder.embed(list(texts)))
-        verifier = SentenceVerifier(judge, prepared.passages, self.settings.llm_unsupported_policy)
+        judge = Judge(tools.embed, lower_words=tools.lower_words)
+        verifier = SentenceVerifier(judge, found.passages, self.settings.llm_unsupported_policy)
         messages = [
             ChatMessage(role="system", content=SYSTEM_PROMPT),
             ChatMessage(
                 role="user",
-                content=f"Passages:\n\n{format_passages(prepared.passages)}\n\nQuestion: {standalone or question}",
+                content=f"Passages:\n\n{format_passages(found.passages)}\n\nQuestion: {standalone or question}",
             ),
         ]
         notice = None
@@ -390,8 +407,8 @@ class LLMAnswerer:
             return
         if not verifier.parts and verifier.declared_no_answer:
             yield Answer(
-                question=question, answer="The documents don't say: the passages do not contain the answer.",
-                abstained=True, mode="llm", passages=_scored(prepared), standalone_question=standalone,
+                question=question, answer=abstention("the passages do not contain the answer"),
+                abstained=True, mode="llm", passages=found.scored, standalone_question=standalone,
                 timings_ms={"total": round((time.perf_counter() - started) * 1000, 2)},
                 sentence_verdicts=verifier.verdicts, verification=verifier.counts,
             )  # fmt: skip
@@ -403,17 +420,11 @@ class LLMAnswerer:
             return
         yield Answer(
             question=question, answer=verifier.answer, abstained=False, mode="llm",
-            citations=verifier.citations, passages=_scored(prepared), standalone_question=standalone,
+            citations=verifier.citations, passages=found.scored, standalone_question=standalone,
             timings_ms={"total": round((time.perf_counter() - started) * 1000, 2)},
             unsupported=verifier.counts["flagged"] > 0, verification=verifier.counts,
             sentence_verdicts=verifier.verdicts, notice=notice,
         )  # fmt: skip
-
-
-def _scored(prepared):
-    from qa.service import scored_passages
-
-    return scored_passages(prepared.passages, prepared.scores)
 
 
 @lru_cache(maxsize=8)

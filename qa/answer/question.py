@@ -18,6 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from qa.answer.headings import asks_for_heading, structure_stems
+from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, question_kind
 from qa.text import STOPWORDS, stem, words
 
 # --- answer types ------------------------------------------------------------------------
@@ -123,23 +124,6 @@ _ATTRIBUTION = re.compile(
     r"|\bwho (?:is|was) (?:quoted|cited)\b|\bwhose (?:view|claim|words|statement)\b",
     re.I,
 )
-_OVERVIEW = re.compile(
-    r"\b(?:overview|summary|summari[sz]e|summed up|gist|main points?|key points?|in a nutshell|"
-    r"main (?:topic|idea|subject|theme)s?)\b|\bwhat (?:is|are) (?:this|these|the) (?:\w+ ){0,2}"
-    r"(?:about|for)\b|\bwhat (?:does|do) (?:this|these|the) (?:\w+ ){0,2}(?:cover|discuss|say)\b"
-    r"\s*\??$|\bwhat (?:is|are) (?:it|they) about\b",
-    re.I,
-)
-_COMPARISON = re.compile(
-    r"\b(?:differ|differs|difference|differences|compare|compared|comparison|contrast|versus|"
-    r"vs\.?|unlike|similar|similarities|agree|disagree|both)\b",
-    re.I,
-)
-_YES_NO = re.compile(
-    r"^\W*(?:is|are|was|were|do|does|did|can|could|may|might|must|shall|should|will|would|has|"
-    r"have|had)\b",
-    re.I,
-)
 
 
 # --- words ----------------------------------------------------------------------------------
@@ -233,6 +217,7 @@ def profile_question(
     `attach_vectors`, so that embedding them shares one model call with the query)."""
     terms: dict[str, Term] = {}
     answer_type = answer_type_of(text)
+    kind = question_kind(text)  # overview, comparison, yes/no: qa.answer.kinds
     # In "What is section 4 called?", "section" says where to look, not what to find.
     skip = structure_stems() if answer_type == "heading" else frozenset()
     tokens = words(text)
@@ -259,9 +244,9 @@ def profile_question(
         answer_type=answer_type,
         terms=list(terms.values()),
         attribution=bool(_ATTRIBUTION.search(text)),
-        overview=bool(_OVERVIEW.search(text)),
-        comparison=bool(_COMPARISON.search(text)),
-        yes_no=bool(_YES_NO.search(text)),
+        overview=kind.name == OVERVIEW,
+        comparison=kind.name == COMPARISON,
+        yes_no=kind.name == YES_NO,
     )
 
 

@@ -71,11 +71,21 @@ def create_app(settings: Settings | None = None, with_ui: bool = False) -> FastA
     return app
 
 
+def create_ui_app(settings: Settings) -> FastAPI:
+    """The UI alone (`corpus-qa ui`), answering errors as the API does: composed here, so
+    that `ui` and `qa.api.errors` never import each other."""
+    from ui.app import mount
+
+    app = FastAPI(title="corpus-qa UI")
+    api_errors.install(app)
+    return mount(app, settings)
+
+
 def app_factory() -> FastAPI:
     """For uvicorn workers (`--workers N` imports the app by name in each process)."""
     import os
 
-    from qa.cli import setup_logging
+    from qa.logs import setup_logging
 
     settings = get_settings()
     setup_logging(settings.log_level)
