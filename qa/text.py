@@ -129,6 +129,7 @@ CONNECTIVES = {
     "thus", "hence", "instead", "nevertheless", "nonetheless", "still", "besides", "otherwise",
     "accordingly", "consequently", "then", "so", "and", "additionally", "likewise", "similarly",
     "indeed", "though", "although", "further", "finally", "later", "afterwards", "again",
+    "according",
 }
 # Verbs that report speech in general English: a claim must keep who made it.
 SPEECH_VERBS = {
@@ -370,3 +371,31 @@ def _phrase_after(text: str, tokens: list[re.Match], i: int) -> list[tuple[int, 
     ):
         end += 1
     return [(tokens[i].start(), tokens[end].end())]
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’-]*)+")
+
+
+def acronyms(text: str) -> set[str]:
+    """The initials of each run of capitalised words: "United Kingdom" gives "uk", "National
+    Cyber Security Center" gives "ncsc" (a claim may name it either way)."""
+    found = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        initials = [w[0] for w in run.group().split() if w[0].isupper()]
+        if len(initials) > 1:
+            found.add("".join(initials).lower())
+    return found
+
+
+def same_name(name: str, stems_: Collection[str]) -> bool:
+    """The name's stem, or another form of the same name, is among the stems: "canadian" for
+    "canada", "russian" for "russia", "chinese" for "china" (general English morphology:
+    the shorter form, less its last letter, opens the longer one, which is at most three
+    letters longer). "austria" and "australia" stay apart."""
+    if name in stems_:
+        return True
+    for other in stems_:
+        short, long_ = sorted((name, other), key=len)
+        if len(short) >= 4 and 0 < len(long_) - len(short) <= 3 and long_.startswith(short[:-1]):
+            return True
+    return False

@@ -28,10 +28,12 @@ from qa.text import (
     DENY,
     NEGATIONS,
     STOPWORDS,
+    acronyms,
     content_terms,
     dotted_acronyms,
     names,
     numbers,
+    same_name,
     speaker_spans,
     split_sentences,
     stem,
@@ -282,10 +284,10 @@ def name_not_in_evidence(case: Case, judge: Judge) -> Finding | None:
         " ".join(s for s, o in zip(case.sentences, case.overlaps, strict=True) if o >= 0.3)
         or case.sentences[case.best]
     )
-    drawn_stems = {stem(w.lower()) for w in words(drawn)} | dotted_acronyms(drawn)
+    drawn_stems = {stem(w.lower()) for w in words(drawn)} | dotted_acronyms(drawn) | acronyms(drawn)
     usage = {w.lower() for w in words(case.joined) if w.islower()} | set(judge.lower_words)
     missing = sorted(
-        {case.word(stem(n)) for n in names(case.body, usage) if stem(n) not in drawn_stems}
+        {case.word(stem(n)) for n in names(case.body, usage) if not same_name(stem(n), drawn_stems)}
     )
     if missing:
         return Finding(False, f"name not in the evidence: {', '.join(missing)}", span=case.window)

@@ -94,49 +94,69 @@ class Logistic:
 
 
 # --- what the answerer sees: the candidate set as a whole --------------------------------
-def best_score(scores: np.ndarray, best: dict[str, float]) -> float:
+# Each takes the candidates' scorer values and their feature rows, both best first.
+AnswerFeature = Callable[[np.ndarray, np.ndarray], float]
+_TOP = 3  # the answer quotes at most a few of the best candidates
+
+
+def _column(name: str) -> int:
+    return FEATURE_NAMES.index(name)
+
+
+def best_score(scores: np.ndarray, x: np.ndarray) -> float:
     """The scorer's decision value for the best candidate."""
     return float(scores[0])
 
 
-def score_margin(scores: np.ndarray, best: dict[str, float]) -> float:
+def score_margin(scores: np.ndarray, x: np.ndarray) -> float:
     """How far the best candidate is ahead of the second (a clear winner, or a toss-up)."""
     return float(scores[0] - scores[1]) if len(scores) > 1 else 0.0
 
 
-def _feature(name: str) -> Callable[[np.ndarray, dict[str, float]], float]:
-    def of_best(scores: np.ndarray, best: dict[str, float]) -> float:
-        return best[name]
+def top_key_coverage(scores: np.ndarray, x: np.ndarray) -> float:
+    """The best key coverage among the first few candidates (what the answer quotes)."""
+    return float(x[:_TOP, _column("key_coverage")].max())
+
+
+def top_missing_here(scores: np.ndarray, x: np.ndarray) -> float:
+    """The least that the first few candidates leave out of the question's specific words."""
+    return float(x[:_TOP, _column("missing_here")].min())
+
+
+def top_type_offered(scores: np.ndarray, x: np.ndarray) -> float:
+    """Whether one of the first few candidates has the kind of answer asked for."""
+    return float(x[:_TOP, _column("type_offered")].max())
+
+
+def _of_best(name: str) -> AnswerFeature:
+    column = _column(name)
+
+    def of_best(scores: np.ndarray, x: np.ndarray) -> float:
+        return float(x[0, column])
 
     of_best.__name__ = f"best_{name}"
     of_best.__doc__ = f"The best candidate's `{name}` feature."
     return of_best
 
 
-ANSWER_FEATURES: list[Callable[[np.ndarray, dict[str, float]], float]] = [
+ANSWER_FEATURES: list[AnswerFeature] = [
     best_score,
     score_margin,
+    top_key_coverage,
+    top_missing_here,
+    top_type_offered,
     *(
-        _feature(n)
-        for n in (
-            "cosine",
-            "key_coverage",
-            "context_coverage",
-            "missing_here",
-            "missing_in_corpus",
-            "missing_name",
-            "type_missing",
-        )
+        _of_best(n)
+        for n in ("cosine", "context_coverage", "missing_in_corpus", "missing_name", "type_missing")
     ),
 ]
 ANSWER_FEATURE_NAMES = [f.__name__ for f in ANSWER_FEATURES]
 
 
-def answer_features(scores: np.ndarray, best_features: np.ndarray) -> np.ndarray:
-    """The answerer's inputs, from the candidates' scores (best first) and the best
-    candidate's features."""
-    best = dict(zip(FEATURE_NAMES, map(float, best_features), strict=True))
-    return np.array([f(scores, best) for f in ANSWER_FEATURES], np.float64)
+def answer_features(scores: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """The answerer's inputs, from the candidates' scores and feature rows (best first)."""
+    x = np.atleast_2d(x)
+    return np.array([f(scores, x) for f in ANSWER_FEATURES], np.float64)
 
 
 @dataclass
@@ -159,7 +179,7 @@ class DecisionModel:
         if self.answerer is None:
             return 1.0
         scores = self.scorer.decision(x)[order]
-        row = answer_features(scores, x[order[0]])
+        row = answer_features(scores, x[order])
         return float(self.answerer.probabilities(row[None, :])[0])
 
     def to_json(self) -> str:

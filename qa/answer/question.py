@@ -70,7 +70,8 @@ asks_how_likely = _rule(
 asks_how_much_money = _rule(
     r"\bhow much (?:money|does|do|did|is|are|will|would|cost|to pay)\b|\bwhat (?:price|cost|fee|"
     r"fine|amount|sum|salary|budget|charge|penalty)\b|\bhow much\b.*\b(?:cost|pay|paid|charge|"
-    r"price|fee|worth|spend|spent)\b",
+    r"price|fee|worth|spend|spent)\b|\bwhat (?:is|are|was|were) the (?:\w+ )?(?:price|cost|fee|"
+    r"fine|salary|budget|charge|penalty|rent|premium)s?\b",
     "amount",
 )
 asks_how_many = _rule(r"\bhow (?:many|much|often|far|big|large|old|high|fast)\b", "number")
