@@ -197,6 +197,17 @@ class Snapshot:
     def size(self) -> int:
         return len(self.owner)
 
+    def stems_starting(self, prefix: str) -> list[str]:
+        """The corpus's stems that open with `prefix` (4 letters), from an index built on
+        first use: where a question's name is looked for in its other forms."""
+        index = self.__dict__.get("_prefixes")
+        if index is None:
+            index = defaultdict(list)
+            for s in self.doc_freq:
+                index[s[:4]].append(s)
+            self.__dict__["_prefixes"] = index
+        return index.get(prefix[:4], [])
+
     def is_live(self, passage_id: str) -> bool:
         return passage_id in self.owner
 

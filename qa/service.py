@@ -21,6 +21,7 @@ from qa.answer.decide import DecisionModel, model_for
 from qa.answer.extractive import Candidate, Selection, score_candidates, select
 from qa.answer.kinds import COMPARISON, OVERVIEW, Kind, question_kind
 from qa.answer.question import QuestionProfile, attach_vectors, profile_question
+from qa.answer.rules import first_reason
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
 from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong
@@ -112,11 +113,10 @@ class QAService:
         standalone = standalone_question(question, history)
         query_text = standalone or question
         # The follow-up's own words say what must be found; the previous turn only helps find it.
-        profile = profile_question(question, snapshot.doc_freq, snapshot.lower_words, snapshot.size)
+        statistics = (snapshot.doc_freq, snapshot.lower_words, snapshot.size)
+        profile = profile_question(question, *statistics, snapshot.stems_starting)
         if standalone and not profile.terms:
-            profile = profile_question(
-                standalone, snapshot.doc_freq, snapshot.lower_words, snapshot.size
-            )
+            profile = profile_question(standalone, *statistics, snapshot.stems_starting)
         query_vector = self._embed_question(query_text, profile, snapshot)
         query = Query(query_text, query_vector)
         timings["embed"] = _ms(t0)
@@ -173,15 +173,16 @@ class QAService:
     ) -> tuple[Selection, Kind]:
         """The fitted decision's selection (or abstention), and the shape of the answer.
 
-        A summary or a comparison draws on whole documents, not on one answering sentence:
-        it abstains only when the decision finds nothing close to what it names. `evals/fit`
+        A summary or a comparison draws on whole documents, not on one answering sentence,
+        so the fitted answerer (which judges whether a sentence answers) does not judge it:
+        only a hard rule (the question names what the corpus lacks) stops it. `evals/fit`
         passes re-scored candidates and a trial model; the answerer uses its own."""
         kind = question_kind(prepared.question)
         candidates = prepared.candidates if candidates is None else candidates
         selection = select(prepared.profile, candidates, self.settings, prepared.snapshot, model)
-        if kind.name in (OVERVIEW, COMPARISON):
-            needs_match = bool(kind.topic) or kind.name == COMPARISON
-            if selection.abstain_reason is None or not needs_match:
+        if kind.name in (OVERVIEW, COMPARISON) and candidates:
+            decision = model or model_for(self.settings.answer_model)
+            if not first_reason(prepared.profile, decision.rules):
                 top = candidates[: self.settings.max_answer_sentences]
                 selection = Selection(top, None, prepared.profile)
         return selection, kind

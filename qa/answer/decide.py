@@ -128,6 +128,11 @@ def top_type_offered(scores: np.ndarray, x: np.ndarray) -> float:
     return float(x[:_TOP, _column("type_offered")].max())
 
 
+def top_heading_answer(scores: np.ndarray, x: np.ndarray) -> float:
+    """How well one of the first few candidates fits as the heading a question asks for."""
+    return float(x[:_TOP, _column("heading_answer")].max())
+
+
 def _of_best(name: str) -> AnswerFeature:
     column = _column(name)
 
@@ -145,6 +150,7 @@ ANSWER_FEATURES: list[AnswerFeature] = [
     top_key_coverage,
     top_missing_here,
     top_type_offered,
+    top_heading_answer,
     *(
         _of_best(n)
         for n in ("cosine", "context_coverage", "missing_in_corpus", "missing_name", "type_missing")

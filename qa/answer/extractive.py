@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from qa.answer.decide import DecisionModel, model_for
-from qa.answer.features import KINDS, View, key_coverage, vectorise
+from qa.answer.features import KINDS, View, key_coverage, type_missing, vectorise
 from qa.answer.headings import quotable
 from qa.answer.injection import looks_like_instruction
 from qa.answer.question import QuestionProfile, closeness
@@ -187,21 +187,22 @@ def select(
 
 
 def explain(best: Candidate) -> str:
-    """Why the best candidate is not good enough, in words: the most telling feature."""
+    """Why the best candidate is not good enough, in words a person can check: a specific
+    word of the question that the corpus never uses; else one the closest passages lack;
+    else the kind of answer they do not give. (The cut-offs only choose the wording.)"""
     v = best.view
     q = v.q
-    gaps = [(t.specificity * (1 - max(t.corpus_similarity, 0.0)), t) for t in q.terms]
-    worst = max(gaps, key=lambda g: g[0], default=(0.0, None))
-    if worst[1] is not None and worst[0] >= 0.4:
-        return f"nothing in them mentions “{worst[1].word}”"
+    absent = [t for t in q.terms if not t.in_corpus and t.specificity >= 0.5]
+    if absent:  # true as said: no document uses the word (names first)
+        worst = max(
+            absent, key=lambda t: (t.name, t.specificity * (1 - max(t.corpus_similarity, 0.0)))
+        )
+        return f"nothing in them mentions “{worst.word}”"
     local = q.weights * (1.0 - v.context_match) if q.terms else np.zeros(0)
-    if local.size and local.max() >= 0.4:
+    if local.size and local.max() >= 0.3:
         return f"the closest passages say nothing about “{q.terms[int(local.argmax())].word}”"
-    if q.answer_type in KINDS and best.features.size:
-        from qa.answer.features import type_missing
-
-        if type_missing(v):
-            return f"the closest passages do not give {KINDS[q.answer_type]}"
+    if q.answer_type in KINDS and type_missing(v):
+        return f"the closest passages do not give {KINDS[q.answer_type]}"
     return "the passages found do not speak to what the question asks"
 
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from qa.answer.headings import asks_for_heading, structure_stems
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, question_kind
-from qa.text import STOPWORDS, stem, words
+from qa.text import STOPWORDS, same_name, stem, words
 
 # --- answer types ------------------------------------------------------------------------
 # person: a person, an organisation or a role ("either party", "the supplier")
@@ -212,10 +212,17 @@ class QuestionProfile:
 
 
 def profile_question(
-    text: str, doc_freq: dict[str, int], lower_words: set[str], passages: int = 1
+    text: str,
+    doc_freq: dict[str, int],
+    lower_words: set[str],
+    passages: int = 1,
+    similar_stems: Callable[[str], list[str]] | None = None,
 ) -> QuestionProfile:
     """The question's answer type, kind and content words (vectors are attached later, by
-    `attach_vectors`, so that embedding them shares one model call with the query)."""
+    `attach_vectors`, so that embedding them shares one model call with the query).
+
+    A name is in the corpus in another of its forms too ("Chinese" where the corpus says
+    "China": `qa.text.same_name`), looked up among `similar_stems(stem)`."""
     terms: dict[str, Term] = {}
     answer_type = answer_type_of(text)
     kind = question_kind(text)  # overview, comparison, yes/no: qa.answer.kinds
@@ -237,7 +244,8 @@ def profile_question(
             stem=s,
             specificity=max(specificity(w), 0.8 if name else 0.0),
             name=name,
-            in_corpus=doc_freq.get(s, 0) > 0,
+            in_corpus=doc_freq.get(s, 0) > 0
+            or (name and similar_stems is not None and same_name(s, similar_stems(s))),
             rarity=_rarity(doc_freq.get(s, 0), passages),
         )
     return QuestionProfile(

@@ -4,7 +4,10 @@ reason to abstain (or None).
 A rule is kept only where the eval shows it transfers: `evals/fit.py` tries each one on
 the development questions of every corpus, keeps it when it raises the CRAG score, and
 writes the kept rules (with the similarity bound each one uses) into the decision file.
-Everything else is the fitted model's job (`qa.answer.decide`).
+Everything else is the fitted model's job (`qa.answer.decide`). A rule on rare words the
+corpus lacks was tried and dropped: wordfreq calls "summarize", "corpus", "quoted" and
+"Brits" rare, and a veto on them is exactly what a person asking in everyday words must
+not get; such words feed the fitted decision instead (features.missing_in_corpus).
 """
 
 from __future__ import annotations
@@ -27,18 +30,7 @@ def unknown_name(q: QuestionProfile, bound: float) -> str | None:
     return f"nothing in them mentions {_quoted(absent)}" if absent else None
 
 
-def unknown_rare_word(q: QuestionProfile, bound: float) -> str | None:
-    """A rare word of the question ("malware") that the corpus never uses, with nothing
-    close to it; common words ("happens", "leader") never count here."""
-    absent = [
-        t
-        for t in q.terms
-        if not t.in_corpus and t.specificity >= 0.6 and t.corpus_similarity < bound
-    ]
-    return f"nothing in them mentions {_quoted(absent)}" if absent else None
-
-
-RULES: dict[str, Rule] = {rule.__name__: rule for rule in (unknown_name, unknown_rare_word)}
+RULES: dict[str, Rule] = {rule.__name__: rule for rule in (unknown_name,)}
 
 
 def first_reason(q: QuestionProfile, kept: dict[str, float]) -> str | None:
