@@ -187,6 +187,24 @@ class Embedder:
         with self._lock:
             self._query_cache.clear()
 
+    def embed_query_and_words(
+        self, text: str, extra: Sequence[str]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """A query's vector (through the query cache) and vectors for a few more texts, in
+        one model call when the query is not cached: each call has a fixed cost of several
+        ms on two cores, more than a few short words add to it."""
+        with self._lock:
+            cached = self._query_cache.get(text)
+        if cached is not None or not extra:
+            query = self.embed_query(text)
+            return query, self.embed(list(extra)) if extra else np.zeros((0, DIMENSIONS))
+        vectors = self.embed([text, *extra])
+        with self._lock:
+            self._query_cache[text] = vectors[0]
+            if len(self._query_cache) > self._query_cache_size:
+                self._query_cache.popitem(last=False)
+        return vectors[0], vectors[1:]
+
     def embed_query(self, text: str) -> np.ndarray:
         with self._lock:
             cached = self._query_cache.get(text)

@@ -22,7 +22,7 @@ import tempfile
 import threading
 from abc import ABC, abstractmethod
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -108,6 +108,11 @@ class Lexicon:
             return self.vectors[row]
         with self._lock:
             return self._extra.get(word)
+
+    def rows(self, words: Iterable[str]) -> np.ndarray:
+        """The vectors of those of the words the corpus has, in one read."""
+        found = [i for w in words if (i := self.index.get(w)) is not None]
+        return np.asarray(self.vectors[found]) if found else np.zeros((0, DIMENSIONS), np.float32)
 
     def remember(self, word: str, vector: np.ndarray) -> None:
         """A question word the corpus lacks, embedded once per process (bounded)."""

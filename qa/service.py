@@ -150,13 +150,9 @@ class QAService:
         if lexicon is None:
             return embedder.embed_query(text)
         missing = profile.words_to_embed(lambda w: lexicon.vector(w) is not None)
-        if missing:
-            vectors = embedder.embed([text, *missing])
-            for word, vector in zip(missing, vectors[1:], strict=True):
-                lexicon.remember(word, vector)
-            query_vector = vectors[0]
-        else:
-            query_vector = embedder.embed_query(text)
+        query_vector, vectors = embedder.embed_query_and_words(text, missing)
+        for word, vector in zip(missing, vectors, strict=True):
+            lexicon.remember(word, vector)
         attach_vectors(profile, lexicon.vector, lexicon.nearest)
         return query_vector
 

@@ -82,9 +82,9 @@ class _Words:
         text_stems = {stem(w) for w in content}
         result = np.array([1.0 if s in text_stems else 0.0 for s in self.stems], np.float32)
         if soft and self.lexicon is not None and len(self.stems) and content:
-            rows = [v for w in content if (v := self.lexicon.vector(w)) is not None]
-            if rows:
-                sims = (self.terms @ np.asarray(rows, np.float32).T).max(axis=1)
+            rows = self.lexicon.rows(content)
+            if len(rows):
+                sims = (self.terms @ rows.T).max(axis=1)
                 sims = np.where(self.has_vector, closeness(sims), 0.0)
                 result = np.maximum(result, sims.astype(np.float32))
         self._cache[key] = (result, text_stems)

@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -177,6 +178,17 @@ class View:
     def text(self) -> str:
         return self.sentence.text
 
+    @cached_property
+    def offered(self) -> bool | None:
+        """Whether the sentence has the kind of answer asked for (None: nothing asked)."""
+        offers = OFFERS.get(self.q.answer_type)
+        return None if offers is None else offers(self.text, self.q, self.lower_words)
+
+    @cached_property
+    def speech(self) -> bool:
+        """A reporting verb in the sentence or the one before it."""
+        return _speech(self.text) or _speech(self.previous)
+
     @property
     def kind(self) -> str:
         """sentence / heading / title / list_item ... as ingest/structure.py found it."""
@@ -256,18 +268,12 @@ def missing_name(v: View) -> float:
 
 def type_offered(v: View) -> float:
     """The question wants a kind of answer (a duration, a name ...) and the sentence has one."""
-    offers = OFFERS.get(v.q.answer_type)
-    if offers is None:
-        return 0.0
-    return float(offers(v.text, v.q, v.lower_words))
+    return float(v.offered is True)
 
 
 def type_missing(v: View) -> float:
     """The question wants a kind of answer and the sentence has none."""
-    offers = OFFERS.get(v.q.answer_type)
-    if offers is None:
-        return 0.0
-    return float(not offers(v.text, v.q, v.lower_words))
+    return float(v.offered is False)
 
 
 def _speech(text: str) -> bool:
@@ -277,7 +283,7 @@ def _speech(text: str) -> bool:
 def reports_speech(v: View) -> float:
     """Who-said-what: a reporting verb (qa.text.SPEECH_VERBS) in the sentence or the one
     before it."""
-    return float(_speech(v.text) or _speech(v.previous))
+    return float(v.speech)
 
 
 def attributed_answer(v: View) -> float:

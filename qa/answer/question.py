@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -188,16 +188,16 @@ class QuestionProfile:
     yes_no: bool = False
     numbers: set[str] = field(default_factory=set)
 
-    @property
+    @cached_property
     def stems(self) -> set[str]:
         return {t.stem for t in self.terms}
 
-    @property
+    @cached_property
     def weights(self) -> np.ndarray:
         """How much each word counts: its specificity in English."""
         return np.array([t.specificity for t in self.terms], np.float32)
 
-    @property
+    @cached_property
     def key_weights(self) -> np.ndarray:
         """Specificity times rarity in this corpus: a topic word that every passage uses
         ("vaccine" in a vaccine corpus) says little about which sentence answers."""
