@@ -253,12 +253,13 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
             correct.append(right and bool(case.item.answerable) and not abstained)
             sizes.append(size)
         correct = np.array(correct)
-        if correct.min() == correct.max():
+        target = correct
+        if target.min() == target.max():
             continue  # nothing to tell apart
         answerer = Logistic.fit(
-            ANSWER_FEATURE_NAMES, rows[usable], correct[usable], c=ANSWERER_REGULARISATION
+            ANSWER_FEATURE_NAMES, rows[usable], target[usable], c=ANSWERER_REGULARISATION
         )
-        p_answer = _out_of_fold_probabilities(rows, correct, usable)
+        p_answer = _out_of_fold_probabilities(rows, target, usable)
         if p_answer is None:
             continue
         for bounds in itertools.product(*RULE_BOUNDS.values()):

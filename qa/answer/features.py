@@ -266,6 +266,21 @@ def missing_name(v: View) -> float:
     return max(gaps, default=0.0)
 
 
+def focus_missing_in_corpus(v: View) -> float:
+    """The thing a which/what question asks about ("Which malware ...") is absent from the
+    corpus: 1 minus the closeness of the corpus's nearest word (0 with no such noun)."""
+    if v.q.focus is None:
+        return 0.0
+    return 1.0 - max(v.q.terms[v.q.focus].corpus_similarity, 0.0)
+
+
+def focus_missing_here(v: View) -> float:
+    """The same thing is absent from this candidate's context."""
+    if v.q.focus is None:
+        return 0.0
+    return 1.0 - float(v.context_match[v.q.focus])
+
+
 def type_offered(v: View) -> float:
     """The question wants a kind of answer (a duration, a name ...) and the sentence has one."""
     return float(v.offered is True)
@@ -278,6 +293,24 @@ def type_missing(v: View) -> float:
 
 def _speech(text: str) -> bool:
     return any(w.lower() in SPEECH_VERBS for w in words(text))
+
+
+_SUBJECT_QUESTION = re.compile(
+    r"^\W*(?:who|which \w+|what \w+)\s+(?!(?:is|are|was|were|'s)\b)(\w+)", re.I
+)
+
+
+def asked_relation(v: View) -> float:
+    """In "Who denied the accusations?" the verb after "who" is the relation asked about:
+    how well the sentence (with its context) has it (0 for other question forms)."""
+    m = _SUBJECT_QUESTION.search(v.q.text)
+    if m is None:
+        return 0.0
+    verb = stem(m.group(1).lower())
+    for i, t in enumerate(v.q.terms):
+        if t.stem == verb:
+            return float(v.context_match[i])
+    return 0.0
 
 
 def reports_speech(v: View) -> float:
@@ -340,8 +373,11 @@ FEATURES: list[Feature] = [
     missing_here,
     missing_in_corpus,
     missing_name,
+    focus_missing_in_corpus,
+    focus_missing_here,
     type_offered,
     type_missing,
+    asked_relation,
     reports_speech,
     attributed_answer,
     heading_answer,

@@ -127,6 +127,23 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# "Which malware ...", "What kind of sanctions ...", "How many organisations ...": the noun
+# after the wh-word names the thing asked about; an auxiliary there ("What did ...") means
+# there is none.
+_FOCUS = re.compile(
+    r"\b(?:which|what|how many|how much)\s+(?:(?:kinds?|types?|sorts?) of\s+)?([A-Za-z][\w'’-]*)",
+    re.I,
+)
+
+
+def _focus(text: str, terms: list[Term]) -> int | None:
+    m = _FOCUS.search(text)
+    if m is None or m.group(1).lower() in STOPWORDS:
+        return None
+    wanted = stem(m.group(1).lower())
+    return next((i for i, t in enumerate(terms) if t.stem == wanted), None)
+
+
 # --- words ----------------------------------------------------------------------------------
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
@@ -187,6 +204,7 @@ class QuestionProfile:
     comparison: bool = False
     yes_no: bool = False
     numbers: set[str] = field(default_factory=set)
+    focus: int | None = None  # index in `terms` of the thing a which/what asks about
 
     @cached_property
     def stems(self) -> set[str]:
@@ -248,10 +266,12 @@ def profile_question(
             or (name and similar_stems is not None and same_name(s, similar_stems(s))),
             rarity=_rarity(doc_freq.get(s, 0), passages),
         )
+    found = list(terms.values())
     return QuestionProfile(
         text=text,
         answer_type=answer_type,
-        terms=list(terms.values()),
+        terms=found,
+        focus=_focus(text, found),
         attribution=bool(_ATTRIBUTION.search(text)),
         overview=kind.name == OVERVIEW,
         comparison=kind.name == COMPARISON,
