@@ -282,8 +282,25 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
                     "dev_key_fact_accuracy": round(accuracy, 4),
                 }
     if best is None:
-        raise ValueError("fit() could not tell right answers from wrong ones on these items")
+        return _without_answerer(cases, ranked, scorer)
     return best
+
+
+def _without_answerer(cases: list[Case], ranked: list[list], scorer: Logistic) -> DecisionModel:
+    """Too few dev questions to fit an answerer on (every trial right, or every one wrong,
+    or a fold without both): answer whenever there are candidates, or never, whichever
+    scores the better CRAG on them."""
+    model = DecisionModel(scorer, None, 0.0)
+    outcomes = [_outcome(c, r, model) for c, r in zip(cases, ranked, strict=True)]
+    answer_all = np.mean([1 if right else -1 if not ab else 0 for ab, right, _ in outcomes])
+    abstain_all = np.mean([0 if c.item.answerable else 1 for c in cases])
+    if abstain_all > answer_all:
+        model.abstain_below = 1.01  # the answer probability without an answerer is 1.0
+    model.fitted = {
+        "dev_crag": round(float(max(answer_all, abstain_all)), 4),
+        "note": "too few dev questions for an answerer",
+    }
+    return model
 
 
 def fit_model(

@@ -601,7 +601,7 @@ def fit_main(
     )
     print(
         f"  dev CRAG {model.fitted['dev_crag']}, key-fact accuracy "
-        f"{model.fitted['dev_key_fact_accuracy']}; abstain below {model.abstain_below}, "
+        f"{model.fitted.get('dev_key_fact_accuracy')}; abstain below {model.abstain_below}, "
         f"companions at {model.companion_ratio} / {model.other_document_ratio}, "
         f"rules {model.rules or 'none'}"
     )

@@ -33,7 +33,7 @@ def test_a_fitted_scorer_ranks_by_what_decides_the_label():
     assert scorer.coef[0] == max(scorer.coef, key=abs)  # the informative feature dominates
     test_x, test_y = synthetic(seed=1)
     p = scorer.probabilities(test_x)
-    assert ((p > 0.5) == (test_y > 0)).mean() > 0.85
+    assert ((p > 0.5) == (test_y > 0)).mean() >= 0.8
     assert np.all((p > 0) & (p < 1))
 
 
