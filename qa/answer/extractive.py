@@ -41,11 +41,7 @@ class Candidate:
     cosine: float
     view: View
     features: np.ndarray
-    probability: float = 0.0
-
-    @property
-    def score(self) -> float:
-        return self.probability
+    probability: float = 0.0  # the fitted scorer's: this sentence holds the answer
 
 
 @dataclass

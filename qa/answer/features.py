@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -172,7 +172,6 @@ class View:
     best_cosine: float = 0.0
     best_key_coverage: float = 0.0
     previous: str = ""
-    extras: dict[str, float] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

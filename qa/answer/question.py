@@ -12,32 +12,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import numpy as np
 
 from qa.answer.headings import asks_for_heading, structure_stems
-from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, question_kind
+from qa.answer.kinds import OVERVIEW, YES_NO, question_kind
 from qa.text import STOPWORDS, same_name, stem, words
 
 # --- answer types ------------------------------------------------------------------------
-# person: a person, an organisation or a role ("either party", "the supplier")
+# The rules below return one of these. person: a person, an organisation or a role
+# ("either party", "the supplier")
 # place, time (a date or a moment), duration ("30 days"), number, degree (a percentage or
 # a likelihood: "95%", "almost certainly"), amount (money), reason, heading (a title or
 # section name), open (anything: what/how/describe, yes/no, overviews)
-ANSWER_TYPES = (
-    "person",
-    "place",
-    "time",
-    "duration",
-    "number",
-    "degree",
-    "amount",
-    "reason",
-    "heading",
-    "open",
-)
 TypeRule = Callable[[str], str | None]
 
 
@@ -201,9 +190,7 @@ class QuestionProfile:
     terms: list[Term]
     attribution: bool = False
     overview: bool = False
-    comparison: bool = False
     yes_no: bool = False
-    numbers: set[str] = field(default_factory=set)
     focus: int | None = None  # index in `terms` of the thing a which/what asks about
 
     @cached_property
@@ -274,7 +261,6 @@ def profile_question(
         focus=_focus(text, found),
         attribution=bool(_ATTRIBUTION.search(text)),
         overview=kind.name == OVERVIEW,
-        comparison=kind.name == COMPARISON,
         yes_no=kind.name == YES_NO,
     )
 
