@@ -211,14 +211,9 @@ class QuestionProfile:
     def spelled(self, stem_: str) -> str:
         return next((t.word for t in self.terms if t.stem == stem_), stem_)
 
-    def words_to_embed(self, known: Callable[[str], bool], most: int = 3) -> list[str]:
-        """The question's words that have no vector yet (the corpus lacks them), the most
-        specific first and at most `most`: each one makes the question's model call
-        costlier (the batch is padded to the question's length)."""
-        missing = sorted(
-            (t for t in self.terms if not known(t.lower)), key=lambda t: -t.specificity
-        )
-        return [t.lower for t in missing[:most]]
+    def words_to_embed(self, known: Callable[[str], bool]) -> list[str]:
+        """The question's words that have no vector yet (the corpus lacks them)."""
+        return [t.lower for t in self.terms if not known(t.lower)]
 
 
 def profile_question(
