@@ -57,7 +57,8 @@ from tqdm import tqdm
 
 from evals import metrics as m
 from evals.dataset import DATA, SPLITS, Corpus, GoldenItem, load_calibration, load_corpora
-from qa.config import FITTED, Settings, fitted_settings
+from qa.answer.decide import PACKAGED
+from qa.config import Settings
 from qa.errors import CorpusQAError, DatasetError
 from qa.types import Answer, Mode
 from qa.verify import Judge, split_claims
@@ -371,13 +372,10 @@ def fit_on(fit: FitFn, benches: list[Bench], settings: Settings) -> dict:
     unknown = sorted(set(overrides) - set(Settings.model_fields))
     if unknown:
         raise ValueError(f"evals.fit.fit returned unknown settings {unknown}")
-    # The product's fitted.json was fitted on every corpus's dev items, the left-out one's
-    # too; an override set that leaves one of its settings in place would leak it into LOCO.
-    missing = sorted(set(fitted_settings()) - set(overrides))
-    if missing:
-        raise ValueError(
-            f"evals.fit.fit must return every setting qa/answer/fitted.json sets; missing {missing}"
-        )
+    # The packaged decision was fitted on every corpus's dev items, the left-out one's too;
+    # overrides that left it in place would leak it into LOCO.
+    if not overrides.get("answer_model"):
+        raise ValueError("evals.fit.fit must return the answer_model it fitted")
     return {
         "trained_on": {
             b.corpus.slug: len(b.corpus.split("dev")) for b in benches if b.corpus.split("dev")
@@ -589,20 +587,28 @@ def main(
 
 
 def fit_main(
-    settings: Settings, root: Path = DATA, out: Path = FITTED, progress: bool = True
+    settings: Settings, root: Path = DATA, out: Path = PACKAGED, progress: bool = True
 ) -> int:
-    """`corpus-qa fit`: fit on the dev items of every corpus and write the overrides as
-    the product's fitted defaults (qa/answer/fitted.json, read by qa/config.py)."""
+    """`corpus-qa fit`: fit the answer decision on the dev items of every corpus and write
+    it where the product reads it by default (qa/answer/decision.json)."""
+    from evals.fit import fit_model
+
     benches = [open_bench(settings, c, progress) for c in load_corpora(root)]
-    fitted = fit_on(_default_fit(), benches, settings)
-    document = {
-        "fitted_by": "corpus-qa fit (evals/fit.py) on the dev questions of "
-        + ", ".join(f"{slug} ({n})" for slug, n in fitted["trained_on"].items()),
-        "settings": dict(sorted(fitted["overrides"].items())),
-    }
-    out.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    for name, value in document["settings"].items():
-        was = getattr(settings, name, None)
-        print(f"  {name} = {value}" + ("" if was == value else f"   (was {was})"))
+    train = [(b.service, b.corpus.split("dev")) for b in benches if b.corpus.split("dev")]
+    if not train:
+        raise DatasetError("nothing to fit on: no corpus has dev questions")
+    model = fit_model(
+        train, settings, names=[b.corpus.slug for b in benches if b.corpus.split("dev")]
+    )
+    model.save(out)
+    print(
+        f"fitted on {model.fitted['items']} dev questions of {', '.join(model.fitted['corpora'])}"
+    )
+    print(
+        f"  dev CRAG {model.fitted['dev_crag']}, key-fact accuracy "
+        f"{model.fitted.get('dev_key_fact_accuracy')}; abstain below {model.abstain_below}, "
+        f"companions at {model.companion_ratio} / {model.other_document_ratio}, "
+        f"rules {model.rules or 'none'}"
+    )
     print(f"wrote {out}")
     return 0

@@ -193,12 +193,12 @@ def cmd_eval(args, settings) -> int:
 
 
 def cmd_fit(args, settings) -> int:
-    from evals.run import DATA, FITTED, fit_main
+    from evals.run import DATA, PACKAGED, fit_main
 
     return fit_main(
         settings,
         root=Path(args.data) if args.data else DATA,
-        out=Path(args.out) if args.out else FITTED,
+        out=Path(args.out) if args.out else PACKAGED,
         progress=not args.quiet,
     )
 
@@ -363,7 +363,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data", default=None, help="folder of corpora (default: evals/data)")
     p.add_argument(
-        "--out", default=None, help="where to write them (default: qa/answer/fitted.json)"
+        "--out",
+        default=None,
+        help="where to write it (default: the packaged qa/answer/decision.json)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_fit)

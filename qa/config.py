@@ -7,19 +7,13 @@ with the `CORPUS_QA_` prefix, e.g. `CORPUS_QA_DATA_DIR=/tmp/index`.
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import (
-    BaseSettings,
-    InitSettingsSource,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-)
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Nothing may be fetched from a model hub at run time. These must be set before
 # transformers, sentence-transformers, gradio or huggingface_hub are imported, so they
@@ -32,24 +26,6 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# What `corpus-qa fit` (evals/fit.py) fitted on the eval corpora's dev questions: the
-# defaults of the settings it names, below anything set in the environment.
-FITTED = Path(__file__).resolve().parent / "answer" / "fitted.json"
-
-
-def fitted_settings(path: Path | None = None) -> dict[str, Any]:
-    """The fitted defaults, {} without the file; a name that is not a setting is refused."""
-    path = path or FITTED
-    try:
-        fitted = json.loads(path.read_text(encoding="utf-8"))["settings"]
-    except FileNotFoundError:
-        return {}
-    unknown = sorted(set(fitted) - set(Settings.model_fields))
-    if unknown:
-        raise ValueError(f"{path} sets unknown settings {unknown}; re-run `corpus-qa fit`.")
-    return fitted
-
-
 EmbedBackend = Literal["onnx", "onnx-int8", "torch"]
 # The most passages one question may retrieve: the API, the CLI and the settings agree.
 TOP_K_LIMIT = 50
@@ -110,12 +86,11 @@ class Settings(BaseSettings):
     top_k: int = Field(default=6, ge=1, le=TOP_K_LIMIT)
     max_question_chars: int = Field(default=2000, ge=10)
     max_answer_sentences: int = Field(default=3, ge=1, le=10)
-    # Abstention thresholds. The defaults below are overridden by qa/answer/fitted.json,
-    # which `corpus-qa fit` (evals/fit.py) writes from the eval corpora's dev questions.
-    min_sentence_similarity: float = Field(default=0.25, ge=-1, le=1)
-    confident_similarity: float = Field(default=0.55, ge=-1, le=1)
-    focus_similarity: float = Field(default=0.70, ge=-1, le=1)
-    min_term_coverage: float = Field(default=0.5, ge=0, le=1)
+    answer_model: Path | None = Field(
+        default=None,
+        description="The fitted answer decision (JSON, written by `corpus-qa fit`); unset "
+        "means the one packaged as qa/answer/decision.json.",
+    )
 
     # --- service ----------------------------------------------------------------------------
     api_key: SecretStr | None = Field(
@@ -151,20 +126,6 @@ class Settings(BaseSettings):
     llm_max_tokens: int = Field(default=512, ge=16)
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     llm_unsupported_policy: Literal["drop", "flag"] = "drop"
-
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # Arguments and the environment win over the fitted values, which win over the
-        # field defaults.
-        fitted = InitSettingsSource(settings_cls, init_kwargs=fitted_settings())
-        return init_settings, env_settings, dotenv_settings, file_secret_settings, fitted
 
     @field_validator("chroma_url")
     @classmethod

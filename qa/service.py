@@ -18,9 +18,11 @@ import numpy as np
 
 from ingest.formats import page_at
 from qa.answer.compose import ABSTAIN_PREFIX, abstention, compose
-from qa.answer.evidence import QuestionProfile, profile_question
+from qa.answer.decide import DecisionModel, model_for
 from qa.answer.extractive import Candidate, Selection, score_candidates, select
 from qa.answer.kinds import COMPARISON, OVERVIEW, Kind, question_kind
+from qa.answer.question import QuestionProfile, attach_vectors, profile_question
+from qa.answer.rules import first_reason
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
 from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong, UnencodableText
@@ -133,14 +135,25 @@ class QAService:
                 citation.page = page_at(snapshot.document_pages(citation.doc_id), citation.start)
         return answer
 
-    def prepare(self, question: str, history: list[ChatTurn], top_k: int) -> Prepared:
-        """Retrieve and score candidate sentences: everything before the answer is chosen."""
+    def prepare(
+        self, question: str, history: list[ChatTurn], top_k: int, scored: bool = True
+    ) -> Prepared:
+        """Retrieve and score candidate sentences: everything before the answer is chosen.
+
+        The candidates are scored by the fitted decision the settings name; with
+        `scored=False` only their features are computed (what `evals/fit.py` needs)."""
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         snapshot = self.index.snapshot()
         standalone = standalone_question(question, history)
         query_text = standalone or question
-        query = Query(query_text, self._embedder().embed_query(query_text))
+        # The follow-up's own words say what must be found; the previous turn only helps find it.
+        statistics = (snapshot.doc_freq, snapshot.lower_words, snapshot.size)
+        profile = profile_question(question, *statistics, snapshot.stems_starting)
+        if standalone and not profile.terms:
+            profile = profile_question(standalone, *statistics, snapshot.stems_starting)
+        query_vector = self._embed_question(query_text, profile, snapshot)
+        query = Query(query_text, query_vector)
         timings["embed"] = _ms(t0)
 
         t1 = time.perf_counter()
@@ -153,34 +166,57 @@ class QAService:
         vectors = snapshot.sentence_vectors(
             [sentence_id(p.passage_id, i) for p in passages for i in range(len(p.sentences))]
         )
-        # The follow-up's own words say what must be found; the previous turn only helps find it.
-        profile = profile_question(question, snapshot.doc_freq, snapshot.size, snapshot.lower_words)
-        if standalone and not profile.key_terms:
-            profile = profile_question(
-                standalone, snapshot.doc_freq, snapshot.size, snapshot.lower_words
-            )
-        candidates = score_candidates(profile, query.vector, passages, scores, vectors, snapshot)
+        decision = model_for(self.settings.answer_model) if scored else None
+        candidates = score_candidates(
+            profile, query.vector, passages, scores, vectors, snapshot, decision
+        )
         timings["score"] = _ms(t2)
         return Prepared(
             question, standalone, snapshot, passages, scores, profile, candidates, timings, t0,
             query.vector,
         )  # fmt: skip
 
+    def _embed_question(self, text: str, profile: QuestionProfile, snapshot: Snapshot):
+        """The question's vector, and vectors for its words that the corpus lacks, in one
+        model call (each call costs ~8 ms of fixed overhead on two cores; the corpus's own
+        words were embedded once per corpus version, `qa.retrieve.Lexicon`)."""
+        embedder = self._embedder()
+        lexicon = snapshot.lexicon
+        if lexicon is None:
+            return embedder.embed_query(text)
+        missing = profile.words_to_embed(lambda w: lexicon.vector(w) is not None)
+        query_vector, vectors = embedder.embed_query_and_words(text, missing)
+        for word, vector in zip(missing, vectors, strict=True):
+            lexicon.remember(word, vector)
+        attach_vectors(profile, lexicon.vector, lexicon.nearest)
+        return query_vector
+
     def extractive(self, question: str, history: list[ChatTurn], top_k: int) -> Answer:
         prepared = self.prepare(question, history, top_k)
-        kind = question_kind(question)
-        if kind.name in (OVERVIEW, COMPARISON):
-            # A summary or a comparison draws on whole documents, not on one answering
-            # sentence: only a corpus with nothing close to the question abstains.
-            best = max((c.cosine for c in prepared.candidates), default=-1.0)
-            needs_match = bool(kind.topic) or kind.name == COMPARISON
-            if needs_match and best < self.settings.min_sentence_similarity:
-                selection = Selection([], "no passage is close enough to the question")
-            else:
-                selection = Selection(prepared.candidates[: self.settings.max_answer_sentences])
-            return self.compose_answer(prepared, selection, kind)
-        selection = select(prepared.profile, prepared.candidates, self.settings, prepared.snapshot)
+        selection, kind = self.choose(prepared)
         return self.compose_answer(prepared, selection, kind)
+
+    def choose(
+        self,
+        prepared: Prepared,
+        candidates: list[Candidate] | None = None,
+        model: DecisionModel | None = None,
+    ) -> tuple[Selection, Kind]:
+        """The fitted decision's selection (or abstention), and the shape of the answer.
+
+        A summary or a comparison draws on whole documents, not on one answering sentence,
+        so the fitted answerer (which judges whether a sentence answers) does not judge it:
+        only a hard rule (the question names what the corpus lacks) stops it. `evals/fit`
+        passes re-scored candidates and a trial model; the answerer uses its own."""
+        kind = question_kind(prepared.question)
+        candidates = prepared.candidates if candidates is None else candidates
+        selection = select(prepared.profile, candidates, self.settings, prepared.snapshot, model)
+        if kind.name in (OVERVIEW, COMPARISON) and candidates:
+            decision = model or model_for(self.settings.answer_model)
+            if not first_reason(prepared.profile, decision.rules):
+                top = candidates[: self.settings.max_answer_sentences]
+                selection = Selection(top, None, prepared.profile)
+        return selection, kind
 
     def compose_answer(
         self, prepared: Prepared, selection: Selection, kind: Kind | None = None
@@ -226,10 +262,8 @@ class QAService:
             prepared = self.prepare(question, [], top_k)
 
             def extractive() -> Answer:
-                selection = select(
-                    prepared.profile, prepared.candidates, self.settings, prepared.snapshot
-                )
-                return self.compose_answer(prepared, selection)
+                selection, kind = self.choose(prepared)
+                return self.compose_answer(prepared, selection, kind)
 
             scored = scored_passages(prepared.passages, prepared.scores)
             return Retrieved(prepared.passages, scored, extractive)

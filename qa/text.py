@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from functools import lru_cache
+from pathlib import Path
 
 from qa.sentences import sentence_spans
 from qa.types import Sentence
@@ -33,28 +34,6 @@ TIME_WORDS = MONTHS | DAYS | {
     "fall", "autumn", "winter", "evening", "morning", "night", "beginning", "recently",
     "earlier", "later", "since", "days", "months",
 }
-QUESTION_WORDS = {
-    "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "much", "many",
-    "does", "did", "do", "is", "are", "was", "were", "can", "could", "would", "should", "will",
-    "has", "have", "had",
-}
-STOPWORDS = {
-    "a", "an", "the", "and", "or", "but", "if", "of", "in", "on", "at", "to", "for", "from",
-    "by", "with", "about", "as", "into", "than", "then", "that", "this", "these", "those",
-    "it", "its", "it's", "he", "she", "they", "them", "their", "his", "her", "him", "we", "us",
-    "our", "you", "your", "i", "me", "my", "be", "been", "being", "there", "here", "so", "not",
-    "no", "any", "all", "some", "such", "also", "other", "according", "said", "say", "says",
-    "tell", "told", "one", "ones", "both", "each", "very", "just", "only", "more", "most",
-    "own", "same", "up", "out", "over", "under", "again", "further", "once", "while", "during",
-    "before", "after", "between", "through", "against", "because", "until", "whether",
-    "either", "neither", "nor", "per", "via", "s", "t", "get", "got", "make", "made", "give",
-    "gave", "name", "named", "called", "document", "documents", "article", "articles", "text",
-    "texts", "mention", "mentioned", "mentions", "report", "reports", "reported", "state",
-    "stated", "kind", "type", "exactly", "actually", "piece", "opinion", "go", "goes", "going",
-    "talk", "talks", "talking", "quote", "quoted", "quotes", "someone", "something", "anyone",
-    "anything", "happen", "happened", "do", "doing", "behind", "above", "below", "across",
-    "within", "around", "among", "toward", "towards", "upon", "beyond", "off", "onto",
-} | QUESTION_WORDS
 NEGATIONS = {
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "deny",
     "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting", "refuse",
@@ -66,6 +45,26 @@ AFFIRM = {"admit", "admits", "admitted", "confirm", "confirms", "confirmed", "ac
 DENY = {"deny", "denies", "denied", "reject", "rejects", "rejected", "refuse", "refused",
         "dismissed"}
 # fmt: on
+
+
+def _nltk_stopwords() -> frozenset[str]:
+    """NLTK's English stop-word list, as llama-index ships it (no download).
+
+    One maintained list for the whole product, rather than a hand-grown one that had
+    picked up words to fix single questions. Question words beyond it ("could", "much")
+    are common English, so the answerer weighs them by how specific they are (wordfreq),
+    not by listing them. Found without importing llama-index (seconds): only the path."""
+    from importlib.util import find_spec
+
+    spec = find_spec("llama_index.core")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("llama-index-core is not installed; it ships the stop-word list")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    path = folder / "_static" / "nltk_cache" / "corpora" / "stopwords" / "english"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+STOPWORDS = _nltk_stopwords()
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
@@ -130,6 +129,7 @@ CONNECTIVES = {
     "thus", "hence", "instead", "nevertheless", "nonetheless", "still", "besides", "otherwise",
     "accordingly", "consequently", "then", "so", "and", "additionally", "likewise", "similarly",
     "indeed", "though", "although", "further", "finally", "later", "afterwards", "again",
+    "according",
 }
 # Verbs that report speech in general English: a claim must keep who made it.
 SPEECH_VERBS = {
@@ -240,37 +240,6 @@ def split_sentences(text: str) -> list[Sentence]:
             s, e = base + start, base + end
             sentences.append(Sentence(start=s, end=e, text=text[s:e]))
     return sentences
-
-
-# Names written differently for the same thing: a claim saying "UK" is grounded in
-# evidence saying "United Kingdom" or "British".
-_ALIAS_GROUPS = [
-    {"uk", "britain", "british", "kingdom", "england"},
-    {"us", "usa", "america", "american", "states", "u.s"},
-    {"canada", "canadian"},
-    {"russia", "russian", "russians", "moscow"},
-    {"china", "chinese"},
-    {"finland", "finnish"},
-    {"germany", "german"},
-]
-
-
-@lru_cache(maxsize=1)
-def _alias_index() -> dict[str, frozenset[str]]:
-    index: dict[str, frozenset[str]] = {}
-    for group in _ALIAS_GROUPS:
-        stemmed = frozenset(stem(w) for w in group)
-        for member in stemmed:
-            index[member] = stemmed
-    return index
-
-
-def with_aliases(stems_: set[str]) -> set[str]:
-    index = _alias_index()
-    out = set(stems_)
-    for s in stems_:
-        out |= index.get(s, frozenset())
-    return out
 
 
 # Auxiliaries and adverbs that may stand between a speaker and the speech verb
@@ -402,3 +371,31 @@ def _phrase_after(text: str, tokens: list[re.Match], i: int) -> list[tuple[int, 
     ):
         end += 1
     return [(tokens[i].start(), tokens[end].end())]
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’-]*)+")
+
+
+def acronyms(text: str) -> set[str]:
+    """The initials of each run of capitalised words: "United Kingdom" gives "uk", "National
+    Cyber Security Center" gives "ncsc" (a claim may name it either way)."""
+    found = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        initials = [w[0] for w in run.group().split() if w[0].isupper()]
+        if len(initials) > 1:
+            found.add("".join(initials).lower())
+    return found
+
+
+def same_name(name: str, stems_: Collection[str]) -> bool:
+    """The name's stem, or another form of the same name, is among the stems: "canadian" for
+    "canada", "russian" for "russia", "chinese" for "china" (general English morphology:
+    the shorter form, less its last letter, opens the longer one, which is at most three
+    letters longer). "austria" and "australia" stay apart."""
+    if name in stems_:
+        return True
+    for other in stems_:
+        short, long_ = sorted((name, other), key=len)
+        if len(short) >= 4 and 0 < len(long_) - len(short) <= 3 and long_.startswith(short[:-1]):
+            return True
+    return False

@@ -28,14 +28,15 @@ from qa.text import (
     DENY,
     NEGATIONS,
     STOPWORDS,
+    acronyms,
     content_terms,
     dotted_acronyms,
     names,
     numbers,
+    same_name,
     speaker_spans,
     split_sentences,
     stem,
-    with_aliases,
     words,
 )
 from qa.types import SentenceVerdict
@@ -283,10 +284,10 @@ def name_not_in_evidence(case: Case, judge: Judge) -> Finding | None:
         " ".join(s for s, o in zip(case.sentences, case.overlaps, strict=True) if o >= 0.3)
         or case.sentences[case.best]
     )
-    drawn_stems = with_aliases({stem(w.lower()) for w in words(drawn)} | dotted_acronyms(drawn))
+    drawn_stems = {stem(w.lower()) for w in words(drawn)} | dotted_acronyms(drawn) | acronyms(drawn)
     usage = {w.lower() for w in words(case.joined) if w.islower()} | set(judge.lower_words)
     missing = sorted(
-        {case.word(stem(n)) for n in names(case.body, usage) if stem(n) not in drawn_stems}
+        {case.word(stem(n)) for n in names(case.body, usage) if not same_name(stem(n), drawn_stems)}
     )
     if missing:
         return Finding(False, f"name not in the evidence: {', '.join(missing)}", span=case.window)
@@ -306,7 +307,7 @@ def speaker_moved(case: Case, judge: Judge) -> Finding | None:
     if not speakers:
         return None
     window = case.window
-    near = with_aliases({stem(w.lower()) for w in words(window)} | dotted_acronyms(window))
+    near = {stem(w.lower()) for w in words(window)} | dotted_acronyms(window)
     if not speaker_spans(case.sentences[case.best]):
         # Evidence that reports no speaker is the document's own voice, which a claim may
         # give to "the author" or "the article".
@@ -321,7 +322,7 @@ def speaker_moved(case: Case, judge: Judge) -> Finding | None:
 def adds_detail(case: Case, judge: Judge) -> Finding | None:
     """A claim that restates an evidence sentence and adds three or more words of its own
     adds what the evidence does not say."""
-    extra = sorted({case.word(n) for n in case.claim_stems - with_aliases(case.evidence_stems)})
+    extra = sorted({case.word(n) for n in case.claim_stems - case.evidence_stems})
     aligned = _content(case.sentences[case.best])
     restated = len(aligned & case.claim_stems) / (len(aligned) or 1)
     if restated >= 0.7 and len(extra) >= 3:

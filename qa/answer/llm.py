@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from qa.answer.compose import abstention
+from qa.answer.injection import looks_like_instruction
 from qa.config import Settings
 from qa.errors import LLMBadOutput, LLMError, LLMTimeout, LLMUnavailable
 from qa.text import content_terms, split_sentences
@@ -46,18 +47,6 @@ NO_ANSWER = re.compile(
     r"passages do not contain the answer|do not contain (?:the|an|any) answer|cannot be answered from the passages",
     re.I,
 )
-# A sentence that addresses the assistant rather than reporting something. It is shown to
-# the model as data, but it is never accepted as evidence for a generated sentence.
-INSTRUCTION = re.compile(
-    r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules?)\b|\bsystem prompt\b"
-    r"|\byou (are|must|should) (now )?(an? )?(assistant|ai|answer|reply|respond|say)\b"
-    r"|\b(answer|reply|respond) (to )?every (question|user)\b",
-    re.I,
-)
-
-
-def looks_like_instruction(sentence: str) -> bool:
-    return bool(INSTRUCTION.search(sentence))
 
 
 def format_passages(passages: list[Passage]) -> str:

@@ -1,17 +1,15 @@
-"""evals.fit v0 and its output: the product's fitted defaults."""
+"""evals.fit: the answer decision fitted on dev items only, and `corpus-qa fit`'s output."""
 
-import itertools
 import json
 from pathlib import Path
 
 import pytest
 
 from evals import fit
-from evals import metrics as m
 from evals.dataset import load_corpus
 from evals.run import fit_main, open_bench
-from qa.answer.extractive import select
-from qa.config import Settings, fitted_settings
+from qa.answer.decide import PACKAGED, DecisionModel, model_for
+from qa.config import Settings
 
 TINY = Path(__file__).parent / "data" / "corpora"
 
@@ -24,59 +22,41 @@ def benches(tmp_path_factory):
     ]
 
 
-def test_the_sweeps_shortcut_equals_the_plain_grid(benches):
-    """sweep() selects once per side of each item's best cosine, not per grid point: the
-    outcome must be exactly what trying every grid point gives."""
+def test_fit_returns_an_answer_model_fitted_on_the_dev_items(benches, tmp_path):
     settings, (kettle, leave) = benches
-    train = [(b.service, b.corpus.items) for b in (kettle, leave)]
-    fast = fit.sweep(train, settings)
-    for values, row in zip(itertools.product(*fit.GRID.values()), fast, strict=True):
-        variant = settings.model_copy(update=dict(zip(fit.GRID, values, strict=True)))
-        total = 0
-        for service, items in train:
-            for item in items:
-                prep = fit.prepared(service, item, settings.top_k)
-                selection = select(prep.profile, prep.candidates, variant, prep.snapshot)
-                abstained = selection.abstain_reason is not None
-                text = "" if abstained else service.compose_answer(prep, selection).answer
-                ok = (
-                    (not abstained and m.key_facts_present(text, item.key_facts))
-                    if item.answerable
-                    else abstained
-                )
-                total += m.crag(item.answerable, abstained, ok)
-        assert row["crag"] == total / 16, values
+    train = [(b.service, b.corpus.split("dev")) for b in (kettle, leave)]
+    overrides = fit.fit(train, settings, out=tmp_path / "model.json")
+    assert set(overrides) == {"answer_model"}
+    model = DecisionModel.load(Path(overrides["answer_model"]))
+    assert model.fitted["split"] == "dev"
+    assert model.fitted["items"] == sum(len(items) for _, items in train)
+    assert 0.0 <= model.abstain_below <= 1.0
+    # The answerer runs with it.
+    service = kettle.service.__class__(settings.model_copy(update=overrides))
+    service.store, service.index = kettle.service.store, kettle.service.index
+    assert service.ask(kettle.corpus.items[0].question).answer
 
 
-def test_fit_returns_overrides_of_the_grids_settings(benches):
+def test_fit_refuses_test_items_and_empty_training_sets(benches):
+    """The split is explicit: whatever is scored must never reach the fit."""
     settings, (kettle, _) = benches
-    overrides = fit.fit([(kettle.service, kettle.corpus.split("dev"))], settings)
-    assert set(overrides) == set(fit.GRID)
-    assert all(overrides[k] in fit.GRID[k] for k in fit.GRID)
+    with pytest.raises(ValueError, match="split 'test'"):
+        fit.fit([(kettle.service, kettle.corpus.split("test"))], settings)
     with pytest.raises(ValueError, match="no training items"):
         fit.fit([(kettle.service, [])], settings)
 
 
-def test_corpus_qa_fit_writes_the_defaults_the_settings_load(benches, tmp_path, monkeypatch):
+def test_corpus_qa_fit_writes_the_decision_the_answerer_loads(benches, tmp_path, monkeypatch):
     settings, _ = benches
-    out = tmp_path / "fitted.json"
+    out = tmp_path / "decision.json"
     assert fit_main(settings, root=TINY, out=out, progress=False) == 0
     written = json.loads(out.read_text())
-    assert "kettle (4)" in written["fitted_by"] and "leave (4)" in written["fitted_by"]
-    assert set(written["settings"]) == set(fit.GRID)
-    assert fitted_settings(out) == written["settings"]
-    # The product reads them as defaults; the environment still wins.
-    monkeypatch.setattr("qa.config.FITTED", out)
-    monkeypatch.setitem(written["settings"], "focus_similarity", 0.123)
-    out.write_text(json.dumps(written))
-    assert Settings().focus_similarity == 0.123
-    monkeypatch.setenv("CORPUS_QA_FOCUS_SIMILARITY", "0.5")
-    assert Settings().focus_similarity == 0.5
-    out.write_text(json.dumps({"settings": {"focus_similarty": 0.5}}))
-    with pytest.raises(ValueError, match="unknown settings \\['focus_similarty'\\]"):
-        Settings()
+    assert written["fitted"]["corpora"] == ["kettle", "leave"]
+    assert model_for(out).abstain_below == written["abstain_below"]
+    monkeypatch.setenv("CORPUS_QA_ANSWER_MODEL", str(out))
+    assert Settings().answer_model == out
 
 
-def test_the_shipped_fitted_file_names_only_settings():
-    assert set(fitted_settings()) <= set(Settings.model_fields)
-    assert set(fitted_settings()) == set(fit.GRID)  # fit v0 tunes these three
+def test_the_packaged_decision_loads():
+    model = model_for(PACKAGED)
+    assert model.fitted["split"] == "dev" and len(model.fitted["corpora"]) >= 2

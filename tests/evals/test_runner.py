@@ -136,11 +136,13 @@ def test_the_gate_names_the_corpus_the_figures_and_the_metric(loco_run):
     assert gone == ["manual: has floors but no figures (is evals/data/manual missing?)"]
 
 
-def test_a_fit_that_leaves_a_fitted_default_in_place_is_refused(eval_settings):
-    with pytest.raises(ValueError, match=r"must return every setting .*min_sentence_similarity"):
+def test_a_fit_that_leaves_the_packaged_decision_in_place_is_refused(eval_settings):
+    """The packaged decision was fitted on every corpus's dev items, the left-out one's too:
+    a fit that does not replace it would leak it into LOCO."""
+    with pytest.raises(ValueError, match=r"must return the answer_model"):
         run.run_eval(
             eval_settings, TINY, split="test", progress=False, llm_judge=False,
-            fit=lambda train, settings: {"focus_similarity": 0.7, "confident_similarity": 0.5},
+            fit=lambda train, settings: {"top_k": 6},
         )  # fmt: skip
 
 
