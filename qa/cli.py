@@ -119,6 +119,9 @@ def cmd_chat(args, settings) -> int:
         except EOFError:
             print()
             return 0
+        except UnicodeDecodeError:
+            print("error: that line is not valid UTF-8 text; type it again.")
+            continue
         if question in {"/quit", "/exit"}:
             return 0
         if question == "/clear":
@@ -201,6 +204,20 @@ def render(answer) -> str:
     return "\n".join(lines)
 
 
+def top_k_arg(value: str) -> int:
+    """--top-k is checked as the API checks `top_k`: 0, negatives and huge values are
+    refused here instead of silently changing the answer."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= config.TOP_K_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"must be between 1 and {config.TOP_K_LIMIT}, not {number}"
+        )
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corpus-qa",
@@ -233,7 +250,11 @@ def _parser() -> argparse.ArgumentParser:
 
     def answer_options(p):
         p.add_argument(
-            "--top-k", type=int, default=None, metavar="N", help="passages to retrieve (default 6)"
+            "--top-k",
+            type=top_k_arg,
+            default=None,
+            metavar="N",
+            help=f"passages to retrieve, 1 to {config.TOP_K_LIMIT} (default 6)",
         )
         p.add_argument(
             "--mode",

@@ -29,6 +29,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 EmbedBackend = Literal["onnx", "onnx-int8", "torch"]
+# The most passages one question may retrieve: the API, the CLI and the settings agree.
+TOP_K_LIMIT = 50
 
 
 class Settings(BaseSettings):
@@ -64,7 +66,7 @@ class Settings(BaseSettings):
     )
 
     # --- retrieval and answering ---------------------------------------------------------
-    top_k: int = Field(default=6, ge=1, le=50)
+    top_k: int = Field(default=6, ge=1, le=TOP_K_LIMIT)
     max_question_chars: int = Field(default=2000, ge=10)
     max_answer_sentences: int = Field(default=3, ge=1, le=10)
     # Abstention thresholds, chosen by `corpus-qa calibrate` (evals/calibrate.py) on
@@ -76,9 +78,22 @@ class Settings(BaseSettings):
     min_term_coverage: float = Field(default=0.5, ge=0, le=1)
 
     # --- service ----------------------------------------------------------------------------
-    api_key: SecretStr | None = None
+    api_key: SecretStr | None = Field(
+        default=None,
+        description="When set, every route but /healthz, /readyz and /login needs it: "
+        "`Authorization: Bearer <key>`, or the session cookie the login page sets.",
+    )
+    session_max_age: int = Field(
+        default=12 * 3600, ge=60, description="Seconds a browser login lasts (with an api_key)."
+    )
     cors_origins: list[str] = Field(default_factory=list)
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    header_timeout: float = Field(
+        default=10.0, gt=0, description="Seconds a client may take to send a request's headers."
+    )
+    body_timeout: float = Field(
+        default=30.0, gt=0, description="Seconds a client may take to send a request's body."
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     # --- optional LLM mode --------------------------------------------------------------

@@ -4,6 +4,7 @@
     ├── InvalidInput                the caller sent something unusable (HTTP 400/422, exit 2)
     │   ├── EmptyQuestion
     │   ├── QuestionTooLong
+    │   ├── UnencodableText         a lone surrogate: text no model or store can take
     │   └── ModeUnavailable         e.g. mode="llm" with no LLM configured
     ├── NotFound                    unknown document or passage id (HTTP 404)
     ├── IndexMissing                nothing ingested yet (HTTP 503, CLI offers to ingest)
@@ -19,7 +20,9 @@
 
 Errors from outside (Chroma, HTTP, the LLM client, the file system) are wrapped where
 they enter with `raise ... from exc`. Each front end translates errors in one place:
-`qa/api/errors.py`, `ui/app.py:_render_error`, and `qa/cli.py:main`.
+`qa/api/errors.py`, `ui/app.py:_render_error`, and `qa/cli.py:main`. The network front
+ends show `public_message(err)`: server-side failures carry paths, URLs and raw exception
+text that belong in the server log, not in a response.
 """
 
 from __future__ import annotations
@@ -46,6 +49,15 @@ class QuestionTooLong(InvalidInput):
             f"The question has {length} characters; the limit is {limit}. Shorten it "
             "(or raise CORPUS_QA_MAX_QUESTION_CHARS).",
             "question",
+        )
+
+
+class UnencodableText(InvalidInput):
+    def __init__(self, field: str, position: int) -> None:
+        super().__init__(
+            f"`{field}` contains a lone surrogate at character {position + 1}, which is not "
+            "valid Unicode text: send it as well-formed UTF-8.",
+            field,
         )
 
 
@@ -95,3 +107,33 @@ class LLMBadOutput(LLMError):
 
 class DatasetError(CorpusQAError):
     pass
+
+
+# What a client of the API or the UI may read. Errors about the caller's own input (and
+# IndexMissing, whose message is fixed advice) are shown as they are; the others are
+# replaced by a message that says what to do, and the original goes to the server log.
+_PUBLIC: list[tuple[type[CorpusQAError], str]] = [
+    (InvalidInput, ""),
+    (NotFound, ""),
+    (IndexMissing, ""),
+    (
+        StoreUnavailable,
+        "The document store is not reachable right now. Retry in a few seconds; if it keeps "
+        "failing, the server log says why (e.g. a stopped Chroma server, or a data directory "
+        "that cannot be read).",
+    ),
+    (
+        EmbeddingUnavailable,
+        "The embedding model could not be loaded; the server log says why.",
+    ),
+    (LLMTimeout, "The LLM did not answer in time; retry, or use mode 'extractive'."),
+    (LLMError, "The LLM failed; the server log says why. Retry, or use mode 'extractive'."),
+    (CorpusQAError, "The server could not answer; the server log says why."),
+]
+
+
+def public_message(exc: CorpusQAError) -> str:
+    """`str(exc)` when it is safe to show to a remote client, else a message without
+    paths, URLs or raw exception text."""
+    public = next(text for cls, text in _PUBLIC if isinstance(exc, cls))
+    return public or str(exc)

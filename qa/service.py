@@ -19,7 +19,7 @@ from qa.answer.evidence import QuestionProfile, profile_question
 from qa.answer.extractive import Candidate, Selection, score_candidates, select
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
-from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong
+from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong, UnencodableText
 from qa.followup import standalone_question
 from qa.retrieve import CorpusIndex, Query, Snapshot
 from qa.store import Store, sentence_id
@@ -66,6 +66,7 @@ class QAService:
         mode: Mode = "extractive",
     ) -> Answer:
         question = self.validate_question(question)
+        validate_history(history or [])
         log.debug("ask (%s): %r", mode, question)  # question text only in debug logs
         if mode == "llm":
             return self._llm().ask(self, question, history or [], top_k or self.settings.top_k)
@@ -83,6 +84,7 @@ class QAService:
         A piece may be an empty string: a keep-alive tick while an LLM writes a sentence
         that is not verified yet. Front ends skip it (and may stop the stream there)."""
         question = self.validate_question(question)
+        validate_history(history or [])
         if mode == "llm":
             yield from self._llm().ask_stream(
                 self, question, history or [], top_k or self.settings.top_k
@@ -210,7 +212,24 @@ def validate_question(question: str | None, settings: Settings) -> str:
         raise EmptyQuestion()
     if len(question) > settings.max_question_chars:
         raise QuestionTooLong(len(question), settings.max_question_chars)
+    check_encodable(question, "question")
     return question.strip()
+
+
+def validate_history(history: list[ChatTurn], field: str = "history") -> None:
+    """Earlier turns reach the follow-up rewrite and the LLM: the same text checks."""
+    for i, turn in enumerate(history):
+        check_encodable(turn.content, f"{field}.{i}.content")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_encodable(text: str, field: str) -> None:
+    """A lone surrogate (JSON `"\\ud800"`, or undecodable bytes in argv) is a str that
+    no tokenizer, store or UTF-8 response can take: refuse it before any model sees it."""
+    if bad := _SURROGATE.search(text):
+        raise UnencodableText(field, bad.start())
 
 
 def scored_passages(passages: list[Passage], scores: dict[str, float]) -> list[ScoredPassage]:

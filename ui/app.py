@@ -13,10 +13,20 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 
 from qa.config import Settings
-from qa.errors import CorpusQAError
+from qa.errors import CorpusQAError, NotFound, public_message
 from qa.service import QAService, get_service
 from qa.types import Answer, ChatTurn
-from ui.render import CSS, answer_markdown, document_page, documents_rows, sources_html
+from ui.render import (
+    CSS,
+    PAGE_HEADERS,
+    answer_markdown,
+    document_page,
+    documents_rows,
+    error_page,
+    md_plain,
+    md_text,
+    sources_html,
+)
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +50,17 @@ def _text(content) -> str:
 
 def _render_error(exc: Exception) -> str:
     if isinstance(exc, CorpusQAError):
-        return f"**Error:** {exc}"
+        message = public_message(exc)
+        if message != str(exc):  # the details (paths, URLs) go to the log only
+            log.warning("%s: %s", type(exc).__name__, exc)
+        return f"**Error:** {md_text(message)}"
     log.exception("unexpected error in the UI")
     return "**Error:** Something went wrong on the server; the error is in its log. Try again."
+
+
+def _displayable(text: str) -> str:
+    """Text that can be sent back to the browser: a lone surrogate becomes U+FFFD."""
+    return text.encode("utf-8", "replace").decode("utf-8") if text else text
 
 
 def build(settings: Settings, service: QAService | None = None):
@@ -60,12 +78,17 @@ def build(settings: Settings, service: QAService | None = None):
         if not message:
             yield history, gr.update(), "", None
             return
+        # Messages are shown as escaped Markdown (ui.render.md_text); the service gets
+        # the text back as it was typed.
         turns = [
-            ChatTurn(role=m["role"], content=_text(m["content"]))
+            ChatTurn(role=m["role"], content=md_plain(_text(m["content"])))
             for m in history
             if m.get("role") in ("user", "assistant")
         ]
-        history += [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
+        history += [
+            {"role": "user", "content": md_text(_displayable(message))},
+            {"role": "assistant", "content": ""},
+        ]
         yield history, gr.update(), "", None
         try:
             for item in svc().ask_stream(message, history=turns, top_k=int(top_k), mode=mode):
@@ -73,7 +96,7 @@ def build(settings: Settings, service: QAService | None = None):
                     history[-1]["content"] = answer_markdown(item)
                     yield history, sources_html(item, doc_text), "", item.model_dump(mode="json")
                 elif item:  # empty pieces are keep-alive ticks
-                    history[-1]["content"] += item
+                    history[-1]["content"] += md_text(item)
                     yield history, gr.update(), "", None
         except Exception as exc:  # shown in the chat; the UI keeps working
             history[-1]["content"] = _render_error(exc)
@@ -95,8 +118,8 @@ def build(settings: Settings, service: QAService | None = None):
         except Exception as exc:
             return _render_error(exc)
         return (
-            f"### {doc.title}\n\n`{doc.doc_id}` · {doc.passage_count} passages\n\n"
-            + doc.text.replace("\n", "\n\n")
+            f"### {md_text(doc.title)}\n\n{md_text(doc.doc_id)} · {doc.passage_count} passages"
+            "\n\n" + md_text(doc.text).replace("\n", "\n\n")
         )
 
     with gr.Blocks(title="corpus-qa", fill_height=True) as demo:
@@ -109,6 +132,7 @@ def build(settings: Settings, service: QAService | None = None):
                     elem_id="chat",
                     buttons=["copy"],
                     placeholder="Ask a question about the documents. Follow-ups can refer to earlier answers.",
+                    latex_delimiters=[],  # text is shown as written (ui.render.md_text)
                 )
                 with gr.Row():
                     question = gr.Textbox(
@@ -143,7 +167,7 @@ def build(settings: Settings, service: QAService | None = None):
             table = gr.Dataframe(headers=DOC_HEADERS, interactive=False, wrap=True)
             chosen = gr.Dropdown(label="Read a document", choices=[])
             status = gr.Markdown()
-            reader = gr.Markdown(elem_id="document-text")
+            reader = gr.Markdown(elem_id="document-text", latex_delimiters=[])
 
         outputs = [chatbot, sources, question, answer_json]
         inputs = [question, chatbot, top_k, mode]
@@ -166,9 +190,12 @@ def mount(app: FastAPI, settings: Settings, service: QAService | None = None) ->
     ) -> HTMLResponse:
         try:
             doc = (service or get_service()).document(doc_id)
-        except CorpusQAError as exc:
-            return HTMLResponse(f"<p>{exc}</p>", status_code=404)
-        return HTMLResponse(document_page(doc.doc_id, doc.title, doc.text, start, end))
+        except CorpusQAError as exc:  # the message quotes the id: escaped, never reflected
+            status = 404 if isinstance(exc, NotFound) else 503
+            return HTMLResponse(error_page(public_message(exc)), status, headers=PAGE_HEADERS)
+        return HTMLResponse(
+            document_page(doc.doc_id, doc.title, doc.text, start, end), headers=PAGE_HEADERS
+        )
 
     return gr.mount_gradio_app(
         app, build(settings, service), path="/", css=CSS, ssr_mode=False, footer_links=["api"]
@@ -176,10 +203,15 @@ def mount(app: FastAPI, settings: Settings, service: QAService | None = None) ->
 
 
 def launch(settings: Settings, host: str, port: int) -> None:
+    """The UI alone, with the same gate, limits and timeouts as `corpus-qa serve`."""
     import uvicorn
 
     from qa.api import errors as api_errors
+    from qa.api.app import secure
+    from qa.api.server import uvicorn_options
 
     app = FastAPI(title="corpus-qa UI")
     api_errors.install(app)
-    uvicorn.run(mount(app, settings), host=host, port=port, log_level=settings.log_level.lower())
+    app = mount(app, settings)
+    secure(app, settings)
+    uvicorn.run(app, host=host, port=port, **uvicorn_options(settings))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import re
 from collections.abc import Callable
 from urllib.parse import quote as urlquote
 
@@ -10,13 +13,32 @@ from qa.types import Answer, DocumentInfo
 
 CONTEXT_CHARS = 280
 
+# Markdown punctuation that links, images, emphasis, code, tables or LaTeX are made of.
+_MARKDOWN = re.compile(r"([\\`*_\[\]()!#|~$])")
+_ESCAPED = re.compile(r"\\([\\`*_\[\]()!#|~$])")
+
+
+def md_text(text: str) -> str:
+    """Text from a user, a document or an LLM, for a Markdown component, shown literally.
+
+    Gradio's chat and Markdown render HTML (its sanitizer strips handlers but keeps
+    <img>) and Markdown images: either one makes the browser fetch a URL that a
+    question or a document chose, a tracking beacon. Escaping `<` and the Markdown
+    punctuation leaves nothing to fetch; the text reads the same."""
+    return html.escape(_MARKDOWN.sub(r"\\\1", text), quote=False)
+
+
+def md_plain(markdown: str) -> str:
+    """The text `md_text` escaped, back: chat history returns to the server as shown."""
+    return _ESCAPED.sub(r"\1", html.unescape(markdown))
+
 
 def answer_markdown(answer: Answer) -> str:
     if answer.abstained:
-        return f"**Not in the documents.** {answer.answer}"
-    text = answer.answer
+        return f"**Not in the documents.** {md_text(answer.answer)}"
+    text = md_text(answer.answer)
     if answer.notice:
-        text += f"\n\n_{answer.notice}_"
+        text += f"\n\n_{md_text(answer.notice)}_"
     return text
 
 
@@ -59,6 +81,24 @@ def _paragraphs(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
+# The document page runs one script of its own (scroll to the quote) and fetches nothing.
+_SCROLL = "const q=document.getElementById('quote');if(q)q.scrollIntoView({block:'center'});"
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src "
+    f"'sha256-{base64.b64encode(hashlib.sha256(_SCROLL.encode()).digest()).decode()}'; "
+    "frame-ancestors 'none'; form-action 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def error_page(message: str) -> str:
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Not found</title>"
+        f"</head><body><p>{html.escape(message)}</p></body></html>"
+    )
+
+
 def document_page(doc_id: str, title: str, text: str, start: int | None, end: int | None) -> str:
     """A standalone page with the whole document, the quote marked and scrolled to."""
     if start is not None and end is not None and 0 <= start < end <= len(text):
@@ -76,7 +116,7 @@ def document_page(doc_id: str, title: str, text: str, start: int | None, end: in
         "body{font:16px/1.6 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}"
         "mark{background:#ffe066;padding:0 .1em} .meta{color:#666;font-size:.9em}</style></head><body>"
         f"<h1>{html.escape(title)}</h1><p class='meta'>{html.escape(doc_id)}</p><div>{body}</div>"
-        "<script>const q=document.getElementById('quote');if(q)q.scrollIntoView({block:'center'});</script>"
+        f"<script>{_SCROLL}</script>"
         "</body></html>"
     )
 

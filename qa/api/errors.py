@@ -50,12 +50,14 @@ def status_for(exc: errors.CorpusQAError) -> int:
 
 
 def error_response(exc: errors.CorpusQAError) -> JSONResponse:
+    """The client reads `public_message` (no paths, URLs or raw exception text); the
+    full message goes to the log."""
     status = status_for(exc)
     if status >= 500:
         log.warning("%s: %s", type(exc).__name__, exc)
     headers = {"Retry-After": "5"} if status == 503 else None
     return JSONResponse(
-        error_body(type(exc).__name__, str(exc), getattr(exc, "field", None)),
+        error_body(type(exc).__name__, errors.public_message(exc), getattr(exc, "field", None)),
         status,
         headers=headers,
     )
@@ -93,6 +95,7 @@ def install(app: FastAPI) -> None:
             401: "Unauthorized",
             404: "NotFound",
             405: "MethodNotAllowed",
+            408: "RequestTimeout",
             413: "PayloadTooLarge",
         }.get(exc.status_code, "HTTPError")
         return JSONResponse(

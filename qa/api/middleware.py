@@ -1,4 +1,5 @@
-"""Pure ASGI middleware: request ids with one log line per request, and a body size cap."""
+"""Pure ASGI middleware: request ids with one log line per request, a body size cap and a
+body deadline."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 import time
 import uuid
 
+import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from qa.api.errors import error_body, internal_error_body
@@ -61,7 +63,13 @@ class RequestLog:
 
 
 class BodyLimit:
-    """413 for bodies over `max_bytes`, whether or not Content-Length is sent."""
+    """413 for bodies over `max_bytes`, whether or not Content-Length is sent.
+
+    Kept instead of FastAPI's `max_body_size` (Starlette's RequestBodyLimitMiddleware):
+    when a request declares a Content-Length over the limit, Starlette replaces whatever
+    response the app sends with a plain-text "Content Too Large", so clients would not get
+    the API's error shape (tests/qa/api/test_api_inprocess.py checks it).
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -98,12 +106,76 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _reject(self, send: Send) -> None:
-        message = f"The request body is over {self.max_bytes} bytes."
+        message = f"The request body is over {self.max_bytes} bytes (CORPUS_QA_MAX_BODY_BYTES): send less."
         await send_json(send, 413, error_body("PayloadTooLarge", message))
 
 
-async def send_json(send: Send, status: int, payload: dict) -> None:
+class BodyDeadline:
+    """408 and a closed connection for a client that does not send its whole body within
+    `seconds` (e.g. 12 of 100 promised bytes, then nothing).
+
+    uvicorn has no body read timeout (its keep-alive timer only runs between requests),
+    so this bounds the time from the start of the request to the body's last byte. On
+    expiry the app's pending `receive()` gets `http.disconnect`, as if the client had left,
+    and whatever the app sends after that is dropped. A response that starts while the
+    body is still unread carries `Connection: close`, so a client cannot keep the
+    connection open by dripping the rest of a body nobody reads.
+    """
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        has_body = headers.get(b"content-length", b"0") not in (b"0", b"") or (
+            b"transfer-encoding" in headers
+        )
+        deadline = time.monotonic() + self.seconds
+        state = {"body_done": not has_body, "started": False, "cut": False}
+
+        async def timed_receive() -> Message:
+            if state["cut"]:
+                return {"type": "http.disconnect"}
+            if state["body_done"]:
+                return await receive()
+            with anyio.move_on_after(max(0.0, deadline - time.monotonic())):
+                message = await receive()
+                if message["type"] != "http.request" or not message.get("more_body", False):
+                    state["body_done"] = True
+                return message
+            state["cut"] = True
+            log.warning("request body not received within %.0fs; closing", self.seconds)
+            if not state["started"]:
+                state["started"] = True
+                message = (
+                    f"The request body did not arrive within {self.seconds:g}s "
+                    "(CORPUS_QA_BODY_TIMEOUT); send it at once."
+                )
+                await send_json(
+                    send, 408, error_body("RequestTimeout", message), close_connection=True
+                )
+            return {"type": "http.disconnect"}
+
+        async def guarded_send(message: Message) -> None:
+            if state["cut"]:
+                return  # the 408 has been sent, or the connection is being dropped
+            if message["type"] == "http.response.start":
+                state["started"] = True
+                if not state["body_done"]:
+                    message["headers"] = [*message.get("headers", []), (b"connection", b"close")]
+            await send(message)
+
+        await self.app(scope, timed_receive, guarded_send)
+
+
+async def send_json(send: Send, status: int, payload: dict, close_connection: bool = False) -> None:
     body = json.dumps(payload).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    if close_connection:
+        headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

@@ -22,9 +22,12 @@ from qa.api.schemas import (
 )
 from qa.api.sse import event, stream_events
 from qa.errors import InvalidInput
+from qa.service import check_encodable
 from qa.types import Answer, ChatTurn, Mode
 
 router = APIRouter(tags=["openai-compatible"])
+# The longest earlier turn the answer contract (qa.types.ChatTurn) takes.
+MAX_TURN_CHARS = ChatTurn.model_fields["content"].metadata[0].max_length
 MODELS: dict[str, Mode] = {"corpus-qa": "extractive", "corpus-qa-llm": "llm"}
 
 
@@ -34,11 +37,19 @@ def _split(body: ChatCompletionRequest) -> tuple[str, list[ChatTurn], Mode]:
         raise InvalidInput(f"Unknown model {body.model!r}; use one of {sorted(MODELS)}.", "model")
     if body.messages[-1].role != "user":
         raise InvalidInput("The last message must come from the user.", "messages")
-    history = [
-        ChatTurn(role=m.role, content=m.text())
-        for m in body.messages[:-1]
-        if m.role in ("user", "assistant") and m.text()
-    ]
+    history = []
+    for i, m in enumerate(body.messages[:-1]):
+        if m.role not in ("user", "assistant") or not m.text():
+            continue
+        field = f"messages.{i}.content"
+        check_encodable(m.text(), field)
+        if len(m.text()) > MAX_TURN_CHARS:
+            raise InvalidInput(
+                f"`{field}` has {len(m.text())} characters; an earlier message may have at "
+                f"most {MAX_TURN_CHARS}. Shorten or drop it.",
+                field,
+            )
+        history.append(ChatTurn(role=m.role, content=m.text()))
     return body.messages[-1].text(), history, mode
 
 
@@ -98,6 +109,7 @@ def chat_completions(body: ChatCompletionRequest, request: Request, service: Ser
             corpus_qa=answer.model_dump(mode="json"),
         )
 
+    service.snapshot()  # a store outage or a missing index is a 503 before the 200
     items = service.ask_stream(question, history=history, mode=mode)
     first = chunk({"role": "assistant", "content": ""})
 

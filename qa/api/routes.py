@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
 
-from qa.api.deps import ServiceDep, require_api_key
+from qa.api.deps import ServiceDep, SettingsDep, require_api_key
 from qa.api.schemas import AskRequest, Health, Ready
 from qa.api.sse import event, stream_events
+from qa.service import validate_history
 from qa.types import Answer, Document, DocumentInfo, Passage
 
 v1 = APIRouter(prefix="/v1", dependencies=[Depends(require_api_key)])
@@ -35,7 +36,9 @@ def ask_stream(body: AskRequest, request: Request, service: ServiceDep) -> Strea
     """Server-Sent Events: `event: delta` pieces of text as they are produced, then one
     `event: answer` with the full contract (citations, passages), then `data: [DONE]`."""
     service.validate_question(body.question)
+    validate_history(body.history)
     service.check_mode(body.mode)
+    service.snapshot()  # a store outage or a missing index is a 503 before the 200
     items = service.ask_stream(
         body.question, history=body.history, top_k=body.top_k, mode=body.mode
     )
@@ -78,6 +81,12 @@ def healthz() -> Health:
     response_model=Ready,
     responses={503: {"description": "store unreachable or no index"}},
 )
-def readyz(service: ServiceDep) -> Ready:
-    """The store is reachable and the index is loaded."""
-    return Ready(**service.readiness())
+def readyz(service: ServiceDep, settings: SettingsDep) -> Ready:
+    """The store is reachable and the index is loaded. Open without the API key, so it
+    says which kind of store, never its path or URL."""
+    ready = service.readiness()
+    return Ready(
+        passages=ready["passages"],
+        corpus_version=ready["corpus_version"],
+        store="chroma-server" if settings.chroma_url else "embedded",
+    )

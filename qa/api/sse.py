@@ -11,7 +11,7 @@ from fastapi import Request
 from starlette.concurrency import iterate_in_threadpool
 
 from qa.api.errors import error_body, status_for
-from qa.errors import CorpusQAError
+from qa.errors import CorpusQAError, public_message
 from qa.types import Answer
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,19 @@ async def stream_events(
             elif item:  # empty pieces are keep-alive ticks
                 yield on_text(item)
     except CorpusQAError as exc:
-        body = error_body(type(exc).__name__, str(exc))
+        # The 200 has been sent: the error travels as an event, and [DONE] still ends it.
+        if status_for(exc) >= 500:
+            log.warning("%s during a stream: %s", type(exc).__name__, exc)
+        body = error_body(type(exc).__name__, public_message(exc))
         body["error"]["status"] = status_for(exc)
+        yield event(body, "error")
+    except Exception:
+        log.exception("unexpected error during a stream")
+        body = error_body(
+            "InternalError",
+            "Something went wrong inside corpus-qa; the details are in the server log.",
+        )
+        body["error"]["status"] = 500
         yield event(body, "error")
     finally:
         close = getattr(items, "close", None)
