@@ -353,10 +353,11 @@ class SentenceVerifier:
             return []
         self.buffer += delta
         out: list[str] = []
-        sentences = split_sentences(_markers_before_period(self.buffer))
-        if len(sentences) >= 2:
-            done = _markers_before_period(self.buffer)[: sentences[-1].start]
-            self.buffer = _markers_before_period(self.buffer)[sentences[-1].start :]
+        text = _markers_before_period(self.buffer)
+        sentences = split_sentences(text)
+        # "... Agency. [1" is not two sentences yet: the marker may belong to the first one.
+        if len(sentences) >= 2 and not _PENDING_MARKER.match(sentences[-1].text):
+            done, self.buffer = text[: sentences[-1].start], text[sentences[-1].start :]
             out = self._process(done)
         self._check()
         return out
@@ -448,9 +449,13 @@ def _usable(passage: Passage) -> str:
     return " ".join(s.text for s in passage.sentences if not looks_like_instruction(s.text))
 
 
+_PENDING_MARKER = re.compile(r"^[\s\[\]\d,]*$")
+
+
 def _markers_before_period(text: str) -> str:
-    """ "... vaccine. [1] Next" -> "... vaccine [1]. Next", so markers stay with their sentence."""
-    return re.sub(r"([.!?])((?:\s*\[\d+\])+)", lambda m: m.group(2) + m.group(1), text)
+    """ "... vaccine. [1] Next" -> "... vaccine [1]. Next", so markers stay with their sentence.
+    Not across a line break: "[7] ..." at the start of a line begins something new."""
+    return re.sub(r"([.!?])((?:[ \t]*\[\d+\])+)", lambda m: m.group(2) + m.group(1), text)
 
 
 # --- the answerer ----------------------------------------------------------------------------
