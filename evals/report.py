@@ -12,6 +12,15 @@ def _fmt(metric: dict) -> str:
     return f"{metric['value']:.3f}  [{lo:.3f}, {hi:.3f}]  n={metric['n']}"
 
 
+def _survival(s: dict) -> str:
+    share = "n/a" if s["survival"] is None else f"{s['survival']:.3f}"
+    return (
+        f"{share} ({s['sentences_kept']} of {s['sentences_written']} sentences verified); "
+        f"{s['answers_in_llm_mode']} answers in LLM mode, {s['fell_back_to_extractive']} fell "
+        "back to extractive quotes"
+    )
+
+
 def summary_table(results: dict, timings: dict) -> str:
     lines = [
         f"mode: {results['mode']}   items: {results['dataset']['items']}   outcomes: {results['outcomes']}",
@@ -25,6 +34,8 @@ def summary_table(results: dict, timings: dict) -> str:
         f"{'judge balanced acc.':<24} {judge['balanced_accuracy']:.3f}  ({judge['pairs']} labelled pairs)"
     )
     lines.append(f"{'latency p50 / p95':<24} {timings['p50_ms']} / {timings['p95_ms']} ms")
+    if survival := results.get("llm_sentences"):
+        lines.append(f"{'LLM sentences kept':<24} {_survival(survival)}")
     if llm := results.get("llm_judge"):
         lines.append(
             f"{'LLM judge (optional)':<24} faithfulness {_fmt(llm['faithfulness'])}; agreement "
@@ -66,6 +77,8 @@ def markdown(results: dict, timings: dict, failures: list[str]) -> str:
         "|---|---|---|",
     ]
     out += [f"| {t} | {v['accuracy']:.3f} | {v['n']} |" for t, v in judge["per_type"].items()]
+    if survival := results.get("llm_sentences"):
+        out += ["", "## The LLM's sentences", "", _survival(survival) + "."]
     if llm := results.get("llm_judge"):
         out += [
             "",

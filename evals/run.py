@@ -167,6 +167,8 @@ def _score_item(
         row["retrieval"] = {
             key: round(v, 4) for key, v in m.retrieval_scores(ranked, gold, k).items()
         }
+    if answer and answer.verification is not None:  # LLM mode: what the judge did to its sentences
+        row["llm_sentences"] = {"mode": answer.mode, **answer.verification}
     if answer and not abstained:
         judged = judge_answer(service, judge, answer, llm_judge)
         row.update(judged)
@@ -235,6 +237,21 @@ def _llm_judge_summary(llm_judge, results: dict) -> dict:
     }
 
 
+def llm_sentence_survival(rows: list[dict]) -> dict:
+    """How far the LLM can be trusted here: the share of its sentences that the judge kept,
+    and how often LLM mode fell back to extractive quotes."""
+    counted = [r["llm_sentences"] for r in rows if "llm_sentences" in r]
+    kept = sum(c.get("kept", 0) for c in counted)
+    written = kept + sum(c.get("dropped", 0) + c.get("flagged", 0) for c in counted)
+    return {
+        "sentences_written": written,
+        "sentences_kept": kept,
+        "survival": round(kept / written, 4) if written else None,
+        "answers_in_llm_mode": sum(c["mode"] == "llm" for c in counted),
+        "fell_back_to_extractive": len(rows) - sum(c["mode"] == "llm" for c in counted),
+    }
+
+
 def load_thresholds(mode: Mode, path: Path = THRESHOLDS) -> dict[str, float]:
     with path.open("rb") as f:
         return tomllib.load(f).get(mode, {})
@@ -277,6 +294,8 @@ def run_eval(
     if second is not None:
         results["llm_judge"] = _llm_judge_summary(second, results)
     results["mode"] = mode
+    if mode == "llm":
+        results["llm_sentences"] = llm_sentence_survival(results["items"])
     results["dataset"] = {
         "path": dataset.name,
         "sha256": hashlib.sha256(dataset.read_bytes()).hexdigest(),

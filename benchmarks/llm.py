@@ -1,0 +1,154 @@
+"""`make bench-llm`: LLM mode against a real LLM server, timed as a user waits.
+
+Starts llama-cpp-python's server with the packaged gemma-3-270m GGUF (tests/llm_server.py;
+`make llm-server` builds it), asks golden-set questions in LLM mode through
+`QAService.ask_stream`, and records per question:
+- time to the final answer, and whether it fell back to extractive quotes (and why);
+- time to the first verified sentence, when one was verified;
+- how many of the model's sentences the judge kept and dropped.
+
+Run only against the real server; never part of `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from qa import config  # noqa: F401  (offline environment first)
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the server helpers are shared with the tests
+
+# What the product did before fail fast (the old defaults): the whole max_tokens of 512
+# was generated before any verdict could end the answer.
+BEFORE = {
+    "llm_max_unverified_in_a_row": 0,
+    "llm_stop_on_unknown_citation": False,
+    "llm_stop_on_prompt_echo": False,
+    "llm_tokens_per_sentence": 512,
+}
+
+
+def questions(limit: int) -> list[str]:
+    from evals.dataset import GOLDEN
+
+    rows = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line]
+    return [r["question"] for r in rows if not r.get("history")][:limit]
+
+
+def ask_timed(service, question: str) -> dict:
+    from qa.types import Answer
+
+    started = time.perf_counter()
+    first_text = None
+    final = None
+    for item in service.ask_stream(question, mode="llm"):
+        if isinstance(item, Answer):
+            final = item
+        elif item and first_text is None:
+            first_text = time.perf_counter() - started
+    total = time.perf_counter() - started
+    counts = final.verification or {}
+    verified = final.mode == "llm" and not final.abstained and counts.get("kept", 0) > 0
+    outcome = "fallback" if final.mode == "extractive" else "llm"
+    outcome = "abstained" if final.mode == "llm" and final.abstained else outcome
+    return {
+        "question": question,
+        "seconds": round(total, 2),
+        "outcome": outcome,
+        "first_verified_s": round(first_text, 2) if verified and first_text else None,
+        "kept": counts.get("kept", 0),
+        "dropped": counts.get("dropped", 0) + counts.get("flagged", 0),
+        "notice": final.notice,
+    }
+
+
+def run(label: str, service, qs: list[str]) -> dict:
+    service.ask("warm-up", mode="extractive")  # the embedding model, loaded once
+    rows = [ask_timed(service, q) for q in qs]
+    fallbacks = [r["seconds"] for r in rows if r["outcome"] == "fallback"]
+    firsts = [r["first_verified_s"] for r in rows if r["first_verified_s"] is not None]
+    kept = sum(r["kept"] for r in rows)
+    written = kept + sum(r["dropped"] for r in rows)
+    summary = {
+        "label": label,
+        "questions": len(rows),
+        "answer_s": _stats([r["seconds"] for r in rows]),
+        "fallbacks": len(fallbacks),
+        "time_to_fallback_s": _stats(fallbacks),
+        "time_to_first_verified_sentence_s": _stats(firsts),
+        "sentences_written": written,
+        "sentences_kept": kept,
+        "survival": round(kept / written, 3) if written else None,
+        "rows": rows,
+    }
+    print(json.dumps({k: v for k, v in summary.items() if k != "rows"}), flush=True)
+    return summary
+
+
+def _stats(values: list[float]) -> dict:
+    if not values:
+        return {"n": 0}
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {
+        "n": len(values),
+        "median": round(statistics.median(values), 2),
+        "p95": round(p95, 2),
+        "max": round(max(values), 2),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="benchmarks/out/llm.json")
+    parser.add_argument("--questions", type=int, default=12)
+    parser.add_argument(
+        "--before", type=int, default=4,
+        help="also time this many questions the way the product answered before fail fast",
+    )  # fmt: skip
+    args = parser.parse_args()
+
+    from llm_server import llama_server, locate
+
+    from ingest.pipeline import ingest
+    from qa.config import Settings
+    from qa.service import QAService
+
+    files, why = locate()
+    if files is None:
+        print(why, file=sys.stderr)
+        return 1
+    work = Path(tempfile.mkdtemp(prefix="bench-llm-"))
+    ingest(ROOT / "seeds", Settings(data_dir=work / "index"), progress=False)
+    qs = questions(args.questions)
+    results = {"measured": time.strftime("%Y-%m-%d"), "model": files.model.name, "runs": []}
+    with llama_server(files, work / "llama.log") as llama:
+
+        def service(**overrides) -> QAService:
+            return QAService(
+                Settings(
+                    data_dir=work / "index", llm_provider="openai-like",
+                    llm_base_url=f"{llama.url}/v1", llm_model=llama.model,
+                    llm_api_key=llama.api_key, llm_timeout=120, **overrides,
+                )
+            )  # fmt: skip
+
+        results["runs"].append(run("fail fast (defaults)", service(), qs))
+        if args.before:
+            results["runs"].append(run("before: no fail fast, 512 tokens", service(**BEFORE), qs[: args.before]))  # fmt: skip
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
