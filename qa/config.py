@@ -121,6 +121,13 @@ class Settings(BaseSettings):
         description="Stop when the LLM writes the prompt's own format (a new numbered passage, "
         "the prompt's labels or chat role markers) instead of an answer.",
     )
+    llm_stop_sequences: list[str] = Field(
+        # The prompt's own delimiters (qa/answer/llm.py): text that reaches one is writing
+        # the prompt, not an answer. Four at most, OpenAI's limit.
+        default_factory=lambda: ["<passage", "</passage", "\nQuestion:", "\nPassages:"],
+        max_length=4,
+        description="The server stops generating at any of these (JSON list; [] for none).",
+    )
     llm_tokens_per_sentence: int = Field(
         default=64,
         ge=8,

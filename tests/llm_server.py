@@ -70,16 +70,22 @@ class LlamaServer:
 
 
 @contextlib.contextmanager
-def llama_server(files: LlamaServerFiles, log: Path, threads: int = 2) -> Iterator[LlamaServer]:
+def llama_server(files: LlamaServerFiles, log: Path) -> Iterator[LlamaServer]:
     """The server with `--api_key` (a fresh random key), ready when /v1/models answers.
 
     The GGUF carries no chat template, so the server is told the model family's format
-    (`--chat_format gemma`); the product only ever sends chat messages."""
+    (`--chat_format gemma`); the product only ever sends chat messages.
+
+    One thread generates, two read the prompt: llama.cpp's threads spin-wait at a barrier
+    per token and layer, so on 2 cores shared with corpus-qa's verification (or a busy
+    machine) a second generating thread made generation up to 8x slower (measured); the
+    prompt is read in large batches, where two threads help."""
     api_key = secrets.token_urlsafe(24)
+    threads = os.environ.get("CORPUS_QA_TEST_LLM_THREADS", "1")
     args = [
         str(files.python), "-m", "llama_cpp.server", "--model", str(files.model),
         "--model_alias", "gemma-3-270m", "--chat_format", "gemma", "--n_ctx", "4096",
-        "--n_threads", str(threads), "--n_threads_batch", str(threads),
+        "--n_threads", threads, "--n_threads_batch", "2",
         "--api_key", api_key, "--verbose", "False",
     ]  # fmt: skip
     # /v1/models answers 401 without the key once the model is loaded: that means ready.

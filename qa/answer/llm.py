@@ -69,9 +69,6 @@ def user_prompt(passages: list[Passage], question: str) -> str:
     )
 
 
-# The prompt's own delimiters: text that reaches one of these is writing the prompt, not an
-# answer, so the server stops there. Four at most (OpenAI's limit).
-STOP_SEQUENCES = ["<passage", "</passage", "\nQuestion:", "\nPassages:"]
 _SHORT_ANSWER = re.compile(
     r"^\W*(who|whom|whose|when|where|which|how (many|much|long|old|often|far)|"
     r"what (year|date|time|day|number|percentage|share|proportion|amount|age))\b",
@@ -543,7 +540,8 @@ class LLMAnswerer:
             ChatMessage(role="user", content=user_prompt(prepared.passages, asked)),
         ]
         notice = None
-        stream = self.backend.stream(messages, max_tokens_for(asked, self.settings), STOP_SEQUENCES)
+        budget, stop = max_tokens_for(asked, self.settings), self.settings.llm_stop_sequences
+        stream = self.backend.stream(messages, budget, stop)
         try:
             with closing(stream):  # leaving early closes the HTTP stream: the LLM stops too
                 for delta in stream:

@@ -15,7 +15,6 @@ from helpers import ROOT, run_server
 
 from qa.answer.llm import (
     PROMPT_ECHO,
-    STOP_SEQUENCES,
     FailFast,
     SentenceVerifier,
     max_tokens_for,
@@ -218,6 +217,7 @@ def test_each_request_carries_stop_sequences_and_a_budget(seed_index_dir, fake_l
     service = service_for(seed_index_dir, fake_llm, "faithful")
     service.ask(QUESTION, mode="llm")
     body = httpx.get(fake_llm.url + "/_last").json()
-    assert body["stop"] == STOP_SEQUENCES
+    assert body["stop"] == service.settings.llm_stop_sequences
+    assert "<passage" in body["stop"] and "\nQuestion:" in body["stop"]
     assert body["max_tokens"] == max_tokens_for(QUESTION, service.settings)
     assert body["max_tokens"] < service.settings.llm_max_tokens

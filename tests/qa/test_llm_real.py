@@ -11,6 +11,7 @@ every test asserts what must hold whatever it writes:
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -42,9 +43,18 @@ QUESTIONS = [
     "Who denied the accusations?",
     "What is the population of Finland?",  # not in the corpus
 ]
-# Bound on one answer, whatever the model does. Fail fast stops a runaway in ~5 s on an
-# idle 2-core machine (BENCHMARKS.md); the margin is for a machine that is busy.
-ANSWER_BOUND_S = 45
+# Bound on one answer, whatever the model does: nothing hangs. Most of an answer's time is
+# the server reading a ~1,000-token prompt (BENCHMARKS.md has the figures); the margin is
+# for a 2-core machine that is busy with other work.
+ANSWER_BOUND_S = 120
+# Fail fast off and no stop sequences: the base model then writes until its budget ends, so
+# only the event under test (a death, a disconnect) can end the generation early.
+RUNAWAY = {
+    "llm_max_unverified_in_a_row": 0,
+    "llm_stop_on_unknown_citation": False,
+    "llm_stop_on_prompt_echo": False,
+    "llm_stop_sequences": [],
+}
 
 
 @pytest.fixture(scope="module")
@@ -156,14 +166,7 @@ def test_a_wrong_key_is_a_clear_error_naming_the_setting(seed_index_dir, llama):
 
 def test_a_server_that_dies_mid_stream_falls_back_in_time(seed_index_dir, llama_files, tmp_path):
     with llama_server(llama_files, tmp_path / "doomed.log") as doomed:
-        # No fail fast here: the death, not a rule, must end this answer.
-        service = QAService(
-            settings_for(
-                seed_index_dir, doomed, llm_max_unverified_in_a_row=0,
-                llm_stop_on_unknown_citation=False, llm_stop_on_prompt_echo=False,
-                llm_max_retries=0,
-            )
-        )  # fmt: skip
+        service = QAService(settings_for(seed_index_dir, doomed, llm_max_retries=0, **RUNAWAY))
         final, killed = None, False
         started = time.monotonic()
         for item in service.ask_stream(QUESTIONS[0], mode="llm"):
@@ -254,9 +257,7 @@ def test_a_client_disconnect_stops_the_generation(seed_index_dir, llama_files, t
     with llama_server(llama_files, tmp_path / "llama.log") as own:
         env = corpus_qa_llm_env(
             own,
-            CORPUS_QA_LLM_MAX_UNVERIFIED_IN_A_ROW="0",
-            CORPUS_QA_LLM_STOP_ON_UNKNOWN_CITATION="false",
-            CORPUS_QA_LLM_STOP_ON_PROMPT_ECHO="false",
+            **{f"CORPUS_QA_{k.upper()}": json.dumps(v) for k, v in RUNAWAY.items()},
             CORPUS_QA_LLM_UNSUPPORTED_POLICY="flag",  # each sentence is shown, marked
             CORPUS_QA_LLM_MAX_TOKENS="2048",
             CORPUS_QA_LLM_TOKENS_PER_SENTENCE="1024",
