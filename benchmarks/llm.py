@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -25,12 +26,13 @@ from qa import config  # noqa: F401  (offline environment first)
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the server helpers are shared with the tests
 
-# What the product did before fail fast (the old defaults): the whole max_tokens of 512
-# was generated before any verdict could end the answer.
+# What the product did before fail fast: no stop sequences, no fail-fast rule, and a
+# max_tokens of 512 whatever the question, so a model that went wrong was waited out.
 BEFORE = {
     "llm_max_unverified_in_a_row": 0,
     "llm_stop_on_unknown_citation": False,
     "llm_stop_on_prompt_echo": False,
+    "llm_stop_sequences": [],
     "llm_tokens_per_sentence": 512,
 }
 
@@ -42,9 +44,10 @@ def questions(limit: int) -> list[str]:
     return [r["question"] for r in rows if not r.get("history")][:limit]
 
 
-def ask_timed(service, question: str) -> dict:
+def ask_timed(service, question: str, server) -> dict:
     from qa.types import Answer
 
+    cpu = sum(server.cpu_times()[:2])
     started = time.perf_counter()
     first_text = None
     final = None
@@ -61,6 +64,9 @@ def ask_timed(service, question: str) -> dict:
     return {
         "question": question,
         "seconds": round(total, 2),
+        # The LLM server's CPU time for this answer: what it costs whatever else the
+        # machine is doing (its wall time on 2 idle cores is about half of it, or less).
+        "server_cpu_s": round(sum(server.cpu_times()[:2]) - cpu, 2),
         "outcome": outcome,
         "first_verified_s": round(first_text, 2) if verified and first_text else None,
         "kept": counts.get("kept", 0),
@@ -69,9 +75,9 @@ def ask_timed(service, question: str) -> dict:
     }
 
 
-def run(label: str, service, qs: list[str]) -> dict:
+def run(label: str, service, qs: list[str], server) -> dict:
     service.ask("warm-up", mode="extractive")  # the embedding model, loaded once
-    rows = [ask_timed(service, q) for q in qs]
+    rows = [ask_timed(service, q, server) for q in qs]
     fallbacks = [r["seconds"] for r in rows if r["outcome"] == "fallback"]
     firsts = [r["first_verified_s"] for r in rows if r["first_verified_s"] is not None]
     kept = sum(r["kept"] for r in rows)
@@ -80,6 +86,10 @@ def run(label: str, service, qs: list[str]) -> dict:
         "label": label,
         "questions": len(rows),
         "answer_s": _stats([r["seconds"] for r in rows]),
+        "server_cpu_s": _stats([r["server_cpu_s"] for r in rows]),
+        "fallback_server_cpu_s": _stats(
+            [r["server_cpu_s"] for r in rows if r["outcome"] == "fallback"]
+        ),
         "fallbacks": len(fallbacks),
         "time_to_fallback_s": _stats(fallbacks),
         "time_to_first_verified_sentence_s": _stats(firsts),
@@ -115,6 +125,7 @@ def main() -> int:
     )  # fmt: skip
     args = parser.parse_args()
 
+    import psutil
     from llm_server import llama_server, locate
 
     from ingest.pipeline import ingest
@@ -140,9 +151,12 @@ def main() -> int:
                 )
             )  # fmt: skip
 
-        results["runs"].append(run("fail fast (defaults)", service(), qs))
+        server = psutil.Process(llama.pid)
+        results["runs"].append(run("fail fast (defaults)", service(), qs, server))
         if args.before:
-            results["runs"].append(run("before: no fail fast, 512 tokens", service(**BEFORE), qs[: args.before]))  # fmt: skip
+            before = service(**BEFORE)
+            results["runs"].append(run("before", before, qs[: args.before], server))
+    results["load_average"] = os.getloadavg()
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
