@@ -217,7 +217,7 @@ def test_api_ask_stream_in_llm_mode(api, seed_texts):
 
     events, _ = timed(call)
     names = [n for n, _ in events]
-    assert names[-2:] == ["answer", None] and decode(events[-1][1]) == "[DONE]"
+    assert names[-2:] == ["answer", None] and events[-1][1] == "[DONE]"
     final = decode(events[-2][1])
     text = "".join(decode(d)["text"] for n, d in events if n == "delta")
     assert text.split() == final["answer"].split()
@@ -240,8 +240,9 @@ def test_the_openai_compatible_endpoint_in_llm_mode(api, seed_texts, stream):
         assert payload["choices"][0]["message"]["content"] == payload["corpus_qa"]["answer"]
         assert_holds(payload["corpus_qa"], seed_texts)
         return
-    chunks = [decode(d) for _, d in sse_events(r.text.splitlines())]
-    assert chunks[-1] == "[DONE]"
+    data = [d for _, d in sse_events(r.text.splitlines())]
+    assert data[-1] == "[DONE]"
+    chunks = [decode(d) for d in data[:-1]] + ["[DONE]"]
     final = chunks[-2]["corpus_qa"]
     text = "".join(c["choices"][0]["delta"].get("content", "") for c in chunks[:-1])
     assert text.split() == final["answer"].split()
