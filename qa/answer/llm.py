@@ -236,6 +236,14 @@ class Backend:
             )
         if status is not None and status >= 500:
             return LLMUnavailable(f"{where} failed with HTTP {status}."), True, None
+        if status in (401, 403):
+            return (
+                LLMUnavailable(
+                    f"{where} refused the API key (HTTP {status}); check CORPUS_QA_LLM_API_KEY."
+                ),
+                False,
+                None,
+            )
         if status is not None:
             return (
                 LLMUnavailable(
