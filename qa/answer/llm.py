@@ -541,6 +541,8 @@ class LLMAnswerer:
         prepared = service.prepare(standalone or question, [], top_k)
         prepared.question, prepared.standalone = question, standalone
 
+        verifier: SentenceVerifier | None = None
+
         def fallback(why: str) -> Iterator[str | Answer]:
             log.warning("LLM mode fell back to extractive: %s", why)
             selection = select(
@@ -548,6 +550,8 @@ class LLMAnswerer:
             )
             answer = service.compose_answer(prepared, selection)
             answer.notice = f"{why} Showing quotes from the documents instead."
+            if verifier is not None and verifier.verdicts:  # what the LLM wrote, and why not
+                answer.verification, answer.sentence_verdicts = verifier.counts, verifier.verdicts
             yield from (piece + " " for piece in answer.answer.split("\n\n") if piece)
             yield answer
 
