@@ -96,7 +96,7 @@ test-all: test test-llm
 # Time-to-fallback and time-to-first-verified-sentence against the real server (BENCHMARKS.md).
 bench-llm: setup llm-server
 	CORPUS_QA_TEST_LLM_PYTHON=$(LLM_PY) CORPUS_QA_TEST_LLM_GGUF=$(LLM_GGUF) \
-	  $(PY) -m benchmarks.llm --out benchmarks/out/llm.json
+	  $(PY) -m benchmarks.llm --markdown --out benchmarks/out/llm.json
 
 eval: setup
 	$(VENV)/bin/corpus-qa eval --out eval-out

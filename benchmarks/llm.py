@@ -37,6 +37,13 @@ BEFORE = {
 }
 
 
+def _server_version(python: Path) -> str:
+    import subprocess
+
+    code = "import llama_cpp; print(llama_cpp.__version__)"
+    return subprocess.run([str(python), "-c", code], capture_output=True, text=True).stdout.strip()
+
+
 def questions(limit: int) -> list[str]:
     from evals.dataset import GOLDEN
 
@@ -115,6 +122,52 @@ def _stats(values: list[float]) -> dict:
     }
 
 
+HEADING = "## LLM mode against a real LLM server"
+
+
+def _cell(stats: dict, key: str = "median") -> str:
+    return "n/a" if not stats.get("n") else f"{stats[key]} / {stats['p95']}"
+
+
+def section(results: dict, command: str) -> str:
+    """The BENCHMARKS.md section: one row per configuration, then the eval's LLM-mode row."""
+    load = ", ".join(f"{x:.1f}" for x in results["load_average"])
+    lines = [
+        HEADING,
+        "",
+        f"Measured {results['measured']} with `{command}`: llama-cpp-python {results['server']} "
+        f"serving `{results['model']}` (the *base* gemma-3-270m, Q4_K_M) with `--api_key`, 2 "
+        "threads, `OMP_WAIT_POLICY=PASSIVE`, n_ctx 4096; each answer through "
+        "`QAService.ask_stream` in LLM mode. The machine's load average during the run was "
+        f"{load} on 2 cores (other work was running), so the wall times are several times what "
+        "an idle machine gives; the server's CPU seconds per answer do not depend on the load.",
+        "",
+        "| configuration | questions | fell back | time to fallback s (median / p95) "
+        "| server CPU s per answer (median / p95) | time to first verified sentence s "
+        "| sentences written → verified |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for run in results["runs"]:
+        share = "" if run["survival"] is None else f" ({run['survival']:.2f})"
+        lines.append(
+            f"| {run['label']} | {run['questions']} | {run['fallbacks']} "
+            f"| {_cell(run['time_to_fallback_s'])} | {_cell(run['server_cpu_s'])} "
+            f"| {_cell(run['time_to_first_verified_sentence_s'])} "
+            f"| {run['sentences_written']} → {run['sentences_kept']}{share} |"
+        )
+    lines += ["", *[f"- {note}" for note in results.get("notes", [])]]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_section(text: str) -> None:
+    """benchmarks/llm.md (which `make bench` appends), and the same section in BENCHMARKS.md."""
+    (ROOT / "benchmarks" / "llm.md").write_text(text, encoding="utf-8")
+    target = ROOT / "BENCHMARKS.md"
+    current = target.read_text(encoding="utf-8")
+    kept = current.split(HEADING, 1)[0].rstrip()
+    target.write_text(kept + "\n\n" + text, encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="benchmarks/out/llm.json")
@@ -122,6 +175,10 @@ def main() -> int:
     parser.add_argument(
         "--before", type=int, default=4,
         help="also time this many questions the way the product answered before fail fast",
+    )  # fmt: skip
+    parser.add_argument(
+        "--markdown", action="store_true",
+        help="write the section into benchmarks/llm.md and BENCHMARKS.md",
     )  # fmt: skip
     args = parser.parse_args()
 
@@ -157,6 +214,9 @@ def main() -> int:
             before = service(**BEFORE)
             results["runs"].append(run("before", before, qs[: args.before], server))
     results["load_average"] = os.getloadavg()
+    results["server"] = _server_version(files.python)
+    if args.markdown:
+        write_section(section(results, "make bench-llm"))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
