@@ -31,6 +31,7 @@ from qa import config  # noqa: F401  (offline environment first)
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 QUESTIONS_LIMIT = 40
+LLM_SECTION = ROOT / "benchmarks" / "llm.md"  # written by benchmarks/llm.py
 
 
 def p(values: list[float], q: float) -> float:
@@ -593,6 +594,8 @@ def markdown(results: dict, png: str) -> str:
     lines += ["", f"![latency and throughput]({png})", ""]
     if results.get("notes"):
         lines += ["## Notes", ""] + [f"- {n}" for n in results["notes"]] + [""]
+    if LLM_SECTION.exists():  # measured apart, against a real LLM server: `make bench-llm`
+        lines += [LLM_SECTION.read_text(encoding="utf-8").rstrip(), ""]
     return "\n".join(lines)
 
 

@@ -35,7 +35,7 @@ class LLMJudge:
             ),
         ]
         try:
-            reply = self.backend.chat(messages).strip().upper()
+            reply = self.backend.chat(messages, max_tokens=8).strip().upper()  # one word
         except LLMError as exc:
             log.warning("LLM judge failed: %s", exc)
             return None

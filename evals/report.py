@@ -28,6 +28,15 @@ def _parts(entry: dict) -> list[tuple[str, str]]:
     return [(key, label) for key, label in PARTS if key in entry]
 
 
+def _survival(s: dict) -> str:
+    share = "n/a" if s["survival"] is None else f"{s['survival']:.3f}"
+    return (
+        f"{share} ({s['sentences_kept']} of {s['sentences_written']} sentences verified); "
+        f"{s['answers_in_llm_mode']} answers in LLM mode, {s['fell_back_to_extractive']} fell "
+        "back to extractive quotes"
+    )
+
+
 def summary_table(results: dict, timings: dict) -> str:
     lines = [f"mode: {results['mode']}   split: {results['split']}   loco: {results['loco']}", ""]
     for slug, entry in results["corpora"].items():
@@ -173,6 +182,8 @@ def markdown(results: dict, timings: dict, failures: list[str]) -> str:
         "|---|---|---|",
     ]
     out += [f"| {t} | {v['accuracy']:.3f} | {v['n']} |" for t, v in judge["per_type"].items()]
+    if survival := results.get("llm_sentences"):
+        out += ["", "## The LLM's sentences", "", _survival(survival) + "."]
     if llm := results.get("llm_judge"):
         out += [
             "",

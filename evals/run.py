@@ -266,6 +266,8 @@ def _score_item(
         row["retrieval"] = {
             key: round(v, 4) for key, v in m.retrieval_scores(ranked, gold, k).items()
         }
+    if answer and answer.verification is not None:  # LLM mode: what the judge did to its sentences
+        row["llm_sentences"] = {"mode": answer.mode, **answer.verification}
     if answer and not abstained:
         row.update(judge_answer(service, judge, answer, llm_judge))
     return row
@@ -360,6 +362,21 @@ def _default_fit() -> FitFn:
     return fit.fit  # looked up per run, so the answerer's fit (or a test's) is the one used
 
 
+def llm_sentence_survival(rows: list[dict]) -> dict:
+    """How far the LLM can be trusted here: the share of its sentences that the judge kept,
+    and how often LLM mode fell back to extractive quotes."""
+    counted = [r["llm_sentences"] for r in rows if "llm_sentences" in r]
+    kept = sum(c.get("kept", 0) for c in counted)
+    written = kept + sum(c.get("dropped", 0) + c.get("flagged", 0) for c in counted)
+    return {
+        "sentences_written": written,
+        "sentences_kept": kept,
+        "survival": round(kept / written, 4) if written else None,
+        "answers_in_llm_mode": sum(c["mode"] == "llm" for c in counted),
+        "fell_back_to_extractive": len(rows) - sum(c["mode"] == "llm" for c in counted),
+    }
+
+
 def fit_on(fit: FitFn, benches: list[Bench], settings: Settings) -> dict:
     """FIT (see the module docstring) on the dev items of `benches`, and nothing else."""
     train = [(b.service, b.corpus.split("dev")) for b in benches if b.corpus.split("dev")]
@@ -452,9 +469,11 @@ def run_eval(
         "fit": fits,
         "corpora": out,
     }
+    headline_rows = [r for e in out.values() for p in SPLITS if p in e for r in e[p]["items"]]
     if second is not None:
-        headline_rows = [r for e in out.values() for p in SPLITS if p in e for r in e[p]["items"]]
         results["llm_judge"] = _llm_judge_summary(second, headline_rows)
+    if mode == "llm":
+        results["llm_sentences"] = llm_sentence_survival(headline_rows)
     timings = {"seconds": round(time.perf_counter() - began, 2), "fit_s": round(fit_s, 2)}
     timings["corpora"] = {
         slug: {

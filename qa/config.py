@@ -126,6 +126,34 @@ class Settings(BaseSettings):
     llm_max_tokens: int = Field(default=512, ge=16)
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     llm_unsupported_policy: Literal["drop", "flag"] = "drop"
+    # Fail fast: stop the generation (and fall back) once the output has clearly gone wrong,
+    # rather than wait for max_tokens of it. qa.answer.llm.FAIL_FAST_RULES reads these.
+    llm_max_unverified_in_a_row: int = Field(
+        default=2,
+        ge=0,
+        description="Stop after this many sentences in a row that cannot be verified; 0 never stops.",
+    )
+    llm_stop_on_unknown_citation: bool = Field(
+        default=True, description="Stop when the LLM cites a passage number it was never given."
+    )
+    llm_stop_on_prompt_echo: bool = Field(
+        default=True,
+        description="Stop when the LLM writes the prompt's own format (a new numbered passage, "
+        "the prompt's labels or chat role markers) instead of an answer.",
+    )
+    llm_stop_sequences: list[str] = Field(
+        # The prompt's own delimiters (qa/answer/llm.py): text that reaches one is writing
+        # the prompt, not an answer. Four at most, OpenAI's limit.
+        default_factory=lambda: ["<passage", "</passage", "\nQuestion:", "\nPassages:"],
+        max_length=4,
+        description="The server stops generating at any of these (JSON list; [] for none).",
+    )
+    llm_tokens_per_sentence: int = Field(
+        default=64,
+        ge=8,
+        description="max_tokens per request is this times the sentences the question calls "
+        "for, capped by CORPUS_QA_LLM_MAX_TOKENS.",
+    )
 
     @field_validator("chroma_url")
     @classmethod

@@ -5,6 +5,7 @@ Real components throughout: embedded Chroma on disk, the packaged MiniLM model.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,3 +106,21 @@ def artifacts_dir(name: str) -> Path:
     path = ARTIFACTS / name
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under `make test-llm` (CORPUS_QA_TEST_LLM_REQUIRED=1) a skipped test, or none at all,
+    fails the run: there, a skip would hide a failure."""
+    if os.environ.get("CORPUS_QA_TEST_LLM_REQUIRED") != "1":
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if skipped or not session.testscollected:
+        if reporter:
+            reporter.write_line(
+                f"CORPUS_QA_TEST_LLM_REQUIRED=1: {skipped} skipped, "
+                f"{session.testscollected} collected; every real-LLM test must run",
+                red=True,
+            )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

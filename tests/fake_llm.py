@@ -82,7 +82,21 @@ def answer_for(model: str, messages: list[dict]) -> str:
         return faithful
     if model == "empty":
         return ""
+    # Runaways (streamed slowly, see RUNAWAY): output that has gone wrong early and would
+    # go on for a long time; the product must stop them, not wait for the end.
+    if model == "runaway-unverified":  # cited, but nothing the passages say
+        made_up = "The committee met on a Tuesday to discuss the colour of the new logo [1]."
+        return f"{firsts[1]} [1] " + " ".join([made_up] * 40)
+    if model == "runaway-unknown-citation":
+        return f"{firsts[1]} [1] {firsts[2]} [{len(passages) + 5}] " + " ".join([faithful] * 20)
+    if model == "runaway-new-passage":  # continues the prompt: invents a numbered passage
+        return f"[{len(passages) + 1}] The minister said it was fine. " + " ".join([faithful] * 20)
+    if model == "runaway-role-marker":  # writes the next chat turn itself
+        return f"{firsts[1]} [1]\nuser: And what else? " + " ".join([faithful] * 20)
     return faithful
+
+
+RUNAWAY_DELAY = 0.05  # seconds between pieces: a 40-sentence runaway takes ~15 s in full
 
 
 def status_for(model: str) -> int | None:
@@ -189,6 +203,8 @@ async def chat(request: Request):
             for i, piece in enumerate(pieces):
                 if model == "slow-stream" and i > 0:
                     await asyncio.sleep(0.4)
+                if model.startswith("runaway"):
+                    await asyncio.sleep(RUNAWAY_DELAY)
                 yield chunk({"content": piece})
             if model == "stall-mid-stream":
                 await asyncio.sleep(30)

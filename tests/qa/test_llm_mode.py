@@ -4,7 +4,6 @@ Each scripted behaviour asserts what the user receives: verified sentences with 
 citations, dropped or flagged fabrications, or a fallback with a notice, never a crash.
 """
 
-import os
 import re
 import shutil
 import sys
@@ -98,7 +97,8 @@ def test_citations_to_missing_or_unrelated_passages(service_for):
 def test_no_citations_falls_back_to_quotes(service_for):
     service = service_for("no-citations")
     answer = service.ask(QUESTION, mode="llm")
-    assert answer.mode == "extractive" and "could be verified" in answer.notice
+    assert answer.mode == "extractive"
+    assert "stopped early: 2 sentences in a row could not be verified" in answer.notice
     assert "95%" in answer.answer
     assert_exact(answer, service)
 
@@ -242,22 +242,6 @@ def test_llm_mode_without_configuration_is_a_400_style_error(seed_service):
 
     with pytest.raises(ModeUnavailable, match="CORPUS_QA_LLM_BASE_URL"):
         seed_service.ask(QUESTION, mode="llm")
-
-
-@pytest.mark.skipif(
-    not os.environ.get("CORPUS_QA_TEST_LLM_URL"),
-    reason="set CORPUS_QA_TEST_LLM_URL (and CORPUS_QA_TEST_LLM_MODEL) to test against a real LLM",
-)
-def test_against_a_real_llm(seed_index_dir):
-    settings = Settings(
-        data_dir=seed_index_dir, llm_provider=os.environ.get("CORPUS_QA_TEST_LLM_PROVIDER", "openai-like"),
-        llm_base_url=os.environ["CORPUS_QA_TEST_LLM_URL"], llm_model=os.environ.get("CORPUS_QA_TEST_LLM_MODEL", "default"),
-        llm_api_key=os.environ.get("CORPUS_QA_TEST_LLM_API_KEY"), llm_timeout=120,
-    )  # fmt: skip
-    service = QAService(settings)
-    answer = service.ask(QUESTION, mode="llm")
-    assert answer.answer and (answer.abstained or answer.citations)
-    assert_exact(answer, service)
 
 
 def test_the_eval_suite_runs_in_llm_mode(fake_llm, tmp_path):
