@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint format browser bench bench-quick eval clean
+.PHONY: setup run test lint format browser axe bench bench-quick eval clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -28,6 +28,17 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: run 'sudo apt-get install -y chromium'"; exit 1; fi; }
 
+# axe-core (accessibility checks in the browser tests), from npm into a cache outside the
+# sources; tests/ui/axe_support.py installs the same version itself if this was skipped.
+AXE_VERSION := 4.14.1
+AXE_DIR ?= .cache/axe
+axe:
+	@test -f $(AXE_DIR)/node_modules/axe-core/axe.min.js || { \
+	  command -v npm >/dev/null || { \
+	    if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	    else echo "npm is missing: run 'sudo apt-get install -y npm'"; exit 1; fi; }; \
+	  npm install --no-save --no-audit --no-fund --prefix $(AXE_DIR) axe-core@$(AXE_VERSION) >/dev/null; }
+
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -36,7 +47,7 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: setup browser lint
+test: setup browser axe lint
 	$(PY) -m pytest
 
 eval: setup

@@ -266,7 +266,7 @@ def _llama_embedder(model: str):
 # --- query latency at several corpus sizes -----------------------------------------------------
 def build_index(work: Path, extra: int):
     """The seeds, plus `extra` synthetic one-sentence passages with random unit vectors."""
-    from benchmarks.synthetic import add_synthetic
+    from benchmarks.synthetic import SyntheticCorpus
     from ingest.pipeline import ingest
     from qa.store import Store
     from qa.types import Passage, Sentence
@@ -287,6 +287,7 @@ def build_index(work: Path, extra: int):
     else:
         ingest(SEEDS, settings, progress=False)
     store = Store(settings)
+    synthetic = SyntheticCorpus(store)
     rng = np.random.default_rng(7)
     vocabulary = sorted(
         {
@@ -315,9 +316,9 @@ def build_index(work: Path, extra: int):
                                     start=0, end=len(text), text=text, sentences=[Sentence(start=0, end=len(text), text=text)]))  # fmt: skip
             vec = rng.standard_normal(384).astype(np.float32)
             vectors.append(vec / np.linalg.norm(vec))
-        add_synthetic(store, passages, np.asarray(vectors))
+        synthetic.add(passages, np.asarray(vectors))
     if extra:
-        store.bump_version()
+        synthetic.commit()
     done.touch()
     return settings
 

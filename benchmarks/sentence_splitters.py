@@ -74,7 +74,13 @@ def pysbd_spans() -> Callable[[str], Spans]:
     import pysbd
 
     seg = pysbd.Segmenter(language="en", clean=False, char_span=True)
-    return lambda text: _trimmed(text, [(s.start, s.end) for s in seg.segment(text)])
+
+    def split(text: str) -> Spans:
+        # pysbd ends a sentence at every line break; spaces keep the offsets.
+        flat = text.replace("\n", " ")
+        return _trimmed(text, [(s.start, s.end) for s in seg.segment(flat)])
+
+    return split
 
 
 def syntok_spans() -> Callable[[str], Spans]:

@@ -263,7 +263,7 @@ def read_documents(docs: Path) -> dict[str, str]:
     if not docs.is_dir():
         raise DatasetError(f"{docs}: the corpus's docs folder does not exist")
     documents = {}
-    for source in discover_files(docs)[1]:
+    for source in discover_files(docs).files:
         try:
             read = read_document(source)
         except IngestError as exc:

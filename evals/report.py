@@ -222,7 +222,7 @@ def chart(results: dict, path: Path) -> None:
             ]
             xs = [x + (i - (len(parts) - 1) / 2) * width for x in range(len(cats))]
             ax.bar(xs, values, width=width, label=label, yerr=[lows, highs], capsize=2)
-        ax.set_xticks(list(range(len(cats))), [c.replace("_", "\n") for c in cats], fontsize=8)
+        ax.set_xticks(list(range(len(cats))), [c.replace("_", "\n") for c in cats], fontsize=7)
         ax.set_ylim(0, 1.05)
         ax.set_ylabel("correct")
         ax.set_title(f"{slug} ({entry['kind']})", fontsize=10)

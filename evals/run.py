@@ -400,7 +400,12 @@ def run_eval(
     began = time.perf_counter()
     fit = fit or _default_fit()
     pool = load_corpora(root)  # every corpus: the fit's dev items come from all of them
-    scored = [c.slug for c in load_corpora(root, corpora)] if corpora else [c.slug for c in pool]
+    known = [c.slug for c in pool]
+    scored = list(dict.fromkeys(corpora)) if corpora else known
+    if unknown := [slug for slug in scored if slug not in known]:
+        raise DatasetError(
+            f"unknown corpus {', '.join(unknown)}: the corpora in {root} are {', '.join(known)}"
+        )
     benches = {c.slug: open_bench(settings, c, progress) for c in pool}
     first = benches[scored[0]].service
     judge = make_judge(first)

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from qa.sentences import sentence_spans
-from qa.types import Sentence
+from qa.types import SECTION_SEPARATOR, Sentence
 
 # The kinds of sentence (Sentence.kind): what the answerer may quote, and how.
 TITLE, HEADING, SENTENCE, LIST_ITEM, CODE, TABLE_ROW = (
@@ -36,7 +36,6 @@ TITLE, HEADING, SENTENCE, LIST_ITEM, CODE, TABLE_ROW = (
     "table_row",
 )
 HEADING_KINDS = frozenset({TITLE, HEADING})
-SECTION_SEPARATOR = " > "
 
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 120
@@ -70,6 +69,7 @@ _LABELLED = re.compile(
 )
 _LABEL_SEPARATOR = re.compile(r"^\s*(?:[—–:\-.]\s*)?")
 _CLOSING = re.compile(r"[.!?;:,…][\"”’')\]]*$")
+_SENTENCE_END = re.compile(r"[.!?:][\"”’')\]]*$")
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
 
@@ -246,7 +246,7 @@ def _scan(text: str, lines: list[_Line]) -> list[Block]:
         if (
             current.kind == "paragraph"
             and current.lines == 1
-            and _heading_text(first, current)
+            and (_heading_text(first, current) or _title_first_line(first, blocks, current))
             and _opens_sentence(line.text)
         ):
             current.kind = HEADING
@@ -283,12 +283,19 @@ def _title_line_inside(
 ) -> bool:
     """A short title-like line between a finished sentence and a new one, with no blank
     line around it ("...is here.\\nScope of Work\\nThe Supplier..."), is a heading."""
-    if previous is None or not _CLOSING.search(previous.text.rstrip()):
+    if previous is None or not _SENTENCE_END.search(previous.text.rstrip()):
         return False
     following = lines[i + 1] if i + 1 < len(lines) else None
     if following is None or following.blank or not _opens_sentence(following.text):
         return False
-    return _title_like(line.text.strip(), strict=True) and not _CLOSING.search(line.text.strip())
+    line_text = line.text.strip()
+    return _title_like(line_text, strict=True) and not re.search(r"[.!?;:,…]", line_text)
+
+
+def _title_first_line(line: str, blocks: list[Block], current: Block) -> bool:
+    """The document's first line names it when written as a title, even with a line
+    under it ("ACME, INC. — PRIVACY POLICY" over "Version 4.2. Last updated ...")."""
+    return not blocks and not current.enumerated and _title_like(line.strip().rstrip("."), True)
 
 
 def _opens_sentence(line: str) -> bool:
@@ -372,6 +379,8 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     line = text[b.start : b.end].strip()
     if _CLOSING.search(line) or not _title_like(line, strict=False):
         return None
+    if re.search(r"[.!?;:]\s", line):  # "Version 4.2. Last updated 2024": two sentences
+        return None
     standalone = text[b.end : b.end + 2].replace("\r", "").startswith("\n\n") or (
         b.end >= len(text)
     )
@@ -409,7 +418,7 @@ def _classify(text: str, blocks: list[Block]) -> list[Block]:
             if heading is not None:  # "5. Termination. Either party may ..."
                 out.append(heading)
                 b = Block("paragraph", _skip_space(text, heading.end), b.end, lines=b.lines)
-            elif _is_list_enumerator(text, b) or (b.lines == 1 and _depth(text, b) == 1):
+            elif _is_list_enumerator(text, b) or _depth(text, b) == 1:
                 b.kind = LIST_ITEM
         out.append(b)
     first = next((b for b in out if b.kind not in (CODE, TABLE_ROW)), None)
@@ -425,6 +434,8 @@ def _is_title(text: str, block: Block, blocks: list[Block]) -> bool:
     if block.kind == HEADING and block.style == ("md",):
         return block.level == 1
     line = text[block.start : block.end].strip()
+    if _title_like(line.rstrip("."), strict=True):  # "ACME SERVICES, INC."
+        return True
     return len(line) <= 200 and not re.search(r"[.;:,][\"”’')\]]*$", line)
 
 
@@ -510,17 +521,21 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
     """Markdown headings keep their level; labelled and numbered ones have a fixed rank;
     a title-like line gets one on first appearance: nested in the heading it follows."""
     ranks: dict[tuple, int] = {}
-    stack: list[tuple[int, str]] = []  # (level, heading text)
+    stack: list[tuple[int, str, tuple]] = []  # (level, heading text, style)
     for b in blocks:
         if b.kind == HEADING:
             b.level = b.level if b.style == ("md",) else _level(b.style, ranks, stack)
             while stack and stack[-1][0] >= b.level:
                 stack.pop()
-            stack.append((b.level, _heading_label(text[b.start : b.end])))
-        b.section = SECTION_SEPARATOR.join(label for _, label in stack)
+            stack.append((b.level, _heading_label(text[b.start : b.end]), b.style))
+        elif depth := _depth(text, b):
+            # Clause "4.6" ends the section of heading "4.5 Volunteering."
+            while stack and stack[-1][2][:1] == ("number",) and stack[-1][2][1] >= depth:
+                stack.pop()
+        b.section = SECTION_SEPARATOR.join(label for _, label, _ in stack)
 
 
-def _level(style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str]]) -> int:
+def _level(style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str, tuple]]) -> int:
     if style[0] == "label":
         return _LABEL_RANKS.get(style[1], _NUMBER_RANK)
     if style[0] == "number":
@@ -545,14 +560,18 @@ def _sentences(text: str, block: Block) -> list[Sentence]:
     if block.kind in HEADING_KINDS or block.kind in (CODE, TABLE_ROW):
         return _whole(text, block.start, block.end, block.kind)
     kind = LIST_ITEM if block.kind == LIST_ITEM else SENTENCE
-    # An enumerator is not a sentence of its own: "1." "(a)" open the first sentence.
+    # An enumerator ("5.1", "(a)") is structure, like a bullet: not part of the sentence
+    # (a short answer to "How much notice...?" must not be the clause number).
     body_start = _skip_space(text, block.marker_end) if block.enumerated else block.start
-    out = []
-    for s, e in sentence_spans(text[body_start : block.end]):
-        out.append(Sentence(start=body_start + s, end=body_start + e, text="", kind=kind))
-    if out and block.enumerated:
-        out[0] = Sentence(start=block.start, end=out[0].end, text="", kind=kind)
-    return [s.model_copy(update={"text": text[s.start : s.end]}) for s in out]
+    return [
+        Sentence(
+            start=body_start + s,
+            end=body_start + e,
+            text=text[body_start + s : body_start + e],
+            kind=kind,
+        )
+        for s, e in sentence_spans(text[body_start : block.end])
+    ]
 
 
 def _whole(text: str, start: int, end: int, kind: str) -> list[Sentence]:

@@ -53,9 +53,13 @@ def cmd_ingest(args, settings) -> int:
     from ingest.pipeline import ingest
 
     path = Path(args.path) if args.path else settings.corpus_dir
-    report = ingest(path, settings, prune=False if args.no_prune else None, progress=not args.quiet)
+    prune = True if args.prune else False if args.no_prune else None
+    report = ingest(path, settings, prune=prune, progress=not args.quiet)
     for doc_id, why in report.skipped.items():
-        print(f"skipped {doc_id}: {why}", file=sys.stderr)
+        print(
+            f"skipped {why}" if why.startswith(doc_id) else f"skipped {doc_id}: {why}",
+            file=sys.stderr,
+        )
     print(report.summary())
     return 0
 
@@ -94,6 +98,10 @@ def cmd_chat(args, settings) -> int:
 
     service = _service(settings)
     history: list[ChatTurn] = []
+    if hasattr(sys.stdin, "reconfigure"):
+        # A line that is not UTF-8 arrives as lone surrogates, which the service refuses
+        # with a message, instead of a UnicodeDecodeError that ends the chat.
+        sys.stdin.reconfigure(errors="surrogateescape")
     print(
         "Ask about the documents. Follow-ups refer to earlier turns. /clear forgets them, /quit leaves."
     )
@@ -130,6 +138,25 @@ def cmd_documents(args, settings) -> int:
     return 0
 
 
+def cmd_feedback(args, settings) -> int:
+    # The votes file only: no store or model is opened, so this is instant.
+    from qa.feedback import FeedbackStore
+
+    summary = FeedbackStore(settings.data_dir).summary(recent=args.recent)
+    if args.json:
+        print(summary.model_dump_json(indent=2))
+        return 0
+    total = summary.up + summary.down
+    print(f"{total} votes on answers: {summary.up} up, {summary.down} down")
+    for vote in summary.recent:
+        print(f"{vote['at']}\t{vote['rating']}\t{_one_line(vote['question'])}")
+    return 0
+
+
+def _one_line(text: str, width: int = 100) -> str:
+    return textwrap.shorten(" ".join(text.split()), width, placeholder="…")
+
+
 def cmd_serve(args, settings) -> int:
     from qa.api.server import serve
 
@@ -141,9 +168,10 @@ def cmd_ui(args, settings) -> int:
     import uvicorn
 
     from qa.api.app import create_ui_app
+    from qa.api.server import uvicorn_options
 
     app = create_ui_app(settings)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=settings.log_level.lower())
+    uvicorn.run(app, host=args.host, port=args.port, **uvicorn_options(settings))
     return 0
 
 
@@ -197,6 +225,20 @@ def render(answer) -> str:
     return "\n".join(lines)
 
 
+def top_k_arg(value: str) -> int:
+    """--top-k is checked as the API checks `top_k`: 0, negatives and huge values are
+    refused here instead of silently changing the answer."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 1 <= number <= config.TOP_K_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"must be between 1 and {config.TOP_K_LIMIT}, not {number}"
+        )
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corpus-qa",
@@ -204,7 +246,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=textwrap.dedent(
             """\
             examples:
-              corpus-qa ingest seeds/            index a folder of .txt/.md files
+              corpus-qa ingest seeds/            index a folder (.txt .md .pdf .html .docx)
               corpus-qa ask "Who denied the accusations?"
               corpus-qa chat                     multi-turn; follow-ups refer back
               corpus-qa serve --port 8000        API at /v1, chat UI at /
@@ -219,17 +261,29 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="index documents (idempotent: unchanged files cost nothing)")
     p.add_argument(
-        "path", nargs="?", help="folder or .txt/.md file (default: CORPUS_QA_CORPUS_DIR, seeds/)"
+        "path", nargs="?", help="folder or one document (default: CORPUS_QA_CORPUS_DIR, seeds/)"
     )
-    p.add_argument(
+    mirror = p.add_mutually_exclusive_group()
+    mirror.add_argument(
         "--no-prune", action="store_true", help="keep indexed documents that are not under PATH"
+    )
+    mirror.add_argument(
+        "--prune",
+        "--allow-empty",
+        action="store_true",
+        help="remove indexed documents not under PATH even if that removes all of them "
+        "(without it, an ingest that would empty the index is refused)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_ingest)
 
     def answer_options(p):
         p.add_argument(
-            "--top-k", type=int, default=None, metavar="N", help="passages to retrieve (default 6)"
+            "--top-k",
+            type=top_k_arg,
+            default=None,
+            metavar="N",
+            help=f"passages to retrieve, 1 to {config.TOP_K_LIMIT} (default 6)",
         )
         p.add_argument(
             "--mode",
@@ -250,6 +304,13 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("documents", help="list the indexed documents")
     p.set_defaults(func=cmd_documents)
+
+    p = sub.add_parser("feedback", help="count the thumbs up and down given to answers in the UI")
+    p.add_argument(
+        "--recent", type=int, default=10, metavar="N", help="also list the N latest votes"
+    )
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p.set_defaults(func=cmd_feedback)
 
     p = sub.add_parser("serve", help="serve the API (/v1) and the chat UI (/)")
     p.add_argument("--host", default="127.0.0.1")

@@ -34,7 +34,7 @@ from qa.embedding import DIMENSIONS, Embedder
 from qa.errors import IndexMissing
 from qa.store import Store, sentence_id
 from qa.text import english_stemmer, stem, words
-from qa.types import Passage
+from qa.types import SECTION_SEPARATOR, Passage
 
 log = logging.getLogger(__name__)
 _TEXT_CACHE = 512  # full document texts kept per snapshot (quotes, sources, evals)
@@ -193,8 +193,8 @@ class Snapshot:
         self.owner = {pid: doc for doc, ids in self.documents.items() for pid in ids}
         self._passages = ReadThrough(self.store.passages, _PASSAGE_CACHE)
         self._vectors = ReadThrough(self.store.sentence_vectors, _VECTOR_CACHE)
-        self._texts = ReadThrough(
-            lambda ids: {i: self.store.document(i).text for i in ids}, _TEXT_CACHE
+        self._documents = ReadThrough(
+            lambda ids: {i: self.store.document(i) for i in ids}, _TEXT_CACHE
         )
         self._doc_sentences = ReadThrough(self._read_document_sentences, _DOC_SENTENCES_CACHE)
 
@@ -226,7 +226,11 @@ class Snapshot:
 
     def document_text(self, doc_id: str) -> str:
         """The text citations quote, read once per corpus version."""
-        return self._texts.get_many([doc_id])[doc_id]
+        return self._documents.get_many([doc_id])[doc_id].text
+
+    def document_pages(self, doc_id: str) -> list[tuple[int, int, int]]:
+        """The document's (start, end, page) spans ([] without pages), read with its text."""
+        return self._documents.get_many([doc_id])[doc_id].pages
 
     def document_sentences(self, doc_id: str) -> DocumentSentences:
         """Every sentence of a document once, in reading order, with its vector: what a
@@ -381,10 +385,15 @@ class Bm25Index:
 
 
 def bm25_text(passage: Passage) -> str:
-    """What BM25 indexes for a passage: its document's title and its section path before
+    """What BM25 indexes for a passage: its document's title and its own heading before
     its text, so that a question naming the document ("Under the lease, ...") or the
-    section finds the passage. Only the index sees them: offsets refer to the text."""
-    return "\n".join(part for part in (passage.title, passage.section, passage.text) if part)
+    section finds the passage. Only the index sees them: offsets refer to the text.
+
+    The own heading, not the whole path: a chapter's heading repeated in every passage
+    under it matched them all alike (legal corpus, hybrid hit@6 0.796 with the path,
+    0.828 with the own heading; seeds and notes unchanged)."""
+    heading = passage.section.rsplit(SECTION_SEPARATOR, 1)[-1]
+    return "\n".join(part for part in (passage.title, heading, passage.text) if part)
 
 
 class FusionRetriever(Retriever):
@@ -446,7 +455,12 @@ class CorpusIndex:
         return FusionRetriever(snapshot, [dense, bm25])
 
     def _load(self, version: str) -> Snapshot:
-        documents = self.store.passage_lists()
+        # The passages and the version they belong to, read together: a commit between
+        # reading the version and the passages must not file new passages under the old
+        # version (its BM25 cache would then be wrong for every worker).
+        version, documents = self.store.live_passages()
+        if version is None:
+            raise IndexMissing("The index was emptied while loading; run `corpus-qa ingest`.")
         bm25, doc_freq, lower_words, lexicon = self._derived(version, documents)
         snapshot = Snapshot(
             version=version,

@@ -2,22 +2,27 @@
 
 NLTK's Punkt (already installed: llama-index's splitter uses it) with a general
 abbreviation list instead of a news one, then a few named rules that keep together what
-Punkt alone splits. Chosen over pysbd, syntok and Punkt's pretrained English model by
-accuracy and speed on the labelled paragraphs in tests/ingest/sentence_gold.py
-(legal, manual, news, notes, report), measured by benchmarks/sentence_splitters.py:
+Punkt alone splits. Chosen by accuracy and speed on the labelled paragraphs of
+tests/ingest/sentence_gold.py (legal, manual, news, notes, report; 61 sentences written
+with these rules, and 27 held-out sentences written after them and never tuned on),
+measured with `python -m benchmarks.sentence_splitters [--held-out] [--wrapped]`:
 
-    splitter             sentences right   words/s (2 cores)
-    punkt, news list     0.78              ~160k
-    punkt, pretrained    0.80              ~150k
-    pysbd 0.3.4          0.87               ~9k    (too slow: ingest would fall to ~0.8x)
-    syntok 1.4.4         0.85              ~40k
-    this module          0.99              ~120k
+    share of gold sentences found exactly     labelled   held-out   words/s (2 cores)
+    Punkt, the news list used before            0.61       0.82      75k-140k
+    Punkt, pretrained English (punkt_tab)       0.61       0.78     100k-150k
+    pysbd 0.3.4 (newlines as spaces)            0.79       0.85      45k-58k
+    syntok 1.4.4                                0.87       0.96      78k-150k
+    this module                                 1.00       1.00     120k-140k
 
-(see the report of that script for the exact figures of a run). The rules are general
-English typography, not a corpus's vocabulary: an abbreviation that precedes a name or
-a number ("Dr.", "v.", "No. 5", "Sec. 4.2") does not end a sentence, and a sentence does
-not begin with a lower-case word.
+(speeds vary with the shared machine's load; given line breaks, pysbd splits at every
+one: 0.41 on wrapped text, so the script hands it spaces). syntok came closest, but needs
+a new dependency and splits "No. 2016/679", "para. 3", "Eq. 3"; pysbd is the slowest and
+misses "approx.", "cf.", "ch.". Ingest sees ~110k words/s for the whole structure pass
+(ingest/structure.py), against ~2.5k words/s for the embedding: ~2% of ingest time.
 
+The rules are general English typography, not a corpus's vocabulary: an abbreviation
+that precedes a name or a number ("Dr.", "v.", "No. 5", "Sec. 4.2") does not end a
+sentence, and a sentence does not begin with a lower-case word.
 `sentence_spans` works on any text, line breaks included (a wrapped line is not a
 boundary); the caller decides where blocks end (ingest/structure.py).
 """
@@ -46,11 +51,8 @@ ABBREVIATIONS = frozenset({
     # general
     "e.g", "i.e", "etc", "approx", "appx", "ca", "cca", "esp", "incl", "excl", "resp", "misc",
     "avg", "est", "n.b", "a.k.a", "attn", "re",
-    # units and time
-    "hr", "hrs", "mins", "yr", "yrs", "mos", "wk", "wks", "ft", "lb", "lbs", "oz",
-    "sq", "cu", "tbsp", "tsp", "pkg",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "thu", "thur", "thurs", "fri",
+    # units, months and days are left to the rules below ("5 hr. per day" goes on
+    # lower-case, "Jan. 15" before a number), since "HR." or "DEC." can end a sentence
     "a.m", "p.m", "a.d", "b.c", "b.c.e", "c.e",
     # places
     "ave", "blvd", "rd", "hwy", "apt", "bldg", "ste", "mt",
@@ -76,6 +78,7 @@ BEFORE_NUMBER = frozenset({
     "ch", "chap", "eq", "eqs", "vol", "vols", "tab", "tbl", "ref", "refs", "ex", "exh",
     "pt", "pts", "reg", "regs", "cl", "cls", "sch", "item", "op", "ed", "ver", "rev", "min",
     "max", "tel", "ph", "fn", "n",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })
 
 # Closed-class words that start sentences: after an abbreviation that can end one
@@ -91,7 +94,8 @@ SENTENCE_STARTERS = frozenset({
 })
 # fmt: on
 
-_ROMAN_OR_NUMBER = re.compile(r"[\s(]*(?:\d|[IVXLC]+\b|[A-Z]\b|\()")
+# A number, a roman numeral, a letter, or an identifier with a digit ("No. HR-POL-06").
+_ROMAN_OR_NUMBER = re.compile(r"[\s(]*(?:\d|[IVXLC]+\b|[A-Z]\b|\(|[A-Za-z][\w/\-]*\d)")
 _LAST_WORD = re.compile(r"(\S+?)\.[\"”’')\]]*$")
 Rule = Callable[[str, str], str | None]
 

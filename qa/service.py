@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ingest.formats import page_at
 from qa.answer.compose import ABSTAIN_PREFIX, abstention, compose
 from qa.answer.decide import DecisionModel, model_for
 from qa.answer.extractive import Candidate, Selection, score_candidates, select
@@ -24,11 +25,26 @@ from qa.answer.question import QuestionProfile, attach_vectors, profile_question
 from qa.answer.rules import first_reason
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
-from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong
+from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong, UnencodableText
+from qa.feedback import FeedbackStore
 from qa.followup import standalone_question
+from qa.jobs import JobRunner
 from qa.retrieve import CorpusIndex, Query, Snapshot
 from qa.store import Store, sentence_id
-from qa.types import Answer, ChatTurn, Document, DocumentInfo, Mode, Passage, ScoredPassage
+from qa.types import (
+    Answer,
+    ChatTurn,
+    Document,
+    DocumentInfo,
+    Feedback,
+    FeedbackSummary,
+    IngestReport,
+    Job,
+    Mode,
+    Passage,
+    ScoredPassage,
+)
+from qa.uploads import IncomingFile
 
 log = logging.getLogger(__name__)
 __all__ = ["ABSTAIN_PREFIX", "QAService", "get_service"]
@@ -54,6 +70,8 @@ class QAService:
         self.store = store or Store(settings)
         self.index = CorpusIndex(self.store, self._embedder, settings.index_cache_dir)
         self._embedder_lock = threading.Lock()
+        self._jobs: JobRunner | None = None
+        self._jobs_lock = threading.Lock()
 
     def _embedder(self) -> Embedder:
         # The start-up warm-up thread and a first request must not load the model twice.
@@ -72,11 +90,14 @@ class QAService:
         mode: Mode = "extractive",
     ) -> Answer:
         question = self.validate_question(question)
+        validate_history(history or [])
         log.debug("ask (%s): %r", mode, question)  # question text only in debug logs
         if mode == "llm":
             tools = self._llm_tools(top_k or self.settings.top_k)
-            return self._llm().ask(tools, question, history or [])
-        return self.extractive(question, history or [], top_k or self.settings.top_k)
+            answer = self._llm().ask(tools, question, history or [])
+        else:
+            answer = self.extractive(question, history or [], top_k or self.settings.top_k)
+        return self.locate_citations(answer)
 
     def ask_stream(
         self,
@@ -90,15 +111,29 @@ class QAService:
         A piece may be an empty string: a keep-alive tick while an LLM writes a sentence
         that is not verified yet. Front ends skip it (and may stop the stream there)."""
         question = self.validate_question(question)
+        validate_history(history or [])
         if mode == "llm":
             tools = self._llm_tools(top_k or self.settings.top_k)
-            yield from self._llm().ask_stream(tools, question, history or [])
+            for item in self._llm().ask_stream(tools, question, history or []):
+                yield self.locate_citations(item) if isinstance(item, Answer) else item
             return
         answer = self.extractive(question, history or [], top_k or self.settings.top_k)
         # Extractive answers exist whole at once; they are streamed sentence by sentence
         # so that every front end has one code path for both modes.
         yield from _pieces(answer.answer)
-        yield answer
+        yield self.locate_citations(answer)
+
+    def locate_citations(self, answer: Answer) -> Answer:
+        """Where each quote is in its document, beyond its offsets: the page it starts on
+        (documents with pages: PDF), from the page spans stored with the document. Done
+        here, after any answerer has composed, so every mode and front end gets it."""
+        if not answer.citations:
+            return answer
+        snapshot = self.index.snapshot()
+        for citation in answer.citations:
+            if citation.page is None and citation.doc_id in snapshot.documents:
+                citation.page = page_at(snapshot.document_pages(citation.doc_id), citation.start)
+        return answer
 
     def prepare(
         self, question: str, history: list[ChatTurn], top_k: int, scored: bool = True
@@ -270,6 +305,43 @@ class QAService:
     def passage(self, passage_id: str) -> Passage:
         return self.store.passage(passage_id)
 
+    # --- changing the corpus: uploads, replacements, deletions --------------------------
+    @property
+    def jobs(self) -> JobRunner:
+        """This process's upload jobs (qa/jobs.py), made on first use."""
+        with self._jobs_lock:
+            if self._jobs is None:
+                self._jobs = JobRunner(self.settings, self.store)
+            return self._jobs
+
+    def submit_upload(self, files: list[IncomingFile]) -> Job:
+        """Check and stage the files, and ingest them in the background: returns the
+        queued job at once (poll `job(job_id)`). Bad names, types and sizes raise here,
+        before anything is written; unreadable content is reported per file by the job."""
+        return self.jobs.submit(files)
+
+    def replace_document(self, doc_id: str, file: IncomingFile) -> Job:
+        """Upload a new version of an indexed document (same id), as a job."""
+        return self.jobs.submit([file], replace=doc_id)
+
+    def job(self, job_id: str) -> Job:
+        return self.jobs.job(job_id)
+
+    def recent_jobs(self, limit: int = 50) -> list[Job]:
+        return self.jobs.recent(limit)
+
+    def delete_document(self, doc_id: str) -> IngestReport:
+        """Remove a document from the index and its file from the corpus folder, now."""
+        return self.jobs.delete(doc_id)
+
+    # --- feedback on answers -----------------------------------------------------------
+    def record_feedback(self, feedback: Feedback) -> None:
+        """A reader's thumbs up or down (or its withdrawal), kept in the data dir."""
+        FeedbackStore(self.settings.data_dir).record(feedback)
+
+    def feedback_summary(self, recent: int = 10) -> FeedbackSummary:
+        return FeedbackStore(self.settings.data_dir).summary(recent)
+
     def readiness(self) -> dict[str, object]:
         """Store reachable, index, model and vectors loaded; raises StoreUnavailable /
         IndexMissing if not."""
@@ -293,7 +365,24 @@ def validate_question(question: str | None, settings: Settings) -> str:
         raise EmptyQuestion()
     if len(question) > settings.max_question_chars:
         raise QuestionTooLong(len(question), settings.max_question_chars)
+    check_encodable(question, "question")
     return question.strip()
+
+
+def validate_history(history: list[ChatTurn], field: str = "history") -> None:
+    """Earlier turns reach the follow-up rewrite and the LLM: the same text checks."""
+    for i, turn in enumerate(history):
+        check_encodable(turn.content, f"{field}.{i}.content")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_encodable(text: str, field: str) -> None:
+    """A lone surrogate (JSON `"\\ud800"`, or undecodable bytes in argv) is a str that
+    no tokenizer, store or UTF-8 response can take: refuse it before any model sees it."""
+    if bad := _SURROGATE.search(text):
+        raise UnencodableText(field, bad.start())
 
 
 def scored_passages(passages: list[Passage], scores: dict[str, float]) -> list[ScoredPassage]:

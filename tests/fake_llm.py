@@ -1,8 +1,13 @@
 """A scripted LLM server for tests: OpenAI chat completions (JSON and SSE) and Ollama's
-/api/chat, on 127.0.0.1. Run: python tests/fake_llm.py --host 127.0.0.1 --port N.
+/api/chat, on 127.0.0.1. Run: python tests/fake_llm.py --host 127.0.0.1 --port N
+[--api-key KEY].
 
 The model name picks the behaviour. Answers are built from the passages in the prompt
 (never from the question's text), the way a model that follows, or breaks, the rules would.
+
+Like OpenAI (and vLLM or llama.cpp started with an API key), a fake given `--api-key`
+answers 401 with OpenAI's error body unless the request carries `Authorization: Bearer
+KEY`; and any fake answers a malformed request with a 400 in OpenAI's shape.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 app = FastAPI()
 STATS: Counter = Counter()
 LAST: dict = {}
+API_KEY: str | None = None  # set by --api-key
+ROLES = {"system", "user", "assistant", "tool", "developer"}
 PASSAGE = re.compile(r'<passage id="(\d+)" title="[^"]*">\n(.*?)\n</passage>', re.S)
 
 
@@ -89,9 +96,63 @@ def status_for(model: str) -> int | None:
     return None
 
 
+def openai_error(status: int, message: str, code: str | None = None, param=None):
+    error = {"message": message, "type": "invalid_request_error", "param": param, "code": code}
+    return JSONResponse({"error": error}, status)
+
+
+def unauthorized(request: Request) -> JSONResponse | None:
+    """OpenAI's answers to a missing or wrong key (the key itself is never echoed whole)."""
+    if API_KEY is None:
+        return None
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        STATS["unauthorized"] += 1
+        return openai_error(
+            401,
+            "You didn't provide an API key. You need to provide your API key in an "
+            "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+        )
+    if token != API_KEY:
+        STATS["unauthorized"] += 1
+        shown = token[:3] + "*" * max(0, len(token) - 7) + token[-4:] if len(token) > 8 else "***"
+        return openai_error(
+            401,
+            f"Incorrect API key provided: {shown}. You can find your API key at "
+            "https://platform.openai.com/account/api-keys.",
+            "invalid_api_key",
+        )
+    return None
+
+
+def malformed(body) -> JSONResponse | None:
+    """The checks OpenAI makes before it looks at the model's name."""
+    if not isinstance(body, dict):
+        return openai_error(400, "The request body must be a JSON object.")
+    if not isinstance(body.get("model"), str) or not body["model"]:
+        return openai_error(400, "you must provide a model parameter", param="model")
+    messages = body.get("messages")
+    if not isinstance(messages, list) or not messages:
+        return openai_error(400, "Missing required parameter: 'messages'.", param="messages")
+    for i, m in enumerate(messages):
+        ok = isinstance(m, dict) and m.get("role") in ROLES
+        content = m.get("content") if isinstance(m, dict) else None
+        if not ok or not isinstance(content, str | list):
+            return openai_error(400, f"Invalid value for 'messages[{i}]'.", param=f"messages[{i}]")
+    return None
+
+
 @app.post("/v1/chat/completions")
 async def chat(request: Request):
-    body = await request.json()
+    if (refused := unauthorized(request)) is not None:
+        return refused
+    try:
+        body = await request.json()
+    except ValueError:
+        return openai_error(400, "We could not parse the JSON body of your request.")
+    if (refused := malformed(body)) is not None:
+        STATS["malformed"] += 1
+        return refused
     model, messages = body["model"], body["messages"]
     LAST.update(body)
     if (code := status_for(model)) is not None:
@@ -143,7 +204,13 @@ async def chat(request: Request):
 
 @app.post("/api/chat")
 async def ollama_chat(request: Request):
-    body = await request.json()
+    try:
+        body = await request.json()
+    except ValueError:
+        return JSONResponse({"error": "invalid JSON"}, 400)
+    if (refused := malformed(body)) is not None:  # Ollama's error shape: a string
+        STATS["malformed"] += 1
+        return JSONResponse({"error": refused.body.decode()}, 400)
     model = body["model"]
     LAST.update(body)
     if (code := status_for(model)) is not None:
@@ -182,5 +249,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--api-key", default=None, help="require `Authorization: Bearer KEY`")
     args = parser.parse_args()
+    API_KEY = args.api_key
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")

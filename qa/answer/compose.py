@@ -25,6 +25,7 @@ from typing import Protocol
 
 import numpy as np
 
+from qa.answer.headings import HEADING_KINDS
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind
 from qa.retrieve import Snapshot
 from qa.text import (
@@ -127,11 +128,20 @@ def speech_by_a_pronoun(tokens: list[str], text: str) -> str | None:
 _PERSONAL_SUBJECTS = {"he", "she", "it", "they"}
 
 
+def adds_to_the_one_before(tokens: list[str], text: str) -> str | None:
+    """ "Moscow has also always offered ...": an additive "also" near the start continues
+    what the sentence before said (and who said it)."""
+    if "also" in (t.lower() for t in tokens[1:_OPENING_WORDS]):
+        return "adds to the sentence before (“also”)"
+    return None
+
+
 ANAPHORA_RULES: list[AnaphoraRule] = [
     opens_with_a_pronoun,
     opens_with_a_connective,
     opening_refers_back,
     speech_by_a_pronoun,
+    adds_to_the_one_before,
 ]
 
 
@@ -155,6 +165,8 @@ def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
     """The sentence, plus its predecessor when it leans on it, and one more when both
     speak through a pronoun ("Kirill Dmitriev told ... he told ... However, he said ...")."""
     span = [(c.passage, c.sentence)]
+    if c.sentence.kind in HEADING_KINDS:
+        return span  # a heading quoted as an answer stands alone
     passage, idx = c.passage, c.index
     for depth in range(_CONTEXT_DEPTH):
         first = span[0][1].text
@@ -173,7 +185,7 @@ def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
             passage, idx = previous, len(previous.sentences) - 1
         span.insert(0, (passage, passage.sentences[idx]))
     # A heading is not a claim to quote.
-    while len(span) > 1 and not ends_sentence(span[0][1].text):
+    while len(span) > 1 and span[0][1].kind in HEADING_KINDS:
         span.pop(0)
     return span
 
@@ -197,9 +209,16 @@ _UNIT_TIME = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|"
     r"decades?|centuries|business days?|working days?|calendar days?)"
 )
+# A unit written after a number: a short symbol or abbreviation ("kg", "kWh", "mm", "°C"),
+# not a short function word ("4 of them", "in 2016 the").
+_UNIT = (
+    r"(?:\s?(?!(?:and|or|to|of|in|on|at|by|the|a|an|is|was|for|per|as|if|it|its|be|but|"
+    r"not|no|so|up|we|he|she|our|his|her|are|has|had|can|may|all|any|off|out|new|old|"
+    r"each)\b)(?:°\s?[CF]|[A-Za-zµΩ]{1,3}(?:/[A-Za-z]{1,3})?)\b)"
+)
 NUMERIC = re.compile(
-    rf"(?:{_MODIFIER}\s+)?{_CURRENCY}?{_NUM}{_RANGE}?(?:{_PERCENT}|\s*°\s?[CF]\b)?"
-    rf"(?:\s+(?:million|billion|thousand|hundred))?",
+    rf"(?:{_MODIFIER}\s+)?(?:[−+]\s?)?{_CURRENCY}?{_NUM}{_RANGE}?"
+    rf"(?:{_PERCENT}|\s+(?:million|billion|thousand|hundred)\b|{_UNIT})?",
     re.I,
 )
 DURATION = re.compile(
@@ -207,8 +226,11 @@ DURATION = re.compile(
     rf"(?:'|’)?",
     re.I,
 )
+# Month names with their capital ("May", not the verb "may"; "March", not "march").
 _MONTH = (
-    r"(?:" + "|".join(sorted(MONTHS)) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+    r"(?-i:(?:"
+    + "|".join(sorted(m.title() for m in MONTHS))
+    + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
 )
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PERIOD = (
@@ -237,6 +259,7 @@ TIME = re.compile(
     + r")\b",
     re.I,
 )
+_DETERMINERS = {"the", "a", "an", "either", "each", "any", "its", "their", "both", "every"}
 _LOCATIVE = {"in", "at", "from", "near", "to", "into", "across", "throughout", "within", "inside"}
 _AUXILIARY = {
     "may", "shall", "must", "will", "can", "should", "could", "would", "might", "is", "are",
@@ -285,9 +308,13 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
     elif kind == "time":
         rules = [time_span, duration_span]
     elif kind in _PERSON_TYPES:
-        rules = [appositive_span, speaker_span, agent_span, name_span, subject_span]
+        rules = [appositive_span, speaker_span, agent_span, actor_span, name_span, subject_span]
     elif kind == "place":
-        rules = [place_span, name_span]
+        rules = [place_span, place_name_span]
+    elif kind == "reason" or re.match(r"^\W*why\b", ask.text, re.I):
+        rules = [reason_span]
+    elif _ASKS_FOR_A_VALUE.match(ask.text):
+        rules = [number_span, head_noun_span, clause_span]
     else:
         rules = [head_noun_span, clause_span]
     for rule in rules:
@@ -430,6 +457,9 @@ def agent_span(sentence: str, ask: Ask) -> Span | None:
         re.I,
     ):
         phrase = m.group(1)
+        first = phrase.split()[0]
+        if not (first.lower() in _DETERMINERS or first[0].isupper()):
+            continue  # "by giving notice": a means, not an agent
         cut = [w for w in words(phrase)]
         # Stop at the first function word after the head ("by the supplier in writing").
         kept = []
@@ -442,6 +472,58 @@ def agent_span(sentence: str, ask: Ask) -> Span | None:
             continue
         end = sentence.find(kept[-1], m.start(1)) + len(kept[-1])
         return m.start(1), end
+    return None
+
+
+_WHO_VERB = re.compile(
+    r"^\W*who\s+(?:(?:may|shall|must|will|can|should|could|would|might|did|does|do|has|have|"
+    r"had|also|first|then)\s+)*([^\W\d_][\w-]*)",
+    re.I,
+)
+_BE = {"be", "been", "being", "is", "are", "was", "were"}
+
+
+def actor_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Who presented the results?": who does the question's verb in the sentence, the
+    phrase before it ("Maria Okafor, head of operations, presented" -> "Maria Okafor";
+    "Either party may terminate" -> "Either party")."""
+    m = _WHO_VERB.match(ask.text)
+    if not m or m.group(1).lower() in _BE or m.group(1).lower() in STOPWORDS:
+        return None
+    verb = stem(m.group(1))
+    tokens = list(WORD.finditer(sentence))
+    for i, tok in enumerate(tokens):
+        if stem(tok.group()) != verb or i == 0:
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].group().lower() in _AUXILIARY:
+            j -= 1
+        if j < 0 or tokens[j].group().lower() in _BE:
+            return None  # passive: the agent rule's case
+        gap = sentence[tokens[j].end() : tokens[j + 1].start()]
+        if gap.strip() == ",":  # skip an appositive: "X, head of Y, presented"
+            k = j
+            while k > 0 and not sentence[tokens[k - 1].end() : tokens[k].start()].strip():
+                k -= 1
+            if k == 0 or sentence[tokens[k - 1].end() : tokens[k].start()].strip() != ",":
+                return None
+            j = k - 1
+        start = j
+        while start > 0 and j - start < 5:
+            prev = tokens[start - 1]
+            if sentence[prev.end() : tokens[start].start()].strip():
+                break
+            low = prev.group().lower()
+            if low in _DETERMINERS:
+                start -= 1
+                break
+            if low in STOPWORDS or low in _AUXILIARY:
+                break
+            start -= 1
+        phrase = sentence[tokens[start].start() : tokens[j].end()]
+        if _all_asked(phrase, ask):
+            return None
+        return tokens[start].start(), tokens[j].end()
     return None
 
 
@@ -489,8 +571,8 @@ def head_noun_span(sentence: str, ask: Ask) -> Span | None:
             low = prev.group().lower()
             if gap.strip(" .") or low in _AUXILIARY or low in SPEECH_VERBS:
                 break
-            if low in STOPWORDS and low not in {"the", "a", "an"}:
-                break
+            if low in STOPWORDS and low not in {"the", "a", "an"} and not prev.group().isupper():
+                break  # (an upper-case letter is part of an acronym: "U.S.")
             start -= 1
             if low in {"the", "a", "an"}:
                 break
@@ -500,7 +582,35 @@ def head_noun_span(sentence: str, ask: Ask) -> Span | None:
     return None
 
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()—–]|\s-\s)\s*")
+# A clause ends at a comma, semicolon or colon followed by a space ("23:00" is a time), a
+# bracket, or a dash between spaces.
+def place_name_span(sentence: str, ask: Ask) -> Span | None:
+    """Failing that, a name with no digits in it ("the courts of Lisbon"; not "AF-10")."""
+    runs = [r for r in _name_runs(sentence, ask) if not re.search(r"\d", sentence[r[0] : r[1]])]
+    return _nearest(runs, sentence, ask)
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|[()—–]|\s-\s)\s*")
+# "What is the maximum input voltage?", "At what temperature ...": a value is asked for.
+_ASKS_FOR_A_VALUE = re.compile(
+    r"^\W*(?:what\s+(?:is|are|was|were)\s+the\b|at\s+what\b|to\s+what\b|what\s+\w+\s+does)",
+    re.I,
+)
+# Clauses that give a reason or a purpose, in general English.
+_REASON = re.compile(
+    r"\b(?:because|since|as a result of|due to|owing to|so that|in order to|thanks to|"
+    r"the reason (?:is|was)|caused by|which is why)\b[^.;]*",
+    re.I,
+)
+
+
+def reason_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Why ...?": the clause that gives the reason ("because the inverter is built in")."""
+    found = []
+    for m in _REASON.finditer(sentence):
+        clause = re.split(r",\s", m.group())[0]  # up to the clause's end
+        found.append(_trim(sentence, m.start(), m.start() + len(clause)))
+    return _nearest(found, sentence, ask)
 
 
 def clause_span(sentence: str, ask: Ask) -> Span | None:
@@ -536,9 +646,9 @@ def _is_reporting_frame(clause: str) -> bool:
 
 
 def _trim(text: str, a: int, b: int) -> Span:
-    while a < b and text[a] in " \t\"“”'‘’.,;:":
+    while a < b and text[a] in " \t\"“”'‘’.,;:-*•":
         a += 1
-    while b > a and text[b - 1] in " \t\"“”'‘’,;:":
+    while b > a and text[b - 1] in " \t\"“”'‘’,;:*":
         b -= 1
     piece = text[a:b]
     if piece.count("“") > piece.count("”") or piece.count('"') % 2:
@@ -670,7 +780,8 @@ def answer_fact(
     for doc_id, quotes in groups.items():
         lead = ""
         best = firsts[doc_id]
-        if question and (span := answer_span(best.sentence.text, ask)):
+        heading = best.sentence.kind in HEADING_KINDS  # a heading is its own short answer
+        if question and not heading and (span := answer_span(best.sentence.text, ask)):
             a, b = best.sentence.start + span[0], best.sentence.start + span[1]
             lead = citer.quote(best.passage, a, b) + " — "
         body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
@@ -937,24 +1048,20 @@ def mmr(
     "cyber espionage among" against "cyber-espionage of") is never picked twice."""
     picked: list[int] = []
     remaining = list(range(len(relevance)))
-    similarity = vectors @ vectors.T
-    if texts is not None:
-        bags = [stems(t) for t in texts]
-        for i in range(len(bags)):
-            for j in range(i + 1, len(bags)):
-                shared = len(bags[i] & bags[j]) / (len(bags[i] | bags[j]) or 1)
-                if shared >= SAME_WORDS:
-                    similarity[i, j] = similarity[j, i] = max(similarity[i, j], DUPLICATE)
+    redundancy = np.zeros(len(relevance), np.float32)
+    bags = [stems(t) for t in texts] if texts is not None else None
     while remaining and len(picked) < k:
-        if picked:
-            redundancy = similarity[np.ix_(remaining, picked)].max(axis=1)
-        else:
-            redundancy = np.zeros(len(remaining))
-        scores = lam * relevance[remaining] - (1 - lam) * redundancy
-        scores[redundancy >= DUPLICATE] = -np.inf  # a restatement is never a second point
+        scores = lam * relevance[remaining] - (1 - lam) * redundancy[remaining]
+        scores[redundancy[remaining] >= DUPLICATE] = -np.inf  # never a second restatement
         if not np.isfinite(scores).any():
             break
         best = remaining[int(np.argmax(scores))]
         picked.append(best)
         remaining.remove(best)
+        redundancy = np.maximum(redundancy, vectors @ vectors[best])
+        if bags is not None:  # only against the new pick: n comparisons, not n squared
+            for i in remaining:
+                shared = len(bags[i] & bags[best]) / (len(bags[i] | bags[best]) or 1)
+                if shared >= SAME_WORDS:
+                    redundancy[i] = max(redundancy[i], DUPLICATE)
     return picked

@@ -15,7 +15,7 @@ import numpy as np
 
 from qa.answer.decide import DecisionModel, model_for
 from qa.answer.features import KINDS, View, key_coverage, type_missing, vectorise
-from qa.answer.headings import quotable
+from qa.answer.headings import names_heading, quotable
 from qa.answer.injection import looks_like_instruction
 from qa.answer.question import QuestionProfile, closeness
 from qa.answer.rules import first_reason
@@ -165,6 +165,8 @@ def select(
     if not candidates:
         return Selection([], "no passage matches the question", profile)
     best = candidates[0]
+    if names_heading(best.sentence, profile.text):  # "What is section 4 called?"
+        return Selection([best], None, profile)
     x = np.stack([c.features for c in candidates])
     if model.answer_probability(x, np.arange(len(candidates))) < model.abstain_below:
         return Selection([], explain(best), profile)

@@ -85,6 +85,13 @@ def heading_bonus(sentence: Sentence, question: str) -> float:
     return MATCHING_NUMBER if _number(match.group(1)) in asked else OTHER_NUMBER
 
 
+def names_heading(sentence: Sentence, question: str) -> bool:
+    """Is this the heading of the very section the question asks the name of ("What is
+    section 4 called?" and "4. Maintenance and Insurance")? Then it is the answer, however
+    far its words are from the question's."""
+    return asks_for_heading(question) and heading_bonus(sentence, question) == MATCHING_NUMBER
+
+
 def _number(token: str) -> str:
     """'IV' and '4' are the same section number; '2.1' stays '2.1'; letters lower-cased."""
     token = token.strip().lower()

@@ -56,6 +56,11 @@ _SUMMARY_WORDS = re.compile(
     r"in a nutshell|main (?:points?|ideas?|topics?|themes?)|key (?:points?|ideas?|topics?|themes?))\b",
     re.I,
 )
+_SAID_ABOUT = re.compile(
+    r"\bwhat\s+.{1,60}?\s(?:say|says|said|write|writes|wrote|report|reports|reported)\s+"
+    r"(?:about|on|regarding)\s+(?P<topic>.+?)\W*$",
+    re.I,
+)
 _ABOUT_WHAT = re.compile(
     r"^\W*what (?:is|are|was|were) (?P<topic>.{1,80}?) about\W*$"
     r"|^\W*what (?:do|does|did) (?P<topic2>.{1,80}?) (?:cover|discuss|contain|deal with)\W*$",
@@ -72,7 +77,10 @@ def asks_for_an_overview(question: str) -> Kind | None:
     """ "Give me an overview", "Summarize what X says about Y", "What is this corpus
     about?", "What do the documents say about Y?" """
     if _SUMMARY_WORDS.search(question):
-        return Kind(OVERVIEW, "asks for a summary or an overview", topic=_topic(question))
+        # "Summarize what the contract says about payment": the topic is what follows.
+        said = _SAID_ABOUT.search(question)
+        topic = _topic(said.group("topic") if said else question)
+        return Kind(OVERVIEW, "asks for a summary or an overview", topic=topic)
     if m := _ABOUT_WHAT.search(question):
         subject = m.group("topic") or m.group("topic2") or ""
         if _is_the_documents(subject):

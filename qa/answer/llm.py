@@ -11,12 +11,13 @@ the answer falls back to extractive mode with a notice saying why.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
@@ -331,7 +332,19 @@ class LLMAnswerer:
 
     @classmethod
     def for_settings(cls, settings: Settings) -> LLMAnswerer:
-        return _answerer(settings.model_dump_json())
+        """One answerer (one HTTP client) per distinct configuration.
+
+        Keyed by the settings' JSON plus a hash of their secrets: `model_dump_json()`
+        masks every SecretStr as "**********", so a key built from it alone cannot tell
+        two API keys apart, and settings rebuilt from it sent "**********" as the key.
+        The answerer keeps the original settings object, real key included."""
+        key = _cache_key(settings)
+        with _ANSWERERS_LOCK:
+            answerer = _ANSWERERS.pop(key, None) or cls(settings)
+            _ANSWERERS[key] = answerer  # most recently used last
+            while len(_ANSWERERS) > 8:
+                _ANSWERERS.pop(next(iter(_ANSWERERS)))
+        return answerer
 
     def condense(self, question: str, history: list[ChatTurn]) -> str | None:
         if not any(t.role == "user" for t in history):
@@ -427,6 +440,15 @@ class LLMAnswerer:
         )  # fmt: skip
 
 
-@lru_cache(maxsize=8)
-def _answerer(settings_json: str) -> LLMAnswerer:
-    return LLMAnswerer(Settings.model_validate_json(settings_json))
+_ANSWERERS: dict[str, LLMAnswerer] = {}
+_ANSWERERS_LOCK = threading.Lock()
+
+
+def _cache_key(settings: Settings) -> str:
+    """The settings' JSON (secrets masked) and a SHA-256 of the secrets themselves."""
+    secrets = hashlib.sha256()
+    for name in sorted(type(settings).model_fields):
+        reveal = getattr(getattr(settings, name), "get_secret_value", None)  # a SecretStr
+        if reveal is not None:
+            secrets.update(f"{name}={reveal()}\0".encode())
+    return settings.model_dump_json() + secrets.hexdigest()

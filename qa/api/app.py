@@ -7,11 +7,15 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 
+from qa.api import documents
 from qa.api import errors as api_errors
-from qa.api.middleware import BodyLimit, RequestLog
+from qa.api.auth import AuthGate, install_login
+from qa.api.middleware import BodyDeadline, BodyLimit, RequestLog
 from qa.api.openai_compat import router as openai_router
 from qa.api.routes import health, v1
 from qa.config import Settings, get_settings
@@ -54,20 +58,14 @@ def create_app(settings: Settings | None = None, with_ui: bool = False) -> FastA
     api_errors.install(app)
     app.include_router(health)
     app.include_router(v1)
+    app.include_router(documents.writes)
+    app.include_router(documents.reads)
     app.include_router(openai_router, dependencies=v1.dependencies)
-    if settings.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
-            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
-        )
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    app.add_middleware(RequestLog)
     if with_ui:
         from ui.app import mount
 
         app = mount(app, settings)
+    secure(app, settings)
     return app
 
 
@@ -78,7 +76,80 @@ def create_ui_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(title="corpus-qa UI")
     api_errors.install(app)
-    return mount(app, settings)
+    app = mount(app, settings)
+    secure(app, settings)  # the same gate, limits and timeouts as `corpus-qa serve`
+    return app
+
+
+def secure(app: FastAPI, settings: Settings) -> None:
+    """The middleware every corpus-qa app gets, the UI alone included. Outermost first:
+    request log, body deadline, CORS (preflights need no key), the key gate, body size."""
+    # Checked after the key, so that a client without it cannot make the server read a body.
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.max_body_bytes,
+        # A multipart body carries a little more than its files.
+        upload_max_bytes=settings.max_upload_files * settings.max_file_bytes + 1_000_000,
+        # The UI's file picker uploads through Gradio's route, under the same limits; with an
+        # admin key the UI cannot add documents, and that route keeps the small limit.
+        upload_prefix=("/v1/documents",)
+        + (("/gradio_api/upload",) if settings.admin_key is None else ()),
+    )
+    if settings.api_key is not None:
+        install_login(app, settings)
+        app.add_middleware(AuthGate, settings=settings)
+    # Always installed, even with no allowed origin: Gradio answers credentialed CORS
+    # requests from any localhost page unless the parent app has its own CORSMiddleware.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "PUT", "DELETE"],
+        allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+    )
+    app.add_middleware(BodyDeadline, seconds=settings.body_timeout)
+    app.add_middleware(RequestLog)
+    _own_v1_errors(app)
+    # Gradio's mount at / takes every path: routes registered after it (the login page,
+    # the fallback above) must be matched before it. A stable sort keeps their order.
+    app.router.routes.sort(key=lambda route: isinstance(route, Mount))
+
+
+def _own_v1_errors(app: FastAPI) -> None:
+    """With the UI mounted at /, a /v1 path no route takes would fall through to Gradio,
+    whose 404 and 405 have another shape. This route, matched after every other /v1 route
+    and before the mount, answers them in the API's shape."""
+
+    methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+    async def v1_fallback(request: Request) -> None:
+        # Which methods another route takes at this path (routers are matched as a whole,
+        # so each method is tried rather than listed).
+        others = [
+            route
+            for route in app.router.routes
+            if not isinstance(route, Mount) and getattr(route, "endpoint", None) is not v1_fallback
+        ]
+        allowed = [
+            method
+            for method in methods
+            if any(r.matches({**request.scope, "method": method})[0] == Match.FULL for r in others)
+        ]
+        if allowed:
+            raise StarletteHTTPException(
+                405,
+                f"{request.method} is not allowed on {request.url.path}; use {', '.join(allowed)}.",
+                headers={"Allow": ", ".join(allowed)},
+            )
+        raise StarletteHTTPException(
+            404, f"No route {request.url.path}; the API's routes are listed at /docs."
+        )
+
+    app.add_api_route(
+        "/v1/{rest:path}",
+        v1_fallback,
+        methods=methods,
+        include_in_schema=False,
+    )
 
 
 def app_factory() -> FastAPI:

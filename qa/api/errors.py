@@ -18,10 +18,15 @@ log = logging.getLogger(__name__)
 
 STATUS: list[tuple[type[errors.CorpusQAError], int]] = [
     (errors.ModeUnavailable, 400),  # a valid request for a mode this deployment lacks
+    (errors.UnsupportedFile, 415),
+    (errors.UploadTooLarge, 413),
+    (errors.BadUpload, 400),
+    (errors.WriterBusy, 409),
     (errors.InvalidInput, 422),
     (errors.NotFound, 404),
     (errors.IndexMissing, 503),
     (errors.StoreUnavailable, 503),
+    (errors.WriterBusy, 503),  # another writer holds the data dir: retry later
     (errors.LLMTimeout, 504),
     (errors.LLMError, 502),
     (errors.CorpusQAError, 500),
@@ -50,12 +55,14 @@ def status_for(exc: errors.CorpusQAError) -> int:
 
 
 def error_response(exc: errors.CorpusQAError) -> JSONResponse:
+    """The client reads `public_message` (no paths, URLs or raw exception text); the
+    full message goes to the log."""
     status = status_for(exc)
     if status >= 500:
         log.warning("%s: %s", type(exc).__name__, exc)
-    headers = {"Retry-After": "5"} if status == 503 else None
+    headers = {"Retry-After": "5"} if status in (503, 409) else None
     return JSONResponse(
-        error_body(type(exc).__name__, str(exc), getattr(exc, "field", None)),
+        error_body(type(exc).__name__, errors.public_message(exc), getattr(exc, "field", None)),
         status,
         headers=headers,
     )
@@ -72,6 +79,12 @@ def _describe(err: dict) -> tuple[str, str]:
         return f"`{field}` is required.", field
     if err.get("type") == "extra_forbidden":
         return f"`{field}` is not a known field.", field
+    if err.get("type") == "string_unicode":  # as qa.errors.UnencodableText says it
+        return (
+            f"`{field}` contains a lone surrogate, which is not valid Unicode text: send it "
+            "as well-formed UTF-8.",
+            field,
+        )
     return f"`{field}`: {err.get('msg', 'invalid')}.", field
 
 
@@ -91,8 +104,10 @@ def install(app: FastAPI) -> None:
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         kind = {
             401: "Unauthorized",
+            403: "Forbidden",
             404: "NotFound",
             405: "MethodNotAllowed",
+            408: "RequestTimeout",
             413: "PayloadTooLarge",
         }.get(exc.status_code, "HTTPError")
         return JSONResponse(

@@ -12,6 +12,7 @@ import uuid
 
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
+from fastapi.sse import ServerSentEvent
 
 from qa.api.deps import ServiceDep
 from qa.api.schemas import (
@@ -20,11 +21,14 @@ from qa.api.schemas import (
     ChatCompletionMessage,
     ChatCompletionRequest,
 )
-from qa.api.sse import event, stream_events
+from qa.api.sse import encode, event, stream_events
 from qa.errors import InvalidInput
+from qa.service import check_encodable
 from qa.types import Answer, ChatTurn, Mode
 
 router = APIRouter(tags=["openai-compatible"])
+# The longest earlier turn the answer contract (qa.types.ChatTurn) takes.
+MAX_TURN_CHARS = ChatTurn.model_fields["content"].metadata[0].max_length
 MODELS: dict[str, Mode] = {"corpus-qa": "extractive", "corpus-qa-llm": "llm"}
 
 
@@ -34,11 +38,19 @@ def _split(body: ChatCompletionRequest) -> tuple[str, list[ChatTurn], Mode]:
         raise InvalidInput(f"Unknown model {body.model!r}; use one of {sorted(MODELS)}.", "model")
     if body.messages[-1].role != "user":
         raise InvalidInput("The last message must come from the user.", "messages")
-    history = [
-        ChatTurn(role=m.role, content=m.text())
-        for m in body.messages[:-1]
-        if m.role in ("user", "assistant") and m.text()
-    ]
+    history = []
+    for i, m in enumerate(body.messages[:-1]):
+        if m.role not in ("user", "assistant") or not m.text():
+            continue
+        field = f"messages.{i}.content"
+        check_encodable(m.text(), field)
+        if len(m.text()) > MAX_TURN_CHARS:
+            raise InvalidInput(
+                f"`{field}` has {len(m.text())} characters; an earlier message may have at "
+                f"most {MAX_TURN_CHARS}. Shorten or drop it.",
+                field,
+            )
+        history.append(ChatTurn(role=m.role, content=m.text()))
     return body.messages[-1].text(), history, mode
 
 
@@ -78,7 +90,7 @@ def chat_completions(body: ChatCompletionRequest, request: Request, service: Ser
             corpus_qa=answer,
         )
 
-    def chunk(delta: dict, finish: str | None = None, **extra) -> str:
+    def chunk(delta: dict, finish: str | None = None, **extra) -> ServerSentEvent:
         return event(
             {
                 "id": completion_id,
@@ -90,7 +102,7 @@ def chat_completions(body: ChatCompletionRequest, request: Request, service: Ser
             }
         )
 
-    def final(answer: Answer) -> str:
+    def final(answer: Answer) -> ServerSentEvent:
         return chunk(
             {},
             "stop",
@@ -98,14 +110,18 @@ def chat_completions(body: ChatCompletionRequest, request: Request, service: Ser
             corpus_qa=answer.model_dump(mode="json"),
         )
 
+    service.snapshot()  # a store outage or a missing index is a 503 before the 200
     items = service.ask_stream(question, history=history, mode=mode)
     first = chunk({"role": "assistant", "content": ""})
 
     async def events():
-        yield first
+        yield encode(first)
         async for e in stream_events(request, items, lambda t: chunk({"content": t}), final):
-            yield e
+            yield encode(e)
 
+    # Not an EventSourceResponse route: this one route answers JSON or SSE, by `stream`.
     return StreamingResponse(
-        events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+        events(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

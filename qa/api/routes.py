@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import StreamingResponse
+from collections.abc import AsyncIterator, Iterator
+from typing import Annotated
 
-from qa.api.deps import ServiceDep, require_api_key
+from fastapi import APIRouter, Depends, Request
+from fastapi.sse import EventSourceResponse, ServerSentEvent
+
+from qa.api.deps import ServiceDep, SettingsDep, require_api_key
 from qa.api.schemas import AskRequest, Health, Ready
 from qa.api.sse import event, stream_events
+from qa.service import validate_history
 from qa.types import Answer, Document, DocumentInfo, Passage
 
 v1 = APIRouter(prefix="/v1", dependencies=[Depends(require_api_key)])
@@ -20,35 +24,33 @@ def ask(body: AskRequest, service: ServiceDep) -> Answer:
     return service.ask(body.question, history=body.history, top_k=body.top_k, mode=body.mode)
 
 
+def _answer_stream(body: AskRequest, service: ServiceDep) -> Iterator[str | Answer]:
+    """Everything that can refuse a streamed question, run before the 200 is sent."""
+    service.validate_question(body.question)
+    validate_history(body.history)
+    service.check_mode(body.mode)
+    service.snapshot()  # a store outage or a missing index is a 503, not an error event
+    return service.ask_stream(body.question, history=body.history, top_k=body.top_k, mode=body.mode)
+
+
 @v1.post(
     "/ask/stream",
     tags=["ask"],
-    response_class=StreamingResponse,
-    responses={
-        200: {
-            "content": {"text/event-stream": {}},
-            "description": "SSE: `delta`* `answer` `[DONE]`",
-        }
-    },
+    response_class=EventSourceResponse,
+    responses={200: {"description": "SSE: `delta`* `answer` `[DONE]`"}},
 )
-def ask_stream(body: AskRequest, request: Request, service: ServiceDep) -> StreamingResponse:
+async def ask_stream(
+    request: Request, items: Annotated[Iterator[str | Answer], Depends(_answer_stream)]
+) -> AsyncIterator[ServerSentEvent]:
     """Server-Sent Events: `event: delta` pieces of text as they are produced, then one
     `event: answer` with the full contract (citations, passages), then `data: [DONE]`."""
-    service.validate_question(body.question)
-    service.check_mode(body.mode)
-    items = service.ask_stream(
-        body.question, history=body.history, top_k=body.top_k, mode=body.mode
-    )
-    return StreamingResponse(
-        stream_events(
-            request,
-            items,
-            on_text=lambda text: event({"text": text}, "delta"),
-            on_answer=lambda answer: event(answer.model_dump(mode="json"), "answer"),
-        ),
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-    )
+    async for sse in stream_events(
+        request,
+        items,
+        on_text=lambda text: event({"text": text}, "delta"),
+        on_answer=lambda answer: event(answer.model_dump(mode="json"), "answer"),
+    ):
+        yield sse
 
 
 @v1.get("/documents", response_model=list[DocumentInfo], tags=["documents"])
@@ -78,6 +80,12 @@ def healthz() -> Health:
     response_model=Ready,
     responses={503: {"description": "store unreachable or no index"}},
 )
-def readyz(service: ServiceDep) -> Ready:
-    """The store is reachable and the index is loaded."""
-    return Ready(**service.readiness())
+def readyz(service: ServiceDep, settings: SettingsDep) -> Ready:
+    """The store is reachable and the index is loaded. Open without the API key, so it
+    says which kind of store, never its path or URL."""
+    ready = service.readiness()
+    return Ready(
+        passages=ready["passages"],
+        corpus_version=ready["corpus_version"],
+        store="chroma-server" if settings.chroma_url else "embedded",
+    )

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from qa.config import TOP_K_LIMIT
 from qa.types import Answer, ChatTurn, Citation, Mode
 
 
@@ -14,7 +15,7 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     question: str = Field(description="1 to 2,000 characters (CORPUS_QA_MAX_QUESTION_CHARS).")
     history: list[ChatTurn] = Field(default_factory=list, max_length=50)
-    top_k: int | None = Field(default=None, ge=1, le=50)
+    top_k: int | None = Field(default=None, ge=1, le=TOP_K_LIMIT)
     mode: Mode = "extractive"
 
 
@@ -26,7 +27,7 @@ class Ready(BaseModel):
     status: Literal["ready"] = "ready"
     passages: int
     corpus_version: str
-    store: str
+    store: Literal["embedded", "chroma-server"]
 
 
 class ChatMessage(BaseModel):

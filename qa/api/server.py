@@ -10,6 +10,18 @@ from qa.config import Settings
 log = logging.getLogger(__name__)
 
 
+def uvicorn_options(settings: Settings) -> dict:
+    """What every corpus-qa server passes to uvicorn (`serve`, and `ui` alone)."""
+    from qa.api.protocol import HeaderTimeoutProtocol
+
+    return {
+        "http": HeaderTimeoutProtocol,  # a header read timeout; the body's is BodyDeadline
+        "access_log": False,  # qa.api.middleware.RequestLog writes one line per request
+        "log_level": settings.log_level.lower(),
+        "timeout_graceful_shutdown": 5,
+    }
+
+
 def serve(settings: Settings, host: str, port: int, workers: int = 1, with_ui: bool = True) -> None:
     import uvicorn
 
@@ -28,7 +40,5 @@ def serve(settings: Settings, host: str, port: int, workers: int = 1, with_ui: b
         host=host,
         port=port,
         workers=workers,
-        access_log=False,  # qa.api.middleware.RequestLog writes one line per request
-        log_level=settings.log_level.lower(),
-        timeout_graceful_shutdown=5,
+        **uvicorn_options(settings),
     )

@@ -10,6 +10,7 @@ from evals import fit as fit_module
 from evals import run
 from qa import cli
 from qa.config import Settings
+from qa.errors import DatasetError
 
 TINY = Path(__file__).parent / "data" / "corpora"
 
@@ -84,16 +85,16 @@ def test_figures_per_corpus_category_and_everyday_with_intervals(loco_run):
     assert "latency" not in json.dumps(results)
 
 
-def test_two_runs_write_byte_identical_results(eval_settings, tmp_path):
-    outs = []
-    for n in (1, 2):
-        out = tmp_path / f"run-{n}"
-        run.main(eval_settings, out, TINY, loco=True, progress=False, llm_judge=False)
-        outs.append(out)
-    assert (outs[0] / "results.json").read_bytes() == (outs[1] / "results.json").read_bytes()
+def test_two_runs_write_byte_identical_results(loco_run, eval_settings, tmp_path):
+    results, timings, _ = loco_run
+    run.write_outputs(results, timings, tmp_path / "first", [])
+    second = tmp_path / "second"  # a second run, through the command's code path
+    run.main(eval_settings, second, TINY, loco=True, progress=False, llm_judge=False)
+    first = (tmp_path / "first" / "results.json").read_bytes()
+    assert (second / "results.json").read_bytes() == first
     for name in ("timings.json", "report.md", "chart.png"):
-        assert (outs[0] / name).stat().st_size > 0
-    report = (outs[0] / "report.md").read_text()
+        assert (second / name).stat().st_size > 0
+    report = (second / "report.md").read_text()
     assert "## kettle: Aurora kettle" in report and "| crag_score |" in report
 
 
@@ -107,6 +108,8 @@ def test_one_corpus_and_one_split(eval_settings):
     assert {r["split"] for r in entry["test"]["items"]} == {"test"}
     # The fit still learns from every corpus's dev items, as in a full run.
     assert results["fit"]["headline"]["trained_on"] == {"kettle": 4, "leave": 4}
+    with pytest.raises(DatasetError, match=r"unknown corpus nope: the corpora in .* kettle, leave"):
+        run.run_eval(eval_settings, TINY, ["nope"], progress=False)
 
 
 def test_the_gate_names_the_corpus_the_figures_and_the_metric(loco_run):

@@ -90,8 +90,7 @@ def test_a_sentence_that_leans_on_its_predecessor_brings_it(seed_service):
     answer = seed_service.ask(
         "Which company is Russia negotiating with about manufacturing a vaccine?"
     )
-    if answer.abstained:
-        pytest.skip("the fitted decision abstains here; the contract is checked elsewhere")
+    assert not answer.abstained, answer.answer
     quotes = " ".join(c.quote for c in answer.citations if "AstraZeneca" in c.quote)
     assert "Kirill Dmitriev" in quotes or "he told the agency Interfax" in quotes
 

@@ -288,14 +288,27 @@ def test_the_eval_suite_runs_in_llm_mode(fake_llm, tmp_path):
     assert llm["calibration"]["balanced_accuracy"] > 0.5
 
 
-def test_the_ui_answers_in_llm_mode_when_an_llm_is_configured(seed_index_dir, fake_llm, tmp_path):
-    from gradio_client import Client
+def test_the_ui_answers_in_llm_mode_when_an_llm_is_configured(seed_settings, fake_llm):
+    """The UI's own handler (Gradio's endpoints are private), on a service with an LLM."""
+    import json
 
-    with corpus_qa_server(
-        seed_index_dir, tmp_path / "ui.log", env=llm_env(fake_llm, "fabricated")
-    ) as server:
-        client = Client(server.url + "/", verbose=False)
-        history, sources, _, answer = client.predict(QUESTION, [], 6, "llm", api_name="/chat")
-    assert answer["mode"] == "llm" and answer["verification"]["dropped"] == 1
-    assert "Oxford University" not in str(history[-1]["content"])
-    assert "cqa-quote" in sources
+    from qa.service import QAService
+    from ui.app import build
+
+    env = llm_env(fake_llm, "fabricated")
+    settings = seed_settings.model_copy(
+        update={
+            "llm_provider": env["CORPUS_QA_LLM_PROVIDER"],
+            "llm_base_url": env["CORPUS_QA_LLM_BASE_URL"],
+            "llm_model": env["CORPUS_QA_LLM_MODEL"],
+            "llm_timeout": float(env["CORPUS_QA_LLM_TIMEOUT"]),
+        }
+    )
+    demo = build(settings, QAService(settings))
+    respond = next(fn.fn for fn in demo.fns.values() if fn.fn.__name__ == "respond")
+    request = json.dumps({"conversation": "c1", "turn": "t1", "history": []})
+    *_, last = respond(QUESTION, request, 6, "llm")
+    turn = last[0]
+    assert turn["state"] == "done" and turn["mode"] == "llm"
+    assert "Oxford University" not in turn["text"] and "Oxford University" not in turn["html"]
+    assert "cqa-quote" in turn["html"] or "cqa-src-quote" in turn["html"]
