@@ -156,7 +156,8 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-_CLOSED = STOPWORDS | THIRD_PERSON | CONNECTIVES | HONORIFICS | NUMBER_WORDS
+# Speech verbs are no names either ("What Does The Agreement Say"): NLTK's list lacks them.
+_CLOSED = STOPWORDS | THIRD_PERSON | CONNECTIVES | HONORIFICS | NUMBER_WORDS | SPEECH_VERBS
 _OPENS = set('.!?:;\n"“‘')  # after "(" a capital is a name: "(National Cyber ...)"
 
 

@@ -45,7 +45,7 @@ def asks_for_a_heading(text: str) -> str | None:
 
 
 asks_how_long = _rule(
-    r"\bhow long\b|\bfor how (?:many|much) (?:time|days|weeks|months|years|hours|minutes|seconds)"
+    r"\bhow long\b|\bhow often\b|\bfor how (?:many|much) (?:time|days|weeks|months|years|hours|minutes|seconds)"
     r"|\bhow many (?:days|weeks|months|years|hours|minutes|seconds|decades)\b|\bwhat (?:period|"
     r"duration|notice period|term)\b|\bwithin what (?:time|period)\b",
     "duration",
@@ -63,7 +63,7 @@ asks_how_much_money = _rule(
     r"fine|salary|budget|charge|penalty|rent|premium)s?\b",
     "amount",
 )
-asks_how_many = _rule(r"\bhow (?:many|much|often|far|big|large|old|high|fast)\b", "number")
+asks_how_many = _rule(r"\bhow (?:many|much|far|big|large|old|high|fast)\b", "number")
 asks_when = _rule(
     r"^\W*when\b|\b(?:by|until|since|as of|from) when\b|\bwhat (?:year|day|date|month|time|"
     r"deadline)\b|\bwhich (?:year|day|date|month)\b|\bat what (?:time|point|age)\b",
