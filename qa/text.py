@@ -143,7 +143,7 @@ SPEECH_VERBS = {
 HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam", "mister", "miss"}
 # fmt: on
 _OPENER_FOLLOWERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her"}
-COMMON_ZIPF = 3.0  # wordfreq: below, a word is rare in English (Kaspersky 2.5, Raab 2.5)
+COMMON_ZIPF = 3.0  # wordfreq: below, a word is rare in English (a surname or a brand: 0 to 2.5)
 
 
 @lru_cache(maxsize=65536)
@@ -165,13 +165,13 @@ def names(text: str, lower_words: Collection[str] = ()) -> set[str]:
     """The names a text uses (lower-cased): the one place that tells a name from a
     capitalised common word, for the question profile, the answerer and the judge.
 
-    A word is a name when it is an acronym ("NCSC", "US"), or when it is written with a
+    A word is a name when it is an acronym ("IEEE", "US"), or when it is written with a
     capital and is no closed-class word (stop word, pronoun, connective, honorific):
     inside a sentence, a capital marks a name ("the National Cyber Security Center"),
     unless the whole text is in title case and `lower_words` (the corpus's own usage, or
     the evidence at hand) writes the word in lower case. At a sentence start a capital
     says nothing: there a word is no name when `lower_words` writes it in lower case
-    ("Authorities ..."), or when it opens an adverbial ("Recently,", "Combining the ...")
+    ("Authorities ..."), or when it opens an adverbial ("Recently,", "Taken together, ...")
     and is common English (wordfreq); "India was the first ..." still is one.
     """
     found: set[str] = set()
@@ -244,14 +244,14 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 # Auxiliaries and adverbs that may stand between a speaker and the speech verb
-# ("the embassy has also said"): closed-class English.
+# ("the ministry has also said"): closed-class English.
 _BETWEEN_SPEAKER_AND_VERB = {
     "has", "have", "had", "was", "were", "is", "are", "also", "then", "later", "further",
     "again", "already", "once", "previously", "recently", "reportedly", "would", "will", "did",
     "does", "do", "not", "never", "now", "still",
 }  # fmt: skip
 _PERSONAL = THIRD_PERSON | {"i", "we", "you", "me", "us"}
-# Verbs after which the phrase that follows is the speaker ("said the embassy"); after
+# Verbs after which the phrase that follows is the speaker ("said the ministry"); after
 # "told" or "accused" it is the one spoken to or about.
 _INVERTS = {"said", "says", "added", "adds", "wrote", "writes", "noted", "notes", "stated",
             "states", "claimed", "claims", "announced", "announces", "warned", "warns",
@@ -273,9 +273,9 @@ def dotted_acronyms(text: str) -> set[str]:
 def speaker_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the phrases that a speech verb reports as the speaker.
 
-    The subject before the verb ("The Russian embassy said", "Kirill Dmitriev, head of
+    The subject before the verb ("The French ministry said", "Jane Doe, head of
     the fund, told"); or, when that is a pronoun or the verb comes first, the phrase
-    after it ("..., said the Russian embassy in London", "it said in an NCSC statement",
+    after it ("..., said the ministry in Paris", "it said in an ACME statement",
     "according to the government"). Used by the judge (a claim must not move a
     statement to another speaker) and by the answer (who said it, for a who-question).
     """
@@ -378,8 +378,8 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|&)?\s*[
 
 
 def acronyms(text: str) -> set[str]:
-    """The initials of each run of capitalised words: "United Kingdom" gives "uk", "National
-    Cyber Security Center" gives "ncsc" (a claim may name it either way)."""
+    """The initials of each run of capitalised words: "United Kingdom" gives "uk", "World
+    Health Organization" gives "who" (a claim may name it either way)."""
     found = set()
     for run in _CAPITALISED_RUN.finditer(text):
         initials = [w[0] for w in run.group().split() if w[0].isupper()]

@@ -129,7 +129,7 @@ _PERSONAL_SUBJECTS = {"he", "she", "it", "they"}
 
 
 def adds_to_the_one_before(tokens: list[str], text: str) -> str | None:
-    """ "Moscow has also always offered ...": an additive "also" near the start continues
+    """ "The city has also always offered ...": an additive "also" near the start continues
     what the sentence before said (and who said it)."""
     if "also" in (t.lower() for t in tokens[1:_OPENING_WORDS]):
         return "adds to the sentence before (“also”)"
@@ -163,7 +163,7 @@ def _speaks_by_pronoun(text: str) -> bool:
 
 def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]]:
     """The sentence, plus its predecessor when it leans on it, and one more when both
-    speak through a pronoun ("Kirill Dmitriev told ... he told ... However, he said ...")."""
+    speak through a pronoun ("Jane Doe told ... she told ... However, she said ...")."""
     span = [(c.passage, c.sentence)]
     if c.sentence.kind in HEADING_KINDS:
         return span  # a heading quoted as an answer stands alone
@@ -377,8 +377,8 @@ def hedge_span(sentence: str, ask: Ask) -> Span | None:
 
 
 def _name_runs(sentence: str, ask: Ask) -> list[Span]:
-    """Runs of names ("Dominique Raab", "National Cyber Security Centre"), trimmed of the
-    words the question already has ("British Foreign Secretary Dominique Raab")."""
+    """Runs of names ("Jane Doe", "World Health Organization"), trimmed of the
+    words the question already has ("French Health Minister Jane Doe")."""
     found = names(sentence, ask.lower_words)
     tokens = list(WORD.finditer(sentence))
     runs: list[list[re.Match]] = []
@@ -404,7 +404,7 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
 
 def name_span(sentence: str, ask: Ask) -> Span | None:
     """A name the question does not have; of several, the most specific (rarest in
-    English, by wordfreq), then the longest: "Moscow" over "British"."""
+    English, by wordfreq), then the longest: "Lyon" over "French"."""
     runs = _name_runs(sentence, ask)
     if not runs:
         return None
@@ -417,7 +417,7 @@ def name_span(sentence: str, ask: Ask) -> Span | None:
 
 
 def appositive_span(sentence: str, ask: Ask) -> Span | None:
-    """ "Who is X?": what the sentence says X is ("X, researcher at F-Secure, said")."""
+    """ "Who is X?": what the sentence says X is ("X, researcher at Acme Labs, said")."""
     m = re.match(r"^\W*who\s+(?:is|was|are|were)\s+(.+?)\W*$", ask.text, re.I)
     if not m:
         return None
@@ -450,7 +450,7 @@ def _all_asked(phrase: str, ask: Ask) -> bool:
 
 
 def agent_span(sentence: str, ask: Ask) -> Span | None:
-    """The agent of a passive: "... to be produced in Russia by the manufacturer R-Pharm"."""
+    """The agent of a passive: "... to be built in Ohio by the contractor Acme"."""
     for m in re.finditer(
         r"\bby\s+((?:(?:the|a|an|either|each|any|its|their)\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3})",
         sentence,
@@ -540,7 +540,7 @@ def subject_span(sentence: str, ask: Ask) -> Span | None:
 
 
 def place_span(sentence: str, ask: Ask) -> Span | None:
-    """A name after a preposition of place ("in Great Britain", "from Moscow")."""
+    """A name after a preposition of place ("in Great Britain", "from Lyon")."""
     runs = _name_runs(sentence, ask)
     placed = [
         r for r in runs if (before := words(sentence[: r[0]])) and before[-1].lower() in _LOCATIVE
@@ -615,7 +615,7 @@ def reason_span(sentence: str, ask: Ask) -> Span | None:
 
 def clause_span(sentence: str, ask: Ask) -> Span | None:
     """The clause carrying most of the question's words, when the sentence has several;
-    a reporting frame ("said the embassy in London") is not the answer, what it reports is."""
+    a reporting frame ("said the ministry in Paris") is not the answer, what it reports is."""
     wanted = set(content_terms(ask.text))
     if not wanted:
         return None
@@ -765,8 +765,8 @@ def answer_fact(
 ) -> Composed:
     """The shortest span that answers, then the sentence(s) that say it.
 
-    "R-Pharm [1] — It is a development from Oxford that is to be produced in Russia by
-    the manufacturer R-Pharm. [2]". When more than one document speaks, each group is
+    "Acme [1] — It is a design from Leeds that is to be built in Ohio by the
+    contractor Acme. [2]". When more than one document speaks, each group is
     introduced by its document's title, so who said what stays visible."""
     if not chosen:
         return "", []

@@ -58,7 +58,7 @@ REASON = re.compile(
     re.I,
 )
 # A role as the subject of a clause, or as the agent of a passive: "Either party may ...",
-# "the supplier shall ...", "was announced by the embassy".
+# "the supplier shall ...", "was announced by the ministry".
 ROLE = re.compile(
     r"\b(?i:the|either|each|any|neither|both|no|every)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
     r"\s+(?:may|shall|must|will|can|should|could|would|might|is|are|was|were|has|have|had|"
