@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.formats import bench_formats
+from benchmarks.formats import markdown_lines as formats_markdown
 from qa import config  # noqa: F401  (offline environment first)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -591,6 +593,9 @@ def markdown(results: dict, png: str) -> str:
             lines.append(
                 f"| {name} | {b['key_fact_accuracy']} | {b['crag_score']} | {b['faithfulness']} | {b['hit_at_6']} | {b['mrr_at_6']} | {b['p50_ms']} / {b['p95_ms']} |"
             )
+    if results.get("formats"):
+        lines += ["", "## Documents: PDF against plain text", ""]
+        lines += formats_markdown(results["formats"])
     lines += ["", f"![latency and throughput]({png})", ""]
     if results.get("notes"):
         lines += ["## Notes", ""] + [f"- {n}" for n in results["notes"]] + [""]
@@ -684,6 +689,10 @@ def main() -> int:
                 results["quality"] = bench_quality(settings)
         print("embedding backends ...", flush=True)
         results["backends"] = bench_backends(work)
+        print("documents: PDF against text ...", flush=True)
+        results["formats"] = bench_formats(
+            work / "formats", quick=args.quick, settings_for=lambda name: bench_settings(work, name)
+        )
         results["notes"] = list(NOTES)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.with_suffix(".json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
