@@ -155,6 +155,18 @@ def section(results: dict, command: str) -> str:
             f"| {_cell(run['time_to_first_verified_sentence_s'])} "
             f"| {run['sentences_written']} → {run['sentences_kept']}{share} |"
         )
+    if ev := results.get("eval"):  # `corpus-qa eval --mode llm` against the same server
+        lines += [
+            "",
+            f"The golden-set eval against the same server (`{ev['command']}`), beside the "
+            "extractive run of the same set:",
+            "",
+            "| mode | key-fact accuracy | CRAG | faithfulness | answers in LLM mode "
+            "| fell back to quotes | LLM sentences verified |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for row in ev["rows"]:
+            lines.append("| " + " | ".join(str(cell) for cell in row) + " |")
     lines += ["", *[f"- {note}" for note in results.get("notes", [])]]
     return "\n".join(lines).rstrip() + "\n"
 
