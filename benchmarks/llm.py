@@ -140,7 +140,7 @@ def section(results: dict, command: str) -> str:
         "threads, `OMP_WAIT_POLICY=PASSIVE`, n_ctx 4096; each answer through "
         "`QAService.ask_stream` in LLM mode. The machine's load average during the run was "
         f"{load} on 2 cores (other work was running), so the wall times are several times what "
-        "an idle machine gives; the server's CPU seconds per answer do not depend on the load.",
+        "an idle machine gives; the server's CPU seconds per answer depend far less on it.",
         "",
         "| configuration | questions | fell back | time to fallback s (median / p95) "
         "| server CPU s per answer (median / p95) | time to first verified sentence s "
