@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test test-llm test-all llm-server bench-llm lint format browser bench bench-quick eval clean
+.PHONY: setup run test test-llm test-all llm-server bench-llm lint format browser axe bench bench-quick eval clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -28,6 +28,17 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: run 'sudo apt-get install -y chromium'"; exit 1; fi; }
 
+# axe-core (accessibility checks in the browser tests), from npm into a cache outside the
+# sources; tests/ui/axe_support.py installs the same version itself if this was skipped.
+AXE_VERSION := 4.14.1
+AXE_DIR ?= .cache/axe
+axe:
+	@test -f $(AXE_DIR)/node_modules/axe-core/axe.min.js || { \
+	  command -v npm >/dev/null || { \
+	    if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	    else echo "npm is missing: run 'sudo apt-get install -y npm'"; exit 1; fi; }; \
+	  npm install --no-save --no-audit --no-fund --prefix $(AXE_DIR) axe-core@$(AXE_VERSION) >/dev/null; }
+
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -37,7 +48,7 @@ format: setup
 	$(VENV)/bin/ruff format .
 
 # The real-LLM tests run in `make test-llm` (they need the server below), not here.
-test: setup browser lint
+test: setup browser axe lint
 	$(PY) -m pytest -m "not real_llm"
 
 # --- LLM mode against a real LLM server ------------------------------------------------
@@ -99,7 +110,7 @@ bench-llm: setup llm-server
 	  $(PY) -m benchmarks.llm --markdown --out benchmarks/out/llm.json
 
 eval: setup
-	$(VENV)/bin/corpus-qa eval --out eval-out
+	$(VENV)/bin/corpus-qa eval --loco --out eval-out
 
 bench: setup
 	$(PY) -m benchmarks.run --work .bench-work --out BENCHMARKS.md

@@ -1,23 +1,54 @@
-"""The golden set's schema and loader: a malformed dataset is refused, naming the item."""
+"""The eval corpora and their question sets (/work/team/EVAL_FORMAT.md), loaded and checked.
+
+    evals/data/<corpus>/corpus.toml      name, kind, description, docs (a path relative to it)
+    evals/data/<corpus>/questions.jsonl  one QuestionItem per line, each marked dev or test
+
+Every folder of `evals/data/` holding a corpus.toml is a corpus; its folder name is its slug.
+
+Two kinds of finding, kept apart on purpose:
+- errors: a malformed item (bad JSON or schema, an evidence span that does not quote its
+  document exactly as ingest reads it, a duplicate id, a split other than dev/test, ...).
+  The loader refuses the whole file with one DatasetError listing every problem as
+  `file:line: item 'id': what is wrong`, so a data writer fixes them in one pass.
+- checks: the format's rules for a question *set* (at least 60 questions, a third
+  everyday, a fifth unanswerable, the required kinds, balanced splits), and notes such as a
+  key fact quoted nowhere in its evidence. The items are usable, so these do not stop an
+  eval; they are listed in the report, and tests/evals/test_dataset.py holds the real
+  corpora to the rules.
+"""
 
 from __future__ import annotations
 
 import json
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from qa.errors import DatasetError
+from qa.errors import DatasetError, IngestError
 from qa.types import ChatTurn
 
 DATA = Path(__file__).parent / "data"
-GOLDEN = DATA / "golden.jsonl"
+GOLDEN = DATA / "golden.jsonl"  # the single seed set from before the corpora; see load_golden
 CALIBRATION = DATA / "calibration.jsonl"
+QUESTIONS = "questions.jsonl"
+CORPUS_TOML = "corpus.toml"
 Category = Literal[
     "single_fact", "multi_doc", "attribution", "disagreement", "false_premise",
-    "paraphrase", "follow_up", "unanswerable",
+    "paraphrase", "follow_up", "unanswerable", "overview", "comparison", "yes_no", "heading",
 ]  # fmt: skip
+Split = Literal["dev", "test"]
+SPLITS: tuple[Split, ...] = ("dev", "test")
+# What a question set must contain (EVAL_FORMAT.md, "Rules for the question set").
+MIN_QUESTIONS = 60
+MIN_EVERYDAY_SHARE = 1 / 3
+MIN_UNANSWERABLE_SHARE = 1 / 5
+REQUIRED_CATEGORIES = ("follow_up", "attribution", "overview", "comparison", "yes_no", "heading")
+RESERVED_SLUGS = ("loco", "judge")  # table names in evals/thresholds.toml
+MAX_LISTED_ERRORS = 25
 
 
 class EvidenceSpan(BaseModel):
@@ -29,6 +60,8 @@ class EvidenceSpan(BaseModel):
 
 
 class GoldenItem(BaseModel):
+    """A question with its gold answer; the fields every question set shares."""
+
     model_config = ConfigDict(extra="forbid")
     id: str = Field(min_length=1)
     category: Category
@@ -50,7 +83,54 @@ class GoldenItem(BaseModel):
             raise ValueError("an unanswerable item has no key_facts or evidence")
         if any(not variants or not all(v.strip() for v in variants) for variants in self.key_facts):
             raise ValueError("each key fact needs at least one non-empty variant")
+        if any(span.end <= span.start for span in self.evidence):
+            raise ValueError("an evidence span must end after it starts")
         return self
+
+
+class QuestionItem(GoldenItem):
+    """A corpus question (EVAL_FORMAT.md): also marked dev or test, and everyday or plain."""
+
+    split: Split
+    everyday: bool = Field(
+        description="The question's key concept is in words the documents do not use."
+    )
+
+    @model_validator(mode="after")
+    def _kind_consistent(self) -> QuestionItem:
+        if self.category == "unanswerable" and self.answerable:
+            raise ValueError("a question of category 'unanswerable' must have answerable: false")
+        if self.category == "follow_up" and not self.history:
+            raise ValueError("a follow_up item needs the history it follows")
+        if self.category != "follow_up" and self.history:
+            raise ValueError("only follow_up items carry a history")
+        return self
+
+
+T = TypeVar("T", bound=GoldenItem)
+
+
+@dataclass
+class Corpus:
+    """One eval corpus: its documents as ingest reads them, and its checked questions."""
+
+    slug: str
+    name: str
+    kind: str
+    description: str
+    folder: Path
+    docs: Path
+    documents: dict[str, str]  # doc_id -> text, exactly as ingest stores it
+    items: list[QuestionItem]
+    checks: list[str] = field(default_factory=list)  # rule findings; see the module docstring
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def questions_path(self) -> Path:
+        return self.folder / QUESTIONS
+
+    def split(self, split: Split | Literal["all"]) -> list[QuestionItem]:
+        return list(self.items) if split == "all" else [i for i in self.items if i.split == split]
 
 
 class CalibrationPair(BaseModel):
@@ -63,11 +143,13 @@ class CalibrationPair(BaseModel):
     doc_id: str
 
 
-def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
+def _read_jsonl(path: Path) -> list[tuple[int, object]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise DatasetError(f"cannot read the dataset {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"{path}: is not UTF-8 (byte {exc.start}); re-save it as UTF-8") from exc
     rows = []
     for n, line in enumerate(lines, start=1):
         if not line.strip():
@@ -79,43 +161,80 @@ def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
     return rows
 
 
-def load_golden(path: Path = GOLDEN, documents: dict[str, str] | None = None) -> list[GoldenItem]:
-    """Parse and check every item; with `documents`, every span must quote its text exactly."""
-    items: list[GoldenItem] = []
-    seen: set[str] = set()
+def _refuse(path: Path, errors: list[str]) -> None:
+    if not errors:
+        return
+    shown = errors[:MAX_LISTED_ERRORS]
+    more = len(errors) - len(shown)
+    tail = [f"... and {more} more"] if more else []
+    raise DatasetError(
+        f"{path}: {len(errors)} problem(s); fix them and run again:\n  " + "\n  ".join(shown + tail)
+    )
+
+
+def load_items(path: Path, model: type[T], documents: dict[str, str] | None = None) -> list[T]:
+    """Parse and check every item, or refuse the file naming every bad line and item.
+    With `documents`, every evidence span must quote its document exactly."""
+    items: list[T] = []
+    errors: list[str] = []
+    lines: dict[str, int] = {}
     for n, row in _read_jsonl(path):
         name = row.get("id", f"line {n}") if isinstance(row, dict) else f"line {n}"
+        where = f"{path}:{n}: item {name!r}"
         try:
-            item = GoldenItem.model_validate(row)
+            item = model.model_validate(row)
         except ValidationError as exc:
             problems = "; ".join(
                 f"{'.'.join(map(str, e['loc'])) or 'item'}: {e['msg']}" for e in exc.errors()
             )
-            raise DatasetError(f"{path}:{n}: item {name!r} is malformed: {problems}") from exc
-        if item.id in seen:
-            raise DatasetError(f"{path}:{n}: item id {item.id!r} appears twice")
-        seen.add(item.id)
+            errors.append(f"{where} is malformed: {problems}")
+            continue
+        if item.id in lines:
+            errors.append(f"{where}: id appears twice (first on line {lines[item.id]})")
+            continue
+        lines[item.id] = n
         if documents is not None:
-            for span in item.evidence:
-                text = documents.get(span.doc_id)
-                if text is None:
-                    raise DatasetError(
-                        f"{path}:{n}: item {item.id!r} cites unknown document {span.doc_id!r}"
-                    )
-                if text[span.start : span.end] != span.quote:
-                    raise DatasetError(
-                        f"{path}:{n}: item {item.id!r}: {span.doc_id}[{span.start}:{span.end}] does not equal its quote"
-                    )
+            errors += [f"{where}: {p}" for p in _evidence_problems(item, documents)]
         items.append(item)
-    ids = {i.id for i in items}
     for item in items:
-        if item.paraphrase_of and item.paraphrase_of not in ids:
-            raise DatasetError(
-                f"item {item.id!r} is a paraphrase of unknown item {item.paraphrase_of!r}"
+        if item.paraphrase_of and (
+            item.paraphrase_of == item.id or item.paraphrase_of not in lines
+        ):
+            errors.append(
+                f"{path}:{lines[item.id]}: item {item.id!r} is a paraphrase of unknown item "
+                f"{item.paraphrase_of!r}"
             )
+    _refuse(path, errors)
     if not items:
-        raise DatasetError(f"{path} has no items")
+        raise DatasetError(f"{path} has no items: write one JSON question per line")
     return items
+
+
+def _evidence_problems(item: GoldenItem, documents: dict[str, str]) -> list[str]:
+    problems = []
+    for span in item.evidence:
+        text = documents.get(span.doc_id)
+        if text is None:
+            known = ", ".join(sorted(documents)[:5])
+            problems.append(f"cites unknown document {span.doc_id!r} (documents: {known}, ...)")
+        elif text[span.start : span.end] != span.quote:
+            found = text[span.start : span.end][:60]
+            at = text.find(span.quote)
+            hint = f"; the quote is at {at}:{at + len(span.quote)}" if at >= 0 else ""
+            problems.append(
+                f"{span.doc_id}[{span.start}:{span.end}] does not equal its quote "
+                f"(the text there begins {found!r}{hint}); compute offsets with a script"
+            )
+    return problems
+
+
+def load_golden(path: Path | None = None, documents: dict[str, str] | None = None):
+    """The seed questions, for callers that want one question set (benchmarks, retrieval
+    tests): the seeds corpus's questions once it exists, else the older golden.jsonl."""
+    seeds = DATA / "seeds" / QUESTIONS
+    if path is None:
+        path = seeds if seeds.exists() else GOLDEN
+    return load_items(path, QuestionItem if path.name == QUESTIONS else GoldenItem, documents)
 
 
 def load_calibration(path: Path = CALIBRATION) -> list[CalibrationPair]:
@@ -128,3 +247,131 @@ def load_calibration(path: Path = CALIBRATION) -> list[CalibrationPair]:
                 f"{path}:{n}: calibration pair is malformed: {exc.errors()[0]['msg']}"
             ) from exc
     return pairs
+
+
+# --- corpora --------------------------------------------------------------------------------
+def discover(root: Path = DATA) -> list[Path]:
+    """Every corpus folder under `root` (one with a corpus.toml), in name order."""
+    return sorted(p.parent for p in root.glob(f"*/{CORPUS_TOML}"))
+
+
+def read_documents(docs: Path) -> dict[str, str]:
+    """The documents exactly as ingest reads and stores them (the offsets' reference)."""
+    from ingest.readers import discover as discover_files
+    from ingest.readers import read_document
+
+    if not docs.is_dir():
+        raise DatasetError(f"{docs}: the corpus's docs folder does not exist")
+    documents = {}
+    for source in discover_files(docs).files:
+        try:
+            read = read_document(source)
+        except IngestError as exc:
+            raise DatasetError(f"{docs}: {exc}") from exc
+        documents[read.doc_id] = read.text
+    if not documents:
+        raise DatasetError(f"{docs}: holds no .txt or .md document")
+    return documents
+
+
+def _corpus_toml(folder: Path) -> dict[str, str]:
+    path = folder / CORPUS_TOML
+    try:
+        with path.open("rb") as f:
+            meta = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DatasetError(f"{path}: cannot be read as TOML ({exc})") from exc
+    allowed = {"name", "kind", "description", "docs"}
+    problems = [f"unknown key {k!r} (allowed: {sorted(allowed)})" for k in meta if k not in allowed]
+    problems += [f"{k!r} is required" for k in ("name", "kind") if k not in meta]
+    problems += [f"{k!r} must be a string" for k, v in meta.items() if not isinstance(v, str)]
+    if problems:
+        raise DatasetError(f"{path}: " + "; ".join(problems))
+    return {"description": "", "docs": "docs", **meta}
+
+
+def load_corpus(folder: Path) -> Corpus:
+    """A corpus folder, its documents read by ingest's reader, its questions checked."""
+    slug = folder.name
+    if slug in RESERVED_SLUGS or not slug.replace("-", "").replace("_", "").isalnum():
+        raise DatasetError(
+            f"{folder}: a corpus folder is a short slug of letters, digits, '-' or '_', and "
+            f"not one of {RESERVED_SLUGS}"
+        )
+    meta = _corpus_toml(folder)
+    docs = (folder / meta["docs"]).resolve()
+    documents = read_documents(docs)
+    questions = folder / QUESTIONS
+    if not questions.exists():
+        raise DatasetError(f"{folder}: has a corpus.toml but no {QUESTIONS}")
+    items = load_items(questions, QuestionItem, documents)
+    return Corpus(
+        slug=slug,
+        name=meta["name"],
+        kind=meta["kind"],
+        description=meta["description"],
+        folder=folder,
+        docs=docs,
+        documents=documents,
+        items=items,
+        checks=rule_checks(items, len(documents)),
+        notes=item_notes(items),
+    )
+
+
+def load_corpora(root: Path = DATA, names: list[str] | None = None) -> list[Corpus]:
+    """The corpora under `root` (all, or those named), each loaded and checked."""
+    folders = discover(root)
+    if names:
+        known = {f.name: f for f in folders}
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise DatasetError(
+                f"unknown corpus {', '.join(unknown)}: the corpora in {root} are "
+                f"{', '.join(known) or 'none'}"
+            )
+        folders = [known[n] for n in names]
+    if not folders:
+        raise DatasetError(f"{root}: no corpus (a folder with a {CORPUS_TOML}) was found")
+    return [load_corpus(f) for f in folders]
+
+
+def rule_checks(items: list[QuestionItem], documents: int) -> list[str]:
+    """The format's rules for a question set, each broken rule as one readable line."""
+    n = len(items)
+    out = []
+    if n < MIN_QUESTIONS:
+        out.append(f"{n} questions; the format asks for at least {MIN_QUESTIONS}")
+    everyday = sum(i.everyday for i in items)
+    if everyday < MIN_EVERYDAY_SHARE * n:
+        out.append(f"{everyday}/{n} everyday questions; at least a third are asked for")
+    unanswerable = sum(not i.answerable for i in items)
+    if unanswerable < MIN_UNANSWERABLE_SHARE * n:
+        out.append(f"{unanswerable}/{n} unanswerable questions; at least a fifth are asked for")
+    categories = Counter(i.category for i in items)
+    required = REQUIRED_CATEGORIES + (("multi_doc",) if documents > 1 else ())
+    missing = [c for c in required if not categories[c]]
+    if missing:
+        out.append(f"no {', '.join(missing)} question (the format asks for each kind)")
+    dev = sum(i.split == "dev" for i in items)
+    if n and not 0.4 <= dev / n <= 0.6:
+        out.append(f"{dev}/{n} questions are dev; roughly half each is asked for")
+    for category, count in sorted(categories.items()):
+        splits = {i.split for i in items if i.category == category}
+        if count >= 2 and len(splits) < 2:
+            out.append(f"all {count} {category} questions are {splits.pop()}; split every kind")
+    return out
+
+
+def item_notes(items: list[QuestionItem]) -> list[str]:
+    """Usable but doubtful items: a key fact its evidence never quotes (an extractive
+    answer can only find it around the evidence), a multi_doc item citing one document."""
+    out = []
+    for item in items:
+        quotes = " ".join(span.quote for span in item.evidence).lower()
+        for variants in item.key_facts:
+            if not any(v.lower() in quotes for v in variants):
+                out.append(f"{item.id}: key fact {variants} is in none of its evidence quotes")
+        if item.category == "multi_doc" and len({e.doc_id for e in item.evidence}) < 2:
+            out.append(f"{item.id}: a multi_doc item whose evidence is in one document")
+    return out

@@ -1,8 +1,42 @@
-"""`corpus-qa eval`: run the golden set through QAService, judge it, report, and gate.
+"""`corpus-qa eval` and `corpus-qa fit`: every corpus in evals/data, fitted on dev
+questions, reported on test, and leave-one-corpus-out (LOCO).
 
-Two runs on the same inputs write byte-identical results.json (latencies go to
-timings.json). The exit code is non-zero when a metric falls below its floor in
-evals/thresholds.toml, and every such metric is named.
+For each corpus (evals/dataset.py), its own index lives in `<data_dir>/evals/<corpus>`
+(ingest is idempotent, so an unchanged corpus costs a metadata read; the ONNX export is
+shared through settings.model_dir). Every question is asked through QAService and judged
+by the same Judge as always. What the answerer tunes comes from `evals.fit.fit` as
+settings overrides, and only ever from dev items:
+
+- headline: fitted on the dev items of ALL corpora, scored on each corpus's test items
+  (the dev items, scored too, are the in-sample figure beside it);
+- LOCO (`--loco`): for each corpus C, fitted on the dev items of the other corpora and
+  scored on ALL of C's items, none of which the fit saw.
+
+`--corpus NAME` scores one corpus; the fit still uses every corpus's dev items, so a
+corpus's figures are the same in a one-corpus run and in a full one.
+
+Two runs on the same inputs write byte-identical results.json (latencies and wall times
+go to timings.json). The exit code is non-zero when a figure falls below its floor in
+evals/thresholds.toml, and each line names the corpus, the figure set and the metric.
+
+results.json:
+    mode, split ("dev" | "test" | "all"), loco (bool), complete (every corpus scored)
+    judge        the deterministic judge on the labelled pairs (corpus-independent)
+    llm_judge    only with an LLM configured: the LLM judge beside the deterministic one
+    fit          {"headline": FIT, "loco": {corpus: FIT}};
+                 FIT = {"trained_on": {corpus: dev items}, "overrides": {setting: value}}
+    corpora      {corpus: {name, kind, description,
+                           dataset: {path, sha256, items, dev, test},
+                           documents: {count, sha256}, checks: [...], notes: [...],
+                           test: FIGURES, dev: FIGURES, loco: FIGURES}}
+                 (test/dev present as --split asks; loco with --loco and >= 2 corpora)
+    FIGURES      {metrics: {name: {value, ci95: [lo, hi], n}},
+                  per_category: {category: {n, correct, abstained, crag}},
+                  per_everyday: {"everyday" | "plain": {n, correct, abstained, crag}},
+                  outcomes: {items, answered, abstained, errors, empty_answers},
+                  items: [one row per question: id, split, category, everyday, answerable,
+                          abstained, correct, crag, answer, error, retrieval, verdicts, ...]}
+                 correct / abstained / crag are rates with bootstrap 95% CIs (metrics.rate).
 """
 
 from __future__ import annotations
@@ -14,19 +48,26 @@ import sys
 import time
 import tomllib
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
 from tqdm import tqdm
 
 from evals import metrics as m
-from evals.dataset import GOLDEN, GoldenItem, load_calibration, load_golden
+from evals.dataset import DATA, SPLITS, Corpus, GoldenItem, load_calibration, load_corpora
+from qa.answer.decide import PACKAGED
 from qa.config import Settings
-from qa.errors import CorpusQAError, IndexMissing
+from qa.errors import CorpusQAError, DatasetError
 from qa.types import Answer, Mode
 from qa.verify import Judge, split_claims
 
 log = logging.getLogger(__name__)
 THRESHOLDS = Path(__file__).parent / "thresholds.toml"
+SplitArg = Literal["dev", "test", "all"]
+FitFn = Callable[[list[tuple[Any, list[GoldenItem]]], Settings], dict[str, Any]]
+EVERY_CORPUS = "all_corpora"  # thresholds.toml: floors that apply to each corpus
 
 
 def make_judge(service) -> Judge:
@@ -57,20 +98,66 @@ def judge_calibration(judge: Judge) -> dict:
     }
 
 
-def open_service(settings: Settings, progress: bool = True):
-    """The QA service over the configured index, ingesting the corpus first if it is missing."""
-    from qa.service import QAService
+# --- a corpus, ready to be asked --------------------------------------------------------------
+@dataclass
+class Bench:
+    """A corpus over its own index, with one service per set of fitted overrides."""
 
-    service = QAService(settings)
-    try:
-        service.readiness()
-    except IndexMissing:
-        from ingest.pipeline import ingest
+    corpus: Corpus
+    settings: Settings
+    ingest_s: float
+    services: dict[str, Any] = field(default_factory=dict)
+    rows: dict[tuple[str, str], dict] = field(default_factory=dict)  # (overrides, id) -> row
+    latency_ms: dict[str, float] = field(default_factory=dict)
 
-        ingest(settings.corpus_dir, settings, progress=progress)
-    return service
+    @property
+    def service(self):
+        """The service with the base settings (for the fit, which applies its own)."""
+        return self.service_for({})
+
+    def service_for(self, overrides: dict[str, Any]):
+        from qa.service import QAService
+
+        base = _key({})
+        if base not in self.services:
+            self.services[base] = QAService(self.settings)
+        key = _key(overrides)
+        if key not in self.services:  # one Chroma client per index, shared
+            settings = self.settings.model_copy(update=overrides)
+            self.services[key] = QAService(settings, store=self.services[base].store)
+        return self.services[key]
 
 
+def _key(overrides: dict[str, Any]) -> str:
+    return json.dumps(overrides, sort_keys=True)
+
+
+def corpus_settings(settings: Settings, corpus: Corpus) -> Settings:
+    """The corpus's own embedded index under the data dir, sharing the model exports."""
+    return settings.model_copy(
+        update={
+            "data_dir": settings.data_dir / "evals" / corpus.slug,
+            "model_dir": settings.model_cache_dir,
+            "corpus_dir": corpus.docs,
+            # The eval's indexes are private to it, never a configured Chroma server's.
+            "chroma_url": None,
+        }
+    )
+
+
+def open_bench(settings: Settings, corpus: Corpus, progress: bool = True) -> Bench:
+    """Ingest the corpus into its own index (nothing to do when it is unchanged)."""
+    from ingest.pipeline import ingest
+
+    own = corpus_settings(settings, corpus)
+    began = time.perf_counter()
+    report = ingest(corpus.docs, own, progress=progress)
+    if report.skipped:
+        raise DatasetError(f"{corpus.docs}: ingest skipped {report.skipped}")
+    return Bench(corpus, own, round(time.perf_counter() - began, 2))
+
+
+# --- asking and judging ---------------------------------------------------------------------------
 def _evidence_text(service, citation) -> str:
     """The cited passage, widened to include the quote (a quote may reach into context)."""
     passage = service.passage(citation.passage_id)
@@ -113,26 +200,36 @@ def judge_answer(service, judge: Judge, answer: Answer, llm_judge=None) -> dict:
     }
 
 
-def evaluate(
-    service,
+def ask_all(
+    bench: Bench,
     items: list[GoldenItem],
+    overrides: dict[str, Any],
     judge: Judge,
     mode: Mode,
     progress: bool = True,
     llm_judge=None,
-) -> tuple[dict, dict]:
-    k = service.settings.top_k
-    rows, latencies = [], {}
-    for item in tqdm(items, desc="eval", unit="q", disable=not progress):
-        began = time.perf_counter()
-        try:
-            answer = service.ask(item.question, history=item.history, mode=mode)
-            error = None
-        except CorpusQAError as exc:
-            answer, error = None, f"{type(exc).__name__}: {exc}"
-        latencies[item.id] = round((time.perf_counter() - began) * 1000, 1)
-        rows.append(_score_item(service, judge, item, answer, error, k, llm_judge))
-    return _aggregate(rows, k), {"latency_ms": latencies}
+    label: str = "eval",
+) -> list[dict]:
+    """One judged row per item, asked through the service with `overrides` applied.
+    Answers are deterministic, so an item asked under the same overrides twice (LOCO and
+    the headline often fit the same values) is answered once."""
+    service = bench.service_for(overrides)
+    key = _key(overrides)
+    rows = []
+    for item in tqdm(items, desc=label, unit="q", disable=not progress):
+        if (key, item.id) not in bench.rows:
+            began = time.perf_counter()
+            try:
+                answer = service.ask(item.question, history=item.history, mode=mode)
+                error = None
+            except CorpusQAError as exc:
+                answer, error = None, f"{type(exc).__name__}: {exc}"
+            bench.latency_ms.setdefault(item.id, round((time.perf_counter() - began) * 1000, 1))
+            bench.rows[(key, item.id)] = _score_item(
+                service, judge, item, answer, error, service.settings.top_k, llm_judge
+            )
+        rows.append(bench.rows[(key, item.id)])
+    return rows
 
 
 def _score_item(
@@ -153,7 +250,9 @@ def _score_item(
     )
     row = {
         "id": item.id,
+        "split": getattr(item, "split", None),
         "category": item.category,
+        "everyday": getattr(item, "everyday", None),
         "answerable": item.answerable,
         "abstained": abstained,
         "correct": correct,
@@ -170,12 +269,21 @@ def _score_item(
     if answer and answer.verification is not None:  # LLM mode: what the judge did to its sentences
         row["llm_sentences"] = {"mode": answer.mode, **answer.verification}
     if answer and not abstained:
-        judged = judge_answer(service, judge, answer, llm_judge)
-        row.update(judged)
+        row.update(judge_answer(service, judge, answer, llm_judge))
     return row
 
 
-def _aggregate(rows: list[dict], k: int) -> dict:
+def _group(rows: list[dict]) -> dict:
+    return {
+        "n": len(rows),
+        "correct": m.rate([r["correct"] for r in rows]),
+        "abstained": m.rate([r["abstained"] for r in rows]),
+        "crag": m.rate([r["crag"] for r in rows]),
+    }
+
+
+def aggregate(rows: list[dict], k: int) -> dict:
+    """The FIGURES of a set of judged rows (see the module docstring)."""
     answerable = [r for r in rows if r["answerable"]]
     abstained = [r for r in rows if r["abstained"]]
     answered = [r for r in rows if not r["abstained"]]
@@ -204,14 +312,18 @@ def _aggregate(rows: list[dict], k: int) -> dict:
         metrics[f"{key}_at_{k}"] = m.rate(
             [r["retrieval"][key] for r in answerable if "retrieval" in r]
         )
-    per_category = {}
-    for category in sorted({r["category"] for r in rows}):
-        group = [r for r in rows if r["category"] == category]
-        per_category[category] = {
-            "n": len(group),
-            "correct": m.rate([r["correct"] for r in group])["value"],
-            "abstained": round(sum(r["abstained"] for r in group) / len(group), 4),
-        }
+    per_category = {
+        c: _group([r for r in rows if r["category"] == c])
+        for c in sorted({r["category"] for r in rows})
+    }
+    per_everyday = {
+        name: _group(group)
+        for name, group in (
+            ("everyday", [r for r in rows if r["everyday"]]),
+            ("plain", [r for r in rows if not r["everyday"]]),
+        )
+        if group
+    }
     outcomes = {
         "items": len(rows),
         "answered": len(answered),
@@ -219,13 +331,19 @@ def _aggregate(rows: list[dict], k: int) -> dict:
         "errors": sum(r["error"] is not None for r in rows),
         "empty_answers": sum(not r["answer"].strip() for r in rows),
     }
-    return {"metrics": metrics, "per_category": per_category, "outcomes": outcomes, "items": rows}
+    return {
+        "metrics": metrics,
+        "per_category": per_category,
+        "per_everyday": per_everyday,
+        "outcomes": outcomes,
+        "items": rows,
+    }
 
 
-def _llm_judge_summary(llm_judge, results: dict) -> dict:
+def _llm_judge_summary(llm_judge, rows: list[dict]) -> dict:
     from evals.llm_judge import calibrate
 
-    verdicts = [v for r in results["items"] for v in r.get("verdicts", [])]
+    verdicts = [v for r in rows for v in r.get("verdicts", [])]
     parsed = [v for v in verdicts if v.get("llm_supported") is not None]
     return {
         "faithfulness": m.rate([v["llm_supported"] for v in parsed]),
@@ -235,6 +353,13 @@ def _llm_judge_summary(llm_judge, results: dict) -> dict:
         "unparsed_claims": len(verdicts) - len(parsed),
         "calibration": calibrate(llm_judge, load_calibration()),
     }
+
+
+# --- fitting --------------------------------------------------------------------------------------
+def _default_fit() -> FitFn:
+    from evals import fit
+
+    return fit.fit  # looked up per run, so the answerer's fit (or a test's) is the one used
 
 
 def llm_sentence_survival(rows: list[dict]) -> dict:
@@ -252,62 +377,191 @@ def llm_sentence_survival(rows: list[dict]) -> dict:
     }
 
 
-def load_thresholds(mode: Mode, path: Path = THRESHOLDS) -> dict[str, float]:
-    with path.open("rb") as f:
-        return tomllib.load(f).get(mode, {})
+def fit_on(fit: FitFn, benches: list[Bench], settings: Settings) -> dict:
+    """FIT (see the module docstring) on the dev items of `benches`, and nothing else."""
+    train = [(b.service, b.corpus.split("dev")) for b in benches if b.corpus.split("dev")]
+    if not train:
+        raise DatasetError(
+            "nothing to fit on: no corpus among "
+            f"{[b.corpus.slug for b in benches]} has dev questions"
+        )
+    overrides = fit(train, settings)
+    unknown = sorted(set(overrides) - set(Settings.model_fields))
+    if unknown:
+        raise ValueError(f"evals.fit.fit returned unknown settings {unknown}")
+    # The packaged decision was fitted on every corpus's dev items, the left-out one's too;
+    # overrides that left it in place would leak it into LOCO.
+    if not overrides.get("answer_model"):
+        raise ValueError("evals.fit.fit must return the answer_model it fitted")
+    return {
+        "trained_on": {
+            b.corpus.slug: len(b.corpus.split("dev")) for b in benches if b.corpus.split("dev")
+        },
+        "overrides": json.loads(json.dumps(overrides)),  # plain JSON values, as results.json
+    }
 
 
-def gate(results: dict, thresholds: dict[str, float]) -> list[str]:
-    """Every metric below its floor, as a readable line."""
-    failures = []
-    for name, floor in sorted(thresholds.items()):
-        if name == "judge_balanced_accuracy":
-            value = results["judge"]["balanced_accuracy"]
-        else:
-            value = results["metrics"].get(name, {}).get("value")
-        if value is None or value < floor:
-            failures.append(f"{name} = {value} is below its threshold {floor}")
-    return failures
-
-
+# --- the run --------------------------------------------------------------------------------------
 def run_eval(
     settings: Settings,
-    dataset: Path = GOLDEN,
+    root: Path = DATA,
+    corpora: list[str] | None = None,
+    split: SplitArg = "all",
+    loco: bool = False,
     mode: Mode = "extractive",
     progress: bool = True,
     llm_judge: bool = True,
-):
-    """The whole eval as data: (results, timings). Builds the index from the corpus if missing.
-    With an LLM configured (and `llm_judge`), the LLM judge is reported beside the deterministic one."""
-    service = open_service(settings, progress)
-    documents = {d.doc_id: service.document(d.doc_id).text for d in service.documents()}
-    items = load_golden(dataset, documents)
-    judge = make_judge(service)
+    fit: FitFn | None = None,
+) -> tuple[dict, dict]:
+    """The whole eval as data: (results, timings). Builds each corpus's index if missing."""
+    began = time.perf_counter()
+    fit = fit or _default_fit()
+    pool = load_corpora(root)  # every corpus: the fit's dev items come from all of them
+    known = [c.slug for c in pool]
+    scored = list(dict.fromkeys(corpora)) if corpora else known
+    if unknown := [slug for slug in scored if slug not in known]:
+        raise DatasetError(
+            f"unknown corpus {', '.join(unknown)}: the corpora in {root} are {', '.join(known)}"
+        )
+    benches = {c.slug: open_bench(settings, c, progress) for c in pool}
+    first = benches[scored[0]].service
+    judge = make_judge(first)
     second = None
     if llm_judge and settings.llm_configured:
         from evals.llm_judge import LLMJudge
 
         second = LLMJudge(settings)
-    began = time.perf_counter()
-    results, timings = evaluate(service, items, judge, mode, progress, second)
-    results["judge"] = judge_calibration(judge)
-    if second is not None:
-        results["llm_judge"] = _llm_judge_summary(second, results)
-    results["mode"] = mode
-    if mode == "llm":
-        results["llm_sentences"] = llm_sentence_survival(results["items"])
-    results["dataset"] = {
-        "path": dataset.name,
-        "sha256": hashlib.sha256(dataset.read_bytes()).hexdigest(),
-        "items": len(items),
+
+    t_fit = time.perf_counter()
+    headline = fit_on(fit, list(benches.values()), settings)
+    fits = {"headline": headline, "loco": {}}
+    fit_s = time.perf_counter() - t_fit
+    out: dict[str, dict] = {}
+    for slug in scored:
+        bench = benches[slug]
+        corpus = bench.corpus
+        k = bench.settings.top_k
+        entry = _describe(corpus)
+        for part in SPLITS if split == "all" else (split,):
+            rows = ask_all(
+                bench, corpus.split(part), headline["overrides"], judge, mode, progress,
+                second, f"{slug} {part}",
+            )  # fmt: skip
+            entry[part] = aggregate(rows, k)
+        others = [b for s, b in benches.items() if s != slug and b.corpus.split("dev")]
+        if loco and others:
+            t_fit = time.perf_counter()
+            fits["loco"][slug] = fitted = fit_on(fit, others, settings)
+            fit_s += time.perf_counter() - t_fit
+            rows = ask_all(
+                bench, corpus.items, fitted["overrides"], judge, mode, progress, second,
+                f"{slug} loco",
+            )  # fmt: skip
+            entry["loco"] = aggregate(rows, k)
+        out[slug] = entry
+
+    results = {
+        "mode": mode,
+        "split": split,
+        "loco": loco,
+        "complete": sorted(scored) == sorted(benches),
+        "judge": judge_calibration(judge),
+        "fit": fits,
+        "corpora": out,
     }
-    latencies = list(timings["latency_ms"].values())
-    timings["p50_ms"] = m.percentile(latencies, 50)
-    timings["p95_ms"] = m.percentile(latencies, 95)
-    timings["seconds"] = round(time.perf_counter() - began, 2)
+    headline_rows = [r for e in out.values() for p in SPLITS if p in e for r in e[p]["items"]]
+    if second is not None:
+        results["llm_judge"] = _llm_judge_summary(second, headline_rows)
+    if mode == "llm":
+        results["llm_sentences"] = llm_sentence_survival(headline_rows)
+    timings = {"seconds": round(time.perf_counter() - began, 2), "fit_s": round(fit_s, 2)}
+    timings["corpora"] = {
+        slug: {
+            "ingest_s": benches[slug].ingest_s,
+            "p50_ms": m.percentile(list(benches[slug].latency_ms.values()), 50),
+            "p95_ms": m.percentile(list(benches[slug].latency_ms.values()), 95),
+            "latency_ms": benches[slug].latency_ms,
+        }
+        for slug in scored
+    }
     return results, timings
 
 
+def _describe(corpus: Corpus) -> dict:
+    digest = hashlib.sha256()
+    for doc_id, text in sorted(corpus.documents.items()):
+        digest.update(f"{doc_id}\x00{len(text)}\x00".encode() + text.encode("utf-8"))
+    return {
+        "name": corpus.name,
+        "kind": corpus.kind,
+        "description": corpus.description,
+        "dataset": {
+            "path": f"{corpus.slug}/{corpus.questions_path.name}",
+            "sha256": hashlib.sha256(corpus.questions_path.read_bytes()).hexdigest(),
+            "items": len(corpus.items),
+            "dev": len(corpus.split("dev")),
+            "test": len(corpus.split("test")),
+        },
+        "documents": {"count": len(corpus.documents), "sha256": digest.hexdigest()},
+        "checks": corpus.checks,
+        "notes": corpus.notes,
+    }
+
+
+# --- the gate -------------------------------------------------------------------------------------
+def load_thresholds(mode: Mode, path: Path | None = None) -> dict:
+    """The mode's table of evals/thresholds.toml: [mode.<corpus>], [mode.loco.<corpus>],
+    [mode.all_corpora] (floors for every corpus's test figures) and judge_balanced_accuracy."""
+    with (path or THRESHOLDS).open("rb") as f:
+        return tomllib.load(f).get(mode, {})
+
+
+def gate(results: dict, thresholds: dict) -> list[str]:
+    """Every figure below its floor, as a line naming the corpus, the figures and the metric.
+    A corpus with test figures but no floors of its own fails too (when the mode names any
+    corpus), so a new corpus cannot slip past the gate."""
+    failures = []
+    floor = thresholds.get("judge_balanced_accuracy")
+    if floor is not None and results["judge"]["balanced_accuracy"] < floor:
+        value = results["judge"]["balanced_accuracy"]
+        failures.append(f"judge judge_balanced_accuracy = {value} is below its threshold {floor}")
+    every = thresholds.get(EVERY_CORPUS, {})
+    named = {
+        k: v
+        for k, v in thresholds.items()
+        if isinstance(v, dict) and k not in ("loco", EVERY_CORPUS)
+    }
+    loco = thresholds.get("loco", {})
+    corpora = results["corpora"]
+    for slug, entry in sorted(corpora.items()):
+        if "test" in entry:
+            if named and slug not in named:
+                failures.append(
+                    f"{slug} test: no floors; add a [{results['mode']}.{slug}] table to "
+                    "evals/thresholds.toml, just under its measured baseline"
+                )
+            failures += _below(slug, "test", entry["test"], every | named.get(slug, {}))
+        if "loco" in entry:
+            failures += _below(slug, "loco", entry["loco"], loco.get(slug, {}))
+    if results["complete"]:
+        for slug in sorted(set(named) - set(corpora)):
+            failures.append(f"{slug}: has floors but no figures (is evals/data/{slug} missing?)")
+        if results["loco"]:
+            for slug in sorted(set(loco) - {s for s, e in corpora.items() if "loco" in e}):
+                failures.append(f"{slug} loco: has floors but no LOCO figures")
+    return failures
+
+
+def _below(slug: str, part: str, figures: dict, floors: dict[str, float]) -> list[str]:
+    out = []
+    for name, floor in sorted(floors.items()):
+        value = figures["metrics"].get(name, {}).get("value")
+        if value is None or value < floor:
+            out.append(f"{slug} {part} {name} = {value} is below its threshold {floor}")
+    return out
+
+
+# --- commands -------------------------------------------------------------------------------------
 def write_outputs(results: dict, timings: dict, out: Path, failures: list[str]) -> None:
     from evals.report import chart, markdown
 
@@ -324,24 +578,56 @@ def write_outputs(results: dict, timings: dict, out: Path, failures: list[str]) 
 
 def main(
     settings: Settings,
-    dataset: str | None,
-    mode: Mode,
     out: Path,
+    root: Path = DATA,
+    corpora: list[str] | None = None,
+    split: SplitArg = "all",
+    loco: bool = False,
+    mode: Mode = "extractive",
     progress: bool = True,
     llm_judge: bool = True,
+    thresholds: Path | None = None,
 ) -> int:
     from evals.report import summary_table
 
-    results, timings = run_eval(
-        settings, Path(dataset) if dataset else GOLDEN, mode, progress, llm_judge
-    )
-    failures = gate(results, load_thresholds(mode))
+    results, timings = run_eval(settings, root, corpora, split, loco, mode, progress, llm_judge)
+    failures = gate(results, load_thresholds(mode, thresholds))
     write_outputs(results, timings, out, failures)
     print(summary_table(results, timings))
     print(f"\nwrote {out}/results.json, report.md, chart.png, timings.json")
+    if split == "dev":
+        print("note: --split dev scores no test items, so only LOCO figures are gated")
     if failures:
         print("\nFAILED thresholds (evals/thresholds.toml):", file=sys.stderr)
         for line in failures:
             print(f"  - {line}", file=sys.stderr)
         return 1
+    return 0
+
+
+def fit_main(
+    settings: Settings, root: Path = DATA, out: Path = PACKAGED, progress: bool = True
+) -> int:
+    """`corpus-qa fit`: fit the answer decision on the dev items of every corpus and write
+    it where the product reads it by default (qa/answer/decision.json)."""
+    from evals.fit import fit_model
+
+    benches = [open_bench(settings, c, progress) for c in load_corpora(root)]
+    train = [(b.service, b.corpus.split("dev")) for b in benches if b.corpus.split("dev")]
+    if not train:
+        raise DatasetError("nothing to fit on: no corpus has dev questions")
+    model = fit_model(
+        train, settings, names=[b.corpus.slug for b in benches if b.corpus.split("dev")]
+    )
+    model.save(out)
+    print(
+        f"fitted on {model.fitted['items']} dev questions of {', '.join(model.fitted['corpora'])}"
+    )
+    print(
+        f"  dev CRAG {model.fitted['dev_crag']}, key-fact accuracy "
+        f"{model.fitted.get('dev_key_fact_accuracy')}; abstain below {model.abstain_below}, "
+        f"companions at {model.companion_ratio} / {model.other_document_ratio}, "
+        f"rules {model.rules or 'none'}"
+    )
+    print(f"wrote {out}")
     return 0

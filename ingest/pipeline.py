@@ -1,8 +1,13 @@
-"""ingest(path) -> IngestReport: idempotent, incremental, atomic per document.
+"""ingest(path) -> IngestReport: idempotent, incremental, one commit point per run.
 
 A document whose sha256 is unchanged costs one metadata read (the content hash makes
 re-ingesting free). A changed document reuses the vectors of every sentence whose
 passage is unchanged (ids are content-derived), so only new text is embedded.
+
+The whole run holds the data dir's write lock (qa/lock.py): a second ingest waits for
+it, then finds the first one's work committed. Nothing it writes is visible until the
+commit at the end (qa/store.py `Writer`); if the run dies, the next one repairs what it
+left and resumes: documents it had written keep their vectors.
 """
 
 from __future__ import annotations
@@ -16,23 +21,31 @@ from pathlib import Path
 import numpy as np
 
 from ingest.chunking import chunking_fingerprint, make_passages
-from ingest.readers import SourceText, discover, read_document
+from ingest.readers import (
+    SUPPORTED_SUFFIXES,
+    Discovery,
+    SourceText,
+    corpus_root,
+    discover,
+    read_document,
+)
 from qa.config import Settings
 from qa.embedding import Embedder, embedder_for, embedding_name
-from qa.errors import IngestError
-from qa.store import Store, sentence_id
+from qa.errors import IngestError, WouldRemoveAll
+from qa.lock import crash_point, writer_lock
+from qa.store import Store, Writer, sentence_id
 from qa.types import Document, IngestReport, Passage
 
 log = logging.getLogger(__name__)
-_DOCS_PER_WRITE = 200  # documents committed per batch of Chroma writes
+_PASSAGES_PER_WRITE = 2000  # embedded, then written, per batch: bounds memory, keeps work
 
 
 @dataclass
 class _Pending:
     source: SourceText
     passages: list[Passage]
-    is_update: bool
-    reuse_vectors: bool  # stored vectors of unchanged passages came from the same model
+    kind: str  # "added", "updated" or "repaired"
+    reuse: set[str]  # passages whose stored sentence vectors come from this model
 
 
 def ingest(
@@ -43,35 +56,97 @@ def ingest(
     embedder: Embedder | None = None,
     prune: bool | None = None,
     progress: bool = True,
+    lock_wait: float | None = None,
 ) -> IngestReport:
-    """Make the index mirror `path`.
+    """Make the index mirror `path`: a folder, or one file, under the corpus root.
 
-    `prune` (default: true for a folder, false for a single file) deletes documents that
-    are no longer under `path`. A file that cannot be read is skipped with a warning, and
-    its earlier version, if any, stays in the index.
+    Document ids are paths relative to the corpus root (`ingest.readers.corpus_root`).
+    `prune`: None (the default) deletes the documents under a folder `path` that are no
+    longer there, but refuses (`WouldRemoveAll`) when that would delete every indexed
+    document or `path` holds no file at all: an empty or wrong folder must not wipe the
+    index. True deletes them regardless; False never deletes. A file that cannot be read
+    is skipped with a warning, and its earlier version, if any, stays in the index.
+    `lock_wait` overrides CORPUS_QA_WRITE_LOCK_WAIT (an upload passes 0).
     """
-    began = time.perf_counter()
     store = store or Store(settings)
-    root, files = discover(Path(path))
-    prune = path.is_dir() if prune is None else prune
-    known = {d.doc_id: d for d in store.documents()}
-    report = IngestReport()
+    with writer_lock(settings, wait=lock_wait, purpose=f"corpus-qa ingest {path}"):
+        return _ingest(Path(path), settings, store, embedder, prune, progress)
 
-    fingerprint = chunking_fingerprint(settings.passage_max_tokens)
+
+def remove(
+    doc_ids: list[str],
+    settings: Settings,
+    *,
+    store: Store | None = None,
+    lock_wait: float | None = None,
+) -> IngestReport:
+    """Leave these documents out of the index, as one commit (a delete from the API).
+    Ids that are not indexed are ignored; `report.removed` says which ones were."""
+    store = store or Store(settings)
+    began = time.perf_counter()
+    with writer_lock(settings, wait=lock_wait, purpose=f"corpus-qa remove {len(doc_ids)}"):
+        writer = store.begin_write(embedding_name(settings.embed_backend))
+        report = IngestReport()
+        for doc_id in doc_ids:
+            if doc_id in writer.known:
+                writer.remove(doc_id)
+                report.removed.append(doc_id)
+        writer.commit()
+    report.seconds = time.perf_counter() - began
+    return report
+
+
+def _ingest(
+    path: Path,
+    settings: Settings,
+    store: Store,
+    embedder: Embedder | None,
+    prune: bool | None,
+    progress: bool,
+) -> IngestReport:
+    began = time.perf_counter()
     embedding = embedding_name(settings.embed_backend)
-    pending: list[_Pending] = []
-    for source_file in files:
+    writer = store.begin_write(embedding)
+    found = discover(path, corpus_root(path, [writer.base.root, settings.corpus_dir]))
+    report = IngestReport(skipped=dict(found.skipped))
+    fingerprint = chunking_fingerprint(settings.passage_max_tokens)
+    if not found.files:
+        log.warning("no supported file under %s", found.target)
+
+    sources: list[tuple[SourceText, str]] = []
+    for source_file in found.files:
         try:
-            source = read_document(source_file)
+            source = read_document(source_file, settings.max_file_bytes)
         except IngestError as exc:
             log.warning("skipped %s", exc)
             report.skipped[source_file.doc_id] = str(exc)
             continue
-        old = known.get(source.doc_id)
-        same_vectors = old is not None and old.embedding == embedding
-        if same_vectors and old.sha256 == source.sha256 and old.chunking == fingerprint:
+        if source.warnings:
+            report.warnings[source.doc_id] = source.warnings
+        old = writer.known.get(source.doc_id)
+        if old is None:
+            sources.append((source, "added"))
+        elif (old.sha256, old.chunking, old.embedding) != (source.sha256, fingerprint, embedding):
+            sources.append((source, "updated"))
+        elif source.doc_id in writer.redo:
+            sources.append((source, "repaired"))
+        else:
             report.unchanged.append(source.doc_id)
-            continue
+
+    removals = _removals(writer, found, prune, report)
+    # Documents a dead writer was rewriting and that this run neither reads nor removes
+    # are redone from their stored text, which restores their passage records.
+    seen = {s.doc_id for s, _ in sources} | set(report.unchanged) | set(removals)
+    for doc_id in sorted(writer.redo - seen):
+        stored = store.document(doc_id)
+        again = SourceText(
+            doc_id, stored.title, stored.text, stored.sha256, format=stored.format,
+            pages=list(stored.pages), page_count=stored.page_count,
+        )  # fmt: skip
+        sources.append((again, "repaired"))
+
+    pending = []
+    for source, kind in sources:
         embedder = embedder or embedder_for(settings)
         passages = make_passages(
             source.doc_id,
@@ -80,47 +155,100 @@ def ingest(
             settings.passage_max_tokens,
             embedder.count_tokens,
         )
-        pending.append(_Pending(source, passages, old is not None, same_vectors))
+        pending.append(_Pending(source, passages, kind, writer.reusable_passages(source.doc_id)))
+        getattr(report, kind).append(source.doc_id)
 
-    vectors, report.passages_embedded = _embed_new_sentences(pending, store, embedder, progress)
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    batch = []
-    for item in pending:
-        src = item.source
-        doc = Document(
-            doc_id=src.doc_id, title=src.title, passage_count=len(item.passages), size=len(src.text),
-            sha256=src.sha256, ingested_at=now, text=src.text, chunking=fingerprint,
-            embedding=embedding,
-        )  # fmt: skip
-        batch.append((doc, item.passages))
-        (report.updated if item.is_update else report.added).append(src.doc_id)
-    for i in range(0, len(batch), _DOCS_PER_WRITE):
-        store.write_documents(batch[i : i + _DOCS_PER_WRITE], vectors)
+    total = sum(len(item.passages) for item in pending)
+    batches = list(_batches(pending))
+    from tqdm import tqdm
 
-    if prune:
-        present = {f.doc_id for f in files}
-        for doc_id in sorted(set(known) - present):
-            store.delete_document(doc_id)
-            report.removed.append(doc_id)
+    with tqdm(
+        total=total, desc="ingesting", unit="passage", disable=not progress or len(batches) < 2
+    ) as bar:
+        for batch in batches:
+            vectors, embedded = _embed_new_sentences(batch, store, embedder, progress)
+            report.passages_embedded += embedded
+            crash_point("after_embed")
+            writer.write([(_document(item, now, fingerprint, embedding), item.passages)
+                          for item in batch], vectors)  # fmt: skip
+            bar.update(sum(len(item.passages) for item in batch))
 
-    if report.added or report.updated or report.removed:
-        store.bump_version()
+    for doc_id in removals:
+        writer.remove(doc_id)
+        report.removed.append(doc_id)
+    # A folder ingest that mirrors its folder moves the root there; adding a folder
+    # with --no-prune keeps the root the index was built from.
+    mirrors = found.target.is_dir() and (prune is not False or not writer.base.root)
+    root = str(found.root) if mirrors else None
+    version = writer.commit(root=root)
     report.seconds = time.perf_counter() - began
-    log.info("ingest %s: %s", root, report.summary())
+    log.info(
+        "ingest %s: %s%s",
+        found.target,
+        report.summary(),
+        f"; corpus version {version[:8]}" if version else "",
+    )
     return report
+
+
+def _removals(
+    writer: Writer, found: Discovery, prune: bool | None, report: IngestReport
+) -> list[str]:
+    """The indexed documents under the ingested folder that are gone from it."""
+    if prune is False or (prune is None and not found.target.is_dir()):
+        return []
+    present = {f.doc_id for f in found.files}
+    gone = sorted(d for d in writer.known if found.covers(d) and d not in present)
+    if gone and prune is None and (not found.files or len(gone) == len(writer.known)):
+        raise WouldRemoveAll(
+            f"Refusing to remove {len(gone)} of the {len(writer.known)} indexed documents: "
+            + (
+                f"{found.target} holds no document ({', '.join(SUPPORTED_SUFFIXES)})."
+                if not found.files
+                else f"{found.target} holds none of them (document ids are paths relative "
+                f"to {found.root})."
+            )
+            + " Nothing was changed. If that is what you want, run `corpus-qa ingest --prune "
+            f"{found.target}` (or --allow-empty); to add files without removing any, use "
+            "--no-prune."
+        )
+    return gone
+
+
+def _batches(pending: list[_Pending]):
+    batch: list[_Pending] = []
+    size = 0
+    for item in pending:
+        if batch and size + len(item.passages) > _PASSAGES_PER_WRITE:
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += len(item.passages)
+    if batch:
+        yield batch
+
+
+def _document(item: _Pending, now: str, fingerprint: str, embedding: str) -> Document:
+    src = item.source
+    return Document(
+        doc_id=src.doc_id, title=src.title, passage_count=len(item.passages), size=len(src.text),
+        sha256=src.sha256, ingested_at=now, text=src.text, chunking=fingerprint,
+        embedding=embedding, format=src.format, page_count=src.page_count, pages=src.pages,
+    )  # fmt: skip
 
 
 def _embed_new_sentences(
     pending: list[_Pending], store: Store, embedder: Embedder | None, progress: bool
 ) -> tuple[dict[str, np.ndarray], int]:
     """Vectors for every sentence of the pending passages, and how many passages were
-    embedded. Passages already stored (same content-derived id, same model) reuse their
-    vectors, so unchanged text is never embedded again."""
+    embedded. Passages already stored with vectors of this model (same content-derived
+    id) reuse them, so unchanged text is never embedded again."""
     reusable = [
         sentence_id(p.passage_id, i)
         for item in pending
-        if item.reuse_vectors
         for p in item.passages
+        if p.passage_id in item.reuse
         for i in range(len(p.sentences))
     ]
     vectors = store.sentence_vectors(reusable)

@@ -8,13 +8,13 @@ Heavy imports (torch, chromadb, gradio) happen inside the command that needs the
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import textwrap
 from pathlib import Path
 
 from qa import config
 from qa.errors import CorpusQAError, IndexMissing, InvalidInput
+from qa.logs import setup_logging
 
 EXIT_INPUT = 2
 EXIT_UNAVAILABLE = 3
@@ -48,30 +48,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def setup_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
-    for noisy in (
-        "chromadb",
-        "httpx",
-        "httpcore",
-        "sentence_transformers",
-        "bm25s",
-        "urllib3",
-        "gradio",
-    ):
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
-
-
 # --- commands ---------------------------------------------------------------------------
 def cmd_ingest(args, settings) -> int:
     from ingest.pipeline import ingest
 
     path = Path(args.path) if args.path else settings.corpus_dir
-    report = ingest(path, settings, prune=False if args.no_prune else None, progress=not args.quiet)
+    prune = True if args.prune else False if args.no_prune else None
+    report = ingest(path, settings, prune=prune, progress=not args.quiet)
     for doc_id, why in report.skipped.items():
-        print(f"skipped {doc_id}: {why}", file=sys.stderr)
+        print(
+            f"skipped {why}" if why.startswith(doc_id) else f"skipped {doc_id}: {why}",
+            file=sys.stderr,
+        )
     print(report.summary())
     return 0
 
@@ -110,6 +98,10 @@ def cmd_chat(args, settings) -> int:
 
     service = _service(settings)
     history: list[ChatTurn] = []
+    if hasattr(sys.stdin, "reconfigure"):
+        # A line that is not UTF-8 arrives as lone surrogates, which the service refuses
+        # with a message, instead of a UnicodeDecodeError that ends the chat.
+        sys.stdin.reconfigure(errors="surrogateescape")
     print(
         "Ask about the documents. Follow-ups refer to earlier turns. /clear forgets them, /quit leaves."
     )
@@ -119,9 +111,6 @@ def cmd_chat(args, settings) -> int:
         except EOFError:
             print()
             return 0
-        except UnicodeDecodeError:
-            print("error: that line is not valid UTF-8 text; type it again.")
-            continue
         if question in {"/quit", "/exit"}:
             return 0
         if question == "/clear":
@@ -149,6 +138,25 @@ def cmd_documents(args, settings) -> int:
     return 0
 
 
+def cmd_feedback(args, settings) -> int:
+    # The votes file only: no store or model is opened, so this is instant.
+    from qa.feedback import FeedbackStore
+
+    summary = FeedbackStore(settings.data_dir).summary(recent=args.recent)
+    if args.json:
+        print(summary.model_dump_json(indent=2))
+        return 0
+    total = summary.up + summary.down
+    print(f"{total} votes on answers: {summary.up} up, {summary.down} down")
+    for vote in summary.recent:
+        print(f"{vote['at']}\t{vote['rating']}\t{_one_line(vote['question'])}")
+    return 0
+
+
+def _one_line(text: str, width: int = 100) -> str:
+    return textwrap.shorten(" ".join(text.split()), width, placeholder="…")
+
+
 def cmd_serve(args, settings) -> int:
     from qa.api.server import serve
 
@@ -157,29 +165,42 @@ def cmd_serve(args, settings) -> int:
 
 
 def cmd_ui(args, settings) -> int:
-    from ui.app import launch
+    import uvicorn
 
-    launch(settings, host=args.host, port=args.port)
+    from qa.api.app import create_ui_app
+    from qa.api.server import uvicorn_options
+
+    app = create_ui_app(settings)
+    uvicorn.run(app, host=args.host, port=args.port, **uvicorn_options(settings))
     return 0
 
 
 def cmd_eval(args, settings) -> int:
+    from evals.run import DATA
     from evals.run import main as run_eval
 
     return run_eval(
         settings,
-        dataset=args.dataset,
-        mode=args.mode,
         out=Path(args.out),
+        root=Path(args.data) if args.data else DATA,
+        corpora=args.corpus,
+        split=args.split,
+        loco=args.loco,
+        mode=args.mode,
         progress=not args.quiet,
         llm_judge=not args.no_llm_judge,
     )
 
 
-def cmd_calibrate(args, settings) -> int:
-    from evals.calibrate import main as calibrate
+def cmd_fit(args, settings) -> int:
+    from evals.run import DATA, PACKAGED, fit_main
 
-    return calibrate(settings, dataset=args.dataset)
+    return fit_main(
+        settings,
+        root=Path(args.data) if args.data else DATA,
+        out=Path(args.out) if args.out else PACKAGED,
+        progress=not args.quiet,
+    )
 
 
 def render(answer) -> str:
@@ -225,11 +246,11 @@ def _parser() -> argparse.ArgumentParser:
         epilog=textwrap.dedent(
             """\
             examples:
-              corpus-qa ingest seeds/            index a folder of .txt/.md files
+              corpus-qa ingest seeds/            index a folder (.txt .md .pdf .html .docx)
               corpus-qa ask "Who denied the accusations?"
               corpus-qa chat                     multi-turn; follow-ups refer back
               corpus-qa serve --port 8000        API at /v1, chat UI at /
-              corpus-qa eval --out eval-out/     faithfulness eval with CI gate
+              corpus-qa eval --loco              every eval corpus: test, dev, leave-one-out
 
             Settings come from CORPUS_QA_* environment variables (see README.md),
             e.g. CORPUS_QA_DATA_DIR (index location), CORPUS_QA_CHROMA_URL (Chroma server)."""
@@ -240,10 +261,18 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="index documents (idempotent: unchanged files cost nothing)")
     p.add_argument(
-        "path", nargs="?", help="folder or .txt/.md file (default: CORPUS_QA_CORPUS_DIR, seeds/)"
+        "path", nargs="?", help="folder or one document (default: CORPUS_QA_CORPUS_DIR, seeds/)"
     )
-    p.add_argument(
+    mirror = p.add_mutually_exclusive_group()
+    mirror.add_argument(
         "--no-prune", action="store_true", help="keep indexed documents that are not under PATH"
+    )
+    mirror.add_argument(
+        "--prune",
+        "--allow-empty",
+        action="store_true",
+        help="remove indexed documents not under PATH even if that removes all of them "
+        "(without it, an ingest that would empty the index is refused)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_ingest)
@@ -276,6 +305,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("documents", help="list the indexed documents")
     p.set_defaults(func=cmd_documents)
 
+    p = sub.add_parser("feedback", help="count the thumbs up and down given to answers in the UI")
+    p.add_argument(
+        "--recent", type=int, default=10, metavar="N", help="also list the N latest votes"
+    )
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p.set_defaults(func=cmd_feedback)
+
     p = sub.add_parser("serve", help="serve the API (/v1) and the chat UI (/)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
@@ -288,8 +324,28 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=7860)
     p.set_defaults(func=cmd_ui)
 
-    p = sub.add_parser("eval", help="run the faithfulness eval suite and its CI gate")
-    p.add_argument("--dataset", default=None, help="golden set (default: evals/data/golden.jsonl)")
+    p = sub.add_parser(
+        "eval", help="the eval over every corpus in evals/data, and its CI gate (thresholds.toml)"
+    )
+    p.add_argument(
+        "--corpus",
+        action="append",
+        metavar="NAME",
+        help="score this corpus only (repeatable; the fit still uses every corpus's dev split)",
+    )
+    p.add_argument(
+        "--split",
+        choices=["dev", "test", "all"],
+        default="all",
+        help="questions to score with the fit on every corpus's dev split (default: all, "
+        "reported apart; test is the headline)",
+    )
+    p.add_argument(
+        "--loco",
+        action="store_true",
+        help="also leave-one-corpus-out: fit on the other corpora, score all of this one",
+    )
+    p.add_argument("--data", default=None, help="folder of corpora (default: evals/data)")
     p.add_argument("--mode", choices=["extractive", "llm"], default="extractive")
     p.add_argument(
         "--out", default="eval-out", help="folder for results.json, report.md, chart.png"
@@ -302,9 +358,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("calibrate", help="choose abstention thresholds from the golden set")
-    p.add_argument("--dataset", default=None)
-    p.set_defaults(func=cmd_calibrate)
+    p = sub.add_parser(
+        "fit", help="fit the answerer's settings on every eval corpus's dev questions"
+    )
+    p.add_argument("--data", default=None, help="folder of corpora (default: evals/data)")
+    p.add_argument(
+        "--out",
+        default=None,
+        help="where to write it (default: the packaged qa/answer/decision.json)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_fit)
     return parser
 
 

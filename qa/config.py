@@ -26,8 +26,6 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
 EmbedBackend = Literal["onnx", "onnx-int8", "torch"]
 # The most passages one question may retrieve: the API, the CLI and the settings agree.
 TOP_K_LIMIT = 50
@@ -59,6 +57,25 @@ class Settings(BaseSettings):
         "onnx-int8: faster on CPU, vectors close to fp32's (BENCHMARKS.md). torch: the "
         "reference. Switching between fp32 and int8 re-embeds the corpus on the next ingest.",
     )
+    max_file_bytes: int = Field(
+        default=20_000_000,
+        ge=1,
+        description="Files larger than this are skipped at ingest with a message: a 50 MB text "
+        "file took 20+ minutes and 2.6 GB of memory. Split big files, or raise the limit.",
+    )
+    write_lock_wait: float = Field(
+        default=60.0,
+        ge=0,
+        description="Seconds an ingest waits for another one writing to the same data dir "
+        "(one writer at a time, qa/lock.py) before it gives up with a message.",
+    )
+    max_upload_files: int = Field(
+        default=20,
+        ge=1,
+        le=1000,
+        description="Files one upload request may carry (POST /v1/documents); each is "
+        "limited by CORPUS_QA_MAX_FILE_BYTES.",
+    )
     model_dir: Path | None = Field(
         default=None,
         description="Where the ONNX exports of the embedding model are cached; "
@@ -69,19 +86,22 @@ class Settings(BaseSettings):
     top_k: int = Field(default=6, ge=1, le=TOP_K_LIMIT)
     max_question_chars: int = Field(default=2000, ge=10)
     max_answer_sentences: int = Field(default=3, ge=1, le=10)
-    # Abstention thresholds, chosen by `corpus-qa calibrate` (evals/calibrate.py) on
-    # evals/data/golden.jsonl: the middle of the plateau of best CRAG score (0.827), for
-    # sentence vectors pooled within their passage (qa.embedding.Embedder.embed_spans).
-    min_sentence_similarity: float = Field(default=0.25, ge=-1, le=1)
-    confident_similarity: float = Field(default=0.55, ge=-1, le=1)
-    focus_similarity: float = Field(default=0.70, ge=-1, le=1)
-    min_term_coverage: float = Field(default=0.5, ge=0, le=1)
+    answer_model: Path | None = Field(
+        default=None,
+        description="The fitted answer decision (JSON, written by `corpus-qa fit`); unset "
+        "means the one packaged as qa/answer/decision.json.",
+    )
 
     # --- service ----------------------------------------------------------------------------
     api_key: SecretStr | None = Field(
         default=None,
         description="When set, every route but /healthz, /readyz and /login needs it: "
         "`Authorization: Bearer <key>`, or the session cookie the login page sets.",
+    )
+    admin_key: SecretStr | None = Field(
+        default=None,
+        description="When set, changing the corpus (upload, replace, delete documents) needs "
+        "this key; CORPUS_QA_API_KEY then only reads. Reads accept either key.",
     )
     session_max_age: int = Field(
         default=12 * 3600, ge=60, description="Seconds a browser login lasts (with an api_key)."
@@ -141,6 +161,35 @@ class Settings(BaseSettings):
         if value and not value.startswith(("http://", "https://")):
             raise ValueError("CORPUS_QA_CHROMA_URL must start with http:// or https://")
         return value or None
+
+    @field_validator("api_key")
+    @classmethod
+    def _check_api_key(cls, value: SecretStr | None) -> SecretStr | None:
+        # An empty key would make the login page accept an empty password.
+        if value is not None and not value.get_secret_value().strip():
+            raise ValueError("CORPUS_QA_API_KEY is empty: set a key, or unset the variable")
+        return value
+
+    @field_validator("admin_key")
+    @classmethod
+    def _check_admin_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().strip():
+            raise ValueError("CORPUS_QA_ADMIN_KEY is empty: set a key, or unset the variable")
+        return value
+
+    @model_validator(mode="after")
+    def _check_keys_differ(self) -> Settings:
+        # The same key for both would let every reader change the corpus.
+        if (
+            self.admin_key is not None
+            and self.api_key is not None
+            and (self.admin_key.get_secret_value() == self.api_key.get_secret_value())
+        ):
+            raise ValueError(
+                "CORPUS_QA_ADMIN_KEY is the same as CORPUS_QA_API_KEY: give the admin a key of "
+                "its own, or unset CORPUS_QA_ADMIN_KEY (then the API key may also write)."
+            )
+        return self
 
     @model_validator(mode="after")
     def _check_llm(self) -> Settings:

@@ -5,13 +5,19 @@
     │   ├── EmptyQuestion
     │   ├── QuestionTooLong
     │   ├── UnencodableText         a lone surrogate: text no model or store can take
-    │   └── ModeUnavailable         e.g. mode="llm" with no LLM configured
+    │   ├── ModeUnavailable         e.g. mode="llm" with no LLM configured
+    │   ├── WouldRemoveAll          an ingest would empty the index; needs --prune
+    │   └── BadUpload               an uploaded file's name or request is unusable (HTTP 400)
+    │       ├── UnsupportedFile     a suffix not read, or content that is not what it says (415)
+    │       └── UploadTooLarge      over CORPUS_QA_MAX_FILE_BYTES or too many files (413)
     ├── NotFound                    unknown document or passage id (HTTP 404)
     ├── IndexMissing                nothing ingested yet (HTTP 503, CLI offers to ingest)
     ├── StoreUnavailable            Chroma cannot be reached (HTTP 503; recovers by itself)
     ├── EmbeddingUnavailable        the configured embedding backend cannot load (HTTP 500)
+    ├── WriterBusy                  another process is writing to the data dir (qa/lock.py; 409)
     ├── IngestError                 one input file could not be ingested (skipped, reported)
-    │   └── UnreadableFile
+    │   ├── UnreadableFile
+    │   └── FileTooLarge            over CORPUS_QA_MAX_FILE_BYTES
     ├── LLMError                    the optional LLM misbehaved (answer falls back or 502/504)
     │   ├── LLMUnavailable          unreachable, 5xx, or rate-limited past the retries
     │   ├── LLMTimeout
@@ -65,6 +71,22 @@ class ModeUnavailable(InvalidInput):
     pass
 
 
+class WouldRemoveAll(InvalidInput):
+    """Refused before anything is written: the index keeps every document."""
+
+
+class BadUpload(InvalidInput):
+    """Refused before anything is written: nothing of the request is kept."""
+
+
+class UnsupportedFile(BadUpload):
+    pass
+
+
+class UploadTooLarge(BadUpload):
+    pass
+
+
 class NotFound(CorpusQAError):
     pass
 
@@ -81,11 +103,19 @@ class EmbeddingUnavailable(CorpusQAError):
     pass
 
 
+class WriterBusy(CorpusQAError):
+    pass
+
+
 class IngestError(CorpusQAError):
     pass
 
 
 class UnreadableFile(IngestError):
+    pass
+
+
+class FileTooLarge(IngestError):
     pass
 
 
@@ -117,6 +147,11 @@ _PUBLIC: list[tuple[type[CorpusQAError], str]] = [
     (NotFound, ""),
     (IndexMissing, ""),
     (
+        WriterBusy,
+        "Another ingest or upload is changing the corpus right now; try again when it has "
+        "finished (in a minute or so).",
+    ),
+    (
         StoreUnavailable,
         "The document store is not reachable right now. Retry in a few seconds; if it keeps "
         "failing, the server log says why (e.g. a stopped Chroma server, or a data directory "
@@ -126,6 +161,7 @@ _PUBLIC: list[tuple[type[CorpusQAError], str]] = [
         EmbeddingUnavailable,
         "The embedding model could not be loaded; the server log says why.",
     ),
+    (WriterBusy, "Another process is changing the documents; retry in a moment."),
     (LLMTimeout, "The LLM did not answer in time; retry, or use mode 'extractive'."),
     (LLMError, "The LLM failed; the server log says why. Retry, or use mode 'extractive'."),
     (CorpusQAError, "The server could not answer; the server log says why."),

@@ -14,19 +14,40 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.answer.compose import compose
-from qa.answer.evidence import QuestionProfile, profile_question
+import numpy as np
+
+from ingest.formats import page_at
+from qa.answer.compose import ABSTAIN_PREFIX, abstention, compose
+from qa.answer.decide import DecisionModel, model_for
 from qa.answer.extractive import Candidate, Selection, score_candidates, select
+from qa.answer.kinds import COMPARISON, OVERVIEW, Kind, question_kind
+from qa.answer.question import QuestionProfile, attach_vectors, profile_question
+from qa.answer.rules import first_reason
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
 from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong, UnencodableText
+from qa.feedback import FeedbackStore
 from qa.followup import standalone_question
+from qa.jobs import JobRunner
 from qa.retrieve import CorpusIndex, Query, Snapshot
 from qa.store import Store, sentence_id
-from qa.types import Answer, ChatTurn, Document, DocumentInfo, Mode, Passage, ScoredPassage
+from qa.types import (
+    Answer,
+    ChatTurn,
+    Document,
+    DocumentInfo,
+    Feedback,
+    FeedbackSummary,
+    IngestReport,
+    Job,
+    Mode,
+    Passage,
+    ScoredPassage,
+)
+from qa.uploads import IncomingFile
 
 log = logging.getLogger(__name__)
-ABSTAIN_PREFIX = "The documents don't say"
+__all__ = ["ABSTAIN_PREFIX", "QAService", "get_service"]
 
 
 @dataclass
@@ -40,6 +61,7 @@ class Prepared:
     candidates: list[Candidate]
     timings: dict[str, float]
     started: float
+    query_vector: np.ndarray | None = None
 
 
 class QAService:
@@ -48,6 +70,8 @@ class QAService:
         self.store = store or Store(settings)
         self.index = CorpusIndex(self.store, self._embedder, settings.index_cache_dir)
         self._embedder_lock = threading.Lock()
+        self._jobs: JobRunner | None = None
+        self._jobs_lock = threading.Lock()
 
     def _embedder(self) -> Embedder:
         # The start-up warm-up thread and a first request must not load the model twice.
@@ -69,8 +93,11 @@ class QAService:
         validate_history(history or [])
         log.debug("ask (%s): %r", mode, question)  # question text only in debug logs
         if mode == "llm":
-            return self._llm().ask(self, question, history or [], top_k or self.settings.top_k)
-        return self.extractive(question, history or [], top_k or self.settings.top_k)
+            tools = self._llm_tools(top_k or self.settings.top_k)
+            answer = self._llm().ask(tools, question, history or [])
+        else:
+            answer = self.extractive(question, history or [], top_k or self.settings.top_k)
+        return self.locate_citations(answer)
 
     def ask_stream(
         self,
@@ -86,24 +113,47 @@ class QAService:
         question = self.validate_question(question)
         validate_history(history or [])
         if mode == "llm":
-            yield from self._llm().ask_stream(
-                self, question, history or [], top_k or self.settings.top_k
-            )
+            tools = self._llm_tools(top_k or self.settings.top_k)
+            for item in self._llm().ask_stream(tools, question, history or []):
+                yield self.locate_citations(item) if isinstance(item, Answer) else item
             return
         answer = self.extractive(question, history or [], top_k or self.settings.top_k)
         # Extractive answers exist whole at once; they are streamed sentence by sentence
         # so that every front end has one code path for both modes.
         yield from _pieces(answer.answer)
-        yield answer
+        yield self.locate_citations(answer)
 
-    def prepare(self, question: str, history: list[ChatTurn], top_k: int) -> Prepared:
-        """Retrieve and score candidate sentences: everything before the answer is chosen."""
+    def locate_citations(self, answer: Answer) -> Answer:
+        """Where each quote is in its document, beyond its offsets: the page it starts on
+        (documents with pages: PDF), from the page spans stored with the document. Done
+        here, after any answerer has composed, so every mode and front end gets it."""
+        if not answer.citations:
+            return answer
+        snapshot = self.index.snapshot()
+        for citation in answer.citations:
+            if citation.page is None and citation.doc_id in snapshot.documents:
+                citation.page = page_at(snapshot.document_pages(citation.doc_id), citation.start)
+        return answer
+
+    def prepare(
+        self, question: str, history: list[ChatTurn], top_k: int, scored: bool = True
+    ) -> Prepared:
+        """Retrieve and score candidate sentences: everything before the answer is chosen.
+
+        The candidates are scored by the fitted decision the settings name; with
+        `scored=False` only their features are computed (what `evals/fit.py` needs)."""
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         snapshot = self.index.snapshot()
         standalone = standalone_question(question, history)
         query_text = standalone or question
-        query = Query(query_text, self._embedder().embed_query(query_text))
+        # The follow-up's own words say what must be found; the previous turn only helps find it.
+        statistics = (snapshot.doc_freq, snapshot.lower_words, snapshot.size)
+        profile = profile_question(question, *statistics, snapshot.stems_starting)
+        if standalone and not profile.terms:
+            profile = profile_question(standalone, *statistics, snapshot.stems_starting)
+        query_vector = self._embed_question(query_text, profile, snapshot)
+        query = Query(query_text, query_vector)
         timings["embed"] = _ms(t0)
 
         t1 = time.perf_counter()
@@ -116,46 +166,112 @@ class QAService:
         vectors = snapshot.sentence_vectors(
             [sentence_id(p.passage_id, i) for p in passages for i in range(len(p.sentences))]
         )
-        # The follow-up's own words say what must be found; the previous turn only helps find it.
-        profile = profile_question(question, snapshot.doc_freq, snapshot.size, snapshot.lower_words)
-        if standalone and not profile.key_terms:
-            profile = profile_question(
-                standalone, snapshot.doc_freq, snapshot.size, snapshot.lower_words
-            )
-        candidates = score_candidates(profile, query.vector, passages, scores, vectors, snapshot)
+        decision = model_for(self.settings.answer_model) if scored else None
+        candidates = score_candidates(
+            profile, query.vector, passages, scores, vectors, snapshot, decision
+        )
         timings["score"] = _ms(t2)
         return Prepared(
-            question, standalone, snapshot, passages, scores, profile, candidates, timings, t0
-        )
+            question, standalone, snapshot, passages, scores, profile, candidates, timings, t0,
+            query.vector,
+        )  # fmt: skip
+
+    def _embed_question(self, text: str, profile: QuestionProfile, snapshot: Snapshot):
+        """The question's vector, and vectors for its words that the corpus lacks, in one
+        model call (each call costs ~8 ms of fixed overhead on two cores; the corpus's own
+        words were embedded once per corpus version, `qa.retrieve.Lexicon`)."""
+        embedder = self._embedder()
+        lexicon = snapshot.lexicon
+        if lexicon is None:
+            return embedder.embed_query(text)
+        missing = profile.words_to_embed(lambda w: lexicon.vector(w) is not None)
+        query_vector, vectors = embedder.embed_query_and_words(text, missing)
+        for word, vector in zip(missing, vectors, strict=True):
+            lexicon.remember(word, vector)
+        attach_vectors(profile, lexicon.vector, lexicon.nearest)
+        return query_vector
 
     def extractive(self, question: str, history: list[ChatTurn], top_k: int) -> Answer:
         prepared = self.prepare(question, history, top_k)
-        return self.compose_answer(
-            prepared,
-            select(prepared.profile, prepared.candidates, self.settings, prepared.snapshot),
-        )
+        selection, kind = self.choose(prepared)
+        return self.compose_answer(prepared, selection, kind)
 
-    def compose_answer(self, prepared: Prepared, selection: Selection) -> Answer:
+    def choose(
+        self,
+        prepared: Prepared,
+        candidates: list[Candidate] | None = None,
+        model: DecisionModel | None = None,
+    ) -> tuple[Selection, Kind]:
+        """The fitted decision's selection (or abstention), and the shape of the answer.
+
+        A summary or a comparison draws on whole documents, not on one answering sentence,
+        so the fitted answerer (which judges whether a sentence answers) does not judge it:
+        only a hard rule (the question names what the corpus lacks) stops it. `evals/fit`
+        passes re-scored candidates and a trial model; the answerer uses its own."""
+        kind = question_kind(prepared.question)
+        candidates = prepared.candidates if candidates is None else candidates
+        selection = select(prepared.profile, candidates, self.settings, prepared.snapshot, model)
+        if kind.name in (OVERVIEW, COMPARISON) and candidates:
+            decision = model or model_for(self.settings.answer_model)
+            if not first_reason(prepared.profile, decision.rules):
+                top = candidates[: self.settings.max_answer_sentences]
+                selection = Selection(top, None, prepared.profile)
+        return selection, kind
+
+    def compose_answer(
+        self, prepared: Prepared, selection: Selection, kind: Kind | None = None
+    ) -> Answer:
         t3 = time.perf_counter()
-        if selection.abstain_reason:
-            text, citations = f"{ABSTAIN_PREFIX}: {selection.abstain_reason}.", []
-        else:
+        kind = kind or question_kind(prepared.question)
+        reason = selection.abstain_reason
+        text, citations = "", []
+        if reason is None:
+            vector = prepared.query_vector
+            if kind.name == OVERVIEW and kind.topic:
+                vector = self._embedder().embed_query(kind.topic)
             text, citations = compose(
+                kind,
                 selection.candidates,
                 prepared.snapshot,
-                prepared.snapshot.document_text,
+                question=prepared.question,
+                answer_type=prepared.profile.answer_type,
+                pool=prepared.candidates,
+                query_vector=vector,
             )
+            if not text:
+                reason = f"nothing in them is about “{kind.topic or prepared.question}”"
+        if reason is not None:
+            text, citations = abstention(reason), []
         timings = {**prepared.timings, "answer": _ms(t3), "total": _ms(prepared.started)}
         return Answer(
             question=prepared.question,
             answer=text,
-            abstained=selection.abstain_reason is not None,
+            abstained=reason is not None,
             mode="extractive",
             citations=citations,
             passages=scored_passages(prepared.passages, prepared.scores),
             timings_ms=timings,
             standalone_question=prepared.standalone,
         )
+
+    def _llm_tools(self, top_k: int):
+        """What LLM mode needs, handed over explicitly (qa.answer never imports the service)."""
+        from qa.answer.llm import Retrieved, Tools
+
+        def retrieve(question: str) -> Retrieved:
+            prepared = self.prepare(question, [], top_k)
+
+            def extractive() -> Answer:
+                selection, kind = self.choose(prepared)
+                return self.compose_answer(prepared, selection, kind)
+
+            scored = scored_passages(prepared.passages, prepared.scores)
+            return Retrieved(prepared.passages, scored, extractive)
+
+        def embed(texts) -> np.ndarray:
+            return self._embedder().embed(list(texts))
+
+        return Tools(retrieve, embed, self.index.snapshot().lower_words)
 
     def check_mode(self, mode: Mode) -> None:
         if mode == "llm":
@@ -188,6 +304,43 @@ class QAService:
 
     def passage(self, passage_id: str) -> Passage:
         return self.store.passage(passage_id)
+
+    # --- changing the corpus: uploads, replacements, deletions --------------------------
+    @property
+    def jobs(self) -> JobRunner:
+        """This process's upload jobs (qa/jobs.py), made on first use."""
+        with self._jobs_lock:
+            if self._jobs is None:
+                self._jobs = JobRunner(self.settings, self.store)
+            return self._jobs
+
+    def submit_upload(self, files: list[IncomingFile]) -> Job:
+        """Check and stage the files, and ingest them in the background: returns the
+        queued job at once (poll `job(job_id)`). Bad names, types and sizes raise here,
+        before anything is written; unreadable content is reported per file by the job."""
+        return self.jobs.submit(files)
+
+    def replace_document(self, doc_id: str, file: IncomingFile) -> Job:
+        """Upload a new version of an indexed document (same id), as a job."""
+        return self.jobs.submit([file], replace=doc_id)
+
+    def job(self, job_id: str) -> Job:
+        return self.jobs.job(job_id)
+
+    def recent_jobs(self, limit: int = 50) -> list[Job]:
+        return self.jobs.recent(limit)
+
+    def delete_document(self, doc_id: str) -> IngestReport:
+        """Remove a document from the index and its file from the corpus folder, now."""
+        return self.jobs.delete(doc_id)
+
+    # --- feedback on answers -----------------------------------------------------------
+    def record_feedback(self, feedback: Feedback) -> None:
+        """A reader's thumbs up or down (or its withdrawal), kept in the data dir."""
+        FeedbackStore(self.settings.data_dir).record(feedback)
+
+    def feedback_summary(self, recent: int = 10) -> FeedbackSummary:
+        return FeedbackStore(self.settings.data_dir).summary(recent)
 
     def readiness(self) -> dict[str, object]:
         """Store reachable, index, model and vectors loaded; raises StoreUnavailable /

@@ -2,8 +2,10 @@
 
 Three collections, all keyed by content-derived ids:
 
-* `<prefix>_documents`  one record per document: full text (offsets refer to it), title,
-  sha256, size, ingested_at, passage_count, and the ids of its passages.
+* `<prefix>_documents`  one record per document revision: full text (offsets refer to
+  it), doc_id, title, sha256, size, ingested_at, passage_count, the ids of its passages.
+  Its id is `<doc_id>@<revision>` (the revision hashes content, chunking and model), so a
+  new revision never overwrites the one readers are being served.
 * `<prefix>_passages`   one record per passage: text, offsets, sentence spans; its
   vector is the normalised mean of its sentences' vectors.
 * `<prefix>_sentences`  one record per sentence: only its own vector, under the id
@@ -11,8 +13,19 @@ Three collections, all keyed by content-derived ids:
   works at sentence level and the extractive answerer scores sentences without
   re-embedding them.
 
-A fourth, `<prefix>_meta`, holds the corpus version that ingest bumps after every change,
-so every worker (on any machine) knows when to reload its in-memory snapshot and BM25.
+A fourth, `<prefix>_meta`, holds the commit: the record `corpus` names the corpus version
+(and the folder the corpus was ingested from), and `manifest:<version>` lists which
+document record is live for each document in that version. Readers only ever see the
+documents the committed manifest lists, and through them their passages; every worker
+(on any machine) reloads its snapshot and BM25 when the version changes.
+
+Writing (`Writer`, under the data dir's write lock, qa/lock.py) has one commit point:
+new sentences, passages and document records go in first, invisible; then the manifest
+of the new version; then the `corpus` record is replaced in one upsert, which makes the
+new version visible at once. Only then are superseded records, passages and sentence
+vectors deleted. A `pending` record marks a write in progress: a writer that finds it
+(the last one died) repairs the store before anything else (`Writer._reconcile`,
+`Writer._sweep`).
 
 Every Chroma or network exception is wrapped here, where it enters, into
 `StoreUnavailable` with a message that says what to do.
@@ -21,12 +34,16 @@ Every Chroma or network exception is wrapped here, where it enters, into
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
+import os
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
@@ -35,12 +52,18 @@ import numpy as np
 from qa.config import Settings
 from qa.embedding import DIMENSIONS
 from qa.errors import NotFound, StoreUnavailable
+from qa.lock import crash_point
+from qa.lock import held as lock_held
+from qa.text import ends_sentence
 from qa.types import Document, DocumentInfo, Passage, Sentence
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 _WRITE_BATCH = 2000
-_VERSION_ID = "corpus"
+_VERSION_ID = "corpus"  # the commit record: the version readers see
+_PENDING_ID = "pending"  # the marker of a write in progress
+_MANIFEST_PREFIX = "manifest:"  # + version: doc_id -> its live document record
+_FORMAT = 2  # 1 (no `format`): no manifest, every document record was live
 
 
 def l2_to_cosine(distance: float) -> float:
@@ -56,6 +79,7 @@ class Store:
         # Opening the client is not thread-safe in Chroma: concurrent first requests
         # each built one and failed ("Could not connect to tenant default_tenant").
         self._open_lock = threading.Lock()
+        self._committed_cache: Committed | None = None
 
     # --- connection --------------------------------------------------------------------
     @property
@@ -145,46 +169,101 @@ class Store:
     def ping(self) -> None:
         self._call("checking the connection", lambda: self._ensure_client().heartbeat())
 
-    # --- the corpus version ------------------------------------------------------------
+    # --- the committed corpus --------------------------------------------------------
     def corpus_version(self) -> str | None:
-        coll = self._collection("meta")
-        got = self._call(
-            "reading the corpus version", lambda: coll.get(ids=[_VERSION_ID], include=["metadatas"])
-        )
-        if not got["ids"]:
-            return None
-        return str(got["metadatas"][0]["version"])
+        meta = self._meta_record(_VERSION_ID, "reading the corpus version")
+        return None if meta is None else str(meta["version"])
 
-    def bump_version(self) -> str:
-        version = uuid.uuid4().hex
-        coll = self._collection("meta")
-        self._call(
-            "writing the corpus version",
-            lambda: coll.upsert(
-                ids=[_VERSION_ID], embeddings=[[0.0]], metadatas=[{"version": version}]
-            ),
+    def committed(self) -> Committed:
+        """The last committed version and its manifest (cached per version)."""
+        for _ in range(5):
+            meta = self._meta_record(_VERSION_ID, "reading the corpus version")
+            if meta is None:
+                return Committed(None, {})
+            version, root = str(meta["version"]), meta.get("root")
+            if meta.get("format") != _FORMAT:  # written before manifests existed
+                return Committed(version, self._legacy_records(), legacy=True)
+            cached = self._committed_cache
+            if cached is not None and (cached.version, cached.root) == (version, root):
+                return cached
+            manifest = self._meta_record(_manifest_id(version), "reading the manifest")
+            if manifest is None:
+                continue  # superseded and cleaned up between the two reads: read again
+            committed = Committed(version, json.loads(manifest["documents"]), root)
+            self._committed_cache = committed
+            return committed
+        raise StoreUnavailable(
+            "The corpus version changed five times while it was being read; try again."
         )
-        return version
+
+    def _legacy_records(self) -> dict[str, str]:
+        """Document records written before manifests (id = doc_id, no doc_id field)."""
+        docs = self._collection("documents")
+        got = self._call("listing documents", lambda: docs.get(include=["metadatas"]))
+        return {
+            i: i for i, m in zip(got["ids"], got["metadatas"], strict=True) if "doc_id" not in m
+        }
+
+    def _meta_record(self, record_id: str, action: str) -> dict[str, Any] | None:
+        coll = self._collection("meta")
+        got = self._call(action, lambda: coll.get(ids=[record_id], include=["metadatas"]))
+        return got["metadatas"][0] if got["ids"] else None
+
+    def _record_metas(self, record_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        ids = list(record_ids)
+        if not ids:
+            return {}
+        docs = self._collection("documents")
+        got = self._call("listing documents", lambda: docs.get(ids=ids, include=["metadatas"]))
+        return dict(zip(got["ids"], got["metadatas"], strict=True))
 
     # --- documents ---------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
-        coll = self._collection("documents")
-        got = self._call("listing documents", lambda: coll.get(include=["metadatas"]))
-        infos = [_doc_info(i, m) for i, m in zip(got["ids"], got["metadatas"], strict=True)]
+        committed = self.committed()
+        metas = self._record_metas(committed.records.values())
+        infos = [
+            _doc_info(doc_id, metas[rec])
+            for doc_id, rec in committed.records.items()
+            if rec in metas
+        ]
         return sorted(infos, key=lambda d: d.doc_id)
 
     def document(self, doc_id: str) -> Document:
+        record = self.committed().records.get(doc_id)
         coll = self._collection("documents")
-        got = self._call(
-            "reading a document", lambda: coll.get(ids=[doc_id], include=["metadatas", "documents"])
+        got = (
+            {"ids": []}
+            if record is None
+            else self._call(
+                "reading a document",
+                lambda: coll.get(ids=[record], include=["metadatas", "documents"]),
+            )
         )
         if not got["ids"]:
             raise NotFound(f"No document with id {doc_id!r}; GET /v1/documents lists them.")
-        info = _doc_info(doc_id, got["metadatas"][0])
-        return Document(**info.model_dump(), text=got["documents"][0])
+        meta = got["metadatas"][0]
+        info = _doc_info(doc_id, meta)
+        pages = [tuple(span) for span in json.loads(meta.get("pages") or "[]")]
+        return Document(**info.model_dump(), text=got["documents"][0], pages=pages)
 
     def document_passage_ids(self, doc_id: str) -> list[str]:
-        return self._passage_ids_of([doc_id])
+        """The document's live passage ids, in reading order."""
+        return self.passage_lists().get(doc_id, [])
+
+    def passage_lists(self) -> dict[str, list[str]]:
+        """Each committed document's passage ids in reading order: the live passages."""
+        return self.live_passages()[1]
+
+    def live_passages(self) -> tuple[str | None, dict[str, list[str]]]:
+        """The committed version and, for it, each document's passage ids in reading
+        order. One call, so a snapshot never pairs one version with another's passages."""
+        committed = self.committed()
+        metas = self._record_metas(committed.records.values())
+        return committed.version, {
+            doc_id: json.loads(metas[rec].get("passage_ids", "[]"))
+            for doc_id, rec in committed.records.items()
+            if rec in metas
+        }
 
     # --- passages and sentences ----------------------------------------------------------
     def passage(self, passage_id: str) -> Passage:
@@ -250,20 +329,253 @@ class Store:
             for sid, dist in zip(got["ids"][0], got["distances"][0], strict=True)
         ]
 
+    # --- writing (see `Writer`) ------------------------------------------------------------
+    def begin_write(self, embedding: str) -> Writer:
+        """A writer on the committed state; the caller holds `qa.lock.writer_lock`."""
+        return Writer(self, embedding)
+
+    def _upsert(
+        self, kind: str, ids: list, vectors: list, texts: list | None, metas: list | None
+    ) -> None:
+        coll = self._collection(kind)
+        for i in range(0, len(ids), _WRITE_BATCH):
+            sl = slice(i, i + _WRITE_BATCH)
+            self._call(
+                f"writing {kind}",
+                lambda sl=sl: coll.upsert(
+                    ids=ids[sl],
+                    embeddings=np.asarray(vectors[sl]),
+                    documents=None if texts is None else texts[sl],
+                    metadatas=None if metas is None else metas[sl],
+                ),
+            )
+
+    def _delete(self, kind: str, ids: Sequence[str]) -> None:
+        coll = self._collection(kind)
+        ids = list(ids)
+        for i in range(0, len(ids), _WRITE_BATCH):
+            chunk = ids[i : i + _WRITE_BATCH]
+            self._call(f"deleting {kind}", lambda c=chunk: coll.delete(ids=c))
+
+    def _all_ids(self, kind: str, page: int = 20_000) -> list[str]:
+        coll = self._collection(kind)
+        ids: list[str] = []
+        while True:
+            offset = len(ids)
+            got = self._call(
+                f"listing {kind}",
+                lambda o=offset: coll.get(include=[], limit=page, offset=o),
+            )
+            ids += got["ids"]
+            if len(got["ids"]) < page:
+                return ids
+
+    def _holds_anything(self) -> bool:
+        kinds = ("documents", "passages", "sentences")
+        return any(self._call(f"counting {k}", self._collection(k).count) for k in kinds)
+
+    def _sentence_ids_of(self, passage_ids: Sequence[str]) -> list[str]:
+        """Sentence ids of stored passages (their records say how many sentences)."""
+        coll = self._collection("passages")
+        out: list[str] = []
+        for i in range(0, len(passage_ids), _WRITE_BATCH):
+            chunk = list(passage_ids[i : i + _WRITE_BATCH])
+            got = self._call(
+                "listing sentences", lambda c=chunk: coll.get(ids=c, include=["metadatas"])
+            )
+            out += [
+                sentence_id(pid, k)
+                for pid, meta in zip(got["ids"], got["metadatas"], strict=True)
+                for k in range(len(json.loads(meta["sentences"])))
+            ]
+        return out
+
+    def audit(self) -> dict[str, list[str]]:
+        """Everything the store holds that the committed version does not account for,
+        and everything it lists that is missing. Reads every id: for tests and
+        troubleshooting, not for serving. All lists are empty in a consistent store."""
+        committed = self.committed()
+        lists = self.live_passages()[1]
+        live_records = set(committed.records.values())
+        live = [pid for ids in lists.values() for pid in ids]
+        stored_passages = set(self._all_ids("passages"))
+        stored_sentences = set(self._all_ids("sentences"))
+        expected = set(self._sentence_ids_of(sorted(stored_passages & set(live))))
+        meta_ids = set(self._all_ids("meta"))
+        return {
+            "stale_records": sorted(set(self._all_ids("documents")) - live_records),
+            "orphan_passages": sorted(stored_passages - set(live)),
+            "orphan_sentences": sorted(stored_sentences - expected),
+            "missing_passages": sorted(set(live) - stored_passages),
+            "missing_sentences": sorted(expected - stored_sentences),
+            "duplicate_passages": sorted({p for p in live if live.count(p) > 1}),
+            "stale_meta": sorted(meta_ids - {_VERSION_ID, _manifest_id(committed.version or "")}),
+        }
+
+
+@dataclass(frozen=True)
+class Committed:
+    """What readers see: the corpus version and its manifest."""
+
+    version: str | None
+    records: dict[str, str]  # doc_id -> id of its live document record
+    root: str | None = None  # the folder the corpus was ingested from (document ids' base)
+    legacy: bool = False  # written before manifests: every document record is live
+
+
+class Writer:
+    """One ingest's changes to the store, invisible to readers until `commit()`.
+
+    Made by `Store.begin_write` while the caller holds the data dir's write lock. On
+    creation it reads the committed state and, if the last writer died before it
+    finished (the `pending` record) or the store predates manifests, reconciles:
+    document records that no version lists but that hold vectors of the same model are
+    kept so their vectors are reused (an interrupted ingest resumes rather than starts
+    over); the documents the dead writer was rewriting are to be redone (`redo`),
+    because passage records whose text did not change are updated in place; the rest is
+    swept after the next commit. `commit()` makes the new version visible in one upsert,
+    then deletes what no version lists any more, then clears the marker.
+    """
+
+    def __init__(self, store: Store, embedding: str) -> None:
+        if not lock_held(store.settings):
+            raise RuntimeError("a Writer needs the data dir's write lock (qa.lock.writer_lock)")
+        self.store = store
+        self.embedding = embedding
+        self.version = uuid.uuid4().hex  # what `commit` will publish
+        self.base = store.committed()
+        self.records = dict(self.base.records)  # the manifest being built
+        self._metas = store._record_metas(self.base.records.values())
+        self.known: dict[str, DocumentInfo] = {
+            doc_id: _doc_info(doc_id, self._metas[rec])
+            for doc_id, rec in self.base.records.items()
+            if rec in self._metas
+        }
+        self._lists: dict[str, list[str]] = {}  # record id -> passage ids
+        self._reusable: dict[str, set[str]] = {}  # doc_id -> passages of unfinished records
+        marker = store._meta_record(_PENDING_ID, "reading the write marker")
+        self.unfinished = marker  # what the dead writer said about itself, if one died
+        self.redo: set[str] = set()
+        self._marked: set[str] | None = None
+        self._marked_by_me = False
+        self._marked_embeddings: set[str] = set()
+        if marker is not None and marker.get("version") != self.base.version:
+            # It died before its commit: what it was rewriting is redone by this writer,
+            # and stays marked until this writer commits.
+            self._marked = set(json.loads(marker.get("updating", "[]")))
+            self._marked_embeddings = set(json.loads(marker.get("embeddings", "[]")))
+            self.redo = self._marked & set(self.known)
+        self.adopted: list[str] = []
+        self.dirty = (
+            marker is not None
+            or self.base.legacy
+            or (self.base.version is None and store._holds_anything())
+        )
+        self._changed = self.base.legacy
+        if self.dirty:
+            self._reconcile()
+
+    # --- reading the plan's inputs -----------------------------------------------------
+    def passages_of(self, record_id: str) -> list[str]:
+        if record_id not in self._lists:
+            meta = self._metas.get(record_id) or {}
+            self._lists[record_id] = json.loads(meta.get("passage_ids", "[]"))
+        return self._lists[record_id]
+
+    def reusable_passages(self, doc_id: str) -> set[str]:
+        """Passages of this document whose stored sentence vectors come from this
+        writer's model: those of its committed record, unless a dead writer with another
+        model was rewriting it, and those of records a dead writer left unfinished."""
+        reusable = set(self._reusable.get(doc_id, ()))
+        old = self.known.get(doc_id)
+        overwritten = doc_id in self.redo and self._marked_embeddings - {self.embedding}
+        if old is not None and old.embedding == self.embedding and not overwritten:
+            reusable.update(self.passages_of(self.base.records[doc_id]))
+        return reusable
+
+    # --- repairs ---------------------------------------------------------------------------
+    def _reconcile(self) -> None:
+        """Sort the document records no version lists: adopt records written before
+        manifests existed (each is whole: its passages went in first), keep unfinished
+        ones of this model for their vectors, delete the others now (their sentence
+        vectors may be overwritten by this writer, so they must not vouch for them)."""
+        docs = self.store._collection("documents")
+        got = self.store._call("listing documents", lambda: docs.get(include=["metadatas"]))
+        live = set(self.records.values())
+        stale = []
+        for rec, meta in zip(got["ids"], got["metadatas"], strict=True):
+            if rec in live:
+                continue
+            if "doc_id" not in meta:
+                if self.base.version is None or self.base.legacy:
+                    self.records[rec] = rec
+                    self._metas[rec] = meta
+                    self.known[rec] = _doc_info(rec, meta)
+                    self.adopted.append(rec)
+                    continue
+                stale.append(rec)
+            elif meta.get("embedding") == self.embedding and self.embedding:
+                passages = json.loads(meta.get("passage_ids", "[]"))
+                self._reusable.setdefault(meta["doc_id"], set()).update(passages)
+            else:
+                stale.append(rec)
+        if self.adopted:
+            self._changed = True
+            log.warning(
+                "%d documents were written by an ingest that never committed them; "
+                "they are adopted and committed now",
+                len(self.adopted),
+            )
+        if stale:
+            self.store._delete("documents", stale)
+        if self.unfinished is not None:
+            log.warning(
+                "the last ingest (pid %s, started %s) did not finish; repairing: %d "
+                "documents to redo, vectors of %d unfinished passages reused, orphans "
+                "removed after the commit",
+                self.unfinished.get("pid", "?"),
+                self.unfinished.get("started", "?"),
+                len(self.redo),
+                sum(len(p) for p in self._reusable.values()),
+            )
+
     # --- writing -------------------------------------------------------------------------
-    def write_documents(
+    def _mark(self, doc_ids: set[str]) -> None:
+        """Leave (or extend) the `pending` marker before writing: it names the version
+        this writer will commit, the committed documents whose passage records may be
+        rewritten in place, and the models of the vectors written, so a writer that
+        finds it knows whether the commit happened and what to redo if not."""
+        if self._marked_by_me and doc_ids <= (self._marked or set()):
+            return
+        self._marked_by_me = True
+        self._marked = (self._marked or set()) | doc_ids
+        self._marked_embeddings.add(self.embedding)
+        meta = {
+            "pid": os.getpid(),
+            "started": datetime.now(UTC).isoformat(timespec="seconds"),
+            "version": self.version,
+            "updating": json.dumps(sorted(self._marked)),
+            "embeddings": json.dumps(sorted(self._marked_embeddings)),
+        }
+        coll = self.store._collection("meta")
+        self.store._call(
+            "writing the write marker",
+            lambda: coll.upsert(ids=[_PENDING_ID], embeddings=[[0.0]], metadatas=[meta]),
+        )
+
+    def write(
         self,
         items: Sequence[tuple[Document, Sequence[Passage]]],
         sentence_vectors: dict[str, np.ndarray],
     ) -> None:
-        """Write documents so that a reader never sees one half-written.
-
-        New sentences and passages go in first (in large batches: per-call overhead
-        dominates small writes), the document records (the commit point) next, and only
-        then are the passages that the new versions no longer have deleted. Passages
-        that no committed document record lists are never served (`passage_lists`),
-        so an interruption before the commit leaves every old version intact.
-        """
+        """Write documents, not yet visible: sentences, passages, then the document
+        records (under new ids), in large batches (per-call overhead dominates small
+        writes). A passage whose text is unchanged keeps its id and its record is
+        updated in place (offsets may move); the marker says which documents, so a
+        crash before the commit gets them redone."""
+        if not items:
+            return
+        self._mark({doc.doc_id for doc, _ in items} & set(self.known))
         sent_ids, sent_vecs = [], []
         pas_ids, pas_vecs, pas_texts, pas_metas = [], [], [], []
         doc_vecs = []
@@ -289,100 +601,135 @@ class Store:
         # Sentence records carry no text and no metadata: their id names their passage,
         # their text and offsets are in the passage record, and Chroma full-text-indexes
         # every stored text (a third of the write time, before).
-        self._upsert("sentences", sent_ids, sent_vecs, None, None)
-        self._upsert("passages", pas_ids, pas_vecs, pas_texts, pas_metas)
-        new_ids = set(pas_ids)
-        old_ids = set(self._passage_ids_of([doc.doc_id for doc, _ in items])) - new_ids
-        docs = self._collection("documents")
-        metas = []
+        self.store._upsert("sentences", sent_ids, sent_vecs, None, None)
+        crash_point("after_sentences")
+        self.store._upsert("passages", pas_ids, pas_vecs, pas_texts, pas_metas)
+        crash_point("after_passages")
+        record_ids, metas = [], []
         for doc, passages in items:
-            meta = doc.model_dump(exclude={"doc_id", "text"})
+            meta = doc.model_dump(exclude={"text", "pages"})
             meta["passage_ids"] = json.dumps([p.passage_id for p in passages])
+            if doc.pages:  # Chroma metadata holds no nested lists: the spans as JSON
+                meta["pages"] = json.dumps(doc.pages)
+            record_ids.append(_record_id(doc))
             metas.append(meta)
-        self._call(
-            "writing the document record",
-            lambda: docs.upsert(
-                ids=[doc.doc_id for doc, _ in items],
-                embeddings=np.asarray(doc_vecs),
-                documents=[doc.text for doc, _ in items],
-                metadatas=metas,
-            ),
-        )
-        self._delete_passages(sorted(old_ids))
+        self.store._upsert("documents", record_ids, doc_vecs, [doc.text for doc, _ in items], metas)
+        crash_point("after_documents")
+        for (doc, _), rec, meta in zip(items, record_ids, metas, strict=True):
+            self.records[doc.doc_id] = rec
+            self._metas[rec] = meta
+            self._lists.pop(rec, None)
+        self._changed = True
 
-    def _upsert(
-        self, kind: str, ids: list, vectors: list, texts: list | None, metas: list | None
-    ) -> None:
-        coll = self._collection(kind)
-        for i in range(0, len(ids), _WRITE_BATCH):
-            sl = slice(i, i + _WRITE_BATCH)
-            self._call(
-                f"writing {kind}",
-                lambda sl=sl: coll.upsert(
-                    ids=ids[sl],
-                    embeddings=np.asarray(vectors[sl]),
-                    documents=None if texts is None else texts[sl],
-                    metadatas=None if metas is None else metas[sl],
+    def remove(self, doc_id: str) -> None:
+        """Leave the document out of the next version."""
+        if self.records.pop(doc_id, None) is not None:
+            self._changed = True
+
+    def commit(self, root: str | None = None, force: bool = False) -> str | None:
+        """Make the written documents visible as a new corpus version (one upsert of the
+        `corpus` record), then delete what no version lists any more. Returns the new
+        version, or None when nothing changed (then only repairs run)."""
+        version = None
+        root = root or self.base.root
+        meta_coll = self.store._collection("meta")
+        if self._changed or force:
+            self._mark(set())
+            version = self.version
+            manifest = {"documents": json.dumps(self.records, sort_keys=True)}
+            self.store._call(
+                "writing the manifest",
+                lambda: meta_coll.upsert(
+                    ids=[_manifest_id(version)], embeddings=[[0.0]], metadatas=[manifest]
                 ),
             )
+            crash_point("before_version")
+            self._write_commit_record(version, root)
+            crash_point("after_version")
+            log.info("committed corpus version %s (%d documents)", version[:8], len(self.records))
+        elif root != self.base.root and self.base.version is not None:
+            self._write_commit_record(self.base.version, root)  # same content, new root
+        self.store._committed_cache = None
+        if self._changed or force or self.dirty:
+            self._clean_up(version or self.base.version)
+        return version
 
-    def _passage_ids_of(self, doc_ids: Sequence[str]) -> list[str]:
-        coll = self._collection("passages")
-        got = self._call(
-            "listing passages",
-            lambda: coll.get(where={"doc_id": {"$in": list(doc_ids)}}, include=[]),
+    def _write_commit_record(self, version: str, root: str | None) -> None:
+        meta: dict[str, Any] = {
+            "version": version,
+            "format": _FORMAT,
+            "committed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        if root:
+            meta["root"] = root
+        coll = self.store._collection("meta")
+        self.store._call(
+            "committing the corpus version",
+            lambda: coll.upsert(ids=[_VERSION_ID], embeddings=[[0.0]], metadatas=[meta]),
         )
-        return list(got["ids"])
 
-    def delete_document(self, doc_id: str) -> None:
-        docs = self._collection("documents")
-        # The document record goes first: from then on its passages are not served.
-        self._call("deleting a document", lambda: docs.delete(ids=[doc_id]))
-        self._delete_passages(self.document_passage_ids(doc_id))
-
-    def _delete_passages(self, passage_ids: Sequence[str]) -> None:
-        if not passage_ids:
-            return
-        sentences, passages = self._collection("sentences"), self._collection("passages")
-        for i in range(0, len(passage_ids), _WRITE_BATCH):
-            chunk = list(passage_ids[i : i + _WRITE_BATCH])
-            got = self._call(
-                "listing sentences", lambda c=chunk: passages.get(ids=c, include=["metadatas"])
+    def _clean_up(self, version: str | None) -> None:
+        """Delete what the committed version does not list: the records it superseded,
+        their passages that no live record keeps, and their sentence vectors (or, after
+        a crash, everything unaccounted for: `_sweep`). Then clear the marker."""
+        if self.dirty:
+            records, passages, sentences = self._sweep()
+        else:
+            live = set(self.records.values())
+            records = [r for r in self.base.records.values() if r not in live]
+            passages = []
+            for doc_id, rec in self.base.records.items():
+                if rec in live:
+                    continue
+                kept = (
+                    set(self.passages_of(self.records[doc_id])) if doc_id in self.records else set()
+                )
+                passages += [p for p in self.passages_of(rec) if p not in kept]
+            sentences = self.store._sentence_ids_of(passages)
+        self.store._delete("documents", records)
+        crash_point("after_delete_documents")
+        self.store._delete("passages", passages)
+        crash_point("after_delete_passages")
+        self.store._delete("sentences", sentences)
+        crash_point("after_delete")
+        stale_meta = [
+            i
+            for i in self.store._all_ids("meta")
+            if i.startswith(_MANIFEST_PREFIX) and i != _manifest_id(version or "")
+        ]
+        self.store._delete("meta", [*stale_meta, _PENDING_ID])
+        if self.dirty and (records or passages or sentences):
+            log.warning(
+                "removed what an interrupted ingest left behind: %d document records, "
+                "%d passages, %d sentence vectors",
+                len(records),
+                len(passages),
+                len(sentences),
             )
-            sentence_ids = [
-                sentence_id(pid, k)
-                for pid, meta in zip(got["ids"], got["metadatas"], strict=True)
-                for k in range(len(json.loads(meta["sentences"])))
-            ]
-            if sentence_ids:
-                self._call("deleting sentences", lambda s=sentence_ids: sentences.delete(ids=s))
-            self._call("deleting passages", lambda c=chunk: passages.delete(ids=c))
 
-    def passage_lists(self) -> dict[str, list[str]]:
-        """Each document's passage ids in reading order, from the committed document
-        records: the live passages (see `write_documents`)."""
-        docs = self._collection("documents")
-        got = self._call("listing documents", lambda: docs.get(include=["metadatas"]))
-        return {
-            doc_id: json.loads(meta.get("passage_ids", "[]"))
-            for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True)
-        }
+    def _sweep(self) -> tuple[list[str], list[str], list[str]]:
+        """Every record, passage and sentence vector the committed version does not
+        list (reads every id: only after a crash)."""
+        live_records = set(self.records.values())
+        live_passages = {p for rec in live_records for p in self.passages_of(rec)}
+        records = [r for r in self.store._all_ids("documents") if r not in live_records]
+        passages = [p for p in self.store._all_ids("passages") if p not in live_passages]
+        sentences = [
+            s for s in self.store._all_ids("sentences") if passage_of(s) not in live_passages
+        ]
+        return records, passages, sentences
 
-    def add_synthetic(self, passages: Sequence[Passage], sentence_vectors: np.ndarray) -> None:
-        """Benchmarks only: bulk-insert one-sentence passages with given vectors."""
-        doc = Document(
-            doc_id=passages[0].doc_id,
-            title="synthetic",
-            passage_count=len(passages),
-            size=0,
-            sha256="synthetic",
-            ingested_at="",
-            text="",
-        )
-        vectors = {
-            sentence_id(p.passage_id, 0): v for p, v in zip(passages, sentence_vectors, strict=True)
-        }
-        self.write_documents([(doc, passages)], vectors)
+
+def _manifest_id(version: str) -> str:
+    return f"{_MANIFEST_PREFIX}{version}"
+
+
+def _record_id(doc: Document) -> str:
+    """A document record's id: its doc_id and a revision derived from what it holds,
+    so rewriting the same content is idempotent and new content never overwrites the
+    record readers are being served."""
+    revision = hashlib.sha256(f"{doc.sha256}\x00{doc.chunking}\x00{doc.embedding}".encode())
+    return f"{doc.doc_id}@{revision.hexdigest()[:12]}"
 
 
 def sentence_id(passage_id: str, index: int) -> str:
@@ -397,28 +744,43 @@ def _passage_meta(p: Passage, position: int) -> dict[str, Any]:
     return {
         "doc_id": p.doc_id,
         "title": p.title,
+        "section": p.section,
         "start": p.start,
         "end": p.end,
         "position": position,
-        "sentences": json.dumps([[s.start, s.end] for s in p.sentences]),
+        "sentences": json.dumps([[s.start, s.end, s.kind] for s in p.sentences]),
     }
 
 
 def _passage(pid: str, text: str, meta: dict[str, Any]) -> Passage:
     start = int(meta["start"])
     sentences = [
-        Sentence(start=s, end=e, text=text[s - start : e - start])
-        for s, e in json.loads(meta["sentences"])
+        Sentence(
+            start=s,
+            end=e,
+            text=text[s - start : e - start],
+            kind=_kind(text[s - start : e - start], kind),
+        )
+        for s, e, *kind in json.loads(meta["sentences"])  # [start, end, kind]
     ]
     return Passage(
         passage_id=pid,
         doc_id=meta["doc_id"],
         title=meta.get("title", ""),
+        section=meta.get("section", ""),
         start=start,
         end=int(meta["end"]),
         text=text,
         sentences=sentences,
     )
+
+
+def _kind(sentence: str, stored: list[str]) -> str:
+    """Records written before sentence kinds took a sentence without closing
+    punctuation for a heading."""
+    if stored:
+        return stored[0]
+    return "sentence" if ends_sentence(sentence) else "heading"
 
 
 def _doc_info(doc_id: str, meta: dict[str, Any]) -> DocumentInfo:
@@ -431,6 +793,8 @@ def _doc_info(doc_id: str, meta: dict[str, Any]) -> DocumentInfo:
         ingested_at=meta["ingested_at"],
         chunking=meta.get("chunking", ""),
         embedding=meta.get("embedding", ""),
+        format=meta.get("format", ""),
+        page_count=int(meta.get("page_count", 0)),
     )
 
 

@@ -7,11 +7,15 @@ question must be found, which tokens are numbers or names that a claim must not 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
+from pathlib import Path
 
+from qa.sentences import sentence_spans
 from qa.types import Sentence
 
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*|\d+(?:[.,]\d+)*%?")
+# Letters of any script ("Lehtiö", "Müller"), then letters, digits, apostrophes, hyphens.
+WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+(?:[.,]\d+)*%?")
 _PARAGRAPH = re.compile(r"[^\n]+")
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\s*%?|\b\d+\b")
 # fmt: off
@@ -30,34 +34,37 @@ TIME_WORDS = MONTHS | DAYS | {
     "fall", "autumn", "winter", "evening", "morning", "night", "beginning", "recently",
     "earlier", "later", "since", "days", "months",
 }
-QUESTION_WORDS = {
-    "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "much", "many",
-    "does", "did", "do", "is", "are", "was", "were", "can", "could", "would", "should", "will",
-    "has", "have", "had",
-}
-STOPWORDS = {
-    "a", "an", "the", "and", "or", "but", "if", "of", "in", "on", "at", "to", "for", "from",
-    "by", "with", "about", "as", "into", "than", "then", "that", "this", "these", "those",
-    "it", "its", "it's", "he", "she", "they", "them", "their", "his", "her", "him", "we", "us",
-    "our", "you", "your", "i", "me", "my", "be", "been", "being", "there", "here", "so", "not",
-    "no", "any", "all", "some", "such", "also", "other", "according", "said", "say", "says",
-    "tell", "told", "one", "ones", "both", "each", "very", "just", "only", "more", "most",
-    "own", "same", "up", "out", "over", "under", "again", "further", "once", "while", "during",
-    "before", "after", "between", "through", "against", "because", "until", "whether",
-    "either", "neither", "nor", "per", "via", "s", "t", "get", "got", "make", "made", "give",
-    "gave", "name", "named", "called", "document", "documents", "article", "articles", "text",
-    "texts", "mention", "mentioned", "mentions", "report", "reports", "reported", "state",
-    "stated", "kind", "type", "exactly", "actually", "piece", "opinion", "go", "goes", "going",
-    "talk", "talks", "talking", "quote", "quoted", "quotes", "someone", "something", "anyone",
-    "anything", "happen", "happened", "do", "doing", "behind", "above", "below", "across",
-    "within", "around", "among", "toward", "towards", "upon", "beyond", "off", "onto",
-} | QUESTION_WORDS
 NEGATIONS = {
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "deny",
     "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting", "refuse",
     "refused", "refuses", "dismiss", "dismissed", "n't",
 }
+# Verbs that affirm or deny (general English), for "admitted" against "denied".
+AFFIRM = {"admit", "admits", "admitted", "confirm", "confirms", "confirmed", "acknowledge",
+          "acknowledged", "accept", "accepts", "accepted", "agree", "agreed", "agrees"}
+DENY = {"deny", "denies", "denied", "reject", "rejects", "rejected", "refuse", "refused",
+        "dismissed"}
 # fmt: on
+
+
+def _nltk_stopwords() -> frozenset[str]:
+    """NLTK's English stop-word list, as llama-index ships it (no download).
+
+    One maintained list for the whole product, rather than a hand-grown one that had
+    picked up words to fix single questions. Question words beyond it ("could", "much")
+    are common English, so the answerer weighs them by how specific they are (wordfreq),
+    not by listing them. Found without importing llama-index (seconds): only the path."""
+    from importlib.util import find_spec
+
+    spec = find_spec("llama_index.core")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("llama-index-core is not installed; it ships the stop-word list")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    path = folder / "_static" / "nltk_cache" / "corpora" / "stopwords" / "english"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+STOPWORDS = _nltk_stopwords()
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
@@ -108,17 +115,113 @@ def numbers(text: str) -> set[str]:
     return {n for n in found if n}
 
 
-def capitalised_names(text: str, common: set[str]) -> set[str]:
-    """Words written with a capital that are not ordinary words elsewhere in the corpus.
+# --- closed classes of English --------------------------------------------------------------
+# Grammar, not vocabulary: these classes are closed (a language adds no new pronoun or
+# connective), so they are listed by hand; no maintained list groups them (NLTK's stop
+# words mix them with articles and prepositions, which do not refer back).
+# fmt: off
+THIRD_PERSON = {
+    "he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs",
+    "this", "that", "these", "those", "such",
+}
+CONNECTIVES = {
+    "however", "but", "yet", "also", "moreover", "furthermore", "meanwhile", "therefore",
+    "thus", "hence", "instead", "nevertheless", "nonetheless", "still", "besides", "otherwise",
+    "accordingly", "consequently", "then", "so", "and", "additionally", "likewise", "similarly",
+    "indeed", "though", "although", "further", "finally", "later", "afterwards", "again",
+    "according",
+}
+# Verbs that report speech in general English: a claim must keep who made it.
+SPEECH_VERBS = {
+    "said", "says", "say", "told", "tells", "tell", "stated", "states", "claimed", "claims",
+    "claim", "announced", "announces", "added", "adds", "noted", "notes", "warned", "warns",
+    "argued", "argues", "insisted", "explained", "wrote", "writes", "reported", "reports",
+    "accused", "accuses", "pretended", "stressed", "confirmed", "confirms", "suggested",
+    "suggests", "commented", "asserted", "declared", "declares", "denied", "denies",
+    "according", "believes", "believed", "alleged", "alleges",
+}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam", "mister", "miss"}
+# fmt: on
+_OPENER_FOLLOWERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her"}
+COMMON_ZIPF = 3.0  # wordfreq: below, a word is rare in English (Kaspersky 2.5, Raab 2.5)
 
-    `common` is the set of lower-case words the corpus also uses in lower case; a
-    sentence-initial "The" or "However" is then not mistaken for a name.
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common a word is in English: wordfreq's Zipf scale, 0 (unknown) to ~7.7 ("the").
+
+    wordfreq ships its word lists in the wheel: no download, and no corpus of ours."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+# Speech verbs are no names either ("What Does The Agreement Say"): NLTK's list lacks them.
+_CLOSED = STOPWORDS | THIRD_PERSON | CONNECTIVES | HONORIFICS | NUMBER_WORDS | SPEECH_VERBS
+_OPENS = set('.!?:;\n"“‘')  # after "(" a capital is a name: "(National Cyber ...)"
+
+
+def names(text: str, lower_words: Collection[str] = ()) -> set[str]:
+    """The names a text uses (lower-cased): the one place that tells a name from a
+    capitalised common word, for the question profile, the answerer and the judge.
+
+    A word is a name when it is an acronym ("NCSC", "US"), or when it is written with a
+    capital and is no closed-class word (stop word, pronoun, connective, honorific):
+    inside a sentence, a capital marks a name ("the National Cyber Security Center"),
+    unless the whole text is in title case and `lower_words` (the corpus's own usage, or
+    the evidence at hand) writes the word in lower case. At a sentence start a capital
+    says nothing: there a word is no name when `lower_words` writes it in lower case
+    ("Authorities ..."), or when it opens an adverbial ("Recently,", "Combining the ...")
+    and is common English (wordfreq); "India was the first ..." still is one.
     """
-    names = set()
-    for w in words(text):
-        if w[0].isupper() and w.lower() not in common and w.lower() not in STOPWORDS:
-            names.add(w.lower())
-    return names
+    found: set[str] = set()
+    letters = [c for c in text if c.isalpha()]
+    shouting = sum(c.isupper() for c in letters) > 0.5 * len(letters)
+    # Title case: every longer open-class word capitalised ("What Does The Agreement Say").
+    open_words = [w for w in WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 3]
+    title_case = len(open_words) > 1 and all(w[0].isupper() for w in open_words)
+    for match in WORD.finditer(text):
+        w = match.group().replace("’", "'")
+        lw = w.lower()
+        if not w[0].isupper():
+            continue
+        letters = [c for c in w if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            # An acronym is a name wherever it stands ("US" too), unless the text shouts.
+            if lw not in _CLOSED or not shouting:
+                found.add(lw)
+            continue
+        if lw in _CLOSED:
+            continue
+        used_lower = lw in lower_words or lw.removesuffix("'s") in lower_words
+        if _sentence_initial(text, match.start()):
+            if used_lower or _opens_adverbial(text, match):
+                continue
+        elif used_lower and title_case:
+            continue  # "What Does The Agreement Say": capitals of style, not of names
+        found.add(lw)
+    return found
+
+
+def _sentence_initial(text: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _OPENS
+
+
+def _opens_adverbial(text: str, match: re.Match) -> bool:
+    rest = text[match.end() :].lstrip(" ")
+    following = WORD.match(rest)
+    shaped = rest.startswith(",") or bool(
+        following and following.group().lower() in _OPENER_FOLLOWERS
+    )
+    return shaped and zipf(match.group().lower()) >= COMMON_ZIPF
+
+
+def capitalised_names(text: str, common: Collection[str]) -> set[str]:
+    """Old name of `names`, kept while callers are being rewritten."""
+    return names(text, common)
 
 
 def has_negation(text: str) -> bool:
@@ -126,81 +229,174 @@ def has_negation(text: str) -> bool:
     return any(w in NEGATIONS for w in words(lowered)) or "n't" in lowered
 
 
-@lru_cache(maxsize=1)
-def _punkt():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
-    # Common abbreviations in news text; Punkt's untrained model would split after them.
-    params.abbrev_types = {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "u.s",
-        "u.k",
-        "e.g",
-        "i.e",
-        "etc",
-        "vs",
-        "no",
-        "inc",
-        "ltd",
-        "jr",
-        "sr",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-    }
-    return PunktSentenceTokenizer(params)
-
-
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with exact offsets; a line break always ends a sentence."""
+    """Sentences of a short text (an LLM's answer, a claim), with exact offsets; a line
+    break always ends one here. Documents go through ingest/structure.py instead, where
+    a wrapped line is not a boundary. The splitter is qa.sentences (general abbreviations,
+    not a news list)."""
     sentences: list[Sentence] = []
-    tokenizer = _punkt()
     for para in _PARAGRAPH.finditer(text):
         base = para.start()
-        for start, end in tokenizer.span_tokenize(para.group()):
-            chunk = para.group()[start:end]
-            lead = len(chunk) - len(chunk.lstrip())
-            trail = len(chunk.rstrip())
-            if trail <= lead:
-                continue
-            s, e = base + start + lead, base + start + trail
+        for start, end in sentence_spans(para.group()):
+            s, e = base + start, base + end
             sentences.append(Sentence(start=s, end=e, text=text[s:e]))
     return sentences
 
 
-# Names written differently for the same thing: a claim saying "UK" is grounded in
-# evidence saying "United Kingdom" or "British".
-_ALIAS_GROUPS = [
-    {"uk", "britain", "british", "kingdom", "england"},
-    {"us", "usa", "america", "american", "states", "u.s"},
-    {"canada", "canadian"},
-    {"russia", "russian", "russians", "moscow"},
-    {"china", "chinese"},
-    {"finland", "finnish"},
-    {"germany", "german"},
-]
+# Auxiliaries and adverbs that may stand between a speaker and the speech verb
+# ("the embassy has also said"): closed-class English.
+_BETWEEN_SPEAKER_AND_VERB = {
+    "has", "have", "had", "was", "were", "is", "are", "also", "then", "later", "further",
+    "again", "already", "once", "previously", "recently", "reportedly", "would", "will", "did",
+    "does", "do", "not", "never", "now", "still",
+}  # fmt: skip
+_PERSONAL = THIRD_PERSON | {"i", "we", "you", "me", "us"}
+# Verbs after which the phrase that follows is the speaker ("said the embassy"); after
+# "told" or "accused" it is the one spoken to or about.
+_INVERTS = {"said", "says", "added", "adds", "wrote", "writes", "noted", "notes", "stated",
+            "states", "claimed", "claims", "announced", "announces", "warned", "warns",
+            "explained", "declared", "declares", "reported", "reports", "according"}  # fmt: skip
+_MAX_SPEAKER_WORDS = 6
 
 
-@lru_cache(maxsize=1)
-def _alias_index() -> dict[str, frozenset[str]]:
-    index: dict[str, frozenset[str]] = {}
-    for group in _ALIAS_GROUPS:
-        stemmed = frozenset(stem(w) for w in group)
-        for member in stemmed:
-            index[member] = stemmed
-    return index
+# Forms that are as often plural nouns ("several reports", "the claims"): verbs of speech
+# only when "that" or a colon follows ("the agency reports that ...").
+_NOUN_LIKE = {"reports", "claims", "states", "notes", "claim", "report", "adds"}
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
-def with_aliases(stems_: set[str]) -> set[str]:
-    index = _alias_index()
-    out = set(stems_)
-    for s in stems_:
-        out |= index.get(s, frozenset())
-    return out
+def dotted_acronyms(text: str) -> set[str]:
+    """ "U.S." and "e.g." as one word each ("us", "eg"): `words` splits them at the dots."""
+    return {m.group().replace(".", "").lower() for m in _DOTTED.finditer(text)}
+
+
+def speaker_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the phrases that a speech verb reports as the speaker.
+
+    The subject before the verb ("The Russian embassy said", "Kirill Dmitriev, head of
+    the fund, told"); or, when that is a pronoun or the verb comes first, the phrase
+    after it ("..., said the Russian embassy in London", "it said in an NCSC statement",
+    "according to the government"). Used by the judge (a claim must not move a
+    statement to another speaker) and by the answer (who said it, for a who-question).
+    """
+    tokens = list(WORD.finditer(text))
+    spans: list[tuple[int, int]] = []
+    for i, tok in enumerate(tokens):
+        verb = tok.group().lower()
+        if verb not in SPEECH_VERBS:
+            continue
+        if verb in _NOUN_LIKE and not re.match(r"\s*(?:that\b|:)", text[tok.end() :]):
+            continue
+        if verb == "according":
+            if i + 1 < len(tokens) and tokens[i + 1].group().lower() == "to":
+                spans.extend(_phrase_after(text, tokens, i + 2))
+            continue
+        before, _pronoun = _phrases_before(text, tokens, i)
+        spans.extend(before)
+        if not before and verb in _INVERTS:
+            spans.extend(_phrase_after(text, tokens, i + 1))
+    return spans
+
+
+def _gap(text: str, tokens: list[re.Match], left: int, right: int) -> str:
+    """The characters between two tokens."""
+    return text[tokens[left].end() : tokens[right].start()]
+
+
+def _phrases_before(
+    text: str, tokens: list[re.Match], verb: int
+) -> tuple[list[tuple[int, int]], bool]:
+    """The subject(s) before a speech verb, and whether the subject is a pronoun."""
+    j = verb - 1
+    while j >= 0 and tokens[j].group().lower() in _BETWEEN_SPEAKER_AND_VERB:
+        if _gap(text, tokens, j, j + 1).strip():
+            break
+        j -= 1
+    if j < 0:
+        return [], False
+    word = tokens[j].group().lower()
+    if word in _PERSONAL and not _gap(text, tokens, j, j + 1).strip():
+        return [], True
+    gap = _gap(text, tokens, j, j + 1)
+    if not gap.strip():
+        run = _run_back(text, tokens, j)
+        return ([run] if run else []), False
+    if gap.strip() != ",":
+        return [], False
+    # "X, head of Y, said": the appositive, and the name before it.
+    start = j
+    while start > 0 and not _gap(text, tokens, start - 1, start).strip():
+        start -= 1
+    if j - start + 1 > _MAX_SPEAKER_WORDS or start == 0:
+        return [], False
+    out = [(tokens[start].start(), tokens[j].end())]
+    if _gap(text, tokens, start - 1, start).strip() == ",":
+        run = _run_back(text, tokens, start - 1)
+        if run:
+            out.append(run)
+    return out, False
+
+
+def _run_back(text: str, tokens: list[re.Match], j: int) -> tuple[int, int] | None:
+    """Contiguous content words ending at token j (no punctuation between them)."""
+    start = j
+    while (
+        start > 0
+        and j - start + 1 < _MAX_SPEAKER_WORDS
+        and not _gap(text, tokens, start - 1, start).strip()
+        and tokens[start - 1].group().lower() not in STOPWORDS
+        and tokens[start - 1].group().lower() not in SPEECH_VERBS
+    ):
+        start -= 1
+    if tokens[j].group().lower() in STOPWORDS:
+        return None
+    return tokens[start].start(), tokens[j].end()
+
+
+def _phrase_after(text: str, tokens: list[re.Match], i: int) -> list[tuple[int, int]]:
+    """The content words after a verb, past a few leading function words ("in an")."""
+    skipped = 0
+    while i < len(tokens) and tokens[i].group().lower() in STOPWORDS and skipped < 3:
+        if i and _gap(text, tokens, i - 1, i).strip(" \"“”'"):
+            return []
+        i += 1
+        skipped += 1
+    if i >= len(tokens) or (i and _gap(text, tokens, i - 1, i).strip(" \"“”'")):
+        return []
+    end = i
+    while (
+        end + 1 < len(tokens)
+        and end + 1 - i < _MAX_SPEAKER_WORDS
+        and not _gap(text, tokens, end, end + 1).strip()
+        and tokens[end + 1].group().lower() not in STOPWORDS
+    ):
+        end += 1
+    return [(tokens[i].start(), tokens[end].end())]
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’-]*)+")
+
+
+def acronyms(text: str) -> set[str]:
+    """The initials of each run of capitalised words: "United Kingdom" gives "uk", "National
+    Cyber Security Center" gives "ncsc" (a claim may name it either way)."""
+    found = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        initials = [w[0] for w in run.group().split() if w[0].isupper()]
+        if len(initials) > 1:
+            found.add("".join(initials).lower())
+    return found
+
+
+def same_name(name: str, stems_: Collection[str]) -> bool:
+    """The name's stem, or another form of the same name, is among the stems: "canadian" for
+    "canada", "russian" for "russia", "chinese" for "china" (general English morphology:
+    the shorter form, less its last letter, opens the longer one, which is at most three
+    letters longer). "austria" and "australia" stay apart."""
+    if name in stems_:
+        return True
+    for other in stems_:
+        short, long_ = sorted((name, other), key=len)
+        if len(short) >= 4 and 0 < len(long_) - len(short) <= 3 and long_.startswith(short[:-1]):
+            return True
+    return False

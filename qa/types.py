@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Mode = Literal["extractive", "llm"]
+SECTION_SEPARATOR = " > "  # between the headings of a section path (Passage.section)
 
 
 class Span(BaseModel):
@@ -20,15 +21,25 @@ class Span(BaseModel):
 
 
 class Sentence(Span):
-    """A sentence of a passage; kept so an answer can quote exactly one sentence."""
+    """A sentence of a passage; kept so an answer can quote exactly one sentence.
+
+    It may span line breaks (a wrapped line is not a boundary); `text` keeps them."""
 
     text: str
+    kind: str = Field(
+        default="sentence",
+        description="sentence | heading | title | list_item | code | table_row "
+        "(ingest/structure.py): a heading is quoted only when a question asks for one.",
+    )
 
 
 class Passage(BaseModel):
     passage_id: str
     doc_id: str
     title: str = ""
+    section: str = Field(
+        default="", description="The heading path, e.g. '5. Termination > 5.2 Notice'."
+    )  # joined with SECTION_SEPARATOR
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
@@ -55,6 +66,9 @@ class Citation(BaseModel):
     quote: str = Field(description="Exactly document_text[start:end].")
     start: int
     end: int
+    page: int | None = Field(
+        default=None, description="The page the quote starts on (documents with pages: PDF)."
+    )
 
 
 class SentenceVerdict(BaseModel):
@@ -106,10 +120,18 @@ class DocumentInfo(BaseModel):
     embedding: str = Field(
         default="", description="Model and backend of its vectors; a change re-embeds it."
     )
+    format: str = Field(
+        default="", description="pdf, html, docx, markdown or text ('' before formats)."
+    )
+    page_count: int = Field(default=0, description="Pages in the file (PDF only).")
 
 
 class Document(DocumentInfo):
     text: str
+    pages: list[tuple[int, int, int]] = Field(
+        default_factory=list,
+        description="(start, end, page) spans of the text, contiguous; empty without pages.",
+    )
 
 
 class IngestReport(BaseModel):
@@ -118,12 +140,86 @@ class IngestReport(BaseModel):
     removed: list[str] = Field(default_factory=list)
     unchanged: list[str] = Field(default_factory=list)
     skipped: dict[str, str] = Field(default_factory=dict, description="path -> why")
+    warnings: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="path -> what to know about a file that was read (e.g. its encoding).",
+    )
+    repaired: list[str] = Field(
+        default_factory=list,
+        description="Unchanged documents rewritten because an interrupted ingest left them half-done.",
+    )
     passages_embedded: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
+        repaired = f", repaired {len(self.repaired)}" if self.repaired else ""
         return (
             f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
-            f"unchanged {len(self.unchanged)}, skipped {len(self.skipped)} "
+            f"unchanged {len(self.unchanged)}, skipped {len(self.skipped)}{repaired} "
             f"({self.passages_embedded} passages embedded in {self.seconds:.1f}s)"
         )
+
+
+JobState = Literal["queued", "running", "done", "failed"]
+FileStatus = Literal["pending", "running", "added", "updated", "unchanged", "skipped", "failed"]
+
+
+class JobFile(BaseModel):
+    """One file of an upload job, and what became of it."""
+
+    name: str = Field(description="The file name as uploaded.")
+    doc_id: str = Field(description="The document it is (or would be) indexed as.")
+    size: int = Field(description="Bytes uploaded.")
+    sha256: str = Field(description="Of the uploaded bytes.")
+    status: FileStatus = "pending"
+    reason: str | None = Field(default=None, description="Why it was skipped or failed.")
+    warnings: list[str] = Field(default_factory=list)
+    format: str | None = None
+    page_count: int | None = None
+    passage_count: int | None = None
+
+
+class Job(BaseModel):
+    """An upload or replace, run in the background: poll it until `state` is done or failed."""
+
+    job_id: str
+    kind: Literal["upload", "replace"]
+    state: JobState = "queued"
+    created_at: str
+    started_at: str | None = None
+    finished_at: str | None = None
+    total: int
+    done: int = Field(default=0, description="Files finished (any outcome).")
+    files: list[JobFile]
+    corpus_version: str | None = Field(
+        default=None, description="The corpus version once the job finished."
+    )
+    error: str | None = Field(default=None, description="Why the job as a whole failed.")
+
+
+FeedbackRating = Literal["up", "down"]
+
+
+class Feedback(BaseModel):
+    """A reader's thumbs up or down on one answer, as a front end sends it (qa/feedback.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+    answer_id: str = Field(
+        pattern=r"^[A-Za-z0-9_-]{1,64}$",
+        description="The front end's id of the answer: a second vote on it replaces the first.",
+    )
+    rating: FeedbackRating | None = Field(description="None withdraws an earlier vote.")
+    question: str = Field(default="", max_length=20_000)
+    answer: str = Field(default="", max_length=50_000)
+    doc_ids: list[str] = Field(
+        default_factory=list, max_length=100, description="The documents the answer cited."
+    )
+    mode: Mode = "extractive"
+
+
+class FeedbackSummary(BaseModel):
+    up: int = 0
+    down: int = 0
+    recent: list[dict[str, str]] = Field(
+        default_factory=list, description="The latest votes: rating, question, at (newest first)."
+    )

@@ -17,45 +17,38 @@ Hand-written: this is the product's own rule of evidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from qa.text import (
+    AFFIRM,
+    DENY,
     NEGATIONS,
     STOPWORDS,
+    acronyms,
     content_terms,
+    dotted_acronyms,
+    names,
     numbers,
+    same_name,
+    speaker_spans,
     split_sentences,
     stem,
-    with_aliases,
     words,
 )
 from qa.types import SentenceVerdict
 
 MARKERS = re.compile(r"(?:\s*\[\d+\])+")
-FRAMING = re.compile(r"^According to “.*?”:\s")  # titles may hold quotes; "”: " ends it
-SPEECH = {
-    "said", "says", "say", "claimed", "claims", "claim", "stated", "states", "told", "tells",
-    "announced", "announces", "accused", "accuses", "according", "pretended", "added",
-}  # fmt: skip
-ROLE_NOUNS = {
-    "embassy", "government", "author", "researcher", "agency", "authorities", "director",
-    "secretary", "minister", "spokesman", "spokeswoman", "officials", "head", "center", "centre",
-}  # fmt: skip
-AFFIRM = {"admit", "admits", "admitted", "confirm", "confirms", "confirmed", "acknowledge",
-          "acknowledged", "accept", "accepts", "accepted", "agree", "agreed", "agrees"}  # fmt: skip
-DENY = {
-    "deny",
-    "denies",
-    "denied",
-    "reject",
-    "rejects",
-    "rejected",
-    "refuse",
-    "refused",
-    "dismissed",
-}
+# The answer's own framing, which is not a claim: "According to “title”: ", a summary's
+# "“title”: ", "Evidence for: ", "Evidence against, in “title”: ", "On “topic”: ", and the
+# dash between a short answer and its supporting quote. Titles may hold quotes: "”: " ends one.
+FRAMING = re.compile(
+    r"^[\s—–]*(?:(?:According to|On|Evidence (?:for|against)(?:, in)?) “.*?”:\s"
+    r"|Evidence (?:for|against):\s|“[^\n]*?”:\s)?"
+)
 
 
 @dataclass
@@ -110,30 +103,6 @@ def _norm(text: str) -> str:
 
 def _content(text: str) -> set[str]:
     return set(content_terms(text))
-
-
-def _names(text: str) -> set[str]:
-    """Capitalised words and acronyms: the names a claim must not change."""
-    found = set()
-    for i, w in enumerate(words(text)):
-        lw = w.lower()
-        if lw in STOPWORDS or not w[0].isupper():
-            continue
-        if i == 0 and not (w.isupper() and len(w) > 1) and lw in _COMMON_STARTERS:
-            continue
-        found.add(stem(lw))
-    return found
-
-
-_COMMON_STARTERS = {
-    "however",
-    "therefore",
-    "coincidentally",
-    "recently",
-    "moreover",
-    "meanwhile",
-    "combining",
-}
 
 
 NEGATION_STEMS = {stem(w) for w in NEGATIONS} | {"dismiss"}
@@ -200,112 +169,239 @@ def _negation_flip(claim: str, evidence: str) -> bool:
     return False
 
 
+# The document itself or its writer, as a claim may name them (general English).
+_THE_DOCUMENT = {
+    stem(w)
+    for w in ("author", "authors", "writer", "writers", "article", "document", "text", "piece",
+              "editorial", "column", "essay", "paper")
+}  # fmt: skip
+
+
 def _speakers(text: str) -> set[str]:
-    """Names and role nouns standing next to a speech verb ("X said", "said X", "according to X")."""
-    tokens = words(text)
-    found: set[str] = set()
-    for i, tok in enumerate(tokens):
-        if tok.lower() not in SPEECH:
-            continue
-        window = tokens[max(0, i - 6) : i] + tokens[i + 1 : i + 7]
-        for w in window:
-            lw = w.lower()
-            if lw in STOPWORDS or lw in SPEECH:
-                continue
-            if (w[0].isupper() and i > 0) or lw in ROLE_NOUNS:
-                found.add(stem(lw))
-    return found
+    """Stems of the content words naming who speaks ("The Russian embassy said" ->
+    russian, embassi): the subject or agent of each speech verb (`qa.text.speaker_spans`)."""
+    return {
+        stem(w.lower())
+        for start, end in speaker_spans(text)
+        for w in words(text[start:end])
+        if w.lower() not in STOPWORDS
+    }
+
+
+# --- the judge: one case, a list of small named rules ---------------------------------------
+@dataclass
+class Finding:
+    """A rule's verdict: supported or not, why, how strongly, and on which evidence."""
+
+    supported: bool
+    reason: str
+    score: float = 0.0
+    span: str = ""
+
+
+@dataclass
+class Case:
+    """One claim against its evidence, with what several rules share."""
+
+    body: str  # the claim without its markers
+    evidence: list[str]
+    embed: Callable[[Sequence[str]], np.ndarray]
+
+    @cached_property
+    def joined(self) -> str:
+        return "\n".join(self.evidence)
+
+    @cached_property
+    def sentences(self) -> list[str]:
+        return [s.text for e in self.evidence for s in split_sentences(e)] or self.evidence
+
+    @cached_property
+    def claim_stems(self) -> set[str]:
+        return _content(self.body)
+
+    @cached_property
+    def overlaps(self) -> list[float]:
+        n = len(self.claim_stems) or 1
+        return [len(self.claim_stems & _content(s)) / n for s in self.sentences]
+
+    @cached_property
+    def best(self) -> int:
+        """The evidence sentence the claim draws on most."""
+        return int(np.argmax(self.overlaps))
+
+    @cached_property
+    def window(self) -> str:
+        """That sentence with its neighbours: where a speaker or a context would stand."""
+        return " ".join(self.sentences[max(0, self.best - 1) : self.best + 2])
+
+    @cached_property
+    def evidence_stems(self) -> set[str]:
+        return {stem(w.lower()) for w in words(self.joined)}
+
+    @cached_property
+    def similarity(self) -> tuple[float, float, float]:
+        """(lexical overlap, best cosine, their mean): the grounding measures."""
+        lexical = len(self.claim_stems & self.evidence_stems) / (len(self.claim_stems) or 1)
+        vectors = self.embed([self.body, self.window, *self.sentences])
+        cosine = float(max(vectors[1:] @ vectors[0]))
+        return lexical, cosine, 0.5 * lexical + 0.5 * cosine
+
+    def word(self, stemmed: str) -> str:
+        return _word_for(self.body, stemmed)
+
+
+Rule = Callable[[Case, "Judge"], Finding | None]
+
+
+def no_cited_evidence(case: Case, judge: Judge) -> Finding | None:
+    """Nothing to check the claim against."""
+    return None if case.evidence else Finding(False, "no cited evidence")
+
+
+def verbatim_quote(case: Case, judge: Judge) -> Finding | None:
+    """The claim stands in the evidence word for word (quotes and spacing aside)."""
+    core = _norm(case.body).rstrip(".!?;:,\"' ")
+    if core and core in _norm(case.joined):
+        return Finding(True, "verbatim quote of the evidence", 1.0, case.body)
+    return None
+
+
+def number_not_in_evidence(case: Case, judge: Judge) -> Finding | None:
+    """Every number of the claim must be in the evidence: "59%" is not "95%"."""
+    missing = numbers(case.body) - numbers(case.joined)
+    if missing:
+        reason = f"number not in the evidence: {', '.join(sorted(missing))}"
+        return Finding(False, reason, span=case.window)
+    return None
+
+
+def name_not_in_evidence(case: Case, judge: Judge) -> Finding | None:
+    """Every name of the claim must stand in the sentences it draws on, not merely nearby.
+
+    Names are told from capitalised common words by `qa.text.names`, with the evidence's
+    own lower-case words (and the corpus's, when the judge has them) as the usage."""
+    drawn = (
+        " ".join(s for s, o in zip(case.sentences, case.overlaps, strict=True) if o >= 0.3)
+        or case.sentences[case.best]
+    )
+    drawn_stems = {stem(w.lower()) for w in words(drawn)} | dotted_acronyms(drawn) | acronyms(drawn)
+    usage = {w.lower() for w in words(case.joined) if w.islower()} | set(judge.lower_words)
+    missing = sorted(
+        {case.word(stem(n)) for n in names(case.body, usage) if not same_name(stem(n), drawn_stems)}
+    )
+    if missing:
+        return Finding(False, f"name not in the evidence: {', '.join(missing)}", span=case.window)
+    return None
+
+
+def negation_flipped(case: Case, judge: Judge) -> Finding | None:
+    """ "admitted" against "denied", "acceptable" against "unacceptable", a dropped "not"."""
+    if _negation_flip(case.body, case.sentences[case.best]):
+        return Finding(False, "negation differs from the evidence", span=case.window)
+    return None
+
+
+def speaker_moved(case: Case, judge: Judge) -> Finding | None:
+    """Who speaks in the claim must speak near the evidence it draws on."""
+    speakers = _speakers(case.body)
+    if not speakers:
+        return None
+    window = case.window
+    near = {stem(w.lower()) for w in words(window)} | dotted_acronyms(window)
+    if not speaker_spans(case.sentences[case.best]):
+        # Evidence that reports no speaker is the document's own voice, which a claim may
+        # give to "the author" or "the article".
+        speakers -= _THE_DOCUMENT
+    moved = sorted({case.word(n) for n in speakers - near})
+    if moved:
+        reason = f"attributed to a different speaker than in the evidence: {', '.join(moved)}"
+        return Finding(False, reason, span=case.window)
+    return None
+
+
+def adds_detail(case: Case, judge: Judge) -> Finding | None:
+    """A claim that restates an evidence sentence and adds three or more words of its own
+    adds what the evidence does not say."""
+    extra = sorted({case.word(n) for n in case.claim_stems - case.evidence_stems})
+    aligned = _content(case.sentences[case.best])
+    restated = len(aligned & case.claim_stems) / (len(aligned) or 1)
+    if restated >= 0.7 and len(extra) >= 3:
+        reason = f"adds what the evidence does not say: {', '.join(extra[:5])}"
+        return Finding(False, reason, span=case.window)
+    return None
+
+
+def near_verbatim(case: Case, judge: Judge) -> Finding | None:
+    """Its words and its meaning are both in the evidence."""
+    lexical, cosine, score = case.similarity
+    if lexical >= judge.verbatim_overlap and cosine >= judge.threshold:
+        reason = "near-verbatim: its words and meaning are in the evidence"
+        return Finding(True, reason, score, case.window)
+    return None
+
+
+def paraphrase(case: Case, judge: Judge) -> Finding | None:
+    """Overlap and similarity together clear the threshold measured on the calibration set."""
+    lexical, cosine, score = case.similarity
+    if score >= judge.threshold:
+        reason = f"paraphrase of the evidence (overlap {lexical:.2f}, similarity {cosine:.2f})"
+        return Finding(True, reason, score, case.window)
+    return None
+
+
+def not_grounded(case: Case, judge: Judge) -> Finding:
+    """The last word: nothing above grounded the claim."""
+    lexical, cosine, score = case.similarity
+    unknown = sorted({case.word(n) for n in case.claim_stems - case.evidence_stems})[:5]
+    detail = f"; not in the evidence: {', '.join(unknown)}" if unknown else ""
+    reason = f"not grounded (overlap {lexical:.2f}, similarity {cosine:.2f}){detail}"
+    return Finding(False, reason, score, case.window)
+
+
+# In order: the first rule that decides, decides. Cheap checks come first; the embedding
+# is computed only for claims that reach the grounding rules.
+RULES: list[Rule] = [
+    no_cited_evidence,
+    verbatim_quote,
+    number_not_in_evidence,
+    name_not_in_evidence,
+    negation_flipped,
+    speaker_moved,
+    adds_detail,
+    near_verbatim,
+    paraphrase,
+]
 
 
 class Judge:
-    """Deterministic claim-versus-evidence judge. `embed` maps texts to unit vectors."""
+    """Deterministic claim-versus-evidence judge. `embed` maps texts to unit vectors;
+    `lower_words`, when given, is the corpus's lower-case usage (to tell names)."""
 
-    def __init__(self, embed, threshold: float = 0.62, verbatim_overlap: float = 0.9) -> None:
+    def __init__(
+        self,
+        embed: Callable[[Sequence[str]], np.ndarray],
+        threshold: float = 0.62,
+        verbatim_overlap: float = 0.9,
+        lower_words: Collection[str] = (),
+    ) -> None:
         self.embed = embed
         self.threshold = threshold
         self.verbatim_overlap = verbatim_overlap
+        self.lower_words = lower_words
 
     def judge(self, claim: str, evidence: list[str]) -> SentenceVerdict:
-        def verdict(ok: bool, reason: str, score: float = 0.0, span: str = "") -> SentenceVerdict:
-            return SentenceVerdict(
-                sentence=claim, supported=ok, score=round(score, 4), reason=reason, evidence=span
-            )
-
-        evidence = [e for e in evidence if e and e.strip()]
-        if not evidence:
-            return verdict(False, "no cited evidence")
-        joined = "\n".join(evidence)
-        body = MARKERS.sub("", claim).strip()
-        core = _norm(body).rstrip(".!?;:,\"' ")
-        if core and core in _norm(joined):
-            return verdict(True, "verbatim quote of the evidence", 1.0, body)
-
-        sentences = [s.text for e in evidence for s in split_sentences(e)] or evidence
-        claim_stems = _content(body)
-        overlaps = [len(claim_stems & _content(s)) / (len(claim_stems) or 1) for s in sentences]
-        best = int(np.argmax(overlaps))
-        window = " ".join(sentences[max(0, best - 1) : best + 2])
-
-        missing_numbers = numbers(body) - numbers(joined)
-        if missing_numbers:
-            return verdict(
-                False,
-                f"number not in the evidence: {', '.join(sorted(missing_numbers))}",
-                span=window,
-            )
-        evidence_stems = {stem(w.lower()) for w in words(joined)}
-        # Names must stand in the sentences the claim draws on, not merely nearby.
-        drawn = (
-            " ".join(s for s, o in zip(sentences, overlaps, strict=True) if o >= 0.3)
-            or sentences[best]
+        case = Case(
+            body=MARKERS.sub("", claim).strip(),
+            evidence=[e for e in evidence if e and e.strip()],
+            embed=self.embed,
         )
-        drawn_stems = with_aliases({stem(w.lower()) for w in words(drawn)})
-        missing_names = sorted({_word_for(body, n) for n in _names(body) if n not in drawn_stems})
-        if missing_names:
-            return verdict(
-                False, f"name not in the evidence: {', '.join(missing_names)}", span=window
-            )
-        if _negation_flip(body, sentences[best]):
-            return verdict(False, "negation differs from the evidence", span=window)
-        speakers = _speakers(body)
-        if speakers:
-            near = {stem(w.lower()) for w in words(window)}
-            moved = sorted({_word_for(body, n) for n in speakers - near})
-            if moved:
-                return verdict(
-                    False,
-                    f"attributed to a different speaker than in the evidence: {', '.join(moved)}",
-                    span=window,
-                )
-
-        extra = sorted({_word_for(body, n) for n in claim_stems - with_aliases(evidence_stems)})
-        aligned = _content(sentences[best])
-        restated = len(aligned & claim_stems) / (len(aligned) or 1)
-        if restated >= 0.7 and len(extra) >= 3:
-            return verdict(
-                False, f"adds what the evidence does not say: {', '.join(extra[:5])}", span=window
-            )
-
-        lexical = len(claim_stems & evidence_stems) / (len(claim_stems) or 1)
-        vectors = self.embed([body, window, *sentences])
-        cosine = float(max(vectors[1:] @ vectors[0]))
-        score = 0.5 * lexical + 0.5 * cosine
-        if lexical >= self.verbatim_overlap and cosine >= self.threshold:
-            return verdict(
-                True, "near-verbatim: its words and meaning are in the evidence", score, window
-            )
-        if score >= self.threshold:
-            return verdict(
-                True,
-                f"paraphrase of the evidence (overlap {lexical:.2f}, similarity {cosine:.2f})",
-                score,
-                window,
-            )
-        unknown = sorted({_word_for(body, n) for n in claim_stems - evidence_stems})[:5]
-        detail = f"; not in the evidence: {', '.join(unknown)}" if unknown else ""
-        return verdict(
-            False,
-            f"not grounded (overlap {lexical:.2f}, similarity {cosine:.2f}){detail}",
-            score,
-            window,
+        finding = next(
+            (f for rule in RULES if (f := rule(case, self)) is not None), None
+        ) or not_grounded(case, self)
+        return SentenceVerdict(
+            sentence=claim,
+            supported=finding.supported,
+            score=round(finding.score, 4),
+            reason=finding.reason,
+            evidence=finding.span,
         )

@@ -42,7 +42,12 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     """Point anything that reads the environment at a fresh temporary index."""
     data_dir = tmp_path / "index"
     monkeypatch.setenv("CORPUS_QA_DATA_DIR", str(data_dir))
-    for var in ("CORPUS_QA_CHROMA_URL", "CORPUS_QA_API_KEY", "CORPUS_QA_LLM_PROVIDER"):
+    for var in (
+        "CORPUS_QA_CHROMA_URL",
+        "CORPUS_QA_API_KEY",
+        "CORPUS_QA_ADMIN_KEY",
+        "CORPUS_QA_LLM_PROVIDER",
+    ):
         monkeypatch.delenv(var, raising=False)
     _clear_caches()
     yield data_dir

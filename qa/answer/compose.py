@@ -1,100 +1,1067 @@
-"""Composing an extractive answer: which sentences to quote around the chosen ones, and
-how the quotes are laid out with their citations.
+"""How chosen evidence becomes the answer's text and citations.
 
-Hand-written, because it is the product's own: verbatim quotes with exact offsets.
+Which sentences answer is the selection's job; this module lays them out:
+
+* a fact: the shortest verbatim span that answers (the name, the number, the duration,
+  the clause) leads, then the supporting sentence, each with its own exact citation;
+* who said what stays visible: a sentence that leans on its predecessor ("However, he
+  said ...") is quoted with it;
+* an overview: central, non-redundant sentences of each document (MMR), each cited,
+  grouped under the document's title (`summarize`);
+* a comparison: each document's (or each named side's) account, side by side (`compare`);
+* a yes/no question: the evidence for and against, quoted, never a bare yes or no.
+
+Every citation quotes exactly `document_text[start:end]`. Hand-written, because it is
+the product's own: verbatim quotes with exact offsets. The patterns below are general
+English (numbers, dates, durations, pronouns, clauses); none knows a corpus.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
+import numpy as np
+
+from qa.answer.headings import HEADING_KINDS
+from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind
 from qa.retrieve import Snapshot
-from qa.text import ends_sentence
-from qa.types import Citation, Sentence
-
-if TYPE_CHECKING:
-    from qa.answer.extractive import Candidate
-
-# A sentence opening with one of these leans on the one before it ("He said...",
-# "According to this...", "However, ..."), so it is quoted together with it.
-_ANAPHORIC = re.compile(
-    r"^\W*(?:(?:however|but|in response|in the evening|according to (?:this|that|him|her|them)|this|that|these|those|"
-    r"it|its|he|she|they|his|her|their|the group|the embassy|the agency|the government)\b"
-    r"|\w+,? (?:he|she|they|it)\b)",
-    re.I,
+from qa.text import (
+    AFFIRM,
+    CONNECTIVES,
+    MONTHS,
+    NUMBER_WORDS,
+    SPEECH_VERBS,
+    STOPWORDS,
+    THIRD_PERSON,
+    WORD,
+    content_terms,
+    ends_sentence,
+    has_negation,
+    names,
+    speaker_spans,
+    stem,
+    stems,
+    words,
+    zipf,
 )
+from qa.types import Citation, Passage, Sentence
+
+ABSTAIN_PREFIX = "The documents don't say"
+
+
+def abstention(reason: str) -> str:
+    """The one wording of an abstention, whoever abstains (extractive or LLM mode)."""
+    return f"{ABSTAIN_PREFIX}: {reason}."
+
+
+class Chosen(Protocol):
+    """What the selection hands over for each sentence it chose (`Candidate` fits)."""
+
+    passage: Passage
+    index: int  # the sentence's index in the passage
+    sentence: Sentence
+
+
+@dataclass
+class Pick:
+    """A sentence this module picked itself (summaries, comparisons)."""
+
+    passage: Passage
+    index: int
+    sentence: Sentence
+
+
+Composed = tuple[str, list[Citation]]
+
+
+# --- who said what: sentences that lean on the one before ----------------------------------
+# The closed classes of English that refer back (pronouns, demonstratives, connectives)
+# come from qa.text: grammar, not any corpus's words. A sentence is quoted with its
+# predecessor when one of these rules fires; each returns its reason.
+AnaphoraRule = Callable[[list[str], str], str | None]
+_OPENING_WORDS = 5  # "According to this, ...", "In the evening he told ..."
+
+
+def opens_with_a_pronoun(tokens: list[str], text: str) -> str | None:
+    """ "It is a development ...", "This emerges from ...": the referent is before."""
+    if tokens and tokens[0].lower() in THIRD_PERSON:
+        return f"opens with the pronoun “{tokens[0]}”"
+    return None
+
+
+def opens_with_a_connective(tokens: list[str], text: str) -> str | None:
+    """ "However, ...", "Meanwhile ...": it continues the sentence before."""
+    if tokens and tokens[0].lower() in CONNECTIVES:
+        return f"opens with the connective “{tokens[0]}”"
+    return None
+
+
+def opening_refers_back(tokens: list[str], text: str) -> str | None:
+    """A pronoun in the opening phrase: "According to this, ...", "In response to them, ..."."""
+    opening = re.split(r"[,;:]", text, maxsplit=1)[0]
+    head = words(opening)
+    if len(head) <= _OPENING_WORDS and len(head) < len(tokens):
+        for w in head:
+            if w.lower() in THIRD_PERSON:
+                return f"its opening “{opening.strip()}” refers back"
+    return None
+
+
+def speech_by_a_pronoun(tokens: list[str], text: str) -> str | None:
+    """ "he told the agency", "it said in a statement": the speaker is named before."""
+    lowered = [t.lower() for t in tokens]
+    for i, w in enumerate(lowered):
+        if w not in SPEECH_VERBS:
+            continue
+        # "he said", "he also told"; or inverted, "said he" ("said it was" is the
+        # complement's subject, not the speaker).
+        before = lowered[max(0, i - 2) : i]
+        after = lowered[i + 1 : i + 2]
+        if any(a in _PERSONAL_SUBJECTS for a in before) or any(a in {"he", "she"} for a in after):
+            return f"its speaker is a pronoun (“{tokens[i]}”)"
+    return None
+
+
+_PERSONAL_SUBJECTS = {"he", "she", "it", "they"}
+
+
+def adds_to_the_one_before(tokens: list[str], text: str) -> str | None:
+    """ "Moscow has also always offered ...": an additive "also" near the start continues
+    what the sentence before said (and who said it)."""
+    if "also" in (t.lower() for t in tokens[1:_OPENING_WORDS]):
+        return "adds to the sentence before (“also”)"
+    return None
+
+
+ANAPHORA_RULES: list[AnaphoraRule] = [
+    opens_with_a_pronoun,
+    opens_with_a_connective,
+    opening_refers_back,
+    speech_by_a_pronoun,
+    adds_to_the_one_before,
+]
+
+
+def leans_on_predecessor(text: str) -> str | None:
+    """Why the sentence needs the one before it to be understood, or None."""
+    tokens = words(text.lstrip(" \"“‘'("))
+    for rule in ANAPHORA_RULES:
+        if reason := rule(tokens, text):
+            return reason
+    return None
+
+
 _CONTEXT_DEPTH = 2
 
 
-def with_context(c: Candidate, snapshot: Snapshot) -> list[Sentence]:
-    """The sentence plus, for one that leans on its predecessor, the predecessor(s)."""
-    span = [c.sentence]
+def _speaks_by_pronoun(text: str) -> bool:
+    return speech_by_a_pronoun(words(text), text) is not None
+
+
+def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]]:
+    """The sentence, plus its predecessor when it leans on it, and one more when both
+    speak through a pronoun ("Kirill Dmitriev told ... he told ... However, he said ...")."""
+    span = [(c.passage, c.sentence)]
+    if c.sentence.kind in HEADING_KINDS:
+        return span  # a heading quoted as an answer stands alone
     passage, idx = c.passage, c.index
-    for _ in range(_CONTEXT_DEPTH):
-        if not _ANAPHORIC.search(span[0].text):
+    for depth in range(_CONTEXT_DEPTH):
+        first = span[0][1].text
+        if depth == 0 and leans_on_predecessor(first) is None:
+            break
+        # Further back only along a chain of pronoun speakers ("he said" after "he
+        # told"), to reach the speaker's name; a pronoun for a thing needs one sentence.
+        if depth and not (_speaks_by_pronoun(c.sentence.text) and _speaks_by_pronoun(first)):
             break
         if idx > 0:
             idx -= 1
-            span.insert(0, passage.sentences[idx])
-            continue
-        previous = snapshot.previous_passage(passage.passage_id)
-        if previous is None:
-            break
-        passage = previous
-        idx = len(passage.sentences) - 1
-        span.insert(0, passage.sentences[idx])
+        else:
+            previous = snapshot.previous_passage(passage.passage_id)
+            if previous is None or not previous.sentences:
+                break
+            passage, idx = previous, len(previous.sentences) - 1
+        span.insert(0, (passage, passage.sentences[idx]))
     # A heading is not a claim to quote.
-    while len(span) > 1 and not ends_sentence(span[0].text):
+    while len(span) > 1 and span[0][1].kind in HEADING_KINDS:
         span.pop(0)
     return span
 
 
-def compose(chosen: list[Candidate], snapshot: Snapshot, doc_text) -> tuple[str, list[Citation]]:
-    """Quote the chosen sentences (with context) verbatim, each followed by its [n].
+# --- the shortest span that answers --------------------------------------------------------
+_NUM = (
+    r"(?<![\w-])(?:\d+(?:[.,]\d+)*(?:\.\d+)?|"
+    + "|".join(sorted(NUMBER_WORDS - {"percent"}, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+_MODIFIER = (
+    r"(?:(?:more|less|fewer|greater|higher|lower|better|worse|other) than|at (?:least|most)|up to|"
+    r"over|under|about|around|approximately|nearly|almost|roughly|some|between|no (?:more|less|"
+    r"later|earlier) than|as (?:many|much|few|little) as|just (?:over|under)|within|for|after|"
+    r"below|above|exactly|only|maximum(?: of)?|minimum(?: of)?)"
+)
+_CURRENCY = r"(?:[$€£¥]\s?|(?:USD|EUR|GBP|CHF|JPY)\s?)"
+_RANGE = rf"(?:\s*(?:to|-|–|and|or)\s*{_CURRENCY}?{_NUM})"
+_PERCENT = r"(?:\s*%|\s+per ?cent\b|\s+percent(?:age points?)?\b)"
+_UNIT_TIME = (
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|"
+    r"decades?|centuries|business days?|working days?|calendar days?)"
+)
+# A unit written after a number: a short symbol or abbreviation ("kg", "kWh", "mm", "°C"),
+# not a short function word ("4 of them", "in 2016 the").
+_UNIT = (
+    r"(?:\s?(?!(?:and|or|to|of|in|on|at|by|the|a|an|is|was|for|per|as|if|it|its|be|but|"
+    r"not|no|so|up|we|he|she|our|his|her|are|has|had|can|may|all|any|off|out|new|old|"
+    r"each)\b)(?:°\s?[CF]|[A-Za-zµΩ]{1,3}(?:/[A-Za-z]{1,3})?)\b)"
+)
+NUMERIC = re.compile(
+    rf"(?:{_MODIFIER}\s+)?(?:[−+]\s?)?{_CURRENCY}?{_NUM}{_RANGE}?"
+    rf"(?:{_PERCENT}|\s+(?:million|billion|thousand|hundred)\b|{_UNIT})?",
+    re.I,
+)
+DURATION = re.compile(
+    rf"(?:{_MODIFIER}\s+)?{_NUM}(?:\s*\(\d+\))?{_RANGE}?(?:[\s-]+){_UNIT_TIME}\b"
+    rf"(?:'|’)?",
+    re.I,
+)
+# Month names with their capital ("May", not the verb "may"; "March", not "march").
+_MONTH = (
+    r"(?-i:(?:"
+    + "|".join(sorted(m.title() for m in MONTHS))
+    + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+)
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_PERIOD = (
+    r"(?:year|month|week|decade|century|day|spring|summer|autumn|fall|winter|morning|evening|"
+    r"night|weekend|quarter)"
+)
+_RELATIVE = r"(?:next|last|this|coming|previous|following|same|early|late|mid-?)"
+_PART_OF = (
+    r"(?:(?:the\s+)?(?:beginning|end|start|middle|first half|second half|course|spring|summer|"
+    r"autumn|fall|winter)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"(?:{_RELATIVE}\s+)?(?:{_PERIOD}|{_MONTH}|\d{{4}}|[\w-]+))"
+)
+TIME = re.compile(
+    r"(?:(?:on|in|by|since|until|till|from|before|after|during|at|as of|as early as|no later "
+    r"than|not before)\s+)?(?:the\s+)?(?:"
+    + _PART_OF
+    + rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    + rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
+    + rf"|{_MONTH}(?:\s+\d{{4}})?"
+    + r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
+    + rf"|{_RELATIVE}\s+{_PERIOD}"
+    + rf"|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    + r"|(?<![\w-])(?:1[5-9]|20)\d\d(?![\w-])"
+    + r"|today|yesterday|tomorrow|tonight"
+    + rf"|{_NUM}\s+{_UNIT_TIME}\s+(?:ago|later|earlier)"
+    + r")\b",
+    re.I,
+)
+_DETERMINERS = {"the", "a", "an", "either", "each", "any", "its", "their", "both", "every"}
+_LOCATIVE = {"in", "at", "from", "near", "to", "into", "across", "throughout", "within", "inside"}
+_AUXILIARY = {
+    "may", "shall", "must", "will", "can", "should", "could", "would", "might", "is", "are",
+    "was", "were", "has", "have", "had", "does", "do", "did", "cannot",
+}  # fmt: skip
+_MAX_SPAN_SHARE = 0.5  # a lead longer than half its sentence adds nothing
+# Answer types, in both vocabularies the selection uses ("entity" and "person" alike).
+_NUMBER_TYPES = {"number", "degree", "amount", "percent", "percentage"}
+_PERSON_TYPES = {"entity", "person", "organisation", "organization"}
+# Degrees of likelihood in general English ("almost certainly", "highly likely").
+HEDGE = re.compile(
+    r"\b(?:almost|virtually|very|highly|most|more|less|quite|fairly)?\s?(?:certainly|likely|"
+    r"unlikely|probably|possibly|certain|confident|sure)\b",
+    re.I,
+)
 
-    Grouped by document, in document order; when more than one document speaks, each
-    group is introduced by its document's title, so who-said-what stays visible.
-    `doc_text(doc_id)` returns the full text; each citation quotes it exactly.
-    """
-    spans: dict[str, list[tuple[int, int, str]]] = {}
-    titles: dict[str, str] = {}
-    for c in chosen:  # best first
-        sentences = with_context(c, snapshot)
-        start, end = sentences[0].start, sentences[-1].end
-        spans.setdefault(c.passage.doc_id, []).append((start, end, c.passage.passage_id))
-        titles[c.passage.doc_id] = c.passage.title
-    citations: list[Citation] = []
-    parts: list[str] = []
-    doc_order = list(spans)  # best-scoring document first
-    for doc_id in doc_order:
-        text = doc_text(doc_id)
-        merged: list[list] = []
-        for start, end, pid in spans[doc_id]:
-            for m in merged:  # overlapping or adjacent spans become one quote
-                if start <= m[1] + 2 and end >= m[0] - 2:
-                    m[0], m[1] = min(m[0], start), max(m[1], end)
-                    break
-            else:
-                merged.append([start, end, pid])
-        pieces = []
-        for start, end, pid in merged:
-            quote = text[start:end]
-            citation = Citation(
-                id=len(citations) + 1,
-                doc_id=doc_id,
-                title=titles[doc_id],
-                passage_id=pid,
-                quote=quote,
+
+@dataclass
+class Ask:
+    """What the question brings to span finding."""
+
+    text: str
+    answer_type: str
+    stems: set[str]
+    lower_words: frozenset[str] | set[str]
+
+    @classmethod
+    def of(cls, question: str, answer_type: str, lower_words) -> Ask:
+        return cls(question, answer_type, stems(question), lower_words)
+
+    def has(self, word: str) -> bool:
+        return stem(word) in self.stems
+
+
+Span = tuple[int, int]  # offsets within the sentence text
+
+
+def answer_span(sentence: str, ask: Ask) -> Span | None:
+    """The shortest verbatim span of `sentence` that answers, by the answer type; None
+    when no part of the sentence is a shorter answer than the sentence itself."""
+    kind = ask.answer_type
+    if kind in _NUMBER_TYPES:
+        rules = [number_span, hedge_span] if kind == "degree" else [number_span]
+    elif kind == "duration":
+        rules = [duration_span, number_span]
+    elif kind == "time":
+        rules = [time_span, duration_span]
+    elif kind in _PERSON_TYPES:
+        rules = [appositive_span, speaker_span, agent_span, actor_span, name_span, subject_span]
+    elif kind == "place":
+        rules = [place_span, place_name_span]
+    elif kind == "reason" or re.match(r"^\W*why\b", ask.text, re.I):
+        rules = [reason_span]
+    elif _ASKS_FOR_A_VALUE.match(ask.text):
+        rules = [number_span, head_noun_span, clause_span]
+    else:
+        rules = [head_noun_span, clause_span]
+    for rule in rules:
+        found = rule(sentence, ask)
+        if found and _useful(sentence, found):
+            return found
+    return None
+
+
+def _useful(sentence: str, span: Span) -> bool:
+    inside = len(words(sentence[span[0] : span[1]]))
+    return 0 < inside <= _MAX_SPAN_SHARE * max(len(words(sentence)), 1)
+
+
+def _anchors(sentence: str, ask: Ask) -> list[int]:
+    """Where the question's own content words stand in the sentence."""
+    wanted = set(content_terms(ask.text))
+    return [m.start() for m in WORD.finditer(sentence) if stem(m.group()) in wanted]
+
+
+def _nearest(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
+    """Of several candidate spans, the one standing closest to the question's words."""
+    if not spans:
+        return None
+    anchors = _anchors(sentence, ask)
+    if not anchors:
+        return spans[0]
+    return min(spans, key=lambda s: (min(abs(s[0] - a) for a in anchors), s[0]))
+
+
+def _not_asked(spans: list[Span], sentence: str, ask: Ask) -> list[Span]:
+    """Spans that say something the question does not already say."""
+    q = ask.text.lower()
+    return [s for s in spans if sentence[s[0] : s[1]].lower().strip() not in q]
+
+
+def _matches(pattern: re.Pattern, sentence: str) -> list[Span]:
+    return [(m.start(), m.end()) for m in pattern.finditer(sentence) if m.group().strip()]
+
+
+def number_span(sentence: str, ask: Ask) -> Span | None:
+    """ "more than 95%", "80% to 90%", "$2.5 million", "three": with its modifier."""
+    found = [s for s in _matches(NUMERIC, sentence) if re.search(r"\w", sentence[s[0] : s[1]])]
+    return _nearest(_not_asked(found, sentence, ask), sentence, ask)
+
+
+def duration_span(sentence: str, ask: Ask) -> Span | None:
+    """ "30 days", "thirty (30) days", "at least 5 minutes", "three years"."""
+    return _nearest(_not_asked(_matches(DURATION, sentence), sentence, ask), sentence, ask)
+
+
+def time_span(sentence: str, ask: Ask) -> Span | None:
+    """ "by the beginning of next year", "on Thursday", "in 2016", "3 March 2021"."""
+    return _nearest(_not_asked(_matches(TIME, sentence), sentence, ask), sentence, ask)
+
+
+def hedge_span(sentence: str, ask: Ask) -> Span | None:
+    """ "almost certainly", "highly likely": a degree said in words."""
+    return _nearest(_not_asked(_matches(HEDGE, sentence), sentence, ask), sentence, ask)
+
+
+def _name_runs(sentence: str, ask: Ask) -> list[Span]:
+    """Runs of names ("Dominique Raab", "National Cyber Security Centre"), trimmed of the
+    words the question already has ("British Foreign Secretary Dominique Raab")."""
+    found = names(sentence, ask.lower_words)
+    tokens = list(WORD.finditer(sentence))
+    runs: list[list[re.Match]] = []
+    for i, tok in enumerate(tokens):
+        is_name = tok.group().lower().replace("’", "'") in found
+        joined = runs and i and not sentence[tokens[i - 1].end() : tok.start()].strip()
+        if is_name and joined and runs[-1][-1] is tokens[i - 1]:
+            runs[-1].append(tok)
+        elif is_name:
+            runs.append([tok])
+    out = []
+    for run in runs:
+        # A day or a month is a name in writing, never the person or place asked about.
+        run = [t for t in run if not TIME.fullmatch(t.group())] if len(run) == 1 else run
+        while run and ask.has(run[0].group()):
+            run = run[1:]
+        while run and ask.has(run[-1].group()):
+            run = run[:-1]
+        if run:
+            out.append((run[0].start(), run[-1].end()))
+    return out
+
+
+def name_span(sentence: str, ask: Ask) -> Span | None:
+    """A name the question does not have; of several, the most specific (rarest in
+    English, by wordfreq), then the longest: "Moscow" over "British"."""
+    runs = _name_runs(sentence, ask)
+    if not runs:
+        return None
+
+    def rarity(span: Span) -> tuple[float, int]:
+        ws = words(sentence[span[0] : span[1]])
+        return (min(zipf(w.lower()) for w in ws), -len(ws))
+
+    return min(runs, key=rarity)
+
+
+def appositive_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Who is X?": what the sentence says X is ("X, researcher at F-Secure, said")."""
+    m = re.match(r"^\W*who\s+(?:is|was|are|were)\s+(.+?)\W*$", ask.text, re.I)
+    if not m:
+        return None
+    target = [w for w in words(m.group(1)) if w.lower() not in STOPWORDS]
+    if not target:
+        return None
+    last = re.escape(target[-1])
+    after = re.search(rf"\b{last}\b(?:’s|'s)?\s*,\s*([^,;.]+?)\s*[,;.]", sentence)
+    if after:
+        return after.start(1), after.end(1)
+    before = re.search(rf"([^,;.]+?),\s*[^,;.]*\b{last}\b", sentence)
+    if before and len(words(before.group(1))) <= 8:
+        return before.start(1), before.end(1)
+    return None
+
+
+def speaker_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Who said / denied / claimed ...?": the speaker of the sentence."""
+    if not re.match(r"^\W*who\s+(?:\w+\s+)?(\w+)", ask.text, re.I):
+        return None
+    verb = re.match(r"^\W*who\s+(?:(?:has|had|have|did|also)\s+)?(\w+)", ask.text, re.I)
+    if not verb or verb.group(1).lower() not in SPEECH_VERBS:
+        return None
+    spans = [s for s in speaker_spans(sentence) if not _all_asked(sentence[s[0] : s[1]], ask)]
+    return spans[0] if spans else None
+
+
+def _all_asked(phrase: str, ask: Ask) -> bool:
+    return all(ask.has(w) for w in words(phrase) if w.lower() not in STOPWORDS)
+
+
+def agent_span(sentence: str, ask: Ask) -> Span | None:
+    """The agent of a passive: "... to be produced in Russia by the manufacturer R-Pharm"."""
+    for m in re.finditer(
+        r"\bby\s+((?:(?:the|a|an|either|each|any|its|their)\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3})",
+        sentence,
+        re.I,
+    ):
+        phrase = m.group(1)
+        first = phrase.split()[0]
+        if not (first.lower() in _DETERMINERS or first[0].isupper()):
+            continue  # "by giving notice": a means, not an agent
+        cut = [w for w in words(phrase)]
+        # Stop at the first function word after the head ("by the supplier in writing").
+        kept = []
+        for i, w in enumerate(cut):
+            if i and w.lower() in STOPWORDS:
+                break
+            kept.append(w)
+        text = " ".join(kept)
+        if TIME.fullmatch(text) or re.match(r"\d", text) or _all_asked(text, ask):
+            continue
+        end = sentence.find(kept[-1], m.start(1)) + len(kept[-1])
+        return m.start(1), end
+    return None
+
+
+_WHO_VERB = re.compile(
+    r"^\W*who\s+(?:(?:may|shall|must|will|can|should|could|would|might|did|does|do|has|have|"
+    r"had|also|first|then)\s+)*([^\W\d_][\w-]*)",
+    re.I,
+)
+_BE = {"be", "been", "being", "is", "are", "was", "were"}
+
+
+def actor_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Who presented the results?": who does the question's verb in the sentence, the
+    phrase before it ("Maria Okafor, head of operations, presented" -> "Maria Okafor";
+    "Either party may terminate" -> "Either party")."""
+    m = _WHO_VERB.match(ask.text)
+    if not m or m.group(1).lower() in _BE or m.group(1).lower() in STOPWORDS:
+        return None
+    verb = stem(m.group(1))
+    tokens = list(WORD.finditer(sentence))
+    for i, tok in enumerate(tokens):
+        if stem(tok.group()) != verb or i == 0:
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].group().lower() in _AUXILIARY:
+            j -= 1
+        if j < 0 or tokens[j].group().lower() in _BE:
+            return None  # passive: the agent rule's case
+        gap = sentence[tokens[j].end() : tokens[j + 1].start()]
+        if gap.strip() == ",":  # skip an appositive: "X, head of Y, presented"
+            k = j
+            while k > 0 and not sentence[tokens[k - 1].end() : tokens[k].start()].strip():
+                k -= 1
+            if k == 0 or sentence[tokens[k - 1].end() : tokens[k].start()].strip() != ",":
+                return None
+            j = k - 1
+        start = j
+        while start > 0 and j - start < 5:
+            prev = tokens[start - 1]
+            if sentence[prev.end() : tokens[start].start()].strip():
+                break
+            low = prev.group().lower()
+            if low in _DETERMINERS:
+                start -= 1
+                break
+            if low in STOPWORDS or low in _AUXILIARY:
+                break
+            start -= 1
+        phrase = sentence[tokens[start].start() : tokens[j].end()]
+        if _all_asked(phrase, ask):
+            return None
+        return tokens[start].start(), tokens[j].end()
+    return None
+
+
+def subject_span(sentence: str, ask: Ask) -> Span | None:
+    """The subject before the first auxiliary: "Either party may terminate ..."."""
+    tokens = list(WORD.finditer(sentence))
+    for i, tok in enumerate(tokens[:8]):
+        if tok.group().lower() in _AUXILIARY and i:
+            phrase = sentence[tokens[0].start() : tokens[i - 1].end()]
+            if "," in phrase or _all_asked(phrase, ask):
+                return None
+            return tokens[0].start(), tokens[i - 1].end()
+    return None
+
+
+def place_span(sentence: str, ask: Ask) -> Span | None:
+    """A name after a preposition of place ("in Great Britain", "from Moscow")."""
+    runs = _name_runs(sentence, ask)
+    placed = [
+        r for r in runs if (before := words(sentence[: r[0]])) and before[-1].lower() in _LOCATIVE
+    ]
+    return _nearest(placed, sentence, ask)
+
+
+_WHICH = re.compile(
+    r"\b(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?([^\W\d_][\w-]*)", re.I
+)
+
+
+def head_noun_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Which election ...?": the noun phrase the sentence builds on that noun ("the 2016
+    U.S. presidential election"), when it says more than the question does."""
+    m = _WHICH.search(ask.text)
+    if not m or m.group(1).lower() in STOPWORDS:
+        return None
+    head = stem(m.group(1))
+    tokens = list(WORD.finditer(sentence))
+    for i, tok in enumerate(tokens):
+        if stem(tok.group()) != head:
+            continue
+        start = i
+        while start > 0 and i - start < 6:
+            prev = tokens[start - 1]
+            gap = sentence[prev.end() : tokens[start].start()]
+            low = prev.group().lower()
+            if gap.strip(" .") or low in _AUXILIARY or low in SPEECH_VERBS:
+                break
+            if low in STOPWORDS and low not in {"the", "a", "an"} and not prev.group().isupper():
+                break  # (an upper-case letter is part of an acronym: "U.S.")
+            start -= 1
+            if low in {"the", "a", "an"}:
+                break
+        phrase = sentence[tokens[start].start() : tok.end()]
+        if start < i and not _all_asked(phrase, ask):
+            return tokens[start].start(), tok.end()
+    return None
+
+
+# A clause ends at a comma, semicolon or colon followed by a space ("23:00" is a time), a
+# bracket, or a dash between spaces.
+def place_name_span(sentence: str, ask: Ask) -> Span | None:
+    """Failing that, a name with no digits in it ("the courts of Lisbon"; not "AF-10")."""
+    runs = [r for r in _name_runs(sentence, ask) if not re.search(r"\d", sentence[r[0] : r[1]])]
+    return _nearest(runs, sentence, ask)
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|[()—–]|\s-\s)\s*")
+# "What is the maximum input voltage?", "At what temperature ...": a value is asked for.
+_ASKS_FOR_A_VALUE = re.compile(
+    r"^\W*(?:what\s+(?:is|are|was|were)\s+the\b|at\s+what\b|to\s+what\b|what\s+\w+\s+does)",
+    re.I,
+)
+# Clauses that give a reason or a purpose, in general English.
+_REASON = re.compile(
+    r"\b(?:because|since|as a result of|due to|owing to|so that|in order to|thanks to|"
+    r"the reason (?:is|was)|caused by|which is why)\b[^.;]*",
+    re.I,
+)
+
+
+def reason_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Why ...?": the clause that gives the reason ("because the inverter is built in")."""
+    found = []
+    for m in _REASON.finditer(sentence):
+        clause = re.split(r",\s", m.group())[0]  # up to the clause's end
+        found.append(_trim(sentence, m.start(), m.start() + len(clause)))
+    return _nearest(found, sentence, ask)
+
+
+def clause_span(sentence: str, ask: Ask) -> Span | None:
+    """The clause carrying most of the question's words, when the sentence has several;
+    a reporting frame ("said the embassy in London") is not the answer, what it reports is."""
+    wanted = set(content_terms(ask.text))
+    if not wanted:
+        return None
+    clauses, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        clauses.append((start, m.start()))
+        start = m.end()
+    clauses.append((start, len(sentence)))
+    scored = []
+    for a, b in clauses:
+        text = sentence[a:b]
+        ws = words(text)
+        if len(ws) < 3 or _is_reporting_frame(text):
+            continue
+        hits = len(wanted & {stem(w) for w in ws})
+        if hits:
+            scored.append((-hits, len(ws), a, b))
+    if len(clauses) < 2 or not scored:
+        return None
+    _, _, a, b = min(scored)
+    return _trim(sentence, a, b)
+
+
+def _is_reporting_frame(clause: str) -> bool:
+    """ "said the Russian embassy in London", "he told the agency": speaker and verb only."""
+    ws = [w.lower() for w in words(clause)]
+    return len(ws) <= 7 and any(w in SPEECH_VERBS for w in ws[:3])
+
+
+def _trim(text: str, a: int, b: int) -> Span:
+    while a < b and text[a] in " \t\"“”'‘’.,;:-*•":
+        a += 1
+    while b > a and text[b - 1] in " \t\"“”'‘’,;:*":
+        b -= 1
+    piece = text[a:b]
+    if piece.count("“") > piece.count("”") or piece.count('"') % 2:
+        b = a + len(piece.rstrip('"”'))
+    return a, b
+
+
+# --- citations -----------------------------------------------------------------------------
+class Citer:
+    """Citations in order of first use; the same span cited twice keeps its number."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self.citations: list[Citation] = []
+
+    def cite(self, passage: Passage, start: int, end: int) -> int:
+        for c in self.citations:
+            if c.doc_id == passage.doc_id and (c.start, c.end) == (start, end):
+                return c.id
+        text = self.snapshot.document_text(passage.doc_id)
+        self.citations.append(
+            Citation(
+                id=len(self.citations) + 1,
+                doc_id=passage.doc_id,
+                title=passage.title,
+                passage_id=passage.passage_id,
+                quote=text[start:end],
                 start=start,
                 end=end,
             )
-            citations.append(citation)
-            pieces.append(f"{_flat(quote)} [{citation.id}]")
-        body = " ".join(pieces)
-        parts.append(f"According to “{titles[doc_id]}”: {body}" if len(doc_order) > 1 else body)
-    return "\n\n".join(parts), citations
+        )
+        return self.citations[-1].id
+
+    def quote(self, passage: Passage, start: int, end: int) -> str:
+        """The quoted text, on one line, with its marker."""
+        n = self.cite(passage, start, end)
+        return f"{_flat(self.citations[n - 1].quote)} [{n}]"
 
 
 def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass
+class Quote:
+    """One quote: a chosen sentence with its context, as a span of its document."""
+
+    chosen: Chosen
+    start: int
+    end: int
+
+    @property
+    def doc_id(self) -> str:
+        return self.chosen.passage.doc_id
+
+
+def _quotes(chosen: Sequence[Chosen], snapshot: Snapshot) -> list[Quote]:
+    """Each chosen sentence with its context; overlapping or adjacent quotes merged."""
+    merged: list[Quote] = []
+    for c in chosen:
+        context = with_context(c, snapshot)
+        start, end = context[0][1].start, context[-1][1].end
+        for q in merged:
+            if q.doc_id == c.passage.doc_id and start <= q.end + 2 and end >= q.start - 2:
+                q.start, q.end = min(q.start, start), max(q.end, end)
+                break
+        else:
+            merged.append(Quote(c, start, end))
+    return merged
+
+
+def _by_document(quotes: list[Quote]) -> dict[str, list[Quote]]:
+    """Quotes grouped per document (best document first), in reading order within one."""
+    groups: dict[str, list[Quote]] = {}
+    for q in quotes:
+        groups.setdefault(q.doc_id, []).append(q)
+    return {doc: sorted(qs, key=lambda q: q.start) for doc, qs in groups.items()}
+
+
+# --- the answer shapes ---------------------------------------------------------------------
+def compose(
+    kind: Kind | str,
+    chosen: Sequence[Chosen],
+    snapshot: Snapshot,
+    *,
+    question: str = "",
+    answer_type: str = "open",
+    pool: Sequence[Chosen] = (),
+    query_vector: np.ndarray | None = None,
+) -> Composed:
+    """The answer text and its citations, in the shape the question's kind asks for.
+
+    `chosen` are the selection's sentences, best first; `pool` the other scored
+    candidates (best first), from which a yes/no answer takes the other side and a
+    comparison the other documents; `query_vector` centres a summary on its topic.
+    An empty text means there is nothing to say in that shape (the caller abstains).
+    """
+    if isinstance(kind, str):
+        detected = question_kind(question)
+        kind = detected if detected.name == kind else Kind(kind, "given by the caller")
+    if kind.name == OVERVIEW:
+        docs = _documents_of([*chosen, *pool]) if kind.topic else None
+        return summarize(snapshot, topic=kind.topic, query_vector=query_vector, doc_ids=docs)
+    if kind.name == COMPARISON:
+        return compare(question, chosen, snapshot, pool=pool, query_vector=query_vector,
+                       sides=kind.sides)  # fmt: skip
+    if kind.name == YES_NO:
+        return weigh(question, chosen, snapshot, pool=pool)
+    return answer_fact(chosen, snapshot, question=question, answer_type=answer_type)
+
+
+def answer_fact(
+    chosen: Sequence[Chosen], snapshot: Snapshot, *, question: str = "", answer_type: str = "open"
+) -> Composed:
+    """The shortest span that answers, then the sentence(s) that say it.
+
+    "R-Pharm [1] — It is a development from Oxford that is to be produced in Russia by
+    the manufacturer R-Pharm. [2]". When more than one document speaks, each group is
+    introduced by its document's title, so who said what stays visible."""
+    if not chosen:
+        return "", []
+    ask = Ask.of(question, answer_type, snapshot.lower_words)
+    citer = Citer(snapshot)
+    groups = _by_document(_quotes(chosen, snapshot))
+    firsts = {}
+    for c in chosen:  # the best chosen sentence of each document leads its group
+        firsts.setdefault(c.passage.doc_id, c)
+    parts = []
+    for doc_id, quotes in groups.items():
+        lead = ""
+        best = firsts[doc_id]
+        heading = best.sentence.kind in HEADING_KINDS  # a heading is its own short answer
+        if question and not heading and (span := answer_span(best.sentence.text, ask)):
+            a, b = best.sentence.start + span[0], best.sentence.start + span[1]
+            lead = citer.quote(best.passage, a, b) + " — "
+        body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
+        text = lead + body
+        if len(groups) > 1:
+            text = f"According to “{best.passage.title}”: {text}"
+        parts.append(text)
+    return "\n\n".join(parts), citer.citations
+
+
+def weigh(
+    question: str, chosen: Sequence[Chosen], snapshot: Snapshot, *, pool: Sequence[Chosen] = ()
+) -> Composed:
+    """A yes/no question: what the documents say for it and against it, quoted; the
+    reader draws the yes or no. A sentence counts against when the clause carrying the
+    question's words is negated and the question is not (or the other way round)."""
+    if not chosen:
+        return "", []
+    wanted = set(content_terms(question))
+    best_hits = max(len(wanted & stems(c.sentence.text)) for c in chosen)
+    items = list(chosen)
+    seen = {(c.passage.doc_id, c.sentence.start) for c in chosen}
+    for c in pool[:_POOL_DEPTH]:
+        key = (c.passage.doc_id, c.sentence.start)
+        if key in seen or not ends_sentence(c.sentence.text) or c.sentence.text.endswith("?"):
+            continue
+        if len(wanted & stems(c.sentence.text)) >= max(1, best_hits / 2):
+            items.append(c)
+            seen.add(key)
+    stance: dict[str, list[Chosen]] = {"for": [], "against": []}
+    for c in items:
+        side = _stance(question, _carrying_clause(c.sentence.text, wanted))
+        if side and len(stance[side]) < _PER_SIDE:
+            stance[side].append(c)
+    citer = Citer(snapshot)
+    parts = []
+    for side, picked in stance.items():
+        if not picked:
+            continue
+        groups = _by_document(_quotes(picked, snapshot))
+        for quotes in groups.values():
+            title = quotes[0].chosen.passage.title
+            label = f"Evidence {side}, in “{title}”: " if len(groups) > 1 else f"Evidence {side}: "
+            body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
+            parts.append(label + body)
+    return "\n\n".join(parts), citer.citations
+
+
+_POOL_DEPTH = 8  # how far down the scored candidates a yes/no answer looks for the other side
+_PER_SIDE = 2
+
+
+def _carrying_clause(sentence: str, wanted: set[str]) -> str:
+    """The clause of the sentence that carries most of the question's words."""
+    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if words(c)]
+    return max(clauses, key=lambda c: len(wanted & stems(c))) if clauses else sentence
+
+
+def _stance(question: str, clause: str) -> str | None:
+    """ "for" when the clause says what the question asks, "against" when it says the
+    opposite, None when it says neither. A question that itself denies ("Did X deny
+    ...?") is answered for by a denial and against by an affirmation ("admitted")."""
+    lowered = {w.lower() for w in words(clause)}
+    if has_negation(question):
+        if has_negation(clause):
+            return "for"
+        return "against" if lowered & AFFIRM else None
+    return "against" if has_negation(clause) else "for"
+
+
+def compare(
+    question: str,
+    chosen: Sequence[Chosen],
+    snapshot: Snapshot,
+    *,
+    pool: Sequence[Chosen] = (),
+    query_vector: np.ndarray | None = None,
+    sides: Sequence[str] = (),
+    per_side: int = 2,
+) -> Composed:
+    """Each account side by side: per document ("According to “title”: ..."), or, when
+    the question names two things ("compare X and Y"), per thing ("On “X”: ...")."""
+    candidates = _unique([*chosen, *pool])
+    if len(sides) >= 2:
+        groups = {}
+        for side in sides:
+            needed = set(content_terms(side))
+            found = [c for c in candidates if needed and needed <= _context_stems(c)]
+            if found:
+                groups[side] = found[:per_side]
+        if len(groups) >= 2:
+            return _side_by_side(groups, snapshot, lambda side, _q: f"On “{side}”: ")
+    by_doc: dict[str, list[Chosen]] = {}
+    for c in candidates:
+        by_doc.setdefault(c.passage.doc_id, [])
+        if len(by_doc[c.passage.doc_id]) < per_side:
+            by_doc[c.passage.doc_id].append(c)
+    if query_vector is not None and len(snapshot.documents) <= _COMPARE_DOCS:
+        # "the two articles": a document the retrieval missed still gets its say.
+        for doc_id in sorted(snapshot.documents):
+            if doc_id not in by_doc and (best := _closest_sentence(snapshot, doc_id, query_vector)):
+                by_doc[doc_id] = [best]
+    groups = dict(list(by_doc.items())[:_COMPARE_DOCS])
+    if len(groups) < 2:
+        return answer_fact(chosen, snapshot, question=question)
+    return _side_by_side(
+        groups, snapshot, lambda _d, quotes: f"According to “{quotes[0].chosen.passage.title}”: "
+    )
+
+
+_COMPARE_DOCS = 3
+
+
+def _side_by_side(
+    groups: dict[str, list[Chosen]], snapshot: Snapshot, label: Callable[[str, list[Quote]], str]
+) -> Composed:
+    citer = Citer(snapshot)
+    parts = []
+    for key, picked in groups.items():
+        quotes = sorted(_quotes(picked, snapshot), key=lambda q: (q.doc_id, q.start))
+        body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
+        parts.append(label(key, quotes) + body)
+    return "\n\n".join(parts), citer.citations
+
+
+def _context_stems(c: Chosen) -> set[str]:
+    before = c.passage.sentences[c.index - 1].text if c.index else ""
+    return stems(c.sentence.text) | stems(before)
+
+
+def _unique(items: Sequence[Chosen]) -> list[Chosen]:
+    seen, out = set(), []
+    for c in items:
+        key = (c.passage.doc_id, c.sentence.start)
+        if key not in seen and ends_sentence(c.sentence.text) and not c.sentence.text.endswith("?"):
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _documents_of(items: Sequence[Chosen]) -> list[str]:
+    return list(dict.fromkeys(c.passage.doc_id for c in items))
+
+
+def _closest_sentence(snapshot: Snapshot, doc_id: str, vector: np.ndarray) -> Pick | None:
+    doc = snapshot.document_sentences(doc_id)
+    eligible = [i for i, (p, k) in enumerate(doc.places) if _summarisable(p.sentences[k].text)]
+    if not eligible:
+        return None
+    best = max(eligible, key=lambda i: float(doc.vectors[i] @ vector))
+    passage, k = doc.places[best]
+    return Pick(passage, k, passage.sentences[k])
+
+
+# --- summaries -----------------------------------------------------------------------------
+MMR_LAMBDA = 0.7  # relevance against novelty (Carbonell & Goldstein 1998 use 0.3 to 0.7)
+DUPLICATE = 0.9  # cosine above which two sentences say the same thing
+SAME_WORDS = 0.6  # Jaccard share of stems above which they do too
+TOPIC_FLOOR = 0.3  # a topic summary quotes only sentences at least this close to the topic
+_SUMMARY_DOCS = 5
+_MIN_WORDS, _MAX_WORDS = 6, 80
+
+
+def summarize(
+    snapshot: Snapshot,
+    *,
+    topic: str = "",
+    query_vector: np.ndarray | None = None,
+    doc_ids: Sequence[str] | None = None,
+    per_doc: int | None = None,
+    max_docs: int = _SUMMARY_DOCS,
+) -> Composed:
+    """An extractive summary: per document, its most central sentences that do not
+    repeat each other (maximal marginal relevance over the sentence vectors), each with
+    its citation, under the document's title.
+
+    Centrality is similarity to the document's centroid, or, when a topic is named
+    (`topic` with its `query_vector`), mostly to the topic. Without `doc_ids`, the whole
+    corpus is summarised, its largest documents first (at most `max_docs`)."""
+    if doc_ids is None:
+        doc_ids = sorted(snapshot.documents, key=lambda d: (-len(snapshot.documents[d]), d))
+    doc_ids = [d for d in doc_ids if snapshot.documents.get(d)][:max_docs]
+    per_doc = per_doc or (3 if len(doc_ids) <= 2 else 2)
+    focus = (
+        Focus(query_vector, set(content_terms(topic)))
+        if topic and query_vector is not None
+        else None
+    )
+    citer = Citer(snapshot)
+    parts = []
+    for doc_id in doc_ids:
+        picks = _central(snapshot, doc_id, per_doc, focus)
+        if not picks:
+            continue
+        quotes = sorted(_quotes(picks, snapshot), key=lambda q: q.start)
+        body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
+        parts.append(f"“{picks[0].passage.title}”: {body}")
+    return "\n\n".join(parts), citer.citations
+
+
+def _summarisable(text: str) -> bool:
+    n = len(words(text))
+    return ends_sentence(text) and not text.rstrip().endswith("?") and _MIN_WORDS <= n <= _MAX_WORDS
+
+
+@dataclass
+class Focus:
+    """A named topic: its vector and its content stems."""
+
+    vector: np.ndarray
+    stems: set[str]
+
+    def relevance(self, vectors: np.ndarray, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(relevance, on topic?) per sentence. A one-word topic embeds weakly (measured:
+        "accusations" reaches 0.3 against the sentence that makes them), so a sentence
+        that uses the topic's own words is on it too; otherwise it must be close."""
+        cosine = vectors @ self.vector
+        share = np.array(
+            [len(self.stems & stems(t)) / (len(self.stems) or 1) for t in texts], np.float32
+        )
+        return cosine + TOPIC_WORDS * share, (share > 0) | (cosine >= TOPIC_FLOOR)
+
+
+TOPIC_WORDS = 0.3  # the weight of the topic's own words beside the topic's vector
+
+
+def _central(snapshot: Snapshot, doc_id: str, k: int, focus: Focus | None) -> list[Pick]:
+    doc = snapshot.document_sentences(doc_id)
+    eligible = [i for i, (p, j) in enumerate(doc.places) if _summarisable(p.sentences[j].text)]
+    if not eligible:
+        return []
+    vectors = doc.vectors[eligible]
+    centroid = doc.vectors.mean(axis=0)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    centrality = vectors @ centroid
+    if focus is not None:
+        texts = [doc.places[i][0].sentences[doc.places[i][1]].text for i in eligible]
+        on_topic, keep = focus.relevance(vectors, texts)
+        centrality = 0.7 * on_topic + 0.3 * centrality
+        eligible = [e for e, ok in zip(eligible, keep, strict=True) if ok]
+        vectors, centrality = vectors[keep], centrality[keep]
+        if not eligible:
+            return []
+    texts = [doc.places[i][0].sentences[doc.places[i][1]].text for i in eligible]
+    chosen = mmr(vectors, centrality, k, texts=texts)
+    out = []
+    for i in chosen:
+        passage, j = doc.places[eligible[i]]
+        out.append(Pick(passage, j, passage.sentences[j]))
+    return out
+
+
+def mmr(
+    vectors: np.ndarray,
+    relevance: np.ndarray,
+    k: int,
+    lam: float = MMR_LAMBDA,
+    texts: Sequence[str] | None = None,
+) -> list[int]:
+    """Maximal marginal relevance: each pick the most relevant sentence that is least
+    like those already picked (Carbonell & Goldstein, 1998). Indices, in pick order.
+
+    A near-restatement (cosine >= DUPLICATE, or, with `texts`, most of the same words:
+    "cyber espionage among" against "cyber-espionage of") is never picked twice."""
+    picked: list[int] = []
+    remaining = list(range(len(relevance)))
+    redundancy = np.zeros(len(relevance), np.float32)
+    bags = [stems(t) for t in texts] if texts is not None else None
+    while remaining and len(picked) < k:
+        scores = lam * relevance[remaining] - (1 - lam) * redundancy[remaining]
+        scores[redundancy[remaining] >= DUPLICATE] = -np.inf  # never a second restatement
+        if not np.isfinite(scores).any():
+            break
+        best = remaining[int(np.argmax(scores))]
+        picked.append(best)
+        remaining.remove(best)
+        redundancy = np.maximum(redundancy, vectors @ vectors[best])
+        if bags is not None:  # only against the new pick: n comparisons, not n squared
+            for i in remaining:
+                shared = len(bags[i] & bags[best]) / (len(bags[i] | bags[best]) or 1)
+                if shared >= SAME_WORDS:
+                    redundancy[i] = max(redundancy[i], DUPLICATE)
+    return picked

@@ -1,24 +1,36 @@
-"""The default answering mode: no LLM, answers composed verbatim from the documents.
+"""The default answering mode: no LLM, answers quoted verbatim from the documents.
 
-Hand-written, because it is the product's own: which sentences answer, which context
-keeps who-said-what, when two documents both speak, and when to abstain.
+Which sentences answer, and whether to answer at all, is one fitted decision
+(`qa.answer.decide`) over general features (`qa.answer.features`), plus the few hard
+rules that the eval keeps (`qa.answer.rules`). This module gathers the candidates,
+scores them, and turns the decision into a selection or a reason to abstain that a
+person can read. Composing the quotes is `qa.answer.compose`'s job.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from qa.answer.evidence import QuestionProfile, coverage, names_covered, offers_answer_type
+from qa.answer.decide import DecisionModel, model_for
+from qa.answer.features import KINDS, View, key_coverage, type_missing, vectorise
+from qa.answer.headings import names_heading, quotable
+from qa.answer.injection import looks_like_instruction
+from qa.answer.question import QuestionProfile, closeness
+from qa.answer.rules import first_reason
 from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.store import sentence_id
-from qa.text import ends_sentence, stem, stems, words
+from qa.text import STOPWORDS, stem, words
 from qa.types import Passage, Sentence
 
-SELECT_MARGIN = 0.06  # a second sentence joins when it scores within this of the best
-OTHER_DOC_MARGIN = 0.12  # another document's best sentence joins within this margin
+# Every abstention starts with this, in both modes; front ends and evals may rely on it.
+ABSTAIN_PREFIX = "The documents don't say"
+
+
+def abstention(reason: str) -> str:
+    return f"{ABSTAIN_PREFIX}: {reason}."
 
 
 @dataclass
@@ -27,15 +39,52 @@ class Candidate:
     index: int  # sentence index in the passage
     sentence: Sentence
     cosine: float
-    lexical: float
-    typed: bool
-    score: float
+    view: View
+    features: np.ndarray
+    probability: float = 0.0  # the fitted scorer's: this sentence holds the answer
 
 
 @dataclass
 class Selection:
     candidates: list[Candidate]
     abstain_reason: str | None = None
+    question: QuestionProfile | None = field(default=None, repr=False)
+
+
+class _Words:
+    """Per question: each sentence's words, stems and best similarity to each question
+    term, computed once (a sentence is a candidate and also the context of the next)."""
+
+    def __init__(self, profile: QuestionProfile, snapshot: Snapshot) -> None:
+        self.profile = profile
+        self.lexicon = snapshot.lexicon
+        vectors = [t.vector for t in profile.terms]
+        self.has_vector = np.array([v is not None for v in vectors], bool)
+        dim = next((v.shape[0] for v in vectors if v is not None), 1)
+        self.terms = np.array(
+            [v if v is not None else np.zeros(dim, np.float32) for v in vectors], np.float32
+        ).reshape(len(vectors), dim)
+        self.stems = [t.stem for t in profile.terms]
+        self._cache: dict[str, tuple[np.ndarray, set[str]]] = {}
+
+    def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, set[str]]:
+        """Per question term: 1.0 when its stem is in the text, else (soft) the closeness
+        of its nearest word in the text (`question.closeness`); and the text's stems."""
+        key = f"{soft}\x00{text}"
+        if key in self._cache:
+            return self._cache[key]
+        found = words(text)
+        content = {w.lower() for w in found if w.lower() not in STOPWORDS}
+        text_stems = {stem(w) for w in content}
+        result = np.array([1.0 if s in text_stems else 0.0 for s in self.stems], np.float32)
+        if soft and self.lexicon is not None and len(self.stems) and content:
+            rows = self.lexicon.rows(content)
+            if len(rows):
+                sims = (self.terms @ rows.T).max(axis=1)
+                sims = np.where(self.has_vector, closeness(sims), 0.0)
+                result = np.maximum(result, sims.astype(np.float32))
+        self._cache[key] = (result, text_stems)
+        return result, text_stems
 
 
 def score_candidates(
@@ -45,134 +94,131 @@ def score_candidates(
     passage_scores: dict[str, float],
     sentence_vectors: dict[str, np.ndarray],
     snapshot: Snapshot,
+    model: DecisionModel | None,
 ) -> list[Candidate]:
+    """Every retrieved sentence as a candidate, with its features and its probability of
+    answering the question, best first. A sentence that gives orders to the reader of a
+    prompt ("Ignore previous instructions ...") is never a candidate. Without a model
+    (when fitting one), candidates are ordered by similarity."""
     top = max(passage_scores.values(), default=1.0) or 1.0
+    lexicon = _Words(profile, snapshot)
+    heading_asked = profile.answer_type == "heading"
+    before = _previous_sentences(passages, snapshot)
     out: list[Candidate] = []
     for p in passages:
+        heading = " ".join(x for x in (p.title, p.section) if x)
+        title_match = lexicon.match(heading, soft=False)[0] if heading else _zeros(profile)
+        order = snapshot.documents.get(p.doc_id, [])
+        position = order.index(p.passage_id) if p.passage_id in order else 0
         for idx, s in enumerate(p.sentences):
-            if s.text.rstrip().endswith("?") or not ends_sentence(s.text):
-                continue  # a question or a heading in the text does not answer anything
             vec = sentence_vectors.get(sentence_id(p.passage_id, idx))
-            if vec is None:
-                continue
-            cos = float(np.dot(query_vector, vec))
-            # Terms found in the sentence count fully; in the sentence before it, half
-            # (a heading or the speaker's introduction is context, not the claim).
-            own = stems(s.text)
-            before = stems(p.sentences[idx - 1].text) if idx else set()
-            lexical = 0.7 * coverage(profile, own) + 0.3 * coverage(profile, own | before)
-            typed = offers_answer_type(s.text, profile, snapshot.lower_words)
-            score = (
-                cos
-                + 0.30 * lexical
-                + (0.08 if typed else -0.08 if profile.answer_type != "open" else 0.0)
-                + 0.05 * passage_scores.get(p.passage_id) / top
+            if vec is None or not quotable(s, heading_asked) or looks_like_instruction(s.text):
+                continue  # a question in the text, a heading nobody asked for, an order
+            previous = p.sentences[idx - 1].text if idx else before.get(p.passage_id, "")
+            match, content = lexicon.match(s.text)
+            context = match
+            for extra in (previous, heading):
+                if extra:
+                    context = np.maximum(context, lexicon.match(extra)[0])
+            view = View(
+                q=profile,
+                passage=p,
+                index=idx,
+                sentence=s,
+                cosine=float(np.dot(query_vector, vec)),
+                passage_score=passage_scores.get(p.passage_id, 0.0) / top,
+                position=position,
+                lower_words=snapshot.lower_words,
+                match=match,
+                context_match=context,
+                title_match=title_match,
+                content=content,
+                previous=previous,
             )
-            out.append(Candidate(p, idx, s, cos, lexical, typed, score))
-    out.sort(key=lambda c: (-c.score, c.passage.doc_id, c.sentence.start))
+            out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0)))
+    if not out:
+        return out
+    best_cosine = max(c.cosine for c in out)
+    best_coverage = max(key_coverage(c.view) for c in out)
+    for c in out:
+        c.view.best_cosine, c.view.best_key_coverage = best_cosine, best_coverage
+        c.features = vectorise(c.view)
+    x = np.stack([c.features for c in out])
+    probabilities = model.candidate_probabilities(x) if model else np.array([c.cosine for c in out])
+    for c, prob in zip(out, probabilities, strict=True):
+        c.probability = float(prob)
+    out.sort(key=lambda c: (-c.probability, c.passage.doc_id, c.sentence.start))
     return out
 
 
 def select(
-    profile: QuestionProfile, candidates: list[Candidate], settings: Settings, snapshot: Snapshot
+    profile: QuestionProfile,
+    candidates: list[Candidate],
+    settings: Settings,
+    snapshot: Snapshot | None = None,
+    model: DecisionModel | None = None,
 ) -> Selection:
-    if profile.unknown_names:
-        names = ", ".join(f"“{n.title()}”" for n in profile.unknown_names)
-        return Selection([], f"nothing in them mentions {names}")
+    """The sentences to quote, or the reason to abstain."""
+    model = model or model_for(settings.answer_model)
+    if reason := first_reason(profile, model.rules):
+        return Selection([], reason, profile)
     if not candidates:
-        return Selection([], "no passage matches the question")
+        return Selection([], "no passage matches the question", profile)
     best = candidates[0]
-    best_cos = max(c.cosine for c in candidates)
-    unknown_focus = [t for t in profile.focus if t in profile.unknown_terms]
-    if unknown_focus and best_cos < settings.focus_similarity:
-        # "Which malware...?" where the corpus never mentions malware: only a very close
-        # paraphrase ("drug maker" for "pharmaceutical company") may still answer.
-        return Selection([], f"nothing in them mentions {_quoted(profile, unknown_focus)}")
-    # Words the corpus never uses are fine in a paraphrase that is semantically close, or
-    # when they are a small part of the question ("commented" among four key terms);
-    # otherwise the nearest passages can only be about something else.
-    unknown_share = len(profile.unknown_terms) / max(len(profile.key_terms), 1)
-    if unknown_share >= 1 / 3 and best_cos < settings.confident_similarity:
-        return Selection(
-            [], f"none of the passages mention {_quoted(profile, profile.unknown_terms)}"
-        )
-    if best_cos < settings.min_sentence_similarity:
-        return Selection(
-            [], f"no passage is close enough to the question (best similarity {best_cos:.2f})"
-        )
-    if profile.answer_type != "open":
-        typed = [c for c in candidates if c.typed]
-        if not typed or typed[0].score < best.score - OTHER_DOC_MARGIN:
-            return Selection([], f"the closest passages do not give {_KINDS[profile.answer_type]}")
-        candidates, best = typed, typed[0]
-        # A number or a date must be about what was asked: "How many organizations...",
-        # "When was APT29 identified": the sentence giving it must share a key term.
-        if profile.answer_type in ("number", "time"):
-            needed = set(
-                profile.focus or [t for t in profile.key_terms if t not in profile.unknown_terms]
-            )
-            if needed and not needed & stems(best.sentence.text):
-                what = _KINDS[profile.answer_type]
-                return Selection(
-                    [], f"no passage gives {what} for {_quoted(profile, sorted(needed))}"
-                )
-    context = stems(best.passage.text)
-    previous = snapshot.previous_passage(best.passage.passage_id)
-    if previous is not None:
-        context |= stems(previous.text)
-    missing_names = names_covered(profile, context)
-    if missing_names:  # "What did the Canadian government say...": the passage must be about them
-        return Selection(
-            [], f"the closest passages say nothing about {_quoted(profile, missing_names)}"
-        )
-
+    if names_heading(best.sentence, profile.text):  # "What is section 4 called?"
+        return Selection([best], None, profile)
+    x = np.stack([c.features for c in candidates])
+    if model.answer_probability(x, np.arange(len(candidates))) < model.abstain_below:
+        return Selection([], explain(best), profile)
     chosen = [best]
+    docs = {best.passage.doc_id}
     for c in candidates[1:]:
         if len(chosen) >= settings.max_answer_sentences:
             break
-        if c.score < best.score - SELECT_MARGIN:
-            break
-        if _redundant(c, chosen) or not _as_relevant(c, best):
+        other = c.passage.doc_id not in docs
+        ratio = model.other_document_ratio if other else model.companion_ratio
+        if c.probability < ratio * best.probability or _redundant(c, chosen):
             continue
         chosen.append(c)
-    # Where another document also speaks to the question, show its account too, so a
-    # disagreement between the sources is visible rather than hidden.
-    docs = {c.passage.doc_id for c in chosen}
-    for c in candidates:
-        if c.passage.doc_id in docs or c.score < best.score - OTHER_DOC_MARGIN:
-            continue
-        if c.typed and not _redundant(c, chosen) and _as_relevant(c, best):
-            chosen.append(c)
-            docs.add(c.passage.doc_id)
-
-    evidence = set().union(*(stems(c.sentence.text) for c in chosen))
-    evidence |= set().union(
-        *(stems(c.passage.sentences[c.index - 1].text) for c in chosen if c.index)
-    )
-    # Synonyms ("rejects" for "denied") defeat term matching, so a sentence that is
-    # semantically close on its own does not need the question's words.
-    if (
-        best_cos < settings.confident_similarity
-        and coverage(profile, evidence) < settings.min_term_coverage
-    ):
-        return Selection([], "the passages found do not speak to what the question asks")
-    return Selection(chosen)
+        docs.add(c.passage.doc_id)
+    return Selection(chosen, None, profile)
 
 
-_KINDS = {"number": "a number", "time": "a date or time", "entity": "a name", "place": "a place"}
+def explain(best: Candidate) -> str:
+    """Why the best candidate is not good enough, in words a person can check: a specific
+    word of the question that the corpus never uses; else one the closest passages lack;
+    else the kind of answer they do not give. (The cut-offs only choose the wording.)"""
+    v = best.view
+    q = v.q
+    absent = [t for t in q.terms if not t.in_corpus and t.specificity >= 0.5]
+    if absent:  # true as said: no document uses the word (names first)
+        worst = max(
+            absent, key=lambda t: (t.name, t.specificity * (1 - max(t.corpus_similarity, 0.0)))
+        )
+        return f"nothing in them mentions “{worst.word}”"
+    local = q.weights * (1.0 - v.context_match) if q.terms else np.zeros(0)
+    if local.size and local.max() >= 0.3:
+        return f"the closest passages say nothing about “{q.terms[int(local.argmax())].word}”"
+    if q.answer_type in KINDS and type_missing(v):
+        return f"the closest passages do not give {KINDS[q.answer_type]}"
+    return "the passages found do not speak to what the question asks"
 
 
-def _quoted(profile: QuestionProfile, terms: list[str]) -> str:
-    """Stems as the question spelled them: “malware”, not “malwar”."""
-    spelled: dict[str, str] = {}
-    for word in words(profile.text):
-        spelled.setdefault(stem(word), word)
-    return ", ".join(f"“{spelled.get(t, t)}”" for t in terms)
+def _zeros(profile: QuestionProfile) -> np.ndarray:
+    return np.zeros(len(profile.terms), np.float32)
 
 
-def _as_relevant(c: Candidate, best: Candidate) -> bool:
-    """A companion sentence must share at least half of the best one's key-term support."""
-    return c.lexical >= 0.5 * best.lexical and (c.lexical > 0 or best.lexical == 0)
+def _previous_sentences(passages: list[Passage], snapshot: Snapshot) -> dict[str, str]:
+    """For each passage, the last sentence of the passage before it (a speaker is often
+    named just before the quote), read in one batch."""
+    wanted = {p.passage_id: snapshot.previous(p.passage_id) for p in passages}
+    found = {q.passage_id: q for q in snapshot.passages([i for i in wanted.values() if i])}
+    out = {}
+    for pid, prev in wanted.items():
+        q = found.get(prev) if prev else None
+        if q is not None and q.sentences:
+            out[pid] = q.sentences[-1].text
+    return out
 
 
 def _redundant(c: Candidate, chosen: list[Candidate]) -> bool:

@@ -17,15 +17,18 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 
-from qa.answer.extractive import select
+import numpy as np
+
+from qa.answer.compose import abstention
+from qa.answer.injection import looks_like_instruction
 from qa.config import Settings
 from qa.errors import LLMBadOutput, LLMError, LLMTimeout, LLMUnavailable
 from qa.text import content_terms, split_sentences
-from qa.types import Answer, ChatTurn, Citation, Passage, SentenceVerdict
+from qa.types import Answer, ChatTurn, Citation, Passage, ScoredPassage, SentenceVerdict
 from qa.verify import Claim, Judge, sentence_claims
 
 log = logging.getLogger(__name__)
@@ -47,18 +50,6 @@ NO_ANSWER = re.compile(
     r"passages do not contain the answer|do not contain (?:the|an|any) answer|cannot be answered from the passages",
     re.I,
 )
-# A sentence that addresses the assistant rather than reporting something. It is shown to
-# the model as data, but it is never accepted as evidence for a generated sentence.
-INSTRUCTION = re.compile(
-    r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules?)\b|\bsystem prompt\b"
-    r"|\byou (are|must|should) (now )?(an? )?(assistant|ai|answer|reply|respond|say)\b"
-    r"|\b(answer|reply|respond) (to )?every (question|user)\b",
-    re.I,
-)
-
-
-def looks_like_instruction(sentence: str) -> bool:
-    return bool(INSTRUCTION.search(sentence))
 
 
 def user_prompt(passages: list[Passage], question: str) -> str:
@@ -481,6 +472,24 @@ def _markers_before_period(text: str) -> str:
 
 
 # --- the answerer ----------------------------------------------------------------------------
+@dataclass
+class Retrieved:
+    """The passages found for one question, and the extractive answer over them."""
+
+    passages: list[Passage]
+    scored: list[ScoredPassage]  # the same passages as the answer contract shows them
+    extractive: Callable[[], Answer]  # the fallback: quotes from the same passages
+
+
+@dataclass
+class Tools:
+    """What LLM mode is handed, explicitly: it never sees the service (which calls it)."""
+
+    retrieve: Callable[[str], Retrieved]  # a standalone question -> its passages
+    embed: Callable[[Sequence[str]], np.ndarray]  # texts -> unit vectors, for the judge
+    lower_words: Collection[str] = ()  # the corpus's lower-case usage, for the judge's names
+
+
 class LLMAnswerer:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -537,46 +546,43 @@ class LLMAnswerer:
             return standalone_question(question, history)
         return line or None
 
-    def ask(self, service, question: str, history: list[ChatTurn], top_k: int) -> Answer:
-        *_, answer = self.ask_stream(service, question, history, top_k)
+    def ask(self, tools: Tools, question: str, history: list[ChatTurn]) -> Answer:
+        *_, answer = self.ask_stream(tools, question, history)
         return answer
 
     def ask_stream(
-        self, service, question: str, history: list[ChatTurn], top_k: int
+        self, tools: Tools, question: str, history: list[ChatTurn]
     ) -> Iterator[str | Answer]:
         from llama_index.core.llms import ChatMessage
 
         started = time.perf_counter()
         standalone = self.condense(question, history) if history else None
-        prepared = service.prepare(standalone or question, [], top_k)
-        prepared.question, prepared.standalone = question, standalone
+        found = tools.retrieve(standalone or question)
 
         verifier: SentenceVerifier | None = None
 
         def fallback(why: str) -> Iterator[str | Answer]:
             log.warning("LLM mode fell back to extractive: %s", why)
-            selection = select(
-                prepared.profile, prepared.candidates, service.settings, prepared.snapshot
-            )
-            answer = service.compose_answer(prepared, selection)
+            answer = found.extractive()
+            answer.question, answer.standalone_question = question, standalone
             answer.notice = f"{why} Showing quotes from the documents instead."
             if verifier is not None and verifier.verdicts:  # what the LLM wrote, and why not
                 answer.verification, answer.sentence_verdicts = verifier.counts, verifier.verdicts
             yield from (piece + " " for piece in answer.answer.split("\n\n") if piece)
             yield answer
 
-        if not prepared.passages:
+        if not found.passages:
             yield from fallback("No passages were found for the LLM to use.")
             return
-        judge = Judge(lambda texts: service.index.embedder.embed(list(texts)))
+        judge = Judge(tools.embed, lower_words=tools.lower_words)
         verifier = SentenceVerifier(
-            judge, prepared.passages, self.settings.llm_unsupported_policy,
+            judge, found.passages, self.settings.llm_unsupported_policy,
             FailFast.from_settings(self.settings),
         )  # fmt: skip
         asked = standalone or question
         messages = [
             ChatMessage(role="system", content=SYSTEM_PROMPT),
-            ChatMessage(role="user", content=user_prompt(prepared.passages, asked)),
+            ChatMessage(role="user", content=user_prompt(found.passages, asked)),
         ]
         notice = None
         budget, stop = max_tokens_for(asked, self.settings), self.settings.llm_stop_sequences
@@ -609,8 +615,8 @@ class LLMAnswerer:
             return
         if not verifier.parts and verifier.declared_no_answer:
             yield Answer(
-                question=question, answer="The documents don't say: the passages do not contain the answer.",
-                abstained=True, mode="llm", passages=_scored(prepared), standalone_question=standalone,
+                question=question, answer=abstention("the passages do not contain the answer"),
+                abstained=True, mode="llm", passages=found.scored, standalone_question=standalone,
                 timings_ms={"total": round((time.perf_counter() - started) * 1000, 2)},
                 sentence_verdicts=verifier.verdicts, verification=verifier.counts,
             )  # fmt: skip
@@ -622,17 +628,11 @@ class LLMAnswerer:
             return
         yield Answer(
             question=question, answer=verifier.answer, abstained=False, mode="llm",
-            citations=verifier.citations, passages=_scored(prepared), standalone_question=standalone,
+            citations=verifier.citations, passages=found.scored, standalone_question=standalone,
             timings_ms={"total": round((time.perf_counter() - started) * 1000, 2)},
             unsupported=verifier.counts["flagged"] > 0, verification=verifier.counts,
             sentence_verdicts=verifier.verdicts, notice=notice,
         )  # fmt: skip
-
-
-def _scored(prepared):
-    from qa.service import scored_passages
-
-    return scored_passages(prepared.passages, prepared.scores)
 
 
 _ANSWERERS: dict[str, LLMAnswerer] = {}

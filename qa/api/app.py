@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
+from qa.api import documents
 from qa.api import errors as api_errors
 from qa.api.auth import AuthGate, install_login
 from qa.api.middleware import BodyDeadline, BodyLimit, RequestLog
@@ -57,6 +58,8 @@ def create_app(settings: Settings | None = None, with_ui: bool = False) -> FastA
     api_errors.install(app)
     app.include_router(health)
     app.include_router(v1)
+    app.include_router(documents.writes)
+    app.include_router(documents.reads)
     app.include_router(openai_router, dependencies=v1.dependencies)
     if with_ui:
         from ui.app import mount
@@ -66,11 +69,32 @@ def create_app(settings: Settings | None = None, with_ui: bool = False) -> FastA
     return app
 
 
+def create_ui_app(settings: Settings) -> FastAPI:
+    """The UI alone (`corpus-qa ui`), answering errors as the API does: composed here, so
+    that `ui` and `qa.api.errors` never import each other."""
+    from ui.app import mount
+
+    app = FastAPI(title="corpus-qa UI")
+    api_errors.install(app)
+    app = mount(app, settings)
+    secure(app, settings)  # the same gate, limits and timeouts as `corpus-qa serve`
+    return app
+
+
 def secure(app: FastAPI, settings: Settings) -> None:
     """The middleware every corpus-qa app gets, the UI alone included. Outermost first:
     request log, body deadline, CORS (preflights need no key), the key gate, body size."""
     # Checked after the key, so that a client without it cannot make the server read a body.
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.max_body_bytes,
+        # A multipart body carries a little more than its files.
+        upload_max_bytes=settings.max_upload_files * settings.max_file_bytes + 1_000_000,
+        # The UI's file picker uploads through Gradio's route, under the same limits; with an
+        # admin key the UI cannot add documents, and that route keeps the small limit.
+        upload_prefix=("/v1/documents",)
+        + (("/gradio_api/upload",) if settings.admin_key is None else ()),
+    )
     if settings.api_key is not None:
         install_login(app, settings)
         app.add_middleware(AuthGate, settings=settings)
@@ -79,7 +103,7 @@ def secure(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
-        allow_methods=["GET", "POST"],
+        allow_methods=["GET", "POST", "PUT", "DELETE"],
         allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
     )
     app.add_middleware(BodyDeadline, seconds=settings.body_timeout)
@@ -132,7 +156,7 @@ def app_factory() -> FastAPI:
     """For uvicorn workers (`--workers N` imports the app by name in each process)."""
     import os
 
-    from qa.cli import setup_logging
+    from qa.logs import setup_logging
 
     settings = get_settings()
     setup_logging(settings.log_level)

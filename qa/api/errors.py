@@ -18,10 +18,15 @@ log = logging.getLogger(__name__)
 
 STATUS: list[tuple[type[errors.CorpusQAError], int]] = [
     (errors.ModeUnavailable, 400),  # a valid request for a mode this deployment lacks
+    (errors.UnsupportedFile, 415),
+    (errors.UploadTooLarge, 413),
+    (errors.BadUpload, 400),
+    (errors.WriterBusy, 409),
     (errors.InvalidInput, 422),
     (errors.NotFound, 404),
     (errors.IndexMissing, 503),
     (errors.StoreUnavailable, 503),
+    (errors.WriterBusy, 503),  # another writer holds the data dir: retry later
     (errors.LLMTimeout, 504),
     (errors.LLMError, 502),
     (errors.CorpusQAError, 500),
@@ -55,7 +60,7 @@ def error_response(exc: errors.CorpusQAError) -> JSONResponse:
     status = status_for(exc)
     if status >= 500:
         log.warning("%s: %s", type(exc).__name__, exc)
-    headers = {"Retry-After": "5"} if status == 503 else None
+    headers = {"Retry-After": "5"} if status in (503, 409) else None
     return JSONResponse(
         error_body(type(exc).__name__, errors.public_message(exc), getattr(exc, "field", None)),
         status,
@@ -74,6 +79,12 @@ def _describe(err: dict) -> tuple[str, str]:
         return f"`{field}` is required.", field
     if err.get("type") == "extra_forbidden":
         return f"`{field}` is not a known field.", field
+    if err.get("type") == "string_unicode":  # as qa.errors.UnencodableText says it
+        return (
+            f"`{field}` contains a lone surrogate, which is not valid Unicode text: send it "
+            "as well-formed UTF-8.",
+            field,
+        )
     return f"`{field}`: {err.get('msg', 'invalid')}.", field
 
 
@@ -93,6 +104,7 @@ def install(app: FastAPI) -> None:
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         kind = {
             401: "Unauthorized",
+            403: "Forbidden",
             404: "NotFound",
             405: "MethodNotAllowed",
             408: "RequestTimeout",

@@ -71,9 +71,19 @@ class BodyLimit:
     the API's error shape (tests/qa/api/test_api_inprocess.py checks it).
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        upload_max_bytes: int | None = None,
+        upload_prefix: str | tuple[str, ...] = "/v1/documents",
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        # Uploads (POST/PUT under `upload_prefix`) may be larger, and are streamed to the
+        # app (its multipart parser spools files to disk) rather than held in memory.
+        self.upload_max_bytes = upload_max_bytes
+        self.upload_prefixes = (upload_prefix,) if isinstance(upload_prefix, str) else upload_prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -81,6 +91,13 @@ class BodyLimit:
             return
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
+        if self._is_upload(scope):
+            limit = self.upload_max_bytes or self.max_bytes
+            if declared is not None and declared.isdigit() and int(declared) > limit:
+                await self._reject(send, limit, "upload")
+                return
+            await self._stream(scope, receive, send, limit)
+            return
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await self._reject(send)
             return
@@ -105,8 +122,54 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def _reject(self, send: Send) -> None:
-        message = f"The request body is over {self.max_bytes} bytes (CORPUS_QA_MAX_BODY_BYTES): send less."
+    def _is_upload(self, scope: Scope) -> bool:
+        if self.upload_max_bytes is None or scope["method"] not in ("POST", "PUT"):
+            return False
+        path = scope.get("path", "")
+        root = scope.get("root_path", "")
+        path = path[len(root) :] if root and path.startswith(root) else path
+        return any(path == p or path.startswith(p + "/") for p in self.upload_prefixes)
+
+    async def _stream(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        """Pass the body through, counting: past `limit`, a 413 goes out, the app reads a
+        disconnect (its parser stops) and whatever it sends after is dropped."""
+        state = {"seen": 0, "cut": False, "started": False}
+
+        async def counted() -> Message:
+            if state["cut"]:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                state["seen"] += len(message.get("body", b""))
+                if state["seen"] > limit:
+                    state["cut"] = True
+                    if not state["started"]:
+                        state["started"] = True
+                        await self._reject(send, limit, "upload")
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def guarded(message: Message) -> None:
+            if state["cut"]:
+                return
+            if message["type"] == "http.response.start":
+                state["started"] = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted, guarded)
+        except Exception:
+            if not state["cut"]:
+                raise  # the app's own failure; a cut body's ClientDisconnect is expected
+
+    async def _reject(self, send: Send, limit: int | None = None, kind: str = "body") -> None:
+        if kind == "upload":
+            message = (
+                f"The upload is over {limit} bytes (CORPUS_QA_MAX_UPLOAD_FILES files of at "
+                "most CORPUS_QA_MAX_FILE_BYTES each): send fewer or smaller files per request."
+            )
+        else:
+            message = f"The request body is over {self.max_bytes} bytes (CORPUS_QA_MAX_BODY_BYTES): send less."
         await send_json(send, 413, error_body("PayloadTooLarge", message))
 
 

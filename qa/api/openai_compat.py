@@ -12,6 +12,7 @@ import uuid
 
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
+from fastapi.sse import ServerSentEvent
 
 from qa.api.deps import ServiceDep
 from qa.api.schemas import (
@@ -20,7 +21,7 @@ from qa.api.schemas import (
     ChatCompletionMessage,
     ChatCompletionRequest,
 )
-from qa.api.sse import event, stream_events
+from qa.api.sse import encode, event, stream_events
 from qa.errors import InvalidInput
 from qa.service import check_encodable
 from qa.types import Answer, ChatTurn, Mode
@@ -89,7 +90,7 @@ def chat_completions(body: ChatCompletionRequest, request: Request, service: Ser
             corpus_qa=answer,
         )
 
-    def chunk(delta: dict, finish: str | None = None, **extra) -> str:
+    def chunk(delta: dict, finish: str | None = None, **extra) -> ServerSentEvent:
         return event(
             {
                 "id": completion_id,
@@ -101,7 +102,7 @@ def chat_completions(body: ChatCompletionRequest, request: Request, service: Ser
             }
         )
 
-    def final(answer: Answer) -> str:
+    def final(answer: Answer) -> ServerSentEvent:
         return chunk(
             {},
             "stop",
@@ -114,10 +115,13 @@ def chat_completions(body: ChatCompletionRequest, request: Request, service: Ser
     first = chunk({"role": "assistant", "content": ""})
 
     async def events():
-        yield first
+        yield encode(first)
         async for e in stream_events(request, items, lambda t: chunk({"content": t}), final):
-            yield e
+            yield encode(e)
 
+    # Not an EventSourceResponse route: this one route answers JSON or SSE, by `stream`.
     return StreamingResponse(
-        events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+        events(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
+from typing import Annotated
+
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import StreamingResponse
+from fastapi.sse import EventSourceResponse, ServerSentEvent
 
 from qa.api.deps import ServiceDep, SettingsDep, require_api_key
 from qa.api.schemas import AskRequest, Health, Ready
@@ -21,37 +24,33 @@ def ask(body: AskRequest, service: ServiceDep) -> Answer:
     return service.ask(body.question, history=body.history, top_k=body.top_k, mode=body.mode)
 
 
-@v1.post(
-    "/ask/stream",
-    tags=["ask"],
-    response_class=StreamingResponse,
-    responses={
-        200: {
-            "content": {"text/event-stream": {}},
-            "description": "SSE: `delta`* `answer` `[DONE]`",
-        }
-    },
-)
-def ask_stream(body: AskRequest, request: Request, service: ServiceDep) -> StreamingResponse:
-    """Server-Sent Events: `event: delta` pieces of text as they are produced, then one
-    `event: answer` with the full contract (citations, passages), then `data: [DONE]`."""
+def _answer_stream(body: AskRequest, service: ServiceDep) -> Iterator[str | Answer]:
+    """Everything that can refuse a streamed question, run before the 200 is sent."""
     service.validate_question(body.question)
     validate_history(body.history)
     service.check_mode(body.mode)
-    service.snapshot()  # a store outage or a missing index is a 503 before the 200
-    items = service.ask_stream(
-        body.question, history=body.history, top_k=body.top_k, mode=body.mode
-    )
-    return StreamingResponse(
-        stream_events(
-            request,
-            items,
-            on_text=lambda text: event({"text": text}, "delta"),
-            on_answer=lambda answer: event(answer.model_dump(mode="json"), "answer"),
-        ),
-        media_type="text/event-stream",
-        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-    )
+    service.snapshot()  # a store outage or a missing index is a 503, not an error event
+    return service.ask_stream(body.question, history=body.history, top_k=body.top_k, mode=body.mode)
+
+
+@v1.post(
+    "/ask/stream",
+    tags=["ask"],
+    response_class=EventSourceResponse,
+    responses={200: {"description": "SSE: `delta`* `answer` `[DONE]`"}},
+)
+async def ask_stream(
+    request: Request, items: Annotated[Iterator[str | Answer], Depends(_answer_stream)]
+) -> AsyncIterator[ServerSentEvent]:
+    """Server-Sent Events: `event: delta` pieces of text as they are produced, then one
+    `event: answer` with the full contract (citations, passages), then `data: [DONE]`."""
+    async for sse in stream_events(
+        request,
+        items,
+        on_text=lambda text: event({"text": text}, "delta"),
+        on_answer=lambda answer: event(answer.model_dump(mode="json"), "answer"),
+    ):
+        yield sse
 
 
 @v1.get("/documents", response_model=list[DocumentInfo], tags=["documents"])

@@ -75,15 +75,19 @@ def test_bad_files_are_skipped_and_nothing_is_lost(corpus: Path, settings: Setti
     ingest(corpus, settings, store=store, progress=False)
     victim = sorted(corpus.glob("*.txt"))[0]
     kept = {pid for pid, p in _all_passages(store).items() if p.doc_id == victim.name}
-    victim.write_bytes(b"\xff\xfe broken \x00 bytes")  # the file turns binary
+    victim.write_bytes(b"\x01\x02 broken \x00 bytes")  # the file turns binary
     (corpus / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
     (corpus / "fine.md").write_text(
         "# Fine\nA perfectly fine note about vaccines.\n", encoding="utf-8"
     )
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.7\n garbage")
     report = ingest(corpus, settings, store=store, progress=False)
-    assert set(report.skipped) == {victim.name, "latin1.txt"}
-    assert "binary" in report.skipped[victim.name] and "UTF-8" in report.skipped["latin1.txt"]
-    assert report.added == ["fine.md"] and report.removed == []
+    assert set(report.skipped) == {victim.name, "broken.pdf"}
+    assert "binary" in report.skipped[victim.name] and "PDF" in report.skipped["broken.pdf"]
+    # A Latin-1 file is read (as Windows-1252), with a warning that says so.
+    assert report.added == ["fine.md", "latin1.txt"] and report.removed == []
+    assert "Windows-1252" in report.warnings["latin1.txt"][0]
+    assert store.document("latin1.txt").text == "café"
     assert kept <= _all_passages(store).keys(), "the skipped file's earlier passages stay"
     assert any(victim.name in r.getMessage() for r in caplog.records)
 
@@ -103,8 +107,8 @@ def test_an_interrupted_write_leaves_the_old_version_whole(
     real_call = Store._call
 
     def crash_at_commit(self, action, fn):
-        if action == "writing the document record":
-            raise KeyboardInterrupt  # the process dies between the passages and the commit
+        if action == "committing the corpus version":
+            raise KeyboardInterrupt  # everything is written but the commit record
         return real_call(self, action, fn)
 
     monkeypatch.setattr(Store, "_call", crash_at_commit)
@@ -124,7 +128,10 @@ def test_an_interrupted_write_leaves_the_old_version_whole(
 
     report = ingest(corpus, settings, store=store, progress=False)
     assert report.updated == [target.name]
+    assert report.passages_embedded == 0, "the interrupted run's vectors are reused"
     assert set(store.document_passage_ids(target.name)).isdisjoint(old_ids)
+    assert store.document(target.name).text == target.read_text(encoding="utf-8")
+    assert not any(store.audit().values())
 
 
 def test_changing_the_passage_size_rechunks_unchanged_files(corpus: Path, settings: Settings):

@@ -62,17 +62,17 @@ def test_server_mode_matches_embedded_mode_and_survives_an_outage(tmp_path, seed
                 expected = essential(seed_service.ask(question).model_dump())
                 for _ in range(4):
                     assert essential(ask(question).json()) == expected, question
-            assert httpx.get(api.url + "/readyz").json()["store"] == url
+            ready = httpx.get(api.url + "/readyz")
+            assert ready.json()["store"] == "chroma-server" and url not in ready.text
 
             # The store goes away: a clear 503, never a 500, and the API stays up.
             stop(chroma)
             for _ in range(3):
                 r = ask(QUESTIONS[0])
                 assert r.status_code == 503, r.text
-                assert (
-                    "Chroma server" in r.json()["error"]["message"]
-                    and "chroma run" in r.json()["error"]["message"]
-                )
+                # What to do, without the server's URL or Chroma's exception (those are logged).
+                assert "Chroma server" in r.json()["error"]["message"] and url not in r.text
+                assert "Retry" in r.json()["error"]["message"]
             assert httpx.get(api.url + "/readyz").status_code == 503
             assert httpx.get(api.url + "/healthz").status_code == 200
 

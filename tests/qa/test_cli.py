@@ -64,7 +64,8 @@ def test_ask_with_a_missing_index_ingests_the_seeds_then_answers_in_json(isolate
     }
     assert "Dominique Raab" in answer["answer"]
     citation = answer["citations"][0]
-    assert set(citation) == {"id", "doc_id", "title", "passage_id", "quote", "start", "end"}
+    assert set(citation) == {"id", "doc_id", "title", "passage_id", "quote", "start", "end", "page"}
+    assert citation["page"] is None  # a text file has no pages
     text = (ROOT / "seeds" / citation["doc_id"]).read_text(encoding="utf-8")
     assert text[citation["start"] : citation["end"]] == citation["quote"]
 
@@ -87,3 +88,42 @@ def test_missing_path_is_a_clear_error(tmp_path):
     result = run("ingest", str(tmp_path / "nowhere"))
     assert result.returncode == 2
     assert "does not exist" in result.stderr
+
+
+def test_point_17_top_k_is_checked_as_the_api_checks_it():
+    for value in ("0", "-3", "100000", "many", "2.5"):
+        result = run("ask", "Who denied the accusations?", "--top-k", value)
+        assert result.returncode == 2, (value, result.stderr)
+        assert "--top-k" in result.stderr and "Traceback" not in result.stderr
+    assert "between 1 and 50" in run("ask", "q?", "--top-k", "0").stderr
+    assert "between 1 and 50" in run("chat", "--top-k", "51").stderr
+
+
+def test_point_14_a_lone_surrogate_in_a_question_is_a_clean_error():
+    # Bytes that are not UTF-8 reach Python's argv as lone surrogates ("\udcff").
+    result = subprocess.run(
+        [sys.executable, "-m", "qa.cli", "ask", b"What is \xff APT29?"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=60,
+    )
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 2, stderr
+    assert "lone surrogate" in stderr and "Traceback" not in stderr
+
+
+def test_point_14_a_line_that_is_not_utf8_in_chat_is_refused_and_chat_goes_on(seeded_env):
+    result = subprocess.run(
+        [sys.executable, "-m", "qa.cli", "chat"],
+        cwd=ROOT,
+        input=b"What is \xff\xfe APT29?\nWho is the British Foreign Secretary quoted in the articles?\n/quit\n",
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    stdout = result.stdout.decode("utf-8", "replace")
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    assert "not valid UTF-8" in stdout or "lone surrogate" in stdout
+    assert "Dominique Raab" in stdout  # the next question is answered

@@ -152,9 +152,11 @@ def test_switching_backend_re_embeds_and_answers_stay_exact(
     assert {d.embedding for d in store.documents()} == {"all-MiniLM-L6-v2/int8"}
     assert ingest(corpus, switched, embedder=int8, progress=False).passages_embedded == 0
 
-    answer = QAService(switched).ask("Which foreign secretary commented on the attacks?")
+    answer = QAService(switched).ask(
+        "How certain is the NCSC that APT29 is part of Russian intelligence?"
+    )
     assert not answer.abstained
-    assert "Raab" in answer.answer
+    assert "95%" in answer.answer
     for c in answer.citations:
         assert store.document(c.doc_id).text[c.start : c.end] == c.quote
 

@@ -244,20 +244,27 @@ def test_llm_mode_without_configuration_is_a_400_style_error(seed_service):
         seed_service.ask(QUESTION, mode="llm")
 
 
-def test_the_eval_suite_runs_in_llm_mode(seed_index_dir, fake_llm, tmp_path):
+def test_the_eval_suite_runs_in_llm_mode(fake_llm, tmp_path):
     from evals import run
+    from evals.dataset import DATA
 
+    corpus = tmp_path / "corpora" / "seeds"  # the seeds' test questions alone, to stay quick
+    corpus.mkdir(parents=True)
+    docs = ROOT / "seeds"
+    (corpus / "corpus.toml").write_text(f'name = "seeds"\nkind = "news"\ndocs = "{docs}"\n')
+    (corpus / "questions.jsonl").write_bytes((DATA / "seeds" / "questions.jsonl").read_bytes())
     settings = Settings(
-        data_dir=seed_index_dir, llm_provider="openai-like", llm_base_url=f"{fake_llm.url}/v1",
-        llm_model="fabricated", llm_timeout=5,
+        data_dir=tmp_path / "index", llm_provider="openai-like",
+        llm_base_url=f"{fake_llm.url}/v1", llm_model="fabricated", llm_timeout=5,
     )  # fmt: skip
-    results, _ = run.run_eval(settings, mode="llm", progress=False)
-    assert results["mode"] == "llm" and results["outcomes"]["errors"] == 0
+    results, _ = run.run_eval(settings, corpus.parent, split="test", mode="llm", progress=False)
+    seeds = results["corpora"]["seeds"]["test"]
+    assert results["mode"] == "llm" and seeds["outcomes"]["errors"] == 0
     # The fabricated sentence of every answer was dropped before it reached the answer.
-    assert results["metrics"]["faithfulness"]["value"] >= 0.95
-    assert results["metrics"]["citation_validity"]["value"] == 1.0
+    assert seeds["metrics"]["faithfulness"]["value"] >= 0.95
+    assert seeds["metrics"]["citation_validity"]["value"] == 1.0
     assert run.gate(results, run.load_thresholds("llm")) == []
-    assert not any("Oxford University" in r["answer"] for r in results["items"])
+    assert not any("Oxford University" in r["answer"] for r in seeds["items"])
     # The optional LLM judge is reported beside the deterministic one.
     llm = results["llm_judge"]
     assert llm["faithfulness"]["n"] > 0 and llm["agreement_with_deterministic_judge"]["value"] > 0.5
@@ -265,14 +272,27 @@ def test_the_eval_suite_runs_in_llm_mode(seed_index_dir, fake_llm, tmp_path):
     assert llm["calibration"]["balanced_accuracy"] > 0.5
 
 
-def test_the_ui_answers_in_llm_mode_when_an_llm_is_configured(seed_index_dir, fake_llm, tmp_path):
-    from gradio_client import Client
+def test_the_ui_answers_in_llm_mode_when_an_llm_is_configured(seed_settings, fake_llm):
+    """The UI's own handler (Gradio's endpoints are private), on a service with an LLM."""
+    import json
 
-    with corpus_qa_server(
-        seed_index_dir, tmp_path / "ui.log", env=llm_env(fake_llm, "fabricated")
-    ) as server:
-        client = Client(server.url + "/", verbose=False)
-        history, sources, _, answer = client.predict(QUESTION, [], 6, "llm", api_name="/chat")
-    assert answer["mode"] == "llm" and answer["verification"]["dropped"] == 1
-    assert "Oxford University" not in str(history[-1]["content"])
-    assert "cqa-quote" in sources
+    from qa.service import QAService
+    from ui.app import build
+
+    env = llm_env(fake_llm, "fabricated")
+    settings = seed_settings.model_copy(
+        update={
+            "llm_provider": env["CORPUS_QA_LLM_PROVIDER"],
+            "llm_base_url": env["CORPUS_QA_LLM_BASE_URL"],
+            "llm_model": env["CORPUS_QA_LLM_MODEL"],
+            "llm_timeout": float(env["CORPUS_QA_LLM_TIMEOUT"]),
+        }
+    )
+    demo = build(settings, QAService(settings))
+    respond = next(fn.fn for fn in demo.fns.values() if fn.fn.__name__ == "respond")
+    request = json.dumps({"conversation": "c1", "turn": "t1", "history": []})
+    *_, last = respond(QUESTION, request, 6, "llm")
+    turn = last[0]
+    assert turn["state"] == "done" and turn["mode"] == "llm"
+    assert "Oxford University" not in turn["text"] and "Oxford University" not in turn["html"]
+    assert "cqa-quote" in turn["html"] or "cqa-src-quote" in turn["html"]

@@ -83,10 +83,10 @@ def test_the_official_openai_client_gets_cited_answers(server):
     client = OpenAI(base_url=server.url + "/v1", api_key="k3y", max_retries=0)
     assert "corpus-qa" in [m.id for m in client.models.list().data]
     completion = client.chat.completions.create(
-        model="corpus-qa", messages=[{"role": "user", "content": QUESTIONS[2]}]
+        model="corpus-qa", messages=[{"role": "user", "content": QUESTIONS[4]}]
     )
     text = completion.choices[0].message.content
-    assert "propaganda" in text and "[1]" in text
+    assert "AstraZeneca" in text and "[1]" in text
     citations = completion.model_extra["citations"]
     assert citations[0]["quote"] and citations[0]["doc_id"].endswith(".txt")
 

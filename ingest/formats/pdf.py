@@ -1,0 +1,131 @@
+"""PDF: the text layer, page by page, with a page number for every offset (pypdfium2).
+
+Chosen by measurement against pypdf 7.1 on PDFs written by reportlab (50 pages of headings
+and wrapped paragraphs with accents and "€"; 3 pages of 30 drawn lines): both extracted
+every page's words exactly; pypdfium2 read 700-1,400 pages/s, pypdf 100-185 pages/s. Both
+are permissively licensed (pypdfium2: Apache-2.0/BSD-3, PDFium itself BSD-3); PyMuPDF is
+AGPL and not used.
+
+The text of each page is PDFium's text layer in its reading order, with line breaks as
+extracted (wrapped lines are joined later by the structure step). Pages are joined by
+`PAGE_BREAK`, which the structure step sees as a blank line; each page's span includes
+the break that follows it, so the spans cover the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from ingest.formats import PAGE_BREAK, FormatResult
+from ingest.formats.sniff import content_note
+from ingest.formats.text import first_line_title
+from qa.errors import UnreadableFile
+
+# PDFium is not thread-safe (pypdfium2's documentation): one document at a time per process.
+_PDFIUM = threading.Lock()
+# PDFium marks a hyphen it found at a line end as U+0002 (or U+FFFE): the page shows "-".
+_PDFIUM_HYPHEN = re.compile("[\x02\ufffe]")
+# Other control characters are not text (a NUL from a broken font map, for instance).
+_CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0b\x0e-\x1f\x7f]")
+_PASSWORD_ERRORS = (4, 6)  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
+_LOCATE_HEADER = 1024  # the PDF spec lets "%PDF-" start anywhere in the first 1,024 bytes
+
+
+def _clean(page_text: str) -> str:
+    text = page_text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _PDFIUM_HYPHEN.sub("-", text)
+    text = _CONTROL.sub("", text)
+    return text.strip("\n")
+
+
+def extract_pages(raw: bytes, doc_id: str) -> list[str]:
+    """Each page's text, cleaned; UnreadableFile for a corrupt or encrypted PDF."""
+    import pypdfium2 as pdfium
+
+    if b"%PDF-" not in raw[:_LOCATE_HEADER]:
+        raise UnreadableFile(
+            f"{doc_id}: is not a PDF{content_note(raw) or ' (no PDF header)'}; "
+            "rename it with its real extension, or export it to PDF again."
+        )
+    with _PDFIUM:
+        try:
+            document = pdfium.PdfDocument(raw)
+        except pdfium.PdfiumError as exc:
+            if getattr(exc, "err_code", None) in _PASSWORD_ERRORS:
+                raise UnreadableFile(
+                    f"{doc_id}: is encrypted (password-protected); remove the password "
+                    "(print or export it to an unprotected PDF) and ingest it again."
+                ) from exc
+            raise UnreadableFile(
+                f"{doc_id}: is damaged and cannot be opened as a PDF ({exc}); "
+                "export or download it again."
+            ) from exc
+        try:
+            pages = []
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                try:
+                    pages.append(_clean(textpage.get_text_range()))
+                finally:
+                    textpage.close()
+                    page.close()
+        except pdfium.PdfiumError as exc:
+            raise UnreadableFile(
+                f"{doc_id}: is damaged: page {len(pages) + 1} cannot be read ({exc}); "
+                "export or download it again."
+            ) from exc
+        finally:
+            document.close()
+    return pages
+
+
+def read_pdf(raw: bytes, doc_id: str) -> FormatResult:
+    pages = extract_pages(raw, doc_id)
+    if not pages:
+        raise UnreadableFile(f"{doc_id}: has no pages; nothing to ingest.")
+    if not any(page.strip() for page in pages):
+        raise UnreadableFile(
+            f"{doc_id}: has no text layer (a scan?); OCR is not supported. Run it through "
+            "an OCR tool that adds a text layer (e.g. ocrmypdf), then ingest it again."
+        )
+    parts: list[str] = []
+    spans: list[tuple[int, int, int]] = []
+    at = 0
+    for number, page in enumerate(pages, start=1):
+        chunk = page + (PAGE_BREAK if number < len(pages) else "\n")
+        parts.append(chunk)
+        spans.append((at, at + len(chunk), number))
+        at += len(chunk)
+    text = "".join(parts)
+    blank = [n for n, page in enumerate(pages, start=1) if not page.strip()]
+    warnings = []
+    if blank:
+        warnings.append(
+            f"{len(blank)} of {len(pages)} pages have no text layer (scanned or image-only): "
+            f"{'page' if len(blank) == 1 else 'pages'} {_ranges(blank)} cannot be searched or "
+            "quoted; OCR is not supported."
+        )
+    return FormatResult(
+        text=text,
+        title=first_line_title(text, doc_id),
+        format="pdf",
+        pages=spans,
+        warnings=warnings,
+        page_count=len(pages),
+    )
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] -> '1-3, 7'."""
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(f"{start}-{prev}" if prev > start else str(start))
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)

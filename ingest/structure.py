@@ -1,0 +1,581 @@
+"""A document's structure from its exact text: blocks, headings, section paths, sentences.
+
+Plain text and Markdown are read the same way, line by line:
+
+* A single line break inside a paragraph is wrapping, not a boundary. Blank lines,
+  headings, list items, numbered clauses, fenced code and table rows are boundaries.
+* Headings: Markdown `#` and underlined headings, numbered headings ("5. Termination.",
+  "2.1 Scope"), "ARTICLE IV" / "Section 3 — Fees", short title-like lines, and a short
+  first line as the document's title.
+* Each block has a section path ("5. Termination > 5.2 Notice"): the headings above it.
+* Sentences are found inside blocks (qa.sentences), so they may span line breaks, and
+  `text[start:end] == sentence.text` holds with the original newlines.
+
+Hand-written: the readers of these formats that exist (markdown-it, mistune) parse
+Markdown but not hard-wrapped plain text, and none returns character offsets into the
+source for every sentence; the product promises exact offsets for every quote. Each
+heading rule is a small named function returning its reason (`HEADING_RULES`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from qa.sentences import sentence_spans
+from qa.types import SECTION_SEPARATOR, Sentence
+
+# The kinds of sentence (Sentence.kind): what the answerer may quote, and how.
+TITLE, HEADING, SENTENCE, LIST_ITEM, CODE, TABLE_ROW = (
+    "title",
+    "heading",
+    "sentence",
+    "list_item",
+    "code",
+    "table_row",
+)
+HEADING_KINDS = frozenset({TITLE, HEADING})
+
+_MAX_HEADING_WORDS = 12
+_MAX_HEADING_CHARS = 120
+# fmt: off
+_SMALL_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for",
+    "from", "with", "as", "per", "via", "vs", "v", "into", "onto", "under", "over", "than",
+    "upon", "its", "their", "his", "her", "our", "your",
+})
+# fmt: on
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_BULLET = re.compile(r"^\s*[-*+•◦▪‣–]\s+(?=\S)")
+# "1." "1)" "(a)" "a)" "a." "(iv)" "iv)" "A)": an enumerated list item or clause.
+_ENUMERATOR = re.compile(
+    r"^\s*(?:\((?:\d{1,3}|[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})\)"
+    r"|(?:\d{1,3}|[a-zA-Z]|[ivxlcdm]{1,6})\)"
+    r"|\d{1,3}\.(?!\d)|[a-z]\.)\s+(?=\S)"
+)
+# "2.1 Scope", "5.2. Notice", "10.3.1 The Supplier shall ...": a numbered clause.
+_CLAUSE = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+(?=\S)")
+# "ARTICLE IV", "Article 4 — Fees", "Section 3: Scope", "PART II. DEFINITIONS", "Schedule A"
+_LABELLED = re.compile(
+    r"^\s*(?:ARTICLE|Article|SECTION|Section|§|PART|Part|CHAPTER|Chapter|SCHEDULE|Schedule"
+    r"|APPENDIX|Appendix|ANNEX|Annex|EXHIBIT|Exhibit|CLAUSE|Clause)\s*"
+    r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7}|[A-Z])\b\.?(?P<rest>.*)$"
+)
+_LABEL_SEPARATOR = re.compile(r"^\s*(?:[—–:\-.]\s*)?")
+_CLOSING = re.compile(r"[.!?;:,…][\"”’')\]]*$")
+_SENTENCE_END = re.compile(r"[.!?:][\"”’')\]]*$")
+_NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
+
+
+@dataclass
+class Block:
+    """A paragraph, heading, list item, code block or table row: sentences never cross it."""
+
+    kind: str  # "title" | "heading" | "paragraph" | "list_item" | "code" | "table_row"
+    start: int  # where its content starts (after a bullet or '#' marks)
+    end: int
+    lines: int = 1
+    enumerated: bool = False  # opens with "1." "(a)" "2.1": a list item, clause or heading
+    marker_end: int = -1  # end of its enumerator ("5." of "5. Termination"), if enumerated
+    level: int = 0  # heading level: Markdown's own, else by style (see `_levels`)
+    style: tuple = ()
+    section: str = ""  # the heading path, this heading included
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Structure:
+    title: str
+    blocks: list[Block]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for b in self.blocks for s in b.sentences]
+
+    def sections(self) -> list[str]:
+        """The section path of each sentence, in order."""
+        return [b.section for b in self.blocks for _ in b.sentences]
+
+
+def analyse(text: str) -> Structure:
+    """Blocks with section paths and sentences with exact offsets."""
+    lines = _lines(text)
+    blocks = _scan(text, lines)
+    blocks = _classify(text, blocks)
+    _levels_and_sections(text, blocks)
+    for block in blocks:
+        block.sentences = _sentences(text, block)
+    blocks = [b for b in blocks if b.sentences]
+    title = next((_flat(text[b.start : b.end]) for b in blocks if b.kind == TITLE), "")
+    return Structure(title=title, blocks=blocks)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of a document, in order, with its kind."""
+    return analyse(text).sentences
+
+
+# --- lines and blocks --------------------------------------------------------------------
+@dataclass
+class _Line:
+    start: int
+    end: int  # without the line break (and a '\r' before it)
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def _lines(text: str) -> list[_Line]:
+    out, at = [], 0
+    for raw in text.split("\n"):
+        end = at + len(raw)
+        content = raw[:-1] if raw.endswith("\r") else raw
+        out.append(_Line(at, at + len(content), content))
+        at = end + 1
+    return out
+
+
+def _scan(text: str, lines: list[_Line]) -> list[Block]:
+    """Cut the lines into blocks: what is a boundary, and what is wrapping."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    fence: tuple[str, int] | None = None  # (marker, content start)
+    in_table = False
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            blocks.append(current)
+        current = None
+
+    for i, line in enumerate(lines):
+        stripped = line.text.strip()
+        if fence is not None:
+            marker, content_start = fence
+            if stripped.startswith(marker) and not stripped[len(marker) :].strip():
+                if line.start > content_start:
+                    blocks.append(Block(CODE, content_start, lines[i - 1].end))
+                fence = None
+            continue
+        if line.blank:
+            close()
+            in_table = False
+            continue
+        if m := _FENCE.match(line.text):
+            close()
+            fence = (m.group(1)[0] * 3, line.end + 1)
+            continue
+        if m := _ATX.match(line.text):
+            close()
+            if m.group(2).strip():
+                blocks.append(
+                    Block(HEADING, line.start + m.start(2), line.start + m.end(2), style=("md",))
+                )
+                blocks[-1].level = len(m.group(1))
+            continue
+        if (
+            _SETEXT.match(line.text)
+            and current is not None
+            and current.kind == "paragraph"
+            and current.lines == 1
+            and not current.enumerated
+        ):
+            current.kind, current.style = HEADING, ("md",)
+            current.level = 1 if stripped.startswith("=") else 2
+            close()
+            continue
+        if _RULE.match(line.text):
+            close()
+            in_table = False
+            continue
+        if _TABLE_SEPARATOR.match(line.text) and "|" in line.text:
+            # The row above was a table's header: it is a row, not a paragraph.
+            if (
+                current is not None
+                and current.lines == 1
+                and "|" in text[current.start : current.end]
+            ):
+                current.kind = TABLE_ROW
+            close()
+            in_table = True
+            continue
+        if stripped.startswith("|") or (in_table and "|" in stripped):
+            close()
+            blocks.append(Block(TABLE_ROW, line.start, line.end))
+            in_table = True
+            continue
+        in_table = False
+        previous = lines[i - 1] if i else None
+        if m := _BULLET.match(line.text):
+            close()
+            current = Block(LIST_ITEM, line.start + m.end(), line.end)
+            continue
+        enum = _ENUMERATOR.match(line.text) or _CLAUSE.match(line.text)
+        if enum and _may_open_block(previous, current, list_item=True):
+            close()
+            current = Block(
+                "paragraph",
+                line.start + len(line.text) - len(line.text.lstrip()),
+                line.end,
+                enumerated=True,
+                marker_end=line.start + enum.end(),
+            )
+            continue
+        if _LABELLED.match(line.text) and _may_open_block(previous, current):
+            close()
+            current = Block("paragraph", line.start + _indent(line.text), line.end)
+            continue
+        if current is not None and _title_line_inside(line, previous, lines, i, current):
+            close()
+            blocks.append(Block(HEADING, line.start + _indent(line.text), line.end))
+            continue
+        if current is None:
+            current = Block("paragraph", line.start + _indent(line.text), line.end)
+            continue
+        # A heading line opening a block ("5. TERMINATION", "2.1 Scope") ends there when
+        # the next line starts a sentence of its own.
+        first = text[current.start : current.end]
+        if (
+            current.kind == "paragraph"
+            and current.lines == 1
+            and (_heading_text(first, current) or _title_first_line(first, blocks, current))
+            and _opens_sentence(line.text)
+        ):
+            current.kind = HEADING
+            close()
+            current = Block("paragraph", line.start + _indent(line.text), line.end)
+            continue
+        current.end = line.end  # wrapping: the same paragraph goes on
+        current.lines += 1
+    close()
+    if fence is not None:  # an unclosed fence runs to the end of the document
+        marker, content_start = fence
+        if content_start < len(text) and text[content_start:].strip():
+            blocks.append(Block(CODE, content_start, lines[-1].end))
+    return blocks
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _may_open_block(previous: _Line | None, current: Block | None, list_item: bool = False) -> bool:
+    """A numbered or labelled line starts a new block only where a new one may start:
+    after a blank line, a finished sentence or a colon, or (for the next item) inside a
+    list. "...rose by\n12. The" and "...listed in\nSchedule B; and" are wrapping."""
+    if previous is None or previous.blank or current is None:
+        return True
+    if list_item and (current.kind == LIST_ITEM or current.enumerated):
+        return True
+    return bool(_CLOSING.search(previous.text.rstrip()))
+
+
+def _title_line_inside(
+    line: _Line, previous: _Line | None, lines: list[_Line], i: int, current: Block
+) -> bool:
+    """A short title-like line between a finished sentence and a new one, with no blank
+    line around it ("...is here.\\nScope of Work\\nThe Supplier..."), is a heading."""
+    if previous is None or not _SENTENCE_END.search(previous.text.rstrip()):
+        return False
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    if following is None or following.blank or not _opens_sentence(following.text):
+        return False
+    line_text = line.text.strip()
+    return _title_like(line_text, strict=True) and not re.search(r"[.!?;:,…]", line_text)
+
+
+def _title_first_line(line: str, blocks: list[Block], current: Block) -> bool:
+    """The document's first line names it when written as a title, even with a line
+    under it ("ACME, INC. — PRIVACY POLICY" over "Version 4.2. Last updated ...")."""
+    return not blocks and not current.enumerated and _title_like(line.strip().rstrip("."), True)
+
+
+def _opens_sentence(line: str) -> bool:
+    first = line.lstrip()[:1]
+    return bool(first) and (first.isupper() or first.isdigit() or first in "\"“‘'(-*•")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_][\w'’\-]*", text)
+
+
+def _title_like(text: str, strict: bool) -> bool:
+    """Short, and written as a title: every significant word capitalised (or all in
+    capitals). Not strict: a short line whose first word is capitalised."""
+    words = _words(text)
+    if not words or len(words) > _MAX_HEADING_WORDS or len(text) > _MAX_HEADING_CHARS:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+        return True
+    first = next((w for w in words if w[0].isalpha()), "")
+    if not first or not first[0].isupper():
+        return False
+    if not strict:
+        return True
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
+    return all(w[0].isupper() for w in significant)
+
+
+def _heading_text(line: str, block: Block) -> bool:
+    """Is this one line, opening `block`, a heading rather than the start of a clause?"""
+    line = line.strip()
+    if block.enumerated:
+        rest = line[block.marker_end - block.start :].strip()
+        # "5. Termination." ends in one period after a few words; a clause does not.
+        body = rest[:-1] if rest.endswith(".") and not rest.endswith("..") else rest
+        return bool(body) and not _CLOSING.search(body) and _title_like(body, strict=True)
+    if m := _LABELLED.match(line):
+        rest = _LABEL_SEPARATOR.sub("", m.group("rest"), count=1).strip()
+        body = rest[:-1] if rest.endswith(".") else rest
+        return not body or (not _CLOSING.search(body) and _title_like(body, strict=False))
+    return not re.search(r"[.!?;:,…]", line) and _title_like(line, strict=True)
+
+
+# --- headings ----------------------------------------------------------------------------
+HeadingRule = Callable[[str, list[Block], int], str | None]
+
+
+def _rule_markdown(text: str, blocks: list[Block], i: int) -> str | None:
+    return "a Markdown heading" if blocks[i].kind == HEADING else None
+
+
+def _rule_numbered(text: str, blocks: list[Block], i: int) -> str | None:
+    """ "5. Termination." or "2.1 Scope" alone on its line, followed by something other
+    than the next item of the same list ("1. Apples" "2. Pears" are a list)."""
+    b = blocks[i]
+    if not (b.enumerated and b.lines == 1 and _heading_text(text[b.start : b.end], b)):
+        return None
+    if i + 1 >= len(blocks):
+        return None
+    if _is_sibling(text, b, blocks[i + 1]):
+        return None  # "1. Apples" "2. Pears": a list of short items
+    if i and _is_sibling(text, blocks[i - 1], b) and blocks[i - 1].kind == LIST_ITEM:
+        return None  # the last item of that list
+    return "a numbered heading"
+
+
+def _rule_labelled(text: str, blocks: list[Block], i: int) -> str | None:
+    b = blocks[i]
+    line = text[b.start : b.end]
+    if b.lines == 1 and _LABELLED.match(line) and _heading_text(line, b) and i + 1 < len(blocks):
+        return "a labelled heading (Article, Section, Part...)"
+    return None
+
+
+def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
+    """A short line standing alone, without closing punctuation, before more text."""
+    b = blocks[i]
+    if b.kind != "paragraph" or b.lines != 1 or b.enumerated or i + 1 >= len(blocks):
+        return None
+    line = text[b.start : b.end].strip()
+    if _CLOSING.search(line) or not _title_like(line, strict=False):
+        return None
+    if re.search(r"[.!?;:]\s", line):  # "Version 4.2. Last updated 2024": two sentences
+        return None
+    standalone = text[b.end : b.end + 2].replace("\r", "").startswith("\n\n") or (
+        b.end >= len(text)
+    )
+    if standalone or _title_like(line, strict=True):
+        return "a short line standing alone"
+    return None
+
+
+HEADING_RULES: tuple[HeadingRule, ...] = (
+    _rule_markdown,
+    _rule_numbered,
+    _rule_labelled,
+    _rule_title_line,
+)
+
+
+def heading_reason(text: str, blocks: list[Block], i: int) -> str | None:
+    for rule in HEADING_RULES:
+        if reason := rule(text, blocks, i):
+            return reason
+    return None
+
+
+def _classify(text: str, blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for i, b in enumerate(blocks):
+        if b.kind in (CODE, TABLE_ROW):
+            out.append(b)
+            continue
+        if heading_reason(text, blocks, i):
+            b.kind = HEADING
+            b.style = b.style or _style(text, b)
+        elif b.enumerated and b.kind == "paragraph":
+            heading = _inline_heading(text, b)
+            if heading is not None:  # "5. Termination. Either party may ..."
+                out.append(heading)
+                b = Block("paragraph", _skip_space(text, heading.end), b.end, lines=b.lines)
+            elif _is_list_enumerator(text, b) or _depth(text, b) == 1:
+                b.kind = LIST_ITEM
+        out.append(b)
+    first = next((b for b in out if b.kind not in (CODE, TABLE_ROW)), None)
+    if first is not None and out.index(first) == 0 and _is_title(text, first, out):
+        first.kind, first.style, first.level = TITLE, (), 0
+    return out
+
+
+def _is_title(text: str, block: Block, blocks: list[Block]) -> bool:
+    """The document's first line, when it stands alone and short, names the document."""
+    if len(blocks) < 2 or block.lines != 1 or block.enumerated:
+        return False
+    if block.kind == HEADING and block.style == ("md",):
+        return block.level == 1
+    line = text[block.start : block.end].strip()
+    if _title_like(line.rstrip("."), strict=True):  # "ACME SERVICES, INC."
+        return True
+    return len(line) <= 200 and not re.search(r"[.;:,][\"”’')\]]*$", line)
+
+
+def _inline_heading(text: str, b: Block) -> Block | None:
+    """The first sentence of a numbered clause, when it is a title ("5. Termination.")."""
+    body_start = _skip_space(text, b.marker_end)
+    spans = sentence_spans(text[body_start : b.end])
+    if len(spans) < 2:
+        return None
+    first = text[body_start : body_start + spans[0][1]]
+    if not first.endswith(".") or first.endswith(".."):
+        return None
+    if not _title_like(first[:-1], strict=True) or _CLOSING.search(first[:-1]):
+        return None
+    end = body_start + spans[0][1]
+    return Block(
+        HEADING,
+        b.start,
+        end,
+        enumerated=True,
+        marker_end=b.marker_end,
+        style=_style(text, Block(HEADING, b.start, end, enumerated=True, marker_end=b.marker_end)),
+    )
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+def _depth(text: str, b: Block) -> int:
+    m = _NUMBER_PREFIX.match(text[b.start : b.end])
+    return m.group(1).count(".") + 1 if m else 0
+
+
+def _is_list_enumerator(text: str, b: Block) -> bool:
+    """'(a)', 'a)', '(iv)': a list item or sub-clause; '5.' and '2.1': a numbered clause."""
+    return b.enumerated and not _NUMBER_PREFIX.match(text[b.start : b.end])
+
+
+def _is_sibling(text: str, a: Block, b: Block) -> bool:
+    """Two numbered one-line titles of the same depth and form: items of one list."""
+    return (
+        a.enumerated
+        and b.enumerated
+        and a.lines == b.lines == 1
+        and _depth(text, a) == _depth(text, b)
+        and _is_list_enumerator(text, a) == _is_list_enumerator(text, b)
+        and _heading_text(text[a.start : a.end], a)
+        and _heading_text(text[b.start : b.end], b)
+    )
+
+
+def _style(text: str, b: Block) -> tuple:
+    """What kind of heading this is; headings of one style share a level."""
+    if b.style:
+        return b.style
+    line = text[b.start : b.end]
+    if (m := re.match(r"^\s*([A-Za-z§]+)", line)) and _LABELLED.match(line):
+        return ("label", m.group(1).lower())
+    depth = _depth(text, b)
+    if depth:
+        return ("number", depth)
+    if b.enumerated:
+        return ("enumerator",)
+    letters = [c for c in line if c.isalpha()]
+    return ("line", "caps" if letters and all(c.isupper() for c in letters) else "mixed")
+
+
+# --- levels and section paths ------------------------------------------------------------
+# Labelled headings nest in this order whatever order they appear in; numbered ones
+# ("5." "5.2") nest by depth, under "Section". Lower is outer.
+_LABEL_RANKS = {
+    "part": 10, "schedule": 10, "appendix": 10, "annex": 10, "exhibit": 10, "chapter": 20,
+    "article": 30, "section": 40, "§": 40, "clause": 50,
+}  # fmt: skip
+_NUMBER_RANK = 40
+_ENUMERATOR_RANK = 60
+
+
+def _levels_and_sections(text: str, blocks: list[Block]) -> None:
+    """Markdown headings keep their level; labelled and numbered ones have a fixed rank;
+    a title-like line gets one on first appearance: nested in the heading it follows."""
+    ranks: dict[tuple, int] = {}
+    stack: list[tuple[int, str, tuple]] = []  # (level, heading text, style)
+    for b in blocks:
+        if b.kind == HEADING:
+            b.level = b.level if b.style == ("md",) else _level(b.style, ranks, stack)
+            while stack and stack[-1][0] >= b.level:
+                stack.pop()
+            stack.append((b.level, _heading_label(text[b.start : b.end]), b.style))
+        elif depth := _depth(text, b):
+            # Clause "4.6" ends the section of heading "4.5 Volunteering."
+            while stack and stack[-1][2][:1] == ("number",) and stack[-1][2][1] >= depth:
+                stack.pop()
+        b.section = SECTION_SEPARATOR.join(label for _, label, _ in stack)
+
+
+def _level(style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str, tuple]]) -> int:
+    if style[0] == "label":
+        return _LABEL_RANKS.get(style[1], _NUMBER_RANK)
+    if style[0] == "number":
+        return _NUMBER_RANK + style[1]
+    if style[0] == "enumerator":
+        return _ENUMERATOR_RANK
+    if style not in ranks:
+        ranks[style] = (stack[-1][0] + 1) if stack else 1
+    return ranks[style]
+
+
+def _heading_label(text: str) -> str:
+    return _flat(text).rstrip(".:").strip()
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --- sentences ---------------------------------------------------------------------------
+def _sentences(text: str, block: Block) -> list[Sentence]:
+    if block.kind in HEADING_KINDS or block.kind in (CODE, TABLE_ROW):
+        return _whole(text, block.start, block.end, block.kind)
+    kind = LIST_ITEM if block.kind == LIST_ITEM else SENTENCE
+    # An enumerator ("5.1", "(a)") is structure, like a bullet: not part of the sentence
+    # (a short answer to "How much notice...?" must not be the clause number).
+    body_start = _skip_space(text, block.marker_end) if block.enumerated else block.start
+    return [
+        Sentence(
+            start=body_start + s,
+            end=body_start + e,
+            text=text[body_start + s : body_start + e],
+            kind=kind,
+        )
+        for s, e in sentence_spans(text[body_start : block.end])
+    ]
+
+
+def _whole(text: str, start: int, end: int, kind: str) -> list[Sentence]:
+    piece = text[start:end]
+    s = start + len(piece) - len(piece.lstrip())
+    e = start + len(piece.rstrip())
+    return [Sentence(start=s, end=e, text=text[s:e], kind=kind)] if e > s else []

@@ -1,0 +1,278 @@
+"""The fitted decision: which candidate sentences answer the question, and whether the
+best of them is good enough to answer at all.
+
+Two logistic regressions, fitted together on the same development questions and saved
+in one file, make the one decision:
+- the scorer, over `qa.answer.features`, scores each candidate sentence ("it holds the
+  answer": it overlaps the gold evidence of an answerable question); answers quote the
+  best candidates by it;
+- the answerer, over `ANSWER_FEATURES` (the best candidate's score and features, and what
+  the question names that the corpus lacks), gives the probability that answering with
+  those candidates is right; below `abstain_below`, chosen for the CRAG score (+1 right,
+  0 abstained, -1 wrong) on the development questions, the answerer abstains.
+Two parts rather than one because a question-level fact ("the corpus never mentions
+Putin") is the same for every candidate of a question: it cannot rank them, and in one
+model it blurred the ranking (measured: fewer gold sentences ranked first).
+
+Logistic regression because its parameters are a few numbers in a JSON file, its
+prediction is a dot product (microseconds per question), it is fitted by scikit-learn at
+fit time only, and with so few development questions per corpus a richer model overfits.
+The parameters ship as `decision.json` beside this module (`corpus-qa fit` writes it from
+the development split of every eval corpus); `Settings.answer_model` points elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from qa.answer.features import FEATURE_NAMES
+from qa.errors import CorpusQAError
+
+PACKAGED = Path(__file__).with_name("decision.json")
+
+
+class ModelMismatch(CorpusQAError):
+    """The decision file cannot be used by this code."""
+
+
+@dataclass
+class Logistic:
+    """A fitted logistic regression on standardised features."""
+
+    features: list[str]
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+
+    def __post_init__(self) -> None:
+        self._mean = np.asarray(self.mean, np.float64)
+        self._scale = np.asarray(self.scale, np.float64)
+        self._coef = np.asarray(self.coef, np.float64)
+
+    def decision(self, x: np.ndarray) -> np.ndarray:
+        if np.size(x) == 0:
+            return np.zeros(0)
+        return (
+            (np.asarray(x, np.float64) - self._mean) / self._scale
+        ) @ self._coef + self.intercept
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.decision(x)))
+
+    @classmethod
+    def fit(
+        cls,
+        names: list[str],
+        x: np.ndarray,
+        y: np.ndarray,
+        sample_weight: np.ndarray | None = None,
+        c: float = 1.0,
+    ) -> Logistic:
+        """scikit-learn's L2 logistic regression with balanced classes."""
+        from sklearn.linear_model import LogisticRegression
+
+        x = np.asarray(x, np.float64)
+        mean = x.mean(axis=0)
+        scale = x.std(axis=0)
+        scale[scale < 1e-9] = 1.0
+        clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+        clf.fit((x - mean) / scale, y, sample_weight=sample_weight)
+        return cls(
+            features=list(names),
+            mean=[round(float(v), 6) for v in mean],
+            scale=[round(float(v), 6) for v in scale],
+            coef=[round(float(v), 6) for v in clf.coef_[0]],
+            intercept=round(float(clf.intercept_[0]), 6),
+        )
+
+
+# --- what the answerer sees: the candidate set as a whole --------------------------------
+# Each takes the candidates' scorer values and their feature rows, both best first.
+AnswerFeature = Callable[[np.ndarray, np.ndarray], float]
+_TOP = 3  # the answer quotes at most a few of the best candidates
+
+
+def _column(name: str) -> int:
+    return FEATURE_NAMES.index(name)
+
+
+def best_score(scores: np.ndarray, x: np.ndarray) -> float:
+    """The scorer's decision value for the best candidate."""
+    return float(scores[0])
+
+
+def score_margin(scores: np.ndarray, x: np.ndarray) -> float:
+    """How far the best candidate is ahead of the second (a clear winner, or a toss-up)."""
+    return float(scores[0] - scores[1]) if len(scores) > 1 else 0.0
+
+
+def top_key_coverage(scores: np.ndarray, x: np.ndarray) -> float:
+    """The best key coverage among the first few candidates (what the answer quotes)."""
+    return float(x[:_TOP, _column("key_coverage")].max())
+
+
+def top_missing_here(scores: np.ndarray, x: np.ndarray) -> float:
+    """The least that the first few candidates leave out of the question's specific words."""
+    return float(x[:_TOP, _column("missing_here")].min())
+
+
+def top_type_offered(scores: np.ndarray, x: np.ndarray) -> float:
+    """Whether one of the first few candidates has the kind of answer asked for."""
+    return float(x[:_TOP, _column("type_offered")].max())
+
+
+def top_heading_answer(scores: np.ndarray, x: np.ndarray) -> float:
+    """How well one of the first few candidates fits as the heading a question asks for."""
+    return float(x[:_TOP, _column("heading_answer")].max())
+
+
+def _of_best(name: str) -> AnswerFeature:
+    column = _column(name)
+
+    def of_best(scores: np.ndarray, x: np.ndarray) -> float:
+        return float(x[0, column])
+
+    of_best.__name__ = f"best_{name}"
+    of_best.__doc__ = f"The best candidate's `{name}` feature."
+    return of_best
+
+
+ANSWER_FEATURES: list[AnswerFeature] = [
+    best_score,
+    score_margin,
+    top_key_coverage,
+    top_missing_here,
+    top_type_offered,
+    top_heading_answer,
+    *(
+        _of_best(n)
+        for n in (
+            "cosine",
+            "context_coverage",
+            "missing_in_corpus",
+            "missing_name",
+            "focus_missing_in_corpus",
+            "focus_missing_here",
+            "type_missing",
+        )
+    ),
+]
+ANSWER_FEATURE_NAMES = [f.__name__ for f in ANSWER_FEATURES]
+
+
+def answer_features(scores: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """The answerer's inputs, from the candidates' scores and feature rows (best first)."""
+    x = np.atleast_2d(x)
+    return np.array([f(scores, x) for f in ANSWER_FEATURES], np.float64)
+
+
+@dataclass
+class DecisionModel:
+    scorer: Logistic
+    answerer: Logistic | None = None  # None: answer whenever there is a candidate
+    abstain_below: float = 0.5  # answer only when the answerer's probability reaches it
+    companion_ratio: float = 0.8  # a further sentence joins at >= ratio x the best probability
+    other_document_ratio: float = 0.6  # another document's sentence joins at this ratio
+    # The hard rules (qa.answer.rules) that the fit kept, each with its similarity bound.
+    rules: dict[str, float] = field(default_factory=dict)
+    fitted: dict = field(default_factory=dict)  # what it was fitted on (provenance)
+
+    def candidate_probabilities(self, x: np.ndarray) -> np.ndarray:
+        """P(the sentence holds the answer), per row of `qa.answer.features`."""
+        return self.scorer.probabilities(x)
+
+    def answer_probability(self, x: np.ndarray, order: np.ndarray) -> float:
+        """P(answering with the best candidates is right); `order` ranks the rows of x."""
+        if self.answerer is None:
+            return 1.0
+        scores = self.scorer.decision(x)[order]
+        row = answer_features(scores, x[order])
+        return float(self.answerer.probabilities(row[None, :])[0])
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=1, sort_keys=True) + "\n"
+
+    def save(self, path: Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(self.to_json(), encoding="utf-8")
+        tmp.replace(path)
+        return path
+
+    @classmethod
+    def from_dict(cls, data: dict) -> DecisionModel:
+        scorer = Logistic(**data["scorer"])
+        answerer = Logistic(**data["answerer"]) if data.get("answerer") else None
+        rest = {k: data[k] for k in data if k in cls.__dataclass_fields__}
+        return cls(**{**rest, "scorer": scorer, "answerer": answerer})
+
+    @classmethod
+    def load(cls, path: Path) -> DecisionModel:
+        try:
+            model = cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelMismatch(
+                f"cannot read the answer model {path}: {exc}. Run `corpus-qa fit`, or unset "
+                "CORPUS_QA_ANSWER_MODEL to use the packaged one."
+            ) from exc
+        for part, names in ((model.scorer, FEATURE_NAMES), (model.answerer, ANSWER_FEATURE_NAMES)):
+            if part is not None and part.features != names:
+                raise ModelMismatch(
+                    f"the answer model {path} was fitted on other features "
+                    f"({', '.join(sorted(set(part.features) ^ set(names)))} differ). "
+                    "Run `corpus-qa fit` to fit it again."
+                )
+        return model
+
+
+def crag_threshold(
+    best: np.ndarray, answerable: np.ndarray, correct: np.ndarray, tolerance: float = 1.0
+) -> float:
+    """The abstention threshold for the CRAG score over the items: answering scores +1
+    when right and -1 when wrong, abstaining scores +1 on an unanswerable item and 0
+    otherwise.
+
+    The one-standard-error rule (Breiman et al., 1984): of the thresholds whose mean score
+    is within `tolerance` standard errors of the best one's, the lowest, which answers the
+    most questions. With a few hundred dev questions the best threshold's lead over its
+    neighbours is mostly noise, and abstaining where the eval cannot show it pays costs
+    key-fact accuracy for nothing."""
+    best = np.asarray(best, float)
+    cuts = np.unique(np.concatenate([[0.0, 1.0], best, best + 1e-6]))
+    outcomes = np.array(
+        [np.where(best >= t, np.where(correct, 1, -1), np.where(answerable, 0, 1)) for t in cuts]
+    )
+    means = outcomes.mean(axis=1)
+    top = int(np.argmax(means))
+    error = outcomes[top].std(ddof=1) / np.sqrt(len(best)) if len(best) > 1 else 0.0
+    near = np.flatnonzero(means >= means[top] - tolerance * error)
+    return round(float(cuts[near[0]]), 6)
+
+
+_LOADED: dict[tuple[str, float], DecisionModel] = {}
+_LOCK = threading.Lock()
+
+
+def model_for(path: Path | None = None) -> DecisionModel:
+    """The model at `path` (default: the packaged one), read once per file version."""
+    path = Path(path or PACKAGED)
+    try:
+        key = (str(path.resolve()), path.stat().st_mtime)
+    except OSError as exc:
+        raise ModelMismatch(
+            f"the answer model {path} does not exist. Run `corpus-qa fit` (it writes the "
+            "packaged qa/answer/decision.json), or unset CORPUS_QA_ANSWER_MODEL."
+        ) from exc
+    with _LOCK:
+        model = _LOADED.get(key)
+        if model is None:
+            model = _LOADED[key] = DecisionModel.load(path)
+        return model

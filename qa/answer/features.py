@@ -1,0 +1,393 @@
+"""General features of (question, candidate sentence): the inputs of the fitted decision.
+
+Each feature is a small named function of a `View` (the question's profile, one
+candidate sentence and what surrounds it) returning a number. None of them knows a
+corpus: they use the embedding model (sentence and word vectors), BM25's fused passage
+score, word frequencies in general English (`wordfreq`, via the question's profile), the
+document's own structure (title, section, headings, position) and general English
+patterns for what an answer of each type looks like. How much each one counts is not
+set here: `qa.answer.decide` fits that on development questions of several corpora.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from qa.answer.headings import heading_bonus
+from qa.answer.question import QuestionProfile
+from qa.text import (
+    DAYS,
+    MONTHS,
+    NUMBER_WORDS,
+    SPEECH_VERBS,
+    TIME_WORDS,
+    capitalised_names,
+    numbers,
+    stem,
+    words,
+)
+from qa.types import Passage, Sentence
+
+# --- what a sentence offers, per answer type (general English patterns) -----------------
+_NUM = r"(?:\d+(?:[.,]\d+)*|" + "|".join(sorted(NUMBER_WORDS | {"a", "an"})) + r")"
+_UNITS = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|centuries)"
+DURATION = re.compile(rf"\b{_NUM}(?:[\s-]+|\s+\(\d+\)\s+)(?:\w+\s+)?{_UNITS}\b", re.I)
+PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per cent\b)", re.I)
+# Degrees of likelihood in general English ("almost certainly", "highly likely").
+HEDGE = re.compile(
+    r"\b(?:almost certainly|certainly|highly likely|likely|unlikely|probably|possibly|"
+    r"very likely|realistic possibility|confident|certain|sure)\b",
+    re.I,
+)
+MONEY = re.compile(
+    r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)*\s*(?:dollars?|euros?|pounds?|usd|eur|gbp|cents?|yen|"
+    r"francs?|rupees?|million|billion)\b|\b(?:USD|EUR|GBP|CHF|JPY)\s?\d",
+    re.I,
+)
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+REASON = re.compile(
+    r"\b(?:because|due to|owing to|as a result|in order to|so that|since|reason|caused by|"
+    r"leads? to|result(?:s|ed)? in|therefore|thus|aims? to|intended to|purpose)\b",
+    re.I,
+)
+# A role as the subject of a clause, or as the agent of a passive: "Either party may ...",
+# "the supplier shall ...", "was announced by the embassy".
+ROLE = re.compile(
+    r"\b(?i:the|either|each|any|neither|both|no|every)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    r"\s+(?:may|shall|must|will|can|should|could|would|might|is|are|was|were|has|have|had|"
+    r"agrees?|agreed|says?|said|told|claims?|claimed|\w+ed|\w+s)\b"
+    r"|\bby (?i:the|either|each|any)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
+)
+PLACE = re.compile(r"\b(?:in|at|from|near|to|into|across|throughout)\s+(?:the\s+)?([A-Z][\w-]+)")
+
+
+def _names(text: str, q: QuestionProfile, lower_words: set[str]) -> list[str]:
+    """Capitalised names in the text that the question does not already name (a month or
+    a weekday is a date, not a name)."""
+    stems_q = q.stems
+    return [
+        n
+        for n in capitalised_names(text, lower_words)
+        if stem(n) not in stems_q and n.lower() not in MONTHS | DAYS
+    ]
+
+
+def offers_person(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    stems_q = q.stems
+    if _names(text, q, lower_words):
+        return True
+    for m in ROLE.finditer(text):
+        phrase = m.group(1) or m.group(2) or ""
+        if phrase and stem(phrase.split()[-1]) not in stems_q:
+            return True
+    return False
+
+
+def offers_place(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    stems_q = q.stems
+    return any(
+        stem(m.group(1)) not in stems_q and m.group(1).lower() not in MONTHS | DAYS
+        for m in PLACE.finditer(text)
+    ) or bool(_names(text, q, lower_words))
+
+
+def offers_time(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    lowered = {w.lower() for w in words(text)} - {t.lower for t in q.terms}
+    return bool(
+        lowered & (TIME_WORDS | MONTHS)
+        or YEAR.search(text)
+        or DATE.search(text)
+        or DURATION.search(text)
+    )
+
+
+def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    return any(m.group().lower() not in q.text.lower() for m in DURATION.finditer(text))
+
+
+def offers_number(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    return bool(numbers(text) - numbers(q.text))
+
+
+def offers_degree(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    return bool(PERCENT.search(text) or HEDGE.search(text))
+
+
+def offers_amount(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    """Money: a currency sign or unit with a number ("$40", "12,000 euros")."""
+    return any(m.group() not in q.text for m in MONEY.finditer(text))
+
+
+def offers_reason(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    return bool(REASON.search(text))
+
+
+OFFERS: dict[str, Callable[[str, QuestionProfile, set[str]], bool]] = {
+    "person": offers_person,
+    "place": offers_place,
+    "time": offers_time,
+    "duration": offers_duration,
+    "number": offers_number,
+    "degree": offers_degree,
+    "amount": offers_amount,
+    "reason": offers_reason,
+}
+KINDS = {
+    "person": "a name",
+    "place": "a place",
+    "time": "a date or time",
+    "duration": "a duration",
+    "number": "a number",
+    "degree": "a figure or degree of certainty",
+    "amount": "an amount",
+    "reason": "a reason",
+    "heading": "a title or heading",
+}
+
+
+# --- the view of one candidate -------------------------------------------------------------
+@dataclass
+class View:
+    """One candidate sentence with what surrounds it, as the features see it."""
+
+    q: QuestionProfile
+    passage: Passage
+    index: int
+    sentence: Sentence
+    cosine: float
+    passage_score: float  # the passage's fused retrieval score over the best one's
+    position: int  # the passage's place in its document (0 = first)
+    lower_words: set[str]
+    match: np.ndarray  # per question term: 1 exact, else best word similarity, in the sentence
+    context_match: np.ndarray  # the same over sentence, previous sentence, title, section
+    title_match: np.ndarray  # exact matches in the title and section
+    content: set[str]  # stems of the sentence's words
+    best_cosine: float = 0.0
+    best_key_coverage: float = 0.0
+    previous: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @cached_property
+    def offered(self) -> bool | None:
+        """Whether the sentence has the kind of answer asked for (None: nothing asked)."""
+        offers = OFFERS.get(self.q.answer_type)
+        return None if offers is None else offers(self.text, self.q, self.lower_words)
+
+    @cached_property
+    def speech(self) -> bool:
+        """A reporting verb in the sentence or the one before it."""
+        return _speech(self.text) or _speech(self.previous)
+
+    @property
+    def kind(self) -> str:
+        """sentence / heading / title / list_item ... as ingest/structure.py found it."""
+        return self.sentence.kind
+
+
+def _share(weights: np.ndarray, match: np.ndarray) -> float:
+    total = float(weights.sum())
+    return float((weights * match).sum() / total) if total > 0 else 1.0
+
+
+# --- the features --------------------------------------------------------------------------
+def cosine(v: View) -> float:
+    """Dense similarity of the sentence (pooled in its passage) to the question."""
+    return v.cosine
+
+
+def cosine_gap(v: View) -> float:
+    """How far below the best candidate's similarity this one is."""
+    return v.best_cosine - v.cosine
+
+
+def passage_score(v: View) -> float:
+    """The passage's fused (dense + BM25) score, relative to the best passage."""
+    return v.passage_score
+
+
+def exact_coverage(v: View) -> float:
+    """Specificity-weighted share of the question's words found (stem) in the sentence."""
+    return _share(v.q.weights, (v.match >= 1.0).astype(np.float32))
+
+
+def key_coverage(v: View) -> float:
+    """Soft coverage where words rare in this corpus count more than its topic words."""
+    return _share(v.q.key_weights, v.context_match)
+
+
+def coverage_gap(v: View) -> float:
+    """How far below the best candidate's key coverage this one is."""
+    return v.best_key_coverage - key_coverage(v)
+
+
+def soft_coverage(v: View) -> float:
+    """The same, where a word not found counts by its nearest word's similarity."""
+    return _share(v.q.weights, v.match)
+
+
+def context_coverage(v: View) -> float:
+    """Soft coverage by the sentence with the one before it, the title and the section."""
+    return _share(v.q.weights, v.context_match)
+
+
+def title_coverage(v: View) -> float:
+    """Share of the question's words in the document title or section heading."""
+    return _share(v.q.weights, v.title_match)
+
+
+def missing_here(v: View) -> float:
+    """The most specific question word that the candidate's context lacks (0 = none)."""
+    if not v.q.terms:
+        return 0.0
+    return float(np.max(v.q.weights * (1.0 - v.context_match)))
+
+
+def missing_in_corpus(v: View) -> float:
+    """The most specific question word that the whole corpus lacks, softened by how close
+    the corpus's nearest word is ("Brits" ~ "British" is nearly there)."""
+    gaps = [t.specificity * (1.0 - max(t.corpus_similarity, 0.0)) for t in v.q.terms]
+    return max(gaps, default=0.0)
+
+
+def missing_name(v: View) -> float:
+    """A name or number of the question that the corpus lacks (softened likewise)."""
+    gaps = [1.0 - max(t.corpus_similarity, 0.0) for t in v.q.terms if t.name]
+    return max(gaps, default=0.0)
+
+
+def focus_missing_in_corpus(v: View) -> float:
+    """The thing a which/what question asks about ("Which malware ...") is absent from the
+    corpus: 1 minus the closeness of the corpus's nearest word (0 with no such noun)."""
+    if v.q.focus is None:
+        return 0.0
+    return 1.0 - max(v.q.terms[v.q.focus].corpus_similarity, 0.0)
+
+
+def focus_missing_here(v: View) -> float:
+    """The same thing is absent from this candidate's context."""
+    if v.q.focus is None:
+        return 0.0
+    return 1.0 - float(v.context_match[v.q.focus])
+
+
+def type_offered(v: View) -> float:
+    """The question wants a kind of answer (a duration, a name ...) and the sentence has one."""
+    return float(v.offered is True)
+
+
+def type_missing(v: View) -> float:
+    """The question wants a kind of answer and the sentence has none."""
+    return float(v.offered is False)
+
+
+def _speech(text: str) -> bool:
+    return any(w.lower() in SPEECH_VERBS for w in words(text))
+
+
+_SUBJECT_QUESTION = re.compile(
+    r"^\W*(?:who|which \w+|what \w+)\s+(?!(?:is|are|was|were|'s)\b)(\w+)", re.I
+)
+
+
+def asked_relation(v: View) -> float:
+    """In "Who denied the accusations?" the verb after "who" is the relation asked about:
+    how well the sentence (with its context) has it (0 for other question forms)."""
+    m = _SUBJECT_QUESTION.search(v.q.text)
+    if m is None:
+        return 0.0
+    verb = stem(m.group(1).lower())
+    for i, t in enumerate(v.q.terms):
+        if t.stem == verb:
+            return float(v.context_match[i])
+    return 0.0
+
+
+def reports_speech(v: View) -> float:
+    """Who-said-what: a reporting verb (qa.text.SPEECH_VERBS) in the sentence or the one
+    before it."""
+    return float(v.speech)
+
+
+def attributed_answer(v: View) -> float:
+    """An attribution question ("who said ...") and a sentence that reports a speaker."""
+    return float(v.q.attribution) * reports_speech(v)
+
+
+def heading_answer(v: View) -> float:
+    """For a question that asks what a section or the document is called: how well this
+    heading fits (the heading of the section it names scores highest; qa.answer.headings)."""
+    if v.q.answer_type != "heading":
+        return 0.0
+    return heading_bonus(v.sentence, v.q.text)
+
+
+def early(v: View) -> float:
+    """Near the start of its document (1 for the first passage)."""
+    return 1.0 / (1.0 + v.position)
+
+
+def overview_early(v: View) -> float:
+    """A question about what the documents are about, and an opening sentence."""
+    return float(v.q.overview) * early(v)
+
+
+def length(v: View) -> float:
+    """Words in the sentence (log): a fragment rarely answers."""
+    return math.log1p(len(words(v.text)))
+
+
+def novelty(v: View) -> float:
+    """Share of the sentence's words that the question does not already say."""
+    if not v.content:
+        return 0.0
+    return len(v.content - v.q.stems) / len(v.content)
+
+
+def yes_no_match(v: View) -> float:
+    """A yes/no question and a sentence that covers it: the evidence for or against."""
+    return float(v.q.yes_no) * soft_coverage(v)
+
+
+Feature = Callable[[View], float]
+FEATURES: list[Feature] = [
+    cosine,
+    cosine_gap,
+    passage_score,
+    exact_coverage,
+    soft_coverage,
+    key_coverage,
+    coverage_gap,
+    context_coverage,
+    title_coverage,
+    missing_here,
+    missing_in_corpus,
+    missing_name,
+    focus_missing_in_corpus,
+    focus_missing_here,
+    type_offered,
+    type_missing,
+    asked_relation,
+    reports_speech,
+    attributed_answer,
+    heading_answer,
+    early,
+    overview_early,
+    length,
+    novelty,
+    yes_no_match,
+]
+FEATURE_NAMES = [f.__name__ for f in FEATURES]
+
+
+def vectorise(view: View) -> np.ndarray:
+    return np.array([f(view) for f in FEATURES], np.float32)

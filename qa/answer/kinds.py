@@ -1,0 +1,174 @@
+"""What shape of answer a question wants: an overview, a comparison, a yes or no, or a fact.
+
+A list of small named rules over general English question forms, each returning its
+reason; the first that fires decides. None of them knows a corpus: they look at how the
+question is asked ("Give me an overview", "How do ... differ", "Is ...?"), never at what
+it is about. The shape decides how `qa.answer.compose` lays the answer out; which
+sentences are evidence at all stays the selection's job.
+
+Hand-written: no packaged model classifies question forms, and these forms are few and
+closed (English has a handful of ways to ask for a summary or a comparison).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from qa.text import STOPWORDS, words
+
+OVERVIEW, COMPARISON, YES_NO, FACTOID = "overview", "comparison", "yes_no", "factoid"
+
+# Words that point at the documents themselves, not at anything in them: "these
+# documents", "the corpus", "this piece". General English nouns for a text.
+DOCUMENT_NOUNS = {
+    "document", "documents", "doc", "docs", "corpus", "text", "texts", "article", "articles",
+    "piece", "pieces", "file", "files", "paper", "papers", "collection", "source", "sources",
+    "material", "materials", "page", "pages", "report", "reports", "story", "stories",
+    "content", "contents", "everything", "all", "it", "they", "them", "this", "these", "those",
+}  # fmt: skip
+# The words of the request itself ("give me an overview of"), not of its topic.
+_REQUEST_WORDS = {
+    "give", "me", "us", "an", "a", "the", "overview", "summary", "summarise", "summarize",
+    "summarised", "summarized", "sum", "up", "gist", "outline", "recap", "brief", "briefly",
+    "main", "key", "points", "point", "ideas", "idea", "topics", "topic", "themes", "theme",
+    "what", "is", "are", "was", "were", "about", "of", "on", "please", "can", "could", "you",
+    "say", "says", "said", "do", "does", "cover", "covers", "discuss", "discusses", "tell",
+    "short", "quick", "general", "high", "level", "high-level", "in", "nutshell", "whole",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Kind:
+    """The shape of answer a question wants, and why."""
+
+    name: str  # OVERVIEW | COMPARISON | YES_NO | FACTOID
+    reason: str
+    topic: str = ""  # overview: what to summarise ("" = the documents as a whole)
+    sides: tuple[str, ...] = field(default=())  # comparison: the things compared, if named
+
+
+KindRule = Callable[[str], Kind | None]
+
+_SUMMARY_WORDS = re.compile(
+    r"\b(?:overview|summary|summari[sz]e[ds]?|sum(?:med)? up|gist|outline|recap|tl;?dr|"
+    r"in a nutshell|main (?:points?|ideas?|topics?|themes?)|key (?:points?|ideas?|topics?|themes?))\b",
+    re.I,
+)
+_SAID_ABOUT = re.compile(
+    r"\bwhat\s+.{1,60}?\s(?:say|says|said|write|writes|wrote|report|reports|reported)\s+"
+    r"(?:about|on|regarding)\s+(?P<topic>.+?)\W*$",
+    re.I,
+)
+_ABOUT_WHAT = re.compile(
+    r"^\W*what (?:is|are|was|were) (?P<topic>.{1,80}?) about\W*$"
+    r"|^\W*what (?:do|does|did) (?P<topic2>.{1,80}?) (?:cover|discuss|contain|deal with)\W*$",
+    re.I,
+)
+_SAYS_ABOUT = re.compile(
+    r"^\W*(?:what|how) (?:do|does|did) (?P<source>.{1,60}?) (?:say|says|write|report|tell us) "
+    r"(?:about|on|regarding) (?P<topic>.+?)\W*$",
+    re.I,
+)
+
+
+def asks_for_an_overview(question: str) -> Kind | None:
+    """ "Give me an overview", "Summarize what X says about Y", "What is this corpus
+    about?", "What do the documents say about Y?" """
+    if _SUMMARY_WORDS.search(question):
+        # "Summarize what the contract says about payment": the topic is what follows.
+        said = _SAID_ABOUT.search(question)
+        topic = _topic(said.group("topic") if said else question)
+        return Kind(OVERVIEW, "asks for a summary or an overview", topic=topic)
+    if m := _ABOUT_WHAT.search(question):
+        subject = m.group("topic") or m.group("topic2") or ""
+        if _is_the_documents(subject):
+            return Kind(OVERVIEW, "asks what the documents are about")
+        return Kind(OVERVIEW, "asks what something is about", topic=_topic(subject))
+    if (m := _SAYS_ABOUT.search(question)) and _is_the_documents(m.group("source")):
+        return Kind(OVERVIEW, "asks what the documents say about a topic", _topic(m["topic"]))
+    return None
+
+
+_COMPARE = re.compile(
+    r"\b(?:compare[ds]?|comparing|comparison|contrast(?:s|ed|ing)?|differ(?:s|ed|ent|ence|"
+    r"ences)?|versus|vs\.?|in common|similarit(?:y|ies)|(?:dis)?agree(?:s|d)? (?:on|about|with|"
+    r"that)|(?:same|different) (?:view|account|story|position)s?)\b",
+    re.I,
+)
+_SIDES = re.compile(
+    r"\b(?:between|compare|comparing|contrast)\s+(?P<a>.+?)\s+(?:and|with|to|versus|vs\.?)\s+"
+    r"(?P<b>.+?)(?:\s+(?:on|about|regarding|in|when it comes to)\b.*)?\W*$"
+    r"|^\W*(?:how|in what way) (?:does|do|did) (?P<c>.+?) (?:differ|compare) (?:from|to|with)\s+"
+    r"(?P<d>.+?)(?:\s+(?:on|about|regarding|in)\b.*)?\W*$",
+    re.I,
+)
+
+
+def asks_for_a_comparison(question: str) -> Kind | None:
+    """ "How do the two articles differ on X?", "Compare X and Y", "X versus Y"."""
+    if not _COMPARE.search(question):
+        return None
+    sides: tuple[str, ...] = ()
+    if m := _SIDES.search(question):
+        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+        named = tuple(s.strip(" ?.!,") for s in (a, b))
+        # "the two articles", "both documents": the sides are the documents themselves.
+        if not any(_is_the_documents(s) for s in named):
+            sides = named
+    return Kind(COMPARISON, "asks how accounts compare or differ", sides=sides)
+
+
+_AUXILIARY = re.compile(
+    r"^\W*(?:is|are|was|were|am|do|does|did|can|could|may|might|must|shall|should|will|would|"
+    r"has|have|had|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|can't|won't|hasn't|"
+    r"haven't)\b",
+    re.I,
+)
+_REQUEST = re.compile(
+    r"^\W*(?:can|could|would|will) you\b|^\W*(?:do|does) (?:anyone|anybody) know\b", re.I
+)
+
+
+def asks_yes_or_no(question: str) -> Kind | None:
+    """A question that opens with an auxiliary verb ("Is ...?", "Did ...?") asks whether
+    something holds; not a request ("Can you list ...") and not a choice ("A or B?")."""
+    if not _AUXILIARY.search(question) or _REQUEST.search(question):
+        return None
+    if re.search(r"\bor\b", question, re.I) and not re.search(r"\bor not\b", question, re.I):
+        return None
+    return Kind(YES_NO, "asks whether something holds (opens with an auxiliary verb)")
+
+
+RULES: list[KindRule] = [asks_for_an_overview, asks_for_a_comparison, asks_yes_or_no]
+
+
+def question_kind(question: str) -> Kind:
+    """The first rule that fires; otherwise a question asking for a fact."""
+    for rule in RULES:
+        if kind := rule(question):
+            return kind
+    return Kind(FACTOID, "asks for a fact")
+
+
+def _is_the_documents(phrase: str) -> bool:
+    """ "these documents", "the two articles", "this corpus", "it": the texts themselves."""
+    content = [
+        w.lower()
+        for w in words(phrase)
+        if w.lower() not in STOPWORDS and not w.isdigit() and w.lower() not in _NUMERALS
+    ]
+    return all(w in DOCUMENT_NOUNS for w in content)
+
+
+_NUMERALS = {"one", "two", "three", "four", "five", "both", "each", "every", "various"}
+
+
+def _topic(text: str) -> str:
+    """What the request is about, without the request's own words: "Summarize the
+    accusations" -> "accusations"; "Give me an overview of these documents" -> ""."""
+    skip = _REQUEST_WORDS | DOCUMENT_NOUNS | STOPWORDS | _NUMERALS
+    # An acronym ("US") is a topic even where its lower case ("us") is a request word.
+    kept = [w for w in words(text) if w.lower() not in skip or (w.isupper() and len(w) > 1)]
+    return " ".join(kept)

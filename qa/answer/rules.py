@@ -1,0 +1,41 @@
+"""The few hard rules of the extractive answerer, each a small function returning its
+reason to abstain (or None).
+
+A rule is kept only where the eval shows it transfers: `evals/fit.py` tries each one on
+the development questions of every corpus, keeps it when it raises the CRAG score, and
+writes the kept rules (with the similarity bound each one uses) into the decision file.
+Everything else is the fitted model's job (`qa.answer.decide`). A rule on rare words the
+corpus lacks was tried and dropped: wordfreq calls "summarize", "corpus", "quoted" and
+"Brits" rare, and a veto on them is exactly what a person asking in everyday words must
+not get; such words feed the fitted decision instead (features.missing_in_corpus).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from qa.answer.question import QuestionProfile, Term
+
+Rule = Callable[[QuestionProfile, float], str | None]
+
+
+def _quoted(terms: list[Term]) -> str:
+    return ", ".join(f"“{t.word}”" for t in terms)
+
+
+def unknown_name(q: QuestionProfile, bound: float) -> str | None:
+    """The question names something (a name, a number, an acronym) that the corpus never
+    mentions, and no word of the corpus comes close ("Putin" where no document has it)."""
+    absent = [t for t in q.terms if t.name and not t.in_corpus and t.corpus_similarity < bound]
+    return f"nothing in them mentions {_quoted(absent)}" if absent else None
+
+
+RULES: dict[str, Rule] = {rule.__name__: rule for rule in (unknown_name,)}
+
+
+def first_reason(q: QuestionProfile, kept: dict[str, float]) -> str | None:
+    """The reason of the first kept rule that fires, in the order of RULES."""
+    for name, rule in RULES.items():
+        if name in kept and (reason := rule(q, kept[name])):
+            return reason
+    return None

@@ -1,0 +1,509 @@
+"""The format readers on real files written by the format libraries themselves, and bad ones.
+
+PDFs are written by reportlab (text) and Pillow (an image-only "scan"), DOCX by
+python-docx, and each test checks the exact stored text, the title, the heading spans and
+the page of every offset, or the error the user sees.
+"""
+
+from __future__ import annotations
+
+import codecs
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ingest.formats import PAGE_BREAK, SUPPORTED_SUFFIXES, FormatResult, read
+from qa.errors import UnreadableFile
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PDF_PAGES = [
+    (
+        "Part 1: Installation",
+        "Mount the unit on a wall that can carry 40 kg, at least 30 cm from any heat source. "
+        "Keep the vents free so the fan can move air through the housing.",
+    ),
+    (
+        "Part 2: First start",
+        "Switch the breaker on and wait until the status light turns green. The first start "
+        "takes about two minutes while the unit calibrates its café-grade sensors.",
+    ),
+    (
+        "Part 3: Warranty",
+        "The warranty lasts five years and covers parts and labour. It costs 120 € to extend "
+        "it by three more years, within ninety days of purchase.",
+    ),
+]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def headings_of(result: FormatResult) -> list[tuple[str, int]]:
+    return [(result.text[s:e], level) for s, e, level in result.headings]
+
+
+# --- file makers ----------------------------------------------------------------------------
+def write_pdf(path: Path, pages: list[tuple[str, str]]) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    story = []
+    for heading, paragraph in pages:
+        story += [Paragraph(heading, styles["Heading1"]), Paragraph(paragraph, styles["BodyText"])]
+        story.append(PageBreak())
+    SimpleDocTemplate(str(path), pagesize=A4).build(story[:-1])
+    return path
+
+
+def write_image_pdf(path: Path, pages: int = 1) -> Path:
+    """A 'scan': pages that are pictures of text, with no text layer."""
+    from PIL import Image, ImageDraw
+
+    images = []
+    for n in range(pages):
+        image = Image.new("RGB", (400, 560), "white")
+        ImageDraw.Draw(image).text((40, 40), f"Scanned page {n + 1}", fill="black")
+        images.append(image)
+    images[0].save(path, save_all=True, append_images=images[1:])
+    return path
+
+
+def write_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Employee handbook", 0)
+    document.add_paragraph("Welcome. This handbook explains the rules.")
+    document.add_heading("Leave", 1)
+    document.add_paragraph("Staff get 25 days of paid leave a year.")
+    document.add_paragraph("Ask your manager first", style="List Bullet")
+    document.add_paragraph("Book it in the portal", style="List Bullet")
+    document.add_paragraph("Nested point", style="List Bullet 2")
+    document.add_paragraph("Fill in the form", style="List Number")
+    document.add_paragraph("Send it to HR", style="List Number")
+    document.add_heading("Pay grades", 2)
+    table = document.add_table(rows=3, cols=3)
+    rows = [["Grade", "Salary", "Notes"], ["A", "30,000", "entry level"], ["B", "40,000", "x"]]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(2, 1).merge(table.cell(2, 2)).text = "40,000 or more"
+    document.add_paragraph("Grades are reviewed each April.")
+    document.save(path)
+    return path
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Returns policy - Example Shop</title>
+<style>body { font-family: sans-serif } .x::after { content: "STYLE-WORDS" }</style>
+<script>var tracking = "SCRIPT-WORDS";</script>
+</head><body>
+<header><a href="/">Example Shop</a>
+  <nav><ul><li><a href="/">Home</a></li><li><a href="/shop">NAV-WORDS</a></li></ul></nav>
+</header>
+<div class="cookie" role="banner">BANNER-WORDS</div>
+<main><article>
+<header><h1>Returns   policy</h1><p>Updated in <time>May</time>.</p></header>
+<p>You may return any item within <b>30 days</b> of delivery.
+   Refunds go to the original payment method.</p>
+<h2>How to <em>return</em> an item</h2>
+<ol><li>Open your order history.</li><li>Choose the item and press <em>Return</em>.</li></ol>
+<h2>Exceptions</h2>
+<p>Gift cards cannot be returned.<br>Opened software neither.</p>
+<ul><li>Perishable goods<ul><li>Flowers</li></ul></li><li>Custom-made items</li></ul>
+<h3>Damaged goods</h3>
+<table><caption>Return windows</caption><tr><th>Item</th><th>Window</th></tr>
+<tr><td>Electronics</td><td>14 days</td></tr></table>
+<pre>Form R-2
+  Box 7</pre>
+<p hidden>HIDDEN-WORDS</p><noscript>NOSCRIPT-WORDS</noscript>
+</article>
+<aside>ASIDE-WORDS</aside></main>
+<footer>FOOTER-WORDS &copy; 2024</footer>
+</body></html>
+"""
+
+HTML_TEXT = """# Returns policy
+
+Updated in May.
+
+You may return any item within 30 days of delivery. Refunds go to the original payment method.
+
+## How to return an item
+
+1. Open your order history.
+2. Choose the item and press Return.
+
+## Exceptions
+
+Gift cards cannot be returned.
+Opened software neither.
+
+- Perishable goods
+  - Flowers
+- Custom-made items
+
+### Damaged goods
+
+Return windows
+
+| Item | Window |
+| Electronics | 14 days |
+
+```
+Form R-2
+  Box 7
+```
+"""
+
+
+# --- PDF ---------------------------------------------------------------------------------------
+def test_pdf_text_layer_page_by_page_with_a_page_for_every_offset(tmp_path: Path):
+    result = read(write_pdf(tmp_path / "guide.pdf", PDF_PAGES), "guide.pdf")
+    assert result.format == "pdf"
+    assert result.page_count == 3
+    assert result.title == "Part 1: Installation"
+    assert result.warnings == []
+    # The spans are contiguous, cover the whole text, and hold exactly their page's words.
+    assert result.pages[0][0] == 0
+    assert all(a[1] == b[0] for a, b in zip(result.pages, result.pages[1:], strict=False))
+    assert result.pages[-1][1] == len(result.text)
+    assert [n for _, _, n in result.pages] == [1, 2, 3]
+    for (start, end, number), (heading, paragraph) in zip(result.pages, PDF_PAGES, strict=True):
+        assert flat(result.text[start:end]) == flat(f"{heading} {paragraph}")
+        assert result.text[start:end].startswith(heading + "\n")  # line breaks as extracted
+        for offset in range(start, end):
+            assert result.page_at(offset) == number
+    assert result.text.count(PAGE_BREAK) == 2
+    # A quote found by offsets is the page's own text (the citation invariant).
+    start = result.text.index("120 €")
+    assert result.text[start : start + 5] == "120 €" and result.page_at(start) == 3
+
+
+def test_pdf_with_an_image_only_page_warns_and_keeps_page_numbers(tmp_path: Path):
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    Image.new("RGB", (200, 100), "gray").save(tmp_path / "scan.png")
+    pdf = canvas.Canvas(str(tmp_path / "mixed.pdf"), pagesize=A4)
+    pdf.drawString(72, 760, "First page words.")
+    pdf.showPage()
+    pdf.drawImage(str(tmp_path / "scan.png"), 72, 300)  # page 2: a picture, no text layer
+    pdf.showPage()
+    pdf.drawString(72, 760, "Third page words.")
+    pdf.showPage()
+    pdf.save()
+    result = read(tmp_path / "mixed.pdf", "mixed.pdf")
+    assert result.page_count == 3
+    assert result.text == f"First page words.{PAGE_BREAK}{PAGE_BREAK}Third page words.\n"
+    assert len(result.warnings) == 1
+    assert "1 of 3 pages have no text layer" in result.warnings[0]
+    assert "page 2 cannot be searched" in result.warnings[0]
+    assert result.page_at(result.text.index("Third")) == 3
+    assert result.page_at(result.text.index("First")) == 1
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (
+            lambda p: write_image_pdf(p, pages=2),
+            r"has no text layer \(a scan\?\); OCR is not supported",
+        ),
+        ("encrypted", r"is encrypted \(password-protected\)"),
+        ("truncated", r"is damaged and cannot be opened as a PDF"),
+        (lambda p: p.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8), r"is damaged"),
+        (
+            lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
+            r"its content is a PNG image",
+        ),
+        (lambda p: p.write_bytes(b""), r"is empty \(0 bytes\)"),
+    ],
+    ids=["scan", "encrypted", "truncated", "garbage", "png-named-pdf", "empty"],
+)
+def test_bad_pdfs_are_refused_with_a_clear_reason(tmp_path: Path, make, message: str):
+    path = tmp_path / "bad.pdf"
+    if make == "encrypted":
+        from reportlab.lib import pdfencrypt
+        from reportlab.pdfgen import canvas
+
+        pdf = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret"))
+        pdf.drawString(72, 760, "Secret words.")
+        pdf.showPage()
+        pdf.save()
+    elif make == "truncated":
+        whole = write_pdf(tmp_path / "whole.pdf", PDF_PAGES).read_bytes()
+        path.write_bytes(whole[: len(whole) // 2])
+    else:
+        make(path)
+    with pytest.raises(UnreadableFile, match=message) as err:
+        read(path, "folder/bad.pdf")
+    assert str(err.value).startswith("folder/bad.pdf: ")
+
+
+def test_pdf_with_only_an_owner_password_is_read(tmp_path: Path):
+    """Permissions without a user password: every viewer opens it, and so do we."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "owner.pdf"
+    encrypt = pdfencrypt.StandardEncryption("", ownerPassword="owner", canCopy=0)
+    pdf = canvas.Canvas(str(path), encrypt=encrypt)
+    pdf.drawString(72, 760, "Readable words.")
+    pdf.showPage()
+    pdf.save()
+    assert read(path, "owner.pdf").text == "Readable words.\n"
+
+
+# --- DOCX --------------------------------------------------------------------------------------
+def test_docx_paragraphs_headings_lists_and_tables_in_order(tmp_path: Path):
+    result = read(write_docx(tmp_path / "handbook.docx"), "handbook.docx")
+    assert result.format == "docx"
+    assert result.title == "Employee handbook"
+    assert result.text == (
+        "# Employee handbook\n\n"
+        "Welcome. This handbook explains the rules.\n\n"
+        "## Leave\n\n"
+        "Staff get 25 days of paid leave a year.\n\n"
+        "- Ask your manager first\n"
+        "- Book it in the portal\n"
+        "  - Nested point\n"
+        "1. Fill in the form\n"
+        "2. Send it to HR\n\n"
+        "### Pay grades\n\n"
+        "| Grade | Salary | Notes |\n"
+        "| A | 30,000 | entry level |\n"
+        "| B | 40,000 or more |\n\n"
+        "Grades are reviewed each April.\n"
+    )
+    assert headings_of(result) == [("Employee handbook", 1), ("Leave", 2), ("Pay grades", 3)]
+    assert result.pages == [] and result.page_at(0) is None
+
+
+def test_docx_without_a_title_uses_heading_levels_as_they_are(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Travel policy"
+    document.add_heading("Scope", 1)
+    document.add_paragraph("All staff.")
+    document.add_heading("Flights", 2)
+    document.add_paragraph("Economy class.")
+    document.save(tmp_path / "t.docx")
+    result = read(tmp_path / "t.docx", "t.docx")
+    assert result.title == "Travel policy"  # the document's properties, having no Title
+    assert headings_of(result) == [("Scope", 1), ("Flights", 2)]
+    assert result.text == "# Scope\n\nAll staff.\n\n## Flights\n\nEconomy class.\n"
+
+
+def _zip(path: Path, members: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: _zip(p, {"notes.txt": "hello"}), r"is a zip archive but not a Word document"),
+        (
+            lambda p: p.write_bytes(write_docx(p.with_suffix(".tmp")).read_bytes()[:2000]),
+            r"(is a zip archive but not a Word document|is damaged)",
+        ),
+        (
+            lambda p: p.write_bytes(b"%PDF-1.4\nnot word"),
+            r"not a \.docx file \(its content is a PDF",
+        ),
+        (
+            lambda p: p.write_text("just some text"),
+            r"not a \.docx file \(it is not a zip package\)",
+        ),
+        (
+            lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100),
+            r"old Office file \(\.doc/\.xls/\.ppt\)",
+        ),
+    ],
+    ids=["zip-renamed", "truncated", "pdf-named-docx", "text-named-docx", "old-doc"],
+)
+def test_bad_docx_files_are_refused_with_a_clear_reason(tmp_path: Path, make, message: str):
+    path = tmp_path / "bad.docx"
+    make(path)
+    with pytest.raises(UnreadableFile, match=message) as err:
+        read(path, "bad.docx")
+    assert str(err.value).startswith("bad.docx: ")
+
+
+def test_a_docx_with_no_text_is_refused(tmp_path: Path):
+    import docx
+
+    docx.Document().save(tmp_path / "blank.docx")
+    with pytest.raises(UnreadableFile, match="has no text"):
+        read(tmp_path / "blank.docx", "blank.docx")
+
+
+# --- HTML --------------------------------------------------------------------------------------
+def test_html_main_text_without_scripts_styles_or_page_chrome(tmp_path: Path):
+    (tmp_path / "page.html").write_text(HTML_PAGE, encoding="utf-8")
+    result = read(tmp_path / "page.html", "page.html")
+    assert result.format == "html"
+    assert result.text == HTML_TEXT
+    assert result.title == "Returns policy"  # the h1, not the <title> with the site's name
+    assert headings_of(result) == [
+        ("Returns policy", 1),
+        ("How to return an item", 2),
+        ("Exceptions", 2),
+        ("Damaged goods", 3),
+    ]
+    for chrome in ("STYLE", "SCRIPT", "NAV", "BANNER", "HIDDEN", "NOSCRIPT", "ASIDE", "FOOTER"):
+        assert f"{chrome}-WORDS" not in result.text
+
+
+def test_html_without_main_reads_the_body_and_takes_the_title_tag(tmp_path: Path):
+    page = (
+        "<html><head><title>Release notes</title></head><body>"
+        "<header>SITE-HEADER</header><nav>Menu</nav>"
+        "<div><p>Version 3 fixes the &lt;export&gt; bug.</p></div>"
+        "<section><header><h2>Known issues</h2></header><p>None.</p>"
+        "<footer>Section note.</footer></section>"
+        "<div><footer>SITE-FOOTER</footer></div></body></html>"
+    )
+    (tmp_path / "notes.htm").write_text(page, encoding="utf-8")
+    result = read(tmp_path / "notes.htm", "notes.htm")
+    # The page's header and footer go; a section's own header and footer stay.
+    assert result.text == (
+        "Version 3 fixes the <export> bug.\n\n## Known issues\n\nNone.\n\nSection note.\n"
+    )
+    assert result.title == "Release notes"  # no h1: the <title>
+    assert headings_of(result) == [("Known issues", 2)]
+
+
+@pytest.mark.parametrize("label", ["windows-1252", "iso-8859-1"])
+def test_html_in_a_declared_legacy_charset_is_decoded(tmp_path: Path, label: str):
+    """Browsers read "iso-8859-1" as windows-1252 (WHATWG), and so do we: € stays €."""
+    page = (
+        f'<html><head><meta charset="{label}"></head><body><p>Prix : 5 € — café</p></body></html>'
+    )
+    (tmp_path / "prix.html").write_bytes(page.encode("cp1252"))
+    result = read(tmp_path / "prix.html", "prix.html")
+    assert result.text == "Prix : 5 € — café\n"
+    assert result.warnings == []  # declared by the page itself: nothing was guessed
+
+
+def test_html_with_only_scripts_and_navigation_is_refused(tmp_path: Path):
+    (tmp_path / "app.html").write_text(
+        "<html><body><nav>Home</nav><script>app()</script><div id='root'></div></body></html>"
+    )
+    with pytest.raises(UnreadableFile, match="no text outside scripts"):
+        read(tmp_path / "app.html", "app.html")
+
+
+# --- text and Markdown -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+    ],
+    ids=["utf-16-le", "utf-16-be", "utf-8-sig", "utf-32-le"],
+)
+def test_text_with_a_byte_order_mark_is_decoded_by_it(tmp_path: Path, bom: bytes, codec: str):
+    text = "Größe: 5 €\r\nZweite Zeile “zitiert”.\n"
+    (tmp_path / "a.txt").write_bytes(bom + text.encode(codec))
+    result = read(tmp_path / "a.txt", "a.txt")
+    assert result.text == text  # exact, CRLF kept, BOM gone
+    assert result.title == "Größe: 5 €"
+    assert result.warnings == []
+
+
+def test_windows_1252_text_is_decoded_with_a_warning(tmp_path: Path):
+    text = "Le café coûte 3 € — «bon marché».\nDeuxième ligne.\n"
+    (tmp_path / "fr.txt").write_bytes(text.encode("cp1252"))
+    result = read(tmp_path / "fr.txt", "fr.txt")
+    assert result.text == text
+    assert result.format == "text"
+    assert len(result.warnings) == 1 and "Windows-1252" in result.warnings[0]
+
+
+def test_utf8_text_is_read_exactly_as_today(tmp_path: Path):
+    (tmp_path / "a.txt").write_bytes("\n\nTitle line\r\nBody “quoted” café.\n".encode())
+    result = read(tmp_path / "a.txt", "a.txt")
+    assert result.text == "\n\nTitle line\r\nBody “quoted” café.\n"
+    assert result.title == "Title line"
+    assert (result.headings, result.pages, result.warnings) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", r"is empty \(0 bytes\)"),
+        (b"  \n\t\r\n", r"is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", r"looks binary .*its content is a PNG image"),
+        (bytes(range(1, 32)) * 4 + b"\xff", r"looks binary \(control character"),
+        ("Привет, как дела? Это тестовый документ.".encode("cp1251"), r"Cyrillic, Greek"),
+        ("Größe".encode("utf-16-le"), r"looks binary .*byte-order mark"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", r"not valid UTF-16 LE"),
+    ],
+    ids=["empty", "whitespace", "png", "controls", "cp1251", "utf16-no-bom", "bad-utf16"],
+)
+def test_undecodable_text_is_refused_never_mangled(tmp_path: Path, content: bytes, message: str):
+    (tmp_path / "bad.txt").write_bytes(content)
+    with pytest.raises(UnreadableFile, match=message) as err:
+        read(tmp_path / "bad.txt", "bad.txt")
+    assert str(err.value).startswith("bad.txt: ")
+
+
+def test_markdown_headings_are_recorded_outside_code_and_front_matter(tmp_path: Path):
+    text = (
+        "---\ntitle: x\n---\n"
+        "# Guide\n\nIntro.\n\n## Setup ##\n\n```\n# not a heading\n```\n\n"
+        "Install\n=======\n\nA paragraph\nthat wraps.\n---\n\n- item\n---\n"
+    )
+    (tmp_path / "g.md").write_text(text, encoding="utf-8", newline="")
+    result = read(tmp_path / "g.md", "g.md")
+    assert result.text == text
+    assert result.format == "markdown"
+    assert result.title == "Guide"
+    assert headings_of(result) == [("Guide", 1), ("Setup", 2), ("Install", 1)]
+
+
+def test_an_unsupported_suffix_and_a_missing_file_say_what_to_do(tmp_path: Path):
+    (tmp_path / "sheet.xlsx").write_bytes(b"PK\x03\x04")
+    with pytest.raises(UnreadableFile, match=r"\.xlsx is not supported; supported: \.txt"):
+        read(tmp_path / "sheet.xlsx", "sheet.xlsx")
+    with pytest.raises(UnreadableFile, match="cannot be read"):
+        read(tmp_path / "gone.txt", "gone.txt")
+    assert {".pdf", ".docx", ".html", ".htm", ".md", ".txt"} <= set(SUPPORTED_SUFFIXES)
+
+
+def test_importing_the_readers_loads_no_format_library():
+    """`corpus-qa --help` stays instant: the PDF/DOCX/HTML libraries load only when used."""
+    code = (
+        "import sys, pathlib, tempfile; import ingest.formats as f; "
+        "p = pathlib.Path(tempfile.mkdtemp()) / 'a.txt'; p.write_text('hi'); f.read(p, 'a.txt'); "
+        "print(sorted(m for m in ('pypdfium2', 'docx', 'selectolax', 'lxml') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_pdf_benchmark_helper_reads_what_it_writes(tmp_path: Path):
+    """benchmarks/formats.py stays callable from `make bench` (a 3-page run, no timing asserted)."""
+    from benchmarks.formats import bench_pdf_reader, markdown_lines
+
+    result = bench_pdf_reader(tmp_path, pages=3, repeats=1)
+    assert result["pages"] == 3 and result["chars"] > 3 * 2000
+    assert result["pages_per_s"] > 0 and result["chars_per_s"] > 0
+    assert any("pages/s" in line for line in markdown_lines({"pdf_reader": result}))

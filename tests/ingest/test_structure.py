@@ -1,0 +1,416 @@
+"""Structure at ingest: wrapped paragraphs, headings, section paths, sentences with exact
+offsets; and, end to end, quotes that cross line breaks and headings quoted as answers."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from sentence_gold import (
+    all_paragraphs,
+    gold_spans,
+    held_out_paragraphs,
+    paragraph_text,
+    wrapped,
+)
+
+from ingest.chunking import make_passages
+from ingest.structure import analyse
+from qa.config import Settings
+from qa.sentences import join_reason, sentence_spans
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _words(texts: list[str]) -> list[int]:
+    return [len(t.split()) for t in texts]
+
+
+def _exact(text: str, structure) -> None:
+    for s in structure.sentences:
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+
+
+def _fill(paragraph: str) -> str:
+    return textwrap.fill(paragraph, 70, break_long_words=False, break_on_hyphens=False)
+
+
+# A lease hard-wrapped at 70 columns: numbered sections "1.", clauses "2.1", sub-clauses
+# "(a)" directly under their clause, legal abbreviations.
+LEASE_PARTS = [
+    "EQUIPMENT LEASE AGREEMENT",
+    'This Equipment Lease Agreement (the "Lease") is made on 3 March 2025 between Northwind '
+    'Leasing Inc. (the "Lessor") and Harbor Freight Logistics Ltd. (the "Lessee"). The Lessor '
+    "agrees to lease to the Lessee the equipment listed in Schedule A, e.g. forklifts, pallet "
+    "racks and loading ramps, on the terms below.",
+    "1. Definitions",
+    '1.1 "Equipment" means the machines and accessories listed in Schedule A, together with '
+    "any replacement parts supplied by the Lessor under Section 6.",
+    "2. Term",
+    "2.1 The Lease begins on the delivery date and continues for a period of thirty-six (36) "
+    "months unless it is terminated earlier under Section 5.",
+    "3. Rent and Payment",
+    "The Lessee shall pay a monthly rent of GBP 4,250 (approx. USD 5,400) in advance on "
+    "the first business day of each month. Late payments bear interest at 4% per annum above "
+    "the base rate of the Bank of England.",
+    "The Lessee shall not withhold rent because of a dispute about the Equipment, cf. the "
+    "decision in Smith v. Jones.",
+    "4. Maintenance and Insurance",
+    "4.1 The Lessee shall keep the Equipment in good working order and shall insure it "
+    "against loss, theft and damage for its full replacement value with an insurer approved "
+    "by the Lessor.",
+    "5. Termination",
+    "5.1 The Lessee may terminate this Lease by giving the Lessor not less than sixty (60) "
+    "days' written notice, provided that all rent due up to the termination date has been "
+    "paid.",
+    "5.2 The Lessor may terminate this Lease with immediate effect if the Lessee:",
+    "(a) fails to pay any rent within fourteen (14) days after its due date;",
+    "(b) becomes insolvent or enters into an arrangement with its creditors; or",
+    "(c) moves the Equipment outside the United Kingdom without the Lessor's prior written "
+    "consent.",
+    "6. Return of Equipment",
+    "6.1 On expiry or termination of this Lease the Lessee shall return the Equipment at its "
+    "own cost to the Lessor's depot at Unit No. 5, Riverside Industrial Estate, in the same "
+    "condition as at delivery, fair wear and tear excepted.",
+]
+
+
+def lease_text() -> str:
+    blocks = [_fill(p) for p in LEASE_PARTS]
+    text = "\n\n".join(blocks) + "\n"
+    # Sub-clauses follow their clause on the next line, without a blank line.
+    return re.sub(r"\n\n(?=\([abc]\))", "\n", text)
+
+
+def test_a_wrapped_line_is_not_a_sentence_boundary():
+    text = lease_text()
+    assert max(len(line) for line in text.splitlines()) <= 70
+    structure = analyse(text)
+    _exact(text, structure)
+    by_text = {_flat(s.text): s for s in structure.sentences}
+    notice = by_text[_flat(LEASE_PARTS[12]).removeprefix("5.1 ")]  # the enumerator is not quoted
+    assert "\n" in notice.text and notice.kind == "sentence"
+    # Two sentences of one wrapped clause, each whole; the second starts mid-line.
+    assert (
+        "The Lessee shall pay a monthly rent of GBP 4,250 (approx. USD 5,400) in advance on the first business day of each month."
+        in by_text
+    )
+    assert (
+        "Late payments bear interest at 4% per annum above the base rate of the Bank of England."
+        in by_text
+    )
+    assert (
+        "The Lessee shall not withhold rent because of a dispute about the Equipment, cf. the decision in Smith v. Jones."
+        in by_text
+    )
+    # No sentence is a line fragment: every one ends a clause or is a heading.
+    for s in structure.sentences:
+        assert s.kind in ("title", "heading") or s.text.endswith((".", ";", ":", "or")), s.text
+
+
+def test_headings_kinds_and_section_paths_of_a_numbered_document():
+    text = lease_text()
+    structure = analyse(text)
+    assert structure.title == "EQUIPMENT LEASE AGREEMENT"
+    kinds = {_flat(s.text): s.kind for s in structure.sentences}
+    assert kinds["EQUIPMENT LEASE AGREEMENT"] == "title"
+    for heading in ("1. Definitions", "2. Term", "5. Termination", "6. Return of Equipment"):
+        assert kinds[heading] == "heading"
+    assert kinds["becomes insolvent or enters into an arrangement with its creditors; or"] == (
+        "list_item"
+    )
+    sections = dict(
+        zip((_flat(s.text) for s in structure.sentences), structure.sections(), strict=True)
+    )
+    assert sections["becomes insolvent or enters into an arrangement with its creditors; or"] == (
+        "5. Termination"
+    )
+    assert sections[_flat(LEASE_PARTS[3]).removeprefix("1.1 ")] == "1. Definitions"
+    assert sections["EQUIPMENT LEASE AGREEMENT"] == ""
+    # "Section 6." and "Section 5." at the start of a wrapped line are references, not headings.
+    assert not any(k == "heading" and t.startswith("Section") for t, k in kinds.items())
+
+
+def test_nested_and_labelled_headings_build_the_path():
+    text = (
+        "Service Terms\n\n"
+        "ARTICLE IV — PAYMENT\n\n"
+        "Section 9 — Invoices\n"
+        "Invoices are issued monthly. They are payable within 30 days.\n\n"
+        "5. Termination\n\n"
+        "5.2 Notice\n\n"
+        "Notice must be given in writing to the address in No. 5 of Schedule B.\n\n"
+        "5.3 Effect. On termination all unpaid fees fall due at once. Clause 7.3 survives.\n"
+    )
+    structure = analyse(text)
+    _exact(text, structure)
+    path = dict(
+        zip((_flat(s.text) for s in structure.sentences), structure.sections(), strict=True)
+    )
+    assert path["They are payable within 30 days."] == "ARTICLE IV — PAYMENT > Section 9 — Invoices"
+    assert path["Notice must be given in writing to the address in No. 5 of Schedule B."] == (
+        "ARTICLE IV — PAYMENT > Section 9 — Invoices > 5. Termination > 5.2 Notice"
+    )
+    # "5.3 Effect." opens its clause: a heading inline, the rest its sentences.
+    kinds = {_flat(s.text): s.kind for s in structure.sentences}
+    assert kinds["5.3 Effect."] == "heading"
+    assert kinds["On termination all unpaid fees fall due at once."] == "sentence"
+    assert path["Clause 7.3 survives."].endswith("5. Termination > 5.3 Effect")
+
+
+def test_a_numbered_clause_ends_the_section_of_the_heading_before_it():
+    text = (
+        "Leave Policy\n\n"
+        "Section 4: Other Leave\n\n"
+        "4.5 Volunteering. Each employee may take two volunteering days.\n\n"
+        "4.6 Study leave. Employees may take up to five days of study leave.\n"
+    )
+    structure = analyse(text)
+    path = dict(
+        zip((_flat(s.text) for s in structure.sentences), structure.sections(), strict=True)
+    )
+    assert path["Each employee may take two volunteering days."] == (
+        "Section 4: Other Leave > 4.5 Volunteering"
+    )
+    assert path["Employees may take up to five days of study leave."] == "Section 4: Other Leave"
+
+
+def test_title_like_line_between_sentences_is_a_heading():
+    text = (
+        "Intro sentence one is here. Intro sentence two is\nhere.\n"
+        "Scope of Work\n"
+        "The Supplier shall deliver the goods.\n"
+    )
+    structure = analyse(text)
+    kinds = [(s.text, s.kind) for s in structure.sentences]
+    assert ("Scope of Work", "heading") in kinds
+    assert ("Intro sentence two is\nhere.", "sentence") in kinds
+
+
+def test_numbers_at_a_wrapped_line_start_do_not_open_clauses():
+    text = "The index rose\n12.5 points on Monday. Analysts\n2. expected less.\n"
+    sentences = analyse(text).sentences
+    assert [s.text for s in sentences] == [
+        "The index rose\n12.5 points on Monday.",
+        "Analysts\n2. expected less.",
+    ]
+
+
+def test_a_list_of_short_numbered_items_is_a_list_not_headings():
+    text = "Shopping\n\n1. Apples\n2. Pears\n3. Plums\n\nBuy them on Friday.\n"
+    structure = analyse(text)
+    kinds = {s.text: s.kind for s in structure.sentences}
+    assert kinds["Apples"] == kinds["Plums"] == "list_item"
+    assert kinds["Buy them on Friday."] == "sentence"
+
+
+MARKDOWN = """# Widget 3000 User Guide
+
+The Widget 3000 is a compact controller. It runs firmware v2.1.0 or
+later, see Sec. 2.3 of the release notes.
+
+## Installation
+
+1. Unpack the device.
+2. Press the Reset button for approx. 5 sec. until the LED
+   blinks.
+
+### Linux
+
+Install the driver:
+
+```bash
+sudo apt install widget-driver
+widget --version
+```
+
+## Specifications
+
+| Property | Value |
+|----------|-------|
+| Voltage  | 12 V  |
+
+- Weight: 200 g
+* Size: 10 x 5 cm, i.e. pocket-sized
+
+Troubleshooting
+---------------
+
+If the light stays red... wait a minute and try again.
+"""
+
+
+def test_markdown_headings_lists_code_and_tables():
+    structure = analyse(MARKDOWN)
+    _exact(MARKDOWN, structure)
+    got = [(s.kind, s.text) for s in structure.sentences]
+    assert got[0] == ("title", "Widget 3000 User Guide")
+    assert (
+        "sentence",
+        "It runs firmware v2.1.0 or\nlater, see Sec. 2.3 of the release notes.",
+    ) in got
+    assert ("heading", "Installation") in got
+    assert (
+        "list_item",
+        "Press the Reset button for approx. 5 sec. until the LED\n   blinks.",
+    ) in got
+    # A fenced code block is one unit, without its fences.
+    assert ("code", "sudo apt install widget-driver\nwidget --version") in got
+    # Each table row is one unit; the separator row is none.
+    assert ("table_row", "| Property | Value |") in got
+    assert ("table_row", "| Voltage  | 12 V  |") in got
+    assert not any("---" in t for _, t in got)
+    assert ("list_item", "Weight: 200 g") in got and (
+        "list_item",
+        "Size: 10 x 5 cm, i.e. pocket-sized",
+    ) in got
+    assert ("heading", "Troubleshooting") in got
+    assert ("sentence", "If the light stays red... wait a minute and try again.") in got
+    sections = dict(zip((t for _, t in got), structure.sections(), strict=True))
+    assert sections["sudo apt install widget-driver\nwidget --version"] == "Installation > Linux"
+    assert sections["| Voltage  | 12 V  |"] == "Specifications"
+    assert sections["If the light stays red... wait a minute and try again."] == "Troubleshooting"
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ["The court in Smith v. Jones held that the clause was void.", "The appeal failed."],
+        ["Acme Holdings Inc. signed on Monday.", "Bolt Ltd. did not."],
+        ["See e.g. Art. 5 and Sec. 4.2 of the Regulation.", "It applies from 2025."],
+        ["The fees are listed in No. 5 of Schedule B.", "They are due in advance."],
+        ["Pay approx. 3.5 million euros, i.e. the full amount.", "Interest accrues daily."],
+        ["Prof. J. R. R. Tolkien wrote it in the U.S. edition.", "It sold well."],
+        ["He said: “The contract is void.”", "The judge disagreed."],
+        ["Send the form to HR.", "HR confirms the last day in writing."],
+        ["Document No. HR-POL-06 applies.", "It was revised on Jan. 15 this year."],
+    ],
+)
+def test_legal_and_general_abbreviations_do_not_end_sentences(sentences):
+    text = " ".join(sentences)
+    for variant in (text, wrapped(text, 30)):
+        assert [variant[s:e] for s, e in sentence_spans(variant)] == [
+            variant[s:e] for s, e in gold_spans(sentences)
+        ]
+
+
+@pytest.mark.parametrize(
+    "paragraphs", [all_paragraphs, held_out_paragraphs], ids=["labelled", "held-out"]
+)
+def test_the_splitter_on_the_labelled_paragraphs(paragraphs):
+    """benchmarks/sentence_splitters.py compares splitters on the same paragraphs."""
+    right = total = predicted = 0
+    for _, sentences in paragraphs():
+        text = wrapped(paragraph_text(sentences))
+        got = set(sentence_spans(text))
+        gold = set(gold_spans(sentences))
+        right += len(got & gold)
+        total += len(gold)
+        predicted += len(got)
+    assert right / total >= 0.95 and right / predicted >= 0.95
+
+
+def test_each_join_rule_gives_its_reason():
+    assert "name" in join_reason("Ask Dr.", "Patel today.")
+    assert "number" in join_reason("See Fig.", "3 for details.")
+    assert "lower-case" in join_reason("It weighs abt.", "five kilos.")
+    assert join_reason("It ended.", "The next one began.") is None
+
+
+def test_passages_carry_their_section_and_headings_travel_with_their_text():
+    text = lease_text()
+    passages = make_passages("lease.txt", "EQUIPMENT LEASE AGREEMENT", text, 40, _words)
+    assert len(passages) > 3
+    for p in passages:
+        assert text[p.start : p.end] == p.text
+        assert p.title == "EQUIPMENT LEASE AGREEMENT"
+        assert p.sentences[-1].kind not in ("heading", "title"), "a heading never ends one"
+        assert all(text[s.start : s.end] == s.text for s in p.sentences)
+    # The section of a passage is the section of its text.
+    by_start = {p.sentences[0].text: p for p in passages}
+    assert by_start["5. Termination"].section == "5. Termination"
+    assert any(p.section == "3. Rent and Payment" for p in passages)
+    assert passages[0].sentences[0].kind == "title" and passages[0].section == ""
+    again = make_passages("lease.txt", "EQUIPMENT LEASE AGREEMENT", text, 40, _words)
+    assert [p.passage_id for p in again] == [p.passage_id for p in passages]
+
+
+def test_records_written_before_kinds_still_read():
+    """Passage records of chunking v3 hold [start, end] per sentence (no kind, no section)."""
+    from qa.store import _passage
+
+    text = "Heading\nA sentence that ends with a period."
+    meta = {"doc_id": "d.txt", "title": "T", "start": 0, "end": len(text)}
+    meta["sentences"] = f"[[0, 7], [8, {len(text)}]]"
+    p = _passage("pid", text, meta)
+    assert [s.kind for s in p.sentences] == ["heading", "sentence"]
+    assert p.section == ""
+
+
+def test_bm25_indexes_title_and_section():
+    from qa.retrieve import bm25_text
+    from qa.types import Passage
+
+    p = Passage(passage_id="x", doc_id="d", title="Lease", section="5. Termination > 5.2 Notice", start=0,
+                end=4, text="Body")  # fmt: skip
+    assert bm25_text(p) == "Lease\n5.2 Notice\nBody"  # the own heading, not the whole path
+
+
+def test_ask_quotes_whole_wrapped_sentences_and_headings(tmp_path: Path, settings: Settings):
+    """End to end: a hard-wrapped contract ingested into a temp index, asked through
+    QAService."""
+    from ingest.pipeline import ingest
+    from qa.cli import render
+    from qa.service import QAService
+    from qa.store import Store
+    from ui.render import DocumentView, esc, source_card
+
+    path = tmp_path / "docs" / "lease.txt"
+    path.parent.mkdir()
+    text = lease_text()
+    path.write_text(text, encoding="utf-8")
+    report = ingest(path.parent, settings, progress=False)
+    assert report.added == ["lease.txt"]
+    store = Store(settings)
+    stored = list(store.iter_passages())
+    assert {p.section for p in stored} >= {"5. Termination", "3. Rent and Payment"}
+    assert any(s.kind == "heading" for p in stored for s in p.sentences)
+    service = QAService(settings)
+
+    answer = service.ask("How much notice must the Lessee give to terminate the lease?")
+    assert not answer.abstained, answer.answer
+    [quote] = [c for c in answer.citations if "sixty (60)" in c.quote]
+    assert text[quote.start : quote.end] == quote.quote
+    assert "\n" in quote.quote, "the sentence crosses line breaks"
+    assert quote.quote.startswith("The Lessee may terminate")
+    assert quote.quote.endswith("has been paid.")
+    assert _flat(quote.quote) in answer.answer and "\n" not in answer.answer
+    assert f"“{_flat(quote.quote)}”" in _flat(render(answer))  # the CLI, flattened
+    view = DocumentView(service.document_text(quote.doc_id))
+    card = source_card(quote, "t1", view)  # the UI, flattened
+    assert f"“{esc(_flat(quote.quote))}”" in card
+
+    answer = service.ask("What is section 4 called?")
+    assert not answer.abstained, answer.answer
+    assert answer.citations[0].quote == "4. Maintenance and Insurance"
+    assert text[answer.citations[0].start : answer.citations[0].end] == answer.citations[0].quote
+
+    answer = service.ask("What is the title of the agreement?")
+    assert [c.quote for c in answer.citations][:1] == ["EQUIPMENT LEASE AGREEMENT"]
+
+    # A heading is not quoted for a question that does not ask for one.
+    answer = service.ask("What interest do late payments bear?")
+    assert answer.citations and all(
+        c.quote not in ("3. Rent and Payment", "EQUIPMENT LEASE AGREEMENT")
+        for c in answer.citations
+    )
+    assert "Late payments bear interest at 4% per annum" in _flat(answer.citations[0].quote)
+
+    # Re-ingesting the unchanged file costs nothing.
+    again = ingest(path.parent, settings, progress=False)
+    assert again.unchanged == ["lease.txt"] and again.passages_embedded == 0

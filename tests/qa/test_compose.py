@@ -1,0 +1,369 @@
+"""Answer shapes over a small corpus written here (a contract, a report, a newsletter):
+the shortest answering span leads, who said what stays visible, overviews are central
+and non-redundant, comparisons sit side by side, yes/no gets both sides. Every citation
+quotes the document exactly.
+
+The chosen sentences are handed to `compose` directly, as the selection would hand
+them, so these tests judge the layout, not which sentences the selection picks. The
+corpus is ingested by the real pipeline into a temporary index (real Chroma, real model).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from qa.answer.compose import (
+    Ask,
+    Pick,
+    answer_fact,
+    answer_span,
+    compare,
+    compose,
+    leans_on_predecessor,
+    mmr,
+    summarize,
+    weigh,
+    with_context,
+)
+from qa.answer.kinds import COMPARISON, FACTOID, OVERVIEW, YES_NO, question_kind
+from qa.config import Settings
+from qa.retrieve import Snapshot
+
+CONTRACT = """Service Agreement
+
+This agreement is made between Northwind Supplies and the Customer.
+
+Either party may terminate this agreement by giving written notice. The supplier shall refund any prepaid fees within 14 days of termination. The maintenance fee is 4% of the annual contract value, payable every quarter.
+
+The customer must not resell the services. Disputes are settled by the courts of Lisbon.
+"""
+REPORT = """Pilot programme report
+
+Maria Okafor, head of operations at Northwind Supplies, presented the pilot results on Monday. She said the new scheduling system cut delivery delays by 18 percent. However, she warned that the rollout to all depots would take at least six months.
+
+The scheduling system is ready for all depots, the vendor said. The depot in Porto tested the system first.
+
+The pilot cost 2.5 million euros in total. Drivers were trained in two sessions of three hours each.
+"""
+NEWSLETTER = """Union newsletter
+
+The union says the scheduling system has increased the workload of drivers. The scheduling system has increased the workload of our drivers, the union says again.
+
+The scheduling system is not ready for all depots, according to the union. Drivers at the Porto depot reported longer shifts since the pilot began.
+
+The union will meet the management in March to discuss overtime pay.
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus_service(tmp_path_factory: pytest.TempPathFactory):
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    folder = tmp_path_factory.mktemp("compose-corpus")
+    for name, text in [
+        ("contract.txt", CONTRACT),
+        ("report.txt", REPORT),
+        ("newsletter.txt", NEWSLETTER),
+    ]:
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("compose-index"))
+    ingest(folder, settings, progress=False)
+    return QAService(settings)
+
+
+@pytest.fixture(scope="module")
+def snapshot(corpus_service) -> Snapshot:
+    return corpus_service.snapshot()
+
+
+def pick(snapshot: Snapshot, doc_id: str, fragment: str) -> Pick:
+    """The sentence of the document that contains `fragment`, as the selection hands it."""
+    for pid in snapshot.documents[doc_id]:
+        [passage] = snapshot.passages([pid])
+        for i, s in enumerate(passage.sentences):
+            if fragment in s.text:
+                return Pick(passage, i, s)
+    raise AssertionError(f"no sentence of {doc_id} contains {fragment!r}")
+
+
+def assert_exact(text: str, citations, snapshot: Snapshot) -> None:
+    """Every citation quotes its document exactly, and every marker has its citation."""
+    assert citations, text
+    for c in citations:
+        assert snapshot.document_text(c.doc_id)[c.start : c.end] == c.quote
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", text)} == {c.id for c in citations}
+
+
+# --- the shortest span ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "question", "answer_type", "span"),
+    [
+        (
+            "The maintenance fee is 4% of the annual contract value, payable every quarter.",
+            "What percentage of the contract value is the maintenance fee?",
+            "number",
+            "4%",
+        ),
+        (
+            "NCSC stated that they are more than 95% certain that the group is part of it.",
+            "How certain is the NCSC?",
+            "degree",
+            "more than 95%",
+        ),
+        (
+            "The supplier shall refund any prepaid fees within 14 days of termination.",
+            "How long does the supplier have to refund prepaid fees?",
+            "duration",
+            "within 14 days",
+        ),
+        (
+            "However, she warned that the rollout to all depots would take at least six months.",
+            "How long will the rollout take?",
+            "duration",
+            "at least six months",
+        ),
+        (
+            "Either party may terminate this agreement by giving written notice.",
+            "Who may terminate the agreement?",
+            "person",
+            "Either party",
+        ),
+        (
+            "Maria Okafor, head of operations at Northwind Supplies, presented the pilot results.",
+            "Who presented the pilot results?",
+            "entity",
+            "Maria Okafor",
+        ),
+        (
+            "The union will meet the management in March to discuss overtime pay.",
+            "When will the union meet the management?",
+            "time",
+            "in March",
+        ),
+        (
+            "Disputes are settled by the courts of Lisbon.",
+            "Where are disputes settled?",
+            "place",
+            "Lisbon",
+        ),
+    ],
+)
+def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
+    found = answer_span(sentence, Ask.of(question, answer_type, set()))
+    assert found is not None
+    assert sentence[found[0] : found[1]] == span
+
+
+def test_no_span_when_the_sentence_is_itself_the_shortest_answer():
+    sentence = "The customer must not resell the services."
+    assert answer_span(sentence, Ask.of("What must the customer not do?", "open", set())) is None
+
+
+def test_a_fact_leads_with_its_span_then_the_sentence_both_cited_exactly(snapshot):
+    chosen = [pick(snapshot, "contract.txt", "refund any prepaid fees")]
+    text, citations = answer_fact(
+        chosen,
+        snapshot,
+        question="How long does the supplier have to refund?",
+        answer_type="duration",
+    )
+    assert text.startswith("within 14 days [1] — The supplier shall refund")
+    assert [c.quote for c in citations] == [
+        "within 14 days",
+        "The supplier shall refund any prepaid fees within 14 days of termination.",
+    ]
+    # The span citation lies inside the sentence's.
+    assert citations[1].start <= citations[0].start < citations[0].end <= citations[1].end
+    assert_exact(text, citations, snapshot)
+
+
+# --- who said what -------------------------------------------------------------------------
+def test_a_pronoun_speaker_brings_the_sentence_that_names_them(snapshot):
+    chosen = [pick(snapshot, "report.txt", "cut delivery delays by 18 percent")]
+    text, citations = answer_fact(
+        chosen, snapshot, question="By how much did the system cut delivery delays?",
+        answer_type="number",
+    )  # fmt: skip
+    assert text.startswith("18 percent [1] — ")
+    quote = citations[1].quote
+    assert quote.startswith("Maria Okafor, head of operations")  # who "she" is
+    assert quote.endswith("by 18 percent.")
+    assert_exact(text, citations, snapshot)
+
+
+def test_a_chain_of_pronoun_speakers_is_followed_to_the_name(snapshot):
+    # "However, she warned" leans on "She said ...", which leans on "Maria Okafor ...".
+    however = pick(snapshot, "report.txt", "However, she warned")
+    assert leans_on_predecessor(however.sentence.text)
+    context = [s.text for _, s in with_context(however, snapshot)]
+    assert [c.split()[0] for c in context] == ["Maria", "She", "However,"]
+
+
+def test_a_pronoun_for_a_thing_brings_one_sentence_and_a_plain_sentence_none(snapshot):
+    porto = pick(snapshot, "report.txt", "The depot in Porto tested")
+    assert leans_on_predecessor(porto.sentence.text) is None
+    cost = pick(snapshot, "newsletter.txt", "The scheduling system has increased the workload")
+    context = [s.text for _, s in with_context(cost, snapshot)]
+    assert len(context) == 1, context
+    plain = pick(snapshot, "contract.txt", "The customer must not resell")
+    assert leans_on_predecessor(plain.sentence.text) is None
+    assert len(with_context(plain, snapshot)) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("It is a development from a university.", True),
+        ("According to this, the group has been active since 2019.", True),
+        ("In the evening he told the agency that nothing was stolen.", True),
+        ("Meanwhile the price rose.", True),
+        ("The city has also always offered a dialogue.", True),
+        ("The embassy said the claims were false.", False),
+        ("Either party may terminate this agreement.", False),
+        ("The evening shift starts at six.", False),
+    ],
+)
+def test_which_sentences_lean_on_the_one_before(sentence, leans):
+    assert bool(leans_on_predecessor(sentence)) is leans
+
+
+# --- overviews -----------------------------------------------------------------------------
+def test_an_overview_quotes_central_sentences_of_each_document_under_its_title(snapshot):
+    text, citations = summarize(snapshot)
+    assert_exact(text, citations, snapshot)
+    groups = text.split("\n\n")
+    titles = {"Service Agreement", "Pilot programme report", "Union newsletter"}
+    assert {re.match(r"“(.*?)”: ", g).group(1) for g in groups} == titles
+    assert {c.doc_id for c in citations} == {"contract.txt", "report.txt", "newsletter.txt"}
+    # MMR: the newsletter says its main point twice, nearly word for word; it is quoted once.
+    newsletter = [c.quote for c in citations if c.doc_id == "newsletter.txt"]
+    assert sum("increased the workload" in q for q in newsletter) == 1, newsletter
+
+
+def test_mmr_prefers_a_new_point_to_a_restatement():
+    a = np.array([1.0, 0.0, 0.0])
+    b = np.array([0.999, 0.045, 0.0])  # a restatement of a
+    c = np.array([0.6, 0.8, 0.0])  # another point, a little less central
+    vectors = np.stack([a, b / np.linalg.norm(b), c])
+    assert mmr(vectors, np.array([0.95, 0.94, 0.7]), k=2) == [0, 2]
+
+
+def test_a_topic_summary_keeps_to_the_topic(corpus_service, snapshot):
+    embedder = corpus_service._embedder()
+    text, citations = summarize(
+        snapshot, topic="overtime pay", query_vector=embedder.embed_query("overtime pay")
+    )
+    assert_exact(text, citations, snapshot)
+    assert any("overtime pay" in c.quote for c in citations)
+    assert all("Lisbon" not in c.quote for c in citations)
+
+
+def test_an_overview_question_is_answered_with_a_summary_end_to_end(corpus_service, snapshot):
+    answer = corpus_service.ask("Give me an overview of these documents.")
+    assert not answer.abstained, answer.answer
+    assert answer.answer.startswith("“")
+    assert len({c.doc_id for c in answer.citations}) == 3
+    assert_exact(answer.answer, answer.citations, snapshot)
+
+
+# --- comparisons and yes/no ----------------------------------------------------------------
+def test_a_comparison_quotes_each_document_side_by_side(snapshot):
+    chosen = [
+        pick(snapshot, "report.txt", "cut delivery delays"),
+        pick(snapshot, "newsletter.txt", "The union says the scheduling system"),
+    ]
+    text, citations = compare(
+        "How do the report and the newsletter differ on the scheduling system?", chosen, snapshot
+    )
+    first, second = text.split("\n\n")
+    assert first.startswith("According to “Pilot programme report”: ")
+    assert second.startswith("According to “Union newsletter”: ")
+    assert "cut delivery delays" in first and "increased the workload" in second
+    assert_exact(text, citations, snapshot)
+
+
+def test_a_comparison_of_two_named_things_puts_each_on_its_side(snapshot):
+    pool = [
+        pick(snapshot, "report.txt", "ready for all depots, the vendor said"),
+        pick(snapshot, "newsletter.txt", "not ready for all depots, according to the union"),
+    ]
+    text, citations = compare(
+        "Compare the vendor and the union on the rollout", [], snapshot, pool=pool,
+        sides=("the vendor", "the union"),
+    )  # fmt: skip
+    vendor, union = text.split("\n\n")
+    assert vendor.startswith("On “the vendor”: ") and "the vendor said" in vendor
+    assert union.startswith("On “the union”: ") and "according to the union" in union
+    assert_exact(text, citations, snapshot)
+
+
+def test_a_yes_no_question_gets_the_evidence_for_and_against_never_a_bare_yes(snapshot):
+    question = "Is the scheduling system ready for all depots?"
+    chosen = [pick(snapshot, "report.txt", "ready for all depots, the vendor said")]
+    pool = [pick(snapshot, "newsletter.txt", "not ready for all depots, according to the union")]
+    text, citations = weigh(question, chosen, snapshot, pool=pool)
+    for_part, against_part = text.split("\n\n")
+    assert for_part.startswith("Evidence for") and "the vendor said" in for_part
+    assert against_part.startswith("Evidence against") and "not ready" in against_part
+    assert not re.search(r"\b(yes|no)\b", text.split(":", 1)[0], re.I)
+    assert_exact(text, citations, snapshot)
+
+
+def test_compose_dispatches_on_the_kind_of_question(snapshot):
+    question = "Is the scheduling system ready for all depots?"
+    chosen = [pick(snapshot, "report.txt", "ready for all depots, the vendor said")]
+    text, citations = compose(question_kind(question), chosen, snapshot, question=question)
+    assert text.startswith("Evidence for: ")
+    assert_exact(text, citations, snapshot)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "topic"),
+    [
+        ("What are these documents about?", OVERVIEW, ""),
+        ("Give me an overview of these documents.", OVERVIEW, ""),
+        ("What is this corpus about?", OVERVIEW, ""),
+        ("Summarize what the contract says about payment", OVERVIEW, "payment"),
+        ("Summarize the accusations.", OVERVIEW, "accusations"),
+        ("How do the two articles differ on the rollout?", COMPARISON, ""),
+        ("Compare the vendor and the union", COMPARISON, ""),
+        ("Is the system ready?", YES_NO, ""),
+        ("Did the union agree?", YES_NO, ""),
+        ("Can you tell me who may terminate the agreement?", FACTOID, ""),
+        ("Is the fee paid monthly or quarterly?", FACTOID, ""),
+        ("What is the warranty period for?", FACTOID, ""),
+        ("Who may terminate the agreement?", FACTOID, ""),
+    ],
+)
+def test_question_kinds(question, kind, topic):
+    found = question_kind(question)
+    assert found.name == kind, found
+    assert found.reason
+    assert found.topic == topic
+
+
+def test_a_yes_no_question_end_to_end_never_answers_a_bare_yes(corpus_service, snapshot):
+    answer = corpus_service.ask("Is the scheduling system ready for all depots?")
+    if answer.abstained:  # the selection may abstain; it must not say yes or no either way
+        assert not re.search(r"\byes\b", answer.answer, re.I)
+        return
+    assert answer.answer.startswith("Evidence ")
+    assert_exact(answer.answer, answer.citations, snapshot)
+
+
+def test_citations_stay_exact_in_every_shape(corpus_service, snapshot, tmp_path: Path):
+    for question in [
+        "What is this corpus about?",
+        "Summarize what the documents say about the scheduling system",
+        "How do the report and the newsletter differ on the scheduling system?",
+        "Who presented the pilot results?",
+        "How much did the pilot cost?",
+    ]:
+        answer = corpus_service.ask(question)
+        if not answer.abstained:
+            assert_exact(answer.answer, answer.citations, snapshot)

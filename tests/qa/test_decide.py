@@ -1,0 +1,94 @@
+"""The fitted decision: fitting and predicting on a tiny synthetic set, the JSON it is
+saved as, the packaged file, and the CRAG threshold."""
+
+import json
+
+import numpy as np
+import pytest
+
+from qa.answer.decide import (
+    ANSWER_FEATURE_NAMES,
+    PACKAGED,
+    DecisionModel,
+    Logistic,
+    ModelMismatch,
+    answer_features,
+    crag_threshold,
+    model_for,
+)
+from qa.answer.features import FEATURE_NAMES
+
+
+def synthetic(n: int = 200, seed: int = 0):
+    """Candidates whose first feature (cosine) decides whether they answer, plus noise."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, len(FEATURE_NAMES)))
+    y = (x[:, 0] + 0.3 * rng.normal(size=n) > 0).astype(float)
+    return x, y
+
+
+def test_a_fitted_scorer_ranks_by_what_decides_the_label():
+    x, y = synthetic()
+    scorer = Logistic.fit(FEATURE_NAMES, x, y)
+    assert scorer.coef[0] == max(scorer.coef, key=abs)  # the informative feature dominates
+    test_x, test_y = synthetic(seed=1)
+    p = scorer.probabilities(test_x)
+    assert ((p > 0.5) == (test_y > 0)).mean() >= 0.8
+    assert np.all((p > 0) & (p < 1))
+
+
+def test_the_model_round_trips_through_json(tmp_path):
+    x, y = synthetic()
+    scorer = Logistic.fit(FEATURE_NAMES, x, y)
+    rows = np.array(
+        [answer_features(scorer.decision(x[i : i + 5]), x[i : i + 5]) for i in range(4)]
+    )
+    answerer = Logistic.fit(ANSWER_FEATURE_NAMES, np.vstack([rows, -rows]), [1] * 4 + [0] * 4)
+    model = DecisionModel(scorer, answerer, 0.4, 0.7, 0.6, {"unknown_name": 0.3})
+    path = model.save(tmp_path / "m.json")
+    loaded = DecisionModel.load(path)
+    assert json.loads(path.read_text())["abstain_below"] == 0.4
+    assert loaded.rules == {"unknown_name": 0.3}
+    np.testing.assert_allclose(loaded.candidate_probabilities(x), model.candidate_probabilities(x))
+    order = np.arange(5)
+    assert loaded.answer_probability(x[:5], order) == pytest.approx(
+        model.answer_probability(x[:5], order)
+    )
+
+
+def test_a_model_fitted_on_other_features_is_refused_with_what_to_do(tmp_path):
+    x, y = synthetic()
+    data = json.loads(DecisionModel(Logistic.fit(FEATURE_NAMES, x, y)).to_json())
+    data["scorer"]["features"][0] = "a_feature_that_is_gone"
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelMismatch, match="corpus-qa fit"):
+        DecisionModel.load(path)
+    with pytest.raises(ModelMismatch, match="does not exist"):
+        model_for(tmp_path / "missing.json")
+
+
+def test_the_packaged_decision_matches_these_features_and_was_fitted_on_dev():
+    model = model_for(PACKAGED)
+    assert model.scorer.features == FEATURE_NAMES
+    assert model.answerer is not None and model.answerer.features == ANSWER_FEATURE_NAMES
+    assert model.fitted["split"] == "dev"
+    assert 0.0 <= model.abstain_below <= 1.0
+
+
+def test_the_crag_threshold_answers_where_answering_pays():
+    # Confident items are right, unsure ones wrong or unanswerable: answer above the gap.
+    best = np.array([0.9, 0.8, 0.7, 0.3, 0.2, 0.1])
+    answerable = np.array([True, True, True, True, False, False])
+    correct = np.array([True, True, True, False, False, False])
+    t = crag_threshold(best, answerable, correct)
+    assert 0.3 < t <= 0.7  # just above the first wrong one: the lowest of the best
+    assert np.all((best >= t) == correct)
+    # When every answer is right, answer everything.
+    assert crag_threshold(best, np.ones(6, bool), np.ones(6, bool)) <= 0.1
+
+
+def test_without_an_answerer_every_question_with_candidates_is_answered():
+    x, y = synthetic()
+    model = DecisionModel(Logistic.fit(FEATURE_NAMES, x, y))
+    assert model.answer_probability(x[:3], np.arange(3)) == 1.0

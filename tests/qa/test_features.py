@@ -1,0 +1,180 @@
+"""The answerer's general features, on small hand-made sentences from several kinds of
+documents (a contract, a manual, a policy, news). Nothing here is drawn from the seeds."""
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from qa.answer import features as f
+from qa.answer.extractive import _Words
+from qa.answer.question import answer_type_of, closeness, profile_question, specificity
+from qa.types import Passage, Sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How long is the warranty?", "duration"),
+        ("How many days' notice must the customer give?", "duration"),
+        ("Who may end the contract?", "person"),
+        ("Which party pays for the audit?", "person"),
+        ("What happens if the supplier is late?", "open"),
+        ("How much does the premium plan cost?", "amount"),
+        ("What is the monthly fee?", "amount"),
+        ("When does the policy take effect?", "time"),
+        ("How likely is a delay, according to the report?", "degree"),
+        ("What percentage of staff work remotely?", "degree"),
+        ("Where is the head office?", "place"),
+        ("Why was the recall issued?", "reason"),
+        ("How many units were sold?", "number"),
+        ("What is section 4 called?", "heading"),
+        ("What is the title of the agreement?", "heading"),
+        ("Describe the cleaning procedure.", "open"),
+    ],
+)
+def test_the_answer_type_comes_from_the_wh_word_and_its_head_noun(question, expected):
+    assert answer_type_of(question) == expected
+
+
+def test_common_words_are_less_specific_than_rare_words_names_and_numbers():
+    common = [specificity(w) for w in ("happens", "leader", "likelihood", "runs", "the")]
+    rare = [specificity(w) for w in ("licensor", "malware", "indemnification")]
+    assert max(common) < min(rare)
+    assert specificity("the") == 0.0
+    assert specificity("A4-77") == 1.0  # has digits: a model number, an article number
+
+
+def test_closeness_makes_unrelated_words_zero_and_the_same_word_one():
+    assert closeness(0.25) == 0.0 and closeness(1.0) == 1.0
+    assert 0.0 < closeness(0.7) < 1.0
+
+
+def view(question: str, sentence: str, previous: str = "", title: str = "", kind="sentence"):
+    """A View as score_candidates builds it, with exact matching only (no lexicon)."""
+    q = profile_question(question, {}, set(), passages=10)
+    lex = _Words(q, SimpleNamespace(lexicon=None))
+    s = Sentence(start=0, end=len(sentence), text=sentence, kind=kind)
+    p = Passage(passage_id="p", doc_id="d", title=title, start=0, end=len(sentence), text=sentence,
+                sentences=[s])  # fmt: skip
+    match, content = lex.match(sentence)
+    context = match
+    for extra in (previous, title):
+        if extra:
+            context = np.maximum(context, lex.match(extra)[0])
+    heading = lex.match(title, soft=False)[0] if title else np.zeros(len(q.terms), np.float32)
+    return f.View(q=q, passage=p, index=0, sentence=s, cosine=0.5, passage_score=1.0,
+                  position=0, lower_words=set(), match=match, context_match=context,
+                  title_match=heading, content=content, previous=previous)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "offered"),
+    [
+        ("How long is the warranty?", "The kettle carries a warranty of three years.", True),
+        ("How long do I hold the button?", "Hold the button for 10 seconds.", True),
+        ("How long is the notice period?", "Notice must be given within 30 days.", True),
+        ("How long is the warranty?", "The warranty covers parts and labour.", False),
+        ("Who may end the contract?", "Either party may terminate this agreement.", True),
+        ("Who pays the fees?", "The supplier shall pay all fees.", True),
+        ("Who handles the claims?", "Claims are handled by the embassy.", True),
+        ("Who may end the contract?", "The contract ends on 31 March.", False),
+        ("Who signed the report?", "The report was signed by Maria Keller.", True),
+        ("How much does it cost?", "The premium plan costs $40 a month.", True),
+        ("How much does it cost?", "The premium plan has 40 features.", False),
+        ("How likely is a delay?", "A delay is almost certainly coming.", True),
+        ("What percentage of staff work remotely?", "About 35% of staff work remotely.", True),
+        ("When does the policy take effect?", "It takes effect on 1 January 2024.", True),
+        ("When does the policy take effect?", "It applies to all permanent staff.", False),
+        ("Why was the recall issued?", "It was recalled because the lid could open.", True),
+        ("Where is the head office?", "The head office is in Portland.", True),
+    ],
+)
+def test_a_sentence_offers_the_kind_of_answer_asked_for(question, sentence, offered):
+    v = view(question, sentence)
+    assert f.type_offered(v) == float(offered)
+    assert f.type_missing(v) == float(not offered)
+
+
+def test_an_open_question_expects_no_type():
+    v = view("What happens if the supplier is late?", "Late delivery earns a service credit.")
+    assert f.type_offered(v) == 0.0 and f.type_missing(v) == 0.0
+
+
+def test_coverage_counts_specific_words_more_than_common_ones():
+    q = "What happens to the licensor's warranty?"
+    has_rare = view(q, "The licensor's warranty ends after two years.")
+    has_common = view(q, "What happens next is up to the buyer.")
+    assert f.exact_coverage(has_rare) > 0.8 > f.exact_coverage(has_common)
+    # The most specific missing word: "licensor" missing weighs more than "happens".
+    assert f.missing_here(has_common) > 0.8 > f.missing_here(has_rare) + 0.5
+
+
+def test_context_coverage_counts_the_sentence_before_and_the_title():
+    q = "How long is the warranty on the kettle?"
+    bare = view(q, "It lasts two years.")
+    framed = view(q, "It lasts two years.", previous="The kettle has a warranty.")
+    titled = view(q, "It lasts two years.", title="Kettle warranty")
+    assert f.context_coverage(framed) > f.context_coverage(bare)
+    assert f.context_coverage(titled) > f.context_coverage(bare)
+    assert f.title_coverage(titled) > 0.5 and f.title_coverage(bare) == 0.0
+
+
+def test_who_said_what_looks_at_the_sentence_and_the_one_before():
+    q = "Who said the allegations were propaganda?"
+    own = view(q, "The allegations are propaganda, the spokesman said.")
+    before = view(q, "They are pure propaganda.", previous="A spokesman told reporters:")
+    neither = view(q, "The allegations are propaganda.")
+    assert f.attributed_answer(own) == f.attributed_answer(before) == 1.0
+    assert f.attributed_answer(neither) == 0.0
+    # Not an attribution question: the context is noted, the match is not claimed.
+    assert f.attributed_answer(view("What were the allegations?", own.text)) == 0.0
+
+
+def test_a_heading_fits_a_question_about_that_section():
+    q = "What is section 4 called?"
+    right = view(q, "4. Termination", kind="heading")
+    other = view(q, "5. Liability", kind="heading")
+    assert f.heading_answer(right) > f.heading_answer(other)
+    assert f.heading_answer(view("Who may terminate?", "4. Termination", kind="heading")) == 0.0
+
+
+def test_overviews_prefer_the_opening_of_a_document():
+    v = view("What is this document about?", "This policy explains how we use data.")
+    assert f.overview_early(v) == 1.0
+    later = view("What is this document about?", "See clause 9.")
+    later.position = 9
+    assert f.overview_early(later) == pytest.approx(0.1)
+
+
+def test_novelty_is_low_for_a_sentence_that_only_repeats_the_question():
+    q = "Does the warranty cover the lid?"
+    assert f.novelty(view(q, "The warranty covers the lid.")) < 0.5
+    assert f.novelty(view(q, "Damage from misuse is excluded entirely.")) == 1.0
+
+
+def test_every_feature_is_named_and_numeric():
+    v = view("How long is the warranty?", "The warranty lasts two years.")
+    x = f.vectorise(v)
+    assert x.shape == (len(f.FEATURE_NAMES),) and np.isfinite(x).all()
+    assert len(set(f.FEATURE_NAMES)) == len(f.FEATURE_NAMES)
+
+
+def test_word_level_soft_matching_uses_the_corpus_lexicon(settings):
+    """'car maker' is close to 'automobile manufacturer' in the embedding model, so the
+    sentence covers the question softly, and more than an unrelated sentence does."""
+    from qa.embedding import embedder_for
+    from qa.retrieve import Lexicon
+
+    embedder = embedder_for(settings)
+    lexicon = Lexicon.build(["automobile", "manufacturer", "recall", "lid", "kettle"], embedder, [])
+    q = profile_question("Which car maker issued the recall?", {"recal": 1}, set(), passages=5)
+    for t in q.terms:
+        t.vector = lexicon.vector(t.lower)
+        if t.vector is None:
+            t.vector = embedder.embed([t.lower])[0]
+    lex = _Words(q, SimpleNamespace(lexicon=lexicon))
+    close, _ = lex.match("The automobile manufacturer issued a recall.")
+    far, _ = lex.match("The kettle lid issued a recall.")
+    car = [t.lower for t in q.terms].index("car")
+    assert close[car] > far[car] + 0.2

@@ -1,0 +1,165 @@
+"""The store's commit point and its repairs (issue 13, points 2 and 3): readers only see
+what the committed manifest lists; a store left by an interrupted or older ingest is
+repaired by the next ingest. Killed processes: tests/ingest/test_crash.py."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import ingest
+from qa.config import Settings
+from qa.errors import IndexMissing
+from qa.retrieve import Query
+from qa.service import QAService
+from qa.store import Store, passage_of
+
+# A question the fitted decision answers (it abstains on "Who denied the accusations?").
+ANSWERED = "Who will produce the Oxford vaccine in Russia?"
+
+
+def interrupt_at(monkeypatch: pytest.MonkeyPatch, action: str) -> None:
+    """Make the next store call doing `action` die (Ctrl-C) before it runs."""
+    real = Store._call
+
+    def dying(self, what, fn):
+        if what == action:
+            monkeypatch.setattr(Store, "_call", real)
+            raise KeyboardInterrupt
+        return real(self, what, fn)
+
+    monkeypatch.setattr(Store, "_call", dying)
+
+
+def test_orphan_sentence_vectors_no_longer_crowd_out_live_hits(
+    corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+):
+    """Point 3: a crash after the sentence vectors were written left near-copies of live
+    sentences that took dense retrieval's top-n slots; the next ingest deletes them."""
+    store = Store(settings)
+    ingest(corpus, settings, store=store, progress=False)
+    service = QAService(settings, store=store)
+    target = max(corpus.glob("*.txt"), key=lambda p: p.stat().st_size)
+    original = target.read_text(encoding="utf-8")
+    target.write_text(original.replace(" the ", " the very "), encoding="utf-8")
+    interrupt_at(monkeypatch, "writing passages")
+    with pytest.raises(KeyboardInterrupt):
+        ingest(corpus, settings, store=store, progress=False)
+    target.write_text(original, encoding="utf-8")  # the edit is undone: nothing to update
+
+    question = "Who denied the accusations?"
+    vector = service.index.embedder.embed_query(question)
+    live = service.snapshot().owner
+    before = store.query_sentences(vector, n=30)
+    assert sum(pid not in live for _, pid, _ in before) >= 5, "orphans take top slots"
+    assert store.audit()["orphan_sentences"]
+
+    report = ingest(corpus, settings, store=store, progress=False)
+    assert report.added == report.updated == [] and report.removed == []
+    assert not any(store.audit().values())
+    after = store.query_sentences(vector, n=30)
+    assert all(pid in live for _, pid, _ in after)
+    query = Query(question, vector)
+    assert len(service.index.retriever(service.snapshot(), "dense").retrieve(query, 6)) == 6
+
+
+def test_moved_passages_are_restored_when_an_interrupted_edit_is_undone(
+    corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+):
+    """A passage whose text is unchanged keeps its id, so its record is updated in place
+    (its offsets move) before the commit; if the ingest dies there and the file is put
+    back, the next ingest still rewrites the document, because the marker names it."""
+    store = Store(settings)
+    ingest(corpus, settings, store=store, progress=False)
+    target = sorted(corpus.glob("*.txt"))[0]
+    original = target.read_text(encoding="utf-8")
+    # Two more blank lines: no token changes, so later passages keep their text and ids.
+    target.write_text(original.replace("\n\n", "\n\n\n\n", 1), encoding="utf-8")
+    interrupt_at(monkeypatch, "writing documents")
+    with pytest.raises(KeyboardInterrupt):
+        ingest(corpus, settings, store=store, progress=False)
+    target.write_text(original, encoding="utf-8")
+    stored = store.passages(store.document_passage_ids(target.name)).values()
+    assert any(original[p.start : p.end] != p.text for p in stored), "records were moved"
+
+    report = ingest(corpus, settings, store=store, progress=False)
+    assert report.repaired == [target.name] and report.updated == []
+    assert "repaired 1" in report.summary()
+    assert report.passages_embedded == 0
+    text = store.document(target.name).text
+    for p in store.passages(store.document_passage_ids(target.name)).values():
+        assert text[p.start : p.end] == p.text
+    assert not any(store.audit().values())
+
+
+def test_a_store_written_before_manifests_is_read_and_migrated(corpus: Path, settings: Settings):
+    """Stores written by earlier versions: every document record was live; the corpus
+    record had no manifest. Readers read them as before; the next ingest migrates."""
+    store = Store(settings)
+    ingest(corpus, settings, store=store, progress=False)
+    passages = store.passage_lists()
+    _make_legacy(store, keep_version=True)
+
+    reader = Store(settings)
+    assert reader.committed().legacy
+    assert reader.passage_lists() == passages
+    assert len(QAService(settings, store=reader).ask(ANSWERED).citations)
+
+    report = ingest(corpus, settings, store=Store(settings), progress=False)
+    assert sorted(report.unchanged) == sorted(passages) and report.passages_embedded == 0
+    migrated = Store(settings)
+    assert not migrated.committed().legacy
+    assert migrated.passage_lists() == passages
+    assert not any(migrated.audit().values())
+
+
+def test_documents_an_older_ingest_never_committed_are_adopted(corpus: Path, settings: Settings):
+    """Point 2: an older ingest killed before its version bump left every document
+    stored and no version: `ask` said nothing was ingested and ingest changed nothing."""
+    store = Store(settings)
+    ingest(corpus, settings, store=store, progress=False)
+    passages = store.passage_lists()
+    _make_legacy(store, keep_version=False)
+    with pytest.raises(IndexMissing):
+        QAService(settings, store=Store(settings)).snapshot()
+
+    report = ingest(corpus, settings, store=Store(settings), progress=False)
+    assert sorted(report.unchanged) == sorted(passages) and report.passages_embedded == 0
+    service = QAService(settings, store=Store(settings))
+    assert service.snapshot().size == sum(len(v) for v in passages.values())
+    assert service.ask(ANSWERED).citations
+
+
+def test_a_snapshot_pairs_each_version_with_its_own_passages(corpus: Path, settings: Settings):
+    store = Store(settings)
+    ingest(corpus, settings, store=store, progress=False)
+    version, lists = store.live_passages()
+    assert version == store.corpus_version()
+    assert lists == store.passage_lists()
+    (corpus / "new.txt").write_text("A note on the boiler pressure.\n", encoding="utf-8")
+    ingest(corpus, settings, progress=False)  # another store object: another process
+    newer, lists = store.live_passages()
+    assert newer != version and "new.txt" in lists
+    assert {passage_of(f"{p}:0") for p in lists["new.txt"]} == set(lists["new.txt"])
+
+
+def _make_legacy(store: Store, keep_version: bool) -> None:
+    """Rewrite the store in the layout earlier versions wrote: document records keyed by
+    doc_id without a doc_id field, no manifest, and a corpus record with only a version
+    (or none: an ingest killed before it bumped the version)."""
+    docs, meta = store._collection("documents"), store._collection("meta")
+    committed = store.committed()
+    got = docs.get(
+        ids=list(committed.records.values()), include=["metadatas", "documents", "embeddings"]
+    )
+    docs.delete(ids=got["ids"])
+    metas = [{k: v for k, v in m.items() if k != "doc_id"} for m in got["metadatas"]]
+    doc_ids = [m["doc_id"] for m in got["metadatas"]]
+    docs.upsert(ids=doc_ids, embeddings=got["embeddings"], documents=got["documents"],
+                metadatas=metas)  # fmt: skip
+    meta.delete(ids=meta.get(include=[])["ids"])
+    if keep_version:
+        meta.upsert(ids=["corpus"], embeddings=[[0.0]], metadatas=[{"version": "old"}])
+    assert json.loads(metas[0]["passage_ids"])

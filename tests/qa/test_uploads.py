@@ -1,0 +1,58 @@
+"""The upload checks on their own: names that could escape or hide in the corpus folder."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from qa.errors import BadUpload, UnsupportedFile, UploadTooLarge
+from qa.uploads import IncomingFile, check_name, stage, target_path
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("", "no name"),
+        ("a\x00.md", "control character"),
+        ("a\n.md", "control character"),
+        ("a\ud800.md", "not valid Unicode"),
+        ("..", "'..'"),
+        ("a/./b.md", "'.'"),
+        ("a//b.md", "empty"),
+        ("x" * 300 + ".md", "too long"),
+        ("sub/.git/config.md", "starts with '.'"),
+    ],
+)
+def test_bad_names_are_refused_with_the_reason(name: str, says: str):
+    with pytest.raises(BadUpload) as refused:
+        check_name(name)
+    assert says in str(refused.value)
+    assert not isinstance(refused.value, UnsupportedFile)
+
+
+def test_good_names_are_kept_as_given():
+    assert check_name("Rapport annuel é 2024.PDF") == "Rapport annuel é 2024.PDF"
+    assert check_name("  sub/notes.md ") == "sub/notes.md"
+
+
+def test_a_symlinked_folder_leading_outside_is_refused(tmp_path: Path):
+    root, outside = tmp_path / "corpus", tmp_path / "outside"
+    root.mkdir()
+    outside.mkdir()
+    (root / "sub").symlink_to(outside)
+    (root / "link.md").symlink_to(outside / "x.md")
+    with pytest.raises(BadUpload, match="outside the corpus folder"):
+        target_path(root, "sub/x.md")
+    with pytest.raises(BadUpload, match="outside the corpus folder"):
+        target_path(root, "link.md")
+    assert target_path(root, "new/x.md") == root.resolve() / "new" / "x.md"
+
+
+def test_staging_stops_at_the_size_limit(tmp_path: Path):
+    incoming = IncomingFile("a.md", io.BytesIO(b"# A\n" + b"x" * 5000))
+    with pytest.raises(UploadTooLarge, match="CORPUS_QA_MAX_FILE_BYTES"):
+        stage(incoming, "a.md", tmp_path / "0", max_bytes=4096)
+    staged = stage(IncomingFile("a.md", io.BytesIO(b"# A\nbody\n")), "a.md", tmp_path / "1", 4096)
+    assert (staged.size, (tmp_path / "1").read_bytes()) == (9, b"# A\nbody\n")
