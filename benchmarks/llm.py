@@ -140,7 +140,7 @@ def section(results: dict, command: str) -> str:
         "threads, `OMP_WAIT_POLICY=PASSIVE`, n_ctx 4096; each answer through "
         "`QAService.ask_stream` in LLM mode. The machine's load average during the run was "
         f"{load} on 2 cores (other work was running), so the wall times are several times what "
-        "an idle machine gives; the server's CPU seconds per answer do not depend on the load.",
+        "an idle machine gives; the server's CPU seconds per answer depend far less on it.",
         "",
         "| configuration | questions | fell back | time to fallback s (median / p95) "
         "| server CPU s per answer (median / p95) | time to first verified sentence s "
@@ -155,6 +155,18 @@ def section(results: dict, command: str) -> str:
             f"| {_cell(run['time_to_first_verified_sentence_s'])} "
             f"| {run['sentences_written']} → {run['sentences_kept']}{share} |"
         )
+    if ev := results.get("eval"):  # `corpus-qa eval --mode llm` against the same server
+        lines += [
+            "",
+            f"The golden-set eval against the same server (`{ev['command']}`), beside the "
+            "extractive run of the same set:",
+            "",
+            "| mode | key-fact accuracy | CRAG | faithfulness | answers in LLM mode "
+            "| fell back to quotes | LLM sentences verified |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for row in ev["rows"]:
+            lines.append("| " + " | ".join(str(cell) for cell in row) + " |")
     lines += ["", *[f"- {note}" for note in results.get("notes", [])]]
     return "\n".join(lines).rstrip() + "\n"
 

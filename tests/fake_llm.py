@@ -44,6 +44,8 @@ def answer_for(model: str, messages: list[dict]) -> str:
     if "SUPPORTED or UNSUPPORTED" in system:  # the optional LLM judge: a strict literal reader
         evidence, claim = user.rsplit("\n\nClaim: ", 1)
         return "SUPPORTED" if claim.strip().rstrip(".") in evidence else "UNSUPPORTED"
+    if "Rewrite the user's last question" in system and model == "echo-condense":
+        return "Conversation:"  # a base model writes the prompt's format back
     if "Rewrite the user's last question" in system:
         previous = re.findall(r"^user: (.*)$", user, re.M)
         last = user.rsplit("Last question:", 1)[-1].strip()

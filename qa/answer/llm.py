@@ -523,18 +523,28 @@ class LLMAnswerer:
                 role="user", content=f"Conversation:\n{transcript}\n\nLast question: {question}"
             ),
         ]
+        from qa.followup import standalone_question
+
         try:
             # One line is all that is used: the server stops there, and within a budget.
             rewritten = self.backend.chat(messages, CONDENSE_MAX_TOKENS, ["\n"]).strip().strip('"')
         except LLMError as exc:
-            from qa.followup import standalone_question
-
             log.warning(
                 "could not condense the follow-up with the LLM (%s); using the rule-based rewrite",
                 exc,
             )
             return standalone_question(question, history)
-        return rewritten.splitlines()[0][:1000] if rewritten else None
+        line = rewritten.splitlines()[0][:1000].strip() if rewritten else ""
+        # A model that writes the prompt's own format back ("Conversation:") has not
+        # rewritten anything: searching for that would answer about the word "Conversation".
+        if PROMPT_ECHO.search(line):
+            log.warning(
+                "the LLM's rewrite of the follow-up is the prompt's own format (%r); "
+                "using the rule-based rewrite",
+                line[:60],
+            )
+            return standalone_question(question, history)
+        return line or None
 
     def ask(self, tools: Tools, question: str, history: list[ChatTurn]) -> Answer:
         *_, answer = self.ask_stream(tools, question, history)

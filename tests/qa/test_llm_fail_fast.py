@@ -221,3 +221,17 @@ def test_each_request_carries_stop_sequences_and_a_budget(seed_index_dir, fake_l
     assert "<passage" in body["stop"] and "\nQuestion:" in body["stop"]
     assert body["max_tokens"] == max_tokens_for(QUESTION, service.settings)
     assert body["max_tokens"] < service.settings.llm_max_tokens
+
+
+@pytest.mark.slow
+def test_a_rewrite_that_echoes_the_prompt_is_replaced_by_the_rule_based_one(
+    seed_index_dir, fake_llm
+):
+    from qa.followup import standalone_question
+    from qa.types import ChatTurn
+
+    history = [ChatTurn(role="user", content="Who accused Russian hackers of targeting research?")]
+    service = service_for(seed_index_dir, fake_llm, "echo-condense")
+    answer = service.ask("Who denied it?", history=history, mode="llm")
+    assert answer.standalone_question == standalone_question("Who denied it?", history)
+    assert "Conversation" not in answer.answer

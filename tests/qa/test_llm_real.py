@@ -24,6 +24,7 @@ import pytest
 from helpers import corpus_qa_server, decode, sse_events
 from llm_server import REQUIRED, corpus_qa_llm_env, llama_server, locate
 
+from qa.answer.llm import PROMPT_ECHO
 from qa.config import Settings
 from qa.service import QAService
 from qa.types import Answer, ChatTurn
@@ -150,6 +151,8 @@ def test_a_follow_up_is_condensed_through_the_server(seed_index_dir, llama):
     # The model's rewrite, or the rule-based one when the model's is unusable: either way a
     # standalone question, and two requests reached the server (condense, then answer).
     assert answer.standalone_question and answer.standalone_question.strip()
+    assert not PROMPT_ECHO.search(answer.standalone_question)  # seen: "Conversation:"
+    assert "Conversation" not in answer.answer
     assert llama.log().count("POST /v1/chat/completions") - before == 2
     assert_holds(answer, lambda d: document_text(service, d))
 
