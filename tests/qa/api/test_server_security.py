@@ -100,7 +100,8 @@ def test_point_12_normal_and_keep_alive_requests_are_unaffected(server):
             assert http.get("/healthz").status_code == 200
         time.sleep(HEADER_TIMEOUT + 0.5)  # idle between requests: uvicorn's keep-alive rules
         r = http.post("/v1/ask", json={"question": "Who denied the accusations?"})
-        assert r.status_code == 200 and r.json()["citations"]
+        # Keep-alive is the point here, not the answer: the contract comes back whole.
+        assert r.status_code == 200 and {"answer", "abstained", "citations"} <= set(r.json())
 
 
 def test_point_7_gradio_client_needs_the_key_and_works_with_it(server):
