@@ -1,9 +1,15 @@
 """The eval corpora and their question sets (/work/team/EVAL_FORMAT.md), loaded and checked.
 
-    evals/data/<corpus>/corpus.toml      name, kind, description, docs (a path relative to it)
+    evals/data/<corpus>/corpus.toml      name, kind, description, docs (a path relative to it),
+                                         optionally legacy (an older question set it copies)
     evals/data/<corpus>/questions.jsonl  one QuestionItem per line, each marked dev or test
+    evals/data/<corpus>/everyday_words.json  id -> the everyday words of that question
+    evals/data/<corpus>/SOURCE.md        where each document comes from, and its licence
 
 Every folder of `evals/data/` holding a corpus.toml is a corpus; its folder name is its slug.
+`python -m evals.dataset --check [CORPUS ...]` prints each corpus's counts and every finding
+below, and exits 1 on an error or a broken rule: the one checker for every corpus (the build
+scripts under evals/data/ write the files; this reads them).
 
 Two kinds of finding, kept apart on purpose:
 - errors: a malformed item (bad JSON or schema, an evidence span that does not quote its
@@ -11,18 +17,26 @@ Two kinds of finding, kept apart on purpose:
   The loader refuses the whole file with one DatasetError listing every problem as
   `file:line: item 'id': what is wrong`, so a data writer fixes them in one pass.
 - checks: the format's rules for a question *set* (at least 60 questions, a third
-  everyday, a fifth unanswerable, the required kinds, balanced splits), and notes such as a
-  key fact quoted nowhere in its evidence. The items are usable, so these do not stop an
+  everyday, a fifth unanswerable, the required kinds, dev/test balanced within every kind),
+  for the folder (SOURCE.md, everyday_words.json, a legacy set kept unchanged) and for an
+  item (every key-fact variant short and quoted in its evidence, every everyday word in the
+  question and absent from the documents). The items are usable, so these do not stop an
   eval; they are listed in the report, and tests/evals/test_dataset.py holds the real
-  corpora to the rules.
+  corpora to the rules. On an item copied from the legacy set the item rules are notes:
+  that set predates the format and is kept as written.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
+import sys
 import tomllib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -36,6 +50,8 @@ GOLDEN = DATA / "golden.jsonl"  # the single seed set from before the corpora; s
 CALIBRATION = DATA / "calibration.jsonl"
 QUESTIONS = "questions.jsonl"
 CORPUS_TOML = "corpus.toml"
+EVERYDAY_WORDS = "everyday_words.json"
+SOURCE = "SOURCE.md"
 Category = Literal[
     "single_fact", "multi_doc", "attribution", "disagreement", "false_premise",
     "paraphrase", "follow_up", "unanswerable", "overview", "comparison", "yes_no", "heading",
@@ -48,6 +64,7 @@ MIN_EVERYDAY_SHARE = 1 / 3
 MIN_UNANSWERABLE_SHARE = 1 / 5
 REQUIRED_CATEGORIES = ("follow_up", "attribution", "overview", "comparison", "yes_no", "heading")
 RESERVED_SLUGS = ("loco", "judge")  # table names in evals/thresholds.toml
+MAX_KEY_FACT_WORDS = 5  # "short (1-5 words: the name, number, duration, key phrase)"
 MAX_LISTED_ERRORS = 25
 
 
@@ -95,6 +112,10 @@ class QuestionItem(GoldenItem):
     everyday: bool = Field(
         description="The question's key concept is in words the documents do not use."
     )
+    # The format writes these out on every item, empty or not: a missing one is a typo.
+    history: list[ChatTurn]
+    key_facts: list[list[str]]
+    evidence: list[EvidenceSpan]
 
     @model_validator(mode="after")
     def _kind_consistent(self) -> QuestionItem:
@@ -104,6 +125,8 @@ class QuestionItem(GoldenItem):
             raise ValueError("a follow_up item needs the history it follows")
         if self.category != "follow_up" and self.history:
             raise ValueError("only follow_up items carry a history")
+        if any(t.role != ("user", "assistant")[n % 2] for n, t in enumerate(self.history)):
+            raise ValueError("a history alternates user and assistant turns, the user first")
         return self
 
 
@@ -124,6 +147,7 @@ class Corpus:
     items: list[QuestionItem]
     checks: list[str] = field(default_factory=list)  # rule findings; see the module docstring
     notes: list[str] = field(default_factory=list)
+    everyday_words: dict[str, list[str]] = field(default_factory=dict)  # id -> its words
 
     @property
     def questions_path(self) -> Path:
@@ -281,13 +305,13 @@ def _corpus_toml(folder: Path) -> dict[str, str]:
             meta = tomllib.load(f)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DatasetError(f"{path}: cannot be read as TOML ({exc})") from exc
-    allowed = {"name", "kind", "description", "docs"}
+    allowed = {"name", "kind", "description", "docs", "legacy"}
     problems = [f"unknown key {k!r} (allowed: {sorted(allowed)})" for k in meta if k not in allowed]
     problems += [f"{k!r} is required" for k in ("name", "kind") if k not in meta]
     problems += [f"{k!r} must be a string" for k, v in meta.items() if not isinstance(v, str)]
     if problems:
         raise DatasetError(f"{path}: " + "; ".join(problems))
-    return {"description": "", "docs": "docs", **meta}
+    return meta
 
 
 def load_corpus(folder: Path) -> Corpus:
@@ -299,24 +323,59 @@ def load_corpus(folder: Path) -> Corpus:
             f"not one of {RESERVED_SLUGS}"
         )
     meta = _corpus_toml(folder)
-    docs = (folder / meta["docs"]).resolve()
+    docs = (folder / meta.get("docs", "docs")).resolve()
     documents = read_documents(docs)
     questions = folder / QUESTIONS
     if not questions.exists():
         raise DatasetError(f"{folder}: has a corpus.toml but no {QUESTIONS}")
     items = load_items(questions, QuestionItem, documents)
+    words = _everyday_words(folder)
+    legacy = _legacy_rows(folder, meta)
+    checks = folder_checks(folder, meta, items, words) + rule_checks(items, len(documents))
+    checks += legacy_checks(items, legacy)
+    notes = []
+    for item in items:
+        found = item_checks(item, words.get(item.id, []), documents)
+        (notes if item.id in legacy else checks).extend(found)
+        if item.category == "multi_doc" and len({e.doc_id for e in item.evidence}) < 2:
+            notes.append(f"{item.id}: a multi_doc item whose evidence is in one document")
     return Corpus(
         slug=slug,
         name=meta["name"],
         kind=meta["kind"],
-        description=meta["description"],
+        description=meta.get("description", ""),
         folder=folder,
         docs=docs,
         documents=documents,
         items=items,
-        checks=rule_checks(items, len(documents)),
-        notes=item_notes(items),
+        checks=checks,
+        notes=notes,
+        everyday_words=words,
     )
+
+
+def _everyday_words(folder: Path) -> dict[str, list[str]]:
+    path = folder / EVERYDAY_WORDS
+    if not path.exists():
+        return {}
+    try:
+        words = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DatasetError(f"{path}: cannot be read as JSON ({exc})") from exc
+    if not isinstance(words, dict) or not all(
+        isinstance(w, list) and all(isinstance(x, str) and x.strip() for x in w)
+        for w in words.values()
+    ):
+        raise DatasetError(f'{path}: write one entry per everyday question: {{"id": ["word"]}}')
+    return words
+
+
+def _legacy_rows(folder: Path, meta: dict[str, str]) -> dict[str, dict]:
+    """The older set's items by id, as written there (corpus.toml's `legacy`), or none."""
+    if "legacy" not in meta:
+        return {}
+    path = (folder / meta["legacy"]).resolve()
+    return {row["id"]: row for _, row in _read_jsonl(path) if isinstance(row, dict)}
 
 
 def load_corpora(root: Path = DATA, names: list[str] | None = None) -> list[Corpus]:
@@ -356,22 +415,183 @@ def rule_checks(items: list[QuestionItem], documents: int) -> list[str]:
     dev = sum(i.split == "dev" for i in items)
     if n and not 0.4 <= dev / n <= 0.6:
         out.append(f"{dev}/{n} questions are dev; roughly half each is asked for")
-    for category, count in sorted(categories.items()):
-        splits = {i.split for i in items if i.category == category}
-        if count >= 2 and len(splits) < 2:
-            out.append(f"all {count} {category} questions are {splits.pop()}; split every kind")
+    for category in sorted(categories):
+        dev = sum(i.split == "dev" for i in items if i.category == category)
+        test = categories[category] - dev
+        if abs(dev - test) > 1:
+            out.append(f"{category}: {dev} dev, {test} test; split every kind evenly")
     return out
 
 
-def item_notes(items: list[QuestionItem]) -> list[str]:
-    """Usable but doubtful items: a key fact its evidence never quotes (an extractive
-    answer can only find it around the evidence), a multi_doc item citing one document."""
+def folder_checks(
+    folder: Path, meta: dict[str, str], items: list[QuestionItem], words: dict[str, list[str]]
+) -> list[str]:
+    """What the format asks of a corpus folder besides its questions."""
+    out = [f"corpus.toml has no {key!r}" for key in ("description", "docs") if key not in meta]
+    if not (folder / SOURCE).is_file():
+        out.append(f"no {SOURCE}: say where each document comes from and its licence")
+    if any(i.everyday for i in items) and not (folder / EVERYDAY_WORDS).exists():
+        out.append(f"no {EVERYDAY_WORDS}: list each everyday question's words, to check them")
+    ids = {i.id for i in items}
+    out += [f"{EVERYDAY_WORDS} lists unknown question {i!r}" for i in words if i not in ids]
+    return out
+
+
+# Fields the corpus's own set may add to an item copied from the legacy set.
+LEGACY_ADDED = ("split", "everyday", "paraphrase_of")
+
+
+def legacy_checks(items: list[QuestionItem], legacy: dict[str, dict]) -> list[str]:
+    """Every item of the legacy set is still there, unchanged: its figures stay comparable."""
+    now = {i.id: i.model_dump(mode="json") for i in items}
     out = []
-    for item in items:
-        quotes = " ".join(span.quote for span in item.evidence).lower()
-        for variants in item.key_facts:
-            if not any(v.lower() in quotes for v in variants):
-                out.append(f"{item.id}: key fact {variants} is in none of its evidence quotes")
-        if item.category == "multi_doc" and len({e.doc_id for e in item.evidence}) < 2:
-            out.append(f"{item.id}: a multi_doc item whose evidence is in one document")
+    for item_id, old in legacy.items():
+        if item_id not in now:
+            out.append(f"legacy item {item_id!r} is missing")
+            continue
+        changed = [k for k, v in old.items() if k not in LEGACY_ADDED and now[item_id][k] != v]
+        out += [f"legacy item {item_id!r}: {', '.join(changed)} changed"] if changed else []
     return out
+
+
+# --- the item rules: each returns its reasons (none when the item passes) --------------------
+ItemRule = Callable[[QuestionItem, list[str], dict[str, str]], list[str]]
+
+
+def _variants_are_quoted(item: QuestionItem, words: list[str], docs: dict[str, str]) -> list[str]:
+    """An extractive answer quotes its evidence, so every variant must be in the quotes."""
+    quotes = " ".join(span.quote for span in item.evidence).lower()
+    return [
+        f"key-fact variant {v!r} is in none of its evidence quotes"
+        for variants in item.key_facts
+        for v in variants
+        if v.lower() not in quotes
+    ]
+
+
+def _variants_are_short(item: QuestionItem, words: list[str], docs: dict[str, str]) -> list[str]:
+    return [
+        f"key-fact variant {v!r} is longer than {MAX_KEY_FACT_WORDS} words"
+        for variants in item.key_facts
+        for v in variants
+        if len(v.split()) > MAX_KEY_FACT_WORDS
+    ]
+
+
+def _history_ends_with_an_answer(
+    item: QuestionItem, words: list[str], docs: dict[str, str]
+) -> list[str]:
+    """The question follows the assistant's last turn, never a second user turn."""
+    if item.history and item.history[-1].role != "assistant":
+        return ["its history ends with a user turn; end it with the assistant's answer"]
+    return []
+
+
+def _everyday_flag_matches(item: QuestionItem, words: list[str], docs: dict[str, str]) -> list[str]:
+    if item.everyday != bool(words):
+        return [f"everyday is {item.everyday} but {EVERYDAY_WORDS} lists {words or 'no words'}"]
+    return []
+
+
+def _everyday_words_are_asked(
+    item: QuestionItem, words: list[str], docs: dict[str, str]
+) -> list[str]:
+    return [
+        f"everyday word {w!r} is not in the question"
+        for w in words
+        if not _phrase(w).search(item.question)
+    ]
+
+
+def _everyday_words_are_absent(
+    item: QuestionItem, words: list[str], docs: dict[str, str]
+) -> list[str]:
+    """The point of an everyday question: the documents say it in other words."""
+    out = []
+    for w in words:
+        found = [doc for doc, text in docs.items() if _phrase(w).search(text)]
+        out += [f"everyday word {w!r} occurs in {', '.join(found)}"] if found else []
+    return out
+
+
+ITEM_RULES: tuple[ItemRule, ...] = (
+    _variants_are_quoted,
+    _variants_are_short,
+    _history_ends_with_an_answer,
+    _everyday_flag_matches,
+    _everyday_words_are_asked,
+    _everyday_words_are_absent,
+)
+
+
+def item_checks(item: QuestionItem, words: list[str], documents: dict[str, str]) -> list[str]:
+    """Every item rule's reasons, each prefixed with the item's id."""
+    return [
+        f"{item.id}: {reason}" for rule in ITEM_RULES for reason in rule(item, words, documents)
+    ]
+
+
+@cache
+def _phrase(words: str) -> re.Pattern[str]:
+    """Whole words, any case, any white space between them (hard-wrapped text breaks lines)."""
+    body = r"\s+".join(re.escape(token) for token in words.split())
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+# --- python -m evals.dataset --check ---------------------------------------------------------
+def summary(corpus: Corpus) -> list[str]:
+    """The counts a data writer checks the format's rules against, one table per corpus."""
+    items = corpus.items
+    n = len(items)
+    words = sum(len(t.split()) for t in corpus.documents.values())
+    spans = sum(len(i.evidence) for i in items)
+    lines = [
+        f"== {corpus.slug}: {len(corpus.documents)} documents, {words} words, {n} questions, "
+        f"{spans} evidence spans",
+        f"  {'category':<14}{'dev':>5}{'test':>6}{'total':>7}{'everyday':>10}{'unanswerable':>14}",
+    ]
+    for category in [*sorted({i.category for i in items}), "ALL"]:
+        sel = [i for i in items if category in ("ALL", i.category)]
+        dev = sum(i.split == "dev" for i in sel)
+        every = sum(i.everyday for i in sel)
+        unans = sum(not i.answerable for i in sel)
+        lines.append(
+            f"  {category:<14}{dev:>5}{len(sel) - dev:>6}{len(sel):>7}{every:>10}{unans:>14}"
+        )
+    for split in SPLITS:
+        sel = corpus.split(split)
+        every, unans = sum(i.everyday for i in sel), sum(not i.answerable for i in sel)
+        lines.append(f"  {split}: {len(sel)} items, everyday {every}, unanswerable {unans}")
+    every, unans = sum(i.everyday for i in items), sum(not i.answerable for i in items)
+    lines.append(
+        f"  everyday {every}/{n} = {every / n:.0%}; unanswerable {unans}/{n} = {unans / n:.0%}"
+    )
+    lines += [f"  note: {note}" for note in corpus.notes]
+    lines += [f"  PROBLEM: {check}" for check in corpus.checks]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m evals.dataset",
+        description="Check the eval corpora against the format and print their counts.",
+    )
+    parser.add_argument("--check", action="store_true", required=True, help="check the corpora")
+    parser.add_argument("corpora", nargs="*", metavar="CORPUS", help="slugs (default: all)")
+    parser.add_argument("--root", type=Path, default=DATA, help="folder of corpora (%(default)s)")
+    args = parser.parse_args(argv)
+    try:
+        corpora = load_corpora(args.root, args.corpora)
+    except DatasetError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    problems = 0
+    for corpus in corpora:
+        print("\n".join(summary(corpus)))
+        problems += len(corpus.checks)
+    print(f"== {problems} problem(s)" if problems else "== OK")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,6 +1,7 @@
 """The corpora's loader: malformed items are refused naming file, line and item; the
 format's rules for a question set are reported; the real corpora meet them."""
 
+import importlib.util
 import json
 import shutil
 from collections import Counter
@@ -25,6 +26,46 @@ def test_every_corpus_in_evals_data_loads_and_meets_the_format():
         assert corpus.checks == [], (corpus.slug, corpus.checks)
         assert all(i.history for i in corpus.items if i.category == "follow_up")
         assert {i.split for i in corpus.items} == {"dev", "test"}
+
+
+def test_the_legal_corpus_keeps_its_writers_quotas_and_its_wrapping():
+    """Beyond the format: legal was written to 75+ questions, 3+ of every required kind
+    (false premises too), and documents hard-wrapped within 72 columns."""
+    (legal,) = load_corpora(names=["legal"])
+    kinds = Counter(i.category for i in legal.items)
+    assert len(legal.items) >= 75
+    for kind in (*dataset.REQUIRED_CATEGORIES, "multi_doc", "false_premise"):
+        assert kinds[kind] >= 3, kind
+    for doc, text in legal.documents.items():
+        assert max(map(len, text.splitlines())) <= 72, doc
+
+
+def _script(path: Path, monkeypatch):
+    """A build script under evals/data, imported by path (they import their neighbours)."""
+    monkeypatch.syspath_prepend(str(path.parent))
+    name = f"evals_data_{path.parent.parent.name}_{path.stem}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("slug", ["seeds", "notes", "legal"])
+def test_the_question_files_are_what_their_build_scripts_make(slug, monkeypatch):
+    """Offsets are computed by the build scripts, never edited by hand in the JSONL."""
+    tools = dataset.DATA / ("legal/tools/build_questions.py" if slug == "legal" else "_tools")
+    if slug == "legal":
+        script = _script(tools, monkeypatch)
+        built = script.build()
+        words = {k: v for k, v in script.everyday_terms().items() if v}
+    else:
+        script = _script(tools / f"build_{slug}.py", monkeypatch)
+        built = script.build(write=False)
+        words = script.EVERYDAY_TERMS
+    (corpus,) = load_corpora(names=[slug])
+    on_disk = corpus.questions_path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in on_disk] == built
+    assert corpus.everyday_words == words
 
 
 def _hard_wrapped(text: str) -> bool:
@@ -103,6 +144,11 @@ def _evidence(change: dict):
         (_second({"category": "unanswerable"}), "must have answerable: false"),
         (_second({"category": "follow_up"}), "needs the history"),
         (_second({"paraphrase_of": "k-99"}), "paraphrase of unknown item 'k-99'"),
+        (lambda rows: [rows[0], {k: v for k, v in rows[1].items() if k != "history"}], "history"),
+        (
+            _second({"category": "follow_up", "history": [{"role": "assistant", "content": "Hi"}]}),
+            "alternates user and assistant turns, the user first",
+        ),
         (_evidence({"doc_id": "x.txt"}), "cites unknown document 'x.txt'"),
         (lambda rows: [rows[0], "{not json", *rows[2:]], "not valid JSON"),
     ],
@@ -174,3 +220,78 @@ def test_the_count_rules_are_reported_not_raised():
 def test_load_golden_gives_the_seed_questions():
     items = dataset.load_golden()
     assert len(items) >= 60 and any(not i.answerable for i in items)
+
+
+def test_every_item_rule_gives_its_reason_and_legacy_items_get_notes(tmp_path):
+    def edit(rows):
+        rows[0]["key_facts"] = [["1.7 litres", "one point seven litres"]]  # not quoted
+        rows[1]["key_facts"] = [["The indicator light turns blue while"], ["blue"]]
+        rows[2]["question"] = "How quickly does it switch off if I run it empty?"
+        rows[3]["everyday"] = True  # and no words listed
+        rows[6]["history"] = rows[6]["history"][:1]  # ends with the user
+        return rows
+
+    folder = _corpus_with(tmp_path, edit)
+    words = {"k-03": ["cut out", "run it dry"], "k-06": ["stores"], "k-99": ["x"]}
+    (folder / "everyday_words.json").write_text(json.dumps(words))
+    (folder / "SOURCE.md").write_text("Written for the tests (CC0).")
+    checks = load_corpus(folder).checks
+    reasons = [c for c in checks if c.startswith(("k-", "everyday_words"))]
+    assert reasons == [
+        "everyday_words.json lists unknown question 'k-99'",
+        "k-01: key-fact variant 'one point seven litres' is in none of its evidence quotes",
+        "k-02: key-fact variant 'The indicator light turns blue while' is longer than 5 words",
+        "k-03: everyday word 'cut out' is not in the question",
+        "k-03: everyday word 'run it dry' is not in the question",
+        "k-04: everyday is True but everyday_words.json lists no words",
+        "k-06: everyday word 'stores' is not in the question",
+        "k-07: its history ends with a user turn; end it with the assistant's answer",
+    ]
+    # A word is found across a line break (hard-wrapped text), as a whole word only.
+    words["k-06"] = ["limes"]  # the documents say "limescale"
+    words["k-03"] = ["run it empty", "materials and"]  # warranty.txt: "materials\nand"
+    (folder / "everyday_words.json").write_text(json.dumps(words))
+    checks = load_corpus(folder).checks
+    assert "k-03: everyday word 'materials and' occurs in warranty.txt" in checks
+    assert not any("'run it empty'" in c or "'limes' occurs" in c for c in checks)
+
+    # Items copied from a legacy set: their item findings are notes; changing them is a check.
+    legacy = [json.loads(line) for line in (folder / "questions.jsonl").read_text().splitlines()]
+    legacy[0]["question"] = "How much water?"
+    (folder / "old.jsonl").write_text("\n".join(json.dumps(r) for r in legacy[:2]) + "\n")
+    toml = (folder / "corpus.toml").read_text()
+    (folder / "corpus.toml").write_text(toml + 'legacy = "old.jsonl"\n')
+    corpus = load_corpus(folder)
+    assert "legacy item 'k-01': question changed" in corpus.checks
+    assert not any(c.startswith(("k-01", "k-02")) for c in corpus.checks)
+    assert any(n.startswith("k-02: key-fact variant") for n in corpus.notes)
+    legacy[1]["id"] = "k-00"
+    (folder / "old.jsonl").write_text(json.dumps(legacy[1]) + "\n")
+    assert "legacy item 'k-00' is missing" in load_corpus(folder).checks
+
+
+def test_every_kind_is_split_evenly():
+    items = load_corpus(TINY / "kettle").items
+    single = [i for i in items if i.category == "single_fact"]  # two dev, two test
+    assert not any("single_fact" in c for c in rule_checks(items, documents=2))
+    skewed = [
+        *items,
+        *(i.model_copy(update={"id": i.id + "x"}) for i in single if i.split == "dev"),
+    ]
+    assert "single_fact: 4 dev, 2 test; split every kind evenly" in rule_checks(skewed, 2)
+
+
+def test_the_check_command_prints_the_counts_and_every_problem(tmp_path, capsys):
+    assert dataset.main(["--check", "notes"]) == 0
+    out = capsys.readouterr().out
+    assert "== notes: 3 documents" in out and "unanswerable" in out and out.endswith("== OK\n")
+
+    assert dataset.main(["--check", "--root", str(TINY), "kettle"]) == 1
+    out = capsys.readouterr().out
+    assert "  ALL               4     4      8         2             2" in out
+    assert "  PROBLEM: 8 questions; the format asks for at least 60" in out
+
+    folder = _corpus_with(tmp_path, _evidence({"start": 1}))
+    assert dataset.main(["--check", "--root", str(tmp_path)]) == 1
+    assert "does not equal its quote" in capsys.readouterr().err
+    assert folder.exists()

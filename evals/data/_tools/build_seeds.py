@@ -1,15 +1,14 @@
 """Build evals/data/seeds/questions.jsonl: the 81 golden items unchanged, plus everyday questions.
 
-Run: python evals/data/_tools/build_seeds.py   (writes the file, then validates it)
+Run: python evals/data/_tools/build_seeds.py   (then: python -m evals.dataset --check seeds)
 Evidence offsets come from str.find over the seeds; nothing here is typed by hand.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 
-from common import DATA, Q, assign_splits, corpus_docs, hist, validate, write_jsonl
+from common import DATA, Q, assign_splits, corpus_docs, hist, write_everyday_words, write_jsonl
 
 A = "000_d656f2f487da6926.txt"  # the Chinese commentary ("A cyber intelligence world war ...")
 B = "001_974b0b246660ba75.txt"  # the German-language agency report ("Why don't we hack back ...")
@@ -690,9 +689,9 @@ def build(write: bool = True) -> list[dict]:
     assign_splits(items)
     if write:
         write_jsonl(DATA / "seeds" / "questions.jsonl", items)
+        write_everyday_words(DATA / "seeds", EVERYDAY_TERMS)
     return items
 
 
 if __name__ == "__main__":
     build()
-    sys.exit(1 if validate("seeds", EVERYDAY_TERMS, LEGACY_IDS) else 0)

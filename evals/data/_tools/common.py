@@ -1,7 +1,7 @@
 """Shared helpers for building and checking the eval question sets under evals/data/<corpus>/.
 
 These scripts are data tooling, not product code: they exist so that evidence offsets are computed
-(str.find), never typed by hand, and so that every question set can be re-checked in one command.
+(str.find), never typed by hand. `python -m evals.dataset --check` checks what they write.
 """
 
 from __future__ import annotations
@@ -9,15 +9,10 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent
-CATEGORIES = {
-    "single_fact", "multi_doc", "attribution", "disagreement", "false_premise", "paraphrase",
-    "follow_up", "unanswerable", "overview", "comparison", "yes_no", "heading",
-}  # fmt: skip
 FIELDS = [
     "id", "split", "category", "question", "history", "answerable", "everyday",
     "reference_answer", "key_facts", "evidence", "paraphrase_of",
@@ -111,101 +106,8 @@ def write_jsonl(path: Path, items: list[dict]) -> None:
     )
 
 
-def term_hits(docs: dict[str, str], term: str) -> list[str]:
-    """Words in the documents that start with `term` (case-insensitive): must be none."""
-    pattern = re.compile(r"(?<![\w])" + re.escape(term), re.IGNORECASE)
-    return [f"{d}:{m.start()}" for d, t in docs.items() for m in pattern.finditer(t)]
-
-
-def validate(
-    corpus: str, terms: dict[str, list[str]], legacy_ids: set[str] = frozenset()
-) -> list[str]:
-    """Check a corpus's questions.jsonl; print counts; return the problems found.
-
-    `terms` maps each everyday item to its everyday words. `legacy_ids` are items copied unchanged
-    from an older set: a key-fact variant missing from their evidence is reported, not fixed.
-    """
-    folder = DATA / corpus
-    meta = tomllib.loads((folder / "corpus.toml").read_text(encoding="utf-8"))
-    problems: list[str] = []
-    notes: list[str] = []
-    for key in ("name", "kind", "description", "docs"):
-        if key not in meta:
-            problems.append(f"corpus.toml lacks {key}")
-    if not (folder / "SOURCE.md").is_file():
-        problems.append("SOURCE.md is missing")
-    docs = corpus_docs(corpus)
-    items = [
-        json.loads(line)
-        for line in (folder / "questions.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    ids = Counter(it["id"] for it in items)
-    problems += [f"duplicate id {i}" for i, n in ids.items() if n > 1]
-    for it in items:
-        i = it["id"]
-        if set(it) - set(FIELDS) or set(FIELDS) - set(it) - {"paraphrase_of"}:
-            problems.append(f"{i}: fields {sorted(it)}")
-        if it["category"] not in CATEGORIES:
-            problems.append(f"{i}: category {it['category']}")
-        if it["split"] not in ("dev", "test"):
-            problems.append(f"{i}: split {it['split']}")
-        if it["history"] and it["category"] != "follow_up":
-            problems.append(f"{i}: history outside follow_up")
-        if it["category"] == "follow_up" and not it["history"]:
-            problems.append(f"{i}: follow_up without history")
-        if it["answerable"] != bool(it["evidence"]) or it["answerable"] != bool(it["key_facts"]):
-            problems.append(f"{i}: answerable/evidence/key_facts disagree")
-        if it.get("paraphrase_of") and it["paraphrase_of"] not in ids:
-            problems.append(f"{i}: paraphrase_of unknown {it['paraphrase_of']}")
-        for ev in it["evidence"]:
-            text = docs.get(ev["doc_id"])
-            if text is None:
-                problems.append(f"{i}: unknown doc {ev['doc_id']}")
-            elif text[ev["start"] : ev["end"]] != ev["quote"]:
-                problems.append(f"{i}: span {ev['start']}:{ev['end']} != quote")
-        joined = " ".join(ev["quote"] for ev in it["evidence"]).lower()
-        for fact in it["key_facts"]:
-            for v in fact:
-                if v.lower() not in joined:
-                    msg = f"{i}: key-fact variant {v!r} not in its evidence"
-                    (notes if i in legacy_ids else problems).append(msg)
-        if it["everyday"] != bool(terms.get(i)):
-            problems.append(f"{i}: everyday={it['everyday']} but terms={terms.get(i)}")
-        for term in terms.get(i, []):
-            if term.lower() not in it["question"].lower():
-                problems.append(f"{i}: everyday term {term!r} is not in the question")
-            hits = term_hits(docs, term)
-            if hits:
-                problems.append(f"{i}: everyday term {term!r} occurs in the docs at {hits[:3]}")
-    _report(corpus, docs, items)
-    for n in notes:
-        print("  note (legacy item, unchanged):", n)
-    for p in problems:
-        print("  PROBLEM:", p)
-    print(f"  {len(problems)} problems")
-    return problems
-
-
-def _report(corpus: str, docs: dict[str, str], items: list[dict]) -> None:
-    n = len(items)
-    every = sum(it["everyday"] for it in items)
-    unans = sum(not it["answerable"] for it in items)
-    words = sum(len(t.split()) for t in docs.values())
-    print(f"== {corpus}: {len(docs)} documents, {words} words, {n} questions")
-    print(f"  everyday {every} ({every / n:.0%}), unanswerable {unans} ({unans / n:.0%})")
-    print(f"  {'category':<14}{'dev':>5}{'test':>5}{'every':>6}{'unans':>6}")
-    cats = sorted({it["category"] for it in items})
-    for c in [*cats, "ALL"]:
-        sel = [it for it in items if c in ("ALL", it["category"])]
-        dev = sum(it["split"] == "dev" for it in sel)
-        ev = sum(it["everyday"] for it in sel)
-        un = sum(not it["answerable"] for it in sel)
-        print(f"  {c:<14}{dev:>5}{len(sel) - dev:>5}{ev:>6}{un:>6}")
-    for flag, name in ((True, "everyday"), (False, "not everyday")):
-        sel = [it for it in items if it["everyday"] == flag]
-        dev = sum(it["split"] == "dev" for it in sel)
-        print(f"  {name}: dev {dev}, test {len(sel) - dev}")
-    sel = [it for it in items if not it["answerable"]]
-    dev = sum(it["split"] == "dev" for it in sel)
-    print(f"  unanswerable: dev {dev}, test {len(sel) - dev}")
+def write_everyday_words(folder: Path, terms: dict[str, list[str]]) -> None:
+    """everyday_words.json beside questions.jsonl: what evals.dataset checks absent."""
+    (folder / "everyday_words.json").write_text(
+        json.dumps(terms, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )

@@ -3,10 +3,10 @@
 Why a script: evidence offsets must never be typed by hand. Each item names its evidence by
 document and exact quote; the script finds the quote with str.find, fails on a missing or
 ambiguous quote, and writes the offsets. `everyday_words` (kept here, not in the JSONL, whose
-schema is fixed) are the everyday words the question uses for its key concept; validate.py
-checks that none of them occurs in the documents.
+schema is fixed) are the everyday words the question uses for its key concept;
+`python -m evals.dataset --check manual` checks that none of them occurs in the documents.
 
-Run: python evals/data/manual/build_questions.py   (then validate.py)
+Run: python evals/data/manual/build_questions.py   (then: python -m evals.dataset --check manual)
 """
 
 from __future__ import annotations

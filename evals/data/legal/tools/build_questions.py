@@ -5,7 +5,7 @@ hard-wrapped, so a quote is written here with single spaces and located in the d
 whitespace-tolerant pattern; the stored quote is the document's own slice, line breaks included.
 The split alternates dev/test within each category, in the order written.
 
-Run: python evals/data/legal/tools/build_questions.py
+Run: python evals/data/legal/tools/build_questions.py   (then: python -m evals.dataset --check legal)
 """
 
 from __future__ import annotations
@@ -1677,7 +1677,7 @@ def build() -> list[dict]:
 
 
 def everyday_terms() -> dict[str, list[str]]:
-    """id -> the everyday words of that question (for the checker's grep)."""
+    """id -> the everyday words of that question (everyday_words.json, which the check greps)."""
     return {f"leg-{n:03d}": s["everyday_terms"] for n, s in enumerate(SPECS, start=1)}
 
 
@@ -1686,7 +1686,11 @@ def main() -> None:
     with OUT.open("w", encoding="utf-8") as fh:
         for item in items:
             fh.write(json.dumps(item, ensure_ascii=False) + "\n")
-    print(f"wrote {len(items)} items to {OUT}")
+    words = {item_id: terms for item_id, terms in everyday_terms().items() if terms}
+    (HERE / "everyday_words.json").write_text(
+        json.dumps(words, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {len(items)} items to {OUT}, and their everyday words")
 
 
 if __name__ == "__main__":
