@@ -1,8 +1,16 @@
-"""Debian's chromium driven by Playwright (Playwright cannot download browsers here)."""
+"""Debian's chromium driven by Playwright (Playwright cannot download browsers here).
+
+The browser test modules share the `browser` fixture by importing `chromium_browser` from
+here (the import registers it under its fixture name). Not a tests/ui/conftest.py: those
+modules import the top-level tests/conftest.py as `conftest`, which a second conftest.py
+on the path would shadow.
+"""
 
 import contextlib
 import shutil
 from collections.abc import Iterator
+
+import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -30,3 +38,10 @@ def chromium() -> Iterator:
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module", name="browser")
+def chromium_browser() -> Iterator:
+    """One chromium per test module; each test opens its own context in it."""
+    with chromium() as launched:
+        yield launched

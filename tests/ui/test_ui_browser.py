@@ -14,7 +14,7 @@ import sys
 
 import pytest
 from axe_support import violations
-from browser_support import chromium
+from browser_support import chromium_browser  # noqa: F401 (the `browser` fixture)
 from conftest import ROOT, SEEDS, artifacts_dir
 from doc_files import write_pdf
 from helpers import corpus_qa_server, run_server
@@ -55,12 +55,6 @@ def server(tmp_path_factory, fake_llm):
         server.data_dir = data_dir
         server.corpus = corpus
         yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

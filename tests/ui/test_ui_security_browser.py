@@ -8,7 +8,7 @@ from typing import ClassVar
 from urllib.parse import quote
 
 import pytest
-from browser_support import chromium
+from browser_support import chromium_browser  # noqa: F401 (the `browser` fixture)
 from conftest import artifacts_dir
 from helpers import corpus_qa_server, free_port
 
@@ -64,12 +64,6 @@ def server(beacon, tmp_path_factory):
     log = tmp_path_factory.mktemp("ui-sec") / "server.log"
     with corpus_qa_server(data_dir, log, env={"CORPUS_QA_API_KEY": KEY}) as server:
         yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture
