@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import Server, run_server
 
 from qa import config
 from qa.config import Settings
@@ -100,6 +102,14 @@ def corpus(tmp_path: Path) -> Path:
     for seed in SEEDS.glob("*.txt"):
         shutil.copy(seed, folder / seed.name)
     return folder
+
+
+@pytest.fixture(scope="module")
+def fake_llm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The scripted OpenAI-protocol server (tests/fake_llm.py), one per test module that asks."""
+    log = tmp_path_factory.mktemp("fake-llm") / "fake.log"
+    with run_server([sys.executable, str(ROOT / "tests" / "fake_llm.py")], {}, log) as server:
+        yield server
 
 
 def artifacts_dir(name: str) -> Path:

@@ -6,12 +6,10 @@ scripted OpenAI-protocol server (tests/fake_llm.py), whose runaway models would 
 """
 
 import re
-import sys
 import time
 
 import httpx
 import pytest
-from helpers import ROOT, run_server
 
 from qa.answer.llm import (
     PROMPT_ECHO,
@@ -140,13 +138,6 @@ def test_max_tokens_fit_the_question():
 
 
 # --- end to end, against the scripted server ------------------------------------------------
-@pytest.fixture(scope="module")
-def fake_llm(tmp_path_factory):
-    log = tmp_path_factory.mktemp("fake-llm") / "fake.log"
-    with run_server([sys.executable, str(ROOT / "tests" / "fake_llm.py")], {}, log) as server:
-        yield server
-
-
 @pytest.fixture(scope="module")
 def warm(seed_index_dir, fake_llm):
     """llama-index imported and the model loaded, so a test times only the answer."""

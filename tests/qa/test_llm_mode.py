@@ -6,24 +6,16 @@ citations, dropped or flagged fabrications, or a fallback with a notice, never a
 
 import re
 import shutil
-import sys
 import time
 
 import httpx
 import pytest
-from helpers import ROOT, corpus_qa_server, decode, run_server, sse_events
+from helpers import ROOT, corpus_qa_server, decode, sse_events
 
 from qa.config import Settings
 from qa.service import QAService
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def fake_llm(tmp_path_factory):
-    log = tmp_path_factory.mktemp("fake-llm") / "fake.log"
-    with run_server([sys.executable, str(ROOT / "tests" / "fake_llm.py")], {}, log) as server:
-        yield server
 
 
 def stats(fake_llm) -> dict:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 
 import pytest
 from axe_support import violations
 from browser_support import chromium_browser  # noqa: F401 (the `browser` fixture)
-from conftest import ROOT, SEEDS, artifacts_dir
+from conftest import SEEDS, artifacts_dir
 from doc_files import write_pdf
-from helpers import corpus_qa_server, run_server
+from helpers import corpus_qa_server
 
 from qa.config import Settings
 
@@ -27,13 +26,6 @@ DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 RAAB = "Who is the British Foreign Secretary quoted in the articles?"
 NCSC = "How certain is the NCSC that APT29 is part of Russian intelligence?"
-
-
-@pytest.fixture(scope="module")
-def fake_llm(tmp_path_factory):
-    log = tmp_path_factory.mktemp("ui-llm") / "llm.log"
-    with run_server([sys.executable, str(ROOT / "tests" / "fake_llm.py")], {}, log) as server:
-        yield server
 
 
 @pytest.fixture(scope="module")
