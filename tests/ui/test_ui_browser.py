@@ -68,6 +68,15 @@ def open_page(browser, server):
     assert errors == []
 
 
+def open_document(card):
+    """Follow a source card's link: the whole document, opened at the quote in a new page."""
+    with card.page.context.expect_page() as opened:
+        card.locator("a.cqa-open").click()
+    document = opened.value
+    document.wait_for_load_state()
+    return document
+
+
 def load(page, url: str) -> None:
     page.goto(url + "/")
     page.locator("#welcome .cqa-corpus, #cqa-transcript .cqa-turn").first.wait_for(timeout=60_000)
@@ -143,10 +152,7 @@ def test_desktop_sources_per_answer_reload_and_accessibility(open_page, server):
     page.screenshot(path=str(out / "desktop-older-source.png"))
 
     # The source opens the whole document at the quote.
-    with page.context.expect_page() as opened:
-        card.locator("a.cqa-open").click()
-    document = opened.value
-    document.wait_for_load_state()
+    document = open_document(card)
     assert "95%" in document.locator("mark#quote").inner_text()
     document.close()
 
@@ -354,10 +360,7 @@ def test_upload_a_pdf_ask_about_it_and_open_it_at_the_quote(open_page, server, t
     card = answer.locator(".cqa-source.cqa-focus")
     assert "page 2" in card.locator(".cqa-where").inner_text()
     page.screenshot(path=str(out / "desktop-pdf-answer.png"))
-    with page.context.expect_page() as opened:
-        card.locator("a.cqa-open").click()
-    document = opened.value
-    document.wait_for_load_state()
+    document = open_document(card)
     assert "twelve metres" in document.locator("mark#quote").inner_text()
     assert "page 2" in document.locator(".meta").inner_text()
     assert in_viewport(document, document.locator("mark#quote"))
