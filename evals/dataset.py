@@ -355,6 +355,7 @@ def load_corpus(folder: Path) -> Corpus:
 
 
 def _everyday_words(folder: Path) -> dict[str, list[str]]:
+    """id -> the everyday words of that question: kept beside the JSONL, whose schema is fixed."""
     path = folder / EVERYDAY_WORDS
     if not path.exists():
         return {}
@@ -375,7 +376,10 @@ def _legacy_rows(folder: Path, meta: dict[str, str]) -> dict[str, dict]:
     if "legacy" not in meta:
         return {}
     path = (folder / meta["legacy"]).resolve()
-    return {row["id"]: row for _, row in _read_jsonl(path) if isinstance(row, dict)}
+    rows = [row for _, row in _read_jsonl(path)]
+    if not all(isinstance(row, dict) and isinstance(row.get("id"), str) for row in rows):
+        raise DatasetError(f"{path}: every line of a legacy set is an item with an 'id'")
+    return {row["id"]: row for row in rows}
 
 
 def load_corpora(root: Path = DATA, names: list[str] | None = None) -> list[Corpus]:

@@ -268,6 +268,9 @@ def test_every_item_rule_gives_its_reason_and_legacy_items_get_notes(tmp_path):
     legacy[1]["id"] = "k-00"
     (folder / "old.jsonl").write_text(json.dumps(legacy[1]) + "\n")
     assert "legacy item 'k-00' is missing" in load_corpus(folder).checks
+    (folder / "old.jsonl").write_text('{"question": "no id"}\n')
+    with pytest.raises(DatasetError, match="every line of a legacy set is an item with an 'id'"):
+        load_corpus(folder)
 
 
 def test_every_kind_is_split_evenly():
