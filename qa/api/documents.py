@@ -7,6 +7,7 @@ need CORPUS_QA_ADMIN_KEY when it is set (`require_admin_key`); reads take either
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -85,6 +86,24 @@ async def _files(request: Request, settings, example: str) -> tuple[list[Incomin
     return files, form
 
 
+async def _run_job(
+    request: Request,
+    response: Response,
+    settings,
+    example: str,
+    submit: Callable[[list[IncomingFile]], Job],
+) -> Job:
+    """Read the form, submit its files off the event loop, and point Location at the job.
+    The form is closed (its spooled files deleted) once the job has staged them."""
+    files, form = await _files(request, settings, example)
+    try:
+        job = await run_in_threadpool(submit, files)
+    finally:
+        await form.close()
+    response.headers["Location"] = f"/v1/jobs/{job.job_id}"
+    return job
+
+
 @writes.post(
     "/documents",
     status_code=202,
@@ -98,13 +117,9 @@ async def upload(
     """Upload one or more documents (PDF, HTML, DOCX, Markdown, text). Returns at once with
     a job; the files are answerable when `GET /v1/jobs/{job_id}` says `done`. A file with
     the same name and bytes as one already indexed is `unchanged` (nothing is redone)."""
-    files, form = await _files(request, settings, "-F files=@report.pdf")
-    try:
-        job = await run_in_threadpool(service.submit_upload, files)
-    finally:
-        await form.close()
-    response.headers["Location"] = f"/v1/jobs/{job.job_id}"
-    return job
+    return await _run_job(
+        request, response, settings, "-F files=@report.pdf", service.submit_upload
+    )
 
 
 @writes.put(
@@ -118,15 +133,13 @@ async def replace(
     doc_id: str, request: Request, response: Response, service: ServiceDep, settings: SettingsDep
 ) -> Job:
     """Replace a document by a new version of it (one file, same suffix), as a job."""
-    files, form = await _files(request, settings, "-F file=@report.pdf")
-    try:
+
+    def submit(files: list[IncomingFile]) -> Job:
         if len(files) != 1:
             raise BadUpload(f"Send exactly one file to replace {doc_id!r}.", "file")
-        job = await run_in_threadpool(service.replace_document, doc_id, files[0])
-    finally:
-        await form.close()
-    response.headers["Location"] = f"/v1/jobs/{job.job_id}"
-    return job
+        return service.replace_document(doc_id, files[0])
+
+    return await _run_job(request, response, settings, "-F file=@report.pdf", submit)
 
 
 @writes.delete(

@@ -134,6 +134,11 @@ def test_the_same_file_twice_is_a_no_op_and_a_replacement_is_answerable(env):
     assert wrong.status_code == 415 and ".md" in wrong.json()["error"]["message"]
     missing = client.put("/v1/documents/nope.md", files={"file": ("nope.md", MD)})
     assert missing.status_code == 404 and "POST /v1/documents" in missing.text
+    two = client.put(
+        "/v1/documents/kettle.md", files=[("file", ("k.md", new)), ("file", ("k2.md", new))]
+    )
+    assert two.status_code == 400 and "exactly one file" in two.json()["error"]["message"]
+    assert "Location" not in two.headers and (corpus / "kettle.md").read_bytes() == new
 
 
 def test_delete_removes_the_document_and_its_file(env):
