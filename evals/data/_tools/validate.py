@@ -15,6 +15,7 @@ import sys
 
 import build_notes
 import build_seeds
+import build_techdoc
 from common import DATA, FIELDS, validate
 
 
@@ -47,8 +48,10 @@ def _golden_unchanged() -> list[str]:
 def main() -> int:
     problems = validate("seeds", build_seeds.EVERYDAY_TERMS, build_seeds.LEGACY_IDS)
     problems += validate("notes", build_notes.EVERYDAY_TERMS)
+    problems += validate("techdoc", build_techdoc.EVERYDAY_TERMS)
     extra = _stale("seeds", build_seeds.build(write=False))
     extra += _stale("notes", build_notes.build(write=False))
+    extra += _stale("techdoc", build_techdoc.build(write=False))
     extra += _golden_unchanged()
     for p in extra:
         print("PROBLEM:", p)
