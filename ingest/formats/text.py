@@ -184,10 +184,11 @@ def read_markdown(raw: bytes, doc_id: str) -> FormatResult:
 
 
 def first_line_title(text: str, fallback: str) -> str:
-    """The first non-blank line without its '#' marks (as ingest/readers.py has always done)."""
+    """The first line with words in it, without its '#' marks. Lines of punctuation alone
+    are adornment, not a title: reStructuredText over- and underlines ("=====") and rules."""
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
-        if line:
+        if any(ch.isalnum() for ch in line):
             return line[:200]
     return fallback
 

@@ -443,6 +443,14 @@ def test_utf8_text_is_read_exactly_as_today(tmp_path: Path):
     assert (result.headings, result.pages, result.warnings) == ([], [], [])
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_title_under_an_overline_is_the_title_not_the_adornment(tmp_path: Path, suffix: str):
+    """reStructuredText titles sit between two lines of "=": those lines are no title."""
+    text = "=======================\nBackup tool reference\n=======================\n\nBody.\n"
+    (tmp_path / f"ref{suffix}").write_text(text, encoding="utf-8")
+    assert read(tmp_path / f"ref{suffix}", f"ref{suffix}").title == "Backup tool reference"
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
