@@ -1,13 +1,15 @@
 """ingest(path) -> IngestReport: idempotent, incremental, one commit point per run.
 
 A document whose sha256 is unchanged costs one metadata read (the content hash makes
-re-ingesting free). A changed document reuses the vectors of every sentence whose
-passage is unchanged (ids are content-derived), so only new text is embedded.
+re-ingesting free). A changed document reuses the vectors of every passage whose text
+and sentence spans are unchanged, even where it moved (and so got a new id: ids hash
+the whole record, so no record readers use is rewritten), so only new text is embedded.
 
 The whole run holds the data dir's write lock (qa/lock.py): a second ingest waits for
 it, then finds the first one's work committed. Nothing it writes is visible until the
 commit at the end (qa/store.py `Writer`); if the run dies, the next one repairs what it
-left and resumes: documents it had written keep their vectors.
+left and resumes: documents it had written keep their vectors. The committed version
+is never damaged by a dead writer, so nothing has to be redone from stored text.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ _PASSAGES_PER_WRITE = 2000  # embedded, then written, per batch: bounds memory, 
 class _Pending:
     source: SourceText
     passages: list[Passage]
-    kind: str  # "added", "updated" or "repaired"
+    kind: str  # "added" or "updated"
     reuse: set[str]  # passages whose stored sentence vectors come from this model
 
 
@@ -128,22 +130,10 @@ def _ingest(
             sources.append((source, "added"))
         elif (old.sha256, old.chunking, old.embedding) != (source.sha256, fingerprint, embedding):
             sources.append((source, "updated"))
-        elif source.doc_id in writer.redo:
-            sources.append((source, "repaired"))
         else:
             report.unchanged.append(source.doc_id)
 
     removals = _removals(writer, found, prune, report)
-    # Documents a dead writer was rewriting and that this run neither reads nor removes
-    # are redone from their stored text, which restores their passage records.
-    seen = {s.doc_id for s, _ in sources} | set(report.unchanged) | set(removals)
-    for doc_id in sorted(writer.redo - seen):
-        stored = store.document(doc_id)
-        again = SourceText(
-            doc_id, stored.title, stored.text, stored.sha256, format=stored.format,
-            pages=list(stored.pages), page_count=stored.page_count,
-        )  # fmt: skip
-        sources.append((again, "repaired"))
 
     pending = []
     for source, kind in sources:
@@ -154,6 +144,7 @@ def _ingest(
             source.text,
             settings.passage_max_tokens,
             embedder.count_tokens,
+            embedding,
         )
         pending.append(_Pending(source, passages, kind, writer.reusable_passages(source.doc_id)))
         getattr(report, kind).append(source.doc_id)
@@ -242,16 +233,22 @@ def _embed_new_sentences(
     pending: list[_Pending], store: Store, embedder: Embedder | None, progress: bool
 ) -> tuple[dict[str, np.ndarray], int]:
     """Vectors for every sentence of the pending passages, and how many passages were
-    embedded. Passages already stored with vectors of this model (same content-derived
-    id) reuse them, so unchanged text is never embedded again."""
-    reusable = [
-        sentence_id(p.passage_id, i)
-        for item in pending
-        for p in item.passages
-        if p.passage_id in item.reuse
-        for i in range(len(p.sentences))
-    ]
-    vectors = store.sentence_vectors(reusable)
+    embedded. Reused by content, not by id: a passage with the same text and sentence
+    spans as a stored passage of its document (one of `reuse`, vectors of this model)
+    takes that passage's vectors, since a sentence's vector depends only on its passage's
+    text and its span in it (`Embedder.embed_spans`). A passage that only moved (new
+    offsets, position or section, hence a new id) is not embedded again."""
+    stored = store.passages(sorted({pid for item in pending for pid in item.reuse}))
+    by_content = {(p.doc_id, *_content(p)): p.passage_id for p in stored.values()}
+    sources: dict[str, str] = {}  # sentence id -> the stored sentence whose vector it takes
+    for item in pending:
+        for p in item.passages:
+            old = by_content.get((p.doc_id, *_content(p)))
+            if old is not None:
+                for i in range(len(p.sentences)):
+                    sources[sentence_id(p.passage_id, i)] = sentence_id(old, i)
+    found = store.sentence_vectors(sorted(set(sources.values())))
+    vectors = {new: found[old] for new, old in sources.items() if old in found}
     todo = [
         p
         for item in pending
@@ -266,3 +263,8 @@ def _embed_new_sentences(
         ):
             vectors.update({sentence_id(p.passage_id, i): v for i, v in enumerate(vecs)})
     return vectors, len(todo)
+
+
+def _content(p: Passage) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """What a passage's sentence vectors depend on: its text and the sentences' spans in it."""
+    return p.text, tuple((s.start - p.start, s.end - p.start) for s in p.sentences)
