@@ -109,7 +109,8 @@ def _ingest(
     began = time.perf_counter()
     embedding = embedding_name(settings.embed_backend)
     writer = store.begin_write(embedding)
-    found = discover(path, corpus_root(path, [writer.base.root, settings.corpus_dir]))
+    uploads = settings.upload_root  # uploaded documents: ids relative to it (qa/jobs.py)
+    found = discover(path, corpus_root(path, [uploads, writer.base.root, settings.corpus_dir]))
     report = IngestReport(skipped=dict(found.skipped))
     fingerprint = chunking_fingerprint(settings.passage_max_tokens)
     if not found.files:
@@ -117,6 +118,12 @@ def _ingest(
 
     sources: list[tuple[SourceText, str]] = []
     for source_file in found.files:
+        if found.root != uploads and _uploaded(uploads, source_file.doc_id):
+            report.skipped[source_file.doc_id] = (
+                "an uploaded document has this id (CORPUS_QA_UPLOAD_DIR); rename the file, or "
+                "delete the upload (DELETE /v1/documents/...) first"
+            )
+            continue
         try:
             source = read_document(source_file, settings.max_file_bytes)
         except IngestError as exc:
@@ -133,7 +140,7 @@ def _ingest(
         else:
             report.unchanged.append(source.doc_id)
 
-    removals = _removals(writer, found, prune, report)
+    removals = _removals(writer, found, prune, uploads)
 
     pending = []
     for source, kind in sources:
@@ -183,17 +190,17 @@ def _ingest(
     return report
 
 
-def _removals(
-    writer: Writer, found: Discovery, prune: bool | None, report: IngestReport
-) -> list[str]:
-    """The indexed documents under the ingested folder that are gone from it."""
+def _removals(writer: Writer, found: Discovery, prune: bool | None, uploads: Path) -> list[str]:
+    """The indexed documents under the ingested folder that are gone from it. Uploaded
+    documents (their file is in the upload folder) are not the folder's to remove."""
     if prune is False or (prune is None and not found.target.is_dir()):
         return []
     present = {f.doc_id for f in found.files}
-    gone = sorted(d for d in writer.known if found.covers(d) and d not in present)
-    if gone and prune is None and (not found.files or len(gone) == len(writer.known)):
+    mine = [d for d in writer.known if found.root == uploads or not _uploaded(uploads, d)]
+    gone = sorted(d for d in mine if found.covers(d) and d not in present)
+    if gone and prune is None and (not found.files or len(gone) == len(mine)):
         raise WouldRemoveAll(
-            f"Refusing to remove {len(gone)} of the {len(writer.known)} indexed documents: "
+            f"Refusing to remove {len(gone)} of the {len(mine)} indexed documents: "
             + (
                 f"{found.target} holds no document ({', '.join(SUPPORTED_SUFFIXES)})."
                 if not found.files
@@ -205,6 +212,11 @@ def _removals(
             "--no-prune."
         )
     return gone
+
+
+def _uploaded(uploads: Path, doc_id: str) -> bool:
+    """Whether `doc_id` is an uploaded document: its file is in the upload folder."""
+    return uploads.is_dir() and (uploads / doc_id).is_file()
 
 
 def _batches(pending: list[_Pending]):

@@ -386,6 +386,7 @@ def test_upload_a_pdf_ask_about_it_and_open_it_at_the_quote(open_page, server, t
     page.locator(".cqa-doc-row", has_text="Harbour Authority").wait_for(
         state="detached", timeout=30_000
     )
+    assert not (server.data_dir / "documents" / "harbour-report.pdf").exists()
     assert not (server.corpus / "harbour-report.pdf").exists()
 
 
