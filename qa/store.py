@@ -437,8 +437,9 @@ class Writer:
     document records that no version lists but that hold vectors of the same model are
     kept so their vectors are reused (an interrupted ingest resumes rather than starts
     over); the rest is swept after the next commit. Nothing needs redoing: a writer
-    never rewrites a record the committed version lists. `commit()` makes the new version visible in one upsert,
-    then deletes what no version lists any more, then clears the marker.
+    never rewrites a record the committed version lists. `commit()` makes the new
+    version visible in one upsert, then deletes what no version lists any more, then
+    clears the marker.
     """
 
     def __init__(self, store: Store, embedding: str) -> None:
