@@ -103,28 +103,34 @@ def test_a_shifted_document_is_rewritten_under_new_ids_without_embedding(
     store = Store(settings)
     ingest(corpus, settings, store=store, progress=False)
     target = sorted(corpus.glob("*.txt"))[0]
-    before = store.passages(store.document_passage_ids(target.name))
-    vectors = store.sentence_vectors(
-        [f"{pid}:{i}" for pid, p in before.items() for i in range(len(p.sentences))]
-    )
+    before = in_order(store, target.name)
+    old = sentence_vectors(store, before)  # deleted with the old passages after the commit
     target.write_text("\n\n\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
 
     report = ingest(corpus, settings, store=store, progress=False)
     assert report.updated == [target.name] and report.passages_embedded == 0
     text = store.document(target.name).text
-    after = store.passages(store.document_passage_ids(target.name))
-    assert set(after).isdisjoint(before), "every passage moved, so every id is new"
-    assert [p.text for p in after.values()] == [p.text for p in before.values()]
-    for p in after.values():
-        assert text[p.start : p.end] == p.text
-    old_vectors = iter(vectors.values())
-    moved = store.sentence_vectors(
-        [f"{pid}:{i}" for pid, p in after.items() for i in range(len(p.sentences))]
-    )
-    assert len(moved) == len(vectors)
-    for vector in moved.values():
-        assert (vector == next(old_vectors)).all(), "the stored vectors, not new ones"
+    after = in_order(store, target.name)
+    assert {p.passage_id for p in after}.isdisjoint(p.passage_id for p in before), "all new"
+    assert [p.text for p in after] == [p.text for p in before]
+    assert all(text[p.start : p.end] == p.text for p in after)
+    new = sentence_vectors(store, after)
+    assert len(old) == len(new) == sum(len(p.sentences) for p in before)
+    for a, b in zip(old, new, strict=True):
+        assert (a == b).all(), "the stored vectors, not new ones"
     assert not any(store.audit().values())
+
+
+def in_order(store: Store, doc_id: str) -> list:
+    ids = store.document_passage_ids(doc_id)
+    found = store.passages(ids)
+    return [found[i] for i in ids]
+
+
+def sentence_vectors(store: Store, passages: list) -> list:
+    ids = [f"{p.passage_id}:{i}" for p in passages for i in range(len(p.sentences))]
+    found = store.sentence_vectors(ids)
+    return [found[i] for i in ids]
 
 
 def test_a_store_written_before_manifests_is_read_and_migrated(corpus: Path, settings: Settings):

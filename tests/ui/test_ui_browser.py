@@ -2,7 +2,7 @@
 `corpus-qa serve`, at desktop (1366x900) and phone (390x844) sizes.
 
 One server for the module: the two seeds ingested from a temporary copy (uploads land in
-that copy's folder), and a scripted LLM so that a streamed answer can be stopped. Each test
+the data dir's upload folder, not in that copy), and a scripted LLM so that a streamed answer can be stopped. Each test
 gets a fresh browser context (its own localStorage). Screenshots go to test-artifacts/ui/.
 """
 
