@@ -118,7 +118,7 @@ def _ingest(
 
     sources: list[tuple[SourceText, str]] = []
     for source_file in found.files:
-        if found.root != uploads and _uploaded(uploads, source_file.doc_id):
+        if found.root != uploads and _has_file(uploads, source_file.doc_id):
             report.skipped[source_file.doc_id] = (
                 "an uploaded document has this id (CORPUS_QA_UPLOAD_DIR); rename the file, or "
                 "delete the upload (DELETE /v1/documents/...) first"
@@ -176,8 +176,12 @@ def _ingest(
         writer.remove(doc_id)
         report.removed.append(doc_id)
     # A folder ingest that mirrors its folder moves the root there; adding a folder
-    # with --no-prune keeps the root the index was built from.
-    mirrors = found.target.is_dir() and (prune is not False or not writer.base.root)
+    # with --no-prune, or the upload folder, keeps the root the index was built from.
+    mirrors = (
+        found.target.is_dir()
+        and found.root != uploads
+        and (prune is not False or not writer.base.root)
+    )
     root = str(found.root) if mirrors else None
     version = writer.commit(root=root)
     report.seconds = time.perf_counter() - began
@@ -191,12 +195,15 @@ def _ingest(
 
 
 def _removals(writer: Writer, found: Discovery, prune: bool | None, uploads: Path) -> list[str]:
-    """The indexed documents under the ingested folder that are gone from it. Uploaded
-    documents (their file is in the upload folder) are not the folder's to remove."""
+    """The indexed documents under the ingested folder that are gone from it. The other
+    folder's documents are not its to remove: the uploaded ones (their file is in the
+    upload folder) when a corpus folder is ingested, the corpus folder's when the upload
+    folder is."""
     if prune is False or (prune is None and not found.target.is_dir()):
         return []
     present = {f.doc_id for f in found.files}
-    mine = [d for d in writer.known if found.root == uploads or not _uploaded(uploads, d)]
+    other = uploads if found.root != uploads else Path(writer.base.root or uploads)
+    mine = [d for d in writer.known if other == found.root or not _has_file(other, d)]
     gone = sorted(d for d in mine if found.covers(d) and d not in present)
     if gone and prune is None and (not found.files or len(gone) == len(mine)):
         raise WouldRemoveAll(
@@ -214,9 +221,9 @@ def _removals(writer: Writer, found: Discovery, prune: bool | None, uploads: Pat
     return gone
 
 
-def _uploaded(uploads: Path, doc_id: str) -> bool:
-    """Whether `doc_id` is an uploaded document: its file is in the upload folder."""
-    return uploads.is_dir() and (uploads / doc_id).is_file()
+def _has_file(folder: Path, doc_id: str) -> bool:
+    """Whether `doc_id` is a file of `folder` (the upload folder: an uploaded document)."""
+    return folder.is_dir() and (folder / doc_id).is_file()
 
 
 def _batches(pending: list[_Pending]):

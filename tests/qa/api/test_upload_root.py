@@ -69,6 +69,12 @@ def test_uploads_never_write_into_the_ingested_folder(tmp_path: Path):
         report = ingest(seeds, settings, prune=prune, progress=False)
         assert report.removed == [] and report.added == []
         assert {"kettle.md", "team/notes.md"} <= {d.doc_id for d in service.documents()}
+    # Ingesting the upload folder by hand leaves the seeds indexed and the root where it was.
+    for prune in (None, True):
+        report = ingest(uploads, settings, prune=prune, progress=False)
+        assert report.removed == [] and sorted(report.unchanged) == ["kettle.md", "team/notes.md"]
+    assert set(before) <= {d.doc_id for d in service.documents()}
+    assert service.store.committed().root == str(seeds.resolve())
     # A file of the ingested folder with an upload's id is skipped, never indexed over it.
     (seeds / "kettle.md").write_text("# Other kettle\n\nA different text.\n", encoding="utf-8")
     report = ingest(seeds, settings, progress=False)
