@@ -19,23 +19,47 @@ legal 0.849, notes 0.862, manual 0.825 -> 0.863, though the manual's MRR falls f
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ingest.structure import HEADING_KINDS, analyse
 from qa.types import Passage, Sentence
 
-CHUNKING_VERSION = 5  # bump when splitting or sentence vectors change: documents are redone
+# Bump when splitting or sentence vectors change: every document is redone. Not bumped
+# when passage ids started hashing the whole record: the passages and their vectors are
+# the same, a stored document keeps its ids until it changes, and its new ids can never
+# equal the old ones (another hash input), so nothing is rewritten in place either way.
+CHUNKING_VERSION = 5
 
 
 def chunking_fingerprint(max_tokens: int) -> str:
     return f"v{CHUNKING_VERSION}-tokens{max_tokens}"
 
 
-def passage_id(doc_id: str, text: str, occurrence: int) -> str:
-    """Stable across re-ingests: the same document content gives the same ids."""
-    digest = hashlib.sha256(f"{doc_id}\x00{occurrence}\x00{text}".encode()).hexdigest()
-    return digest[:20]
+def passage_id(passage: Passage, position: int, embedding: str = "") -> str:
+    """A hash of everything the passage's records hold: the document, title, section,
+    position, offsets, text, sentence spans and kinds, and the model its vectors come from.
+
+    So a record with a given id never changes. When a document is updated and a passage
+    keeps its text but moves (an insertion above it shifts its offsets), it gets a new
+    id: the old record stays exactly as readers of the committed version expect it
+    (`doc.text[start:end] == text`) until the commit's clean-up deletes it. Vectors are
+    reused by content, not by id (`ingest.pipeline._embed_new_sentences`), so a moved
+    passage is not embedded again. The same document content still gives the same ids.
+    """
+    fields = [
+        passage.doc_id,
+        passage.title,
+        passage.section,
+        position,
+        passage.start,
+        passage.end,
+        passage.text,
+        [[s.start, s.end, s.kind] for s in passage.sentences],
+        embedding,
+    ]
+    return hashlib.sha256(json.dumps(fields).encode()).hexdigest()[:20]
 
 
 @dataclass
@@ -55,6 +79,7 @@ def make_passages(
     text: str,
     max_tokens: int,
     count_tokens: Callable[[Sequence[str]], list[int]],
+    embedding: str = "",
 ) -> list[Passage]:
     """Group consecutive sentences into passages of at most `max_tokens` tokens.
 
@@ -62,7 +87,8 @@ def make_passages(
     "5. Termination" then "5.1 Notice", it opens the next one). A single sentence longer
     than the budget becomes a passage of its own (the embedder truncates it; the offsets stay
     exact). `count_tokens` takes every sentence at once: one batched tokenizer call is
-    ~3x faster than one call per sentence.
+    ~3x faster than one call per sentence. `embedding` (the model's name) goes into the
+    ids, so vectors of another model never land under an id readers use.
     """
     structure = analyse(text)
     sentences = structure.sentences
@@ -87,24 +113,20 @@ def make_passages(
         groups.append(current)
 
     passages: list[Passage] = []
-    seen: dict[str, int] = {}
-    for group in groups:
+    for position, group in enumerate(groups):
         start, end = group[0].sentence.start, group[-1].sentence.end
-        body = text[start:end]
-        occurrence = seen.get(body, 0)
-        seen[body] = occurrence + 1
-        passages.append(
-            Passage(
-                passage_id=passage_id(doc_id, body, occurrence),
-                doc_id=doc_id,
-                title=title,
-                section=_section(group),
-                start=start,
-                end=end,
-                text=body,
-                sentences=[u.sentence for u in group],
-            )
+        passage = Passage(
+            passage_id="",
+            doc_id=doc_id,
+            title=title,
+            section=_section(group),
+            start=start,
+            end=end,
+            text=text[start:end],
+            sentences=[u.sentence for u in group],
         )
+        passage.passage_id = passage_id(passage, position, embedding)
+        passages.append(passage)
     return passages
 
 

@@ -1,13 +1,15 @@
 """ingest(path) -> IngestReport: idempotent, incremental, one commit point per run.
 
 A document whose sha256 is unchanged costs one metadata read (the content hash makes
-re-ingesting free). A changed document reuses the vectors of every sentence whose
-passage is unchanged (ids are content-derived), so only new text is embedded.
+re-ingesting free). A changed document reuses the vectors of every passage whose text
+and sentence spans are unchanged, even where it moved (and so got a new id: ids hash
+the whole record, so no record readers use is rewritten), so only new text is embedded.
 
 The whole run holds the data dir's write lock (qa/lock.py): a second ingest waits for
 it, then finds the first one's work committed. Nothing it writes is visible until the
 commit at the end (qa/store.py `Writer`); if the run dies, the next one repairs what it
-left and resumes: documents it had written keep their vectors.
+left and resumes: documents it had written keep their vectors. The committed version
+is never damaged by a dead writer, so nothing has to be redone from stored text.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ _PASSAGES_PER_WRITE = 2000  # embedded, then written, per batch: bounds memory, 
 class _Pending:
     source: SourceText
     passages: list[Passage]
-    kind: str  # "added", "updated" or "repaired"
+    kind: str  # "added" or "updated"
     reuse: set[str]  # passages whose stored sentence vectors come from this model
 
 
@@ -107,7 +109,8 @@ def _ingest(
     began = time.perf_counter()
     embedding = embedding_name(settings.embed_backend)
     writer = store.begin_write(embedding)
-    found = discover(path, corpus_root(path, [writer.base.root, settings.corpus_dir]))
+    uploads = settings.upload_root  # uploaded documents: ids relative to it (qa/jobs.py)
+    found = discover(path, corpus_root(path, [uploads, writer.base.root, settings.corpus_dir]))
     report = IngestReport(skipped=dict(found.skipped))
     fingerprint = chunking_fingerprint(settings.passage_max_tokens)
     if not found.files:
@@ -115,6 +118,12 @@ def _ingest(
 
     sources: list[tuple[SourceText, str]] = []
     for source_file in found.files:
+        if found.root != uploads and _has_file(uploads, source_file.doc_id):
+            report.skipped[source_file.doc_id] = (
+                "an uploaded document has this id (CORPUS_QA_UPLOAD_DIR); rename the file, or "
+                "delete the upload (DELETE /v1/documents/...) first"
+            )
+            continue
         try:
             source = read_document(source_file, settings.max_file_bytes)
         except IngestError as exc:
@@ -128,22 +137,10 @@ def _ingest(
             sources.append((source, "added"))
         elif (old.sha256, old.chunking, old.embedding) != (source.sha256, fingerprint, embedding):
             sources.append((source, "updated"))
-        elif source.doc_id in writer.redo:
-            sources.append((source, "repaired"))
         else:
             report.unchanged.append(source.doc_id)
 
-    removals = _removals(writer, found, prune, report)
-    # Documents a dead writer was rewriting and that this run neither reads nor removes
-    # are redone from their stored text, which restores their passage records.
-    seen = {s.doc_id for s, _ in sources} | set(report.unchanged) | set(removals)
-    for doc_id in sorted(writer.redo - seen):
-        stored = store.document(doc_id)
-        again = SourceText(
-            doc_id, stored.title, stored.text, stored.sha256, format=stored.format,
-            pages=list(stored.pages), page_count=stored.page_count,
-        )  # fmt: skip
-        sources.append((again, "repaired"))
+    removals = _removals(writer, found, prune, uploads)
 
     pending = []
     for source, kind in sources:
@@ -154,6 +151,7 @@ def _ingest(
             source.text,
             settings.passage_max_tokens,
             embedder.count_tokens,
+            embedding,
         )
         pending.append(_Pending(source, passages, kind, writer.reusable_passages(source.doc_id)))
         getattr(report, kind).append(source.doc_id)
@@ -178,8 +176,12 @@ def _ingest(
         writer.remove(doc_id)
         report.removed.append(doc_id)
     # A folder ingest that mirrors its folder moves the root there; adding a folder
-    # with --no-prune keeps the root the index was built from.
-    mirrors = found.target.is_dir() and (prune is not False or not writer.base.root)
+    # with --no-prune, or the upload folder, keeps the root the index was built from.
+    mirrors = (
+        found.target.is_dir()
+        and found.root != uploads
+        and (prune is not False or not writer.base.root)
+    )
     root = str(found.root) if mirrors else None
     version = writer.commit(root=root)
     report.seconds = time.perf_counter() - began
@@ -192,17 +194,20 @@ def _ingest(
     return report
 
 
-def _removals(
-    writer: Writer, found: Discovery, prune: bool | None, report: IngestReport
-) -> list[str]:
-    """The indexed documents under the ingested folder that are gone from it."""
+def _removals(writer: Writer, found: Discovery, prune: bool | None, uploads: Path) -> list[str]:
+    """The indexed documents under the ingested folder that are gone from it. The other
+    folder's documents are not its to remove: the uploaded ones (their file is in the
+    upload folder) when a corpus folder is ingested, the corpus folder's when the upload
+    folder is."""
     if prune is False or (prune is None and not found.target.is_dir()):
         return []
     present = {f.doc_id for f in found.files}
-    gone = sorted(d for d in writer.known if found.covers(d) and d not in present)
-    if gone and prune is None and (not found.files or len(gone) == len(writer.known)):
+    other = uploads if found.root != uploads else Path(writer.base.root or uploads)
+    mine = [d for d in writer.known if other == found.root or not _has_file(other, d)]
+    gone = sorted(d for d in mine if found.covers(d) and d not in present)
+    if gone and prune is None and (not found.files or len(gone) == len(mine)):
         raise WouldRemoveAll(
-            f"Refusing to remove {len(gone)} of the {len(writer.known)} indexed documents: "
+            f"Refusing to remove {len(gone)} of the {len(mine)} indexed documents: "
             + (
                 f"{found.target} holds no document ({', '.join(SUPPORTED_SUFFIXES)})."
                 if not found.files
@@ -214,6 +219,11 @@ def _removals(
             "--no-prune."
         )
     return gone
+
+
+def _has_file(folder: Path, doc_id: str) -> bool:
+    """Whether `doc_id` is a file of `folder` (the upload folder: an uploaded document)."""
+    return folder.is_dir() and (folder / doc_id).is_file()
 
 
 def _batches(pending: list[_Pending]):
@@ -242,16 +252,22 @@ def _embed_new_sentences(
     pending: list[_Pending], store: Store, embedder: Embedder | None, progress: bool
 ) -> tuple[dict[str, np.ndarray], int]:
     """Vectors for every sentence of the pending passages, and how many passages were
-    embedded. Passages already stored with vectors of this model (same content-derived
-    id) reuse them, so unchanged text is never embedded again."""
-    reusable = [
-        sentence_id(p.passage_id, i)
-        for item in pending
-        for p in item.passages
-        if p.passage_id in item.reuse
-        for i in range(len(p.sentences))
-    ]
-    vectors = store.sentence_vectors(reusable)
+    embedded. Reused by content, not by id: a passage with the same text and sentence
+    spans as a stored passage of its document (one of `reuse`, vectors of this model)
+    takes that passage's vectors, since a sentence's vector depends only on its passage's
+    text and its span in it (`Embedder.embed_spans`). A passage that only moved (new
+    offsets, position or section, hence a new id) is not embedded again."""
+    stored = store.passages(sorted({pid for item in pending for pid in item.reuse}))
+    by_content = {(p.doc_id, *_content(p)): p.passage_id for p in stored.values()}
+    sources: dict[str, str] = {}  # sentence id -> the stored sentence whose vector it takes
+    for item in pending:
+        for p in item.passages:
+            old = by_content.get((p.doc_id, *_content(p)))
+            if old is not None:
+                for i in range(len(p.sentences)):
+                    sources[sentence_id(p.passage_id, i)] = sentence_id(old, i)
+    found = store.sentence_vectors(sorted(set(sources.values())))
+    vectors = {new: found[old] for new, old in sources.items() if old in found}
     todo = [
         p
         for item in pending
@@ -266,3 +282,8 @@ def _embed_new_sentences(
         ):
             vectors.update({sentence_id(p.passage_id, i): v for i, v in enumerate(vecs)})
     return vectors, len(todo)
+
+
+def _content(p: Passage) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """What a passage's sentence vectors depend on: its text and the sentences' spans in it."""
+    return p.text, tuple((s.start - p.start, s.end - p.start) for s in p.sentences)

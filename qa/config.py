@@ -40,6 +40,13 @@ class Settings(BaseSettings):
         description="Embedded Chroma data and the BM25 cache.",
     )
     corpus_dir: Path = Field(default=PROJECT_ROOT / "seeds", description="Default ingest path.")
+    upload_dir: Path | None = Field(
+        default=None,
+        description="Where uploaded documents (POST /v1/documents) are kept; defaults to "
+        "<data_dir>/documents, so uploads never write into the folder the index was "
+        "ingested from (e.g. the repo's seeds/). Set it to that folder to keep uploads "
+        "there, as files of the corpus.",
+    )
     collection_prefix: str = Field(default="corpus_qa", min_length=3, max_length=64)
 
     # --- Chroma server mode ---------------------------------------------------------------
@@ -208,6 +215,11 @@ class Settings(BaseSettings):
     def model_cache_dir(self) -> Path:
         """The ONNX exports of the embedding model (qa.embedding)."""
         return (self.model_dir or self.data_dir / "models").resolve()
+
+    @property
+    def upload_root(self) -> Path:
+        """The folder uploaded documents live in; their ids are paths relative to it."""
+        return (self.upload_dir or self.data_dir / "documents").resolve()
 
     @property
     def index_cache_dir(self) -> Path:

@@ -1,4 +1,11 @@
-"""Upload jobs: files written into the corpus folder and ingested in the background.
+"""Upload jobs: files written into the upload folder and ingested in the background.
+
+Uploads have a folder of their own, CORPUS_QA_UPLOAD_DIR (default `<data_dir>/documents`):
+never the folder the index was ingested from (with `make run`, the repo's seeds/), which
+the API does not write to. An uploaded document's id is its path in the upload folder;
+a name already indexed from an ingested folder is refused, and a folder ingest neither
+removes uploaded documents nor takes their ids (ingest.pipeline). The API replaces and
+deletes uploaded documents only.
 
 A request is checked and its files staged at once (`JobRunner.submit`: bad names, types and
 sizes are refused before anything is written), then the job runs on this process's one job
@@ -7,7 +14,7 @@ dir's writer lock (qa/lock.py) for its whole run, so it never interleaves with a
 or another worker's upload: those wait for it, and a request that finds another process
 writing is refused at once (`WriterBusy`, HTTP 409) rather than queued behind it.
 
-Per file, under the lock: the staged copy is renamed into the corpus folder (a temp file
+Per file, under the lock: the staged copy is renamed into the upload folder (a temp file
 in the same folder, then `os.replace`, so the folder never holds half a file), then
 `ingest.pipeline.ingest` indexes that one file with its single commit point. A file the
 readers refuse (a corrupt PDF, a scan with no text layer) is reported as skipped and the
@@ -150,12 +157,13 @@ class JobRunner:
         BadUpload (400), UnsupportedFile (415), UploadTooLarge (413), NotFound (replace
         of an unknown document) or WriterBusy (409: another process is writing)."""
         doc_ids = self._doc_ids(files, replace)
-        root = self.corpus_folder()
+        root = self.upload_folder()
+        indexed = self.store.committed().records
         for doc_id in doc_ids:
-            target_path(root, doc_id)  # refuses a name whose folder leads outside
-        if replace is not None and not (
-            replace in self.store.committed().records or (root / replace).is_file()
-        ):
+            target = target_path(root, doc_id)  # refuses a name whose folder leads outside
+            if doc_id in indexed and not target.is_file():
+                raise _not_uploaded(doc_id)
+        if replace is not None and not (root / replace).is_file():
             raise NotFound(
                 f"No document {replace!r} to replace; upload it with POST /v1/documents."
             )
@@ -210,9 +218,10 @@ class JobRunner:
         return False
 
     def delete(self, doc_id: str) -> IngestReport:
-        """Remove a document from the index and its file from the corpus folder, now.
-        WriterBusy (409) while a job or an ingest is writing; NotFound if neither the
-        index nor the folder has it."""
+        """Remove an uploaded document from the index and its file from the upload folder,
+        now. WriterBusy (409) while a job or an ingest is writing; NotFound if neither the
+        index nor the folder has it; BadUpload (400) for a document ingested from a folder
+        (that folder is not the API's to change)."""
         from ingest.pipeline import remove
 
         _check_doc_id(doc_id)
@@ -220,9 +229,11 @@ class JobRunner:
             store = Store(self.settings)
             try:
                 indexed = doc_id in store.committed().records
-                target = target_path(self.corpus_folder(store), doc_id)
+                target = target_path(self.upload_folder(), doc_id)
                 if not indexed and not target.is_file():
                     raise NotFound(f"No document {doc_id!r}; GET /v1/documents lists them.")
+                if not target.is_file():
+                    raise _not_uploaded(doc_id)
                 # The file goes first, hidden, so that a crash before the commit leaves a
                 # folder the next ingest prunes the document from, never one it re-adds.
                 hidden = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.deleting")
@@ -241,14 +252,12 @@ class JobRunner:
                 store.reconnect()
 
     # --- where the files go ----------------------------------------------------------------
-    def corpus_folder(self, store: Store | None = None) -> Path:
-        """The folder the index was ingested from, else CORPUS_QA_CORPUS_DIR: document ids
-        are paths relative to it, so an uploaded file is where a later `corpus-qa ingest`
-        of that folder finds it (and does not prune it)."""
-        root = (store or self.store).committed().root
-        folder = Path(root) if root and Path(root).is_dir() else self.settings.corpus_dir
+    def upload_folder(self) -> Path:
+        """CORPUS_QA_UPLOAD_DIR: uploaded documents' ids are paths relative to it. Not the
+        ingested folder (unless configured so): the API never writes into that one."""
+        folder = self.settings.upload_root
         folder.mkdir(parents=True, exist_ok=True)
-        return folder.resolve()
+        return folder
 
     # --- checks ----------------------------------------------------------------------------
     def _doc_ids(self, files: list[IncomingFile], replace: str | None) -> list[str]:
@@ -308,7 +317,7 @@ class JobRunner:
         store = Store(self.settings)  # its own client: a reader's reconnect never closes it
         try:
             with writer_lock(self.settings, purpose=f"corpus-qa upload job {job.job_id}"):
-                root = self.corpus_folder(store)
+                root = self.upload_folder()
                 for file, source in zip(job.files, staged, strict=True):
                     file.status = "running"
                     self.records.save(job)
@@ -402,6 +411,15 @@ class JobRunner:
             job.state,
             ", ".join(f"{f.doc_id} {f.status}" for f in job.files),
         )
+
+
+def _not_uploaded(doc_id: str) -> BadUpload:
+    return BadUpload(
+        f"{doc_id!r} was ingested from a folder (`corpus-qa ingest`), not uploaded, and the API "
+        "changes uploaded documents only: upload yours under another name, or change the "
+        "file in its folder and run `corpus-qa ingest` again.",
+        "files",
+    )
 
 
 def _check_doc_id(doc_id: str) -> None:

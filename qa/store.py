@@ -7,7 +7,10 @@ Three collections, all keyed by content-derived ids:
   Its id is `<doc_id>@<revision>` (the revision hashes content, chunking and model), so a
   new revision never overwrites the one readers are being served.
 * `<prefix>_passages`   one record per passage: text, offsets, sentence spans; its
-  vector is the normalised mean of its sentences' vectors.
+  vector is the normalised mean of its sentences' vectors. Its id hashes everything the
+  record holds (ingest.chunking.passage_id), so a record is never rewritten: a passage
+  that moves in an updated document gets a new id, and readers of the old version keep
+  reading the old record, whose offsets match the old text.
 * `<prefix>_sentences`  one record per sentence: only its own vector, under the id
   `<passage_id>:<index>` (the text and offsets are in the passage record). Dense retrieval
   works at sentence level and the extractive answerer scores sentences without
@@ -23,9 +26,11 @@ Writing (`Writer`, under the data dir's write lock, qa/lock.py) has one commit p
 new sentences, passages and document records go in first, invisible; then the manifest
 of the new version; then the `corpus` record is replaced in one upsert, which makes the
 new version visible at once. Only then are superseded records, passages and sentence
-vectors deleted. A `pending` record marks a write in progress: a writer that finds it
-(the last one died) repairs the store before anything else (`Writer._reconcile`,
-`Writer._sweep`).
+vectors deleted. Nothing a committed version lists is ever written over (every id is
+content-derived and new content gets new ids), so a write that dies before its commit
+leaves the committed version whole. A `pending` record marks a write in progress: a
+writer that finds it (the last one died) reuses the vectors the dead one wrote and
+deletes the rest after its own commit (`Writer._reconcile`, `Writer._sweep`).
 
 Every Chroma or network exception is wrapped here, where it enters, into
 `StoreUnavailable` with a message that says what to do.
@@ -431,10 +436,10 @@ class Writer:
     finished (the `pending` record) or the store predates manifests, reconciles:
     document records that no version lists but that hold vectors of the same model are
     kept so their vectors are reused (an interrupted ingest resumes rather than starts
-    over); the documents the dead writer was rewriting are to be redone (`redo`),
-    because passage records whose text did not change are updated in place; the rest is
-    swept after the next commit. `commit()` makes the new version visible in one upsert,
-    then deletes what no version lists any more, then clears the marker.
+    over); the rest is swept after the next commit. Nothing needs redoing: a writer
+    never rewrites a record the committed version lists. `commit()` makes the new
+    version visible in one upsert, then deletes what no version lists any more, then
+    clears the marker.
     """
 
     def __init__(self, store: Store, embedding: str) -> None:
@@ -455,16 +460,7 @@ class Writer:
         self._reusable: dict[str, set[str]] = {}  # doc_id -> passages of unfinished records
         marker = store._meta_record(_PENDING_ID, "reading the write marker")
         self.unfinished = marker  # what the dead writer said about itself, if one died
-        self.redo: set[str] = set()
-        self._marked: set[str] | None = None
-        self._marked_by_me = False
-        self._marked_embeddings: set[str] = set()
-        if marker is not None and marker.get("version") != self.base.version:
-            # It died before its commit: what it was rewriting is redone by this writer,
-            # and stays marked until this writer commits.
-            self._marked = set(json.loads(marker.get("updating", "[]")))
-            self._marked_embeddings = set(json.loads(marker.get("embeddings", "[]")))
-            self.redo = self._marked & set(self.known)
+        self._marked = False
         self.adopted: list[str] = []
         self.dirty = (
             marker is not None
@@ -483,13 +479,13 @@ class Writer:
         return self._lists[record_id]
 
     def reusable_passages(self, doc_id: str) -> set[str]:
-        """Passages of this document whose stored sentence vectors come from this
-        writer's model: those of its committed record, unless a dead writer with another
-        model was rewriting it, and those of records a dead writer left unfinished."""
+        """Stored passages of this document whose sentence vectors come from this
+        writer's model: those of its committed record, and those of records a dead
+        writer left unfinished. A new passage with the same text and sentence spans as
+        one of them reuses its vectors (ingest.pipeline), whatever its id."""
         reusable = set(self._reusable.get(doc_id, ()))
         old = self.known.get(doc_id)
-        overwritten = doc_id in self.redo and self._marked_embeddings - {self.embedding}
-        if old is not None and old.embedding == self.embedding and not overwritten:
+        if old is not None and old.embedding == self.embedding:
             reusable.update(self.passages_of(self.base.records[doc_id]))
         return reusable
 
@@ -497,8 +493,8 @@ class Writer:
     def _reconcile(self) -> None:
         """Sort the document records no version lists: adopt records written before
         manifests existed (each is whole: its passages went in first), keep unfinished
-        ones of this model for their vectors, delete the others now (their sentence
-        vectors may be overwritten by this writer, so they must not vouch for them)."""
+        ones of this model for their vectors (each is whole too), delete the others now
+        (nothing will reuse them; their passages and vectors are swept after the commit)."""
         docs = self.store._collection("documents")
         got = self.store._call("listing documents", lambda: docs.get(include=["metadatas"]))
         live = set(self.records.values())
@@ -530,32 +526,25 @@ class Writer:
             self.store._delete("documents", stale)
         if self.unfinished is not None:
             log.warning(
-                "the last ingest (pid %s, started %s) did not finish; repairing: %d "
-                "documents to redo, vectors of %d unfinished passages reused, orphans "
-                "removed after the commit",
+                "the last ingest (pid %s, started %s) did not finish; repairing: vectors "
+                "of %d unfinished passages reused, orphans removed after the commit",
                 self.unfinished.get("pid", "?"),
                 self.unfinished.get("started", "?"),
-                len(self.redo),
                 sum(len(p) for p in self._reusable.values()),
             )
 
     # --- writing -------------------------------------------------------------------------
-    def _mark(self, doc_ids: set[str]) -> None:
-        """Leave (or extend) the `pending` marker before writing: it names the version
-        this writer will commit, the committed documents whose passage records may be
-        rewritten in place, and the models of the vectors written, so a writer that
-        finds it knows whether the commit happened and what to redo if not."""
-        if self._marked_by_me and doc_ids <= (self._marked or set()):
+    def _mark(self) -> None:
+        """Leave the `pending` marker before the first write: a writer that finds it
+        knows the store may hold records no version lists (the dead writer's), to reuse
+        or sweep. Its pid, start time and version are for the log."""
+        if self._marked:
             return
-        self._marked_by_me = True
-        self._marked = (self._marked or set()) | doc_ids
-        self._marked_embeddings.add(self.embedding)
+        self._marked = True
         meta = {
             "pid": os.getpid(),
             "started": datetime.now(UTC).isoformat(timespec="seconds"),
             "version": self.version,
-            "updating": json.dumps(sorted(self._marked)),
-            "embeddings": json.dumps(sorted(self._marked_embeddings)),
         }
         coll = self.store._collection("meta")
         self.store._call(
@@ -570,33 +559,32 @@ class Writer:
     ) -> None:
         """Write documents, not yet visible: sentences, passages, then the document
         records (under new ids), in large batches (per-call overhead dominates small
-        writes). A passage whose text is unchanged keeps its id and its record is
-        updated in place (offsets may move); the marker says which documents, so a
-        crash before the commit gets them redone."""
+        writes). Only records under new ids are written: a passage id hashes the whole
+        record (ingest.chunking.passage_id), so one already stored for this model is the
+        same record and is left alone, and nothing a reader may be using is rewritten."""
         if not items:
             return
-        self._mark({doc.doc_id for doc, _ in items} & set(self.known))
+        self._mark()
         sent_ids, sent_vecs = [], []
         pas_ids, pas_vecs, pas_texts, pas_metas = [], [], [], []
         doc_vecs = []
-        for _doc, passages in items:
-            first = len(pas_vecs)
+        for doc, passages in items:
+            stored = self.reusable_passages(doc.doc_id)
+            means = []
             for position, p in enumerate(passages):
-                vecs = []
-                for idx in range(len(p.sentences)):
-                    sid = sentence_id(p.passage_id, idx)
-                    vecs.append(sentence_vectors[sid])
-                    sent_ids.append(sid)
-                sent_vecs.extend(vecs)
+                vecs = [
+                    sentence_vectors[sentence_id(p.passage_id, i)] for i in range(len(p.sentences))
+                ]
+                means.append(_unit_mean(vecs))
+                if p.passage_id in stored:
+                    continue
+                sent_ids += [sentence_id(p.passage_id, i) for i in range(len(vecs))]
+                sent_vecs += vecs
                 pas_ids.append(p.passage_id)
-                pas_vecs.append(_unit_mean(vecs))
+                pas_vecs.append(means[-1])
                 pas_texts.append(p.text)
                 pas_metas.append(_passage_meta(p, position))
-            doc_vecs.append(
-                _unit_mean(pas_vecs[first:])
-                if len(pas_vecs) > first
-                else np.zeros(DIMENSIONS, np.float32)
-            )
+            doc_vecs.append(_unit_mean(means) if means else np.zeros(DIMENSIONS, np.float32))
 
         # Sentence records carry no text and no metadata: their id names their passage,
         # their text and offsets are in the passage record, and Chroma full-text-indexes
@@ -634,7 +622,7 @@ class Writer:
         root = root or self.base.root
         meta_coll = self.store._collection("meta")
         if self._changed or force:
-            self._mark(set())
+            self._mark()
             version = self.version
             manifest = {"documents": json.dumps(self.records, sort_keys=True)}
             self.store._call(

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -565,7 +566,7 @@ class LLMAnswerer:
             log.warning("LLM mode fell back to extractive: %s", why)
             answer = found.extractive()
             answer.question, answer.standalone_question = question, standalone
-            answer.notice = f"{why} Showing quotes from the documents instead."
+            answer.notice = self._public(f"{why} Showing quotes from the documents instead.")
             if verifier is not None and verifier.verdicts:  # what the LLM wrote, and why not
                 answer.verification, answer.sentence_verdicts = verifier.counts, verifier.verdicts
             yield from (piece + " " for piece in answer.answer.split("\n\n") if piece)
@@ -600,7 +601,10 @@ class LLMAnswerer:
             if not verifier.parts:
                 yield from fallback(f"The LLM failed: {exc}")
                 return
-            notice = f"The LLM stopped part-way ({exc}); the answer may be incomplete."
+            log.warning("the LLM stopped part-way: %s", exc)
+            notice = self._public(
+                f"The LLM stopped part-way ({exc}); the answer may be incomplete."
+            )
         if verifier.stop_reason:
             log.warning("stopped the LLM early: %s", verifier.stop_reason)
             if not verifier.parts:
@@ -633,6 +637,15 @@ class LLMAnswerer:
             unsupported=verifier.counts["flagged"] > 0, verification=verifier.counts,
             sentence_verdicts=verifier.verdicts, notice=notice,
         )  # fmt: skip
+
+    def _public(self, notice: str) -> str:
+        """The notice as API and UI users see it: it names the setting, not the LLM's URL
+        (an internal address, possibly with credentials in it); the log has the URL."""
+        url = self.backend.url
+        parts = {url, url.rstrip("/"), urlsplit(url).netloc} if url else set()
+        for part in sorted((p for p in parts if p), key=len, reverse=True):
+            notice = notice.replace(part, "CORPUS_QA_LLM_BASE_URL")
+        return notice
 
 
 _ANSWERERS: dict[str, LLMAnswerer] = {}

@@ -25,7 +25,10 @@ reads = APIRouter(prefix="/v1", tags=["jobs"], dependencies=[Depends(require_api
 
 ACCEPTED = {202: {"description": "Queued: poll `GET /v1/jobs/{job_id}` (the Location header)."}}
 REFUSED = {
-    400: {"description": "A bad file name (`../`, absolute, hidden), an empty file, no file."},
+    400: {
+        "description": "A bad file name (`../`, absolute, hidden), an empty file, no file, or "
+        "a document ingested from a folder rather than uploaded (the API changes uploads only)."
+    },
     401: {"description": "No key, or a wrong one."},
     403: {"description": "A reader's key: changing the corpus needs CORPUS_QA_ADMIN_KEY."},
     409: {"description": "Another ingest or upload is writing; try again when it has finished."},
@@ -115,8 +118,9 @@ async def upload(
     request: Request, response: Response, service: ServiceDep, settings: SettingsDep
 ) -> Job:
     """Upload one or more documents (PDF, HTML, DOCX, Markdown, text). Returns at once with
-    a job; the files are answerable when `GET /v1/jobs/{job_id}` says `done`. A file with
-    the same name and bytes as one already indexed is `unchanged` (nothing is redone)."""
+    a job; the files are answerable when `GET /v1/jobs/{job_id}` says `done`. They are kept
+    in the upload folder (CORPUS_QA_UPLOAD_DIR), apart from any ingested folder. A file
+    with the same name and bytes as one already uploaded is `unchanged` (nothing is redone)."""
     return await _run_job(
         request, response, settings, "-F files=@report.pdf", service.submit_upload
     )
@@ -132,7 +136,7 @@ async def upload(
 async def replace(
     doc_id: str, request: Request, response: Response, service: ServiceDep, settings: SettingsDep
 ) -> Job:
-    """Replace a document by a new version of it (one file, same suffix), as a job."""
+    """Replace an uploaded document by a new version of it (one file, same suffix), as a job."""
 
     def submit(files: list[IncomingFile]) -> Job:
         if len(files) != 1:
@@ -148,7 +152,7 @@ async def replace(
     responses={**REFUSED, 404: {"description": "No such document."}},
 )
 def delete(doc_id: str, service: ServiceDep) -> Deleted:
-    """Remove a document from the index and its file from the corpus folder, at once."""
+    """Remove an uploaded document from the index and its file from the upload folder, at once."""
     report = service.delete_document(doc_id)
     return Deleted(
         doc_id=doc_id,

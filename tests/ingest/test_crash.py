@@ -63,6 +63,13 @@ SECOND = {
     ),
 }
 NEW_DOC_QUESTION = "Who empties the compost bins?"
+# An early insertion: the kettle manual's later passages keep their text but all move.
+SHIFTED = {
+    **FIRST,
+    "kettle.txt": FIRST["kettle.txt"].replace(
+        "Kettle manual\n\n", "Kettle manual\n\nRead this page first and keep it for later.\n\n"
+    ),
+}
 
 
 def write_corpus(folder: Path, files: dict[str, str]) -> None:
@@ -187,6 +194,62 @@ def test_an_update_killed_at_any_phase_is_repaired_by_the_next_ingest(
     # The server that loaded the old version finds the new document without a restart.
     assert service.snapshot().version != old_version
     finds(service, NEW_DOC_QUESTION, "garden.txt")
+
+
+def serves_whole(service: QAService, files: dict[str, str]) -> None:
+    """Every passage of the service's version, read from the store now, lies where it
+    says in its document, and an answer's citations quote their documents exactly."""
+    snapshot = service.snapshot()
+    assert sorted(snapshot.documents) == sorted(files)
+    for doc_id, ids in snapshot.documents.items():
+        text = snapshot.document_text(doc_id)
+        assert text == files[doc_id]
+        passages = snapshot.passages(ids)
+        assert len(passages) == len(ids)
+        for p in passages:
+            assert text[p.start : p.end] == p.text, (doc_id, p.start, p.end)
+    answer = service.ask("How often should the kettle be descaled?")
+    assert answer.citations, answer.answer
+    for c in answer.citations:
+        assert snapshot.document_text(c.doc_id)[c.start : c.end] == c.quote
+
+
+@pytest.mark.parametrize("phase", WRITES)
+def test_a_shifting_update_killed_before_its_commit_leaves_readers_the_old_passages(
+    phase: str, tmp_path: Path, first_index: Path
+):
+    """An insertion near the top moves every later passage of the document. Their new
+    records go in under new ids, so a server reading the old version, before the
+    commit or after a crash there, still gets each passage at its old offsets."""
+    corpus, data_dir = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(first_index, data_dir)
+    settings = settings_for(data_dir)
+    service = QAService(settings)
+    old_version = service.snapshot().version  # its passages are read later, from the store
+    kettle = {
+        p.text
+        for p in Store(settings).passages(service.snapshot().documents["kettle.txt"]).values()
+    }
+    write_corpus(corpus, SHIFTED)
+
+    crashed = cli_ingest(corpus, data_dir, crash=phase)
+    assert crashed.returncode == CRASH_EXIT, crashed.stderr
+    store = Store(settings)
+    if PHASES.index(phase) >= PHASES.index("after_passages"):
+        written = store.passages(store.audit()["orphan_passages"]).values()
+        assert len(kettle & {p.text for p in written}) == 2, "moved passages, under new ids"
+    assert service.snapshot().version == old_version
+    serves_whole(service, FIRST)
+
+    report = ingest(corpus, settings, progress=False)
+    assert report.updated == ["kettle.txt"] and report.added == report.removed == []
+    # The moved passages take their old vectors; only the new first one is embedded,
+    # unless the dead ingest's own record of it survived to be reused.
+    resumed = phase in ("after_documents", "before_version")
+    assert report.passages_embedded == (0 if resumed else 1)
+    assert_consistent(settings, SHIFTED)
+    assert service.snapshot().version != old_version
+    serves_whole(service, SHIFTED)
 
 
 def test_a_second_ingest_waits_for_the_first_or_is_refused(tmp_path: Path):

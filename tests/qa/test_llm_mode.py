@@ -110,10 +110,14 @@ def test_the_llm_saying_no_answer_abstains(service_for):
         ("rate-limit", "rate-limiting"),
     ],
 )
-def test_faults_fall_back_to_extractive_with_a_notice(service_for, fake_llm, model, notice):
+def test_faults_fall_back_to_extractive_with_a_notice(service_for, fake_llm, model, notice, caplog):
     before = stats(fake_llm).get(f"requests:{model}", 0)
     answer = service_for(model).ask(QUESTION, mode="llm")
     assert answer.mode == "extractive" and notice in answer.notice
+    # Users see the setting's name; the LLM's address is for the operator's log only.
+    address = fake_llm.url.split("//", 1)[1]
+    assert address not in answer.notice and "CORPUS_QA_LLM_BASE_URL" in answer.notice
+    assert address in caplog.text
     assert "95%" in answer.answer and not answer.abstained
     tries = stats(fake_llm).get(f"requests:{model}", 0) - before
     assert tries == (3 if model in ("error500", "rate-limit") else 1)  # retried, boundedly
@@ -126,10 +130,11 @@ def test_a_429_is_retried_and_then_answered(service_for, fake_llm):
     assert stats(fake_llm)["requests:rate-limit-once"] - before == 2
 
 
-def test_a_stall_mid_stream_keeps_what_was_verified(service_for):
+def test_a_stall_mid_stream_keeps_what_was_verified(service_for, fake_llm):
     answer = service_for("stall-mid-stream").ask(QUESTION, mode="llm")
     assert answer.mode == "llm" and answer.verification["kept"] >= 1
     assert "stopped part-way" in answer.notice
+    assert fake_llm.url.split("//", 1)[1] not in answer.notice
 
 
 def test_follow_ups_are_condensed_by_the_llm(service_for, fake_llm):

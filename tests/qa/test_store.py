@@ -65,33 +65,72 @@ def test_orphan_sentence_vectors_no_longer_crowd_out_live_hits(
     assert len(service.index.retriever(service.snapshot(), "dense").retrieve(query, 6)) == 6
 
 
-def test_moved_passages_are_restored_when_an_interrupted_edit_is_undone(
+def test_an_interrupted_shift_leaves_the_committed_passages_where_they_were(
     corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ):
-    """A passage whose text is unchanged keeps its id, so its record is updated in place
-    (its offsets move) before the commit; if the ingest dies there and the file is put
-    back, the next ingest still rewrites the document, because the marker names it."""
+    """Passages that keep their text but move get new ids (the id hashes the whole
+    record), so an ingest that dies before its commit has rewritten none of the records
+    the committed version lists; put back, the file is simply unchanged."""
     store = Store(settings)
     ingest(corpus, settings, store=store, progress=False)
     target = sorted(corpus.glob("*.txt"))[0]
     original = target.read_text(encoding="utf-8")
-    # Two more blank lines: no token changes, so later passages keep their text and ids.
+    before = store.document_passage_ids(target.name)
+    # Two more blank lines: no token changes, so later passages keep their text, not their offsets.
     target.write_text(original.replace("\n\n", "\n\n\n\n", 1), encoding="utf-8")
     interrupt_at(monkeypatch, "writing documents")
     with pytest.raises(KeyboardInterrupt):
         ingest(corpus, settings, store=store, progress=False)
+    assert store.audit()["orphan_passages"], "the moved passages were written, under new ids"
     target.write_text(original, encoding="utf-8")
-    stored = store.passages(store.document_passage_ids(target.name)).values()
-    assert any(original[p.start : p.end] != p.text for p in stored), "records were moved"
+    assert store.document_passage_ids(target.name) == before
+    stored = store.passages(before)
+    assert len(stored) == len(before)
+    assert all(original[p.start : p.end] == p.text for p in stored.values()), "none moved"
 
     report = ingest(corpus, settings, store=store, progress=False)
-    assert report.repaired == [target.name] and report.updated == []
-    assert "repaired 1" in report.summary()
-    assert report.passages_embedded == 0
-    text = store.document(target.name).text
-    for p in store.passages(store.document_passage_ids(target.name)).values():
-        assert text[p.start : p.end] == p.text
+    assert report.unchanged == sorted(p.name for p in corpus.glob("*.txt"))
+    assert report.repaired == [] and report.passages_embedded == 0
+    assert store.document_passage_ids(target.name) == before
     assert not any(store.audit().values())
+
+
+def test_a_shifted_document_is_rewritten_under_new_ids_without_embedding(
+    corpus: Path, settings: Settings
+):
+    """Vectors are reused by content: a document whose text only moved (blank lines
+    added at the top) gets new passage ids and offsets, and embeds nothing."""
+    store = Store(settings)
+    ingest(corpus, settings, store=store, progress=False)
+    target = sorted(corpus.glob("*.txt"))[0]
+    before = in_order(store, target.name)
+    old = sentence_vectors(store, before)  # deleted with the old passages after the commit
+    target.write_text("\n\n\n" + target.read_text(encoding="utf-8"), encoding="utf-8")
+
+    report = ingest(corpus, settings, store=store, progress=False)
+    assert report.updated == [target.name] and report.passages_embedded == 0
+    text = store.document(target.name).text
+    after = in_order(store, target.name)
+    assert {p.passage_id for p in after}.isdisjoint(p.passage_id for p in before), "all new"
+    assert [p.text for p in after] == [p.text for p in before]
+    assert all(text[p.start : p.end] == p.text for p in after)
+    new = sentence_vectors(store, after)
+    assert len(old) == len(new) == sum(len(p.sentences) for p in before)
+    for a, b in zip(old, new, strict=True):
+        assert (a == b).all(), "the stored vectors, not new ones"
+    assert not any(store.audit().values())
+
+
+def in_order(store: Store, doc_id: str) -> list:
+    ids = store.document_passage_ids(doc_id)
+    found = store.passages(ids)
+    return [found[i] for i in ids]
+
+
+def sentence_vectors(store: Store, passages: list) -> list:
+    ids = [f"{p.passage_id}:{i}" for p in passages for i in range(len(p.sentences))]
+    found = store.sentence_vectors(ids)
+    return [found[i] for i in ids]
 
 
 def test_a_store_written_before_manifests_is_read_and_migrated(corpus: Path, settings: Settings):

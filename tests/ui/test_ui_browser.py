@@ -2,7 +2,7 @@
 `corpus-qa serve`, at desktop (1366x900) and phone (390x844) sizes.
 
 One server for the module: the two seeds ingested from a temporary copy (uploads land in
-that copy's folder), and a scripted LLM so that a streamed answer can be stopped. Each test
+the data dir's upload folder, not in that copy), and a scripted LLM so that a streamed answer can be stopped. Each test
 gets a fresh browser context (its own localStorage). Screenshots go to test-artifacts/ui/.
 """
 
@@ -375,6 +375,7 @@ def test_upload_a_pdf_ask_about_it_and_open_it_at_the_quote(open_page, server, t
     page.locator(".cqa-doc-row", has_text="Harbour Authority").wait_for(
         state="detached", timeout=30_000
     )
+    assert not (server.data_dir / "documents" / "harbour-report.pdf").exists()
     assert not (server.corpus / "harbour-report.pdf").exists()
 
 

@@ -37,10 +37,11 @@ def _app(settings: Settings) -> tuple[TestClient, QAService]:
 
 @pytest.fixture
 def env(tmp_path: Path) -> tuple[TestClient, QAService, Path]:
-    """An empty index and an empty corpus folder, and a client on them."""
-    corpus = tmp_path / "corpus"
-    client, service = _app(Settings(data_dir=tmp_path / "data", corpus_dir=corpus))
-    return client, service, corpus
+    """An empty index, a client on it, and the folder uploads land in (by default under
+    the data dir, not the corpus folder: tests/qa/api/test_upload_root.py)."""
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=tmp_path / "corpus")
+    client, service = _app(settings)
+    return client, service, settings.upload_root
 
 
 def upload(client: TestClient, *files: tuple, headers=None):

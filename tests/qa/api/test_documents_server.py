@@ -113,7 +113,8 @@ def test_two_workers_answer_from_an_upload_without_a_restart(tmp_path: Path, mod
             for answer in answers:  # every worker, from its first request after the job
                 citation = answer["citations"][0]
                 assert (citation["doc_id"], citation["page"]) == ("boiler.pdf", 2), answer
-            assert (corpus / "boiler.pdf").read_bytes() == pdf
+            assert (data / "documents" / "boiler.pdf").read_bytes() == pdf
+            assert sorted(os.listdir(corpus)) == ["kettle.md"], "uploads have their own folder"
     finally:
         if chroma is not None:
             stop(chroma)
@@ -149,4 +150,5 @@ def test_a_server_killed_mid_document_leaves_the_index_answering_as_before(tmp_p
         again = wait_job(api.url, upload_pdf(api.url))
         assert again["files"][0]["status"] == "added", again
         assert ask(api.url, NEW_Q)["citations"][0]["page"] == 2
-    assert sorted(os.listdir(corpus)) == ["boiler.pdf", "kettle.md"], "no leftovers"
+    assert sorted(os.listdir(corpus)) == ["kettle.md"], "the ingested folder is left alone"
+    assert sorted(os.listdir(data / "documents")) == ["boiler.pdf"], "no leftovers"
