@@ -55,7 +55,7 @@ from qa.uploads import IncomingFile, StagedFile, check_name, stage, target_path
 log = logging.getLogger(__name__)
 _JOB_ID = re.compile(r"^[0-9a-f]{32}$")
 KEEP_JOBS = 200  # job records kept on disk (the newest)
-_OUTCOMES = ("added", "updated", "repaired", "unchanged")
+_OUTCOMES = ("added", "updated", "unchanged")
 
 
 def _now() -> str:
@@ -375,7 +375,7 @@ class JobRunner:
                 put_back()
                 file.status, file.reason = "failed", "The ingest did not report this file."
             else:
-                file.status = "updated" if outcome == "repaired" else outcome
+                file.status = outcome
         if backup is not None:
             backup.unlink(missing_ok=True)
         log.info("upload job %s: %s %s", job.job_id, file.doc_id, file.status)

@@ -144,18 +144,13 @@ class IngestReport(BaseModel):
         default_factory=dict,
         description="path -> what to know about a file that was read (e.g. its encoding).",
     )
-    repaired: list[str] = Field(
-        default_factory=list,
-        description="Unchanged documents rewritten because an interrupted ingest left them half-done.",
-    )
     passages_embedded: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
-        repaired = f", repaired {len(self.repaired)}" if self.repaired else ""
         return (
             f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
-            f"unchanged {len(self.unchanged)}, skipped {len(self.skipped)}{repaired} "
+            f"unchanged {len(self.unchanged)}, skipped {len(self.skipped)} "
             f"({self.passages_embedded} passages embedded in {self.seconds:.1f}s)"
         )
 
