@@ -40,6 +40,7 @@ import shutil
 import socket
 import threading
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -250,6 +251,11 @@ class JobRunner:
                 return report
             finally:
                 store.reconnect()
+
+    def uploaded(self, doc_ids: Iterable[str]) -> set[str]:
+        """Those of `doc_ids` whose file is in the upload folder."""
+        root = self.settings.upload_root
+        return {d for d in doc_ids if (root / d).is_file()}
 
     # --- where the files go ----------------------------------------------------------------
     def upload_folder(self) -> Path:

@@ -331,8 +331,13 @@ class QAService:
         return self.jobs.recent(limit)
 
     def delete_document(self, doc_id: str) -> IngestReport:
-        """Remove a document from the index and its file from the corpus folder, now."""
+        """Remove an uploaded document from the index and its file from the upload folder,
+        now (documents ingested from a folder are that folder's: BadUpload)."""
         return self.jobs.delete(doc_id)
+
+    def uploaded_documents(self) -> set[str]:
+        """The indexed documents that were uploaded: the ones the API may replace or delete."""
+        return self.jobs.uploaded(self.store.committed().records)
 
     # --- feedback on answers -----------------------------------------------------------
     def record_feedback(self, feedback: Feedback) -> None:

@@ -237,7 +237,8 @@ def build(settings: Settings, service: QAService | None = None):
         except CorpusQAError as exc:
             message = _render_error(exc)
             return corpus_html(None, message), f"<p>{esc(message)}</p>"
-        return corpus_html(docs), documents_table_html(docs, can_change)
+        deletable = svc().uploaded_documents() if can_change else set()
+        return corpus_html(docs), documents_table_html(docs, deletable)
 
     def on_documents(evt: gr.EventData):
         """A click in the documents table: open a document, or ask before deleting one."""
@@ -254,7 +255,7 @@ def build(settings: Settings, service: QAService | None = None):
             title = next((d.title for d in svc().documents() if d.doc_id == doc_id), doc_id)
             question = (
                 f"<p id='cqa-confirm-text'><strong>Delete “{esc(title)}”?</strong> It leaves the "
-                "index and the corpus folder; answers stop citing it. This cannot be undone.</p>"
+                "index and the upload folder; answers stop citing it. This cannot be undone.</p>"
             )
             return keep, gr.update(visible=True), question, doc_id
         return keep, keep, keep, keep

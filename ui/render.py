@@ -11,7 +11,7 @@ import base64
 import hashlib
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
@@ -351,8 +351,9 @@ def added_at(timestamp: str) -> str:
     return f"{moment.day} {moment:%b %Y, %H:%M}{zone}"
 
 
-def documents_table_html(docs: list[DocumentInfo], can_delete: bool) -> str:
-    """The corpus as a table: a row opens its document; Delete asks first (ui/app.py)."""
+def documents_table_html(docs: list[DocumentInfo], deletable: Collection[str] = ()) -> str:
+    """The corpus as a table: a row opens its document; Delete (offered for `deletable`
+    documents only: uploaded ones, when changes are allowed) asks first (ui/app.py)."""
     if not docs:
         return "<p class='cqa-empty'>No documents yet: add some above.</p>"
     rows = []
@@ -362,8 +363,8 @@ def documents_table_html(docs: list[DocumentInfo], can_delete: bool) -> str:
         delete = (
             f"<td data-label=''><button type='button' class='cqa-doc-delete' data-doc=\"{doc}\" "
             f"aria-label='Delete “{title}”'>Delete</button></td>"
-            if can_delete
-            else ""
+            if d.doc_id in deletable
+            else ("<td data-label=''></td>" if deletable else "")
         )
         rows.append(
             f"<tr class='cqa-doc-row' data-doc=\"{doc}\">"
@@ -374,7 +375,7 @@ def documents_table_html(docs: list[DocumentInfo], can_delete: bool) -> str:
             f"<td data-label='Passages' class='cqa-num'>{d.passage_count}</td>"
             f"<td data-label='Added'>{esc(added_at(d.ingested_at))}</td>{delete}</tr>"
         )
-    action_head = "<th scope='col'><span class='cqa-sr'>Actions</span></th>" if can_delete else ""
+    action_head = "<th scope='col'><span class='cqa-sr'>Actions</span></th>" if deletable else ""
     return (
         "<table class='cqa-docs'><caption class='cqa-sr'>The documents in the corpus; "
         "select a title to read it</caption><thead><tr><th scope='col'>Title</th>"

@@ -98,10 +98,12 @@ def test_documents_table_reader_jobs_and_document_page():
     doc = Document(doc_id="a/r.pdf", title="R <x>", passage_count=1, size=len(TEXT), sha256="s",
                    ingested_at="2026-12-02T10:05:00+00:00", format="pdf", page_count=2,
                    text=TEXT, pages=PAGES)  # fmt: skip
-    table = documents_table_html([doc], can_delete=True)
+    other = doc.model_copy(update={"doc_id": "seed.txt", "title": "Seed"})
+    table = documents_table_html([doc, other], deletable={"a/r.pdf"})
     assert "R &lt;x&gt;" in table and "<td data-label='Format'>PDF</td>" in table
     assert "2 Dec 2026, 10:05 UTC" in table and "cqa-doc-delete" in table
-    assert "cqa-doc-delete" not in documents_table_html([doc], can_delete=False)
+    assert table.count("cqa-doc-delete") == 1, "only the uploaded document offers Delete"
+    assert "cqa-doc-delete" not in documents_table_html([doc], deletable=())
     reader = reader_html(doc)
     assert "Page 2" in reader and "1 passage" in reader and "&lt;script&gt;" in reader
     page = document_page(doc.doc_id, doc.title, TEXT, START, START + len(QUOTE), PAGES)

@@ -63,6 +63,8 @@ def test_uploads_never_write_into_the_ingested_folder(tmp_path: Path):
         assert "not uploaded" in response.json()["error"]["message"]
     assert contents(seeds) == before
     assert not (uploads / seed).exists()
+    # What the UI offers to delete: the uploads only.
+    assert service.uploaded_documents() == {"kettle.md", "team/notes.md"}
 
     # The next `make run` re-ingests the seeds: the uploads stay, with --prune too.
     for prune in (None, True):
