@@ -40,6 +40,7 @@ from qa.answer.decide import (
     DecisionModel,
     Logistic,
     answer_features,
+    combine,
     crag_threshold,
 )
 from qa.answer.features import FEATURE_NAMES
@@ -273,6 +274,17 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
         p_answer = _out_of_fold_probabilities(rows, target, usable)
         if p_answer is None:
             continue
+        # Whether the documents answer it at all: CRAG rewards abstaining on those they do
+        # not, so the threshold applies to P(right) + P(answerable) / 2 (decide.combine).
+        answerability = _p_answerable = None
+        if answerable[usable].min() != answerable[usable].max():
+            answerability = Logistic.fit(
+                ANSWER_FEATURE_NAMES, rows[usable], answerable[usable], c=ANSWERER_REGULARISATION
+            )
+            _p_answerable = _out_of_fold_probabilities(rows, answerable, usable)
+            if _p_answerable is None:
+                answerability = None
+        p_answer = np.where(usable, combine(p_answer, _p_answerable), -1.0)
         for bounds in itertools.product(*RULE_BOUNDS.values()):
             forced = ~usable
             for name, bound in zip(RULE_BOUNDS, bounds, strict=True):
@@ -288,6 +300,7 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
             if best_key is None or key > best_key:
                 best_key = key
                 best = DecisionModel(scorer, answerer, threshold, ratio, other, rules)
+                best.answerability = answerability
                 best.fitted = {
                     "dev_crag": round(key[0], 4),
                     "dev_key_fact_accuracy": round(accuracy, 4),
