@@ -140,8 +140,16 @@ def score_candidates(
         return out
     best_cosine = max(c.cosine for c in out)
     best_coverage = max(key_coverage(c.view) for c in out)
+    by_passage: dict[str, np.ndarray] = {}
+    for c in out:
+        pid = c.passage.passage_id
+        seen = by_passage.get(pid)
+        by_passage[pid] = (
+            c.view.context_match if seen is None else np.maximum(seen, c.view.context_match)
+        )
     for c in out:
         c.view.best_cosine, c.view.best_key_coverage = best_cosine, best_coverage
+        c.view.passage_match = by_passage[c.passage.passage_id]
         c.features = vectorise(c.view)
     x = np.stack([c.features for c in out])
     probabilities = model.candidate_probabilities(x) if model else np.array([c.cosine for c in out])
@@ -169,7 +177,7 @@ def select(
         return Selection([best], None, profile)
     x = np.stack([c.features for c in candidates])
     if model.answer_probability(x, np.arange(len(candidates))) < model.abstain_below:
-        return Selection([], explain(best), profile)
+        return Selection([], explain(best, candidates), profile)
     chosen = [best]
     docs = {best.passage.doc_id}
     for c in candidates[1:]:
@@ -184,10 +192,12 @@ def select(
     return Selection(chosen, None, profile)
 
 
-def explain(best: Candidate) -> str:
+def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
     """Why the best candidate is not good enough, in words a person can check: a specific
-    word of the question that the corpus never uses; else one the closest passages lack;
-    else the kind of answer they do not give. (The cut-offs only choose the wording.)"""
+    word of the question that the corpus never uses; else one that none of the passages
+    found has (nor a close word: every retrieved sentence with its context is checked, so
+    "the closest passages say nothing about" stays true as said); else the kind of answer
+    no passage found gives. (The cut-offs only choose the wording.)"""
     v = best.view
     q = v.q
     absent = [t for t in q.terms if not t.in_corpus and t.specificity >= 0.5]
@@ -196,10 +206,12 @@ def explain(best: Candidate) -> str:
             absent, key=lambda t: (t.name, t.specificity * (1 - max(t.corpus_similarity, 0.0)))
         )
         return f"nothing in them mentions “{worst.word}”"
-    local = q.weights * (1.0 - v.context_match) if q.terms else np.zeros(0)
-    if local.size and local.max() >= 0.3:
-        return f"the closest passages say nothing about “{q.terms[int(local.argmax())].word}”"
-    if q.answer_type in KINDS and type_missing(v):
+    if q.terms:
+        found = np.max([c.view.context_match for c in candidates or [best]], axis=0)
+        local = q.weights * (1.0 - found)
+        if found[int(local.argmax())] < 0.3 and local.max() >= 0.3:
+            return f"the closest passages say nothing about “{q.terms[int(local.argmax())].word}”"
+    if q.answer_type in KINDS and all(type_missing(c.view) for c in candidates or [best]):
         return f"the closest passages do not give {KINDS[q.answer_type]}"
     return "the passages found do not speak to what the question asks"
 

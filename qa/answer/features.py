@@ -172,6 +172,9 @@ class View:
     best_cosine: float = 0.0
     best_key_coverage: float = 0.0
     previous: str = ""
+    # context_match of every candidate of the same passage, combined (max): what the
+    # retrieved passage as a whole says about each question word
+    passage_match: np.ndarray | None = None
 
     @property
     def text(self) -> str:
@@ -238,6 +241,14 @@ def soft_coverage(v: View) -> float:
 def context_coverage(v: View) -> float:
     """Soft coverage by the sentence with the one before it, the title and the section."""
     return _share(v.q.weights, v.context_match)
+
+
+def passage_coverage(v: View) -> float:
+    """Soft coverage by the sentence's whole retrieved passage: a question's words are often
+    spread over a passage whose one sentence holds the answer (measured, LOCO over the dev
+    splits: more gold sentences ranked first on three of four corpora, none fewer)."""
+    match = v.context_match if v.passage_match is None else v.passage_match
+    return _share(v.q.weights, match)
 
 
 def title_coverage(v: View) -> float:
@@ -380,6 +391,7 @@ FEATURES: list[Feature] = [
     reports_speech,
     attributed_answer,
     heading_answer,
+    passage_coverage,
     early,
     overview_early,
     length,

@@ -110,8 +110,21 @@ def test_out_of_corpus_questions_abstain(seed_service, question):
     assert answer.answer.startswith("The documents don't say")
 
 
-def test_an_abstention_names_the_missing_words_as_the_question_spelled_them(seed_service):
-    answer = seed_service.ask("What malware did APT29 use?")
+def test_an_abstention_names_the_missing_words_as_the_question_spelled_them(
+    seed_settings, tmp_path
+):
+    """The reason quotes the word as asked ("malware", never its stem "malwar"). Whether
+    the fitted decision abstains on this question is its own call (since the answerer
+    weighs P(answerable), it answers it with the closest sentence, about APT29's
+    "malicious activities"); the wording is checked under a decision that never answers."""
+    from dataclasses import replace
+
+    from qa.answer.decide import model_for
+    from qa.service import QAService
+
+    strict = replace(model_for(), abstain_below=1.01).save(tmp_path / "strict.json")
+    service = QAService(seed_settings.model_copy(update={"answer_model": strict}))
+    answer = service.ask("What malware did APT29 use?")
     assert answer.abstained
     assert "“malware”" in answer.answer, answer.answer  # the word, not its stem “malwar”
 

@@ -13,6 +13,7 @@ from qa.answer.decide import (
     Logistic,
     ModelMismatch,
     answer_features,
+    combine,
     crag_threshold,
     model_for,
 )
@@ -45,10 +46,12 @@ def test_the_model_round_trips_through_json(tmp_path):
     )
     answerer = Logistic.fit(ANSWER_FEATURE_NAMES, np.vstack([rows, -rows]), [1] * 4 + [0] * 4)
     model = DecisionModel(scorer, answerer, 0.4, 0.7, 0.6, {"unknown_name": 0.3})
+    model.answerability = Logistic.fit(ANSWER_FEATURE_NAMES, np.vstack([rows, -rows]), [1, 0] * 4)
     path = model.save(tmp_path / "m.json")
     loaded = DecisionModel.load(path)
     assert json.loads(path.read_text())["abstain_below"] == 0.4
     assert loaded.rules == {"unknown_name": 0.3}
+    assert loaded.answerability.coef == model.answerability.coef
     np.testing.assert_allclose(loaded.candidate_probabilities(x), model.candidate_probabilities(x))
     order = np.arange(5)
     assert loaded.answer_probability(x[:5], order) == pytest.approx(
@@ -92,3 +95,13 @@ def test_without_an_answerer_every_question_with_candidates_is_answered():
     x, y = synthetic()
     model = DecisionModel(Logistic.fit(FEATURE_NAMES, x, y))
     assert model.answer_probability(x[:3], np.arange(3)) == 1.0
+
+
+def test_the_threshold_weighs_whether_the_documents_answer_at_all():
+    # CRAG: answering pays when 2 P(right) - 1 >= 1 - P(answerable). A likely-wrong answer
+    # to a question the documents do answer costs less than one to a question they do not.
+    p_right = np.array([0.4, 0.4])
+    combined = combine(p_right, np.array([0.9, 0.1]))
+    assert combined[0] > combined[1]
+    assert combine(np.array([1.0]), np.array([1.0]))[0] == pytest.approx(1.0)
+    np.testing.assert_allclose(combine(p_right, None), p_right)  # without one: P(right)

@@ -178,3 +178,41 @@ def test_word_level_soft_matching_uses_the_corpus_lexicon(settings):
     far, _ = lex.match("The kettle lid issued a recall.")
     car = [t.lower for t in q.terms].index("car")
     assert close[car] > far[car] + 0.2
+
+
+def test_passage_coverage_counts_what_the_rest_of_the_passage_says():
+    v = view("How long is the notice period for the supplier?", "It is thirty days.")
+    assert f.passage_coverage(v) == f.context_coverage(v)  # alone in its passage
+    other = view("How long is the notice period for the supplier?", "The supplier gives notice.")
+    v.passage_match = np.maximum(v.context_match, other.context_match)
+    assert f.passage_coverage(v) > f.context_coverage(v)
+
+
+def _candidate(v):
+    from qa.answer.extractive import Candidate
+
+    for t in v.q.terms:  # every word is somewhere in the corpus
+        t.in_corpus = True
+    return Candidate(v.passage, 0, v.sentence, v.cosine, v, np.zeros(0))
+
+
+def test_the_reason_names_a_word_only_when_no_passage_found_has_it():
+    from qa.answer.extractive import explain
+
+    q = "When does the supplier refund the deposit?"
+    best = _candidate(view(q, "The deposit is held in a separate account."))
+    other = _candidate(view(q, "The supplier keeps records for six years."))
+    # "supplier" is in another retrieved passage: saying they say nothing about it is false
+    reason = explain(best, [best, other])
+    assert "“supplier”" not in reason
+    assert "“refund”" in reason  # no passage found has it
+
+
+def test_the_reason_says_no_passage_gives_the_kind_of_answer_only_when_none_does():
+    from qa.answer.extractive import explain
+
+    q = "How long does the warranty last?"
+    best = _candidate(view(q, "The warranty covers parts and the warranty covers labour, lasting."))
+    dated = _candidate(view(q, "Repairs are free for two years."))
+    assert explain(best, [best]) == "the closest passages do not give a duration"
+    assert explain(best, [best, dated]) != "the closest passages do not give a duration"

@@ -1,0 +1,148 @@
+"""Error analysis of the fitted answer/abstain decision, on DEV questions only.
+
+    python -m evals.decision_lab [--out DIR] [--corpus NAME ...]
+
+For each corpus C, the decision is fitted (evals/fit.py) on the dev questions of the other
+corpora and applied to C's dev questions (leave-one-corpus-out within dev), so that the
+figures say how the decision transfers to a corpus it has not seen, without looking at a
+test question. Writes one JSON line per dev question to DIR/rows.jsonl: the answerer's
+probability and threshold, the reason shown, whether the gold evidence is among the
+candidates (and at which rank), and the features of the first few candidates; and prints
+key-fact accuracy, abstention precision/recall and CRAG per corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+
+from evals import fit as F
+from evals import metrics as m
+from evals.dataset import load_corpora
+from evals.run import open_bench
+from qa.answer.decide import ANSWER_FEATURE_NAMES, answer_features, combine
+from qa.answer.features import FEATURE_NAMES
+from qa.config import Settings
+
+TOP = 3
+
+
+def evaluate(case: F.Case, model) -> dict:
+    ranked = F._rescore(case, model.scorer) if case.prepared.candidates else []
+    selection, kind = case.service.choose(case.prepared, ranked, model)
+    answer = case.service.compose_answer(case.prepared, selection, kind)
+    item = case.item
+    right = (
+        (not answer.abstained and m.key_facts_present(answer.answer, item.key_facts))
+        if item.answerable
+        else answer.abstained
+    )
+    prob = None
+    row = None
+    if ranked and model.answerer is not None:
+        x = np.stack([k.features for k in ranked])
+        row = answer_features(model.scorer.decision(x), x)
+        rows = row[None, :]
+        prob = float(
+            combine(model.answerer.probabilities(rows), model.probability_answerable(rows))[0]
+        )
+    labels = F.labels(case.prepared, item)
+    where = {(k.passage.passage_id, k.index): i for i, k in enumerate(case.prepared.candidates)}
+    order = [where[(k.passage.passage_id, k.index)] for k in ranked]
+    gold_rank = next((r for r, i in enumerate(order) if labels[i] > 0), None)
+    return {
+        "id": item.id,
+        "category": item.category,
+        "question": item.question,
+        "answerable": item.answerable,
+        "abstained": answer.abstained,
+        "right": bool(right),
+        "answer": answer.answer[:300],
+        "probability": prob,
+        "threshold": model.abstain_below,
+        "gold_retrieved": bool(labels.max(initial=0) > 0),
+        "gold_rank": gold_rank,
+        "candidates": len(ranked),
+        "answer_features": dict(zip(ANSWER_FEATURE_NAMES, map(float, row), strict=True))
+        if row is not None
+        else None,
+        "top": [
+            {
+                "text": k.sentence.text[:200],
+                "p": round(k.probability, 4),
+                "gold": bool(labels[where[(k.passage.passage_id, k.index)]] > 0),
+                **{n: round(float(v), 3) for n, v in zip(FEATURE_NAMES, k.features, strict=True)},
+            }
+            for k in ranked[:TOP]
+        ],
+        "terms": [
+            (t.word, round(t.specificity, 2), t.in_corpus, round(t.corpus_similarity, 2))
+            for t in case.prepared.profile.terms
+        ],
+        "answer_type": case.prepared.profile.answer_type,
+    }
+
+
+def summary(rows: list[dict]) -> dict:
+    ans = [r for r in rows if r["answerable"]]
+    una = [r for r in rows if not r["answerable"]]
+    abst = [r for r in rows if r["abstained"]]
+    kf = sum(r["right"] for r in ans) / max(len(ans), 1)
+    prec = sum(not r["answerable"] for r in abst) / max(len(abst), 1)
+    rec = sum(r["abstained"] for r in una) / max(len(una), 1)
+    crag = np.mean(
+        [m.crag(r["answerable"], r["abstained"], r["right"] and r["answerable"]) for r in rows]
+    )
+    return {
+        "n": len(rows),
+        "key_fact": round(kf, 3),
+        "abst_prec": round(prec, 3),
+        "abst_rec": round(rec, 3),
+        "crag": round(float(crag), 3),
+        "abstained": len(abst),
+        "abst_answerable_gold": sum(r["answerable"] and r["gold_retrieved"] for r in abst),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", type=Path, default=Path("/tmp/decision-lab"))
+    ap.add_argument("--corpus", nargs="*")
+    ap.add_argument("--insample", action="store_true", help="also fit on all dev, score dev")
+    args = ap.parse_args()
+    settings = Settings()
+    args.out.mkdir(parents=True, exist_ok=True)
+    corpora = load_corpora()
+    benches = {c.slug: open_bench(settings, c, progress=False) for c in corpora}
+    t0 = time.perf_counter()
+    cases = {
+        s: F.cases_of([(b.service, b.corpus.split("dev"))], b.settings) for s, b in benches.items()
+    }
+    print(f"prepared in {time.perf_counter() - t0:.1f}s", flush=True)
+    all_rows = []
+    for slug in args.corpus or list(benches):
+        t1 = time.perf_counter()
+        train = [c for s, cs in cases.items() if s != slug for c in cs]
+        model = F.choose(train, F.fit_scorer(train), settings)
+        rows = [evaluate(c, model) for c in cases[slug]]
+        for r in rows:
+            r["corpus"] = slug
+        all_rows += rows
+        print(slug, "loco-dev", summary(rows), f"{time.perf_counter() - t1:.0f}s", flush=True)
+    print("ALL loco-dev", summary(all_rows))
+    with open(args.out / "rows.jsonl", "w") as fh:
+        for r in all_rows:
+            fh.write(json.dumps(r) + "\n")
+    if args.insample:
+        train = [c for cs in cases.values() for c in cs]
+        model = F.choose(train, F.fit_scorer(train), settings)
+        for slug, cs in cases.items():
+            print(slug, "in-sample dev", summary([evaluate(c, model) for c in cs]))
+
+
+if __name__ == "__main__":
+    main()
