@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
@@ -191,8 +191,10 @@ def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
 
 
 # --- the shortest span that answers --------------------------------------------------------
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUM = (
-    r"(?<![\w-])(?:\d+(?:[.,]\d+)*(?:\.\d+)?|"
+    rf"(?<![\w-])(?:{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)|"
+    r"\d+(?:[.,]\d+)*(?:\.\d+)?|"
     + "|".join(sorted(NUMBER_WORDS - {"percent"}, key=len, reverse=True))
     + r")(?![\w-])"
 )
@@ -304,11 +306,16 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
     if kind in _NUMBER_TYPES:
         rules = [number_span, hedge_span] if kind == "degree" else [number_span]
     elif kind == "duration":
-        rules = [duration_span, number_span]
+        # A duration is a number WITH its unit ("30 days"), or a span of clock time
+        # ("10:00 to 13:15"); a bare number ("24" of "24 June") is not one: no lead then.
+        rules = [duration_span, clock_range_span]
     elif kind == "time":
         rules = [time_span, duration_span]
     elif kind in _PERSON_TYPES:
-        rules = [appositive_span, speaker_span, agent_span, actor_span, name_span, subject_span]
+        rules = [
+            contact_span, appositive_span, speaker_span, agent_span, actor_span, name_span,
+            subject_span,
+        ]  # fmt: skip
     elif kind == "place":
         rules = [place_span, place_name_span]
     elif kind == "reason" or re.match(r"^\W*why\b", ask.text, re.I):
@@ -356,9 +363,71 @@ def _matches(pattern: re.Pattern, sentence: str) -> list[Span]:
 
 
 def number_span(sentence: str, ask: Ask) -> Span | None:
-    """ "more than 95%", "80% to 90%", "$2.5 million", "three": with its modifier."""
-    found = [s for s in _matches(NUMERIC, sentence) if re.search(r"\w", sentence[s[0] : s[1]])]
-    return _nearest(_not_asked(found, sentence, ask), sentence, ask)
+    """ "more than 95%", "80% to 90%", "$2.5 million", "three": with its modifier.
+
+    Not a number inside a date ("24" of "24 June 2025", "2025"), nor one inside a code or
+    an identifier ("04101", "E25"). Of several, the one the question's kind of number
+    fits: an amount has its currency, a percentage its sign, "how many households" the
+    number before "households"; then the one nearest the question's words."""
+    dates = [(m.start(), m.end()) for m in TIME.finditer(sentence) if _is_a_date(m.group())]
+    found = [
+        s
+        for s in _matches(NUMERIC, sentence)
+        if re.search(r"\w", sentence[s[0] : s[1]])
+        and not any(a <= s[0] and s[1] <= b for a, b in dates)
+        and not re.fullmatch(r"0\d+", sentence[s[0] : s[1]].strip())
+    ]
+    found = _not_asked(found, sentence, ask)
+    fitting = [s for s in found if _fits_the_kind(sentence, s, ask)]
+    return _nearest(fitting or found, sentence, ask)
+
+
+def _is_a_date(text: str) -> bool:
+    """A calendar date or year, not a relative phrase ("next year") or a bare weekday."""
+    return bool(re.search(r"\d", text))
+
+
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\s+(?:more\s+|fewer\s+|less\s+)?([^\W\d_]+)", re.I)
+
+
+def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
+    text = sentence[span[0] : span[1]]
+    if ask.answer_type == "amount":
+        return bool(re.search(_CURRENCY, text) or re.search(r"million|billion|thousand", text))
+    if ask.answer_type in {"percent", "percentage", "degree"}:
+        return bool(re.search(_PERCENT, text))
+    m = _HOW_MANY.search(ask.text)
+    if m and m.group(1).lower() not in STOPWORDS:  # "how many households" -> "212 households"
+        after = words(sentence[span[1] : span[1] + 40])[:3]
+        return stem(m.group(1)) in {stem(w) for w in after} or stem(m.group(1)) in stems(text)
+    return False
+
+
+_CLOCK_RANGE = re.compile(
+    r"(?:from\s+)?\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:to|until|till|-|–)\s*\d{1,2}[:.]\d{2}"
+    r"(?:\s*[ap]\.?m\.?)?",
+    re.I,
+)
+
+
+def clock_range_span(sentence: str, ask: Ask) -> Span | None:
+    """ "10:00 to 13:15": how long something lasted, as the clock times it ran between."""
+    return _nearest(_matches(_CLOCK_RANGE, sentence), sentence, ask)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CONTACT = re.compile(
+    r"\b(?:e-?mail|contact|write|call|phone|ring|reach|complain|report|notify|tell|ask|"
+    r"talk|speak|go)\b",
+    re.I,
+)
+
+
+def contact_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Who do I email about my data?": the address to write to, when the sentence has one."""
+    if not _CONTACT.search(ask.text):
+        return None
+    return _nearest(_matches(_EMAIL, sentence), sentence, ask)
 
 
 def duration_span(sentence: str, ask: Ask) -> Span | None:
@@ -393,13 +462,19 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
     for run in runs:
         # A day or a month is a name in writing, never the person or place asked about.
         run = [t for t in run if not TIME.fullmatch(t.group())] if len(run) == 1 else run
+        whole = len(run)
         while run and ask.has(run[0].group()):
             run = run[1:]
         while run and ask.has(run[-1].group()):
             run = run[:-1]
+        if len(run) == 1 < whole and zipf(run[0].group().lower()) >= _COMMON_WORD:
+            continue  # "Great" of "Great Britain": what is left is a common word, no name
         if run:
             out.append((run[0].start(), run[-1].end()))
     return out
+
+
+_COMMON_WORD = 5.0  # wordfreq Zipf: about one in 100,000 words ("great", "new", "north")
 
 
 def name_span(sentence: str, ask: Ask) -> Span | None:
@@ -471,6 +546,9 @@ def agent_span(sentence: str, ask: Ask) -> Span | None:
         if TIME.fullmatch(text) or re.match(r"\d", text) or _all_asked(text, ask):
             continue
         end = sentence.find(kept[-1], m.start(1)) + len(kept[-1])
+        when = TIME.match(sentence, m.start(1))
+        if when and when.end() >= end:
+            continue  # "by the beginning of next year": a deadline, not an agent
         return m.start(1), end
     return None
 
@@ -750,8 +828,15 @@ def compose(
         detected = question_kind(question)
         kind = detected if detected.name == kind else Kind(kind, "given by the caller")
     if kind.name == OVERVIEW:
+        named, rest = named_documents(snapshot, kind.source)
+        if named:  # "Summarize the release notes": that document, on what else is asked
+            topic = " ".join(w for w in words(kind.topic) if stem(w) not in rest)
+            vector = query_vector if topic else None
+            return summarize(snapshot, topic=topic, query_vector=vector, doc_ids=named,
+                             retrieved=[*chosen, *pool])  # fmt: skip
         docs = _documents_of([*chosen, *pool]) if kind.topic else None
-        return summarize(snapshot, topic=kind.topic, query_vector=query_vector, doc_ids=docs)
+        return summarize(snapshot, topic=kind.topic, query_vector=query_vector, doc_ids=docs,
+                         retrieved=[*chosen, *pool])  # fmt: skip
     if kind.name == COMPARISON:
         return compare(question, chosen, snapshot, pool=pool, query_vector=query_vector,
                        sides=kind.sides)  # fmt: skip
@@ -868,8 +953,7 @@ def compare(
     if len(sides) >= 2:
         groups = {}
         for side in sides:
-            needed = set(content_terms(side))
-            found = [c for c in candidates if needed and needed <= _context_stems(c)]
+            found = _on_side(side, candidates, snapshot)
             if found:
                 groups[side] = found[:per_side]
         if len(groups) >= 2:
@@ -907,9 +991,33 @@ def _side_by_side(
     return "\n\n".join(parts), citer.citations
 
 
-def _context_stems(c: Chosen) -> set[str]:
-    before = c.passage.sentences[c.index - 1].text if c.index else ""
-    return stems(c.sentence.text) | stems(before)
+def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Chosen]:
+    """The candidates about one side of a comparison ("the March meeting", "a Priority 1
+    problem"), best first: those whose sentence, the sentence before, its section or its
+    document's name carry at least half of the side's words and every number it names
+    exactly ("Priority 1" is not "Priority 2")."""
+    needed = set(content_terms(side))
+    numbers = numbered(side) or number_tokens(side)
+    if not needed and not numbers:
+        return []
+    names = document_names(snapshot)
+    named, _ = named_documents(snapshot, side)
+    if named:  # "the March meeting": that document's account, best first
+        return [c for c in candidates if c.passage.doc_id in named]
+    scored = []
+    for c in candidates:
+        before = c.passage.sentences[c.index - 1].text if c.index else ""
+        here = f"{c.sentence.text} {before} {c.passage.section}"
+        if not numbers <= (numbered(here) | number_tokens(here)):
+            continue
+        share = len(needed & (stems(here) | names.get(c.passage.doc_id, set())))
+        share = share / len(needed) if needed else 1.0
+        if share >= SIDE_SHARE:
+            scored.append(c)
+    return scored
+
+
+SIDE_SHARE = 0.5  # of a side's words, what a sentence (with its context) must carry
 
 
 def _unique(items: Sequence[Chosen]) -> list[Chosen]:
@@ -937,9 +1045,61 @@ def _closest_sentence(snapshot: Snapshot, doc_id: str, vector: np.ndarray) -> Pi
 
 
 # --- summaries -----------------------------------------------------------------------------
+_NAME_SENTENCES = 3  # a document's name: its title, file name and short opening lines
+_NAME_WORDS = 12  # an opening line this short names the document ("Minutes of the ... meeting")
+
+
+def document_names(snapshot: Snapshot) -> dict[str, set[str]]:
+    """Each document's name stems: its title, its file name and its short opening lines
+    ("Annual Report 2024-25", "Minutes of the Board meeting held on 24 June 2025")."""
+    cached = snapshot.__dict__.get("_document_names")
+    if cached is not None:
+        return cached
+    firsts = snapshot.passages([ids[0] for ids in snapshot.documents.values() if ids])
+    out: dict[str, set[str]] = {}
+    for p in firsts:
+        lines = [p.title, re.sub(r"\.\w{1,4}$", "", p.doc_id)]
+        for s in p.sentences[:_NAME_SENTENCES]:
+            first_line = s.text.strip().split("\n", 1)[0]  # "Minutes of ...\nTime: 10:00"
+            if len(words(first_line)) <= _NAME_WORDS:
+                lines.append(first_line)
+            if s.kind not in HEADING_KINDS:
+                break  # the name ends with the first line that is not a heading
+        out[p.doc_id] = {
+            stem(w) for line in lines for w in re.split(r"[\W_]+", line) if _naming_word(w)
+        }
+    snapshot.__dict__["_document_names"] = out
+    return out
+
+
+def _naming_word(w: str) -> bool:
+    return len(w) > 1 and w.lower() not in STOPWORDS and not w.isdigit()
+
+
+def named_documents(snapshot: Snapshot, source: str) -> tuple[list[str], set[str]]:
+    """The documents that `source` names by a word of their name that not every document
+    shares ("the release notes", "the troubleshooting document", "the June meeting"), and
+    the stems that named them; ([], set()) when it names none."""
+    if not source.strip() or len(snapshot.documents) < 2:
+        return [], set()
+    names = document_names(snapshot)
+    asked = {stem(w) for w in re.split(r"[\W_]+", source) if _naming_word(w)}
+    shared = set.intersection(*names.values()) if names else set()
+    hits = {doc: (asked & name) - shared for doc, name in names.items()}
+    best = max((len(h) for h in hits.values()), default=0)
+    if not best:
+        return [], set()
+    named = sorted(doc for doc, h in hits.items() if len(h) == best)
+    if len(named) == len(names):
+        return [], set()
+    return named, set().union(*(hits[d] for d in named)) | (shared & asked)
+
+
 MMR_LAMBDA = 0.7  # relevance against novelty (Carbonell & Goldstein 1998 use 0.3 to 0.7)
 DUPLICATE = 0.9  # cosine above which two sentences say the same thing
 SAME_WORDS = 0.6  # Jaccard share of stems above which they do too
+LEAD_WEIGHT = 0.2  # the weight of a sentence's position beside its centrality
+LEAD_SPAN = 5  # sentences: the first five weigh at least half the lead weight
 TOPIC_FLOOR = 0.3  # a topic summary quotes only sentences at least this close to the topic
 _SUMMARY_DOCS = 5
 _MIN_WORDS, _MAX_WORDS = 6, 80
@@ -953,6 +1113,7 @@ def summarize(
     doc_ids: Sequence[str] | None = None,
     per_doc: int | None = None,
     max_docs: int = _SUMMARY_DOCS,
+    retrieved: Sequence[Chosen] = (),
 ) -> Composed:
     """An extractive summary: per document, its most central sentences that do not
     repeat each other (maximal marginal relevance over the sentence vectors), each with
@@ -966,14 +1127,18 @@ def summarize(
     doc_ids = [d for d in doc_ids if snapshot.documents.get(d)][:max_docs]
     per_doc = per_doc or (3 if len(doc_ids) <= 2 else 2)
     focus = (
-        Focus(query_vector, set(content_terms(topic)))
+        Focus(query_vector, set(content_terms(topic)), number_tokens(topic))
         if topic and query_vector is not None
         else None
     )
+    # The retrieval's sentences for the question, by rank: 1, 1/2, 1/3, ...
+    ranks: dict[tuple[str, int], float] = {}
+    for c in retrieved:
+        ranks.setdefault((c.passage.doc_id, c.sentence.start), 1.0 / (len(ranks) + 1))
     citer = Citer(snapshot)
     parts = []
     for doc_id in doc_ids:
-        picks = _central(snapshot, doc_id, per_doc, focus)
+        picks = _central(snapshot, doc_id, per_doc, focus, ranks)
         if not picks:
             continue
         quotes = sorted(_quotes(picks, snapshot), key=lambda q: q.start)
@@ -987,40 +1152,101 @@ def _summarisable(text: str) -> bool:
     return ends_sentence(text) and not text.rstrip().endswith("?") and _MIN_WORDS <= n <= _MAX_WORDS
 
 
+_NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)*")  # "2.4.1" in "v2.4.1", "12.2" in "Section 12.2"
+
+
+def number_tokens(text: str) -> set[str]:
+    """The numbers written in a text, whole ("12.2", not "12" and "2"): a question's
+    "item 5" or "section 12.2" must meet exactly that number."""
+    return set(_NUMBER_TOKEN.findall(text))
+
+
+_NUMBERED = re.compile(r"([^\W\d_]+)\s+(\d+(?:\.\d+)*)\b")
+
+
+def numbered(text: str) -> set[str]:
+    """Numbered things, named with their noun: "priority 1", "section 12.2", "item 5"."""
+    return {
+        f"{stem(m.group(1))} {m.group(2)}"
+        for m in _NUMBERED.finditer(text)
+        if m.group(1).lower() not in STOPWORDS
+    }
+
+
 @dataclass
 class Focus:
-    """A named topic: its vector and its content stems."""
+    """A named topic: its vector, its content stems and the numbers it names."""
 
     vector: np.ndarray
     stems: set[str]
+    numbers: set[str] = field(default_factory=set)
 
-    def relevance(self, vectors: np.ndarray, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def relevance(
+        self, vectors: np.ndarray, texts: list[str], headings: Sequence[str] = ()
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(relevance, on topic?) per sentence. A one-word topic embeds weakly (measured:
         "accusations" reaches 0.3 against the sentence that makes them), so a sentence
-        that uses the topic's own words is on it too; otherwise it must be close."""
+        that uses the topic's own words, or stands under a heading that does, is on it
+        too; otherwise it must be close. A topic that names a number ("firmware 2.4.1",
+        "item 5") is only where that very number is, in the sentence or its heading."""
+        headings = headings or [""] * len(texts)
         cosine = vectors @ self.vector
+        words_of = [stems(t) | stems(h) for t, h in zip(texts, headings, strict=True)]
         share = np.array(
-            [len(self.stems & stems(t)) / (len(self.stems) or 1) for t in texts], np.float32
+            [len(self.stems & w) / (len(self.stems) or 1) for w in words_of], np.float32
         )
-        return cosine + TOPIC_WORDS * share, (share > 0) | (cosine >= TOPIC_FLOOR)
+        on = ((share > 0) | (cosine >= TOPIC_FLOOR)) & self.has_numbers(texts, headings)
+        return cosine + TOPIC_WORDS * share, on
+
+    def has_numbers(self, texts: Sequence[str], headings: Sequence[str]) -> np.ndarray:
+        """Does each sentence (or its heading) have every number the topic names?"""
+        return np.array(
+            [self.numbers <= number_tokens(t) | number_tokens(h)
+             for t, h in zip(texts, headings, strict=True)], bool
+        )  # fmt: skip
 
 
+RETRIEVED_WEIGHT = 0.3  # the weight of the retrieval's ranking (1 for its best sentence)
 TOPIC_WORDS = 0.3  # the weight of the topic's own words beside the topic's vector
 
 
-def _central(snapshot: Snapshot, doc_id: str, k: int, focus: Focus | None) -> list[Pick]:
+def _central(
+    snapshot: Snapshot,
+    doc_id: str,
+    k: int,
+    focus: Focus | None,
+    retrieved: dict[tuple[str, int], float] | None = None,
+) -> list[Pick]:
     doc = snapshot.document_sentences(doc_id)
-    eligible = [i for i, (p, j) in enumerate(doc.places) if _summarisable(p.sentences[j].text)]
+    eligible = [
+        i
+        for i, (p, j) in enumerate(doc.places)
+        if _summarisable(p.sentences[j].text) and p.sentences[j].kind not in HEADING_KINDS
+    ]
     if not eligible:
         return []
     vectors = doc.vectors[eligible]
     centroid = doc.vectors.mean(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
     centrality = vectors @ centroid
+    # Writers put what a document is about first (the lead of a news story, the recitals of
+    # a contract, the purpose line of a manual): the "lead" baseline that extractive
+    # summarisers are measured against. Earlier sentences weigh more, fading with position.
+    centrality = centrality + LEAD_WEIGHT / (1.0 + np.arange(len(eligible)) / LEAD_SPAN)
     if focus is not None:
         texts = [doc.places[i][0].sentences[doc.places[i][1]].text for i in eligible]
-        on_topic, keep = focus.relevance(vectors, texts)
+        under = _headings_over(doc)
+        headings = [under[i] for i in eligible]
+        on_topic, keep = focus.relevance(vectors, texts, headings)
         centrality = 0.7 * on_topic + 0.3 * centrality
+        if retrieved:  # what the retrieval found for the whole question is on its topic too
+            found = np.array(
+                [retrieved.get((doc_id, doc.places[i][0].sentences[doc.places[i][1]].start), 0.0)
+                 for i in eligible], np.float32
+            )  # fmt: skip
+            found = found * focus.has_numbers(texts, headings)
+            centrality = centrality + RETRIEVED_WEIGHT * found
+            keep = keep | (found > 0)
         eligible = [e for e, ok in zip(eligible, keep, strict=True) if ok]
         vectors, centrality = vectors[keep], centrality[keep]
         if not eligible:
@@ -1031,6 +1257,17 @@ def _central(snapshot: Snapshot, doc_id: str, k: int, focus: Focus | None) -> li
     for i in chosen:
         passage, j = doc.places[eligible[i]]
         out.append(Pick(passage, j, passage.sentences[j]))
+    return out
+
+
+def _headings_over(doc) -> list[str]:
+    """For each sentence of a document (in reading order), the heading it stands under:
+    the nearest heading before it, with the passage's section path."""
+    out, current = [], ""
+    for p, j in doc.places:
+        if p.sentences[j].kind in HEADING_KINDS:
+            current = p.sentences[j].text
+        out.append(current or p.section)
     return out
 
 

@@ -28,6 +28,13 @@ DOCUMENT_NOUNS = {
     "material", "materials", "page", "pages", "report", "reports", "story", "stories",
     "content", "contents", "everything", "all", "it", "they", "them", "this", "these", "those",
 }  # fmt: skip
+# Kinds of documents, in general English: "the agreement", "the release notes", "the minutes".
+DOCUMENT_TYPES = {
+    "agreement", "contract", "policy", "handbook", "manual", "guide", "notes", "minutes",
+    "faq", "memo", "letter", "brochure", "specification", "datasheet", "terms", "report",
+    "article", "paper", "chapter", "appendix", "newsletter", "statement", "booklet", "leaflet",
+    "document", "piece", "story", "release", "summary", "review", "study", "plan", "charter",
+}  # fmt: skip
 # The words of the request itself ("give me an overview of"), not of its topic.
 _REQUEST_WORDS = {
     "give", "me", "us", "an", "a", "the", "overview", "summary", "summarise", "summarize",
@@ -36,6 +43,7 @@ _REQUEST_WORDS = {
     "what", "is", "are", "was", "were", "about", "of", "on", "please", "can", "could", "you",
     "say", "says", "said", "do", "does", "cover", "covers", "discuss", "discusses", "tell",
     "short", "quick", "general", "high", "level", "high-level", "in", "nutshell", "whole",
+    "few", "lines", "line", "words", "sentences", "paragraph", "for", "overall",
 }  # fmt: skip
 
 
@@ -47,23 +55,27 @@ class Kind:
     reason: str
     topic: str = ""  # overview: what to summarise ("" = the documents as a whole)
     sides: tuple[str, ...] = field(default=())  # comparison: the things compared, if named
+    # overview: the words that say WHAT is summarised ("the release notes", "this agreement"),
+    # where a document may be named by its title (qa.answer.compose.named_documents)
+    source: str = ""
 
 
 KindRule = Callable[[str], Kind | None]
 
 _SUMMARY_WORDS = re.compile(
     r"\b(?:overview|summary|summari[sz]e[ds]?|sum(?:med)? up|gist|outline|recap|tl;?dr|"
-    r"in a nutshell|main (?:points?|ideas?|topics?|themes?)|key (?:points?|ideas?|topics?|themes?))\b",
+    r"in a nutshell|in short|in brief|main (?:points?|ideas?|topics?|themes?)|key (?:points?|ideas?|topics?|themes?))\b",
     re.I,
 )
 _SAID_ABOUT = re.compile(
-    r"\bwhat\s+.{1,60}?\s(?:say|says|said|write|writes|wrote|report|reports|reported)\s+"
+    r"\bwhat\s+(?P<source>.{1,60}?)\s(?:say|says|said|write|writes|wrote|report|reports|reported)\s+"
     r"(?:about|on|regarding)\s+(?P<topic>.+?)\W*$",
     re.I,
 )
 _ABOUT_WHAT = re.compile(
     r"^\W*what (?:is|are|was|were) (?P<topic>.{1,80}?) about\W*$"
-    r"|^\W*what (?:do|does|did) (?P<topic2>.{1,80}?) (?:cover|discuss|contain|deal with)\W*$",
+    r"|^\W*what (?:(?:topics?|subjects?|themes?|areas?|issues?|things?) )?(?:do|does|did) "
+    r"(?P<topic2>.{1,80}?) (?:cover|discuss|contain|deal with|address|talk about)\W*$",
     re.I,
 )
 _SAYS_ABOUT = re.compile(
@@ -80,14 +92,19 @@ def asks_for_an_overview(question: str) -> Kind | None:
         # "Summarize what the contract says about payment": the topic is what follows.
         said = _SAID_ABOUT.search(question)
         topic = _topic(said.group("topic") if said else question)
-        return Kind(OVERVIEW, "asks for a summary or an overview", topic=topic)
+        source = said.group("source") if said else question[_SUMMARY_WORDS.search(question).end() :]
+        return Kind(OVERVIEW, "asks for a summary or an overview", topic=topic, source=source)
     if m := _ABOUT_WHAT.search(question):
         subject = m.group("topic") or m.group("topic2") or ""
         if _is_the_documents(subject):
             return Kind(OVERVIEW, "asks what the documents are about")
-        return Kind(OVERVIEW, "asks what something is about", topic=_topic(subject))
-    if (m := _SAYS_ABOUT.search(question)) and _is_the_documents(m.group("source")):
-        return Kind(OVERVIEW, "asks what the documents say about a topic", _topic(m["topic"]))
+        return Kind(OVERVIEW, "asks what something is about", topic=_topic(subject), source=subject)
+    if m := _SAYS_ABOUT.search(question):
+        topic = _topic(m["topic"])
+        if _is_the_documents(m.group("source")):
+            return Kind(OVERVIEW, "asks what the documents say about a topic", topic)
+        if _names_a_kind_of_document(m["source"]):  # "What does the agreement say about X?"
+            return Kind(OVERVIEW, "asks what a document says about a topic", topic, m["source"])
     return None
 
 
@@ -106,9 +123,71 @@ _SIDES = re.compile(
 )
 
 
+# "Do both articles ...", "How does each document ...", "the two reports", "in either
+# piece": a question put to several documents at once.
+_ACROSS = re.compile(
+    r"\b(?:both|each|either|the two|all (?:the )?(?:two|three))\s+(?:of (?:the|these)\s+)?"
+    r"(?P<noun>[\w-]+)",
+    re.I,
+)
+# "How did X change between March and June?", "What changed from version 1 to 2?"
+_CHANGE = re.compile(
+    r"\bchang(?:e|es|ed|ing)\b.*?\b(?:between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)|from\s+(?P<c>.+?)"
+    r"\s+to\s+(?P<d>.+?)|between\s+(?:the\s+two|both)\s+\w+)\W*$",
+    re.I,
+)
+# A choice between two things by a comparative: "Which needs longer notice: A, or B?",
+# "Is it faster on A or on B?". The comparatives are general English.
+_COMPARATIVE = re.compile(
+    r"\b(?:more|less|fewer|longer|shorter|faster|slower|quicker|sooner|higher|lower|bigger|"
+    r"smaller|larger|greater|earlier|later|cheaper|dearer|better|worse|stronger|weaker|older|"
+    r"newer|wider|narrower|heavier|lighter|stricter|first)\b",
+    re.I,
+)
+_CHOICE = re.compile(r"^(?P<a>.+?),?\s+or\s+(?P<b>.+?)\W*$", re.I)
+
+
+def asks_across_documents(question: str) -> Kind | None:
+    """ "Do both pieces say ...?", "How does each article explain ...?": each document's
+    account, side by side."""
+    m = _ACROSS.search(question)
+    if m and _is_the_documents(m.group("noun")) and m.group("noun").lower() not in _NUMERALS:
+        return Kind(COMPARISON, "asks what each of several documents says")
+    return None
+
+
+def asks_how_something_changed(question: str) -> Kind | None:
+    """ "How did the decision change between March and June?": the account at each end."""
+    m = _CHANGE.search(question)
+    if not m:
+        return None
+    a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+    sides = tuple(x.strip(" ?.!,") for x in (a, b) if x)
+    if len(sides) < 2 or any(_is_the_documents(x) for x in sides):
+        sides = ()
+    return Kind(COMPARISON, "asks how something changed", sides=sides)
+
+
+def asks_to_choose(question: str) -> Kind | None:
+    """ "Which needs longer notice: A, or B?": each option's account, side by side."""
+    if not _COMPARATIVE.search(question) or re.search(r"\bor not\b", question, re.I):
+        return None
+    body = question.split(":", 1)[1] if ":" in question else question
+    m = _CHOICE.match(body.strip())
+    if not m:
+        return None
+    a, b = m.group("a"), m.group("b")
+    if ":" not in question:  # "faster on a Priority 1 or a Priority 2 problem": the tail
+        a = " ".join(a.split()[-max(len(b.split()), 1) :])
+    return Kind(COMPARISON, "asks to choose between two things", sides=(a.strip(), b.strip()))
+
+
 def asks_for_a_comparison(question: str) -> Kind | None:
     """ "How do the two articles differ on X?", "Compare X and Y", "X versus Y"."""
     if not _COMPARE.search(question):
+        for rule in (asks_across_documents, asks_how_something_changed, asks_to_choose):
+            if kind := rule(question):
+                return kind
         return None
     sides: tuple[str, ...] = ()
     if m := _SIDES.search(question):
@@ -150,6 +229,11 @@ def question_kind(question: str) -> Kind:
         if kind := rule(question):
             return kind
     return Kind(FACTOID, "asks for a fact")
+
+
+def _names_a_kind_of_document(phrase: str) -> bool:
+    return any(w.lower().rstrip("s") in DOCUMENT_TYPES or w.lower() in DOCUMENT_TYPES
+               for w in words(phrase))  # fmt: skip
 
 
 def _is_the_documents(phrase: str) -> bool:

@@ -18,13 +18,18 @@ import pytest
 
 from qa.answer.compose import (
     Ask,
+    Focus,
     Pick,
+    _on_side,
+    agent_span,
     answer_fact,
     answer_span,
     compare,
     compose,
     leans_on_predecessor,
     mmr,
+    named_documents,
+    number_tokens,
     summarize,
     weigh,
     with_context,
@@ -157,6 +162,59 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
     found = answer_span(sentence, Ask.of(question, answer_type, set()))
     assert found is not None
     assert sentence[found[0] : found[1]] == span
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "answer_type", "span"),
+    [
+        (  # a date range is not a duration; the clock times are
+            "Minutes of the meeting held on Tuesday 24 June 2025. Time: 10:00 to 12:40",
+            "How long did the meeting last?",
+            "duration",
+            "10:00 to 12:40",
+        ),
+        (  # a number in words, with its figure and unit
+            "The Customer shall pay each invoice within forty-five (45) days of receipt.",
+            "How long does the customer have to pay?",
+            "duration",
+            "within forty-five (45) days",
+        ),
+        (  # whom to contact: the address
+            "You can contact our officer by email at dpo@example.org or by post.",
+            "Who do I email about my data?",
+            "person",
+            "dpo@example.org",
+        ),
+        (  # an amount has its currency
+            "Each household received £30 in compensation, 9 days after the burst.",
+            "How much did each household get?",
+            "amount",
+            "£30",
+        ),
+    ],
+)
+def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
+    found = answer_span(sentence, Ask.of(question, answer_type, set()))
+    assert found is not None
+    assert sentence[found[0] : found[1]] == span
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "answer_type"),
+    [
+        # no duration in it: the sentence leads, not the "24" of a date
+        ("The meeting was held on 24 June 2025 in Ashby.", "How long was the meeting?", "duration"),
+        # a postcode is no amount of time
+        ("Write to 400 Harbor Street, Portland 04101.", "How long do I have?", "duration"),
+    ],
+)
+def test_no_lead_when_no_span_of_the_asked_type_is_clear(sentence, question, answer_type):
+    assert answer_span(sentence, Ask.of(question, answer_type, set())) is None
+
+
+def test_a_deadline_is_not_an_agent():
+    sentence = "Everyone will be vaccinated by the beginning of next year."
+    assert agent_span(sentence, Ask.of("Who vaccinates?", "person", set())) is None
 
 
 def test_no_span_when_the_sentence_is_itself_the_shortest_answer():
@@ -338,6 +396,18 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("Is the fee paid monthly or quarterly?", FACTOID, ""),
         ("What is the warranty period for?", FACTOID, ""),
         ("Who may terminate the agreement?", FACTOID, ""),
+        ("What topics do these documents cover?", OVERVIEW, ""),
+        ("What does the agreement say about service levels, in short?", OVERVIEW, "service levels"),
+        ("What does Jane Doe say about the rollout?", FACTOID, ""),
+        ("Do both articles say the vendor denied it?", COMPARISON, ""),
+        ("How does each report explain the delay?", COMPARISON, ""),
+        ("How did the decision change between March and June?", COMPARISON, ""),
+        (
+            "Which needs longer notice: the customer ending it, or a manager resigning?",
+            COMPARISON,
+            "",
+        ),
+        ("What happens to each party after termination?", FACTOID, ""),
     ],
 )
 def test_question_kinds(question, kind, topic):
@@ -367,3 +437,34 @@ def test_citations_stay_exact_in_every_shape(corpus_service, snapshot, tmp_path:
         answer = corpus_service.ask(question)
         if not answer.abstained:
             assert_exact(answer.answer, answer.citations, snapshot)
+
+
+def test_a_document_named_by_its_title_is_the_one_summarised(corpus_service, snapshot):
+    """ "Summarize the newsletter": that document only, its sentences cited, not its title."""
+    assert named_documents(snapshot, "the union newsletter")[0] == ["newsletter.txt"]
+    assert named_documents(snapshot, "these documents")[0] == []
+    answer = corpus_service.ask("Summarize the union newsletter.")
+    assert not answer.abstained, answer.answer
+    assert {c.doc_id for c in answer.citations} == {"newsletter.txt"}
+    assert all(c.quote.strip() != "Union newsletter" for c in answer.citations)
+    for c in answer.citations:
+        assert snapshot.document_text(c.doc_id)[c.start : c.end] == c.quote
+
+
+def test_a_summary_on_a_numbered_topic_keeps_to_that_number():
+    """ "What was item 5 about?": only a sentence under item 5, never item 6's."""
+    focus = Focus(np.ones(2, np.float32) / np.sqrt(2), {"item"}, number_tokens("item 5"))
+    vectors = np.array([[1, 0], [1, 0]], np.float32)
+    _, on = focus.relevance(
+        vectors, ["It was approved.", "It was rejected."], ["5. Budget", "6. Fees"]
+    )
+    assert on.tolist() == [True, False]
+
+
+def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
+    """ "Priority 1 or Priority 2": a side's number must be that side's, not another's."""
+    one = pick(snapshot, "report.txt", "Drivers were trained")
+    two = pick(snapshot, "report.txt", "2.5 million")
+    assert _on_side("the two sessions", [two, one], snapshot) == [one]
+    porto = pick(snapshot, "report.txt", "Porto tested")
+    assert _on_side("the 2.5 million cost", [porto, two], snapshot) == [two]
