@@ -25,7 +25,12 @@ from typing import Protocol
 
 import numpy as np
 
-from qa.answer.headings import HEADING_KINDS
+from qa.answer.headings import (
+    HEADING_KINDS,
+    MATCHING_NUMBER,
+    heading_bonus,
+    referenced_numbers,
+)
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind
 from qa.retrieve import Snapshot
 from qa.text import (
@@ -842,7 +847,52 @@ def compose(
                        sides=kind.sides)  # fmt: skip
     if kind.name == YES_NO:
         return weigh(question, chosen, snapshot, pool=pool)
+    chosen = most_specific(chosen, pool, question, snapshot)
     return answer_fact(chosen, snapshot, question=question, answer_type=answer_type)
+
+
+TIE_SHARE = 0.9  # of the best candidate's probability: a candidate this close is as good
+
+
+def most_specific(
+    chosen: Sequence[Chosen], pool: Sequence[Chosen], question: str, snapshot: Snapshot
+) -> list[Chosen]:
+    """Of candidates scored (about) equal, the one that matches what the question names
+    exactly: its numbered things ("item 5", "section 12.2", "Priority 1"), in the sentence,
+    its heading or its section, and the document it names ("the annual report"). The
+    fitted scorer sees words, not which number goes with which noun."""
+    if not chosen:
+        return list(chosen)
+    best = chosen[0]
+    wanted = numbered(question)
+    references = referenced_numbers(question)
+    named, _ = named_documents(snapshot, question)
+    if not wanted and not references and not named:
+        return list(chosen)
+    floor = TIE_SHARE * getattr(best, "probability", 0.0)
+    tied = [best] + [
+        c
+        for c in pool
+        if getattr(c, "probability", -1.0) >= floor and c.sentence.kind == best.sentence.kind
+    ]
+
+    def match(c: Chosen) -> tuple[int, int]:
+        above = [s.text for s in c.passage.sentences[: c.index] if s.kind in HEADING_KINDS]
+        context = " ".join([c.passage.section, *above[-1:], c.sentence.text])
+        exact = len(wanted & numbered(context))
+        if references and heading_bonus(c.sentence, question) == MATCHING_NUMBER:
+            exact += 1
+        return exact, int(c.passage.doc_id in named)
+
+    top = max(tied, key=match)
+    if match(top) <= match(best):
+        return list(chosen)
+    rest = [
+        c
+        for c in chosen
+        if (c.passage.doc_id, c.sentence.start) != (top.passage.doc_id, top.sentence.start)
+    ]
+    return [top, *rest[1:]] if top is not best else list(chosen)
 
 
 def answer_fact(

@@ -11,6 +11,7 @@ corpus is ingested by the real pipeline into a temporary index (real Chroma, rea
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -28,12 +29,14 @@ from qa.answer.compose import (
     compose,
     leans_on_predecessor,
     mmr,
+    most_specific,
     named_documents,
     number_tokens,
     summarize,
     weigh,
     with_context,
 )
+from qa.answer.headings import asks_for_heading, referenced_numbers
 from qa.answer.kinds import COMPARISON, FACTOID, OVERVIEW, YES_NO, question_kind
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -468,3 +471,42 @@ def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
     assert _on_side("the two sessions", [two, one], snapshot) == [one]
     porto = pick(snapshot, "report.txt", "Porto tested")
     assert _on_side("the 2.5 million cost", [porto, two], snapshot) == [two]
+
+
+@dataclass
+class Scored:
+    """A candidate as the selection scores it (`Candidate` fits): with its probability."""
+
+    passage: object
+    index: int
+    sentence: object
+    probability: float
+
+
+def scored(p: Pick, probability: float) -> Scored:
+    return Scored(p.passage, p.index, p.sentence, probability)
+
+
+def test_of_equal_candidates_the_one_in_the_named_document_leads(snapshot):
+    report = scored(pick(snapshot, "report.txt", "is ready for all depots"), 0.80)
+    union = scored(pick(snapshot, "newsletter.txt", "is not ready for all depots"), 0.78)
+    question = "Is the system ready, according to the union newsletter?"
+    assert most_specific([report], [report, union], question, snapshot)[0] is union
+    # not when the other is clearly worse, and not when nothing specific is named
+    weak = scored(pick(snapshot, "newsletter.txt", "is not ready for all depots"), 0.5)
+    assert most_specific([report], [report, weak], question, snapshot)[0] is report
+    assert most_specific([report], [report, union], "Is it ready?", snapshot)[0] is report
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What was item 6 on the agenda of the March meeting?", True),
+        ("What is section 4?", True),
+        ("What is item 5 about?", False),
+        ("What is part of the deal?", False),
+    ],
+)
+def test_a_numbered_part_asked_for_by_itself_is_a_heading_question(question, asks):
+    assert asks_for_heading(question) is asks
+    assert referenced_numbers("What is Article IV called?") == {"4"}
