@@ -31,6 +31,7 @@ from qa.answer.headings import (
     heading_bonus,
     referenced_numbers,
 )
+from qa.answer.kinds import ACROSS as _ACROSS
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind
 from qa.retrieve import Snapshot
 from qa.text import (
@@ -866,7 +867,9 @@ def most_specific(
     best = chosen[0]
     wanted = numbered(question)
     references = referenced_numbers(question)
-    named, _ = named_documents(snapshot, question)
+    # A whole question names a document by two words of its name ("the annual report"),
+    # not by one that its topic shares with a title ("data", "firmware").
+    named, _ = named_documents(snapshot, question, min_hits=2)
     if not wanted and not references and not named:
         return list(chosen)
     floor = TIE_SHARE * getattr(best, "probability", 0.0)
@@ -1008,14 +1011,20 @@ def compare(
                 groups[side] = found[:per_side]
         if len(groups) >= 2:
             return _side_by_side(groups, snapshot, lambda side, _q: f"On “{side}”: ")
+    # "the two meetings", "both reports": the documents the question names, if it does
+    across = _ACROSS.search(question)
+    named = named_documents(snapshot, across.group("noun"))[0] if across else []
+    if len(named) >= 2:
+        candidates = [c for c in candidates if c.passage.doc_id in named]
     by_doc: dict[str, list[Chosen]] = {}
     for c in candidates:
         by_doc.setdefault(c.passage.doc_id, [])
         if len(by_doc[c.passage.doc_id]) < per_side:
             by_doc[c.passage.doc_id].append(c)
-    if query_vector is not None and len(snapshot.documents) <= _COMPARE_DOCS:
+    sides_docs = named if len(named) >= 2 else sorted(snapshot.documents)
+    if query_vector is not None and len(sides_docs) <= _COMPARE_DOCS:
         # "the two articles": a document the retrieval missed still gets its say.
-        for doc_id in sorted(snapshot.documents):
+        for doc_id in sides_docs:
             if doc_id not in by_doc and (best := _closest_sentence(snapshot, doc_id, query_vector)):
                 by_doc[doc_id] = [best]
     groups = dict(list(by_doc.items())[:_COMPARE_DOCS])
@@ -1126,7 +1135,9 @@ def _naming_word(w: str) -> bool:
     return len(w) > 1 and w.lower() not in STOPWORDS and not w.isdigit()
 
 
-def named_documents(snapshot: Snapshot, source: str) -> tuple[list[str], set[str]]:
+def named_documents(
+    snapshot: Snapshot, source: str, min_hits: int = 1
+) -> tuple[list[str], set[str]]:
     """The documents that `source` names by a word of their name that not every document
     shares ("the release notes", "the troubleshooting document", "the June meeting"), and
     the stems that named them; ([], set()) when it names none."""
@@ -1137,7 +1148,7 @@ def named_documents(snapshot: Snapshot, source: str) -> tuple[list[str], set[str
     shared = set.intersection(*names.values()) if names else set()
     hits = {doc: (asked & name) - shared for doc, name in names.items()}
     best = max((len(h) for h in hits.values()), default=0)
-    if not best:
+    if not best or best < min_hits:
         return [], set()
     named = sorted(doc for doc, h in hits.items() if len(h) == best)
     if len(named) == len(names):

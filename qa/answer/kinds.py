@@ -125,7 +125,7 @@ _SIDES = re.compile(
 
 # "Do both articles ...", "How does each document ...", "the two reports", "in either
 # piece": a question put to several documents at once.
-_ACROSS = re.compile(
+ACROSS = re.compile(
     r"\b(?:both|each|either|the two|all (?:the )?(?:two|three))\s+(?:of (?:the|these)\s+)?"
     r"(?P<noun>[\w-]+)",
     re.I,
@@ -150,7 +150,7 @@ _CHOICE = re.compile(r"^(?P<a>.+?),?\s+or\s+(?P<b>.+?)\W*$", re.I)
 def asks_across_documents(question: str) -> Kind | None:
     """ "Do both pieces say ...?", "How does each article explain ...?": each document's
     account, side by side."""
-    m = _ACROSS.search(question)
+    m = ACROSS.search(question)
     if m and _is_the_documents(m.group("noun")) and m.group("noun").lower() not in _NUMERALS:
         return Kind(COMPARISON, "asks what each of several documents says")
     return None
