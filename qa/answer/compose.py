@@ -319,8 +319,8 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
         rules = [time_span, duration_span]
     elif kind in _PERSON_TYPES:
         rules = [
-            contact_span, appositive_span, speaker_span, agent_span, actor_span, name_span,
-            subject_span,
+            contact_span, addressee_span, appositive_span, speaker_span, agent_span,
+            actor_span, name_span, subject_span,
         ]  # fmt: skip
     elif kind == "place":
         rules = [place_span, place_name_span]
@@ -434,6 +434,32 @@ def contact_span(sentence: str, ask: Ask) -> Span | None:
     if not _CONTACT.search(ask.text):
         return None
     return _nearest(_matches(_EMAIL, sentence), sentence, ask)
+
+
+_ADDRESSEE = re.compile(
+    r"\b(?:through|via|to|contact|contacting|ask|call|email|e-mail|notify|inform|tell)\s+"
+    r"((?:the|your|our|their|a|an|its)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})",
+    re.I,
+)
+
+
+def addressee_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Who do I go to about a claim?": whom the sentence sends the reader to ("claims are
+    made through the installer who ..." -> "the installer")."""
+    if not _CONTACT.search(ask.text):
+        return None
+    for m in _ADDRESSEE.finditer(sentence):
+        kept = []
+        for i, w in enumerate(m.group(1).split()):
+            bare = w.strip("’'")
+            if i and bare.islower() and (bare in STOPWORDS or bare in _AUXILIARY):
+                break  # ("IT" of "the IT Service Desk" is a name, not "it")
+            kept.append(w)
+        phrase = " ".join(kept)
+        if len(kept) < 2 or TIME.match(phrase) or _all_asked(phrase, ask):
+            continue
+        return m.start(1), m.start(1) + len(phrase)
+    return None
 
 
 def duration_span(sentence: str, ask: Ask) -> Span | None:

@@ -188,6 +188,18 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "person",
             "dpo@example.org",
         ),
+        (  # whom to go to: where the sentence sends the reader
+            "Warranty claims are made through the installer who commissioned the system.",
+            "Who do I go to if I want to claim on the guarantee?",
+            "person",
+            "the installer",
+        ),
+        (
+            "Report the loss immediately to the IT Service Desk and to your line manager.",
+            "Who do I tell if I lose my laptop?",
+            "person",
+            "the IT Service Desk",
+        ),
         (  # an amount has its currency
             "Each household received £30 in compensation, 9 days after the burst.",
             "How much did each household get?",
