@@ -951,7 +951,7 @@ def answer_fact(
         body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
         text = lead + body
         if len(groups) > 1:
-            text = f"According to “{best.passage.title}”: {text}"
+            text = f"According to “{document_label(snapshot, best.passage)}”: {text}"
         parts.append(text)
     return "\n\n".join(parts), citer.citations
 
@@ -987,7 +987,7 @@ def weigh(
             continue
         groups = _by_document(_quotes(picked, snapshot))
         for quotes in groups.values():
-            title = quotes[0].chosen.passage.title
+            title = document_label(snapshot, quotes[0].chosen.passage)
             label = f"Evidence {side}, in “{title}”: " if len(groups) > 1 else f"Evidence {side}: "
             body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
             parts.append(label + body)
@@ -1057,7 +1057,9 @@ def compare(
     if len(groups) < 2:
         return answer_fact(chosen, snapshot, question=question)
     return _side_by_side(
-        groups, snapshot, lambda _d, quotes: f"According to “{quotes[0].chosen.passage.title}”: "
+        groups,
+        snapshot,
+        lambda _d, quotes: f"According to “{document_label(snapshot, quotes[0].chosen.passage)}”: ",
     )
 
 
@@ -1157,6 +1159,25 @@ def document_names(snapshot: Snapshot) -> dict[str, set[str]]:
     return out
 
 
+def document_label(snapshot: Snapshot, passage: Passage) -> str:
+    """What to call a document when quoting it beside others: its title, or, when several
+    documents share that title (a company name over each of its reports), its title and
+    its file name ("Kestrel Valley Water, board-minutes-2025-03.txt")."""
+    labels = snapshot.__dict__.get("_document_labels")
+    if labels is None:
+        firsts = snapshot.passages([ids[0] for ids in snapshot.documents.values() if ids])
+        counts: dict[str, int] = {}
+        for p in firsts:
+            counts[p.title] = counts.get(p.title, 0) + 1
+        labels = {}
+        for p in firsts:
+            # The file name, not a line of the text: a label is not a quote, and must not
+            # say (uncited) what the answer is asked for.
+            labels[p.doc_id] = f"{p.title}, {p.doc_id}" if counts[p.title] > 1 else p.title
+        snapshot.__dict__["_document_labels"] = labels
+    return labels.get(passage.doc_id) or passage.title
+
+
 def _naming_word(w: str) -> bool:
     return len(w) > 1 and w.lower() not in STOPWORDS and not w.isdigit()
 
@@ -1230,7 +1251,7 @@ def summarize(
             continue
         quotes = sorted(_quotes(picks, snapshot), key=lambda q: q.start)
         body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
-        parts.append(f"“{picks[0].passage.title}”: {body}")
+        parts.append(f"“{document_label(snapshot, picks[0].passage)}”: {body}")
     return "\n\n".join(parts), citer.citations
 
 
