@@ -1191,9 +1191,12 @@ def named_documents(
     if not source.strip() or len(snapshot.documents) < 2:
         return [], set()
     names = document_names(snapshot)
+    index, shared = _name_index(snapshot, names)
     asked = {stem(w) for w in re.split(r"[\W_]+", source) if _naming_word(w)}
-    shared = set.intersection(*names.values()) if names else set()
-    hits = {doc: (asked & name) - shared for doc, name in names.items()}
+    hits: dict[str, set[str]] = {}
+    for s in asked - shared:  # per question: only the documents a word of it names
+        for doc in index.get(s, ()):
+            hits.setdefault(doc, set()).add(s)
     best = max((len(h) for h in hits.values()), default=0)
     if not best or best < min_hits:
         return [], set()
@@ -1201,6 +1204,22 @@ def named_documents(
     if len(named) == len(names):
         return [], set()
     return named, set().union(*(hits[d] for d in named)) | (shared & asked)
+
+
+def _name_index(
+    snapshot: Snapshot, names: dict[str, set[str]]
+) -> tuple[dict[str, set[str]], set[str]]:
+    """Name stem -> the documents it names, and the stems every document's name has;
+    built once per corpus version (a question looks up only its own words)."""
+    cached = snapshot.__dict__.get("_name_index")
+    if cached is None:
+        index: dict[str, set[str]] = {}
+        for doc, name in names.items():
+            for s in name:
+                index.setdefault(s, set()).add(doc)
+        shared = {s for s, docs in index.items() if len(docs) == len(names)}
+        cached = snapshot.__dict__["_name_index"] = (index, shared)
+    return cached
 
 
 MMR_LAMBDA = 0.7  # relevance against novelty (Carbonell & Goldstein 1998 use 0.3 to 0.7)
