@@ -27,28 +27,25 @@ _ASKS_NAME = re.compile(
     rf"\b(?:title|titled|entitled|heading|headline|called|named|name of)\b.*\b(?:{_PARTS})\b"
     rf"|\b(?:{_PARTS})\b.*\b(?:titled|entitled|called|named)\b"
     rf"|\b(?:which|what)\s+(?:{_SECTIONS})\b"
-    r"|\b(?:what|which)\b.*\b(?:title|heading|headline)\b"
-    # "What was item 6 on the agenda?", "What is section 4?": the numbered part itself
-    rf"|^\W*what\s+(?:is|was|are|were)\s+(?:{_SECTIONS}|item|part)\s+[\w.]+"
-    r"(?:\s+(?:on|of|in)\s+(?:the\s+)?[\w\s-]+?)?\W*$",
+    r"|\b(?:what|which)\b.*\b(?:title|heading|headline)\b",
     re.I,
 )
 # "section 4", "Article IV", "clause 2.1", "part B"
 _REFERENCE = re.compile(
-    r"\b(?:section|chapter|part|article|clause|schedule|appendix|annex|exhibit|paragraph|item|§)"
+    r"\b(?:section|chapter|part|article|clause|schedule|appendix|annex|exhibit|paragraph|§)"
     r"\s*(\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,7}|[a-z])\b",
     re.I,
 )
 _HEADING_NUMBER = re.compile(
     r"^\s*(?:(?:article|section|part|chapter|clause|schedule|appendix|annex|exhibit|"
-    r"paragraph|item)\s*|§\s*)?\(?(\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7}|[A-Z])\b",
+    r"paragraph)\s*|§\s*)?\(?(\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7}|[A-Z])\b",
     re.I,
 )
 # Words that name a piece of the document's structure: in a question about a heading
 # they say where to look, not what the answer must contain.
 STRUCTURE_WORDS = frozenset(
     {"section", "chapter", "part", "clause", "schedule", "appendix", "annex", "exhibit",
-     "paragraph", "heading", "headline", "title", "titled", "entitled", "item"}
+     "paragraph", "heading", "headline", "title", "titled", "entitled"}
 )  # fmt: skip
 
 MATCHING_NUMBER = 0.5  # the heading of the section the question names

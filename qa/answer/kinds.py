@@ -28,13 +28,6 @@ DOCUMENT_NOUNS = {
     "material", "materials", "page", "pages", "report", "reports", "story", "stories",
     "content", "contents", "everything", "all", "it", "they", "them", "this", "these", "those",
 }  # fmt: skip
-# Kinds of documents, in general English: "the agreement", "the release notes", "the minutes".
-DOCUMENT_TYPES = {
-    "agreement", "contract", "policy", "handbook", "manual", "guide", "notes", "minutes",
-    "faq", "memo", "letter", "brochure", "specification", "datasheet", "terms", "report",
-    "article", "paper", "chapter", "appendix", "newsletter", "statement", "booklet", "leaflet",
-    "document", "piece", "story", "release", "summary", "review", "study", "plan", "charter",
-}  # fmt: skip
 # The words of the request itself ("give me an overview of"), not of its topic.
 _REQUEST_WORDS = {
     "give", "me", "us", "an", "a", "the", "overview", "summary", "summarise", "summarize",
@@ -64,7 +57,7 @@ KindRule = Callable[[str], Kind | None]
 
 _SUMMARY_WORDS = re.compile(
     r"\b(?:overview|summary|summari[sz]e[ds]?|sum(?:med)? up|gist|outline|recap|tl;?dr|"
-    r"in a nutshell|in short|in brief|main (?:points?|ideas?|topics?|themes?)|key (?:points?|ideas?|topics?|themes?))\b",
+    r"in a nutshell|main (?:points?|ideas?|topics?|themes?)|key (?:points?|ideas?|topics?|themes?))\b",
     re.I,
 )
 _SAID_ABOUT = re.compile(
@@ -74,8 +67,7 @@ _SAID_ABOUT = re.compile(
 )
 _ABOUT_WHAT = re.compile(
     r"^\W*what (?:is|are|was|were) (?P<topic>.{1,80}?) about\W*$"
-    r"|^\W*what (?:(?:topics?|subjects?|themes?|areas?|issues?|things?) )?(?:do|does|did) "
-    r"(?P<topic2>.{1,80}?) (?:cover|discuss|contain|deal with|address|talk about)\W*$",
+    r"|^\W*what (?:do|does|did) (?P<topic2>.{1,80}?) (?:cover|discuss|contain|deal with)\W*$",
     re.I,
 )
 _SAYS_ABOUT = re.compile(
@@ -103,8 +95,6 @@ def asks_for_an_overview(question: str) -> Kind | None:
         topic = _topic(m["topic"])
         if _is_the_documents(m.group("source")):
             return Kind(OVERVIEW, "asks what the documents say about a topic", topic)
-        if _names_a_kind_of_document(m["source"]):  # "What does the agreement say about X?"
-            return Kind(OVERVIEW, "asks what a document says about a topic", topic, m["source"])
     return None
 
 
@@ -181,11 +171,6 @@ def question_kind(question: str) -> Kind:
         if kind := rule(question):
             return kind
     return Kind(FACTOID, "asks for a fact")
-
-
-def _names_a_kind_of_document(phrase: str) -> bool:
-    return any(w.lower().rstrip("s") in DOCUMENT_TYPES or w.lower() in DOCUMENT_TYPES
-               for w in words(phrase))  # fmt: skip
 
 
 def _is_the_documents(phrase: str) -> bool:
