@@ -36,7 +36,6 @@ _REQUEST_WORDS = {
     "what", "is", "are", "was", "were", "about", "of", "on", "please", "can", "could", "you",
     "say", "says", "said", "do", "does", "cover", "covers", "discuss", "discusses", "tell",
     "short", "quick", "general", "high", "level", "high-level", "in", "nutshell", "whole",
-    "few", "lines", "line", "words", "sentences", "paragraph", "for", "overall",
 }  # fmt: skip
 
 
@@ -48,9 +47,6 @@ class Kind:
     reason: str
     topic: str = ""  # overview: what to summarise ("" = the documents as a whole)
     sides: tuple[str, ...] = field(default=())  # comparison: the things compared, if named
-    # overview: the words that say WHAT is summarised ("the release notes", "this agreement"),
-    # where a document may be named by its title (qa.answer.compose.named_documents)
-    source: str = ""
 
 
 KindRule = Callable[[str], Kind | None]
@@ -61,7 +57,7 @@ _SUMMARY_WORDS = re.compile(
     re.I,
 )
 _SAID_ABOUT = re.compile(
-    r"\bwhat\s+(?P<source>.{1,60}?)\s(?:say|says|said|write|writes|wrote|report|reports|reported)\s+"
+    r"\bwhat\s+.{1,60}?\s(?:say|says|said|write|writes|wrote|report|reports|reported)\s+"
     r"(?:about|on|regarding)\s+(?P<topic>.+?)\W*$",
     re.I,
 )
@@ -84,17 +80,14 @@ def asks_for_an_overview(question: str) -> Kind | None:
         # "Summarize what the contract says about payment": the topic is what follows.
         said = _SAID_ABOUT.search(question)
         topic = _topic(said.group("topic") if said else question)
-        source = said.group("source") if said else question[_SUMMARY_WORDS.search(question).end() :]
-        return Kind(OVERVIEW, "asks for a summary or an overview", topic=topic, source=source)
+        return Kind(OVERVIEW, "asks for a summary or an overview", topic=topic)
     if m := _ABOUT_WHAT.search(question):
         subject = m.group("topic") or m.group("topic2") or ""
         if _is_the_documents(subject):
             return Kind(OVERVIEW, "asks what the documents are about")
-        return Kind(OVERVIEW, "asks what something is about", topic=_topic(subject), source=subject)
-    if m := _SAYS_ABOUT.search(question):
-        topic = _topic(m["topic"])
-        if _is_the_documents(m.group("source")):
-            return Kind(OVERVIEW, "asks what the documents say about a topic", topic)
+        return Kind(OVERVIEW, "asks what something is about", topic=_topic(subject))
+    if (m := _SAYS_ABOUT.search(question)) and _is_the_documents(m.group("source")):
+        return Kind(OVERVIEW, "asks what the documents say about a topic", _topic(m["topic"]))
     return None
 
 
@@ -113,22 +106,8 @@ _SIDES = re.compile(
 )
 
 
-# "Do both articles ...", "How does each document ...", "the two reports", "in either
-# piece": a question put to several documents at once (qa.answer.compose.compare keeps a
-# comparison to the documents it names so).
-ACROSS = re.compile(
-    r"\b(?:both|each|either|the two|all (?:the )?(?:two|three))\s+(?:of (?:the|these)\s+)?"
-    r"(?P<noun>[\w-]+)",
-    re.I,
-)
-
-
 def asks_for_a_comparison(question: str) -> Kind | None:
     """ "How do the two articles differ on X?", "Compare X and Y", "X versus Y"."""
-    # (Measured and left out: taking "Do both articles ...?", "How did X change between A
-    # and B?" and "Which is longer: A, or B?" as comparisons. A comparison is always
-    # answered, and on these forms the side-by-side quotes mostly missed the key facts:
-    # LOCO CRAG fell on three of four corpora, 2026-12-02.)
     if not _COMPARE.search(question):
         return None
     sides: tuple[str, ...] = ()

@@ -11,7 +11,6 @@ corpus is ingested by the real pipeline into a temporary index (real Chroma, rea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -19,9 +18,7 @@ import pytest
 
 from qa.answer.compose import (
     Ask,
-    Focus,
     Pick,
-    _on_side,
     agent_span,
     answer_fact,
     answer_span,
@@ -29,14 +26,10 @@ from qa.answer.compose import (
     compose,
     leans_on_predecessor,
     mmr,
-    most_specific,
-    named_documents,
-    number_tokens,
     summarize,
     weigh,
     with_context,
 )
-from qa.answer.headings import referenced_numbers
 from qa.answer.kinds import COMPARISON, FACTOID, OVERVIEW, YES_NO, question_kind
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -442,64 +435,3 @@ def test_citations_stay_exact_in_every_shape(corpus_service, snapshot, tmp_path:
         answer = corpus_service.ask(question)
         if not answer.abstained:
             assert_exact(answer.answer, answer.citations, snapshot)
-
-
-def test_a_document_named_by_its_title_is_the_one_summarised(corpus_service, snapshot):
-    """ "Summarize the newsletter": that document only, its sentences cited, not its title."""
-    assert named_documents(snapshot, "the union newsletter")[0] == ["newsletter.txt"]
-    assert named_documents(snapshot, "these documents")[0] == []
-    answer = corpus_service.ask("Summarize the union newsletter.")
-    assert not answer.abstained, answer.answer
-    assert {c.doc_id for c in answer.citations} == {"newsletter.txt"}
-    assert all(c.quote.strip() != "Union newsletter" for c in answer.citations)
-    for c in answer.citations:
-        assert snapshot.document_text(c.doc_id)[c.start : c.end] == c.quote
-
-
-def test_a_summary_on_a_numbered_topic_keeps_to_that_number():
-    """ "What was item 5 about?": only a sentence under item 5, never item 6's."""
-    focus = Focus(np.ones(2, np.float32) / np.sqrt(2), {"item"}, number_tokens("item 5"))
-    vectors = np.array([[1, 0], [1, 0]], np.float32)
-    _, on = focus.relevance(
-        vectors, ["It was approved.", "It was rejected."], ["5. Budget", "6. Fees"]
-    )
-    assert on.tolist() == [True, False]
-
-
-def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
-    """ "Priority 1 or Priority 2": a side's number must be that side's, not another's."""
-    one = pick(snapshot, "report.txt", "Drivers were trained")
-    two = pick(snapshot, "report.txt", "2.5 million")
-    assert _on_side("the two sessions", [two, one], snapshot) == [one]
-    porto = pick(snapshot, "report.txt", "Porto tested")
-    assert _on_side("the 2.5 million cost", [porto, two], snapshot) == [two]
-
-
-@dataclass
-class Scored:
-    """A candidate as the selection scores it (`Candidate` fits): with its probability."""
-
-    passage: object
-    index: int
-    sentence: object
-    probability: float
-
-
-def scored(p: Pick, probability: float) -> Scored:
-    return Scored(p.passage, p.index, p.sentence, probability)
-
-
-def test_of_equal_candidates_the_one_in_the_named_document_leads(snapshot):
-    report = scored(pick(snapshot, "report.txt", "is ready for all depots"), 0.80)
-    union = scored(pick(snapshot, "newsletter.txt", "is not ready for all depots"), 0.78)
-    question = "Is the system ready, according to the union newsletter?"
-    assert most_specific([report], [report, union], question, snapshot)[0] is union
-    # not when the other is clearly worse, and not when nothing specific is named
-    weak = scored(pick(snapshot, "newsletter.txt", "is not ready for all depots"), 0.5)
-    assert most_specific([report], [report, weak], question, snapshot)[0] is report
-    assert most_specific([report], [report, union], "Is it ready?", snapshot)[0] is report
-
-
-def test_the_numbers_a_question_names():
-    assert referenced_numbers("What is Article IV called?") == {"4"}
-    assert referenced_numbers("What does section 12.2 say?") == {"12.2"}
