@@ -891,7 +891,7 @@ def answer_fact(
         body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
         text = lead + body
         if len(groups) > 1:
-            text = f"According to “{document_label(snapshot, best.passage)}”: {text}"
+            text = f"According to “{best.passage.title}”: {text}"
         parts.append(text)
     return "\n\n".join(parts), citer.citations
 
@@ -927,7 +927,7 @@ def weigh(
             continue
         groups = _by_document(_quotes(picked, snapshot))
         for quotes in groups.values():
-            title = document_label(snapshot, quotes[0].chosen.passage)
+            title = quotes[0].chosen.passage.title
             label = f"Evidence {side}, in “{title}”: " if len(groups) > 1 else f"Evidence {side}: "
             body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
             parts.append(label + body)
@@ -992,9 +992,7 @@ def compare(
     if len(groups) < 2:
         return answer_fact(chosen, snapshot, question=question)
     return _side_by_side(
-        groups,
-        snapshot,
-        lambda _d, quotes: f"According to “{document_label(snapshot, quotes[0].chosen.passage)}”: ",
+        groups, snapshot, lambda _d, quotes: f"According to “{quotes[0].chosen.passage.title}”: "
     )
 
 
@@ -1043,25 +1041,6 @@ def _closest_sentence(snapshot: Snapshot, doc_id: str, vector: np.ndarray) -> Pi
 
 
 # --- summaries -----------------------------------------------------------------------------
-def document_label(snapshot: Snapshot, passage: Passage) -> str:
-    """What to call a document when quoting it beside others: its title, or, when several
-    documents share that title (a company name over each of its reports), its title and
-    its file name ("Kestrel Valley Water, board-minutes-2025-03.txt")."""
-    labels = snapshot.__dict__.get("_document_labels")
-    if labels is None:
-        firsts = snapshot.passages([ids[0] for ids in snapshot.documents.values() if ids])
-        counts: dict[str, int] = {}
-        for p in firsts:
-            counts[p.title] = counts.get(p.title, 0) + 1
-        labels = {}
-        for p in firsts:
-            # The file name, not a line of the text: a label is not a quote, and must not
-            # say (uncited) what the answer is asked for.
-            labels[p.doc_id] = f"{p.title}, {p.doc_id}" if counts[p.title] > 1 else p.title
-        snapshot.__dict__["_document_labels"] = labels
-    return labels.get(passage.doc_id) or passage.title
-
-
 MMR_LAMBDA = 0.7  # relevance against novelty (Carbonell & Goldstein 1998 use 0.3 to 0.7)
 DUPLICATE = 0.9  # cosine above which two sentences say the same thing
 SAME_WORDS = 0.6  # Jaccard share of stems above which they do too
@@ -1103,7 +1082,7 @@ def summarize(
             continue
         quotes = sorted(_quotes(picks, snapshot), key=lambda q: q.start)
         body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
-        parts.append(f"“{document_label(snapshot, picks[0].passage)}”: {body}")
+        parts.append(f"“{picks[0].passage.title}”: {body}")
     return "\n\n".join(parts), citer.citations
 
 
