@@ -25,7 +25,12 @@ from typing import Protocol
 
 import numpy as np
 
-from qa.answer.headings import HEADING_KINDS
+from qa.answer.headings import (
+    HEADING_KINDS,
+    MATCHING_NUMBER,
+    heading_bonus,
+    referenced_numbers,
+)
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind
 from qa.retrieve import Snapshot
 from qa.text import (
@@ -861,7 +866,54 @@ def compose(
                        sides=kind.sides)  # fmt: skip
     if kind.name == YES_NO:
         return weigh(question, chosen, snapshot, pool=pool)
+    chosen = most_specific(chosen, pool, question, snapshot)
     return answer_fact(chosen, snapshot, question=question, answer_type=answer_type)
+
+
+TIE_SHARE = 0.9  # of the best candidate's probability: a candidate this close is as good
+
+
+def most_specific(
+    chosen: Sequence[Chosen], pool: Sequence[Chosen], question: str, snapshot: Snapshot
+) -> list[Chosen]:
+    """Of candidates scored (about) equal, the one that matches what the question names
+    exactly: its numbered things ("item 5", "section 12.2", "Priority 1"), in the sentence,
+    its heading or its section, and the document it names ("the annual report"). The
+    fitted scorer sees words, not which number goes with which noun."""
+    if not chosen:
+        return list(chosen)
+    best = chosen[0]
+    wanted = numbered(question)
+    references = referenced_numbers(question)
+    # A whole question names a document by two words of its name ("the annual report"),
+    # not by one that its topic shares with a title ("data", "firmware").
+    named, _ = named_documents(snapshot, question, min_hits=2)
+    if not wanted and not references and not named:
+        return list(chosen)
+    floor = TIE_SHARE * getattr(best, "probability", 0.0)
+    tied = [best] + [
+        c
+        for c in pool
+        if getattr(c, "probability", -1.0) >= floor and c.sentence.kind == best.sentence.kind
+    ]
+
+    def match(c: Chosen) -> tuple[int, int]:
+        above = [s.text for s in c.passage.sentences[: c.index] if s.kind in HEADING_KINDS]
+        context = " ".join([c.passage.section, *above[-1:], c.sentence.text])
+        exact = len(wanted & numbered(context))
+        if references and heading_bonus(c.sentence, question) == MATCHING_NUMBER:
+            exact += 1
+        return exact, int(c.passage.doc_id in named)
+
+    top = max(tied, key=match)
+    if match(top) <= match(best):
+        return list(chosen)
+    rest = [
+        c
+        for c in chosen
+        if (c.passage.doc_id, c.sentence.start) != (top.passage.doc_id, top.sentence.start)
+    ]
+    return [top, *rest[1:]] if top is not best else list(chosen)
 
 
 def answer_fact(
@@ -1038,6 +1090,99 @@ def _closest_sentence(snapshot: Snapshot, doc_id: str, vector: np.ndarray) -> Pi
     best = max(eligible, key=lambda i: float(doc.vectors[i] @ vector))
     passage, k = doc.places[best]
     return Pick(passage, k, passage.sentences[k])
+
+
+# --- names and numbers a question may give -----------------------------------------------
+_NAME_SENTENCES = 3  # a document's name: its title, file name and short opening lines
+_NAME_WORDS = 12  # an opening line this short names the document ("Minutes of the ... meeting")
+
+
+def document_names(snapshot: Snapshot) -> dict[str, set[str]]:
+    """Each document's name stems: its title, its file name and its short opening lines
+    ("Annual Report 2024-25", "Minutes of the Board meeting held on 24 June 2025")."""
+    cached = snapshot.__dict__.get("_document_names")
+    if cached is not None:
+        return cached
+    firsts = snapshot.passages([ids[0] for ids in snapshot.documents.values() if ids])
+    out: dict[str, set[str]] = {}
+    for p in firsts:
+        lines = [p.title, re.sub(r"\.\w{1,4}$", "", p.doc_id)]
+        for s in p.sentences[:_NAME_SENTENCES]:
+            first_line = s.text.strip().split("\n", 1)[0]  # "Minutes of ...\nTime: 10:00"
+            if len(words(first_line)) <= _NAME_WORDS:
+                lines.append(first_line)
+            if s.kind not in HEADING_KINDS:
+                break  # the name ends with the first line that is not a heading
+        out[p.doc_id] = {
+            stem(w) for line in lines for w in re.split(r"[\W_]+", line) if _naming_word(w)
+        }
+    snapshot.__dict__["_document_names"] = out
+    return out
+
+
+def _naming_word(w: str) -> bool:
+    return len(w) > 1 and w.lower() not in STOPWORDS and not w.isdigit()
+
+
+def named_documents(
+    snapshot: Snapshot, source: str, min_hits: int = 1
+) -> tuple[list[str], set[str]]:
+    """The documents that `source` names by a word of their name that not every document
+    shares ("the release notes", "the troubleshooting document", "the June meeting"), and
+    the stems that named them; ([], set()) when it names none."""
+    if not source.strip() or len(snapshot.documents) < 2:
+        return [], set()
+    names = document_names(snapshot)
+    index, shared = _name_index(snapshot, names)
+    asked = {stem(w) for w in re.split(r"[\W_]+", source) if _naming_word(w)}
+    hits: dict[str, set[str]] = {}
+    for s in asked - shared:  # per question: only the documents a word of it names
+        for doc in index.get(s, ()):
+            hits.setdefault(doc, set()).add(s)
+    best = max((len(h) for h in hits.values()), default=0)
+    if not best or best < min_hits:
+        return [], set()
+    named = sorted(doc for doc, h in hits.items() if len(h) == best)
+    if len(named) == len(names):
+        return [], set()
+    return named, set().union(*(hits[d] for d in named)) | (shared & asked)
+
+
+def _name_index(
+    snapshot: Snapshot, names: dict[str, set[str]]
+) -> tuple[dict[str, set[str]], set[str]]:
+    """Name stem -> the documents it names, and the stems every document's name has;
+    built once per corpus version (a question looks up only its own words)."""
+    cached = snapshot.__dict__.get("_name_index")
+    if cached is None:
+        index: dict[str, set[str]] = {}
+        for doc, name in names.items():
+            for s in name:
+                index.setdefault(s, set()).add(doc)
+        shared = {s for s, docs in index.items() if len(docs) == len(names)}
+        cached = snapshot.__dict__["_name_index"] = (index, shared)
+    return cached
+
+
+_NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)*")  # "2.4.1" in "v2.4.1", "12.2" in "Section 12.2"
+
+
+def number_tokens(text: str) -> set[str]:
+    """The numbers written in a text, whole ("12.2", not "12" and "2"): a question's
+    "item 5" or "section 12.2" must meet exactly that number."""
+    return set(_NUMBER_TOKEN.findall(text))
+
+
+_NUMBERED = re.compile(r"([^\W\d_]+)\s+(\d+(?:\.\d+)*)\b")
+
+
+def numbered(text: str) -> set[str]:
+    """Numbered things, named with their noun: "priority 1", "section 12.2", "item 5"."""
+    return {
+        f"{stem(m.group(1))} {m.group(2)}"
+        for m in _NUMBERED.finditer(text)
+        if m.group(1).lower() not in STOPWORDS
+    }
 
 
 # --- summaries -----------------------------------------------------------------------------

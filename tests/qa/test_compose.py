@@ -11,6 +11,7 @@ corpus is ingested by the real pipeline into a temporary index (real Chroma, rea
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -26,10 +27,15 @@ from qa.answer.compose import (
     compose,
     leans_on_predecessor,
     mmr,
+    most_specific,
+    named_documents,
+    number_tokens,
+    numbered,
     summarize,
     weigh,
     with_context,
 )
+from qa.answer.headings import referenced_numbers
 from qa.answer.kinds import COMPARISON, FACTOID, OVERVIEW, YES_NO, question_kind
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -435,3 +441,37 @@ def test_citations_stay_exact_in_every_shape(corpus_service, snapshot, tmp_path:
         answer = corpus_service.ask(question)
         if not answer.abstained:
             assert_exact(answer.answer, answer.citations, snapshot)
+
+
+@dataclass
+class Scored:
+    """A candidate as the selection scores it (`Candidate` fits): with its probability."""
+
+    passage: object
+    index: int
+    sentence: object
+    probability: float
+
+
+def scored(p: Pick, probability: float) -> Scored:
+    return Scored(p.passage, p.index, p.sentence, probability)
+
+
+def test_of_equal_candidates_the_one_in_the_named_document_leads(snapshot):
+    report = scored(pick(snapshot, "report.txt", "is ready for all depots"), 0.80)
+    union = scored(pick(snapshot, "newsletter.txt", "is not ready for all depots"), 0.78)
+    question = "Is the system ready, according to the union newsletter?"
+    assert named_documents(snapshot, "the union newsletter")[0] == ["newsletter.txt"]
+    assert most_specific([report], [report, union], question, snapshot)[0] is union
+    # not when the other is clearly worse, and not when nothing specific is named
+    weak = scored(pick(snapshot, "newsletter.txt", "is not ready for all depots"), 0.5)
+    assert most_specific([report], [report, weak], question, snapshot)[0] is report
+    assert most_specific([report], [report, union], "Is it ready?", snapshot)[0] is report
+
+
+def test_a_numbered_thing_is_matched_with_its_noun_and_exactly():
+    assert numbered("a Priority 1 problem") == {"prioriti 1"}
+    assert "prioriti 1" not in numbered("Priority 2: response within 1 Business Day")
+    assert number_tokens("v2.4.1 — 8 October") == {"2.4.1", "8"}
+    assert referenced_numbers("What is Article IV called?") == {"4"}
+    assert referenced_numbers("What does section 12.2 say?") == {"12.2"}
