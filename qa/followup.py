@@ -19,11 +19,26 @@ _REFERS_BACK = re.compile(
 )
 
 
+_CHAIN = 3  # at most this many earlier questions are joined to a follow-up
+
+
+def refers_back(question: str) -> bool:
+    """A pronoun, "what about", or almost no content words of its own."""
+    return bool(_REFERS_BACK.search(question)) or len(content_terms(question)) <= 1
+
+
 def standalone_question(question: str, history: list[ChatTurn]) -> str | None:
-    """The question with its context, or None when it stands on its own."""
+    """The question with its context, or None when it stands on its own.
+
+    The context reaches back to the last question that stood on its own, so a follow-up
+    of a follow-up keeps the subject ("What is Storm Guard?" / "How do I turn it on?" /
+    "Does it need the internet?" is still about Storm Guard)."""
     previous = [t.content.strip() for t in history if t.role == "user" and t.content.strip()]
-    if not previous:
+    if not previous or not refers_back(question):
         return None
-    if _REFERS_BACK.search(question) or len(content_terms(question)) <= 1:
-        return f"{previous[-1]} {question.strip()}"
-    return None
+    context: list[str] = []
+    for earlier in reversed(previous[-_CHAIN:]):
+        context.insert(0, earlier)
+        if not refers_back(earlier):
+            break
+    return " ".join([*context, question.strip()])

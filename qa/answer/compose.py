@@ -25,7 +25,12 @@ from typing import Protocol
 
 import numpy as np
 
-from qa.answer.headings import HEADING_KINDS
+from qa.answer.headings import (
+    HEADING_KINDS,
+    MATCHING_NUMBER,
+    heading_bonus,
+    referenced_numbers,
+)
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind
 from qa.retrieve import Snapshot
 from qa.text import (
@@ -191,8 +196,10 @@ def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
 
 
 # --- the shortest span that answers --------------------------------------------------------
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUM = (
-    r"(?<![\w-])(?:\d+(?:[.,]\d+)*(?:\.\d+)?|"
+    rf"(?<![\w-])(?:{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)|"
+    r"\d+(?:[.,]\d+)*(?:\.\d+)?|"
     + "|".join(sorted(NUMBER_WORDS - {"percent"}, key=len, reverse=True))
     + r")(?![\w-])"
 )
@@ -304,11 +311,16 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
     if kind in _NUMBER_TYPES:
         rules = [number_span, hedge_span] if kind == "degree" else [number_span]
     elif kind == "duration":
-        rules = [duration_span, number_span]
+        # A duration is a number WITH its unit ("30 days"), or a span of clock time
+        # ("10:00 to 13:15"); a bare number ("24" of "24 June") is not one: no lead then.
+        rules = [duration_span, clock_range_span]
     elif kind == "time":
         rules = [time_span, duration_span]
     elif kind in _PERSON_TYPES:
-        rules = [appositive_span, speaker_span, agent_span, actor_span, name_span, subject_span]
+        rules = [
+            contact_span, addressee_span, appositive_span, speaker_span, agent_span,
+            actor_span, name_span, subject_span,
+        ]  # fmt: skip
     elif kind == "place":
         rules = [place_span, place_name_span]
     elif kind == "reason" or re.match(r"^\W*why\b", ask.text, re.I):
@@ -356,9 +368,97 @@ def _matches(pattern: re.Pattern, sentence: str) -> list[Span]:
 
 
 def number_span(sentence: str, ask: Ask) -> Span | None:
-    """ "more than 95%", "80% to 90%", "$2.5 million", "three": with its modifier."""
-    found = [s for s in _matches(NUMERIC, sentence) if re.search(r"\w", sentence[s[0] : s[1]])]
-    return _nearest(_not_asked(found, sentence, ask), sentence, ask)
+    """ "more than 95%", "80% to 90%", "$2.5 million", "three": with its modifier.
+
+    Not a number inside a date ("24" of "24 June 2025", "2025"), nor one inside a code or
+    an identifier ("04101", "E25"). Of several, the one the question's kind of number
+    fits: an amount has its currency, a percentage its sign, "how many households" the
+    number before "households"; then the one nearest the question's words."""
+    dates = [(m.start(), m.end()) for m in TIME.finditer(sentence) if _is_a_date(m.group())]
+    found = [
+        s
+        for s in _matches(NUMERIC, sentence)
+        if re.search(r"\w", sentence[s[0] : s[1]])
+        and not any(a <= s[0] and s[1] <= b for a, b in dates)
+        and not re.fullmatch(r"0\d+", sentence[s[0] : s[1]].strip())
+    ]
+    found = _not_asked(found, sentence, ask)
+    fitting = [s for s in found if _fits_the_kind(sentence, s, ask)]
+    return _nearest(fitting or found, sentence, ask)
+
+
+def _is_a_date(text: str) -> bool:
+    """A calendar date or year, not a relative phrase ("next year") or a bare weekday."""
+    return bool(re.search(r"\d", text))
+
+
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\s+(?:more\s+|fewer\s+|less\s+)?([^\W\d_]+)", re.I)
+
+
+def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
+    text = sentence[span[0] : span[1]]
+    if ask.answer_type == "amount":
+        return bool(re.search(_CURRENCY, text) or re.search(r"million|billion|thousand", text))
+    if ask.answer_type in {"percent", "percentage", "degree"}:
+        return bool(re.search(_PERCENT, text))
+    m = _HOW_MANY.search(ask.text)
+    if m and m.group(1).lower() not in STOPWORDS:  # "how many households" -> "212 households"
+        after = words(sentence[span[1] : span[1] + 40])[:3]
+        return stem(m.group(1)) in {stem(w) for w in after} or stem(m.group(1)) in stems(text)
+    return False
+
+
+_CLOCK_RANGE = re.compile(
+    r"(?:from\s+)?\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:to|until|till|-|–)\s*\d{1,2}[:.]\d{2}"
+    r"(?:\s*[ap]\.?m\.?)?",
+    re.I,
+)
+
+
+def clock_range_span(sentence: str, ask: Ask) -> Span | None:
+    """ "10:00 to 13:15": how long something lasted, as the clock times it ran between."""
+    return _nearest(_matches(_CLOCK_RANGE, sentence), sentence, ask)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CONTACT = re.compile(
+    r"\b(?:e-?mail|contact|write|call|phone|ring|reach|complain|report|notify|tell|ask|"
+    r"talk|speak|go)\b",
+    re.I,
+)
+
+
+def contact_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Who do I email about my data?": the address to write to, when the sentence has one."""
+    if not _CONTACT.search(ask.text):
+        return None
+    return _nearest(_matches(_EMAIL, sentence), sentence, ask)
+
+
+_ADDRESSEE = re.compile(
+    r"\b(?:through|via|to|contact|contacting|ask|call|email|e-mail|notify|inform|tell)\s+"
+    r"((?:the|your|our|their|a|an|its)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})",
+    re.I,
+)
+
+
+def addressee_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Who do I go to about a claim?": whom the sentence sends the reader to ("claims are
+    made through the installer who ..." -> "the installer")."""
+    if not _CONTACT.search(ask.text):
+        return None
+    for m in _ADDRESSEE.finditer(sentence):
+        kept = []
+        for i, w in enumerate(m.group(1).split()):
+            bare = w.strip("’'")
+            if i and bare.islower() and (bare in STOPWORDS or bare in _AUXILIARY):
+                break  # ("IT" of "the IT Service Desk" is a name, not "it")
+            kept.append(w)
+        phrase = " ".join(kept)
+        if len(kept) < 2 or TIME.match(phrase) or _all_asked(phrase, ask):
+            continue
+        return m.start(1), m.start(1) + len(phrase)
+    return None
 
 
 def duration_span(sentence: str, ask: Ask) -> Span | None:
@@ -393,13 +493,19 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
     for run in runs:
         # A day or a month is a name in writing, never the person or place asked about.
         run = [t for t in run if not TIME.fullmatch(t.group())] if len(run) == 1 else run
+        whole = len(run)
         while run and ask.has(run[0].group()):
             run = run[1:]
         while run and ask.has(run[-1].group()):
             run = run[:-1]
+        if len(run) == 1 < whole and zipf(run[0].group().lower()) >= _COMMON_WORD:
+            continue  # "Great" of "Great Britain": what is left is a common word, no name
         if run:
             out.append((run[0].start(), run[-1].end()))
     return out
+
+
+_COMMON_WORD = 5.0  # wordfreq Zipf: about one in 100,000 words ("great", "new", "north")
 
 
 def name_span(sentence: str, ask: Ask) -> Span | None:
@@ -471,6 +577,9 @@ def agent_span(sentence: str, ask: Ask) -> Span | None:
         if TIME.fullmatch(text) or re.match(r"\d", text) or _all_asked(text, ask):
             continue
         end = sentence.find(kept[-1], m.start(1)) + len(kept[-1])
+        when = TIME.match(sentence, m.start(1))
+        if when and when.end() >= end:
+            continue  # "by the beginning of next year": a deadline, not an agent
         return m.start(1), end
     return None
 
@@ -757,7 +866,54 @@ def compose(
                        sides=kind.sides)  # fmt: skip
     if kind.name == YES_NO:
         return weigh(question, chosen, snapshot, pool=pool)
+    chosen = most_specific(chosen, pool, question, snapshot)
     return answer_fact(chosen, snapshot, question=question, answer_type=answer_type)
+
+
+TIE_SHARE = 0.9  # of the best candidate's probability: a candidate this close is as good
+
+
+def most_specific(
+    chosen: Sequence[Chosen], pool: Sequence[Chosen], question: str, snapshot: Snapshot
+) -> list[Chosen]:
+    """Of candidates scored (about) equal, the one that matches what the question names
+    exactly: its numbered things ("item 5", "section 12.2", "Priority 1"), in the sentence,
+    its heading or its section, and the document it names ("the annual report"). The
+    fitted scorer sees words, not which number goes with which noun."""
+    if not chosen:
+        return list(chosen)
+    best = chosen[0]
+    wanted = numbered(question)
+    references = referenced_numbers(question)
+    # A whole question names a document by two words of its name ("the annual report"),
+    # not by one that its topic shares with a title ("data", "firmware").
+    named, _ = named_documents(snapshot, question, min_hits=2)
+    if not wanted and not references and not named:
+        return list(chosen)
+    floor = TIE_SHARE * getattr(best, "probability", 0.0)
+    tied = [best] + [
+        c
+        for c in pool
+        if getattr(c, "probability", -1.0) >= floor and c.sentence.kind == best.sentence.kind
+    ]
+
+    def match(c: Chosen) -> tuple[int, int]:
+        above = [s.text for s in c.passage.sentences[: c.index] if s.kind in HEADING_KINDS]
+        context = " ".join([c.passage.section, *above[-1:], c.sentence.text])
+        exact = len(wanted & numbered(context))
+        if references and heading_bonus(c.sentence, question) == MATCHING_NUMBER:
+            exact += 1
+        return exact, int(c.passage.doc_id in named)
+
+    top = max(tied, key=match)
+    if match(top) <= match(best):
+        return list(chosen)
+    rest = [
+        c
+        for c in chosen
+        if (c.passage.doc_id, c.sentence.start) != (top.passage.doc_id, top.sentence.start)
+    ]
+    return [top, *rest[1:]] if top is not best else list(chosen)
 
 
 def answer_fact(
@@ -934,6 +1090,99 @@ def _closest_sentence(snapshot: Snapshot, doc_id: str, vector: np.ndarray) -> Pi
     best = max(eligible, key=lambda i: float(doc.vectors[i] @ vector))
     passage, k = doc.places[best]
     return Pick(passage, k, passage.sentences[k])
+
+
+# --- names and numbers a question may give -----------------------------------------------
+_NAME_SENTENCES = 3  # a document's name: its title, file name and short opening lines
+_NAME_WORDS = 12  # an opening line this short names the document ("Minutes of the ... meeting")
+
+
+def document_names(snapshot: Snapshot) -> dict[str, set[str]]:
+    """Each document's name stems: its title, its file name and its short opening lines
+    ("Annual Report 2024-25", "Minutes of the Board meeting held on 24 June 2025")."""
+    cached = snapshot.__dict__.get("_document_names")
+    if cached is not None:
+        return cached
+    firsts = snapshot.passages([ids[0] for ids in snapshot.documents.values() if ids])
+    out: dict[str, set[str]] = {}
+    for p in firsts:
+        lines = [p.title, re.sub(r"\.\w{1,4}$", "", p.doc_id)]
+        for s in p.sentences[:_NAME_SENTENCES]:
+            first_line = s.text.strip().split("\n", 1)[0]  # "Minutes of ...\nTime: 10:00"
+            if len(words(first_line)) <= _NAME_WORDS:
+                lines.append(first_line)
+            if s.kind not in HEADING_KINDS:
+                break  # the name ends with the first line that is not a heading
+        out[p.doc_id] = {
+            stem(w) for line in lines for w in re.split(r"[\W_]+", line) if _naming_word(w)
+        }
+    snapshot.__dict__["_document_names"] = out
+    return out
+
+
+def _naming_word(w: str) -> bool:
+    return len(w) > 1 and w.lower() not in STOPWORDS and not w.isdigit()
+
+
+def named_documents(
+    snapshot: Snapshot, source: str, min_hits: int = 1
+) -> tuple[list[str], set[str]]:
+    """The documents that `source` names by a word of their name that not every document
+    shares ("the release notes", "the troubleshooting document", "the June meeting"), and
+    the stems that named them; ([], set()) when it names none."""
+    if not source.strip() or len(snapshot.documents) < 2:
+        return [], set()
+    names = document_names(snapshot)
+    index, shared = _name_index(snapshot, names)
+    asked = {stem(w) for w in re.split(r"[\W_]+", source) if _naming_word(w)}
+    hits: dict[str, set[str]] = {}
+    for s in asked - shared:  # per question: only the documents a word of it names
+        for doc in index.get(s, ()):
+            hits.setdefault(doc, set()).add(s)
+    best = max((len(h) for h in hits.values()), default=0)
+    if not best or best < min_hits:
+        return [], set()
+    named = sorted(doc for doc, h in hits.items() if len(h) == best)
+    if len(named) == len(names):
+        return [], set()
+    return named, set().union(*(hits[d] for d in named)) | (shared & asked)
+
+
+def _name_index(
+    snapshot: Snapshot, names: dict[str, set[str]]
+) -> tuple[dict[str, set[str]], set[str]]:
+    """Name stem -> the documents it names, and the stems every document's name has;
+    built once per corpus version (a question looks up only its own words)."""
+    cached = snapshot.__dict__.get("_name_index")
+    if cached is None:
+        index: dict[str, set[str]] = {}
+        for doc, name in names.items():
+            for s in name:
+                index.setdefault(s, set()).add(doc)
+        shared = {s for s, docs in index.items() if len(docs) == len(names)}
+        cached = snapshot.__dict__["_name_index"] = (index, shared)
+    return cached
+
+
+_NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)*")  # "2.4.1" in "v2.4.1", "12.2" in "Section 12.2"
+
+
+def number_tokens(text: str) -> set[str]:
+    """The numbers written in a text, whole ("12.2", not "12" and "2"): a question's
+    "item 5" or "section 12.2" must meet exactly that number."""
+    return set(_NUMBER_TOKEN.findall(text))
+
+
+_NUMBERED = re.compile(r"([^\W\d_]+)\s+(\d+(?:\.\d+)*)\b")
+
+
+def numbered(text: str) -> set[str]:
+    """Numbered things, named with their noun: "priority 1", "section 12.2", "item 5"."""
+    return {
+        f"{stem(m.group(1))} {m.group(2)}"
+        for m in _NUMBERED.finditer(text)
+        if m.group(1).lower() not in STOPWORDS
+    }
 
 
 # --- summaries -----------------------------------------------------------------------------

@@ -85,6 +85,11 @@ def heading_bonus(sentence: Sentence, question: str) -> float:
     return MATCHING_NUMBER if _number(match.group(1)) in asked else OTHER_NUMBER
 
 
+def referenced_numbers(question: str) -> set[str]:
+    """The numbers of the parts a question names: "section 4" and "Article IV" -> {"4"}."""
+    return {_number(m.group(1)) for m in _REFERENCE.finditer(question)}
+
+
 def names_heading(sentence: Sentence, question: str) -> bool:
     """Is this the heading of the very section the question asks the name of ("What is
     section 4 called?" and "4. Maintenance and Insurance")? Then it is the answer, however

@@ -11,6 +11,7 @@ corpus is ingested by the real pipeline into a temporary index (real Chroma, rea
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -19,16 +20,22 @@ import pytest
 from qa.answer.compose import (
     Ask,
     Pick,
+    agent_span,
     answer_fact,
     answer_span,
     compare,
     compose,
     leans_on_predecessor,
     mmr,
+    most_specific,
+    named_documents,
+    number_tokens,
+    numbered,
     summarize,
     weigh,
     with_context,
 )
+from qa.answer.headings import referenced_numbers
 from qa.answer.kinds import COMPARISON, FACTOID, OVERVIEW, YES_NO, question_kind
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -157,6 +164,71 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
     found = answer_span(sentence, Ask.of(question, answer_type, set()))
     assert found is not None
     assert sentence[found[0] : found[1]] == span
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "answer_type", "span"),
+    [
+        (  # a date range is not a duration; the clock times are
+            "Minutes of the meeting held on Tuesday 24 June 2025. Time: 10:00 to 12:40",
+            "How long did the meeting last?",
+            "duration",
+            "10:00 to 12:40",
+        ),
+        (  # a number in words, with its figure and unit
+            "The Customer shall pay each invoice within forty-five (45) days of receipt.",
+            "How long does the customer have to pay?",
+            "duration",
+            "within forty-five (45) days",
+        ),
+        (  # whom to contact: the address
+            "You can contact our officer by email at dpo@example.org or by post.",
+            "Who do I email about my data?",
+            "person",
+            "dpo@example.org",
+        ),
+        (  # whom to go to: where the sentence sends the reader
+            "Warranty claims are made through the installer who commissioned the system.",
+            "Who do I go to if I want to claim on the guarantee?",
+            "person",
+            "the installer",
+        ),
+        (
+            "Report the loss immediately to the IT Service Desk and to your line manager.",
+            "Who do I tell if I lose my laptop?",
+            "person",
+            "the IT Service Desk",
+        ),
+        (  # an amount has its currency
+            "Each household received £30 in compensation, 9 days after the burst.",
+            "How much did each household get?",
+            "amount",
+            "£30",
+        ),
+    ],
+)
+def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
+    found = answer_span(sentence, Ask.of(question, answer_type, set()))
+    assert found is not None
+    assert sentence[found[0] : found[1]] == span
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "answer_type"),
+    [
+        # no duration in it: the sentence leads, not the "24" of a date
+        ("The meeting was held on 24 June 2025 in Ashby.", "How long was the meeting?", "duration"),
+        # a postcode is no amount of time
+        ("Write to 400 Harbor Street, Portland 04101.", "How long do I have?", "duration"),
+    ],
+)
+def test_no_lead_when_no_span_of_the_asked_type_is_clear(sentence, question, answer_type):
+    assert answer_span(sentence, Ask.of(question, answer_type, set())) is None
+
+
+def test_a_deadline_is_not_an_agent():
+    sentence = "Everyone will be vaccinated by the beginning of next year."
+    assert agent_span(sentence, Ask.of("Who vaccinates?", "person", set())) is None
 
 
 def test_no_span_when_the_sentence_is_itself_the_shortest_answer():
@@ -338,6 +410,8 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("Is the fee paid monthly or quarterly?", FACTOID, ""),
         ("What is the warranty period for?", FACTOID, ""),
         ("Who may terminate the agreement?", FACTOID, ""),
+        ("What does Jane Doe say about the rollout?", FACTOID, ""),
+        ("What happens to each party after termination?", FACTOID, ""),
     ],
 )
 def test_question_kinds(question, kind, topic):
@@ -367,3 +441,37 @@ def test_citations_stay_exact_in_every_shape(corpus_service, snapshot, tmp_path:
         answer = corpus_service.ask(question)
         if not answer.abstained:
             assert_exact(answer.answer, answer.citations, snapshot)
+
+
+@dataclass
+class Scored:
+    """A candidate as the selection scores it (`Candidate` fits): with its probability."""
+
+    passage: object
+    index: int
+    sentence: object
+    probability: float
+
+
+def scored(p: Pick, probability: float) -> Scored:
+    return Scored(p.passage, p.index, p.sentence, probability)
+
+
+def test_of_equal_candidates_the_one_in_the_named_document_leads(snapshot):
+    report = scored(pick(snapshot, "report.txt", "is ready for all depots"), 0.80)
+    union = scored(pick(snapshot, "newsletter.txt", "is not ready for all depots"), 0.78)
+    question = "Is the system ready, according to the union newsletter?"
+    assert named_documents(snapshot, "the union newsletter")[0] == ["newsletter.txt"]
+    assert most_specific([report], [report, union], question, snapshot)[0] is union
+    # not when the other is clearly worse, and not when nothing specific is named
+    weak = scored(pick(snapshot, "newsletter.txt", "is not ready for all depots"), 0.5)
+    assert most_specific([report], [report, weak], question, snapshot)[0] is report
+    assert most_specific([report], [report, union], "Is it ready?", snapshot)[0] is report
+
+
+def test_a_numbered_thing_is_matched_with_its_noun_and_exactly():
+    assert numbered("a Priority 1 problem") == {"prioriti 1"}
+    assert "prioriti 1" not in numbered("Priority 2: response within 1 Business Day")
+    assert number_tokens("v2.4.1 — 8 October") == {"2.4.1", "8"}
+    assert referenced_numbers("What is Article IV called?") == {"4"}
+    assert referenced_numbers("What does section 12.2 say?") == {"12.2"}
