@@ -25,6 +25,7 @@ from typing import Protocol
 
 import numpy as np
 
+from qa.answer.citations import cite
 from qa.answer.headings import (
     HEADING_KINDS,
     MATCHING_NUMBER,
@@ -774,22 +775,8 @@ class Citer:
         self.citations: list[Citation] = []
 
     def cite(self, passage: Passage, start: int, end: int) -> int:
-        for c in self.citations:
-            if c.doc_id == passage.doc_id and (c.start, c.end) == (start, end):
-                return c.id
-        text = self.snapshot.document_text(passage.doc_id)
-        self.citations.append(
-            Citation(
-                id=len(self.citations) + 1,
-                doc_id=passage.doc_id,
-                title=passage.title,
-                passage_id=passage.passage_id,
-                quote=text[start:end],
-                start=start,
-                end=end,
-            )
-        )
-        return self.citations[-1].id
+        quote = self.snapshot.document_text(passage.doc_id)[start:end]
+        return cite(self.citations, passage, start, end, quote)
 
     def quote(self, passage: Passage, start: int, end: int) -> str:
         """The quoted text, on one line, with its marker."""

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from qa.answer.citations import cite
 from qa.answer.compose import abstention
 from qa.answer.injection import looks_like_instruction
 from qa.config import Settings
@@ -438,21 +439,7 @@ class SentenceVerifier:
         if not usable:
             return None
         best = max(usable, key=lambda s: (len(terms & set(content_terms(s.text))), -s.start))
-        for c in self.citations:
-            if c.passage_id == passage.passage_id and c.start == best.start:
-                return c.id
-        self.citations.append(
-            Citation(
-                id=len(self.citations) + 1,
-                doc_id=passage.doc_id,
-                title=passage.title,
-                passage_id=passage.passage_id,
-                quote=best.text,
-                start=best.start,
-                end=best.end,
-            )
-        )
-        return self.citations[-1].id
+        return cite(self.citations, passage, best.start, best.end, best.text)
 
     @property
     def answer(self) -> str:
