@@ -622,7 +622,7 @@ def markdown(results: dict, png: str) -> str:
             "",
             "## Embedding backends: speed beside eval quality",
             "",
-            "The whole golden-set eval (`corpus-qa eval`) on an index built with each backend; latency is the eval's in-process p50 / p95 with the query embedding computed every time.",
+            "The seeds' eval, test split (`corpus-qa eval --corpus seeds`), on an index built with each backend; latency is the eval's in-process p50 / p95 with the query embedding computed every time.",
             "",
             "| backend | key-fact accuracy | CRAG | faithfulness | hit@6 | MRR@6 | p50 / p95 ms |",
             "|---|---|---|---|---|---|---|",
