@@ -36,6 +36,7 @@ from qa.embedding import Embedder, embedder_for, embedding_name
 from qa.errors import IngestError, WouldRemoveAll
 from qa.lock import crash_point, writer_lock
 from qa.store import Store, Writer, sentence_id
+from qa.text import lexicon_words, words
 from qa.types import Document, IngestReport, Passage
 
 log = logging.getLogger(__name__)
@@ -167,9 +168,10 @@ def _ingest(
         for batch in batches:
             vectors, embedded = _embed_new_sentences(batch, store, embedder, progress)
             report.passages_embedded += embedded
+            words = _embed_new_words(batch, writer, embedder)
             crash_point("after_embed")
             writer.write([(_document(item, now, fingerprint, embedding), item.passages)
-                          for item in batch], vectors)  # fmt: skip
+                          for item in batch], vectors, words)  # fmt: skip
             bar.update(sum(len(item.passages) for item in batch))
 
     for doc_id in removals:
@@ -287,3 +289,22 @@ def _embed_new_sentences(
 def _content(p: Passage) -> tuple[str, tuple[tuple[int, int], ...]]:
     """What a passage's sentence vectors depend on: its text and the sentences' spans in it."""
     return p.text, tuple((s.start - p.start, s.end - p.start) for s in p.sentences)
+
+
+def _embed_new_words(
+    pending: list[_Pending], writer: Writer, embedder: Embedder | None
+) -> dict[str, np.ndarray]:
+    """Vectors of the batch's lexicon words that the store has none of yet, each word
+    embedded alone (`qa.retrieve.Lexicon`, which readers load instead of embedding the
+    corpus's words on the first question). Stored words are never embedded again."""
+    found: set[str] = set()
+    for item in pending:
+        for p in item.passages:
+            found |= lexicon_words(words(p.text))
+    todo = writer.new_words(found)
+    if not todo:
+        return {}
+    assert embedder is not None
+    # As the reader embeds the words it finds no vector for: the same call, the same
+    # vectors. Words are a few tokens each: big batches cost no padding (2x the speed).
+    return dict(zip(todo, embedder.embed(todo, batch_size=256), strict=True))

@@ -181,6 +181,7 @@ def crash_point(phase: str) -> None:
 # The phases of a write, in order (ingest.pipeline and qa.store call `crash_point`).
 PHASES = (
     "after_embed",  # a batch is embedded; nothing of it is written
+    "after_words",  # its new lexicon word vectors are written
     "after_sentences",  # its sentence vectors are written
     "after_passages",  # its passage records are written
     "after_documents",  # its document records are written (not yet visible)
@@ -188,5 +189,5 @@ PHASES = (
     "after_version",  # committed: the new version is visible; nothing cleaned up yet
     "after_delete_documents",  # superseded and orphan document records deleted
     "after_delete_passages",  # superseded and orphan passages deleted
-    "after_delete",  # orphan sentence vectors deleted; the pending marker not yet cleared
+    "after_delete",  # orphan sentence and word vectors deleted; the marker not yet cleared
 )

@@ -33,7 +33,7 @@ import numpy as np
 from qa.embedding import DIMENSIONS, Embedder
 from qa.errors import IndexMissing
 from qa.store import Store, sentence_id
-from qa.text import english_stemmer, stem, words
+from qa.text import english_stemmer, lexicon_words, stem, words
 from qa.types import SECTION_SEPARATOR, Passage
 
 log = logging.getLogger(__name__)
@@ -84,9 +84,11 @@ class ReadThrough(Generic[V]):
 class Lexicon:
     """The corpus's words, each embedded alone, for soft matching a question's words.
 
-    Built once per corpus version beside BM25 (and reusing the previous version's vectors
-    for words already embedded), never at query time: a question then embeds only the
-    few words of its own that the corpus lacks. Measured: word-level MiniLM similarity
+    The vectors are computed at ingest and stored (qa/store.py, `<prefix>_words`): a
+    worker assembles the lexicon of a corpus version beside BM25 from the store, and
+    embeds only words the store lacks (an index ingested before the vectors were stored;
+    reusing the previous version's cached vectors first), never at query time: a question
+    then embeds only the few words of its own that the corpus lacks. Measured: word-level MiniLM similarity
     links paraphrases (spy~espionage 0.73) but also near misses (malware~virus 0.74), so
     the answerer uses it as one feature of a fitted decision, never as a rule of its own.
     """
@@ -145,11 +147,20 @@ class Lexicon:
         return cls(meta["words"], vectors, meta["embedder"])
 
     @classmethod
-    def build(cls, words: list[str], embedder: Embedder, reuse: list[Path]) -> Lexicon:
-        """Vectors for `words`, taken from earlier versions' lexicons where they exist."""
+    def build(
+        cls,
+        words: list[str],
+        embedder: Embedder,
+        reuse: list[Path],
+        stored: dict[str, np.ndarray] | None = None,
+    ) -> Lexicon:
+        """Vectors for `words`: the `stored` ones (computed at ingest), then those of
+        earlier versions' lexicons, and only the rest embedded now."""
         name = embedder.name
-        known: dict[str, np.ndarray] = {}
+        known: dict[str, np.ndarray] = dict(stored or {})
         for folder in reuse:
+            if len(known) >= len(words) and all(w in known for w in words):
+                break
             try:
                 old = cls.load(folder)
             except (OSError, ValueError, KeyError):
@@ -162,7 +173,7 @@ class Lexicon:
             if w in known:
                 vectors[i] = known[w]
         if new:
-            log.info("embedding %d new corpus words for soft matching", len(new))
+            log.info("embedding %d corpus words the store holds no vector for", len(new))
             # Words are a few tokens each: big batches cost no padding (2x the speed).
             vectors[new] = embedder.embed([words[i] for i in new], batch_size=256)
         return cls(words, vectors, name)
@@ -507,7 +518,7 @@ class CorpusIndex:
                 continue
             found = words(p.text)
             doc_freq.update({stem(w) for w in found})
-            vocabulary.update({w.lower() for w in found if len(w) > 1})
+            vocabulary.update(lexicon_words(found))
             lower_words.update(w for w in found if w.islower())
             ids.append(p.passage_id)
             texts.append(bm25_text(p))
@@ -518,7 +529,10 @@ class CorpusIndex:
             if self.cache_dir.is_dir()
             else []
         )
-        lexicon = Lexicon.build(Lexicon.vocabulary(vocabulary), self.embedder, earlier)
+        corpus_words = Lexicon.vocabulary(vocabulary)
+        embedder = self.embedder
+        stored = self.store.word_vectors(embedder.name, corpus_words)
+        lexicon = Lexicon.build(corpus_words, embedder, earlier, stored)
         try:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             tmp = Path(tempfile.mkdtemp(dir=self.cache_dir, prefix=f"{version}."))

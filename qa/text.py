@@ -7,7 +7,7 @@ question must be found, which tokens are numbers or names that a claim must not 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -77,6 +77,13 @@ def ends_sentence(text: str) -> bool:
 
 def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in WORD.findall(text)]
+
+
+def lexicon_words(found: Iterable[str]) -> set[str]:
+    """Of a text's `words`, those the corpus lexicon embeds (`qa.retrieve.Lexicon`),
+    lower-cased: one definition for ingest, which embeds them, and the reader, which
+    looks them up."""
+    return {w.lower() for w in found if len(w) > 1}
 
 
 @lru_cache(maxsize=65536)
