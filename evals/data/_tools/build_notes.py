@@ -7,7 +7,7 @@ Evidence offsets come from str.find over the documents; nothing here is typed by
 
 from __future__ import annotations
 
-from common import DATA, Q, assign_splits, corpus_docs, hist, write_everyday_words, write_jsonl
+from common import Q, corpus_docs, finish, hist
 
 R = "annual-report.txt"
 M3 = "board-minutes-2025-03.txt"
@@ -518,12 +518,7 @@ EVERYDAY_TERMS = {q.id: q.terms for q in NEW if q.terms}
 
 def build(write: bool = True) -> list[dict]:
     docs = corpus_docs("notes")
-    items = [q.to_item(docs) for q in NEW]
-    assign_splits(items)
-    if write:
-        write_jsonl(DATA / "notes" / "questions.jsonl", items)
-        write_everyday_words(DATA / "notes", EVERYDAY_TERMS)
-    return items
+    return finish("notes", [q.to_item(docs) for q in NEW], EVERYDAY_TERMS, write)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from common import DATA, Q, assign_splits, corpus_docs, hist, write_everyday_words, write_jsonl
+from common import DATA, Q, corpus_docs, finish, hist
 
 A = "000_d656f2f487da6926.txt"  # the Chinese commentary ("A cyber intelligence world war ...")
 B = "001_974b0b246660ba75.txt"  # the German-language agency report ("Why don't we hack back ...")
@@ -686,11 +686,7 @@ def build(write: bool = True) -> list[dict]:
         it["everyday"] = it["id"] in LEGACY_TERMS
         it.setdefault("paraphrase_of", None)
     items += [q.to_item(docs) for q in NEW]
-    assign_splits(items)
-    if write:
-        write_jsonl(DATA / "seeds" / "questions.jsonl", items)
-        write_everyday_words(DATA / "seeds", EVERYDAY_TERMS)
-    return items
+    return finish("seeds", items, EVERYDAY_TERMS, write)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from common import DATA, Q, assign_splits, corpus_docs, hist, write_everyday_words, write_jsonl
+from common import Q, corpus_docs, finish, hist
 
 RD = "README.md"
 CF = "configuration.txt"
@@ -489,12 +489,7 @@ EVERYDAY_TERMS = {q.id: q.terms for q in NEW if q.terms}
 
 def build(write: bool = True) -> list[dict]:
     docs = corpus_docs("techdoc")
-    items = [q.to_item(docs) for q in NEW]
-    assign_splits(items)
-    if write:
-        write_jsonl(DATA / "techdoc" / "questions.jsonl", items)
-        write_everyday_words(DATA / "techdoc", EVERYDAY_TERMS)
-    return items
+    return finish("techdoc", [q.to_item(docs) for q in NEW], EVERYDAY_TERMS, write)
 
 
 if __name__ == "__main__":

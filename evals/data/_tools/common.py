@@ -111,3 +111,13 @@ def write_everyday_words(folder: Path, terms: dict[str, list[str]]) -> None:
     (folder / "everyday_words.json").write_text(
         json.dumps(terms, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
+
+
+def finish(corpus: str, items: list[dict], terms: dict[str, list[str]], write: bool) -> list[dict]:
+    """Give the items their splits and, with `write`, write the corpus's questions.jsonl
+    and everyday_words.json: the last steps of every build script."""
+    assign_splits(items)
+    if write:
+        write_jsonl(DATA / corpus / "questions.jsonl", items)
+        write_everyday_words(DATA / corpus, terms)
+    return items
