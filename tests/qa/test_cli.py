@@ -49,7 +49,7 @@ def test_empty_question_exits_2_with_a_clear_message():
 
 
 def test_ask_with_a_missing_index_ingests_the_seeds_then_answers_in_json(isolated_data_dir):
-    result = run("ask", "Who is the British Foreign Secretary quoted in the articles?", "--json")
+    result = run("ask", "Which British Foreign Secretary made a statement?", "--json")
     assert result.returncode == 0, result.stderr
     assert "ingesting" in result.stderr
     answer = json.loads(result.stdout)
@@ -116,7 +116,7 @@ def test_point_14_a_line_that_is_not_utf8_in_chat_is_refused_and_chat_goes_on(se
     result = subprocess.run(
         [sys.executable, "-m", "qa.cli", "chat"],
         cwd=ROOT,
-        input=b"What is \xff\xfe APT29?\nWho is the British Foreign Secretary quoted in the articles?\n/quit\n",
+        input=b"What is \xff\xfe APT29?\nWhich British Foreign Secretary made a statement?\n/quit\n",
         capture_output=True,
         timeout=180,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},

@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
-RAAB = "Who is the British Foreign Secretary quoted in the articles?"
+RAAB = "Which British Foreign Secretary made a statement?"
 NCSC = "How certain is the NCSC that APT29 is part of Russian intelligence?"
 
 
@@ -200,7 +200,7 @@ def test_conversations_list_rename_export_delete_copy_and_vote(open_page, server
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     ask(page, RAAB)
     first_title = page.locator(".cqa-conv[aria-current=true]").inner_text()
-    assert first_title.startswith("Who is the British")
+    assert first_title.startswith("Which British Foreign")
 
     # Copy puts the answer and its sources on the clipboard.
     answers(page).last.locator(".cqa-copy").click()

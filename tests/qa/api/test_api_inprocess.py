@@ -27,7 +27,7 @@ def client(client_for) -> TestClient:
 
 def test_ask_returns_the_contract_with_exact_citations(client):
     r = client.post(
-        "/v1/ask", json={"question": "Who is the British Foreign Secretary quoted in the articles?"}
+        "/v1/ask", json={"question": "Which British Foreign Secretary made a statement?"}
     )
     assert r.status_code == 200
     body = r.json()

@@ -12,7 +12,7 @@ from helpers import corpus_qa_server, decode, sse_events
 pytestmark = pytest.mark.slow
 
 QUESTIONS = [
-    "Who is the British Foreign Secretary quoted in the articles?",
+    "Which British Foreign Secretary made a statement?",
     "How certain is the NCSC that APT29 is part of Russian intelligence?",
     "What did the Russian embassy call the allegations?",
     "What is the population of Finland?",
