@@ -18,11 +18,17 @@ from qa.types import Sentence
 
 HEADING_KINDS = frozenset({"title", "heading"})  # as ingest/structure.py writes them
 
-_PARTS = (
-    r"section|chapter|part|article|clause|schedule|appendix|annex|exhibit|paragraph|"
-    r"heading|title|document|agreement|contract|policy|guide|manual|report|book|paper"
-)
-_SECTIONS = r"section|chapter|clause|article|schedule|appendix|annex|exhibit|heading"
+# The English nouns for the numbered parts of a document ("section 4", "Article IV"): one
+# list, from which every pattern below is made.
+_DIVISIONS = ("section", "chapter", "part", "article", "clause", "schedule", "appendix",
+              "annex", "exhibit", "paragraph")  # fmt: skip
+_NAMING_WORDS = ("heading", "headline", "title", "titled", "entitled")
+_PARTS = "|".join(
+    (*_DIVISIONS, "heading", "title", "document", "agreement", "contract", "policy", "guide",
+     "manual", "report", "book", "paper")
+)  # fmt: skip
+_NUMBERED = "|".join(_DIVISIONS)
+_SECTIONS = "|".join(d for d in (*_DIVISIONS, "heading") if d not in {"part", "paragraph"})
 _ASKS_NAME = re.compile(
     rf"\b(?:title|titled|entitled|heading|headline|called|named|name of)\b.*\b(?:{_PARTS})\b"
     rf"|\b(?:{_PARTS})\b.*\b(?:titled|entitled|called|named)\b"
@@ -32,21 +38,16 @@ _ASKS_NAME = re.compile(
 )
 # "section 4", "Article IV", "clause 2.1", "part B"
 _REFERENCE = re.compile(
-    r"\b(?:section|chapter|part|article|clause|schedule|appendix|annex|exhibit|paragraph|§)"
-    r"\s*(\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,7}|[a-z])\b",
-    re.I,
+    rf"\b(?:{_NUMBERED}|§)\s*(\d{{1,3}}(?:\.\d{{1,3}})*|[ivxlc]{{1,7}}|[a-z])\b", re.I
 )
 _HEADING_NUMBER = re.compile(
-    r"^\s*(?:(?:article|section|part|chapter|clause|schedule|appendix|annex|exhibit|"
-    r"paragraph)\s*|§\s*)?\(?(\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7}|[A-Z])\b",
+    rf"^\s*(?:(?:{_NUMBERED})\s*|§\s*)?\(?(\d{{1,3}}(?:\.\d{{1,3}})*|[IVXLC]{{1,7}}|[A-Z])\b",
     re.I,
 )
 # Words that name a piece of the document's structure: in a question about a heading
-# they say where to look, not what the answer must contain.
-STRUCTURE_WORDS = frozenset(
-    {"section", "chapter", "part", "clause", "schedule", "appendix", "annex", "exhibit",
-     "paragraph", "heading", "headline", "title", "titled", "entitled"}
-)  # fmt: skip
+# they say where to look, not what the answer must contain. Not "article": a question
+# says "the article" for a whole document (a news article), which is what it asks about.
+STRUCTURE_WORDS = frozenset((*_DIVISIONS, *_NAMING_WORDS)) - {"article"}
 
 MATCHING_NUMBER = 0.5  # the heading of the section the question names
 OTHER_NUMBER = -0.3  # a heading of another numbered section than the one named
