@@ -456,6 +456,12 @@ class CorpusIndex:
                 self._snapshot = self._load(version)
             return self._snapshot
 
+    def current(self) -> Snapshot:
+        """The snapshot last loaded, without asking the store for the version again: for
+        work on an answer composed from it moments ago (one store read per question, not
+        two), and the version that answer's offsets belong to."""
+        return self._snapshot or self.snapshot()
+
     def retriever(self, snapshot: Snapshot, kind: str = "hybrid") -> Retriever:
         dense = DenseRetriever(snapshot, self.store)
         if kind == "dense":

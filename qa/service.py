@@ -129,7 +129,7 @@ class QAService:
         here, after any answerer has composed, so every mode and front end gets it."""
         if not answer.citations:
             return answer
-        snapshot = self.index.snapshot()
+        snapshot = self.index.current()
         for citation in answer.citations:
             if citation.page is None and citation.doc_id in snapshot.documents:
                 citation.page = page_at(snapshot.document_pages(citation.doc_id), citation.start)
