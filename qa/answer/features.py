@@ -218,6 +218,11 @@ def _question_bigrams(question: str) -> frozenset[tuple[str, str]]:
     return frozenset(itertools.pairwise(tokens))
 
 
+@lru_cache(maxsize=4096)
+def _question_numbers(question: str) -> frozenset[str]:
+    return frozenset(numbers(question))
+
+
 def _share(weights: np.ndarray, match: np.ndarray) -> float:
     total = float(weights.sum())
     return float((weights * match).sum() / total) if total > 0 else 1.0
@@ -431,7 +436,7 @@ def gives_figure(v: View) -> float:
     version), whatever the answer type: "What is the maximum input voltage?" asks an open
     question whose answer is a figure (measured: LOCO over the dev splits, the feature
     ranked more gold sentences first on four of five corpora)."""
-    return float(offers_number(v.text, v.q, v.lower_words))
+    return float(bool(numbers(v.text) - _question_numbers(v.q.text)))
 
 
 def list_or_table(v: View) -> float:
