@@ -13,7 +13,8 @@ What is fitted, all on the same dev items:
 1. the candidate scorer: a logistic regression over `qa.answer.features`, where a
    candidate sentence is positive when it overlaps a gold evidence span of an answerable
    item (every candidate of an unanswerable item is negative); each question weighs the
-   same, however many candidates it has;
+   same, however many candidates it has, and its gold sentences as much as its others
+   (`_question_weights`);
 2. how many sentences an answer quotes (the companion ratios), and which hard rules of
    `qa.answer.rules` to keep, each with its similarity bound: chosen on a small grid for
    the CRAG score, where answering is right when the composed answer holds every key fact;
@@ -135,8 +136,21 @@ def fit_scorer(cases: list[Case]) -> Logistic:
         raise ValueError("fit() needs answerable questions whose evidence was retrieved")
     x = np.concatenate([np.stack([k.features for k in c.prepared.candidates]) for c in rows])
     y = np.concatenate([c.labels for c in rows])
-    weight = np.concatenate([np.full(len(c.labels), len(rows) / len(c.labels)) for c in rows])
-    return Logistic.fit(FEATURE_NAMES, x, y, weight, c=REGULARISATION)
+    weight = np.concatenate([_question_weights(c.labels) * len(rows) for c in rows])
+    return Logistic.fit(FEATURE_NAMES, x, y, weight, c=REGULARISATION, class_weight=None)
+
+
+def _question_weights(labels: np.ndarray) -> np.ndarray:
+    """Each question weighs the same, and within it its gold sentences weigh as much as all
+    its other candidates together (half each): the scorer learns to tell a question's gold
+    apart from its own distractors, and a question with one gold sentence among forty counts
+    as much as one with three among ten. (Measured, LOCO over the dev splits, against equal
+    weight per candidate: more questions right on every corpus, with the same features.)"""
+    gold = labels > 0
+    n_gold, n_other = int(gold.sum()), int((~gold).sum())
+    if not n_gold or not n_other:
+        return np.full(len(labels), 1.0 / len(labels))
+    return np.where(gold, 0.5 / n_gold, 0.5 / n_other)
 
 
 def _decisions(ranked: list) -> np.ndarray:

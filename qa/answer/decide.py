@@ -80,15 +80,17 @@ class Logistic:
         y: np.ndarray,
         sample_weight: np.ndarray | None = None,
         c: float = 1.0,
+        class_weight: str | None = "balanced",
     ) -> Logistic:
-        """scikit-learn's L2 logistic regression with balanced classes."""
+        """scikit-learn's L2 logistic regression, with balanced classes unless the sample
+        weights already balance them (`class_weight=None`)."""
         from sklearn.linear_model import LogisticRegression
 
         x = np.asarray(x, np.float64)
         mean = x.mean(axis=0)
         scale = x.std(axis=0)
         scale[scale < 1e-9] = 1.0
-        clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+        clf = LogisticRegression(C=c, class_weight=class_weight, max_iter=5000)
         clf.fit((x - mean) / scale, y, sample_weight=sample_weight)
         return cls(
             features=list(names),

@@ -147,8 +147,10 @@ def score_candidates(
         by_passage[pid] = (
             c.view.context_match if seen is None else np.maximum(seen, c.view.context_match)
         )
+    mean_length = float(np.mean([len(c.view.tokens) for c in out]))
     for c in out:
         c.view.best_cosine, c.view.best_key_coverage = best_cosine, best_coverage
+        c.view.mean_length = mean_length
         c.view.passage_match = by_passage[c.passage.passage_id]
         c.features = vectorise(c.view)
     x = np.stack([c.features for c in out])

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from evals import fit
@@ -60,3 +61,13 @@ def test_corpus_qa_fit_writes_the_decision_the_answerer_loads(benches, tmp_path,
 def test_the_packaged_decision_loads():
     model = model_for(PACKAGED)
     assert model.fitted["split"] == "dev" and len(model.fitted["corpora"]) >= 2
+
+
+def test_a_questions_gold_sentences_weigh_as_much_as_its_other_candidates():
+    from evals.fit import _question_weights
+
+    w = _question_weights(np.array([1.0, 0.0, 0.0, 0.0, 0.0]))
+    assert w[0] == pytest.approx(0.5) and w[1:].sum() == pytest.approx(0.5)
+    # each question weighs the same, however many candidates and gold sentences it has
+    assert _question_weights(np.array([1.0, 1.0, 0.0])).sum() == pytest.approx(1.0)
+    assert _question_weights(np.zeros(4)).sum() == pytest.approx(1.0)

@@ -216,3 +216,47 @@ def test_the_reason_says_no_passage_gives_the_kind_of_answer_only_when_none_does
     dated = _candidate(view(q, "Repairs are free for two years."))
     assert explain(best, [best]) == "the closest passages do not give a duration"
     assert explain(best, [best, dated]) != "the closest passages do not give a duration"
+
+
+def test_sentence_bm25_favours_the_sentence_with_the_question_words_and_is_bounded():
+    q = "What notice period applies to the licensor?"
+    has = view(q, "The licensor must give a notice period of sixty days.")
+    lacks = view(q, "Either side may end the agreement in writing.")
+    assert 0.0 < f.sentence_bm25(has) <= 1.0
+    assert f.sentence_bm25(lacks) == 0.0
+    # Among candidates of the same mean length, the longer sentence with the same words
+    # scores less (BM25's length normalisation).
+    long = view(q, "The licensor, after a review by both boards and the auditors and the "
+                   "steering committee, must give a notice period of sixty days.")  # fmt: skip
+    has.mean_length = long.mean_length = 8.0
+    assert f.sentence_bm25(long) < f.sentence_bm25(has)
+
+
+def test_phrase_overlap_counts_the_question_words_side_by_side():
+    q = "What notice period applies?"
+    together = view(q, "The notice period that applies is thirty days.")
+    apart = view(q, "This period ends when notice is given.")
+    assert f.phrase_overlap(together) == 1.0
+    assert f.phrase_overlap(apart) == 0.0
+    assert f.phrase_overlap(view("Describe it.", "It is red.")) == 0.0  # no pair to find
+
+
+def test_section_key_coverage_reads_the_section_heading():
+    q = "Can the customer terminate early?"
+    under = view(q, "Either party may do so on ninety days' notice.", title="12. Termination")
+    elsewhere = view(q, "Either party may do so on ninety days' notice.", title="4. Fees")
+    assert f.section_key_coverage(under) > 0.0 == f.section_key_coverage(elsewhere)
+
+
+def test_gives_figure_wants_a_number_the_question_does_not_state():
+    q = "What is the maximum input voltage of the model 3 inverter?"
+    assert f.gives_figure(view(q, "The maximum input voltage is 600 V.")) == 1.0
+    assert f.gives_figure(view(q, "The model 3 inverter has a maximum input voltage.")) == 0.0
+    assert f.gives_figure(view(q, "See the label on the side.")) == 0.0
+
+
+def test_list_items_and_table_rows_are_marked():
+    q = "What does the warranty exclude?"
+    assert f.list_or_table(view(q, "Damage by flooding.", kind="list_item")) == 1.0
+    assert f.list_or_table(view(q, "| Flooding | excluded |", kind="table_row")) == 1.0
+    assert f.list_or_table(view(q, "Flooding is excluded.")) == 0.0
