@@ -117,14 +117,16 @@ def test_the_threshold_weighs_whether_the_documents_answer_at_all():
     np.testing.assert_allclose(combine(p_right, None), p_right)  # without one: P(right)
 
 
-def test_the_answerer_sees_how_many_question_words_the_corpus_lacks():
+def test_the_answerer_sees_how_long_the_question_is_and_what_the_corpus_lacks():
     x, y = synthetic()
     scores = Logistic.fit(FEATURE_NAMES, x, y).decision(x[:5])
     named = dict(zip(ANSWER_FEATURE_NAMES, answer_features(scores, x[:5], profile()), strict=True))
     assert named["absent_words"] == 0.0
+    assert named["question_length"] == pytest.approx(np.log1p(1))
     two = profile("warranty", "refund")
     named = dict(zip(ANSWER_FEATURE_NAMES, answer_features(scores, x[:5], two), strict=True))
     assert named["absent_words"] == 2.0
+    assert named["question_length"] == pytest.approx(np.log1p(3))
     # A word the corpus has in another form (close by the embedding) is not absent.
     near = profile("refunds")
     near.terms[-1].corpus_similarity = 0.8
@@ -143,6 +145,7 @@ def test_the_question_features_come_from_a_real_profile():
             strict=True,
         )
     )
+    assert named["question_length"] == pytest.approx(np.log1p(len(q.terms)))
     assert named["absent_words"] == sum(not t.in_corpus for t in q.terms) > 0
 
 
