@@ -18,9 +18,7 @@ What is fitted, all on the same dev items:
    `qa.answer.rules` to keep, each with its similarity bound: chosen on a small grid for
    the CRAG score, where answering is right when the composed answer holds every key fact;
 3. the abstention threshold on the best candidate's probability, for the best CRAG score
-   (`decide.stable_threshold`: `crag_threshold` bagged over bootstrap resamples), chosen on
-   answer probabilities that each corpus gets from a fit on the other corpora, as a new
-   corpus would get them.
+   (`decide.crag_threshold`).
 """
 
 from __future__ import annotations
@@ -43,7 +41,7 @@ from qa.answer.decide import (
     Logistic,
     answer_features,
     combine,
-    stable_threshold,
+    crag_threshold,
 )
 from qa.answer.features import FEATURE_NAMES
 from qa.answer.kinds import COMPARISON, OVERVIEW, question_kind
@@ -203,23 +201,11 @@ def _out_of_fold_rankings(cases: list[Case], scorer: Logistic) -> list[list]:
     return ranked
 
 
-def _corpus_groups(cases: list[Case]) -> np.ndarray | None:
-    """Each case's corpus (its service) as a fold number; None with a single corpus."""
-    ids: dict[int, int] = {}
-    groups = np.array([ids.setdefault(id(c.service), len(ids)) for c in cases])
-    return groups if len(ids) > 1 else None
-
-
-def _out_of_fold_probabilities(
-    rows: np.ndarray, correct: np.ndarray, usable: np.ndarray, groups: np.ndarray | None = None
-):
-    """The answerer's probability for each case from a fit without the case's fold: its
-    corpus when there are several (`groups`), so the threshold is chosen on probabilities
-    as a corpus the answerer never saw gets them (which is what the product meets, and
-    what the leave-one-corpus-out eval measures); else FOLDS random folds."""
-    folds = _folds(len(rows)) if groups is None else groups
+def _out_of_fold_probabilities(rows: np.ndarray, correct: np.ndarray, usable: np.ndarray):
+    """The answerer's probability for each case from a fit without the case's fold."""
+    folds = _folds(len(rows))
     out = np.full(len(rows), -1.0)
-    for k in np.unique(folds):
+    for k in range(FOLDS):
         train = usable & (folds != k)
         if correct[train].min(initial=1) == correct[train].max(initial=0):
             return None
@@ -235,8 +221,8 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
     """The companion ratios that put the key facts in the most answers when every question
     is answered (then fewer quoted sentences); then, at those ratios, the answerer, the
     rules and the abstention threshold with the best dev CRAG (then key-fact accuracy, then
-    fewer rules), all judged on out-of-fold rankings (FOLDS-fold over the dev questions) and
-    out-of-corpus probabilities (`_out_of_fold_probabilities`).
+    fewer rules), all judged on out-of-fold rankings and probabilities (FOLDS-fold over the
+    dev questions).
 
     The ratios are chosen before the answerer, not jointly with it for CRAG: how much an
     answer quotes is composition's question, and jointly the choice followed the noise of
@@ -246,13 +232,12 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
     usable = np.array([bool(r) for r in ranked])
     rows = np.array(
         [
-            answer_features(_decisions(r), np.stack([k.features for k in r]), c.prepared.profile)
+            answer_features(_decisions(r), np.stack([k.features for k in r]))
             if r
             else np.zeros(len(ANSWER_FEATURE_NAMES))
-            for c, r in zip(cases, ranked, strict=True)
+            for r in ranked
         ]
     )
-    groups = _corpus_groups(cases)
     answerable = np.array([bool(c.item.answerable) for c in cases])
     # A summary of the documents as a whole is always given (QAService.choose).
     always = np.array([_always_answered(c) for c in cases])
@@ -286,7 +271,7 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
         answerer = Logistic.fit(
             ANSWER_FEATURE_NAMES, rows[usable], target[usable], c=ANSWERER_REGULARISATION
         )
-        p_answer = _out_of_fold_probabilities(rows, target, usable, groups)
+        p_answer = _out_of_fold_probabilities(rows, target, usable)
         if p_answer is None:
             continue
         # Whether the documents answer it at all: CRAG rewards abstaining on those they do
@@ -296,7 +281,7 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
             answerability = Logistic.fit(
                 ANSWER_FEATURE_NAMES, rows[usable], answerable[usable], c=ANSWERER_REGULARISATION
             )
-            _p_answerable = _out_of_fold_probabilities(rows, answerable, usable, groups)
+            _p_answerable = _out_of_fold_probabilities(rows, answerable, usable)
             if _p_answerable is None:
                 answerability = None
         p_answer = np.where(usable, combine(p_answer, _p_answerable), -1.0)
@@ -306,7 +291,7 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
                 forced = forced | fired[(name, bound)]
             probs = np.where(always, 2.0, p_answer)
             probs = np.where(forced, -1.0, probs)  # a rule's refusal is an abstention
-            threshold = stable_threshold(probs, answerable, correct)
+            threshold = crag_threshold(probs, answerable, correct)
             answered = probs >= threshold
             crag = np.where(answered, np.where(correct, 1, -1), np.where(answerable, 0, 1))
             accuracy = float((correct & answered)[answerable].mean()) if answerable.any() else 0

@@ -6,9 +6,8 @@ in one file, make the one decision:
 - the scorer, over `qa.answer.features`, scores each candidate sentence ("it holds the
   answer": it overlaps the gold evidence of an answerable question); answers quote the
   best candidates by it;
-- the answerer, over `ANSWER_FEATURES` (the best candidate's score and features, what
-  the question names that the corpus lacks, and `QUESTION_FEATURES`: how long the
-  question is and how many of its words the corpus lacks), gives the probability that answering with
+- the answerer, over `ANSWER_FEATURES` (the best candidate's score and features, and what
+  the question names that the corpus lacks), gives the probability that answering with
   those candidates is right; a third regression over the same inputs (`answerability`)
   gives the probability that the documents answer the question at all. The CRAG score
   (+1 right, -1 wrong, +1 for abstaining on an unanswerable question, 0 otherwise) makes
@@ -39,7 +38,6 @@ from pathlib import Path
 import numpy as np
 
 from qa.answer.features import FEATURE_NAMES
-from qa.answer.question import QuestionProfile
 from qa.errors import CorpusQAError
 
 PACKAGED = Path(__file__).with_name("decision.json")
@@ -152,36 +150,6 @@ def _of_best(name: str) -> AnswerFeature:
     return of_best
 
 
-# --- what the answerer sees of the question itself -----------------------------------------
-# Question-level numbers, the same for every candidate: they say what the candidate numbers
-# above can be expected to reach for this question, so the fit can read those relative to it.
-QuestionFeature = Callable[[QuestionProfile], float]
-# A word the corpus lacks counts as absent when the corpus's nearest word is not even half
-# way from unrelated to the same word (`question.closeness`): a plural or a near synonym
-# is there in other words; a name that nothing comes near is not.
-_ABSENT_BELOW = 0.5
-
-
-def question_length(q: QuestionProfile) -> float:
-    """How many content words the question has (log): what the candidate numbers mean
-    depends on it. A short question's few words are easily all found, and its dense cosine
-    against a whole sentence is low; a long one says more of what is wanted. (In the fit on
-    the five dev splits its weight is positive: at the same candidate numbers, longer
-    questions were answered right more often.)
-
-    Measured with `absent_words`, the corpus-grouped out-of-fold probabilities and the
-    bagged threshold (evals/fit.py), on the dev splits leave-one-corpus-out
-    (`python -m evals.decision_lab`): key-fact accuracy 0.36 -> 0.41, abstention precision
-    0.28 -> 0.30, recall 0.71 -> 0.70, CRAG 0.263 -> 0.279; 16 fewer abstentions."""
-    return float(np.log1p(len(q.terms)))
-
-
-def absent_words(q: QuestionProfile) -> float:
-    """How many of the question's words the corpus lacks with nothing close standing in: one
-    missing word may be a paraphrase, several mean the documents are about something else."""
-    return float(sum(not t.in_corpus and t.corpus_similarity < _ABSENT_BELOW for t in q.terms))
-
-
 ANSWER_FEATURES: list[AnswerFeature] = [
     best_score,
     score_margin,
@@ -202,19 +170,13 @@ ANSWER_FEATURES: list[AnswerFeature] = [
         )
     ),
 ]
-QUESTION_FEATURES: list[QuestionFeature] = [question_length, absent_words]
-ANSWER_FEATURE_NAMES = [f.__name__ for f in ANSWER_FEATURES] + [
-    f.__name__ for f in QUESTION_FEATURES
-]
+ANSWER_FEATURE_NAMES = [f.__name__ for f in ANSWER_FEATURES]
 
 
-def answer_features(scores: np.ndarray, x: np.ndarray, q: QuestionProfile) -> np.ndarray:
-    """The answerer's inputs, from the candidates' scores and feature rows (best first) and
-    the question's profile."""
+def answer_features(scores: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """The answerer's inputs, from the candidates' scores and feature rows (best first)."""
     x = np.atleast_2d(x)
-    return np.array(
-        [f(scores, x) for f in ANSWER_FEATURES] + [f(q) for f in QUESTION_FEATURES], np.float64
-    )
+    return np.array([f(scores, x) for f in ANSWER_FEATURES], np.float64)
 
 
 @dataclass
@@ -233,12 +195,12 @@ class DecisionModel:
         """P(the sentence holds the answer), per row of `qa.answer.features`."""
         return self.scorer.probabilities(x)
 
-    def answer_probability(self, x: np.ndarray, order: np.ndarray, q: QuestionProfile) -> float:
+    def answer_probability(self, x: np.ndarray, order: np.ndarray) -> float:
         """P(answering with the best candidates is right); `order` ranks the rows of x."""
         if self.answerer is None:
             return 1.0
         scores = self.scorer.decision(x)[order]
-        row = answer_features(scores, x[order], q)[None, :]
+        row = answer_features(scores, x[order])[None, :]
         return float(combine(self.answerer.probabilities(row), self.probability_answerable(row))[0])
 
     def probability_answerable(self, rows: np.ndarray) -> np.ndarray | None:
@@ -320,28 +282,6 @@ def crag_threshold(
     error = outcomes[top].std(ddof=1) / np.sqrt(len(best)) if len(best) > 1 else 0.0
     near = np.flatnonzero(means >= means[top] - tolerance * error)
     return round(float(cuts[near[0]]), 6)
-
-
-def stable_threshold(
-    best: np.ndarray,
-    answerable: np.ndarray,
-    correct: np.ndarray,
-    resamples: int = 50,
-    seed: int = 0,
-) -> float:
-    """`crag_threshold`, bagged: its median over bootstrap resamples of the items (Breiman's
-    bagging, 1996). One threshold chosen on a few hundred items follows a handful of them
-    (measured, leave-one-corpus-out on the dev splits: a corpus's CRAG moved by up to 0.15
-    between neighbouring thresholds); the median of many is what the items agree on. The
-    seed is fixed, so a fit is reproducible."""
-    best, answerable, correct = (np.asarray(a) for a in (best, answerable, correct))
-    if len(best) < 2:
-        return crag_threshold(best, answerable, correct)
-    rng = np.random.default_rng(seed)
-    picks = (rng.integers(0, len(best), len(best)) for _ in range(resamples))
-    return round(
-        float(np.median([crag_threshold(best[i], answerable[i], correct[i]) for i in picks])), 6
-    )
 
 
 _LOADED: dict[tuple[str, float], DecisionModel] = {}

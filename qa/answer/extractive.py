@@ -176,7 +176,7 @@ def select(
     if names_heading(best.sentence, profile.text):  # "What is section 4 called?"
         return Selection([best], None, profile)
     x = np.stack([c.features for c in candidates])
-    if model.answer_probability(x, np.arange(len(candidates)), profile) < model.abstain_below:
+    if model.answer_probability(x, np.arange(len(candidates))) < model.abstain_below:
         return Selection([], explain(best, candidates), profile)
     chosen = [best]
     docs = {best.passage.doc_id}
@@ -213,9 +213,7 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
             return f"the closest passages say nothing about “{q.terms[int(local.argmax())].word}”"
     if q.answer_type in KINDS and all(type_missing(c.view) for c in candidates or [best]):
         return f"the closest passages do not give {KINDS[q.answer_type]}"
-    # Reached when the question's words and the kind of answer are found: saying the passages
-    # do not speak to it would be untrue; the fitted decision found no clear enough answer.
-    return "the passages found touch on it, but none answers it clearly enough to quote"
+    return "the passages found do not speak to what the question asks"
 
 
 def _zeros(profile: QuestionProfile) -> np.ndarray:
