@@ -215,7 +215,9 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
             return f"the closest passages say nothing about “{q.terms[int(local.argmax())].word}”"
     if q.answer_type in KINDS and all(type_missing(c.view) for c in candidates or [best]):
         return f"the closest passages do not give {KINDS[q.answer_type]}"
-    return "the passages found do not speak to what the question asks"
+    # Reached when the question's words and the kind of answer asked for were found: "the
+    # passages do not speak to it" would be untrue; the fitted decision found no clear answer.
+    return "the passages found touch on it, but none answers it clearly enough to quote"
 
 
 def _zeros(profile: QuestionProfile) -> np.ndarray:
