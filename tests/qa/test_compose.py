@@ -19,7 +19,9 @@ import pytest
 
 from qa.answer.compose import (
     Ask,
+    Focus,
     Pick,
+    _on_side,
     agent_span,
     answer_fact,
     answer_span,
@@ -412,6 +414,17 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("Who may terminate the agreement?", FACTOID, ""),
         ("What does Jane Doe say about the rollout?", FACTOID, ""),
         ("What happens to each party after termination?", FACTOID, ""),
+        # summaries asked for in other words: the gist's parts, "in short", a list, a name
+        ("Give me the main outcomes of the board meeting.", OVERVIEW, "board meeting"),
+        ("What were the key findings?", OVERVIEW, ""),
+        ("What does the lease say about pets, in short?", OVERVIEW, "pets"),
+        ("What topics do these files cover?", OVERVIEW, ""),
+        ("What are the rules for overtime?", OVERVIEW, "overtime"),
+        ("What are the different ways to pay?", OVERVIEW, "pay"),
+        ("What is Acme Cloud?", OVERVIEW, "Acme Cloud"),
+        ("What is the notice period?", FACTOID, ""),
+        ("What is the rule for overtime?", FACTOID, ""),
+        ("Is the new plan different from the old one?", COMPARISON, ""),
     ],
 )
 def test_question_kinds(question, kind, topic):
@@ -441,6 +454,37 @@ def test_citations_stay_exact_in_every_shape(corpus_service, snapshot, tmp_path:
         answer = corpus_service.ask(question)
         if not answer.abstained:
             assert_exact(answer.answer, answer.citations, snapshot)
+
+
+def test_a_document_named_by_its_title_is_the_one_summarised(corpus_service, snapshot):
+    """ "Summarize the newsletter": that document only, its sentences cited, not its title."""
+    assert named_documents(snapshot, "the union newsletter")[0] == ["newsletter.txt"]
+    assert named_documents(snapshot, "these documents")[0] == []
+    answer = corpus_service.ask("Summarize the union newsletter.")
+    assert not answer.abstained, answer.answer
+    assert {c.doc_id for c in answer.citations} == {"newsletter.txt"}
+    assert all(c.quote.strip() != "Union newsletter" for c in answer.citations)
+    for c in answer.citations:
+        assert snapshot.document_text(c.doc_id)[c.start : c.end] == c.quote
+
+
+def test_a_summary_on_a_numbered_topic_keeps_to_that_number():
+    """ "What was item 5 about?": only a sentence under item 5, never item 6's."""
+    focus = Focus(np.ones(2, np.float32) / np.sqrt(2), {"item"}, number_tokens("item 5"))
+    vectors = np.array([[1, 0], [1, 0]], np.float32)
+    _, on = focus.relevance(
+        vectors, ["It was approved.", "It was rejected."], ["5. Budget", "6. Fees"]
+    )
+    assert on.tolist() == [True, False]
+
+
+def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
+    """ "Priority 1 or Priority 2": a side's number must be that side's, not another's."""
+    one = pick(snapshot, "report.txt", "Drivers were trained")
+    two = pick(snapshot, "report.txt", "2.5 million")
+    assert _on_side("the two sessions", [two, one], snapshot) == [one]
+    porto = pick(snapshot, "report.txt", "Porto tested")
+    assert _on_side("the 2.5 million cost", [porto, two], snapshot) == [two]
 
 
 @dataclass
