@@ -33,8 +33,9 @@ from qa.answer.headings import (
     referenced_numbers,
 )
 from qa.answer.kinds import ACROSS as _ACROSS
-from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind
+from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind, question_parts
 from qa.retrieve import Snapshot
+from qa.store import sentence_id
 from qa.text import (
     AFFIRM,
     CONNECTIVES,
@@ -835,12 +836,15 @@ def compose(
     answer_type: str = "open",
     pool: Sequence[Chosen] = (),
     query_vector: np.ndarray | None = None,
+    part_vectors: Sequence[np.ndarray] = (),
 ) -> Composed:
     """The answer text and its citations, in the shape the question's kind asks for.
 
     `chosen` are the selection's sentences, best first; `pool` the other scored
     candidates (best first), from which a yes/no answer takes the other side and a
-    comparison the other documents; `query_vector` centres a summary on its topic.
+    comparison the other documents; `query_vector` centres a summary on its topic;
+    `part_vectors` (one per part of a question that joins several: `question_parts`)
+    find a sentence for each part.
     An empty text means there is nothing to say in that shape (the caller abstains).
     """
     if isinstance(kind, str):
@@ -853,7 +857,9 @@ def compose(
             vector = query_vector if topic else None
             return summarize(snapshot, topic=topic, query_vector=vector, doc_ids=named,
                              retrieved=[*chosen, *pool])  # fmt: skip
-        docs = _documents_of([*chosen, *pool]) if kind.topic else None
+        # A topic: the documents of the best sentences found for it (what else was retrieved
+        # is what a weaker match found; its documents would crowd out the topic's own).
+        docs = _documents_of(chosen or pool[:1]) if kind.topic else None
         return summarize(snapshot, topic=kind.topic, query_vector=query_vector, doc_ids=docs,
                          retrieved=[*chosen, *pool])  # fmt: skip
     if kind.name == COMPARISON:
@@ -862,7 +868,58 @@ def compose(
     if kind.name == YES_NO:
         return weigh(question, chosen, snapshot, pool=pool)
     chosen = most_specific(chosen, pool, question, snapshot)
+    chosen = cover_parts(chosen, pool, question, snapshot, part_vectors)
     return answer_fact(chosen, snapshot, question=question, answer_type=answer_type)
+
+
+_PART_DEPTH = 10  # how far down the scored candidates a part of the question is looked for
+PART_WORDS = 0.3  # the weight of a part's own words beside its vector
+
+
+def cover_parts(
+    chosen: Sequence[Chosen],
+    pool: Sequence[Chosen],
+    question: str,
+    snapshot: Snapshot,
+    part_vectors: Sequence[np.ndarray] = (),
+) -> list[Chosen]:
+    """A question that joins two ("Which version added X, and is there a limit on Y?")
+    gets a sentence for each: per part, the candidate closest to it (its vector, and its
+    own words, those the other parts do not share), added when not already chosen. The
+    scorer ranks sentences against the whole question, so one part can crowd out the
+    other."""
+    parts = question_parts(question)
+    out = list(chosen)
+    if len(parts) < 2 or len(part_vectors) != len(parts) or not out:
+        return out
+    seen = {(c.passage.doc_id, c.sentence.start) for c in out}
+    options = _unique(pool[:_PART_DEPTH])
+    if not options:
+        return out
+    ids = [sentence_id(c.passage.passage_id, c.index) for c in options]
+    found = snapshot.sentence_vectors(ids)
+    terms = [set(content_terms(p)) for p in parts]
+    for i, vector in enumerate(part_vectors):
+        others = set().union(*(t for j, t in enumerate(terms) if j != i))
+        own = terms[i] - others or terms[i]
+
+        scores = [
+            (float(found[sid] @ vector) if sid in found else 0.0)
+            + PART_WORDS * len(own & _context_stems(c)) / (len(own) or 1)
+            for c, sid in zip(options, ids, strict=True)
+        ]
+        best = options[int(np.argmax(scores))]
+        key = (best.passage.doc_id, best.sentence.start)
+        if key not in seen:
+            out.append(best)
+            seen.add(key)
+    return out
+
+
+def _context_stems(c: Chosen) -> set[str]:
+    """The stems of a candidate's sentence and the one before it."""
+    before = c.passage.sentences[c.index - 1].text if c.index else ""
+    return stems(c.sentence.text) | stems(before)
 
 
 TIE_SHARE = 0.9  # of the best candidate's probability: a candidate this close is as good
@@ -1195,6 +1252,9 @@ LEAD_WEIGHT = 0.2  # the weight of a sentence's position beside its centrality
 LEAD_SPAN = 5  # sentences: the first five weigh at least half the lead weight
 TOPIC_FLOOR = 0.3  # a topic summary quotes only sentences at least this close to the topic
 _SUMMARY_DOCS = 5
+# Sentences per document: one document summarised gets five (a paragraph), two get three
+# each, more get two each (about one screen either way).
+_PER_DOC = {1: 5, 2: 3}
 _MIN_WORDS, _MAX_WORDS = 6, 80
 
 
@@ -1218,7 +1278,7 @@ def summarize(
     if doc_ids is None:
         doc_ids = sorted(snapshot.documents, key=lambda d: (-len(snapshot.documents[d]), d))
     doc_ids = [d for d in doc_ids if snapshot.documents.get(d)][:max_docs]
-    per_doc = per_doc or (3 if len(doc_ids) <= 2 else 2)
+    per_doc = per_doc or _PER_DOC.get(len(doc_ids), 2)
     focus = (
         Focus(query_vector, set(content_terms(topic)), number_tokens(topic))
         if topic and query_vector is not None
@@ -1331,6 +1391,15 @@ def _central(
         under = _headings_over(doc)
         headings = [under[i] for i in eligible]
         on_topic, keep = focus.relevance(vectors, texts, headings)
+        # A sentence under a heading on the topic is on it, in whatever words it is put
+        # ("work trips" and a section headed "Business Travel"): the heading's closeness.
+        above = _heading_places(doc)
+        near = np.array(
+            [float(doc.vectors[above[i]] @ focus.vector) if above[i] >= 0 else 0.0
+             for i in eligible], np.float32
+        )  # fmt: skip
+        on_topic = on_topic + HEADING_WEIGHT * np.maximum(near, 0.0)
+        keep = keep & focus.has_numbers(texts, headings) | (near >= HEADING_FLOOR)
         centrality = 0.7 * on_topic + 0.3 * centrality
         if retrieved:  # what the retrieval found for the whole question is on its topic too
             found = np.array(
@@ -1350,6 +1419,21 @@ def _central(
     for i in chosen:
         passage, j = doc.places[eligible[i]]
         out.append(Pick(passage, j, passage.sentences[j]))
+    return out
+
+
+HEADING_WEIGHT = 0.5  # the weight of the heading's closeness to the topic
+HEADING_FLOOR = 0.5  # a heading this close to the topic puts its sentences on the topic
+
+
+def _heading_places(doc) -> list[int]:
+    """For each sentence of a document (in reading order), the place of the nearest
+    heading before it (-1 for none)."""
+    out, current = [], -1
+    for i, (p, j) in enumerate(doc.places):
+        if p.sentences[j].kind in HEADING_KINDS:
+            current = i
+        out.append(current)
     return out
 
 

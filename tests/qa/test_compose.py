@@ -27,6 +27,7 @@ from qa.answer.compose import (
     answer_span,
     compare,
     compose,
+    cover_parts,
     leans_on_predecessor,
     mmr,
     most_specific,
@@ -38,7 +39,15 @@ from qa.answer.compose import (
     with_context,
 )
 from qa.answer.headings import referenced_numbers
-from qa.answer.kinds import COMPARISON, FACTOID, OVERVIEW, YES_NO, question_kind
+from qa.answer.kinds import (
+    COMPARISON,
+    FACTOID,
+    OVERVIEW,
+    YES_NO,
+    always_answered,
+    question_kind,
+    question_parts,
+)
 from qa.config import Settings
 from qa.retrieve import Snapshot
 
@@ -519,3 +528,70 @@ def test_a_numbered_thing_is_matched_with_its_noun_and_exactly():
     assert number_tokens("v2.4.1 — 8 October") == {"2.4.1", "8"}
     assert referenced_numbers("What is Article IV called?") == {"4"}
     assert referenced_numbers("What does section 12.2 say?") == {"12.2"}
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("Who runs the pilot, and how much did it cost?", 2),
+        ("What do I need for it on Linux, and since which version does it work?", 2),
+        ("Where was the file before 2.0; where is it now?", 2),
+        ("What are the costs and benefits of the pilot?", 1),
+        ("Who may terminate the agreement?", 1),
+    ],
+)
+def test_the_parts_of_a_question_that_joins_several(question, parts):
+    assert len(question_parts(question)) == parts
+
+
+def test_each_part_of_a_joined_question_gets_its_sentence(corpus_service, snapshot):
+    """The scorer ranks against the whole question; the cost part must not be crowded out
+    by sentences about who presented the results."""
+    question = "Who presented the pilot results, and how much did the pilot cost?"
+    presenter = pick(snapshot, "report.txt", "Maria Okafor")
+    weaker = pick(snapshot, "report.txt", "The depot in Porto")
+    cost = pick(snapshot, "report.txt", "2.5 million euros")
+    vectors = [corpus_service._embedder().embed_query(p) for p in question_parts(question)]
+    chosen = cover_parts([presenter], [presenter, weaker, cost], question, snapshot, vectors)
+    assert chosen[0] is presenter and cost in chosen and weaker not in chosen
+    text, citations = compose(
+        question_kind(question), [presenter], snapshot, question=question,
+        pool=[presenter, weaker, cost], part_vectors=vectors,
+    )  # fmt: skip
+    assert "2.5 million euros" in text
+    assert_exact(text, citations, snapshot)
+    # one question: nothing added
+    assert cover_parts([presenter], [presenter, cost], "Who presented?", snapshot, []) == [
+        presenter
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "always"),
+    [
+        ("How do the two articles differ on the rollout?", True),
+        ("Compare the vendor and the union", True),
+        ("Give me an overview of these documents.", True),
+        # other forms of a comparison: side by side, but the answerer judges them
+        ("Do both articles say the system is ready?", False),
+        ("How did the delay change between March and June?", False),
+        ("Which is longer: the pilot, or the rollout?", False),
+        ("Who may terminate the agreement?", False),
+    ],
+)
+def test_which_kinds_are_always_answered(question, always):
+    kind = question_kind(question)
+    assert always_answered(kind) is always, kind
+    if kind.judged:
+        assert kind.name == COMPARISON
+
+
+def test_a_judged_comparison_still_quotes_each_document(snapshot):
+    question = "Do both documents say the system is ready?"
+    report = pick(snapshot, "report.txt", "is ready for all depots")
+    union = pick(snapshot, "newsletter.txt", "is not ready for all depots")
+    text, citations = compose(question_kind(question), [report], snapshot, question=question,
+                              pool=[report, union])  # fmt: skip
+    assert "According to “Pilot programme report”" in text
+    assert "According to “Union newsletter”" in text
+    assert_exact(text, citations, snapshot)
