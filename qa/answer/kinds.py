@@ -61,8 +61,9 @@ class Kind:
     reason: str
     topic: str = ""  # overview: what to summarise ("" = the documents as a whole)
     sides: tuple[str, ...] = field(default=())  # comparison: the things compared, if named
-    # a summary or comparison whose answering the fitted answerer judges like a fact's
-    # (otherwise they are always answered: `always_answered`)
+    # a summary or comparison asked in a softer form ("in short", "What is X?", "Do both
+    # articles ...?"): its answering the fitted answerer judges like a fact's (the other
+    # summaries and comparisons are always answered: `always_answered`)
     judged: bool = False
     # overview: the words that say WHAT is summarised ("the release notes", "this agreement"),
     # where a document may be named by its title (qa.answer.compose.named_documents)
@@ -79,7 +80,12 @@ _GIST_NOUNS = (
 )
 _SUMMARY_WORDS = re.compile(
     r"\b(?:overview|summary|summari[sz]e[ds]?|sum(?:med)? up|gist|outline|recap|tl;?dr|"
-    r"in a nutshell|in short|in brief|in a few (?:words|lines|sentences)|"
+    r"in a nutshell|(?:main|key) (?:points?|ideas?|topics?|themes?))\b",
+    re.I,
+)
+# Softer ways to ask for one: "in short", "the main outcomes", "the key selling points".
+_SUMMARY_HINTS = re.compile(
+    r"\b(?:in short|in brief|in a few (?:words|lines|sentences)|"
     rf"(?:main|key|most important) (?:[\w-]+ )?(?:{_GIST_NOUNS}))\b",
     re.I,
 )
@@ -120,12 +126,16 @@ _WHAT_IS_NAME = re.compile(
 def asks_for_an_overview(question: str) -> Kind | None:
     """ "Give me an overview", "Summarize what X says about Y", "What is this corpus
     about?", "What do the documents say about Y?" """
-    if _SUMMARY_WORDS.search(question):
+    asked = _SUMMARY_WORDS.search(question) or _SUMMARY_HINTS.search(question)
+    if asked:
         # "Summarize what the contract says about payment": the topic is what follows.
         said = _SAID_ABOUT.search(question)
         topic = _topic(said.group("topic") if said else question)
-        source = said.group("source") if said else question[_SUMMARY_WORDS.search(question).end() :]
-        return Kind(OVERVIEW, "asks for a summary or an overview", topic=topic, source=source)
+        source = said.group("source") if said else question[asked.end() :]
+        return Kind(
+            OVERVIEW, "asks for a summary or an overview", topic=topic, source=source,
+            judged=not _SUMMARY_WORDS.search(question),
+        )  # fmt: skip
     if m := _ABOUT_WHAT.search(question):
         subject = m.group("topic") or m.group("topic2") or ""
         if _is_the_documents(subject):
@@ -136,11 +146,17 @@ def asks_for_an_overview(question: str) -> Kind | None:
         if _is_the_documents(m.group("source")):
             return Kind(OVERVIEW, "asks what the documents say about a topic", topic)
         if _names_a_kind_of_document(m["source"]):  # "What does the agreement say about X?"
-            return Kind(OVERVIEW, "asks what a document says about a topic", topic, m["source"])
+            return Kind(
+                OVERVIEW, "asks what a document says about a topic", topic, m["source"], judged=True
+            )
     if m := _LIST_OF.search(question):
-        return Kind(OVERVIEW, "asks for the several things said on a topic", _topic(m["topic"]))
+        return Kind(
+            OVERVIEW, "asks for the several things said on a topic", _topic(m["topic"]), judged=True
+        )
     if m := _WHAT_IS_NAME.search(question):
-        return Kind(OVERVIEW, "asks what a named thing is", topic=m["name"], source=m["name"])
+        return Kind(
+            OVERVIEW, "asks what a named thing is", topic=m["name"], source=m["name"], judged=True
+        )
     return None
 
 
