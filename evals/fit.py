@@ -45,7 +45,7 @@ from qa.answer.decide import (
     crag_threshold,
 )
 from qa.answer.features import FEATURE_NAMES
-from qa.answer.kinds import COMPARISON, OVERVIEW, question_kind
+from qa.answer.kinds import always_answered, question_kind
 from qa.answer.rules import RULES
 from qa.config import Settings
 
@@ -187,10 +187,7 @@ def _outcome(case: Case, candidates: list, model: DecisionModel) -> tuple[bool, 
 
 def _always_answered(case: Case) -> bool:
     """Summaries and comparisons are not the answerer's to refuse (QAService.choose)."""
-    return bool(case.prepared.candidates) and question_kind(case.prepared.question).name in (
-        OVERVIEW,
-        COMPARISON,
-    )
+    return bool(case.prepared.candidates) and always_answered(question_kind(case.prepared.question))
 
 
 def _folds(n: int) -> np.ndarray:

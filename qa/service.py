@@ -20,7 +20,14 @@ from ingest.formats import page_at
 from qa.answer.compose import ABSTAIN_PREFIX, abstention, compose
 from qa.answer.decide import DecisionModel, model_for
 from qa.answer.extractive import Candidate, Selection, score_candidates, select
-from qa.answer.kinds import COMPARISON, OVERVIEW, Kind, question_kind
+from qa.answer.kinds import (
+    FACTOID,
+    OVERVIEW,
+    Kind,
+    always_answered,
+    question_kind,
+    question_parts,
+)
 from qa.answer.question import QuestionProfile, attach_vectors, profile_question
 from qa.answer.rules import first_reason
 from qa.config import Settings, get_settings
@@ -211,7 +218,7 @@ class QAService:
         kind = question_kind(prepared.question)
         candidates = prepared.candidates if candidates is None else candidates
         selection = select(prepared.profile, candidates, self.settings, prepared.snapshot, model)
-        if kind.name in (OVERVIEW, COMPARISON) and candidates:
+        if always_answered(kind) and candidates:
             decision = model or model_for(self.settings.answer_model)
             if not first_reason(prepared.profile, decision.rules):
                 top = candidates[: self.settings.max_answer_sentences]
@@ -229,6 +236,11 @@ class QAService:
             vector = prepared.query_vector
             if kind.name == OVERVIEW and kind.topic:
                 vector = self._embedder().embed_query(kind.topic)
+            # "Which version added X, and is there a limit on Y?": a sentence per part
+            parts = question_parts(prepared.question) if kind.name == FACTOID else []
+            part_vectors = (
+                [self._embedder().embed_query(p) for p in parts] if len(parts) > 1 else []
+            )
             text, citations = compose(
                 kind,
                 selection.candidates,
@@ -237,6 +249,7 @@ class QAService:
                 answer_type=prepared.profile.answer_type,
                 pool=prepared.candidates,
                 query_vector=vector,
+                part_vectors=part_vectors,
             )
             if not text:
                 reason = f"nothing in them is about “{kind.topic or prepared.question}”"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
@@ -32,8 +32,10 @@ from qa.answer.headings import (
     heading_bonus,
     referenced_numbers,
 )
-from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind
+from qa.answer.kinds import ACROSS as _ACROSS
+from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind, question_parts
 from qa.retrieve import Snapshot
+from qa.store import sentence_id
 from qa.text import (
     AFFIRM,
     CONNECTIVES,
@@ -834,27 +836,90 @@ def compose(
     answer_type: str = "open",
     pool: Sequence[Chosen] = (),
     query_vector: np.ndarray | None = None,
+    part_vectors: Sequence[np.ndarray] = (),
 ) -> Composed:
     """The answer text and its citations, in the shape the question's kind asks for.
 
     `chosen` are the selection's sentences, best first; `pool` the other scored
     candidates (best first), from which a yes/no answer takes the other side and a
-    comparison the other documents; `query_vector` centres a summary on its topic.
+    comparison the other documents; `query_vector` centres a summary on its topic;
+    `part_vectors` (one per part of a question that joins several: `question_parts`)
+    find a sentence for each part.
     An empty text means there is nothing to say in that shape (the caller abstains).
     """
     if isinstance(kind, str):
         detected = question_kind(question)
         kind = detected if detected.name == kind else Kind(kind, "given by the caller")
     if kind.name == OVERVIEW:
-        docs = _documents_of([*chosen, *pool]) if kind.topic else None
-        return summarize(snapshot, topic=kind.topic, query_vector=query_vector, doc_ids=docs)
+        named, rest = named_documents(snapshot, kind.source)
+        if named:  # "Summarize the release notes": that document, on what else is asked
+            topic = " ".join(w for w in words(kind.topic) if stem(w) not in rest)
+            vector = query_vector if topic else None
+            return summarize(snapshot, topic=topic, query_vector=vector, doc_ids=named,
+                             retrieved=[*chosen, *pool])  # fmt: skip
+        # A topic: the documents of the best sentences found for it (what else was retrieved
+        # is what a weaker match found; its documents would crowd out the topic's own).
+        docs = _documents_of(chosen or pool[:1]) if kind.topic else None
+        return summarize(snapshot, topic=kind.topic, query_vector=query_vector, doc_ids=docs,
+                         retrieved=[*chosen, *pool])  # fmt: skip
     if kind.name == COMPARISON:
         return compare(question, chosen, snapshot, pool=pool, query_vector=query_vector,
                        sides=kind.sides)  # fmt: skip
     if kind.name == YES_NO:
         return weigh(question, chosen, snapshot, pool=pool)
     chosen = most_specific(chosen, pool, question, snapshot)
+    chosen = cover_parts(chosen, pool, question, snapshot, part_vectors)
     return answer_fact(chosen, snapshot, question=question, answer_type=answer_type)
+
+
+_PART_DEPTH = 10  # how far down the scored candidates a part of the question is looked for
+PART_WORDS = 0.3  # the weight of a part's own words beside its vector
+
+
+def cover_parts(
+    chosen: Sequence[Chosen],
+    pool: Sequence[Chosen],
+    question: str,
+    snapshot: Snapshot,
+    part_vectors: Sequence[np.ndarray] = (),
+) -> list[Chosen]:
+    """A question that joins two ("Which version added X, and is there a limit on Y?")
+    gets a sentence for each: per part, the candidate closest to it (its vector, and its
+    own words, those the other parts do not share), added when not already chosen. The
+    scorer ranks sentences against the whole question, so one part can crowd out the
+    other."""
+    parts = question_parts(question)
+    out = list(chosen)
+    if len(parts) < 2 or len(part_vectors) != len(parts) or not out:
+        return out
+    seen = {(c.passage.doc_id, c.sentence.start) for c in out}
+    options = _unique(pool[:_PART_DEPTH])
+    if not options:
+        return out
+    ids = [sentence_id(c.passage.passage_id, c.index) for c in options]
+    found = snapshot.sentence_vectors(ids)
+    terms = [set(content_terms(p)) for p in parts]
+    for i, vector in enumerate(part_vectors):
+        others = set().union(*(t for j, t in enumerate(terms) if j != i))
+        own = terms[i] - others or terms[i]
+
+        scores = [
+            (float(found[sid] @ vector) if sid in found else 0.0)
+            + PART_WORDS * len(own & _context_stems(c)) / (len(own) or 1)
+            for c, sid in zip(options, ids, strict=True)
+        ]
+        best = options[int(np.argmax(scores))]
+        key = (best.passage.doc_id, best.sentence.start)
+        if key not in seen:
+            out.append(best)
+            seen.add(key)
+    return out
+
+
+def _context_stems(c: Chosen) -> set[str]:
+    """The stems of a candidate's sentence and the one before it."""
+    before = c.passage.sentences[c.index - 1].text if c.index else ""
+    return stems(c.sentence.text) | stems(before)
 
 
 TIE_SHARE = 0.9  # of the best candidate's probability: a candidate this close is as good
@@ -1011,20 +1076,25 @@ def compare(
     if len(sides) >= 2:
         groups = {}
         for side in sides:
-            needed = set(content_terms(side))
-            found = [c for c in candidates if needed and needed <= _context_stems(c)]
+            found = _on_side(side, candidates, snapshot)
             if found:
                 groups[side] = found[:per_side]
         if len(groups) >= 2:
             return _side_by_side(groups, snapshot, lambda side, _q: f"On “{side}”: ")
+    # "the two meetings", "both reports": the documents the question names, if it does
+    across = _ACROSS.search(question)
+    named = named_documents(snapshot, across.group("noun"))[0] if across else []
+    if len(named) >= 2:
+        candidates = [c for c in candidates if c.passage.doc_id in named]
     by_doc: dict[str, list[Chosen]] = {}
     for c in candidates:
         by_doc.setdefault(c.passage.doc_id, [])
         if len(by_doc[c.passage.doc_id]) < per_side:
             by_doc[c.passage.doc_id].append(c)
-    if query_vector is not None and len(snapshot.documents) <= _COMPARE_DOCS:
+    sides_docs = named if len(named) >= 2 else sorted(snapshot.documents)
+    if query_vector is not None and len(sides_docs) <= _COMPARE_DOCS:
         # "the two articles": a document the retrieval missed still gets its say.
-        for doc_id in sorted(snapshot.documents):
+        for doc_id in sides_docs:
             if doc_id not in by_doc and (best := _closest_sentence(snapshot, doc_id, query_vector)):
                 by_doc[doc_id] = [best]
     groups = dict(list(by_doc.items())[:_COMPARE_DOCS])
@@ -1050,9 +1120,33 @@ def _side_by_side(
     return "\n\n".join(parts), citer.citations
 
 
-def _context_stems(c: Chosen) -> set[str]:
-    before = c.passage.sentences[c.index - 1].text if c.index else ""
-    return stems(c.sentence.text) | stems(before)
+def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Chosen]:
+    """The candidates about one side of a comparison ("the March meeting", "a Priority 1
+    problem"), best first: those whose sentence, the sentence before, its section or its
+    document's name carry at least half of the side's words and every number it names
+    exactly ("Priority 1" is not "Priority 2")."""
+    needed = set(content_terms(side))
+    numbers = numbered(side) or number_tokens(side)
+    if not needed and not numbers:
+        return []
+    names = document_names(snapshot)
+    named, _ = named_documents(snapshot, side)
+    if named:  # "the March meeting": that document's account, best first
+        return [c for c in candidates if c.passage.doc_id in named]
+    scored = []
+    for c in candidates:
+        before = c.passage.sentences[c.index - 1].text if c.index else ""
+        here = f"{c.sentence.text} {before} {c.passage.section}"
+        if not numbers <= (numbered(here) | number_tokens(here)):
+            continue
+        share = len(needed & (stems(here) | names.get(c.passage.doc_id, set())))
+        share = share / len(needed) if needed else 1.0
+        if share >= SIDE_SHARE:
+            scored.append(c)
+    return scored
+
+
+SIDE_SHARE = 0.5  # of a side's words, what a sentence (with its context) must carry
 
 
 def _unique(items: Sequence[Chosen]) -> list[Chosen]:
@@ -1079,7 +1173,7 @@ def _closest_sentence(snapshot: Snapshot, doc_id: str, vector: np.ndarray) -> Pi
     return Pick(passage, k, passage.sentences[k])
 
 
-# --- names and numbers a question may give -----------------------------------------------
+# --- summaries -----------------------------------------------------------------------------
 _NAME_SENTENCES = 3  # a document's name: its title, file name and short opening lines
 _NAME_WORDS = 12  # an opening line this short names the document ("Minutes of the ... meeting")
 
@@ -1151,6 +1245,66 @@ def _name_index(
     return cached
 
 
+MMR_LAMBDA = 0.7  # relevance against novelty (Carbonell & Goldstein 1998 use 0.3 to 0.7)
+DUPLICATE = 0.9  # cosine above which two sentences say the same thing
+SAME_WORDS = 0.6  # Jaccard share of stems above which they do too
+LEAD_WEIGHT = 0.2  # the weight of a sentence's position beside its centrality
+LEAD_SPAN = 5  # sentences: the first five weigh at least half the lead weight
+TOPIC_FLOOR = 0.3  # a topic summary quotes only sentences at least this close to the topic
+_SUMMARY_DOCS = 5
+# Sentences per document: one document summarised gets five (a paragraph), two get three
+# each, more get two each (about one screen either way).
+_PER_DOC = {1: 5, 2: 3}
+_MIN_WORDS, _MAX_WORDS = 6, 80
+
+
+def summarize(
+    snapshot: Snapshot,
+    *,
+    topic: str = "",
+    query_vector: np.ndarray | None = None,
+    doc_ids: Sequence[str] | None = None,
+    per_doc: int | None = None,
+    max_docs: int = _SUMMARY_DOCS,
+    retrieved: Sequence[Chosen] = (),
+) -> Composed:
+    """An extractive summary: per document, its most central sentences that do not
+    repeat each other (maximal marginal relevance over the sentence vectors), each with
+    its citation, under the document's title.
+
+    Centrality is similarity to the document's centroid, or, when a topic is named
+    (`topic` with its `query_vector`), mostly to the topic. Without `doc_ids`, the whole
+    corpus is summarised, its largest documents first (at most `max_docs`)."""
+    if doc_ids is None:
+        doc_ids = sorted(snapshot.documents, key=lambda d: (-len(snapshot.documents[d]), d))
+    doc_ids = [d for d in doc_ids if snapshot.documents.get(d)][:max_docs]
+    per_doc = per_doc or _PER_DOC.get(len(doc_ids), 2)
+    focus = (
+        Focus(query_vector, set(content_terms(topic)), number_tokens(topic))
+        if topic and query_vector is not None
+        else None
+    )
+    # The retrieval's sentences for the question, by rank: 1, 1/2, 1/3, ...
+    ranks: dict[tuple[str, int], float] = {}
+    for c in retrieved:
+        ranks.setdefault((c.passage.doc_id, c.sentence.start), 1.0 / (len(ranks) + 1))
+    citer = Citer(snapshot)
+    parts = []
+    for doc_id in doc_ids:
+        picks = _central(snapshot, doc_id, per_doc, focus, ranks)
+        if not picks:
+            continue
+        quotes = sorted(_quotes(picks, snapshot), key=lambda q: q.start)
+        body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
+        parts.append(f"“{picks[0].passage.title}”: {body}")
+    return "\n\n".join(parts), citer.citations
+
+
+def _summarisable(text: str) -> bool:
+    n = len(words(text))
+    return ends_sentence(text) and not text.rstrip().endswith("?") and _MIN_WORDS <= n <= _MAX_WORDS
+
+
 _NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)*")  # "2.4.1" in "v2.4.1", "12.2" in "Section 12.2"
 
 
@@ -1172,91 +1326,89 @@ def numbered(text: str) -> set[str]:
     }
 
 
-# --- summaries -----------------------------------------------------------------------------
-MMR_LAMBDA = 0.7  # relevance against novelty (Carbonell & Goldstein 1998 use 0.3 to 0.7)
-DUPLICATE = 0.9  # cosine above which two sentences say the same thing
-SAME_WORDS = 0.6  # Jaccard share of stems above which they do too
-TOPIC_FLOOR = 0.3  # a topic summary quotes only sentences at least this close to the topic
-_SUMMARY_DOCS = 5
-_MIN_WORDS, _MAX_WORDS = 6, 80
-
-
-def summarize(
-    snapshot: Snapshot,
-    *,
-    topic: str = "",
-    query_vector: np.ndarray | None = None,
-    doc_ids: Sequence[str] | None = None,
-    per_doc: int | None = None,
-    max_docs: int = _SUMMARY_DOCS,
-) -> Composed:
-    """An extractive summary: per document, its most central sentences that do not
-    repeat each other (maximal marginal relevance over the sentence vectors), each with
-    its citation, under the document's title.
-
-    Centrality is similarity to the document's centroid, or, when a topic is named
-    (`topic` with its `query_vector`), mostly to the topic. Without `doc_ids`, the whole
-    corpus is summarised, its largest documents first (at most `max_docs`)."""
-    if doc_ids is None:
-        doc_ids = sorted(snapshot.documents, key=lambda d: (-len(snapshot.documents[d]), d))
-    doc_ids = [d for d in doc_ids if snapshot.documents.get(d)][:max_docs]
-    per_doc = per_doc or (3 if len(doc_ids) <= 2 else 2)
-    focus = (
-        Focus(query_vector, set(content_terms(topic)))
-        if topic and query_vector is not None
-        else None
-    )
-    citer = Citer(snapshot)
-    parts = []
-    for doc_id in doc_ids:
-        picks = _central(snapshot, doc_id, per_doc, focus)
-        if not picks:
-            continue
-        quotes = sorted(_quotes(picks, snapshot), key=lambda q: q.start)
-        body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
-        parts.append(f"“{picks[0].passage.title}”: {body}")
-    return "\n\n".join(parts), citer.citations
-
-
-def _summarisable(text: str) -> bool:
-    n = len(words(text))
-    return ends_sentence(text) and not text.rstrip().endswith("?") and _MIN_WORDS <= n <= _MAX_WORDS
-
-
 @dataclass
 class Focus:
-    """A named topic: its vector and its content stems."""
+    """A named topic: its vector, its content stems and the numbers it names."""
 
     vector: np.ndarray
     stems: set[str]
+    numbers: set[str] = field(default_factory=set)
 
-    def relevance(self, vectors: np.ndarray, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def relevance(
+        self, vectors: np.ndarray, texts: list[str], headings: Sequence[str] = ()
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(relevance, on topic?) per sentence. A one-word topic embeds weakly (measured:
         "accusations" reaches 0.3 against the sentence that makes them), so a sentence
-        that uses the topic's own words is on it too; otherwise it must be close."""
+        that uses the topic's own words, or stands under a heading that does, is on it
+        too; otherwise it must be close. A topic that names a number ("firmware 2.4.1",
+        "item 5") is only where that very number is, in the sentence or its heading."""
+        headings = headings or [""] * len(texts)
         cosine = vectors @ self.vector
+        words_of = [stems(t) | stems(h) for t, h in zip(texts, headings, strict=True)]
         share = np.array(
-            [len(self.stems & stems(t)) / (len(self.stems) or 1) for t in texts], np.float32
+            [len(self.stems & w) / (len(self.stems) or 1) for w in words_of], np.float32
         )
-        return cosine + TOPIC_WORDS * share, (share > 0) | (cosine >= TOPIC_FLOOR)
+        on = ((share > 0) | (cosine >= TOPIC_FLOOR)) & self.has_numbers(texts, headings)
+        return cosine + TOPIC_WORDS * share, on
+
+    def has_numbers(self, texts: Sequence[str], headings: Sequence[str]) -> np.ndarray:
+        """Does each sentence (or its heading) have every number the topic names?"""
+        return np.array(
+            [self.numbers <= number_tokens(t) | number_tokens(h)
+             for t, h in zip(texts, headings, strict=True)], bool
+        )  # fmt: skip
 
 
+RETRIEVED_WEIGHT = 0.3  # the weight of the retrieval's ranking (1 for its best sentence)
 TOPIC_WORDS = 0.3  # the weight of the topic's own words beside the topic's vector
 
 
-def _central(snapshot: Snapshot, doc_id: str, k: int, focus: Focus | None) -> list[Pick]:
+def _central(
+    snapshot: Snapshot,
+    doc_id: str,
+    k: int,
+    focus: Focus | None,
+    retrieved: dict[tuple[str, int], float] | None = None,
+) -> list[Pick]:
     doc = snapshot.document_sentences(doc_id)
-    eligible = [i for i, (p, j) in enumerate(doc.places) if _summarisable(p.sentences[j].text)]
+    eligible = [
+        i
+        for i, (p, j) in enumerate(doc.places)
+        if _summarisable(p.sentences[j].text) and p.sentences[j].kind not in HEADING_KINDS
+    ]
     if not eligible:
         return []
     vectors = doc.vectors[eligible]
     centroid = doc.vectors.mean(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
     centrality = vectors @ centroid
+    # Writers put what a document is about first (the lead of a news story, the recitals of
+    # a contract, the purpose line of a manual): the "lead" baseline that extractive
+    # summarisers are measured against. Earlier sentences weigh more, fading with position.
+    centrality = centrality + LEAD_WEIGHT / (1.0 + np.arange(len(eligible)) / LEAD_SPAN)
     if focus is not None:
         texts = [doc.places[i][0].sentences[doc.places[i][1]].text for i in eligible]
-        on_topic, keep = focus.relevance(vectors, texts)
+        under = _headings_over(doc)
+        headings = [under[i] for i in eligible]
+        on_topic, keep = focus.relevance(vectors, texts, headings)
+        # A sentence under a heading on the topic is on it, in whatever words it is put
+        # ("work trips" and a section headed "Business Travel"): the heading's closeness.
+        above = _heading_places(doc)
+        near = np.array(
+            [float(doc.vectors[above[i]] @ focus.vector) if above[i] >= 0 else 0.0
+             for i in eligible], np.float32
+        )  # fmt: skip
+        on_topic = on_topic + HEADING_WEIGHT * np.maximum(near, 0.0)
+        keep = keep & focus.has_numbers(texts, headings) | (near >= HEADING_FLOOR)
         centrality = 0.7 * on_topic + 0.3 * centrality
+        if retrieved:  # what the retrieval found for the whole question is on its topic too
+            found = np.array(
+                [retrieved.get((doc_id, doc.places[i][0].sentences[doc.places[i][1]].start), 0.0)
+                 for i in eligible], np.float32
+            )  # fmt: skip
+            found = found * focus.has_numbers(texts, headings)
+            centrality = centrality + RETRIEVED_WEIGHT * found
+            keep = keep | (found > 0)
         eligible = [e for e, ok in zip(eligible, keep, strict=True) if ok]
         vectors, centrality = vectors[keep], centrality[keep]
         if not eligible:
@@ -1267,6 +1419,32 @@ def _central(snapshot: Snapshot, doc_id: str, k: int, focus: Focus | None) -> li
     for i in chosen:
         passage, j = doc.places[eligible[i]]
         out.append(Pick(passage, j, passage.sentences[j]))
+    return out
+
+
+HEADING_WEIGHT = 0.5  # the weight of the heading's closeness to the topic
+HEADING_FLOOR = 0.5  # a heading this close to the topic puts its sentences on the topic
+
+
+def _heading_places(doc) -> list[int]:
+    """For each sentence of a document (in reading order), the place of the nearest
+    heading before it (-1 for none)."""
+    out, current = [], -1
+    for i, (p, j) in enumerate(doc.places):
+        if p.sentences[j].kind in HEADING_KINDS:
+            current = i
+        out.append(current)
+    return out
+
+
+def _headings_over(doc) -> list[str]:
+    """For each sentence of a document (in reading order), the heading it stands under:
+    the nearest heading before it, with the passage's section path."""
+    out, current = [], ""
+    for p, j in doc.places:
+        if p.sentences[j].kind in HEADING_KINDS:
+            current = p.sentences[j].text
+        out.append(current or p.section)
     return out
 
 

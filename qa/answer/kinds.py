@@ -36,6 +36,20 @@ _REQUEST_WORDS = {
     "what", "is", "are", "was", "were", "about", "of", "on", "please", "can", "could", "you",
     "say", "says", "said", "do", "does", "cover", "covers", "discuss", "discusses", "tell",
     "short", "quick", "general", "high", "level", "high-level", "in", "nutshell", "whole",
+    "few", "lines", "line", "words", "sentences", "paragraph", "for", "overall", "most",
+    "important", "outcome", "outcomes", "finding", "findings", "result", "results",
+    "decision", "decisions", "conclusion", "conclusions", "takeaway", "takeaways",
+    "highlight", "highlights", "message", "messages", "argument", "arguments", "change",
+    "changes", "feature", "features", "issue", "issues", "subjects", "subject", "areas",
+    "area", "things", "address", "talk", "deal", "with", "contain", "what's", "whats",
+}  # fmt: skip
+# Kinds of documents, in general English: "the agreement", "the release notes", "the minutes".
+DOCUMENT_TYPES = {
+    "agreement", "contract", "policy", "handbook", "manual", "guide", "notes", "minutes",
+    "faq", "memo", "letter", "brochure", "specification", "datasheet", "terms", "report",
+    "article", "paper", "chapter", "appendix", "newsletter", "statement", "booklet", "leaflet",
+    "document", "piece", "story", "release", "summary", "review", "study", "plan", "charter",
+    "changelog", "readme", "reference", "agenda",
 }  # fmt: skip
 
 
@@ -47,23 +61,43 @@ class Kind:
     reason: str
     topic: str = ""  # overview: what to summarise ("" = the documents as a whole)
     sides: tuple[str, ...] = field(default=())  # comparison: the things compared, if named
+    # a summary or comparison asked in a softer form ("in short", "What is X?", "Do both
+    # articles ...?"): its answering the fitted answerer judges like a fact's (the other
+    # summaries and comparisons are always answered: `always_answered`)
+    judged: bool = False
+    # overview: the words that say WHAT is summarised ("the release notes", "this agreement"),
+    # where a document may be named by its title (qa.answer.compose.named_documents)
+    source: str = ""
 
 
 KindRule = Callable[[str], Kind | None]
 
+# What a summary is asked for as: "the main points", "the key outcomes", "the main selling
+# points". General English nouns for the parts of a gist, not for any subject.
+_GIST_NOUNS = (
+    r"points?|ideas?|topics?|themes?|outcomes?|findings?|results?|decisions?|conclusions?|"
+    r"takeaways?|highlights?|messages?|arguments?|changes?|features?|issues?"
+)
 _SUMMARY_WORDS = re.compile(
     r"\b(?:overview|summary|summari[sz]e[ds]?|sum(?:med)? up|gist|outline|recap|tl;?dr|"
-    r"in a nutshell|main (?:points?|ideas?|topics?|themes?)|key (?:points?|ideas?|topics?|themes?))\b",
+    r"in a nutshell|(?:main|key) (?:points?|ideas?|topics?|themes?))\b",
+    re.I,
+)
+# Softer ways to ask for one: "in short", "the main outcomes", "the key selling points".
+_SUMMARY_HINTS = re.compile(
+    r"\b(?:in short|in brief|in a few (?:words|lines|sentences)|"
+    rf"(?:main|key|most important) (?:[\w-]+ )?(?:{_GIST_NOUNS}))\b",
     re.I,
 )
 _SAID_ABOUT = re.compile(
-    r"\bwhat\s+.{1,60}?\s(?:say|says|said|write|writes|wrote|report|reports|reported)\s+"
+    r"\bwhat\s+(?P<source>.{1,60}?)\s(?:say|says|said|write|writes|wrote|report|reports|reported)\s+"
     r"(?:about|on|regarding)\s+(?P<topic>.+?)\W*$",
     re.I,
 )
 _ABOUT_WHAT = re.compile(
     r"^\W*what (?:is|are|was|were) (?P<topic>.{1,80}?) about\W*$"
-    r"|^\W*what (?:do|does|did) (?P<topic2>.{1,80}?) (?:cover|discuss|contain|deal with)\W*$",
+    r"|^\W*what (?:(?:topics?|subjects?|themes?|areas?|issues?|things?) )?(?:do|does|did) "
+    r"(?P<topic2>.{1,80}?) (?:cover|discuss|contain|deal with|address|talk about)\W*$",
     re.I,
 )
 _SAYS_ABOUT = re.compile(
@@ -73,28 +107,63 @@ _SAYS_ABOUT = re.compile(
 )
 
 
+# "What are the rules for X?", "What are the different ways to X?": a request for the
+# several things a document lays down on X (general English plural nouns of a list).
+_LIST_OF = re.compile(
+    r"^\W*what (?:are|were) the (?:(?:main|different|various|general|basic) )?"
+    r"(?:rules|guidelines|ways|kinds|types|modes|options|methods|steps|requirements) "
+    r"(?:(?:for|on|about|regarding|of|to|in which|that)\s+)?(?P<topic>.{1,80}?)\W*$",
+    re.I,
+)
+# "What is Tidekeeper?", "What is APT29?": a name asked to be explained (every word of it
+# capitalised or with a digit in it), not "What is the notice period?".
+_WHAT_IS_NAME = re.compile(
+    r"^\W*(?i:what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?)"
+    r"(?P<name>(?:[A-Z][\w-]*|[\w-]*\d[\w-]*)(?:\s+(?:[A-Z][\w-]*|[\w-]*\d[\w-]*)){0,2})\W*$",
+)
+
+
 def asks_for_an_overview(question: str) -> Kind | None:
     """ "Give me an overview", "Summarize what X says about Y", "What is this corpus
     about?", "What do the documents say about Y?" """
-    if _SUMMARY_WORDS.search(question):
+    asked = _SUMMARY_WORDS.search(question) or _SUMMARY_HINTS.search(question)
+    if asked:
         # "Summarize what the contract says about payment": the topic is what follows.
         said = _SAID_ABOUT.search(question)
         topic = _topic(said.group("topic") if said else question)
-        return Kind(OVERVIEW, "asks for a summary or an overview", topic=topic)
+        source = said.group("source") if said else question[asked.end() :]
+        return Kind(
+            OVERVIEW, "asks for a summary or an overview", topic=topic, source=source,
+            judged=not _SUMMARY_WORDS.search(question),
+        )  # fmt: skip
     if m := _ABOUT_WHAT.search(question):
         subject = m.group("topic") or m.group("topic2") or ""
         if _is_the_documents(subject):
             return Kind(OVERVIEW, "asks what the documents are about")
-        return Kind(OVERVIEW, "asks what something is about", topic=_topic(subject))
-    if (m := _SAYS_ABOUT.search(question)) and _is_the_documents(m.group("source")):
-        return Kind(OVERVIEW, "asks what the documents say about a topic", _topic(m["topic"]))
+        return Kind(OVERVIEW, "asks what something is about", topic=_topic(subject), source=subject)
+    if m := _SAYS_ABOUT.search(question):
+        topic = _topic(m["topic"])
+        if _is_the_documents(m.group("source")):
+            return Kind(OVERVIEW, "asks what the documents say about a topic", topic)
+        if _names_a_kind_of_document(m["source"]):  # "What does the agreement say about X?"
+            return Kind(
+                OVERVIEW, "asks what a document says about a topic", topic, m["source"], judged=True
+            )
+    if m := _LIST_OF.search(question):
+        return Kind(
+            OVERVIEW, "asks for the several things said on a topic", _topic(m["topic"]), judged=True
+        )
+    if m := _WHAT_IS_NAME.search(question):
+        return Kind(
+            OVERVIEW, "asks what a named thing is", topic=m["name"], source=m["name"], judged=True
+        )
     return None
 
 
 _COMPARE = re.compile(
-    r"\b(?:compare[ds]?|comparing|comparison|contrast(?:s|ed|ing)?|differ(?:s|ed|ent|ence|"
-    r"ences)?|versus|vs\.?|in common|similarit(?:y|ies)|(?:dis)?agree(?:s|d)? (?:on|about|with|"
-    r"that)|(?:same|different) (?:view|account|story|position)s?)\b",
+    r"\b(?:compare[ds]?|comparing|comparison|contrast(?:s|ed|ing)?|differ(?:s|ed|ence|ences)?|"
+    r"different(?= (?:from|to|than|in|between)\b|\W*$)|versus|vs\.?|in common|"
+    r"similarit(?:y|ies)|(?:dis)?agree(?:s|d)? (?:on|about|with|that)|(?:same|different) (?:view|account|story|position)s?)\b",
     re.I,
 )
 _SIDES = re.compile(
@@ -106,9 +175,80 @@ _SIDES = re.compile(
 )
 
 
+# "Do both articles ...", "How does each document ...", "the two reports", "in either
+# piece": a question put to several documents at once (qa.answer.compose.compare keeps a
+# comparison to the documents it names so).
+ACROSS = re.compile(
+    r"\b(?:both|each|either|the two|all (?:the )?(?:two|three))\s+(?:of (?:the|these)\s+)?"
+    r"(?P<noun>[\w-]+)",
+    re.I,
+)
+
+
+# "How did X change between March and June?", "What changed from version 1 to 2?"
+_CHANGE = re.compile(
+    r"\bchang(?:e|es|ed|ing)\b.*?\b(?:between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)|from\s+(?P<c>.+?)"
+    r"\s+to\s+(?P<d>.+?)|between\s+(?:the\s+two|both)\s+\w+)\W*$",
+    re.I,
+)
+# A choice between two things by a comparative: "Which needs longer notice: A, or B?",
+# "Is it faster on A or on B?". The comparatives are general English.
+_COMPARATIVE = re.compile(
+    r"\b(?:more|less|fewer|longer|shorter|faster|slower|quicker|sooner|higher|lower|bigger|"
+    r"smaller|larger|greater|earlier|later|cheaper|dearer|better|worse|stronger|weaker|older|"
+    r"newer|wider|narrower|heavier|lighter|stricter|first)\b",
+    re.I,
+)
+_CHOICE = re.compile(r"^(?P<a>.+?),?\s+or\s+(?P<b>.+?)\W*$", re.I)
+
+
+def asks_across_documents(question: str) -> Kind | None:
+    """ "Do both pieces say ...?", "How does each article explain ...?": each document's
+    account, side by side."""
+    m = ACROSS.search(question)
+    if m and _is_the_documents(m.group("noun")) and m.group("noun").lower() not in _NUMERALS:
+        return Kind(COMPARISON, "asks what each of several documents says", judged=True)
+    return None
+
+
+def asks_how_something_changed(question: str) -> Kind | None:
+    """ "How did the decision change between March and June?": the account at each end."""
+    m = _CHANGE.search(question)
+    if not m:
+        return None
+    a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+    sides = tuple(x.strip(" ?.!,") for x in (a, b) if x)
+    if len(sides) < 2 or any(_is_the_documents(x) for x in sides):
+        sides = ()
+    return Kind(COMPARISON, "asks how something changed", sides=sides, judged=True)
+
+
+def asks_to_choose(question: str) -> Kind | None:
+    """ "Which needs longer notice: A, or B?": each option's account, side by side."""
+    if not _COMPARATIVE.search(question) or re.search(r"\bor not\b", question, re.I):
+        return None
+    body = question.split(":", 1)[1] if ":" in question else question
+    m = _CHOICE.match(body.strip())
+    if not m:
+        return None
+    a, b = m.group("a"), m.group("b")
+    if ":" not in question:  # "faster on a Priority 1 or a Priority 2 problem": the tail
+        a = " ".join(a.split()[-max(len(b.split()), 1) :])
+    return Kind(
+        COMPARISON, "asks to choose between two things", sides=(a.strip(), b.strip()), judged=True
+    )
+
+
 def asks_for_a_comparison(question: str) -> Kind | None:
     """ "How do the two articles differ on X?", "Compare X and Y", "X versus Y"."""
     if not _COMPARE.search(question):
+        # Asked in another form ("Do both articles ...?", "How did X change between A and
+        # B?", "Which is longer: A, or B?"): quoted side by side, but the fitted answerer
+        # judges whether to answer. Always answered, these forms turned dev abstentions into
+        # wrong answers: LOCO CRAG fell on three of four corpora (2026-12-02).
+        for rule in (asks_across_documents, asks_how_something_changed, asks_to_choose):
+            if kind := rule(question):
+                return kind
         return None
     sides: tuple[str, ...] = ()
     if m := _SIDES.search(question):
@@ -144,12 +284,40 @@ def asks_yes_or_no(question: str) -> Kind | None:
 RULES: list[KindRule] = [asks_for_an_overview, asks_for_a_comparison, asks_yes_or_no]
 
 
+# "Which version added X, and is there a time limit for Y?": a second question joined by
+# "and" (or a semicolon), opening with a wh-word or an auxiliary verb of its own.
+_SECOND_QUESTION = re.compile(
+    r"(?:,?\s+and|;)\s+(?=(?:(?:in|since|from|for|at|on|by|to|until) )?(?:what|which|who|whom|"
+    r"whose|where|when|why|how|is|are|was|were|do|does|did|can|could|should|must|will|would|"
+    r"has|have)\b)",
+    re.I,
+)
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions a question joins: "What do I need for X, and since which version
+    does it work?" -> two parts. One part when nothing is joined."""
+    return [p.strip(" ,;?") for p in _SECOND_QUESTION.split(question) if p.strip(" ,;?")]
+
+
+def always_answered(kind: Kind) -> bool:
+    """Summaries and comparisons draw on whole documents, not on one answering sentence, so
+    the fitted answerer (which judges whether a sentence answers) does not refuse them;
+    only the forms marked `judged` are left to it."""
+    return kind.name in (OVERVIEW, COMPARISON) and not kind.judged
+
+
 def question_kind(question: str) -> Kind:
     """The first rule that fires; otherwise a question asking for a fact."""
     for rule in RULES:
         if kind := rule(question):
             return kind
     return Kind(FACTOID, "asks for a fact")
+
+
+def _names_a_kind_of_document(phrase: str) -> bool:
+    return any(w.lower().rstrip("s") in DOCUMENT_TYPES or w.lower() in DOCUMENT_TYPES
+               for w in words(phrase))  # fmt: skip
 
 
 def _is_the_documents(phrase: str) -> bool:

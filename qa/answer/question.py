@@ -260,7 +260,7 @@ def profile_question(
         terms=found,
         focus=_focus(text, found),
         attribution=bool(_ATTRIBUTION.search(text)),
-        overview=kind.name == OVERVIEW,
+        overview=kind.name == OVERVIEW and not kind.judged,
         yes_no=kind.name == YES_NO,
     )
 

@@ -19,12 +19,15 @@ import pytest
 
 from qa.answer.compose import (
     Ask,
+    Focus,
     Pick,
+    _on_side,
     agent_span,
     answer_fact,
     answer_span,
     compare,
     compose,
+    cover_parts,
     leans_on_predecessor,
     mmr,
     most_specific,
@@ -36,7 +39,15 @@ from qa.answer.compose import (
     with_context,
 )
 from qa.answer.headings import referenced_numbers
-from qa.answer.kinds import COMPARISON, FACTOID, OVERVIEW, YES_NO, question_kind
+from qa.answer.kinds import (
+    COMPARISON,
+    FACTOID,
+    OVERVIEW,
+    YES_NO,
+    always_answered,
+    question_kind,
+    question_parts,
+)
 from qa.config import Settings
 from qa.retrieve import Snapshot
 
@@ -412,6 +423,17 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("Who may terminate the agreement?", FACTOID, ""),
         ("What does Jane Doe say about the rollout?", FACTOID, ""),
         ("What happens to each party after termination?", FACTOID, ""),
+        # summaries asked for in other words: the gist's parts, "in short", a list, a name
+        ("Give me the main outcomes of the board meeting.", OVERVIEW, "board meeting"),
+        ("What were the key findings?", OVERVIEW, ""),
+        ("What does the lease say about pets, in short?", OVERVIEW, "pets"),
+        ("What topics do these files cover?", OVERVIEW, ""),
+        ("What are the rules for overtime?", OVERVIEW, "overtime"),
+        ("What are the different ways to pay?", OVERVIEW, "pay"),
+        ("What is Acme Cloud?", OVERVIEW, "Acme Cloud"),
+        ("What is the notice period?", FACTOID, ""),
+        ("What is the rule for overtime?", FACTOID, ""),
+        ("Is the new plan different from the old one?", COMPARISON, ""),
     ],
 )
 def test_question_kinds(question, kind, topic):
@@ -441,6 +463,37 @@ def test_citations_stay_exact_in_every_shape(corpus_service, snapshot, tmp_path:
         answer = corpus_service.ask(question)
         if not answer.abstained:
             assert_exact(answer.answer, answer.citations, snapshot)
+
+
+def test_a_document_named_by_its_title_is_the_one_summarised(corpus_service, snapshot):
+    """ "Summarize the newsletter": that document only, its sentences cited, not its title."""
+    assert named_documents(snapshot, "the union newsletter")[0] == ["newsletter.txt"]
+    assert named_documents(snapshot, "these documents")[0] == []
+    answer = corpus_service.ask("Summarize the union newsletter.")
+    assert not answer.abstained, answer.answer
+    assert {c.doc_id for c in answer.citations} == {"newsletter.txt"}
+    assert all(c.quote.strip() != "Union newsletter" for c in answer.citations)
+    for c in answer.citations:
+        assert snapshot.document_text(c.doc_id)[c.start : c.end] == c.quote
+
+
+def test_a_summary_on_a_numbered_topic_keeps_to_that_number():
+    """ "What was item 5 about?": only a sentence under item 5, never item 6's."""
+    focus = Focus(np.ones(2, np.float32) / np.sqrt(2), {"item"}, number_tokens("item 5"))
+    vectors = np.array([[1, 0], [1, 0]], np.float32)
+    _, on = focus.relevance(
+        vectors, ["It was approved.", "It was rejected."], ["5. Budget", "6. Fees"]
+    )
+    assert on.tolist() == [True, False]
+
+
+def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
+    """ "Priority 1 or Priority 2": a side's number must be that side's, not another's."""
+    one = pick(snapshot, "report.txt", "Drivers were trained")
+    two = pick(snapshot, "report.txt", "2.5 million")
+    assert _on_side("the two sessions", [two, one], snapshot) == [one]
+    porto = pick(snapshot, "report.txt", "Porto tested")
+    assert _on_side("the 2.5 million cost", [porto, two], snapshot) == [two]
 
 
 @dataclass
@@ -475,3 +528,76 @@ def test_a_numbered_thing_is_matched_with_its_noun_and_exactly():
     assert number_tokens("v2.4.1 — 8 October") == {"2.4.1", "8"}
     assert referenced_numbers("What is Article IV called?") == {"4"}
     assert referenced_numbers("What does section 12.2 say?") == {"12.2"}
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("Who runs the pilot, and how much did it cost?", 2),
+        ("What do I need for it on Linux, and since which version does it work?", 2),
+        ("Where was the file before 2.0; where is it now?", 2),
+        ("What are the costs and benefits of the pilot?", 1),
+        ("Who may terminate the agreement?", 1),
+    ],
+)
+def test_the_parts_of_a_question_that_joins_several(question, parts):
+    assert len(question_parts(question)) == parts
+
+
+def test_each_part_of_a_joined_question_gets_its_sentence(corpus_service, snapshot):
+    """The scorer ranks against the whole question; the cost part must not be crowded out
+    by sentences about who presented the results."""
+    question = "Who presented the pilot results, and how much did the pilot cost?"
+    presenter = pick(snapshot, "report.txt", "Maria Okafor")
+    weaker = pick(snapshot, "report.txt", "The depot in Porto")
+    cost = pick(snapshot, "report.txt", "2.5 million euros")
+    vectors = [corpus_service._embedder().embed_query(p) for p in question_parts(question)]
+    chosen = cover_parts([presenter], [presenter, weaker, cost], question, snapshot, vectors)
+    assert chosen[0] is presenter and cost in chosen and weaker not in chosen
+    text, citations = compose(
+        question_kind(question), [presenter], snapshot, question=question,
+        pool=[presenter, weaker, cost], part_vectors=vectors,
+    )  # fmt: skip
+    assert "2.5 million euros" in text
+    assert_exact(text, citations, snapshot)
+    # one question: nothing added
+    assert cover_parts([presenter], [presenter, cost], "Who presented?", snapshot, []) == [
+        presenter
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "always"),
+    [
+        ("How do the two articles differ on the rollout?", True),
+        ("Compare the vendor and the union", True),
+        ("Give me an overview of these documents.", True),
+        # other forms of a comparison: side by side, but the answerer judges them
+        ("Do both articles say the system is ready?", False),
+        ("How did the delay change between March and June?", False),
+        ("Which is longer: the pilot, or the rollout?", False),
+        # softer forms of a summary: summarised, but the answerer judges them
+        ("Give me the main outcomes of the board meeting.", False),
+        ("What does the lease say about pets, in short?", False),
+        ("What is Acme Cloud?", False),
+        ("What are the rules for overtime?", False),
+        ("What are the main points?", True),
+        ("Who may terminate the agreement?", False),
+    ],
+)
+def test_which_kinds_are_always_answered(question, always):
+    kind = question_kind(question)
+    assert always_answered(kind) is always, kind
+    if kind.judged:
+        assert kind.name in (COMPARISON, OVERVIEW)
+
+
+def test_a_judged_comparison_still_quotes_each_document(snapshot):
+    question = "Do both documents say the system is ready?"
+    report = pick(snapshot, "report.txt", "is ready for all depots")
+    union = pick(snapshot, "newsletter.txt", "is not ready for all depots")
+    text, citations = compose(question_kind(question), [report], snapshot, question=question,
+                              pool=[report, union])  # fmt: skip
+    assert "According to “Pilot programme report”" in text
+    assert "According to “Union newsletter”" in text
+    assert_exact(text, citations, snapshot)
