@@ -9,21 +9,22 @@ person can read. Composing the quotes is `qa.answer.compose`'s job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from qa.answer.decide import DecisionModel, model_for
 from qa.answer.features import KINDS, View, key_coverage, type_missing, vectorise
-from qa.answer.headings import names_heading, quotable
+from qa.answer.headings import HEADING_KINDS, names_heading, quotable
 from qa.answer.injection import looks_like_instruction
 from qa.answer.question import QuestionProfile, closeness
 from qa.answer.rules import first_reason
 from qa.config import Settings
 from qa.retrieve import Snapshot
+from qa.sections import heading_label
 from qa.store import sentence_id
 from qa.text import STOPWORDS, stem, words
-from qa.types import Passage, Sentence
+from qa.types import SECTION_SEPARATOR, Passage, Sentence
 
 # Every abstention starts with this, in both modes; front ends and evals may rely on it.
 ABSTAIN_PREFIX = "The documents don't say"
@@ -175,15 +176,17 @@ def select(
     if not candidates:
         return Selection([], "no passage matches the question", profile)
     best = candidates[0]
-    if names_heading(best.sentence, profile.text):  # "What is section 4 called?"
-        return Selection([best], None, profile)
+    # "What is section 4 called?": the heading of that very section, the likeliest first.
+    if named := next((c for c in candidates if names_heading(c.sentence, profile.text)), None):
+        return Selection([named], None, profile)
     x = np.stack([c.features for c in candidates])
     if model.answer_probability(x, np.arange(len(candidates))) < model.abstain_below:
         return Selection([], explain(best, candidates), profile)
-    chosen = [best]
+    heading = section_heading(best, candidates, profile, snapshot)  # takes no quote's place
+    chosen = [*heading, best]
     docs = {best.passage.doc_id}
     for c in candidates[1:]:
-        if len(chosen) >= settings.max_answer_sentences:
+        if len(chosen) >= settings.max_answer_sentences + len(heading):
             break
         other = c.passage.doc_id not in docs
         ratio = model.other_document_ratio if other else model.companion_ratio
@@ -192,6 +195,39 @@ def select(
         chosen.append(c)
         docs.add(c.passage.doc_id)
     return Selection(chosen, None, profile)
+
+
+def section_heading(
+    best: Candidate,
+    candidates: list[Candidate],
+    profile: QuestionProfile,
+    snapshot: Snapshot | None,
+) -> list[Candidate]:
+    """ "Which section covers X?": the heading of the section the best sentence is in,
+    quoted before that sentence; none when the best is a heading already or the question
+    asks for no heading. Found in the document's structure (`Snapshot.headings`): a
+    section's heading is often passages away from its text, and not retrieved."""
+    if profile.answer_type != "heading" or best.sentence.kind in HEADING_KINDS:
+        return []
+    passage = best.passage
+    label = passage.section.rsplit(SECTION_SEPARATOR, 1)[-1]
+    if not label:
+        return []
+    if snapshot is not None and snapshot.headings is not None:
+        order = snapshot.documents.get(passage.doc_id, [])
+        position = order.index(passage.passage_id) if passage.passage_id in order else 0
+        place = snapshot.headings.of_section(passage.doc_id, passage.section, position)
+        found = snapshot.passages([place.passage_id]) if place else []
+        if not found:
+            return []
+        # The best sentence's scores stand for its heading's: it is quoted because of them.
+        return [replace(best, passage=found[0], index=place.index,
+                        sentence=found[0].sentences[place.index])]  # fmt: skip
+    for c in candidates:  # no structure at hand: a heading among the candidates
+        same = c.passage.doc_id == passage.doc_id and c.sentence.kind == "heading"
+        if same and heading_label(c.sentence.text) == label:
+            return [c]
+    return []
 
 
 def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:

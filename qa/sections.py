@@ -1,0 +1,95 @@
+"""How a question and a heading name a numbered part of a document ("section 4",
+"Article IV", "4. Maintenance"): the English structure words and number forms.
+
+Below the answerer and the retriever both (retrieval looks a named section up directly;
+`qa.answer.headings` decides when a heading answers). Hand-written: these are English
+structure words and number forms, not any corpus's vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The English nouns for the numbered parts of a document ("section 4", "Article IV"): one
+# list, from which every pattern is made. Not "item": an agenda's or a list's items are
+# list entries, not headings (ingest/structure.py), and a question about "item 6 on the
+# agenda" answered with another document's heading "6." (notes dev, LOCO).
+DIVISIONS = ("section", "chapter", "part", "article", "clause", "schedule", "appendix",
+             "annex", "exhibit", "paragraph")  # fmt: skip
+NUMBERED = "|".join(DIVISIONS)
+_NUMBER = r"\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,7}|[a-z]"
+# "section 4", "Article IV", "clause 2.1", "part B"
+REFERENCE = re.compile(rf"(?:\b(?:{NUMBERED})|§)\s*({_NUMBER})\b", re.I)
+# A heading's own number: after its division noun ("ARTICLE 6 —", "Section IV:"), or bare:
+# digits ("4.", "2.1 Scope"), or a letter or roman numeral closed by punctuation ("B.",
+# "IV)"): a bare "A" or "I" opens a sentence, not a numbered part.
+_LABELLED_NUMBER = re.compile(rf"^\s*(?:({NUMBERED})\s*|§\s*)\(?({_NUMBER})\b", re.I)
+_BARE_NUMBER = re.compile(r"^\s*\(?(?:(\d{1,3}(?:\.\d{1,3})*)\b|([IVXLC]{1,7}|[A-Z])[.):])", re.I)
+
+# Questions that ask what a part is called.
+NAMING_WORDS = ("heading", "headline", "title", "titled", "entitled")
+_PARTS = "|".join(
+    (*DIVISIONS, "heading", "title", "document", "agreement", "contract", "policy", "guide",
+     "manual", "report", "book", "paper")
+)  # fmt: skip
+_SECTIONS = "|".join(d for d in (*DIVISIONS, "heading") if d not in {"part", "paragraph"})
+_ASKS_NAME = re.compile(
+    rf"\b(?:title|titled|entitled|heading|headline|called|named|name of)\b.*\b(?:{_PARTS})\b"
+    rf"|\b(?:{_PARTS})\b.*\b(?:titled|entitled|called|named)\b"
+    rf"|\b(?:which|what)\s+(?:{_SECTIONS})\b"
+    r"|\b(?:what|which)\b.*\b(?:title|heading|headline)\b"
+    # "What is Article 4?", "What was section 6 of the report?": a numbered part, nothing
+    # asked of its content (not "What does section 4 say ...", nor "What is section 4 about?")
+    rf"|^\s*(?:what|which)(?:\s+|'s\s+|’s\s+)(?:(?:is|was|are|were)\s+)?(?:the\s+)?"
+    rf"(?:{NUMBERED}|§)\s*[\w.]+(?:\s+(?:on|of|in|under)\b[^?]*)?\?*\s*$",
+    re.I,
+)
+
+
+def asks_for_heading(question: str) -> bool:
+    return bool(_ASKS_NAME.search(question))
+
+
+def normalise_number(token: str) -> str:
+    """'IV' and '4' are the same section number; '2.1' stays '2.1'; letters lower-cased."""
+    token = token.strip().lower()
+    if (re.fullmatch(r"[ivxlc]+", token) and len(token) > 1) or token in {"i", "v", "x"}:
+        values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+        total = 0
+        for a, b in zip(token, [*token[1:], ""], strict=True):
+            total += -values[a] if b and values[b] > values[a] else values[a]
+        return str(total)
+    return token
+
+
+def references(question: str) -> list[tuple[str, str]]:
+    """The numbered parts a question names, as (noun, number): "Article IV" -> ("article",
+    "4"); "§ 3" -> ("", "3")."""
+    out = []
+    for m in REFERENCE.finditer(question):
+        noun = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
+        out.append(("" if noun == "§" else noun, normalise_number(m.group(1))))
+    return out
+
+
+def heading_number(text: str) -> tuple[str, str] | None:
+    """A heading's (noun, number): "ARTICLE 6 — FEES" -> ("article", "6"), "4. Scope" ->
+    ("", "4"); None for a heading without a number."""
+    if m := _LABELLED_NUMBER.match(text):
+        return (m.group(1) or "").lower(), normalise_number(m.group(2))
+    if m := _BARE_NUMBER.match(text):
+        return "", normalise_number(m.group(1) or m.group(2))
+    return None
+
+
+def heading_label(text: str) -> str:
+    """A heading as a section path writes it (ingest/structure.py `_heading_label`)."""
+    return re.sub(r"\s+", " ", text).strip().rstrip(".:").strip()
+
+
+def same_part(heading: tuple[str, str], reference: tuple[str, str]) -> bool:
+    """Does a heading's (noun, number) name the part a question names? The same number,
+    and the same noun where both have one ("Article 6" is not "Section 6"; "6." is
+    either)."""
+    (noun, number), (asked_noun, asked_number) = heading, reference
+    return number == asked_number and (not noun or not asked_noun or noun == asked_noun)
