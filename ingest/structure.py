@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from qa.sentences import sentence_spans
 from qa.types import SECTION_SEPARATOR, Sentence
@@ -39,6 +40,8 @@ HEADING_KINDS = frozenset({TITLE, HEADING})
 
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 120
+# Lines that run on into a next line needed to estimate a document's wrap width.
+_MIN_WRAPPED_LINES = 5
 # fmt: off
 _SMALL_WORDS = frozenset({
     "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for",
@@ -70,6 +73,9 @@ _LABELLED = re.compile(
 _LABEL_SEPARATOR = re.compile(r"^\s*(?:[—–:\-.]\s*)?")
 _CLOSING = re.compile(r"[.!?;:,…][\"”’')\]]*$")
 _SENTENCE_END = re.compile(r"[.!?:][\"”’')\]]*$")
+# "...; and", "..., or": the end of a list item that the next one continues.
+_ITEM_JOINER = re.compile(r"[;,]\s+(?:and|or)\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?;][\"”’')\]]*\s")
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
 
@@ -106,7 +112,8 @@ class Structure:
 def analyse(text: str) -> Structure:
     """Blocks with section paths and sentences with exact offsets."""
     lines = _lines(text)
-    blocks = _scan(text, lines)
+    width = _wrap_width(lines)
+    blocks = _scan(text, lines, width)
     blocks = _classify(text, blocks)
     _levels_and_sections(text, blocks)
     for block in blocks:
@@ -143,7 +150,30 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def _scan(text: str, lines: list[_Line]) -> list[Block]:
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The width a hard-wrapped document is wrapped at: the median length of the lines
+    that a lower-case word continues (those are wrapped for sure; list items, table rows
+    and unwrapped paragraphs, one to a line, are not counted). None when too few lines
+    are: the document does not hard-wrap. One pass over the lines, no regex."""
+    inner = sorted(
+        len(a.text.rstrip())
+        for a, b in pairwise(lines)
+        if not a.blank and b.text.lstrip()[:1].islower()
+    )
+    return inner[len(inner) // 2] if len(inner) >= _MIN_WRAPPED_LINES else None
+
+
+def _wrapped(line: _Line | None, following: _Line | None, width: int | None) -> bool:
+    """Did `line` end only because the next line's first word would not fit (wrapping)?
+    A heading or a title's last line ends early: the next word would have fitted. This is
+    how reflowing tools tell a wrapped line from a short one."""
+    if line is None or following is None or width is None:
+        return False
+    word = following.text.split(maxsplit=1)[0] if following.text.strip() else ""
+    return len(line.text.rstrip()) + 1 + len(word) > width
+
+
+def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
     """Cut the lines into blocks: what is a boundary, and what is wrapping."""
     blocks: list[Block] = []
     current: Block | None = None
@@ -219,7 +249,9 @@ def _scan(text: str, lines: list[_Line]) -> list[Block]:
             current = Block(LIST_ITEM, line.start + m.end(), line.end)
             continue
         enum = _ENUMERATOR.match(line.text) or _CLAUSE.match(line.text)
-        if enum and _may_open_block(previous, current, list_item=True):
+        if enum and _may_open_block(
+            previous, current, list_item=True, wrapped=_wrapped(previous, line, width)
+        ):
             close()
             current = Block(
                 "paragraph",
@@ -246,7 +278,10 @@ def _scan(text: str, lines: list[_Line]) -> list[Block]:
         if (
             current.kind == "paragraph"
             and current.lines == 1
-            and (_heading_text(first, current) or _title_first_line(first, blocks, current))
+            and (
+                _heading_text(first, current, sentence_case=not _wrapped(previous, line, width))
+                or _title_first_line(first, blocks, current)
+            )
             and _opens_sentence(line.text)
         ):
             current.kind = HEADING
@@ -267,15 +302,21 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _may_open_block(previous: _Line | None, current: Block | None, list_item: bool = False) -> bool:
+def _may_open_block(
+    previous: _Line | None, current: Block | None, list_item: bool = False, wrapped: bool = False
+) -> bool:
     """A numbered or labelled line starts a new block only where a new one may start:
     after a blank line, a finished sentence or a colon, or (for the next item) inside a
-    list. "...rose by\n12. The" and "...listed in\nSchedule B; and" are wrapping."""
+    list, unless the line before is full (`wrapped`). "...rose by\n12. The" and "...listed
+    in\nSchedule B; and" are wrapping."""
     if previous is None or previous.blank or current is None:
         return True
+    closes = bool(_CLOSING.search(previous.text.rstrip()))
     if list_item and (current.kind == LIST_ITEM or current.enumerated):
-        return True
-    return bool(_CLOSING.search(previous.text.rstrip()))
+        # "...more than forty-five\n(45) days": a full line without punctuation runs on;
+        # "...after dispatch; and\n(c) if sent" ends an item.
+        return closes or not wrapped or bool(_ITEM_JOINER.search(previous.text))
+    return closes
 
 
 def _title_line_inside(
@@ -325,19 +366,34 @@ def _title_like(text: str, strict: bool) -> bool:
     return all(w[0].isupper() for w in significant)
 
 
-def _heading_text(line: str, block: Block) -> bool:
-    """Is this one line, opening `block`, a heading rather than the start of a clause?"""
+def _heading_text(line: str, block: Block, sentence_case: bool = True) -> bool:
+    """Is this one line, opening `block`, a heading rather than the start of a clause?
+    Numbered headings may be in sentence case ("2.1 Study design") unless the caller says
+    the line is wrapped, where only title case counts."""
     line = line.strip()
     if block.enumerated:
         rest = line[block.marker_end - block.start :].strip()
         # "5. Termination." ends in one period after a few words; a clause does not.
         body = rest[:-1] if rest.endswith(".") and not rest.endswith("..") else rest
-        return bool(body) and not _CLOSING.search(body) and _title_like(body, strict=True)
+        if not body or _CLOSING.search(body):
+            return False
+        if _title_like(body, strict=True):
+            return True
+        # In sentence case, a full stop makes it a sentence ("3. Restart the router.").
+        return sentence_case and body == rest and _sentence_case_heading(body)
     if m := _LABELLED.match(line):
         rest = _LABEL_SEPARATOR.sub("", m.group("rest"), count=1).strip()
         body = rest[:-1] if rest.endswith(".") else rest
         return not body or (not _CLOSING.search(body) and _title_like(body, strict=False))
     return not re.search(r"[.!?;:,…]", line) and _title_like(line, strict=True)
+
+
+def _sentence_case_heading(body: str) -> bool:
+    """ "Study design", "Sites and seasons", "Phenology, standing ability and grain
+    quality": short, capitalised first word, one phrase (no sentence break inside: "Leave
+    accrues monthly. No leave..." is a clause). Only after a number: an unnumbered line in
+    sentence case is too often a sentence without its full stop."""
+    return _title_like(body, strict=False) and not _SENTENCE_BREAK.search(body)
 
 
 # --- headings ----------------------------------------------------------------------------
@@ -360,7 +416,22 @@ def _rule_numbered(text: str, blocks: list[Block], i: int) -> str | None:
         return None  # "1. Apples" "2. Pears": a list of short items
     if i and _is_sibling(text, blocks[i - 1], b) and blocks[i - 1].kind == LIST_ITEM:
         return None  # the last item of that list
+    if not _heading_text(text[b.start : b.end], b, sentence_case=False) and _next_item(
+        text, b, blocks[i + 1]
+    ):
+        return None  # "1. Open the settings" then "2. Choose ...": a list's steps
     return "a numbered heading"
+
+
+def _next_item(text: str, b: Block, following: Block) -> bool:
+    """`following` is numbered at the same depth, right under `b`: the next step of a
+    list. A sentence-case heading is followed by its text, not by the next number."""
+    return (
+        following.enumerated
+        and _depth(text, following) == _depth(text, b)
+        and _is_list_enumerator(text, following) == _is_list_enumerator(text, b)
+        and not text[b.end : following.start].count("\n") > 1
+    )
 
 
 def _rule_labelled(text: str, blocks: list[Block], i: int) -> str | None:

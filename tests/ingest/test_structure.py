@@ -414,3 +414,91 @@ def test_ask_quotes_whole_wrapped_sentences_and_headings(tmp_path: Path, setting
     # Re-ingesting the unchanged file costs nothing.
     again = ingest(path.parent, settings, progress=False)
     assert again.unchanged == ["lease.txt"] and again.passages_embedded == 0
+
+
+# --- session 7: documents of other kinds (reports, papers, FAQs) ---------------------------
+def _paths(structure) -> dict[str, str]:
+    return dict(
+        zip((_flat(s.text) for s in structure.sentences), structure.sections(), strict=True)
+    )
+
+
+def _kinds(structure) -> dict[str, str]:
+    return {_flat(s.text): s.kind for s in structure.sentences}
+
+
+# A field report hard-wrapped at 70 columns, in the style of papers and standards:
+# sentence-case numbered headings, each alone on its line.
+SURVEY = [
+    "Nesting success of river terns on three gravel islands",
+    "1. Background",
+    "Tern colonies on braided rivers lose many nests to floods and to predators. This "
+    "report describes the second year of a monitoring programme on the Aske river.",
+    "2. Approach",
+    "2.1 Field layout",
+    "Each island was divided into plots of 20 by 20 metres, marked with painted stakes "
+    "at each corner and checked every third day from May to July.",
+    "2.2 Counting nests and chicks",
+    "Nests were counted from a hide with a telescope, and chicks were ringed when they "
+    "were about ten days old.",
+    "3. Findings",
+    "Two of the three islands flooded in June. Nest success was 31% on the island that "
+    "stayed dry and under 10% on the others.",
+]
+
+
+def survey_text() -> str:
+    return "\n\n".join(_fill(p) for p in SURVEY) + "\n"
+
+
+def test_sentence_case_numbered_headings_are_headings():
+    """ "2.1 Field layout" is a heading as "2.1 Field Layout" is: reports, standards and
+    papers write numbered headings in sentence case."""
+    text = survey_text()
+    structure = analyse(text)
+    kinds, paths = _kinds(structure), _paths(structure)
+    assert kinds["2.1 Field layout"] == kinds["2.2 Counting nests and chicks"] == "heading"
+    assert paths[_flat(SURVEY[7])] == "2. Approach > 2.2 Counting nests and chicks"
+    assert paths[_flat(SURVEY[5])] == "2. Approach > 2.1 Field layout"
+
+
+def test_a_sentence_case_heading_directly_above_its_text_and_a_wrapped_clause():
+    """Directly above its text (no blank line), a sentence-case numbered line is a heading
+    when it ends early; a clause's first line that is full (wrapped) is not, even when the
+    next line starts with a capital."""
+    unwrapped = (
+        "Club Handbook\n\n"
+        "4. Use of the boat shed\n"
+        "Members may store one boat in the shed. The key is kept at the bar.\n"
+    )
+    assert _kinds(analyse(unwrapped))["4. Use of the boat shed"] == "heading"
+    wrapped_clause = (
+        _fill(
+            "Some text to set the width of this document, wrapped at seventy columns as "
+            "the rest of it is, with more words to fill a few lines of the paragraph here. "
+            "the boats are kept in the shed by the river and are checked every week by the "
+            "boat officer, who keeps a log of repairs and of the state of each hull and oar, "
+            "and who reports to the committee at each of its monthly meetings in the club."
+        )
+        + "\n\n"
+        + (
+            "7.2 The member who books the boat is responsible for its return to the\n"
+            "Club Secretary before dark on the day of the booking.\n"
+        )
+    )
+    wrapped_clause += (
+        "\n7.3 A member who returns the boat late pays a fee, and a member who is late more\n"
+        "than three times in one season loses the right to book for ninety\n"
+        "(90) days after the third late return.\n"
+    )
+    kinds = _kinds(analyse(wrapped_clause))
+    assert "heading" not in kinds.values()
+    assert (
+        kinds[
+            "The member who books the boat is responsible for its return to the Club Secretary "
+            "before dark on the day of the booking."
+        ]
+        == "sentence"
+    )
+    # "(90)" at the start of a wrapped line continues the clause: no list item.
+    assert "list_item" not in kinds.values()
