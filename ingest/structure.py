@@ -40,8 +40,12 @@ HEADING_KINDS = frozenset({TITLE, HEADING})
 
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 120
-# Lines that run on into a next line needed to estimate a document's wrap width.
+# Lines that run on into a next line needed to estimate a document's wrap width, and the
+# first lines looked at for it (enough for any hard-wrapped text; bounds the cost).
 _MIN_WRAPPED_LINES = 5
+_WIDTH_SAMPLE_LINES = 2000
+_MAX_TITLE_LINES = 3
+_MAX_TITLE_CHARS = 200
 # fmt: off
 _SMALL_WORDS = frozenset({
     "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for",
@@ -75,6 +79,7 @@ _CLOSING = re.compile(r"[.!?;:,…][\"”’')\]]*$")
 _SENTENCE_END = re.compile(r"[.!?:][\"”’')\]]*$")
 # "...; and", "..., or": the end of a list item that the next one continues.
 _ITEM_JOINER = re.compile(r"[;,]\s+(?:and|or)\s*$")
+_TITLE_END = re.compile(r"[.;:,][\"”’')\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”’')\]]*\s")
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
@@ -114,7 +119,7 @@ def analyse(text: str) -> Structure:
     lines = _lines(text)
     width = _wrap_width(lines)
     blocks = _scan(text, lines, width)
-    blocks = _classify(text, blocks)
+    blocks = _classify(text, blocks, width)
     _levels_and_sections(text, blocks)
     for block in blocks:
         block.sentences = _sentences(text, block)
@@ -154,23 +159,63 @@ def _wrap_width(lines: list[_Line]) -> int | None:
     """The width a hard-wrapped document is wrapped at: the median length of the lines
     that a lower-case word continues (those are wrapped for sure; list items, table rows
     and unwrapped paragraphs, one to a line, are not counted). None when too few lines
-    are: the document does not hard-wrap. One pass over the lines, no regex."""
+    are: the document does not hard-wrap. One pass over the first lines, no regex."""
+    sample = lines[:_WIDTH_SAMPLE_LINES]
     inner = sorted(
         len(a.text.rstrip())
-        for a, b in pairwise(lines)
+        for a, b in pairwise(sample)
         if not a.blank and b.text.lstrip()[:1].islower()
     )
     return inner[len(inner) // 2] if len(inner) >= _MIN_WRAPPED_LINES else None
 
 
-def _wrapped(line: _Line | None, following: _Line | None, width: int | None) -> bool:
+def _wrapped(line: _Line | str | None, following: _Line | str | None, width: int | None) -> bool:
     """Did `line` end only because the next line's first word would not fit (wrapping)?
     A heading or a title's last line ends early: the next word would have fitted. This is
     how reflowing tools tell a wrapped line from a short one."""
     if line is None or following is None or width is None:
         return False
-    word = following.text.split(maxsplit=1)[0] if following.text.strip() else ""
-    return len(line.text.rstrip()) + 1 + len(word) > width
+    line = line if isinstance(line, str) else line.text
+    following = following if isinstance(following, str) else following.text
+    word = following.split(maxsplit=1)[0] if following.strip() else ""
+    return len(line.rstrip()) + 1 + len(word) > width
+
+
+def _title_wraps(lines: list[str], width: int | None) -> bool:
+    """A title hard-wrapped over a few lines ("Grain yield of ... line KR-47\n('Kestrel')
+    under deficit irrigation"): each line but the last is full, and together they are
+    short, start with a capital and hold no sentence end. A paragraph ends in a stop."""
+    if not 2 <= len(lines) <= _MAX_TITLE_LINES:
+        return False
+    if not all(_wrapped(a, b, width) for a, b in pairwise(lines)):
+        return False
+    flat = _flat(" ".join(lines))
+    first = next((c for c in flat if c.isalnum()), "")
+    return (
+        len(flat) <= _MAX_TITLE_CHARS
+        and (first.isupper() or first.isdigit())
+        and not _SENTENCE_BREAK.search(flat)
+        and not _TITLE_END.search(flat)
+    )
+
+
+def wrapped_title(text: str) -> str | None:
+    """The document's title when its first paragraph is a title wrapped over lines (see
+    `_title_wraps`), with whitespace collapsed; None otherwise. For the format readers,
+    so that the stored title and the structure's title agree."""
+    lines = _lines(text)
+    at = next((i for i, line in enumerate(lines) if not line.blank), None)
+    if at is None:
+        return None
+    paragraph = []
+    for line in lines[at : at + _MAX_TITLE_LINES + 1]:
+        if line.blank:
+            break
+        paragraph.append(line.text)
+    first = paragraph[0]
+    if _ATX.match(first) or _BULLET.match(first) or _ENUMERATOR.match(first) or "|" in first:
+        return None
+    return _flat(" ".join(paragraph)) if _title_wraps(paragraph, _wrap_width(lines)) else None
 
 
 def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
@@ -280,7 +325,10 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             and current.lines == 1
             and (
                 _heading_text(first, current, sentence_case=not _wrapped(previous, line, width))
-                or _title_first_line(first, blocks, current)
+                or (
+                    _title_first_line(first, blocks, current)
+                    and not _wrapped(previous, line, width)
+                )
             )
             and _opens_sentence(line.text)
         ):
@@ -475,7 +523,7 @@ def heading_reason(text: str, blocks: list[Block], i: int) -> str | None:
     return None
 
 
-def _classify(text: str, blocks: list[Block]) -> list[Block]:
+def _classify(text: str, blocks: list[Block], width: int | None) -> list[Block]:
     out: list[Block] = []
     for i, b in enumerate(blocks):
         if b.kind in (CODE, TABLE_ROW):
@@ -493,15 +541,19 @@ def _classify(text: str, blocks: list[Block]) -> list[Block]:
                 b.kind = LIST_ITEM
         out.append(b)
     first = next((b for b in out if b.kind not in (CODE, TABLE_ROW)), None)
-    if first is not None and out.index(first) == 0 and _is_title(text, first, out):
+    if first is not None and out.index(first) == 0 and _is_title(text, first, out, width):
         first.kind, first.style, first.level = TITLE, (), 0
     return out
 
 
-def _is_title(text: str, block: Block, blocks: list[Block]) -> bool:
-    """The document's first line, when it stands alone and short, names the document."""
-    if len(blocks) < 2 or block.lines != 1 or block.enumerated:
+def _is_title(text: str, block: Block, blocks: list[Block], width: int | None) -> bool:
+    """The document's first line, when it stands alone and short, names the document; so
+    does a first paragraph that is a title wrapped over a few lines."""
+    if len(blocks) < 2 or block.enumerated:
         return False
+    if block.lines != 1:
+        lines = text[block.start : block.end].split("\n")
+        return block.kind == "paragraph" and _title_wraps(lines, width)
     if block.kind == HEADING and block.style == ("md",):
         return block.level == 1
     line = text[block.start : block.end].strip()

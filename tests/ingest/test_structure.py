@@ -502,3 +502,25 @@ def test_a_sentence_case_heading_directly_above_its_text_and_a_wrapped_clause():
     )
     # "(90)" at the start of a wrapped line continues the clause: no list item.
     assert "list_item" not in kinds.values()
+
+
+def test_a_title_wrapped_over_several_lines_is_the_whole_title():
+    """A report's long title, hard-wrapped like its text, is one title, not a paragraph."""
+    text = survey_text().replace(
+        SURVEY[0],
+        "Nesting success and chick survival of river terns on three gravel islands of\n"
+        "the upper Aske: the second year of a flood-pulse monitoring programme",
+    )
+    structure = analyse(text)
+    assert structure.title == (
+        "Nesting success and chick survival of river terns on three gravel islands of the "
+        "upper Aske: the second year of a flood-pulse monitoring programme"
+    )
+    assert structure.sentences[0].kind == "title"
+    # A first paragraph that is a sentence stays a paragraph.
+    prose = survey_text().replace(
+        SURVEY[0],
+        "This report describes the nesting success of the river terns that breed on\n"
+        "three gravel islands of the upper Aske in the second year of monitoring.",
+    )
+    assert analyse(prose).title == ""
