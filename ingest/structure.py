@@ -80,6 +80,8 @@ _SENTENCE_END = re.compile(r"[.!?:][\"”’')\]]*$")
 # "...; and", "..., or": the end of a list item that the next one continues.
 _ITEM_JOINER = re.compile(r"[;,]\s+(?:and|or)\s*$")
 _TITLE_END = re.compile(r"[.;:,][\"”’')\]]*$")
+# A text table's column rule: "=====  =======", "-----  -----".
+_COLUMN_RULE = re.compile(r"^\s*(?:=+|-+)(?:\s+(?:=+|-+))+\s*$")
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”’')\]]*\s")
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
@@ -289,6 +291,17 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             continue
         in_table = False
         previous = lines[i - 1] if i else None
+        if "  " in stripped or "\t" in stripped:
+            if _continues_text_row(line, previous, blocks, current):
+                blocks[-1].end = line.end  # a wrapped cell of the row above
+                continue
+            if _text_table_row(line, previous, lines[i + 1] if i + 1 < len(lines) else None):
+                close()
+                blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end))
+                continue
+        elif _continues_text_row(line, previous, blocks, current):
+            blocks[-1].end = line.end
+            continue
         if m := _BULLET.match(line.text):
             close()
             current = Block(LIST_ITEM, line.start + m.end(), line.end)
@@ -344,6 +357,46 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
         if content_start < len(text) and text[content_start:].strip():
             blocks.append(Block(CODE, content_start, lines[-1].end))
     return blocks
+
+
+def _columns(line: str) -> tuple[set[int], set[int]] | None:
+    """Where the cells of a text-table row start and end (past the first cell), the cells
+    being parted by runs of two or more spaces or a tab; a column rule ("=====  =====")
+    parts them by any space. None for fewer than two cells."""
+    gap = r"\s+" if _COLUMN_RULE.match(line) else r" {2,}|\t"
+    cells = [(m.start(), m.end()) for m in re.finditer(rf"\S(?:(?!{gap}).)*", line)]
+    if len(cells) < 2:
+        return None
+    return {s for s, _ in cells[1:]}, {e for _, e in cells[:-1]}
+
+
+def _aligned(a: tuple[set[int], set[int]] | None, b: tuple[set[int], set[int]] | None) -> bool:
+    return a is not None and b is not None and bool(a[0] & b[0] or a[1] & b[1])
+
+
+def _text_table_row(line: _Line, previous: _Line | None, following: _Line | None) -> bool:
+    """A line of a table written as text: cells parted by runs of spaces, in columns that
+    line up with the line above or below (a table row or its column rule). Two spaces
+    after a full stop in prose do not line up from one line to the next."""
+    columns = _columns(line.text)
+    return columns is not None and any(
+        other is not None and not other.blank and _aligned(columns, _columns(other.text))
+        for other in (previous, following)
+    )
+
+
+def _continues_text_row(
+    line: _Line, previous: _Line | None, blocks: list[Block], current: Block | None
+) -> bool:
+    """ "      left the old copy in place." under a text-table row, indented to one of its
+    columns: the row's last cell wrapped (reStructuredText simple tables)."""
+    if current is not None or previous is None or not blocks or blocks[-1].kind != TABLE_ROW:
+        return False
+    if blocks[-1].end != previous.end or previous.text.lstrip().startswith("|"):
+        return False
+    columns = _columns(previous.text)
+    indent = _indent(line.text)
+    return columns is not None and indent > 0 and indent in columns[0]
 
 
 def _indent(line: str) -> int:

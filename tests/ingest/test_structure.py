@@ -524,3 +524,45 @@ def test_a_title_wrapped_over_several_lines_is_the_whole_title():
         "three gravel islands of the upper Aske in the second year of monitoring.",
     )
     assert analyse(prose).title == ""
+
+
+def test_a_table_written_as_text_is_rows_not_a_heading():
+    """Columns aligned with runs of spaces are a table: each line a row, the header row
+    no heading (it would head every later section); a reStructuredText simple table's
+    header between its "=====  =====" rules too, and a row's wrapped cell stays in it."""
+    text = survey_text().replace(
+        _fill(SURVEY[7]),
+        _fill(SURVEY[7]) + "\n\nTable 2. Nests and chicks by island.\n\n"
+        "  Island        Nests   Chicks ringed\n"
+        "  Upper bar     41      36\n"
+        "  Willow spit   28      9\n",
+    )
+    structure = analyse(text)
+    _exact(text, structure)
+    got = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert ("table_row", "Island Nests Chicks ringed") in got
+    assert ("table_row", "Willow spit 28 9") in got
+    paths = _paths(structure)
+    assert paths["Two of the three islands flooded in June."] == "3. Findings"
+    assert paths["Willow spit 28 9"] == "2. Approach > 2.2 Counting nests and chicks"
+
+    rst = (
+        "Tool reference\n\nExit statuses\n-------------\n\nThe tool exits with one of these:\n\n"
+        "====  ======================================\n"
+        "Code  Meaning\n"
+        "====  ======================================\n"
+        "0     Done.\n"
+        "4     The disk was full; the run stopped and\n"
+        "      left the old copy in place.\n"
+        "====  ======================================\n\n"
+        "Scripts may rely on these.\n"
+    )
+    structure = analyse(rst)
+    _exact(rst, structure)
+    got = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert ("table_row", "Code Meaning") in got and ("heading", "Code Meaning") not in got
+    assert (
+        "table_row",
+        "4 The disk was full; the run stopped and left the old copy in place.",
+    ) in got
+    assert _paths(structure)["Scripts may rely on these."] == "Exit statuses"
