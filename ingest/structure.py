@@ -82,6 +82,7 @@ _ITEM_JOINER = re.compile(r"[;,]\s+(?:and|or)\s*$")
 _TITLE_END = re.compile(r"[.;:,][\"”’')\]]*$")
 # A text table's column rule: "=====  =======", "-----  -----".
 _COLUMN_RULE = re.compile(r"^\s*(?:=+|-+)(?:\s+(?:=+|-+))+\s*$")
+_NAME_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”’')\]]*\s")
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
@@ -434,6 +435,19 @@ def _title_line_inside(
     return _title_like(line_text, strict=True) and not re.search(r"[.!?;:,…]", line_text)
 
 
+def _is_name_list(line: str) -> bool:
+    """A byline: three or more names parted by commas and a last "and" ("Ann Lee, Bo Chan
+    and Cy Diaz"), each name two to four words with a capital at both ends. A heading's
+    items are single words or phrases with small words in lower case ("Leave, Travel and
+    Expenses"). Mixed case only: a line in capitals is a title or heading."""
+    if line.isupper() or "," not in line:
+        return False
+    items = [item.split() for item in _NAME_SEPARATOR.split(line.strip().rstrip("."))]
+    return len(items) >= 3 and all(
+        2 <= len(words) <= 4 and words[0][0].isupper() and words[-1][0].isupper() for words in items
+    )
+
+
 def _title_first_line(line: str, blocks: list[Block], current: Block) -> bool:
     """The document's first line names it when written as a title, even with a line
     under it ("ACME, INC. — PRIVACY POLICY" over "Version 4.2. Last updated ...")."""
@@ -549,7 +563,7 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     if b.kind != "paragraph" or b.lines != 1 or b.enumerated or i + 1 >= len(blocks):
         return None
     line = text[b.start : b.end].strip()
-    if _CLOSING.search(line) or not _title_like(line, strict=False):
+    if _CLOSING.search(line) or not _title_like(line, strict=False) or _is_name_list(line):
         return None
     if re.search(r"[.!?;:]\s", line):  # "Version 4.2. Last updated 2024": two sentences
         return None
@@ -694,13 +708,24 @@ _ENUMERATOR_RANK = 60
 
 
 def _levels_and_sections(text: str, blocks: list[Block]) -> None:
-    """Markdown headings keep their level; labelled and numbered ones have a fixed rank;
-    a title-like line gets one on first appearance: nested in the heading it follows."""
+    """Markdown headings keep their level; labelled and numbered ones have a fixed rank.
+    A title-like line before the first or after the last of the top labelled or numbered
+    headings (front and back matter: "Abstract", "References") is their sibling
+    (`_top_rank`); one between them gets a rank on first appearance: nested in the
+    heading it follows ("4. Leakage" > "The Mill Lane burst")."""
     ranks: dict[tuple, int] = {}
     stack: list[tuple[int, str, tuple]] = []  # (level, heading text, style)
-    for b in blocks:
+    top = _top_rank(text, blocks)
+    outer = [i for i, b in enumerate(blocks) if b.kind == HEADING and _fixed_rank(b.style) == top]
+    for i, b in enumerate(blocks):
         if b.kind == HEADING:
-            b.level = b.level if b.style == ("md",) else _level(b.style, ranks, stack)
+            if b.style != ("md",):
+                matter = bool(outer) and not outer[0] < i < outer[-1]
+                b.level = (
+                    top
+                    if matter and _fixed_rank(b.style) is None
+                    else (_level(b.style, ranks, stack))
+                )
             while stack and stack[-1][0] >= b.level:
                 stack.pop()
             stack.append((b.level, _heading_label(text[b.start : b.end]), b.style))
@@ -711,13 +736,41 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
         b.section = SECTION_SEPARATOR.join(label for _, label, _ in stack)
 
 
-def _level(style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str, tuple]]) -> int:
+def _fixed_rank(style: tuple) -> int | None:
+    if not style:
+        return None
     if style[0] == "label":
         return _LABEL_RANKS.get(style[1], _NUMBER_RANK)
     if style[0] == "number":
         return _NUMBER_RANK + style[1]
     if style[0] == "enumerator":
         return _ENUMERATOR_RANK
+    return None
+
+
+def _top_rank(text: str, blocks: list[Block]) -> int:
+    """The rank of the document's first labelled or numbered heading, which front and back
+    matter ("Abstract", "BACKGROUND", "References") share, so that "Abstract",
+    "1. Introduction" ... "References" are siblings ("Appendix A" after them still
+    outranks them all: labels have fixed ranks). Where depth-1 numbers start again
+    ("GENERAL CONDITIONS" 1. 2. "SPECIAL CONDITIONS" 1. 2.), the title-like headings part
+    the numbered runs and stay their parents: 1, as in a document without numbers."""
+    fixed = [r for b in blocks if b.kind == HEADING and (r := _fixed_rank(b.style)) is not None]
+    if not fixed:
+        return 1
+    firsts = [
+        m.group(1)
+        for b in blocks
+        if b.kind == HEADING
+        and b.style == ("number", 1)
+        and (m := _NUMBER_PREFIX.match(text[b.start : b.end]))
+    ]
+    return 1 if len(firsts) != len(set(firsts)) else fixed[0]
+
+
+def _level(style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str, tuple]]) -> int:
+    if (fixed := _fixed_rank(style)) is not None:
+        return fixed
     if style not in ranks:
         ranks[style] = (stack[-1][0] + 1) if stack else 1
     return ranks[style]

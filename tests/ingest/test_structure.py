@@ -566,3 +566,52 @@ def test_a_table_written_as_text_is_rows_not_a_heading():
         "4 The disk was full; the run stopped and left the old copy in place.",
     ) in got
     assert _paths(structure)["Scripts may rely on these."] == "Exit statuses"
+
+
+def test_unnumbered_headings_do_not_outrank_numbered_ones_and_a_byline_is_no_heading():
+    """ "Summary" before "1. Background" and "Acknowledgements" after the last section are
+    their siblings, not their parents; so is "PREAMBLE" before "ARTICLE 1". The authors'
+    line under a title is a byline, not a heading."""
+    text = survey_text().replace(
+        SURVEY[0] + "\n\n",
+        SURVEY[0] + "\n\nIngrid Solberg, Tomas Vrana, Ada Okonjo and Piet de Wit\n\n"
+        "Summary\n\nTwo of three colonies failed in a year of early floods.\n\n",
+    )
+    text += "\nAcknowledgements\n\nWe thank the island wardens for their help.\n"
+    structure = analyse(text)
+    kinds, paths = _kinds(structure), _paths(structure)
+    assert kinds["Ingrid Solberg, Tomas Vrana, Ada Okonjo and Piet de Wit"] != "heading"
+    assert kinds["Summary"] == kinds["Acknowledgements"] == "heading"
+    assert paths["Two of three colonies failed in a year of early floods."] == "Summary"
+    assert paths[
+        "Nests were counted from a hide with a telescope, and chicks were ringed when they were about ten days old."
+    ] == ("2. Approach > 2.2 Counting nests and chicks")
+    assert paths["We thank the island wardens for their help."] == "Acknowledgements"
+
+    contract = (
+        "HIRE AGREEMENT\n\nPREAMBLE\n\nThe Owner lets the boat to the Hirer.\n\n"
+        "ARTICLE 1 — HIRE PERIOD\n\nThe hire runs for seven days.\n"
+    )
+    assert _paths(analyse(contract))["The hire runs for seven days."] == "ARTICLE 1 — HIRE PERIOD"
+
+
+def test_a_heading_over_sections_numbered_anew_stays_their_parent():
+    """Where numbering starts again under each unnumbered heading, those headings are the
+    parents ("GENERAL CONDITIONS > 1. Scope", "SPECIAL CONDITIONS > 1. Scope")."""
+    text = (
+        "Terms of Hire\n\nGENERAL CONDITIONS\n\n1. Scope\n\nThese apply to every hire.\n\n"
+        "SPECIAL CONDITIONS\n\n1. Scope\n\nThese apply to hires of sailing boats.\n"
+    )
+    paths = _paths(analyse(text))
+    assert paths["These apply to every hire."] == "GENERAL CONDITIONS > 1. Scope"
+    assert paths["These apply to hires of sailing boats."] == "SPECIAL CONDITIONS > 1. Scope"
+
+
+def test_back_matter_before_an_appendix_is_a_sibling_of_the_sections():
+    text = (
+        "Tern Survey\n\n1. Counts\n\nWe counted 41 nests.\n\nNotes\n\nCounts are by hide.\n\n"
+        "Appendix A — Plots\n\nThe plots are mapped below.\n"
+    )
+    paths = _paths(analyse(text))
+    assert paths["Counts are by hide."] == "Notes"
+    assert paths["The plots are mapped below."] == "Appendix A — Plots"
