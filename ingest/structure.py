@@ -640,6 +640,8 @@ def _inline_heading(text: str, b: Block) -> Block | None:
         return None
     if not _title_like(first[:-1], strict=True) or _CLOSING.search(first[:-1]):
         return None
+    if not _is_run_in_phrase(first[:-1]):
+        return None  # "1. Allen RG, Pereira LS (1998). Crop ...": a reference
     end = body_start + spans[0][1]
     return Block(
         HEADING,
@@ -649,6 +651,13 @@ def _inline_heading(text: str, b: Block) -> Block | None:
         marker_end=b.marker_end,
         style=_style(text, Block(HEADING, b.start, end, enumerated=True, marker_end=b.marker_end)),
     )
+
+
+def _is_run_in_phrase(first: str) -> bool:
+    """A run-in heading ("5. Termination.", "10.1 By the Supplier.") is a short phrase;
+    a numbered reference opens with an author list and a year in brackets ("Allen RG,
+    Pereira LS (1998)."), which a heading phrase does not hold: no commas, no brackets."""
+    return not re.search(r"[,()\[\]]", first)
 
 
 def _skip_space(text: str, at: int) -> int:

@@ -607,6 +607,31 @@ def test_a_heading_over_sections_numbered_anew_stays_their_parent():
     assert paths["These apply to hires of sailing boats."] == "SPECIAL CONDITIONS > 1. Scope"
 
 
+def test_numbered_references_are_list_items_not_headings():
+    """ "1. Berg K, Lund P (2019). Flood timing and tern colonies. Ibis 12: 3-9." is a
+    reference, in plain text and in a Markdown ordered list; a run-in heading ("5. Fees.
+    The Hirer pays ...") is a short phrase, without an author list or a year in brackets."""
+    text = survey_text() + (
+        "\nReferences\n\n"
+        "1. Berg K, Lund P, Moen A (2019). Flood timing and the breeding of river\n"
+        "terns. Journal of Braided Rivers 12: 3-9.\n\n"
+        "2. Haas T (2021). Predators on gravel islands. Bird Study 8: 44-51.\n"
+    )
+    markdown = (
+        "# River terns\n\nTerns nest on gravel.\n\n## References\n\n"
+        "1. Berg K, Lund P (2019). Flood timing and tern colonies. Ibis 12: 3-9.\n"
+        "2. Haas T (2021). Predators on gravel islands. Bird Study 8: 44-51.\n"
+    )
+    for doc in (text, markdown):
+        structure = analyse(doc)
+        kinds = _kinds(structure)
+        assert not any(k == "heading" and "(20" in t for t, k in kinds.items()), kinds
+        assert kinds["Haas T (2021)."] == "list_item"
+        assert set(_paths(structure).values()) >= {"References"}
+    # Sections numbered 1. 2. 3. above stay siblings of "References", not its children.
+    assert _paths(analyse(text))["Haas T (2021)."] == "References"
+
+
 def test_back_matter_before_an_appendix_is_a_sibling_of_the_sections():
     text = (
         "Tern Survey\n\n1. Counts\n\nWe counted 41 nests.\n\nNotes\n\nCounts are by hide.\n\n"
