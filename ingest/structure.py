@@ -40,6 +40,7 @@ HEADING_KINDS = frozenset({TITLE, HEADING})
 
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 120
+_MAX_QUESTION_WORDS = 25  # a FAQ's question is a longer heading than most
 # Lines that run on into a next line needed to estimate a document's wrap width, and the
 # first lines looked at for it (enough for any hard-wrapped text; bounds the cost).
 _MIN_WRAPPED_LINES = 5
@@ -83,6 +84,7 @@ _TITLE_END = re.compile(r"[.;:,][\"”’')\]]*$")
 # A text table's column rule: "=====  =======", "-----  -----".
 _COLUMN_RULE = re.compile(r"^\s*(?:=+|-+)(?:\s+(?:=+|-+))+\s*$")
 _NAME_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+_QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”’')\]]*\s")
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
@@ -575,11 +577,43 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     return None
 
 
+def _rule_question(text: str, blocks: list[Block], i: int) -> str | None:
+    """A FAQ's question: alone on its line, above its answer, in a document that has
+    more such questions. One question standing alone is a rhetorical lead ("Will the
+    terns come back?"), not a FAQ; looking for a second stops at the first found."""
+    if not _standalone_question(text, blocks, i):
+        return None
+    others = (j for j in range(len(blocks)) if j != i)
+    if any(_standalone_question(text, blocks, j) for j in others):
+        return "a question standing alone above its answer (a FAQ)"
+    return None
+
+
+def _standalone_question(text: str, blocks: list[Block], i: int) -> bool:
+    """One line, one sentence ending in "?", followed by a block that is not a question
+    (a question met before may already be a heading)."""
+    b = blocks[i]
+    if b.kind not in ("paragraph", HEADING) or b.lines != 1 or b.enumerated:
+        return False
+    if i + 1 >= len(blocks):
+        return False
+    line = text[b.start : b.end].strip()
+    if not _QUESTION_END.search(line) or _SENTENCE_BREAK.search(line):
+        return False
+    if len(_words(line)) > _MAX_QUESTION_WORDS or not _opens_sentence(line):
+        return False
+    following = blocks[i + 1]
+    return following.kind in (CODE, TABLE_ROW, LIST_ITEM) or not _QUESTION_END.search(
+        text[following.start : following.end].strip()
+    )
+
+
 HEADING_RULES: tuple[HeadingRule, ...] = (
     _rule_markdown,
     _rule_numbered,
     _rule_labelled,
     _rule_title_line,
+    _rule_question,
 )
 
 

@@ -640,3 +640,28 @@ def test_back_matter_before_an_appendix_is_a_sibling_of_the_sections():
     paths = _paths(analyse(text))
     assert paths["Counts are by hide."] == "Notes"
     assert paths["The plots are mapped below."] == "Appendix A — Plots"
+
+
+def test_faq_questions_on_their_own_lines_are_headings():
+    """A FAQ's questions, each alone on its line above its answer, are its headings; a
+    lone question in an article (a rhetorical lead) is not."""
+    faq = (
+        "Boat hire: questions and answers\n\n"
+        "Answers to what members ask the office most often.\n\n"
+        "Who may hire a boat?\n\n"
+        "Any member who has passed the club's safety course.\n\n"
+        "How long may I keep it?\n\n"
+        "Up to seven days. Longer hires need the captain's approval.\n\n"
+        "What if it is damaged?\n\n"
+        "Report it to the boat officer on the day.\n"
+    )
+    structure = analyse(faq)
+    kinds, paths = _kinds(structure), _paths(structure)
+    assert kinds["Who may hire a boat?"] == kinds["What if it is damaged?"] == "heading"
+    assert paths["Longer hires need the captain's approval."] == "How long may I keep it?"
+    assert paths["Report it to the boat officer on the day."] == "What if it is damaged?"
+    article = (
+        "River Terns Return\n\nWill the terns come back this year?\n\n"
+        "The wardens think so. Three pairs were seen on the upper bar last week.\n"
+    )
+    assert _kinds(analyse(article))["Will the terns come back this year?"] == "sentence"
