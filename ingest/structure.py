@@ -83,6 +83,7 @@ _ITEM_JOINER = re.compile(r"[;,]\s+(?:and|or)\s*$")
 _TITLE_END = re.compile(r"[.;:,][\"”’')\]]*$")
 # A text table's column rule: "=====  =======", "-----  -----".
 _COLUMN_RULE = re.compile(r"^\s*(?:=+|-+)(?:\s+(?:=+|-+))+\s*$")
+_PROSE_GAP = re.compile(r"[.!?;:,][\"”’')\]]* {2}")
 _NAME_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”’')\]]*\s")
@@ -365,7 +366,10 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
 def _columns(line: str) -> tuple[set[int], set[int]] | None:
     """Where the cells of a text-table row start and end (past the first cell), the cells
     being parted by runs of two or more spaces or a tab; a column rule ("=====  =====")
-    parts them by any space. None for fewer than two cells."""
+    parts them by any space. None for fewer than two cells, and for prose typed with two
+    spaces after a full stop ("...sat.  The dog"): a cell does not end in a stop."""
+    if _PROSE_GAP.search(line):
+        return None
     gap = r"\s+" if _COLUMN_RULE.match(line) else r" {2,}|\t"
     cells = [(m.start(), m.end()) for m in re.finditer(rf"\S(?:(?!{gap}).)*", line)]
     if len(cells) < 2:

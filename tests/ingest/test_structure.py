@@ -566,6 +566,9 @@ def test_a_table_written_as_text_is_rows_not_a_heading():
         "4 The disk was full; the run stopped and left the old copy in place.",
     ) in got
     assert _paths(structure)["Scripts may rely on these."] == "Exit statuses"
+    # Prose typed with two spaces after a full stop is no table, even where they line up.
+    typed = "The boats are out.  The shed is shut.\nThe keys are here.  Ask the warden.\n"
+    assert [s.kind for s in analyse(typed).sentences] == ["sentence"] * 4
 
 
 def test_unnumbered_headings_do_not_outrank_numbered_ones_and_a_byline_is_no_heading():
