@@ -4,10 +4,16 @@ Plain text and Markdown are read the same way, line by line:
 
 * A single line break inside a paragraph is wrapping, not a boundary. Blank lines,
   headings, list items, numbered clauses, fenced code and table rows are boundaries.
-* Headings: Markdown `#` and underlined headings, numbered headings ("5. Termination.",
-  "2.1 Scope"), "ARTICLE IV" / "Section 3 — Fees", short title-like lines, and a short
-  first line as the document's title.
+  A hard-wrapped text's wrap width is estimated (`_wrap_width`), so that a full line is
+  known to run on and a short one to end early.
+* Tables: Markdown `| a | b |` rows, and tables written as text (columns aligned by runs
+  of spaces, reStructuredText simple tables): one row per unit.
+* Headings: Markdown `#` and underlined headings, numbered headings in title or sentence
+  case ("5. Termination.", "2.1 Study design"), "ARTICLE IV" / "Section 3 — Fees", short
+  title-like lines, a FAQ's questions, and a short first line (or a title wrapped over a
+  few lines) as the document's title. Not headings: bylines, numbered references.
 * Each block has a section path ("5. Termination > 5.2 Notice"): the headings above it.
+  Front and back matter ("Abstract", "References") are siblings of numbered sections.
 * Sentences are found inside blocks (qa.sentences), so they may span line breaks, and
   `text[start:end] == sentence.text` holds with the original newlines.
 
