@@ -4,10 +4,16 @@ Plain text and Markdown are read the same way, line by line:
 
 * A single line break inside a paragraph is wrapping, not a boundary. Blank lines,
   headings, list items, numbered clauses, fenced code and table rows are boundaries.
-* Headings: Markdown `#` and underlined headings, numbered headings ("5. Termination.",
-  "2.1 Scope"), "ARTICLE IV" / "Section 3 — Fees", short title-like lines, and a short
-  first line as the document's title.
+  A hard-wrapped text's wrap width is estimated (`_wrap_width`), so that a full line is
+  known to run on and a short one to end early.
+* Tables: Markdown `| a | b |` rows, and tables written as text (columns aligned by runs
+  of spaces, reStructuredText simple tables): one row per unit.
+* Headings: Markdown `#` and underlined headings, numbered headings in title or sentence
+  case ("5. Termination.", "2.1 Study design"), "ARTICLE IV" / "Section 3 — Fees", short
+  title-like lines, a FAQ's questions, and a short first line (or a title wrapped over a
+  few lines) as the document's title. Not headings: bylines, numbered references.
 * Each block has a section path ("5. Termination > 5.2 Notice"): the headings above it.
+  Front and back matter ("Abstract", "References") are siblings of numbered sections.
 * Sentences are found inside blocks (qa.sentences), so they may span line breaks, and
   `text[start:end] == sentence.text` holds with the original newlines.
 
@@ -22,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from qa.sentences import sentence_spans
 from qa.types import SECTION_SEPARATOR, Sentence
@@ -39,6 +46,13 @@ HEADING_KINDS = frozenset({TITLE, HEADING})
 
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 120
+_MAX_QUESTION_WORDS = 25  # a FAQ's question is a longer heading than most
+# Lines that run on into a next line needed to estimate a document's wrap width, and the
+# first lines looked at for it (enough for any hard-wrapped text; bounds the cost).
+_MIN_WRAPPED_LINES = 5
+_WIDTH_SAMPLE_LINES = 2000
+_MAX_TITLE_LINES = 3
+_MAX_TITLE_CHARS = 200
 # fmt: off
 _SMALL_WORDS = frozenset({
     "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for",
@@ -70,6 +84,15 @@ _LABELLED = re.compile(
 _LABEL_SEPARATOR = re.compile(r"^\s*(?:[—–:\-.]\s*)?")
 _CLOSING = re.compile(r"[.!?;:,…][\"”’')\]]*$")
 _SENTENCE_END = re.compile(r"[.!?:][\"”’')\]]*$")
+# "...; and", "..., or": the end of a list item that the next one continues.
+_ITEM_JOINER = re.compile(r"[;,]\s+(?:and|or)\s*$")
+_TITLE_END = re.compile(r"[.;:,][\"”’')\]]*$")
+# A text table's column rule: "=====  =======", "-----  -----".
+_COLUMN_RULE = re.compile(r"^\s*(?:=+|-+)(?:\s+(?:=+|-+))+\s*$")
+_PROSE_GAP = re.compile(r"[.!?;:,][\"”’')\]]* {2}")
+_NAME_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+_QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?;][\"”’')\]]*\s")
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
 
@@ -106,8 +129,9 @@ class Structure:
 def analyse(text: str) -> Structure:
     """Blocks with section paths and sentences with exact offsets."""
     lines = _lines(text)
-    blocks = _scan(text, lines)
-    blocks = _classify(text, blocks)
+    width = _wrap_width(lines)
+    blocks = _scan(text, lines, width)
+    blocks = _classify(text, blocks, width)
     _levels_and_sections(text, blocks)
     for block in blocks:
         block.sentences = _sentences(text, block)
@@ -143,7 +167,70 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def _scan(text: str, lines: list[_Line]) -> list[Block]:
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The width a hard-wrapped document is wrapped at: the median length of the lines
+    that a lower-case word continues (those are wrapped for sure; list items, table rows
+    and unwrapped paragraphs, one to a line, are not counted). None when too few lines
+    are: the document does not hard-wrap. One pass over the first lines, no regex."""
+    sample = lines[:_WIDTH_SAMPLE_LINES]
+    inner = sorted(
+        len(a.text.rstrip())
+        for a, b in pairwise(sample)
+        if not a.blank and b.text.lstrip()[:1].islower()
+    )
+    return inner[len(inner) // 2] if len(inner) >= _MIN_WRAPPED_LINES else None
+
+
+def _wrapped(line: _Line | str | None, following: _Line | str | None, width: int | None) -> bool:
+    """Did `line` end only because the next line's first word would not fit (wrapping)?
+    A heading or a title's last line ends early: the next word would have fitted. This is
+    how reflowing tools tell a wrapped line from a short one."""
+    if line is None or following is None or width is None:
+        return False
+    line = line if isinstance(line, str) else line.text
+    following = following if isinstance(following, str) else following.text
+    word = following.split(maxsplit=1)[0] if following.strip() else ""
+    return len(line.rstrip()) + 1 + len(word) > width
+
+
+def _title_wraps(lines: list[str], width: int | None) -> bool:
+    """A title hard-wrapped over a few lines ("Grain yield of ... line KR-47\n('Kestrel')
+    under deficit irrigation"): each line but the last is full, and together they are
+    short, start with a capital and hold no sentence end. A paragraph ends in a stop."""
+    if not 2 <= len(lines) <= _MAX_TITLE_LINES:
+        return False
+    if not all(_wrapped(a, b, width) for a, b in pairwise(lines)):
+        return False
+    flat = _flat(" ".join(lines))
+    first = next((c for c in flat if c.isalnum()), "")
+    return (
+        len(flat) <= _MAX_TITLE_CHARS
+        and (first.isupper() or first.isdigit())
+        and not _SENTENCE_BREAK.search(flat)
+        and not _TITLE_END.search(flat)
+    )
+
+
+def wrapped_title(text: str) -> str | None:
+    """The document's title when its first paragraph is a title wrapped over lines (see
+    `_title_wraps`), with whitespace collapsed; None otherwise. For the format readers,
+    so that the stored title and the structure's title agree."""
+    lines = _lines(text)
+    at = next((i for i, line in enumerate(lines) if not line.blank), None)
+    if at is None:
+        return None
+    paragraph = []
+    for line in lines[at : at + _MAX_TITLE_LINES + 1]:
+        if line.blank:
+            break
+        paragraph.append(line.text)
+    first = paragraph[0]
+    if _ATX.match(first) or _BULLET.match(first) or _ENUMERATOR.match(first) or "|" in first:
+        return None
+    return _flat(" ".join(paragraph)) if _title_wraps(paragraph, _wrap_width(lines)) else None
+
+
+def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
     """Cut the lines into blocks: what is a boundary, and what is wrapping."""
     blocks: list[Block] = []
     current: Block | None = None
@@ -214,12 +301,25 @@ def _scan(text: str, lines: list[_Line]) -> list[Block]:
             continue
         in_table = False
         previous = lines[i - 1] if i else None
+        if "  " in stripped or "\t" in stripped:
+            if _continues_text_row(line, previous, blocks, current):
+                blocks[-1].end = line.end  # a wrapped cell of the row above
+                continue
+            if _text_table_row(line, previous, lines[i + 1] if i + 1 < len(lines) else None):
+                close()
+                blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end))
+                continue
+        elif _continues_text_row(line, previous, blocks, current):
+            blocks[-1].end = line.end
+            continue
         if m := _BULLET.match(line.text):
             close()
             current = Block(LIST_ITEM, line.start + m.end(), line.end)
             continue
         enum = _ENUMERATOR.match(line.text) or _CLAUSE.match(line.text)
-        if enum and _may_open_block(previous, current, list_item=True):
+        if enum and _may_open_block(
+            previous, current, list_item=True, wrapped=_wrapped(previous, line, width)
+        ):
             close()
             current = Block(
                 "paragraph",
@@ -246,7 +346,13 @@ def _scan(text: str, lines: list[_Line]) -> list[Block]:
         if (
             current.kind == "paragraph"
             and current.lines == 1
-            and (_heading_text(first, current) or _title_first_line(first, blocks, current))
+            and (
+                _heading_text(first, current, sentence_case=not _wrapped(previous, line, width))
+                or (
+                    _title_first_line(first, blocks, current)
+                    and not _wrapped(previous, line, width)
+                )
+            )
             and _opens_sentence(line.text)
         ):
             current.kind = HEADING
@@ -263,19 +369,68 @@ def _scan(text: str, lines: list[_Line]) -> list[Block]:
     return blocks
 
 
+def _columns(line: str) -> tuple[set[int], set[int]] | None:
+    """Where the cells of a text-table row start and end (past the first cell), the cells
+    being parted by runs of two or more spaces or a tab; a column rule ("=====  =====")
+    parts them by any space. None for fewer than two cells, and for prose typed with two
+    spaces after a full stop ("...sat.  The dog"): a cell does not end in a stop."""
+    if _PROSE_GAP.search(line):
+        return None
+    gap = r"\s+" if _COLUMN_RULE.match(line) else r" {2,}|\t"
+    cells = [(m.start(), m.end()) for m in re.finditer(rf"\S(?:(?!{gap}).)*", line)]
+    if len(cells) < 2:
+        return None
+    return {s for s, _ in cells[1:]}, {e for _, e in cells[:-1]}
+
+
+def _aligned(a: tuple[set[int], set[int]] | None, b: tuple[set[int], set[int]] | None) -> bool:
+    return a is not None and b is not None and bool(a[0] & b[0] or a[1] & b[1])
+
+
+def _text_table_row(line: _Line, previous: _Line | None, following: _Line | None) -> bool:
+    """A line of a table written as text: cells parted by runs of spaces, in columns that
+    line up with the line above or below (a table row or its column rule). Two spaces
+    after a full stop in prose do not line up from one line to the next."""
+    columns = _columns(line.text)
+    return columns is not None and any(
+        other is not None and not other.blank and _aligned(columns, _columns(other.text))
+        for other in (previous, following)
+    )
+
+
+def _continues_text_row(
+    line: _Line, previous: _Line | None, blocks: list[Block], current: Block | None
+) -> bool:
+    """ "      left the old copy in place." under a text-table row, indented to one of its
+    columns: the row's last cell wrapped (reStructuredText simple tables)."""
+    if current is not None or previous is None or not blocks or blocks[-1].kind != TABLE_ROW:
+        return False
+    if blocks[-1].end != previous.end or previous.text.lstrip().startswith("|"):
+        return False
+    columns = _columns(previous.text)
+    indent = _indent(line.text)
+    return columns is not None and indent > 0 and indent in columns[0]
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _may_open_block(previous: _Line | None, current: Block | None, list_item: bool = False) -> bool:
+def _may_open_block(
+    previous: _Line | None, current: Block | None, list_item: bool = False, wrapped: bool = False
+) -> bool:
     """A numbered or labelled line starts a new block only where a new one may start:
     after a blank line, a finished sentence or a colon, or (for the next item) inside a
-    list. "...rose by\n12. The" and "...listed in\nSchedule B; and" are wrapping."""
+    list, unless the line before is full (`wrapped`). "...rose by\n12. The" and "...listed
+    in\nSchedule B; and" are wrapping."""
     if previous is None or previous.blank or current is None:
         return True
+    closes = bool(_CLOSING.search(previous.text.rstrip()))
     if list_item and (current.kind == LIST_ITEM or current.enumerated):
-        return True
-    return bool(_CLOSING.search(previous.text.rstrip()))
+        # "...more than forty-five\n(45) days": a full line without punctuation runs on;
+        # "...after dispatch; and\n(c) if sent" ends an item.
+        return closes or not wrapped or bool(_ITEM_JOINER.search(previous.text))
+    return closes
 
 
 def _title_line_inside(
@@ -290,6 +445,19 @@ def _title_line_inside(
         return False
     line_text = line.text.strip()
     return _title_like(line_text, strict=True) and not re.search(r"[.!?;:,…]", line_text)
+
+
+def _is_name_list(line: str) -> bool:
+    """A byline: three or more names parted by commas and a last "and" ("Ann Lee, Bo Chan
+    and Cy Diaz"), each name two to four words with a capital at both ends. A heading's
+    items are single words or phrases with small words in lower case ("Leave, Travel and
+    Expenses"). Mixed case only: a line in capitals is a title or heading."""
+    if line.isupper() or "," not in line:
+        return False
+    items = [item.split() for item in _NAME_SEPARATOR.split(line.strip().rstrip("."))]
+    return len(items) >= 3 and all(
+        2 <= len(words) <= 4 and words[0][0].isupper() and words[-1][0].isupper() for words in items
+    )
 
 
 def _title_first_line(line: str, blocks: list[Block], current: Block) -> bool:
@@ -325,19 +493,34 @@ def _title_like(text: str, strict: bool) -> bool:
     return all(w[0].isupper() for w in significant)
 
 
-def _heading_text(line: str, block: Block) -> bool:
-    """Is this one line, opening `block`, a heading rather than the start of a clause?"""
+def _heading_text(line: str, block: Block, sentence_case: bool = True) -> bool:
+    """Is this one line, opening `block`, a heading rather than the start of a clause?
+    Numbered headings may be in sentence case ("2.1 Study design") unless the caller says
+    the line is wrapped, where only title case counts."""
     line = line.strip()
     if block.enumerated:
         rest = line[block.marker_end - block.start :].strip()
         # "5. Termination." ends in one period after a few words; a clause does not.
         body = rest[:-1] if rest.endswith(".") and not rest.endswith("..") else rest
-        return bool(body) and not _CLOSING.search(body) and _title_like(body, strict=True)
+        if not body or _CLOSING.search(body):
+            return False
+        if _title_like(body, strict=True):
+            return True
+        # In sentence case, a full stop makes it a sentence ("3. Restart the router.").
+        return sentence_case and body == rest and _sentence_case_heading(body)
     if m := _LABELLED.match(line):
         rest = _LABEL_SEPARATOR.sub("", m.group("rest"), count=1).strip()
         body = rest[:-1] if rest.endswith(".") else rest
         return not body or (not _CLOSING.search(body) and _title_like(body, strict=False))
     return not re.search(r"[.!?;:,…]", line) and _title_like(line, strict=True)
+
+
+def _sentence_case_heading(body: str) -> bool:
+    """ "Study design", "Sites and seasons", "Phenology, standing ability and grain
+    quality": short, capitalised first word, one phrase (no sentence break inside: "Leave
+    accrues monthly. No leave..." is a clause). Only after a number: an unnumbered line in
+    sentence case is too often a sentence without its full stop."""
+    return _title_like(body, strict=False) and not _SENTENCE_BREAK.search(body)
 
 
 # --- headings ----------------------------------------------------------------------------
@@ -360,7 +543,22 @@ def _rule_numbered(text: str, blocks: list[Block], i: int) -> str | None:
         return None  # "1. Apples" "2. Pears": a list of short items
     if i and _is_sibling(text, blocks[i - 1], b) and blocks[i - 1].kind == LIST_ITEM:
         return None  # the last item of that list
+    if not _heading_text(text[b.start : b.end], b, sentence_case=False) and _next_item(
+        text, b, blocks[i + 1]
+    ):
+        return None  # "1. Open the settings" then "2. Choose ...": a list's steps
     return "a numbered heading"
+
+
+def _next_item(text: str, b: Block, following: Block) -> bool:
+    """`following` is numbered at the same depth, right under `b`: the next step of a
+    list. A sentence-case heading is followed by its text, not by the next number."""
+    return (
+        following.enumerated
+        and _depth(text, following) == _depth(text, b)
+        and _is_list_enumerator(text, following) == _is_list_enumerator(text, b)
+        and not text[b.end : following.start].count("\n") > 1
+    )
 
 
 def _rule_labelled(text: str, blocks: list[Block], i: int) -> str | None:
@@ -377,7 +575,7 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     if b.kind != "paragraph" or b.lines != 1 or b.enumerated or i + 1 >= len(blocks):
         return None
     line = text[b.start : b.end].strip()
-    if _CLOSING.search(line) or not _title_like(line, strict=False):
+    if _CLOSING.search(line) or not _title_like(line, strict=False) or _is_name_list(line):
         return None
     if re.search(r"[.!?;:]\s", line):  # "Version 4.2. Last updated 2024": two sentences
         return None
@@ -389,11 +587,43 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     return None
 
 
+def _rule_question(text: str, blocks: list[Block], i: int) -> str | None:
+    """A FAQ's question: alone on its line, above its answer, in a document that has
+    more such questions. One question standing alone is a rhetorical lead ("Will the
+    terns come back?"), not a FAQ; looking for a second stops at the first found."""
+    if not _standalone_question(text, blocks, i):
+        return None
+    others = (j for j in range(len(blocks)) if j != i)
+    if any(_standalone_question(text, blocks, j) for j in others):
+        return "a question standing alone above its answer (a FAQ)"
+    return None
+
+
+def _standalone_question(text: str, blocks: list[Block], i: int) -> bool:
+    """One line, one sentence ending in "?", followed by a block that is not a question
+    (a question met before may already be a heading)."""
+    b = blocks[i]
+    if b.kind not in ("paragraph", HEADING) or b.lines != 1 or b.enumerated:
+        return False
+    if i + 1 >= len(blocks):
+        return False
+    line = text[b.start : b.end].strip()
+    if not _QUESTION_END.search(line) or _SENTENCE_BREAK.search(line):
+        return False
+    if len(_words(line)) > _MAX_QUESTION_WORDS or not _opens_sentence(line):
+        return False
+    following = blocks[i + 1]
+    return following.kind in (CODE, TABLE_ROW, LIST_ITEM) or not _QUESTION_END.search(
+        text[following.start : following.end].strip()
+    )
+
+
 HEADING_RULES: tuple[HeadingRule, ...] = (
     _rule_markdown,
     _rule_numbered,
     _rule_labelled,
     _rule_title_line,
+    _rule_question,
 )
 
 
@@ -404,7 +634,7 @@ def heading_reason(text: str, blocks: list[Block], i: int) -> str | None:
     return None
 
 
-def _classify(text: str, blocks: list[Block]) -> list[Block]:
+def _classify(text: str, blocks: list[Block], width: int | None) -> list[Block]:
     out: list[Block] = []
     for i, b in enumerate(blocks):
         if b.kind in (CODE, TABLE_ROW):
@@ -422,15 +652,19 @@ def _classify(text: str, blocks: list[Block]) -> list[Block]:
                 b.kind = LIST_ITEM
         out.append(b)
     first = next((b for b in out if b.kind not in (CODE, TABLE_ROW)), None)
-    if first is not None and out.index(first) == 0 and _is_title(text, first, out):
+    if first is not None and out.index(first) == 0 and _is_title(text, first, out, width):
         first.kind, first.style, first.level = TITLE, (), 0
     return out
 
 
-def _is_title(text: str, block: Block, blocks: list[Block]) -> bool:
-    """The document's first line, when it stands alone and short, names the document."""
-    if len(blocks) < 2 or block.lines != 1 or block.enumerated:
+def _is_title(text: str, block: Block, blocks: list[Block], width: int | None) -> bool:
+    """The document's first line, when it stands alone and short, names the document; so
+    does a first paragraph that is a title wrapped over a few lines."""
+    if len(blocks) < 2 or block.enumerated:
         return False
+    if block.lines != 1:
+        lines = text[block.start : block.end].split("\n")
+        return block.kind == "paragraph" and _title_wraps(lines, width)
     if block.kind == HEADING and block.style == ("md",):
         return block.level == 1
     line = text[block.start : block.end].strip()
@@ -450,6 +684,8 @@ def _inline_heading(text: str, b: Block) -> Block | None:
         return None
     if not _title_like(first[:-1], strict=True) or _CLOSING.search(first[:-1]):
         return None
+    if not _is_run_in_phrase(first[:-1]):
+        return None  # "1. Allen RG, Pereira LS (1998). Crop ...": a reference
     end = body_start + spans[0][1]
     return Block(
         HEADING,
@@ -459,6 +695,13 @@ def _inline_heading(text: str, b: Block) -> Block | None:
         marker_end=b.marker_end,
         style=_style(text, Block(HEADING, b.start, end, enumerated=True, marker_end=b.marker_end)),
     )
+
+
+def _is_run_in_phrase(first: str) -> bool:
+    """A run-in heading ("5. Termination.", "10.1 By the Supplier.") is a short phrase;
+    a numbered reference opens with an author list and a year in brackets ("Allen RG,
+    Pereira LS (1998)."), which a heading phrase does not hold: no commas, no brackets."""
+    return not re.search(r"[,()\[\]]", first)
 
 
 def _skip_space(text: str, at: int) -> int:
@@ -518,13 +761,24 @@ _ENUMERATOR_RANK = 60
 
 
 def _levels_and_sections(text: str, blocks: list[Block]) -> None:
-    """Markdown headings keep their level; labelled and numbered ones have a fixed rank;
-    a title-like line gets one on first appearance: nested in the heading it follows."""
+    """Markdown headings keep their level; labelled and numbered ones have a fixed rank.
+    A title-like line before the first or after the last of the top labelled or numbered
+    headings (front and back matter: "Abstract", "References") is their sibling
+    (`_top_rank`); one between them gets a rank on first appearance: nested in the
+    heading it follows ("4. Leakage" > "The Mill Lane burst")."""
     ranks: dict[tuple, int] = {}
     stack: list[tuple[int, str, tuple]] = []  # (level, heading text, style)
-    for b in blocks:
+    top = _top_rank(text, blocks)
+    outer = [i for i, b in enumerate(blocks) if b.kind == HEADING and _fixed_rank(b.style) == top]
+    for i, b in enumerate(blocks):
         if b.kind == HEADING:
-            b.level = b.level if b.style == ("md",) else _level(b.style, ranks, stack)
+            if b.style != ("md",):
+                matter = bool(outer) and not outer[0] < i < outer[-1]
+                b.level = (
+                    top
+                    if matter and _fixed_rank(b.style) is None
+                    else (_level(b.style, ranks, stack))
+                )
             while stack and stack[-1][0] >= b.level:
                 stack.pop()
             stack.append((b.level, _heading_label(text[b.start : b.end]), b.style))
@@ -535,13 +789,41 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
         b.section = SECTION_SEPARATOR.join(label for _, label, _ in stack)
 
 
-def _level(style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str, tuple]]) -> int:
+def _fixed_rank(style: tuple) -> int | None:
+    if not style:
+        return None
     if style[0] == "label":
         return _LABEL_RANKS.get(style[1], _NUMBER_RANK)
     if style[0] == "number":
         return _NUMBER_RANK + style[1]
     if style[0] == "enumerator":
         return _ENUMERATOR_RANK
+    return None
+
+
+def _top_rank(text: str, blocks: list[Block]) -> int:
+    """The rank of the document's first labelled or numbered heading, which front and back
+    matter ("Abstract", "BACKGROUND", "References") share, so that "Abstract",
+    "1. Introduction" ... "References" are siblings ("Appendix A" after them still
+    outranks them all: labels have fixed ranks). Where depth-1 numbers start again
+    ("GENERAL CONDITIONS" 1. 2. "SPECIAL CONDITIONS" 1. 2.), the title-like headings part
+    the numbered runs and stay their parents: 1, as in a document without numbers."""
+    fixed = [r for b in blocks if b.kind == HEADING and (r := _fixed_rank(b.style)) is not None]
+    if not fixed:
+        return 1
+    firsts = [
+        m.group(1)
+        for b in blocks
+        if b.kind == HEADING
+        and b.style == ("number", 1)
+        and (m := _NUMBER_PREFIX.match(text[b.start : b.end]))
+    ]
+    return 1 if len(firsts) != len(set(firsts)) else fixed[0]
+
+
+def _level(style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str, tuple]]) -> int:
+    if (fixed := _fixed_rank(style)) is not None:
+        return fixed
     if style not in ranks:
         ranks[style] = (stack[-1][0] + 1) if stack else 1
     return ranks[style]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ingest.formats import FormatResult
 from ingest.formats.sniff import content_note
+from ingest.structure import wrapped_title
 from qa.errors import UnreadableFile
 
 # Longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
@@ -184,8 +185,12 @@ def read_markdown(raw: bytes, doc_id: str) -> FormatResult:
 
 
 def first_line_title(text: str, fallback: str) -> str:
-    """The first line with words in it, without its '#' marks. Lines of punctuation alone
-    are adornment, not a title: reStructuredText over- and underlines ("=====") and rules."""
+    """The first line with words in it, without its '#' marks; or the whole first paragraph
+    when it is a title hard-wrapped over a few lines (`ingest.structure.wrapped_title`, the
+    structure pass's own rule). Lines of punctuation alone are adornment, not a title:
+    reStructuredText over- and underlines ("=====") and rules."""
+    if title := wrapped_title(text):
+        return title
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
         if any(ch.isalnum() for ch in line):

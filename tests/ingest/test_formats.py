@@ -515,3 +515,26 @@ def test_the_pdf_benchmark_helper_reads_what_it_writes(tmp_path: Path):
     assert result["pages"] == 3 and result["chars"] > 3 * 2000
     assert result["pages_per_s"] > 0 and result["chars_per_s"] > 0
     assert any("pages/s" in line for line in markdown_lines({"pdf_reader": result}))
+
+
+def test_a_title_wrapped_over_lines_is_stored_whole(tmp_path: Path):
+    """The stored title of a hard-wrapped report is its whole title, not its first line;
+    a short first line over a sentence stays the title alone."""
+    body = (
+        "The survey counted the nests of river terns on three gravel islands, each\n"
+        "divided into plots that were checked every third day from May to July, and\n"
+        "it ringed the chicks when they were about ten days old, as in the year\n"
+        "before, so that the two years can be compared plot by plot and week by week,\n"
+        "which is the main purpose of the monitoring programme and of this report.\n"
+    )
+    text = (
+        "Nesting success and chick survival of river terns on three gravel islands of\n"
+        "the upper Aske: the second year of a flood-pulse monitoring programme\n\n" + body
+    )
+    (tmp_path / "terns.txt").write_text(text, encoding="utf-8")
+    assert read(tmp_path / "terns.txt", "terns.txt").title == (
+        "Nesting success and chick survival of river terns on three gravel islands of the "
+        "upper Aske: the second year of a flood-pulse monitoring programme"
+    )
+    (tmp_path / "memo.txt").write_text("Tern survey\nThe survey ended in July.\n\n" + body)
+    assert read(tmp_path / "memo.txt", "memo.txt").title == "Tern survey"

@@ -414,3 +414,257 @@ def test_ask_quotes_whole_wrapped_sentences_and_headings(tmp_path: Path, setting
     # Re-ingesting the unchanged file costs nothing.
     again = ingest(path.parent, settings, progress=False)
     assert again.unchanged == ["lease.txt"] and again.passages_embedded == 0
+
+
+# --- session 7: documents of other kinds (reports, papers, FAQs) ---------------------------
+def _paths(structure) -> dict[str, str]:
+    return dict(
+        zip((_flat(s.text) for s in structure.sentences), structure.sections(), strict=True)
+    )
+
+
+def _kinds(structure) -> dict[str, str]:
+    return {_flat(s.text): s.kind for s in structure.sentences}
+
+
+# A field report hard-wrapped at 70 columns, in the style of papers and standards:
+# sentence-case numbered headings, each alone on its line.
+SURVEY = [
+    "Nesting success of river terns on three gravel islands",
+    "1. Background",
+    "Tern colonies on braided rivers lose many nests to floods and to predators. This "
+    "report describes the second year of a monitoring programme on the Aske river.",
+    "2. Approach",
+    "2.1 Field layout",
+    "Each island was divided into plots of 20 by 20 metres, marked with painted stakes "
+    "at each corner and checked every third day from May to July.",
+    "2.2 Counting nests and chicks",
+    "Nests were counted from a hide with a telescope, and chicks were ringed when they "
+    "were about ten days old.",
+    "3. Findings",
+    "Two of the three islands flooded in June. Nest success was 31% on the island that "
+    "stayed dry and under 10% on the others.",
+]
+
+
+def survey_text() -> str:
+    return "\n\n".join(_fill(p) for p in SURVEY) + "\n"
+
+
+def test_sentence_case_numbered_headings_are_headings():
+    """ "2.1 Field layout" is a heading as "2.1 Field Layout" is: reports, standards and
+    papers write numbered headings in sentence case."""
+    text = survey_text()
+    structure = analyse(text)
+    kinds, paths = _kinds(structure), _paths(structure)
+    assert kinds["2.1 Field layout"] == kinds["2.2 Counting nests and chicks"] == "heading"
+    assert paths[_flat(SURVEY[7])] == "2. Approach > 2.2 Counting nests and chicks"
+    assert paths[_flat(SURVEY[5])] == "2. Approach > 2.1 Field layout"
+
+
+def test_a_sentence_case_heading_directly_above_its_text_and_a_wrapped_clause():
+    """Directly above its text (no blank line), a sentence-case numbered line is a heading
+    when it ends early; a clause's first line that is full (wrapped) is not, even when the
+    next line starts with a capital."""
+    unwrapped = (
+        "Club Handbook\n\n"
+        "4. Use of the boat shed\n"
+        "Members may store one boat in the shed. The key is kept at the bar.\n"
+    )
+    assert _kinds(analyse(unwrapped))["4. Use of the boat shed"] == "heading"
+    wrapped_clause = (
+        _fill(
+            "Some text to set the width of this document, wrapped at seventy columns as "
+            "the rest of it is, with more words to fill a few lines of the paragraph here. "
+            "the boats are kept in the shed by the river and are checked every week by the "
+            "boat officer, who keeps a log of repairs and of the state of each hull and oar, "
+            "and who reports to the committee at each of its monthly meetings in the club."
+        )
+        + "\n\n"
+        + (
+            "7.2 The member who books the boat is responsible for its return to the\n"
+            "Club Secretary before dark on the day of the booking.\n"
+        )
+    )
+    wrapped_clause += (
+        "\n7.3 A member who returns the boat late pays a fee, and a member who is late more\n"
+        "than three times in one season loses the right to book for ninety\n"
+        "(90) days after the third late return.\n"
+    )
+    kinds = _kinds(analyse(wrapped_clause))
+    assert "heading" not in kinds.values()
+    assert (
+        kinds[
+            "The member who books the boat is responsible for its return to the Club Secretary "
+            "before dark on the day of the booking."
+        ]
+        == "sentence"
+    )
+    # "(90)" at the start of a wrapped line continues the clause: no list item.
+    assert "list_item" not in kinds.values()
+
+
+def test_a_title_wrapped_over_several_lines_is_the_whole_title():
+    """A report's long title, hard-wrapped like its text, is one title, not a paragraph."""
+    text = survey_text().replace(
+        SURVEY[0],
+        "Nesting success and chick survival of river terns on three gravel islands of\n"
+        "the upper Aske: the second year of a flood-pulse monitoring programme",
+    )
+    structure = analyse(text)
+    assert structure.title == (
+        "Nesting success and chick survival of river terns on three gravel islands of the "
+        "upper Aske: the second year of a flood-pulse monitoring programme"
+    )
+    assert structure.sentences[0].kind == "title"
+    # A first paragraph that is a sentence stays a paragraph.
+    prose = survey_text().replace(
+        SURVEY[0],
+        "This report describes the nesting success of the river terns that breed on\n"
+        "three gravel islands of the upper Aske in the second year of monitoring.",
+    )
+    assert analyse(prose).title == ""
+
+
+def test_a_table_written_as_text_is_rows_not_a_heading():
+    """Columns aligned with runs of spaces are a table: each line a row, the header row
+    no heading (it would head every later section); a reStructuredText simple table's
+    header between its "=====  =====" rules too, and a row's wrapped cell stays in it."""
+    text = survey_text().replace(
+        _fill(SURVEY[7]),
+        _fill(SURVEY[7]) + "\n\nTable 2. Nests and chicks by island.\n\n"
+        "  Island        Nests   Chicks ringed\n"
+        "  Upper bar     41      36\n"
+        "  Willow spit   28      9\n",
+    )
+    structure = analyse(text)
+    _exact(text, structure)
+    got = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert ("table_row", "Island Nests Chicks ringed") in got
+    assert ("table_row", "Willow spit 28 9") in got
+    paths = _paths(structure)
+    assert paths["Two of the three islands flooded in June."] == "3. Findings"
+    assert paths["Willow spit 28 9"] == "2. Approach > 2.2 Counting nests and chicks"
+
+    rst = (
+        "Tool reference\n\nExit statuses\n-------------\n\nThe tool exits with one of these:\n\n"
+        "====  ======================================\n"
+        "Code  Meaning\n"
+        "====  ======================================\n"
+        "0     Done.\n"
+        "4     The disk was full; the run stopped and\n"
+        "      left the old copy in place.\n"
+        "====  ======================================\n\n"
+        "Scripts may rely on these.\n"
+    )
+    structure = analyse(rst)
+    _exact(rst, structure)
+    got = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert ("table_row", "Code Meaning") in got and ("heading", "Code Meaning") not in got
+    assert (
+        "table_row",
+        "4 The disk was full; the run stopped and left the old copy in place.",
+    ) in got
+    assert _paths(structure)["Scripts may rely on these."] == "Exit statuses"
+    # Prose typed with two spaces after a full stop is no table, even where they line up.
+    typed = "The boats are out.  The shed is shut.\nThe keys are here.  Ask the warden.\n"
+    assert [s.kind for s in analyse(typed).sentences] == ["sentence"] * 4
+
+
+def test_unnumbered_headings_do_not_outrank_numbered_ones_and_a_byline_is_no_heading():
+    """ "Summary" before "1. Background" and "Acknowledgements" after the last section are
+    their siblings, not their parents; so is "PREAMBLE" before "ARTICLE 1". The authors'
+    line under a title is a byline, not a heading."""
+    text = survey_text().replace(
+        SURVEY[0] + "\n\n",
+        SURVEY[0] + "\n\nIngrid Solberg, Tomas Vrana, Ada Okonjo and Piet de Wit\n\n"
+        "Summary\n\nTwo of three colonies failed in a year of early floods.\n\n",
+    )
+    text += "\nAcknowledgements\n\nWe thank the island wardens for their help.\n"
+    structure = analyse(text)
+    kinds, paths = _kinds(structure), _paths(structure)
+    assert kinds["Ingrid Solberg, Tomas Vrana, Ada Okonjo and Piet de Wit"] != "heading"
+    assert kinds["Summary"] == kinds["Acknowledgements"] == "heading"
+    assert paths["Two of three colonies failed in a year of early floods."] == "Summary"
+    assert paths[
+        "Nests were counted from a hide with a telescope, and chicks were ringed when they were about ten days old."
+    ] == ("2. Approach > 2.2 Counting nests and chicks")
+    assert paths["We thank the island wardens for their help."] == "Acknowledgements"
+
+    contract = (
+        "HIRE AGREEMENT\n\nPREAMBLE\n\nThe Owner lets the boat to the Hirer.\n\n"
+        "ARTICLE 1 — HIRE PERIOD\n\nThe hire runs for seven days.\n"
+    )
+    assert _paths(analyse(contract))["The hire runs for seven days."] == "ARTICLE 1 — HIRE PERIOD"
+
+
+def test_a_heading_over_sections_numbered_anew_stays_their_parent():
+    """Where numbering starts again under each unnumbered heading, those headings are the
+    parents ("GENERAL CONDITIONS > 1. Scope", "SPECIAL CONDITIONS > 1. Scope")."""
+    text = (
+        "Terms of Hire\n\nGENERAL CONDITIONS\n\n1. Scope\n\nThese apply to every hire.\n\n"
+        "SPECIAL CONDITIONS\n\n1. Scope\n\nThese apply to hires of sailing boats.\n"
+    )
+    paths = _paths(analyse(text))
+    assert paths["These apply to every hire."] == "GENERAL CONDITIONS > 1. Scope"
+    assert paths["These apply to hires of sailing boats."] == "SPECIAL CONDITIONS > 1. Scope"
+
+
+def test_numbered_references_are_list_items_not_headings():
+    """ "1. Berg K, Lund P (2019). Flood timing and tern colonies. Ibis 12: 3-9." is a
+    reference, in plain text and in a Markdown ordered list; a run-in heading ("5. Fees.
+    The Hirer pays ...") is a short phrase, without an author list or a year in brackets."""
+    text = survey_text() + (
+        "\nReferences\n\n"
+        "1. Berg K, Lund P, Moen A (2019). Flood timing and the breeding of river\n"
+        "terns. Journal of Braided Rivers 12: 3-9.\n\n"
+        "2. Haas T (2021). Predators on gravel islands. Bird Study 8: 44-51.\n"
+    )
+    markdown = (
+        "# River terns\n\nTerns nest on gravel.\n\n## References\n\n"
+        "1. Berg K, Lund P (2019). Flood timing and tern colonies. Ibis 12: 3-9.\n"
+        "2. Haas T (2021). Predators on gravel islands. Bird Study 8: 44-51.\n"
+    )
+    for doc in (text, markdown):
+        structure = analyse(doc)
+        kinds = _kinds(structure)
+        assert not any(k == "heading" and "(20" in t for t, k in kinds.items()), kinds
+        assert kinds["Haas T (2021)."] == "list_item"
+        assert set(_paths(structure).values()) >= {"References"}
+    # Sections numbered 1. 2. 3. above stay siblings of "References", not its children.
+    assert _paths(analyse(text))["Haas T (2021)."] == "References"
+
+
+def test_back_matter_before_an_appendix_is_a_sibling_of_the_sections():
+    text = (
+        "Tern Survey\n\n1. Counts\n\nWe counted 41 nests.\n\nNotes\n\nCounts are by hide.\n\n"
+        "Appendix A — Plots\n\nThe plots are mapped below.\n"
+    )
+    paths = _paths(analyse(text))
+    assert paths["Counts are by hide."] == "Notes"
+    assert paths["The plots are mapped below."] == "Appendix A — Plots"
+
+
+def test_faq_questions_on_their_own_lines_are_headings():
+    """A FAQ's questions, each alone on its line above its answer, are its headings; a
+    lone question in an article (a rhetorical lead) is not."""
+    faq = (
+        "Boat hire: questions and answers\n\n"
+        "Answers to what members ask the office most often.\n\n"
+        "Who may hire a boat?\n\n"
+        "Any member who has passed the club's safety course.\n\n"
+        "How long may I keep it?\n\n"
+        "Up to seven days. Longer hires need the captain's approval.\n\n"
+        "What if it is damaged?\n\n"
+        "Report it to the boat officer on the day.\n"
+    )
+    structure = analyse(faq)
+    kinds, paths = _kinds(structure), _paths(structure)
+    assert kinds["Who may hire a boat?"] == kinds["What if it is damaged?"] == "heading"
+    assert paths["Longer hires need the captain's approval."] == "How long may I keep it?"
+    assert paths["Report it to the boat officer on the day."] == "What if it is damaged?"
+    article = (
+        "River Terns Return\n\nWill the terns come back this year?\n\n"
+        "The wardens think so. Three pairs were seen on the upper bar last week.\n"
+    )
+    assert _kinds(analyse(article))["Will the terns come back this year?"] == "sentence"
