@@ -27,13 +27,6 @@ from qa.text import STOPWORDS, stem, words
 from qa.types import SECTION_SEPARATOR, Passage, Sentence
 
 # Every abstention starts with this, in both modes; front ends and evals may rely on it.
-ABSTAIN_PREFIX = "The documents don't say"
-
-
-def abstention(reason: str) -> str:
-    return f"{ABSTAIN_PREFIX}: {reason}."
-
-
 @dataclass
 class Candidate:
     passage: Passage
