@@ -26,7 +26,7 @@ from qa.store import sentence_id
 from qa.text import STOPWORDS, stem, words
 from qa.types import SECTION_SEPARATOR, Passage, Sentence
 
-# Every abstention starts with this, in both modes; front ends and evals may rely on it.
+
 @dataclass
 class Candidate:
     passage: Passage
