@@ -992,12 +992,21 @@ def answer_fact(
         if question and not heading and (span := answer_span(best.sentence.text, ask)):
             a, b = best.sentence.start + span[0], best.sentence.start + span[1]
             lead = citer.quote(best.passage, a, b) + " — "
+            quotes = _saying_first(quotes, best)
         body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
         text = lead + body
         if len(groups) > 1:
             text = f"According to “{best.passage.title}”: {text}"
         parts.append(text)
     return "\n\n".join(parts), citer.citations
+
+
+def _saying_first(quotes: list[Quote], best: Chosen) -> list[Quote]:
+    """The quote that holds the lead span's sentence comes right after the span (the
+    reader checks the span against the sentence that says it); the rest keep reading order."""
+    at = best.sentence.start
+    saying = [q for q in quotes if q.start <= at < q.end]
+    return saying[:1] + [q for q in quotes if q not in saying[:1]]
 
 
 def weigh(

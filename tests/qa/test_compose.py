@@ -265,6 +265,22 @@ def test_a_fact_leads_with_its_span_then_the_sentence_both_cited_exactly(snapsho
     assert_exact(text, citations, snapshot)
 
 
+def test_the_sentence_that_says_the_span_follows_it_before_earlier_companions(snapshot):
+    # The companion comes earlier in the document; reading order alone would put it between
+    # the span and the sentence the span was cut from.
+    chosen = [
+        pick(snapshot, "contract.txt", "refund any prepaid fees"),
+        pick(snapshot, "contract.txt", "This agreement is made between"),
+    ]
+    text, citations = answer_fact(
+        chosen, snapshot, question="How long does the supplier have to refund?",
+        answer_type="duration",
+    )  # fmt: skip
+    assert text.startswith("within 14 days [1] — The supplier shall refund")
+    assert citations[2].quote.startswith("This agreement is made between")
+    assert_exact(text, citations, snapshot)
+
+
 # --- who said what -------------------------------------------------------------------------
 def test_a_pronoun_speaker_brings_the_sentence_that_names_them(snapshot):
     chosen = [pick(snapshot, "report.txt", "cut delivery delays by 18 percent")]
