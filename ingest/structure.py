@@ -9,7 +9,7 @@ Plain text and Markdown are read the same way, line by line:
 * Tables: Markdown `| a | b |` rows, and tables written as text (columns aligned by runs
   of spaces, reStructuredText simple tables): one row per unit.
 * Headings: Markdown `#` and underlined headings, numbered headings in title or sentence
-  case ("5. Termination.", "2.1 Study design"), "ARTICLE IV" / "Section 3 — Fees", short
+  case ("5. Termination.", "2.1 Data sources"), "ARTICLE IV" / "Section 3 — Fees", short
   title-like lines, a FAQ's questions, and a short first line (or a title wrapped over a
   few lines) as the document's title. Not headings: bylines, numbered references.
 * Each block has a section path ("5. Termination > 5.2 Notice"): the headings above it.
@@ -194,8 +194,8 @@ def _wrapped(line: _Line | str | None, following: _Line | str | None, width: int
 
 
 def _title_wraps(lines: list[str], width: int | None) -> bool:
-    """A title hard-wrapped over a few lines ("Grain yield of ... line KR-47\n('Kestrel')
-    under deficit irrigation"): each line but the last is full, and together they are
+    """A title hard-wrapped over a few lines ("Effects of storage temperature on\nthe
+    shelf life of packaged goods"): each line but the last is full, and together they are
     short, start with a capital and hold no sentence end. A paragraph ends in a stop."""
     if not 2 <= len(lines) <= _MAX_TITLE_LINES:
         return False
@@ -401,7 +401,7 @@ def _text_table_row(line: _Line, previous: _Line | None, following: _Line | None
 def _continues_text_row(
     line: _Line, previous: _Line | None, blocks: list[Block], current: Block | None
 ) -> bool:
-    """ "      left the old copy in place." under a text-table row, indented to one of its
+    """ "      and is kept for a week." under a text-table row, indented to one of its
     columns: the row's last cell wrapped (reStructuredText simple tables)."""
     if current is not None or previous is None or not blocks or blocks[-1].kind != TABLE_ROW:
         return False
@@ -427,8 +427,8 @@ def _may_open_block(
         return True
     closes = bool(_CLOSING.search(previous.text.rstrip()))
     if list_item and (current.kind == LIST_ITEM or current.enumerated):
-        # "...more than forty-five\n(45) days": a full line without punctuation runs on;
-        # "...after dispatch; and\n(c) if sent" ends an item.
+        # "...no later than thirty\n(30) days": a full line without punctuation runs on;
+        # "...on receipt; and\n(c) if posted" ends an item.
         return closes or not wrapped or bool(_ITEM_JOINER.search(previous.text))
     return closes
 
@@ -450,8 +450,8 @@ def _title_line_inside(
 def _is_name_list(line: str) -> bool:
     """A byline: three or more names parted by commas and a last "and" ("Ann Lee, Bo Chan
     and Cy Diaz"), each name two to four words with a capital at both ends. A heading's
-    items are single words or phrases with small words in lower case ("Leave, Travel and
-    Expenses"). Mixed case only: a line in capitals is a title or heading."""
+    items are single words or phrases with small words in lower case ("Sales, Marketing and
+    Support"). Mixed case only: a line in capitals is a title or heading."""
     if line.isupper() or "," not in line:
         return False
     items = [item.split() for item in _NAME_SEPARATOR.split(line.strip().rstrip("."))]
@@ -495,7 +495,7 @@ def _title_like(text: str, strict: bool) -> bool:
 
 def _heading_text(line: str, block: Block, sentence_case: bool = True) -> bool:
     """Is this one line, opening `block`, a heading rather than the start of a clause?
-    Numbered headings may be in sentence case ("2.1 Study design") unless the caller says
+    Numbered headings may be in sentence case ("2.1 Data sources") unless the caller says
     the line is wrapped, where only title case counts."""
     line = line.strip()
     if block.enumerated:
@@ -516,9 +516,9 @@ def _heading_text(line: str, block: Block, sentence_case: bool = True) -> bool:
 
 
 def _sentence_case_heading(body: str) -> bool:
-    """ "Study design", "Sites and seasons", "Phenology, standing ability and grain
-    quality": short, capitalised first word, one phrase (no sentence break inside: "Leave
-    accrues monthly. No leave..." is a clause). Only after a number: an unnumbered line in
+    """ "Data sources", "Scope and limits", "Cost, timing and staffing": short,
+    capitalised first word, one phrase (no sentence break inside: "Fees are billed
+    monthly. No fee..." is a clause). Only after a number: an unnumbered line in
     sentence case is too often a sentence without its full stop."""
     return _title_like(body, strict=False) and not _SENTENCE_BREAK.search(body)
 
@@ -685,7 +685,7 @@ def _inline_heading(text: str, b: Block) -> Block | None:
     if not _title_like(first[:-1], strict=True) or _CLOSING.search(first[:-1]):
         return None
     if not _is_run_in_phrase(first[:-1]):
-        return None  # "1. Allen RG, Pereira LS (1998). Crop ...": a reference
+        return None  # "1. Smith J, Jones K (2001). A study ...": a reference
     end = body_start + spans[0][1]
     return Block(
         HEADING,
@@ -698,9 +698,9 @@ def _inline_heading(text: str, b: Block) -> Block | None:
 
 
 def _is_run_in_phrase(first: str) -> bool:
-    """A run-in heading ("5. Termination.", "10.1 By the Supplier.") is a short phrase;
-    a numbered reference opens with an author list and a year in brackets ("Allen RG,
-    Pereira LS (1998)."), which a heading phrase does not hold: no commas, no brackets."""
+    """A run-in heading ("5. Termination.", "10.1 By the Buyer.") is a short phrase;
+    a numbered reference opens with an author list and a year in brackets ("Smith J,
+    Jones K (2001)."), which a heading phrase does not hold: no commas, no brackets."""
     return not re.search(r"[,()\[\]]", first)
 
 
@@ -765,7 +765,7 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
     A title-like line before the first or after the last of the top labelled or numbered
     headings (front and back matter: "Abstract", "References") is their sibling
     (`_top_rank`); one between them gets a rank on first appearance: nested in the
-    heading it follows ("4. Leakage" > "The Mill Lane burst")."""
+    heading it follows ("4. Incidents" > "The March outage")."""
     ranks: dict[tuple, int] = {}
     stack: list[tuple[int, str, tuple]] = []  # (level, heading text, style)
     top = _top_rank(text, blocks)
