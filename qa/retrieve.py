@@ -194,7 +194,7 @@ class HeadingPlace:
 
 class Headings:
     """Every heading of the live corpus and where it is: so that a section the question
-    names by number ("What is Article 6 called?") is found directly, not only when its
+    names by number ("What is Article 4 called?") is found directly, not only when its
     words happen to retrieve it, and so that a passage's section heading can be found
     ("Which section covers ...?"). Built in the pass that builds BM25, cached with it."""
 
@@ -211,7 +211,7 @@ class Headings:
 
     def numbered(self, reference: tuple[str, str]) -> list[tuple[bool, HeadingPlace]]:
         """The headings of the part a question names, ("article", "6"): each with whether
-        its own noun is the one named ("ARTICLE 6" for "Article 6"; "6." is a match too)."""
+        its own noun is the one named ("ARTICLE 4" for "Article 4"; "4." is a match too)."""
         return [
             (noun == reference[0], place)
             for noun, place in self._numbered.get(reference[1], [])
@@ -220,7 +220,7 @@ class Headings:
 
     def of_section(self, doc_id: str, section: str, position: int) -> HeadingPlace | None:
         """The heading that opens a section path's innermost section: the last heading with
-        that text at or before the passage (a document may repeat "New features")."""
+        that text at or before the passage (a document may repeat "Overview")."""
         label = section.rsplit(SECTION_SEPARATOR, 1)[-1]
         before = [p for p in self._by_label.get((doc_id, label), []) if p.position <= position]
         return before[-1] if before else None
@@ -499,10 +499,10 @@ class FusionRetriever(Retriever):
 
 class StructureAware(Retriever):
     """Another retriever's hits, plus the passages holding the heading of a part the
-    question names by number ("What is Article 6 called?", "What does clause 4.2 say?"),
+    question names by number ("What is Article 4 called?", "What does clause 4.2 say?"),
     found in the document structure (`Headings`), not by words: a heading's words are
     rarely the question's, and a number is no word for BM25 or the embedding (legal dev:
-    "Article 6" retrieved every passage citing it, not its own heading). Placed first
+    "Article N" retrieved every passage citing it, not its own heading). Placed first
     when the question asks what the part is called, else in place of the last hit.
 
     Not done for "Which section covers X?": adding the headings of the best hits' sections
@@ -546,9 +546,9 @@ class StructureAware(Retriever):
         self, headings: Headings, asked: list[tuple[str, str]], hits: list[Hit], text: str
     ) -> list[str]:
         """The passages holding the headings of the parts named, best first: the heading
-        whose noun is the one named ("ARTICLE 6" before "6." for "Article 6"), in the
+        whose noun is the one named ("ARTICLE 4" before "4." for "Article 4"), in the
         document whose title shares most of the question's words ("section 6 of the
-        annual report"), else the one retrieval ranked first. A few, not one: which
+        safety policy"), else the one retrieval ranked first. A few, not one: which
         document is meant is the answerer's to weigh."""
         rank: dict[str, int] = {}
         for i, hit in enumerate(hits):

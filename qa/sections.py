@@ -12,15 +12,15 @@ import re
 
 # The English nouns for the numbered parts of a document ("section 4", "Article IV"): one
 # list, from which every pattern is made. Not "item": an agenda's or a list's items are
-# list entries, not headings (ingest/structure.py), and a question about "item 6 on the
-# agenda" answered with another document's heading "6." (notes dev, LOCO).
+# list entries, not headings (ingest/structure.py), and a question about an agenda's
+# item by number answered with another document's heading "6." (notes dev, LOCO).
 DIVISIONS = ("section", "chapter", "part", "article", "clause", "schedule", "appendix",
              "annex", "exhibit", "paragraph")  # fmt: skip
 NUMBERED = "|".join(DIVISIONS)
 _NUMBER = r"\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,7}|[a-z]"
 # "section 4", "Article IV", "clause 2.1", "part B"
 REFERENCE = re.compile(rf"(?:\b(?:{NUMBERED})|§)\s*({_NUMBER})\b", re.I)
-# A heading's own number: after its division noun ("ARTICLE 6 —", "Section IV:"), or bare:
+# A heading's own number: after its division noun ("ARTICLE 4 —", "Section IV:"), or bare:
 # digits ("4.", "2.1 Scope"), or a letter or roman numeral closed by punctuation ("B.",
 # "IV)"): a bare "A" or "I" opens a sentence, not a numbered part.
 _LABELLED_NUMBER = re.compile(rf"^\s*(?:({NUMBERED})\s*|§\s*)\(?({_NUMBER})\b", re.I)
@@ -73,7 +73,7 @@ def references(question: str) -> list[tuple[str, str]]:
 
 
 def heading_number(text: str) -> tuple[str, str] | None:
-    """A heading's (noun, number): "ARTICLE 6 — FEES" -> ("article", "6"), "4. Scope" ->
+    """A heading's (noun, number): "ARTICLE 4 — FEES" -> ("article", "4"), "4. Scope" ->
     ("", "4"); None for a heading without a number."""
     if m := _LABELLED_NUMBER.match(text):
         return (m.group(1) or "").lower(), normalise_number(m.group(2))
@@ -89,7 +89,7 @@ def heading_label(text: str) -> str:
 
 def same_part(heading: tuple[str, str], reference: tuple[str, str]) -> bool:
     """Does a heading's (noun, number) name the part a question names? The same number,
-    and the same noun where both have one ("Article 6" is not "Section 6"; "6." is
+    and the same noun where both have one ("Article 4" is not "Section 4"; "4." is
     either)."""
     (noun, number), (asked_noun, asked_number) = heading, reference
     return number == asked_number and (not noun or not asked_noun or noun == asked_noun)

@@ -236,7 +236,7 @@ class QAService:
             vector = prepared.query_vector
             if kind.name == OVERVIEW and kind.topic:
                 vector = self._embedder().embed_query(kind.topic)
-            # "Which version added X, and is there a limit on Y?": a sentence per part
+            # "Who signs X, and is there a deadline for Y?": a sentence per part
             parts = question_parts(prepared.question) if kind.name == FACTOID else []
             part_vectors = (
                 [self._embedder().embed_query(p) for p in parts] if len(parts) > 1 else []

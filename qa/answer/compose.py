@@ -703,7 +703,7 @@ def place_name_span(sentence: str, ask: Ask) -> Span | None:
 
 
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|[()—–]|\s-\s)\s*")
-# "What is the maximum input voltage?", "At what temperature ...": a value is asked for.
+# "What is the maximum load?", "At what temperature ...": a value is asked for.
 _ASKS_FOR_A_VALUE = re.compile(
     r"^\W*(?:what\s+(?:is|are|was|were)\s+the\b|at\s+what\b|to\s+what\b|what\s+\w+\s+does)",
     re.I,
@@ -852,7 +852,7 @@ def compose(
         kind = detected if detected.name == kind else Kind(kind, "given by the caller")
     if kind.name == OVERVIEW:
         named, rest = named_documents(snapshot, kind.source)
-        if named:  # "Summarize the release notes": that document, on what else is asked
+        if named:  # "Summarize the user guide": that document, on what else is asked
             topic = " ".join(w for w in words(kind.topic) if stem(w) not in rest)
             vector = query_vector if topic else None
             return summarize(snapshot, topic=topic, query_vector=vector, doc_ids=named,
@@ -883,7 +883,7 @@ def cover_parts(
     snapshot: Snapshot,
     part_vectors: Sequence[np.ndarray] = (),
 ) -> list[Chosen]:
-    """A question that joins two ("Which version added X, and is there a limit on Y?")
+    """A question that joins two ("Who signs X, and is there a deadline for Y?")
     gets a sentence for each: per part, the candidate closest to it (its vector, and its
     own words, those the other parts do not share), added when not already chosen. The
     scorer ranks sentences against the whole question, so one part can crowd out the
@@ -929,16 +929,16 @@ def most_specific(
     chosen: Sequence[Chosen], pool: Sequence[Chosen], question: str, snapshot: Snapshot
 ) -> list[Chosen]:
     """Of candidates scored (about) equal, the one that matches what the question names
-    exactly: its numbered things ("item 5", "section 12.2", "Priority 1"), in the sentence,
-    its heading or its section, and the document it names ("the annual report"). The
+    exactly: its numbered things ("item 3", "section 12.2", "level 2"), in the sentence,
+    its heading or its section, and the document it names ("the safety policy"). The
     fitted scorer sees words, not which number goes with which noun."""
     if not chosen:
         return list(chosen)
     best = chosen[0]
     wanted = numbered(question)
     references = referenced_numbers(question)
-    # A whole question names a document by two words of its name ("the annual report"),
-    # not by one that its topic shares with a title ("data", "firmware").
+    # A whole question names a document by two words of its name ("the safety policy"),
+    # not by one that its topic shares with a title ("data", "safety").
     named, _ = named_documents(snapshot, question, min_hits=2)
     if not wanted and not references and not named:
         return list(chosen)
@@ -1090,7 +1090,7 @@ def compare(
                 groups[side] = found[:per_side]
         if len(groups) >= 2:
             return _side_by_side(groups, snapshot, lambda side, _q: f"On “{side}”: ")
-    # "the two meetings", "both reports": the documents the question names, if it does
+    # "the two letters", "both reports": the documents the question names, if it does
     across = _ACROSS.search(question)
     named = named_documents(snapshot, across.group("noun"))[0] if across else []
     if len(named) >= 2:
@@ -1130,17 +1130,17 @@ def _side_by_side(
 
 
 def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Chosen]:
-    """The candidates about one side of a comparison ("the March meeting", "a Priority 1
-    problem"), best first: those whose sentence, the sentence before, its section or its
+    """The candidates about one side of a comparison ("the spring survey", "a level 1
+    fault"), best first: those whose sentence, the sentence before, its section or its
     document's name carry at least half of the side's words and every number it names
-    exactly ("Priority 1" is not "Priority 2")."""
+    exactly ("level 1" is not "level 2")."""
     needed = set(content_terms(side))
     numbers = numbered(side) or number_tokens(side)
     if not needed and not numbers:
         return []
     names = document_names(snapshot)
     named, _ = named_documents(snapshot, side)
-    if named:  # "the March meeting": that document's account, best first
+    if named:  # "the spring survey": that document's account, best first
         return [c for c in candidates if c.passage.doc_id in named]
     scored = []
     for c in candidates:
@@ -1189,7 +1189,7 @@ _NAME_WORDS = 12  # an opening line this short names the document ("Minutes of t
 
 def document_names(snapshot: Snapshot) -> dict[str, set[str]]:
     """Each document's name stems: its title, its file name and its short opening lines
-    ("Annual Report 2024-25", "Minutes of the Board meeting held on 24 June 2025")."""
+    ("Safety Policy 2023", "Notes of the committee meeting held on 3 May 2022")."""
     cached = snapshot.__dict__.get("_document_names")
     if cached is not None:
         return cached
@@ -1218,7 +1218,7 @@ def named_documents(
     snapshot: Snapshot, source: str, min_hits: int = 1
 ) -> tuple[list[str], set[str]]:
     """The documents that `source` names by a word of their name that not every document
-    shares ("the release notes", "the troubleshooting document", "the June meeting"), and
+    shares ("the user guide", "the safety document", "the May meeting"), and
     the stems that named them; ([], set()) when it names none."""
     if not source.strip() or len(snapshot.documents) < 2:
         return [], set()
@@ -1319,7 +1319,7 @@ _NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)*")  # "2.4.1" in "v2.4.1", "12.2" in "
 
 def number_tokens(text: str) -> set[str]:
     """The numbers written in a text, whole ("12.2", not "12" and "2"): a question's
-    "item 5" or "section 12.2" must meet exactly that number."""
+    "item 3" or "section 12.2" must meet exactly that number."""
     return set(_NUMBER_TOKEN.findall(text))
 
 
@@ -1327,7 +1327,7 @@ _NUMBERED = re.compile(r"([^\W\d_]+)\s+(\d+(?:\.\d+)*)\b")
 
 
 def numbered(text: str) -> set[str]:
-    """Numbered things, named with their noun: "priority 1", "section 12.2", "item 5"."""
+    """Numbered things, named with their noun: "level 1", "section 12.2", "item 3"."""
     return {
         f"{stem(m.group(1))} {m.group(2)}"
         for m in _NUMBERED.finditer(text)
@@ -1349,8 +1349,8 @@ class Focus:
         """(relevance, on topic?) per sentence. A one-word topic embeds weakly (measured:
         "accusations" reaches 0.3 against the sentence that makes them), so a sentence
         that uses the topic's own words, or stands under a heading that does, is on it
-        too; otherwise it must be close. A topic that names a number ("firmware 2.4.1",
-        "item 5") is only where that very number is, in the sentence or its heading."""
+        too; otherwise it must be close. A topic that names a number ("version 3.1.2",
+        "item 3") is only where that very number is, in the sentence or its heading."""
         headings = headings or [""] * len(texts)
         cosine = vectors @ self.vector
         words_of = [stems(t) | stems(h) for t, h in zip(texts, headings, strict=True)]
@@ -1401,7 +1401,7 @@ def _central(
         headings = [under[i] for i in eligible]
         on_topic, keep = focus.relevance(vectors, texts, headings)
         # A sentence under a heading on the topic is on it, in whatever words it is put
-        # ("work trips" and a section headed "Business Travel"): the heading's closeness.
+        # ("car trips" and a section headed "Vehicle Use"): the heading's closeness.
         above = _heading_places(doc)
         near = np.array(
             [float(doc.vectors[above[i]] @ focus.vector) if above[i] >= 0 else 0.0

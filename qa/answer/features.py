@@ -415,7 +415,7 @@ def sentence_bm25(v: View) -> float:
 
 
 def phrase_overlap(v: View) -> float:
-    """Share of the question's adjacent word pairs ("grid code", "notice period") that the
+    """Share of the question's adjacent word pairs ("credit card", "notice period") that the
     sentence has side by side: a phrase of the question, not only its words."""
     pairs = _question_bigrams(v.q.text)
     if not pairs:
@@ -433,7 +433,7 @@ def section_key_coverage(v: View) -> float:
 
 def gives_figure(v: View) -> float:
     """The sentence states a number that the question does not (a value, a date, a
-    version), whatever the answer type: "What is the maximum input voltage?" asks an open
+    version), whatever the answer type: "What is the maximum load?" asks an open
     question whose answer is a figure (measured: LOCO over the dev splits, the feature
     ranked more gold sentences first on four of five corpora)."""
     return float(bool(numbers(v.text) - _question_numbers(v.q.text)))

@@ -43,7 +43,7 @@ _REQUEST_WORDS = {
     "changes", "feature", "features", "issue", "issues", "subjects", "subject", "areas",
     "area", "things", "address", "talk", "deal", "with", "contain", "what's", "whats",
 }  # fmt: skip
-# Kinds of documents, in general English: "the agreement", "the release notes", "the minutes".
+# Kinds of documents, in general English: "the agreement", "the user guide", "the minutes".
 DOCUMENT_TYPES = {
     "agreement", "contract", "policy", "handbook", "manual", "guide", "notes", "minutes",
     "faq", "memo", "letter", "brochure", "specification", "datasheet", "terms", "report",
@@ -65,15 +65,15 @@ class Kind:
     # articles ...?"): its answering the fitted answerer judges like a fact's (the other
     # summaries and comparisons are always answered: `always_answered`)
     judged: bool = False
-    # overview: the words that say WHAT is summarised ("the release notes", "this agreement"),
+    # overview: the words that say WHAT is summarised ("the user guide", "this agreement"),
     # where a document may be named by its title (qa.answer.compose.named_documents)
     source: str = ""
 
 
 KindRule = Callable[[str], Kind | None]
 
-# What a summary is asked for as: "the main points", "the key outcomes", "the main selling
-# points". General English nouns for the parts of a gist, not for any subject.
+# What a summary is asked for as: "the main points", "the key outcomes", "the main
+# benefits". General English nouns for the parts of a gist, not for any subject.
 _GIST_NOUNS = (
     r"points?|ideas?|topics?|themes?|outcomes?|findings?|results?|decisions?|conclusions?|"
     r"takeaways?|highlights?|messages?|arguments?|changes?|features?|issues?"
@@ -83,7 +83,7 @@ _SUMMARY_WORDS = re.compile(
     r"in a nutshell|(?:main|key) (?:points?|ideas?|topics?|themes?))\b",
     re.I,
 )
-# Softer ways to ask for one: "in short", "the main outcomes", "the key selling points".
+# Softer ways to ask for one: "in short", "the main findings", "the key benefits".
 _SUMMARY_HINTS = re.compile(
     r"\b(?:in short|in brief|in a few (?:words|lines|sentences)|"
     rf"(?:main|key|most important) (?:[\w-]+ )?(?:{_GIST_NOUNS}))\b",
@@ -115,7 +115,7 @@ _LIST_OF = re.compile(
     r"(?:(?:for|on|about|regarding|of|to|in which|that)\s+)?(?P<topic>.{1,80}?)\W*$",
     re.I,
 )
-# "What is Tidekeeper?", "What is APT29?": a name asked to be explained (every word of it
+# "What is Acme Sync?", "What is X-200?": a name asked to be explained (every word of it
 # capitalised or with a digit in it), not "What is the notice period?".
 _WHAT_IS_NAME = re.compile(
     r"^\W*(?i:what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?)"
@@ -185,13 +185,13 @@ ACROSS = re.compile(
 )
 
 
-# "How did X change between March and June?", "What changed from version 1 to 2?"
+# "How did X change between A and B?", "What changed from version 1 to 2?"
 _CHANGE = re.compile(
     r"\bchang(?:e|es|ed|ing)\b.*?\b(?:between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)|from\s+(?P<c>.+?)"
     r"\s+to\s+(?P<d>.+?)|between\s+(?:the\s+two|both)\s+\w+)\W*$",
     re.I,
 )
-# A choice between two things by a comparative: "Which needs longer notice: A, or B?",
+# A choice between two things by a comparative: "Which costs more: A, or B?",
 # "Is it faster on A or on B?". The comparatives are general English.
 _COMPARATIVE = re.compile(
     r"\b(?:more|less|fewer|longer|shorter|faster|slower|quicker|sooner|higher|lower|bigger|"
@@ -212,7 +212,8 @@ def asks_across_documents(question: str) -> Kind | None:
 
 
 def asks_how_something_changed(question: str) -> Kind | None:
-    """ "How did the decision change between March and June?": the account at each end."""
+    """ "How did the plan change between the first and the second draft?": the account
+    at each end."""
     m = _CHANGE.search(question)
     if not m:
         return None
@@ -224,7 +225,7 @@ def asks_how_something_changed(question: str) -> Kind | None:
 
 
 def asks_to_choose(question: str) -> Kind | None:
-    """ "Which needs longer notice: A, or B?": each option's account, side by side."""
+    """ "Which costs more: A, or B?": each option's account, side by side."""
     if not _COMPARATIVE.search(question) or re.search(r"\bor not\b", question, re.I):
         return None
     body = question.split(":", 1)[1] if ":" in question else question
@@ -232,7 +233,7 @@ def asks_to_choose(question: str) -> Kind | None:
     if not m:
         return None
     a, b = m.group("a"), m.group("b")
-    if ":" not in question:  # "faster on a Priority 1 or a Priority 2 problem": the tail
+    if ":" not in question:  # "faster on a small or a large order": the tail
         a = " ".join(a.split()[-max(len(b.split()), 1) :])
     return Kind(
         COMPARISON, "asks to choose between two things", sides=(a.strip(), b.strip()), judged=True
@@ -284,7 +285,7 @@ def asks_yes_or_no(question: str) -> Kind | None:
 RULES: list[KindRule] = [asks_for_an_overview, asks_for_a_comparison, asks_yes_or_no]
 
 
-# "Which version added X, and is there a time limit for Y?": a second question joined by
+# "Who signs X, and is there a deadline for Y?": a second question joined by
 # "and" (or a semicolon), opening with a wh-word or an auxiliary verb of its own.
 _SECOND_QUESTION = re.compile(
     r"(?:,?\s+and|;)\s+(?=(?:(?:in|since|from|for|at|on|by|to|until) )?(?:what|which|who|whom|"
@@ -295,8 +296,8 @@ _SECOND_QUESTION = re.compile(
 
 
 def question_parts(question: str) -> list[str]:
-    """The questions a question joins: "What do I need for X, and since which version
-    does it work?" -> two parts. One part when nothing is joined."""
+    """The questions a question joins: "What do I need for X, and when
+    does it start?" -> two parts. One part when nothing is joined."""
     return [p.strip(" ,;?") for p in _SECOND_QUESTION.split(question) if p.strip(" ,;?")]
 
 
