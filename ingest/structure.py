@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from qa.sections import heading_label
 from qa.sentences import sentence_spans
 from qa.types import SECTION_SEPARATOR, Sentence
 
@@ -781,7 +782,7 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
                 )
             while stack and stack[-1][0] >= b.level:
                 stack.pop()
-            stack.append((b.level, _heading_label(text[b.start : b.end]), b.style))
+            stack.append((b.level, heading_label(text[b.start : b.end]), b.style))
         elif depth := _depth(text, b):
             # Clause "4.6" ends the section of heading "4.5 Volunteering."
             while stack and stack[-1][2][:1] == ("number",) and stack[-1][2][1] >= depth:
@@ -827,10 +828,6 @@ def _level(style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str, tu
     if style not in ranks:
         ranks[style] = (stack[-1][0] + 1) if stack else 1
     return ranks[style]
-
-
-def _heading_label(text: str) -> str:
-    return _flat(text).rstrip(".:").strip()
 
 
 def _flat(text: str) -> str:

@@ -83,7 +83,9 @@ def heading_number(text: str) -> tuple[str, str] | None:
 
 
 def heading_label(text: str) -> str:
-    """A heading as a section path writes it (ingest/structure.py `_heading_label`)."""
+    """A heading as a section path writes it: whitespace collapsed, no closing stop or
+    colon. The one definition: ingest/structure.py writes the paths with it, and
+    `qa.retrieve.Headings` matches them against it, so the two cannot drift apart."""
     return re.sub(r"\s+", " ", text).strip().rstrip(".:").strip()
 
 
