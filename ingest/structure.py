@@ -302,16 +302,13 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             continue
         in_table = False
         previous = lines[i - 1] if i else None
-        if "  " in stripped or "\t" in stripped:
-            if _continues_text_row(line, previous, blocks, current):
-                blocks[-1].end = line.end  # a wrapped cell of the row above
-                continue
-            if _text_table_row(line, previous, lines[i + 1] if i + 1 < len(lines) else None):
-                close()
-                blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end))
-                continue
-        elif _continues_text_row(line, previous, blocks, current):
-            blocks[-1].end = line.end
+        if _continues_text_row(line, previous, blocks, current):
+            blocks[-1].end = line.end  # a wrapped cell of the row above
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if ("  " in stripped or "\t" in stripped) and _text_table_row(line, previous, following):
+            close()
+            blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end))
             continue
         if m := _BULLET.match(line.text):
             close()
