@@ -382,6 +382,7 @@ def _columns(line: str) -> tuple[set[int], set[int]] | None:
 
 
 def _aligned(a: tuple[set[int], set[int]] | None, b: tuple[set[int], set[int]] | None) -> bool:
+    """Two lines' cells start or end at a shared column: one table, not two spaced lines."""
     return a is not None and b is not None and bool(a[0] & b[0] or a[1] & b[1])
 
 
@@ -788,6 +789,8 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
 
 
 def _fixed_rank(style: tuple) -> int | None:
+    """The rank a labelled or numbered heading has wherever it stands; None for a
+    title-like line, whose rank depends on where it first appears (`_level`)."""
     if not style:
         return None
     if style[0] == "label":

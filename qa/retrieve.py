@@ -227,6 +227,8 @@ class Headings:
 
     @classmethod
     def collect(cls, passage: Passage, position: int) -> list[HeadingPlace]:
+        """A passage's headings, labelled as its section path writes them (`heading_label`),
+        so that `of_section` finds a section's heading by the path's last part."""
         return [
             HeadingPlace(passage.doc_id, passage.passage_id, i, position, heading_label(s.text))
             for i, s in enumerate(passage.sentences)
@@ -565,7 +567,7 @@ class StructureAware(Retriever):
             p.doc_id: p.title for p in self.snapshot.passages([o[1].passage_id for o in options])
         }
 
-        def order(option: tuple[bool, HeadingPlace]) -> tuple:
+        def order(option: tuple[bool, HeadingPlace]) -> tuple[bool, int, int, int]:
             same_noun, place = option
             title = {stem(w.lower()) for w in words(titles.get(place.doc_id, ""))}
             shared = len(asked_stems & title)

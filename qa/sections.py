@@ -47,6 +47,8 @@ _ASKS_NAME = re.compile(
 
 
 def asks_for_heading(question: str) -> bool:
+    """Does the question ask what a part is called ("What is section 4 titled?", "Which
+    section covers X?")? Then a heading may answer it, which otherwise it never does."""
     return bool(_ASKS_NAME.search(question))
 
 

@@ -34,7 +34,7 @@ from qa.answer.headings import (
 )
 from qa.answer.kinds import ACROSS as _ACROSS
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind, question_parts
-from qa.retrieve import Snapshot
+from qa.retrieve import DocumentSentences, Snapshot
 from qa.store import sentence_id
 from qa.text import (
     AFFIRM,
@@ -1435,7 +1435,7 @@ HEADING_WEIGHT = 0.5  # the weight of the heading's closeness to the topic
 HEADING_FLOOR = 0.5  # a heading this close to the topic puts its sentences on the topic
 
 
-def _heading_places(doc) -> list[int]:
+def _heading_places(doc: DocumentSentences) -> list[int]:
     """For each sentence of a document (in reading order), the place of the nearest
     heading before it (-1 for none)."""
     out, current = [], -1
@@ -1446,7 +1446,7 @@ def _heading_places(doc) -> list[int]:
     return out
 
 
-def _headings_over(doc) -> list[str]:
+def _headings_over(doc: DocumentSentences) -> list[str]:
     """For each sentence of a document (in reading order), the heading it stands under:
     the nearest heading before it, with the passage's section path."""
     out, current = [], ""

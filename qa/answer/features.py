@@ -214,12 +214,14 @@ def content_stems(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _question_bigrams(question: str) -> frozenset[tuple[str, str]]:
+    """The question's adjacent content-stem pairs; cached, as every candidate asks again."""
     tokens = content_stems(question)
     return frozenset(itertools.pairwise(tokens))
 
 
 @lru_cache(maxsize=4096)
 def _question_numbers(question: str) -> frozenset[str]:
+    """The numbers the question writes; cached, as every candidate asks again."""
     return frozenset(numbers(question))
 
 

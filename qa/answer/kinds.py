@@ -317,6 +317,8 @@ def question_kind(question: str) -> Kind:
 
 
 def _names_a_kind_of_document(phrase: str) -> bool:
+    """ "the agreement", "these minutes": a phrase naming a kind of document, so that what
+    it says about a topic is asked for (a summary), not one fact."""
     return any(w.lower().rstrip("s") in DOCUMENT_TYPES or w.lower() in DOCUMENT_TYPES
                for w in words(phrase))  # fmt: skip
 
