@@ -198,7 +198,7 @@ class Headings:
     words happen to retrieve it, and so that a passage's section heading can be found
     ("Which section covers ...?"). Built in the pass that builds BM25, cached with it."""
 
-    FILE = "headings.json"
+    FILE = "headings.v1.json"  # a new name when the format or the labels change
 
     def __init__(self, places: list[HeadingPlace]) -> None:
         self.places = sorted(places, key=lambda p: (p.doc_id, p.position, p.index))

@@ -18,12 +18,13 @@ DIVISIONS = ("section", "chapter", "part", "article", "clause", "schedule", "app
              "annex", "exhibit", "paragraph")  # fmt: skip
 NUMBERED = "|".join(DIVISIONS)
 _NUMBER = r"\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,7}|[a-z]"
-# "section 4", "Article IV", "clause 2.1", "part B"
-REFERENCE = re.compile(rf"(?:\b(?:{NUMBERED})|§)\s*({_NUMBER})\b", re.I)
+# "section 4", "Article IV", "clause 2.1", "part B"; a space after the noun, so that a
+# plural ("sections", "Parts and Labour") is no part lettered "s".
+REFERENCE = re.compile(rf"(?:\b(?:{NUMBERED})\s+|§\s*)({_NUMBER})\b", re.I)
 # A heading's own number: after its division noun ("ARTICLE 4 —", "Section IV:"), or bare:
 # digits ("4.", "2.1 Scope"), or a letter or roman numeral closed by punctuation ("B.",
 # "IV)"): a bare "A" or "I" opens a sentence, not a numbered part.
-_LABELLED_NUMBER = re.compile(rf"^\s*(?:({NUMBERED})\s*|§\s*)\(?({_NUMBER})\b", re.I)
+_LABELLED_NUMBER = re.compile(rf"^\s*(?:({NUMBERED})\s+|§\s*)\(?({_NUMBER})\b", re.I)
 _BARE_NUMBER = re.compile(r"^\s*\(?(?:(\d{1,3}(?:\.\d{1,3})*)\b|([IVXLC]{1,7}|[A-Z])[.):])", re.I)
 
 # Questions that ask what a part is called.

@@ -96,12 +96,17 @@ SENTENCE_STARTERS = frozenset({
 
 # A number, a roman numeral, a letter, or an identifier with a digit ("No. HR-POL-06").
 _ROMAN_OR_NUMBER = re.compile(r"[\s(]*(?:\d|[IVXLC]+\b|[A-Z]\b|\(|[A-Za-z][\w/\-]*\d)")
-_LAST_WORD = re.compile(r"(\S+?)\.[\"”’')\]]*$")
+_LAST_WORD = re.compile(r"(\S+?)\.[\"”’')\]]*")
 Rule = Callable[[str, str], str | None]
 
 
 def _last_word(left: str) -> str:
-    match = _LAST_WORD.search(left)
+    """The word a full stop closes ("Dr" in "... Dr."), read from the last token only: a
+    search over the whole text with a lazy group was quadratic on a long unbroken line."""
+    tail = left[:-1] if left.endswith("\n") else left
+    if not tail or tail[-1].isspace():
+        return ""
+    match = _LAST_WORD.fullmatch(tail.rsplit(None, 1)[-1])
     if not match:
         return ""
     return match.group(1).lstrip("([\"“‘'").lower()

@@ -1408,14 +1408,16 @@ def _central(
              for i in eligible], np.float32
         )  # fmt: skip
         on_topic = on_topic + HEADING_WEIGHT * np.maximum(near, 0.0)
-        keep = keep & focus.has_numbers(texts, headings) | (near >= HEADING_FLOOR)
+        has_numbers = focus.has_numbers(texts, headings)
+        # near the topic's heading, but still holding the numbers the topic names
+        keep = (keep | (near >= HEADING_FLOOR)) & has_numbers
         centrality = 0.7 * on_topic + 0.3 * centrality
         if retrieved:  # what the retrieval found for the whole question is on its topic too
             found = np.array(
                 [retrieved.get((doc_id, doc.places[i][0].sentences[doc.places[i][1]].start), 0.0)
                  for i in eligible], np.float32
             )  # fmt: skip
-            found = found * focus.has_numbers(texts, headings)
+            found = found * has_numbers
             centrality = centrality + RETRIEVED_WEIGHT * found
             keep = keep | (found > 0)
         eligible = [e for e, ok in zip(eligible, keep, strict=True) if ok]

@@ -119,7 +119,7 @@ _LIST_OF = re.compile(
 # capitalised or with a digit in it), not "What is the notice period?".
 _WHAT_IS_NAME = re.compile(
     r"^\W*(?i:what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?)"
-    r"(?P<name>(?:[A-Z][\w-]*|[\w-]*\d[\w-]*)(?:\s+(?:[A-Z][\w-]*|[\w-]*\d[\w-]*)){0,2})\W*$",
+    r"(?P<name>(?:[A-Z][\w-]*|(?=[\w-]*\d)[\w-]+)(?:\s+(?:[A-Z][\w-]*|(?=[\w-]*\d)[\w-]+)){0,2})\W*$",
 )
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ingest.pipeline import ingest
 from qa.config import Settings
-from qa.retrieve import Query
+from qa.retrieve import Headings, Query
 from qa.sections import asks_for_heading, heading_number, references, same_part
 from qa.service import QAService
 
@@ -146,6 +146,13 @@ def test_headings_are_cached_with_the_index(tmp_path: Path, settings: Settings):
     labels = [p.label for p in built.places]
     assert "ARTICLE 7 — CONFIDENTIAL INFORMATION" in labels and "2. Equipment" in labels
     version = service.snapshot().version
-    assert (settings.index_cache_dir / version / "headings.json").exists()
+    assert (settings.index_cache_dir / version / Headings.FILE).exists()
     again = QAService(settings).snapshot().headings
     assert again is not None and again.places == built.places
+
+
+def test_a_plural_division_noun_names_no_part():
+    # "sections" once read as the part lettered "s"
+    assert references("Which sections cover payment, and what do the articles say?") == []
+    assert [n for _, n in references("See section 4, Article IV and §2.")] == ["4", "4", "2"]
+    assert heading_number("Parts and Labour") is None
