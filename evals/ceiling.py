@@ -34,9 +34,7 @@ def bucket(case: F.Case, model) -> tuple[str, dict]:
     answer = case.service.compose_answer(case.prepared, selection, kind)
     right = not answer.abstained and m.key_facts_present(answer.answer, item.key_facts)
     labels = F.labels(case.prepared, item)
-    where = {(k.passage.passage_id, k.index): i for i, k in enumerate(case.prepared.candidates)}
-    gold = [labels[where[(k.passage.passage_id, k.index)]] > 0 for k in ranked]
-    rank = next((i for i, g in enumerate(gold) if g), None)
+    rank = next((i for i, g in enumerate(F.ranked_gold(case, ranked)) if g), None)
     if right:
         name = "right"
     elif not labels.max(initial=0) > 0:

@@ -51,9 +51,8 @@ def evaluate(case: F.Case, model) -> dict:
             combine(model.answerer.probabilities(rows), model.probability_answerable(rows))[0]
         )
     labels = F.labels(case.prepared, item)
-    where = {(k.passage.passage_id, k.index): i for i, k in enumerate(case.prepared.candidates)}
-    order = [where[(k.passage.passage_id, k.index)] for k in ranked]
-    gold_rank = next((r for r, i in enumerate(order) if labels[i] > 0), None)
+    gold = F.ranked_gold(case, ranked)
+    gold_rank = next((r for r, g in enumerate(gold) if g), None)
     return {
         "id": item.id,
         "category": item.category,
@@ -74,10 +73,10 @@ def evaluate(case: F.Case, model) -> dict:
             {
                 "text": k.sentence.text[:200],
                 "p": round(k.probability, 4),
-                "gold": bool(labels[where[(k.passage.passage_id, k.index)]] > 0),
+                "gold": gold[r],
                 **{n: round(float(v), 3) for n, v in zip(FEATURE_NAMES, k.features, strict=True)},
             }
-            for k in ranked[:TOP]
+            for r, k in enumerate(ranked[:TOP])
         ],
         "terms": [
             (t.word, round(t.specificity, 2), t.in_corpus, round(t.corpus_similarity, 2))

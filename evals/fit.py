@@ -116,6 +116,14 @@ def labels(prepared: Prepared, item: Any) -> np.ndarray:
     return (sharp if sharp.any() else inside).astype(np.float64)
 
 
+def ranked_gold(case: Case, ranked: list) -> list[bool]:
+    """For each candidate in `ranked` (the case's candidates, re-scored and re-ordered),
+    whether it is gold by `labels`: the error analyses read ranks off this."""
+    gold = labels(case.prepared, case.item)
+    where = {(k.passage.passage_id, k.index): i for i, k in enumerate(case.prepared.candidates)}
+    return [bool(gold[where[(k.passage.passage_id, k.index)]] > 0) for k in ranked]
+
+
 def cases_of(train: list[tuple[QAService, list]], settings: Settings) -> list[Case]:
     cases = []
     for service, items in train:
