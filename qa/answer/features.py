@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -405,9 +406,7 @@ def sentence_bm25(v: View) -> float:
     total = sum(t.rarity for t in v.q.terms)
     if not tokens or total <= 0:
         return 0.0
-    counts: dict[str, int] = {}
-    for t in tokens:
-        counts[t] = counts.get(t, 0) + 1
+    counts = Counter(tokens)
     norm = _BM25_K1 * (1 - _BM25_B + _BM25_B * len(tokens) / (v.mean_length or len(tokens)))
     score = 0.0
     for term in v.q.terms:
