@@ -1397,12 +1397,12 @@ def _central(
     centrality = centrality + LEAD_WEIGHT / (1.0 + np.arange(len(eligible)) / LEAD_SPAN)
     if focus is not None:
         texts = [doc.places[i][0].sentences[doc.places[i][1]].text for i in eligible]
-        under = _headings_over(doc)
+        above = _heading_places(doc)
+        under = _headings_over(doc, above)
         headings = [under[i] for i in eligible]
         on_topic, keep = focus.relevance(vectors, texts, headings)
         # A sentence under a heading on the topic is on it, in whatever words it is put
         # ("car trips" and a section headed "Vehicle Use"): the heading's closeness.
-        above = _heading_places(doc)
         near = np.array(
             [float(doc.vectors[above[i]] @ focus.vector) if above[i] >= 0 else 0.0
              for i in eligible], np.float32
@@ -1448,14 +1448,14 @@ def _heading_places(doc: DocumentSentences) -> list[int]:
     return out
 
 
-def _headings_over(doc: DocumentSentences) -> list[str]:
+def _headings_over(doc: DocumentSentences, above: list[int]) -> list[str]:
     """For each sentence of a document (in reading order), the heading it stands under:
-    the nearest heading before it, with the passage's section path."""
-    out, current = [], ""
-    for p, j in doc.places:
-        if p.sentences[j].kind in HEADING_KINDS:
-            current = p.sentences[j].text
-        out.append(current or p.section)
+    the text of the nearest heading before it (`above`, from `_heading_places`), else the
+    passage's section path."""
+    out = []
+    for (p, _), a in zip(doc.places, above, strict=True):
+        heading, j = doc.places[a] if a >= 0 else (None, 0)
+        out.append(heading.sentences[j].text if heading else p.section)
     return out
 
 
