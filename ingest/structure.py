@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from qa.sections import heading_label
+from qa.sections import DIVISIONS, heading_label
 from qa.sentences import sentence_spans
 from qa.types import SECTION_SEPARATOR, Sentence
 
@@ -77,9 +77,13 @@ _ENUMERATOR = re.compile(
 # "2.1 Scope", "5.2. Notice", "10.3.1 The Supplier shall ...": a numbered clause.
 _CLAUSE = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+(?=\S)")
 # "ARTICLE IV", "Article 4 — Fees", "Section 3: Scope", "PART II. DEFINITIONS", "Schedule A"
+# The division nouns are qa.sections.DIVISIONS (one list for ingest and the answerer), in
+# capitals or title case; "Paragraph 3 ..." more often opens a sentence than labels one.
+_LABEL_NOUNS = "|".join(
+    form for d in DIVISIONS if d != "paragraph" for form in (d.upper(), d.capitalize())
+)
 _LABELLED = re.compile(
-    r"^\s*(?:ARTICLE|Article|SECTION|Section|§|PART|Part|CHAPTER|Chapter|SCHEDULE|Schedule"
-    r"|APPENDIX|Appendix|ANNEX|Annex|EXHIBIT|Exhibit|CLAUSE|Clause)\s*"
+    rf"^\s*(?:{_LABEL_NOUNS}|§)\s*"
     r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,7}|[A-Z])\b\.?(?P<rest>.*)$"
 )
 _LABEL_SEPARATOR = re.compile(r"^\s*(?:[—–:\-.]\s*)?")
