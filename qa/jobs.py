@@ -297,12 +297,14 @@ class JobRunner:
 
     def _check_not_busy(self) -> None:
         """WriterBusy now, rather than a job that waits, when another process is writing.
-        A job of this process in progress is no reason: the new one queues behind it."""
+        A job of this process in progress is no reason: the new one queues behind it.
+        The probe runs under `_guard`, so two requests checking at once never see each
+        other's probe as a writer (the second one then saw "another thread" and got 409)."""
         with self._guard:
             if self._pending or held(self.settings):
                 return
-        with writer_lock(self.settings, wait=0, purpose="upload (checking for writers)"):
-            pass
+            with writer_lock(self.settings, wait=0, purpose="upload (checking for writers)"):
+                pass
 
     # --- the job thread --------------------------------------------------------------------
     def _loop(self) -> None:

@@ -56,3 +56,32 @@ def test_staging_stops_at_the_size_limit(tmp_path: Path):
         stage(incoming, "a.md", tmp_path / "0", max_bytes=4096)
     staged = stage(IncomingFile("a.md", io.BytesIO(b"# A\nbody\n")), "a.md", tmp_path / "1", 4096)
     assert (staged.size, (tmp_path / "1").read_bytes()) == (9, b"# A\nbody\n")
+
+
+def test_requests_probing_for_writers_at_once_do_not_refuse_each_other(tmp_path: Path):
+    """Two uploads arriving together each probe the writer lock; one probe must not read
+    as "another writer" to the other (CI saw a 409 for the second of two uploads)."""
+    import threading
+
+    from qa.config import Settings
+    from qa.errors import WriterBusy
+    from qa.jobs import JobRunner
+
+    runner = JobRunner(Settings(data_dir=tmp_path / "data"), store=None)  # the probe reads no store
+    refused: list[WriterBusy] = []
+    for _ in range(40):
+        start = threading.Barrier(6)
+
+        def probe() -> None:
+            start.wait()
+            try:
+                runner._check_not_busy()
+            except WriterBusy as exc:
+                refused.append(exc)
+
+        threads = [threading.Thread(target=probe) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert refused == []
