@@ -72,7 +72,7 @@ def test_requests_probing_for_writers_at_once_do_not_refuse_each_other(tmp_path:
     for _ in range(40):
         start = threading.Barrier(6)
 
-        def probe() -> None:
+        def probe(start: threading.Barrier = start) -> None:
             start.wait()
             try:
                 runner._check_not_busy()
