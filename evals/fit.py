@@ -17,9 +17,11 @@ What is fitted, all on the same dev items:
    (`_question_weights`);
 2. how many sentences an answer quotes (the companion ratios), and which hard rules of
    `qa.answer.rules` to keep, each with its similarity bound: chosen on a small grid for
-   the CRAG score, where answering is right when the composed answer holds every key fact;
-3. the abstention threshold on the best candidate's probability, for the best CRAG score
-   (`decide.crag_threshold`).
+   the issue's goal figures, where answering is right when the composed answer holds every
+   key fact;
+3. the abstention threshold on the answer probability, for the best of the lowest goal
+   figure: key-fact accuracy, abstention precision, abstention recall
+   (`decide.goal_threshold`).
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ from qa.answer.decide import (
     Logistic,
     answer_features,
     combine,
-    crag_threshold,
+    goal_figures,
+    goal_threshold,
 )
 from qa.answer.features import FEATURE_NAMES
 from qa.answer.kinds import always_answered, question_kind
@@ -239,11 +242,11 @@ def _out_of_fold_probabilities(rows: np.ndarray, correct: np.ndarray, usable: np
 def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionModel:
     """The companion ratios that put the key facts in the most answers when every question
     is answered (then fewer quoted sentences); then, at those ratios, the answerer, the
-    rules and the abstention threshold with the best dev CRAG (then key-fact accuracy, then
-    fewer rules), all judged on out-of-fold rankings and probabilities (FOLDS-fold over the
+    rules and the abstention threshold with the best lowest goal figure on dev (then
+    key-fact accuracy, then fewer rules), all judged on out-of-fold rankings and probabilities (FOLDS-fold over the
     dev questions).
 
-    The ratios are chosen before the answerer, not jointly with it for CRAG: how much an
+    The ratios are chosen before the answerer, not jointly with it: how much an
     answer quotes is composition's question, and jointly the choice followed the noise of
     the threshold (measured: one-sentence answers were chosen in some fits and halved the
     left-out corpus's key-fact accuracy)."""
@@ -293,8 +296,9 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
         p_answer = _out_of_fold_probabilities(rows, target, usable)
         if p_answer is None:
             continue
-        # Whether the documents answer it at all: CRAG rewards abstaining on those they do
-        # not, so the threshold applies to P(right) + P(answerable) / 2 (decide.combine).
+        # Whether the documents answer it at all: abstention precision and recall reward
+        # abstaining on those they do not, so the threshold applies to P(right) +
+        # P(answerable) / 2 (decide.combine).
         answerability = _p_answerable = None
         if answerable[usable].min() != answerable[usable].max():
             answerability = Logistic.fit(
@@ -310,19 +314,21 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
                 forced = forced | fired[(name, bound)]
             probs = np.where(always, 2.0, p_answer)
             probs = np.where(forced, -1.0, probs)  # a rule's refusal is an abstention
-            threshold = crag_threshold(probs, answerable, correct)
+            threshold = goal_threshold(probs, answerable, correct)
             answered = probs >= threshold
+            figures = goal_figures(answered, answerable, correct)
             crag = np.where(answered, np.where(correct, 1, -1), np.where(answerable, 0, 1))
-            accuracy = float((correct & answered)[answerable].mean()) if answerable.any() else 0
             rules = {n: b for n, b in zip(RULE_BOUNDS, bounds, strict=True) if b is not None}
-            key = (round(float(crag.mean()), 9), round(accuracy, 9), -len(rules))
+            key = (round(min(figures), 9), round(figures[0], 9), -len(rules))
             if best_key is None or key > best_key:
                 best_key = key
                 best = DecisionModel(scorer, answerer, threshold, ratio, other, rules)
                 best.answerability = answerability
                 best.fitted = {
-                    "dev_crag": round(key[0], 4),
-                    "dev_key_fact_accuracy": round(accuracy, 4),
+                    "dev_crag": round(float(crag.mean()), 4),
+                    "dev_key_fact_accuracy": round(figures[0], 4),
+                    "dev_abstention_precision": round(figures[1], 4),
+                    "dev_abstention_recall": round(figures[2], 4),
                 }
     if best is None:
         return _without_answerer(cases, ranked, scorer)

@@ -624,8 +624,10 @@ def fit_main(
         f"fitted on {model.fitted['items']} dev questions of {', '.join(model.fitted['corpora'])}"
     )
     print(
-        f"  dev CRAG {model.fitted['dev_crag']}, key-fact accuracy "
-        f"{model.fitted.get('dev_key_fact_accuracy')}; abstain below {model.abstain_below}, "
+        f"  dev key-fact accuracy {model.fitted.get('dev_key_fact_accuracy')}, abstention "
+        f"precision {model.fitted.get('dev_abstention_precision')} / recall "
+        f"{model.fitted.get('dev_abstention_recall')}, CRAG {model.fitted['dev_crag']}; "
+        f"abstain below {model.abstain_below}, "
         f"companions at {model.companion_ratio} / {model.other_document_ratio}, "
         f"rules {model.rules or 'none'}"
     )

@@ -1,5 +1,5 @@
 """The fitted decision: fitting and predicting on a tiny synthetic set, the JSON it is
-saved as, the packaged file, and the CRAG threshold."""
+saved as, the packaged file, and the goal threshold."""
 
 import json
 
@@ -14,7 +14,8 @@ from qa.answer.decide import (
     ModelMismatch,
     answer_features,
     combine,
-    crag_threshold,
+    goal_figures,
+    goal_threshold,
     model_for,
 )
 from qa.answer.features import FEATURE_NAMES
@@ -79,16 +80,27 @@ def test_the_packaged_decision_matches_these_features_and_was_fitted_on_dev():
     assert 0.0 <= model.abstain_below <= 1.0
 
 
-def test_the_crag_threshold_answers_where_answering_pays():
-    # Confident items are right, unsure ones wrong or unanswerable: answer above the gap.
+def test_the_goal_threshold_raises_the_lowest_goal_figure():
+    # Confident items are right, unsure ones wrong or unanswerable.
     best = np.array([0.9, 0.8, 0.7, 0.3, 0.2, 0.1])
     answerable = np.array([True, True, True, True, False, False])
     correct = np.array([True, True, True, False, False, False])
-    t = crag_threshold(best, answerable, correct)
-    assert 0.3 < t <= 0.7  # just above the first wrong one: the lowest of the best
-    assert np.all((best >= t) == correct)
-    # When every answer is right, answer everything.
-    assert crag_threshold(best, np.ones(6, bool), np.ones(6, bool)) <= 0.1
+    t = goal_threshold(best, answerable, correct)
+    # Abstaining on the wrong answer to an answerable item costs abstention precision
+    # (2/3) and gains no key-fact accuracy, so it is answered: the cut is at the gap above
+    # the unanswerable ones, and every goal figure is as high as it can be.
+    assert 0.2 < t <= 0.3
+    assert goal_figures(best >= t, answerable, correct) == (0.75, 1.0, 1.0)
+    # When every answer is right and nothing is unanswerable, answer everything.
+    assert goal_threshold(best, np.ones(6, bool), np.ones(6, bool)) <= 0.1
+
+
+def test_goal_figures_count_abstentions_on_unanswerable_items_as_true():
+    answered = np.array([True, False, False, True])
+    answerable = np.array([True, True, False, False])
+    correct = np.array([True, False, False, False])
+    accuracy, precision, recall = goal_figures(answered, answerable, correct)
+    assert (accuracy, precision, recall) == (0.5, 0.5, 0.5)
 
 
 def test_without_an_answerer_every_question_with_candidates_is_answered():
