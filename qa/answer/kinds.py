@@ -123,41 +123,77 @@ _WHAT_IS_NAME = re.compile(
 )
 
 
-def asks_for_an_overview(question: str) -> Kind | None:
-    """ "Give me an overview", "Summarize what X says about Y", "What is this corpus
-    about?", "What do the documents say about Y?" """
+def asks_for_a_summary(question: str) -> Kind | None:
+    """ "Give me an overview", "Summarize what X says about Y", "the main findings in short"."""
     asked = _SUMMARY_WORDS.search(question) or _SUMMARY_HINTS.search(question)
-    if asked:
-        # "Summarize what the contract says about payment": the topic is what follows.
-        said = _SAID_ABOUT.search(question)
-        topic = _topic(said.group("topic") if said else question)
-        source = said.group("source") if said else question[asked.end() :]
+    if not asked:
+        return None
+    # "Summarize what the contract says about payment": the topic is what follows.
+    said = _SAID_ABOUT.search(question)
+    topic = _topic(said.group("topic") if said else question)
+    source = said.group("source") if said else question[asked.end() :]
+    return Kind(
+        OVERVIEW, "asks for a summary or an overview", topic=topic, source=source,
+        judged=not _SUMMARY_WORDS.search(question),
+    )  # fmt: skip
+
+
+def asks_what_it_is_about(question: str) -> Kind | None:
+    """ "What is this corpus about?", "What does the second report cover?" """
+    if not (m := _ABOUT_WHAT.search(question)):
+        return None
+    subject = m.group("topic") or m.group("topic2") or ""
+    if _is_the_documents(subject):
+        return Kind(OVERVIEW, "asks what the documents are about")
+    return Kind(OVERVIEW, "asks what something is about", topic=_topic(subject), source=subject)
+
+
+def asks_what_documents_say(question: str) -> Kind | None:
+    """ "What do the documents say about Y?", "What does the agreement say about X?" """
+    if not (m := _SAYS_ABOUT.search(question)):
+        return None
+    topic = _topic(m["topic"])
+    if _is_the_documents(m.group("source")):
+        return Kind(OVERVIEW, "asks what the documents say about a topic", topic)
+    if _names_a_kind_of_document(m["source"]):
         return Kind(
-            OVERVIEW, "asks for a summary or an overview", topic=topic, source=source,
-            judged=not _SUMMARY_WORDS.search(question),
-        )  # fmt: skip
-    if m := _ABOUT_WHAT.search(question):
-        subject = m.group("topic") or m.group("topic2") or ""
-        if _is_the_documents(subject):
-            return Kind(OVERVIEW, "asks what the documents are about")
-        return Kind(OVERVIEW, "asks what something is about", topic=_topic(subject), source=subject)
-    if m := _SAYS_ABOUT.search(question):
-        topic = _topic(m["topic"])
-        if _is_the_documents(m.group("source")):
-            return Kind(OVERVIEW, "asks what the documents say about a topic", topic)
-        if _names_a_kind_of_document(m["source"]):  # "What does the agreement say about X?"
-            return Kind(
-                OVERVIEW, "asks what a document says about a topic", topic, m["source"], judged=True
-            )
-    if m := _LIST_OF.search(question):
-        return Kind(
-            OVERVIEW, "asks for the several things said on a topic", _topic(m["topic"]), judged=True
-        )
-    if m := _WHAT_IS_NAME.search(question):
-        return Kind(
-            OVERVIEW, "asks what a named thing is", topic=m["name"], source=m["name"], judged=True
+            OVERVIEW, "asks what a document says about a topic", topic, m["source"], judged=True
         )
     return None
+
+
+def asks_for_a_list(question: str) -> Kind | None:
+    """ "What are the rules for X?": the several things a document lays down on X."""
+    if not (m := _LIST_OF.search(question)):
+        return None
+    return Kind(
+        OVERVIEW, "asks for the several things said on a topic", _topic(m["topic"]), judged=True
+    )
+
+
+def asks_what_a_name_is(question: str) -> Kind | None:
+    """ "What is Acme Sync?": a named thing to be explained."""
+    if not (m := _WHAT_IS_NAME.search(question)):
+        return None
+    return Kind(
+        OVERVIEW, "asks what a named thing is", topic=m["name"], source=m["name"], judged=True
+    )
+
+
+# In this order: the first that fires decides (a summary request naming a source is a
+# summary, not "what does X say").
+OVERVIEW_RULES: list[KindRule] = [
+    asks_for_a_summary,
+    asks_what_it_is_about,
+    asks_what_documents_say,
+    asks_for_a_list,
+    asks_what_a_name_is,
+]
+
+
+def asks_for_an_overview(question: str) -> Kind | None:
+    """The first overview form that fires (OVERVIEW_RULES), if any."""
+    return next((kind for rule in OVERVIEW_RULES if (kind := rule(question))), None)
 
 
 _COMPARE = re.compile(
