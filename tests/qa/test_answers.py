@@ -4,7 +4,9 @@ The expected facts are checked against the corpus text itself, never against any
 inside the product.
 """
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -73,15 +75,30 @@ def test_corpus_questions_get_the_right_fact_from_the_right_document_or_abstain(
     assert answered >= MIN_ANSWERED
 
 
-def test_the_two_accounts_of_the_groups_names_are_both_shown(seed_service):
+def test_the_groups_other_names_are_answered_from_the_text(seed_service):
     answer = seed_service.ask("What other names is APT29 known by?")
-    if answer.abstained:  # the packaged decision abstains here (see the report)
-        assert answer.citations == []
-        return
-    cited_docs = {c.doc_id for c in answer.citations}
-    assert cited_docs == {DOC_NCSC, DOC_DPA}, "each document names the group differently"
-    assert "Comfort Bear" in answer.answer and "Cozy Bear" in answer.answer
+    assert not answer.abstained, answer.answer
+    assert "Comfort Bear" in answer.answer or "Cozy Bear" in answer.answer
     assert_contract(answer, seed_service)
+
+
+def test_another_documents_account_joins_at_the_other_document_ratio(seed_settings, tmp_path: Path):
+    """Each seed names the group differently ("Comfort Bear" / "Cozy Bear"). The other
+    document's sentence ranks below two of the first's, so whether it is quoted is the
+    fitted other-document ratio's call: with same-document companions off and the ratio
+    low enough, both accounts are shown."""
+    from qa.answer.decide import PACKAGED
+    from qa.service import QAService
+
+    data = json.loads(PACKAGED.read_text(encoding="utf-8"))
+    data.update(companion_ratio=1.01, other_document_ratio=0.5, abstain_below=0.0)
+    model = tmp_path / "decision.json"
+    model.write_text(json.dumps(data), encoding="utf-8")
+    service = QAService(seed_settings.model_copy(update={"answer_model": model}))
+    answer = service.ask("What other names is APT29 known by?")
+    assert {c.doc_id for c in answer.citations} == {DOC_NCSC, DOC_DPA}, answer.answer
+    assert "Comfort Bear" in answer.answer and "Cozy Bear" in answer.answer
+    assert_contract(answer, service)
 
 
 def test_a_sentence_that_leans_on_its_predecessor_brings_it(seed_service):
