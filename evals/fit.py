@@ -254,7 +254,11 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
     usable = np.array([bool(r) for r in ranked])
     rows = np.array(
         [
-            answer_features(_decisions(r), np.stack([k.features for k in r]))
+            answer_features(
+                _decisions(r),
+                np.stack([k.features for k in r]),
+                [k.passage.passage_id for k in r],
+            )
             if r
             else np.zeros(len(ANSWER_FEATURE_NAMES))
             for r in ranked

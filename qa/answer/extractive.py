@@ -173,7 +173,8 @@ def select(
     if named := next((c for c in candidates if names_heading(c.sentence, profile.text)), None):
         return Selection([named], None, profile)
     x = np.stack([c.features for c in candidates])
-    if model.answer_probability(x, np.arange(len(candidates))) < model.abstain_below:
+    passages = [c.passage.passage_id for c in candidates]
+    if model.answer_probability(x, np.arange(len(candidates)), passages) < model.abstain_below:
         return Selection([], explain(best, candidates), profile)
     heading = section_heading(best, candidates, profile, snapshot)  # takes no quote's place
     chosen = [*heading, best]

@@ -17,6 +17,7 @@ from qa.answer.decide import (
     goal_figures,
     goal_threshold,
     model_for,
+    top_passages,
 )
 from qa.answer.features import FEATURE_NAMES
 
@@ -43,7 +44,7 @@ def test_the_model_round_trips_through_json(tmp_path):
     x, y = synthetic()
     scorer = Logistic.fit(FEATURE_NAMES, x, y)
     rows = np.array(
-        [answer_features(scorer.decision(x[i : i + 5]), x[i : i + 5]) for i in range(4)]
+        [answer_features(scorer.decision(x[i : i + 5]), x[i : i + 5], "abcde") for i in range(4)]
     )
     answerer = Logistic.fit(ANSWER_FEATURE_NAMES, np.vstack([rows, -rows]), [1] * 4 + [0] * 4)
     model = DecisionModel(scorer, answerer, 0.4, 0.7, 0.6, {"unknown_name": 0.3})
@@ -55,8 +56,8 @@ def test_the_model_round_trips_through_json(tmp_path):
     assert loaded.answerability.coef == model.answerability.coef
     np.testing.assert_allclose(loaded.candidate_probabilities(x), model.candidate_probabilities(x))
     order = np.arange(5)
-    assert loaded.answer_probability(x[:5], order) == pytest.approx(
-        model.answer_probability(x[:5], order)
+    assert loaded.answer_probability(x[:5], order, "aabcd") == pytest.approx(
+        model.answer_probability(x[:5], order, "aabcd")
     )
 
 
@@ -106,7 +107,7 @@ def test_goal_figures_count_abstentions_on_unanswerable_items_as_true():
 def test_without_an_answerer_every_question_with_candidates_is_answered():
     x, y = synthetic()
     model = DecisionModel(Logistic.fit(FEATURE_NAMES, x, y))
-    assert model.answer_probability(x[:3], np.arange(3)) == 1.0
+    assert model.answer_probability(x[:3], np.arange(3), "abc") == 1.0
 
 
 def test_the_threshold_weighs_whether_the_documents_answer_at_all():
@@ -117,3 +118,30 @@ def test_the_threshold_weighs_whether_the_documents_answer_at_all():
     assert combined[0] > combined[1]
     assert combine(np.array([1.0]), np.array([1.0]))[0] == pytest.approx(1.0)
     np.testing.assert_allclose(combine(p_right, None), p_right)  # without one: P(right)
+
+
+def test_top_passages_counts_the_passages_of_the_first_five_candidates():
+    assert top_passages(["p1", "p1", "p2", "p1", "p1", "p3", "p4"]) == 2.0
+    assert top_passages(["p1", "p2", "p3", "p4", "p5", "p6"]) == 5.0
+    assert top_passages(["p1"]) == 1.0
+
+
+def test_best_candidates_scattered_over_passages_lower_the_answer_probability():
+    # An answerer that has learnt (as the fit on the dev splits does) that the documents
+    # answer less often when the best sentences come from many passages: the same
+    # candidates, ranked alike, get a lower probability when they scatter.
+    x, y = synthetic()
+    names = ANSWER_FEATURE_NAMES
+    coef = [0.0] * len(names)
+    coef[names.index("top_passages")] = -1.0
+    answerer = Logistic(names, [0.0] * len(names), [1.0] * len(names), coef, 3.0)
+    model = DecisionModel(Logistic.fit(FEATURE_NAMES, x, y), answerer)
+    order = np.arange(6)
+    gathered = model.answer_probability(x[:6], order, ["a", "a", "a", "b", "a", "c"])
+    scattered = model.answer_probability(x[:6], order, ["a", "b", "c", "d", "e", "a"])
+    assert gathered > scattered
+    # `order` ranks the rows, and each passage id stays with its row
+    rows = ["s", "t", "a", "a", "a", "a"]
+    assert model.answer_probability(x[:6], order[::-1], rows) > model.answer_probability(
+        x[:6], order, rows
+    )
