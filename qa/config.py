@@ -162,6 +162,15 @@ class Settings(BaseSettings):
         "for, capped by CORPUS_QA_LLM_MAX_TOKENS.",
     )
 
+    @field_validator("data_dir", mode="before")
+    @classmethod
+    def _check_data_dir(cls, value: object) -> object:
+        # An empty value would be the current directory: an index and its lock written
+        # into whatever folder the command ran in (once, into the source tree).
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("CORPUS_QA_DATA_DIR is empty: set a folder, or unset the variable")
+        return value
+
     @field_validator("chroma_url")
     @classmethod
     def _check_url(cls, value: str | None) -> str | None:

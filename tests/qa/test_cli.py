@@ -127,3 +127,12 @@ def test_point_14_a_line_that_is_not_utf8_in_chat_is_refused_and_chat_goes_on(se
     assert "Traceback" not in stderr
     assert "not valid UTF-8" in stdout or "lone surrogate" in stdout
     assert "Dominique Raab" in stdout  # the next question is answered
+
+
+def test_an_empty_data_dir_is_refused_not_taken_for_the_current_folder(tmp_path: Path):
+    """CORPUS_QA_DATA_DIR="" once made an eval write its indexes into the source tree."""
+    result = run("ingest", str(tmp_path), env_extra={"CORPUS_QA_DATA_DIR": ""})
+    assert result.returncode != 0
+    assert "CORPUS_QA_DATA_DIR is empty" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (Path.cwd() / "chroma").exists()
