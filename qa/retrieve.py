@@ -499,9 +499,14 @@ class FusionRetriever(Retriever):
     Measured again under the goal-figure threshold (session 8, dev, six corpora): convex,
     dense weight 0.7, depth 60: hybrid hit@6 0.910 -> 0.927 (`python -m evals.retrieval_lab`),
     but the decision worse (`evals.decision_lab` key-fact 0.594 -> 0.576, abstention
-    precision 0.347 -> 0.312, recall 0.423 -> 0.372); with the soft expansion below as well,
+    precision 0.347 -> 0.312, recall 0.423 -> 0.372); with the soft expansion (`BM25Retriever`) as well,
     gold not retrieved 0.08 -> 0.06 and the right share unchanged at 0.70 (`evals.ceiling`:
-    the gold arrives at rank 4+)."""
+    the gold arrives at rank 4+). Nor adopted, the same session: keeping the dense side's
+    first hit in place of the last fused one (hit@6 0.910 -> 0.924, ceiling right 201 ->
+    203 of 288, decision_lab key-fact 0.594 -> 0.583, precision 0.347 -> 0.340), and more
+    passages per question (top_k 8, 10, 12: precision 0.354, 0.379, 0.308, not a trend).
+    For scale: RRF_K 61 for 60 (no answerable dev question's passage set changes) moves it by
+    about one point (0.597 / 0.358 / 0.436), as refitting shifts every left-out corpus."""
 
     def __init__(self, snapshot: Snapshot, retrievers: list[Retriever], depth: int = 20) -> None:
         super().__init__(snapshot)
