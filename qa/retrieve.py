@@ -505,8 +505,9 @@ class FusionRetriever(Retriever):
     first hit in place of the last fused one (hit@6 0.910 -> 0.924, ceiling right 201 ->
     203 of 288, decision_lab key-fact 0.594 -> 0.583, precision 0.347 -> 0.340), and more
     passages per question (top_k 8, 10, 12: precision 0.354, 0.379, 0.308, not a trend).
-    For scale: RRF_K 61 for 60 (no answerable dev question's passage set changes) moves it by
-    about one point (0.597 / 0.358 / 0.436), as refitting shifts every left-out corpus."""
+    For scale: RRF_K 61 for 60 (no answerable dev question's passage set changes) moves
+    decision_lab's three figures by about one point (0.597 / 0.358 / 0.436), as refitting
+    shifts every left-out corpus's model."""
 
     def __init__(self, snapshot: Snapshot, retrievers: list[Retriever], depth: int = 20) -> None:
         super().__init__(snapshot)
