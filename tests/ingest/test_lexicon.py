@@ -91,3 +91,19 @@ def test_re_ingest_embeds_only_new_words_and_clean_up_drops_unused_ones(
     assert store.stored_words(name, sorted(new)) == set()
     assert store.stored_words(name, sorted(before)) == before
     assert not any(store.audit().values())
+
+
+def test_ingest_embeds_on_the_bulk_session_with_the_readers_vectors(
+    corpus: Path, settings: Settings
+):
+    """Ingest runs the model on the session that does not spin (`Embedder.bulk_session`),
+    and what it stores is what the query session gives the same word."""
+    embedder = Embedder(backend="onnx", model_dir=settings.model_cache_dir)
+    ingest(corpus, settings, embedder=embedder, progress=False)
+    assert "bulk_session" in embedder.__dict__
+    sample = sorted(_corpus_words(corpus))[:20]
+    stored = Store(settings).word_vectors(embedder.name, sample)
+    assert sorted(stored) == sample
+    for word in sample:
+        alone = embedder.embed([word])[0]  # one text: the query session
+        assert float(stored[word] @ alone) > 0.99999

@@ -179,3 +179,21 @@ def test_a_text_gets_the_same_vector_in_any_batch(fp32: Embedder):
         [single] = fp32.embed_spans([passage], [passage_spans])
         assert vectors.shape == (len(passage_spans), 384)
         assert (vectors * single).sum(axis=1).min() > 0.99999
+
+
+def test_bulk_embedding_runs_without_spinning_and_gives_the_same_vectors(model_dir: Path):
+    """Calls of more than one batch (ingest, the lexicon) run on a second session whose
+    threads block instead of spinning; the model's outputs are the same, bit for bit."""
+    embedder = Embedder(batch_size=4, backend="onnx", model_dir=model_dir)
+    sentences = _seed_sentences()[:12]
+    embedder.embed(sentences[:4])
+    assert "bulk_session" not in embedder.__dict__  # a query never makes the second session
+    embedder.embed(sentences)
+    assert "bulk_session" in embedder.__dict__
+    for _, inputs, _, _ in embedder._token_batches(sentences, progress=False):
+        alone = embedder._forward(inputs, bulk=False)
+        assert np.array_equal(embedder._forward(inputs, bulk=True), alone)
+    options = embedder.bulk_session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    query = embedder._onnx.get_session_options()
+    assert query.get_session_config_entry("session.intra_op.allow_spinning") == "1"
