@@ -30,7 +30,7 @@ from qa.types import Passage, Sentence
 # when passage ids started hashing the whole record: the passages and their vectors are
 # the same, a stored document keeps its ids until it changes, and its new ids can never
 # equal the old ones (another hash input), so nothing is rewritten in place either way.
-CHUNKING_VERSION = 6
+CHUNKING_VERSION = 7
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -668,3 +668,40 @@ def test_faq_questions_on_their_own_lines_are_headings():
         "The wardens think so. Three pairs were seen on the upper bar last week.\n"
     )
     assert _kinds(analyse(article))["Will the terns come back this year?"] == "sentence"
+
+
+# --- correspondence: transcripts, emails, letters, press releases -------------------------
+def _split(text: str) -> list[str]:
+    return [_flat(text[s:e]) for s, e in sentence_spans(text)]
+
+
+def test_a_contraction_without_a_vowel_before_a_name_does_not_end_the_sentence():
+    # A title with no vowel ("Cllr.", "Mgr.") stands before a name, in capitals too (a
+    # transcript's speaker labels); before a sentence starter, or an acronym before a
+    # mixed-case word, the period still ends the sentence.
+    text = (
+        "THE CHAIR: Councillor Vance.\n\nCLLR. VANCE: Thank you. I asked Mgr. Holt to "
+        "come. He met the PM. The talks went well. She works at the BBC. Officials agree. "
+        "Write to HR. HR replies."
+    )
+    assert _split(text) == [
+        "THE CHAIR: Councillor Vance.",
+        "CLLR. VANCE: Thank you.",
+        "I asked Mgr. Holt to come.",
+        "He met the PM.",
+        "The talks went well.",
+        "She works at the BBC.",
+        "Officials agree.",
+        "Write to HR.",
+        "HR replies.",
+    ]
+    assert join_reason("CLLR.", "VANCE: Thank you.")
+
+
+def test_a_bold_lead_in_stays_with_its_sentence():
+    text = "**Parking.** Visitors may park on level 2. Staff use level 3."
+    assert _split(text) == [
+        "**Parking.** Visitors may park on level 2.",
+        "Staff use level 3.",
+    ]
+    assert _split("Use *this.* Not that. * Next.")[0] == "Use *this.* Not that."
