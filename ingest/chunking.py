@@ -99,7 +99,11 @@ def make_passages(
     ]
     groups: list[list[_Unit]] = []
     current: list[_Unit] = []
+    breaks = structure.breaks()
     for unit in units:
+        if current and unit.sentence.start in breaks:
+            groups.append(current)  # a new message of a thread opens a new passage
+            current = []
         if current and sum(u.tokens for u in current) + unit.tokens > max_tokens:
             # Headings at the end carry over to the text they title.
             at = len(current)
