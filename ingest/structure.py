@@ -14,6 +14,11 @@ Plain text and Markdown are read the same way, line by line:
   few lines) as the document's title. Not headings: bylines, numbered references.
 * Each block has a section path ("5. Termination > 5.2 Notice"): the headings above it.
   Front and back matter ("Abstract", "References") are siblings of numbered sections.
+* Correspondence: an email's header fields, signature lines ("-- ") and the lines of an
+  address or a list of names are one unit a line, not prose; each message of a thread is
+  a section titled by its From field; quoted text ("> ") is a block of its own; in a
+  transcript, a speaker's turn ("MS. LEE: ...") is never a heading, and its speaker is
+  the last part of its section path.
 * Sentences are found inside blocks (qa.sentences), so they may span line breaks, and
   `text[start:end] == sentence.text` holds with the original newlines.
 
@@ -31,7 +36,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from qa.sections import DIVISIONS, heading_label
-from qa.sentences import sentence_spans
+from qa.sentences import sentence_spans, set_in_capitals
 from qa.types import SECTION_SEPARATOR, Sentence
 
 # The kinds of sentence (Sentence.kind): what the answerer may quote, and how.
@@ -699,7 +704,7 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     # "Version 4.2. Last updated 2024": two sentences. A line set in capitals may hold a
     # label and a colon ("ITEM 4: BUDGET (URGENT ITEM)") if it is one sentence.
     if re.search(r"[.!?;:]\s", line) and not (
-        _set_in_capitals(line) and len(sentence_spans(line)) == 1
+        set_in_capitals(line) and len(sentence_spans(line)) == 1
     ):
         return None
     standalone = text[b.end : b.end + 2].replace("\r", "").startswith("\n\n") or (
@@ -766,11 +771,14 @@ def _message_headings(text: str, blocks: list[Block]) -> None:
             run.append(b)
             continue
         if run:
-            fields = [_HEADER_FIELD.match(text[h.start : h.end]) for h in run]
-            sender = next((h for h, m in zip(run, fields, strict=True) if m and
-                           m.group("name").lower() == "from"), run[0])  # fmt: skip
+            sender = next((h for h in run if _field_name(text, h) == "from"), run[0])
             sender.kind, sender.style, sender.level = HEADING, ("message",), 1
             run = []
+
+
+def _field_name(text: str, b: Block) -> str:
+    m = _HEADER_FIELD.match(text[b.start : b.end])
+    return m.group("name").lower() if m else ""
 
 
 def message_subject(text: str) -> str | None:
@@ -1040,11 +1048,6 @@ def _level(
     if style not in ranks:
         ranks[style] = (stack[-1][0] + 1) if stack else 1
     return ranks[style]
-
-
-def _set_in_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _flat(text: str) -> str:

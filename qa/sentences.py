@@ -157,15 +157,16 @@ def _contraction_before_name(left: str, right: str) -> str | None:
     following = re.sub(r"\W+$", "", m.group(1))
     if following.lower() in SENTENCE_STARTERS:
         return None
-    if token.isupper() and not (following.isupper() and _set_in_capitals(left)):
+    if token.isupper() and not (following.isupper() and set_in_capitals(left)):
         return None  # "to HR. HR confirms": an acronym ends a sentence in mixed case
     return f"“{word}.” has no vowel: a contraction before a name"
 
 
-def _set_in_capitals(piece: str) -> bool:
-    """Every letter of the piece is a capital: a label or line set in capitals."""
+def set_in_capitals(piece: str) -> bool:
+    """Every letter of the piece is a capital (two or more): a label or line set in
+    capitals."""
     letters = [c for c in piece if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 # Markdown's strong or emphasised run ("**Fares.** Island residents ..."): Punkt ends the
