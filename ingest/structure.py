@@ -275,7 +275,8 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
     current: Block | None = None
     fence: tuple[str, int] | None = None  # (marker, content start)
     in_table = False
-    run: str | None = None  # inside a message's header or a signature: one unit a line
+    run: str | None = None  # inside a message's header, a signature or an address
+    previous_end = -1  # where the last line of that run ended
 
     def close() -> None:
         nonlocal current
@@ -296,6 +297,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             close()
             in_table = False
             run = None
+            previous_end = -1
             continue
         if run is None and current is None and _opens_header(lines, i):
             run = "header"
@@ -303,15 +305,22 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             run = "line"
         elif _SIGNATURE.match(line.text):
             close()
-            run = "signature"
+            run, previous_end = "signature", -1
             continue
         if run is not None:
-            # A header, signature or address is a run of lines, each a unit of its own: a
-            # header field (with the lines folded under it), a line of the signature.
+            # A header is a run of fields, each a unit of its own (with the lines folded
+            # under it). A signature or an address is one record, one unit: its name,
+            # title and company belong together ("Ann Lee\nHead of Sales\nAcme Ltd").
+            # A letterhead's first line stays a unit of its own: it is the title.
+            first_line = len(blocks) == 1 and blocks[0].start == _skip_space(text, 0)
+            opened = previous_end < 0 or blocks[-1].role != run or first_line
             if run == "header" and line.text[:1] in " \t" and blocks:
                 blocks[-1].end = line.end
-                continue
-            blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end, role=run))
+            elif run != "header" and not opened:
+                blocks[-1].end, blocks[-1].lines = line.end, blocks[-1].lines + 1
+            else:
+                blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end, role=run))
+            previous_end = line.end
             continue
         if _QUOTED.match(line.text):
             # Quoted text is a block of its own: it never runs on into the reply.
@@ -472,6 +481,8 @@ def _opens_line_run(lines: list[_Line], i: int, width: int | None) -> bool:
             return False
         if _BULLET.match(line.text) or _ENUMERATOR.match(line.text) or "|" in text:
             return False
+        if "  " in text or "\t" in text:
+            return False  # cells parted by runs of spaces: a table written as text
         if _SENTENCE_BREAK.search(text) or (j == 0 and _LABELLED.match(text)):
             return False  # prose, or a labelled heading over its text
         last = j + 1 == len(run)

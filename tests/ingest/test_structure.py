@@ -772,8 +772,8 @@ def test_an_email_thread_is_one_section_per_message_with_header_fields_apart():
     reply = "Please accept the quote and book the work for April."
     assert section[reply] == "From: Ben Cole <ben@example.org>"
     assert ("sentence", "Ben") in rows and ("heading", "Ben") not in rows
-    # Signature lines are lines, not one run-on sentence.
-    assert ("table_row", "Facilities Lead") in rows
+    # A signature is one record (name and title together), not prose and not a heading.
+    assert ("table_row", "Ana Ruiz Facilities Lead") in rows
     # A quoted sentence starts and ends without a ">" marker, apart from the reply.
     quoted = [t for k, t, _ in got if t.startswith("It comes to") and t.endswith("days.")]
     assert len(quoted) == 2 and all(not t.startswith(">") for t in quoted)
@@ -823,7 +823,8 @@ def test_a_transcript_keeps_turns_as_text_with_their_speaker_as_section():
     # The agenda item is a heading though it holds a colon; a roster line is not one,
     # nor is a speaker's question.
     assert kinds["ITEM 2: HARBOUR ROAD BRIDGE (DEFERRED ITEM)"] == "heading"
-    assert kinds["Councillor Amy Stone (Chair)"] != "heading"
+    roster = "PRESENT: Councillor Amy Stone (Chair) Councillor Raj Patel Councillor Lee Wong"
+    assert kinds[roster] == "table_row"
     assert kinds["THE CHAIR: Councillor Wong, do you support the proposal?"] == "sentence"
     assert kinds["CLLR. PATEL: Is there no cheaper way to do it?"] == "sentence"
     # A speaker's later sentences keep the speaker in their section.
@@ -867,6 +868,12 @@ def test_a_letters_address_date_and_signature_are_not_headings():
         "Repairs to the lifts at Mill Lane"
     )
     assert ("title", "RIVERSIDE TENANTS ASSOCIATION", "") in got
+    # The recipient's address is one record: the name with the title and the company.
+    assert (
+        "table_row",
+        "Ms Jane Holt Head of Housing Eastford Homes Ltd Station Road Eastford",
+        "",
+    ) in got
 
 
 def test_a_bold_line_in_markdown_does_not_become_the_parent_of_its_headings():
