@@ -30,7 +30,7 @@ from qa.types import Passage, Sentence
 # when passage ids started hashing the whole record: the passages and their vectors are
 # the same, a stored document keeps its ids until it changes, and its new ids can never
 # equal the old ones (another hash input), so nothing is rewritten in place either way.
-CHUNKING_VERSION = 6
+CHUNKING_VERSION = 7
 
 
 def chunking_fingerprint(max_tokens: int) -> str:
@@ -99,7 +99,11 @@ def make_passages(
     ]
     groups: list[list[_Unit]] = []
     current: list[_Unit] = []
+    breaks = structure.breaks()
     for unit in units:
+        if current and unit.sentence.start in breaks:
+            groups.append(current)  # a new message of a thread opens a new passage
+            current = []
         if current and sum(u.tokens for u in current) + unit.tokens > max_tokens:
             # Headings at the end carry over to the text they title.
             at = len(current)

@@ -14,6 +14,11 @@ Plain text and Markdown are read the same way, line by line:
   few lines) as the document's title. Not headings: bylines, numbered references.
 * Each block has a section path ("5. Termination > 5.2 Notice"): the headings above it.
   Front and back matter ("Abstract", "References") are siblings of numbered sections.
+* Correspondence: an email's header fields, signature lines ("-- ") and the lines of an
+  address or a list of names are one unit a line, not prose; each message of a thread is
+  a section titled by its From field; quoted text ("> ") is a block of its own; in a
+  transcript, a speaker's turn ("MS. LEE: ...") is never a heading, and its speaker is
+  the last part of its section path.
 * Sentences are found inside blocks (qa.sentences), so they may span line breaks, and
   `text[start:end] == sentence.text` holds with the original newlines.
 
@@ -31,7 +36,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from qa.sections import DIVISIONS, heading_label
-from qa.sentences import sentence_spans
+from qa.sentences import sentence_spans, set_in_capitals
 from qa.types import SECTION_SEPARATOR, Sentence
 
 # The kinds of sentence (Sentence.kind): what the answerer may quote, and how.
@@ -98,6 +103,23 @@ _PROSE_GAP = re.compile(r"[.!?;:,][\"”’')\]]* {2}")
 _NAME_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”’')\]]*\s")
+# A message's header fields (RFC 5322: the fields a mail program shows above a message,
+# in English): "From: A <a@b>", "Subject: ...". A run of two or more, one of them From,
+# Date or Sent, opens a message in a thread; a line indented under a field continues it.
+_HEADER_FIELD = re.compile(
+    r"^(?P<name>From|To|Cc|Bcc|Date|Sent|Subject|Reply-To)[ \t]*:[ \t]*\S", re.IGNORECASE
+)
+_MESSAGE_OPENERS = frozenset({"from", "date", "sent"})
+# Quoted text in a reply: lines that open with ">" (RFC 3676), nested as ">>".
+_QUOTED = re.compile(r"^[ \t]*>")
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+# The signature delimiter "-- " (RFC 3676), also typed without its trailing space.
+_SIGNATURE = re.compile(r"^--[ \t]?$")
+# A speaker's label opening a turn in a transcript, interview or Q&A: one to four
+# capitalised words (titles with their stop: "MR. OSEI", "THE CHAIR", "Q") and a colon.
+_SPEAKER = re.compile(r"^\s*(?P<label>(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*):\s+\S")
+_MIN_TURNS = 3  # a document with this many labelled turns is a dialogue
+_MAX_LINE_CHARS = 90  # a line of an address or a list of names is short (unwrapped text)
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
 
@@ -115,6 +137,10 @@ class Block:
     style: tuple = ()
     section: str = ""  # the heading path, this heading included
     sentences: list[Sentence] = field(default_factory=list)
+    # What a block is in correspondence, where it is not prose: "header" (a message's
+    # header field), "quote" (quoted text, "> ..."), "signature" (after "-- "), "line" (a
+    # line of an address, a list of names), "turn" (a speaker's turn, "NAME: text").
+    role: str = ""
 
 
 @dataclass
@@ -125,6 +151,14 @@ class Structure:
     @property
     def sentences(self) -> list[Sentence]:
         return [s for b in self.blocks for s in b.sentences]
+
+    def breaks(self) -> set[int]:
+        """Where a passage must end: before each message of a thread after the first (a
+        passage holding one sender's sign-off and the next sender's greeting would be
+        in neither's section). The start offsets of the sentences that open them."""
+        return {
+            b.sentences[0].start for b in self.blocks[1:] if b.style == ("message",) and b.sentences
+        }
 
     def sections(self) -> list[str]:
         """The section path of each sentence, in order."""
@@ -241,6 +275,8 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
     current: Block | None = None
     fence: tuple[str, int] | None = None  # (marker, content start)
     in_table = False
+    run: str | None = None  # inside a message's header, a signature or an address
+    previous_end = -1  # where the last line of that run ended
 
     def close() -> None:
         nonlocal current
@@ -260,7 +296,42 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
         if line.blank:
             close()
             in_table = False
+            run = None
+            previous_end = -1
             continue
+        if run is None and current is None and _opens_header(lines, i):
+            run = "header"
+        elif run is None and current is None and _opens_line_run(lines, i, width):
+            run = "line"
+        elif _SIGNATURE.match(line.text):
+            close()
+            run, previous_end = "signature", -1
+            continue
+        if run is not None:
+            # A header is a run of fields, each a unit of its own (with the lines folded
+            # under it). A signature or an address is one record, one unit: its name,
+            # title and company belong together ("Ann Lee\nHead of Sales\nAcme Ltd").
+            # A letterhead's first line stays a unit of its own: it is the title.
+            first_line = len(blocks) == 1 and blocks[0].start == _skip_space(text, 0)
+            opened = previous_end < 0 or blocks[-1].role != run or first_line
+            if run == "header" and line.text[:1] in " \t" and blocks:
+                blocks[-1].end = line.end
+            elif run != "header" and not opened:
+                blocks[-1].end, blocks[-1].lines = line.end, blocks[-1].lines + 1
+            else:
+                blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end, role=run))
+            previous_end = line.end
+            continue
+        if _QUOTED.match(line.text):
+            # Quoted text is a block of its own: it never runs on into the reply.
+            if current is None or current.role != "quote":
+                close()
+                current = Block("paragraph", line.start, line.end, role="quote")
+            else:
+                current.end, current.lines = line.end, current.lines + 1
+            continue
+        if current is not None and current.role == "quote":
+            close()
         if m := _FENCE.match(line.text):
             close()
             fence = (m.group(1)[0] * 3, line.end + 1)
@@ -371,6 +442,57 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
     return blocks
 
 
+def _opens_header(lines: list[_Line], i: int) -> bool:
+    """Line `i` opens a message's header: a run of two or more header fields (lines
+    folded under a field count with it), one of them naming the sender or the date."""
+    names = []
+    for line in lines[i:]:
+        if line.blank:
+            break
+        if line.text[:1] in " \t" and names:
+            continue
+        m = _HEADER_FIELD.match(line.text)
+        if not m:
+            break
+        names.append(m.group("name").lower())
+    return len(names) >= 2 and bool(_MESSAGE_OPENERS & set(names))
+
+
+def _opens_line_run(lines: list[_Line], i: int, width: int | None) -> bool:
+    """Line `i` opens a paragraph of short lines, each ending where the writer broke it,
+    not where it wrapped: an address, a list of names, a signature, a dateline ("Mr A
+    Lee\nManaging Director\nAcme Ltd"). Each line opens with a capital or a digit, and
+    only the last may end a sentence; a wrapped paragraph's lines are long, or run on
+    into a lower-case word."""
+    run: list[_Line] = []
+    for line in lines[i:]:
+        if line.blank:
+            break
+        run.append(line)
+    if len(run) < 2:
+        return False
+    for j, line in enumerate(run):
+        text = line.text.strip()
+        if (
+            len(text) > (width or _MAX_LINE_CHARS)
+            or not _opens_sentence(text)
+            or text[:1] in "-*•("
+        ):
+            return False
+        if _BULLET.match(line.text) or _ENUMERATOR.match(line.text) or "|" in text:
+            return False
+        if "  " in text or "\t" in text:
+            return False  # cells parted by runs of spaces: a table written as text
+        if _SENTENCE_BREAK.search(text) or (j == 0 and _LABELLED.match(text)):
+            return False  # prose, or a labelled heading over its text
+        last = j + 1 == len(run)
+        if re.search(r"[.!?][\"”’')\]]*$", text) and not (last and len(run) >= 3):
+            return False  # a heading over one line of text ("Scope\nIt applies to all.")
+        if not last and _wrapped(line, run[j + 1], width):
+            return False
+    return True
+
+
 def _columns(line: str) -> tuple[set[int], set[int]] | None:
     """Where the cells of a text-table row start and end (past the first cell), the cells
     being parted by runs of two or more spaces or a tab; a column rule ("=====  =====")
@@ -440,12 +562,17 @@ def _title_line_inside(
     line: _Line, previous: _Line | None, lines: list[_Line], i: int, current: Block
 ) -> bool:
     """A short title-like line between a finished sentence and a new one, with no blank
-    line around it ("...is here.\\nScope of Work\\nThe Supplier..."), is a heading."""
+    line around it ("...is here.\\nScope of Work\\nThe Supplier..."), is a heading.
+    Not the first of a list of such lines under a label ("PRESENT:\\nAnn Lee\\nBo Chan")."""
     if previous is None or not _SENTENCE_END.search(previous.text.rstrip()):
         return False
     following = lines[i + 1] if i + 1 < len(lines) else None
     if following is None or following.blank or not _opens_sentence(following.text):
         return False
+    if _title_like(following.text.strip(), strict=True) and not _CLOSING.search(
+        following.text.rstrip()
+    ):
+        return False  # a list of names or lines, not a heading above its text
     line_text = line.text.strip()
     return _title_like(line_text, strict=True) and not re.search(r"[.!?;:,…]", line_text)
 
@@ -577,10 +704,19 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     b = blocks[i]
     if b.kind != "paragraph" or b.lines != 1 or b.enumerated or i + 1 >= len(blocks):
         return None
+    if blocks[i + 1].role in ("quote", "signature", "header"):
+        return None  # a sign-off ("Anna") above quoted text, a signature or the next message
     line = text[b.start : b.end].strip()
     if _CLOSING.search(line) or not _title_like(line, strict=False) or _is_name_list(line):
         return None
-    if re.search(r"[.!?;:]\s", line):  # "Version 4.2. Last updated 2024": two sentences
+    figures = [w for w in line.split() if any(c.isdigit() for c in w)]
+    if len(figures) >= 2 and 2 * len(figures) >= len(line.split()):
+        return None  # a date or a line of figures ("10 February 2026"), not a title
+    # "Version 4.2. Last updated 2024": two sentences. A line set in capitals may hold a
+    # label and a colon ("ITEM 4: BUDGET (URGENT ITEM)") if it is one sentence.
+    if re.search(r"[.!?;:]\s", line) and not (
+        set_in_capitals(line) and len(sentence_spans(line)) == 1
+    ):
         return None
     standalone = text[b.end : b.end + 2].replace("\r", "").startswith("\n\n") or (
         b.end >= len(text)
@@ -637,10 +773,74 @@ def heading_reason(text: str, blocks: list[Block], i: int) -> str | None:
     return None
 
 
+def _message_headings(text: str, blocks: list[Block]) -> None:
+    """Each message of a thread is a section, titled by its header's From field (or its
+    first field): the passages of a reply are not in the section of the message before."""
+    run: list[Block] = []
+    for b in [*blocks, None]:
+        if b is not None and b.role == "header":
+            run.append(b)
+            continue
+        if run:
+            sender = next((h for h in run if _field_name(text, h) == "from"), run[0])
+            sender.kind, sender.style, sender.level = HEADING, ("message",), 1
+            run = []
+
+
+def _field_name(text: str, b: Block) -> str:
+    m = _HEADER_FIELD.match(text[b.start : b.end])
+    return m.group("name").lower() if m else ""
+
+
+def message_subject(text: str) -> str | None:
+    """The Subject of the message a document opens with (an email or a thread saved as
+    text), for the document's title; None when the document does not open with one."""
+    lines = _lines(text)
+    at = next((i for i, line in enumerate(lines) if not line.blank), None)
+    if at is None or not _opens_header(lines, at):
+        return None
+    for i in range(at, len(lines)):
+        if lines[i].blank:
+            break
+        m = _HEADER_FIELD.match(lines[i].text)
+        if m and m.group("name").lower() == "subject":
+            folded = [lines[i].text[m.end() - 1 :]]
+            for line in lines[i + 1 :]:
+                if line.blank or line.text[:1] not in " \t":
+                    break
+                folded.append(line.text)
+            return _flat(" ".join(folded)) or None
+    return None
+
+
+def _speaker_turns(text: str, blocks: list[Block]) -> None:
+    """In a dialogue (a transcript, an interview, a Q&A: `_MIN_TURNS` or more paragraphs
+    open with a speaker's label, "NAME: text"), each such paragraph is a turn: never a
+    heading, however short or question-like ("THE CHAIR: Do you accept?", "Q: Why?")."""
+    turns = [
+        b
+        for b in blocks
+        if b.kind == "paragraph" and not b.role and _SPEAKER.match(text[b.start : b.end])
+    ]
+    if len(turns) >= _MIN_TURNS:
+        for b in turns:
+            b.role = "turn"
+
+
+def _speaker(text: str, b: Block) -> str:
+    """A turn's speaker, as a section label: "MS. RAMAN"; "" for a one-letter label (the
+    "Q" and "A" of a Q&A name no one)."""
+    m = _SPEAKER.match(text[b.start : b.end])
+    label = m.group("label") if m else ""
+    return label if sum(c.isalpha() for c in label) > 1 else ""
+
+
 def _classify(text: str, blocks: list[Block], width: int | None) -> list[Block]:
     out: list[Block] = []
+    _message_headings(text, blocks)
+    _speaker_turns(text, blocks)
     for i, b in enumerate(blocks):
-        if b.kind in (CODE, TABLE_ROW):
+        if b.kind in (CODE, TABLE_ROW) or b.role:
             out.append(b)
             continue
         if heading_reason(text, blocks, i):
@@ -654,7 +854,11 @@ def _classify(text: str, blocks: list[Block], width: int | None) -> list[Block]:
             elif _is_list_enumerator(text, b) or _depth(text, b) == 1:
                 b.kind = LIST_ITEM
         out.append(b)
-    first = next((b for b in out if b.kind not in (CODE, TABLE_ROW)), None)
+    # A letterhead's first line names the document like any first line does.
+    first = next(
+        (b for b in out if b.role == "line" or (b.kind not in (CODE, TABLE_ROW) and not b.role)),
+        None,
+    )
     if first is not None and out.index(first) == 0 and _is_title(text, first, out, width):
         first.kind, first.style, first.level = TITLE, (), 0
     return out
@@ -772,6 +976,8 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
     ranks: dict[tuple, int] = {}
     stack: list[tuple[int, str, tuple]] = []  # (level, heading text, style)
     top = _top_rank(text, blocks)
+    speaker = ""  # the speaker of the last turn, until the next heading
+    md = any(b.kind == HEADING and b.style == ("md",) for b in blocks)
     outer = [i for i, b in enumerate(blocks) if b.kind == HEADING and _fixed_rank(b.style) == top]
     for i, b in enumerate(blocks):
         if b.kind == HEADING:
@@ -780,16 +986,23 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
                 b.level = (
                     top
                     if matter and _fixed_rank(b.style) is None
-                    else (_level(b.style, ranks, stack))
+                    else (_level(b.style, ranks, stack, md))
                 )
             while stack and stack[-1][0] >= b.level:
                 stack.pop()
             stack.append((b.level, heading_label(text[b.start : b.end]), b.style))
+            speaker = ""
         elif depth := _depth(text, b):
             # Clause "4.6" ends the section of heading "4.5 Volunteering."
             while stack and stack[-1][2][:1] == ("number",) and stack[-1][2][1] >= depth:
                 stack.pop()
+        if b.role == "turn":
+            speaker = _speaker(text, b)
         b.section = SECTION_SEPARATOR.join(label for _, label, _ in stack)
+        if speaker and b.kind not in HEADING_KINDS:
+            # The speaker of a turn is its section: a passage that opens mid-turn still
+            # says who is speaking.
+            b.section = SECTION_SEPARATOR.join(filter(None, (b.section, speaker)))
 
 
 def _fixed_rank(style: tuple) -> int | None:
@@ -803,6 +1016,8 @@ def _fixed_rank(style: tuple) -> int | None:
         return _NUMBER_RANK + style[1]
     if style[0] == "enumerator":
         return _ENUMERATOR_RANK
+    if style[0] == "message":
+        return 1  # a message of a thread: nothing outranks it
     return None
 
 
@@ -826,9 +1041,21 @@ def _top_rank(text: str, blocks: list[Block]) -> int:
     return 1 if len(firsts) != len(set(firsts)) else fixed[0]
 
 
-def _level(style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str, tuple]]) -> int:
+_BELOW_MARKDOWN = 7  # Markdown has six heading levels
+
+
+def _level(
+    style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str, tuple]], md: bool = False
+) -> int:
     if (fixed := _fixed_rank(style)) is not None:
         return fixed
+    if md:
+        # In a Markdown document the writer's own "#" headings are the outline; a line
+        # taken for a heading (a bold "**FOR RELEASE**" line) nests under the one above
+        # it and never becomes the parent of the "#" headings after it (nor of another
+        # such line: they are siblings under the "#" heading).
+        above = [level for level, _, s in stack if s == ("md",)]
+        return above[-1] + 1 if above else _BELOW_MARKDOWN
     if style not in ranks:
         ranks[style] = (stack[-1][0] + 1) if stack else 1
     return ranks[style]
@@ -843,6 +1070,19 @@ def _sentences(text: str, block: Block) -> list[Sentence]:
     if block.kind in HEADING_KINDS or block.kind in (CODE, TABLE_ROW):
         return _whole(text, block.start, block.end, block.kind)
     kind = LIST_ITEM if block.kind == LIST_ITEM else SENTENCE
+    if block.role == "quote":
+        # The ">" marks are split as spaces (the same length, so offsets stay exact): a
+        # quoted sentence neither starts nor ends with one.
+        quoted = _QUOTE_MARKS.sub(lambda m: " " * len(m.group()), text[block.start : block.end])
+        return [
+            Sentence(
+                start=block.start + s,
+                end=block.start + e,
+                text=text[block.start + s : block.start + e],
+                kind=kind,
+            )
+            for s, e in sentence_spans(quoted)
+        ]
     # An enumerator ("5.1", "(a)") is structure, like a bullet: not part of the sentence
     # (a short answer to "How much notice...?" must not be the clause number).
     body_start = _skip_space(text, block.marker_end) if block.enumerated else block.start

@@ -131,8 +131,67 @@ def _lower_case_continues(left: str, right: str) -> str | None:
     return None
 
 
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
+_WORD = re.compile(r"[\"“‘'(\[]*([A-Za-z]\S*)")
+
+
+def _contraction_before_name(left: str, right: str) -> str | None:
+    """A word written without a vowel is a contraction, not an English word ("Cllr.",
+    "Mgr.": English words have a vowel letter, a, e, i, o, u or y), so its
+    period does not end a sentence when a capitalised name follows ("Cllr. Finch",
+    "CLLR. FINCH: ..." in a transcript written in capitals). Not before a capitalised
+    sentence starter ("the PM. The talks"), and an acronym in capitals ("the BBC.
+    Officials", "to HR. HR confirms") only where the text is set in capitals."""
+    word = _last_word(left)
+    if len(word) < 2 or not word.isalpha() or _VOWEL.search(word):
+        return None
+    words = left.rstrip().rsplit(None, 2)
+    token = words[-1].rstrip(".\"”’')]")
+    if len(words) > 1 and words[-2][-1:].isdigit():
+        return None  # "to 25 Nm. Do not...": a unit after a number ends a sentence
+    if not token[:1].isupper():
+        return None  # a title or rank is capitalised; "km.", "ml." are units
+    m = _WORD.match(right)
+    if not m or not m.group(1)[:1].isupper():
+        return None
+    following = re.sub(r"\W+$", "", m.group(1))
+    if following.lower() in SENTENCE_STARTERS:
+        return None
+    if token.isupper() and not (following.isupper() and set_in_capitals(left)):
+        return None  # "to HR. HR confirms": an acronym ends a sentence in mixed case
+    return f"“{word}.” has no vowel: a contraction before a name"
+
+
+def set_in_capitals(piece: str) -> bool:
+    """Every letter of the piece is a capital (two or more): a label or line set in
+    capitals."""
+    letters = [c for c in piece if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+# Markdown's strong or emphasised run ("**Fares.** Island residents ..."): Punkt ends the
+# sentence at the period inside it, leaving the closing marker to open the next piece.
+_CLOSING_EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)(?=\s|$)")
+
+
+def _emphasis_closes(left: str, right: str) -> str | None:
+    """A piece that opens with the closing marker of an emphasis is the rest of the
+    sentence before it: a bold lead-in ("**Fares.** Island residents ...") stays with the
+    sentence it leads into, so neither half is a stray marker."""
+    m = _CLOSING_EMPHASIS.match(right)
+    if m and left.count(m.group(0)) % 2 == 1:  # opened in `left` and not closed there
+        return "the next piece closes an emphasis opened in this one"
+    return None
+
+
 # Each rule says why two of Punkt's sentences are one.
-KEEP_TOGETHER: tuple[Rule, ...] = (_after_never_final, _number_after_label, _lower_case_continues)
+KEEP_TOGETHER: tuple[Rule, ...] = (
+    _after_never_final,
+    _number_after_label,
+    _lower_case_continues,
+    _contraction_before_name,
+    _emphasis_closes,
+)
 
 
 def join_reason(left: str, right: str) -> str | None:

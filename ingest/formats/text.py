@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ingest.formats import FormatResult
 from ingest.formats.sniff import content_note
-from ingest.structure import wrapped_title
+from ingest.structure import message_subject, wrapped_title
 from qa.errors import UnreadableFile
 
 # Longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
@@ -191,6 +191,8 @@ def first_line_title(text: str, fallback: str) -> str:
     reStructuredText over- and underlines ("=====") and rules."""
     if title := wrapped_title(text):
         return title
+    if title := message_subject(text):  # an email: its Subject, not its "From:" line
+        return title[:200]
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
         if any(ch.isalnum() for ch in line):

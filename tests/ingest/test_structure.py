@@ -668,3 +668,219 @@ def test_faq_questions_on_their_own_lines_are_headings():
         "The wardens think so. Three pairs were seen on the upper bar last week.\n"
     )
     assert _kinds(analyse(article))["Will the terns come back this year?"] == "sentence"
+
+
+# --- correspondence: transcripts, emails, letters, press releases -------------------------
+def _split(text: str) -> list[str]:
+    return [_flat(text[s:e]) for s, e in sentence_spans(text)]
+
+
+def test_a_contraction_without_a_vowel_before_a_name_does_not_end_the_sentence():
+    # A title with no vowel ("Cllr.", "Mgr.") stands before a name, in capitals too (a
+    # transcript's speaker labels); before a sentence starter, or an acronym before a
+    # mixed-case word, the period still ends the sentence.
+    text = (
+        "THE CHAIR: Councillor Vance.\n\nCLLR. VANCE: Thank you. I asked Mgr. Holt to "
+        "come. He met the PM. The talks went well. She works at the BBC. Officials agree. "
+        "Write to HR. HR replies."
+    )
+    assert _split(text) == [
+        "THE CHAIR: Councillor Vance.",
+        "CLLR. VANCE: Thank you.",
+        "I asked Mgr. Holt to come.",
+        "He met the PM.",
+        "The talks went well.",
+        "She works at the BBC.",
+        "Officials agree.",
+        "Write to HR.",
+        "HR replies.",
+    ]
+    assert join_reason("CLLR.", "VANCE: Thank you.")
+
+
+def test_a_bold_lead_in_stays_with_its_sentence():
+    text = "**Parking.** Visitors may park on level 2. Staff use level 3."
+    assert _split(text) == [
+        "**Parking.** Visitors may park on level 2.",
+        "Staff use level 3.",
+    ]
+    assert _split("Use *this.* Not that. * Next.")[0] == "Use *this.* Not that."
+
+
+def _kinds_and_sections(text: str) -> list[tuple[str, str, str]]:
+    structure = analyse(text)
+    _exact(text, structure)
+    return [
+        (s.kind, _flat(s.text), section)
+        for s, section in zip(structure.sentences, structure.sections(), strict=True)
+    ]
+
+
+EMAIL_THREAD = """\
+From: Ana Ruiz <ana@example.org>
+To: Ben Cole <ben@example.org>
+Date: Mon, 2 Mar 2026 09:00:00 +0000
+Subject: Roof repair quote
+
+Ben,
+
+The roofer has sent his quote for the
+north wing. It comes to 8,400 euros and
+the work would take nine days.
+
+Regards,
+Ana
+
+--
+Ana Ruiz
+Facilities Lead
+
+======================================
+
+From: Ben Cole <ben@example.org>
+To: Ana Ruiz <ana@example.org>,
+    Chris Dunn <chris@example.org>
+Date: Mon, 2 Mar 2026 14:10:00 +0000
+Subject: RE: Roof repair quote
+
+Thanks. Please accept the quote and book
+the work for April.
+
+Ben
+
+> It comes to 8,400 euros and the work would take
+> nine days.
+
+--
+Ben Cole
+"""
+
+
+def test_an_email_thread_is_one_section_per_message_with_header_fields_apart():
+    got = _kinds_and_sections(EMAIL_THREAD)
+    rows = [(k, t) for k, t, _ in got]
+    # Each header field is a unit of its own; the From field titles the message.
+    assert ("heading", "From: Ana Ruiz <ana@example.org>") in rows
+    assert ("table_row", "Date: Mon, 2 Mar 2026 09:00:00 +0000") in rows
+    assert ("table_row", "To: Ana Ruiz <ana@example.org>, Chris Dunn <chris@example.org>") in rows
+    section = {t: s for _, t, s in got}
+    assert section["It comes to 8,400 euros and the work would take nine days."] == (
+        "From: Ana Ruiz <ana@example.org>"
+    )
+    # The reply's text is in the reply's section, not in the first message's, and the
+    # sign-off "Ben" above the quote is not a heading.
+    reply = "Please accept the quote and book the work for April."
+    assert section[reply] == "From: Ben Cole <ben@example.org>"
+    assert ("sentence", "Ben") in rows and ("heading", "Ben") not in rows
+    # A signature is one record (name and title together), not prose and not a heading.
+    assert ("table_row", "Ana Ruiz Facilities Lead") in rows
+    # A quoted sentence starts and ends without a ">" marker, apart from the reply.
+    quoted = [t for k, t, _ in got if t.startswith("It comes to") and t.endswith("days.")]
+    assert len(quoted) == 2 and all(not t.startswith(">") for t in quoted)
+
+
+def test_a_passage_never_runs_from_one_message_into_the_next():
+    passages = make_passages("d", "t", EMAIL_THREAD, 400, _words)
+    assert [p.section for p in passages] == [
+        "From: Ana Ruiz <ana@example.org>",
+        "From: Ben Cole <ben@example.org>",
+    ]
+    assert passages[1].text.startswith("From: Ben Cole")
+
+
+def test_an_email_is_titled_by_its_subject():
+    from ingest.formats.text import read_text
+
+    assert read_text(EMAIL_THREAD.encode(), "mail.txt").title == "Roof repair quote"
+
+
+TRANSCRIPT = """\
+CITY PLANNING BOARD
+
+PRESENT:
+Councillor Amy Stone (Chair)
+Councillor Raj Patel
+Councillor Lee Wong
+
+ITEM 2: HARBOUR ROAD BRIDGE (DEFERRED ITEM)
+
+THE CHAIR: We come to item 2. Mr. Ford will introduce it.
+
+MR. FORD: Thank you. The bridge needs new bearings. The work would close the road for six weeks in the summer, and the cost is 1.2 million.
+
+CLLR. PATEL: Is there no cheaper way to do it?
+
+THE CHAIR: Councillor Wong, do you support the proposal?
+
+CLLR. WONG: I do.
+"""
+
+
+def test_a_transcript_keeps_turns_as_text_with_their_speaker_as_section():
+    got = _kinds_and_sections(TRANSCRIPT)
+    kinds = {t: k for k, t, _ in got}
+    section = {t: s for _, t, s in got}
+    # The agenda item is a heading though it holds a colon; a roster line is not one,
+    # nor is a speaker's question.
+    assert kinds["ITEM 2: HARBOUR ROAD BRIDGE (DEFERRED ITEM)"] == "heading"
+    roster = "PRESENT: Councillor Amy Stone (Chair) Councillor Raj Patel Councillor Lee Wong"
+    assert kinds[roster] == "table_row"
+    assert kinds["THE CHAIR: Councillor Wong, do you support the proposal?"] == "sentence"
+    assert kinds["CLLR. PATEL: Is there no cheaper way to do it?"] == "sentence"
+    # A speaker's later sentences keep the speaker in their section.
+    assert section["The bridge needs new bearings."] == (
+        "ITEM 2: HARBOUR ROAD BRIDGE (DEFERRED ITEM) > MR. FORD"
+    )
+
+
+LETTER = """\
+RIVERSIDE TENANTS ASSOCIATION
+12 Mill Lane, Eastford
+
+Ms Jane Holt
+Head of Housing
+Eastford Homes Ltd
+Station Road
+Eastford
+
+4 March 2026
+
+Dear Ms Holt,
+
+Repairs to the lifts at Mill Lane
+
+I write about the lifts, which have been out of service since
+January. Residents on the upper floors cannot leave their homes.
+
+Yours sincerely,
+
+Tom Reid
+Secretary, Riverside Tenants Association
+"""
+
+
+def test_a_letters_address_date_and_signature_are_not_headings():
+    got = _kinds_and_sections(LETTER)
+    headings = [t for k, t, _ in got if k == "heading"]
+    assert headings == ["Repairs to the lifts at Mill Lane"]
+    section = {t: s for _, t, s in got}
+    assert section["Residents on the upper floors cannot leave their homes."] == (
+        "Repairs to the lifts at Mill Lane"
+    )
+    assert ("title", "RIVERSIDE TENANTS ASSOCIATION", "") in got
+    # The recipient's address is one record: the name with the title and the company.
+    assert (
+        "table_row",
+        "Ms Jane Holt Head of Housing Eastford Homes Ltd Station Road Eastford",
+        "",
+    ) in got
+
+
+def test_a_bold_line_in_markdown_does_not_become_the_parent_of_its_headings():
+    text = (
+        "# Library opens on Sundays\n\n**FOR IMMEDIATE RELEASE**\n\n"
+        "The city library will open on Sundays from May.\n\n## Opening hours\n\n"
+        "It opens from 10:00 to 16:00.\n"
+    )
+    section = {t: s for _, t, s in _kinds_and_sections(text)}
+    assert section["It opens from 10:00 to 16:00."] == "Opening hours"
