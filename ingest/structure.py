@@ -116,7 +116,7 @@ _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 # The signature delimiter "-- " (RFC 3676), also typed without its trailing space.
 _SIGNATURE = re.compile(r"^--[ \t]?$")
 # A speaker's label opening a turn in a transcript, interview or Q&A: one to four
-# capitalised words (titles with their stop: "MR. OSEI", "THE CHAIR", "Q") and a colon.
+# capitalised words (titles with their stop: "DR. LEE", "THE WITNESS", "Q") and a colon.
 _SPEAKER = re.compile(r"^\s*(?P<label>(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*):\s+\S")
 _MIN_TURNS = 3  # a document with this many labelled turns is a dialogue
 _MAX_LINE_CHARS = 90  # a line of an address or a list of names is short (unwrapped text)
@@ -713,7 +713,7 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     if len(figures) >= 2 and 2 * len(figures) >= len(line.split()):
         return None  # a date or a line of figures ("10 February 2026"), not a title
     # "Version 4.2. Last updated 2024": two sentences. A line set in capitals may hold a
-    # label and a colon ("ITEM 4: BUDGET (URGENT ITEM)") if it is one sentence.
+    # label and a colon ("PART 2: BUDGET (DRAFT)") if it is one sentence.
     if re.search(r"[.!?;:]\s", line) and not (
         set_in_capitals(line) and len(sentence_spans(line)) == 1
     ):
@@ -816,7 +816,7 @@ def message_subject(text: str) -> str | None:
 def _speaker_turns(text: str, blocks: list[Block]) -> None:
     """In a dialogue (a transcript, an interview, a Q&A: `_MIN_TURNS` or more paragraphs
     open with a speaker's label, "NAME: text"), each such paragraph is a turn: never a
-    heading, however short or question-like ("THE CHAIR: Do you accept?", "Q: Why?")."""
+    heading, however short or question-like ("THE WITNESS: Do I have to?", "Q: Why?")."""
     turns = [
         b
         for b in blocks
@@ -828,7 +828,7 @@ def _speaker_turns(text: str, blocks: list[Block]) -> None:
 
 
 def _speaker(text: str, b: Block) -> str:
-    """A turn's speaker, as a section label: "MS. RAMAN"; "" for a one-letter label (the
+    """A turn's speaker, as a section label: "DR. LEE"; "" for a one-letter label (the
     "Q" and "A" of a Q&A name no one)."""
     m = _SPEAKER.match(text[b.start : b.end])
     label = m.group("label") if m else ""
@@ -1051,7 +1051,7 @@ def _level(
         return fixed
     if md:
         # In a Markdown document the writer's own "#" headings are the outline; a line
-        # taken for a heading (a bold "**FOR RELEASE**" line) nests under the one above
+        # taken for a heading (a bold "**DRAFT**" line) nests under the one above
         # it and never becomes the parent of the "#" headings after it (nor of another
         # such line: they are siblings under the "#" heading).
         above = [level for level, _, s in stack if s == ("md",)]

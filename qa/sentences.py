@@ -136,10 +136,10 @@ _WORD = re.compile(r"[\"“‘'(\[]*([A-Za-z]\S*)")
 
 
 def _contraction_before_name(left: str, right: str) -> str | None:
-    """A word written without a vowel is a contraction, not an English word ("Cllr.",
-    "Mgr.": English words have a vowel letter, a, e, i, o, u or y), so its
-    period does not end a sentence when a capitalised name follows ("Cllr. Finch",
-    "CLLR. FINCH: ..." in a transcript written in capitals). Not before a capitalised
+    """A word written without a vowel is a contraction, not an English word ("Mgr.",
+    "Sgt.": English words have a vowel letter, a, e, i, o, u or y), so its
+    period does not end a sentence when a capitalised name follows ("Mgr. Holt",
+    "SGT. HOLT: ..." in a transcript written in capitals). Not before a capitalised
     sentence starter ("the PM. The talks"), and an acronym in capitals ("the BBC.
     Officials", "to HR. HR confirms") only where the text is set in capitals."""
     word = _last_word(left)
@@ -169,14 +169,14 @@ def set_in_capitals(piece: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
-# Markdown's strong or emphasised run ("**Fares.** Island residents ..."): Punkt ends the
+# Markdown's strong or emphasised run ("**Parking.** Visitors may ..."): Punkt ends the
 # sentence at the period inside it, leaving the closing marker to open the next piece.
 _CLOSING_EMPHASIS = re.compile(r"^(?:\*\*|__|\*|_)(?=\s|$)")
 
 
 def _emphasis_closes(left: str, right: str) -> str | None:
     """A piece that opens with the closing marker of an emphasis is the rest of the
-    sentence before it: a bold lead-in ("**Fares.** Island residents ...") stays with the
+    sentence before it: a bold lead-in ("**Parking.** Visitors may ...") stays with the
     sentence it leads into, so neither half is a stray marker."""
     m = _CLOSING_EMPHASIS.match(right)
     if m and left.count(m.group(0)) % 2 == 1:  # opened in `left` and not closed there
