@@ -342,7 +342,8 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
 def _without_answerer(cases: list[Case], ranked: list[list], scorer: Logistic) -> DecisionModel:
     """Too few dev questions to fit an answerer on (every trial right, or every one wrong,
     or a fold without both): answer whenever there are candidates, or never, whichever
-    scores the better CRAG on them."""
+    scores the better CRAG on them (the goal figures cannot tell these two apart: each
+    leaves one of them at 0)."""
     model = DecisionModel(scorer, None, 0.0)
     outcomes = [_outcome(c, r, model) for c, r in zip(cases, ranked, strict=True)]
     answer_all = np.mean([1 if right else -1 if not ab else 0 for ab, right, _ in outcomes])

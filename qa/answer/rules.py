@@ -2,7 +2,8 @@
 reason to abstain (or None).
 
 A rule is kept only where the eval shows it transfers: `evals/fit.py` tries each one on
-the development questions of every corpus, keeps it when it raises the CRAG score, and
+the development questions of every corpus, keeps it when it raises the lowest of the goal figures (key-fact accuracy, abstention
+precision and recall; `decide.goal_threshold`), and
 writes the kept rules (with the similarity bound each one uses) into the decision file.
 Everything else is the fitted model's job (`qa.answer.decide`). A rule on rare words the
 corpus lacks was tried and dropped: wordfreq calls "summarize", "corpus", "quoted" and
