@@ -21,10 +21,7 @@ import numpy as np
 from evals import metrics as m
 from evals.dataset import load_corpora
 from evals.run import open_bench
-from qa.answer.question import profile_question
 from qa.config import Settings
-from qa.followup import standalone_question
-from qa.retrieve import Query
 
 KINDS = ("hybrid", "dense", "bm25")
 DEPTH = 50  # how far down the lists a missed gold passage is looked for
@@ -33,13 +30,7 @@ DEPTH = 50  # how far down the lists a missed gold passage is looked for
 def query_of(service, item) -> tuple:
     """The snapshot and the query `QAService.prepare` would retrieve with."""
     snapshot = service.index.snapshot()
-    standalone = standalone_question(item.question, item.history)
-    text = standalone or item.question
-    statistics = (snapshot.doc_freq, snapshot.lower_words, snapshot.size)
-    profile = profile_question(item.question, *statistics, snapshot.stems_starting)
-    if standalone and not profile.terms:
-        profile = profile_question(standalone, *statistics, snapshot.stems_starting)
-    return snapshot, Query(text, service._embed_question(text, profile, snapshot))
+    return snapshot, service.query(item.question, item.history, snapshot)[2]
 
 
 def gold_rank(snapshot, ids: list[str], gold: list[tuple[str, int, int]]) -> int | None:

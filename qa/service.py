@@ -142,6 +142,24 @@ class QAService:
                 citation.page = page_at(snapshot.document_pages(citation.doc_id), citation.start)
         return answer
 
+    def query(
+        self, question: str, history: list[ChatTurn], snapshot: Snapshot
+    ) -> tuple[str | None, QuestionProfile, Query]:
+        """What retrieval is asked with: the standalone form of a follow-up (None if the
+        question stands alone), the question's profile and the query (text and vector)."""
+        standalone = standalone_question(question, history)
+        query_text = standalone or question
+        # The follow-up's own words say what must be found; the previous turn only helps find it.
+        statistics = (snapshot.doc_freq, snapshot.lower_words, snapshot.size)
+        profile = profile_question(question, *statistics, snapshot.stems_starting)
+        if standalone and not profile.terms:
+            profile = profile_question(standalone, *statistics, snapshot.stems_starting)
+        return (
+            standalone,
+            profile,
+            Query(query_text, self._embed_question(query_text, profile, snapshot)),
+        )
+
     def prepare(
         self, question: str, history: list[ChatTurn], top_k: int, scored: bool = True
     ) -> Prepared:
@@ -152,15 +170,7 @@ class QAService:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         snapshot = self.index.snapshot()
-        standalone = standalone_question(question, history)
-        query_text = standalone or question
-        # The follow-up's own words say what must be found; the previous turn only helps find it.
-        statistics = (snapshot.doc_freq, snapshot.lower_words, snapshot.size)
-        profile = profile_question(question, *statistics, snapshot.stems_starting)
-        if standalone and not profile.terms:
-            profile = profile_question(standalone, *statistics, snapshot.stems_starting)
-        query_vector = self._embed_question(query_text, profile, snapshot)
-        query = Query(query_text, query_vector)
+        standalone, profile, query = self.query(question, history, snapshot)
         timings["embed"] = _ms(t0)
 
         t1 = time.perf_counter()
