@@ -24,7 +24,7 @@ from evals import fit as F
 from evals import metrics as m
 from evals.dataset import load_corpora
 from evals.run import open_bench
-from qa.answer.decide import ANSWER_FEATURE_NAMES, answer_features, combine
+from qa.answer.decide import ANSWER_FEATURE_NAMES, answer_features, combine, goal_figures
 from qa.answer.features import FEATURE_NAMES
 from qa.config import Settings
 
@@ -87,12 +87,13 @@ def evaluate(case: F.Case, model) -> dict:
 
 
 def summary(rows: list[dict]) -> dict:
-    ans = [r for r in rows if r["answerable"]]
-    una = [r for r in rows if not r["answerable"]]
+    """The figures the fit aims at (`goal_figures`), and CRAG, over one set of rows."""
     abst = [r for r in rows if r["abstained"]]
-    kf = sum(r["right"] for r in ans) / max(len(ans), 1)
-    prec = sum(not r["answerable"] for r in abst) / max(len(abst), 1)
-    rec = sum(r["abstained"] for r in una) / max(len(una), 1)
+    kf, prec, rec = goal_figures(
+        np.array([not r["abstained"] for r in rows], bool),
+        np.array([r["answerable"] for r in rows], bool),
+        np.array([r["right"] for r in rows], bool),
+    )
     crag = np.mean(
         [m.crag(r["answerable"], r["abstained"], r["right"] and r["answerable"]) for r in rows]
     )
