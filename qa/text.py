@@ -115,6 +115,16 @@ def stems(text: str) -> set[str]:
     return {stem(w) for w in words(text)}
 
 
+SAME_WORDS = 0.6  # Jaccard share of stems at which two sentences say the same thing
+
+
+def restates(a: set[str], b: set[str]) -> bool:
+    """Two sentences' stems (`stems`) are mostly the same: one restates the other, as a
+    lead restates a headline ("cyber espionage among" against "cyber-espionage of"), and an
+    answer quotes only one of them."""
+    return len(a & b) / (len(a | b) or 1) >= SAME_WORDS
+
+
 def numbers(text: str) -> set[str]:
     """Numbers as written, normalised ('95 %' -> '95%')."""
     found = {re.sub(r"\s+", "", m.group()).rstrip(".,") for m in NUMBER.finditer(text)}

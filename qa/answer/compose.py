@@ -49,6 +49,7 @@ from qa.text import (
     ends_sentence,
     has_negation,
     names,
+    restates,
     speaker_spans,
     stem,
     stems,
@@ -1256,7 +1257,6 @@ def _name_index(
 
 MMR_LAMBDA = 0.7  # relevance against novelty (Carbonell & Goldstein 1998 use 0.3 to 0.7)
 DUPLICATE = 0.9  # cosine above which two sentences say the same thing
-SAME_WORDS = 0.6  # Jaccard share of stems above which they do too
 LEAD_WEIGHT = 0.2  # the weight of a sentence's position beside its centrality
 LEAD_SPAN = 5  # sentences: the first five weigh at least half the lead weight
 TOPIC_FLOOR = 0.3  # a topic summary quotes only sentences at least this close to the topic
@@ -1486,7 +1486,6 @@ def mmr(
         redundancy = np.maximum(redundancy, vectors @ vectors[best])
         if bags is not None:  # only against the new pick: n comparisons, not n squared
             for i in remaining:
-                shared = len(bags[i] & bags[best]) / (len(bags[i] | bags[best]) or 1)
-                if shared >= SAME_WORDS:
+                if restates(bags[i], bags[best]):
                     redundancy[i] = max(redundancy[i], DUPLICATE)
     return picked

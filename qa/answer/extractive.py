@@ -23,7 +23,7 @@ from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.sections import heading_label
 from qa.store import sentence_id
-from qa.text import STOPWORDS, stem, words
+from qa.text import STOPWORDS, restates, stem, stems, words
 from qa.types import SECTION_SEPARATOR, Passage, Sentence
 
 
@@ -268,4 +268,11 @@ def _previous_sentences(passages: list[Passage], snapshot: Snapshot) -> dict[str
 
 
 def _redundant(c: Candidate, chosen: list[Candidate]) -> bool:
-    return any(c.passage.passage_id == o.passage.passage_id and c.index == o.index for o in chosen)
+    """The sentence is already quoted, or restates one that is (a lead and a headline, or
+    two documents carrying the same wire text): quoting it again adds nothing."""
+    bag = stems(c.sentence.text)
+    return any(
+        (c.passage.passage_id == o.passage.passage_id and c.index == o.index)
+        or restates(bag, stems(o.sentence.text))
+        for o in chosen
+    )

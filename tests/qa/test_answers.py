@@ -101,6 +101,20 @@ def test_another_documents_account_joins_at_the_other_document_ratio(seed_settin
     assert_contract(answer, service)
 
 
+def test_an_answer_quotes_a_restated_sentence_once(seed_service):
+    """Seed 001 says "British authorities accuse hackers of cyber espionage among vaccine
+    researchers ..." twice (as lead and in the body, "cyber-espionage of"); the answer
+    quotes one of them and gives the place to another sentence."""
+    from qa.text import restates, stems
+
+    answer = seed_service.ask("What are the Brits accusing Moscow of?")
+    assert not answer.abstained, answer.answer
+    quotes = [stems(c.quote) for c in answer.citations]
+    assert len(quotes) >= 2, answer.answer
+    assert not any(restates(a, b) for i, a in enumerate(quotes) for b in quotes[i + 1 :])
+    assert_contract(answer, seed_service)
+
+
 def test_a_sentence_that_leans_on_its_predecessor_brings_it(seed_service):
     # "However, he said, ... AstraZeneca" only makes sense with who "he" is. The answer
     # may lead with the span ("AstraZeneca") and then quote the sentence with its context.
