@@ -884,3 +884,43 @@ def test_a_bold_line_in_markdown_does_not_become_the_parent_of_its_headings():
     )
     section = {t: s for _, t, s in _kinds_and_sections(text)}
     assert section["It opens from 10:00 to 16:00."] == "Opening hours"
+
+
+# A hard-wrapped leaflet (wrapped at 70): sub-headings in sentence case, each on its own
+# line right above its text, no blank line under it and no full stop.
+LEAFLET = "\n\n".join(
+    [
+        "2. BEFORE YOU TAKE THE TABLETS",
+        "Warnings and precautions\n"
+        + _fill(
+            "Talk to your doctor or pharmacist before taking the tablets if you have "
+            "epilepsy or have ever had a fit, if you have difficulty passing water, or if "
+            "you have an enlarged prostate."
+        ),
+        "If you forget to take a tablet\n"
+        + _fill(
+            "Take the next dose at the usual time. Do not take a double dose to make up "
+            "for a forgotten tablet, and tell your doctor if you often forget a dose."
+        ),
+        _fill(
+            "Stop taking the tablets three days before any skin prick test for allergy, "
+            "because they may affect the results of the test and the advice you get."
+        ),
+    ]
+)
+
+
+def test_a_short_sentence_case_line_over_its_text_in_wrapped_text_is_a_heading():
+    got = _kinds_and_sections(LEAFLET)
+    headings = [t for k, t, _ in got if k == "heading"]
+    assert headings == [
+        "2. BEFORE YOU TAKE THE TABLETS",
+        "Warnings and precautions",
+        "If you forget to take a tablet",
+    ]
+    section = {t: s for _, t, s in got}
+    assert section["Take the next dose at the usual time."].endswith(
+        "If you forget to take a tablet"
+    )
+    # The wrapped lines of the prose stay one paragraph.
+    assert any(t.startswith("Stop taking the tablets three days") for t in section)
