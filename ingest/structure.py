@@ -390,9 +390,22 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             current = Block(LIST_ITEM, line.start + m.end(), line.end)
             continue
         enum = _ENUMERATOR.match(line.text) or _CLAUSE.match(line.text)
-        if enum and _may_open_block(
-            previous, current, list_item=True, wrapped=_wrapped(previous, line, width)
+        if enum and (
+            _may_open_block(
+                previous, current, list_item=True, wrapped=_wrapped(previous, line, width)
+            )
+            or _opens_numbered_list(lines, i)
         ):
+            if (
+                current is not None
+                and current.kind == "paragraph"
+                and current.lines == 1
+                and not _wrapped(previous, line, width)
+                and _sentence_case_line(text[current.start : current.end], current)
+            ):
+                # "What is in this leaflet" over the numbered list it names: the line ends
+                # where the list starts, in wrapped text or not.
+                current.kind = HEADING
             close()
             current = Block(
                 "paragraph",
@@ -559,6 +572,27 @@ def _may_open_block(
     return closes
 
 
+_LIST_MARKER = re.compile(r"^\s*(\()?(\d{1,3}|[a-zA-Z])([.)])\s+(?=\S)")
+
+
+def _opens_numbered_list(lines: list[_Line], i: int) -> bool:
+    """Line `i` opens a numbered list even where a paragraph goes on above it (after a
+    line with no colon: "What is in this leaflet\n1. What it is\n2. How to take it"): it
+    is numbered 1 (or a, A) and the next numbered line of the paragraph is numbered 2 (or
+    b, B) in the same form. CommonMark's rule for a list that interrupts a paragraph (it
+    must start at 1); the second item makes sure "...rose by\n1. The" is not wrapping."""
+    m = _LIST_MARKER.match(lines[i].text)
+    if not m or m.group(2) not in ("1", "a", "A"):
+        return False
+    successor = "2" if m.group(2) == "1" else chr(ord(m.group(2)) + 1)
+    for line in lines[i + 1 :]:
+        if line.blank:
+            return False
+        if n := _LIST_MARKER.match(line.text):
+            return (n.group(1), n.group(2), n.group(3)) == (m.group(1), successor, m.group(3))
+    return False
+
+
 def _title_line_inside(
     line: _Line, previous: _Line | None, lines: list[_Line], i: int, current: Block
 ) -> bool:
@@ -701,13 +735,32 @@ def _rule_numbered(text: str, blocks: list[Block], i: int) -> str | None:
         return None
     if _is_sibling(text, b, blocks[i + 1]):
         return None  # "1. Apples" "2. Pears": a list of short items
-    if i and _is_sibling(text, blocks[i - 1], b) and blocks[i - 1].kind == LIST_ITEM:
+    if (
+        i
+        and _is_sibling(text, blocks[i - 1], b)
+        and blocks[i - 1].kind == LIST_ITEM
+        and _numbered_next(text, blocks[i - 1], b)
+    ):
         return None  # the last item of that list
     if not _heading_text(text[b.start : b.end], b, sentence_case=False) and _next_item(
         text, b, blocks[i + 1]
     ):
         return None  # "1. Open the settings" then "2. Choose ...": a list's steps
     return "a numbered heading"
+
+
+def _numbered_next(text: str, a: Block, b: Block) -> bool:
+    """`b`'s number follows `a`'s ("5." then "6."), or either has no number to compare: one
+    list goes on. "6. Contents of the pack" then "1. WHAT IT IS": the numbering starts
+    again, so "1." is not that list's last item (a contents list above the sections it
+    lists)."""
+    ma, mb = (
+        _NUMBER_PREFIX.match(text[a.start : a.end]),
+        _NUMBER_PREFIX.match(text[b.start : b.end]),
+    )
+    if not ma or not mb:
+        return True
+    return int(mb.group(1).split(".")[-1]) == int(ma.group(1).split(".")[-1]) + 1
 
 
 def _next_item(text: str, b: Block, following: Block) -> bool:

@@ -924,3 +924,26 @@ def test_a_short_sentence_case_line_over_its_text_in_wrapped_text_is_a_heading()
     )
     # The wrapped lines of the prose stay one paragraph.
     assert any(t.startswith("Stop taking the tablets three days") for t in section)
+
+
+def test_a_numbered_list_under_a_line_without_a_colon_is_a_list_and_restarts_are_not_items():
+    text = (
+        "Read all of this leaflet before you start taking the tablets.\n\n"
+        "What is in this leaflet\n1. What the tablets are and what they are used for\n"
+        "2. How to take the tablets\n3. Possible side effects\n\n"
+        "1. WHAT THE TABLETS ARE\n\nThe tablets contain an antihistamine.\n\n"
+        "2. HOW TO TAKE THE TABLETS\n\nTake one tablet a day.\n\n"
+        "Profits rose by\n1. The rest is wrapped prose, not a list.\n"
+    )
+    got = _kinds_and_sections(text)
+    items = [t for k, t, _ in got if k == "list_item"]
+    assert items == [
+        "What the tablets are and what they are used for",
+        "How to take the tablets",
+        "Possible side effects",
+    ]
+    assert ("heading", "What is in this leaflet", "What is in this leaflet") in got
+    headings = [t for k, t, _ in got if k == "heading"]
+    assert "1. WHAT THE TABLETS ARE" in headings
+    # One numbered line under a line that runs on is wrapping, not a list.
+    assert not any(t.startswith("The rest") for t in items)
