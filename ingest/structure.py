@@ -141,6 +141,10 @@ class Block:
     # header field), "quote" (quoted text, "> ..."), "signature" (after "-- "), "line" (a
     # line of an address, a list of names), "turn" (a speaker's turn, "NAME: text").
     role: str = ""
+    # A table row under a header row: the header row's text (its column headings), so that
+    # a row read away from the top of its table still says what its cells are.
+    columns: str = ""
+    columns_start: int = -1
 
 
 @dataclass
@@ -163,6 +167,15 @@ class Structure:
     def sections(self) -> list[str]:
         """The section path of each sentence, in order."""
         return [b.section for b in self.blocks for _ in b.sentences]
+
+    def columns(self) -> list[tuple[int, str]]:
+        """For each sentence, in order: where its table's header row starts and its text,
+        for a table row under a header row (`Block.columns`); (-1, "") otherwise."""
+        return [
+            (b.columns_start, b.columns) if b.columns else (-1, "")
+            for b in self.blocks
+            for _ in b.sentences
+        ]
 
 
 def analyse(text: str) -> Structure:
@@ -275,6 +288,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
     current: Block | None = None
     fence: tuple[str, int] | None = None  # (marker, content start)
     in_table = False
+    head: Block | None = None  # the header row of the table being read, if it has one
     run: str | None = None  # inside a message's header, a signature or an address
     previous_end = -1  # where the last line of that run ended
 
@@ -295,7 +309,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             continue
         if line.blank:
             close()
-            in_table = False
+            in_table, head = False, None
             run = None
             previous_end = -1
             continue
@@ -357,7 +371,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             continue
         if _RULE.match(line.text):
             close()
-            in_table = False
+            in_table, head = False, None
             continue
         if _TABLE_SEPARATOR.match(line.text) and "|" in line.text:
             # The row above was a table's header: it is a row, not a paragraph.
@@ -369,13 +383,25 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
                 current.kind = TABLE_ROW
             close()
             in_table = True
+            previous = lines[i - 1] if i else None
+            if (
+                blocks
+                and blocks[-1].kind == TABLE_ROW
+                and previous
+                and blocks[-1].end == previous.end
+            ):
+                head = blocks[-1]  # a Markdown header row: the row right above "| --- |"
             continue
         if stripped.startswith("|") or (in_table and "|" in stripped):
             close()
             blocks.append(Block(TABLE_ROW, line.start, line.end))
+            if in_table and head is not None:
+                blocks[-1].columns = _flat(text[head.start : head.end])
+                blocks[-1].columns_start = head.start
             in_table = True
             continue
         in_table = False
+        head = None
         previous = lines[i - 1] if i else None
         if _continues_text_row(line, previous, blocks, current):
             blocks[-1].end = line.end  # a wrapped cell of the row above

@@ -244,12 +244,25 @@ class _Walker:
         caption = table.css_first("caption")
         if caption is not None:
             self.out.paragraph(inline_text(caption))
+        rows = []
         for row in table.css("tr"):
             owner = _closest_table(row)
             if owner is not None and owner.mem_id != table.mem_id:
                 continue  # a nested table's row: its words are in the outer cell already
-            cells = [c for c in row.iter(include_text=False) if c.tag in ("td", "th")]
-            self.out.table_row([inline_text(c) for c in cells])
+            rows.append((row, [c for c in row.iter(include_text=False) if c.tag in ("td", "th")]))
+        for n, (row, cells) in enumerate(rows):
+            texts = [inline_text(c) for c in cells]
+            self.out.table_row(texts, header=_header_row(n, row, cells))
+
+
+def _header_row(n: int, row, cells: list) -> bool:
+    """The table's header row (its column headings): the first row, when it sits in <thead>
+    or all its cells are <th> (HTML's own marks). An infobox's rows, a <th> then a <td>,
+    have row headings, not column ones."""
+    if n or not cells:
+        return False
+    parent = row.parent
+    return (parent is not None and parent.tag == "thead") or all(c.tag == "th" for c in cells)
 
 
 def _closest_table(node):
