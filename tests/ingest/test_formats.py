@@ -385,6 +385,18 @@ def test_html_table_header_row_is_marked_only_for_column_headings(tmp_path: Path
     assert "| Type | Company |\n| Founded | 1952 |" in text
 
 
+def test_a_line_break_in_an_html_table_cell_parts_its_items(tmp_path: Path):
+    page = (
+        "<html><body><h1>Company</h1><p>A company.</p><table>"
+        "<tr><th>Key people</th><td>Ann Lee (chair)<br>Bo Chan (chief executive)<br></td></tr>"
+        "</table><p>Line one<br>line two.</p></body></html>"
+    )
+    (tmp_path / "c.html").write_text(page, encoding="utf-8")
+    text = read(tmp_path / "c.html", "c.html").text
+    assert "| Key people | Ann Lee (chair); Bo Chan (chief executive) |" in text
+    assert "Line one\nline two." in text  # outside a table a <br> stays a line break
+
+
 def test_html_without_main_reads_the_body_and_takes_the_title_tag(tmp_path: Path):
     page = (
         "<html><head><title>Release notes</title></head><body>"
