@@ -46,7 +46,7 @@ def x(doc_id: str, quote: str, nth: int | None = None) -> tuple:
 # --- encyclopedia article (HTML) -----------------------------------------------------------------
 EN_FOUNDED_ROW = "| Founded | 14 March 1952 in Kestleigh, England |"
 EN_FOUNDERS_ROW = "| Founders | Edith Vellmoor, Arthur Lyle |"
-EN_KEY_PEOPLE = "| Key people | Richard Tamsin (chair) Hannah Okafor (chief executive) |"
+EN_KEY_PEOPLE = "| Key people | Richard Tamsin (chair); Hannah Okafor (chief executive) |"
 EN_REVENUE_ROW = "| Revenue | £412.6 million (2023) |"
 EN_STAFF_ROW = "| Number of employees | 1,900 (2023) |"
 EN_LEAD = (
