@@ -30,7 +30,7 @@ from qa.types import Passage, Sentence
 # when passage ids started hashing the whole record: the passages and their vectors are
 # the same, a stored document keeps its ids until it changes, and its new ids can never
 # equal the old ones (another hash input), so nothing is rewritten in place either way.
-CHUNKING_VERSION = 7
+CHUNKING_VERSION = 8  # 8: a passage continuing a table carries its header row (context)
 
 
 def chunking_fingerprint(max_tokens: int) -> str:
@@ -52,6 +52,7 @@ def passage_id(passage: Passage, position: int, embedding: str = "") -> str:
         passage.doc_id,
         passage.title,
         passage.section,
+        *([passage.context] if passage.context else []),
         position,
         passage.start,
         passage.end,
@@ -67,6 +68,7 @@ class _Unit:
     sentence: Sentence
     section: str
     tokens: int
+    columns: tuple[int, str] = (-1, "")  # its table's header row: (start, text), if any
 
     @property
     def is_heading(self) -> bool:
@@ -94,8 +96,10 @@ def make_passages(
     sentences = structure.sentences
     counts = count_tokens([s.text for s in sentences])
     units = [
-        _Unit(s, section, n)
-        for s, section, n in zip(sentences, structure.sections(), counts, strict=True)
+        _Unit(s, section, n, columns)
+        for s, section, n, columns in zip(
+            sentences, structure.sections(), counts, structure.columns(), strict=True
+        )
     ]
     groups: list[list[_Unit]] = []
     current: list[_Unit] = []
@@ -124,6 +128,7 @@ def make_passages(
             doc_id=doc_id,
             title=title,
             section=_section(group),
+            context=_context(group),
             start=start,
             end=end,
             text=text[start:end],
@@ -132,6 +137,18 @@ def make_passages(
         passage.passage_id = passage_id(passage, position, embedding)
         passages.append(passage)
     return passages
+
+
+def _context(group: list[_Unit]) -> str:
+    """The header row of the table a passage continues: its first table row's header, when
+    the header row is in an earlier passage. A row cited from the passage ("| Profit before
+    tax | 66.4 | 59.0 | +12.5% |") says nothing of which column is which year; retrieval
+    and the answerer read the headings here. Not in the passage's text, which is exactly
+    `document[start:end]` (the citations' promise), nor in its section path, whose last
+    part is the heading a "which section" question is answered with."""
+    start = group[0].sentence.start
+    at, columns = next((u.columns for u in group if u.columns[1]), (-1, ""))
+    return columns if 0 <= at < start else ""
 
 
 def _section(group: list[_Unit]) -> str:

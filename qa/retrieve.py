@@ -479,9 +479,11 @@ def bm25_text(passage: Passage) -> str:
 
     The own heading, not the whole path: a chapter's heading repeated in every passage
     under it matched them all alike (legal corpus, hybrid hit@6 0.796 with the path,
-    0.828 with the own heading; seeds and notes unchanged)."""
+    0.828 with the own heading; seeds and notes unchanged). A passage that continues a
+    table also has its header row (`Passage.context`): "2025" names a column of it."""
     heading = passage.section.rsplit(SECTION_SEPARATOR, 1)[-1]
-    return "\n".join(part for part in (passage.title, heading, passage.text) if part)
+    parts = (passage.title, heading, passage.context, passage.text)
+    return "\n".join(part for part in parts if part)
 
 
 class FusionRetriever(Retriever):

@@ -40,6 +40,11 @@ class Passage(BaseModel):
     section: str = Field(
         default="", description="The heading path, e.g. '5. Termination > 5.2 Notice'."
     )  # joined with SECTION_SEPARATOR
+    context: str = Field(
+        default="",
+        description="What the text needs to be read on its own and is not in it: the header "
+        "row of a table that the passage continues (its column headings).",
+    )
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str

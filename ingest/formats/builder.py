@@ -63,12 +63,16 @@ class TextBuilder:
             self._start_block(LIST_ITEM)
             self._write(f"{'  ' * depth}{marker} {text}")
 
-    def table_row(self, cells: list[str]) -> None:
-        """`| a | b |`: the row's cells on one line; a row of empty cells is left out."""
+    def table_row(self, cells: list[str], header: bool = False) -> None:
+        """`| a | b |`: the row's cells on one line; a row of empty cells is left out. A
+        header row (the column headings) is followed by Markdown's separator line
+        `| --- | --- |`, so that the structure step knows it for the table's header."""
         cells = [collapse(cell) for cell in cells]
         if any(cells):
             self._start_block(TABLE_ROW)
             self._write("| " + " | ".join(cells) + " |")
+            if header:
+                self._write("\n|" + "|".join(" --- " for _ in cells) + "|")
 
     def code(self, text: str) -> None:
         """Preformatted text, kept line for line inside a fence."""

@@ -150,8 +150,40 @@ def _qn(tag: str) -> str:
     return qn(tag)
 
 
-def _table_rows(table) -> list[list[str]]:
-    rows = []
+class _Table(list):
+    """A table's rows of cell texts; `header`: its first row holds the column headings."""
+
+    header: bool = False
+
+
+def _header_row(table) -> bool:
+    """Word's own marks of a header row: the first row repeats as a header row
+    (`w:tblHeader`), or the table's look gives the first row the header formatting
+    (`w:tblLook w:firstRow="1"`, or bit 0x0020 of its older `w:val` form; Word sets it on
+    new tables). A table of one row has no header."""
+    tbl = table._tbl
+    if len(tbl.tr_lst) < 2:
+        return False
+    tr_pr = tbl.tr_lst[0].trPr
+    if tr_pr is not None and tr_pr.find(_qn("w:tblHeader")) is not None:
+        value = tr_pr.find(_qn("w:tblHeader")).get(_qn("w:val"), "1")
+        if value not in ("0", "false"):
+            return True
+    look = tbl.tblPr.find(_qn("w:tblLook")) if tbl.tblPr is not None else None
+    if look is None:
+        return False
+    first_row = look.get(_qn("w:firstRow"))
+    if first_row is not None:
+        return first_row in ("1", "true")
+    try:
+        return bool(int(look.get(_qn("w:val"), "0"), 16) & 0x0020)
+    except ValueError:
+        return False
+
+
+def _table_rows(table) -> _Table:
+    rows = _Table()
+    rows.header = _header_row(table)
     for row in table.rows:
         cells, seen = [], set()
         for cell in row.cells:
@@ -170,8 +202,8 @@ def _write(blocks: list) -> TextBuilder:
     for block in blocks:
         if isinstance(block, list):
             counters.clear()
-            for cells in block:
-                builder.table_row(cells)
+            for n, cells in enumerate(block):
+                builder.table_row(cells, header=n == 0 and getattr(block, "header", False))
             continue
         if block.kind == "list":
             marker = "-"

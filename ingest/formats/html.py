@@ -152,8 +152,17 @@ def _remove_boilerplate(root) -> None:
         node.decompose()
 
 
-def inline_text(node) -> str:
-    """The words of an element, with a space where a block or <br> separates them."""
+_BREAK = "\x00"  # where a <br> was, inside a table cell (see `inline_text`)
+
+
+def inline_text(node, br: str = " ") -> str:
+    """The words of an element, with a space where a block or <br> separates them. In a
+    table cell (`br="; "`) a <br> parts items ("Ann Lee (chair)<br>Bo Chan (chief
+    executive)"): the row must stay on one line, so a line break cannot be kept, and a
+    space would run the two items together as one."""
+    if br not in (" ", _BREAK):
+        marked = inline_text(node, br=_BREAK)
+        return re.sub(rf"\s*(?:{_BREAK}\s*)+", br, marked).strip(_BREAK + br + " ")
     parts: list[str] = []
     stack = [node]
     while stack:
@@ -163,7 +172,9 @@ def inline_text(node) -> str:
             continue
         if not current.is_element_node:
             continue
-        if current.tag in _BLOCKS or current.tag == "br":
+        if current.tag == "br":
+            parts.append(br if br == _BREAK else " ")
+        elif current.tag in _BLOCKS:
             parts.append(" ")
         stack.extend(reversed(list(current.iter(include_text=True))))
     return collapse("".join(parts))
@@ -244,12 +255,25 @@ class _Walker:
         caption = table.css_first("caption")
         if caption is not None:
             self.out.paragraph(inline_text(caption))
+        rows = []
         for row in table.css("tr"):
             owner = _closest_table(row)
             if owner is not None and owner.mem_id != table.mem_id:
                 continue  # a nested table's row: its words are in the outer cell already
-            cells = [c for c in row.iter(include_text=False) if c.tag in ("td", "th")]
-            self.out.table_row([inline_text(c) for c in cells])
+            rows.append((row, [c for c in row.iter(include_text=False) if c.tag in ("td", "th")]))
+        for n, (row, cells) in enumerate(rows):
+            texts = [inline_text(c, br="; ") for c in cells]
+            self.out.table_row(texts, header=_header_row(n, row, cells))
+
+
+def _header_row(n: int, row, cells: list) -> bool:
+    """The table's header row (its column headings): the first row, when it sits in <thead>
+    or all its cells are <th> (HTML's own marks). An infobox's rows, a <th> then a <td>,
+    have row headings, not column ones."""
+    if n or not cells:
+        return False
+    parent = row.parent
+    return (parent is not None and parent.tag == "thead") or all(c.tag == "th" for c in cells)
 
 
 def _closest_table(node):

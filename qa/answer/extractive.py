@@ -100,7 +100,7 @@ def score_candidates(
     before = _previous_sentences(passages, snapshot)
     out: list[Candidate] = []
     for p in passages:
-        heading = " ".join(x for x in (p.title, p.section) if x)
+        heading = " ".join(x for x in (p.title, p.section, p.context) if x)
         title_match = lexicon.match(heading, soft=False)[0] if heading else _zeros(profile)
         order = snapshot.documents.get(p.doc_id, [])
         position = order.index(p.passage_id) if p.passage_id in order else 0

@@ -50,7 +50,9 @@ def _script(path: Path, monkeypatch):
     return module
 
 
-@pytest.mark.parametrize("slug", ["seeds", "notes", "legal", "research", "correspondence"])
+@pytest.mark.parametrize(
+    "slug", ["seeds", "notes", "legal", "research", "correspondence", "reference"]
+)
 def test_the_question_files_are_what_their_build_scripts_make(slug, monkeypatch):
     """Offsets are computed by the build scripts, never edited by hand in the JSONL."""
     tools = dataset.DATA / ("legal/tools/build_questions.py" if slug == "legal" else "_tools")

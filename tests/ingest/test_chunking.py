@@ -53,3 +53,20 @@ def test_an_overlong_sentence_is_a_passage_of_its_own():
     long = "Word " + " ".join(["word"] * 49) + "."
     passages = make_passages("d.txt", "t", f"Short one. {long} Short two.", 10, _words)
     assert any(p.text == long for p in passages)
+
+
+def test_a_passage_continuing_a_table_carries_its_header_row_as_context():
+    rows = "".join(f"| Item {n} | {n}.1 | {n}.2 |\n" for n in range(1, 13))
+    text = "# Results\n\n| Item | 2025 | 2024 |\n| --- | --- | --- |\n" + rows + "\nThe end.\n"
+    passages = make_passages("r.md", "t", text, 20, _words)
+    assert len(passages) > 2
+    for p in passages:
+        assert text[p.start : p.end] == p.text  # the offsets' promise holds
+    assert passages[0].context == ""  # the header row is in the passage itself
+    continuing = [p for p in passages if p.text.startswith("| Item ") and "2025" not in p.text]
+    assert continuing
+    assert all(p.context == "| Item | 2025 | 2024 |" for p in continuing)
+    assert passages[-1].context == "" or passages[-1].text.startswith("| Item")
+    # A table without a header row (no "| --- |") gives no context.
+    plain = "# Results\n\n" + rows
+    assert all(p.context == "" for p in make_passages("p.md", "t", plain, 20, _words))

@@ -155,6 +155,7 @@ Opened software neither.
 Return windows
 
 | Item | Window |
+| --- | --- |
 | Electronics | 14 days |
 
 ```
@@ -280,6 +281,7 @@ def test_docx_paragraphs_headings_lists_and_tables_in_order(tmp_path: Path):
         "2. Send it to HR\n\n"
         "### Pay grades\n\n"
         "| Grade | Salary | Notes |\n"
+        "| --- | --- | --- |\n"  # Word's table look marks the first row as the header
         "| A | 30,000 | entry level |\n"
         "| B | 40,000 or more |\n\n"
         "Grades are reviewed each April.\n"
@@ -365,6 +367,34 @@ def test_html_main_text_without_scripts_styles_or_page_chrome(tmp_path: Path):
     ]
     for chrome in ("STYLE", "SCRIPT", "NAV", "BANNER", "HIDDEN", "NOSCRIPT", "ASIDE", "FOOTER"):
         assert f"{chrome}-WORDS" not in result.text
+
+
+def test_html_table_header_row_is_marked_only_for_column_headings(tmp_path: Path):
+    page = (
+        "<html><body><h1>Results</h1>"
+        "<table><thead><tr><td>Item</td><td>2025</td></tr></thead>"
+        "<tr><td>Revenue</td><td>486.3</td></tr></table>"
+        "<table><tr><th>Type</th><td>Company</td></tr><tr><th>Founded</th><td>1952</td></tr>"
+        "</table></body></html>"
+    )
+    (tmp_path / "t.html").write_text(page, encoding="utf-8")
+    text = read(tmp_path / "t.html", "t.html").text
+    # <thead> (or a row of <th> only) holds column headings; an infobox's <th> + <td> rows
+    # have row headings.
+    assert "| Item | 2025 |\n| --- | --- |\n| Revenue | 486.3 |" in text
+    assert "| Type | Company |\n| Founded | 1952 |" in text
+
+
+def test_a_line_break_in_an_html_table_cell_parts_its_items(tmp_path: Path):
+    page = (
+        "<html><body><h1>Company</h1><p>A company.</p><table>"
+        "<tr><th>Key people</th><td>Ann Lee (chair)<br>Bo Chan (chief executive)<br></td></tr>"
+        "</table><p>Line one<br>line two.</p></body></html>"
+    )
+    (tmp_path / "c.html").write_text(page, encoding="utf-8")
+    text = read(tmp_path / "c.html", "c.html").text
+    assert "| Key people | Ann Lee (chair); Bo Chan (chief executive) |" in text
+    assert "Line one\nline two." in text  # outside a table a <br> stays a line break
 
 
 def test_html_without_main_reads_the_body_and_takes_the_title_tag(tmp_path: Path):

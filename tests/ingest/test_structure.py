@@ -884,3 +884,66 @@ def test_a_bold_line_in_markdown_does_not_become_the_parent_of_its_headings():
     )
     section = {t: s for _, t, s in _kinds_and_sections(text)}
     assert section["It opens from 10:00 to 16:00."] == "Opening hours"
+
+
+# A hard-wrapped leaflet (wrapped at 70): sub-headings in sentence case, each on its own
+# line right above its text, no blank line under it and no full stop.
+LEAFLET = "\n\n".join(
+    [
+        "2. BEFORE YOU TAKE THE TABLETS",
+        "Warnings and precautions\n"
+        + _fill(
+            "Talk to your doctor or pharmacist before taking the tablets if you have "
+            "epilepsy or have ever had a fit, if you have difficulty passing water, or if "
+            "you have an enlarged prostate."
+        ),
+        "If you forget to take a tablet\n"
+        + _fill(
+            "Take the next dose at the usual time. Do not take a double dose to make up "
+            "for a forgotten tablet, and tell your doctor if you often forget a dose."
+        ),
+        _fill(
+            "Stop taking the tablets three days before any skin prick test for allergy, "
+            "because they may affect the results of the test and the advice you get."
+        ),
+    ]
+)
+
+
+def test_a_short_sentence_case_line_over_its_text_in_wrapped_text_is_a_heading():
+    got = _kinds_and_sections(LEAFLET)
+    headings = [t for k, t, _ in got if k == "heading"]
+    assert headings == [
+        "2. BEFORE YOU TAKE THE TABLETS",
+        "Warnings and precautions",
+        "If you forget to take a tablet",
+    ]
+    section = {t: s for _, t, s in got}
+    assert section["Take the next dose at the usual time."].endswith(
+        "If you forget to take a tablet"
+    )
+    # The wrapped lines of the prose stay one paragraph.
+    assert any(t.startswith("Stop taking the tablets three days") for t in section)
+
+
+def test_a_numbered_list_under_a_line_without_a_colon_is_a_list_and_restarts_are_not_items():
+    text = (
+        "Read all of this leaflet before you start taking the tablets.\n\n"
+        "What is in this leaflet\n1. What the tablets are and what they are used for\n"
+        "2. How to take the tablets\n3. Possible side effects\n\n"
+        "1. WHAT THE TABLETS ARE\n\nThe tablets contain an antihistamine.\n\n"
+        "2. HOW TO TAKE THE TABLETS\n\nTake one tablet a day.\n\n"
+        "Profits rose by\n1. The rest is wrapped prose, not a list.\n"
+    )
+    got = _kinds_and_sections(text)
+    items = [t for k, t, _ in got if k == "list_item"]
+    assert items == [
+        "What the tablets are and what they are used for",
+        "How to take the tablets",
+        "Possible side effects",
+    ]
+    assert ("heading", "What is in this leaflet", "What is in this leaflet") in got
+    headings = [t for k, t, _ in got if k == "heading"]
+    assert "1. WHAT THE TABLETS ARE" in headings
+    # One numbered line under a line that runs on is wrapping, not a list.
+    assert not any(t.startswith("The rest") for t in items)
