@@ -15,6 +15,30 @@ It also prints the same scorer fitted and scored on all the dev questions at onc
 features, not the fit, limit the ranking: a richer fit cannot help, a new signal can.
 (Measured at the start of session 8: top-1 0.569 in-sample against 0.562 LOCO.)
 
+Tried in session 9 and not kept (LOCO top-1 over 299 dev questions, baseline 0.562; one
+question is 0.003, and most changes below gained and lost 8-12 questions each, i.e. noise):
+- the sentence embedded alone (no passage context): the best single signal on 5 of 7
+  corpora (top-1 by it alone 0.428 against 0.388 for the pooled cosine), but as an extra
+  feature 0.542, as a replacement for cosine/cosine_gap 0.522, max or mean with the pooled
+  one 0.538-0.542 (top-3 rises to ~0.775, top-1 falls: legal and research lose). Alone with
+  its section heading prefixed 0.542; alone with the previous sentence prefixed 0.572
+  (12 gained, 9 lost). Embedding every sentence alone costs about one more embedding pass
+  over the corpus at ingest (~18 ms a sentence on the loaded 2-core box);
+- a declarative form of the question (wh-word and auxiliary removed) against the pooled
+  or the standalone sentence vector: 0.538-0.562;
+- the previous / next sentence's similarity, or its lead over this one (answer after
+  the best-matching sentence, list items under a lead-in), alone or times type_offered,
+  and for attribution questions: 0.542-0.565; a stacked second stage over the neighbours'
+  first-stage scores: 0.535-0.552;
+- a sentence ending with a colon (it introduces what follows): 0.569, 2 gained, none lost,
+  but `evals.decision_lab` LOCO went kf 0.562 -> 0.551, abstention P 0.333 -> 0.339,
+  R 0.400 -> 0.433 (more abstentions), so not kept;
+- pairwise logistic regression on (gold - other) differences, C 1/0.1/0.01: 0.532-0.545;
+  gradient boosting (HistGradientBoosting, depth 2-3): 0.542-0.555; features normalised
+  within the question (minus the question's max, or z-scored): 0.538-0.552; rank (1/(1+r))
+  transforms of the dense and lexical signals: 0.528-0.559; C 0.1: 0.565, C 0.03: 0.559.
+- ablation: no single feature's removal moves top-1 by more than 0.013 upwards.
+
 `--ablate` refits without each feature in turn: a feature whose removal changes nothing
 costs time per candidate for no gain.
 """
