@@ -12,7 +12,7 @@ import pytest
 
 from ingest.pipeline import ingest
 from qa.config import Settings
-from qa.embedding import Embedder, get_embedder
+from qa.embedding import Embedder, _runs, get_embedder
 from qa.errors import EmbeddingUnavailable
 from qa.service import QAService
 from qa.store import Store
@@ -195,5 +195,42 @@ def test_bulk_embedding_runs_without_spinning_and_gives_the_same_vectors(model_d
         assert np.array_equal(embedder._forward(inputs, bulk=True), alone)
     options = embedder.bulk_session.get_session_options()
     assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    assert options.intra_op_num_threads == 1  # one thread per run, runs side by side
     query = embedder._onnx.get_session_options()
     assert query.get_session_config_entry("session.intra_op.allow_spinning") == "1"
+
+
+def test_bulk_runs_give_the_vectors_of_one_batch_bit_for_bit(model_dir: Path):
+    """A bulk call is cut into runs of at most `_RUN_TOKENS` padded tokens, run several at
+    a time on single-thread runs: every vector is the one a single padded batch on the
+    query session gives, bit for bit (stored vectors do not depend on how ingest batches)."""
+    sentences = _seed_sentences()
+    words = sorted({w.strip(".,;:()").lower() for s in sentences for w in s.split()} - {""})[:200]
+    passages = [" ".join(sentences[i : i + k]) for i, k in [(0, 8), (3, 6), (10, 12), (20, 9)]]
+    passages += [" ".join(sentences[i : i + 3]) for i in range(0, 30, 2)]
+    spans = [[(s.start, s.end) for s in split_sentences(p)] for p in passages]
+    one = Embedder(batch_size=256, backend="onnx", model_dir=model_dir)  # one batch, no bulk
+    bulk = Embedder(batch_size=4, backend="onnx", model_dir=model_dir)
+    assert np.array_equal(bulk.embed(words, batch_size=8), one.embed(words))
+    assert np.array_equal(bulk.embed(sentences), one.embed(sentences))
+    for a, b in zip(
+        bulk.embed_spans(passages, spans), one.embed_spans(passages, spans), strict=True
+    ):
+        assert np.array_equal(a, b)
+    assert "bulk_session" in bulk.__dict__ and "bulk_session" not in one.__dict__
+
+
+def test_runs_are_cut_by_rows_and_padded_tokens():
+    """Texts sorted by token count: a batch ends at `rows` texts or when padding every
+    text to the next one would pass the budget; a text longer than the budget runs alone."""
+    assert _runs([], 4, 0) == []
+    assert _runs([3] * 10, 4, 0) == [slice(0, 4), slice(4, 8), slice(8, 10)]
+    assert _runs([3, 3, 3, 5, 5, 5], 256, 12) == [slice(0, 3), slice(3, 5), slice(5, 6)]
+    assert _runs([100, 200, 600, 700], 16, 512) == [
+        slice(0, 2), slice(2, 3), slice(3, 4)
+    ]  # fmt: skip
+    widths = [3] * 300 + [4] * 7 + [5] * 200
+    cuts = _runs(widths, 256, 512)
+    assert sum(c.stop - c.start for c in cuts) == len(widths)
+    assert all((c.stop - c.start) * widths[c.stop - 1] <= 512 for c in cuts)
+    assert sum((c.stop - c.start) * widths[c.stop - 1] for c in cuts) < 1.02 * sum(widths)
