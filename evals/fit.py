@@ -302,8 +302,8 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
         if p_answer is None:
             continue
         # Whether the documents answer it at all: abstention precision and recall reward
-        # abstaining on those they do not, so the threshold applies to P(right) +
-        # P(answerable) / 2 (decide.combine).
+        # abstaining on those they do not, so the threshold applies to the mean of P(right)
+        # and P(answerable) (decide.combine).
         answerability = _p_answerable = None
         if answerable[usable].min() != answerable[usable].max():
             answerability = Logistic.fit(
