@@ -45,7 +45,12 @@ def evaluate(case: F.Case, model) -> dict:
     row = None
     if ranked and model.answerer is not None:
         x = np.stack([k.features for k in ranked])
-        row = answer_features(model.scorer.decision(x), x, [k.passage.passage_id for k in ranked])
+        row = answer_features(
+            model.scorer.decision(x),
+            x,
+            [k.passage.passage_id for k in ranked],
+            [k.retriever_rank for k in ranked],
+        )
         rows = row[None, :]
         prob = float(
             combine(model.answerer.probabilities(rows), model.probability_answerable(rows))[0]

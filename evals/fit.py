@@ -258,6 +258,7 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
                 _decisions(r),
                 np.stack([k.features for k in r]),
                 [k.passage.passage_id for k in r],
+                [k.retriever_rank for k in r],
             )
             if r
             else np.zeros(len(ANSWER_FEATURE_NAMES))
@@ -301,8 +302,8 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
         if p_answer is None:
             continue
         # Whether the documents answer it at all: abstention precision and recall reward
-        # abstaining on those they do not, so the threshold applies to P(right) +
-        # P(answerable) / 2 (decide.combine).
+        # abstaining on those they do not, so the threshold applies to the mean of P(right)
+        # and P(answerable) (decide.combine).
         answerability = _p_answerable = None
         if answerable[usable].min() != answerable[usable].max():
             answerability = Logistic.fit(

@@ -51,6 +51,15 @@ RRF_K = 60  # the constant from Cormack et al. (2009); robust without tuning
 class Hit:
     passage_id: str
     score: float
+    # Fused hits: the passage's rank (0 = first) in each fused retriever's list, the fusion
+    # depth where one did not retrieve it; empty for other hits (`Hit.retriever_rank`).
+    ranks: tuple[int, ...] = ()
+
+    def retriever_rank(self, absent: int = 20) -> int:
+        """The passage's rank in the retriever that ranked it lowest (dense or BM25): low
+        only where both found it near the top (`qa.answer.decide.retrievers_agree`);
+        `absent` for a hit without ranks (a heading placed by structure, not by either)."""
+        return max(self.ranks) if self.ranks else absent
 
 
 @dataclass
@@ -517,11 +526,14 @@ class FusionRetriever(Retriever):
         self.depth = depth
 
     def _retrieve(self, query: Query, k: int) -> list[Hit]:
+        depth = max(k, self.depth)
         fused: dict[str, float] = defaultdict(float)
-        for retriever in self.retrievers:
-            for rank, hit in enumerate(retriever.retrieve(query, max(k, self.depth))):
+        ranks: dict[str, list[int]] = defaultdict(lambda: [depth] * len(self.retrievers))
+        for i, retriever in enumerate(self.retrievers):
+            for rank, hit in enumerate(retriever.retrieve(query, depth)):
                 fused[hit.passage_id] += 1.0 / (RRF_K + rank + 1)
-        return [Hit(pid, score) for pid, score in fused.items()]
+                ranks[hit.passage_id][i] = rank
+        return [Hit(pid, score, tuple(ranks[pid])) for pid, score in fused.items()]
 
 
 class StructureAware(Retriever):
@@ -558,9 +570,10 @@ class StructureAware(Retriever):
             return hits
         named = asks_for_heading(query.text)
         found = self._named(headings, references(query.text), hits, query.text)
-        have = {h.passage_id for h in hits}
+        have = {h.passage_id: h for h in hits}
         if found and named:
-            return [Hit(p, hits[0].score) for p in found] + [
+            ranks = {p: have[p].ranks if p in have else () for p in found}
+            return [Hit(p, hits[0].score, ranks[p]) for p in found] + [
                 h for h in hits if h.passage_id not in found
             ]
         if found:

@@ -177,6 +177,7 @@ class QAService:
         hits = self.index.retriever(snapshot).retrieve(query, top_k)
         passages = snapshot.passages([h.passage_id for h in hits])
         scores = {h.passage_id: h.score for h in hits}
+        ranks = {h.passage_id: h.retriever_rank() for h in hits}
         timings["retrieve"] = _ms(t1)
 
         t2 = time.perf_counter()
@@ -185,7 +186,7 @@ class QAService:
         )
         decision = model_for(self.settings.answer_model) if scored else None
         candidates = score_candidates(
-            profile, query.vector, passages, scores, vectors, snapshot, decision
+            profile, query.vector, passages, scores, vectors, snapshot, decision, ranks
         )
         timings["score"] = _ms(t2)
         return Prepared(

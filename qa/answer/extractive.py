@@ -36,6 +36,8 @@ class Candidate:
     view: View
     features: np.ndarray
     probability: float = 0.0  # the fitted scorer's: this sentence holds the answer
+    # its passage's rank in the retriever that ranked it lowest (qa.retrieve.Hit)
+    retriever_rank: int = 0
 
 
 @dataclass
@@ -89,11 +91,14 @@ def score_candidates(
     sentence_vectors: dict[str, np.ndarray],
     snapshot: Snapshot,
     model: DecisionModel | None,
+    passage_ranks: dict[str, int] | None = None,
 ) -> list[Candidate]:
     """Every retrieved sentence as a candidate, with its features and its probability of
     answering the question, best first. A sentence that gives orders to the reader of a
     prompt ("Ignore previous instructions ...") is never a candidate. Without a model
-    (when fitting one), candidates are ordered by similarity."""
+    (when fitting one), candidates are ordered by similarity. `passage_ranks` are the
+    passages' `Hit.retriever_rank` (0 for each when not given)."""
+    passage_ranks = passage_ranks or {}
     top = max(passage_scores.values(), default=1.0) or 1.0
     lexicon = _Words(profile, snapshot)
     heading_asked = profile.answer_type == "heading"
@@ -129,7 +134,8 @@ def score_candidates(
                 content=content,
                 previous=previous,
             )
-            out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0)))
+            rank = passage_ranks.get(p.passage_id, 0)
+            out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0), retriever_rank=rank))
     if not out:
         return out
     best_cosine = max(c.cosine for c in out)
@@ -174,7 +180,11 @@ def select(
         return Selection([named], None, profile)
     x = np.stack([c.features for c in candidates])
     passages = [c.passage.passage_id for c in candidates]
-    if model.answer_probability(x, np.arange(len(candidates)), passages) < model.abstain_below:
+    ranks = [c.retriever_rank for c in candidates]
+    if (
+        model.answer_probability(x, np.arange(len(candidates)), passages, ranks)
+        < model.abstain_below
+    ):
         return Selection([], explain(best, candidates), profile)
     heading = section_heading(best, candidates, profile, snapshot)  # takes no quote's place
     chosen = [*heading, best]

@@ -17,6 +17,7 @@ from qa.answer.decide import (
     goal_figures,
     goal_threshold,
     model_for,
+    retrievers_agree,
     top_passages,
 )
 from qa.answer.features import FEATURE_NAMES
@@ -111,12 +112,14 @@ def test_without_an_answerer_every_question_with_candidates_is_answered():
 
 
 def test_the_threshold_weighs_whether_the_documents_answer_at_all():
-    # CRAG: answering pays when 2 P(right) - 1 >= 1 - P(answerable). A likely-wrong answer
-    # to a question the documents do answer costs less than one to a question they do not.
+    # A likely-wrong answer to a question the documents do answer costs less than one to a
+    # question they do not.
     p_right = np.array([0.4, 0.4])
     combined = combine(p_right, np.array([0.9, 0.1]))
     assert combined[0] > combined[1]
     assert combine(np.array([1.0]), np.array([1.0]))[0] == pytest.approx(1.0)
+    # the mean of the two (measured: better than weighing P(answerable) by 1/2)
+    assert combined == pytest.approx([0.65, 0.25])
     np.testing.assert_allclose(combine(p_right, None), p_right)  # without one: P(right)
 
 
@@ -145,3 +148,28 @@ def test_best_candidates_scattered_over_passages_lower_the_answer_probability():
     assert model.answer_probability(x[:6], order[::-1], rows) > model.answer_probability(
         x[:6], order, rows
     )
+
+
+def test_retrievers_agree_is_the_best_worse_rank_among_the_first_three_candidates():
+    assert retrievers_agree("abcd", [0, 5, 5, 0]) == 0.0  # the best's passage tops both
+    assert retrievers_agree("abcd", [20, 3, 7, 0]) == pytest.approx(np.log1p(3))
+    assert retrievers_agree("abcd", [20, 20, 20, 0]) == pytest.approx(np.log1p(20))  # 4th
+    assert retrievers_agree("", []) == 0.0
+
+
+def test_a_passage_only_one_retriever_ranks_high_lowers_the_answer_probability():
+    # An answerer that has learnt (as the fit on the dev splits does) that the documents
+    # answer less often when the best sentences' passages are low in one retriever's list.
+    x, y = synthetic()
+    names = ANSWER_FEATURE_NAMES
+    coef = [0.0] * len(names)
+    coef[names.index("retrievers_agree")] = -1.0
+    answerer = Logistic(names, [0.0] * len(names), [1.0] * len(names), coef, 3.0)
+    model = DecisionModel(Logistic.fit(FEATURE_NAMES, x, y), answerer)
+    order = np.arange(4)
+    agreed = model.answer_probability(x[:4], order, "abcd", [0, 9, 9, 9])
+    apart = model.answer_probability(x[:4], order, "abcd", [9, 9, 9, 0])
+    assert agreed > apart
+    # each rank stays with its row when `order` reorders them
+    assert model.answer_probability(x[:4], order[::-1], "abcd", [9, 9, 9, 0]) == agreed
+    assert model.answer_probability(x[:4], order, "abcd") == agreed  # no ranks: agreeing

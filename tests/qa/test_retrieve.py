@@ -10,7 +10,7 @@ import pytest
 
 from ingest.pipeline import ingest
 from qa.config import Settings
-from qa.retrieve import Bm25Index, Query, _bm25s, bm25_text
+from qa.retrieve import Bm25Index, FusionRetriever, Hit, Query, Retriever, _bm25s, bm25_text
 from qa.service import QAService
 from qa.store import Store
 
@@ -156,3 +156,33 @@ def test_bm25_logs_no_debug_lines(caplog: pytest.LogCaptureFixture):
         index = Bm25Index.build(["a", "b"], ["vaccine research", "the embassy denied it"])
         assert [pid for pid, _ in index.top("vaccine", 2)] == ["a"]
     assert not [r for r in caplog.records if r.name.startswith("bm25s")]
+
+
+class _Listed(Retriever):
+    """A retriever that returns fixed hits, best first."""
+
+    def __init__(self, snapshot, ids: list[str]) -> None:
+        super().__init__(snapshot)
+        self.ids = ids
+
+    def _retrieve(self, query: Query, k: int) -> list[Hit]:
+        return [Hit(pid, 1.0 / (i + 1)) for i, pid in enumerate(self.ids)]
+
+
+class _AllLive:
+    size = 10
+
+    def is_live(self, passage_id: str) -> bool:
+        return True
+
+
+def test_fused_hits_carry_their_rank_in_each_retriever():
+    """What `qa.answer.decide.retrievers_agree` reads: each fused passage's place in the
+    dense and the BM25 list, the depth where one did not retrieve it."""
+    snapshot = _AllLive()
+    dense, bm25 = _Listed(snapshot, ["a", "b", "c"]), _Listed(snapshot, ["b", "d"])
+    fused = FusionRetriever(snapshot, [dense, bm25], depth=5).retrieve(Query("q", None), 4)
+    ranks = {h.passage_id: h.ranks for h in fused}
+    assert ranks == {"a": (0, 5), "b": (1, 0), "c": (2, 5), "d": (5, 1)}
+    assert fused[0].passage_id == "b" and fused[0].retriever_rank() == 1
+    assert Hit("e", 1.0).retriever_rank(absent=20) == 20  # placed by structure
