@@ -201,8 +201,8 @@ def top_passages(passages: Sequence[str], ranks: Sequence[int] = ()) -> float:
 def retrievers_agree(passages: Sequence[str], ranks: Sequence[int]) -> float:
     """How far down the two retrievers put the passage of one of the first three candidates
     (what the answer quotes): the least, over those candidates, of log(1 + the worse, i.e.
-    larger, of its passage's dense and BM25 ranks, `Hit.retriever_rank`). Where the documents answer, the
-    passage that does is near the top of both lists, the question's words and its meaning
+    larger, of its passage's dense and BM25 ranks, `Hit.retriever_rank`). Where the
+    documents answer, the passage that does is near the top of both lists, the question's words and its meaning
     meeting in it; where they do not, the best sentence comes from a passage that one
     retriever likes and the other does not (words of the topic without the meaning, or
     the meaning in other words).
