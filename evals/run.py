@@ -556,7 +556,12 @@ def _below(slug: str, part: str, figures: dict, floors: dict[str, float]) -> lis
     out = []
     for name, floor in sorted(floors.items()):
         value = figures["metrics"].get(name, {}).get("value")
-        if value is None or value < floor:
+        if value is None:
+            out.append(
+                f"{slug} {part} {name} has no figure (nothing to measure it on, e.g. no answer "
+                f"cited anything); its threshold is {floor}"
+            )
+        elif value < floor:
             out.append(f"{slug} {part} {name} = {value} is below its threshold {floor}")
     return out
 

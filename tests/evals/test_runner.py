@@ -116,8 +116,8 @@ def test_the_gate_names_the_corpus_the_figures_and_the_metric(loco_run):
     results, _, _ = loco_run
     thresholds = {
         "judge_balanced_accuracy": 0.9,
-        "all_corpora": {"citation_validity": 1.0},
-        "kettle": {"crag_score": 1.01, "hit_at_6": 0.0},
+        "all_corpora": {"hit_at_6": 0.0},
+        "kettle": {"crag_score": 1.01},
         "loco": {"leave": {"key_fact_accuracy": 1.01}},
     }
     failures = run.gate(results, thresholds)
@@ -130,6 +130,12 @@ def test_the_gate_names_the_corpus_the_figures_and_the_metric(loco_run):
         "leave loco key_fact_accuracy = "
         f"{results['corpora']['leave']['loco']['metrics']['key_fact_accuracy']['value']} "
         "is below its threshold 1.01",
+    ]
+    # A floor on a figure that was not measured fails, and says so.
+    unmeasured = run.gate(results, {"kettle": {"no_such_figure": 0.5}, "leave": {}})
+    assert unmeasured == [
+        "kettle test no_such_figure has no figure (nothing to measure it on, e.g. no answer "
+        "cited anything); its threshold is 0.5"
     ]
     # Floors for a corpus that has no figures in a full run fail too.
     gone = run.gate(results, {"kettle": {}, "leave": {}, "manual": {"crag_score": 0.1}})
