@@ -42,6 +42,9 @@ _TEXT_CACHE = 512  # full document texts kept per snapshot (quotes, sources, eva
 _PASSAGE_CACHE = 20_000  # passages kept per snapshot, least recently used dropped first
 _VECTOR_CACHE = 50_000  # sentence vectors kept per snapshot (1.5 KB each)
 _DOC_SENTENCES_CACHE = 64  # whole documents' sentences kept per snapshot (summaries)
+# How deep FusionRetriever reads each retriever's list; also the rank of a passage that one
+# retriever did not return (`Hit.retriever_rank`).
+FUSION_DEPTH = 20
 _SUMMARY_PASSAGES = 200  # a summary reads at most a document's first passages
 V = TypeVar("V")
 RRF_K = 60  # the constant from Cormack et al. (2009); robust without tuning
@@ -55,7 +58,7 @@ class Hit:
     # depth where one did not retrieve it; empty for other hits (`Hit.retriever_rank`).
     ranks: tuple[int, ...] = ()
 
-    def retriever_rank(self, absent: int = 20) -> int:
+    def retriever_rank(self, absent: int = FUSION_DEPTH) -> int:
         """The passage's rank in the retriever that ranked it lowest (dense or BM25): low
         only where both found it near the top (`qa.answer.decide.retrievers_agree`);
         `absent` for a hit without ranks (a heading placed by structure, not by either)."""
@@ -520,7 +523,9 @@ class FusionRetriever(Retriever):
     decision_lab's three figures by about one point (0.597 / 0.358 / 0.436), as refitting
     shifts every left-out corpus's model."""
 
-    def __init__(self, snapshot: Snapshot, retrievers: list[Retriever], depth: int = 20) -> None:
+    def __init__(
+        self, snapshot: Snapshot, retrievers: list[Retriever], depth: int = FUSION_DEPTH
+    ) -> None:
         super().__init__(snapshot)
         self.retrievers = retrievers
         self.depth = depth

@@ -237,13 +237,11 @@ def answer_features(
     scores: np.ndarray,
     x: np.ndarray,
     passages: Sequence[str],
-    ranks: Sequence[int] | None = None,
+    ranks: Sequence[int],
 ) -> np.ndarray:
     """The answerer's inputs, from the candidates' scores, feature rows, passage ids and
-    their passages' retriever ranks (all best first; ranks 0, the retrievers agreeing,
-    when not given)."""
+    their passages' retriever ranks (`qa.retrieve.Hit.retriever_rank`), all best first."""
     x = np.atleast_2d(x)
-    ranks = [0] * len(passages) if ranks is None else ranks
     return np.array(
         [f(scores, x) for f in ANSWER_FEATURES] + [f(passages, ranks) for f in PASSAGE_FEATURES],
         np.float64,
@@ -271,7 +269,7 @@ class DecisionModel:
         x: np.ndarray,
         order: np.ndarray,
         passages: Sequence[str],
-        ranks: Sequence[int] | None = None,
+        ranks: Sequence[int],
     ) -> float:
         """P(answering with the best candidates is right); `order` ranks the rows of x,
         `passages` are the rows' passage ids and `ranks` their retriever ranks."""
@@ -279,8 +277,7 @@ class DecisionModel:
             return 1.0
         scores = self.scorer.decision(x)[order]
         ranked = [passages[i] for i in order]
-        ranked_ranks = None if ranks is None else [ranks[i] for i in order]
-        row = answer_features(scores, x[order], ranked, ranked_ranks)[None, :]
+        row = answer_features(scores, x[order], ranked, [ranks[i] for i in order])[None, :]
         return float(combine(self.answerer.probabilities(row), self.probability_answerable(row))[0])
 
     def probability_answerable(self, rows: np.ndarray) -> np.ndarray | None:

@@ -91,14 +91,13 @@ def score_candidates(
     sentence_vectors: dict[str, np.ndarray],
     snapshot: Snapshot,
     model: DecisionModel | None,
-    passage_ranks: dict[str, int] | None = None,
+    passage_ranks: dict[str, int],
 ) -> list[Candidate]:
     """Every retrieved sentence as a candidate, with its features and its probability of
     answering the question, best first. A sentence that gives orders to the reader of a
     prompt ("Ignore previous instructions ...") is never a candidate. Without a model
     (when fitting one), candidates are ordered by similarity. `passage_ranks` are the
-    passages' `Hit.retriever_rank` (0 for each when not given)."""
-    passage_ranks = passage_ranks or {}
+    passages' `Hit.retriever_rank`."""
     top = max(passage_scores.values(), default=1.0) or 1.0
     lexicon = _Words(profile, snapshot)
     heading_asked = profile.answer_type == "heading"
@@ -134,7 +133,7 @@ def score_candidates(
                 content=content,
                 previous=previous,
             )
-            rank = passage_ranks.get(p.passage_id, 0)
+            rank = passage_ranks[p.passage_id]
             out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0), retriever_rank=rank))
     if not out:
         return out
@@ -188,15 +187,20 @@ def select(
         return Selection([], explain(best, candidates), profile)
     heading = section_heading(best, candidates, profile, snapshot)  # takes no quote's place
     chosen = [*heading, best]
+    said = [stems(o.sentence.text) for o in chosen]  # the chosen sentences' stems, kept
     docs = {best.passage.doc_id}
     for c in candidates[1:]:
         if len(chosen) >= settings.max_answer_sentences + len(heading):
             break
         other = c.passage.doc_id not in docs
         ratio = model.other_document_ratio if other else model.companion_ratio
-        if c.probability < ratio * best.probability or _redundant(c, chosen):
+        if c.probability < ratio * best.probability:
+            continue
+        bag = stems(c.sentence.text)
+        if _redundant(c, bag, chosen, said):
             continue
         chosen.append(c)
+        said.append(bag)
         docs.add(c.passage.doc_id)
     return Selection(chosen, None, profile)
 
@@ -277,12 +281,12 @@ def _previous_sentences(passages: list[Passage], snapshot: Snapshot) -> dict[str
     return out
 
 
-def _redundant(c: Candidate, chosen: list[Candidate]) -> bool:
-    """The sentence is already quoted, or restates one that is (a lead and a headline, or
-    two documents carrying the same wire text): quoting it again adds nothing."""
-    bag = stems(c.sentence.text)
+def _redundant(c: Candidate, bag: set[str], chosen: list[Candidate], said: list[set[str]]) -> bool:
+    """The sentence (its stems `bag`) is already quoted, or restates one that is (a lead
+    and a headline, or two documents carrying the same wire text): quoting it again adds
+    nothing. `said` holds the stems of each of `chosen`, in order."""
     return any(
         (c.passage.passage_id == o.passage.passage_id and c.index == o.index)
-        or restates(bag, stems(o.sentence.text))
-        for o in chosen
+        or restates(bag, other)
+        for o, other in zip(chosen, said, strict=True)
     )

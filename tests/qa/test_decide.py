@@ -45,7 +45,10 @@ def test_the_model_round_trips_through_json(tmp_path):
     x, y = synthetic()
     scorer = Logistic.fit(FEATURE_NAMES, x, y)
     rows = np.array(
-        [answer_features(scorer.decision(x[i : i + 5]), x[i : i + 5], "abcde") for i in range(4)]
+        [
+            answer_features(scorer.decision(x[i : i + 5]), x[i : i + 5], "abcde", [0] * 5)
+            for i in range(4)
+        ]
     )
     answerer = Logistic.fit(ANSWER_FEATURE_NAMES, np.vstack([rows, -rows]), [1] * 4 + [0] * 4)
     model = DecisionModel(scorer, answerer, 0.4, 0.7, 0.6, {"unknown_name": 0.3})
@@ -57,8 +60,8 @@ def test_the_model_round_trips_through_json(tmp_path):
     assert loaded.answerability.coef == model.answerability.coef
     np.testing.assert_allclose(loaded.candidate_probabilities(x), model.candidate_probabilities(x))
     order = np.arange(5)
-    assert loaded.answer_probability(x[:5], order, "aabcd") == pytest.approx(
-        model.answer_probability(x[:5], order, "aabcd")
+    assert loaded.answer_probability(x[:5], order, "aabcd", [0, 0, 3, 1, 2]) == pytest.approx(
+        model.answer_probability(x[:5], order, "aabcd", [0, 0, 3, 1, 2])
     )
 
 
@@ -108,7 +111,7 @@ def test_goal_figures_count_abstentions_on_unanswerable_items_as_true():
 def test_without_an_answerer_every_question_with_candidates_is_answered():
     x, y = synthetic()
     model = DecisionModel(Logistic.fit(FEATURE_NAMES, x, y))
-    assert model.answer_probability(x[:3], np.arange(3), "abc") == 1.0
+    assert model.answer_probability(x[:3], np.arange(3), "abc", [0, 0, 0]) == 1.0
 
 
 def test_the_threshold_weighs_whether_the_documents_answer_at_all():
@@ -140,13 +143,13 @@ def test_best_candidates_scattered_over_passages_lower_the_answer_probability():
     answerer = Logistic(names, [0.0] * len(names), [1.0] * len(names), coef, 3.0)
     model = DecisionModel(Logistic.fit(FEATURE_NAMES, x, y), answerer)
     order = np.arange(6)
-    gathered = model.answer_probability(x[:6], order, ["a", "a", "a", "b", "a", "c"])
-    scattered = model.answer_probability(x[:6], order, ["a", "b", "c", "d", "e", "a"])
+    gathered = model.answer_probability(x[:6], order, ["a", "a", "a", "b", "a", "c"], [0] * 6)
+    scattered = model.answer_probability(x[:6], order, ["a", "b", "c", "d", "e", "a"], [0] * 6)
     assert gathered > scattered
     # `order` ranks the rows, and each passage id stays with its row
     rows = ["s", "t", "a", "a", "a", "a"]
-    assert model.answer_probability(x[:6], order[::-1], rows) > model.answer_probability(
-        x[:6], order, rows
+    assert model.answer_probability(x[:6], order[::-1], rows, [0] * 6) > model.answer_probability(
+        x[:6], order, rows, [0] * 6
     )
 
 
@@ -172,4 +175,3 @@ def test_a_passage_only_one_retriever_ranks_high_lowers_the_answer_probability()
     assert agreed > apart
     # each rank stays with its row when `order` reorders them
     assert model.answer_probability(x[:4], order[::-1], "abcd", [9, 9, 9, 0]) == agreed
-    assert model.answer_probability(x[:4], order, "abcd") == agreed  # no ranks: agreeing
