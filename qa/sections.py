@@ -9,6 +9,7 @@ structure words and number forms, not any corpus's vocabulary.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # The English nouns for the numbered parts of a document ("section 4", "Article IV"): one
 # list, from which every pattern is made. Not "item": an agenda's or a list's items are
@@ -47,9 +48,14 @@ _ASKS_NAME = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def asks_for_heading(question: str) -> bool:
     """Does the question ask what a part is called ("What is section 4 titled?", "Which
-    section covers X?")? Then a heading may answer it, which otherwise it never does."""
+    section covers X?")? Then a heading may answer it, which otherwise it never does.
+
+    Cached: `extractive.select` asks it of the same question once per candidate, and the
+    pattern's `.*` alternatives made that 8% of `corpus-qa eval --loco` (cProfile: 2.4
+    million calls, 177 s of 2227 s on the loaded machine)."""
     return bool(_ASKS_NAME.search(question))
 
 

@@ -11,7 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -19,7 +19,7 @@ import numpy as np
 from ingest.formats import page_at
 from qa.answer.compose import ABSTAIN_PREFIX, abstention, compose
 from qa.answer.decide import DecisionModel, model_for
-from qa.answer.extractive import Candidate, Selection, score_candidates, select
+from qa.answer.extractive import Candidate, Selection, rescored, score_candidates, select
 from qa.answer.kinds import (
     FACTOID,
     OVERVIEW,
@@ -95,15 +95,24 @@ class QAService:
         history: list[ChatTurn] | None = None,
         top_k: int | None = None,
         mode: Mode = "extractive",
+        prepared: Prepared | None = None,
     ) -> Answer:
+        """`prepared`: this very question's candidates, gathered unscored
+        (`prepare(..., scored=False)`, by this service or another over the same index),
+        for the extractive answerer to score with this service's decision instead of
+        gathering them again. The eval asks each question under several fitted decisions,
+        and retrieval and features do not depend on the decision."""
         question = self.validate_question(question)
         validate_history(history or [])
         log.debug("ask (%s): %r", mode, question)  # question text only in debug logs
+        if prepared is not None and (mode != "extractive" or prepared.question != question):
+            raise ValueError("a preparation is for the extractive answer to its own question")
         if mode == "llm":
             tools = self._llm_tools(top_k or self.settings.top_k)
             answer = self._llm().ask(tools, question, history or [])
         else:
-            answer = self.extractive(question, history or [], top_k or self.settings.top_k)
+            top_k = top_k or self.settings.top_k
+            answer = self.extractive(question, history or [], top_k, prepared)
         return self.locate_citations(answer)
 
     def ask_stream(
@@ -194,6 +203,16 @@ class QAService:
             query.vector,
         )  # fmt: skip
 
+    def scored(self, prepared: Prepared) -> Prepared:
+        """An unscored preparation scored by this service's decision, exactly as `prepare`
+        scores (`extractive.rescored`); the one given stays unscored. Its timings are the
+        gathering's, and the answer's total counts them as if it had just been gathered."""
+        t0 = time.perf_counter()
+        decision = model_for(self.settings.answer_model)
+        candidates = rescored(prepared.passages, prepared.candidates, decision)
+        gathered = sum(prepared.timings.values()) / 1000
+        return replace(prepared, candidates=candidates, started=t0 - gathered)
+
     def _embed_question(self, text: str, profile: QuestionProfile, snapshot: Snapshot):
         """The question's vector, and vectors for its words that the corpus lacks, in one
         model call (each call costs ~8 ms of fixed overhead on two cores; the corpus's own
@@ -209,8 +228,18 @@ class QAService:
         attach_vectors(profile, lexicon.vector, lexicon.nearest)
         return query_vector
 
-    def extractive(self, question: str, history: list[ChatTurn], top_k: int) -> Answer:
-        prepared = self.prepare(question, history, top_k)
+    def extractive(
+        self,
+        question: str,
+        history: list[ChatTurn],
+        top_k: int,
+        prepared: Prepared | None = None,
+    ) -> Answer:
+        """`prepared`: the question's unscored candidates, already gathered (`ask`)."""
+        if prepared is None:
+            prepared = self.prepare(question, history, top_k)
+        else:
+            prepared = self.scored(prepared)
         selection, kind = self.choose(prepared)
         return self.compose_answer(prepared, selection, kind)
 

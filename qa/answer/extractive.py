@@ -152,12 +152,34 @@ def score_candidates(
         c.view.mean_length = mean_length
         c.view.passage_match = by_passage[c.passage.passage_id]
         c.features = vectorise(c.view)
-    x = np.stack([c.features for c in out])
-    probabilities = model.candidate_probabilities(x) if model else np.array([c.cosine for c in out])
-    for c, prob in zip(out, probabilities, strict=True):
+    return _ranked(out, model)
+
+
+def _ranked(candidates: list[Candidate], model: DecisionModel | None) -> list[Candidate]:
+    """`candidates` (in passage order, as gathered) with their probabilities, best first."""
+    x = np.stack([c.features for c in candidates])
+    probabilities = (
+        model.candidate_probabilities(x) if model else np.array([c.cosine for c in candidates])
+    )
+    for c, prob in zip(candidates, probabilities, strict=True):
         c.probability = float(prob)
-    out.sort(key=lambda c: (-c.probability, c.passage.doc_id, c.sentence.start))
-    return out
+    candidates.sort(key=lambda c: (-c.probability, c.passage.doc_id, c.sentence.start))
+    return candidates
+
+
+def rescored(
+    passages: list[Passage], candidates: list[Candidate], model: DecisionModel | None
+) -> list[Candidate]:
+    """Copies of `score_candidates`' candidates for `passages`, scored by `model` instead:
+    the same list, probabilities and order as `score_candidates` with `model` gives (it is
+    put back in passage order first, so even the floating-point sums are the same), and the
+    originals untouched. Features do not depend on the model, so the eval scores one
+    gathering of a question's candidates under each decision it fits."""
+    where = {p.passage_id: i for i, p in enumerate(passages)}
+    copies = sorted(
+        (replace(c) for c in candidates), key=lambda c: (where[c.passage.passage_id], c.index)
+    )
+    return _ranked(copies, model) if copies else copies
 
 
 def select(

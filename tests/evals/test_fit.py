@@ -71,3 +71,32 @@ def test_a_questions_gold_sentences_weigh_as_much_as_its_other_candidates():
     # each question weighs the same, however many candidates and gold sentences it has
     assert _question_weights(np.array([1.0, 1.0, 0.0])).sum() == pytest.approx(1.0)
     assert _question_weights(np.zeros(4)).sum() == pytest.approx(1.0)
+
+
+def test_the_trials_compose_each_choice_once_with_the_same_outcomes(benches, monkeypatch):
+    """The fit's trials (companion ratios) mostly choose the same sentences: each distinct
+    choice of a case is composed once per ranking, with the outcome of composing it anew."""
+    import itertools
+
+    from qa.service import QAService
+
+    settings, (kettle, leave) = benches
+    cases = fit.cases_of([(b.service, b.corpus.split("dev")) for b in (kettle, leave)], settings)
+    scorer = fit.fit_scorer(cases)
+    ranked = fit._out_of_fold_rankings(cases, scorer)
+    memos: list[dict] = [{} for _ in cases]
+    trials = list(itertools.product(fit.COMPANION_RATIOS, fit.OTHER_DOCUMENT_RATIOS))
+    for ratio, other in trials:
+        trial = DecisionModel(scorer, None, 0.0, ratio, other)
+        for case, cands, memo in zip(cases, ranked, memos, strict=True):
+            assert fit._outcome(case, cands, trial, memo) == fit._outcome(case, cands, trial)
+    composed = []
+    compose = QAService.compose_answer
+    monkeypatch.setattr(
+        QAService,
+        "compose_answer",
+        lambda self, *a, **k: composed.append(1) or compose(self, *a, **k),
+    )
+    fit.choose(cases, scorer, settings)
+    assert sum(len(m) for m in memos) < len(trials) * len(cases)
+    assert 0 < len(composed) < len(trials) * len(cases)

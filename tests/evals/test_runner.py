@@ -40,6 +40,29 @@ def loco_run(eval_settings):
     return results, timings, recorder
 
 
+def test_each_question_is_gathered_once_however_many_decisions_ask_it(eval_settings):
+    """Retrieval and features do not depend on the fitted decision: the headline's fit, its
+    answers and each LOCO fit and answer share one gathering per question."""
+    from qa.service import QAService
+
+    gathered: list[str] = []
+    prepare = QAService.prepare
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            QAService,
+            "prepare",
+            lambda self, question, *a, **k: (
+                gathered.append(question) or prepare(self, question, *a, **k)
+            ),
+        )
+        results, _ = run.run_eval(
+            eval_settings, TINY, ["kettle"], loco=True, progress=False, llm_judge=False
+        )
+    asked = [r["id"] for r in results["corpora"]["kettle"]["loco"]["items"]]
+    assert len(asked) == 8 and "loco" in results["fit"] and results["corpora"]["kettle"]["test"]
+    assert len(gathered) == len(set(gathered)), sorted(gathered)
+
+
 def test_the_fit_sees_dev_items_only_and_loco_never_sees_the_scored_corpus(loco_run):
     results, _, recorder = loco_run
     headline, *loco = recorder.calls

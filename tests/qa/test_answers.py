@@ -201,3 +201,31 @@ def test_streaming_yields_the_same_answer_in_pieces(seed_service):
 
 def test_top_k_limits_the_passages(seed_service):
     assert len(seed_service.ask("What is APT29?", top_k=2).passages) == 2
+
+
+@pytest.mark.parametrize(
+    "question",
+    [q for q, _, _ in PLAIN[:4]]
+    + ["Summarize the accusations.", "What is the capital of Australia?"],
+)
+def test_candidates_gathered_once_answer_as_asking_afresh(seed_service, question):
+    """The eval gathers a question's candidates once, unscored, and scores them under each
+    decision it fits (`QAService.scored`): the same candidates, probabilities, order and
+    answer as asking afresh, and the gathering stays unscored for the next decision."""
+    fresh = seed_service.prepare(question, [], 6)
+    unscored = seed_service.prepare(question, [], 6, scored=False)
+    before = [(c.passage.passage_id, c.index, c.probability) for c in unscored.candidates]
+    scored = seed_service.scored(unscored)
+
+    def ranked(prepared):
+        return [(c.passage.passage_id, c.index, c.probability) for c in prepared.candidates]
+
+    assert ranked(scored) == ranked(fresh)
+    assert ranked(unscored) == before
+    again = seed_service.ask(question, top_k=6, prepared=unscored)
+    assert again.model_dump(exclude={"timings_ms"}) == seed_service.ask(
+        question, top_k=6
+    ).model_dump(exclude={"timings_ms"})
+    assert again.timings_ms["total"] >= sum(unscored.timings.values())
+    with pytest.raises(ValueError, match="its own question"):
+        seed_service.ask("Who is Artturi Lehtiö?", prepared=unscored)
