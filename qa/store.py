@@ -846,6 +846,7 @@ def _passage_meta(p: Passage, position: int) -> dict[str, Any]:
         "end": p.end,
         "position": position,
         "sentences": json.dumps([[s.start, s.end, s.kind] for s in p.sentences]),
+        "sections": json.dumps(p.sections) if p.sections else "",
     }
 
 
@@ -866,6 +867,7 @@ def _passage(pid: str, text: str, meta: dict[str, Any]) -> Passage:
         title=meta.get("title", ""),
         section=meta.get("section", ""),
         context=meta.get("context", ""),
+        sections=json.loads(meta["sections"]) if meta.get("sections") else [],
         start=start,
         end=int(meta["end"]),
         text=text,

@@ -49,6 +49,16 @@ class Passage(BaseModel):
     end: int = Field(ge=0)
     text: str
     sentences: list[Sentence] = Field(default_factory=list)
+    sections: list[str] = Field(
+        default_factory=list,
+        description="Each sentence's section path, when the passage runs over more than one "
+        "section (a heading inside it); empty when every sentence is in `section`.",
+    )
+
+    def section_of(self, index: int) -> str:
+        """The section path of the passage's sentence `index` (`section` for them all,
+        unless the passage holds a heading that opens another section)."""
+        return self.sections[index] if index < len(self.sections) else self.section
 
 
 class ScoredPassage(BaseModel):

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ingest.formats import FormatResult
 from ingest.formats.sniff import content_note
-from ingest.structure import message_subject, wrapped_title
+from ingest.structure import message_subject, title_block, wrapped_title
 from qa.errors import UnreadableFile
 
 # Longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
@@ -186,13 +186,16 @@ def read_markdown(raw: bytes, doc_id: str) -> FormatResult:
 
 def first_line_title(text: str, fallback: str) -> str:
     """The first line with words in it, without its '#' marks; or the whole first paragraph
-    when it is a title hard-wrapped over a few lines (`ingest.structure.wrapped_title`, the
-    structure pass's own rule). Lines of punctuation alone are adornment, not a title:
-    reStructuredText over- and underlines ("=====") and rules."""
+        when it is a title hard-wrapped over a few lines (`ingest.structure.wrapped_title`, the
+        structure pass's own rule), or the first line with the title-like block under it
+    (`ingest.structure.title_block`). Lines of punctuation alone are adornment, not a title:
+        reStructuredText over- and underlines ("=====") and rules."""
     if title := wrapped_title(text):
         return title
     if title := message_subject(text):  # an email: its Subject, not its "From:" line
         return title[:200]
+    if title := title_block(text):  # an issuer's or a kind's line over the name
+        return title
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
         if any(ch.isalnum() for ch in line):

@@ -104,14 +104,20 @@ def score_candidates(
     before = _previous_sentences(passages, snapshot)
     out: list[Candidate] = []
     for p in passages:
-        heading = " ".join(x for x in (p.title, p.section, p.context) if x)
-        title_match = lexicon.match(heading, soft=False)[0] if heading else _zeros(profile)
+        # Each sentence is read under its own section: a passage may run past a heading.
+        headings: dict[str, tuple[str, np.ndarray]] = {}
         order = snapshot.documents.get(p.doc_id, [])
         position = order.index(p.passage_id) if p.passage_id in order else 0
         for idx, s in enumerate(p.sentences):
             vec = sentence_vectors.get(sentence_id(p.passage_id, idx))
             if vec is None or not quotable(s, heading_asked) or looks_like_instruction(s.text):
                 continue  # a question in the text, a heading nobody asked for, an order
+            section = p.section_of(idx)
+            if section not in headings:
+                heading = " ".join(x for x in (p.title, section, p.context) if x)
+                found = lexicon.match(heading, soft=False)[0] if heading else _zeros(profile)
+                headings[section] = (heading, found)
+            heading, title_match = headings[section]
             previous = p.sentences[idx - 1].text if idx else before.get(p.passage_id, "")
             match, content = lexicon.match(s.text)
             context = match
@@ -240,13 +246,14 @@ def section_heading(
     if profile.answer_type != "heading" or best.sentence.kind in HEADING_KINDS:
         return []
     passage = best.passage
-    label = passage.section.rsplit(SECTION_SEPARATOR, 1)[-1]
+    section = passage.section_of(best.index)
+    label = section.rsplit(SECTION_SEPARATOR, 1)[-1]
     if not label:
         return []
     if snapshot is not None and snapshot.headings is not None:
         order = snapshot.documents.get(passage.doc_id, [])
         position = order.index(passage.passage_id) if passage.passage_id in order else 0
-        place = snapshot.headings.of_section(passage.doc_id, passage.section, position)
+        place = snapshot.headings.of_section(passage.doc_id, section, position)
         found = snapshot.passages([place.passage_id]) if place else []
         if not found:
             return []

@@ -70,3 +70,19 @@ def test_a_passage_continuing_a_table_carries_its_header_row_as_context():
     # A table without a header row (no "| --- |") gives no context.
     plain = "# Results\n\n" + rows
     assert all(p.context == "" for p in make_passages("p.md", "t", plain, 20, _words))
+
+
+def test_each_sentence_of_a_passage_over_two_sections_has_its_own_section():
+    text = (
+        "1. Scope\n\nThis covers every site we run.\n\n2. Fees\n\n"
+        "Fees are paid monthly. Late fees add five percent.\n"
+    )
+    [p] = make_passages("d.txt", "t", text, 100, _words)
+    by_text = {s.text: p.section_of(i) for i, s in enumerate(p.sentences)}
+    assert p.section == "1. Scope"
+    assert by_text["This covers every site we run."] == "1. Scope"
+    assert by_text["Late fees add five percent."] == "2. Fees"
+    assert by_text["2. Fees"] == "2. Fees"
+    # One section: nothing more is stored, and every sentence is in the passage's section.
+    [q] = make_passages("d.txt", "t", "1. Scope\n\nThis covers it. All of it.\n", 100, _words)
+    assert q.sections == [] and q.section_of(1) == "1. Scope"

@@ -947,3 +947,51 @@ def test_a_numbered_list_under_a_line_without_a_colon_is_a_list_and_restarts_are
     assert "1. WHAT THE TABLETS ARE" in headings
     # One numbered line under a line that runs on is wrapping, not a list.
     assert not any(t.startswith("The rest") for t in items)
+
+
+def _block(structure, text: str, words: str):
+    return next(b for b in structure.blocks if text[b.start : b.end].startswith(words))
+
+
+def test_a_tables_caption_in_a_marked_document_is_not_a_heading():
+    # An HTML <caption> or "Table 1" line over a table names the table, not a section:
+    # the text after the table stays in the section above.
+    text = (
+        "# Widgets\n\nWidgets are small parts.\n\nFacts about widgets\n\n"
+        "| Made | 1950 |\n| Weight | 3 g |\n\n"
+        "The first widget was made in a shed.\n\n## Uses\n\nWidgets hold doors open.\n"
+    )
+    structure = analyse(text)
+    caption = _block(structure, text, "Facts about widgets")
+    assert caption.kind == "paragraph"
+    assert _block(structure, text, "| Made").section == ""
+    assert _block(structure, text, "The first widget").section == ""
+    assert _block(structure, text, "Widgets hold").section == "Uses"
+
+
+def test_a_licence_number_standing_alone_is_not_a_heading():
+    text = (
+        "Care sheet\n\n5. HOW TO STORE IT\n\nKeep it dry and cool at all times.\n\n"
+        "PL 12345/0067\n\nThis sheet was last revised in May 2025.\n"
+    )
+    structure = analyse(text)
+    assert _block(structure, text, "PL 12345").kind == "paragraph"
+    assert _block(structure, text, "This sheet").section == "5. HOW TO STORE IT"
+    # A figure with a word is still a heading ("Phase 2" over its text).
+    text = "Plan\n\nPhase 2\n\nThe second phase starts in May. It ends in June.\n"
+    assert _block(analyse(text), text, "Phase 2").kind == "heading"
+
+
+def test_a_title_page_line_over_the_name_titles_the_document_with_it():
+    from ingest.formats.text import read_text
+
+    text = (
+        "PRODUCT SHEET: FOR THE USER\n\nWidgetol 5 mg tablets\nwidgetine sulfate\n\n"
+        "Read all of this sheet before you take it.\n"
+    )
+    title = read_text(text.encode(), "sheet.txt").title
+    assert title == "PRODUCT SHEET: FOR THE USER — Widgetol 5 mg tablets widgetine sulfate"
+    # A first line over a sentence, a date or a byline keeps its own title.
+    for second in ("It was a dry year.", "10 February 2026", "Ann Lee, Bo Chan and Cy Diaz"):
+        text = f"ANNUAL REVIEW\n\n{second}\n\nThe year went well for us all.\n"
+        assert read_text(text.encode(), "r.txt").title == "ANNUAL REVIEW"

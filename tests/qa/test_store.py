@@ -202,3 +202,15 @@ def _make_legacy(store: Store, keep_version: bool) -> None:
     if keep_version:
         meta.upsert(ids=["corpus"], embeddings=[[0.0]], metadatas=[{"version": "old"}])
     assert json.loads(metas[0]["passage_ids"])
+
+
+def test_each_sentences_section_is_stored_and_read_back():
+    """A passage over two sections keeps each sentence's section (Passage.sections)."""
+    from ingest.chunking import make_passages
+    from qa.store import _passage, _passage_meta
+
+    text = "1. Scope\n\nThis covers every site.\n\n2. Fees\n\nFees are paid monthly.\n"
+    [p] = make_passages("d.txt", "t", text, 100, lambda ts: [len(t.split()) for t in ts])
+    back = _passage(p.passage_id, p.text, _passage_meta(p, 0))
+    assert back.sections == p.sections and back.section_of(3) == "2. Fees"
+    assert back == p
