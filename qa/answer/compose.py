@@ -208,9 +208,9 @@ def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
 # it introduces (the list under it, the sentence after it that refers back to it) holds the
 # answer. Measured in session 10 with `evals.decision_lab` (dev, LOCO within dev): of 86
 # answerable dev questions answered wrongly, 15 have their key facts completed by the
-# sentence just before or after a quoted span (9 after, 6 before; 3 across a passage
-# boundary), and 3 of those are tied to it by structure (two open with a pronoun that
-# refers back, one is the next item of a list); none follows a colon. Each rule returns
+# sentence just before or after a quoted span (8 after, 7 before; 4 across a passage
+# boundary), and 3 of those are tied to it by structure (two open with a pronoun or a
+# phrase that refers back, one is the next item of a list); none follows a colon. Each rule returns
 # its reason; only the structure of the text (its kinds of sentence, its punctuation and
 # the closed classes of English in qa.text) is read, no word of any corpus.
 # Measured (dev LOCO, decision fitted as before, answers composed with the rules): key-fact
@@ -219,8 +219,8 @@ def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
 # (10 answers grow). With the decision refitted under the rules, the same question is
 # gained, but the fit's thresholds move by ~0.01 and four unanswerable questions that sit
 # at the threshold are answered (P .402, R .398): the fit's noise, not the composition's.
-# Not taken: the sentence after any quote (completes 9 of the 86 but lengthens every
-# answer), a connective's sentence ("However, ..." turns away), the next item of a list
+# Not taken (from the same rows, not run): the sentence after any quote (completes 8 of
+# the 86 but lengthens every answer), a connective's sentence ("However, ..." turns away), the next item of a list
 # after a list item (one question, and a list's items are alternatives, not one answer).
 ContinuationRule = Callable[[Sentence, Sentence], str | None]
 _LIST_DEPTH = 3  # list items quoted under a lead-in: enough to read it as a list, not all
