@@ -33,6 +33,7 @@ TOP = 3
 
 def evaluate(case: F.Case, model) -> dict:
     ranked = F._rescore(case, model.scorer) if case.prepared.candidates else []
+    _SNAPSHOT[:] = [case.prepared.snapshot]
     selection, kind = case.service.choose(case.prepared, ranked, model)
     answer = case.service.compose_answer(case.prepared, selection, kind)
     item = case.item
@@ -66,6 +67,8 @@ def evaluate(case: F.Case, model) -> dict:
         "abstained": answer.abstained,
         "right": bool(right),
         "answer": answer.answer[:300],
+        **length(answer),
+        "neighbours": neighbours(case, answer) if item.answerable and not right else [],
         "probability": prob,
         "threshold": model.abstain_below,
         "gold_retrieved": bool(labels.max(initial=0) > 0),
@@ -91,9 +94,80 @@ def evaluate(case: F.Case, model) -> dict:
     }
 
 
+def length(answer) -> dict:
+    """How long an answer reads: its characters, and the document sentences its citations
+    quote (a sentence counts once however many of its spans are cited)."""
+    if answer.abstained:
+        return {"answer_chars": 0, "answer_sentences": 0}
+    quoted = set()
+    for c in answer.citations:
+        for p in _places_of(c.doc_id):
+            s = p[0].sentences[p[1]]
+            if s.start < c.end and c.start < s.end:
+                quoted.add((c.doc_id, s.start))
+    return {"answer_chars": len(answer.answer), "answer_sentences": len(quoted)}
+
+
+def _places_of(doc_id: str) -> list:
+    return _SNAPSHOT[0].document_sentences(doc_id).places if _SNAPSHOT else []
+
+
+_SNAPSHOT: list = []  # the snapshot of the case being evaluated (set by `evaluate`)
+
+
+def neighbours(case: F.Case, answer) -> list[dict]:
+    """For a wrong answer to an answerable question: the sentence just before and just
+    after each quoted span, in the document's reading order, and whether the key facts
+    would be present with it added; whether it sits across a passage boundary; and the
+    structure that ties the quoted sentence to it (colon, list item, anaphor)."""
+    from qa.answer.compose import leans_on_predecessor
+
+    out = []
+    if answer.abstained:
+        return out
+    for c in answer.citations:
+        places = _places_of(c.doc_id)
+        starts = [p.sentences[i].start for p, i in places]
+        ends = [p.sentences[i].end for p, i in places]
+        inside = [
+            k
+            for k, (a, b) in enumerate(zip(starts, ends, strict=True))
+            if a < c.end and c.start < b
+        ]
+        if not inside:
+            continue
+        for side, k in (("before", min(inside) - 1), ("after", max(inside) + 1)):
+            if not 0 <= k < len(places):
+                continue
+            p, i = places[k]
+            edge = places[max(inside)] if side == "after" else places[min(inside)]
+            s, e = p.sentences[i], edge[0].sentences[edge[1]]
+            quoted_edge = e.text.rstrip()
+            out.append(
+                {
+                    "side": side,
+                    "text": s.text[:200],
+                    "kind": s.kind,
+                    "edge_kind": e.kind,
+                    "edge_ends_colon": quoted_edge.endswith(":"),
+                    "leans": leans_on_predecessor(s.text) if side == "after" else None,
+                    "across_passage": all(x.start != s.start for x in edge[0].sentences),
+                    "edge": e.text[-120:],
+                    "completes": m.key_facts_present(
+                        answer.answer + " " + s.text, case.item.key_facts
+                    ),
+                    "in_it": any(
+                        any(v.lower() in s.text.lower() for v in vs) for vs in case.item.key_facts
+                    ),
+                }
+            )
+    return out
+
+
 def summary(rows: list[dict]) -> dict:
     """The figures the fit aims at (`goal_figures`), and CRAG, over one set of rows."""
     abst = [r for r in rows if r["abstained"]]
+    answered = [r for r in rows if not r["abstained"]]
     kf, prec, rec = goal_figures(
         np.array([not r["abstained"] for r in rows], bool),
         np.array([r["answerable"] for r in rows], bool),
@@ -109,6 +183,10 @@ def summary(rows: list[dict]) -> dict:
         "abst_rec": round(rec, 3),
         "crag": round(float(crag), 3),
         "abstained": len(abst),
+        "answer_chars": round(float(np.mean([r["answer_chars"] for r in answered] or [0])), 1),
+        "answer_sentences": round(
+            float(np.mean([r["answer_sentences"] for r in answered] or [0])), 2
+        ),
         "abst_answerable_gold": sum(r["answerable"] and r["gold_retrieved"] for r in abst),
     }
 

@@ -27,6 +27,7 @@ from qa.answer.compose import (
     answer_span,
     compare,
     compose,
+    continuation,
     cover_parts,
     leans_on_predecessor,
     mmr,
@@ -617,3 +618,64 @@ def test_a_judged_comparison_still_quotes_each_document(snapshot):
     assert "According to “Pilot programme report”" in text
     assert "According to “Union newsletter”" in text
     assert_exact(text, citations, snapshot)
+
+
+# --- what a quoted sentence introduces -----------------------------------------------------
+GUIDE = """Support guide
+
+The support desk opens at eight. You can reach the support desk in two ways:
+
+- by email at help@example.org
+- by phone on 0100 200 300
+- by post to the address on the invoice
+- in person at the front counter
+
+The desk is run by the service team. It is staffed by four people in Leeds.
+
+The desk answers every message. However, replies can take two working days.
+"""
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    folder = tmp_path_factory.mktemp("guide-corpus")
+    (folder / "guide.md").write_text(GUIDE, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("guide-index"))
+    ingest(folder, settings, progress=False)
+    return QAService(settings).snapshot()
+
+
+def test_a_lead_in_ending_with_a_colon_is_quoted_with_the_list_under_it(guide):
+    chosen = [pick(guide, "guide.md", "You can reach the support desk")]
+    text, citations = answer_fact(
+        chosen, guide, question="How can I reach the support desk?", answer_type="open"
+    )
+    assert "help@example.org" in text and "0100 200 300" in text
+    assert [s.kind for _, s in continuation(chosen[0], guide)] == ["list_item"] * 3
+    assert "in person" not in text  # the list is quoted up to three items, not whole
+    assert "opens at eight" not in text  # nothing before the lead-in comes with it
+    assert_exact(text, citations, guide)
+
+
+def test_the_sentence_after_that_refers_back_by_a_pronoun_is_quoted_and_gives_the_lead(guide):
+    chosen = [pick(guide, "guide.md", "The desk is run by the service team")]
+    text, citations = answer_fact(
+        chosen, guide, question="Where is the service team's desk?", answer_type="place"
+    )
+    assert text.startswith("Leeds [1] — The desk is run by the service team.")
+    assert "four people in Leeds." in citations[1].quote
+    assert_exact(text, citations, guide)
+
+
+def test_a_connective_or_a_plain_sentence_after_is_not_a_continuation(guide):
+    for fragment in ("The desk answers every message", "The support desk opens at eight"):
+        chosen = pick(guide, "guide.md", fragment)
+        assert continuation(chosen, guide) == [], fragment
+    text, _ = answer_fact(
+        [pick(guide, "guide.md", "The desk answers every message")], guide,
+        question="Does the desk answer every message?", answer_type="open",
+    )  # fmt: skip
+    assert "However" not in text
