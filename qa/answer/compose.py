@@ -1045,7 +1045,7 @@ def most_specific(
 
     def match(c: Chosen) -> tuple[int, int]:
         above = [s.text for s in c.passage.sentences[: c.index] if s.kind in HEADING_KINDS]
-        context = " ".join([c.passage.section, *above[-1:], c.sentence.text])
+        context = " ".join([c.passage.section_of(c.index), *above[-1:], c.sentence.text])
         exact = len(wanted & numbered(context))
         if references and heading_bonus(c.sentence, question) == MATCHING_NUMBER:
             exact += 1
@@ -1246,7 +1246,7 @@ def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Ch
     scored = []
     for c in candidates:
         before = c.passage.sentences[c.index - 1].text if c.index else ""
-        here = f"{c.sentence.text} {before} {c.passage.section}"
+        here = f"{c.sentence.text} {before} {c.passage.section_of(c.index)}"
         if not numbers <= (numbered(here) | number_tokens(here)):
             continue
         share = len(needed & (stems(here) | names.get(c.passage.doc_id, set())))
@@ -1551,11 +1551,11 @@ def _heading_places(doc: DocumentSentences) -> list[int]:
 def _headings_over(doc: DocumentSentences, above: list[int]) -> list[str]:
     """For each sentence of a document (in reading order), the heading it stands under:
     the text of the nearest heading before it (`above`, from `_heading_places`), else the
-    passage's section path."""
+    sentence's section path (`Passage.section_of`)."""
     out = []
-    for (p, _), a in zip(doc.places, above, strict=True):
+    for (p, i), a in zip(doc.places, above, strict=True):
         heading, j = doc.places[a] if a >= 0 else (None, 0)
-        out.append(heading.sentences[j].text if heading else p.section)
+        out.append(heading.sentences[j].text if heading else p.section_of(i))
     return out
 
 
