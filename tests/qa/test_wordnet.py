@@ -80,7 +80,7 @@ def write_wordnet(folder: Path, line_end: str = "\n") -> Path:
 def tiny_wordnet(tmp_path, monkeypatch):
     def use(line_end: str = "\n") -> Path:
         folder = write_wordnet(tmp_path / f"dict{len(line_end)}", line_end)
-        monkeypatch.setenv("CORPUS_QA_WORDNET", str(folder))
+        monkeypatch.setattr(wn, "_data_folder", lambda: folder)
         wn.wordnet.cache_clear()
         wn.relatives.cache_clear()
         return folder
@@ -149,12 +149,16 @@ def test_a_broader_thing_links_more_weakly_than_a_synonym(tiny_wordnet):
     assert all(not any(t.related) for t in broader.q.terms if t.in_corpus)
 
 
-def test_without_wordnet_data_nothing_is_linked(monkeypatch, tmp_path):
+def test_without_wordnet_data_nothing_is_linked_and_a_warning_says_so(
+    monkeypatch, tmp_path, caplog
+):
     monkeypatch.setattr(wn, "_data_folder", lambda: None)
     wn.wordnet.cache_clear()
     wn.relatives.cache_clear()
     try:
-        assert wn.relatives("automobile") is None
+        with caplog.at_level("WARNING", logger="qa.wordnet"):
+            assert wn.relatives("automobile") is None
+        assert "WordNet data not found" in caplog.text and "make setup" in caplog.text
         view = _view("Where is the automobile parked?", "The car is parked.", "The car is parked.")
         assert f.related_coverage(view) == 0.0
         assert f.unbridged_in_corpus(view) == f.missing_in_corpus(view)
