@@ -126,6 +126,7 @@ def rows_of(side: Side, extras: Sequence[Extra], drop: Sequence[str] = ()) -> np
             np.stack([k.features for k in r]),
             [k.passage.passage_id for k in r],
             [k.retriever_rank for k in r],
+            [k.view for k in r],
         )
         out[i] = np.concatenate([base[keep], [f(r, scores) for f in extras]])
     return out

@@ -13,6 +13,7 @@ from qa.answer.decide import (
     Logistic,
     ModelMismatch,
     answer_features,
+    best_asked_missing,
     combine,
     goal_figures,
     goal_threshold,
@@ -21,6 +22,7 @@ from qa.answer.decide import (
     top_passages,
 )
 from qa.answer.features import FEATURE_NAMES
+from qa.answer.question import asked_type, profile_question
 
 
 def synthetic(n: int = 200, seed: int = 0):
@@ -173,3 +175,46 @@ def test_a_passage_only_one_retriever_ranks_high_lowers_the_answer_probability()
     # each rank stays with its row when `order` reorders them
     assert model.answer_probability(x[:4], order[::-1], "abcd", [9, 9, 9, 0]) == agreed
     assert model.answer_probability(x[:4], order, "abcd") == agreed  # no ranks: agreeing
+
+
+class _Seen:
+    """What `best_asked_missing` reads of a candidate's view: the question, the text."""
+
+    def __init__(self, question: str, text: str) -> None:
+        self.q = profile_question(question, {}, set())
+        self.text = text
+        self.lower_words: set[str] = set()
+
+
+def test_an_open_question_that_speaks_of_money_asks_for_an_amount():
+    assert profile_question("What did the 2024 check-up cost?", {}, set()).answer_type == "open"
+    assert asked_type(profile_question("What did the 2024 check-up cost?", {}, set())) == "amount"
+    assert asked_type(profile_question("What's the price of the seed?", {}, set())) == "amount"
+    assert asked_type(profile_question("When was the pipe mended?", {}, set())) == "time"
+    assert asked_type(profile_question("What was fixed in the release?", {}, set())) == "open"
+
+
+def test_best_asked_missing_is_the_best_candidate_lacking_the_amount_asked_for():
+    q = "What did the 2024 check-up by divers cost?"
+    lacking = _Seen(q, "The 2024 inspection was a survey: divers check the hull.")
+    giving = _Seen(q, "The 2024 inspection by divers cost £12,400.")
+    assert best_asked_missing([lacking, giving]) == 1.0  # the best one counts
+    assert best_asked_missing([giving, lacking]) == 0.0
+    assert best_asked_missing([_Seen("What was fixed?", "Nothing.")]) == 0.0  # nothing asked
+    assert best_asked_missing([]) == 0.0
+
+
+def test_a_best_sentence_without_the_amount_asked_for_lowers_the_answer_probability():
+    x, y = synthetic()
+    names = ANSWER_FEATURE_NAMES
+    coef = [0.0] * len(names)
+    coef[names.index("best_asked_missing")] = -1.0
+    answerer = Logistic(names, [0.0] * len(names), [1.0] * len(names), coef, 3.0)
+    model = DecisionModel(Logistic.fit(FEATURE_NAMES, x, y), answerer)
+    q = "How much did it cost to mend the pipe?"
+    views = [_Seen(q, "The pipe burst under the lane."), _Seen(q, "The repair cost £8,000.")]
+    order = np.arange(2)
+    lacking = model.answer_probability(x[:2], order, "ab", None, views)
+    # `order` ranks the rows, and each view stays with its row
+    giving = model.answer_probability(x[:2], order[::-1], "ab", None, views)
+    assert giving > lacking
