@@ -51,6 +51,7 @@ def evaluate(case: F.Case, model) -> dict:
             x,
             [k.passage.passage_id for k in ranked],
             [k.retriever_rank for k in ranked],
+            [k.view for k in ranked],
         )
         rows = row[None, :]
         prob = float(

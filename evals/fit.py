@@ -276,6 +276,7 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
                 np.stack([k.features for k in r]),
                 [k.passage.passage_id for k in r],
                 [k.retriever_rank for k in r],
+                [k.view for k in r],
             )
             if r
             else np.zeros(len(ANSWER_FEATURE_NAMES))

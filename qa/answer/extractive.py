@@ -231,7 +231,9 @@ def select(
     passages = [c.passage.passage_id for c in candidates]
     ranks = [c.retriever_rank for c in candidates]
     if (
-        model.answer_probability(x, np.arange(len(candidates)), passages, ranks)
+        model.answer_probability(
+            x, np.arange(len(candidates)), passages, ranks, [c.view for c in candidates]
+        )
         < model.abstain_below
     ):
         return Selection([], explain(best, candidates), profile)

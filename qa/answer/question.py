@@ -100,6 +100,24 @@ ANSWER_TYPE_RULES: list[TypeRule] = [
 ]
 
 
+# A question that speaks of money without "how much" or "what price" ("What did the
+# check-up cost?", "What's the price of ...?", "Is X paying Y?"): general English verbs and
+# nouns of paying. Used only by the answerer (`decide.best_asked_missing`), not as the
+# answer type: the scorer's answer type is unchanged.
+_SPEAKS_OF_MONEY = re.compile(
+    r"\b(?:cost|costs|costing|price|prices|priced|fee|fees|paid|pay|pays|paying|charge|"
+    r"charges|charged|charging|spend|spends|spent|spending)\b",
+    re.I,
+)
+
+
+def asked_type(profile: QuestionProfile) -> str:
+    """The answer type, where an open question that speaks of money asks for an amount."""
+    if profile.answer_type == "open" and _SPEAKS_OF_MONEY.search(profile.text):
+        return "amount"
+    return profile.answer_type
+
+
 def answer_type_of(text: str) -> str:
     for rule in ANSWER_TYPE_RULES:
         if found := rule(text):

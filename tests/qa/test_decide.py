@@ -13,6 +13,7 @@ from qa.answer.decide import (
     Logistic,
     ModelMismatch,
     answer_features,
+    best_asked_missing,
     combine,
     goal_figures,
     goal_threshold,
@@ -21,6 +22,7 @@ from qa.answer.decide import (
     top_passages,
 )
 from qa.answer.features import FEATURE_NAMES
+from qa.answer.question import asked_type, profile_question
 
 
 def synthetic(n: int = 200, seed: int = 0):
@@ -46,7 +48,9 @@ def test_the_model_round_trips_through_json(tmp_path):
     scorer = Logistic.fit(FEATURE_NAMES, x, y)
     rows = np.array(
         [
-            answer_features(scorer.decision(x[i : i + 5]), x[i : i + 5], "abcde", [0] * 5)
+            answer_features(
+                scorer.decision(x[i : i + 5]), x[i : i + 5], "abcde", [0] * 5, _views(5)
+            )
             for i in range(4)
         ]
     )
@@ -60,9 +64,9 @@ def test_the_model_round_trips_through_json(tmp_path):
     assert loaded.answerability.coef == model.answerability.coef
     np.testing.assert_allclose(loaded.candidate_probabilities(x), model.candidate_probabilities(x))
     order = np.arange(5)
-    assert loaded.answer_probability(x[:5], order, "aabcd", [0, 0, 3, 1, 2]) == pytest.approx(
-        model.answer_probability(x[:5], order, "aabcd", [0, 0, 3, 1, 2])
-    )
+    assert loaded.answer_probability(
+        x[:5], order, "aabcd", [0, 0, 3, 1, 2], _views(5)
+    ) == pytest.approx(model.answer_probability(x[:5], order, "aabcd", [0, 0, 3, 1, 2], _views(5)))
 
 
 def test_a_model_fitted_on_other_features_is_refused_with_what_to_do(tmp_path):
@@ -111,7 +115,7 @@ def test_goal_figures_count_abstentions_on_unanswerable_items_as_true():
 def test_without_an_answerer_every_question_with_candidates_is_answered():
     x, y = synthetic()
     model = DecisionModel(Logistic.fit(FEATURE_NAMES, x, y))
-    assert model.answer_probability(x[:3], np.arange(3), "abc", [0, 0, 0]) == 1.0
+    assert model.answer_probability(x[:3], np.arange(3), "abc", [0, 0, 0], _views(3)) == 1.0
 
 
 def test_the_threshold_weighs_whether_the_documents_answer_at_all():
@@ -143,14 +147,18 @@ def test_best_candidates_scattered_over_passages_lower_the_answer_probability():
     answerer = Logistic(names, [0.0] * len(names), [1.0] * len(names), coef, 3.0)
     model = DecisionModel(Logistic.fit(FEATURE_NAMES, x, y), answerer)
     order = np.arange(6)
-    gathered = model.answer_probability(x[:6], order, ["a", "a", "a", "b", "a", "c"], [0] * 6)
-    scattered = model.answer_probability(x[:6], order, ["a", "b", "c", "d", "e", "a"], [0] * 6)
+    gathered = model.answer_probability(
+        x[:6], order, ["a", "a", "a", "b", "a", "c"], [0] * 6, _views(6)
+    )
+    scattered = model.answer_probability(
+        x[:6], order, ["a", "b", "c", "d", "e", "a"], [0] * 6, _views(6)
+    )
     assert gathered > scattered
     # `order` ranks the rows, and each passage id stays with its row
     rows = ["s", "t", "a", "a", "a", "a"]
-    assert model.answer_probability(x[:6], order[::-1], rows, [0] * 6) > model.answer_probability(
-        x[:6], order, rows, [0] * 6
-    )
+    assert model.answer_probability(
+        x[:6], order[::-1], rows, [0] * 6, _views(6)
+    ) > model.answer_probability(x[:6], order, rows, [0] * 6, _views(6))
 
 
 def test_retrievers_agree_is_the_best_worse_rank_among_the_first_three_candidates():
@@ -170,8 +178,56 @@ def test_a_passage_only_one_retriever_ranks_high_lowers_the_answer_probability()
     answerer = Logistic(names, [0.0] * len(names), [1.0] * len(names), coef, 3.0)
     model = DecisionModel(Logistic.fit(FEATURE_NAMES, x, y), answerer)
     order = np.arange(4)
-    agreed = model.answer_probability(x[:4], order, "abcd", [0, 9, 9, 9])
-    apart = model.answer_probability(x[:4], order, "abcd", [9, 9, 9, 0])
+    agreed = model.answer_probability(x[:4], order, "abcd", [0, 9, 9, 9], _views(4))
+    apart = model.answer_probability(x[:4], order, "abcd", [9, 9, 9, 0], _views(4))
     assert agreed > apart
     # each rank stays with its row when `order` reorders them
-    assert model.answer_probability(x[:4], order[::-1], "abcd", [9, 9, 9, 0]) == agreed
+    assert model.answer_probability(x[:4], order[::-1], "abcd", [9, 9, 9, 0], _views(4)) == agreed
+
+
+class _Seen:
+    """What `best_asked_missing` reads of a candidate's view: the question, the text."""
+
+    def __init__(self, question: str, text: str) -> None:
+        self.q = profile_question(question, {}, set())
+        self.text = text
+        self.lower_words: set[str] = set()
+
+
+def _views(n: int) -> list[_Seen]:
+    """Views of candidates for a question that asks for no kind of answer."""
+    return [_Seen("What was fixed?", "Nothing.") for _ in range(n)]
+
+
+def test_an_open_question_that_speaks_of_money_asks_for_an_amount():
+    assert profile_question("What did the 2024 check-up cost?", {}, set()).answer_type == "open"
+    assert asked_type(profile_question("What did the 2024 check-up cost?", {}, set())) == "amount"
+    assert asked_type(profile_question("What's the price of the seed?", {}, set())) == "amount"
+    assert asked_type(profile_question("When was the pipe mended?", {}, set())) == "time"
+    assert asked_type(profile_question("What was fixed in the release?", {}, set())) == "open"
+
+
+def test_best_asked_missing_is_the_best_candidate_lacking_the_amount_asked_for():
+    q = "What did the 2024 check-up by divers cost?"
+    lacking = _Seen(q, "The 2024 inspection was a survey: divers check the hull.")
+    giving = _Seen(q, "The 2024 inspection by divers cost £12,400.")
+    assert best_asked_missing([lacking, giving]) == 1.0  # the best one counts
+    assert best_asked_missing([giving, lacking]) == 0.0
+    assert best_asked_missing([_Seen("What was fixed?", "Nothing.")]) == 0.0  # nothing asked
+    assert best_asked_missing([]) == 0.0
+
+
+def test_a_best_sentence_without_the_amount_asked_for_lowers_the_answer_probability():
+    x, y = synthetic()
+    names = ANSWER_FEATURE_NAMES
+    coef = [0.0] * len(names)
+    coef[names.index("best_asked_missing")] = -1.0
+    answerer = Logistic(names, [0.0] * len(names), [1.0] * len(names), coef, 3.0)
+    model = DecisionModel(Logistic.fit(FEATURE_NAMES, x, y), answerer)
+    q = "How much did it cost to mend the pipe?"
+    views = [_Seen(q, "The pipe burst under the lane."), _Seen(q, "The repair cost £8,000.")]
+    order = np.arange(2)
+    lacking = model.answer_probability(x[:2], order, "ab", [0, 0], views)
+    # `order` ranks the rows, and each view stays with its row
+    giving = model.answer_probability(x[:2], order[::-1], "ab", [0, 0], views)
+    assert giving > lacking
