@@ -172,8 +172,6 @@ ANSWER_FEATURES: list[AnswerFeature] = [
             "focus_missing_in_corpus",
             "focus_missing_here",
             "type_missing",
-            "related_coverage",
-            "unbridged_in_corpus",
         )
     ),
 ]

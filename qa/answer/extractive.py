@@ -61,8 +61,6 @@ class _Words:
             [v if v is not None else np.zeros(dim, np.float32) for v in vectors], np.float32
         ).reshape(len(vectors), dim)
         self.stems = [t.stem for t in profile.terms]
-        self.related_sets = [t.related for t in profile.terms]
-        self.any_related = any(any(g) for g in self.related_sets)
         self._cache: dict[str, tuple[np.ndarray, set[str]]] = {}
 
     def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, set[str]]:
@@ -83,23 +81,6 @@ class _Words:
                 result = np.maximum(result, sims.astype(np.float32))
         self._cache[key] = (result, text_stems)
         return result, text_stems
-
-    def related(self, text: str) -> np.ndarray:
-        """Per question term the corpus lacks: how the text has a WordNet relative of it
-        (`Term.bridged`'s scale: 1 a synonym or form, 0.5 a broader, narrower, part or
-        whole thing, 0.25 a definition's word; 0 none)."""
-        out = np.zeros(len(self.stems), np.float32)
-        if not self.any_related or not text:
-            return out
-        text_stems = self.match(text)[1]
-        for i, (near, far, gloss) in enumerate(self.related_sets):
-            if near and not near.isdisjoint(text_stems):
-                out[i] = 1.0
-            elif far and not far.isdisjoint(text_stems):
-                out[i] = 0.5
-            elif gloss and not gloss.isdisjoint(text_stems):
-                out[i] = 0.25
-        return out
 
 
 def score_candidates(
@@ -140,11 +121,9 @@ def score_candidates(
             previous = p.sentences[idx - 1].text if idx else before.get(p.passage_id, "")
             match, content = lexicon.match(s.text)
             context = match
-            related = lexicon.related(s.text)
             for extra in (previous, heading):
                 if extra:
                     context = np.maximum(context, lexicon.match(extra)[0])
-                    related = np.maximum(related, lexicon.related(extra))
             view = View(
                 q=profile,
                 passage=p,
@@ -159,7 +138,6 @@ def score_candidates(
                 title_match=title_match,
                 content=content,
                 previous=previous,
-                related_match=related,
             )
             rank = passage_ranks[p.passage_id]
             out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0), retriever_rank=rank))

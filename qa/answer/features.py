@@ -181,9 +181,6 @@ class View:
     # the mean number of content words of the question's candidate sentences (BM25's
     # length normalisation, over the sentences being ranked)
     mean_length: float = 0.0
-    # per question term the corpus lacks: a WordNet relative of it in the sentence, the
-    # one before it, the title or the section (`extractive._Words.related`)
-    related_match: np.ndarray | None = None
 
     @property
     def text(self) -> str:
@@ -299,34 +296,6 @@ def missing_in_corpus(v: View) -> float:
     """The most specific question word that the whole corpus lacks, softened by how close
     the corpus's nearest word is ("Brits" ~ "British" is nearly there)."""
     gaps = [t.specificity * (1.0 - max(t.corpus_similarity, 0.0)) for t in v.q.terms]
-    return max(gaps, default=0.0)
-
-
-def related_coverage(v: View) -> float:
-    """Share of the question's words (by specificity) that the corpus lacks but the
-    candidate's context says in WordNet's related words (`qa.wordnet`): "Kremlin" where the
-    text says "Moscow", "accusing" where it says "accusation". Scaled by the kind of link
-    (`Term.bridged`); the fit decides how far to trust it, as WordNet also links what a
-    text does not say.
-
-    Measured with `unbridged_in_corpus` (python -m evals.decision_lab, LOCO within the dev
-    splits of eight corpora, WordNet 3.0): key-fact 0.617 -> 0.620, abstention precision
-    0.425 -> 0.440, recall 0.437 -> 0.466, CRAG 0.283 -> 0.300; key-fact up on three
-    corpora (legal, manual, reference), down on three (correspondence, notes, research);
-    gold sentence ranked first 0.516 -> 0.513. Tried and not kept: folding the same links
-    into the soft match itself (match and corpus_similarity raised to `Term.bridged`, no
-    new feature): worse on the first corpus measured (correspondence abstention precision
-    0.444 -> 0.273), stopped there."""
-    if v.related_match is None or not v.q.terms:
-        return 0.0
-    return _share(v.q.weights, v.related_match)
-
-
-def unbridged_in_corpus(v: View) -> float:
-    """`missing_in_corpus`, where a word WordNet links to the corpus's words counts as
-    nearly there too (by `Term.bridged`): the most specific question word that neither
-    the embedding model nor WordNet finds a way into the corpus for."""
-    gaps = [t.specificity * (1.0 - max(t.corpus_similarity, t.bridged, 0.0)) for t in v.q.terms]
     return max(gaps, default=0.0)
 
 
@@ -515,8 +484,6 @@ FEATURES: list[Feature] = [
     section_key_coverage,
     gives_figure,
     list_or_table,
-    related_coverage,
-    unbridged_in_corpus,
 ]
 FEATURE_NAMES = [f.__name__ for f in FEATURES]
 

@@ -20,7 +20,6 @@ import numpy as np
 from qa.answer.headings import asks_for_heading, structure_stems
 from qa.answer.kinds import OVERVIEW, YES_NO, question_kind
 from qa.text import STOPWORDS, same_name, stem, words
-from qa.wordnet import relatives
 
 # --- answer types ------------------------------------------------------------------------
 # The rules below return one of these. person: a person, an organisation or a role
@@ -200,21 +199,6 @@ class Term:
     corpus_similarity: float = 1.0  # 1.0 when in the corpus, else its nearest word's closeness
     nearest: str = ""  # that nearest corpus word
     vector: np.ndarray | None = None
-    # For a word the corpus lacks: the corpus's stems that WordNet relates to it
-    # (`qa.wordnet`): near (a synonym or another form), far (broader, narrower, part,
-    # whole) and gloss (in the definitions); empty for a word the corpus has.
-    related: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
-        frozenset(),
-        frozenset(),
-        frozenset(),
-    )
-
-    @property
-    def bridged(self) -> float:
-        """How WordNet links this absent word into the corpus: 1 by a synonym or form,
-        0.5 by a broader, narrower, part or whole thing, 0.25 by a definition's word."""
-        near, far, gloss = self.related
-        return 1.0 if near else 0.5 if far else 0.25 if gloss else 0.0
 
 
 @dataclass
@@ -288,9 +272,6 @@ def profile_question(
             rarity=_rarity(doc_freq.get(s, 0), passages),
         )
     found = list(terms.values())
-    for t in found:
-        if not t.in_corpus and t.lower.isalpha():
-            t.related = related_in_corpus(t.lower, t.stem, doc_freq)
     return QuestionProfile(
         text=text,
         answer_type=answer_type,
@@ -300,27 +281,6 @@ def profile_question(
         overview=kind.name == OVERVIEW and not kind.judged,
         yes_no=kind.name == YES_NO,
     )
-
-
-def related_in_corpus(
-    word: str, own_stem: str, doc_freq: dict[str, int]
-) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The corpus's stems among a word's WordNet relatives (`qa.wordnet.relatives`):
-    (near, far, gloss), each without stopwords and without the word's own stem."""
-    found = relatives(word)
-    if found is None:
-        return frozenset(), frozenset(), frozenset()
-
-    def present(group: frozenset[str]) -> frozenset[str]:
-        return frozenset(
-            s
-            for w in group
-            if w not in STOPWORDS and (s := stem(w)) != own_stem and doc_freq.get(s, 0) > 0
-        )
-
-    near = present(found.near)
-    far = present(found.far) - near
-    return near, far, present(found.gloss) - near - far
 
 
 def _rarity(df: int, passages: int) -> float:
