@@ -35,8 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from evals import fit as F
-from evals.dataset import load_corpora
-from evals.run import open_bench
+from evals.decision_lab import dev_cases
 from qa.answer.decide import ANSWER_FEATURE_NAMES, Logistic, combine, goal_figures
 from qa.answer.decide import answer_features as base_answer_features
 from qa.answer.headings import names_heading
@@ -194,13 +193,7 @@ def run(folds: dict, variants: dict[str, tuple[list[Extra], list[str]]]) -> None
 
 def load_folds(corpora_only: list[str] | None = None) -> dict:
     settings = Settings()
-    corpora = load_corpora()
-    benches = {c.slug: open_bench(settings, c, progress=False) for c in corpora}
-    t0 = time.perf_counter()
-    cases = {
-        s: F.cases_of([(b.service, b.corpus.split("dev"))], b.settings) for s, b in benches.items()
-    }
-    print(f"prepared in {time.perf_counter() - t0:.1f}s", flush=True)
+    cases = dev_cases(settings)
     folds = {}
     for slug in corpora_only or list(cases):
         t1 = time.perf_counter()

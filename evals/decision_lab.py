@@ -192,6 +192,17 @@ def summary(rows: list[dict]) -> dict:
     }
 
 
+def dev_cases(settings: Settings) -> dict[str, list[F.Case]]:
+    """Every eval corpus's dev questions, prepared once (indexes built when missing)."""
+    benches = {c.slug: open_bench(settings, c, progress=False) for c in load_corpora()}
+    t0 = time.perf_counter()
+    cases = {
+        s: F.cases_of([(b.service, b.corpus.split("dev"))], b.settings) for s, b in benches.items()
+    }
+    print(f"prepared in {time.perf_counter() - t0:.1f}s", flush=True)
+    return cases
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, default=Path("/tmp/decision-lab"))
@@ -200,15 +211,9 @@ def main() -> None:
     args = ap.parse_args()
     settings = Settings()
     args.out.mkdir(parents=True, exist_ok=True)
-    corpora = load_corpora()
-    benches = {c.slug: open_bench(settings, c, progress=False) for c in corpora}
-    t0 = time.perf_counter()
-    cases = {
-        s: F.cases_of([(b.service, b.corpus.split("dev"))], b.settings) for s, b in benches.items()
-    }
-    print(f"prepared in {time.perf_counter() - t0:.1f}s", flush=True)
+    cases = dev_cases(settings)
     all_rows = []
-    for slug in args.corpus or list(benches):
+    for slug in args.corpus or list(cases):
         t1 = time.perf_counter()
         train = [c for s, cs in cases.items() if s != slug for c in cs]
         model = F.choose(train, F.fit_scorer(train), settings)
