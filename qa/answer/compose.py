@@ -167,7 +167,6 @@ def leans_on_predecessor(text: str) -> str | None:
 
 
 _CONTEXT_DEPTH = 2
-CONTINUE = True
 
 
 def _speaks_by_pronoun(text: str) -> bool:
@@ -210,9 +209,9 @@ def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
 # answerable dev questions answered wrongly, 15 have their key facts completed by the
 # sentence just before or after a quoted span (8 after, 7 before; 4 across a passage
 # boundary), and 3 of those are tied to it by structure (two open with a pronoun or a
-# phrase that refers back, one is the next item of a list); none follows a colon. Each rule returns
-# its reason; only the structure of the text (its kinds of sentence, its punctuation and
-# the closed classes of English in qa.text) is read, no word of any corpus.
+# phrase that refers back, one is the next item of a list); none follows a colon. Each
+# rule returns its reason; only the structure of the text (its kinds of sentence, its
+# punctuation and the closed classes of English in qa.text) is read, no word of any corpus.
 # Measured (dev LOCO, decision fitted as before, answers composed with the rules): key-fact
 # accuracy .617 -> .620 (one question gained, none lost), abstention P/R unchanged (.425 /
 # .437), 478.5 -> 481.3 characters and 3.29 -> 3.32 quoted sentences per answered question
@@ -220,8 +219,9 @@ def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
 # gained, but the fit's thresholds move by ~0.01 and four unanswerable questions that sit
 # at the threshold are answered (P .402, R .398): the fit's noise, not the composition's.
 # Not taken (from the same rows, not run): the sentence after any quote (completes 8 of
-# the 86 but lengthens every answer), a connective's sentence ("However, ..." turns away), the next item of a list
-# after a list item (one question, and a list's items are alternatives, not one answer).
+# the 86 but lengthens every answer), a connective's sentence ("However, ..." turns away),
+# the next item of a list after a list item (one question, and a list's items are
+# alternatives, not one answer).
 ContinuationRule = Callable[[Sentence, Sentence], str | None]
 _LIST_DEPTH = 3  # list items quoted under a lead-in: enough to read it as a list, not all
 
@@ -1074,7 +1074,7 @@ def answer_fact(
         return "", []
     ask = Ask.of(question, answer_type, snapshot.lower_words)
     citer = Citer(snapshot)
-    groups = _by_document(_quotes(chosen, snapshot, continued=CONTINUE))
+    groups = _by_document(_quotes(chosen, snapshot, continued=True))
     firsts = {}
     for c in chosen:  # the best chosen sentence of each document leads its group
         firsts.setdefault(c.passage.doc_id, c)
@@ -1086,7 +1086,7 @@ def answer_fact(
         # The span is looked for in the best sentence, then in what it introduces ("You
         # can contact her:" gives no address; the list item under it does).
         sayers = [(best.passage, best.sentence)]
-        if question and not heading and CONTINUE and len(chosen) and best is chosen[0]:
+        if question and not heading and best is chosen[0]:
             sayers += continuation(best, snapshot)
         for passage, sentence in sayers if question and not heading else []:
             if span := answer_span(sentence.text, ask):
