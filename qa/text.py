@@ -120,7 +120,7 @@ SAME_WORDS = 0.6  # Jaccard share of stems at which two sentences say the same t
 
 def restates(a: set[str], b: set[str]) -> bool:
     """Two sentences' stems (`stems`) are mostly the same: one restates the other, as a
-    lead restates a headline ("cyber espionage among" against "cyber-espionage of"), and an
+    lead restates a headline ("price rise for members" against "price-rise of members"), and an
     answer quotes only one of them."""
     return len(a & b) / (len(a | b) or 1) >= SAME_WORDS
 

@@ -234,7 +234,7 @@ def ends_with_a_colon(quoted: Sentence, following: Sentence) -> str | None:
 
 
 def refers_back_to_it(quoted: Sentence, following: Sentence) -> str | None:
-    """ "... a vaccine with AstraZeneca. It is a development from Oxford ...": the next
+    """ "... the new pump model. It runs on a 12 V supply ...": the next
     sentence's subject is a pronoun for what this one named, so it says more of the same
     thing (a connective, "However ...", turns to another point and is not taken)."""
     if quoted.kind == "list_item" or following.kind != quoted.kind:
@@ -1570,7 +1570,7 @@ def mmr(
     like those already picked (Carbonell & Goldstein, 1998). Indices, in pick order.
 
     A near-restatement (cosine >= DUPLICATE, or, with `texts`, most of the same words:
-    "cyber espionage among" against "cyber-espionage of") is never picked twice."""
+    "price rise for members" against "price-rise of members") is never picked twice."""
     picked: list[int] = []
     remaining = list(range(len(relevance)))
     redundancy = np.zeros(len(relevance), np.float32)

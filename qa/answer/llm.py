@@ -454,7 +454,7 @@ _PENDING_MARKER = re.compile(r"^[\s\[\]\d,]*$")
 
 
 def _markers_before_period(text: str) -> str:
-    """ "... vaccine. [1] Next" -> "... vaccine [1]. Next", so markers stay with their sentence.
+    """ "... the fee. [1] Next" -> "... the fee [1]. Next", so markers stay with their sentence.
     Not across a line break: "[7] ..." at the start of a line begins something new."""
     return re.sub(r"([.!?])((?:[ \t]*\[\d+\])+)", lambda m: m.group(2) + m.group(1), text)
 

@@ -223,7 +223,7 @@ class QuestionProfile:
     @cached_property
     def key_weights(self) -> np.ndarray:
         """Specificity times rarity in this corpus: a topic word that every passage uses
-        ("vaccine" in a vaccine corpus) says little about which sentence answers."""
+        ("pump" in a pump manual) says little about which sentence answers."""
         return np.array([t.specificity * t.rarity for t in self.terms], np.float32)
 
     def spelled(self, stem_: str) -> str:
