@@ -291,10 +291,10 @@ def best_asked_missing(views: Sequence[View]) -> float:
     if not views:
         return 0.0
     best = views[0]
-    offers = OFFERS.get(asked_type(best.q))
-    if offers is None:
-        return 0.0
-    return float(not offers(best.text, best.q, best.lower_words))
+    asked = asked_type(best.q)
+    if asked == best.q.answer_type:  # the scorer's own type: its check, already made
+        return float(best.offered is False)
+    return float(not OFFERS[asked](best.text, best.q, best.lower_words))
 
 
 VIEW_FEATURES: list[ViewFeature] = [best_asked_missing]

@@ -21,7 +21,7 @@ from qa.answer.decide import (
     retrievers_agree,
     top_passages,
 )
-from qa.answer.features import FEATURE_NAMES
+from qa.answer.features import FEATURE_NAMES, OFFERS
 from qa.answer.question import asked_type, profile_question
 
 
@@ -186,12 +186,15 @@ def test_a_passage_only_one_retriever_ranks_high_lowers_the_answer_probability()
 
 
 class _Seen:
-    """What `best_asked_missing` reads of a candidate's view: the question, the text."""
+    """What `best_asked_missing` reads of a candidate's view: the question, the text and
+    whether it offers the scorer's answer type (`View.offered`)."""
 
     def __init__(self, question: str, text: str) -> None:
         self.q = profile_question(question, {}, set())
         self.text = text
         self.lower_words: set[str] = set()
+        offers = OFFERS.get(self.q.answer_type)
+        self.offered = None if offers is None else offers(text, self.q, self.lower_words)
 
 
 def _views(n: int) -> list[_Seen]:
