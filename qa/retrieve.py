@@ -102,7 +102,7 @@ class Lexicon:
     embeds only words the store lacks (an index ingested before the vectors were stored;
     reusing the previous version's cached vectors first), never at query time: a question
     then embeds only the few words of its own that the corpus lacks. Measured: word-level MiniLM similarity
-    links paraphrases (spy~espionage 0.73) but also near misses (malware~virus 0.74), so
+    links paraphrases (contract~agreement 0.62) but also near misses (malware~virus 0.74), so
     the answerer uses it as one feature of a fitted decision, never as a rule of its own.
     """
 
