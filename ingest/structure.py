@@ -736,6 +736,7 @@ def _may_open_block(
     return closes
 
 
+_ITEM_LABEL = re.compile(r"[A-Z]\d{1,3}[.)]\s")  # "A1. " "R12) ": an item's label
 _LIST_MARKER = re.compile(r"^\s*(\()?(\d{1,3}|[a-zA-Z]|[A-Z]\d{1,3})([.)])\s+(?=\S)")
 
 
@@ -1426,8 +1427,16 @@ def _sentences(text: str, block: Block) -> list[Sentence]:
             for s, e in sentence_spans(quoted)
         ]
     # An enumerator ("5.1", "(a)") is structure, like a bullet: not part of the sentence
-    # (a short answer to "How much notice...?" must not be the clause number).
-    body_start = _skip_space(text, block.marker_end) if block.enumerated else block.start
+    # (a short answer to "How much notice...?" must not be the clause number). An item's
+    # label ("R4.") is its name, which the text refers to ("carried forward from A4"): it
+    # opens the item's first sentence.
+    labelled = block.enumerated and bool(_ITEM_LABEL.match(text, block.start))
+    body_start = (
+        _skip_space(text, block.marker_end) if block.enumerated and not labelled else block.start
+    )
+    spans = sentence_spans(text[body_start : block.end])
+    if labelled and len(spans) > 1 and body_start + spans[0][1] <= block.marker_end:
+        spans = [(spans[0][0], spans[1][1]), *spans[2:]]  # "R4." + "Review the plan."
     return [
         Sentence(
             start=body_start + s,
@@ -1435,7 +1444,7 @@ def _sentences(text: str, block: Block) -> list[Sentence]:
             text=text[body_start + s : body_start + e],
             kind=kind,
         )
-        for s, e in sentence_spans(text[body_start : block.end])
+        for s, e in spans
     ]
 
 

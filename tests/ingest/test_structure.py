@@ -1091,8 +1091,9 @@ def test_labelled_items_are_list_items_under_the_line_above_them():
     )
     structure = analyse(text)
     assert _block(structure, text, "Summary of actions").kind == "heading"
+    # The label names the item ("as A1 says"): it opens the item's first sentence.
     texts = [s.text for s in structure.sentences]
-    assert "Write the plan." in texts and "Book the room." in texts
+    assert "A1. Write the plan." in texts and "A2. Book the room." in texts
     assert not any(t.endswith("A2.") or t.startswith("Summary of actions\n") for t in texts)
     assert _block(structure, text, "A2.").kind == "list_item"
     assert _block(structure, text, "A2.").section == "Summary of actions"
