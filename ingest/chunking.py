@@ -32,8 +32,11 @@ from qa.types import Passage, Sentence
 # equal the old ones (another hash input), so nothing is rewritten in place either way.
 # 8: a passage continuing a table carries its header row (context). 9: each sentence's
 # section (Passage.sections); a table's caption, a licence number and a title page's
-# second line read as what they are (ingest/structure.py).
-CHUNKING_VERSION = 9
+# second line read as what they are (ingest/structure.py). 10: sub-headings after the last
+# numbered section nest in it; a short line over a bulleted list heads it; an issuer's line
+# over the document's name on the next line titles it with the name; a numbered line over
+# an underline as long is a heading; "A1." "A2." items are list items.
+CHUNKING_VERSION = 10
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ingest.formats import FormatResult
 from ingest.formats.sniff import content_note
-from ingest.structure import message_subject, title_block, wrapped_title
+from ingest.structure import message_subject, title_block, title_pair, wrapped_title
 from qa.errors import UnreadableFile
 
 # Longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
@@ -195,6 +195,8 @@ def first_line_title(text: str, fallback: str) -> str:
     if title := message_subject(text):  # an email: its Subject, not its "From:" line
         return title[:200]
     if title := title_block(text):  # an issuer's or a kind's line over the name
+        return title
+    if title := title_pair(text):  # the same, on adjacent lines
         return title
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()

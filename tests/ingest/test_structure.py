@@ -995,3 +995,105 @@ def test_a_title_page_line_over_the_name_titles_the_document_with_it():
     for second in ("It was a dry year.", "10 February 2026", "Ann Lee, Bo Chan and Cy Diaz"):
         text = f"ANNUAL REVIEW\n\n{second}\n\nThe year went well for us all.\n"
         assert read_text(text.encode(), "r.txt").title == "ANNUAL REVIEW"
+
+
+def test_sub_headings_after_the_last_numbered_section_stay_in_it():
+    # Set as the sub-headings inside the numbered sections (sentence case under headings
+    # in capitals), they are the last section's own, and so is the text under them.
+    text = (
+        "CARE GUIDE\n\n1. ABOUT THE DEVICE\n\nThe device cleans the air of one room.\n\n"
+        "Power use\n\nIt uses about ten watts on its lowest setting.\n\n"
+        "2. LOOKING AFTER IT\n\nFilter changes\n\nChange the filter every six months.\n\n"
+        "Spare parts and supplier\n\nParts are sold by Example Ltd, 1 High Street.\n\n"
+        "This guide was last revised in May 2025.\n"
+    )
+    structure = analyse(text)
+    last = "2. LOOKING AFTER IT > Spare parts and supplier"
+    assert _block(structure, text, "Spare parts").section == last
+    assert _block(structure, text, "Parts are sold").section == last
+    assert _block(structure, text, "This guide").section == last
+    # Back matter set like the numbered headings ("References" after "2. Results") stays
+    # their sibling, even where sub-headings in that case were nested inside them.
+    text = (
+        "Field notes\n\n1. Introduction\n\nThe site lies on a river bank.\n\n"
+        "Study area\n\nThe area is ten hectares of grass.\n\n2. Results\n\n"
+        "Forty nests were found.\n\nReferences\n\nLee A. 2020. Nests of the river.\n"
+    )
+    structure = analyse(text)
+    results, references = (_block(structure, text, w) for w in ("2. Results", "References"))
+    assert references.level == results.level
+    assert _block(structure, text, "Lee A.").section == "References"
+
+
+def test_a_short_line_right_above_a_bulleted_list_is_its_heading():
+    text = (
+        "Kit sheet\n\n2. USING IT\n\nStarting up\n\nPress the button once.\n\n"
+        "3. WHAT IS IN THE BOX\n\nWhat the kit contains\n"
+        "- One charger with a cable.\n- Two spare filters.\n\nThe box can be recycled.\n"
+    )
+    structure = analyse(text)
+    assert _block(structure, text, "What the kit").kind == "heading"
+    items = [s for s in structure.sentences if s.kind == "list_item"]
+    assert [s.text for s in items] == ["One charger with a cable.", "Two spare filters."]
+    assert _block(structure, text, "Two spare").section == (
+        "3. WHAT IS IN THE BOX > What the kit contains"
+    )
+    # A lead-in ending in a colon is a sentence over its list, not a heading.
+    text = "Kit sheet\n\nYou will need these\nitems at hand:\n- a pen\n- a ruler\n\nThen start.\n"
+    assert _block(analyse(text), text, "You will need").kind == "paragraph"
+
+
+def test_an_issuers_line_over_the_documents_name_on_the_next_line_titles_it_with_the_name():
+    from ingest.formats.text import read_text
+
+    text = (
+        "Example Water Company\nAnnual Report 2025\nFor the year to March 2025.\n\n"
+        "1. Foreword\n\nIt was a dry year for the whole region.\n"
+    )
+    assert read_text(text.encode(), "r.txt").title == "Example Water Company — Annual Report 2025"
+    structure = analyse(text)
+    assert structure.title == "Example Water Company — Annual Report 2025"
+    assert _block(structure, text, "Annual Report").kind == "title"
+    assert _block(structure, text, "For the year").section == ""
+    # Both in capitals, a blank line under them: the same.
+    text = "EXAMPLE COUNCIL\nPLANNING COMMITTEE\n\nMinutes of the meeting. All were present.\n"
+    assert read_text(text.encode(), "m.txt").title == "EXAMPLE COUNCIL — PLANNING COMMITTEE"
+    # A letterhead's address under its name (set otherwise, or a third such line) is not
+    # the document's name.
+    for head in ("EXAMPLE COUNCIL\nThe Old Mill, Townsville", "EXAMPLE LTD\nUNIT 4\nTOWNSVILLE"):
+        text = f"{head}\n\nDear Sir,\n\nThank you for your letter of May.\n"
+        title = head.split("\n")[0]
+        assert read_text(text.encode(), "l.txt").title == title
+        assert analyse(text).title == title
+
+
+def test_a_numbered_line_underlined_as_long_as_itself_is_a_heading():
+    # A changelog's releases in reStructuredText or setext style: the version's number
+    # does not make the underlined line a list item.
+    text = (
+        "Changelog\n=========\n\n1.2.0 - 2025-01-01\n------------------\n\n"
+        "Fixed\n  * The clock no longer drifts.\n\n"
+        "1.1.0 - 2024-06-01\n------------------\n\nAdded\n  * A dark theme.\n"
+    )
+    structure = analyse(text)
+    assert _block(structure, text, "1.2.0").kind == "heading"
+    assert _block(structure, text, "The clock").section == "1.2.0 - 2025-01-01 > Fixed"
+    assert _block(structure, text, "A dark").section == "1.1.0 - 2024-06-01 > Added"
+
+
+def test_labelled_items_are_list_items_under_the_line_above_them():
+    # "A1." "A2." (actions, requirements): items of a list, one a line, like "1." "2.";
+    # the short line over them is the list's heading, not the start of a sentence.
+    text = (
+        "Minutes\n\n1. Budget\n\nThe budget was agreed by all.\n\nSummary of actions\n"
+        "A1. Write the plan. Owner: Ann Lee. Due: May.\n"
+        "A2. Book the room. Owner: Bo Chan. Due: June.\n"
+    )
+    structure = analyse(text)
+    assert _block(structure, text, "Summary of actions").kind == "heading"
+    # The label names the item ("as A1 says"): it opens the item's first sentence.
+    texts = [s.text for s in structure.sentences]
+    assert "A1. Write the plan." in texts and "A2. Book the room." in texts
+    assert not any(t.endswith("A2.") or t.startswith("Summary of actions\n") for t in texts)
+    assert _block(structure, text, "A2.").kind == "list_item"
+    assert _block(structure, text, "A2.").section == "Summary of actions"
