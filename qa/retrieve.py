@@ -112,6 +112,9 @@ class Lexicon:
     def __init__(self, words: list[str], vectors: np.ndarray, embedder: str) -> None:
         self.words = words
         self.vectors = vectors
+        # The same memory as a plain ndarray: indexing a memmap goes through its Python
+        # __getitem__ first, which cost more than the read itself (rows: per sentence).
+        self._rows = np.asarray(vectors)
         self.embedder = embedder
         self.index = {w: i for i, w in enumerate(words)}
         self._extra: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -127,7 +130,7 @@ class Lexicon:
     def rows(self, words: Iterable[str]) -> np.ndarray:
         """The vectors of those of the words the corpus has, in one read."""
         found = [i for w in words if (i := self.index.get(w)) is not None]
-        return np.asarray(self.vectors[found]) if found else np.zeros((0, DIMENSIONS), np.float32)
+        return self._rows[found] if found else np.zeros((0, DIMENSIONS), np.float32)
 
     def remember(self, word: str, vector: np.ndarray) -> None:
         """A question word the corpus lacks, embedded once per process (bounded)."""

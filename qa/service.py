@@ -77,13 +77,18 @@ class QAService:
         self.store = store or Store(settings)
         self.index = CorpusIndex(self.store, self._embedder, settings.index_cache_dir)
         self._embedder_lock = threading.Lock()
+        self._embedder_held: Embedder | None = None
         self._jobs: JobRunner | None = None
         self._jobs_lock = threading.Lock()
 
     def _embedder(self) -> Embedder:
         # The start-up warm-up thread and a first request must not load the model twice.
+        # Held once found: finding it resolves the model folder's path (a system call per
+        # folder in it), twice per question.
         with self._embedder_lock:
-            return embedder_for(self.settings)
+            if self._embedder_held is None:
+                self._embedder_held = embedder_for(self.settings)
+            return self._embedder_held
 
     # --- questions -----------------------------------------------------------------------
     def validate_question(self, question: str) -> str:

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from qa.answer.decide import DecisionModel, model_for
-from qa.answer.features import KINDS, View, key_coverage, type_missing, vectorise
+from qa.answer.features import (
+    KINDS,
+    View,
+    key_coverages,
+    text_facts,
+    type_missing,
+    vectorise_all,
+)
 from qa.answer.headings import HEADING_KINDS, names_heading, quotable
 from qa.answer.injection import looks_like_instruction
 from qa.answer.question import QuestionProfile, closeness
@@ -23,7 +30,7 @@ from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.sections import heading_label
 from qa.store import sentence_id
-from qa.text import STOPWORDS, restates, stem, stems, words
+from qa.text import restates, stems
 from qa.types import SECTION_SEPARATOR, Passage, Sentence
 
 
@@ -61,17 +68,16 @@ class _Words:
             [v if v is not None else np.zeros(dim, np.float32) for v in vectors], np.float32
         ).reshape(len(vectors), dim)
         self.stems = [t.stem for t in profile.terms]
-        self._cache: dict[str, tuple[np.ndarray, set[str]]] = {}
+        self._cache: dict[str, tuple[np.ndarray, frozenset[str]]] = {}
 
-    def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, set[str]]:
+    def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, frozenset[str]]:
         """Per question term: 1.0 when its stem is in the text, else (soft) the closeness
         of its nearest word in the text (`question.closeness`); and the text's stems."""
         key = f"{soft}\x00{text}"
         if key in self._cache:
             return self._cache[key]
-        found = words(text)
-        content = {w.lower() for w in found if w.lower() not in STOPWORDS}
-        text_stems = {stem(w) for w in content}
+        facts = text_facts(text)
+        content, text_stems = facts.content, facts.stems
         result = np.array([1.0 if s in text_stems else 0.0 for s in self.stems], np.float32)
         if soft and self.lexicon is not None and len(self.stems) and content:
             rows = self.lexicon.rows(content)
@@ -143,8 +149,9 @@ def score_candidates(
             out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0), retriever_rank=rank))
     if not out:
         return out
+    views = [c.view for c in out]
     best_cosine = max(c.cosine for c in out)
-    best_coverage = max(key_coverage(c.view) for c in out)
+    best_coverage = float(key_coverages(views).max())
     by_passage: dict[str, np.ndarray] = {}
     for c in out:
         pid = c.passage.passage_id
@@ -157,7 +164,8 @@ def score_candidates(
         c.view.best_cosine, c.view.best_key_coverage = best_cosine, best_coverage
         c.view.mean_length = mean_length
         c.view.passage_match = by_passage[c.passage.passage_id]
-        c.features = vectorise(c.view)
+    for c, row in zip(out, vectorise_all(views), strict=True):
+        c.features = row.copy()  # each candidate its own row, as `vectorise` gave it
     return _ranked(out, model)
 
 

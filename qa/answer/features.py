@@ -15,7 +15,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -102,7 +102,7 @@ def offers_place(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
 
 
 def offers_time(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
-    lowered = {w.lower() for w in words(text)} - {t.lower for t in q.terms}
+    lowered = text_facts(text).lowered - {t.lower for t in q.terms}
     return bool(
         lowered & (TIME_WORDS | MONTHS)
         or YEAR.search(text)
@@ -116,7 +116,7 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
 
 
 def offers_number(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
-    return bool(numbers(text) - numbers(q.text))
+    return bool(text_facts(text).numbers - _question_numbers(q.text))
 
 
 def offers_degree(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
@@ -171,7 +171,7 @@ class View:
     match: np.ndarray  # per question term: 1 exact, else best word similarity, in the sentence
     context_match: np.ndarray  # the same over sentence, previous sentence, title, section
     title_match: np.ndarray  # exact matches in the title and section
-    content: set[str]  # stems of the sentence's words
+    content: frozenset[str]  # stems of the sentence's words (`TextFacts.stems`)
     best_cosine: float = 0.0
     best_key_coverage: float = 0.0
     previous: str = ""
@@ -197,10 +197,10 @@ class View:
         """A reporting verb in the sentence or the one before it."""
         return _speech(self.text) or _speech(self.previous)
 
-    @cached_property
-    def tokens(self) -> list[str]:
+    @property
+    def tokens(self) -> tuple[str, ...]:
         """The stems of the sentence's content words, in order, with repeats."""
-        return content_stems(self.text)
+        return text_facts(self.text).tokens
 
     @property
     def kind(self) -> str:
@@ -211,6 +211,60 @@ class View:
 def content_stems(text: str) -> list[str]:
     """Stems of a text's words that are not stopwords, in order."""
     return [stem(w) for w in words(text) if w.lower() not in STOPWORDS]
+
+
+class TextFacts:
+    """What the features read of a text alone, whatever the question: its words, their
+    stems, its numbers, a reporting verb. Hand-made for speed: a sentence is read by
+    several features and as the context of the next one, and the same sentences come back
+    question after question, so `text_facts` keeps one of these per distinct text, and
+    each fact is computed on first use. The facts are immutable (tuples, frozensets), as
+    they are shared."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """`qa.text.words`."""
+        return tuple(words(self.text))
+
+    @cached_property
+    def lowered(self) -> frozenset[str]:
+        """Every word, lower-cased."""
+        return frozenset(w.lower() for w in self.words)
+
+    @cached_property
+    def content(self) -> frozenset[str]:
+        """The lower-cased words that are no stopword."""
+        return frozenset(w.lower() for w in self.words if w.lower() not in STOPWORDS)
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """The stems of `content`."""
+        return frozenset(stem(w) for w in self.content)
+
+    @cached_property
+    def tokens(self) -> tuple[str, ...]:
+        """`content_stems`: the content words' stems in order, with repeats."""
+        return tuple(content_stems(self.text))
+
+    @cached_property
+    def numbers(self) -> frozenset[str]:
+        """`qa.text.numbers`."""
+        return frozenset(numbers(self.text))
+
+    @cached_property
+    def speech(self) -> bool:
+        """A reporting verb (`qa.text.SPEECH_VERBS`)."""
+        return any(w.lower() in SPEECH_VERBS for w in self.words)
+
+
+@lru_cache(maxsize=8192)
+def text_facts(text: str) -> TextFacts:
+    """A text's `TextFacts`, kept by the text itself (they depend on nothing else):
+    8192 texts hold some hundreds of questions' candidates and their contexts."""
+    return TextFacts(text)
 
 
 @lru_cache(maxsize=4096)
@@ -331,7 +385,7 @@ def type_missing(v: View) -> float:
 
 
 def _speech(text: str) -> bool:
-    return any(w.lower() in SPEECH_VERBS for w in words(text))
+    return text_facts(text).speech
 
 
 _SUBJECT_QUESTION = re.compile(
@@ -383,7 +437,7 @@ def overview_early(v: View) -> float:
 
 def length(v: View) -> float:
     """Words in the sentence (log): a fragment rarely answers."""
-    return math.log1p(len(words(v.text)))
+    return math.log1p(len(text_facts(v.text).words))
 
 
 def novelty(v: View) -> float:
@@ -437,7 +491,7 @@ def gives_figure(v: View) -> float:
     version), whatever the answer type: "What is the maximum load?" asks an open
     question whose answer is a figure (measured: LOCO over the dev splits, the feature
     ranked more gold sentences first on four of five corpora)."""
-    return float(bool(numbers(v.text) - _question_numbers(v.q.text)))
+    return float(bool(text_facts(v.text).numbers - _question_numbers(v.q.text)))
 
 
 def list_or_table(v: View) -> float:
@@ -490,3 +544,82 @@ FEATURE_NAMES = [f.__name__ for f in FEATURES]
 
 def vectorise(view: View) -> np.ndarray:
     return np.array([f(view) for f in FEATURES], np.float32)
+
+
+# --- the same, for all of a question's candidates at once ------------------------------------
+# Hand-made for speed: the coverage features are each a few numpy calls on arrays of a few
+# numbers, and numpy's per-call cost is most of their time; over all candidates at once it
+# is paid once per question. Each column below is the feature's own definition above,
+# written over the stacked rows of every view (a row's sum is the same pairwise sum as the
+# one-row array's, so the values are the same bit for bit); tests/qa/test_features.py
+# holds every column to the per-view function. Features not listed run per view.
+Column = Callable[[Sequence[View]], np.ndarray]
+
+
+def _shares(weights: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """`_share` of each row of `rows` (one per view)."""
+    total = float(weights.sum())
+    if not total > 0:
+        return np.ones(len(rows))
+    return (weights * rows).sum(axis=1) / total
+
+
+def _stacked(views: Sequence[View], field: str) -> np.ndarray:
+    return np.stack([getattr(v, field) for v in views])
+
+
+def _passage_rows(views: Sequence[View]) -> np.ndarray:
+    return np.stack(
+        [v.context_match if v.passage_match is None else v.passage_match for v in views]
+    )
+
+
+def key_coverages(views: Sequence[View]) -> np.ndarray:
+    """`key_coverage` of each of a question's views."""
+    return _shares(views[0].q.key_weights, _stacked(views, "context_match"))
+
+
+def _soft_coverages(views: Sequence[View]) -> np.ndarray:
+    return _shares(views[0].q.weights, _stacked(views, "match"))
+
+
+def _missing_here(views: Sequence[View]) -> np.ndarray:
+    if not views[0].q.terms:
+        return np.zeros(len(views))
+    return (views[0].q.weights * (1.0 - _stacked(views, "context_match"))).max(axis=1)
+
+
+def _once_per_question(feature: Feature) -> Column:
+    """A feature that reads only the question (`View.q`), computed once."""
+    return lambda views: np.full(len(views), feature(views[0]))
+
+
+_COLUMNS: dict[Feature, Column] = {
+    exact_coverage: lambda vs: _shares(
+        vs[0].q.weights, (_stacked(vs, "match") >= 1.0).astype(np.float32)
+    ),
+    soft_coverage: _soft_coverages,
+    key_coverage: key_coverages,
+    coverage_gap: lambda vs: np.array([v.best_key_coverage for v in vs]) - key_coverages(vs),
+    context_coverage: lambda vs: _shares(vs[0].q.weights, _stacked(vs, "context_match")),
+    title_coverage: lambda vs: _shares(vs[0].q.weights, _stacked(vs, "title_match")),
+    passage_coverage: lambda vs: _shares(vs[0].q.weights, _passage_rows(vs)),
+    section_key_coverage: lambda vs: _shares(vs[0].q.key_weights, _stacked(vs, "title_match")),
+    yes_no_match: lambda vs: float(vs[0].q.yes_no) * _soft_coverages(vs).astype(np.float64),
+    missing_here: _missing_here,
+    missing_in_corpus: _once_per_question(missing_in_corpus),
+    missing_name: _once_per_question(missing_name),
+    focus_missing_in_corpus: _once_per_question(focus_missing_in_corpus),
+}
+
+
+def vectorise_all(views: Sequence[View]) -> np.ndarray:
+    """`vectorise` of each of a question's views (they share one `View.q`), as the rows
+    of one matrix."""
+    if any(v.q is not views[0].q for v in views):
+        raise ValueError("vectorise_all takes the views of one question")
+    x = np.empty((len(views), len(FEATURES)), np.float32)
+    for j, feature in enumerate(FEATURES if views else ()):
+        fast = _COLUMNS.get(feature)
+        x[:, j] = fast(views) if fast else [feature(v) for v in views]
+    return x

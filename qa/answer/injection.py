@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 _OVERRIDE = re.compile(
     r"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.!?]{0,30}?"
@@ -78,5 +79,8 @@ def instruction_reason(sentence: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def looks_like_instruction(sentence: str) -> bool:
+    """Cached by the sentence (the rules read nothing else): the answerer asks it of every
+    retrieved sentence, and the same sentences come back question after question."""
     return instruction_reason(sentence) is not None

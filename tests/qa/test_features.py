@@ -50,9 +50,12 @@ def test_closeness_makes_unrelated_words_zero_and_the_same_word_one():
     assert 0.0 < closeness(0.7) < 1.0
 
 
-def view(question: str, sentence: str, previous: str = "", title: str = "", kind="sentence"):
-    """A View as score_candidates builds it, with exact matching only (no lexicon)."""
-    q = profile_question(question, {}, set(), passages=10)
+def view(
+    question: str, sentence: str, previous: str = "", title: str = "", kind="sentence", q=None
+):
+    """A View as score_candidates builds it, with exact matching only (no lexicon); `q`:
+    the question's profile, when several views share it as a question's candidates do."""
+    q = q or profile_question(question, {}, set(), passages=10)
     lex = _Words(q, SimpleNamespace(lexicon=None))
     s = Sentence(start=0, end=len(sentence), text=sentence, kind=kind)
     p = Passage(passage_id="p", doc_id="d", title=title, start=0, end=len(sentence), text=sentence,
@@ -260,3 +263,68 @@ def test_list_items_and_table_rows_are_marked():
     assert f.list_or_table(view(q, "Damage by flooding.", kind="list_item")) == 1.0
     assert f.list_or_table(view(q, "| Flooding | excluded |", kind="table_row")) == 1.0
     assert f.list_or_table(view(q, "Flooding is excluded.")) == 0.0
+
+
+_TEXTS = [
+    "The supplier shall pay 12,000 euros within 30 days, the manager said.",
+    "It lasts two years.",
+    "Either party may terminate this Agreement on ninety days' notice.",
+    "THE WARRANTY DOES NOT COVER MISUSE.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_a_texts_cached_facts_are_the_plain_computations_of_that_text(text):
+    from qa.text import SPEECH_VERBS, STOPWORDS, numbers, stem, words
+
+    for other in _TEXTS:  # others first: a cache keyed wrongly would hand back theirs
+        f.text_facts(other).tokens, f.text_facts(other).numbers
+    facts = f.text_facts(text)
+    assert facts.text == text and facts is f.text_facts(text)
+    assert facts.words == tuple(words(text))
+    assert facts.lowered == {w.lower() for w in words(text)}
+    content = {w.lower() for w in words(text) if w.lower() not in STOPWORDS}
+    assert facts.content == content and facts.stems == {stem(w) for w in content}
+    assert facts.tokens == tuple(f.content_stems(text))
+    assert facts.numbers == numbers(text)
+    assert facts.speech == any(w.lower() in SPEECH_VERBS for w in words(text))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who must pay the fees, and within how many days of the invoice?",
+        "Does the warranty cover damage caused by misuse of the kettle lid, heater, "
+        "plug, cable, filter, base, handle and switch?",  # more than 8 words: pairwise sums
+        "What is it?",  # no content word at all
+        "How long is the notice period?",
+    ],
+)
+def test_vectorise_all_gives_each_views_vectorise_bit_for_bit(question):
+    """The per-question fast path (`vectorise_all`) against the per-view definitions, with
+    soft (fractional) matches, a passage match on some views and not others."""
+    from qa.text import content_terms
+
+    # some words in many passages, some in few: key weights differ from the plain ones
+    doc_freq = {s: 3 * i for i, s in enumerate(content_terms(question))}
+    q = profile_question(question, doc_freq, set(), passages=10)
+    rng = np.random.default_rng(len(question))
+    views = [
+        view(question, text, previous=_TEXTS[i - 1], title="Fees and warranty", q=q)
+        for i, text in enumerate(_TEXTS[:4])
+    ]
+    for i, v in enumerate(views):
+        soft = rng.random(len(q.terms)).astype(np.float32)
+        v.match = np.maximum(v.match, soft * (rng.random(len(q.terms)) < 0.5))
+        v.context_match = np.maximum(v.context_match, v.match)
+        v.passage_match = None if i % 2 else np.maximum(v.context_match, soft)
+        v.title_match = np.maximum(v.title_match, soft[::-1] * (rng.random(len(q.terms)) < 0.5))
+        v.best_cosine, v.best_key_coverage, v.mean_length = 0.7, 0.9, 6.0
+        v.position = i
+    fast = f.vectorise_all(views)
+    plain = np.stack([f.vectorise(v) for v in views])
+    assert fast.dtype == plain.dtype == np.float32
+    assert fast.tobytes() == plain.tobytes()
+    with pytest.raises(ValueError, match="one question"):
+        f.vectorise_all([views[0], view(question, "Another question's candidate.")])
