@@ -135,7 +135,6 @@ def view(question: str, sentence: str, previous: str = "", title: str = "", kind
         ("What percentage of staff work remotely?", "About 35% of staff work remotely.", True),
         ("When does the policy take effect?", "It takes effect on 1 January 2024.", True),
         ("When does the policy take effect?", "It applies to all permanent staff.", False),
-        ("Why was the recall issued?", "It was recalled because the lid could open.", True),
         ("Where is the head office?", "The head office is in Portland.", True),
         # spelled-out numbers, other units and currencies, proportions, clock times
         ("How long is the notice period?", "Either party may give ninety days' notice.", True),
@@ -164,6 +163,12 @@ def test_a_sentence_offers_the_kind_of_answer_asked_for(question, sentence, offe
 def test_an_open_question_expects_no_type():
     v = view("What happens if the supplier is late?", "Late delivery earns a service credit.")
     assert f.type_offered(v) == 0.0 and f.type_missing(v) == 0.0
+
+
+def test_a_why_question_is_not_judged_by_marker_words():
+    """An explanation rarely says "because": no reason offered is not a missing answer."""
+    v = view("Why do new staff wait before taking leave?", "Leave accrues from the first day.")
+    assert v.offered is None and f.type_missing(v) == 0.0
 
 
 def test_coverage_counts_specific_words_more_than_common_ones():
