@@ -18,11 +18,30 @@ from qa.types import Sentence
 WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+(?:[.,]\d+)*%?")
 _PARAGRAPH = re.compile(r"[^\n]+")
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\s*%?|\b\d+\b")
+# Contact details: an email address, a web address, a phone number (digit groups, with an
+# optional country code and area code in brackets; `phone_numbers` keeps those of 7 digits
+# or more, so that a date or a version is not one).
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"]+|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"]*)?", re.I)
+_PHONE = re.compile(
+    r"(?<![\w.,/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){0,4}(?![\w,/-]|\.\d)"
+)
+MIN_PHONE_DIGITS = 7
+
+
+def phone_numbers(text: str) -> list[re.Match[str]]:
+    """Phone numbers ("+44 20 7946 0000", "(555) 010-0199", "0800 123 456")."""
+    return [
+        m for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= MIN_PHONE_DIGITS
+    ]
+
+
 # fmt: off
 NUMBER_WORDS = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million",
-    "billion", "dozen", "half", "percent",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "dozen", "half", "percent",
 }
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",

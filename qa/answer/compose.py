@@ -42,16 +42,19 @@ from qa.store import sentence_id
 from qa.text import (
     AFFIRM,
     CONNECTIVES,
+    EMAIL,
     MONTHS,
     NUMBER_WORDS,
     SPEECH_VERBS,
     STOPWORDS,
     THIRD_PERSON,
+    WEB_ADDRESS,
     WORD,
     content_terms,
     ends_sentence,
     has_negation,
     names,
+    phone_numbers,
     restates,
     speaker_spans,
     stem,
@@ -369,7 +372,7 @@ _AUXILIARY = {
 _MAX_SPAN_SHARE = 0.5  # a lead longer than half its sentence adds nothing
 # Answer types, in both vocabularies the selection uses ("entity" and "person" alike).
 _NUMBER_TYPES = {"number", "degree", "amount", "percent", "percentage"}
-_PERSON_TYPES = {"entity", "person", "organisation", "organization"}
+_PERSON_TYPES = {"entity", "person", "organisation", "organization", "name"}
 # Degrees of likelihood in general English ("almost certainly", "highly likely").
 HEDGE = re.compile(
     r"\b(?:almost|virtually|very|highly|most|more|less|quite|fairly)?\s?(?:certainly|likely|"
@@ -410,6 +413,8 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
         rules = [duration_span, clock_range_span]
     elif kind == "time":
         rules = [time_span, duration_span]
+    elif kind == "contact":
+        rules = [contact_detail_span, addressee_span]
     elif kind in _PERSON_TYPES:
         rules = [
             contact_span, addressee_span, appositive_span, speaker_span, agent_span,
@@ -514,7 +519,6 @@ def clock_range_span(sentence: str, ask: Ask) -> Span | None:
     return _nearest(_matches(_CLOCK_RANGE, sentence), sentence, ask)
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CONTACT = re.compile(
     r"\b(?:e-?mail|contact|write|call|phone|ring|reach|complain|report|notify|tell|ask|"
     r"talk|speak|go)\b",
@@ -526,7 +530,29 @@ def contact_span(sentence: str, ask: Ask) -> Span | None:
     """ "Who do I email about my data?": the address to write to, when the sentence has one."""
     if not _CONTACT.search(ask.text):
         return None
-    return _nearest(_matches(_EMAIL, sentence), sentence, ask)
+    return _nearest(_matches(EMAIL, sentence), sentence, ask)
+
+
+def contact_detail_span(sentence: str, ask: Ask) -> Span | None:
+    """ "What number do I ring?", "What is the support email address?": the phone number,
+    email or web address (qa.text) nearest the question's words, of the kind it names."""
+    kinds = {
+        "phone": [(m.start(), m.end()) for m in phone_numbers(sentence)],
+        "email": _matches(EMAIL, sentence),
+        "web": _matches(WEB_ADDRESS, sentence),
+    }
+    named = [kind for kind, pattern in _CONTACT_KINDS.items() if pattern.search(ask.text)]
+    for kind in [*named, *kinds]:
+        if found := _nearest(_not_asked(kinds[kind], sentence, ask), sentence, ask):
+            return found
+    return None
+
+
+_CONTACT_KINDS = {
+    "phone": re.compile(r"\b(?:(?:tele)?phone|mobile|fax|call|ring|dial|number)\b", re.I),
+    "email": re.compile(r"\b(?:e-?mail|write)\b", re.I),
+    "web": re.compile(r"\b(?:web ?(?:site|page|address)|url|online|link)s?\b", re.I),
+}
 
 
 _ADDRESSEE = re.compile(

@@ -23,18 +23,135 @@ from qa.text import STOPWORDS, same_name, stem, words
 
 # --- answer types ------------------------------------------------------------------------
 # The rules below return one of these. person: a person, an organisation or a role
-# ("either party", "the supplier")
-# place, time (a date or a moment), duration ("30 days"), number, degree (a percentage or
-# a likelihood: "95%", "almost certainly"), amount (money), reason, heading (a title or
-# section name), open (anything: what/how/describe, yes/no, overviews)
+# ("either party", "the supplier"); name: what something is called ("What is the name of
+# ...?"); contact: a phone number, an email or a web address; place, time (a date or a
+# moment), duration ("30 days"), number (a count or a measure: "118 kg"), degree (a
+# percentage or a likelihood: "95%", "almost certainly"), amount (money), reason, heading (a
+# title or section name), open (anything: what/how/describe, yes/no, overviews)
 TypeRule = Callable[[str], str | None]
 
+# The head nouns that ask for each type, in general English (plurals are added below).
+# fmt: off
+DURATION_NOUNS = (
+    "period", "duration", "timeout", "time-out", "lifetime", "lifespan", "interval",
+)
+DEGREE_NOUNS = (
+    "percentage", "proportion", "fraction", "likelihood", "probability", "chance", "odds",
+)
+MONEY_NOUNS = (
+    "price", "cost", "fee", "fine", "amount", "sum", "salary", "wage", "pay", "budget",
+    "charge", "penalty", "rent", "premium", "fare", "tariff", "revenue", "income", "profit",
+    "surplus", "deficit", "earnings", "takings", "spending", "expenditure", "refund",
+    "compensation", "bonus", "allowance", "deposit",
+)
+MEASURE_NOUNS = (
+    "number", "count", "quantity", "temperature", "weight", "mass", "height", "length",
+    "width", "depth", "thickness", "size", "capacity", "speed", "distance", "population",
+    "voltage", "pressure", "volume", "age", "score", "rating", "rate", "version", "dimension",
+)
+TIME_NOUNS = ("year", "day", "date", "month", "deadline", "weekday")
+PLACE_NOUNS = (
+    "country", "city", "town", "village", "place", "region", "state", "province", "county",
+    "district", "location", "address", "continent", "building", "site", "area", "street",
+    "venue", "port", "airport", "station",
+)
+PERSON_NOUNS = (
+    "person", "individual", "man", "woman", "official", "officer", "minister", "leader",
+    "member", "manager", "director", "chair", "president", "owner", "founder", "employee",
+    "staff", "worker", "author", "researcher", "scientist", "expert", "spokesman",
+    "spokeswoman", "spokesperson", "representative", "party", "side", "company", "firm",
+    "business", "organisation", "organization", "agency", "group", "body", "team",
+    "department", "ministry", "government", "authority", "institution", "council",
+    "committee", "board", "union", "manufacturer", "supplier", "vendor", "provider",
+    "contractor", "customer", "client", "employer", "landlord", "tenant", "bank", "insurer",
+    "university", "newspaper", "publisher", "broadcaster", "role",
+)
+NAME_NOUNS = ("name", "nickname", "brand", "title")
+_IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women"}
+# Words that cannot stand between the wh-word and its head noun: function words and
+# auxiliaries ("What did the company say?" has no head noun), and "kind of", "sort of".
+_NOT_MODIFIERS = (STOPWORDS - {"other", "more", "most", "same", "own"}) | {
+    "would", "could", "may", "might", "must", "shall", "can", "will", "kind", "kinds", "sort",
+    "sorts", "type", "types",
+}
+# fmt: on
 
-def _rule(pattern: str, answer_type: str) -> TypeRule:
-    compiled = re.compile(pattern, re.I)
+
+def _plural(noun: str) -> str:
+    """English plural of a noun ("company" -> "companies", "address" -> "addresses")."""
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    if noun.endswith("s") and not noun.endswith("ss"):  # "odds", "earnings"
+        return noun
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    if re.search(r"(?:s|sh|ch|x|z)$", noun):
+        return noun + "es"
+    return noun + "s"
+
+
+def _forms(nouns: tuple[str, ...]) -> frozenset[str]:
+    """The nouns with their plurals ("persons" too, for "person")."""
+    return frozenset(f for n in nouns for f in (n, _plural(n), n + "s"))
+
+
+_NOUN_TABLES = (
+    DURATION_NOUNS, DEGREE_NOUNS, MONEY_NOUNS, MEASURE_NOUNS, TIME_NOUNS, PLACE_NOUNS,
+    PERSON_NOUNS, NAME_NOUNS,
+)  # fmt: skip
+_ANY_NOUN = frozenset().union(*map(_forms, _NOUN_TABLES))
+# "which [of the] ...", "what ...", and "what is the ...", "what's Tarnwell's ...", "what
+# were their ...": a copula and a determiner or a possessive before the noun phrase. Up to
+# four words follow; the head noun is the first of them that names a kind of answer.
+_WH_PHRASE = re.compile(
+    r"\b(?:which|what)(?P<copula>(?:'s|’s|\s+(?:is|are|was|were|will\s+be|would\s+be))\s+"
+    r"(?:the|a|an|its|their|his|her|your|my|our|this|that|these|those|[\w-]+(?:'s|’s|')))?"
+    r"\s+(?:of\s+(?:the|these|those|its|their)\s+)?(?P<words>(?:[\w'’-]+\s*){1,4})",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def asked_noun(text: str) -> tuple[str, bool] | None:
+    """The head noun of the question's which/what phrase, and whether a copula came before
+    it: "Which pharmaceutical company ...?" -> ("company", False), "What is the maximum
+    input voltage?" -> ("voltage", True), "What did the company say?" -> None. The first
+    word that names a kind of answer is the head ("which countries share ..." asks for
+    countries, "what is the annual subscription fee" for a fee), past a possessive ("the
+    company's total takings" asks for takings; "which country's law", with no other, for a
+    country)."""
+    for m in _WH_PHRASE.finditer(text):
+        possessor = None
+        for word in m.group("words").split():
+            lowered = word.lower()
+            bare = re.sub(r"['’]s?$", "", lowered)
+            if bare in _NOT_MODIFIERS:
+                break
+            if bare in _ANY_NOUN and bare != lowered:
+                possessor = possessor or bare
+            elif bare in _ANY_NOUN:
+                return bare, m.group("copula") is not None
+        if possessor is not None:
+            return possessor, m.group("copula") is not None
+    return None
+
+
+def _rule(
+    pattern: str, answer_type: str, nouns: tuple[str, ...] = (), after_copula: bool = True
+) -> TypeRule:
+    """A rule that finds the type by its pattern, or by the head noun of a which/what
+    phrase among `nouns` (with `after_copula`, also after "what is the ...": a measure or a
+    price is asked that way; a person or a place is not: "What is the company doing?")."""
+    compiled = re.compile(pattern, re.I) if pattern else None
+    forms = _forms(nouns)
 
     def rule(text: str) -> str | None:
-        return answer_type if compiled.search(text) else None
+        if compiled is not None and compiled.search(text):
+            return answer_type
+        head = asked_noun(text)
+        if head is not None and head[0] in forms and (after_copula or not head[1]):
+            return answer_type
+        return None
 
     return rule
 
@@ -44,50 +161,77 @@ def asks_for_a_heading(text: str) -> str | None:
     return "heading" if asks_for_heading(text) else None
 
 
+# A phone number, an email or a web address, or how to get in touch.
+asks_how_to_reach = _rule(
+    r"\b(?:(?:tele)?phone|mobile|fax|contact|office|help ?line|hotline) (?:numbers?|details)\b"
+    r"|\be-?mail address(?:es)?\b|\bweb ?(?:site|page|address)s?\b|\burls?\b|\bhow (?:can|do|"
+    r"should|could) (?:i|we|you|one) (?:contact|reach|get in touch with|call|ring|email|e-mail)\b"
+    r"|\bwhat number (?:should|do|can|could|must|to) (?:i |we |you )?(?:call|ring|dial)\b",
+    "contact",
+)
+# "How long", "how soon", "what notice period", "what is the response time".
 asks_how_long = _rule(
-    r"\bhow long\b|\bhow often\b|\bfor how (?:many|much) (?:time|days|weeks|months|years|hours|minutes|seconds)"
-    r"|\bhow many (?:days|weeks|months|years|hours|minutes|seconds|decades)\b|\bwhat (?:period|"
-    r"duration|notice period|term)\b|\bwithin what (?:time|period)\b",
+    r"\bhow (?:long|often|soon|quickly|frequently)\b|\bfor how (?:many|much) (?:time|days|weeks|"
+    r"months|years|hours|minutes|seconds)|\bhow many (?:days|weeks|months|years|hours|minutes|"
+    r"seconds|decades)\b|\bwithin what (?:time|period)\b|\bwhat term\b|\bwhat\b[^?]{0,40}?\b"
+    r"(?:response|waiting|wait|lead|turnaround|processing|delivery|travel|journey|running|"
+    r"charging|recovery|notice) times?\b",
     "duration",
+    DURATION_NOUNS,
 )
+# "How likely", "what percentage", "what is the share of ...".
 asks_how_likely = _rule(
-    r"\bhow (?:likely|certain|sure|confident|probable)\b|\bwhat (?:percent(?:age)?|share|"
-    r"proportion|fraction|likelihood|probability|chance)\b|\bwhat level of (?:confidence|"
-    r"certainty)\b|\bto what (?:degree|extent)\b|\bpercent",
+    r"\bhow (?:likely|certain|sure|confident|probable)\b|\bwhat level of (?:confidence|"
+    r"certainty)\b|\bto what (?:degree|extent)\b|\bpercent|\bwhat share\b|\bthe share of\b",
     "degree",
+    DEGREE_NOUNS,
 )
+# Money: "how much is a ticket", "how much does it cost", "how expensive", "what is the
+# annual fee", "what's the price of ...", "what were the company's total takings"; not "how
+# much did it shrink" nor "how much does it weigh" (a number: `asks_how_many`).
 asks_how_much_money = _rule(
-    r"\bhow much (?:money|does|do|did|is|are|will|would|cost|to pay)\b|\bwhat (?:price|cost|fee|"
-    r"fine|amount|sum|salary|budget|charge|penalty)\b|\bhow much\b.*\b(?:cost|pay|paid|charge|"
-    r"price|fee|worth|spend|spent)\b|\bwhat (?:is|are|was|were) the (?:\w+ )?(?:price|cost|fee|"
-    r"fine|salary|budget|charge|penalty|rent|premium)s?\b",
+    r"\bhow much (?:money|is|are|was|were|cost|to pay)\b|\bhow much\b.*\b(?:cost|pay|paid|"
+    r"charge|price|fee|worth|spend|spent|earn|earned|owe|owed)\b|\bhow (?:expensive|pricey|"
+    r"cheap|costly)\b",
     "amount",
+    MONEY_NOUNS,
 )
-asks_how_many = _rule(r"\bhow (?:many|much|far|big|large|old|high|fast)\b", "number")
 asks_when = _rule(
-    r"^\W*when\b|\b(?:by|until|since|as of|from) when\b|\bwhat (?:year|day|date|month|time|"
-    r"deadline)\b|\bwhich (?:year|day|date|month)\b|\bat what (?:time|point|age)\b",
+    r"^\W*when\b|\b(?:by|until|since|as of|from) when\b|\bwhat time\b|\bat what (?:time|point|"
+    r"age)\b",
     "time",
+    TIME_NOUNS,
 )
-asks_where = _rule(
-    r"^\W*where\b|\b(?:in|from|to) where\b|\b(?:in|from|to|at)?\s*which (?:country|city|town|"
-    r"place|region|state|location|address|continent|building|site)\b|\bwhat (?:country|city|"
-    r"place|location|address|region)\b",
-    "place",
+# A count or a measure: "how many", "how heavy", "what is the maximum input voltage".
+asks_how_many = _rule(
+    r"\bhow (?:many|much|far|big|large|small|old|high|low|fast|slow|heavy|light|tall|wide|"
+    r"narrow|deep|thick|hot|cold|warm|cool|loud|full|strong|powerful|efficient)\b",
+    "number",
+    MEASURE_NOUNS,
 )
+asks_where = _rule(r"^\W*where\b|\b(?:in|from|to) where\b", "place", PLACE_NOUNS, False)
+# People, organisations and roles: "who", "which company", "which side", "the name of the
+# person who ...".
 asks_who = _rule(
     r"^\W*(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b|\baccording to whom\b"
-    r"|\b(?:which|what) (?:person|people|persons|party|parties|official|officials|minister|"
-    r"company|companies|firm|organi[sz]ation|organi[sz]ations|agency|agencies|group|body|"
-    r"individual|team|department|authority|institution|manufacturer|supplier|vendor|"
-    r"provider|researcher|expert|author|employee|role)\b|\bname (?:of )?the (?:person|company|"
-    r"organi[sz]ation)\b",
+    r"|\bname (?:of )?the (?:person|company|organi[sz]ation)\b",
     "person",
+    PERSON_NOUNS,
+    False,
+)
+# What something is called: "What is the name of ...?", "What's it actually called?",
+# "What other names is it known by?".
+asks_for_a_name = _rule(
+    r"\bthe names? of\b|\bwhat(?:'s|’s|\s+(?:is|are|was|were))\b.*\bcalled\b|\bcalled what\b",
+    "name",
+    NAME_NOUNS,
+    False,
 )
 asks_why = _rule(r"^\W*why\b|\bfor what reason\b|\bwhat (?:is|was) the reason\b", "reason")
 
 ANSWER_TYPE_RULES: list[TypeRule] = [
     asks_for_a_heading,
+    asks_how_to_reach,
     asks_how_long,
     asks_how_likely,
     asks_how_much_money,
@@ -95,14 +239,15 @@ ANSWER_TYPE_RULES: list[TypeRule] = [
     asks_how_many,
     asks_where,
     asks_who,
+    asks_for_a_name,
     asks_why,
 ]
 
 
 # A question that speaks of money without "how much" or "what price" ("What did the
-# check-up cost?", "What's the price of ...?", "Is X paying Y?"): general English verbs and
-# nouns of paying. Used only by the answerer (`decide.best_asked_missing`), not as the
-# answer type: the scorer's answer type is unchanged.
+# check-up cost?", "Is X paying Y?"): general English verbs and nouns of paying. Used only
+# by the answerer (`decide.best_asked_missing`), not as the answer type: the scorer's
+# answer type is unchanged.
 _SPEAKS_OF_MONEY = re.compile(
     r"\b(?:cost|costs|costing|price|prices|priced|fee|fees|paid|pay|pays|paying|charge|"
     r"charges|charged|charging|spend|spends|spent|spending)\b",

@@ -211,6 +211,12 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "person",
             "the IT Service Desk",
         ),
+        (  # a phone number asked for: the number, not the email before it
+            "Write to help@example.org or call +44 20 7946 0000 on weekdays.",
+            "What's the helpdesk phone number?",
+            "contact",
+            "+44 20 7946 0000",
+        ),
         (  # an amount has its currency
             "Each household received £30 in compensation, 9 days after the burst.",
             "How much did each household get?",
