@@ -139,6 +139,25 @@ def offers_number(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     return bool(text_facts(text).numbers - _question_numbers(q.text))
 
 
+def offers_count(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    """A count of things ("fourteen hull plates", "2,140 people"): a number the question does
+    not write, once years, dates and sums of money are set aside. "How many customers used
+    the service?" is not answered by "In March 2025 the Board agreed ..." nor by "sales of
+    £48.2 million": a year and a sum are numbers, not counts."""
+    rest = YEAR.sub(" ", DATE.sub(" ", _SUM.sub(" ", text)))
+    return bool(numbers(rest) - _question_numbers(q.text))
+
+
+# A whole sum of money, figure and scale ("£48.2 million", "USD 50", "12,000 euros"):
+# `MONEY` only needs to find that there is one, so it stops at the first digit.
+_SUM = re.compile(
+    r"(?:[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY))\s?\d[\d.,]*(?:\s*(?:million|billion|m|bn|k)\b)?"
+    r"|\b\d[\d.,]*\s*(?:million|billion)?\s*(?:dollars?|euros?|pounds?|usd|eur|gbp|cents?|"
+    r"yen|francs?|rupees?)\b",
+    re.I,
+)
+
+
 def offers_degree(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     return bool(PERCENT.search(text) or PROPORTION.search(text) or HEDGE.search(text))
 

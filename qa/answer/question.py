@@ -262,6 +262,17 @@ def asked_type(profile: QuestionProfile) -> str:
     return profile.answer_type
 
 
+# "How many leaks ...?", "How many people work there?": a count of things, not a year, a
+# date or a sum (`features.offers_count`). Used only by the answerer
+# (`decide.best_count_missing`); the scorer's answer type stays "number".
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+
+
+def asks_count(profile: QuestionProfile) -> bool:
+    """The question asks how many of something (answer type number, "how many")."""
+    return profile.answer_type == "number" and bool(_HOW_MANY.search(profile.text))
+
+
 def answer_type_of(text: str) -> str:
     for rule in ANSWER_TYPE_RULES:
         if found := rule(text):

@@ -14,6 +14,7 @@ from qa.answer.decide import (
     ModelMismatch,
     answer_features,
     best_asked_missing,
+    best_count_missing,
     combine,
     goal_figures,
     goal_threshold,
@@ -21,8 +22,8 @@ from qa.answer.decide import (
     retrievers_agree,
     top_passages,
 )
-from qa.answer.features import FEATURE_NAMES, OFFERS
-from qa.answer.question import asked_type, profile_question
+from qa.answer.features import FEATURE_NAMES, OFFERS, offers_count
+from qa.answer.question import asked_type, asks_count, profile_question
 
 
 def synthetic(n: int = 200, seed: int = 0):
@@ -234,3 +235,41 @@ def test_a_best_sentence_without_the_amount_asked_for_lowers_the_answer_probabil
     # `order` ranks the rows, and each view stays with its row
     giving = model.answer_probability(x[:2], order[::-1], "ab", [0, 0], views)
     assert giving > lacking
+
+
+def test_how_many_asks_for_a_count_and_only_how_many_of_things():
+    def profile(q: str):
+        return profile_question(q, {}, set())
+
+    assert asks_count(profile("How many customers have used the call-back service?"))
+    assert asks_count(profile("How many packs were sold in 2025?"))
+    assert not asks_count(profile("How many days of leave do I get?"))  # a duration
+    assert not asks_count(profile("How much does the package cost?"))  # an amount
+    assert not asks_count(profile("How heavy is the battery?"))
+
+
+def test_a_count_is_a_number_that_is_not_a_year_a_date_or_a_sum():
+    q = profile_question("How many packs were sold in 2025?", {}, set())
+    assert offers_count("The Group employed 2,140 people.", q, set())
+    assert offers_count("Six hull plates were below the limit.", q, set())
+    assert not offers_count("In March 2025 the Board agreed to close the office.", q, set())
+    assert not offers_count("Sales rose to £48.2 million.", q, set())
+    assert not offers_count("It was completed on 14/11/2024.", q, set())
+    assert not offers_count("Sales in 2025 were strong.", q, set())  # the question's own number
+
+
+def test_best_count_missing_is_the_best_candidate_stating_no_count():
+    q = "How many customers have used the phone call-back service?"
+    dated = _Seen(q, "In March 2025 the Board agreed to offer a call-back service.")
+    counted = _Seen(q, "By June, 1,200 customers had used the call-back service.")
+    assert best_count_missing([dated, counted]) == 1.0  # the best one counts
+    assert best_count_missing([counted, dated]) == 0.0
+    # another question type: the scorer's own type check covers it
+    assert best_count_missing([_Seen("When was the service offered?", "It was popular.")]) == 0.0
+    assert best_count_missing([]) == 0.0
+
+
+def test_the_answerer_reads_the_count_check_and_not_the_raw_cosine():
+    assert "best_count_missing" in ANSWER_FEATURE_NAMES
+    assert "best_cosine" not in ANSWER_FEATURE_NAMES
+    assert "best_score" in ANSWER_FEATURE_NAMES
