@@ -165,6 +165,11 @@ def _of_best(name: str) -> AnswerFeature:
 # techdoc); without it alone, 0.620 / 0.447 / 0.447. Replacing it by the best cosine less
 # the question's mean cosine to every sentence of the corpus (a calibrated similarity) gave
 # 0.617 / 0.468 / 0.505 but needs the corpus's sentence vectors at question time: not kept.
+# Full eval (`corpus-qa eval --loco`, session 11, one run each; the mean over corpora of
+# the lowest goal figure): main 0.322 test / 0.357 LOCO; with `best_count_missing` and
+# without this input 0.334 / 0.386; with `best_count_missing` and this input 0.310 / 0.375.
+# The cost: seeds test abstention precision / recall 0.625 / 0.556 -> 0.462 / 0.333 (four
+# questions), under the CI floor.
 ANSWER_FEATURES: list[AnswerFeature] = [
     best_score,
     score_margin,
@@ -264,6 +269,21 @@ def retrievers_agree(passages: Sequence[str], ranks: Sequence[int]) -> float:
 # - question words, unweighted, that no one of the first ten candidates' contexts has (the
 #   least matched: 0.620 / 0.413 / 0.417; how many: 0.620 / 0.423 / 0.427), the mean
 #   unmatched share of the best one's context (0.625 / 0.400 / 0.388).
+# Session 11, the same replay (main: 0.620 / 0.443 / 0.456), each beside the inputs then:
+# - an open which/what-X or "name of" / "called" question whose best sentence names no new
+#   thing (no name, number or quoted term the question lacks): 0.617 / 0.433 / 0.437; folded
+#   into `best_asked_missing` 0.615 / 0.439 / 0.456;
+# - a number or version the question writes ("firmware 2.4.2", "the 2024 season") that the
+#   best candidates lack exactly (the word similarity takes 2.4.0 for 2.4.2): missing from
+#   all first three candidates' contexts 0.612 / 0.402 / 0.417, from the best one's passage
+#   0.615 / 0.430 / 0.447;
+# - how far the best cosine stands above the candidates' mean (0.446 AUC pooled, sign
+#   flipping), or above the question's mean cosine to all the corpus's sentences (0.617 /
+#   0.440 / 0.466 beside `best_cosine`; 0.617 / 0.468 / 0.505 in its place, with
+#   `best_count_missing`: needs the corpus's sentence vectors at question time);
+# - the threshold chosen on the lowest goal figure averaged over +/-0.02 of threshold
+#   rather than at its argmax (`goal_threshold`): 0.617 / 0.435 / 0.456 (0.617 / 0.464 /
+#   0.495 with the inputs kept: the same as the argmax).
 # Alone, each has an answerable-vs-not AUC of 0.40 to 0.60 pooled over the corpora, with
 # the sign flipping between corpora: none separates the unanswerable questions of the dev
 # sets, which mostly ask for an attribute (a cost, a name, a count) of something the
@@ -321,7 +341,11 @@ def best_count_missing(views: Sequence[View]) -> float:
     0.466, the lowest figure up on four corpora (legal, research, seeds, techdoc) and down
     on none. Alone it fires on 5 unanswerable dev questions and 1 answerable one. Folded
     into `best_asked_missing` instead (one input, "how many" asking for a count): 0.617 /
-    0.450 / 0.476."""
+    0.450 / 0.476. With `best_cosine` dropped too (see `ANSWER_FEATURES`), confirmed by
+    `python -m evals.decision_lab`: 0.620 / 0.443 / 0.456 on main -> 0.615 / 0.464 /
+    0.495; the lowest figure up on correspondence (0.33 -> 0.42), notes (0.38 -> 0.54),
+    research (0.40 -> 0.46) and seeds (0.47 -> 0.59), down one question on manual (0.38 ->
+    0.36) and techdoc (0.42 -> 0.40), equal on legal and reference."""
     if not views:
         return 0.0
     best = views[0]
