@@ -155,16 +155,19 @@ def _of_best(name: str) -> AnswerFeature:
     return of_best
 
 
-# The best candidate's raw `cosine` was an input too, until session 11: its sign flips
-# between corpora (answerable-vs-not AUC 0.21 on techdoc, 0.51 on notes and manual: how
-# close a question comes to a corpus's sentences is a property of the corpus's language
-# as much as of the answer), and `best_score` already carries it, calibrated by the scorer.
-# Measured with `best_count_missing` (`python -m evals.answer_lab`, dev LOCO, eight
-# corpora): 0.620 / 0.453 / 0.466 with it, 0.615 / 0.464 / 0.495 without (the lowest
-# figure up on correspondence, notes, research and seeds, down 0.02 on manual and
-# techdoc); without it alone, 0.620 / 0.447 / 0.447. Replacing it by the best cosine less
-# the question's mean cosine to every sentence of the corpus (a calibrated similarity) gave
-# 0.617 / 0.468 / 0.505 but needs the corpus's sentence vectors at question time: not kept.
+# The best candidate's raw `cosine` (`best_cosine`) stays, though its sign flips between
+# corpora (answerable-vs-not AUC 0.21 on techdoc, 0.51 on notes and manual). Measured in
+# session 11 with `best_count_missing`: dev LOCO (`python -m evals.decision_lab`) 0.620 /
+# 0.453 / 0.466 with it against 0.615 / 0.464 / 0.495 without; full eval (`corpus-qa eval
+# --loco`, one run each; the mean over corpora of the lowest goal figure, test / LOCO):
+# main 0.322 / 0.357, with it 0.310 / 0.375, without it 0.334 / 0.386. But without it the
+# packaged fit answered "What is the population of Finland?" and "Which software
+# vulnerability did the hackers exploit?" on the seeds (tests/qa/test_answers.py): it is
+# what tells a question far from every sentence, and seeds test abstention precision /
+# recall fell 0.625 / 0.556 -> 0.462 / 0.333. Replacing it by the best cosine less the
+# question's mean cosine to every sentence of the corpus (a calibrated similarity) gave
+# 0.617 / 0.468 / 0.505 in the replay but needs the corpus's sentence vectors at question
+# time: not tried in the product.
 ANSWER_FEATURES: list[AnswerFeature] = [
     best_score,
     score_margin,
@@ -175,6 +178,7 @@ ANSWER_FEATURES: list[AnswerFeature] = [
     *(
         _of_best(n)
         for n in (
+            "cosine",
             "context_coverage",
             "missing_in_corpus",
             "missing_name",
@@ -264,6 +268,21 @@ def retrievers_agree(passages: Sequence[str], ranks: Sequence[int]) -> float:
 # - question words, unweighted, that no one of the first ten candidates' contexts has (the
 #   least matched: 0.620 / 0.413 / 0.417; how many: 0.620 / 0.423 / 0.427), the mean
 #   unmatched share of the best one's context (0.625 / 0.400 / 0.388).
+# Session 11, the same replay (main: 0.620 / 0.443 / 0.456), each beside the inputs then:
+# - an open which/what-X or "name of" / "called" question whose best sentence names no new
+#   thing (no name, number or quoted term the question lacks): 0.617 / 0.433 / 0.437; folded
+#   into `best_asked_missing` 0.615 / 0.439 / 0.456;
+# - a number or version the question writes ("firmware 2.4.2", "the 2024 season") that the
+#   best candidates lack exactly (the word similarity takes 2.4.0 for 2.4.2): missing from
+#   all first three candidates' contexts 0.612 / 0.402 / 0.417, from the best one's passage
+#   0.615 / 0.430 / 0.447;
+# - how far the best cosine stands above the candidates' mean (0.446 AUC pooled, sign
+#   flipping), or above the question's mean cosine to all the corpus's sentences (0.617 /
+#   0.440 / 0.466 beside `best_cosine`; 0.617 / 0.468 / 0.505 in its place, with
+#   `best_count_missing`: needs the corpus's sentence vectors at question time);
+# - the threshold chosen on the lowest goal figure averaged over +/-0.02 of threshold
+#   rather than at its argmax (`goal_threshold`): 0.617 / 0.435 / 0.456 (with
+#   `best_count_missing` and without `best_cosine`, 0.617 / 0.464 / 0.495: the argmax's).
 # Alone, each has an answerable-vs-not AUC of 0.40 to 0.60 pooled over the corpora, with
 # the sign flipping between corpora: none separates the unanswerable questions of the dev
 # sets, which mostly ask for an attribute (a cost, a name, a count) of something the
@@ -321,7 +340,10 @@ def best_count_missing(views: Sequence[View]) -> float:
     0.466, the lowest figure up on four corpora (legal, research, seeds, techdoc) and down
     on none. Alone it fires on 5 unanswerable dev questions and 1 answerable one. Folded
     into `best_asked_missing` instead (one input, "how many" asking for a count): 0.617 /
-    0.450 / 0.476."""
+    0.450 / 0.476. On the full eval (`corpus-qa eval --loco`, one run) it abstains on four
+    unanswerable "how many" questions main answered (two test, two LOCO) and on one
+    answerable one: "How many of the hull plates had rusted?", whose answer spells
+    "fourteen", a number word `qa.text.NUMBER_WORDS` lacks."""
     if not views:
         return 0.0
     best = views[0]
