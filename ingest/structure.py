@@ -866,7 +866,7 @@ def _short_line_heading(
     of figures ("10 February 2026"), nor a line in a text without a known width (an
     unwrapped text's lines are its paragraphs, "Hi Bob" over "Thanks for ...").
     Measured: the reference corpus's leaflet had 15 such sub-headings glued into the next
-    sentence ("If you forget to take Pollenex Take the next dose ...")."""
+    sentence ("If you forget to take a tablet Take the next dose ...")."""
     if width is None or _wrapped(previous, line, width):
         return False
     return _sentence_case_line(first, block)
@@ -1118,7 +1118,7 @@ def _is_caption(blocks: list[Block], i: int, marked: bool) -> bool:
     ("#", as Markdown, HTML and DOCX are stored), is the table's caption (an HTML
     `<caption>`, "Table 1: Results"): it names the table, not a section, so the text after
     the table is not under it. Measured: the reference corpus's encyclopedia page put its
-    lead paragraphs under its infobox's caption ("Vellmoor Laboratories plc")."""
+    lead paragraphs under its infobox's caption ("Acme Laboratories plc")."""
     b = blocks[i]
     return (
         marked

@@ -31,8 +31,8 @@ def standalone_question(question: str, history: list[ChatTurn]) -> str | None:
     """The question with its context, or None when it stands on its own.
 
     The context reaches back to the last question that stood on its own, so a follow-up
-    of a follow-up keeps the subject ("What is Storm Guard?" / "How do I turn it on?" /
-    "Does it need the internet?" is still about Storm Guard)."""
+    of a follow-up keeps the subject ("What is Eco Mode?" / "How do I turn it on?" /
+    "Does it need the internet?" is still about Eco Mode)."""
     previous = [t.content.strip() for t in history if t.role == "user" and t.content.strip()]
     if not previous or not refers_back(question):
         return None

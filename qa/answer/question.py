@@ -100,7 +100,7 @@ _NOUN_TABLES = (
     PERSON_NOUNS, NAME_NOUNS,
 )  # fmt: skip
 _ANY_NOUN = frozenset().union(*map(_forms, _NOUN_TABLES))
-# "which [of the] ...", "what ...", and "what is the ...", "what's Tarnwell's ...", "what
+# "which [of the] ...", "what ...", and "what is the ...", "what's the firm's ...", "what
 # were their ...": a copula and a determiner or a possessive before the noun phrase. Up to
 # four words follow; the head noun is the first of them that names a kind of answer.
 _WH_PHRASE = re.compile(
