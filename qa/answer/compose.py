@@ -320,9 +320,18 @@ _UNIT = (
     r"not|no|so|up|we|he|she|our|his|her|are|has|had|can|may|all|any|off|out|new|old|"
     r"each)\b)(?:°\s?[CF]|[A-Za-zµΩ]{1,3}(?:/[A-Za-z]{1,3})?)\b)"
 )
+# A unit of measure spelled out ("twelve metres", "3 kilograms", "40 degrees"): general
+# English units (SI, imperial, data), each with its plural and spelling variants.
+_UNIT_WORD = (
+    r"(?:(?:kilo|centi|milli|micro)?(?:met(?:re|er)s?|grams?|lit(?:re|er)s?)|feet|foot|inch(?:es)?|"
+    r"yards?|miles?|tonnes?|tons?|ounces?|pounds?|gallons?|pints?|acres?|hectares?|"
+    r"degrees?(?:\s+(?:celsius|fahrenheit|centigrade))?|(?:kilo|mega)?(?:volts?|watts?)|"
+    r"amps?|amperes?|(?:kilo|mega|giga)?hertz|(?:kilo|mega|giga|tera)?bytes?|pixels?|"
+    r"calories?|decibels?|knots?|storeys?|stories|floors?)"
+)
 NUMERIC = re.compile(
     rf"(?:{_MODIFIER}\s+)?(?:[−+]\s?)?{_CURRENCY}?{_NUM}{_RANGE}?"
-    rf"(?:{_PERCENT}|\s+(?:million|billion|thousand|hundred)\b|{_UNIT})?",
+    rf"(?:{_PERCENT}|\s+(?:million|billion|thousand|hundred)\b|[\s-]+{_UNIT_WORD}\b|{_UNIT})?",
     re.I,
 )
 DURATION = re.compile(

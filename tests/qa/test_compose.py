@@ -217,6 +217,18 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "contact",
             "+44 20 7946 0000",
         ),
+        (  # a measure has its unit, spelled out or not
+            "Dredging. The eastern channel is twelve metres deep.",
+            "How deep is the eastern channel?",
+            "number",
+            "twelve metres",
+        ),
+        (
+            "The bridge deck weighs 4,200 tonnes and carries two lanes.",
+            "How heavy is the bridge deck?",
+            "number",
+            "4,200 tonnes",
+        ),
         (  # an amount has its currency
             "Each household received £30 in compensation, 9 days after the burst.",
             "How much did each household get?",
