@@ -161,14 +161,13 @@ def _of_best(name: str) -> AnswerFeature:
 # 0.453 / 0.466 with it against 0.615 / 0.464 / 0.495 without; full eval (`corpus-qa eval
 # --loco`, one run each; the mean over corpora of the lowest goal figure, test / LOCO):
 # main 0.322 / 0.357, with it 0.310 / 0.375, without it 0.334 / 0.386. But without it the
-# packaged fit answered "What is the population of Finland?" and "Which software
-# vulnerability did the hackers exploit?" on the seeds (tests/qa/test_answers.py): it is
+# packaged fit answered two of the off-corpus questions of tests/qa/test_answers.py: it is
 # what tells a question far from every sentence, and seeds test abstention precision /
 # recall fell 0.625 / 0.556 -> 0.462 / 0.333. (With it, the fit of all session 11's
-# changes together still answers the second: a strict xfail in that test.) Replacing it by the best cosine less the
-# question's mean cosine to every sentence of the corpus (a calibrated similarity) gave
-# 0.617 / 0.468 / 0.505 in the replay but needs the corpus's sentence vectors at question
-# time: not tried in the product.
+# changes together still answers one of them: a strict xfail in that test.) Replacing it
+# by the best cosine less the question's mean cosine to every sentence of the corpus (a
+# calibrated similarity) gave 0.617 / 0.468 / 0.505 in the replay but needs the corpus's
+# sentence vectors at question time: not tried in the product.
 ANSWER_FEATURES: list[AnswerFeature] = [
     best_score,
     score_margin,
