@@ -67,9 +67,11 @@ HEDGE = re.compile(
     re.I,
 )
 _CURRENCY_WORDS = r"(?:dollars?|euros?|pounds?|usd|eur|gbp|cents?|pence|yen|francs?|rupees?|yuan)"
+_CURRENCY_SIGNS = r"[$€£¥₹₩₽]"
+_CURRENCY_CODES = r"\b(?:USD|EUR|GBP|CHF|JPY|Rs\.?)"
 MONEY = re.compile(
-    rf"[$€£¥₹₩₽]\s?\d|\b\d+(?:[.,]\d+)*\s*(?:{_CURRENCY_WORDS}|million|billion)\b"
-    rf"|\b(?:USD|EUR|GBP|CHF|JPY|Rs\.?)\s?\d|\b{_SPELLED}[\s-]+(?:\w+\s+)?{_CURRENCY_WORDS}\b",
+    rf"{_CURRENCY_SIGNS}\s?\d|\b\d+(?:[.,]\d+)*\s*(?:{_CURRENCY_WORDS}|million|billion)\b"
+    rf"|{_CURRENCY_CODES}\s?\d|\b{_SPELLED}[\s-]+(?:\w+\s+)?{_CURRENCY_WORDS}\b",
     re.I,
 )
 # A time of day: "10:30", "9 am", "5.30 p.m.", "noon".
@@ -151,9 +153,8 @@ def offers_count(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
 # A whole sum of money, figure and scale ("£48.2 million", "USD 50", "12,000 euros"):
 # `MONEY` only needs to find that there is one, so it stops at the first digit.
 _SUM = re.compile(
-    r"(?:[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY))\s?\d[\d.,]*(?:\s*(?:million|billion|m|bn|k)\b)?"
-    r"|\b\d[\d.,]*\s*(?:million|billion)?\s*(?:dollars?|euros?|pounds?|usd|eur|gbp|cents?|"
-    r"yen|francs?|rupees?)\b",
+    rf"(?:{_CURRENCY_SIGNS}|{_CURRENCY_CODES})\s?\d[\d.,]*(?:\s*(?:million|billion|m|bn|k)\b)?"
+    rf"|\b\d[\d.,]*\s*(?:million|billion)?\s*{_CURRENCY_WORDS}\b",
     re.I,
 )
 
