@@ -383,7 +383,8 @@ class JobRunner:
                 put_back()
                 file.status, file.reason = "failed", "The ingest did not report this file."
             else:
-                file.status = outcome
+                self._describe(job, file, store)
+                file.status = outcome  # after its facts: a poll never sees "added" bare
         if backup is not None:
             backup.unlink(missing_ok=True)
         log.info("upload job %s: %s %s", job.job_id, file.doc_id, file.status)
@@ -394,19 +395,24 @@ class JobRunner:
             if f.status in ("pending", "running"):
                 f.status, f.reason = "failed", message
 
+    def _describe(self, job: Job, file: JobFile, store: Store) -> None:
+        """The indexed file's format, pages and passages, read back from the store."""
+        try:
+            info = store.document_info(file.doc_id)
+        except CorpusQAError as exc:
+            log.warning("upload job %s: could not read %s back: %s", job.job_id, file.doc_id, exc)
+            return
+        if info is not None:
+            file.format, file.page_count, file.passage_count = (
+                info.format or None,
+                info.page_count,
+                info.passage_count,
+            )
+
     def _finish(self, job: Job, store: Store) -> None:
-        """The corpus version and each indexed file's format, pages and passages."""
+        """The corpus version the job left, for the caller to wait on."""
         try:
             job.corpus_version = store.corpus_version()
-            infos = {d.doc_id: d for d in store.documents()}
-            for f in job.files:
-                info = infos.get(f.doc_id)
-                if info is not None and f.status in ("added", "updated", "unchanged"):
-                    f.format, f.page_count, f.passage_count = (
-                        info.format or None,
-                        info.page_count,
-                        info.passage_count,
-                    )
         except CorpusQAError as exc:
             log.warning("upload job %s: could not read the result back: %s", job.job_id, exc)
         finally:

@@ -251,6 +251,13 @@ class Store:
         ]
         return sorted(infos, key=lambda d: d.doc_id)
 
+    def document_info(self, doc_id: str) -> DocumentInfo | None:
+        """One committed document's facts (format, pages, passages), None if it has none;
+        without reading every document's record, as `documents` does."""
+        record = self.committed().records.get(doc_id)
+        meta = self._record_metas([record]).get(record) if record else None
+        return _doc_info(doc_id, meta) if meta else None
+
     def document(self, doc_id: str) -> Document:
         record = self.committed().records.get(doc_id)
         coll = self._collection("documents")

@@ -85,3 +85,29 @@ def test_requests_probing_for_writers_at_once_do_not_refuse_each_other(tmp_path:
         for t in threads:
             t.join()
     assert refused == []
+
+
+def test_a_file_is_never_shown_added_without_its_pages_and_passages(settings):
+    """Each saved state of a job is what a poller sees. A file read as "added" without its
+    facts showed "Added" and then, a poll later, "Added: 2 passages" (the browser test saw
+    it once under load): the facts must come with the status."""
+    from qa.jobs import JobRunner
+    from qa.store import Store
+
+    runner = JobRunner(settings, Store(settings))
+    seen: list[tuple[str, int | None]] = []
+    save = runner.records.save
+
+    def record(job) -> None:
+        seen.extend((f.status, f.passage_count) for f in job.files)
+        save(job)
+
+    runner.records.save = record
+    body = (
+        b"# Tides\n\nThe harbour closes at dusk.\n\n## Fees\n\nA berth costs ten pounds a night.\n"
+    )
+    job = runner.submit([IncomingFile("tides.md", io.BytesIO(body))])
+    assert runner.wait_idle(120)
+    assert runner.job(job.job_id).files[0].status == "added"
+    added = [count for status, count in seen if status == "added"]
+    assert added and all(count for count in added), seen
