@@ -168,6 +168,8 @@ def view(
         ("How many customers used the service?", "In March 2025 the Board agreed on it.", False),
         ("How many customers used the service?", "Sales rose to £48.2 million.", False),
         ("How many customers used the service?", "It served 2,140 customers.", True),
+        ("What is the thousand-grain weight?", "It gave 0.71 kg of grain per litre.", False),
+        ("What is the maximum length of the cable?", "| Ethernet, WLAN 2.4 GHz |", False),
     ],
 )
 def test_a_sentence_offers_the_kind_of_answer_asked_for(question, sentence, offered):
