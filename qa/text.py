@@ -36,6 +36,27 @@ def phone_numbers(text: str) -> list[re.Match[str]]:
     ]
 
 
+# What follows a number to make it a measure (shared by the answer's lead span,
+# `qa.answer.compose.NUMERIC`, and the answer-type check, `qa.answer.features`):
+# a percentage; a unit written as a short symbol or abbreviation ("kg", "kWh", "mm", "°C"),
+# not a short function word ("4 of them", "in 2016 the");
+PERCENT_SUFFIX = r"(?:\s*%|\s+per ?cent\b|\s+percent(?:age points?)?\b)"
+UNIT_SYMBOL = (
+    r"(?:\s?(?!(?:and|or|to|of|in|on|at|by|the|a|an|is|was|for|per|as|if|it|its|be|but|"
+    r"not|no|so|up|we|he|she|our|his|her|are|has|had|can|may|all|any|off|out|new|old|"
+    r"each)\b)(?:°\s?[CF]|[A-Za-zµΩ]{1,3}(?:/[A-Za-z]{1,3})?)\b)"
+)
+# a unit of measure spelled out ("twelve metres", "3 kilograms", "40 degrees"): general
+# English units (SI, imperial, data), each with its plural and spelling variants.
+UNIT_WORD = (
+    r"(?:(?:kilo|centi|milli|micro)?(?:met(?:re|er)s?|grams?|lit(?:re|er)s?)|feet|foot|inch(?:es)?|"
+    r"yards?|miles?|tonnes?|tons?|ounces?|pounds?|gallons?|pints?|acres?|hectares?|"
+    r"degrees?(?:\s+(?:celsius|fahrenheit|centigrade))?|(?:kilo|mega)?(?:volts?|watts?)|"
+    r"amps?|amperes?|(?:kilo|mega|giga)?hertz|(?:kilo|mega|giga|tera)?bytes?|pixels?|"
+    r"calories?|decibels?|knots?|storeys?|stories|floors?)"
+)
+
+
 # fmt: off
 NUMBER_WORDS = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

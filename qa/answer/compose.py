@@ -45,9 +45,12 @@ from qa.text import (
     EMAIL,
     MONTHS,
     NUMBER_WORDS,
+    PERCENT_SUFFIX,
     SPEECH_VERBS,
     STOPWORDS,
     THIRD_PERSON,
+    UNIT_SYMBOL,
+    UNIT_WORD,
     WEB_ADDRESS,
     WORD,
     content_terms,
@@ -308,30 +311,13 @@ _MODIFIER = (
 )
 _CURRENCY = r"(?:[$€£¥]\s?|(?:USD|EUR|GBP|CHF|JPY)\s?)"
 _RANGE = rf"(?:\s*(?:to|-|–|and|or)\s*{_CURRENCY}?{_NUM})"
-_PERCENT = r"(?:\s*%|\s+per ?cent\b|\s+percent(?:age points?)?\b)"
 _UNIT_TIME = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|"
     r"decades?|centuries|business days?|working days?|calendar days?)"
 )
-# A unit written after a number: a short symbol or abbreviation ("kg", "kWh", "mm", "°C"),
-# not a short function word ("4 of them", "in 2016 the").
-_UNIT = (
-    r"(?:\s?(?!(?:and|or|to|of|in|on|at|by|the|a|an|is|was|for|per|as|if|it|its|be|but|"
-    r"not|no|so|up|we|he|she|our|his|her|are|has|had|can|may|all|any|off|out|new|old|"
-    r"each)\b)(?:°\s?[CF]|[A-Za-zµΩ]{1,3}(?:/[A-Za-z]{1,3})?)\b)"
-)
-# A unit of measure spelled out ("twelve metres", "3 kilograms", "40 degrees"): general
-# English units (SI, imperial, data), each with its plural and spelling variants.
-_UNIT_WORD = (
-    r"(?:(?:kilo|centi|milli|micro)?(?:met(?:re|er)s?|grams?|lit(?:re|er)s?)|feet|foot|inch(?:es)?|"
-    r"yards?|miles?|tonnes?|tons?|ounces?|pounds?|gallons?|pints?|acres?|hectares?|"
-    r"degrees?(?:\s+(?:celsius|fahrenheit|centigrade))?|(?:kilo|mega)?(?:volts?|watts?)|"
-    r"amps?|amperes?|(?:kilo|mega|giga)?hertz|(?:kilo|mega|giga|tera)?bytes?|pixels?|"
-    r"calories?|decibels?|knots?|storeys?|stories|floors?)"
-)
 NUMERIC = re.compile(
     rf"(?:{_MODIFIER}\s+)?(?:[−+]\s?)?{_CURRENCY}?{_NUM}{_RANGE}?"
-    rf"(?:{_PERCENT}|\s+(?:million|billion|thousand|hundred)\b|[\s-]+{_UNIT_WORD}\b|{_UNIT})?",
+    rf"(?:{PERCENT_SUFFIX}|\s+(?:million|billion|thousand|hundred)\b|[\s-]+{UNIT_WORD}\b|{UNIT_SYMBOL})?",
     re.I,
 )
 DURATION = re.compile(
@@ -508,7 +494,7 @@ def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
     if ask.answer_type == "amount":
         return bool(re.search(_CURRENCY, text) or re.search(r"million|billion|thousand", text))
     if ask.answer_type in {"percent", "percentage", "degree"}:
-        return bool(re.search(_PERCENT, text))
+        return bool(re.search(PERCENT_SUFFIX, text))
     m = _HOW_MANY.search(ask.text)
     if m and m.group(1).lower() not in STOPWORDS:  # "how many households" -> "212 households"
         after = words(sentence[span[1] : span[1] + 40])[:3]

@@ -155,6 +155,21 @@ def view(
         ("What's the support phone number?", "Support is open from 2024 to 2025.", False),
         ("What is the name of the new model?", "The new model is called the Zephyr.", True),
         ("What is the name of the new model?", "The new model is lighter.", False),
+        # a measure: a number with a unit, a currency or a percentage, or beside the noun
+        # asked for; a count: no year, date or sum
+        ("How deep is the channel?", "The channel is twelve metres deep.", True),
+        ("What is the maximum input voltage?", "| Max input voltage | 500 | V |", True),
+        ("How big is the emergency fund?", "The contingency is £250,000.", True),
+        ("What is the population of the island?", "The island has a population of 312.", True),
+        ("Which version is needed?", "Building needs Go 1.22 or later.", True),
+        ("How much did the wheat yield?", "The loss of 12 plots in 2024 hurt precision.", False),
+        ("How old must a buyer be?", "They come in packs of 7, 14 or 30 tablets.", False),
+        ("What is the population of the island?", "In 1850 it was settled by 40 families.", False),
+        ("How many customers used the service?", "In March 2025 the Board agreed on it.", False),
+        ("How many customers used the service?", "Sales rose to £48.2 million.", False),
+        ("How many customers used the service?", "It served 2,140 customers.", True),
+        ("What is the thousand-grain weight?", "It gave 0.71 kg of grain per litre.", False),
+        ("What is the maximum length of the cable?", "| Ethernet, WLAN 2.4 GHz |", False),
     ],
 )
 def test_a_sentence_offers_the_kind_of_answer_asked_for(question, sentence, offered):
