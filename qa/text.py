@@ -49,6 +49,7 @@ UNIT_SYMBOL = (
 # a unit of measure spelled out ("twelve metres", "3 kilograms", "40 degrees"): general
 # English units (SI, imperial, data), each with its plural and spelling variants.
 UNIT_WORD = (
+    r"(?:(?:square|cubic|sq\.?|nautical)\s+)?"
     r"(?:(?:kilo|centi|milli|micro)?(?:met(?:re|er)s?|grams?|lit(?:re|er)s?)|feet|foot|inch(?:es)?|"
     r"yards?|miles?|tonnes?|tons?|ounces?|pounds?|gallons?|pints?|acres?|hectares?|"
     r"degrees?(?:\s+(?:celsius|fahrenheit|centigrade))?|(?:kilo|mega)?(?:volts?|watts?)|"

@@ -39,8 +39,8 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.answer.features import FEATURE_NAMES, OFFERS, View, offers_count
-from qa.answer.question import asked_type, asks_count
+from qa.answer.features import FEATURE_NAMES, OFFERS, View
+from qa.answer.question import asked_type
 from qa.errors import CorpusQAError
 
 PACKAGED = Path(__file__).with_name("decision.json")
@@ -327,35 +327,11 @@ def best_asked_missing(views: Sequence[View]) -> float:
     return float(not OFFERS[asked](best.text, best.q, best.lower_words))
 
 
-def best_count_missing(views: Sequence[View]) -> float:
-    """A "how many" question (`question.asks_count`) whose best candidate states no count:
-    no number the question does not write, once years, dates and sums of money are set
-    aside (`features.offers_count`). The scorer's type check (`type_missing`) takes any
-    number for one, so the sentence on the topic with a date in it ("In March 2025 the
-    Board agreed to offer a call-back service") or a sum ("sales rose to £48.2 million")
-    passed for the answer to "How many customers used the call-back service?" and "How
-    many packs were sold?", two of the questions the documents do not answer.
-
-    Measured, leave-one-corpus-out within the dev splits of eight corpora (`python -m
-    evals.answer_lab`, session 11; read differences under 2 to 3 points as noise): key-fact
-    accuracy / abstention precision / recall 0.620 / 0.443 / 0.456 -> 0.620 / 0.453 /
-    0.466, the lowest figure up on four corpora (legal, research, seeds, techdoc) and down
-    on none. Alone it fires on 5 unanswerable dev questions and 1 answerable one. Folded
-    into `best_asked_missing` instead (one input, "how many" asking for a count): 0.617 /
-    0.450 / 0.476. On the full eval (`corpus-qa eval --loco`, one run) it abstains on four
-    unanswerable "how many" questions main answered (two test, two LOCO) and on one
-    answerable one: "How many of the hull plates had rusted?", whose answer spells
-    "fourteen", a number word `qa.text.NUMBER_WORDS` lacked until the same session added
-    the teens and tens."""
-    if not views:
-        return 0.0
-    best = views[0]
-    if not asks_count(best.q):
-        return 0.0
-    return float(not offers_count(best.text, best.q, best.lower_words))
-
-
-VIEW_FEATURES: list[ViewFeature] = [best_asked_missing, best_count_missing]
+# `best_count_missing` (session 11: a "how many" question whose best candidate states no
+# count) went in session 12, when the scorer's own check came to ask a count of a "how
+# many" question (`features.offers_number`): it then gave the same value as
+# `best_asked_missing` on every question.
+VIEW_FEATURES: list[ViewFeature] = [best_asked_missing]
 ANSWER_FEATURE_NAMES = (
     [f.__name__ for f in ANSWER_FEATURES]
     + [f.__name__ for f in PASSAGE_FEATURES]

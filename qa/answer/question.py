@@ -263,8 +263,8 @@ def asked_type(profile: QuestionProfile) -> str:
 
 
 # "How many leaks ...?", "How many people work there?": a count of things, not a year, a
-# date or a sum (`features.offers_count`). Used only by the answerer
-# (`decide.best_count_missing`); the scorer's answer type stays "number".
+# date or a sum (`features.offers_count`, which `features.offers_number` asks of these);
+# the answer type stays "number".
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 
 

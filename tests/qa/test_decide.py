@@ -14,7 +14,6 @@ from qa.answer.decide import (
     ModelMismatch,
     answer_features,
     best_asked_missing,
-    best_count_missing,
     combine,
     goal_figures,
     goal_threshold,
@@ -258,19 +257,15 @@ def test_a_count_is_a_number_that_is_not_a_year_a_date_or_a_sum():
     assert not offers_count("Sales in 2025 were strong.", q, set())  # the question's own number
 
 
-def test_best_count_missing_is_the_best_candidate_stating_no_count():
+def test_a_how_many_question_whose_best_candidate_states_no_count_lacks_its_answer():
     q = "How many customers have used the phone call-back service?"
     dated = _Seen(q, "In March 2025 the Board agreed to offer a call-back service.")
     counted = _Seen(q, "By June, 1,200 customers had used the call-back service.")
-    assert best_count_missing([dated, counted]) == 1.0  # the best one counts
-    assert best_count_missing([counted, dated]) == 0.0
-    # another question type: the scorer's own type check covers it
-    assert best_count_missing([_Seen("When was the service offered?", "It was popular.")]) == 0.0
-    assert best_count_missing([]) == 0.0
+    assert best_asked_missing([dated, counted]) == 1.0  # the best one counts
+    assert best_asked_missing([counted, dated]) == 0.0
 
 
-def test_the_answerer_reads_the_count_check_beside_the_best_cosine():
+def test_the_answerer_reads_the_best_cosine():
     """Without the best cosine the fit answered questions far from every sentence
     ("What is the population of Finland?" on the seeds)."""
-    assert "best_count_missing" in ANSWER_FEATURE_NAMES
     assert "best_cosine" in ANSWER_FEATURE_NAMES
