@@ -38,13 +38,18 @@ def phone_numbers(text: str) -> list[re.Match[str]]:
 
 # What follows a number to make it a measure (shared by the answer's lead span,
 # `qa.answer.compose.NUMERIC`, and the answer-type check, `qa.answer.features`):
-# a percentage; a unit written as a short symbol or abbreviation ("kg", "kWh", "mm", "°C"),
-# not a short function word ("4 of them", "in 2016 the");
+# a percentage; a unit written as its symbol or abbreviation ("kg", "kWh", "mm", "°C",
+# "km/h", "m²"): the SI units with their prefixes and the common imperial and technical
+# ones, not any short word ("12 men", "5 bus stops" are counts, not measures).
 PERCENT_SUFFIX = r"(?:\s*%|\s+per ?cent\b|\s+percent(?:age points?)?\b)"
+_SI = r"(?:da|[KMGT]i|[kMGTmµunc])?(?:m|g|l|L|V|W|Wh|Hz|B|bit|A|Ah|VA|Pa|N|J|s|t)"
+_OTHER_UNITS = r"(?:mph|kph|rpm|psi|lbs?|oz|ft|yd|mi|dBm?|cc|ha|kn|hp|bhp|ppm|bar|min|hrs?|h)"
+_ONE_UNIT = rf"(?:sq\.?\s?)?(?:{_OTHER_UNITS}|{_SI})"
 UNIT_SYMBOL = (
     r"(?:\s?(?!(?:and|or|to|of|in|on|at|by|the|a|an|is|was|for|per|as|if|it|its|be|but|"
     r"not|no|so|up|we|he|she|our|his|her|are|has|had|can|may|all|any|off|out|new|old|"
-    r"each)\b)(?:°\s?[CF]|[A-Za-zµΩ]{1,3}(?:/[A-Za-z]{1,3})?)\b)"
+    r"each)\b)(?:°\s?[CF]|"
+    rf"{_ONE_UNIT}(?:/{_ONE_UNIT}|/day)?[²³]?)(?![\w²³]))"
 )
 # a unit of measure spelled out ("twelve metres", "3 kilograms", "40 degrees"): general
 # English units (SI, imperial, data), each with its plural and spelling variants.

@@ -170,6 +170,8 @@ def view(
         ("How old must a buyer be?", "They come in boxes of 6, 12 or 24 eggs.", False),
         ("How deep is the lake?", "The tenant must pay the rent.", False),  # no "ten"
         ("How deep is the lake?", "Tens of visitors swim there.", False),
+        ("How deep is the lake?", "5 bus stops and 12 men serve the lake.", False),  # no units
+        ("How fast is the ferry?", "The ferry makes 30 km/h.", True),
         ("What is the version number?", "It shipped on 12 May.", False),
         ("What is the version number?", "Version 2.4.1 fixed it.", True),  # not a date
         (
