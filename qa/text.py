@@ -61,6 +61,35 @@ UNIT_WORD = (
     r"amps?|amperes?|(?:kilo|mega|giga)?hertz|(?:kilo|mega|giga|tera)?bytes?|pixels?|"
     r"calories?|decibels?|knots?|storeys?|stories|floors?)"
 )
+# A unit of time, spelled out ("30 days", "three working days", "2 hrs").
+TIME_UNIT = (
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"
+    r"years?|yrs?|decades?|centuries|(?:business|working|calendar) days?)"
+)
+# Currencies, shared by the money check (`qa.answer.features`) and the answer's lead
+# span (`qa.answer.compose`): a sign, an ISO code written before the figure, or a word.
+CURRENCY_SIGN = r"[$€£¥₹₩₽]"
+CURRENCY_CODE = r"\b(?:USD|EUR|GBP|CHF|JPY|Rs\.?)"
+CURRENCY_WORD = r"(?:dollars?|euros?|pounds?|usd|eur|gbp|cents?|pence|yen|francs?|rupees?|yuan)"
+# How often, in general English: "every month", "each year", "every 6 months", "once a
+# week", "twice per day", "six times", "daily", "annually", "after each use". The answer
+# to "how often" is as often a frequency as a number with a time unit.
+_ADVERBS_OF_FREQUENCY = (
+    r"hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|"
+    r"biennially"
+)
+_COUNTED = (
+    r"(?:\d+(?:[.,]\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|many|a few|multiple)"
+)
+_PERIOD = rf"\s+(?:a|an|per|every|each)\s+(?:[a-z]+\s+)?{TIME_UNIT}"
+FREQUENCY = re.compile(
+    rf"\b(?:every|each)\s+(?:other\s+|{_COUNTED}(?:\s*(?:to|-|–|or)\s*{_COUNTED})?\s+)?"
+    rf"(?:[a-z]+\s+)?{TIME_UNIT}\b"
+    rf"|\b(?:once|twice|thrice){_PERIOD}\b|\b{_COUNTED}\s+times(?:{_PERIOD})?\b"
+    rf"|\b(?:{_ADVERBS_OF_FREQUENCY})\b|\b(?:after|before)\s+(?:each|every)\s+[a-z]+\b",
+    re.I,
+)
 
 
 # fmt: off

@@ -37,18 +37,23 @@ from qa.answer.headings import (
 )
 from qa.answer.kinds import ACROSS as _ACROSS
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind, question_parts
+from qa.answer.question import asks_frequency
 from qa.retrieve import DocumentSentences, Snapshot
 from qa.store import sentence_id
 from qa.text import (
     AFFIRM,
     CONNECTIVES,
+    CURRENCY_CODE,
+    CURRENCY_SIGN,
     EMAIL,
+    FREQUENCY,
     MONTHS,
     NUMBER_WORDS,
     PERCENT_SUFFIX,
     SPEECH_VERBS,
     STOPWORDS,
     THIRD_PERSON,
+    TIME_UNIT,
     UNIT_SYMBOL,
     UNIT_WORD,
     WEB_ADDRESS,
@@ -309,19 +314,15 @@ _MODIFIER = (
     r"later|earlier) than|as (?:many|much|few|little) as|just (?:over|under)|within|for|after|"
     r"below|above|exactly|only|maximum(?: of)?|minimum(?: of)?)"
 )
-_CURRENCY = r"(?:[$€£¥]\s?|(?:USD|EUR|GBP|CHF|JPY)\s?)"
+_CURRENCY = rf"(?:(?:{CURRENCY_SIGN}|{CURRENCY_CODE})\s?)"
 _RANGE = rf"(?:\s*(?:to|-|–|and|or)\s*{_CURRENCY}?{_NUM})"
-_UNIT_TIME = (
-    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|"
-    r"decades?|centuries|business days?|working days?|calendar days?)"
-)
 NUMERIC = re.compile(
     rf"(?:{_MODIFIER}\s+)?(?:[−+]\s?)?{_CURRENCY}?{_NUM}{_RANGE}?"
     rf"(?:{PERCENT_SUFFIX}|\s+(?:million|billion|thousand|hundred)\b|[\s-]+{UNIT_WORD}\b|{UNIT_SYMBOL})?",
     re.I,
 )
 DURATION = re.compile(
-    rf"(?:{_MODIFIER}\s+)?{_NUM}(?:\s*\(\d+\))?{_RANGE}?(?:[\s-]+){_UNIT_TIME}\b"
+    rf"(?:{_MODIFIER}\s+)?{_NUM}(?:\s*\(\d+\))?{_RANGE}?(?:[\s-]+){TIME_UNIT}\b"
     rf"(?:'|’)?",
     re.I,
 )
@@ -354,7 +355,7 @@ TIME = re.compile(
     + rf"|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     + r"|(?<![\w-])(?:1[5-9]|20)\d\d(?![\w-])"
     + r"|today|yesterday|tomorrow|tonight"
-    + rf"|{_NUM}\s+{_UNIT_TIME}\s+(?:ago|later|earlier)"
+    + rf"|{_NUM}\s+{TIME_UNIT}\s+(?:ago|later|earlier)"
     + r")\b",
     re.I,
 )
@@ -406,6 +407,8 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
         # A duration is a number WITH its unit ("30 days"), or a span of clock time
         # ("10:00 to 13:15"); a bare number ("24" of "24 June") is not one: no lead then.
         rules = [duration_span, clock_range_span]
+        if asks_frequency(ask.text):  # "every 3 years" answers "how often", not "3 years"
+            rules.insert(0, frequency_span)
     elif kind == "time":
         rules = [time_span, duration_span]
     elif kind == "contact":
@@ -579,6 +582,11 @@ def addressee_span(sentence: str, ask: Ask) -> Span | None:
 def duration_span(sentence: str, ask: Ask) -> Span | None:
     """ "30 days", "thirty (30) days", "at least 5 minutes", "three years"."""
     return _nearest(_not_asked(_matches(DURATION, sentence), sentence, ask), sentence, ask)
+
+
+def frequency_span(sentence: str, ask: Ask) -> Span | None:
+    """ "every month", "six times", "once a year", "annually"."""
+    return _nearest(_not_asked(_matches(FREQUENCY, sentence), sentence, ask), sentence, ask)
 
 
 def time_span(sentence: str, ask: Ask) -> Span | None:

@@ -22,15 +22,20 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from qa.answer.headings import heading_bonus
-from qa.answer.question import QuestionProfile, asked_noun, asks_count
+from qa.answer.question import QuestionProfile, asked_noun, asks_count, asks_frequency
 from qa.text import (
+    CURRENCY_CODE,
+    CURRENCY_SIGN,
+    CURRENCY_WORD,
     DAYS,
     EMAIL,
+    FREQUENCY,
     MONTHS,
     NUMBER_WORDS,
     PERCENT_SUFFIX,
     SPEECH_VERBS,
     STOPWORDS,
+    TIME_UNIT,
     TIME_WORDS,
     UNIT_SYMBOL,
     UNIT_WORD,
@@ -46,12 +51,8 @@ from qa.types import Passage, Sentence
 # --- what a sentence offers, per answer type (general English patterns) -----------------
 _NUM = r"(?:\d+(?:[.,]\d+)*|" + "|".join(sorted(NUMBER_WORDS | {"a", "an"})) + r")"
 _SPELLED = "(?:" + "|".join(sorted(NUMBER_WORDS - {"percent", "half"})) + ")"
-_UNITS = (
-    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"
-    r"years?|yrs?|decades?|centuries)"
-)
 DURATION = re.compile(
-    rf"\b{_NUM}(?:[\s-]+|\s+\(\d+\)\s+)(?:\w+\s+)?{_UNITS}\b|\b(?:a|one) fortnight\b", re.I
+    rf"\b{_NUM}(?:[\s-]+|\s+\(\d+\)\s+)(?:\w+\s+)?{TIME_UNIT}\b|\b(?:a|one) fortnight\b", re.I
 )
 # "95%", "95 percent", "ninety per cent".
 PERCENT = re.compile(
@@ -69,12 +70,9 @@ HEDGE = re.compile(
     r"very likely|realistic possibility|confident|certain|sure)\b",
     re.I,
 )
-_CURRENCY_WORDS = r"(?:dollars?|euros?|pounds?|usd|eur|gbp|cents?|pence|yen|francs?|rupees?|yuan)"
-_CURRENCY_SIGNS = r"[$€£¥₹₩₽]"
-_CURRENCY_CODES = r"\b(?:USD|EUR|GBP|CHF|JPY|Rs\.?)"
 MONEY = re.compile(
-    rf"{_CURRENCY_SIGNS}\s?\d|\b\d+(?:[.,]\d+)*\s*(?:{_CURRENCY_WORDS}|million|billion)\b"
-    rf"|{_CURRENCY_CODES}\s?\d|\b{_SPELLED}[\s-]+(?:\w+\s+)?{_CURRENCY_WORDS}\b",
+    rf"{CURRENCY_SIGN}\s?\d|\b\d+(?:[.,]\d+)*\s*(?:{CURRENCY_WORD}|million|billion)\b"
+    rf"|{CURRENCY_CODE}\s?\d|\b{_SPELLED}[\s-]+(?:\w+\s+)?{CURRENCY_WORD}\b",
     re.I,
 )
 # A time of day: "10:30", "9 am", "5.30 p.m.", "noon".
@@ -137,7 +135,12 @@ def offers_time(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
 
 
 def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
-    return any(m.group().lower() not in q.text.lower() for m in DURATION.finditer(text))
+    """A number with a time unit ("30 days"); for "how often", a frequency too ("every
+    month", "six times", "annually": `qa.text.FREQUENCY`)."""
+    spans = [*DURATION.finditer(text)]
+    if asks_frequency(q.text):
+        spans += FREQUENCY.finditer(text)
+    return any(m.group().lower() not in q.text.lower() for m in spans)
 
 
 def offers_number(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
@@ -240,8 +243,8 @@ def offers_count(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
 # A whole sum of money, figure and scale ("£48.2 million", "USD 50", "12,000 euros"):
 # `MONEY` only needs to find that there is one, so it stops at the first digit.
 _SUM = re.compile(
-    rf"(?:{_CURRENCY_SIGNS}|{_CURRENCY_CODES})\s?\d[\d.,]*(?:\s*(?:million|billion|m|bn|k)\b)?"
-    rf"|\b\d[\d.,]*\s*(?:million|billion)?\s*{_CURRENCY_WORDS}\b",
+    rf"(?:{CURRENCY_SIGN}|{CURRENCY_CODE})\s?\d[\d.,]*(?:\s*(?:million|billion|m|bn|k)\b)?"
+    rf"|\b\d[\d.,]*\s*(?:million|billion)?\s*{CURRENCY_WORD}\b",
     re.I,
 )
 

@@ -273,6 +273,18 @@ def asks_count(profile: QuestionProfile) -> bool:
     return profile.answer_type == "number" and bool(_HOW_MANY.search(profile.text))
 
 
+_HOW_OFTEN = re.compile(
+    r"\bhow (?:often|frequently)\b|\b(?:at )?what (?:intervals?|frequency)\b|\bhow many times\b",
+    re.I,
+)
+
+
+def asks_frequency(text: str) -> bool:
+    """ "How often ...?", "How many times ...?": a frequency ("every month", "six
+    times") answers, as a number with a time unit does."""
+    return bool(_HOW_OFTEN.search(text))
+
+
 def answer_type_of(text: str) -> str:
     for rule in ANSWER_TYPE_RULES:
         if found := rule(text):

@@ -235,6 +235,25 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "amount",
             "£30",
         ),
+        # "how often": the frequency, with its "every", not only the number and unit
+        (
+            "Replace the air filter every 6 months.",
+            "How often do I change the filter?",
+            "duration",
+            "every 6 months",
+        ),
+        (
+            "The committee, chaired by the mayor, gathers four times a year in the hall.",
+            "How often does the committee meet?",
+            "duration",
+            "four times a year",
+        ),
+        (
+            "Water the seedlings daily until they root.",
+            "How frequently should I water them?",
+            "duration",
+            "daily",
+        ),
     ],
 )
 def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):

@@ -127,6 +127,13 @@ def view(
         ("How long do I hold the button?", "Hold the button for 10 seconds.", True),
         ("How long is the notice period?", "Notice must be given within 30 days.", True),
         ("How long is the warranty?", "The warranty covers parts and labour.", False),
+        # "how often" is answered by a frequency too; "how long" is not
+        ("How often should the tank be drained?", "Drain the tank every month.", True),
+        ("How often is the levy paid?", "The levy is paid annually.", True),
+        ("How often did the panel sit?", "The panel sat nine times last year.", True),
+        ("How often should I clean the nozzle?", "Wipe the nozzle after each use.", True),
+        ("How often should I clean the nozzle?", "Press the button once to start.", False),
+        ("How long is the warranty?", "The warranty is renewed every year.", False),
         ("Who may end the contract?", "Either party may terminate this agreement.", True),
         ("Who pays the fees?", "The supplier shall pay all fees.", True),
         ("Who handles the claims?", "Claims are handled by the embassy.", True),
