@@ -384,7 +384,7 @@ class JobRunner:
                 file.status, file.reason = "failed", "The ingest did not report this file."
             else:
                 self._describe(job, file, store)
-                file.status = outcome  # after its facts: a poll never sees "added" bare
+                file.status = outcome  # set after its facts, so no saved state shows it bare
         if backup is not None:
             backup.unlink(missing_ok=True)
         log.info("upload job %s: %s %s", job.job_id, file.doc_id, file.status)

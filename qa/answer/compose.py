@@ -53,6 +53,7 @@ from qa.text import (
     SPEECH_VERBS,
     STOPWORDS,
     THIRD_PERSON,
+    TIME_CLAUSE,
     TIME_UNIT,
     UNIT_SYMBOL,
     UNIT_WORD,
@@ -323,7 +324,7 @@ NUMERIC = re.compile(
 )
 DURATION = re.compile(
     rf"(?:{_MODIFIER}\s+)?{_NUM}(?:\s*\(\d+\))?{_RANGE}?(?:[\s-]+){TIME_UNIT}\b"
-    rf"(?:'|’)?",
+    rf"(?:['’](?!\w))?",
     re.I,
 )
 # Month names with their capital ("May", not the verb "may"; "March", not "march").
@@ -410,7 +411,7 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
         if asks_frequency(ask.text):  # "every 3 years" answers "how often", not "3 years"
             rules.insert(0, frequency_span)
     elif kind == "time":
-        rules = [time_span, duration_span]
+        rules = [time_span, duration_span, condition_span]
     elif kind == "contact":
         rules = [contact_detail_span, addressee_span]
     elif kind in _PERSON_TYPES:
@@ -582,6 +583,13 @@ def addressee_span(sentence: str, ask: Ask) -> Span | None:
 def duration_span(sentence: str, ask: Ask) -> Span | None:
     """ "30 days", "thirty (30) days", "at least 5 minutes", "three years"."""
     return _nearest(_not_asked(_matches(DURATION, sentence), sentence, ask), sentence, ask)
+
+
+def condition_span(sentence: str, ask: Ask) -> Span | None:
+    """ "when the friction material is thinner than 1 mm": a condition that answers
+    "when", failing a date or a duration."""
+    found = [_trim(sentence, a, b) for a, b in _matches(TIME_CLAUSE, sentence)]
+    return _nearest(_not_asked(found, sentence, ask), sentence, ask)
 
 
 def frequency_span(sentence: str, ask: Ask) -> Span | None:
@@ -862,8 +870,9 @@ def clause_span(sentence: str, ask: Ask) -> Span | None:
         ws = words(text)
         if len(ws) < 3 or _is_reporting_frame(text):
             continue
-        hits = len(wanted & {stem(w) for w in ws})
-        if hits:
+        said = {stem(w) for w in ws if w.lower() not in STOPWORDS}
+        hits = len(wanted & said)
+        if hits and said - wanted:  # a clause that only restates the question is no answer
             scored.append((-hits, len(ws), a, b))
     if len(clauses) < 2 or not scored:
         return None

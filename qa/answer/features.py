@@ -214,7 +214,7 @@ _FUNCTION_WORDS = "|".join(re.escape(w) for w in sorted(STOPWORDS, key=len, reve
 _YEAR = re.compile(
     rf"(?<=\b(?:in|on|by|of|to) ){YEAR.pattern}|(?<=\b(?:from|till) ){YEAR.pattern}"
     rf"|(?<=\b(?:since|until|after) ){YEAR.pattern}|(?<=\b(?:during|before) ){YEAR.pattern}"
-    rf"|(?<![$€£¥₹₩₽])(?<![$€£¥₹₩₽]\s){YEAR.pattern}"
+    rf"|(?<!{CURRENCY_SIGN})(?<!{CURRENCY_SIGN}\s){YEAR.pattern}"
     rf"(?!{PERCENT_SUFFIX}|[\s-]+{UNIT_WORD}\b|{UNIT_SYMBOL}|\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]+\b)",
     re.I,
 )

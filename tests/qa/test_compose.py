@@ -254,6 +254,19 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "duration",
             "daily",
         ),
+        (  # a condition answers "when"
+            "Replace the cartridge, which sits behind the lower cover of the unit, when the"
+            " light turns red.",
+            "When must the cartridge be replaced?",
+            "time",
+            "when the light turns red",
+        ),
+        (  # a possessive's apostrophe ends the duration; "month's" does not lend it one
+            "The tenant must give at least one month's written notice before leaving the flat.",
+            "How much notice must the tenant give?",
+            "duration",
+            "at least one month",
+        ),
     ],
 )
 def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
@@ -269,6 +282,12 @@ def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
         ("The meeting was held on 24 June 2025 in Ashby.", "How long was the meeting?", "duration"),
         # a postcode is no amount of time
         ("Write to 400 Harbor Street, Portland 04101.", "How long do I have?", "duration"),
+        # the clause that only restates the question's condition is no answer
+        (
+            "If the pump overheats, switch it off at the wall and call the installer.",
+            "What happens if the pump overheats?",
+            "open",
+        ),
     ],
 )
 def test_no_lead_when_no_span_of_the_asked_type_is_clear(sentence, question, answer_type):
