@@ -148,6 +148,37 @@ def asks_what_it_is_about(question: str) -> Kind | None:
     return Kind(OVERVIEW, "asks what something is about", topic=_topic(subject), source=subject)
 
 
+# "What are these documents?", "What is this?", "What is the changelog?": the texts
+# themselves, or one of them named by its kind, asked to be explained.
+_WHAT_IS_THIS = re.compile(
+    r"^\W*what(?:'s|’s|\s+(?:is|are|was|were))\s+"
+    r"(?P<phrase>(?:this|these|that|those|the|all)(?:\s+[\w'’-]+){0,3}?)\W*$",
+    re.I,
+)
+
+
+_DETERMINERS = {"this", "these", "that", "those", "the", "all"}
+
+
+def asks_what_the_documents_are(question: str) -> Kind | None:
+    """ "What are these documents?" (an overview of them all, always answered); "What is
+    the changelog?" (that document's overview, which the fitted answerer judges: no
+    document may be of that kind)."""
+    if not (m := _WHAT_IS_THIS.search(question)):
+        return None
+    phrase = m["phrase"]
+    if any(w.lower() in STOPWORDS - _DETERMINERS for w in words(phrase)):
+        return None  # "the title of section 5", "the fee for ...": a thing of a document
+    if _is_the_documents(phrase):
+        return Kind(OVERVIEW, "asks what the documents are")
+    head = words(phrase)[-1].lower()
+    if head.rstrip("s") in DOCUMENT_TYPES or head in DOCUMENT_TYPES:
+        return Kind(
+            OVERVIEW, "asks what a document is", topic=_topic(phrase), source=phrase, judged=True
+        )
+    return None
+
+
 def asks_what_documents_say(question: str) -> Kind | None:
     """ "What do the documents say about Y?", "What does the agreement say about X?" """
     if not (m := _SAYS_ABOUT.search(question)):
@@ -185,6 +216,7 @@ def asks_what_a_name_is(question: str) -> Kind | None:
 OVERVIEW_RULES: list[KindRule] = [
     asks_for_a_summary,
     asks_what_it_is_about,
+    asks_what_the_documents_are,
     asks_what_documents_say,
     asks_for_a_list,
     asks_what_a_name_is,

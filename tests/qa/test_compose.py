@@ -507,6 +507,13 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("What is the notice period?", FACTOID, ""),
         ("What is the rule for overtime?", FACTOID, ""),
         ("Is the new plan different from the old one?", COMPARISON, ""),
+        # the documents themselves, or one named by its kind, asked to be explained
+        ("What are these documents?", OVERVIEW, ""),
+        ("What is this?", OVERVIEW, ""),
+        ("What is the newsletter?", OVERVIEW, "newsletter"),
+        ("What is the release date?", FACTOID, ""),
+        ("What's the title of section 5 of the newsletter?", FACTOID, ""),
+        ("What is this product?", FACTOID, ""),
     ],
 )
 def test_question_kinds(question, kind, topic):
@@ -528,6 +535,7 @@ def test_a_yes_no_question_end_to_end_never_answers_a_bare_yes(corpus_service, s
 def test_citations_stay_exact_in_every_shape(corpus_service, snapshot, tmp_path: Path):
     for question in [
         "What is this corpus about?",
+        "What are these documents?",
         "Summarize what the documents say about the scheduling system",
         "How do the report and the newsletter differ on the scheduling system?",
         "Who presented the pilot results?",
@@ -536,6 +544,15 @@ def test_citations_stay_exact_in_every_shape(corpus_service, snapshot, tmp_path:
         answer = corpus_service.ask(question)
         if not answer.abstained:
             assert_exact(answer.answer, answer.citations, snapshot)
+
+
+def test_what_these_documents_are_is_always_answered_with_each_document(corpus_service, snapshot):
+    """ "What are these documents?": an overview of them all, not a fact the fitted
+    answerer may refuse for want of an answering sentence."""
+    answer = corpus_service.ask("What are these documents?")
+    assert not answer.abstained, answer.answer
+    assert {c.doc_id for c in answer.citations} == set(snapshot.documents)
+    assert_exact(answer.answer, answer.citations, snapshot)
 
 
 def test_a_document_named_by_its_title_is_the_one_summarised(corpus_service, snapshot):
