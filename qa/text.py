@@ -91,9 +91,9 @@ FREQUENCY = re.compile(
     re.I,
 )
 
-# A condition in time, in general English: "when the pads are thinner than 1 mm", "as soon
-# as it beeps", "until the water boils", "before the tenancy ends". "When must I replace
-# the chain?" is as often answered by one as by a date.
+# A condition in time, in general English: "when the light turns red", "as soon as it
+# beeps", "until the dough doubles", "before the contract ends". "When must I replace the
+# filter?" is as often answered by one as by a date.
 TIME_CLAUSE = re.compile(
     r"\b(?:when|whenever|as soon as|once|until|till|before|after|by the time)\s+"
     r"(?!it\s+comes\s+to\b)(?:the|a|an|it|they|you|we|he|she|its|their|your|this|these|those|any|each|all|no)\s+"

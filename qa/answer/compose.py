@@ -586,7 +586,7 @@ def duration_span(sentence: str, ask: Ask) -> Span | None:
 
 
 def condition_span(sentence: str, ask: Ask) -> Span | None:
-    """ "when the friction material is thinner than 1 mm": a condition that answers
+    """ "when the indicator turns red": a condition that answers
     "when", failing a date or a duration."""
     found = [_trim(sentence, a, b) for a, b in _matches(TIME_CLAUSE, sentence)]
     return _nearest(_not_asked(found, sentence, ask), sentence, ask)
