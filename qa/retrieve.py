@@ -128,8 +128,12 @@ class Lexicon:
             return self._extra.get(word)
 
     def rows(self, words: Iterable[str]) -> np.ndarray:
-        """The vectors of those of the words the corpus has, in one read."""
-        found = [i for w in words if (i := self.index.get(w)) is not None]
+        """The vectors of those of the words the corpus has, in one read, in the index's
+        order whatever the words' order: a set of words iterates in an order that changes
+        with each process's string hashing, and a matrix product's rounding depends on where
+        a row falls in it, so unsorted rows made features differ in the last bit from run to
+        run, enough to move a fitted threshold and flip a dozen eval answers."""
+        found = sorted(i for w in words if (i := self.index.get(w)) is not None)
         return self._rows[found] if found else np.zeros((0, DIMENSIONS), np.float32)
 
     def remember(self, word: str, vector: np.ndarray) -> None:

@@ -110,3 +110,17 @@ def test_ingest_embeds_on_the_bulk_session_with_the_readers_vectors(
     for word in sample:
         alone = embedder.embed([word])[0]  # one text: the query session
         assert float(stored[word] @ alone) > 0.99999
+
+
+def test_lexicon_rows_come_in_the_lexicons_order_whatever_the_words_order():
+    """A set of words iterates in an order that changes with each process's string
+    hashing; the rows must not, or a matrix product's last-bit rounding (and a fitted
+    threshold with it) changes from run to run."""
+    from qa.retrieve import Lexicon
+
+    vectors = np.arange(12, dtype=np.float32).reshape(4, 3)
+    lexicon = Lexicon(["alpha", "beta", "gamma", "delta"], vectors, "test")
+    forward = lexicon.rows(["alpha", "gamma", "delta", "missing"])
+    backward = lexicon.rows(["delta", "missing", "gamma", "alpha"])
+    assert np.array_equal(forward, backward)
+    assert np.array_equal(forward, vectors[[0, 2, 3]])
