@@ -155,8 +155,6 @@ _WHAT_IS_THIS = re.compile(
     r"(?P<phrase>(?:this|these|that|those|the|all)(?:\s+[\w'’-]+){0,3}?)\W*$",
     re.I,
 )
-
-
 _DETERMINERS = {"this", "these", "that", "those", "the", "all"}
 
 
@@ -171,8 +169,7 @@ def asks_what_the_documents_are(question: str) -> Kind | None:
         return None  # "the title of section 5", "the fee for ...": a thing of a document
     if _is_the_documents(phrase):
         return Kind(OVERVIEW, "asks what the documents are")
-    head = words(phrase)[-1].lower()
-    if head.rstrip("s") in DOCUMENT_TYPES or head in DOCUMENT_TYPES:
+    if _names_a_kind_of_document(words(phrase)[-1]):  # its head noun, not "the release date"
         return Kind(
             OVERVIEW, "asks what a document is", topic=_topic(phrase), source=phrase, judged=True
         )
