@@ -96,7 +96,8 @@ FREQUENCY = re.compile(
 # filter?" is as often answered by one as by a date.
 TIME_CLAUSE = re.compile(
     r"\b(?:when|whenever|as soon as|once|until|till|before|after|by the time)\s+"
-    r"(?!it\s+comes\s+to\b)(?:the|a|an|it|they|you|we|he|she|its|their|your|this|these|those|any|each|all|no)\s+"
+    r"(?!it\s+comes\s+to\b)"  # "when it comes to" is no time
+    r"(?:the|a|an|it|they|you|we|he|she|its|their|your|this|these|those|any|each|all|no)\s+"
     r"[^,.;:!?()]*",
     re.I,
 )

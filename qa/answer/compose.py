@@ -461,6 +461,11 @@ def _not_asked(spans: list[Span], sentence: str, ask: Ask) -> list[Span]:
     return [s for s in spans if sentence[s[0] : s[1]].lower().strip() not in q]
 
 
+def _nearest_unasked(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
+    """Of the spans that say something the question does not, the nearest its words."""
+    return _nearest(_not_asked(spans, sentence, ask), sentence, ask)
+
+
 def _matches(pattern: re.Pattern, sentence: str) -> list[Span]:
     return [(m.start(), m.end()) for m in pattern.finditer(sentence) if m.group().strip()]
 
@@ -582,29 +587,29 @@ def addressee_span(sentence: str, ask: Ask) -> Span | None:
 
 def duration_span(sentence: str, ask: Ask) -> Span | None:
     """ "30 days", "thirty (30) days", "at least 5 minutes", "three years"."""
-    return _nearest(_not_asked(_matches(DURATION, sentence), sentence, ask), sentence, ask)
+    return _nearest_unasked(_matches(DURATION, sentence), sentence, ask)
 
 
 def condition_span(sentence: str, ask: Ask) -> Span | None:
     """ "when the indicator turns red": a condition that answers
     "when", failing a date or a duration."""
     found = [_trim(sentence, a, b) for a, b in _matches(TIME_CLAUSE, sentence)]
-    return _nearest(_not_asked(found, sentence, ask), sentence, ask)
+    return _nearest_unasked(found, sentence, ask)
 
 
 def frequency_span(sentence: str, ask: Ask) -> Span | None:
     """ "every month", "six times", "once a year", "annually"."""
-    return _nearest(_not_asked(_matches(FREQUENCY, sentence), sentence, ask), sentence, ask)
+    return _nearest_unasked(_matches(FREQUENCY, sentence), sentence, ask)
 
 
 def time_span(sentence: str, ask: Ask) -> Span | None:
     """ "by the beginning of next year", "on Thursday", "in 2016", "3 March 2021"."""
-    return _nearest(_not_asked(_matches(TIME, sentence), sentence, ask), sentence, ask)
+    return _nearest_unasked(_matches(TIME, sentence), sentence, ask)
 
 
 def hedge_span(sentence: str, ask: Ask) -> Span | None:
     """ "almost certainly", "highly likely": a degree said in words."""
-    return _nearest(_not_asked(_matches(HEDGE, sentence), sentence, ask), sentence, ask)
+    return _nearest_unasked(_matches(HEDGE, sentence), sentence, ask)
 
 
 def _name_runs(sentence: str, ask: Ask) -> list[Span]:

@@ -150,12 +150,12 @@ def asks_what_it_is_about(question: str) -> Kind | None:
 
 # "What are these documents?", "What is this?", "What is the changelog?": the texts
 # themselves, or one of them named by its kind, asked to be explained.
+_DETERMINERS = {"this", "these", "that", "those", "the", "all"}
 _WHAT_IS_THIS = re.compile(
     r"^\W*what(?:'s|’s|\s+(?:is|are|was|were))\s+"
-    r"(?P<phrase>(?:this|these|that|those|the|all)(?:\s+[\w'’-]+){0,3}?)\W*$",
+    rf"(?P<phrase>(?:{'|'.join(sorted(_DETERMINERS))})(?:\s+[\w'’-]+){{0,3}}?)\W*$",
     re.I,
 )
-_DETERMINERS = {"this", "these", "that", "those", "the", "all"}
 
 
 def asks_what_the_documents_are(question: str) -> Kind | None:
