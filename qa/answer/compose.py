@@ -37,7 +37,7 @@ from qa.answer.headings import (
 )
 from qa.answer.kinds import ACROSS as _ACROSS
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind, question_parts
-from qa.answer.question import asks_frequency
+from qa.answer.question import asks_frequency, asks_length
 from qa.retrieve import DocumentSentences, Snapshot
 from qa.store import sentence_id
 from qa.text import (
@@ -410,6 +410,8 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
         rules = [duration_span, clock_range_span]
         if asks_frequency(ask.text):  # "every 3 years" answers "how often", not "3 years"
             rules.insert(0, frequency_span)
+        if asks_length(ask.text):  # "How long is the crack?": "140 mm"
+            rules.append(number_span)
     elif kind == "time":
         rules = [time_span, duration_span, condition_span]
     elif kind == "contact":
@@ -1513,6 +1515,30 @@ class Focus:
 
 RETRIEVED_WEIGHT = 0.3  # the weight of the retrieval's ranking (1 for its best sentence)
 TOPIC_WORDS = 0.3  # the weight of the topic's own words beside the topic's vector
+SAYS_WHAT_WEIGHT = 0.3  # the weight of a sentence that says what its subject is
+
+# A sentence that says what a thing is, in general English: its own words, then a copula
+# and an article ("Tidekeeper is a command-line backup tool", "The HB-10 is a wall-mounted
+# battery"), or a document describing itself ("This guide covers ...", "This chapter sets
+# out ..."). A reader asking "What is X?" or for a summary wants it first, and the lead
+# and centrality alone passed it over for a sentence that merely repeats X's name.
+_DEFINES = re.compile(
+    r"^\W*(?P<subject>[^,;:.!?]{1,60}?)\s+(?:is|are|was|were)\s+(?:a|an|the|one of)\s", re.I
+)
+_DESCRIBES_ITSELF = re.compile(
+    r"^\W*this\s+(?:[\w-]+\s+){0,3}?(?:covers|describes|explains|sets out|answers|"
+    r"summari[sz]es|lists|outlines|presents|reports|deals with|is about|gives|provides)\b",
+    re.I,
+)
+
+
+def says_what_it_is(text: str, subject: set[str]) -> bool:
+    """The sentence defines one of `subject`'s words (stems), or describes its own
+    document (`_DEFINES`, `_DESCRIBES_ITSELF`)."""
+    if _DESCRIBES_ITSELF.match(text):
+        return True
+    m = _DEFINES.match(text)
+    return bool(m) and bool(stems(m.group("subject")) & subject)
 
 
 def _central(
@@ -1538,8 +1564,12 @@ def _central(
     # a contract, the purpose line of a manual): the "lead" baseline that extractive
     # summarisers are measured against. Earlier sentences weigh more, fading with position.
     centrality = centrality + LEAD_WEIGHT / (1.0 + np.arange(len(eligible)) / LEAD_SPAN)
+    texts = [doc.places[i][0].sentences[doc.places[i][1]].text for i in eligible]
+    subject = focus.stems if focus is not None else set()
+    centrality = centrality + SAYS_WHAT_WEIGHT * np.array(
+        [says_what_it_is(t, subject) for t in texts], np.float32
+    )
     if focus is not None:
-        texts = [doc.places[i][0].sentences[doc.places[i][1]].text for i in eligible]
         above = _heading_places(doc)
         under = _headings_over(doc, above)
         headings = [under[i] for i in eligible]

@@ -22,7 +22,13 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from qa.answer.headings import heading_bonus
-from qa.answer.question import QuestionProfile, asked_noun, asks_count, asks_frequency
+from qa.answer.question import (
+    QuestionProfile,
+    asked_noun,
+    asks_count,
+    asks_frequency,
+    asks_length,
+)
 from qa.text import (
     CURRENCY_CODE,
     CURRENCY_SIGN,
@@ -136,10 +142,13 @@ def offers_time(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
 
 def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     """A number with a time unit ("30 days"); for "how often", a frequency too ("every
-    month", "six times", "annually": `qa.text.FREQUENCY`)."""
+    month", "six times", "annually": `qa.text.FREQUENCY`); for "how long is", a measure
+    too ("140 mm")."""
     spans = [*DURATION.finditer(text)]
     if asks_frequency(q.text):
         spans += FREQUENCY.finditer(text)
+    if asks_length(q.text):
+        spans += MEASURE.finditer(text)
     return any(m.group().lower() not in q.text.lower() for m in spans)
 
 

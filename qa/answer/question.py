@@ -279,6 +279,16 @@ _HOW_OFTEN = re.compile(
 )
 
 
+# "How long is the crack?", "how long were the cables": the length of a thing, which a
+# measure ("140 mm") answers as a duration answers "How long is the warranty?".
+_HOW_LONG_IS = re.compile(r"\bhow long (?:is|are|was|were)\b", re.I)
+
+
+def asks_length(text: str) -> bool:
+    """ "How long is/was ...?": a measure answers too, not only a duration."""
+    return bool(_HOW_LONG_IS.search(text))
+
+
 def asks_frequency(text: str) -> bool:
     """ "How often ...?", "How many times ...?": a frequency ("every month", "six
     times") answers, as a number with a time unit does."""

@@ -35,6 +35,7 @@ from qa.answer.compose import (
     named_documents,
     number_tokens,
     numbered,
+    says_what_it_is,
     summarize,
     weigh,
     with_context,
@@ -234,6 +235,12 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "How much did each household get?",
             "amount",
             "£30",
+        ),
+        (  # "how long is" a thing: its length
+            "While the stern was open we also found a crack, roughly 140 mm long, in the bracket.",
+            "How long is the crack in the bracket?",
+            "duration",
+            "roughly 140 mm",
         ),
         # "how often": the frequency, with its "every", not only the number and unit
         (
@@ -575,6 +582,60 @@ def test_a_summary_on_a_numbered_topic_keeps_to_that_number():
         vectors, ["It was approved.", "It was rejected."], ["5. Budget", "6. Fees"]
     )
     assert on.tolist() == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "says"),
+    [
+        ("Tidekeeper is a command-line backup tool for Linux.", {"tidekeep"}, True),
+        ("The HB-10 is a wall-mounted home battery.", {"hb-10"}, True),
+        ("This guide covers installing and upgrading.", set(), True),
+        ("This chapter sets out the rules for leave.", set(), True),
+        # the subject's name elsewhere in the sentence, or another subject defined
+        ("The command that runs Tidekeeper is called tidekeep.", {"tidekeep"}, False),
+        ("The command is a single binary.", {"tidekeep"}, False),
+        ("Tidekeeper reads a TOML file.", {"tidekeep"}, False),
+    ],
+)
+def test_a_sentence_that_says_what_its_subject_is(text, subject, says):
+    assert says_what_it_is(text, subject) is says
+
+
+README = """Tidewater
+
+The command is called tide. This file was last reviewed for Tidewater 2.1.
+
+Tidewater reads a settings file from your home folder. Tidewater writes a log of every run it makes.
+
+Tidewater keeps the last ten copies of each photo. Older copies of Tidewater used a different folder.
+
+Tidewater checks the backup disk before each run. Tidewater stops when the disk is full.
+
+Tidewater is a command-line tool that copies your photos to a backup disk. It runs on Linux and macOS.
+
+Tidewater sends an email when a run fails. Tidewater can be paused from the menu bar.
+
+Tidewater updates itself once a month. Tidewater prints its version with the version flag.
+"""
+
+
+def test_a_what_is_summary_quotes_what_the_thing_is(tmp_path):
+    """ "What is X?" over a document that names X in every sentence: the sentence that
+    says what X is must be quoted, not only sentences that repeat its name."""
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "README.md").write_text(README, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "index")
+    ingest(tmp_path / "docs", settings, progress=False)
+    service = QAService(settings)
+    answer = service.ask("What is Tidewater?")
+    assert not answer.abstained, answer.answer
+    assert any("Tidewater is a command-line tool" in c.quote for c in answer.citations)
+    text = service.snapshot().document_text("README.md")
+    for c in answer.citations:
+        assert text[c.start : c.end] == c.quote
 
 
 def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):

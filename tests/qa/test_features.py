@@ -134,6 +134,10 @@ def view(
         ("How often should I clean the nozzle?", "Wipe the nozzle after each use.", True),
         ("How often should I clean the nozzle?", "Press the button once to start.", False),
         ("How long is the warranty?", "The warranty is renewed every year.", False),
+        # "how long is" a thing: a length answers as a duration does; not for "how long does"
+        ("How long is the crack?", "We found a crack, roughly 140 mm long.", True),
+        ("How long is the cable?", "The cable is 12 metres long.", True),
+        ("How long does the cable last?", "The cable is 12 metres long.", False),
         ("Who may end the contract?", "Either party may terminate this agreement.", True),
         ("Who pays the fees?", "The supplier shall pay all fees.", True),
         ("Who handles the claims?", "Claims are handled by the embassy.", True),
