@@ -243,10 +243,18 @@ def _without_dates(text: str) -> str:
 
 def offers_count(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     """A count of things ("fourteen ferries", "1,300 members"): a number the question does
-    not write, once years, dates and sums of money are set aside. "How many members voted?"
-    is not answered by "In May 2019 the club voted to move ..." nor by "dues of £3.5
-    million": a year and a sum are numbers, not counts."""
-    return bool(numbers(_without_dates(_SUM.sub(" ", text))) - _question_numbers(q.text))
+    not write, once years, dates, sums of money and lengths of time are set aside. "How
+    many members voted?" is not answered by "In May 2019 the club voted to move ...", by
+    "dues of £3.5 million" nor by "simmer for 4 minutes": a year, a sum and a time are not
+    counts of members; "How many vacation days ...?" still counts "22 days", the unit it
+    names."""
+
+    def unless_counted(m: re.Match) -> str:
+        unit = words(m.group())[-1:]
+        return m.group() if unit and stem(unit[0]) in q.stems else " "
+
+    rest = DURATION.sub(unless_counted, _without_dates(_SUM.sub(" ", text)))
+    return bool(numbers(rest) - _question_numbers(q.text))
 
 
 # A whole sum of money, figure and scale ("£48.2 million", "USD 50", "12,000 euros"):

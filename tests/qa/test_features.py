@@ -196,6 +196,10 @@ def view(
         ("How many members voted?", "Dues rose to £3.5 million.", False),
         ("How many members voted?", "In all, 1,300 members voted.", True),
         ("How many members voted?", "Some 1500 members voted.", True),  # a count, not a year
+        # a length of time counts only what the question counts in it
+        ("How many calories are in the soup?", "Simmer the soup for 4 minutes.", False),
+        ("How many calories are in the soup?", "A bowl has 250 calories.", True),
+        ("How many vacation days do I get?", "Staff accrue 22 days a year.", True),
     ],
 )
 def test_a_sentence_offers_the_kind_of_answer_asked_for(question, sentence, offered):
