@@ -51,7 +51,8 @@ def _script(path: Path, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "slug", ["seeds", "notes", "legal", "research", "correspondence", "reference"]
+    "slug",
+    ["seeds", "notes", "legal", "research", "correspondence", "reference", "techdoc", "guide"],
 )
 def test_the_question_files_are_what_their_build_scripts_make(slug, monkeypatch):
     """Offsets are computed by the build scripts, never edited by hand in the JSONL."""

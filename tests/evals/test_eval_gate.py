@@ -9,9 +9,9 @@ from evals import run
 from evals.dataset import discover
 from qa.config import Settings
 
-# The whole eval: eight corpora's indexes built, nine fits (the headline and one per left-out
-# corpus) and every question asked; about five minutes on two cores, past the suite's
-# default timeout of 300 s.
+# The whole eval: every corpus's index built, the headline fit and one per left-out corpus,
+# and every question asked; about five minutes on two cores, past the suite's default
+# timeout of 300 s.
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 
