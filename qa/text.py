@@ -29,11 +29,25 @@ _PHONE = re.compile(
 MIN_PHONE_DIGITS = 7
 
 
-def phone_numbers(text: str) -> list[re.Match[str]]:
-    """Phone numbers ("+44 20 7946 0000", "(555) 010-0199", "0800 123 456")."""
-    return [
-        m for m in _PHONE.finditer(text) if sum(c.isdigit() for c in m.group()) >= MIN_PHONE_DIGITS
+# A short number is a phone number where it is dialled: "call 112", "ring 999 and ask for".
+_DIALLED = re.compile(
+    r"\b(?:call|ring|dial|phone|telephone|text)\s+(?:on\s+)?(\d{2,6})\b(?![.,:/-]?\d)", re.I
+)
+
+
+def phone_numbers(text: str) -> list[tuple[int, int]]:
+    """Where phone numbers are ("+44 20 7946 0000", "(555) 010-0199", "0800 123 456", and
+    the "112" of "call 112"), as (start, end) offsets."""
+    found = [
+        m.span()
+        for m in _PHONE.finditer(text)
+        if sum(c.isdigit() for c in m.group()) >= MIN_PHONE_DIGITS
     ]
+    dialled = [
+        m.span(1) for m in _DIALLED.finditer(text)
+        if not any(a <= m.start(1) < b for a, b in found)
+    ]  # fmt: skip
+    return sorted(found + dialled)
 
 
 # What follows a number to make it a measure (shared by the answer's lead span,

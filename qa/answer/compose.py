@@ -543,7 +543,7 @@ def contact_detail_span(sentence: str, ask: Ask) -> Span | None:
     """ "What number do I ring?", "What is the support email address?": the phone number,
     email or web address (qa.text) nearest the question's words, of the kind it names."""
     kinds = {
-        "phone": [(m.start(), m.end()) for m in phone_numbers(sentence)],
+        "phone": phone_numbers(sentence),
         "email": _matches(EMAIL, sentence),
         "web": _matches(WEB_ADDRESS, sentence),
     }
@@ -996,6 +996,8 @@ def compose(
             vector = query_vector if topic else None
             return summarize(snapshot, topic=topic, query_vector=vector, doc_ids=named,
                              retrieved=[*chosen, *pool])  # fmt: skip
+        if points_at_the_documents(kind.source):  # "this information pack", no title of one
+            return summarize(snapshot, retrieved=[*chosen, *pool])
         # A topic: the documents of the best sentences found for it (what else was retrieved
         # is what a weaker match found; its documents would crowd out the topic's own).
         docs = _documents_of(chosen or pool[:1]) if kind.topic else None
@@ -1009,6 +1011,16 @@ def compose(
     chosen = most_specific(chosen, pool, question, snapshot)
     chosen = cover_parts(chosen, pool, question, snapshot, part_vectors)
     return answer_fact(chosen, snapshot, question=question, answer_type=answer_type)
+
+
+_POINTING = re.compile(r"^\W*(?:this|these)\b", re.I)
+
+
+def points_at_the_documents(source: str) -> bool:
+    """ "What is this information pack about?": a reader points with "this" or "these" at
+    what they are reading, so where no document is named by the phrase (the caller looked),
+    it is the documents as a whole, not a topic to look for in them."""
+    return bool(_POINTING.match(source))
 
 
 _PART_DEPTH = 10  # how far down the scored candidates a part of the question is looked for

@@ -283,7 +283,7 @@ def offers_name(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
 def offers_contact(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     """An email address, a web address or a phone number that the question does not give."""
     found = [*EMAIL.findall(text), *WEB_ADDRESS.findall(text)]
-    found += [m.group() for m in phone_numbers(text)]
+    found += [text[a:b] for a, b in phone_numbers(text)]
     return any(f not in q.text for f in found)
 
 

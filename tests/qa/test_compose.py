@@ -236,6 +236,12 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "amount",
             "£30",
         ),
+        (  # a short number dialled is a phone number
+            "In an emergency on the fells, call 112 and ask for mountain rescue.",
+            "What number do I ring in an emergency?",
+            "contact",
+            "112",
+        ),
         (  # "how long is" a thing: its length
             "While the stern was open we also found a crack, roughly 140 mm long, in the bracket.",
             "How long is the crack in the bracket?",
@@ -572,6 +578,17 @@ def test_a_document_named_by_its_title_is_the_one_summarised(corpus_service, sna
     assert all(c.quote.strip() != "Union newsletter" for c in answer.citations)
     for c in answer.citations:
         assert snapshot.document_text(c.doc_id)[c.start : c.end] == c.quote
+
+
+def test_what_this_unnamed_thing_is_about_is_the_documents_as_a_whole(corpus_service):
+    """ "What is this information pack about?": no document is called that, and the reader
+    points at what they are reading: a summary of every document, not of a topic."""
+    answer = corpus_service.ask("What is this information pack about?")
+    assert not answer.abstained, answer.answer
+    assert {c.doc_id for c in answer.citations} == {"contract.txt", "report.txt", "newsletter.txt"}
+    # a document named by the phrase is still that one alone
+    named = corpus_service.ask("What is this union newsletter about?")
+    assert {c.doc_id for c in named.citations} == {"newsletter.txt"}
 
 
 def test_a_summary_on_a_numbered_topic_keeps_to_that_number():

@@ -196,6 +196,11 @@ def view(
         ("How many members voted?", "Dues rose to £3.5 million.", False),
         ("How many members voted?", "In all, 1,300 members voted.", True),
         ("How many members voted?", "Some 1500 members voted.", True),  # a count, not a year
+        # a phone number, long or dialled ("call 112"); not any short number
+        ("What number do I ring in an emergency?", "In an emergency, call 112.", True),
+        ("What number do I ring?", "Ring us on 0800 123 456.", True),
+        ("What number do I ring in an emergency?", "Call 2 friends before you go.", False),
+        ("What number do I ring in an emergency?", "Route 112 runs every hour.", False),
         # a length of time counts only what the question counts in it
         ("How many calories are in the soup?", "Simmer the soup for 4 minutes.", False),
         ("How many calories are in the soup?", "A bowl has 250 calories.", True),
