@@ -350,7 +350,7 @@ def specificity(word: str) -> float:
 
     The scale's ends (Zipf 6 and 2.5) are where wordfreq's figures put function words and
     product names; in between it is linear. Feeds the fitted decision, never a rule alone."""
-    if any(ch.isdigit() for ch in word):
+    if has_digit(word):
         return 1.0
     return float(np.clip((6.0 - zipf(word.lower())) / 3.5, 0.0, 1.0))
 
@@ -412,8 +412,9 @@ class QuestionProfile:
         return next((t.word for t in self.terms if t.stem == stem_), stem_)
 
     def words_to_embed(self, known: Callable[[str], bool]) -> list[str]:
-        """The question's words that have no vector yet (the corpus lacks them)."""
-        return [t.lower for t in self.terms if not known(t.lower)]
+        """The question's words that have no vector yet (the corpus lacks them); not those
+        with a digit, which match only exactly (`attach_vectors`)."""
+        return [t.lower for t in self.terms if not known(t.lower) and not has_digit(t.word)]
 
 
 def profile_question(
@@ -442,7 +443,7 @@ def profile_question(
         if s in terms or s in skip:
             continue
         capitalised = w[0].isupper() and i > 0 and lw not in lower_words
-        name = capitalised or any(ch.isdigit() for ch in w) or (w.isupper() and len(w) > 1)
+        name = capitalised or has_digit(w) or (w.isupper() and len(w) > 1)
         terms[s] = Term(
             word=w,
             lower=lw,
@@ -465,6 +466,10 @@ def profile_question(
     )
 
 
+def has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
 def _rarity(df: int, passages: int) -> float:
     """Inverse document frequency scaled to 0..1 (1 for a word in no passage)."""
     n = max(passages, 1)
@@ -473,8 +478,16 @@ def _rarity(df: int, passages: int) -> float:
 
 def attach_vectors(profile: QuestionProfile, lookup: Callable[[str], np.ndarray | None], nearest):
     """Give each term its vector, and to each term the corpus lacks, the closeness of
-    the corpus's nearest word (`nearest(vector) -> (word, cosine)`)."""
+    the corpus's nearest word (`nearest(vector) -> (word, cosine)`).
+
+    A term with a digit in it ("2027", "HB-15", "S1") gets no vector: it matches exactly
+    or not at all. Its vector is close to its neighbours' ("2027" ~ "2026"), but a year, a
+    model number or a route the documents never write is a fact they do not hold."""
     for t in profile.terms:
+        if has_digit(t.word):
+            t.vector = None
+            t.corpus_similarity = 1.0 if t.in_corpus else 0.0
+            continue
         t.vector = lookup(t.lower)
         if t.in_corpus or t.vector is None:
             continue

@@ -22,7 +22,7 @@ from qa.answer.decide import (
     top_passages,
 )
 from qa.answer.features import FEATURE_NAMES, OFFERS, offers_count
-from qa.answer.question import asked_type, asks_count, profile_question
+from qa.answer.question import asked_type, asks_count, attach_vectors, profile_question
 
 
 def synthetic(n: int = 200, seed: int = 0):
@@ -269,3 +269,17 @@ def test_the_answerer_reads_the_best_cosine():
     """Without the best cosine the fit answered questions far from every sentence
     ("What is the population of Finland?" on the seeds)."""
     assert "best_cosine" in ANSWER_FEATURE_NAMES
+
+
+def test_a_number_or_code_the_corpus_lacks_is_missing_however_alike_its_vector():
+    """ "What will a night cost in 2027?" over documents that stop at 2026: the vectors
+    of 2027 and 2026 are close, but the year is a fact the documents do not hold; a word
+    the corpus lacks is still softened by its nearest word ("Brits" ~ "British")."""
+    profile = profile_question("What will the Brits pay in 2027?", {"pay": 3}, set())
+    vector = np.ones(4, np.float32) / 2.0
+    attach_vectors(profile, lambda word: vector, lambda v: ("2026", 0.95))
+    by_word = {t.word: t for t in profile.terms}
+    assert by_word["2027"].corpus_similarity == 0.0 and by_word["2027"].vector is None
+    assert by_word["Brits"].corpus_similarity > 0.8
+    assert by_word["pay"].corpus_similarity == 1.0
+    assert "2027" not in profile.words_to_embed(lambda word: False)
