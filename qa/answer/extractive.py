@@ -79,7 +79,7 @@ class _Words:
         facts = text_facts(text)
         content, text_stems = facts.content, facts.stems
         result = np.array([1.0 if s in text_stems else 0.0 for s in self.stems], np.float32)
-        if soft and self.lexicon is not None and len(self.stems) and content:
+        if soft and self.lexicon is not None and self.has_vector.any() and content:
             rows = self.lexicon.rows(content)
             if len(rows):
                 sims = (self.terms @ rows.T).max(axis=1)

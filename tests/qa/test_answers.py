@@ -130,18 +130,9 @@ def test_a_sentence_that_leans_on_its_predecessor_brings_it(seed_service):
     "question",
     [
         "What is the population of Finland?",
-        # Session 11's refit (new answer types, `best_count_missing`, CHUNKING_VERSION 10;
-        # chosen on the dev splits, leave-one-corpus-out: key-fact / abstention P / R
-        # 0.620 / 0.443 / 0.456 -> 0.628 / 0.495 / 0.495) answers this one: P 0.467
-        # against the threshold 0.385 (main: 0.375 against 0.404). Every fit puts it
-        # within 0.03 of its threshold. Strict: when a fit abstains on it again, this
-        # fails, and the mark must go.
-        pytest.param(
-            "Which software vulnerability did the hackers exploit?",
-            marks=pytest.mark.xfail(
-                strict=True, reason="the session-11 fit answers it (open in issue 15)"
-            ),
-        ),
+        # Answered by the fits of sessions 11 to 13 (within 0.03 of the threshold, a strict
+        # xfail here); session 14's nine-corpus fit abstains on it again.
+        "Which software vulnerability did the hackers exploit?",
         "How much money did the hackers steal?",
     ],
 )
