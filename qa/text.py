@@ -15,7 +15,8 @@ from qa.sentences import sentence_spans
 from qa.types import Sentence
 
 # Letters of any script ("Lehtiö", "Müller"), then letters, digits, apostrophes, hyphens.
-WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+(?:[.,]\d+)*%?")
+# A word, or a number; a word's own digits keep their dots ("v2.4.0", not "v2" and "4.0").
+WORD = re.compile(r"[^\W\d_][\w'’\-]*(?:(?<=\d)\.\d+)*|\d+(?:[.,]\d+)*%?")
 _PARAGRAPH = re.compile(r"[^\n]+")
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\s*%?|\b\d+\b")
 # Contact details: an email address, a web address, a phone number (digit groups, with an

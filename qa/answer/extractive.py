@@ -24,7 +24,7 @@ from qa.answer.features import (
 )
 from qa.answer.headings import HEADING_KINDS, names_heading, quotable
 from qa.answer.injection import looks_like_instruction
-from qa.answer.question import QuestionProfile, closeness
+from qa.answer.question import QuestionProfile, closeness, code_form, has_digit
 from qa.answer.rules import first_reason
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -68,6 +68,9 @@ class _Words:
             [v if v is not None else np.zeros(dim, np.float32) for v in vectors], np.float32
         ).reshape(len(vectors), dim)
         self.stems = [t.stem for t in profile.terms]
+        # a term with digits also matches its other written form ("2.4.0", "v2.4.0")
+        self.codes_of = [code_form(s) if has_digit(s) else None for s in self.stems]
+        self.codes = any(self.codes_of)
         self._cache: dict[str, tuple[np.ndarray, frozenset[str]]] = {}
 
     def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, frozenset[str]]:
@@ -78,7 +81,14 @@ class _Words:
             return self._cache[key]
         facts = text_facts(text)
         content, text_stems = facts.content, facts.stems
-        result = np.array([1.0 if s in text_stems else 0.0 for s in self.stems], np.float32)
+        codes = {code_form(s) for s in text_stems if has_digit(s)} if self.codes else set()
+        result = np.array(
+            [
+                1.0 if s in text_stems or c in codes else 0.0
+                for s, c in zip(self.stems, self.codes_of, strict=True)
+            ],
+            np.float32,
+        )
         if soft and self.lexicon is not None and self.has_vector.any() and content:
             rows = self.lexicon.rows(content)
             if len(rows):

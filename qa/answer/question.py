@@ -450,7 +450,7 @@ def profile_question(
             stem=s,
             specificity=max(specificity(w), 0.8 if name else 0.0),
             name=name,
-            in_corpus=doc_freq.get(s, 0) > 0
+            in_corpus=any(doc_freq.get(form, 0) > 0 for form in written_forms(s))
             or (name and similar_stems is not None and same_name(s, similar_stems(s))),
             rarity=_rarity(doc_freq.get(s, 0), passages),
         )
@@ -468,6 +468,22 @@ def profile_question(
 
 def has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
+
+
+_VERSION_PREFIX = re.compile(r"^v(?=\d)")
+
+
+def code_form(stem_: str) -> str:
+    """A stem with digits without a version's "v": "v2.4.0" and "2.4.0" are one version
+    (the heading "## v2.4.0" answers "What changed in 2.4.0?")."""
+    return _VERSION_PREFIX.sub("", stem_)
+
+
+def written_forms(stem_: str) -> set[str]:
+    """The stem, and for one with digits, its forms with and without a version's "v"."""
+    if not has_digit(stem_):
+        return {stem_}
+    return {stem_, code_form(stem_), f"v{code_form(stem_)}"}
 
 
 def _rarity(df: int, passages: int) -> float:

@@ -448,3 +448,13 @@ def test_vectorise_all_gives_each_views_vectorise_bit_for_bit(question):
     assert fast.tobytes() == plain.tobytes()
     with pytest.raises(ValueError, match="one question"):
         f.vectorise_all([views[0], view(question, "Another question's candidate.")])
+
+
+def test_a_version_matches_in_either_written_form_and_no_other_version():
+    """ "What changed in 2.4.0?" under the heading "## v2.4.0": one version, written with or
+    without its "v" (and one word: not "v2" and "4.0"); 2.4.2 is another version."""
+    q = "What changed in firmware 2.4.0?"
+    assert f.title_coverage(view(q, "The limit fell.", title="v2.4.0 — 26 August 2024")) > 0.3
+    assert f.title_coverage(view(q, "The limit fell.", title="v2.4.2 — 2 May 2025")) == 0.0
+    profile = profile_question("What changed in v2.4.0?", {"2.4.0": 2}, set())
+    assert [t.in_corpus for t in profile.terms if t.word == "v2.4.0"] == [True]
