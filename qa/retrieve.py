@@ -369,6 +369,16 @@ class Snapshot:
         return ids[at - 1] if at else None
 
 
+# Raised when the derived statistics change for the same passages (a cached corpus version
+# derived the old way is rebuilt): 2 = `qa.text.WORD` keeps "v2.4.0" one word.
+DERIVED_FORMAT = 2
+
+
+def cache_folder(cache_dir: Path, version: str) -> Path:
+    """Where a corpus version's BM25, statistics and lexicon are cached."""
+    return cache_dir / f"{version}-{DERIVED_FORMAT}"
+
+
 class Retriever(ABC):
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
@@ -707,7 +717,8 @@ class CorpusIndex:
         vectors: a worker's memory and start-up time do not grow with the passage texts."""
         if not any(documents.values()):
             return None, {}, set(), None, None
-        path = self.cache_dir / version
+        path = cache_folder(self.cache_dir, version)
+        version = path.name  # the tmp folder's prefix, and what the clean-up keeps
         if (path / "stats.json").exists():
             try:
                 stats = json.loads((path / "stats.json").read_text(encoding="utf-8"))

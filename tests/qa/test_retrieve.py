@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
 
 from ingest.pipeline import ingest
 from qa.config import Settings
-from qa.retrieve import Bm25Index, FusionRetriever, Hit, Query, Retriever, _bm25s, bm25_text
+from qa.retrieve import (
+    Bm25Index,
+    FusionRetriever,
+    Hit,
+    Query,
+    Retriever,
+    _bm25s,
+    bm25_text,
+    cache_folder,
+)
 from qa.service import QAService
 from qa.store import Store
 
@@ -42,7 +52,9 @@ def test_a_restart_reads_bm25_and_statistics_from_the_cache(
     ingest(corpus, settings, progress=False)
     first = QAService(settings)
     built = first.snapshot()
-    assert [p.name for p in settings.index_cache_dir.iterdir()] == [built.version]
+    assert [p.name for p in settings.index_cache_dir.iterdir()] == [
+        cache_folder(settings.index_cache_dir, built.version).name
+    ]
 
     def no_full_scan(self):
         raise AssertionError("the cached index must not be rebuilt")
@@ -60,12 +72,27 @@ def test_a_restart_reads_bm25_and_statistics_from_the_cache(
 def test_a_torn_cache_is_rebuilt(corpus: Path, settings: Settings):
     ingest(corpus, settings, progress=False)
     version = QAService(settings).snapshot().version
-    stats = settings.index_cache_dir / version / "stats.json"
+    stats = cache_folder(settings.index_cache_dir, version) / "stats.json"
     stats.write_text("{ torn", encoding="utf-8")
     service = QAService(settings)
     assert service.snapshot().doc_freq, "statistics rebuilt from the store"
     assert json.loads(stats.read_text(encoding="utf-8"))["doc_freq"]
     assert _bm25_ids(service)
+
+
+def test_a_cache_derived_the_old_way_is_rebuilt_and_removed(corpus: Path, settings: Settings):
+    """The same corpus version cached by code that counted words differently
+    (`DERIVED_FORMAT`) is neither read nor kept."""
+    ingest(corpus, settings, progress=False)
+    service = QAService(settings)
+    version = service.snapshot().version
+    old = settings.index_cache_dir / version
+    shutil.copytree(cache_folder(settings.index_cache_dir, version), old)
+    (old / "stats.json").write_text('{"doc_freq": {"stale": 1}, "lower_words": []}', "utf-8")
+    shutil.rmtree(cache_folder(settings.index_cache_dir, version))
+    rebuilt = QAService(settings).snapshot()
+    assert "stale" not in rebuilt.doc_freq and rebuilt.doc_freq
+    assert not old.exists()
 
 
 def test_an_ingest_replaces_the_cached_version(corpus: Path, settings: Settings):
@@ -76,7 +103,9 @@ def test_an_ingest_replaces_the_cached_version(corpus: Path, settings: Settings)
     ingest(corpus, settings, progress=False)
     new = service.snapshot().version
     assert new != old
-    assert [p.name for p in settings.index_cache_dir.iterdir()] == [new]
+    assert [p.name for p in settings.index_cache_dir.iterdir()] == [
+        cache_folder(settings.index_cache_dir, new).name
+    ]
     assert service.snapshot().doc_freq.get("finland") == 1
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ingest.pipeline import ingest
 from qa.config import Settings
-from qa.retrieve import Headings, Query
+from qa.retrieve import Headings, Query, cache_folder
 from qa.sections import asks_for_heading, heading_number, references, same_part
 from qa.service import QAService
 
@@ -146,7 +146,7 @@ def test_headings_are_cached_with_the_index(tmp_path: Path, settings: Settings):
     labels = [p.label for p in built.places]
     assert "ARTICLE 7 — CONFIDENTIAL INFORMATION" in labels and "2. Equipment" in labels
     version = service.snapshot().version
-    assert (settings.index_cache_dir / version / Headings.FILE).exists()
+    assert (cache_folder(settings.index_cache_dir, version) / Headings.FILE).exists()
     again = QAService(settings).snapshot().headings
     assert again is not None and again.places == built.places
 
