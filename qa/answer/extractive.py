@@ -70,7 +70,7 @@ class _Words:
         self.stems = [t.stem for t in profile.terms]
         # a term with digits also matches its other written form ("2.4.0", "v2.4.0")
         self.codes_of = [code_form(s) if has_digit(s) else None for s in self.stems]
-        self.codes = any(self.codes_of)
+        self.has_codes = any(self.codes_of)
         self._cache: dict[str, tuple[np.ndarray, frozenset[str]]] = {}
 
     def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, frozenset[str]]:
@@ -81,7 +81,7 @@ class _Words:
             return self._cache[key]
         facts = text_facts(text)
         content, text_stems = facts.content, facts.stems
-        codes = {code_form(s) for s in text_stems if has_digit(s)} if self.codes else set()
+        codes = {code_form(s) for s in text_stems if has_digit(s)} if self.has_codes else set()
         result = np.array(
             [
                 1.0 if s in text_stems or c in codes else 0.0
