@@ -13,9 +13,9 @@ are hard-wrapped), so the stored quote is the document's exact text[start:end].
 
 from __future__ import annotations
 
-import re
+from functools import partial
 
-from common import Q, corpus_docs, finish, hist
+from common import Q, corpus_docs, finish, hist, located
 
 EM = "corrie-lass-email-thread.txt"
 TR = "transport-committee-transcript.txt"
@@ -24,17 +24,7 @@ LT = "letter-community-council-2026-02-10.txt"
 DOCS = corpus_docs("correspondence")
 
 
-def x(doc_id: str, quote: str, nth: int | None = None) -> tuple[str, str]:
-    """(doc_id, exact text) for a quote written with single spaces; refuses 0 matches, and 2+
-    unless `nth` says which (the email thread quotes earlier messages)."""
-    pattern = r"\s+".join(re.escape(word) for word in quote.split())
-    found = [m.group(0) for m in re.finditer(pattern, DOCS[doc_id])]
-    if not found or (len(found) > 1 and nth is None):
-        raise ValueError(f"{len(found)} matches in {doc_id} for {quote!r}")
-    exact = found[nth or 0]
-    if len(found) > 1:
-        return (doc_id, exact, nth)
-    return (doc_id, exact)
+x = partial(located, DOCS)  # (doc_id, exact text[, nth]) of a quote written with single spaces
 
 
 # --- quotes used by several questions ------------------------------------------------------------

@@ -14,11 +14,11 @@ a space matches any run of whitespace (the leaflet is hard-wrapped).
 
 from __future__ import annotations
 
-import re
 import sys
+from functools import partial
 from pathlib import Path
 
-from common import DATA, Q, finish, hist
+from common import DATA, Q, finish, hist, located
 
 sys.path.insert(0, str(DATA.parent.parent))  # the checkout, for evals.dataset and ingest
 from evals.dataset import read_documents
@@ -30,17 +30,7 @@ AR = "annual-report-2025-financial-review.docx"
 DOCS = read_documents(Path(DATA / "reference" / "docs"))
 
 
-def x(doc_id: str, quote: str, nth: int | None = None) -> tuple:
-    """(doc_id, exact text) for a quote written with single spaces; refuses 0 matches, and 2+
-    unless `nth` says which."""
-    pattern = r"\s+".join(re.escape(word) for word in quote.split())
-    found = [m.group(0) for m in re.finditer(pattern, DOCS[doc_id])]
-    if not found or (len(found) > 1 and nth is None):
-        raise ValueError(f"{len(found)} matches in {doc_id} for {quote!r}")
-    exact = found[nth or 0]
-    if len(found) > 1:
-        return (doc_id, exact, nth)
-    return (doc_id, exact)
+x = partial(located, DOCS)  # (doc_id, exact text[, nth]) of a quote written with single spaces
 
 
 # --- encyclopedia article (HTML) -----------------------------------------------------------------

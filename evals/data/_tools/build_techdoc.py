@@ -9,9 +9,9 @@ indent), so the stored quote is the documents' exact text[start:end], newlines i
 
 from __future__ import annotations
 
-import re
+from functools import partial
 
-from common import Q, corpus_docs, finish, hist
+from common import Q, corpus_docs, finish, hist, located
 
 RD = "README.md"
 CF = "configuration.txt"
@@ -20,13 +20,7 @@ CH = "CHANGES.txt"
 DOCS = corpus_docs("techdoc")
 
 
-def x(doc_id: str, quote: str) -> tuple[str, str]:
-    """(doc_id, exact text) for a quote written with single spaces; refuses 0 or 2+ matches."""
-    pattern = r"\s+".join(re.escape(word) for word in quote.split())
-    found = [m.group(0) for m in re.finditer(pattern, DOCS[doc_id])]
-    if len(found) != 1:
-        raise ValueError(f"{len(found)} matches in {doc_id} for {quote!r}")
-    return (doc_id, found[0])
+x = partial(located, DOCS)  # (doc_id, exact text) of a quote written with single spaces
 
 
 MAXRETRY_ROW = (

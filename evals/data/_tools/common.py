@@ -44,6 +44,20 @@ def span(docs: dict[str, str], doc_id: str, quote: str, nth: int | None = None) 
     return {"doc_id": doc_id, "start": start, "end": start + len(quote), "quote": quote}
 
 
+def located(docs: dict[str, str], doc_id: str, quote: str, nth: int | None = None) -> tuple:
+    """(doc_id, exact text) for a quote written with single spaces, located with a regex in
+    which a space matches any run of whitespace (hard-wrapped text, tables aligned with
+    spaces), so the stored quote is the document's exact text, newlines included. Refuses 0
+    matches, and 2+ unless `nth` says which ((doc_id, exact text, nth) then, for `span`)."""
+    pattern = r"\s+".join(re.escape(word) for word in quote.split())
+    found = [m.group(0) for m in re.finditer(pattern, docs[doc_id])]
+    if not found or (len(found) > 1 and nth is None):
+        raise ValueError(f"{len(found)} matches in {doc_id} for {quote!r}")
+    if len(found) > 1:
+        return (doc_id, found[nth], nth)
+    return (doc_id, found[0])
+
+
 @dataclass
 class Q:
     """One question as written in a build script; `terms` are its everyday words (if any)."""
