@@ -718,7 +718,6 @@ class CorpusIndex:
         if not any(documents.values()):
             return None, {}, set(), None, None
         path = cache_folder(self.cache_dir, version)
-        version = path.name  # the tmp folder's prefix, and what the clean-up keeps
         if (path / "stats.json").exists():
             try:
                 stats = json.loads((path / "stats.json").read_text(encoding="utf-8"))
@@ -763,7 +762,7 @@ class CorpusIndex:
         lexicon = Lexicon.build(corpus_words, embedder, earlier, stored)
         try:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = Path(tempfile.mkdtemp(dir=self.cache_dir, prefix=f"{version}."))
+            tmp = Path(tempfile.mkdtemp(dir=self.cache_dir, prefix=f"{path.name}."))
             bm25.save(tmp)
             lexicon.save(tmp)
             headings.save(tmp)
@@ -774,7 +773,7 @@ class CorpusIndex:
             except OSError:
                 shutil.rmtree(tmp, ignore_errors=True)
             for old in self.cache_dir.iterdir():
-                if not old.name.startswith(version):
+                if not old.name.startswith(path.name):
                     shutil.rmtree(old, ignore_errors=True)
             bm25 = Bm25Index.load(path)
             lexicon = Lexicon.load(path)
