@@ -5,16 +5,20 @@ repaired by the next ingest. Killed processes: tests/ingest/test_crash.py."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ingest.pipeline import ingest
 from qa.config import Settings
+from qa.embedding import DIMENSIONS
 from qa.errors import IndexMissing
 from qa.retrieve import Query
 from qa.service import QAService
-from qa.store import Store, passage_of
+from qa.store import SEARCH_EF, Store, passage_of
 
 # A question the fitted decision answers (it abstains on "Who denied the accusations?").
 ANSWERED = "Who will produce the Oxford vaccine in Russia?"
@@ -214,3 +218,43 @@ def test_each_sentences_section_is_stored_and_read_back():
     back = _passage(p.passage_id, p.text, _passage_meta(p, 0))
     assert back.sections == p.sections and back.section_of(3) == "2. Fees"
     assert back == p
+
+
+def _clustered_unit_rows(n: int, centres: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Unit vectors around a few topics, as sentence embeddings are (uniformly random ones
+    in 384 dimensions are a worst case that no search breadth short of all makes exact)."""
+    rows = centres[rng.integers(0, len(centres), n)] + rng.standard_normal((n, DIMENSIONS))
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+_MAKE_OLD_INDEX = """
+import sys, chromadb, numpy as np
+path, name, vectors = sys.argv[1], sys.argv[2], np.load(sys.argv[3])
+coll = chromadb.PersistentClient(path=path).get_or_create_collection(name)
+assert coll.configuration["hnsw"]["ef_search"] == 100  # Chroma's default
+coll.add(ids=[f"p{i // 3}:{i % 3}" for i in range(len(vectors))], embeddings=vectors)
+"""
+
+
+def test_the_nearest_sentences_are_exact_also_in_an_index_made_before(tmp_path: Path):
+    """Dense retrieval asks for the 200 nearest sentences. With Chroma's default search
+    breadth it got an approximate 200 that changed between two builds of the same corpus;
+    an index made with that default (by another process, as by an earlier version) is given
+    the store's breadth when it is opened, and then returns exactly the nearest (against a
+    brute-force search)."""
+    settings = Settings(data_dir=tmp_path)
+    rng = np.random.default_rng(1)
+    centres = rng.standard_normal((40, DIMENSIONS))
+    vectors = _clustered_unit_rows(1000, centres, rng)
+    np.save(tmp_path / "vectors.npy", vectors)
+    name = f"{settings.collection_prefix}_sentences"
+    args = [str(tmp_path / "chroma"), name, str(tmp_path / "vectors.npy")]
+    subprocess.run([sys.executable, "-c", _MAKE_OLD_INDEX, *args], check=True, timeout=120)
+
+    store = Store(settings)
+    ids = [f"p{i // 3}:{i % 3}" for i in range(len(vectors))]
+    for q in _clustered_unit_rows(20, centres, rng):
+        got = [sid for sid, _pid, _cos in store.query_sentences(q, n=200)]
+        nearest = np.argsort(-(vectors @ q), kind="stable")[:200]
+        assert set(got) == {ids[i] for i in nearest}
+    assert store._collection("sentences").configuration["hnsw"]["ef_search"] == SEARCH_EF
