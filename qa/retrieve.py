@@ -370,8 +370,9 @@ class Snapshot:
 
 
 # Raised when the derived statistics change for the same passages (a cached corpus version
-# derived the old way is rebuilt): 2 = `qa.text.WORD` keeps "v2.4.0" one word.
-DERIVED_FORMAT = 2
+# derived the old way is rebuilt): 2 = `qa.text.WORD` keeps "v2.4.0" one word; 3 = BM25
+# indexes the words of the file name (`bm25_text`).
+DERIVED_FORMAT = 3
 
 
 def cache_folder(cache_dir: Path, version: str) -> Path:
@@ -502,16 +503,17 @@ class Bm25Index:
 
 
 def bm25_text(passage: Passage) -> str:
-    """What BM25 indexes for a passage: its document's title and its own heading before
-    its text, so that a question naming the document ("Under the lease, ...") or the
-    section finds the passage. Only the index sees them: offsets refer to the text.
+    """What BM25 indexes for a passage: its document's title, the words of its file name
+    (`Passage.file_words`) and its own heading before its text, so that a question naming
+    the document ("Under the lease, ...", "the press release") or the section finds the
+    passage. Only the index sees them: offsets refer to the text.
 
     The own heading, not the whole path: a chapter's heading repeated in every passage
     under it matched them all alike (legal corpus, hybrid hit@6 0.796 with the path,
     0.828 with the own heading; seeds and notes unchanged). A passage that continues a
     table also has its header row (`Passage.context`): "2025" names a column of it."""
     heading = passage.section.rsplit(SECTION_SEPARATOR, 1)[-1]
-    parts = (passage.title, heading, passage.context, passage.text)
+    parts = (passage.title, passage.file_words, heading, passage.context, passage.text)
     return "\n".join(part for part in parts if part)
 
 

@@ -7,6 +7,7 @@ Offsets are character offsets into the document's exact text as ingested
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -54,6 +55,18 @@ class Passage(BaseModel):
         description="Each sentence's section path, when the passage runs over more than one "
         "section (a heading inside it); empty when every sentence is in `section`.",
     )
+
+    @property
+    def file_words(self) -> str:
+        """The words of the document's file name ("press-release-2026-02-05.md" -> "press
+        release"): people name a document by what its file is called ("the press release",
+        "the board minutes") as often as by its title, which may not say it. Words with a
+        digit are left out: a date, a counter or a hash in a file name is not how a
+        question names it."""
+        stem = re.sub(r"\.\w{1,4}$", "", self.doc_id.rsplit("/", 1)[-1])
+        return " ".join(
+            w for w in re.split(r"[\W_]+", stem) if w and not any(c.isdigit() for c in w)
+        )
 
     def section_of(self, index: int) -> str:
         """The section path of the passage's sentence `index` (`section` for them all,

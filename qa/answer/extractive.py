@@ -130,7 +130,7 @@ def score_candidates(
                 continue  # a question in the text, a heading nobody asked for, an order
             section = p.section_of(idx)
             if section not in headings:
-                heading = " ".join(x for x in (p.title, section, p.context) if x)
+                heading = " ".join(x for x in (p.title, p.file_words, section, p.context) if x)
                 found = lexicon.match(heading, soft=False)[0] if heading else _zeros(profile)
                 headings[section] = (heading, found)
             heading, title_match = headings[section]

@@ -9,6 +9,7 @@ from qa.config import Settings
 from qa.retrieve import Headings, Query, cache_folder
 from qa.sections import asks_for_heading, heading_number, references, same_part
 from qa.service import QAService
+from qa.types import Passage
 
 # Long articles: each heading is far (several passages) from most of its text, and
 # every article's text cites the others by number, so words alone do not find a heading.
@@ -156,3 +157,61 @@ def test_a_plural_division_noun_names_no_part():
     assert references("Which sections cover payment, and what do the articles say?") == []
     assert [n for _, n in references("See section 4, Article IV and §2.")] == ["4", "4", "2"]
     assert heading_number("Parts and Labour") is None
+
+
+def test_a_file_name_gives_its_words_not_its_dates_or_hashes():
+    def words_of(doc_id: str) -> str:
+        return Passage(passage_id="p", doc_id=doc_id, start=0, end=1, text="x").file_words
+
+    assert words_of("press-release-2026-02-05.md") == "press release"
+    assert words_of("reports/annual_report.2025.docx") == "annual report"
+    assert words_of("000_d656f2f487da6926.txt") == ""
+    assert words_of("CHANGES") == "CHANGES"
+
+
+def test_a_document_is_found_by_what_its_file_is_called(tmp_path: Path, settings: Settings):
+    """The press release never calls itself one; its file name does, and a letter that
+    mentions "your press release" in passing is not it."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "press-release-2026-02-05.md").write_text(
+        "# Harbour ferry refit extended: extra sailings for the island\n\n"
+        "The ferry will stay in dry dock until the end of March while the hull is repaired.\n\n"
+        "## Timetable and bookings\n\n"
+        "A landing craft will sail on Mondays and Fridays at 09:30 from the north pier. "
+        "Bookings open at the harbour office on 10 February.\n\n"
+        "## What they said\n\n"
+        '"We are sorry for the disruption," said the operations director.\n',
+        encoding="utf-8",
+    )
+    docs_letter = "letter-community-council.txt"
+    (docs / docs_letter).write_text(
+        "Dear Sir,\n\nYour press release of 5 February about the ferry says that the "
+        "community council fully supports the new timetable. It does not: the council "
+        "asked for sailings on every weekday and for bookings to open at the island shop. "
+        "We ask you to publish a correction of the press release.\n\nYours faithfully,\n"
+        "The Secretary\n",
+        encoding="utf-8",
+    )
+    (docs / "email-thread.txt").write_text(
+        "From: engineer@ferries.example\nSubject: hull survey\n\nThe survey found fourteen "
+        "plates below the renewal limit. The steel work will take six more weeks, and the "
+        "vessel cannot sail before the end of March.\n",
+        encoding="utf-8",
+    )
+    (docs / "committee-transcript.txt").write_text(
+        "THE CHAIR: The committee will now hear from the ferry company about the refit. "
+        "MR. PRYCE: Thank you, Chair. The hull needs more work than we expected, and the "
+        "landing craft will carry freight in the meantime.\n",
+        encoding="utf-8",
+    )
+    ingest(docs, settings, progress=False)
+    service = QAService(settings)
+    snapshot = service.snapshot()
+    found = snapshot.passages([pid for pid, _ in snapshot.bm25.top("release", 6)])
+    # BM25 finds the press release by a word of its file name, and the letter by its text
+    assert {p.doc_id for p in found} == {"press-release-2026-02-05.md", docs_letter}
+    answer = service.ask("What is the section of the press release with the quotes called?")
+    assert not answer.abstained
+    assert answer.citations[0].doc_id == "press-release-2026-02-05.md", answer.answer
+    assert "What they said" in answer.answer
