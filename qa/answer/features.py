@@ -76,8 +76,10 @@ HEDGE = re.compile(
     r"very likely|realistic possibility|confident|certain|sure)\b",
     re.I,
 )
+# A scale word alone is no currency: "1.2 million packs" is a count, "50 million dollars"
+# and "£3 million" are money.
 MONEY = re.compile(
-    rf"{CURRENCY_SIGN}\s?\d|\b\d+(?:[.,]\d+)*\s*(?:{CURRENCY_WORD}|million|billion)\b"
+    rf"{CURRENCY_SIGN}\s?\d|\b\d+(?:[.,]\d+)*\s*(?:(?:million|billion|thousand)\s+)?{CURRENCY_WORD}\b"
     rf"|{CURRENCY_CODE}\s?\d|\b{_SPELLED}[\s-]+(?:\w+\s+)?{CURRENCY_WORD}\b",
     re.I,
 )
@@ -243,17 +245,19 @@ def _without_dates(text: str) -> str:
 
 def offers_count(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     """A count of things ("fourteen ferries", "1,300 members"): a number the question does
-    not write, once years, dates, sums of money and lengths of time are set aside. "How
-    many members voted?" is not answered by "In May 2019 the club voted to move ...", by
-    "dues of £3.5 million" nor by "simmer for 4 minutes": a year, a sum and a time are not
-    counts of members; "How many vacation days ...?" still counts "22 days", the unit it
-    names."""
+    not write, once years, dates, sums of money, lengths of time and measures are set
+    aside. "How many members voted?" is not answered by "In May 2019 the club voted to
+    move ...", by "dues of £3.5 million", by "simmer for 4 minutes" nor by "5.4% of the
+    staff": a year, a sum, a time and a share are not counts of members. A measure in the
+    unit the question counts still is: "How many vacation days ...?" counts "22 days",
+    "How many litres ...?" counts "40 litres" (not "40 tonnes")."""
 
     def unless_counted(m: re.Match) -> str:
         unit = words(m.group())[-1:]
         return m.group() if unit and stem(unit[0]) in q.stems else " "
 
     rest = DURATION.sub(unless_counted, _without_dates(_SUM.sub(" ", text)))
+    rest = MEASURE.sub(unless_counted, rest)
     return bool(numbers(rest) - _question_numbers(q.text))
 
 

@@ -205,6 +205,13 @@ def view(
         ("How many calories are in the soup?", "Simmer the soup for 4 minutes.", False),
         ("How many calories are in the soup?", "A bowl has 250 calories.", True),
         ("How many vacation days do I get?", "Staff accrue 22 days a year.", True),
+        # a measure counts only in the unit the question counts in; a share is no count
+        ("How many litres of fuel can it carry?", "It can carry 40 tonnes.", False),
+        ("How many litres of fuel can it carry?", "Its tank holds 400 litres.", True),
+        ("How many people work at the plant?", "At the plant, 5.4% of staff left.", False),
+        # a scale word alone is no currency
+        ("How much did the recall cost?", "It recalled 1.2 million packs.", False),
+        ("How much did the recall cost?", "The recall cost 3 million dollars.", True),
     ],
 )
 def test_a_sentence_offers_the_kind_of_answer_asked_for(question, sentence, offered):
