@@ -162,7 +162,10 @@ def _nltk_stopwords() -> frozenset[str]:
         raise RuntimeError("llama-index-core is not installed; it ships the stop-word list")
     folder = Path(next(iter(spec.submodule_search_locations)))
     path = folder / "_static" / "nltk_cache" / "corpora" / "stopwords" / "english"
-    return frozenset(path.read_text(encoding="utf-8").split())
+    listed = frozenset(path.read_text(encoding="utf-8").split())
+    # The list has "it's" and "she's" but not "what's", "who's" or "there's": each stop
+    # word with "'s" is one too, or "What's the fee?" asked for a term "what".
+    return listed | {w + "'s" for w in listed if "'" not in w}
 
 
 STOPWORDS = _nltk_stopwords()

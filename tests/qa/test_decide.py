@@ -283,3 +283,9 @@ def test_a_number_or_code_the_corpus_lacks_is_missing_however_alike_its_vector()
     assert by_word["Brits"].corpus_similarity > 0.8
     assert by_word["pay"].corpus_similarity == 1.0
     assert "2027" not in profile.words_to_embed(lambda word: False)
+
+
+def test_a_contracted_question_word_is_no_term_but_a_possessive_name_is():
+    """NLTK's list has "it's" but not "what's": "What's the fee?" asked for "what"."""
+    profile = profile_question("What's the fee at Holmby, and who's Kestrel's breeder?", {}, set())
+    assert [t.word for t in profile.terms] == ["fee", "Holmby", "Kestrel's", "breeder"]
