@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from qa.answer.compose import named_documents
 from qa.answer.decide import DecisionModel, model_for
 from qa.answer.features import (
     KINDS,
@@ -206,6 +207,18 @@ def rescored(
     return _ranked(copies, model) if copies else copies
 
 
+def _in_named_document(
+    found: list[Candidate], question: str, snapshot: Snapshot | None
+) -> Candidate:
+    """Of several documents' section 4, the one in the document the question names ("What
+    is section 6 of the annual report called?" is not item 6 of the minutes, even where
+    that item is called "Annual Report"); else the likeliest."""
+    if len(found) > 1 and snapshot is not None:
+        named, _ = named_documents(snapshot, question)
+        return next((c for c in found if c.passage.doc_id in named), found[0])
+    return found[0]
+
+
 def select(
     profile: QuestionProfile,
     candidates: list[Candidate],
@@ -221,8 +234,8 @@ def select(
         return Selection([], "no passage matches the question", profile)
     best = candidates[0]
     # "What is section 4 called?": the heading of that very section, the likeliest first.
-    if named := next((c for c in candidates if names_heading(c.sentence, profile.text)), None):
-        return Selection([named], None, profile)
+    if headings := [c for c in candidates if names_heading(c.sentence, profile.text)]:
+        return Selection([_in_named_document(headings, profile.text, snapshot)], None, profile)
     x = np.stack([c.features for c in candidates])
     passages = [c.passage.passage_id for c in candidates]
     ranks = [c.retriever_rank for c in candidates]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.pipeline import ingest
+from qa.answer.extractive import select
+from qa.answer.headings import names_heading
 from qa.config import Settings
 from qa.retrieve import Headings, Query, cache_folder
 from qa.sections import asks_for_heading, heading_number, references, same_part
@@ -215,3 +217,36 @@ def test_a_document_is_found_by_what_its_file_is_called(tmp_path: Path, settings
     assert not answer.abstained
     assert answer.citations[0].doc_id == "press-release-2026-02-05.md", answer.answer
     assert "What they said" in answer.answer
+
+
+def test_the_named_documents_section_is_named_though_another_heading_has_its_name(
+    tmp_path: Path, settings: Settings
+):
+    """Item 6 of the minutes is called "Annual Report", and both it and section 6 of the
+    annual report name section 6: the document the question names decides."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    filler = "The figures are set out in the tables that follow this paragraph. " * 6
+    sections = ["Chair's statement", "Water quality", "Leakage", "Customers", "Investment"]
+    report = ["Kestrel Valley Water\n\nAnnual Report 2024-25\n"]
+    for n, title in enumerate([*sections, "Finances", "People and safety"], start=1):
+        report.append(f"{n}. {title}\n\n{filler}\n")
+    (docs / "annual-report.txt").write_text("\n".join(report), encoding="utf-8")
+    items = ["Apologies", "Minutes", "Matters arising", "Leakage", "Customer office"]
+    minutes = ["Minutes of the Board meeting held on 17 June 2025\n"]
+    for n, title in enumerate([*items, "Annual Report 2024-25", "Any other business"], 1):
+        minutes.append(f"{n}. {title}\n\nThe Board discussed the item and agreed the paper.\n")
+    (docs / "agenda-and-minutes-2025-06.txt").write_text("\n".join(minutes), encoding="utf-8")
+    ingest(docs, settings, progress=False)
+    service = QAService(settings)
+    question = "What is section 6 of the annual report called?"
+    prepared = service.prepare(question, [], settings.top_k)
+    first = next(c for c in prepared.candidates if names_heading(c.sentence, question))
+    assert first.passage.doc_id.startswith("agenda-and-minutes")  # ranked first here
+    # The selection, not only the composer's tie-break, takes the named document's: under
+    # another fit the two headings' probabilities are no tie.
+    selection = select(prepared.profile, prepared.candidates, settings, prepared.snapshot)
+    assert [c.sentence.text for c in selection.candidates] == ["6. Finances"]
+    assert selection.candidates[0].passage.doc_id == "annual-report.txt"
+    answer = service.ask(question)
+    assert answer.answer.startswith("6. Finances") and not answer.abstained, answer.answer
