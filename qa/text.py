@@ -163,9 +163,11 @@ def _nltk_stopwords() -> frozenset[str]:
     folder = Path(next(iter(spec.submodule_search_locations)))
     path = folder / "_static" / "nltk_cache" / "corpora" / "stopwords" / "english"
     listed = frozenset(path.read_text(encoding="utf-8").split())
-    # The list has "it's" and "she's" but not "what's", "who's" or "there's": each stop
-    # word with "'s" is one too, or "What's the fee?" asked for a term "what".
-    return listed | {w + "'s" for w in listed if "'" not in w}
+    # The list has "it's" and "she's" but not the question words' and pointers' contraction
+    # ("What's the fee?" asked for a term "what"); closed-class English. Not every stop
+    # word's: "Will's", "Don's" are names.
+    contracted = {"what", "who", "where", "when", "why", "how", "that", "there", "here"}
+    return listed | {w + "'s" for w in contracted}
 
 
 STOPWORDS = _nltk_stopwords()

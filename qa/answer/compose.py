@@ -1354,7 +1354,8 @@ def document_names(snapshot: Snapshot) -> dict[str, set[str]]:
     firsts = snapshot.passages([ids[0] for ids in snapshot.documents.values() if ids])
     out: dict[str, set[str]] = {}
     for p in firsts:
-        lines = [p.title, p.file_words]
+        # The whole id: its folder names a document too ("the contracts", "the Q3 report").
+        lines = [p.title, re.sub(r"\.\w{1,4}$", "", p.doc_id)]
         for s in p.sentences[:_NAME_SENTENCES]:
             first_line = s.text.strip().split("\n", 1)[0]  # "Minutes of ...\nTime: 10:00"
             if len(words(first_line)) <= _NAME_WORDS:

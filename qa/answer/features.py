@@ -76,10 +76,10 @@ HEDGE = re.compile(
     r"very likely|realistic possibility|confident|certain|sure)\b",
     re.I,
 )
-# A scale word alone is no currency: "1.2 million packs" is a count, "50 million dollars"
-# and "£3 million" are money.
+# A scale word before a noun is no currency: "1.2 million packs" is a count; "50 million
+# dollars", "£3 million" and "It cost 5 million." are money.
 MONEY = re.compile(
-    rf"{CURRENCY_SIGN}\s?\d|\b\d+(?:[.,]\d+)*\s*(?:(?:million|billion|thousand)\s+)?{CURRENCY_WORD}\b"
+    rf"{CURRENCY_SIGN}\s?\d|\b\d+(?:[.,]\d+)*\s*(?:{CURRENCY_WORD}\b|(?:million|billion)\b(?!\s+[a-z]))"
     rf"|{CURRENCY_CODE}\s?\d|\b{_SPELLED}[\s-]+(?:\w+\s+)?{CURRENCY_WORD}\b",
     re.I,
 )
@@ -253,12 +253,34 @@ def offers_count(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     "How many litres ...?" counts "40 litres" (not "40 tonnes")."""
 
     def unless_counted(m: re.Match) -> str:
+        """Kept when the question counts in its unit ("22 days" for "How many days") or
+        counts what follows it ("1.2m people" for "How many people")."""
         unit = words(m.group())[-1:]
-        return m.group() if unit and stem(unit[0]) in q.stems else " "
+        after = words(m.string[m.end() : m.end() + 40])[:1]
+        return m.group() if any(stem(w) in q.stems for w in (*unit, *after)) else " "
 
     rest = DURATION.sub(unless_counted, _without_dates(_SUM.sub(" ", text)))
-    rest = MEASURE.sub(unless_counted, rest)
-    return bool(numbers(rest) - _question_numbers(q.text))
+    asked = _COUNTS_A_UNIT.search(q.text)
+    return bool(
+        numbers(MEASURE.sub(lambda m: _in_unit(m, asked) or unless_counted(m), rest))
+        - _question_numbers(q.text)
+    )
+
+
+_COUNTS_A_UNIT = re.compile(rf"\bhow many\s+({UNIT_WORD})\b", re.I)
+
+
+def _in_unit(measure: re.Match, asked: re.Match | None) -> str:
+    """The measure, when the question counts a unit ("How many kilometres ...") and the
+    measure may be in it: written as a symbol ("12 km": which unit it is, the pattern does
+    not say) or as the unit in another spelling ("tons", "meters"); else "". A percentage
+    or another unit word ("40 tonnes" for litres) is no count of it."""
+    if asked is None or PERCENT.search(measure.group()):
+        return ""
+    unit = words(measure.group())[-1].lower()
+    if not re.fullmatch(UNIT_WORD, unit, re.I):
+        return measure.group()  # a symbol
+    return measure.group() if unit[:3] == asked.group(1).lower()[:3] else ""
 
 
 # A whole sum of money, figure and scale ("£48.2 million", "USD 50", "12,000 euros"):

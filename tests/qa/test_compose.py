@@ -52,6 +52,7 @@ from qa.answer.kinds import (
 )
 from qa.config import Settings
 from qa.retrieve import Snapshot
+from qa.types import Passage
 
 CONTRACT = """Service Agreement
 
@@ -830,3 +831,27 @@ def test_a_connective_or_a_plain_sentence_after_is_not_a_continuation(guide):
         question="Does the desk answer every message?", answer_type="open",
     )  # fmt: skip
     assert "However" not in text
+
+
+def test_a_document_is_named_by_its_folder_and_by_a_code_in_its_file_name():
+    """ "the contracts" names both files in contracts/, "the Q3 report" one of two reports."""
+
+    class Documents:  # the two things `named_documents` reads of a snapshot
+        def __init__(self, passages: list[Passage]) -> None:
+            self.by_id = {p.passage_id: p for p in passages}
+            self.documents = {p.doc_id: [p.passage_id] for p in passages}
+
+        def passages(self, ids: list[str]) -> list[Passage]:
+            return [self.by_id[i] for i in ids]
+
+    files = ["finance/q3_report.xlsx", "finance/q4_report.xlsx", "contracts/lease.pdf",
+             "contracts/supply.pdf", "hr/handbook.md"]  # fmt: skip
+    docs = Documents(
+        [
+            Passage(passage_id=f"p{i}", doc_id=d, start=0, end=5, text="Text.")
+            for i, d in enumerate(files)
+        ]
+    )
+    assert named_documents(docs, "Summarise the Q3 report.")[0] == ["finance/q3_report.xlsx"]
+    assert named_documents(docs, "Summarise the contracts.")[0] == files[2:4]
+    assert named_documents(docs, "What do the finance documents say?")[0] == files[:2]

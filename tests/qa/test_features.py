@@ -209,9 +209,13 @@ def view(
         ("How many litres of fuel can it carry?", "It can carry 40 tonnes.", False),
         ("How many litres of fuel can it carry?", "Its tank holds 400 litres.", True),
         ("How many people work at the plant?", "At the plant, 5.4% of staff left.", False),
-        # a scale word alone is no currency
+        ("How many people live there?", "Some 1.2m people live there.", True),
+        ("How many kilometres is the route?", "The route is 12 km long.", True),
+        ("How many tonnes can it carry?", "It carries 4,000 tons.", True),
+        # a scale word before a noun is no currency; at the end of a sum it is one
         ("How much did the recall cost?", "It recalled 1.2 million packs.", False),
         ("How much did the recall cost?", "The recall cost 3 million dollars.", True),
+        ("How much did the recall cost?", "The recall cost 5 million.", True),
     ],
 )
 def test_a_sentence_offers_the_kind_of_answer_asked_for(question, sentence, offered):

@@ -258,3 +258,27 @@ def test_the_nearest_sentences_are_exact_also_in_an_index_made_before(tmp_path: 
         nearest = np.argsort(-(vectors @ q), kind="stable")[:200]
         assert set(got) == {ids[i] for i in nearest}
     assert store._collection("sentences").configuration["hnsw"]["ef_search"] == SEARCH_EF
+
+
+def test_a_refused_search_breadth_leaves_the_search_working(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+):
+    """A token without the right to update collections: the old index is searched at its
+    own breadth, with a warning, not refused as an unavailable store."""
+    from chromadb.api.models.Collection import Collection
+
+    settings = Settings(data_dir=tmp_path)
+    vectors = _clustered_unit_rows(300, np.eye(DIMENSIONS)[:5] * 3, np.random.default_rng(3))
+    np.save(tmp_path / "vectors.npy", vectors)
+    name = f"{settings.collection_prefix}_sentences"
+    args = [str(tmp_path / "chroma"), name, str(tmp_path / "vectors.npy")]
+    subprocess.run([sys.executable, "-c", _MAKE_OLD_INDEX, *args], check=True, timeout=120)
+
+    def refuse(self, **kwargs):
+        raise PermissionError("Forbidden: modify collection")
+
+    monkeypatch.setattr(Collection, "modify", refuse)
+    with caplog.at_level("WARNING", logger="qa.store"):
+        hits = Store(settings).query_sentences(vectors[0], n=10)
+    assert hits[0][0] == "p0:0" and len(hits) == 10
+    assert "could not set the search breadth" in caplog.text
