@@ -60,9 +60,8 @@ class Passage(BaseModel):
     def file_words(self) -> str:
         """The words of the document's file name ("press-release-2026-02-05.md" -> "press
         release"): people name a document by what its file is called ("the press release",
-        "the board minutes") as often as by its title, which may not say it. Words with a
-        digit are left out: a date, a counter or a hash in a file name is not how a
-        question names it."""
+        "the board minutes"), which its title may not say. Words with a digit are left
+        out: a date, a counter or a hash in a file name is not how a question names it."""
         stem = re.sub(r"\.\w{1,4}$", "", self.doc_id.rsplit("/", 1)[-1])
         return " ".join(
             w for w in re.split(r"[\W_]+", stem) if w and not any(c.isdigit() for c in w)
