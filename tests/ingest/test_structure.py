@@ -352,13 +352,14 @@ def test_records_written_before_kinds_still_read():
     assert p.section == ""
 
 
-def test_bm25_indexes_title_and_section():
+def test_bm25_indexes_title_file_name_and_section():
     from qa.retrieve import bm25_text
     from qa.types import Passage
 
-    p = Passage(passage_id="x", doc_id="d", title="Lease", section="5. Termination > 5.2 Notice", start=0,
-                end=4, text="Body")  # fmt: skip
-    assert bm25_text(p) == "Lease\n5.2 Notice\nBody"  # the own heading, not the whole path
+    p = Passage(passage_id="x", doc_id="tenancy-2024.txt", title="Lease",
+                section="5. Termination > 5.2 Notice", start=0, end=4, text="Body")  # fmt: skip
+    # the file name's words, and the own heading, not the whole path
+    assert bm25_text(p) == "Lease\ntenancy\n5.2 Notice\nBody"
 
 
 def test_ask_quotes_whole_wrapped_sentences_and_headings(tmp_path: Path, settings: Settings):
