@@ -80,7 +80,10 @@ HEDGE = re.compile(
 # dollars", "£3 million" and "It cost 5 million." are money.
 MONEY = re.compile(
     rf"{CURRENCY_SIGN}\s?\d|\b\d+(?:[.,]\d+)*\s*(?:{CURRENCY_WORD}\b|(?:million|billion)\b(?!\s+[a-z]))"
-    rf"|{CURRENCY_CODE}\s?\d|\b{_SPELLED}[\s-]+(?:\w+\s+)?{CURRENCY_WORD}\b",
+    rf"|{CURRENCY_CODE}\s?\d|\b{_SPELLED}[\s-]+(?:\w+\s+)?{CURRENCY_WORD}\b"
+    # a price in any currency, named or not in CURRENCY_WORD: "costs 46 varos", "priced at
+    # 300 kroner"
+    r"|\b(?:costs?|costing|priced at|a fee of)\s+(?:about |around |roughly |only |just )?\d",
     re.I,
 )
 # A time of day: "10:30", "9 am", "5.30 p.m.", "noon".
@@ -96,7 +99,9 @@ ROLE = re.compile(
     r"\b(?i:the|either|each|any|neither|both|no|every)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
     r"\s+(?:may|shall|must|will|can|should|could|would|might|is|are|was|were|has|have|had|"
     r"agrees?|agreed|says?|said|told|claims?|claimed|\w+ed|\w+s)\b"
-    r"|\bby (?i:the|either|each|any)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
+    r"|\bby (?i:the|either|each|any)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    # the source of a report: "According to the government, ..."
+    r"|\b(?i:according to) (?i:the|its|their|a|an)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
 )
 PLACE = re.compile(r"\b(?:in|at|from|near|to|into|across|throughout)\s+(?:the\s+)?([A-Z][\w-]+)")
 
@@ -117,7 +122,7 @@ def offers_person(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     if _names(text, q, lower_words):
         return True
     for m in ROLE.finditer(text):
-        phrase = m.group(1) or m.group(2) or ""
+        phrase = m.group(1) or m.group(2) or m.group(3) or ""
         if phrase and stem(phrase.split()[-1]) not in stems_q:
             return True
     return False
