@@ -34,6 +34,11 @@ class Sentence(Span):
     )
 
 
+def without_extension(doc_id: str) -> str:
+    """The document id without its file extension ("notes/minutes.md" -> "notes/minutes")."""
+    return re.sub(r"\.\w{1,4}$", "", doc_id)
+
+
 class Passage(BaseModel):
     passage_id: str
     doc_id: str
@@ -62,9 +67,9 @@ class Passage(BaseModel):
         release"): people name a document by what its file is called ("the press release",
         "the board minutes"), which its title may not say. Words with a digit are left
         out: a date, a counter or a hash in a file name is not how a question names it."""
-        stem = re.sub(r"\.\w{1,4}$", "", self.doc_id.rsplit("/", 1)[-1])
+        name = without_extension(self.doc_id.rsplit("/", 1)[-1])
         return " ".join(
-            w for w in re.split(r"[\W_]+", stem) if w and not any(c.isdigit() for c in w)
+            w for w in re.split(r"[\W_]+", name) if w and not any(c.isdigit() for c in w)
         )
 
     def section_of(self, index: int) -> str:

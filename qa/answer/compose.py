@@ -71,7 +71,7 @@ from qa.text import (
     words,
     zipf,
 )
-from qa.types import Citation, Passage, Sentence
+from qa.types import Citation, Passage, Sentence, without_extension
 
 ABSTAIN_PREFIX = "The documents don't say"
 
@@ -1355,7 +1355,7 @@ def document_names(snapshot: Snapshot) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for p in firsts:
         # The whole id: its folder names a document too ("the contracts", "the Q3 report").
-        lines = [p.title, re.sub(r"\.\w{1,4}$", "", p.doc_id)]
+        lines = [p.title, without_extension(p.doc_id)]
         for s in p.sentences[:_NAME_SENTENCES]:
             first_line = s.text.strip().split("\n", 1)[0]  # "Minutes of ...\nTime: 10:00"
             if len(words(first_line)) <= _NAME_WORDS:

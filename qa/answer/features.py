@@ -28,6 +28,7 @@ from qa.answer.question import (
     asks_count,
     asks_frequency,
     asks_length,
+    counted_unit,
 )
 from qa.text import (
     CURRENCY_CODE,
@@ -265,27 +266,20 @@ def offers_count(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
         return m.group() if any(stem(w) in q.stems for w in (*unit, *after)) else " "
 
     rest = DURATION.sub(unless_counted, _without_dates(_SUM.sub(" ", text)))
-    asked = _COUNTS_A_UNIT.search(q.text)
-    return bool(
-        numbers(MEASURE.sub(lambda m: _in_unit(m, asked) or unless_counted(m), rest))
-        - _question_numbers(q.text)
-    )
+    asked = counted_unit(q.text)
+    rest = MEASURE.sub(lambda m: m.group() if _in_unit(m, asked) else unless_counted(m), rest)
+    return bool(numbers(rest) - _question_numbers(q.text))
 
 
-_COUNTS_A_UNIT = re.compile(rf"\bhow many\s+({UNIT_WORD})\b", re.I)
-
-
-def _in_unit(measure: re.Match, asked: re.Match | None) -> str:
-    """The measure, when the question counts a unit ("How many kilometres ...") and the
-    measure may be in it: written as a symbol ("12 km": which unit it is, the pattern does
-    not say) or as the unit in another spelling ("tons", "meters"); else "". A percentage
-    or another unit word ("40 tonnes" for litres) is no count of it."""
+def _in_unit(measure: re.Match, asked: str | None) -> bool:
+    """The question counts a unit ("How many kilometres ...") and the measure may be in it:
+    written as a symbol ("12 km": which unit it is, the pattern does not say) or as the
+    unit in another spelling ("tons", "meters"). A percentage or another unit word ("40
+    tonnes" for litres) is no count of it."""
     if asked is None or PERCENT.search(measure.group()):
-        return ""
+        return False
     unit = words(measure.group())[-1].lower()
-    if not re.fullmatch(UNIT_WORD, unit, re.I):
-        return measure.group()  # a symbol
-    return measure.group() if unit[:3] == asked.group(1).lower()[:3] else ""
+    return not re.fullmatch(UNIT_WORD, unit, re.I) or unit[:3] == asked[:3]
 
 
 # A whole sum of money, figure and scale ("£48.2 million", "USD 50", "12,000 euros"):

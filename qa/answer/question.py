@@ -19,7 +19,7 @@ import numpy as np
 
 from qa.answer.headings import asks_for_heading, structure_stems
 from qa.answer.kinds import OVERVIEW, YES_NO, question_kind
-from qa.text import STOPWORDS, same_name, stem, words
+from qa.text import STOPWORDS, UNIT_WORD, same_name, stem, words
 
 # --- answer types ------------------------------------------------------------------------
 # The rules below return one of these. person: a person, an organisation or a role
@@ -271,6 +271,16 @@ _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 def asks_count(profile: QuestionProfile) -> bool:
     """The question asks how many of something (answer type number, "how many")."""
     return profile.answer_type == "number" and bool(_HOW_MANY.search(profile.text))
+
+
+_HOW_MANY_UNITS = re.compile(rf"\bhow many\s+({UNIT_WORD})\b", re.I)
+
+
+def counted_unit(text: str) -> str | None:
+    """The unit a "how many" question counts in ("How many kilometres ..." -> "kilometres"),
+    lower-cased; None when it counts things, not a unit."""
+    m = _HOW_MANY_UNITS.search(text)
+    return m.group(1).lower() if m else None
 
 
 _HOW_OFTEN = re.compile(
