@@ -276,6 +276,7 @@ def asks_count(profile: QuestionProfile) -> bool:
 _HOW_MANY_UNITS = re.compile(rf"\bhow many\s+({UNIT_WORD})\b", re.I)
 
 
+@lru_cache(maxsize=4096)
 def counted_unit(text: str) -> str | None:
     """The unit a "how many" question counts in ("How many kilometres ..." -> "kilometres"),
     lower-cased; None when it counts things, not a unit."""
