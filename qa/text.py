@@ -265,7 +265,7 @@ SPEECH_VERBS = {
 }
 HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam", "mister", "miss"}
 # fmt: on
-_OPENER_FOLLOWERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her"}
+_OPENER_FOLLOWERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "by"}
 COMMON_ZIPF = 3.0  # wordfreq: below, a word is rare in English (a surname or a brand: 0 to 2.5)
 
 
@@ -336,6 +336,9 @@ def _sentence_initial(text: str, at: int) -> bool:
 
 
 def _opens_adverbial(text: str, match: re.Match) -> bool:
+    """A common word opening an adverbial: a comma follows ("Recently, ..."), a determiner
+    ("Taken together, the ..."), or the agent of a participle ("Issued by the Authority",
+    "Written by ...")."""
     rest = text[match.end() :].lstrip(" ")
     following = WORD.match(rest)
     shaped = rest.startswith(",") or bool(

@@ -19,7 +19,7 @@ import numpy as np
 
 from qa.answer.headings import asks_for_heading, structure_stems
 from qa.answer.kinds import OVERVIEW, YES_NO, question_kind
-from qa.text import STOPWORDS, UNIT_WORD, same_name, stem, words
+from qa.text import STOPWORDS, UNIT_WORD, same_name, stem, words, zipf
 
 # --- answer types ------------------------------------------------------------------------
 # The rules below return one of these. person: a person, an organisation or a role
@@ -345,22 +345,12 @@ def _focus(text: str, terms: list[Term]) -> int | None:
 
 
 # --- words ----------------------------------------------------------------------------------
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    """How common the word is in English (wordfreq's Zipf scale: 0 unknown .. ~7.7 "the").
-
-    Measured (STACK.md): leader 4.95, happens 4.96, likelihood 3.91, malware 3.49,
-    licensor 2.35, product names 0-2.5. wordfreq ships its lists in the wheel."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
-
-
 def specificity(word: str) -> float:
     """0 for the commonest English words, 1 for rare words, names and numbers.
 
     The scale's ends (Zipf 6 and 2.5) are where wordfreq's figures put function words and
-    product names; in between it is linear. Feeds the fitted decision, never a rule alone."""
+    product names; in between it is linear. Measured (STACK.md): leader 4.95, happens
+    4.96, likelihood 3.91, malware 3.49, licensor 2.35, product names 0-2.5. Feeds the fitted decision, never a rule alone."""
     if has_digit(word):
         return 1.0
     return float(np.clip((6.0 - zipf(word.lower())) / 3.5, 0.0, 1.0))
