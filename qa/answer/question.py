@@ -335,7 +335,9 @@ _FOCUS = re.compile(
 # Tried in session 11 and not kept: the phrase's last word as the focus where the words
 # after the wh-word run up to an auxiliary ("Which software vulnerability did ..." asks
 # about a vulnerability): dev LOCO (`python -m evals.decision_lab`) 0.628 / 0.495 / 0.495
-# -> 0.622 / 0.486 / 0.495, seeds key-fact 0.791 -> 0.746.
+# -> 0.622 / 0.486 / 0.495, seeds key-fact 0.791 -> 0.746. Tried in session 16 and not kept:
+# the noun before "of/for/at ..." in "Who is the head of X?", "What was the rainfall at X?"
+# as the focus: dev LOCO .661 / .558 / .573 -> .661 / .542 / .547.
 def _focus(text: str, terms: list[Term]) -> int | None:
     m = _FOCUS.search(text)
     if m is None or m.group(1).lower() in STOPWORDS:
@@ -350,7 +352,12 @@ def specificity(word: str) -> float:
 
     The scale's ends (Zipf 6 and 2.5) are where wordfreq's figures put function words and
     product names; in between it is linear. Measured (STACK.md): leader 4.95, happens
-    4.96, likelihood 3.91, malware 3.49, licensor 2.35, product names 0-2.5. Feeds the fitted decision, never a rule alone."""
+    4.96, likelihood 3.91, malware 3.49, licensor 2.35, product names 0-2.5.
+
+    Tried in session 16 and not kept: a hyphenated compound ("one-way", which wordfreq
+    scores nearly as common as "way") as rare as its parts occurring together by chance,
+    or halfway to it: dev LOCO .657 / .549 / .573 -> .650 / .500 / .538 and .666 / .540
+    / .521 (abstention recall fell: a compound missing from a sentence now vetoed it). Feeds the fitted decision, never a rule alone."""
     if has_digit(word):
         return 1.0
     return float(np.clip((6.0 - zipf(word.lower())) / 3.5, 0.0, 1.0))
