@@ -337,7 +337,11 @@ _FOCUS = re.compile(
 # about a vulnerability): dev LOCO (`python -m evals.decision_lab`) 0.628 / 0.495 / 0.495
 # -> 0.622 / 0.486 / 0.495, seeds key-fact 0.791 -> 0.746. Tried in session 16 and not kept:
 # the noun before "of/for/at ..." in "Who is the head of X?", "What was the rainfall at X?"
-# as the focus: dev LOCO .661 / .558 / .573 -> .661 / .542 / .547.
+# as the focus: dev LOCO .661 / .558 / .573 -> .661 / .542 / .547. Nor the noun that names
+# the answer type ("What odds ...", "What nicknames ...") taken as met by a sentence that
+# offers that type: .661 / .558 / .573 -> .664 / .555 / .564, gold ranked first (`python
+# -m evals.rank_lab`, LOCO) .597 -> .592. Nor, for "which date / what year", a duration
+# no longer offering a time: .657 / .541 / .564, ranking unchanged.
 def _focus(text: str, terms: list[Term]) -> int | None:
     m = _FOCUS.search(text)
     if m is None or m.group(1).lower() in STOPWORDS:
