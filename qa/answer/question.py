@@ -340,8 +340,7 @@ _FOCUS = re.compile(
 # as the focus: dev LOCO .661 / .558 / .573 -> .661 / .542 / .547. Nor the noun that names
 # the answer type ("What odds ...", "What nicknames ...") taken as met by a sentence that
 # offers that type: .661 / .558 / .573 -> .664 / .555 / .564, gold ranked first (`python
-# -m evals.rank_lab`, LOCO) .597 -> .592. Nor, for "which date / what year", a duration
-# no longer offering a time: .657 / .541 / .564, ranking unchanged.
+# -m evals.rank_lab`, LOCO) .597 -> .592.
 def _focus(text: str, terms: list[Term]) -> int | None:
     m = _FOCUS.search(text)
     if m is None or m.group(1).lower() in STOPWORDS:
