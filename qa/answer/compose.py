@@ -1603,7 +1603,15 @@ def _central(
                 [retrieved.get((doc_id, doc.places[i][0].sentences[doc.places[i][1]].start), 0.0)
                  for i in eligible], np.float32
             )  # fmt: skip
-            found = found * has_numbers
+            # A section is a document's unit of topic: the sentences that stand under the
+            # same heading as a retrieved one are found with it ("the rules for work trips"
+            # are the rest of the section where the best rule was found).
+            section = [above[i] for i in eligible]
+            best: dict[int, float] = {}
+            for key, weight in zip(section, found, strict=True):
+                if key >= 0:
+                    best[key] = max(best.get(key, 0.0), float(weight))
+            found = np.maximum(found, [best.get(key, 0.0) for key in section]) * has_numbers
             centrality = centrality + RETRIEVED_WEIGHT * found
             keep = keep | (found > 0)
         eligible = [e for e, ok in zip(eligible, keep, strict=True) if ok]

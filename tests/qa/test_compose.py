@@ -656,6 +656,48 @@ def test_a_what_is_summary_quotes_what_the_thing_is(tmp_path):
         assert text[c.start : c.end] == c.quote
 
 
+HANDBOOK = """Staff handbook
+
+1. Working hours
+
+Staff work 37.5 hours a week, Monday to Friday. Work on a public holiday earns a day off in lieu.
+Rules for overtime work are agreed with the line manager. Night work is paid at a higher rate.
+Work from home needs a written agreement with the line manager. Shift work rotas are published
+a month ahead. Work breaks of twenty minutes are taken after six hours.
+
+2. Business travel
+
+All business travel must be approved in advance by the line manager. Flights are booked in
+economy class. Hotel costs must not exceed 150 pounds a night. Rental cars must be compact.
+Rail tickets are bought through the booking portal. Receipts are kept for every journey.
+Visitors to a customer site follow that site's rules. Mileage is paid at 45 pence a mile.
+
+3. Leave
+
+Staff have 25 days of annual leave each year. Leave requests go to the line manager two weeks
+ahead. Sick leave must be reported on the first morning of absence. Unused leave lapses at the
+end of March. Parental leave follows the statutory rules.
+"""
+
+
+def test_a_topic_summary_takes_the_rest_of_the_section_where_the_topic_was_found(tmp_path):
+    """ "What are the rules for work trips?": the rules stand under one heading, in words
+    the topic does not share ("economy class"); the section where the best rule was found
+    is the topic, not the sentences elsewhere that share its word "work"."""
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "handbook.txt").write_text(HANDBOOK, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "index")
+    ingest(tmp_path / "docs", settings, progress=False)
+    answer = QAService(settings).ask("What are the rules for work trips?")
+    travel = range(HANDBOOK.index("2. Business travel"), HANDBOOK.index("3. Leave"))
+    inside = sum(len(c.quote) for c in answer.citations if c.start in travel)
+    outside = sum(len(c.quote) for c in answer.citations if c.start not in travel)
+    assert inside > 2 * outside, answer.answer  # before: more quoted from elsewhere
+
+
 def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
     """ "Priority 1 or Priority 2": a side's number must be that side's, not another's."""
     one = pick(snapshot, "report.txt", "Drivers were trained")
