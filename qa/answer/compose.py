@@ -71,7 +71,7 @@ from qa.text import (
     words,
     zipf,
 )
-from qa.types import Citation, Passage, Sentence, without_extension
+from qa.types import SECTION_SEPARATOR, Citation, Passage, Sentence, without_extension
 
 ABSTAIN_PREFIX = "The documents don't say"
 
@@ -995,14 +995,14 @@ def compose(
             topic = " ".join(w for w in words(kind.topic) if stem(w) not in rest)
             vector = query_vector if topic else None
             return summarize(snapshot, topic=topic, query_vector=vector, doc_ids=named,
-                             retrieved=[*chosen, *pool])  # fmt: skip
+                             retrieved=[*chosen, *pool], contents=kind.contents)  # fmt: skip
         if points_at_the_documents(kind.source):  # "this information pack", no title of one
-            return summarize(snapshot, retrieved=[*chosen, *pool])
+            return summarize(snapshot, retrieved=[*chosen, *pool], contents=kind.contents)
         # A topic: the documents of the best sentences found for it (what else was retrieved
         # is what a weaker match found; its documents would crowd out the topic's own).
         docs = _documents_of(chosen or pool[:1]) if kind.topic else None
         return summarize(snapshot, topic=kind.topic, query_vector=query_vector, doc_ids=docs,
-                         retrieved=[*chosen, *pool])  # fmt: skip
+                         retrieved=[*chosen, *pool], contents=kind.contents)  # fmt: skip
     if kind.name == COMPARISON:
         return compare(question, chosen, snapshot, pool=pool, query_vector=query_vector,
                        sides=kind.sides)  # fmt: skip
@@ -1434,10 +1434,12 @@ def summarize(
     per_doc: int | None = None,
     max_docs: int = _SUMMARY_DOCS,
     retrieved: Sequence[Chosen] = (),
+    contents: bool = False,
 ) -> Composed:
     """An extractive summary: per document, its most central sentences that do not
     repeat each other (maximal marginal relevance over the sentence vectors), each with
-    its citation, under the document's title.
+    its citation, under the document's title; with `contents`, then the headings of the
+    document's sections (`outline`), each cited too.
 
     Centrality is similarity to the document's centroid, or, when a topic is named
     (`topic` with its `query_vector`), mostly to the topic. Without `doc_ids`, the whole
@@ -1463,8 +1465,34 @@ def summarize(
             continue
         quotes = sorted(_quotes(picks, snapshot), key=lambda q: q.start)
         body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
+        heads = outline(snapshot, doc_id) if contents else []
+        if heads:
+            listed = "; ".join(citer.quote(p, h.start, h.end) for p, h in heads)
+            body = f"{body}\nIts sections: {listed}"
         parts.append(f"“{picks[0].passage.title}”: {body}")
     return "\n\n".join(parts), citer.citations
+
+
+_OUTLINE_MAX = 12  # headings listed at most: a table of contents, not the whole document
+
+
+def outline(snapshot: Snapshot, doc_id: str) -> list[tuple[Passage, Sentence]]:
+    """The headings of a document's sections at its shallowest level that has two or more
+    (a document under one title heading lists the sections below it), in reading order:
+    its table of contents. None when the document has no such headings."""
+    doc = snapshot.document_sentences(doc_id)
+    by_depth: dict[int, list[tuple[Passage, Sentence]]] = {}
+    for p, j in doc.places:
+        sentence = p.sentences[j]
+        if sentence.kind != "heading":
+            continue
+        depth = p.section_of(j).count(SECTION_SEPARATOR)
+        if not any(sentence.start == s.start for _, s in by_depth.get(depth, [])):
+            by_depth.setdefault(depth, []).append((p, sentence))
+    for depth in sorted(by_depth):
+        if len(by_depth[depth]) >= 2:
+            return by_depth[depth][:_OUTLINE_MAX]
+    return []
 
 
 def _summarisable(text: str) -> bool:

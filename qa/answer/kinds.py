@@ -49,7 +49,8 @@ DOCUMENT_TYPES = {
     "faq", "memo", "letter", "brochure", "specification", "datasheet", "terms", "report",
     "article", "paper", "chapter", "appendix", "newsletter", "statement", "booklet", "leaflet",
     "document", "piece", "story", "release", "summary", "review", "study", "plan", "charter",
-    "changelog", "readme", "reference", "agenda",
+    "changelog", "readme", "reference", "agenda", "sheet", "factsheet", "notice", "bulletin",
+    "pamphlet", "flyer", "webpage", "website", "transcript",
 }  # fmt: skip
 
 
@@ -68,6 +69,9 @@ class Kind:
     # overview: the words that say WHAT is summarised ("the user guide", "this agreement"),
     # where a document may be named by its title (qa.answer.compose.named_documents)
     source: str = ""
+    # overview: what a document covers is asked ("What does the handbook cover?", "What
+    # topics does the page cover?"): its sections' headings are listed with the summary
+    contents: bool = False
 
 
 KindRule = Callable[[str], Kind | None]
@@ -143,9 +147,15 @@ def asks_what_it_is_about(question: str) -> Kind | None:
     if not (m := _ABOUT_WHAT.search(question)):
         return None
     subject = m.group("topic") or m.group("topic2") or ""
+    # "What does the handbook cover?": a document's sections answer too; not "What does
+    # the warranty cover?", where the warranty is a topic in the documents.
+    covers = m.group("topic2") is not None and _is_a_document(subject)
     if _is_the_documents(subject):
-        return Kind(OVERVIEW, "asks what the documents are about")
-    return Kind(OVERVIEW, "asks what something is about", topic=_topic(subject), source=subject)
+        return Kind(OVERVIEW, "asks what the documents are about", contents=covers)
+    return Kind(
+        OVERVIEW, "asks what something is about", topic=_topic(subject), source=subject,
+        contents=covers,
+    )  # fmt: skip
 
 
 # "What are these documents?", "What is this?", "What is the changelog?": the texts
@@ -386,6 +396,13 @@ def _names_a_kind_of_document(phrase: str) -> bool:
     it says about a topic is asked for (a summary), not one fact."""
     return any(w.lower().rstrip("s") in DOCUMENT_TYPES or w.lower() in DOCUMENT_TYPES
                for w in words(phrase))  # fmt: skip
+
+
+def _is_a_document(phrase: str) -> bool:
+    """ "the help centre page", "the staff handbook", "these documents": the phrase's head
+    noun (its last word) is a text or a kind of document."""
+    found = words(phrase)
+    return bool(found) and found[-1].lower() in DOCUMENT_TYPES | DOCUMENT_NOUNS
 
 
 def _is_the_documents(phrase: str) -> bool:

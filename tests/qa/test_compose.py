@@ -35,6 +35,7 @@ from qa.answer.compose import (
     named_documents,
     number_tokens,
     numbered,
+    outline,
     says_what_it_is,
     summarize,
     weigh,
@@ -537,6 +538,22 @@ def test_question_kinds(question, kind, topic):
     assert found.topic == topic
 
 
+@pytest.mark.parametrize(
+    ("question", "contents"),
+    [
+        ("What does the staff handbook cover?", True),
+        ("What topics does the help page cover?", True),
+        ("What do these documents cover?", True),
+        ("What does the information sheet deal with?", True),
+        ("What does the warranty cover?", False),  # a topic in the documents, not one of them
+        ("What is the staff handbook about?", False),  # a summary alone
+    ],
+)
+def test_what_a_document_covers_asks_for_its_sections(question, contents):
+    found = question_kind(question)
+    assert found.name == OVERVIEW and found.contents is contents, found
+
+
 def test_a_yes_no_question_end_to_end_never_answers_a_bare_yes(corpus_service, snapshot):
     answer = corpus_service.ask("Is the scheduling system ready for all depots?")
     if answer.abstained:  # the selection may abstain; it must not say yes or no either way
@@ -696,6 +713,45 @@ def test_a_topic_summary_takes_the_rest_of_the_section_where_the_topic_was_found
     inside = sum(len(c.quote) for c in answer.citations if c.start in travel)
     outside = sum(len(c.quote) for c in answer.citations if c.start not in travel)
     assert inside > 2 * outside, answer.answer  # before: more quoted from elsewhere
+
+
+def test_what_a_document_covers_is_answered_with_its_sections_too(tmp_path):
+    """ "What does the handbook cover?": its table of contents, each heading cited exactly,
+    after the summary; "What is the handbook about?" gets the summary alone."""
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "handbook.txt").write_text(HANDBOOK, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "index")
+    ingest(tmp_path / "docs", settings, progress=False)
+    service = QAService(settings)
+    answer = service.ask("What does the staff handbook cover?")
+    assert "Its sections:" in answer.answer, answer.answer
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[-3:] == ["1. Working hours", "2. Business travel", "3. Leave"]
+    text = service.snapshot().document_text("handbook.txt")
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+    about = service.ask("What is the staff handbook about?")
+    assert not about.abstained and "Its sections:" not in about.answer
+
+
+def test_the_outline_is_the_shallowest_level_with_several_headings(tmp_path):
+    """A document under one title heading lists the sections below it, once each."""
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    text = (
+        "# Pump guide\n\n## Fitting\n\nFit the pump on a level floor.\n\n### Tools\n\n"
+        "You need a spanner.\n\n## Running\n\nRun the pump for ten minutes a week.\n\n"
+        "## Storage\n\nStore the pump in a dry room.\n"
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "pump.md").write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "index")
+    ingest(tmp_path / "docs", settings, progress=False)
+    snapshot = QAService(settings).snapshot()
+    assert [s.text for _, s in outline(snapshot, "pump.md")] == ["Fitting", "Running", "Storage"]
 
 
 def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
