@@ -275,6 +275,9 @@ def main() -> None:
     )  # fmt: skip
     args = ap.parse_args()
     if args.compare:
+        missing = [str(f) for f in args.compare if not (f / "rows.jsonl").is_file()]
+        if missing:
+            ap.error(f"no rows.jsonl in {', '.join(missing)}: run with --out FOLDER first")
         print("\n".join(compare(read_rows(args.compare[0]), read_rows(args.compare[1]))))
         return
     settings = Settings()
