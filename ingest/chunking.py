@@ -35,8 +35,10 @@ from qa.types import Passage, Sentence
 # second line read as what they are (ingest/structure.py). 10: sub-headings after the last
 # numbered section nest in it; a short line over a bulleted list heads it; an issuer's line
 # over the document's name on the next line titles it with the name; a numbered line over
-# an underline as long is a heading; "A1." "A2." items are list items.
-CHUNKING_VERSION = 10
+# an underline as long is a heading; "A1." "A2." items are list items. 11: a numbered line
+# ends only the sections of headings numbered before it (a table's row "1" under heading
+# "2.1" ended "2. The trails" and left "2.2" outside it).
+CHUNKING_VERSION = 11
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -1234,8 +1234,17 @@ def _skip_space(text: str, at: int) -> int:
 
 
 def _depth(text: str, b: Block) -> int:
-    m = _NUMBER_PREFIX.match(text[b.start : b.end])
-    return m.group(1).count(".") + 1 if m else 0
+    return len(_number(text, b))
+
+
+def _number(text: str, b: Block) -> tuple[int, ...]:
+    """The block's leading number as a tuple ("4.5 Volunteering" -> (4, 5)); () for none."""
+    return _number_of(text[b.start : b.end])
+
+
+def _number_of(line: str) -> tuple[int, ...]:
+    m = _NUMBER_PREFIX.match(line)
+    return tuple(int(n) for n in m.group(1).split(".")) if m else ()
 
 
 def _is_list_enumerator(text: str, b: Block) -> bool:
@@ -1293,6 +1302,7 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
     stack: list[tuple[int, str, tuple]] = []  # (level, heading text, style)
     top = _top_rank(text, blocks)
     speaker = ""  # the speaker of the last turn, until the next heading
+    listing = False  # in a numbered list under the last heading (`_number`), until the next
     md = any(b.kind == HEADING and b.style == ("md",) for b in blocks)
     outer = [i for i, b in enumerate(blocks) if b.kind == HEADING and _fixed_rank(b.style) == top]
     for i, b in enumerate(blocks):
@@ -1311,10 +1321,20 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
             while stack and stack[-1][0] >= b.level:
                 stack.pop()
             stack.append((b.level, heading_label(text[b.start : b.end]), b.style))
-            speaker = ""
-        elif depth := _depth(text, b):
-            # Clause "4.6" ends the section of heading "4.5 Volunteering."
-            while stack and stack[-1][2][:1] == ("number",) and stack[-1][2][1] >= depth:
+            speaker, listing = "", False
+        elif b.kind != "table_row" and (number := _number(text, b)) and not listing:
+            # Clause "4.6" ends the section of heading "4.5 Volunteering", and clause "5"
+            # that of "4."; one numbered before its heading ("1." under "4.1 Park rules")
+            # opens a list, whose items ("5.") end nothing until the next heading. A
+            # table's numbered rows are no clauses at all.
+            heading = _number_of(stack[-1][1]) if stack else ()
+            listing = bool(heading) and number < heading
+            while (
+                stack
+                and stack[-1][2][:1] == ("number",)
+                and stack[-1][2][1] >= len(number)
+                and _number_of(stack[-1][1]) < number
+            ):
                 stack.pop()
         if b.role == "turn":
             speaker = _speaker(text, b)

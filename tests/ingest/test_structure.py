@@ -180,6 +180,37 @@ def test_a_numbered_clause_ends_the_section_of_the_heading_before_it():
     assert path["Employees may take up to five days of study leave."] == "Section 4: Other Leave"
 
 
+def test_numbered_table_rows_and_list_items_end_no_section():
+    """A table's rows numbered 1, 2, 3 under heading "2.1" are no clauses, and a list
+    numbered from 1 under "2.2" is a list: the headings after them still nest under
+    "2. The trails"."""
+    text = (
+        "Trail Guide\n\n"
+        "1. Welcome\n\nThe park is open all year.\n\n"
+        "2. The trails\n\n"
+        "2.1 Trails at a glance\n\n"
+        "No.  Trail              Length\n"
+        "---  -----------------  ------\n"
+        "1    Lantern Round      6.4 km\n"
+        "2    Merewood Trail     3.2 km\n"
+        "3    Aske Gorge Path    9.5 km\n\n"
+        "2.2 Waymarking\n\nEach trail is marked with numbered posts.\n\n"
+        "1. Green posts mark easy trails.\n2. Blue posts mark moderate trails.\n"
+        "3. Red posts mark strenuous trails.\n\n"
+        "2.3 Grades\n\nGrades depend on the climb.\n\n"
+        "3. Safety\n\nCarry a map.\n"
+    )
+    structure = analyse(text)
+    path = dict(
+        zip((_flat(s.text) for s in structure.sentences), structure.sections(), strict=True)
+    )
+    assert path["Each trail is marked with numbered posts."] == "2. The trails > 2.2 Waymarking"
+    # a numbered list under "2.2" (its item "3." too) ends no section either
+    assert path["Red posts mark strenuous trails."] == "2. The trails > 2.2 Waymarking"
+    assert path["Grades depend on the climb."] == "2. The trails > 2.3 Grades"
+    assert path["Carry a map."] == "3. Safety"
+
+
 def test_title_like_line_between_sentences_is_a_heading():
     text = (
         "Intro sentence one is here. Intro sentence two is\nhere.\n"
