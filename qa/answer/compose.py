@@ -1010,6 +1010,9 @@ def compose(
         return weigh(question, chosen, snapshot, pool=pool)
     chosen = most_specific(chosen, pool, question, snapshot)
     chosen = cover_parts(chosen, pool, question, snapshot, part_vectors)
+    listed = whole_list(question, [*chosen, *pool[:_PART_DEPTH]], snapshot)
+    if listed[0]:
+        return listed
     return answer_fact(chosen, snapshot, question=question, answer_type=answer_type)
 
 
@@ -1071,6 +1074,73 @@ def _context_stems(c: Chosen) -> set[str]:
     """The stems of a candidate's sentence and the one before it."""
     before = c.passage.sentences[c.index - 1].text if c.index else ""
     return stems(c.sentence.text) | stems(before)
+
+
+# "Which trails are there?", "What payment methods are available?", "List the error
+# codes": the question asks for every one of a kind of thing (a plural noun), and a
+# table or a list names them all, a row or an item each (general English forms).
+_ENUMERATION = re.compile(
+    r"^\W*(?:which|what)\s+(?P<noun>(?:[\w'’-]+\s+){0,2}?[\w'’-]+s)\s+(?:are|were)\s+"
+    r"(?:there|available|offered|listed|provided|supported)\b"
+    r"|^\W*(?:list|name)\s+(?:all\s+)?(?:the\s+)?(?P<noun2>(?:[\w'’-]+\s+){0,2}?[\w'’-]+s)\b",
+    re.I,
+)
+_LIST_KINDS = frozenset({"table_row", "list_item"})
+_LIST_MAX = 15  # rows or items quoted at most
+
+
+def asked_things(question: str) -> str | None:
+    """The plural noun of a question that asks for every one of a kind of thing."""
+    m = _ENUMERATION.search(question)
+    return (m.group("noun") or m.group("noun2")) if m else None
+
+
+def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) -> Composed:
+    """ "Which trails are there in the park?": when one of the best candidates is a row of
+    a table (or an item of a list) about the things asked for (their noun is in its
+    section, its heading or its table's header), the whole table or list answers, a row
+    (or item) a line, each cited; "" when there is none. The scorer ranks single
+    sentences, and one row names one trail."""
+    noun = asked_things(question)
+    if noun is None:
+        return "", []
+    wanted = {stem(w) for w in words(noun) if w.lower() not in STOPWORDS}
+    for c in candidates:
+        if c.sentence.kind not in _LIST_KINDS:
+            continue
+        where = " ".join([c.passage.section_of(c.index), c.passage.context, c.passage.title])
+        if not wanted & stems(where):
+            continue
+        run = _run_of(snapshot, c)
+        if len(run) < 2:
+            continue
+        citer = Citer(snapshot)
+        rows = "\n".join(citer.quote(p, row.start, row.end) for p, row in run)
+        return f"“{c.passage.title}”:\n{rows}", citer.citations
+    return "", []
+
+
+def _run_of(snapshot: Snapshot, c: Chosen) -> list[tuple[Passage, Sentence]]:
+    """The rows (or items) of the table (or list) that `c` is one of: the document's
+    sentences of the same kind and section on either side of it, in reading order."""
+    places = snapshot.document_sentences(c.passage.doc_id).places
+    kind, section = c.sentence.kind, c.passage.section_of(c.index)
+    at = next(
+        (i for i, (p, j) in enumerate(places) if p.sentences[j].start == c.sentence.start), None
+    )
+    if at is None:
+        return []
+
+    def same(i: int) -> bool:
+        p, j = places[i]
+        return p.sentences[j].kind == kind and p.section_of(j) == section
+
+    lo = hi = at
+    while lo > 0 and same(lo - 1) and at - lo < _LIST_MAX:
+        lo -= 1
+    while hi + 1 < len(places) and same(hi + 1) and hi - lo + 1 < _LIST_MAX:
+        hi += 1
+    return [(places[i][0], places[i][0].sentences[places[i][1]]) for i in range(lo, hi + 1)]
 
 
 TIE_SHARE = 0.9  # of the best candidate's probability: a candidate this close is as good

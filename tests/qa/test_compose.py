@@ -25,6 +25,7 @@ from qa.answer.compose import (
     agent_span,
     answer_fact,
     answer_span,
+    asked_things,
     compare,
     compose,
     continuation,
@@ -752,6 +753,67 @@ def test_the_outline_is_the_shallowest_level_with_several_headings(tmp_path):
     ingest(tmp_path / "docs", settings, progress=False)
     snapshot = QAService(settings).snapshot()
     assert [s.text for _, s in outline(snapshot, "pump.md")] == ["Fitting", "Running", "Storage"]
+
+
+PARK = """Park guide
+
+1. Trails
+
+The park has five waymarked trails, all starting from the visitor centre.
+
+No.  Trail                Length   Grade
+---  -------------------  -------  ---------
+1    Lantern Round        6.4 km   Easy
+2    Merewood Trail       3.2 km   Easy
+3    Gorge Path           9.5 km   Moderate
+4    Greyhowe Pike        14.0 km  Strenuous
+5    Drovers Way          18.2 km  Moderate
+
+2. Paying
+
+The visitor centre accepts the following payment methods:
+
+- contactless cards
+- chip and PIN cards
+- mobile phone wallets
+
+Cash is not accepted anywhere in the park.
+"""
+
+
+def test_a_question_for_every_one_of_a_kind_gets_the_whole_table_or_list(tmp_path):
+    """ "Which trails are there?": one row names one trail, so the whole table answers, a
+    row a line, each cited exactly; "List the ..." a whole list likewise."""
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "park.txt").write_text(PARK, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "index")
+    ingest(tmp_path / "docs", settings, progress=False)
+    service = QAService(settings)
+    text = service.snapshot().document_text("park.txt")
+    answer = service.ask("Which trails are there in the park?")
+    for trail in ("Lantern Round", "Merewood Trail", "Gorge Path", "Greyhowe Pike", "Drovers Way"):
+        assert any(trail in c.quote for c in answer.citations), answer.answer
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+    listed = service.ask("List the payment methods.")
+    for method in ("contactless cards", "chip and PIN cards", "mobile phone wallets"):
+        assert any(method in c.quote for c in listed.citations), listed.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        ("Which trails are there in the park?", "trails"),
+        ("What payment methods are available?", "payment methods"),
+        ("List all the error codes.", "error codes"),
+        ("Which trail is the longest?", None),  # one of them, not every one
+        ("What payment methods does the shop prefer?", None),
+    ],
+)
+def test_a_question_for_every_one_of_a_kind_is_told_by_its_form(question, things):
+    assert asked_things(question) == things
 
 
 def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
