@@ -1242,6 +1242,11 @@ def _number(text: str, b: Block) -> tuple[int, ...]:
     return _number_of(text[b.start : b.end])
 
 
+def _continues(number: tuple[int, ...], heading: tuple[int, ...]) -> bool:
+    """ "4.2" after heading "4.1": a later clause of the heading's own numbering."""
+    return len(number) == len(heading) > 1 and number > heading
+
+
 def _number_of(line: str) -> tuple[int, ...]:
     m = _NUMBER_PREFIX.match(line)
     return tuple(int(n) for n in m.group(1).split(".")) if m else ()
@@ -1322,20 +1327,26 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
                 stack.pop()
             stack.append((b.level, heading_label(text[b.start : b.end]), b.style))
             speaker, listing = "", False
-        elif b.kind != "table_row" and (number := _number(text, b)) and not listing:
+        elif b.kind != TABLE_ROW and (number := _number(text, b)):
             # Clause "4.6" ends the section of heading "4.5 Volunteering", and clause "5"
-            # that of "4."; one numbered before its heading ("1." under "4.1 Park rules")
-            # opens a list, whose items ("5.") end nothing until the next heading. A
-            # table's numbered rows are no clauses at all.
+            # that of "4."; an item numbered from the start ("1." under "4.1 Park rules",
+            # or under "1. Introduction") opens a list, whose items ("5.") end nothing
+            # until a clause of the heading's own numbering ("4.2") or the next heading.
+            # A table's numbered rows are no clauses at all.
             heading = _number_of(stack[-1][1]) if stack else ()
-            listing = bool(heading) and number < heading
-            while (
-                stack
-                and stack[-1][2][:1] == ("number",)
-                and stack[-1][2][1] >= len(number)
-                and _number_of(stack[-1][1]) < number
-            ):
-                stack.pop()
+            if listing and not _continues(number, heading):
+                pass  # the list goes on
+            elif heading and number <= heading:
+                listing = True
+            else:
+                listing = False
+                while (
+                    stack
+                    and stack[-1][2][:1] == ("number",)
+                    and stack[-1][2][1] >= len(number)
+                    and _number_of(stack[-1][1]) < number
+                ):
+                    stack.pop()
         if b.role == "turn":
             speaker = _speaker(text, b)
         b.section = SECTION_SEPARATOR.join(label for _, label, _ in stack)

@@ -181,34 +181,39 @@ def test_a_numbered_clause_ends_the_section_of_the_heading_before_it():
 
 
 def test_numbered_table_rows_and_list_items_end_no_section():
-    """A table's rows numbered 1, 2, 3 under heading "2.1" are no clauses, and a list
-    numbered from 1 under "2.2" is a list: the headings after them still nest under
-    "2. The trails"."""
+    """A table's numbered rows are no clauses, and a list numbered from 1 is a list, under
+    whatever heading number; a clause of the heading's own numbering still ends it."""
     text = (
-        "Trail Guide\n\n"
-        "1. Welcome\n\nThe park is open all year.\n\n"
-        "2. The trails\n\n"
-        "2.1 Trails at a glance\n\n"
-        "No.  Trail              Length\n"
+        "Workshop Manual\n\n"
+        "1. Introduction\n\nRead this manual first.\n\n"
+        "1. Keep it dry.\n2. Keep it clean.\n3. Keep it charged.\n\n"
+        "The rules apply to every model.\n\n"
+        "2. Parts\n\n"
+        "2.1 Parts list\n\n"
+        "No.  Part               Weight\n"
         "---  -----------------  ------\n"
-        "1    Lantern Round      6.4 km\n"
-        "2    Merewood Trail     3.2 km\n"
-        "3    Aske Gorge Path    9.5 km\n\n"
-        "2.2 Waymarking\n\nEach trail is marked with numbered posts.\n\n"
-        "1. Green posts mark easy trails.\n2. Blue posts mark moderate trails.\n"
-        "3. Red posts mark strenuous trails.\n\n"
-        "2.3 Grades\n\nGrades depend on the climb.\n\n"
-        "3. Safety\n\nCarry a map.\n"
+        "5    Gear housing       1.2 kg\n"
+        "6    Drive shaft        0.8 kg\n\n"
+        "2.2 Spares\n\nSpares are ordered from the dealer.\n\n"
+        "1. Quote the serial number.\n2. Quote the part number.\n3. Pay in advance.\n\n"
+        "2.3 A faulty part is returned to the dealer within thirty days of delivery.\n\n"
+        "3. Safety\n\nWear gloves.\n"
     )
     structure = analyse(text)
     path = dict(
         zip((_flat(s.text) for s in structure.sentences), structure.sections(), strict=True)
     )
-    assert path["Each trail is marked with numbered posts."] == "2. The trails > 2.2 Waymarking"
-    # a numbered list under "2.2" (its item "3." too) ends no section either
-    assert path["Red posts mark strenuous trails."] == "2. The trails > 2.2 Waymarking"
-    assert path["Grades depend on the climb."] == "2. The trails > 2.3 Grades"
-    assert path["Carry a map."] == "3. Safety"
+    assert path["Keep it charged."] == "1. Introduction"  # a list under "1." is a list
+    assert path["The rules apply to every model."] == "1. Introduction"
+    # rows "5" and "6" under "2.1" end neither "2.1" nor "2."
+    assert path["Spares are ordered from the dealer."] == "2. Parts > 2.2 Spares"
+    assert path["Pay in advance."] == "2. Parts > 2.2 Spares"
+    # after the list, clause "2.3" of the heading's own numbering ends "2.2"
+    assert (
+        path["A faulty part is returned to the dealer within thirty days of delivery."]
+        == "2. Parts"
+    )
+    assert path["Wear gloves."] == "3. Safety"
 
 
 def test_title_like_line_between_sentences_is_a_heading():
