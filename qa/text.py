@@ -265,7 +265,18 @@ SPEECH_VERBS = {
 }
 HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "madam", "mister", "miss"}
 # fmt: on
-_OPENER_FOLLOWERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "by"}
+_OPENER_FOLLOWERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her"}
+# A past participle: "-ed" ("Issued"), or one of English's irregular ones ("Written",
+# "Made"); not any "-en" or "-wn", which names end in too ("Sweden", "Brown"). Before "by"
+# it opens a passive ("Issued by the Authority ..."), where a name does not ("India by
+# 2030 ...", "Apple by contrast ...").
+_IRREGULAR_PARTICIPLES = {
+    "made", "built", "led", "held", "paid", "sent", "kept", "told", "sold", "brought",
+    "bought", "taught", "thought", "caught", "won", "found", "lost", "left", "set", "put",
+    "run", "cut", "read", "met", "done", "laid", "meant", "spent", "written", "given",
+    "taken", "spoken", "chosen", "broken", "driven", "seen", "shown", "drawn", "known",
+    "grown", "thrown", "begun", "hidden", "proven", "stolen", "sworn", "undertaken",
+}  # fmt: skip
 COMMON_ZIPF = 3.0  # wordfreq: below, a word is rare in English (a surname or a brand: 0 to 2.5)
 
 
@@ -294,8 +305,9 @@ def names(text: str, lower_words: Collection[str] = ()) -> set[str]:
     unless the whole text is in title case and `lower_words` (the corpus's own usage, or
     the evidence at hand) writes the word in lower case. At a sentence start a capital
     says nothing: there a word is no name when `lower_words` writes it in lower case
-    ("Authorities ..."), or when it opens an adverbial ("Recently,", "Taken together, ...")
-    and is common English (wordfreq); "India was the first ..." still is one.
+    ("Authorities ..."), or when it opens an adverbial ("Recently,", "Taken together, ...",
+    "Issued by ...") and is common English (wordfreq); "India was the first ..." and
+    "India by 2030 ..." still are.
     """
     found: set[str] = set()
     # map/filter with str methods: the same counts as comprehensions, in C (per character)
@@ -341,9 +353,10 @@ def _opens_adverbial(text: str, match: re.Match) -> bool:
     "Written by ...")."""
     rest = text[match.end() :].lstrip(" ")
     following = WORD.match(rest)
-    shaped = rest.startswith(",") or bool(
-        following and following.group().lower() in _OPENER_FOLLOWERS
-    )
+    after = following.group().lower() if following else ""
+    lowered = match.group().lower()
+    passive = after == "by" and (lowered.endswith("ed") or lowered in _IRREGULAR_PARTICIPLES)
+    shaped = rest.startswith(",") or after in _OPENER_FOLLOWERS or passive
     return shaped and zipf(match.group().lower()) >= COMMON_ZIPF
 
 

@@ -160,6 +160,9 @@ def test_the_document_may_speak_as_the_author_unless_someone_else_speaks(judge):
         ("Combining the two, the firm grew.", set(), set()),
         # a participle with its agent: "Issued" is not the person a "Who" question wants
         ("Published by the Harbour Board in 2026.", set(), {"harbour", "board"}),
+        ("Made by hand in the Harbour works.", set(), {"harbour"}),
+        ("India by 2030 will be the largest.", set(), {"india"}),  # a name before "by"
+        ("Sweden by contrast stayed open.", set(), {"sweden"}),
         ("Authorities in the USA agreed.", {"authorities"}, {"usa"}),  # the corpus's usage
         ("The US and the UK signed it.", set(), {"us", "uk"}),  # acronyms, even "US"
         ("It came from the National Cyber Security Center.", {"national", "security"},
