@@ -228,9 +228,12 @@ def auc_change(old: list[dict], new: list[dict], seed: int = 0) -> tuple[float, 
 
     by_id = {r["id"]: r for r in new}
     pairs = [(r, by_id[r["id"]]) for r in old if r["id"] in by_id]
-    y = np.array([a["answerable"] for a, _ in pairs])
-    p_old = np.array([a["probability"] for a, _ in pairs])
-    p_new = np.array([b["probability"] for _, b in pairs])
+    y = np.array([a["answerable"] for a, _ in pairs], bool)
+    if y.all() or not y.any():
+        return float("nan"), float("nan"), float("nan")  # one class: no AUC
+    # no probability (nothing was retrieved): the surest abstention
+    p_old = np.array([_probability(a) for a, _ in pairs])
+    p_new = np.array([_probability(b) for _, b in pairs])
     change = roc_auc_score(y, p_new) - roc_auc_score(y, p_old)
     rng, draws = np.random.default_rng(seed), []
     for _ in range(BOOTSTRAP_ROUNDS):
@@ -242,16 +245,23 @@ def auc_change(old: list[dict], new: list[dict], seed: int = 0) -> tuple[float, 
     return float(change), float(low), float(high)
 
 
+def _probability(row: dict) -> float:
+    return -1.0 if row["probability"] is None else float(row["probability"])
+
+
 def compare(old: list[dict], new: list[dict]) -> list[str]:
     """What changed from run `old` to run `new`, as lines to print."""
     by_id = {r["id"]: r for r in new}
     lines = [
         f"{r['id']}: {outcome(r)} -> {outcome(by_id[r['id']])} "
-        f"(p {r['probability']:.2f} -> {by_id[r['id']]['probability']:.2f}) {r['question']}"
+        f"(p {_probability(r):.2f} -> {_probability(by_id[r['id']]):.2f}) {r['question']}"
         for r in old
         if r["id"] in by_id and outcome(r) != outcome(by_id[r["id"]])
     ]
     lines.append(f"{len(lines)} of {len(old)} questions changed outcome")
+    unmatched = {r["id"] for r in old} ^ set(by_id)
+    if unmatched:
+        lines.append(f"in one run only (not compared): {', '.join(sorted(unmatched))}")
     for name, rows in (("old", old), ("new", new)):
         lines.append(f"{name}: {summary(rows)}")
     change, low, high = auc_change(old, new)

@@ -1001,8 +1001,13 @@ def compose(
         # A topic: the documents of the best sentences found for it (what else was retrieved
         # is what a weaker match found; its documents would crowd out the topic's own).
         docs = _documents_of(chosen or pool[:1]) if kind.topic else None
+        # Sections only of a document the phrase calls by its name ("the staff handbook"
+        # of a one-document corpus), not of one a topic was found in ("the travel policy").
+        contents = (
+            kind.contents and bool(docs) and all(called(snapshot, d, kind.source) for d in docs)
+        )
         return summarize(snapshot, topic=kind.topic, query_vector=query_vector, doc_ids=docs,
-                         retrieved=[*chosen, *pool], contents=kind.contents)  # fmt: skip
+                         retrieved=[*chosen, *pool], contents=contents)  # fmt: skip
     if kind.name == COMPARISON:
         return compare(question, chosen, snapshot, pool=pool, query_vector=query_vector,
                        sides=kind.sides)  # fmt: skip
@@ -1443,6 +1448,12 @@ def _naming_word(w: str) -> bool:
     return len(w) > 1 and w.lower() not in STOPWORDS and not w.isdigit()
 
 
+def called(snapshot: Snapshot, doc_id: str, phrase: str) -> bool:
+    """Does `phrase` use a word of the document's name (title, file name, first lines)?"""
+    asked = {stem(w) for w in re.split(r"[\W_]+", phrase) if _naming_word(w)}
+    return bool(asked & document_names(snapshot).get(doc_id, set()))
+
+
 def named_documents(
     snapshot: Snapshot, source: str, min_hits: int = 1
 ) -> tuple[list[str], set[str]]:
@@ -1537,32 +1548,27 @@ def summarize(
         body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
         heads = outline(snapshot, doc_id) if contents else []
         if heads:
-            listed = "; ".join(citer.quote(p, h.start, h.end) for p, h in heads)
-            body = f"{body}\nIts sections: {listed}"
+            listed = "; ".join(citer.quote(p, h.start, h.end) for p, h in heads[:_OUTLINE_MAX])
+            more = f"; and {len(heads) - _OUTLINE_MAX} more" if len(heads) > _OUTLINE_MAX else ""
+            body = f"{body}\nIts sections: {listed}{more}"
         parts.append(f"“{picks[0].passage.title}”: {body}")
     return "\n\n".join(parts), citer.citations
 
 
-_OUTLINE_MAX = 12  # headings listed at most: a table of contents, not the whole document
+_OUTLINE_MAX = 12  # headings listed: a table of contents, not the whole document
 
 
 def outline(snapshot: Snapshot, doc_id: str) -> list[tuple[Passage, Sentence]]:
     """The headings of a document's sections at its shallowest level that has two or more
     (a document under one title heading lists the sections below it), in reading order:
-    its table of contents. None when the document has no such headings."""
-    doc = snapshot.document_sentences(doc_id)
+    its table of contents; empty when the document has no such headings. (A heading's
+    depth is its section path's: one with " > " in its own text counts one deeper.)"""
     by_depth: dict[int, list[tuple[Passage, Sentence]]] = {}
-    for p, j in doc.places:
-        sentence = p.sentences[j]
-        if sentence.kind != "heading":
-            continue
-        depth = p.section_of(j).count(SECTION_SEPARATOR)
-        if not any(sentence.start == s.start for _, s in by_depth.get(depth, [])):
-            by_depth.setdefault(depth, []).append((p, sentence))
-    for depth in sorted(by_depth):
-        if len(by_depth[depth]) >= 2:
-            return by_depth[depth][:_OUTLINE_MAX]
-    return []
+    for p, j in snapshot.document_sentences(doc_id).places:  # each sentence once
+        if p.sentences[j].kind in HEADING_KINDS - {"title"}:
+            depth = p.section_of(j).count(SECTION_SEPARATOR)
+            by_depth.setdefault(depth, []).append((p, p.sentences[j]))
+    return next((found for _, found in sorted(by_depth.items()) if len(found) >= 2), [])
 
 
 def _summarisable(text: str) -> bool:
@@ -1702,9 +1708,12 @@ def _central(
                  for i in eligible], np.float32
             )  # fmt: skip
             # A section is a document's unit of topic: the sentences that stand under the
-            # same heading as a retrieved one are found with it ("the rules for work trips"
-            # are the rest of the section where the best rule was found).
-            section = [above[i] for i in eligible]
+            # same heading as a retrieved one are found with it, as the section's best
+            # ("the rules for work trips" are the rest of the section where the best rule
+            # was found); within it, closeness to the topic orders them. Not under a
+            # title: that is the whole document. (Tried: half the section's best, 0.5;
+            # the travel test's section then lost to the lead sentences.)
+            section = [_section_key(doc, above[i]) for i in eligible]
             best: dict[int, float] = {}
             for key, weight in zip(section, found, strict=True):
                 if key >= 0:
@@ -1723,6 +1732,15 @@ def _central(
         passage, j = doc.places[eligible[i]]
         out.append(Pick(passage, j, passage.sentences[j]))
     return out
+
+
+def _section_key(doc: DocumentSentences, heading_place: int) -> int:
+    """The place of the heading a sentence stands under, as its section's key; -1 for none
+    or a title (a document's title heads all of it: no section of it)."""
+    if heading_place < 0:
+        return -1
+    passage, j = doc.places[heading_place]
+    return heading_place if passage.sentences[j].kind != "title" else -1
 
 
 HEADING_WEIGHT = 0.5  # the weight of the heading's closeness to the topic

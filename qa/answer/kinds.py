@@ -49,8 +49,7 @@ DOCUMENT_TYPES = {
     "faq", "memo", "letter", "brochure", "specification", "datasheet", "terms", "report",
     "article", "paper", "chapter", "appendix", "newsletter", "statement", "booklet", "leaflet",
     "document", "piece", "story", "release", "summary", "review", "study", "plan", "charter",
-    "changelog", "readme", "reference", "agenda", "sheet", "factsheet", "notice", "bulletin",
-    "pamphlet", "flyer", "webpage", "website", "transcript",
+    "changelog", "readme", "reference", "agenda",
 }  # fmt: skip
 
 
@@ -399,10 +398,12 @@ def _names_a_kind_of_document(phrase: str) -> bool:
 
 
 def _is_a_document(phrase: str) -> bool:
-    """ "the help centre page", "the staff handbook", "these documents": the phrase's head
+    """ "the help centre page", "the staff handbooks", "these documents": the phrase's head
     noun (its last word) is a text or a kind of document."""
     found = words(phrase)
-    return bool(found) and found[-1].lower() in DOCUMENT_TYPES | DOCUMENT_NOUNS
+    return bool(found) and (
+        _names_a_kind_of_document(found[-1]) or found[-1].lower() in DOCUMENT_NOUNS
+    )
 
 
 def _is_the_documents(phrase: str) -> bool:

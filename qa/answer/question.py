@@ -350,17 +350,17 @@ def _focus(text: str, terms: list[Term]) -> int | None:
 
 
 # --- words ----------------------------------------------------------------------------------
+# Tried in session 16 and not kept: a hyphenated compound ("one-way", which wordfreq scores
+# nearly as common as "way") as rare as its parts occurring together by chance, or halfway
+# to it: dev LOCO .657 / .549 / .573 -> .650 / .500 / .538 and .666 / .540 / .521
+# (abstention recall fell: a compound missing from a sentence now vetoed it).
 def specificity(word: str) -> float:
     """0 for the commonest English words, 1 for rare words, names and numbers.
 
     The scale's ends (Zipf 6 and 2.5) are where wordfreq's figures put function words and
     product names; in between it is linear. Measured (STACK.md): leader 4.95, happens
-    4.96, likelihood 3.91, malware 3.49, licensor 2.35, product names 0-2.5.
-
-    Tried in session 16 and not kept: a hyphenated compound ("one-way", which wordfreq
-    scores nearly as common as "way") as rare as its parts occurring together by chance,
-    or halfway to it: dev LOCO .657 / .549 / .573 -> .650 / .500 / .538 and .666 / .540
-    / .521 (abstention recall fell: a compound missing from a sentence now vetoed it). Feeds the fitted decision, never a rule alone."""
+    4.96, likelihood 3.91, malware 3.49, licensor 2.35, product names 0-2.5. Feeds the
+    fitted decision, never a rule alone."""
     if has_digit(word):
         return 1.0
     return float(np.clip((6.0 - zipf(word.lower())) / 3.5, 0.0, 1.0))

@@ -40,3 +40,16 @@ def test_compare_lists_the_questions_whose_outcome_changed(tmp_path):
     assert lines[1].startswith("q3: wrong (unanswerable) -> abstained (unanswerable)")
     assert "2 of 4 questions changed outcome" in lines
     assert lines[-1].startswith("AUC (answerable vs not) change +")
+
+
+def test_compare_copes_with_a_missing_probability_and_unmatched_questions():
+    answerable = [True, False, True, False]
+    old, new = _rows([0.6, 0.4, 0.7, 0.2], answerable), _rows([0.6, 0.4, 0.7, 0.2], answerable)
+    new[1]["probability"] = None  # nothing was retrieved for it
+    lines = decision_lab.compare(old, [*new, dict(new[0], id="q9")])
+    assert any("in one run only" in line and "q9" in line for line in lines)
+    assert lines[-1].startswith("AUC (answerable vs not) change")
+    one_class = decision_lab.auc_change(
+        _rows([0.3, 0.6], [True, True]), _rows([0.3, 0.6], [True, True])
+    )
+    assert all(np.isnan(v) for v in one_class)

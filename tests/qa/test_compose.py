@@ -545,7 +545,7 @@ def test_question_kinds(question, kind, topic):
         ("What does the staff handbook cover?", True),
         ("What topics does the help page cover?", True),
         ("What do these documents cover?", True),
-        ("What does the information sheet deal with?", True),
+        ("What do the two leaflets deal with?", True),
         ("What does the warranty cover?", False),  # a topic in the documents, not one of them
         ("What is the staff handbook about?", False),  # a summary alone
     ],
@@ -735,6 +735,9 @@ def test_what_a_document_covers_is_answered_with_its_sections_too(tmp_path):
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)
     about = service.ask("What is the staff handbook about?")
     assert not about.abstained and "Its sections:" not in about.answer
+    # a document the corpus does not hold: no other document's sections as its contents
+    other = service.ask("What does the travel insurance policy cover?")
+    assert "Its sections:" not in other.answer, other.answer
 
 
 def test_the_outline_is_the_shallowest_level_with_several_headings(tmp_path):
