@@ -1549,8 +1549,8 @@ def summarize(
         heads = outline(snapshot, doc_id) if contents else []
         if heads:
             listed = "; ".join(citer.quote(p, h.start, h.end) for p, h in heads[:_OUTLINE_MAX])
-            more = f"; and {len(heads) - _OUTLINE_MAX} more" if len(heads) > _OUTLINE_MAX else ""
-            body = f"{body}\nIts sections: {listed}{more}"
+            first = f"first {_OUTLINE_MAX} " if len(heads) > _OUTLINE_MAX else ""
+            body = f"{body}\nIts {first}sections: {listed}"  # qa.verify.FRAMING knows it
         parts.append(f"“{picks[0].passage.title}”: {body}")
     return "\n\n".join(parts), citer.citations
 

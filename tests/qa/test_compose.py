@@ -55,6 +55,7 @@ from qa.answer.kinds import (
 from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.types import Passage
+from qa.verify import split_claims
 
 CONTRACT = """Service Agreement
 
@@ -733,6 +734,9 @@ def test_what_a_document_covers_is_answered_with_its_sections_too(tmp_path):
     assert quotes[-3:] == ["1. Working hours", "2. Business travel", "3. Leave"]
     text = service.snapshot().document_text("handbook.txt")
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+    # the framing is no claim for the faithfulness judge (qa.verify.FRAMING)
+    claims = [c.text for c in split_claims(answer.answer)]
+    assert "1. Working hours" in claims and not any("sections" in c for c in claims)
     about = service.ask("What is the staff handbook about?")
     assert not about.abstained and "Its sections:" not in about.answer
     # a document the corpus does not hold: no other document's sections as its contents

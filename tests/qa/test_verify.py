@@ -197,7 +197,8 @@ def test_the_answer_shapes_framing_is_not_judged_as_a_claim():
         "Evidence for, in “A “quoted” report”: It is ready. [3]\n\n"
         "Evidence against: It is not ready. [4]\n\n"
         "“Union newsletter”: The union will meet in March. [5]\n\n"
-        "On “the vendor”: The vendor said so. [6]"
+        "On “the vendor”: The vendor said so. [6]\n"
+        "Its first 12 sections: 1. Introduction [7]; 2. Fees [8]"
     )
     assert [(c.text, c.citation_ids) for c in split_claims(answer)] == [
         ("within 14 days", [1]),
@@ -206,4 +207,6 @@ def test_the_answer_shapes_framing_is_not_judged_as_a_claim():
         ("It is not ready.", [4]),
         ("The union will meet in March.", [5]),
         ("The vendor said so.", [6]),
+        ("1. Introduction", [7]),
+        ("2. Fees", [8]),
     ]
