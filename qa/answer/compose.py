@@ -1016,7 +1016,7 @@ def compose(
     chosen = most_specific(chosen, pool, question, snapshot)
     chosen = cover_parts(chosen, pool, question, snapshot, part_vectors)
     listed = whole_list(question, [*chosen, *pool[:_PART_DEPTH]], snapshot)
-    if listed[0]:
+    if listed is not None:
         return listed
     return answer_fact(chosen, snapshot, question=question, answer_type=answer_type)
 
@@ -1100,15 +1100,15 @@ def asked_things(question: str) -> str | None:
     return (m.group("noun") or m.group("noun2")) if m else None
 
 
-def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) -> Composed:
+def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) -> Composed | None:
     """ "Which trails are there in the park?": when one of the best candidates is a row of
     a table (or an item of a list) about the things asked for (their noun is in its
     section, its heading or its table's header), the whole table or list answers, a row
-    (or item) a line, each cited; "" when there is none. The scorer ranks single
+    (or item) a line, each cited; None when there is none. The scorer ranks single
     sentences, and one row names one trail."""
     noun = asked_things(question)
     if noun is None:
-        return "", []
+        return None
     wanted = {stem(w) for w in words(noun) if w.lower() not in STOPWORDS}
     for c in candidates:
         if c.sentence.kind not in _LIST_KINDS:
@@ -1122,7 +1122,7 @@ def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) 
         citer = Citer(snapshot)
         rows = "\n".join(citer.quote(p, row.start, row.end) for p, row in run)
         return f"“{c.passage.title}”:\n{rows}", citer.citations
-    return "", []
+    return None
 
 
 def _run_of(snapshot: Snapshot, c: Chosen) -> list[tuple[Passage, Sentence]]:
@@ -1448,10 +1448,13 @@ def _naming_word(w: str) -> bool:
     return len(w) > 1 and w.lower() not in STOPWORDS and not w.isdigit()
 
 
+def _naming_stems(phrase: str) -> set[str]:
+    return {stem(w) for w in re.split(r"[\W_]+", phrase) if _naming_word(w)}
+
+
 def called(snapshot: Snapshot, doc_id: str, phrase: str) -> bool:
     """Does `phrase` use a word of the document's name (title, file name, first lines)?"""
-    asked = {stem(w) for w in re.split(r"[\W_]+", phrase) if _naming_word(w)}
-    return bool(asked & document_names(snapshot).get(doc_id, set()))
+    return bool(_naming_stems(phrase) & document_names(snapshot).get(doc_id, set()))
 
 
 def named_documents(
@@ -1464,7 +1467,7 @@ def named_documents(
         return [], set()
     names = document_names(snapshot)
     index, shared = _name_index(snapshot, names)
-    asked = {stem(w) for w in re.split(r"[\W_]+", source) if _naming_word(w)}
+    asked = _naming_stems(source)
     hits: dict[str, set[str]] = {}
     for s in asked - shared:  # per question: only the documents a word of it names
         for doc in index.get(s, ()):

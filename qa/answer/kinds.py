@@ -398,7 +398,7 @@ def _names_a_kind_of_document(phrase: str) -> bool:
 
 
 def _is_a_document(phrase: str) -> bool:
-    """ "the help centre page", "the staff handbooks", "these documents": the phrase's head
+    """ "the help page", "the staff handbooks", "these documents": the phrase's head
     noun (its last word) is a text or a kind of document."""
     found = words(phrase)
     return bool(found) and (
