@@ -221,7 +221,9 @@ def outcome(row: dict) -> str:
 BOOTSTRAP_ROUNDS = 2000
 
 
-def auc_change(old: list[dict], new: list[dict], seed: int = 0) -> tuple[float, float, float]:
+def auc_change(
+    old: list[dict], new: list[dict], seed: int = 0, rounds: int = BOOTSTRAP_ROUNDS
+) -> tuple[float, float, float]:
     """The change in ROC AUC of the answer probability (answerable against unanswerable)
     from `old` to `new` (the same questions), and its paired bootstrap 95% interval."""
     from sklearn.metrics import roc_auc_score
@@ -236,7 +238,7 @@ def auc_change(old: list[dict], new: list[dict], seed: int = 0) -> tuple[float, 
     p_new = np.array([_probability(b) for _, b in pairs])
     change = roc_auc_score(y, p_new) - roc_auc_score(y, p_old)
     rng, draws = np.random.default_rng(seed), []
-    for _ in range(BOOTSTRAP_ROUNDS):
+    for _ in range(rounds):
         k = rng.integers(0, len(y), len(y))
         if y[k].all() or not y[k].any():
             continue
@@ -249,7 +251,7 @@ def _probability(row: dict) -> float:
     return -1.0 if row["probability"] is None else float(row["probability"])
 
 
-def compare(old: list[dict], new: list[dict]) -> list[str]:
+def compare(old: list[dict], new: list[dict], rounds: int = BOOTSTRAP_ROUNDS) -> list[str]:
     """What changed from run `old` to run `new`, as lines to print."""
     by_id = {r["id"]: r for r in new}
     lines = [
@@ -264,7 +266,7 @@ def compare(old: list[dict], new: list[dict]) -> list[str]:
         lines.append(f"in one run only (not compared): {', '.join(sorted(unmatched))}")
     for name, rows in (("old", old), ("new", new)):
         lines.append(f"{name}: {summary(rows)}")
-    change, low, high = auc_change(old, new)
+    change, low, high = auc_change(old, new, rounds=rounds)
     lines.append(f"AUC (answerable vs not) change {change:+.4f}, 95% CI [{low:+.4f}, {high:+.4f}]")
     return lines
 

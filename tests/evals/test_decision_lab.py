@@ -21,9 +21,13 @@ def test_a_probability_that_separates_better_shows_as_a_rise_in_auc():
     answerable = [bool(i % 2) for i in range(60)]
     noisy = [float(rng.uniform(0.3, 0.7)) for _ in answerable]
     clean = [0.8 if a else 0.2 for a in answerable]
-    change, low, high = decision_lab.auc_change(_rows(noisy, answerable), _rows(clean, answerable))
+    change, low, high = decision_lab.auc_change(
+        _rows(noisy, answerable), _rows(clean, answerable), rounds=200
+    )
     assert change > 0.2 and low > 0
-    same, low, high = decision_lab.auc_change(_rows(noisy, answerable), _rows(noisy, answerable))
+    same, low, high = decision_lab.auc_change(
+        _rows(noisy, answerable), _rows(noisy, answerable), rounds=200
+    )
     assert same == 0.0 and low == high == 0.0
 
 
@@ -34,7 +38,9 @@ def test_compare_lists_the_questions_whose_outcome_changed(tmp_path):
         (tmp_path / name).mkdir()
         (tmp_path / name / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     lines = decision_lab.compare(
-        decision_lab.read_rows(tmp_path / "old"), decision_lab.read_rows(tmp_path / "new")
+        decision_lab.read_rows(tmp_path / "old"),
+        decision_lab.read_rows(tmp_path / "new"),
+        rounds=200,
     )
     assert lines[0].startswith("q1: abstained -> right")
     assert lines[1].startswith("q3: wrong (unanswerable) -> abstained (unanswerable)")
@@ -46,7 +52,7 @@ def test_compare_copes_with_a_missing_probability_and_unmatched_questions():
     answerable = [True, False, True, False]
     old, new = _rows([0.6, 0.4, 0.7, 0.2], answerable), _rows([0.6, 0.4, 0.7, 0.2], answerable)
     new[1]["probability"] = None  # nothing was retrieved for it
-    lines = decision_lab.compare(old, [*new, dict(new[0], id="q9")])
+    lines = decision_lab.compare(old, [*new, dict(new[0], id="q9")], rounds=200)
     assert any("in one run only" in line and "q9" in line for line in lines)
     assert lines[-1].startswith("AUC (answerable vs not) change")
     one_class = decision_lab.auc_change(
