@@ -1110,19 +1110,23 @@ def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) 
     if noun is None:
         return None
     wanted = {stem(w) for w in words(noun) if w.lower() not in STOPWORDS}
+    found = {(c.passage.doc_id, c.sentence.start) for c in candidates}
+    runs: dict[tuple[str, int], list[tuple[Passage, Sentence]]] = {}
     for c in candidates:
         if c.sentence.kind not in _LIST_KINDS:
             continue
         where = " ".join([c.passage.section_of(c.index), c.passage.context, c.passage.title])
-        if not wanted & stems(where):
-            continue
-        run = _run_of(snapshot, c)
-        if len(run) < 2:
-            continue
-        citer = Citer(snapshot)
-        rows = "\n".join(citer.quote(p, row.start, row.end) for p, row in run)
-        return f"“{c.passage.title}”:\n{rows}", citer.citations
-    return None
+        if wanted & stems(where):
+            run = _run_of(snapshot, c)
+            if len(run) >= 2:
+                runs.setdefault((c.passage.doc_id, run[0][1].start), run)
+    if not runs:
+        return None
+    # Of several tables or lists, the one most of whose rows were found (the first of equals)
+    run = max(runs.values(), key=lambda r: sum((p.doc_id, s.start) in found for p, s in r))
+    citer = Citer(snapshot)
+    rows = "\n".join(citer.quote(p, row.start, row.end) for p, row in run)
+    return f"“{run[0][0].title}”:\n{rows}", citer.citations
 
 
 def _run_of(snapshot: Snapshot, c: Chosen) -> list[tuple[Passage, Sentence]]:
@@ -1136,9 +1140,16 @@ def _run_of(snapshot: Snapshot, c: Chosen) -> list[tuple[Passage, Sentence]]:
     if at is None:
         return []
 
+    width = _cells(c.sentence.text) if kind == "table_row" else 0
+
     def same(i: int) -> bool:
+        """The same kind and section; for a table, as many cells (the next table in the
+        section has other columns)."""
         p, j = places[i]
-        return p.sentences[j].kind == kind and p.section_of(j) == section
+        s = p.sentences[j]
+        return (
+            s.kind == kind and p.section_of(j) == section and (not width or _cells(s.text) == width)
+        )
 
     lo = hi = at
     while lo > 0 and same(lo - 1) and at - lo < _LIST_MAX:
@@ -1146,6 +1157,14 @@ def _run_of(snapshot: Snapshot, c: Chosen) -> list[tuple[Passage, Sentence]]:
     while hi + 1 < len(places) and same(hi + 1) and hi - lo + 1 < _LIST_MAX:
         hi += 1
     return [(places[i][0], places[i][0].sentences[places[i][1]]) for i in range(lo, hi + 1)]
+
+
+_CELL_BREAK = re.compile(r"\s*\|\s*|\s{2,}|\t+")  # "| a | b |", or columns of spaces
+
+
+def _cells(row: str) -> int:
+    """How many cells a table row has."""
+    return len([c for c in _CELL_BREAK.split(row.strip()) if c])
 
 
 TIE_SHARE = 0.9  # of the best candidate's probability: a candidate this close is as good
