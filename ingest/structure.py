@@ -671,12 +671,13 @@ def _opens_line_run(lines: list[_Line], i: int, width: int | None) -> bool:
     return True
 
 
-def _columns(line: str) -> tuple[set[int], set[int]] | None:
+def _columns(line: str, ruled: bool = False) -> tuple[set[int], set[int]] | None:
     """Where the cells of a text-table row start and end (past the first cell), the cells
     being parted by runs of two or more spaces or a tab; a column rule ("=====  =====")
     parts them by any space. None for fewer than two cells, and for prose typed with two
-    spaces after a full stop ("...sat.  The dog"): a cell does not end in a stop."""
-    if _PROSE_GAP.search(line):
+    spaces after a full stop ("...sat.  The dog"): a cell does not end in a stop, unless
+    the line is `ruled` (next to a column rule, as a header row is: "No.  Trail")."""
+    if not ruled and _PROSE_GAP.search(line):
         return None
     gap = r"\s+" if _COLUMN_RULE.match(line) else r" {2,}|\t"
     cells = [(m.start(), m.end()) for m in re.finditer(rf"\S(?:(?!{gap}).)*", line)]
@@ -694,7 +695,8 @@ def _text_table_row(line: _Line, previous: _Line | None, following: _Line | None
     """A line of a table written as text: cells parted by runs of spaces, in columns that
     line up with the line above or below (a table row or its column rule). Two spaces
     after a full stop in prose do not line up from one line to the next."""
-    columns = _columns(line.text)
+    ruled = any(o is not None and _COLUMN_RULE.match(o.text) for o in (previous, following))
+    columns = _columns(line.text, ruled)
     return columns is not None and any(
         other is not None and not other.blank and _aligned(columns, _columns(other.text))
         for other in (previous, following)

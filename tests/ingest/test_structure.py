@@ -216,6 +216,23 @@ def test_numbered_table_rows_and_list_items_end_no_section():
     assert path["Wear gloves."] == "3. Safety"
 
 
+def test_a_header_row_with_a_stop_over_a_column_rule_is_a_row():
+    """ "No.  Part  Weight" over "---  ----  ------" is a table's header row, not prose
+    typed with two spaces after a stop (which stays prose when no rule is beside it)."""
+    text = (
+        "Parts\n\nThe parts are listed below.\n\n"
+        "No.  Part           Weight\n"
+        "---  -------------  ------\n"
+        "1    Gear housing   1.2 kg\n"
+        "2    Drive shaft    0.8 kg\n\n"
+        "The gear sat.  The shaft turned all day.\n"
+    )
+    kinds = {s.text: s.kind for s in analyse(text).sentences}
+    assert kinds["No.  Part           Weight"] == "table_row"
+    assert kinds["1    Gear housing   1.2 kg"] == "table_row"
+    assert kinds["The gear sat."] == "sentence"
+
+
 def test_title_like_line_between_sentences_is_a_heading():
     text = (
         "Intro sentence one is here. Intro sentence two is\nhere.\n"
