@@ -357,7 +357,7 @@ def _opens_adverbial(text: str, match: re.Match) -> bool:
     lowered = match.group().lower()
     passive = after == "by" and (lowered.endswith("ed") or lowered in _IRREGULAR_PARTICIPLES)
     shaped = rest.startswith(",") or after in _OPENER_FOLLOWERS or passive
-    return shaped and zipf(match.group().lower()) >= COMMON_ZIPF
+    return shaped and zipf(lowered) >= COMMON_ZIPF
 
 
 def capitalised_names(text: str, common: Collection[str]) -> set[str]:

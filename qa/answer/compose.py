@@ -31,6 +31,7 @@ import numpy as np
 from qa.answer.citations import cite
 from qa.answer.headings import (
     HEADING_KINDS,
+    LIST_KINDS,
     MATCHING_NUMBER,
     heading_bonus,
     referenced_numbers,
@@ -1090,7 +1091,6 @@ _ENUMERATION = re.compile(
     r"|^\W*(?:list|name)\s+(?:all\s+)?(?:the\s+)?(?P<noun2>(?:[\w'’-]+\s+){0,2}?[\w'’-]+s)\b",
     re.I,
 )
-_LIST_KINDS = frozenset({"table_row", "list_item"})
 _LIST_MAX = 15  # rows or items quoted at most
 
 
@@ -1113,7 +1113,7 @@ def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) 
     found = {(c.passage.doc_id, c.sentence.start) for c in candidates}
     runs: dict[tuple[str, int], list[tuple[Passage, Sentence]]] = {}
     for c in candidates:
-        if c.sentence.kind not in _LIST_KINDS:
+        if c.sentence.kind not in LIST_KINDS:
             continue
         where = " ".join([c.passage.section_of(c.index), c.passage.context, c.passage.title])
         if wanted & stems(where):

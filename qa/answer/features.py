@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from qa.answer.headings import heading_bonus
+from qa.answer.headings import LIST_KINDS, heading_bonus
 from qa.answer.question import (
     QuestionProfile,
     asked_noun,
@@ -688,7 +688,7 @@ def gives_figure(v: View) -> float:
 def list_or_table(v: View) -> float:
     """A list item or a table row (ingest/structure.py): in manuals, contracts and notes,
     the facts sit in such items while the prose around them repeats the question's words."""
-    return float(v.kind in ("list_item", "table_row"))
+    return float(v.kind in LIST_KINDS)
 
 
 def yes_no_match(v: View) -> float:

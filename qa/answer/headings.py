@@ -25,6 +25,7 @@ from qa.text import stem
 from qa.types import Sentence
 
 HEADING_KINDS = frozenset({"title", "heading"})  # as ingest/structure.py writes them
+LIST_KINDS = frozenset({"list_item", "table_row"})  # an item of a list, a row of a table
 
 # Words that name a piece of the document's structure: in a question about a heading
 # they say where to look, not what the answer must contain. Not "article": a question
