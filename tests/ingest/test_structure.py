@@ -26,6 +26,13 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _paths(structure) -> dict[str, str]:
+    """Each sentence's (flattened) text -> its section path."""
+    return dict(
+        zip((_flat(s.text) for s in structure.sentences), structure.sections(), strict=True)
+    )
+
+
 def _words(texts: list[str]) -> list[int]:
     return [len(t.split()) for t in texts]
 
@@ -149,9 +156,7 @@ def test_nested_and_labelled_headings_build_the_path():
     )
     structure = analyse(text)
     _exact(text, structure)
-    path = dict(
-        zip((_flat(s.text) for s in structure.sentences), structure.sections(), strict=True)
-    )
+    path = _paths(structure)
     assert path["They are payable within 30 days."] == "ARTICLE IV — PAYMENT > Section 9 — Invoices"
     assert path["Notice must be given in writing to the address in No. 5 of Schedule B."] == (
         "ARTICLE IV — PAYMENT > Section 9 — Invoices > 5. Termination > 5.2 Notice"
@@ -171,9 +176,7 @@ def test_a_numbered_clause_ends_the_section_of_the_heading_before_it():
         "4.6 Study leave. Employees may take up to five days of study leave.\n"
     )
     structure = analyse(text)
-    path = dict(
-        zip((_flat(s.text) for s in structure.sentences), structure.sections(), strict=True)
-    )
+    path = _paths(structure)
     assert path["Each employee may take two volunteering days."] == (
         "Section 4: Other Leave > 4.5 Volunteering"
     )
@@ -200,9 +203,7 @@ def test_numbered_table_rows_and_list_items_end_no_section():
         "3. Safety\n\nWear gloves.\n"
     )
     structure = analyse(text)
-    path = dict(
-        zip((_flat(s.text) for s in structure.sentences), structure.sections(), strict=True)
-    )
+    path = _paths(structure)
     assert path["Keep it charged."] == "1. Introduction"  # a list under "1." is a list
     assert path["The rules apply to every model."] == "1. Introduction"
     # rows "5" and "6" under "2.1" end neither "2.1" nor "2."
