@@ -39,6 +39,7 @@ from qa.answer.headings import (
 from qa.answer.kinds import ACROSS as _ACROSS
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind, question_parts
 from qa.answer.question import asks_frequency, asks_length
+from qa.answer.tables import cell_count, extreme, superlative
 from qa.retrieve import DocumentSentences, Snapshot
 from qa.store import sentence_id
 from qa.text import (
@@ -1016,9 +1017,10 @@ def compose(
         return weigh(question, chosen, snapshot, pool=pool)
     chosen = most_specific(chosen, pool, question, snapshot)
     chosen = cover_parts(chosen, pool, question, snapshot, part_vectors)
-    listed = whole_list(question, [*chosen, *pool[:_PART_DEPTH]], snapshot)
-    if listed is not None:
-        return listed
+    found = [*chosen, *pool[:_PART_DEPTH]]
+    shaped = table_extreme(question, found, snapshot) or whole_list(question, found, snapshot)
+    if shaped is not None:
+        return shaped
     return answer_fact(chosen, snapshot, question=question, answer_type=answer_type)
 
 
@@ -1129,9 +1131,43 @@ def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) 
     return f"“{run[0][0].title}”:\n{rows}", citer.citations
 
 
-def _run_of(snapshot: Snapshot, c: Chosen) -> list[tuple[Passage, Sentence]]:
+def table_extreme(
+    question: str, candidates: Sequence[Chosen], snapshot: Snapshot
+) -> Composed | None:
+    """ "Which trail has the most climbing?": when one of the best candidates is a row of a
+    table with a column the superlative measures, the row at that end of the column
+    answers (`qa.answer.tables`): its name cell first, then the table's header row and
+    the row, each cited. None when no table found answers so."""
+    if superlative(question) is None:
+        return None
+    seen = set()
+    for c in candidates:
+        if c.sentence.kind != "table_row":
+            continue
+        run = _run_of(snapshot, c, most=_TABLE_MAX)
+        if len(run) < 3 or (c.passage.doc_id, run[0][1].start) in seen:
+            continue
+        seen.add((c.passage.doc_id, run[0][1].start))
+        rows = [s.text for _, s in run]
+        found = extreme(question, rows, snapshot.lexicon, c.passage.section_of(c.index))
+        if found is None:
+            continue
+        (top, header), (passage, row) = run[0], run[found.row]
+        citer = Citer(snapshot)
+        lead = citer.quote(passage, row.start + found.name[0], row.start + found.name[1])
+        head = citer.quote(top, header.start, header.end)
+        text = f"{lead} — “{passage.title}”:\n{head}\n{citer.quote(passage, row.start, row.end)}"
+        return text, citer.citations
+    return None
+
+
+_TABLE_MAX = 500  # rows of a table compared at most
+
+
+def _run_of(snapshot: Snapshot, c: Chosen, most: int = _LIST_MAX) -> list[tuple[Passage, Sentence]]:
     """The rows (or items) of the table (or list) that `c` is one of: the document's
-    sentences of the same kind and section on either side of it, in reading order."""
+    sentences of the same kind and section on either side of it, in reading order, at
+    most `most` of them."""
     places = snapshot.document_sentences(c.passage.doc_id).places
     kind, section = c.sentence.kind, c.passage.section_of(c.index)
     at = next(
@@ -1140,7 +1176,7 @@ def _run_of(snapshot: Snapshot, c: Chosen) -> list[tuple[Passage, Sentence]]:
     if at is None:
         return []
 
-    width = _cells(c.sentence.text) if kind == "table_row" else 0
+    width = cell_count(c.sentence.text) if kind == "table_row" else 0
 
     def same(i: int) -> bool:
         """The same kind and section; for a table, as many cells (the next table in the
@@ -1148,23 +1184,17 @@ def _run_of(snapshot: Snapshot, c: Chosen) -> list[tuple[Passage, Sentence]]:
         p, j = places[i]
         s = p.sentences[j]
         return (
-            s.kind == kind and p.section_of(j) == section and (not width or _cells(s.text) == width)
+            s.kind == kind
+            and p.section_of(j) == section
+            and (not width or cell_count(s.text) == width)
         )
 
     lo = hi = at
-    while lo > 0 and same(lo - 1) and at - lo < _LIST_MAX:
+    while lo > 0 and same(lo - 1) and at - lo < most:
         lo -= 1
-    while hi + 1 < len(places) and same(hi + 1) and hi - lo + 1 < _LIST_MAX:
+    while hi + 1 < len(places) and same(hi + 1) and hi - lo + 1 < most:
         hi += 1
     return [(places[i][0], places[i][0].sentences[places[i][1]]) for i in range(lo, hi + 1)]
-
-
-_CELL_BREAK = re.compile(r"\s*\|\s*|\s{2,}|\t+")  # "| a | b |", or columns of spaces
-
-
-def _cells(row: str) -> int:
-    """How many cells a table row has."""
-    return len([c for c in _CELL_BREAK.split(row.strip()) if c])
 
 
 TIE_SHARE = 0.9  # of the best candidate's probability: a candidate this close is as good

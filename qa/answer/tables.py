@@ -1,0 +1,295 @@
+"""Superlatives over a table: "Which trail has the most climbing?", "What is the longest
+trail?", "Which plan has the lowest monthly fee?".
+
+No single row says that it has the most, so the sentence scorer cannot find the answer:
+it is arithmetic over a column of the table the retrieval found. Hand-written, as it is
+the product's own logic: read the question's superlative and its direction, pick the
+column its words are about (by the embedding model's word similarity, as the soft
+coverage does), and quote the table's header row and the row at that end of the column.
+The words used are English grammar (superlatives, the low end of a scale, units of
+measure), not any corpus's vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.answer.question import closeness
+from qa.retrieve import Lexicon
+from qa.text import CURRENCY_SIGN, STOPWORDS, stem, stems, words, zipf
+
+# How a table row breaks into cells: "| a | b |", or columns of two or more spaces, or tabs.
+CELL_BREAK = re.compile(r"\s*\|\s*|\s{2,}|\t+")
+_CELL = re.compile(r"[^|\t]+?(?=\s*\||\s{2,}|\t|\s*$)")
+
+
+def cells(row: str) -> list[tuple[int, int]]:
+    """Where each cell's text is in the row: (start, end) offsets, blanks dropped."""
+    spans = []
+    for m in _CELL.finditer(row):
+        a, b = m.start(), m.end()
+        while a < b and row[a].isspace():
+            a += 1
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
+def cell_count(row: str) -> int:
+    """How many cells a table row has."""
+    return len([c for c in CELL_BREAK.split(row.strip()) if c])
+
+
+# --- the superlative -----------------------------------------------------------------------
+# "most/least/fewest X" and "-est" adjectives. An "-est" word is a superlative when English
+# has its comparative ("longest" -> "longer"; wordfreq): "forest", "interest", "test" and
+# "protest" are not ("forer", "interer", "ter", "proter" are no words).
+_SUPERLATIVE = re.compile(r"\b(most|least|fewest|(?P<base>[a-z]{2,})est)\b", re.I)
+_COMPARATIVE_ZIPF = 2.0  # "steeper" 2.9, "wetter" 2.9; "forer" 1.3, "interer" 0
+_ENTITY_QUESTION = re.compile(r"^\W*(?:which|what|who)\b", re.I)
+# Adjectives for the low end of a scale (English antonym pairs: long/short, high/low ...);
+# every other superlative asks for the high end.
+_LOW_END = frozenset({
+    "short", "small", "low", "cheap", "light", "narrow", "shallow", "young", "early", "near",
+    "close", "thin", "weak", "few", "little", "tiny", "slow",
+})  # fmt: skip
+# Speed asked of a column of durations: the fastest takes the least time.
+_SPEED = frozenset({"fast", "quick", "slow"})
+
+
+@dataclass(frozen=True)
+class Superlative:
+    """What a superlative question asks: its content words (the thing measured is among
+    them: "the most climbing", "the cheapest for an adult"), whether the highest value
+    answers, and whether it asks for speed."""
+
+    words: tuple[str, ...]
+    highest: bool
+    speed: bool
+
+
+def _adjective(base: str) -> str:
+    """ "bigg" -> "big", "easi" -> "easy", "larg" -> "large" for the low-end lookup."""
+    if len(base) > 2 and base[-1] == base[-2]:
+        return base[:-1]
+    if base.endswith("i"):
+        return base[:-1] + "y"
+    return base if base in _LOW_END or base in _SPEED else base + "e"
+
+
+def superlative(question: str) -> Superlative | None:
+    """The superlative of a question that asks which thing has it ("Which/What ... the
+    longest ..."), or None."""
+    if not _ENTITY_QUESTION.search(question):
+        return None
+    for m in _SUPERLATIVE.finditer(question):
+        word, base = m.group(1).lower(), (m.group("base") or "").lower()
+        if base and zipf(base + "er") < _COMPARATIVE_ZIPF:
+            continue
+        adjective = _adjective(base) if base else ""
+        measured = tuple(
+            dict.fromkeys(w.lower() for w in words(question) if w.lower() not in STOPWORDS)
+        )
+        low = word in ("least", "fewest") or base in _LOW_END or adjective in _LOW_END
+        speed = base in _SPEED or adjective in _SPEED
+        return Superlative(measured, highest=not low, speed=speed)
+    return None
+
+
+# --- a column's values ---------------------------------------------------------------------
+_VALUE = re.compile(
+    rf"(?P<sign>{CURRENCY_SIGN})?\s?(?P<number>[-+−]?\d[\d,]*(?:\.\d+)?)\s?(?P<unit>%|[a-zA-Z]+)?"
+)
+# Units a column may mix, in a base unit per family: "45 min" and "2 h" compare.
+_SCALE = {
+    "mm": ("length", 0.001), "cm": ("length", 0.01), "m": ("length", 1.0),
+    "km": ("length", 1000.0), "g": ("mass", 1.0), "kg": ("mass", 1000.0),
+    "s": ("time", 1.0), "sec": ("time", 1.0), "secs": ("time", 1.0), "min": ("time", 60.0),
+    "mins": ("time", 60.0), "minutes": ("time", 60.0), "h": ("time", 3600.0),
+    "hr": ("time", 3600.0), "hrs": ("time", 3600.0), "hours": ("time", 3600.0),
+    "hour": ("time", 3600.0), "days": ("time", 86400.0), "day": ("time", 86400.0),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Value:
+    amount: float  # in the family's base unit when the unit has one
+    unit: str  # the family ("time"), else the unit as written ("%", "£", "")
+
+
+def value(cell: str) -> Value | None:
+    """The number a cell holds, with its unit; a duration's parts add up ("1 h 30 min")."""
+    found = list(_VALUE.finditer(cell))
+    if not found:
+        return None
+    parts = []
+    for m in found:
+        amount = float(m.group("number").replace(",", "").replace("−", "-"))
+        unit = (m.group("unit") or "").lower()
+        family, scale = _SCALE.get(unit, (unit, 1.0))
+        parts.append(Value(amount * scale, (m.group("sign") or "") + family))
+    if len(parts) > 1 and all(p.unit == "time" for p in parts):
+        return Value(sum(p.amount for p in parts), "time")
+    return parts[0]
+
+
+@dataclass
+class Column:
+    index: int
+    header: str
+    values: list[Value | None]  # per data row
+
+    def comparable(self) -> bool:
+        """Two or more numbers in one unit, and not a running count (1, 2, 3 ...)."""
+        found = [v for v in self.values if v is not None]
+        if len(found) < 2 or len({v.unit for v in found}) > 1:
+            return False
+        amounts = [v.amount for v in self.values if v is not None]
+        return amounts != [float(n) for n in range(1, len(amounts) + 1)] or bool(found[0].unit)
+
+
+def columns(rows: list[str]) -> list[Column] | None:
+    """The columns of a table whose first row is its header, or None when the rows do not
+    read as such a table."""
+    split = [[row[a:b] for a, b in cells(row)] for row in rows]
+    width = len(split[0])
+    if len(rows) < 3 or width < 2 or any(len(r) != width for r in split):
+        return None
+    cols = [Column(i, split[0][i], [value(r[i]) for r in split[1:]]) for i in range(width)]
+    header = [value(c) for c in split[0]]
+    return cols if _is_header(header, cols) else None
+
+
+def _is_header(first: list[Value | None], cols: list[Column]) -> bool:
+    """The first row heads the columns: it has fewer numbers than the row after it, or a
+    column whose numbers all carry one unit has none in it ("Adult (16 and over)" over
+    "£14.00", "£9.00" ...)."""
+    if sum(v is not None for v in first) < sum(c.values[0] is not None for c in cols):
+        return True
+    for v, c in zip(first, cols, strict=True):
+        units = {x.unit for x in c.values if x is not None}
+        if len(units) == 1 and "" not in units and (v is None or v.unit not in units):
+            return True
+    return False
+
+
+# --- which column, which row ---------------------------------------------------------------
+def relatedness(word: str, header: str, lexicon: Lexicon | None) -> float:
+    """How closely a question word fits a column's header: 1.0 when a header word shares
+    its stem, else the closeness of the nearest header word (`qa.answer.question.closeness`:
+    0 for unrelated words), by the word vectors that the lexicon holds for the corpus's
+    words and for the question's (embedded when the question was read)."""
+    head = [w.lower() for w in words(header) if w.lower() not in STOPWORDS]
+    if stem(word) in {stem(w) for w in head}:
+        return 1.0
+    own = lexicon.vector(word) if lexicon is not None else None
+    if own is None:
+        return 0.0
+    found = [v for h in head if (v := lexicon.vector(h)) is not None]
+    return float(closeness(max(float(np.dot(own, v)) for v in found))) if found else 0.0
+
+
+def _is_time(column: Column) -> bool:
+    return any(v is not None and v.unit == "time" for v in column.values)
+
+
+def measured_column(
+    cols: list[Column], asked: Superlative, lexicon: Lexicon | None
+) -> Column | None:
+    """The comparable column the question measures: the one whose header its words fit
+    best (summed over the words, so "price in 2025" picks "Price 2025" over "Price 2024");
+    none when no header is related to them or two fit alike."""
+    comparable = [c for c in cols if c.comparable()]
+    durations = [c for c in comparable if c.values and _is_time(c)]
+    if asked.speed and len(durations) == 1:
+        return durations[0]  # "the quickest": the time it takes
+    scored = sorted(
+        (
+            (sum(relatedness(w, c.header, lexicon) for w in asked.words), c.index)
+            for c in comparable
+        ),
+        reverse=True,
+    )
+    if not scored or scored[0][0] <= 0:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return cols[scored[0][1]]
+
+
+def extreme_row(column: Column, asked: Superlative) -> int | None:
+    """The data row (0-based) at the asked end of the column; None for a tie."""
+    highest = asked.highest
+    if asked.speed and _is_time(column):
+        highest = not highest  # the fastest takes the least time
+    found = [(v.amount, i) for i, v in enumerate(column.values) if v is not None]
+    ranked = sorted(found, reverse=highest)
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None
+    return ranked[0][1]
+
+
+def name_column(cols: list[Column], noun_stems: set[str]) -> Column | None:
+    """The column that names the rows: the one headed by the asked noun ("Trail"), else the
+    first that is not a column of numbers."""
+    for c in cols:
+        if noun_stems & {stem(w.lower()) for w in words(c.header)}:
+            return c
+    return next((c for c in cols if not any(c.values)), None)
+
+
+def asked_noun(question: str) -> set[str]:
+    """The stems of the thing a superlative question asks which one of: the word after
+    "which/what" ("Which trail has ..."), and the one after an "-est" superlative ("the
+    longest trail"), when they are content words."""
+    found = []
+    m = re.match(r"^\W*(?:which|what)\s+(?:of\s+the\s+)?([\w'’-]+)", question, re.I)
+    if m:
+        found.append(m.group(1))
+    for s in _SUPERLATIVE.finditer(question):
+        if s.group("base"):  # "the most climbing" measures climbing; not "the longest trail"
+            found += words(question[s.end() :])[:1]
+    return {stem(w.lower()) for w in found if w.lower() not in STOPWORDS}
+
+
+@dataclass(frozen=True)
+class Extreme:
+    """The answer found in a table: the data row at the asked end of the measured column
+    (an index into the rows given, the header being row 0), and the name cell's offsets
+    in that row."""
+
+    row: int
+    name: tuple[int, int]
+    column: str
+
+
+def extreme(
+    question: str, rows: list[str], lexicon: Lexicon | None, section: str = ""
+) -> Extreme | None:
+    """The row of a table (its header first, under the heading path `section`) that a
+    superlative question asks for, or None when the question has no superlative, the
+    table's rows are not the things it asks about, the table has no column it measures,
+    or two rows tie."""
+    asked = superlative(question)
+    cols = columns(rows) if asked else None
+    if asked is None or cols is None:
+        return None
+    noun = asked_noun(question)
+    names = name_column(cols, noun)
+    if names is None:
+        return None
+    own = {stem(w.lower()) for w in words(names.header)}
+    if noun and not noun & (own | stems(section) | stems(" ".join(rows[1:]))):
+        return None  # "the tallest summit" is not one of the rows of a table of trails
+    measured = Superlative(
+        tuple(w for w in asked.words if stem(w) not in own | noun), asked.highest, asked.speed
+    )
+    column = measured_column(cols, measured, lexicon) if measured.words else None
+    at = extreme_row(column, measured) if column else None
+    if column is None or at is None:
+        return None
+    row = rows[at + 1]
+    return Extreme(at + 1, cells(row)[names.index], column.header)

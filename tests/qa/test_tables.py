@@ -1,0 +1,165 @@
+"""Superlatives over a table ("Which model is the lightest?"): the superlative and its
+direction are read from the question, the column from its words, and the answer is the
+row at that end of the column, quoted exactly with the table's header row. The tables
+are made up here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.answer.tables import Value, cells, columns, extreme, superlative, value
+from qa.config import Settings
+
+TRAILS = """No.  Trail            Length    Climb   Time      Grade
+1    Lantern Round    6.4 km    60 m    2 h       Easy
+2    Merewood Trail   3.2 km    25 m    50 min    Easy
+3    Gorge Path       9.5 km    310 m   3 h 30 min  Moderate
+4    Greyhowe Pike    14.0 km   720 m   6 h       Strenuous""".splitlines()
+
+
+def _name(question: str, rows: list[str]) -> str | None:
+    found = extreme(question, rows, None)
+    return rows[found.row][found.name[0] : found.name[1]] if found else None
+
+
+@pytest.mark.parametrize(
+    ("question", "highest", "speed"),
+    [
+        ("Which trail has the most climbing?", True, False),
+        ("What is the longest trail?", True, False),
+        ("Which is the shortest route?", False, False),
+        ("Which plan has the fewest users?", False, False),
+        ("Which model is the biggest?", True, False),
+        ("Which route is the easiest?", True, False),
+        ("Which trail is the quickest?", True, True),
+        ("What is the slowest lift?", False, True),
+    ],
+)
+def test_a_superlative_and_its_direction_are_read_from_the_question(question, highest, speed):
+    asked = superlative(question)
+    assert asked is not None
+    assert (asked.highest, asked.speed) == (highest, speed)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which trail goes through the forest?",  # "forer" is no English comparative
+        "What interest does the loan carry?",
+        "Which test failed?",
+        "How long is the longest trail?",  # asks for the measure, not which one
+        "Is the summit the highest point?",
+    ],
+)
+def test_words_ending_in_est_and_other_questions_are_no_superlative_of_a_thing(question):
+    assert superlative(question) is None
+
+
+def test_a_cell_holds_a_number_with_its_unit_and_a_duration_adds_up():
+    assert value("14.0 km") == Value(14000.0, "length")
+    assert value("£1,024.50") == Value(1024.5, "£")
+    assert value("3 h 30 min") == Value(12600.0, "time")
+    assert value("+22.4%") == Value(22.4, "%")
+    assert value("Strenuous") is None
+    row = "| Orca 200 | 2.4 kg |"
+    assert [row[a:b] for a, b in cells(row)] == ["Orca 200", "2.4 kg"]
+
+
+def test_a_table_is_read_only_under_a_header_row():
+    assert columns(TRAILS) is not None
+    assert columns(TRAILS[1:]) is None  # no header: the first row is a row like the others
+    # a header with numbers of its own ("Adult (16 and over)") over a column of prices
+    fees = ["| Site | Adult (16+) | Under 5 |", "| Holm | £14.00 | £2.00 |", "| Aske | £9.00 | £1.00 |"]
+    assert [c.header for c in columns(fees)] == ["Site", "Adult (16+)", "Under 5"]
+
+
+def test_the_row_at_the_asked_end_of_the_measured_column_answers():
+    assert _name("Which trail has the most climbing?", TRAILS) == "Greyhowe Pike"
+    assert _name("Which trail takes the least time?", TRAILS) == "Merewood Trail"
+    # durations of mixed units compare ("50 min" < "2 h"); the quickest takes the least time
+    assert _name("Which trail is the quickest?", TRAILS) == "Merewood Trail"
+    # the running number is no measure, and a column nothing in the question is about
+    # is not guessed (no word vectors here: only a shared stem relates words)
+    assert _name("Which trail has the highest number?", TRAILS) is None
+    assert _name("Which trail is the most popular?", TRAILS) is None
+
+
+def test_a_tie_at_the_asked_end_answers_nothing():
+    tied = [*TRAILS, "5    Scar Walk        8.0 km    720 m   4 h       Strenuous"]
+    assert _name("Which trail has the most climbing?", tied) is None
+
+
+SPECS = """# Orca power stations
+
+## Models at a glance
+
+| Model | Capacity | Weight | Price |
+| --- | --- | --- | --- |
+| Orca 200 | 256 Wh | 2.4 kg | €199 |
+| Orca 500 | 512 Wh | 5.8 kg | €449 |
+| Orca 1000 | 1,024 Wh | 900 g | €799 |
+
+All models charge from a wall socket, a car socket or a solar panel.
+
+## Warranty
+
+Every model has a warranty of two years from the date of purchase.
+"""
+
+
+@pytest.fixture(scope="module")
+def orca(tmp_path_factory):
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    root: Path = tmp_path_factory.mktemp("orca")
+    (root / "docs").mkdir()
+    (root / "docs" / "orca.md").write_text(SPECS, encoding="utf-8")
+    settings = Settings(data_dir=root / "index")
+    ingest(root / "docs", settings, progress=False)
+    return QAService(settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "model"),
+    [
+        ("Which model is the heaviest?", "Orca 500"),  # weight, by the word vectors
+        ("Which model is the lightest?", "Orca 1000"),  # 900 g is less than 2.4 kg
+        ("Which model has the largest capacity?", "Orca 1000"),
+        ("What is the cheapest model?", "Orca 200"),  # price, by the word vectors
+    ],
+)
+def test_a_superlative_over_a_table_leads_with_the_row_that_has_it(orca, question, model):
+    answer = orca.ask(question)
+    assert not answer.abstained, answer.answer
+    assert answer.answer.startswith(f"{model} [1] — "), answer.answer
+    lead, header, row = answer.citations[:3]
+    assert lead.quote == model
+    assert header.quote == "| Model | Capacity | Weight | Price |"
+    assert row.quote.startswith(f"| {model} |")
+    text = orca.snapshot().document_text("orca.md")
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+
+
+def test_a_superlative_that_no_column_measures_is_not_answered_from_the_table(orca):
+    answer = orca.ask("Which model is the most popular?")
+    assert " — “" not in answer.answer.split("\n")[0], answer.answer
+
+
+def test_a_table_whose_rows_are_other_things_does_not_answer():
+    """ "the tallest summit" over a table of trails: its rows are not summits."""
+    assert _name("What is the height of the tallest summit?", TRAILS) is None
+    assert _name("What is the length of the longest trail?", TRAILS) == "Greyhowe Pike"
+    # the asked noun may name the rows in their cells or the section's heading
+    assert extreme("Which pike is the highest?", TRAILS, None) is None  # no column of height
+    assert _name("Which path has the most climbing?", TRAILS) == "Greyhowe Pike"
+    assert _name("Which summit has the most climbing?", TRAILS) is None
+
+
+def test_a_running_count_is_no_measure():
+    """A rank (1, 2, 3 ...) counts the rows: its highest is no "highest ranked"."""
+    ranked = [TRAILS[0].replace("No.  ", "Rank  "), *TRAILS[1:]]
+    assert _name("Which trail is ranked highest?", ranked) is None
+    assert _name("Which trail has the most climbing?", ranked) == "Greyhowe Pike"
