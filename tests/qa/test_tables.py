@@ -71,7 +71,11 @@ def test_a_table_is_read_only_under_a_header_row():
     assert columns(TRAILS) is not None
     assert columns(TRAILS[1:]) is None  # no header: the first row is a row like the others
     # a header with numbers of its own ("Adult (16 and over)") over a column of prices
-    fees = ["| Site | Adult (16+) | Under 5 |", "| Holm | £14.00 | £2.00 |", "| Aske | £9.00 | £1.00 |"]
+    fees = [
+        "| Site | Adult (16+) | Under 5 |",
+        "| Holm | £14.00 | £2.00 |",
+        "| Aske | £9.00 | £1.00 |",
+    ]
     assert [c.header for c in columns(fees)] == ["Site", "Adult (16+)", "Under 5"]
 
 
