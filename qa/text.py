@@ -81,6 +81,12 @@ TIME_UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"
     r"years?|yrs?|decades?|centuries|(?:business|working|calendar) days?)"
 )
+# A time of day: "10:30", "9 am", "5.30 p.m.", "noon" (what a sentence offers for "when",
+# in qa.answer.features; the lead span for "what time", in qa.answer.compose).
+CLOCK = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?|\b(?:noon|midday|midnight)\b",
+    re.I,
+)
 # Currencies, shared by the money check (`qa.answer.features`) and the answer's lead
 # span (`qa.answer.compose`): a sign, an ISO code written before the figure, or a word.
 CURRENCY_SIGN = r"[$€£¥₹₩₽]"

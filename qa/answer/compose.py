@@ -39,11 +39,12 @@ from qa.answer.headings import (
 from qa.answer.kinds import ACROSS as _ACROSS
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind, question_parts
 from qa.answer.question import asks_frequency, asks_length
-from qa.answer.tables import cell_count, extreme, superlative
+from qa.answer.tables import asked_cell, cell_count, extreme, superlative
 from qa.retrieve import DocumentSentences, Snapshot
 from qa.store import sentence_id
 from qa.text import (
     AFFIRM,
+    CLOCK,
     CONNECTIVES,
     CURRENCY_CODE,
     CURRENCY_SIGN,
@@ -414,8 +415,12 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
             rules.insert(0, frequency_span)
         if asks_length(ask.text):  # "How long is the crack?": "140 mm"
             rules.append(number_span)
+    elif kind == "time" and _ASKS_CLOCK.search(ask.text):
+        # "What time ...?", "By what time ...?": a time of day; a duration ("45 minutes
+        # after") or a date does not answer.
+        rules = [clock_range_span, clock_span]
     elif kind == "time":
-        rules = [time_span, duration_span, condition_span]
+        rules = [time_span, clock_span, duration_span, condition_span]
     elif kind == "contact":
         rules = [contact_detail_span, addressee_span]
     elif kind in _PERSON_TYPES:
@@ -609,6 +614,15 @@ def frequency_span(sentence: str, ask: Ask) -> Span | None:
 def time_span(sentence: str, ask: Ask) -> Span | None:
     """ "by the beginning of next year", "on Thursday", "in 2016", "3 March 2021"."""
     return _nearest_unasked(_matches(TIME, sentence), sentence, ask)
+
+
+_ASKS_CLOCK = re.compile(r"\bwhat time\b|\bat what hour\b|\bhow (?:late|early)\b", re.I)
+_CLOCK_AT = re.compile(rf"(?:(?:at|by|from|until|till|before|after)\s+)?(?:{CLOCK.pattern})", re.I)
+
+
+def clock_span(sentence: str, ask: Ask) -> Span | None:
+    """ "at 07:40", "by 11:00", "9 am", "noon": a time of day."""
+    return _nearest_unasked(_matches(_CLOCK_AT, sentence), sentence, ask)
 
 
 def hedge_span(sentence: str, ask: Ask) -> Span | None:
@@ -1269,18 +1283,42 @@ def answer_fact(
         sayers = [(best.passage, best.sentence)]
         if question and not heading and best is chosen[0]:
             sayers += continuation(best, snapshot)
+        head = ""
+        in_table = _table_lead(best, question, snapshot) if question else None
+        if in_table is not None:  # the cell under the asked column, and the header row
+            (top, header), (a, b) = in_table
+            lead = citer.quote(best.passage, a, b) + " — "
+            quotes = _saying_first(quotes, best)
+            if not any(q.start <= header.start < q.end for q in quotes):
+                head = citer.quote(top, header.start, header.end) + " "
+            sayers = []
         for passage, sentence in sayers if question and not heading else []:
             if span := answer_span(sentence.text, ask):
                 a, b = sentence.start + span[0], sentence.start + span[1]
                 lead = citer.quote(passage, a, b) + " — "
                 quotes = _saying_first(quotes, best)
                 break
-        body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
+        body = head + " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
         text = lead + body
         if len(groups) > 1:
             text = f"According to “{best.passage.title}”: {text}"
         parts.append(text)
     return "\n\n".join(parts), citer.citations
+
+
+def _table_lead(
+    c: Chosen, question: str, snapshot: Snapshot
+) -> tuple[tuple[Passage, Sentence], Span] | None:
+    """For a row of a table with a header: the header row, and where (in the document)
+    the row's cell under the column the question asks about is (`tables.asked_cell`)."""
+    if c.sentence.kind != "table_row":
+        return None
+    run = _run_of(snapshot, c, most=_TABLE_MAX)
+    at = next((i for i, (_, s) in enumerate(run) if s.start == c.sentence.start), 0)
+    cell = asked_cell(question, [s.text for _, s in run], at, snapshot.lexicon) if at else None
+    if cell is None:
+        return None
+    return run[0], (c.sentence.start + cell[0], c.sentence.start + cell[1])
 
 
 def _saying_first(quotes: list[Quote], best: Chosen) -> list[Quote]:

@@ -476,6 +476,11 @@ def goal_figures(
     return accuracy, precision, recall
 
 
+# Tried in session 17 and not kept: the median, over 200 bootstrap resamples of the dev
+# questions, of each resample's best threshold, meant to steady the threshold between
+# refits. Dev LOCO mean lowest goal figure .480 -> .485 (noise), and it was no steadier:
+# across one answer change (gd-cmp-02), the argmax moved the notes threshold by .032, the
+# bootstrap median moved the research one by .030.
 def goal_threshold(best: np.ndarray, answerable: np.ndarray, correct: np.ndarray) -> float:
     """The abstention threshold that raises the lowest of the goal figures (key-fact
     accuracy, abstention precision, abstention recall) the most; of equal ones, the lowest

@@ -31,6 +31,7 @@ from qa.answer.question import (
     counted_unit,
 )
 from qa.text import (
+    CLOCK,
     CURRENCY_CODE,
     CURRENCY_SIGN,
     CURRENCY_WORD,
@@ -85,11 +86,6 @@ MONEY = re.compile(
     # a price in any currency, named or not in CURRENCY_WORD: "costs 46 varos", "priced at
     # 300 kroner"
     r"|\b(?:costs?|costing|priced at|a fee of)\s+(?:about |around |roughly |only |just )?\d",
-    re.I,
-)
-# A time of day: "10:30", "9 am", "5.30 p.m.", "noon".
-CLOCK = re.compile(
-    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?|\b(?:noon|midday|midnight)\b",
     re.I,
 )
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")

@@ -255,6 +255,9 @@ def asked_noun(question: str) -> set[str]:
     return {stem(w.lower()) for w in found if w.lower() not in STOPWORDS}
 
 
+Span = tuple[int, int]  # offsets within a row
+
+
 @dataclass(frozen=True)
 class Extreme:
     """The answer found in a table: the data row at the asked end of the measured column
@@ -262,7 +265,7 @@ class Extreme:
     in that row."""
 
     row: int
-    name: tuple[int, int]
+    name: Span
     column: str
 
 
@@ -293,3 +296,24 @@ def extreme(
         return None
     row = rows[at + 1]
     return Extreme(at + 1, cells(row)[names.index], column.header)
+
+
+def asked_cell(question: str, rows: list[str], at: int, lexicon: Lexicon | None) -> Span | None:
+    """In a table (its header first), the cell of row `at` under the column the question
+    asks about ("How much climbing is there on the Aske Gorge Path?" -> "310 m" under
+    "Climb"): the column whose header the question's words fit best, of those the question
+    does not already name the row by; None without a header, or when no column or two fit."""
+    if columns(rows) is None:
+        return None
+    spans, header = cells(rows[at]), [rows[0][a:b] for a, b in cells(rows[0])]
+    named = stems(rows[at])  # the row's own words ("Aske Gorge Path") pick no column
+    asked = [w.lower() for w in words(question) if w.lower() not in STOPWORDS]
+    asked = [w for w in asked if stem(w) not in named]
+    scored = sorted(
+        ((sum(relatedness(w, h, lexicon) for w in asked), i) for i, h in enumerate(header)),
+        reverse=True,
+    )
+    if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    cell = spans[scored[0][1]]
+    return None if stems(rows[at][cell[0] : cell[1]]) & stems(question) else cell

@@ -284,6 +284,24 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "duration",
             "at least one month",
         ),
+        (  # "what time" asks the time of day: not the duration beside it
+            "The ferry leaves the pier at 07:40 and 16:50, and the island 45 minutes after.",
+            "What time is the first ferry from the pier?",
+            "time",
+            "at 07:40",
+        ),
+        (
+            "Rooms must be vacated by 11 am on the day of departure.",
+            "By what time do we have to leave the room?",
+            "time",
+            "by 11 am",
+        ),
+        (  # "when" takes a time of day when the sentence has no date
+            "The first bus will leave the station at 07:45 instead of 08:15.",
+            "When does the first bus leave the station?",
+            "time",
+            "at 07:45",
+        ),
     ],
 )
 def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
@@ -299,6 +317,8 @@ def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
         ("The meeting was held on 24 June 2025 in Ashby.", "How long was the meeting?", "duration"),
         # a postcode is no amount of time
         ("Write to 400 Harbor Street, Portland 04101.", "How long do I have?", "duration"),
+        # a duration is no time of day
+        ("Checkout takes about 45 minutes.", "What time is checkout?", "time"),
         # the clause that only restates the question's condition is no answer
         (
             "If the pump overheats, switch it off at the wall and call the installer.",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.answer.tables import Value, cells, columns, extreme, superlative, value
+from qa.answer.tables import Value, asked_cell, cells, columns, extreme, superlative, value
 from qa.config import Settings
 
 TRAILS = """No.  Trail            Length    Climb   Time      Grade
@@ -167,3 +167,32 @@ def test_a_running_count_is_no_measure():
     ranked = [TRAILS[0].replace("No.  ", "Rank  "), *TRAILS[1:]]
     assert _name("Which trail is ranked highest?", ranked) is None
     assert _name("Which trail has the most climbing?", ranked) == "Greyhowe Pike"
+
+
+def _cell(question: str, rows: list[str], at: int) -> str | None:
+    found = asked_cell(question, rows, at, None)
+    return rows[at][found[0] : found[1]] if found else None
+
+
+def test_a_question_about_one_row_is_led_by_the_cell_of_its_column():
+    assert _cell("How much climbing is there on the Gorge Path?", TRAILS, 3) == "310 m"
+    assert _cell("What grade is Greyhowe Pike?", TRAILS, 4) == "Strenuous"
+    # the row's own words name the row, not a column; a header row is no answer
+    assert _cell("How long is the Merewood Trail?", TRAILS, 2) is None  # "long" is no header
+    assert _cell("What is the length of the Merewood Trail?", TRAILS, 2) == "3.2 km"
+    # no column the question is about, or a cell that only repeats the question
+    assert _cell("Who built the Gorge Path?", TRAILS, 3) is None
+    assert _cell("Which trail is Greyhowe Pike?", TRAILS, 4) is None
+
+
+def test_a_question_about_a_row_is_answered_with_the_cell_and_the_header(orca):
+    answer = orca.ask("What does the Orca 500 weigh?")
+    assert not answer.abstained, answer.answer
+    assert answer.answer.startswith("5.8 kg [1] — "), answer.answer
+    quotes = [c.quote for c in answer.citations]
+    assert "| Model | Capacity | Weight | Price |" in quotes
+    assert quotes.index("| Model | Capacity | Weight | Price |") < next(
+        i for i, q in enumerate(quotes) if "| Orca 500 |" in q
+    )
+    text = orca.snapshot().document_text("orca.md")
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
