@@ -499,6 +499,50 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     return _nearest(fitting or found, sentence, ask)
 
 
+def fitting_number_span(sentence: str, ask: Ask) -> Span | None:
+    """A number of the very kind asked (`_fits_the_kind`), or None: where the best sentence
+    has none, another chosen sentence's may lead ("How high is the pike?": "812 metres",
+    not the "6 to 8 degrees" of the best sentence)."""
+    found = number_span(sentence, ask)
+    return found if found and _fits_the_kind(sentence, found, ask) else None
+
+
+def has_a_fitting_kind(ask: Ask) -> bool:
+    """Does the question say which kind of number answers it by its unit (money, a share,
+    a dimension)? Only then does a number of that kind in another sentence beat the best
+    sentence's. Not a count ("how many plots"): the counted noun often stands beside
+    another number of the same things ("12 of the 216 plots were destroyed, 204 left";
+    measured: dev rs-pa-01's right lead became wrong)."""
+    if ask.answer_type not in _NUMBER_TYPES and not _ASKS_FOR_A_VALUE.match(ask.text):
+        return False
+    return ask.answer_type in {"amount", "percent", "percentage"} or bool(_dimension(ask.text))
+
+
+# "How high / heavy / hot ...": the dimension asked, and the units that measure it
+# (general English and SI; a "degree" of heat is a temperature, of a slope an angle).
+_DIMENSIONS = {
+    "length": (
+        r"\bhow (?:high|tall|deep|long|wide|far|thick|broad)\b|\b(?:height|depth|width|length|distance)\b",
+        r"\b(?:k?m|cm|mm|(?:kilo|centi|milli)?met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?|miles?|mi)\b",
+    ),
+    "mass": (
+        r"\bhow heavy\b|\bweight\b|\bweigh",
+        r"\b(?:k?g|(?:kilo)?grams?|kilos?|tonnes?|tons?|lbs?|pounds?|ounces?|oz)\b",
+    ),
+    "temperature": (
+        r"\bhow (?:hot|cold|warm|cool)\b|\btemperature\b",
+        r"°|\bdegrees?\b",
+    ),
+}
+
+
+def _dimension(question: str) -> str | None:
+    return next(
+        (name for name, (asks, _) in _DIMENSIONS.items() if re.search(asks, question, re.I)),
+        None,
+    )
+
+
 def _is_a_date(text: str) -> bool:
     """A calendar date or year, not a relative phrase ("next year") or a bare weekday."""
     return bool(re.search(r"\d", text))
@@ -513,6 +557,8 @@ def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
         return bool(re.search(_CURRENCY, text) or re.search(r"million|billion|thousand", text))
     if ask.answer_type in {"percent", "percentage", "degree"}:
         return bool(re.search(PERCENT_SUFFIX, text))
+    if dimension := _dimension(ask.text):
+        return bool(re.search(_DIMENSIONS[dimension][1], text, re.I))
     m = _HOW_MANY.search(ask.text)
     if m and m.group(1).lower() not in STOPWORDS:  # "how many households" -> "212 households"
         after = words(sentence[span[1] : span[1] + 40])[:3]
@@ -1275,35 +1321,64 @@ def answer_fact(
         firsts.setdefault(c.passage.doc_id, c)
     parts = []
     for doc_id, quotes in groups.items():
-        lead = ""
         best = firsts[doc_id]
-        heading = best.sentence.kind in HEADING_KINDS  # a heading is its own short answer
-        # The span is looked for in the best sentence, then in what it introduces ("You
-        # can contact her:" gives no address; the list item under it does).
-        sayers = [(best.passage, best.sentence)]
-        if question and not heading and best is chosen[0]:
-            sayers += continuation(best, snapshot)
-        head = ""
-        in_table = _table_lead(best, question, snapshot) if question else None
-        if in_table is not None:  # the cell under the asked column, and the header row
-            (top, header), (a, b) = in_table
-            lead = citer.quote(best.passage, a, b) + " — "
-            quotes = _saying_first(quotes, best)
-            if not any(q.start <= header.start < q.end for q in quotes):
-                head = citer.quote(top, header.start, header.end) + " "
-            sayers = []
-        for passage, sentence in sayers if question and not heading else []:
-            if span := answer_span(sentence.text, ask):
-                a, b = sentence.start + span[0], sentence.start + span[1]
-                lead = citer.quote(passage, a, b) + " — "
-                quotes = _saying_first(quotes, best)
-                break
+        others = [c for c in chosen if c.passage.doc_id == doc_id and c is not best]
+        found = choose_lead(best, others, ask, snapshot, first=best is chosen[0])
+        lead = head = ""
+        if found is not None:
+            lead = citer.quote(found.passage, found.start, found.end) + " — "
+            quotes = _saying_first(quotes, found.said_at)
+            header = found.header
+            if header and not any(q.start <= header[1].start < q.end for q in quotes):
+                head = citer.quote(header[0], header[1].start, header[1].end) + " "
         body = head + " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
         text = lead + body
         if len(groups) > 1:
             text = f"According to “{best.passage.title}”: {text}"
         parts.append(text)
     return "\n\n".join(parts), citer.citations
+
+
+@dataclass
+class Lead:
+    """The short span an answer opens with, and where it comes from."""
+
+    passage: Passage
+    start: int  # offsets in the document
+    end: int
+    said_at: int  # the start of the sentence that says it: its quote comes right after
+    header: tuple[Passage, Sentence] | None = None  # a table's header row, quoted first
+
+
+def choose_lead(
+    best: Chosen, others: Sequence[Chosen], ask: Ask, snapshot: Snapshot, first: bool
+) -> Lead | None:
+    """The lead of a document's group of quotes, by the first rule that finds one:
+    - a table row: its cell under the column the question asks about (`_table_lead`);
+    - a number of the very kind asked, from the best sentence, what it introduces (for
+      the answer's first group), then the group's other chosen sentences;
+    - any span of the asked type, from the best sentence, then what it introduces ("You
+      can contact her:" gives no address; the list item under it does).
+    None for a heading (it is its own short answer) or when nothing is shorter."""
+    if not ask.text or best.sentence.kind in HEADING_KINDS:
+        return None
+    if in_table := _table_lead(best, ask.text, snapshot):
+        header, (a, b) = in_table
+        return Lead(best.passage, a, b, best.sentence.start, header)
+    sayers = [(best.passage, best.sentence)]
+    if first:
+        sayers += continuation(best, snapshot)
+    rules: list[tuple[Callable[[str, Ask], Span | None], list]] = [(answer_span, sayers)]
+    if has_a_fitting_kind(ask):
+        rules.insert(
+            0, (fitting_number_span, [*sayers, *((c.passage, c.sentence) for c in others)])
+        )
+    for rule, sentences in rules:
+        for passage, sentence in sentences:
+            if span := rule(sentence.text, ask):
+                a, b = sentence.start + span[0], sentence.start + span[1]
+                return Lead(passage, a, b, sentence.start)
+    return None
 
 
 def _table_lead(
@@ -1321,10 +1396,10 @@ def _table_lead(
     return run[0], (c.sentence.start + cell[0], c.sentence.start + cell[1])
 
 
-def _saying_first(quotes: list[Quote], best: Chosen) -> list[Quote]:
-    """The quote that holds the lead span's sentence comes right after the span (the
-    reader checks the span against the sentence that says it); the rest keep reading order."""
-    at = best.sentence.start
+def _saying_first(quotes: list[Quote], at: int) -> list[Quote]:
+    """The quote that holds the lead span's sentence (starting at `at`) comes right after
+    the span (the reader checks the span against the sentence that says it); the rest keep
+    reading order."""
     saying = [q for q in quotes if q.start <= at < q.end]
     return saying[:1] + [q for q in quotes if q not in saying[:1]]
 

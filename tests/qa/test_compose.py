@@ -30,6 +30,8 @@ from qa.answer.compose import (
     compose,
     continuation,
     cover_parts,
+    fitting_number_span,
+    has_a_fitting_kind,
     leans_on_predecessor,
     mmr,
     most_specific,
@@ -1026,3 +1028,44 @@ def test_a_document_is_named_by_its_folder_and_by_a_code_in_its_file_name():
     assert named_documents(docs, "Summarise the Q3 report.")[0] == ["finance/q3_report.xlsx"]
     assert named_documents(docs, "Summarise the contracts.")[0] == files[2:4]
     assert named_documents(docs, "What do the finance documents say?")[0] == files[:2]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "answer_type", "span"),
+    [
+        ("The summit is 6 to 8 degrees colder; it stands at 812 metres.", "How high is it?",
+         "number", "812 metres"),
+        ("The crate holds 40 bottles and weighs 18 kg.", "How heavy is the crate?", "number",
+         "18 kg"),
+        ("It stands at 812 metres and is 6 to 8 degrees colder.", "How cold is the summit?",
+         "number", "6 to 8 degrees"),
+        ("The fee is £14.00 for 3 nights.", "What is the fee?", "amount", "£14.00"),
+    ],
+)  # fmt: skip
+def test_a_number_of_the_asked_dimension_fits(sentence, question, answer_type, span):
+    found = fitting_number_span(sentence, Ask.of(question, answer_type, set()))
+    assert found is not None and sentence[found[0] : found[1]] == span
+
+
+def test_no_number_fits_a_dimension_it_does_not_measure():
+    ask = Ask.of("How high is the summit?", "number", set())
+    assert fitting_number_span("It is 6 to 8 degrees colder at the top.", ask) is None
+    # a count names no unit to fit: any number may lead, from the best sentence only
+    assert not has_a_fitting_kind(Ask.of("How many plots were left?", "number", set()))
+
+
+def test_a_number_of_the_asked_kind_in_another_chosen_sentence_leads(tmp_path):
+    """The best sentence offers only a number of another kind (a temperature for "how
+    high"): the chosen sentence that offers a height leads, its quote right after it."""
+    text = (
+        "Pike guide\n\nThe summit of the pike is usually 6 to 8 degrees colder than the "
+        "valley. The path is steep. The pike rises to 812 metres above the sea.\n"
+    )
+    snapshot = _service_over(tmp_path, "pike.txt", text).snapshot()
+    colder = pick(snapshot, "pike.txt", "degrees colder")
+    height = pick(snapshot, "pike.txt", "812 metres")
+    answer, citations = answer_fact(
+        [colder, height], snapshot, question="How high is the pike?", answer_type="number"
+    )
+    assert answer.startswith("812 metres [1] — The pike rises"), answer
+    assert_exact(answer, citations, snapshot)
