@@ -87,6 +87,36 @@ CLOCK = re.compile(
     r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?|\b(?:noon|midday|midnight)\b",
     re.I,
 )
+# "How high / heavy / hot ...": the dimension a question asks, and the units that measure
+# it (general English and SI; a "degree" of heat is a temperature). Not the noun "length":
+# "the length of the warranty" is a duration. Shared by what a sentence offers
+# (qa.answer.features) and the lead span (qa.answer.compose).
+_DIMENSION_ASKED = {
+    "length": r"\bhow (?:high|tall|deep|far|wide|thick|broad)\b|\b(?:height|depth|width|distance)\b",
+    "mass": r"\bhow heavy\b|\bweigh",
+    "temperature": r"\bhow (?:hot|cold|warm|cool)\b|\btemperature\b",
+}
+DIMENSION_UNITS = {
+    "length": re.compile(
+        r"\b(?:k?m|cm|mm|(?:kilo|centi|milli)?met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?|"
+        r"miles?|mi)\b",
+        re.I,
+    ),
+    "mass": re.compile(
+        r"\b(?:k?g|(?:kilo)?grams?|kilos?|tonnes?|tons?|lbs?|pounds?|ounces?|oz)\b", re.I
+    ),
+    "temperature": re.compile(r"°|\bdegrees?\b", re.I),
+}
+
+
+def asked_dimension(question: str) -> str | None:
+    """ "How high is the pike?" -> "length"; None when no dimension is asked."""
+    return next(
+        (name for name, asks in _DIMENSION_ASKED.items() if re.search(asks, question, re.I)),
+        None,
+    )
+
+
 # Currencies, shared by the money check (`qa.answer.features`) and the answer's lead
 # span (`qa.answer.compose`): a sign, an ISO code written before the figure, or a word.
 CURRENCY_SIGN = r"[$€£¥₹₩₽]"

@@ -48,6 +48,7 @@ from qa.text import (
     CONNECTIVES,
     CURRENCY_CODE,
     CURRENCY_SIGN,
+    DIMENSION_UNITS,
     EMAIL,
     FREQUENCY,
     MONTHS,
@@ -62,6 +63,7 @@ from qa.text import (
     UNIT_WORD,
     WEB_ADDRESS,
     WORD,
+    asked_dimension,
     content_terms,
     ends_sentence,
     has_negation,
@@ -515,32 +517,7 @@ def has_a_fitting_kind(ask: Ask) -> bool:
     measured: dev rs-pa-01's right lead became wrong)."""
     if ask.answer_type not in _NUMBER_TYPES and not _ASKS_FOR_A_VALUE.match(ask.text):
         return False
-    return ask.answer_type in {"amount", "percent", "percentage"} or bool(_dimension(ask.text))
-
-
-# "How high / heavy / hot ...": the dimension asked, and the units that measure it
-# (general English and SI; a "degree" of heat is a temperature, of a slope an angle).
-_DIMENSIONS = {
-    "length": (
-        r"\bhow (?:high|tall|deep|long|wide|far|thick|broad)\b|\b(?:height|depth|width|length|distance)\b",
-        r"\b(?:k?m|cm|mm|(?:kilo|centi|milli)?met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?|miles?|mi)\b",
-    ),
-    "mass": (
-        r"\bhow heavy\b|\bweight\b|\bweigh",
-        r"\b(?:k?g|(?:kilo)?grams?|kilos?|tonnes?|tons?|lbs?|pounds?|ounces?|oz)\b",
-    ),
-    "temperature": (
-        r"\bhow (?:hot|cold|warm|cool)\b|\btemperature\b",
-        r"°|\bdegrees?\b",
-    ),
-}
-
-
-def _dimension(question: str) -> str | None:
-    return next(
-        (name for name, (asks, _) in _DIMENSIONS.items() if re.search(asks, question, re.I)),
-        None,
-    )
+    return ask.answer_type in {"amount", "percent", "percentage"} or bool(asked_dimension(ask.text))
 
 
 def _is_a_date(text: str) -> bool:
@@ -557,8 +534,8 @@ def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
         return bool(re.search(_CURRENCY, text) or re.search(r"million|billion|thousand", text))
     if ask.answer_type in {"percent", "percentage", "degree"}:
         return bool(re.search(PERCENT_SUFFIX, text))
-    if dimension := _dimension(ask.text):
-        return bool(re.search(_DIMENSIONS[dimension][1], text, re.I))
+    if dimension := asked_dimension(ask.text):
+        return bool(DIMENSION_UNITS[dimension].search(text))
     m = _HOW_MANY.search(ask.text)
     if m and m.group(1).lower() not in STOPWORDS:  # "how many households" -> "212 households"
         after = words(sentence[span[1] : span[1] + 40])[:3]

@@ -188,6 +188,10 @@ def _new_value(found: str, asked: frozenset[str]) -> bool:
     return bool(numbers(found) - asked)
 
 
+# Tried in session 17 and not kept: a question that asks a dimension ("How high ...",
+# `qa.text.asked_dimension`) offered only by a measure in its units, as the lead span
+# requires: the AUC of the answer probability -.0005 [-.0046, +.0029], dev LOCO mean lowest
+# goal figure .480 -> .471 (flips at the threshold).
 def offers_measure(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     """A measure ("How deep is the channel?", "What is the maximum input voltage?"): a
     number the question does not write, once years and dates are set aside
