@@ -1201,11 +1201,26 @@ def table_extreme(
 _TABLE_MAX = 500  # rows of a table compared at most
 
 
+def _places_near(snapshot: Snapshot, c: Chosen, reach: int) -> list[tuple[Passage, int]]:
+    """The sentences of `c`'s passage and of `reach` passages on either side, once each, in
+    reading order: where a list or a table around `c` can be, read wherever `c` is in its
+    document (a whole document's sentences stop at its first passages, `document_sentences`)."""
+    ids = snapshot.documents.get(c.passage.doc_id, [])
+    at = ids.index(c.passage.passage_id) if c.passage.passage_id in ids else 0
+    places, seen = [], set()
+    for p in snapshot.passages(ids[max(at - reach, 0) : at + reach + 1]):
+        for i, s in enumerate(p.sentences):
+            if s.start not in seen:  # overlapping passages share sentences
+                seen.add(s.start)
+                places.append((p, i))
+    return sorted(places, key=lambda place: place[0].sentences[place[1]].start)
+
+
 def _run_of(snapshot: Snapshot, c: Chosen, most: int = _LIST_MAX) -> list[tuple[Passage, Sentence]]:
     """The rows (or items) of the table (or list) that `c` is one of: the document's
     sentences of the same kind and section on either side of it, in reading order, at
     most `most` of them."""
-    places = snapshot.document_sentences(c.passage.doc_id).places
+    places = _places_near(snapshot, c, reach=2 + most // 10)
     kind, section = c.sentence.kind, c.passage.section_of(c.index)
     at = next(
         (i for i, (p, j) in enumerate(places) if p.sentences[j].start == c.sentence.start), None

@@ -196,3 +196,40 @@ def test_a_question_about_a_row_is_answered_with_the_cell_and_the_header(orca):
     )
     text = orca.snapshot().document_text("orca.md")
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+
+
+class _Passages:
+    """What `_run_of` reads of a snapshot: the documents' passage ids, and passages."""
+
+    def __init__(self, passages: list) -> None:
+        self.documents = {"long.txt": [p.passage_id for p in passages]}
+        self._by_id = {p.passage_id: p for p in passages}
+
+    def passages(self, ids):
+        return [self._by_id[i] for i in ids]
+
+
+def test_a_table_deep_in_a_long_document_is_read_around_its_row():
+    """A whole document's sentences stop at its first passages; a table's rows are read
+    around the row found, wherever it is (passages 250 and 251 of 300 here)."""
+    from qa.answer.compose import Pick, _run_of
+    from qa.types import Passage, Sentence
+
+    passages, at = [], 0
+    for n in range(300):
+        if n in (250, 251):
+            lines = (
+                TRAILS if n == 250 else ["5    Scar Walk        8.0 km    90 m    4 h       Easy"]
+            )
+            kinds = ["table_row"] * len(lines)
+        else:
+            lines, kinds = [f"Sentence {n} of the text."], ["sentence"]
+        sentences, start = [], at
+        for line, kind in zip(lines, kinds, strict=True):
+            sentences.append(Sentence(start=at, end=at + len(line), text=line, kind=kind))
+            at += len(line) + 1
+        passages.append(Passage(passage_id=f"p{n}", doc_id="long.txt", start=start, end=at,
+                                text="\n".join(lines), sentences=sentences))  # fmt: skip
+    row = passages[250].sentences[3]
+    run = _run_of(_Passages(passages), Pick(passages[250], 3, row), most=500)
+    assert [s.text for _, s in run] == [*TRAILS, passages[251].sentences[0].text]
