@@ -39,7 +39,14 @@ from qa.answer.headings import (
 from qa.answer.kinds import ACROSS as _ACROSS
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind, question_parts
 from qa.answer.question import asks_frequency, asks_length
-from qa.answer.tables import asked_cell, cell_count, extreme, superlative
+from qa.answer.tables import (
+    asked_cell,
+    cell_count,
+    comparative,
+    compared_rows,
+    extreme,
+    superlative,
+)
 from qa.retrieve import DocumentSentences, Snapshot
 from qa.store import sentence_id
 from qa.text import (
@@ -1047,6 +1054,10 @@ def compose(
         )
         return summarize(snapshot, topic=kind.topic, query_vector=query_vector, doc_ids=docs,
                          retrieved=[*chosen, *pool], contents=contents)  # fmt: skip
+    if kind.name == COMPARISON or comparative(question):
+        rows = table_comparison(question, [*chosen, *pool[:_PART_DEPTH]], snapshot)
+        if rows is not None:
+            return rows
     if kind.name == COMPARISON:
         return compare(question, chosen, snapshot, pool=pool, query_vector=query_vector,
                        sides=kind.sides)  # fmt: skip
@@ -1196,6 +1207,41 @@ def table_extreme(
         text = f"{lead} — “{passage.title}”:\n{head}\n{citer.quote(passage, row.start, row.end)}"
         return text, citer.citations
     return None
+
+
+def table_comparison(
+    question: str, candidates: Sequence[Chosen], snapshot: Snapshot
+) -> Composed | None:
+    """ "Which is longer, Greyhowe Pike or Cragside Ridge?", "How do the opening seasons of
+    Holmby and Aske Bridge compare?": when a table among the best candidates has rows that
+    the question names (two or more), the table's header row and those rows, each cited,
+    led by the row the comparative picks when it picks one (`tables.compared_rows`). Of
+    several such tables, the one naming most rows, then the one whose header the
+    question's other words fit best ("opening seasons": the column "Open")."""
+    found = []
+    seen = set()
+    for c in candidates:
+        if c.sentence.kind != "table_row":
+            continue
+        run = _run_of(snapshot, c, most=_TABLE_MAX)
+        if len(run) < 3 or (c.passage.doc_id, run[0][1].start) in seen:
+            continue
+        seen.add((c.passage.doc_id, run[0][1].start))
+        if rows := compared_rows(question, [s.text for _, s in run], snapshot.lexicon):
+            found.append((len(rows.rows), rows.fit, -len(found), run, rows))
+    if not found:
+        return None
+    *_, run, rows = max(found, key=lambda f: f[:3])
+    citer = Citer(snapshot)
+    lead = ""
+    if rows.winner is not None:
+        passage, row = run[rows.winner.row]
+        a, b = rows.winner.name
+        lead = citer.quote(passage, row.start + a, row.start + b) + " — "
+    (top, header), title = run[0], run[0][0].title
+    lines = [citer.quote(top, header.start, header.end)]
+    lines += [citer.quote(p, s.start, s.end) for p, s in (run[i] for i in rows.rows)]
+    return f"{lead}“{title}”:\n" + "\n".join(lines), citer.citations
 
 
 _TABLE_MAX = 500  # rows of a table compared at most
@@ -1378,8 +1424,8 @@ def _table_lead(
 ) -> tuple[tuple[Passage, Sentence], Span] | None:
     """For a row of a table with a header: the header row, and where (in the document)
     the row's cell under the column the question asks about is (`tables.asked_cell`)."""
-    if c.sentence.kind != "table_row":
-        return None
+    if c.sentence.kind != "table_row" or comparative(question) or superlative(question):
+        return None  # "which is shorter": the row found is not the one the comparison picks
     run = _run_of(snapshot, c, most=_TABLE_MAX)
     at = next((i for i, (_, s) in enumerate(run) if s.start == c.sentence.start), 0)
     cell = asked_cell(question, [s.text for _, s in run], at, snapshot.lexicon) if at else None

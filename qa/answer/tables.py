@@ -13,7 +13,7 @@ measure), not any corpus's vocabulary.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -85,16 +85,33 @@ def superlative(question: str) -> Superlative | None:
     longest ..."), or None."""
     if not _ENTITY_QUESTION.search(question):
         return None
-    for m in _SUPERLATIVE.finditer(question):
+    return _degree(question, _SUPERLATIVE, "er")
+
+
+# "more/less/fewer X" and "-er" adjectives, which are comparatives when English has the
+# superlative ("longer" -> "longest"; "other", "water", "number" and "never" have none).
+_COMPARATIVE = re.compile(r"\b(more|less|fewer|(?P<base>[a-z]{2,})er)\b", re.I)
+
+
+def comparative(question: str) -> Superlative | None:
+    """The comparative of a question ("Which is longer, X or Y?", "Is a bunk cheaper at X
+    or at Y?"), read as a superlative over the things compared; None without one."""
+    return _degree(question, _COMPARATIVE, "est")
+
+
+def _degree(question: str, pattern: re.Pattern, other_form: str) -> Superlative | None:
+    """The first word of `pattern` whose other degree ("-er" for "-est", and the reverse)
+    is an English word, with its direction."""
+    for m in pattern.finditer(question):
         word, base = m.group(1).lower(), (m.group("base") or "").lower()
-        if base and zipf(base + "er") < _COMPARATIVE_ZIPF:
+        if base and zipf(base + other_form) < _COMPARATIVE_ZIPF:
             continue
         adjective = _adjective(base) if base else ""
         measured = tuple(
             dict.fromkeys(w.lower() for w in words(question) if w.lower() not in STOPWORDS)
         )
-        low = word in ("least", "fewest") or base in _LOW_END or adjective in _LOW_END
-        speed = base in _SPEED or adjective in _SPEED
+        low = word in ("least", "fewest", "less", "fewer") or {base, adjective} & _LOW_END
+        speed = bool({base, adjective} & _SPEED)
         return Superlative(measured, highest=not low, speed=speed)
     return None
 
@@ -121,9 +138,11 @@ class Value:
 
 
 def value(cell: str) -> Value | None:
-    """The number a cell holds, with its unit; a duration's parts add up ("1 h 30 min")."""
+    """The number a cell opens with, with its unit; a duration's parts add up ("1 h 30
+    min"). None for a cell that opens with words: "Orca 200" names a thing, "Adult (16
+    and over)" heads a column, "Reception 08:00 to 20:00" is no quantity."""
     found = list(_VALUE.finditer(cell))
-    if not found:
+    if not found or cell[: found[0].start()].strip():
         return None
     parts = []
     for m in found:
@@ -165,8 +184,8 @@ def columns(rows: list[str]) -> list[Column] | None:
 
 def _is_header(first: list[Value | None], cols: list[Column]) -> bool:
     """The first row heads the columns: it has fewer numbers than the row after it, or a
-    column whose numbers all carry one unit has none in it ("Adult (16 and over)" over
-    "£14.00", "£9.00" ...)."""
+    column whose numbers all carry one unit has none in it ("2025" over "£48.6m",
+    "£38.6m" ...)."""
     if sum(v is not None for v in first) < sum(c.values[0] is not None for c in cols):
         return True
     for v, c in zip(first, cols, strict=True):
@@ -287,15 +306,83 @@ def extreme(
     own = {stem(w.lower()) for w in words(names.header)}
     if noun and not noun & (own | stems(section) | stems(" ".join(rows[1:]))):
         return None  # "the tallest summit" is not one of the rows of a table of trails
+    return _winner(rows, cols, names, asked, own | noun, lexicon)
+
+
+def _winner(
+    rows: list[str],
+    cols: list[Column],
+    names: Column,
+    asked: Superlative,
+    naming: set[str],
+    lexicon: Lexicon | None,
+) -> Extreme | None:
+    """The data row at the asked end of the column that the asked words fit, but for the
+    words (`naming` stems) that name the rows rather than what is measured."""
     measured = Superlative(
-        tuple(w for w in asked.words if stem(w) not in own | noun), asked.highest, asked.speed
+        tuple(w for w in asked.words if stem(w) not in naming), asked.highest, asked.speed
     )
     column = measured_column(cols, measured, lexicon) if measured.words else None
     at = extreme_row(column, measured) if column else None
     if column is None or at is None:
         return None
-    row = rows[at + 1]
-    return Extreme(at + 1, cells(row)[names.index], column.header)
+    return Extreme(at + 1, cells(rows[at + 1])[names.index], column.header)
+
+
+@dataclass(frozen=True)
+class Compared:
+    """The rows of a table that a question names (indices into the rows, the header being
+    0), and the one the comparison picks, when it asks for one it can pick."""
+
+    rows: list[int]
+    winner: Extreme | None
+    fit: float  # how well the question's other words fit the best column's header
+
+
+def compared_rows(question: str, rows: list[str], lexicon: Lexicon | None) -> Compared | None:
+    """ "Which is longer, Greyhowe Pike or Cragside Ridge?", "How do the fees at Holmby and
+    Aske Bridge compare?": the table's rows (header first) that the question names by
+    their name cell, when it names two or more; and by a comparative ("longer", "more
+    expensive"), the one at its end of the column it measures (`_winner`)."""
+    cols = columns(rows)
+    names = name_column(cols, asked_noun(question)) if cols else None
+    if cols is None or names is None:
+        return None
+    named = [
+        i + 1
+        for i in named_rows([rows[i + 1] for i in range(len(rows) - 1)], names.index, question)
+    ]
+    if len(named) < 2:
+        return None
+    asked = comparative(question) or superlative(question)
+    sub = [rows[0], *(rows[i] for i in named)]
+    sub_cols = columns(sub) if asked else None
+    naming = {stem(w.lower()) for w in words(names.header)} | stems(" ".join(sub[1:]))
+    found = _winner(sub, sub_cols, names, asked, naming, lexicon) if sub_cols and asked else None
+    winner = replace(found, row=named[found.row - 1]) if found else None
+    others = [w.lower() for w in words(question) if w.lower() not in STOPWORDS]
+    others = [w for w in others if stem(w) not in naming]
+    fit = max(sum(relatedness(w, c.header, lexicon) for w in others) for c in cols)
+    return Compared(named, winner, fit)
+
+
+def named_rows(rows: list[str], column: int, question: str) -> list[int]:
+    """The rows (0-based, data rows only) whose name cell the question says: every content
+    word of the name that no other row's name has ("Fellhead" of "Fellhead Hut (bunk)"
+    beside "Drovers' Rest Hut (bunk)"), and at least one such word."""
+    own = []
+    for row in rows:
+        spans = cells(row)
+        text = row[spans[column][0] : spans[column][1]] if column < len(spans) else ""
+        own.append({stem(w.lower()) for w in words(text) if w.lower() not in STOPWORDS})
+    asked = {stem(w.lower()) for w in words(question)}
+    named = []
+    for i, mine in enumerate(own):
+        others = set().union(*(s for j, s in enumerate(own) if j != i))
+        unique = mine - others
+        if unique and unique <= asked:
+            named.append(i)
+    return named
 
 
 def asked_cell(question: str, rows: list[str], at: int, lexicon: Lexicon | None) -> Span | None:

@@ -9,7 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from qa.answer.tables import Value, asked_cell, cells, columns, extreme, superlative, value
+from qa.answer.tables import (
+    Value,
+    asked_cell,
+    cells,
+    columns,
+    comparative,
+    compared_rows,
+    extreme,
+    named_rows,
+    superlative,
+    value,
+)
 from qa.config import Settings
 
 TRAILS = """No.  Trail            Length    Climb   Time      Grade
@@ -77,6 +88,9 @@ def test_a_table_is_read_only_under_a_header_row():
         "| Aske | £9.00 | £1.00 |",
     ]
     assert [c.header for c in columns(fees)] == ["Site", "Adult (16+)", "Under 5"]
+    # a header of years over columns of money: as many numbers, but none in pounds
+    years = ["| Item | 2025 | 2024 |", "| Sales | £48.6m | £45.1m |", "| Costs | £38.6m | £35.1m |"]
+    assert [c.header for c in columns(years)] == ["Item", "2025", "2024"]
 
 
 def test_the_row_at_the_asked_end_of_the_measured_column_answers():
@@ -233,3 +247,70 @@ def test_a_table_deep_in_a_long_document_is_read_around_its_row():
     row = passages[250].sentences[3]
     run = _run_of(_Passages(passages), Pick(passages[250], 3, row), most=500)
     assert [s.text for _, s in run] == [*TRAILS, passages[251].sentences[0].text]
+
+
+@pytest.mark.parametrize(
+    ("question", "highest"),
+    [
+        ("Which is longer, the Gorge Path or Greyhowe Pike?", True),
+        ("Is a bunk cheaper at the first hut or the second?", False),
+        ("Which takes less time?", False),
+        ("Which has more climbing?", True),
+        ("Are there fewer pitches at Holm?", False),
+    ],
+)
+def test_a_comparative_and_its_direction_are_read_from_the_question(question, highest):
+    asked = comparative(question)
+    assert asked is not None and asked.highest == highest
+
+
+@pytest.mark.parametrize("word", ["other", "water", "number", "never", "after", "order", "power"])
+def test_words_ending_in_er_that_have_no_superlative_are_no_comparative(word):
+    assert comparative(f"Is the {word} one in the guide?") is None
+
+
+def test_the_rows_a_question_names_are_those_whose_own_name_words_it_says():
+    fees = [
+        "| Holm Campsite | £14.00 |",
+        "| Aske Bridge Campsite | £9.00 |",
+        "| Fell Hut (bunk) | £24.00 |",
+        "| Drovers' Rest Hut (bunk) | £20.00 |",
+    ]
+    # "Campsite" and "Hut" are every other row's too: the rows are named by the rest
+    assert named_rows(fees, 0, "Is a bunk cheaper at Fell Hut or at Drovers' Rest?") == [2, 3]
+    assert named_rows(fees, 0, "How do Holm and Aske Bridge compare?") == [0, 1]
+    assert named_rows(fees, 0, "How do the campsites compare?") == []
+    assert named_rows(fees, 0, "Is Aske cheaper than Holm?") == [0]  # "Bridge" unsaid
+
+
+def test_a_comparison_of_named_rows_picks_the_row_at_the_asked_end():
+    found = compared_rows("Which takes less time, Lantern Round or Greyhowe Pike?", TRAILS, None)
+    assert found is not None and found.rows == [1, 4]
+    assert TRAILS[found.winner.row][slice(*found.winner.name)] == "Lantern Round"
+    # no comparative, or one no column measures: the rows, and no winner
+    plain = compared_rows("How do Lantern Round and Greyhowe Pike compare?", TRAILS, None)
+    assert plain is not None and plain.rows == [1, 4] and plain.winner is None
+    assert compared_rows("Is Greyhowe Pike harder than Gorge Path?", TRAILS, None).winner is None
+    # one row named is no comparison of rows
+    assert compared_rows("Is Greyhowe Pike longer than 10 km?", TRAILS, None) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "models"),
+    [
+        ("Which is heavier, the Orca 200 or the Orca 500?", "Orca 500", ["Orca 200", "Orca 500"]),
+        ("Which costs less, the Orca 500 or the Orca 1000?", None, ["Orca 500", "Orca 1000"]),
+        ("How do the Orca 200 and the Orca 1000 compare?", None, ["Orca 200", "Orca 1000"]),
+    ],
+)
+def test_a_comparison_of_rows_quotes_the_header_and_the_rows(orca, question, lead, models):
+    answer = orca.ask(question)
+    assert not answer.abstained, answer.answer
+    if lead:
+        assert answer.answer.startswith(f"{lead} [1] — "), answer.answer
+    quotes = [c.quote for c in answer.citations]
+    assert "| Model | Capacity | Weight | Price |" in quotes, answer.answer
+    rows = [q for q in quotes if q.startswith("| Orca")]
+    assert [r.split("|")[1].strip() for r in rows] == models, answer.answer
+    text = orca.snapshot().document_text("orca.md")
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
