@@ -84,13 +84,14 @@ TIME_UNIT = (
 # A time of day: "10:30", "9 am", "5.30 p.m.", "noon" (what a sentence offers for "when",
 # in qa.answer.features; the lead span for "what time", in qa.answer.compose).
 CLOCK = re.compile(
-    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?|\b(?:noon|midday|midnight)\b",
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap](?:\.m\.|\.?m\b)|\b(?:noon|midday|midnight)\b",
     re.I,
 )
 # "How high / heavy / hot ...": the dimension a question asks, and the units that measure
-# it (general English and SI; a "degree" of heat is a temperature). Not the noun "length":
-# "the length of the warranty" is a duration. Shared by what a sentence offers
-# (qa.answer.features) and the lead span (qa.answer.compose).
+# it (general English and SI; a "degree" of heat is a temperature), written apart from the
+# number or not ("812 m", "812m": no letter before the unit). Not the noun "length":
+# "the length of the warranty" is a duration. For the lead span (qa.answer.compose); tried
+# as what a sentence offers and not kept (qa.answer.features.offers_measure).
 _DIMENSION_ASKED = {
     "length": r"\bhow (?:high|tall|deep|far|wide|thick|broad)\b|\b(?:height|depth|width|distance)\b",
     "mass": r"\bhow heavy\b|\bweigh",
@@ -98,19 +99,20 @@ _DIMENSION_ASKED = {
 }
 DIMENSION_UNITS = {
     "length": re.compile(
-        r"\b(?:k?m|cm|mm|(?:kilo|centi|milli)?met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?|"
-        r"miles?|mi)\b",
+        r"(?<![^\W\d_])(?:k?m|cm|mm|(?:kilo|centi|milli)?met(?:re|er)s?|feet|foot|ft|"
+        r"inch(?:es)?|yards?|miles?|mi)\b",
         re.I,
     ),
     "mass": re.compile(
-        r"\b(?:k?g|(?:kilo)?grams?|kilos?|tonnes?|tons?|lbs?|pounds?|ounces?|oz)\b", re.I
+        r"(?<![^\W\d_])(?:k?g|(?:kilo)?grams?|kilos?|tonnes?|tons?|lbs?|pounds?|ounces?|oz)\b",
+        re.I,
     ),
     "temperature": re.compile(r"°|\bdegrees?\b", re.I),
 }
 
 
 def asked_dimension(question: str) -> str | None:
-    """ "How high is the pike?" -> "length"; None when no dimension is asked."""
+    """ "How high is the tower?" -> "length"; None when no dimension is asked."""
     return next(
         (name for name, asks in _DIMENSION_ASKED.items() if re.search(asks, question, re.I)),
         None,

@@ -510,8 +510,8 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
 
 def fitting_number_span(sentence: str, ask: Ask) -> Span | None:
     """A number of the very kind asked (`_fits_the_kind`), or None: where the best sentence
-    has none, another chosen sentence's may lead ("How high is the pike?": "812 metres",
-    not the "6 to 8 degrees" of the best sentence)."""
+    has none, another chosen sentence's may lead ("How high is the tower?": "96 metres",
+    not the "2 degrees" of the best sentence)."""
     found = number_span(sentence, ask)
     return found if found and _fits_the_kind(sentence, found, ask) else None
 
@@ -519,9 +519,9 @@ def fitting_number_span(sentence: str, ask: Ask) -> Span | None:
 def has_a_fitting_kind(ask: Ask) -> bool:
     """Does the question say which kind of number answers it by its unit (money, a share,
     a dimension)? Only then does a number of that kind in another sentence beat the best
-    sentence's. Not a count ("how many plots"): the counted noun often stands beside
-    another number of the same things ("12 of the 216 plots were destroyed, 204 left";
-    measured: dev rs-pa-01's right lead became wrong)."""
+    sentence's. Not a count ("how many boxes"): the counted noun often stands beside
+    another number of the same things ("3 of the 40 boxes were lost, 37 arrived";
+    measured: a right lead on the dev questions became wrong)."""
     if ask.answer_type not in _NUMBER_TYPES and not _ASKS_FOR_A_VALUE.match(ask.text):
         return False
     return ask.answer_type in {"amount", "percent", "percentage"} or bool(asked_dimension(ask.text))
@@ -651,7 +651,7 @@ _CLOCK_AT = re.compile(rf"(?:(?:at|by|from|until|till|before|after)\s+)?(?:{CLOC
 
 
 def clock_span(sentence: str, ask: Ask) -> Span | None:
-    """ "at 07:40", "by 11:00", "9 am", "noon": a time of day."""
+    """ "at 06:50", "by 10:00", "9 am", "noon": a time of day."""
     return _nearest_unasked(_matches(_CLOCK_AT, sentence), sentence, ask)
 
 
@@ -1132,7 +1132,7 @@ def _context_stems(c: Chosen) -> set[str]:
     return stems(c.sentence.text) | stems(before)
 
 
-# "Which trails are there?", "What payment methods are available?", "List the error
+# "Which routes are there?", "What payment methods are available?", "List the error
 # codes": the question asks for every one of a kind of thing (a plural noun), and a
 # table or a list names them all, a row or an item each (general English forms).
 _ENUMERATION = re.compile(
@@ -1151,11 +1151,11 @@ def asked_things(question: str) -> str | None:
 
 
 def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) -> Composed | None:
-    """ "Which trails are there in the park?": when one of the best candidates is a row of
+    """ "Which routes are there in the park?": when one of the best candidates is a row of
     a table (or an item of a list) about the things asked for (their noun is in its
     section, its heading or its table's header), the whole table or list answers, a row
     (or item) a line, each cited; None when there is none. The scorer ranks single
-    sentences, and one row names one trail."""
+    sentences, and one row names one route."""
     noun = asked_things(question)
     if noun is None:
         return None
@@ -1182,7 +1182,7 @@ def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) 
 def table_extreme(
     question: str, candidates: Sequence[Chosen], snapshot: Snapshot
 ) -> Composed | None:
-    """ "Which trail has the most climbing?": when one of the best candidates is a row of a
+    """ "Which route has the most ascent?": when one of the best candidates is a row of a
     table with a column the superlative measures, the row at that end of the column
     answers (`qa.answer.tables`): its name cell first, then the table's header row and
     the row, each cited. None when no table found answers so."""
@@ -1212,8 +1212,8 @@ def table_extreme(
 def table_comparison(
     question: str, candidates: Sequence[Chosen], snapshot: Snapshot
 ) -> Composed | None:
-    """ "Which is longer, Greyhowe Pike or Cragside Ridge?", "How do the opening seasons of
-    Holmby and Aske Bridge compare?": when a table among the best candidates has rows that
+    """ "Which is longer, Heron Loop or Raven Crag?", "How do the opening seasons of the
+    Holm and Fell campsites compare?": when a table among the best candidates has rows that
     the question names (two or more), the table's header row and those rows, each cited,
     led by the row the comparative picks when it picks one (`tables.compared_rows`). Of
     several such tables, the one naming most rows, then the one whose header the
@@ -1247,32 +1247,53 @@ def table_comparison(
 _TABLE_MAX = 500  # rows of a table compared at most
 
 
-def _places_near(snapshot: Snapshot, c: Chosen, reach: int) -> list[tuple[Passage, int]]:
+def _places_near(
+    snapshot: Snapshot, c: Chosen, reach: int
+) -> tuple[list[tuple[Passage, int]], bool, bool]:
     """The sentences of `c`'s passage and of `reach` passages on either side, once each, in
     reading order: where a list or a table around `c` can be, read wherever `c` is in its
-    document (a whole document's sentences stop at its first passages, `document_sentences`)."""
+    document (a whole document's sentences stop at its first passages, `document_sentences`);
+    and whether the document goes on before and after them."""
     ids = snapshot.documents.get(c.passage.doc_id, [])
     at = ids.index(c.passage.passage_id) if c.passage.passage_id in ids else 0
+    lo, hi = max(at - reach, 0), at + reach + 1
     places, seen = [], set()
-    for p in snapshot.passages(ids[max(at - reach, 0) : at + reach + 1]):
+    for p in snapshot.passages(ids[lo:hi]):
         for i, s in enumerate(p.sentences):
             if s.start not in seen:  # overlapping passages share sentences
                 seen.add(s.start)
                 places.append((p, i))
-    return sorted(places, key=lambda place: place[0].sentences[place[1]].start)
+    places.sort(key=lambda place: place[0].sentences[place[1]].start)
+    return places, lo > 0, hi < len(ids)
+
+
+_REACH = 2  # passages read on either side of a row at first; more while the run goes on
 
 
 def _run_of(snapshot: Snapshot, c: Chosen, most: int = _LIST_MAX) -> list[tuple[Passage, Sentence]]:
     """The rows (or items) of the table (or list) that `c` is one of: the document's
     sentences of the same kind and section on either side of it, in reading order, at
-    most `most` of them."""
-    places = _places_near(snapshot, c, reach=2 + most // 10)
+    most `most` of them. Read from the passages around `c`, widened while the run reaches
+    the edge of what was read (a long table spans many passages; most runs, few)."""
+    reach = _REACH
+    while True:
+        places, before, after = _places_near(snapshot, c, reach)
+        run, (lo, hi) = _run_in(places, c, most)
+        if len(run) >= most or not ((lo == 0 and before) or (hi == len(places) - 1 and after)):
+            return run
+        reach *= 4
+
+
+def _run_in(
+    places: list[tuple[Passage, int]], c: Chosen, most: int
+) -> tuple[list[tuple[Passage, Sentence]], tuple[int, int]]:
+    """The run around `c` among `places`, and where it starts and ends in them."""
     kind, section = c.sentence.kind, c.passage.section_of(c.index)
     at = next(
         (i for i, (p, j) in enumerate(places) if p.sentences[j].start == c.sentence.start), None
     )
     if at is None:
-        return []
+        return [], (-1, -1)
 
     width = cell_count(c.sentence.text) if kind == "table_row" else 0
 
@@ -1292,7 +1313,8 @@ def _run_of(snapshot: Snapshot, c: Chosen, most: int = _LIST_MAX) -> list[tuple[
         lo -= 1
     while hi + 1 < len(places) and same(hi + 1) and hi - lo + 1 < most:
         hi += 1
-    return [(places[i][0], places[i][0].sentences[places[i][1]]) for i in range(lo, hi + 1)]
+    run = [(places[i][0], places[i][0].sentences[places[i][1]]) for i in range(lo, hi + 1)]
+    return run, (lo, hi)
 
 
 TIE_SHARE = 0.9  # of the best candidate's probability: a candidate this close is as good
@@ -1366,9 +1388,12 @@ def answer_fact(
         if found is not None:
             lead = citer.quote(found.passage, found.start, found.end) + " — "
             quotes = _saying_first(quotes, found.said_at)
-            header = found.header
-            if header and not any(q.start <= header[1].start < q.end for q in quotes):
-                head = citer.quote(header[0], header[1].start, header[1].end) + " "
+            missing = [
+                (p, s)
+                for p, s in found.before
+                if not any(q.start <= s.start < q.end for q in quotes)
+            ]
+            head = "".join(citer.quote(p, s.start, s.end) + " " for p, s in missing)
         body = head + " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
         text = lead + body
         if len(groups) > 1:
@@ -1385,7 +1410,8 @@ class Lead:
     start: int  # offsets in the document
     end: int
     said_at: int  # the start of the sentence that says it: its quote comes right after
-    header: tuple[Passage, Sentence] | None = None  # a table's header row, quoted first
+    # Sentences quoted first where the quotes lack them: a table's header row and the row
+    before: tuple[tuple[Passage, Sentence], ...] = ()
 
 
 def choose_lead(
@@ -1401,8 +1427,7 @@ def choose_lead(
     if not ask.text or best.sentence.kind in HEADING_KINDS:
         return None
     if in_table := _table_lead(best, ask.text, snapshot):
-        header, (a, b) = in_table
-        return Lead(best.passage, a, b, best.sentence.start, header)
+        return in_table
     sayers = [(best.passage, best.sentence)]
     if first:
         sayers += continuation(best, snapshot)
@@ -1413,25 +1438,38 @@ def choose_lead(
         )
     for rule, sentences in rules:
         for passage, sentence in sentences:
-            if span := rule(sentence.text, ask):
+            span = rule(sentence.text, ask)
+            span = _unruled(sentence.text, span) if span else None
+            if span and span[0] < span[1]:
                 a, b = sentence.start + span[0], sentence.start + span[1]
                 return Lead(passage, a, b, sentence.start)
     return None
 
 
-def _table_lead(
-    c: Chosen, question: str, snapshot: Snapshot
-) -> tuple[tuple[Passage, Sentence], Span] | None:
-    """For a row of a table with a header: the header row, and where (in the document)
-    the row's cell under the column the question asks about is (`tables.asked_cell`)."""
+def _unruled(text: str, span: Span) -> Span:
+    """A span without the cell rules ("|") and spaces at its ends: in a table row they
+    bound a cell, they are not in it."""
+    a, b = span
+    while a < b and text[a] in " \t|":
+        a += 1
+    while b > a and text[b - 1] in " \t|":
+        b -= 1
+    return a, b
+
+
+def _table_lead(c: Chosen, question: str, snapshot: Snapshot) -> Lead | None:
+    """For a row of a table with a header: the cell, in the row the question names, under
+    the column it asks about (`tables.asked_cell`), with the header row and that row to be
+    quoted before the rest."""
     if c.sentence.kind != "table_row" or comparative(question) or superlative(question):
         return None  # "which is shorter": the row found is not the one the comparison picks
     run = _run_of(snapshot, c, most=_TABLE_MAX)
-    at = next((i for i, (_, s) in enumerate(run) if s.start == c.sentence.start), 0)
-    cell = asked_cell(question, [s.text for _, s in run], at, snapshot.lexicon) if at else None
-    if cell is None:
+    found = asked_cell(question, [s.text for _, s in run], snapshot.lexicon)
+    if found is None:
         return None
-    return run[0], (c.sentence.start + cell[0], c.sentence.start + cell[1])
+    at, (a, b) = found
+    passage, row = run[at]
+    return Lead(passage, row.start + a, row.start + b, row.start, (run[0], run[at]))
 
 
 def _saying_first(quotes: list[Quote], at: int) -> list[Quote]:

@@ -1,5 +1,5 @@
-"""Superlatives over a table: "Which trail has the most climbing?", "What is the longest
-trail?", "Which plan has the lowest monthly fee?".
+"""Superlatives over a table: "Which route has the most ascent?", "What is the longest
+route?", "Which plan has the lowest monthly fee?".
 
 No single row says that it has the most, so the sentence scorer cannot find the answer:
 it is arithmetic over a column of the table the retrieval found. Hand-written, as it is
@@ -12,6 +12,7 @@ measure), not any corpus's vocabulary.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -21,40 +22,54 @@ from qa.answer.question import closeness
 from qa.retrieve import Lexicon
 from qa.text import CURRENCY_SIGN, STOPWORDS, stem, stems, words, zipf
 
-# How a table row breaks into cells: "| a | b |", or columns of two or more spaces, or tabs.
-CELL_BREAK = re.compile(r"\s*\|\s*|\s{2,}|\t+")
-_CELL = re.compile(r"[^|\t]+?(?=\s*\||\s{2,}|\t|\s*$)")
+# A row of a pipe table: its cells between the pipes, an empty one included ("| a | | c |").
+# A row of a text table: runs of text between two or more spaces or tabs.
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")
 
 
 def cells(row: str) -> list[tuple[int, int]]:
-    """Where each cell's text is in the row: (start, end) offsets, blanks dropped."""
+    """Where each cell's text is in the row: (start, end) offsets. A pipe table's empty
+    cell is an empty span at its place, so that every row of the table has as many cells."""
+    if "|" not in row:
+        return [(m.start(), m.end()) for m in _SPACED_CELL.finditer(row)]
+    bars = [i for i, ch in enumerate(row) if ch == "|"]
+    edges = [-1, *bars, len(row)]
     spans = []
-    for m in _CELL.finditer(row):
-        a, b = m.start(), m.end()
-        while a < b and row[a].isspace():
-            a += 1
-        if a < b:
-            spans.append((a, b))
+    for a, b in itertools.pairwise(edges):
+        text = row[a + 1 : b]
+        lead = len(text) - len(text.lstrip())
+        spans.append((a + 1 + lead, a + 1 + len(text.rstrip())) if text.strip() else (a + 1, a + 1))
+    # the pipes that open and close a row bound no cell
+    if row.lstrip().startswith("|"):
+        spans = spans[1:]
+    if row.rstrip().endswith("|"):
+        spans = spans[:-1]
     return spans
 
 
 def cell_count(row: str) -> int:
     """How many cells a table row has."""
-    return len([c for c in CELL_BREAK.split(row.strip()) if c])
+    return len(cells(row))
 
 
 # --- the superlative -----------------------------------------------------------------------
 # "most/least/fewest X" and "-est" adjectives. An "-est" word is a superlative when English
 # has its comparative ("longest" -> "longer"; wordfreq): "forest", "interest", "test" and
 # "protest" are not ("forer", "interer", "ter", "proter" are no words).
-_SUPERLATIVE = re.compile(r"\b(most|least|fewest|(?P<base>[a-z]{2,})est)\b", re.I)
+# It follows "the", a possessive or a form of "be" ("the longest", "its lowest", "is
+# quickest"): "a chest strap" and "at least 2 kg" are none.
+_SUPERLATIVE = re.compile(
+    r"(?:\b(?:the|its|their|his|her|our|your|is|are|was|were|be)|'s)\s+"
+    r"(most|least|fewest|(?P<base>[a-z]{2,})est)\b",
+    re.I,
+)
 _COMPARATIVE_ZIPF = 2.0  # "steeper" 2.9, "wetter" 2.9; "forer" 1.3, "interer" 0
 _ENTITY_QUESTION = re.compile(r"^\W*(?:which|what|who)\b", re.I)
 # Adjectives for the low end of a scale (English antonym pairs: long/short, high/low ...);
 # every other superlative asks for the high end.
 _LOW_END = frozenset({
     "short", "small", "low", "cheap", "light", "narrow", "shallow", "young", "early", "near",
-    "close", "thin", "weak", "few", "little", "tiny", "slow",
+    "close", "thin", "weak", "little", "tiny", "slow", "cold", "cool", "easy",
 })  # fmt: skip
 # Speed asked of a column of durations: the fastest takes the least time.
 _SPEED = frozenset({"fast", "quick", "slow"})
@@ -63,7 +78,7 @@ _SPEED = frozenset({"fast", "quick", "slow"})
 @dataclass(frozen=True)
 class Superlative:
     """What a superlative question asks: its content words (the thing measured is among
-    them: "the most climbing", "the cheapest for an adult"), whether the highest value
+    them: "the most ascent", "the cheapest for an adult"), whether the highest value
     answers, and whether it asks for speed."""
 
     words: tuple[str, ...]
@@ -118,16 +133,22 @@ def _degree(question: str, pattern: re.Pattern, other_form: str) -> Superlative 
 
 # --- a column's values ---------------------------------------------------------------------
 _VALUE = re.compile(
-    rf"(?P<sign>{CURRENCY_SIGN})?\s?(?P<number>[-+−]?\d[\d,]*(?:\.\d+)?)\s?(?P<unit>%|[a-zA-Z]+)?"
+    rf"(?P<minus>[-−])?(?P<sign>{CURRENCY_SIGN})?\s?(?P<number>[-+−]?\d[\d,]*(?:\.\d+)?)"
+    r"(?::(?P<minutes>\d\d)(?::(?P<seconds>\d\d))?)?\s?(?P<unit>%|[a-zA-Z]+(?:/[a-zA-Z]+)?)?"
 )
-# Units a column may mix, in a base unit per family: "45 min" and "2 h" compare.
+# Units a column may mix, in a base unit per family: "45 min" and "2 h" compare. A unit
+# not here compares only with itself ("km/h", "Wh", "£").
 _SCALE = {
     "mm": ("length", 0.001), "cm": ("length", 0.01), "m": ("length", 1.0),
-    "km": ("length", 1000.0), "g": ("mass", 1.0), "kg": ("mass", 1000.0),
-    "s": ("time", 1.0), "sec": ("time", 1.0), "secs": ("time", 1.0), "min": ("time", 60.0),
-    "mins": ("time", 60.0), "minutes": ("time", 60.0), "h": ("time", 3600.0),
-    "hr": ("time", 3600.0), "hrs": ("time", 3600.0), "hours": ("time", 3600.0),
-    "hour": ("time", 3600.0), "days": ("time", 86400.0), "day": ("time", 86400.0),
+    "km": ("length", 1000.0), "ft": ("length", 0.3048), "yd": ("length", 0.9144),
+    "mi": ("length", 1609.344), "g": ("mass", 1.0), "kg": ("mass", 1000.0),
+    "t": ("mass", 1e6), "lb": ("mass", 453.592), "lbs": ("mass", 453.592),
+    "oz": ("mass", 28.3495), "ms": ("time", 0.001), "s": ("time", 1.0), "sec": ("time", 1.0),
+    "secs": ("time", 1.0), "min": ("time", 60.0), "mins": ("time", 60.0),
+    "minutes": ("time", 60.0), "h": ("time", 3600.0), "hr": ("time", 3600.0),
+    "hrs": ("time", 3600.0), "hours": ("time", 3600.0), "hour": ("time", 3600.0),
+    "days": ("time", 86400.0), "day": ("time", 86400.0), "weeks": ("time", 604800.0),
+    "week": ("time", 604800.0),
 }  # fmt: skip
 
 
@@ -138,21 +159,33 @@ class Value:
 
 
 def value(cell: str) -> Value | None:
-    """The number a cell opens with, with its unit; a duration's parts add up ("1 h 30
-    min"). None for a cell that opens with words: "Orca 200" names a thing, "Adult (16
-    and over)" heads a column, "Reception 08:00 to 20:00" is no quantity."""
+    """The number a cell opens with, with its unit. The parts of a measure in one family
+    add up ("1 h 30 min", "2 kg 300 g"); "1:30" is a time in hours and minutes. None for a
+    cell that opens with words: "Orca 200" names a thing, "Adult (16 and over)" heads a
+    column, "Reception 08:00 to 20:00" is no quantity."""
     found = list(_VALUE.finditer(cell))
     if not found or cell[: found[0].start()].strip():
         return None
-    parts = []
-    for m in found:
-        amount = float(m.group("number").replace(",", "").replace("−", "-"))
-        unit = (m.group("unit") or "").lower()
-        family, scale = _SCALE.get(unit, (unit, 1.0))
-        parts.append(Value(amount * scale, (m.group("sign") or "") + family))
-    if len(parts) > 1 and all(p.unit == "time" for p in parts):
-        return Value(sum(p.amount for p in parts), "time")
+    parts = [_part(m) for m in found]
+    family = parts[0].unit
+    if len(parts) > 1 and family in _FAMILIES and all(p.unit == family for p in parts):
+        return Value(sum(p.amount for p in parts), family)
     return parts[0]
+
+
+_FAMILIES = {family for family, _ in _SCALE.values()}
+
+
+def _part(m: re.Match) -> Value:
+    amount = float(m.group("number").replace(",", "").replace("−", "-"))
+    if m.group("minutes"):  # "1:30", "2:14:05"
+        amount = amount * 3600 + int(m.group("minutes")) * 60 + int(m.group("seconds") or 0)
+        return Value(amount, "time")
+    if m.group("minus"):
+        amount = -amount
+    unit = (m.group("unit") or "").lower()
+    family, scale = _SCALE.get(unit, (unit, 1.0))
+    return Value(amount * scale, (m.group("sign") or "") + family)
 
 
 @dataclass
@@ -162,12 +195,14 @@ class Column:
     values: list[Value | None]  # per data row
 
     def comparable(self) -> bool:
-        """Two or more numbers in one unit, and not a running count (1, 2, 3 ...)."""
+        """Two or more numbers in one unit, and, in the first column, not a running count
+        (1, 2, 3 ...: a row number, not a measure)."""
         found = [v for v in self.values if v is not None]
         if len(found) < 2 or len({v.unit for v in found}) > 1:
             return False
-        amounts = [v.amount for v in self.values if v is not None]
-        return amounts != [float(n) for n in range(1, len(amounts) + 1)] or bool(found[0].unit)
+        amounts = [v.amount for v in found]
+        counting = amounts == [float(n) for n in range(1, len(amounts) + 1)]
+        return not (self.index == 0 and counting and not found[0].unit)
 
 
 def columns(rows: list[str]) -> list[Column] | None:
@@ -175,7 +210,7 @@ def columns(rows: list[str]) -> list[Column] | None:
     read as such a table."""
     split = [[row[a:b] for a, b in cells(row)] for row in rows]
     width = len(split[0])
-    if len(rows) < 3 or width < 2 or any(len(r) != width for r in split):
+    if len(rows) < 2 or width < 2 or any(len(r) != width for r in split):
         return None
     cols = [Column(i, split[0][i], [value(r[i]) for r in split[1:]]) for i in range(width)]
     header = [value(c) for c in split[0]]
@@ -188,11 +223,19 @@ def _is_header(first: list[Value | None], cols: list[Column]) -> bool:
     "£38.6m" ...)."""
     if sum(v is not None for v in first) < sum(c.values[0] is not None for c in cols):
         return True
+    if _years(first) and not _years([c.values[0] for c in cols]):
+        return True  # "| Branch | 2023 | 2024 |" over counts or amounts
     for v, c in zip(first, cols, strict=True):
         units = {x.unit for x in c.values if x is not None}
         if len(units) == 1 and "" not in units and (v is None or v.unit not in units):
             return True
     return False
+
+
+def _years(row: list[Value | None]) -> bool:
+    """A row whose numbers are all years without a unit, and there are some."""
+    found = [v for v in row if v is not None]
+    return bool(found) and all(not v.unit and 1800 <= v.amount <= 2100 for v in found)
 
 
 # --- which column, which row ---------------------------------------------------------------
@@ -223,8 +266,6 @@ def measured_column(
     none when no header is related to them or two fit alike."""
     comparable = [c for c in cols if c.comparable()]
     durations = [c for c in comparable if c.values and _is_time(c)]
-    if asked.speed and len(durations) == 1:
-        return durations[0]  # "the quickest": the time it takes
     scored = sorted(
         (
             (sum(relatedness(w, c.header, lexicon) for w in asked.words), c.index)
@@ -233,7 +274,8 @@ def measured_column(
         reverse=True,
     )
     if not scored or scored[0][0] <= 0:
-        return None
+        # "the quickest" where no header says speed: the time it takes
+        return durations[0] if asked.speed and len(durations) == 1 else None
     if len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None
     return cols[scored[0][1]]
@@ -252,7 +294,7 @@ def extreme_row(column: Column, asked: Superlative) -> int | None:
 
 
 def name_column(cols: list[Column], noun_stems: set[str]) -> Column | None:
-    """The column that names the rows: the one headed by the asked noun ("Trail"), else the
+    """The column that names the rows: the one headed by the asked noun ("Route"), else the
     first that is not a column of numbers."""
     for c in cols:
         if noun_stems & {stem(w.lower()) for w in words(c.header)}:
@@ -262,14 +304,14 @@ def name_column(cols: list[Column], noun_stems: set[str]) -> Column | None:
 
 def asked_noun(question: str) -> set[str]:
     """The stems of the thing a superlative question asks which one of: the word after
-    "which/what" ("Which trail has ..."), and the one after an "-est" superlative ("the
-    longest trail"), when they are content words."""
+    "which/what" ("Which route has ..."), and the one after an "-est" superlative ("the
+    longest route"), when they are content words."""
     found = []
     m = re.match(r"^\W*(?:which|what)\s+(?:of\s+the\s+)?([\w'’-]+)", question, re.I)
     if m:
         found.append(m.group(1))
     for s in _SUPERLATIVE.finditer(question):
-        if s.group("base"):  # "the most climbing" measures climbing; not "the longest trail"
+        if s.group("base"):  # "the most ascent" measures ascent; not "the longest route"
             found += words(question[s.end() :])[:1]
     return {stem(w.lower()) for w in found if w.lower() not in STOPWORDS}
 
@@ -285,7 +327,6 @@ class Extreme:
 
     row: int
     name: Span
-    column: str
 
 
 def extreme(
@@ -304,9 +345,12 @@ def extreme(
     if names is None:
         return None
     own = {stem(w.lower()) for w in words(names.header)}
-    if noun and not noun & (own | stems(section) | stems(" ".join(rows[1:]))):
-        return None  # "the tallest summit" is not one of the rows of a table of trails
-    return _winner(rows, cols, names, asked, own | noun, lexicon)
+    in_table = noun & (own | stems(section) | stems(" ".join(rows[1:])))
+    if noun and not in_table:
+        return None  # "the tallest summit" is not one of the rows of a table of routes
+    # the asked noun names the rows only where the table says it ("the longest range"
+    # over a column "Range" measures the range)
+    return _winner(rows, cols, names, asked, own | in_table, lexicon)
 
 
 def _winner(
@@ -326,7 +370,7 @@ def _winner(
     at = extreme_row(column, measured) if column else None
     if column is None or at is None:
         return None
-    return Extreme(at + 1, cells(rows[at + 1])[names.index], column.header)
+    return Extreme(at + 1, cells(rows[at + 1])[names.index])
 
 
 @dataclass(frozen=True)
@@ -340,8 +384,8 @@ class Compared:
 
 
 def compared_rows(question: str, rows: list[str], lexicon: Lexicon | None) -> Compared | None:
-    """ "Which is longer, Greyhowe Pike or Cragside Ridge?", "How do the fees at Holmby and
-    Aske Bridge compare?": the table's rows (header first) that the question names by
+    """ "Which is longer, Heron Loop or Raven Crag?", "How do the fees at Holm and Fell
+    compare?": the table's rows (header first) that the question names by
     their name cell, when it names two or more; and by a comparative ("longer", "more
     expensive"), the one at its end of the column it measures (`_winner`)."""
     cols = columns(rows)
@@ -368,8 +412,8 @@ def compared_rows(question: str, rows: list[str], lexicon: Lexicon | None) -> Co
 
 def named_rows(rows: list[str], column: int, question: str) -> list[int]:
     """The rows (0-based, data rows only) whose name cell the question says: every content
-    word of the name that no other row's name has ("Fellhead" of "Fellhead Hut (bunk)"
-    beside "Drovers' Rest Hut (bunk)"), and at least one such word."""
+    word of the name that no other row's name has ("Fell" of "Fell Hut (bunk)" beside
+    "Moss Hut (bunk)"), and at least one such word."""
     own = []
     for row in rows:
         spans = cells(row)
@@ -385,22 +429,36 @@ def named_rows(rows: list[str], column: int, question: str) -> list[int]:
     return named
 
 
-def asked_cell(question: str, rows: list[str], at: int, lexicon: Lexicon | None) -> Span | None:
-    """In a table (its header first), the cell of row `at` under the column the question
-    asks about ("How much climbing is there on the Aske Gorge Path?" -> "310 m" under
-    "Climb"): the column whose header the question's words fit best, of those the question
-    does not already name the row by; None without a header, or when no column or two fit."""
-    if columns(rows) is None:
+def asked_cell(question: str, rows: list[str], lexicon: Lexicon | None) -> tuple[int, Span] | None:
+    """In a table (its header first), the row the question names by its name cell and,
+    in it, the cell under the column the question asks about ("How much ascent is there
+    on the Fox Path?" -> "280 m" under "Ascent"): the column whose header fits best the
+    question's words that no row has (those name a row, not a column), never the column of
+    names. None without a header, without exactly one row named, or when no column or
+    two fit."""
+    cols = columns(rows)
+    # the column of names is the one where the question names one row ("What grade is
+    # Raven Crag?": the routes', not the grades')
+    naming = [
+        (c, found)
+        for c in cols or []
+        if not any(c.values) and len(found := named_rows(rows[1:], c.index, question)) == 1
+    ]
+    if not naming:
         return None
-    spans, header = cells(rows[at]), [rows[0][a:b] for a, b in cells(rows[0])]
-    named = stems(rows[at])  # the row's own words ("Aske Gorge Path") pick no column
+    names, at = naming[0][0], naming[0][1][0] + 1
+    in_rows = stems(" ".join(rows[1:]))
     asked = [w.lower() for w in words(question) if w.lower() not in STOPWORDS]
-    asked = [w for w in asked if stem(w) not in named]
+    asked = [w for w in asked if stem(w) not in in_rows]
     scored = sorted(
-        ((sum(relatedness(w, h, lexicon) for w in asked), i) for i, h in enumerate(header)),
+        (
+            (sum(relatedness(w, c.header, lexicon) for w in asked), c.index)
+            for c in cols
+            if c is not names
+        ),
         reverse=True,
     )
     if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
-    cell = spans[scored[0][1]]
-    return None if stems(rows[at][cell[0] : cell[1]]) & stems(question) else cell
+    cell = cells(rows[at])[scored[0][1]]
+    return (at, cell) if cell[0] < cell[1] else None

@@ -56,6 +56,7 @@ from qa.answer.kinds import (
 )
 from qa.config import Settings
 from qa.retrieve import Snapshot
+from qa.text import DIMENSION_UNITS
 from qa.types import Passage
 from qa.verify import split_claims
 
@@ -287,22 +288,22 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "at least one month",
         ),
         (  # "what time" asks the time of day: not the duration beside it
-            "The ferry leaves the pier at 07:40 and 16:50, and the island 45 minutes after.",
-            "What time is the first ferry from the pier?",
+            "The boat leaves the quay at 06:50 and 15:10, and the far shore 40 minutes after.",
+            "What time is the first boat from the quay?",
             "time",
-            "at 07:40",
+            "at 06:50",
         ),
         (
-            "Rooms must be vacated by 11 am on the day of departure.",
-            "By what time do we have to leave the room?",
+            "Guests must hand in their keys by 10 am on the day they leave.",
+            "By what time do we have to hand in the keys?",
             "time",
-            "by 11 am",
+            "by 10 am",
         ),
         (  # "when" takes a time of day when the sentence has no date
-            "The first bus will leave the station at 07:45 instead of 08:15.",
-            "When does the first bus leave the station?",
+            "The first tram will leave the depot at 06:20 instead of 06:40.",
+            "When does the first tram leave the depot?",
             "time",
-            "at 07:45",
+            "at 06:20",
         ),
     ],
 )
@@ -1033,12 +1034,12 @@ def test_a_document_is_named_by_its_folder_and_by_a_code_in_its_file_name():
 @pytest.mark.parametrize(
     ("sentence", "question", "answer_type", "span"),
     [
-        ("The summit is 6 to 8 degrees colder; it stands at 812 metres.", "How high is it?",
-         "number", "812 metres"),
+        ("The roof is 2 degrees colder; the tower stands at 96 metres.", "How high is it?",
+         "number", "96 metres"),
         ("The crate holds 40 bottles and weighs 18 kg.", "How heavy is the crate?", "number",
          "18 kg"),
-        ("It stands at 812 metres and is 6 to 8 degrees colder.", "How cold is the summit?",
-         "number", "6 to 8 degrees"),
+        ("It stands at 96 metres and is 2 degrees colder.", "How cold is the roof?",
+         "number", "2 degrees"),
         ("The fee is £14.00 for 3 nights.", "What is the fee?", "amount", "£14.00"),
     ],
 )  # fmt: skip
@@ -1048,24 +1049,35 @@ def test_a_number_of_the_asked_dimension_fits(sentence, question, answer_type, s
 
 
 def test_no_number_fits_a_dimension_it_does_not_measure():
-    ask = Ask.of("How high is the summit?", "number", set())
-    assert fitting_number_span("It is 6 to 8 degrees colder at the top.", ask) is None
+    ask = Ask.of("How high is the tower?", "number", set())
+    assert fitting_number_span("It is 2 degrees colder at the top.", ask) is None
     # a count names no unit to fit: any number may lead, from the best sentence only
-    assert not has_a_fitting_kind(Ask.of("How many plots were left?", "number", set()))
+    assert not has_a_fitting_kind(Ask.of("How many boxes arrived?", "number", set()))
+    # a unit written onto its number is one of the dimension's too
+    assert DIMENSION_UNITS["length"].search("40m") and DIMENSION_UNITS["mass"].search("2.1kg")
+    assert not DIMENSION_UNITS["length"].search("the summit")
 
 
 def test_a_number_of_the_asked_kind_in_another_chosen_sentence_leads(tmp_path):
     """The best sentence offers only a number of another kind (a temperature for "how
     high"): the chosen sentence that offers a height leads, its quote right after it."""
     text = (
-        "Pike guide\n\nThe summit of the pike is usually 6 to 8 degrees colder than the "
-        "valley. The path is steep. The pike rises to 812 metres above the sea.\n"
+        "Tower guide\n\nThe roof of the tower is usually 2 degrees colder than the "
+        "street. The stairs are steep. The tower rises to 96 metres above the street.\n"
     )
-    snapshot = _service_over(tmp_path, "pike.txt", text).snapshot()
-    colder = pick(snapshot, "pike.txt", "degrees colder")
-    height = pick(snapshot, "pike.txt", "812 metres")
+    snapshot = _service_over(tmp_path, "tower.txt", text).snapshot()
+    colder = pick(snapshot, "tower.txt", "degrees colder")
+    height = pick(snapshot, "tower.txt", "96 metres")
     answer, citations = answer_fact(
-        [colder, height], snapshot, question="How high is the pike?", answer_type="number"
+        [colder, height], snapshot, question="How high is the tower?", answer_type="number"
     )
-    assert answer.startswith("812 metres [1] — The pike rises"), answer
+    assert answer.startswith("96 metres [1] — The tower rises"), answer
     assert_exact(answer, citations, snapshot)
+
+
+def test_a_lead_in_a_table_row_leaves_out_the_cell_rules():
+    from qa.answer.compose import _unruled
+
+    row = "| Moss Hut (bunk) | £20.00 |"
+    assert row[slice(*_unruled(row, (0, 18)))] == "Moss Hut (bunk)"
+    assert _unruled(row, (0, 2)) == (2, 2)  # nothing left: no lead

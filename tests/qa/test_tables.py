@@ -23,11 +23,11 @@ from qa.answer.tables import (
 )
 from qa.config import Settings
 
-TRAILS = """No.  Trail            Length    Climb   Time      Grade
-1    Lantern Round    6.4 km    60 m    2 h       Easy
-2    Merewood Trail   3.2 km    25 m    50 min    Easy
-3    Gorge Path       9.5 km    310 m   3 h 30 min  Moderate
-4    Greyhowe Pike    14.0 km   720 m   6 h       Strenuous""".splitlines()
+ROUTES = """No.  Route          Distance  Ascent  Time        Grade
+1    Heron Loop     5.1 km    40 m    1 h 45 min  Easy
+2    Beck Walk      2.8 km    15 m    50 min      Easy
+3    Fox Path       8.7 km    280 m   3 h 30 min  Moderate
+4    Raven Crag     12.5 km   650 m   5 h         Strenuous""".splitlines()
 
 
 def _name(question: str, rows: list[str]) -> str | None:
@@ -38,13 +38,15 @@ def _name(question: str, rows: list[str]) -> str | None:
 @pytest.mark.parametrize(
     ("question", "highest", "speed"),
     [
-        ("Which trail has the most climbing?", True, False),
-        ("What is the longest trail?", True, False),
+        ("Which route has the most ascent?", True, False),
+        ("What is the longest route?", True, False),
         ("Which is the shortest route?", False, False),
         ("Which plan has the fewest users?", False, False),
-        ("Which model is the biggest?", True, False),
-        ("Which route is the easiest?", True, False),
-        ("Which trail is the quickest?", True, True),
+        ("Which model is the biggest?", True, False),  # "bigg" -> "big"
+        ("Which route is the easiest?", False, False),  # "easi" -> "easy", the low end
+        ("Which wire is the thinnest?", False, False),  # "thinn" -> "thin"
+        ("Which month is the coldest?", False, False),
+        ("Which route is quickest?", True, True),
         ("What is the slowest lift?", False, True),
     ],
 )
@@ -57,56 +59,137 @@ def test_a_superlative_and_its_direction_are_read_from_the_question(question, hi
 @pytest.mark.parametrize(
     "question",
     [
-        "Which trail goes through the forest?",  # "forer" is no English comparative
+        "Which route goes through the forest?",  # "forer" is no English comparative
         "What interest does the loan carry?",
         "Which test failed?",
-        "How long is the longest trail?",  # asks for the measure, not which one
+        "How long is the longest route?",  # asks for the measure, not which one
         "Is the summit the highest point?",
+        "Which model has a chest strap?",  # no "the" or "is" before it
+        "Which models weigh at least 2.4 kg?",  # "at least" is a bound, not a superlative
     ],
 )
 def test_words_ending_in_est_and_other_questions_are_no_superlative_of_a_thing(question):
     assert superlative(question) is None
 
 
-def test_a_cell_holds_a_number_with_its_unit_and_a_duration_adds_up():
-    assert value("14.0 km") == Value(14000.0, "length")
+def test_a_cell_holds_the_number_it_opens_with_and_a_measure_adds_up():
+    assert value("12.5 km") == Value(12500.0, "length")
     assert value("£1,024.50") == Value(1024.5, "£")
+    assert value("-$1,200") == Value(-1200.0, "$")
+    assert value("−3.5") == Value(-3.5, "")
     assert value("3 h 30 min") == Value(12600.0, "time")
+    assert value("1:30") == Value(5400.0, "time")
     assert value("+22.4%") == Value(22.4, "%")
+    assert value("240 km/h") == Value(240.0, "km/h")  # a speed, not a length
     assert value("Strenuous") is None
-    row = "| Orca 200 | 2.4 kg |"
-    assert [row[a:b] for a, b in cells(row)] == ["Orca 200", "2.4 kg"]
+    assert value("Orca 200") is None  # a name with a number in it
+    row = "| Orca 200 | 2.4 kg | | €199 |"
+    assert [row[a:b] for a, b in cells(row)] == ["Orca 200", "2.4 kg", "", "€199"]
+    assert [ROUTES[1][a:b] for a, b in cells(ROUTES[1])][:3] == ["1", "Heron Loop", "5.1 km"]
 
 
 def test_a_table_is_read_only_under_a_header_row():
-    assert columns(TRAILS) is not None
-    assert columns(TRAILS[1:]) is None  # no header: the first row is a row like the others
-    # a header with numbers of its own ("Adult (16 and over)") over a column of prices
+    assert columns(ROUTES) is not None
+    assert columns(ROUTES[1:]) is None  # no header: the first row is a row like the others
+    wins = ["| Team | Wins |", "| Reds | 12 |"]  # fewer numbers than the row under it
+    assert [c.header for c in columns(wins)] == ["Team", "Wins"]
+    # a header with numbers of its own over a column of prices
     fees = [
         "| Site | Adult (16+) | Under 5 |",
         "| Holm | £14.00 | £2.00 |",
         "| Aske | £9.00 | £1.00 |",
     ]
     assert [c.header for c in columns(fees)] == ["Site", "Adult (16+)", "Under 5"]
-    # a header of years over columns of money: as many numbers, but none in pounds
-    years = ["| Item | 2025 | 2024 |", "| Sales | £48.6m | £45.1m |", "| Costs | £38.6m | £35.1m |"]
-    assert [c.header for c in columns(years)] == ["Item", "2025", "2024"]
+    # a header of years over columns of money, or of counts: as many numbers, but years
+    money = ["| Item | 2025 | 2024 |", "| Sales | £48.6m | £45.1m |", "| Costs | £38.6m | £35.1m |"]
+    assert [c.header for c in columns(money)] == ["Item", "2025", "2024"]
+    counts = ["| Branch | 2023 | 2024 |", "| North | 112 | 130 |", "| South | 95 | 88 |"]
+    assert [c.header for c in columns(counts)] == ["Branch", "2023", "2024"]
 
 
 def test_the_row_at_the_asked_end_of_the_measured_column_answers():
-    assert _name("Which trail has the most climbing?", TRAILS) == "Greyhowe Pike"
-    assert _name("Which trail takes the least time?", TRAILS) == "Merewood Trail"
-    # durations of mixed units compare ("50 min" < "2 h"); the quickest takes the least time
-    assert _name("Which trail is the quickest?", TRAILS) == "Merewood Trail"
-    # the running number is no measure, and a column nothing in the question is about
-    # is not guessed (no word vectors here: only a shared stem relates words)
-    assert _name("Which trail has the highest number?", TRAILS) is None
-    assert _name("Which trail is the most popular?", TRAILS) is None
+    assert _name("Which route has the most ascent?", ROUTES) == "Raven Crag"
+    assert _name("Which route takes the least time?", ROUTES) == "Beck Walk"
+    # durations of mixed units compare ("50 min" < "1 h 45 min"); the quickest takes the
+    # least time when no header says speed
+    assert _name("Which route is the quickest?", ROUTES) == "Beck Walk"
+    # a column nothing in the question is about is not guessed (no word vectors here:
+    # only a shared stem relates words)
+    assert _name("Which route is the most popular?", ROUTES) is None
+
+
+def test_a_header_that_says_speed_beats_the_time_column():
+    cars = ["| Car | Top speed | Charge time |", "| Volta S | 180 km/h | 40 min |",
+            "| Volta X | 240 km/h | 1 h 10 min |", "| Volta Mini | 140 km/h | 30 min |"]  # fmt: skip
+    assert _name("Which car has the fastest top speed?", cars) == "Volta X"
+
+
+def test_the_column_is_the_one_all_the_words_fit_and_a_tie_picks_none():
+    prices = ["| Plan | Price 2024 | Price 2025 |", "| Basic | £5 | £6 |", "| Plus | £8 | £7 |"]
+    assert _name("Which plan had the highest price in 2024?", prices) == "Plus"
+    assert _name("Which plan has the highest price in 2025?", prices) == "Plus"
+    assert _name("Which plan has the highest price?", prices) is None  # two columns alike
+
+
+def test_a_column_of_mixed_units_is_no_measure():
+    mixed = ["| Item | Size |", "| Crate | 5 kg |", "| Box | £3 |", "| Bag | 2 kg |"]
+    assert _name("Which item has the biggest size?", mixed) is None
 
 
 def test_a_tie_at_the_asked_end_answers_nothing():
-    tied = [*TRAILS, "5    Scar Walk        8.0 km    720 m   4 h       Strenuous"]
-    assert _name("Which trail has the most climbing?", tied) is None
+    tied = [*ROUTES, "5    Owl Ridge      7.0 km    650 m   4 h         Strenuous"]
+    assert _name("Which route has the most ascent?", tied) is None
+
+
+def test_a_table_whose_rows_are_other_things_does_not_answer():
+    """ "the tallest summit" over a table of routes: its rows are not summits."""
+    assert _name("What is the height of the tallest summit?", ROUTES) is None
+    assert _name("Which summit has the most ascent?", ROUTES) is None
+    assert _name("What is the distance of the longest route?", ROUTES) == "Raven Crag"
+    # the asked noun may name the rows in their cells or the section's heading
+    assert _name("Which path has the most ascent?", ROUTES) == "Raven Crag"
+    # a noun the table does not say is what is measured: "the longest range" over "Range"
+    ranges = ["| Car | Range |", "| Volta S | 310 km |", "| Volta X | 420 km |"]
+    assert _name("Which car has the longest range?", ranges) == "Volta X"
+
+
+def test_a_running_count_is_no_measure():
+    """A rank (1, 2, 3 ...) in the first column counts the rows: no "highest ranked"; a
+    column of counts elsewhere is a measure."""
+    ranked = [ROUTES[0].replace("No.  ", "Rank  "), *ROUTES[1:]]
+    assert _name("Which route is ranked highest?", ranked) is None
+    assert _name("Which route has the most ascent?", ranked) == "Raven Crag"
+    flats = ["| Flat | Bedrooms |", "| A | 1 |", "| B | 2 |", "| C | 3 |"]
+    assert _name("Which flat has the most bedrooms?", flats) == "C"
+
+
+def _cell(question: str, rows: list[str]) -> str | None:
+    found = asked_cell(question, rows, None)
+    return rows[found[0]][found[1][0] : found[1][1]] if found else None
+
+
+def test_a_question_about_one_row_is_led_by_the_cell_of_its_column():
+    assert _cell("How much ascent is there on the Fox Path?", ROUTES) == "280 m"
+    assert _cell("What grade is Raven Crag?", ROUTES) == "Strenuous"
+    assert _cell("What is the distance of the Beck Walk?", ROUTES) == "2.8 km"
+    assert _cell("How long is the Beck Walk?", ROUTES) is None  # "long" is no header here
+    # no column the question is about, the column of names, or no row named
+    assert _cell("Who built the Fox Path?", ROUTES) is None
+    assert _cell("Which route is Raven Crag?", ROUTES) is None
+    assert _cell("What is the distance of the route?", ROUTES) is None
+    # a one-row table has a header too; two columns alike pick none
+    assert _cell("What is the top speed of the Volta S?", ["| Car | Top speed |", "| Volta S | 180 km/h |"]) == "180 km/h"  # fmt: skip
+    prices = ["| Plan | Price 2024 | Price 2025 |", "| Basic | £5 | £6 |", "| Plus | £8 | £7 |"]
+    assert _cell("What is the price of Basic?", prices) is None
+    assert _cell("What was the price of Basic in 2025?", prices) == "£6"
+    # an empty cell says nothing
+    cars = [
+        "| Car | Top speed | Range |",
+        "| Volta S | | 300 km |",
+        "| Volta X | 240 km/h | 420 km |",
+    ]
+    assert _cell("What is the top speed of the Volta S?", cars) is None
+    assert _cell("What is the top speed of the Volta X?", cars) == "240 km/h"
 
 
 SPECS = """# Orca power stations
@@ -166,39 +249,6 @@ def test_a_superlative_that_no_column_measures_is_not_answered_from_the_table(or
     assert " — “" not in answer.answer.split("\n")[0], answer.answer
 
 
-def test_a_table_whose_rows_are_other_things_does_not_answer():
-    """ "the tallest summit" over a table of trails: its rows are not summits."""
-    assert _name("What is the height of the tallest summit?", TRAILS) is None
-    assert _name("What is the length of the longest trail?", TRAILS) == "Greyhowe Pike"
-    # the asked noun may name the rows in their cells or the section's heading
-    assert extreme("Which pike is the highest?", TRAILS, None) is None  # no column of height
-    assert _name("Which path has the most climbing?", TRAILS) == "Greyhowe Pike"
-    assert _name("Which summit has the most climbing?", TRAILS) is None
-
-
-def test_a_running_count_is_no_measure():
-    """A rank (1, 2, 3 ...) counts the rows: its highest is no "highest ranked"."""
-    ranked = [TRAILS[0].replace("No.  ", "Rank  "), *TRAILS[1:]]
-    assert _name("Which trail is ranked highest?", ranked) is None
-    assert _name("Which trail has the most climbing?", ranked) == "Greyhowe Pike"
-
-
-def _cell(question: str, rows: list[str], at: int) -> str | None:
-    found = asked_cell(question, rows, at, None)
-    return rows[at][found[0] : found[1]] if found else None
-
-
-def test_a_question_about_one_row_is_led_by_the_cell_of_its_column():
-    assert _cell("How much climbing is there on the Gorge Path?", TRAILS, 3) == "310 m"
-    assert _cell("What grade is Greyhowe Pike?", TRAILS, 4) == "Strenuous"
-    # the row's own words name the row, not a column; a header row is no answer
-    assert _cell("How long is the Merewood Trail?", TRAILS, 2) is None  # "long" is no header
-    assert _cell("What is the length of the Merewood Trail?", TRAILS, 2) == "3.2 km"
-    # no column the question is about, or a cell that only repeats the question
-    assert _cell("Who built the Gorge Path?", TRAILS, 3) is None
-    assert _cell("Which trail is Greyhowe Pike?", TRAILS, 4) is None
-
-
 def test_a_question_about_a_row_is_answered_with_the_cell_and_the_header(orca):
     answer = orca.ask("What does the Orca 500 weigh?")
     assert not answer.abstained, answer.answer
@@ -225,28 +275,34 @@ class _Passages:
 
 def test_a_table_deep_in_a_long_document_is_read_around_its_row():
     """A whole document's sentences stop at its first passages; a table's rows are read
-    around the row found, wherever it is (passages 250 and 251 of 300 here)."""
+    around the row found, wherever it is (passage 250 of 300 here), and as far as the
+    table goes (a row a passage over the next 20 passages)."""
     from qa.answer.compose import Pick, _run_of
     from qa.types import Passage, Sentence
 
+    extra = [
+        f"{n}    Walk {n}        {n}.0 km    {n}0 m    {n} h         Easy" for n in range(5, 25)
+    ]
     passages, at = [], 0
     for n in range(300):
-        if n in (250, 251):
-            lines = (
-                TRAILS if n == 250 else ["5    Scar Walk        8.0 km    90 m    4 h       Easy"]
-            )
-            kinds = ["table_row"] * len(lines)
+        if n == 250:
+            lines = ROUTES
+        elif 250 < n <= 270:
+            lines = [extra[n - 251]]
         else:
-            lines, kinds = [f"Sentence {n} of the text."], ["sentence"]
+            lines = [f"Sentence {n} of the text."]
+        kind = "table_row" if 250 <= n <= 270 else "sentence"
         sentences, start = [], at
-        for line, kind in zip(lines, kinds, strict=True):
+        for line in lines:
             sentences.append(Sentence(start=at, end=at + len(line), text=line, kind=kind))
             at += len(line) + 1
         passages.append(Passage(passage_id=f"p{n}", doc_id="long.txt", start=start, end=at,
                                 text="\n".join(lines), sentences=sentences))  # fmt: skip
     row = passages[250].sentences[3]
     run = _run_of(_Passages(passages), Pick(passages[250], 3, row), most=500)
-    assert [s.text for _, s in run] == [*TRAILS, passages[251].sentences[0].text]
+    assert [s.text for _, s in run] == [*ROUTES, *extra]
+    # a list is read no further than its most
+    assert len(_run_of(_Passages(passages), Pick(passages[250], 3, row), most=15)) == 15
 
 
 @pytest.mark.parametrize(
@@ -284,15 +340,15 @@ def test_the_rows_a_question_names_are_those_whose_own_name_words_it_says():
 
 
 def test_a_comparison_of_named_rows_picks_the_row_at_the_asked_end():
-    found = compared_rows("Which takes less time, Lantern Round or Greyhowe Pike?", TRAILS, None)
+    found = compared_rows("Which takes less time, Heron Loop or Raven Crag?", ROUTES, None)
     assert found is not None and found.rows == [1, 4]
-    assert TRAILS[found.winner.row][slice(*found.winner.name)] == "Lantern Round"
+    assert ROUTES[found.winner.row][slice(*found.winner.name)] == "Heron Loop"
     # no comparative, or one no column measures: the rows, and no winner
-    plain = compared_rows("How do Lantern Round and Greyhowe Pike compare?", TRAILS, None)
+    plain = compared_rows("How do Heron Loop and Raven Crag compare?", ROUTES, None)
     assert plain is not None and plain.rows == [1, 4] and plain.winner is None
-    assert compared_rows("Is Greyhowe Pike harder than Gorge Path?", TRAILS, None).winner is None
+    assert compared_rows("Is Raven Crag harder than Fox Path?", ROUTES, None).winner is None
     # one row named is no comparison of rows
-    assert compared_rows("Is Greyhowe Pike longer than 10 km?", TRAILS, None) is None
+    assert compared_rows("Is Raven Crag longer than 10 km?", ROUTES, None) is None
 
 
 @pytest.mark.parametrize(
