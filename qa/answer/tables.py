@@ -77,13 +77,15 @@ _SPEED = frozenset({"fast", "quick", "slow"})
 
 @dataclass(frozen=True)
 class Superlative:
-    """What a superlative question asks: its content words (the thing measured is among
-    them: "the most ascent", "the cheapest for an adult"), whether the highest value
-    answers, and whether it asks for speed."""
+    """What a superlative (or comparative) question asks: its content words, which pick
+    the column ("the highest price in 2025"); the words of the degree itself ("highest";
+    "ascent" of "the most ascent"), which the column must be about; whether the highest
+    value answers; and whether it asks for speed."""
 
     words: tuple[str, ...]
     highest: bool
     speed: bool
+    degree: tuple[str, ...] = ()
 
 
 def _adjective(base: str) -> str:
@@ -127,7 +129,9 @@ def _degree(question: str, pattern: re.Pattern, other_form: str) -> Superlative 
         )
         low = word in ("least", "fewest", "less", "fewer") or {base, adjective} & _LOW_END
         speed = bool({base, adjective} & _SPEED)
-        return Superlative(measured, highest=not low, speed=speed)
+        after = [w.lower() for w in words(question[m.end() :])[:2] if w.lower() not in STOPWORDS]
+        degree = (word,) if base else tuple(after[:1])  # "the most ascent": the ascent
+        return Superlative(measured, highest=not low, speed=speed, degree=degree)
     return None
 
 
@@ -254,6 +258,16 @@ def relatedness(word: str, header: str, lexicon: Lexicon | None) -> float:
     return float(closeness(max(float(np.dot(own, v)) for v in found))) if found else 0.0
 
 
+def _about(column: Column, asked: Superlative, lexicon: Lexicon | None) -> bool:
+    """Is the column what the degree measures ("longest" and "Distance"; the time a route
+    takes for "the quickest")? Other words of the question may pick among columns ("in
+    2025"), but a winner is claimed only on a column the degree itself is about: "Did
+    profit grow faster than revenue in 2025?" is not answered by the larger 2025 figure."""
+    if asked.speed and _is_time(column):
+        return True
+    return sum(relatedness(w, column.header, lexicon) for w in asked.degree) > 0
+
+
 def _is_time(column: Column) -> bool:
     return any(v is not None and v.unit == "time" for v in column.values)
 
@@ -363,12 +377,10 @@ def _winner(
 ) -> Extreme | None:
     """The data row at the asked end of the column that the asked words fit, but for the
     words (`naming` stems) that name the rows rather than what is measured."""
-    measured = Superlative(
-        tuple(w for w in asked.words if stem(w) not in naming), asked.highest, asked.speed
-    )
+    measured = replace(asked, words=tuple(w for w in asked.words if stem(w) not in naming))
     column = measured_column(cols, measured, lexicon) if measured.words else None
     at = extreme_row(column, measured) if column else None
-    if column is None or at is None:
+    if column is None or at is None or not _about(column, measured, lexicon):
         return None
     return Extreme(at + 1, cells(rows[at + 1])[names.index])
 
@@ -387,7 +399,9 @@ def compared_rows(question: str, rows: list[str], lexicon: Lexicon | None) -> Co
     """ "Which is longer, Heron Loop or Raven Crag?", "How do the fees at Holm and Fell
     compare?": the table's rows (header first) that the question names by
     their name cell, when it names two or more; and by a comparative ("longer", "more
-    expensive"), the one at its end of the column it measures (`_winner`)."""
+    expensive"), the one at its end of the column it measures (`_winner`). None when the
+    question's other words fit no header and it names the rows only in part: it asks
+    about something else of the same places."""
     cols = columns(rows)
     names = name_column(cols, asked_noun(question)) if cols else None
     if cols is None or names is None:
@@ -407,18 +421,25 @@ def compared_rows(question: str, rows: list[str], lexicon: Lexicon | None) -> Co
     others = [w.lower() for w in words(question) if w.lower() not in STOPWORDS]
     others = [w for w in others if stem(w) not in naming]
     fit = max(sum(relatedness(w, c.header, lexicon) for w in others) for c in cols)
+    asked_stems = {stem(w.lower()) for w in words(question)}
+    whole = all(_name_stems(rows[i], names.index) <= asked_stems for i in named)
+    if fit <= 0 and not whole:
+        return None  # "Is it cheaper to park at Holm or at Fell?" over the campsites' table
     return Compared(named, winner, fit)
+
+
+def _name_stems(row: str, column: int) -> set[str]:
+    """The content stems of a row's name cell."""
+    spans = cells(row)
+    text = row[spans[column][0] : spans[column][1]] if column < len(spans) else ""
+    return {stem(w.lower()) for w in words(text) if w.lower() not in STOPWORDS}
 
 
 def named_rows(rows: list[str], column: int, question: str) -> list[int]:
     """The rows (0-based, data rows only) whose name cell the question says: every content
     word of the name that no other row's name has ("Fell" of "Fell Hut (bunk)" beside
     "Moss Hut (bunk)"), and at least one such word."""
-    own = []
-    for row in rows:
-        spans = cells(row)
-        text = row[spans[column][0] : spans[column][1]] if column < len(spans) else ""
-        own.append({stem(w.lower()) for w in words(text) if w.lower() not in STOPWORDS})
+    own = [_name_stems(row, column) for row in rows]
     asked = {stem(w.lower()) for w in words(question)}
     named = []
     for i, mine in enumerate(own):

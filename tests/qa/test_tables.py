@@ -30,8 +30,26 @@ ROUTES = """No.  Route          Distance  Ascent  Time        Grade
 4    Raven Crag     12.5 km   650 m   5 h         Strenuous""".splitlines()
 
 
+def _lexicon(*related: tuple[str, ...]):
+    """Word vectors in which the words of each group are the same and the groups
+    orthogonal: a stand-in for the corpus lexicon (`qa.retrieve.Lexicon`), so that these
+    tests say which words are related instead of depending on the model's similarities."""
+    import numpy as np
+
+    from qa.retrieve import Lexicon
+
+    found = [(w, i) for i, group in enumerate(related) for w in group]
+    vectors = np.zeros((len(found), len(related)), np.float32)
+    for row, (_, i) in enumerate(found):
+        vectors[row, i] = 1.0
+    return Lexicon([w for w, _ in found], vectors, "test")
+
+
+RELATED = _lexicon(("fastest", "speed"), ("highest", "price"), ("longest", "distance", "range"))
+
+
 def _name(question: str, rows: list[str]) -> str | None:
-    found = extreme(question, rows, None)
+    found = extreme(question, rows, RELATED)
     return rows[found.row][found.name[0] : found.name[1]] if found else None
 
 
@@ -129,6 +147,10 @@ def test_the_column_is_the_one_all_the_words_fit_and_a_tie_picks_none():
     assert _name("Which plan had the highest price in 2024?", prices) == "Plus"
     assert _name("Which plan has the highest price in 2025?", prices) == "Plus"
     assert _name("Which plan has the highest price?", prices) is None  # two columns alike
+    # a winner only on a column the degree itself is about: the larger 2025 figure does
+    # not say which grew faster
+    growth = ["| Item | 2025 | Change |", "| Sales | 486 | +7.6% |", "| Profit | 66 | +12.5% |"]
+    assert _name("Which item grew fastest in 2025?", growth) is None
 
 
 def test_a_column_of_mixed_units_is_no_measure():
@@ -349,6 +371,15 @@ def test_a_comparison_of_named_rows_picks_the_row_at_the_asked_end():
     assert compared_rows("Is Raven Crag harder than Fox Path?", ROUTES, None).winner is None
     # one row named is no comparison of rows
     assert compared_rows("Is Raven Crag longer than 10 km?", ROUTES, None) is None
+    # rows named in part, and nothing else of the question in the header: something else
+    sites = [
+        "| Site | Open |",
+        "| Holm Campsite | 1 May to 30 June |",
+        "| Fell Campsite | All year |",
+    ]
+    assert compared_rows("Is it cheaper to park at Holm or at Fell?", sites, None) is None
+    assert compared_rows("When are Holm and Fell open?", sites, None).rows == [1, 2]
+    assert compared_rows("How do Holm Campsite and Fell Campsite compare?", sites, None)
 
 
 @pytest.mark.parametrize(
