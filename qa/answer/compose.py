@@ -22,7 +22,7 @@ English (numbers, dates, durations, pronouns, clauses); none knows a corpus.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -1174,9 +1174,7 @@ def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) 
         return None
     # Of several tables or lists, the one most of whose rows were found (the first of equals)
     run = max(runs.values(), key=lambda r: sum((p.doc_id, s.start) in found for p, s in r))
-    citer = Citer(snapshot)
-    rows = "\n".join(citer.quote(p, row.start, row.end) for p, row in run)
-    return f"“{run[0][0].title}”:\n{rows}", citer.citations
+    return _quote_rows(snapshot, run, list(range(1, len(run))), None)
 
 
 def table_extreme(
@@ -1188,24 +1186,11 @@ def table_extreme(
     the row, each cited. None when no table found answers so."""
     if superlative(question) is None:
         return None
-    seen = set()
-    for c in candidates:
-        if c.sentence.kind != "table_row":
-            continue
-        run = _run_of(snapshot, c, most=_TABLE_MAX)
-        if len(run) < 3 or (c.passage.doc_id, run[0][1].start) in seen:
-            continue
-        seen.add((c.passage.doc_id, run[0][1].start))
+    for c, run in _tables_among(candidates, snapshot):
         rows = [s.text for _, s in run]
         found = extreme(question, rows, snapshot.lexicon, c.passage.section_of(c.index))
-        if found is None:
-            continue
-        (top, header), (passage, row) = run[0], run[found.row]
-        citer = Citer(snapshot)
-        lead = citer.quote(passage, row.start + found.name[0], row.start + found.name[1])
-        head = citer.quote(top, header.start, header.end)
-        text = f"{lead} — “{passage.title}”:\n{head}\n{citer.quote(passage, row.start, row.end)}"
-        return text, citer.citations
+        if found is not None:
+            return _quote_rows(snapshot, run, [found.row], (found.row, found.name))
     return None
 
 
@@ -1219,6 +1204,21 @@ def table_comparison(
     several such tables, the one naming most rows, then the one whose header the
     question's other words fit best ("opening seasons": the column "Open")."""
     found = []
+    for _, run in _tables_among(candidates, snapshot):
+        if rows := compared_rows(question, [s.text for _, s in run], snapshot.lexicon):
+            found.append((len(rows.rows), rows.fit, -len(found), run, rows))
+    if not found:
+        return None
+    *_, run, rows = max(found, key=lambda f: f[:3])
+    lead = (rows.winner.row, rows.winner.name) if rows.winner else None
+    return _quote_rows(snapshot, run, rows.rows, lead)
+
+
+def _tables_among(
+    candidates: Sequence[Chosen], snapshot: Snapshot
+) -> Iterator[tuple[Chosen, list[tuple[Passage, Sentence]]]]:
+    """Each table (a header and two rows or more) that a candidate is a row of, once, with
+    that candidate: the first of its rows among the candidates."""
     seen = set()
     for c in candidates:
         if c.sentence.kind != "table_row":
@@ -1227,21 +1227,26 @@ def table_comparison(
         if len(run) < 3 or (c.passage.doc_id, run[0][1].start) in seen:
             continue
         seen.add((c.passage.doc_id, run[0][1].start))
-        if rows := compared_rows(question, [s.text for _, s in run], snapshot.lexicon):
-            found.append((len(rows.rows), rows.fit, -len(found), run, rows))
-    if not found:
-        return None
-    *_, run, rows = max(found, key=lambda f: f[:3])
+        yield c, run
+
+
+def _quote_rows(
+    snapshot: Snapshot,
+    run: list[tuple[Passage, Sentence]],
+    rows: list[int],
+    lead: tuple[int, Span] | None,
+) -> Composed:
+    """The first row of `run` (a table's header, a list's first item) and its rows `rows`
+    (indices into `run`), a line each, each cited, after the document's title; first the
+    lead (a row's cell: its index in `run` and its offsets in the row)."""
     citer = Citer(snapshot)
-    lead = ""
-    if rows.winner is not None:
-        passage, row = run[rows.winner.row]
-        a, b = rows.winner.name
-        lead = citer.quote(passage, row.start + a, row.start + b) + " — "
-    (top, header), title = run[0], run[0][0].title
-    lines = [citer.quote(top, header.start, header.end)]
-    lines += [citer.quote(p, s.start, s.end) for p, s in (run[i] for i in rows.rows)]
-    return f"{lead}“{title}”:\n" + "\n".join(lines), citer.citations
+    text = ""
+    if lead is not None:
+        passage, row = run[lead[0]]
+        a, b = lead[1]
+        text = citer.quote(passage, row.start + a, row.start + b) + " — "
+    lines = [citer.quote(p, s.start, s.end) for p, s in (run[i] for i in (0, *rows))]
+    return f"{text}“{run[0][0].title}”:\n" + "\n".join(lines), citer.citations
 
 
 _TABLE_MAX = 500  # rows of a table compared at most
@@ -1418,7 +1423,8 @@ def choose_lead(
     best: Chosen, others: Sequence[Chosen], ask: Ask, snapshot: Snapshot, first: bool
 ) -> Lead | None:
     """The lead of a document's group of quotes, by the first rule that finds one:
-    - a table row: its cell under the column the question asks about (`_table_lead`);
+    - a table row: the cell of the row the question names under the column it asks
+      about (`_table_lead`);
     - a number of the very kind asked, from the best sentence, what it introduces (for
       the answer's first group), then the group's other chosen sentences;
     - any span of the asked type, from the best sentence, then what it introduces ("You

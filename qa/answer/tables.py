@@ -1,13 +1,16 @@
-"""Superlatives over a table: "Which route has the most ascent?", "What is the longest
-route?", "Which plan has the lowest monthly fee?".
+"""Tables read as tables: a superlative over a column ("Which route has the most ascent?",
+"What is the cheapest model?"), a comparison of the rows a question names ("Which is
+longer, Heron Loop or Raven Crag?"), and the cell of a named row under the asked column
+("What does the Orca 500 weigh?").
 
-No single row says that it has the most, so the sentence scorer cannot find the answer:
-it is arithmetic over a column of the table the retrieval found. Hand-written, as it is
-the product's own logic: read the question's superlative and its direction, pick the
-column its words are about (by the embedding model's word similarity, as the soft
-coverage does), and quote the table's header row and the row at that end of the column.
-The words used are English grammar (superlatives, the low end of a scale, units of
-measure), not any corpus's vocabulary.
+No single row says that it has the most, and a row's cell means nothing without its
+column's header, so the sentence scorer cannot find these answers: they are lookups and
+arithmetic over the table the retrieval found. Hand-written, as it is the product's own
+logic: read the question's superlative or comparative and its direction, pick the column
+its words are about (shared stems, else the embedding model's word similarity, as the
+soft coverage does), and quote the table's header row with the rows that answer. The
+words used are English grammar (superlatives, the low end of a scale, units of measure),
+not any corpus's vocabulary.
 """
 
 from __future__ import annotations
