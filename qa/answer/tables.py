@@ -76,6 +76,16 @@ _LOW_END = frozenset({
 })  # fmt: skip
 # Speed asked of a column of durations: the fastest takes the least time.
 _SPEED = frozenset({"fast", "quick", "slow"})
+# What a degree adjective measures, as the unit families of `_SCALE` (English: "long" is a
+# length or a time, "heavy" a mass): a column in those units is about it, whatever its
+# header says ("the coldest" and a column of °C headed "Set point").
+_DIMENSIONS = {
+    "length": {"high", "tall", "deep", "far", "wide", "thick", "broad", "long", "short", "low",
+               "narrow", "shallow", "thin", "near", "close"},
+    "mass": {"heavy", "light"},
+    "temperature": {"hot", "cold", "warm", "cool"},
+    "time": {"long", "short", "quick", "fast", "slow", "early", "late"},
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,7 @@ class Superlative:
     highest: bool
     speed: bool
     degree: tuple[str, ...] = ()
+    families: frozenset[str] = frozenset()  # the unit families the degree measures
 
 
 def _adjective(base: str) -> str:
@@ -132,16 +143,25 @@ def _degree(question: str, pattern: re.Pattern, other_form: str) -> Superlative 
         )
         low = word in ("least", "fewest", "less", "fewer") or {base, adjective} & _LOW_END
         speed = bool({base, adjective} & _SPEED)
-        after = [w.lower() for w in words(question[m.end() :])[:2] if w.lower() not in STOPWORDS]
-        degree = (word,) if base else tuple(after[:1])  # "the most ascent": the ascent
-        return Superlative(measured, highest=not low, speed=speed, degree=degree)
+        # the degree and the thing it is said of: "the highest salary", "the most ascent",
+        # "the cheapest for an adult" (not a number: "fastest in 2025" says when)
+        after = [
+            w.lower()
+            for w in words(question[m.end() :])[:3]
+            if w.lower() not in STOPWORDS and w.isalpha()
+        ]
+        degree = (word, *after[:1]) if base else tuple(after[:1])
+        families = frozenset(
+            f for f, adjectives in _DIMENSIONS.items() if {base, adjective} & adjectives
+        )
+        return Superlative(measured, not low, speed, degree, families)
     return None
 
 
 # --- a column's values ---------------------------------------------------------------------
 _VALUE = re.compile(
     rf"(?P<minus>[-−])?(?P<sign>{CURRENCY_SIGN})?\s?(?P<number>[-+−]?\d[\d,]*(?:\.\d+)?)"
-    r"(?::(?P<minutes>\d\d)(?::(?P<seconds>\d\d))?)?\s?(?P<unit>%|[a-zA-Z]+(?:/[a-zA-Z]+)?)?"
+    r"(?::(?P<minutes>\d\d)(?::(?P<seconds>\d\d))?)?\s?(?P<unit>%|°\s?[CF]\b|[a-zA-Z]+(?:/[a-zA-Z]+)?)?"
 )
 # Units a column may mix, in a base unit per family: "45 min" and "2 h" compare. A unit
 # not here compares only with itself ("km/h", "Wh", "£").
@@ -155,7 +175,7 @@ _SCALE = {
     "minutes": ("time", 60.0), "h": ("time", 3600.0), "hr": ("time", 3600.0),
     "hrs": ("time", 3600.0), "hours": ("time", 3600.0), "hour": ("time", 3600.0),
     "days": ("time", 86400.0), "day": ("time", 86400.0), "weeks": ("time", 604800.0),
-    "week": ("time", 604800.0),
+    "week": ("time", 604800.0), "°c": ("temperature", 1.0),
 }  # fmt: skip
 
 
@@ -190,7 +210,7 @@ def _part(m: re.Match) -> Value:
         return Value(amount, "time")
     if m.group("minus"):
         amount = -amount
-    unit = (m.group("unit") or "").lower()
+    unit = (m.group("unit") or "").lower().replace(" ", "")
     family, scale = _SCALE.get(unit, (unit, 1.0))
     return Value(amount * scale, (m.group("sign") or "") + family)
 
@@ -200,6 +220,11 @@ class Column:
     index: int
     header: str
     values: list[Value | None]  # per data row
+
+    def unit(self) -> str | None:
+        """The one unit (or family) of the column's numbers; None when they have several."""
+        units = {v.unit for v in self.values if v is not None}
+        return units.pop() if len(units) == 1 else None
 
     def comparable(self) -> bool:
         """Two or more numbers in one unit, and, in the first column, not a running count
@@ -266,7 +291,7 @@ def _about(column: Column, asked: Superlative, lexicon: Lexicon | None) -> bool:
     takes for "the quickest")? Other words of the question may pick among columns ("in
     2025"), but a winner is claimed only on a column the degree itself is about: "Did
     profit grow faster than revenue in 2025?" is not answered by the larger 2025 figure."""
-    if asked.speed and _is_time(column):
+    if (asked.speed and _is_time(column)) or column.unit() in asked.families:
         return True
     return sum(relatedness(w, column.header, lexicon) for w in asked.degree) > 0
 
@@ -279,13 +304,18 @@ def measured_column(
     cols: list[Column], asked: Superlative, lexicon: Lexicon | None
 ) -> Column | None:
     """The comparable column the question measures: the one whose header its words fit
-    best (summed over the words, so "price in 2025" picks "Price 2025" over "Price 2024");
-    none when no header is related to them or two fit alike."""
+    best (summed over the words, so "price in 2025" picks "Price 2025" over "Price 2024"),
+    a column in the units the degree measures counting as one more word; none when
+    nothing relates to them or two fit alike."""
     comparable = [c for c in cols if c.comparable()]
     durations = [c for c in comparable if c.values and _is_time(c)]
     scored = sorted(
         (
-            (sum(relatedness(w, c.header, lexicon) for w in asked.words), c.index)
+            (
+                sum(relatedness(w, c.header, lexicon) for w in asked.words)
+                + (c.unit() in asked.families),  # "the coldest": a column of °C
+                c.index,
+            )
             for c in comparable
         ),
         reverse=True,
@@ -311,12 +341,13 @@ def extreme_row(column: Column, asked: Superlative) -> int | None:
 
 
 def name_column(cols: list[Column], noun_stems: set[str]) -> Column | None:
-    """The column that names the rows: the one headed by the asked noun ("Route"), else the
-    first that is not a column of numbers."""
-    for c in cols:
+    """The column that names the rows, of those that are not columns of numbers: the one
+    headed by the asked noun ("Route"), else the first."""
+    texts = [c for c in cols if not any(c.values)]  # names are words, not numbers
+    for c in texts:
         if noun_stems & {stem(w.lower()) for w in words(c.header)}:
             return c
-    return next((c for c in cols if not any(c.values)), None)
+    return next(iter(texts), None)
 
 
 def asked_noun(question: str) -> set[str]:
@@ -357,11 +388,13 @@ def extreme(
     cols = columns(rows) if asked else None
     if asked is None or cols is None:
         return None
-    noun = asked_noun(question)
-    names = name_column(cols, noun)
+    names = name_column(cols, asked_noun(question))
     if names is None:
         return None
     own = {stem(w.lower()) for w in words(names.header)}
+    # a noun that heads another column is what is measured ("the highest salary")
+    measures = {stem(w.lower()) for c in cols if c is not names for w in words(c.header)}
+    noun = asked_noun(question) - measures
     in_table = noun & (own | stems(section) | stems(" ".join(rows[1:])))
     if noun and not in_table:
         return None  # "the tallest summit" is not one of the rows of a table of routes

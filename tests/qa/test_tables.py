@@ -153,6 +153,18 @@ def test_the_column_is_the_one_all_the_words_fit_and_a_tie_picks_none():
     assert _name("Which item grew fastest in 2025?", growth) is None
 
 
+def test_the_degree_is_about_the_word_it_is_said_of_or_its_units():
+    """ "the highest salary" names its column; "the coldest" is about a column of °C
+    whatever its header says, and two such columns tie; a winner needs one of these."""
+    staff = ["| Name | Salary | Age |", "| Ann | £41,000 | 38 |", "| Bo | £39,500 | 52 |"]
+    assert _name("Who has the highest salary?", staff) == "Ann"
+    rooms = ["| Room | Set point | Floor |", "| A | 4 °C | 1 |", "| B | −20 °C | 2 |"]
+    assert _name("Which room is the coldest?", rooms) == "B"
+    alarms = ["| Room | Set point | Alarm |", "| A | 4 °C | 8 °C |", "| B | −20 °C | −15 °C |"]
+    assert _name("Which room is the coldest?", alarms) is None
+    assert value("−20 °C") == Value(-20.0, "temperature")
+
+
 def test_a_column_of_mixed_units_is_no_measure():
     mixed = ["| Item | Size |", "| Crate | 5 kg |", "| Box | £3 |", "| Bag | 2 kg |"]
     assert _name("Which item has the biggest size?", mixed) is None
