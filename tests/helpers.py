@@ -117,3 +117,17 @@ def sse_events(lines) -> list[tuple[str | None, str]]:
 
 def decode(data: str):
     return json.loads(data)
+
+
+def service_over(folder: Path, name: str, text: str):
+    """A service over one document `name` holding `text`, ingested into `folder` (its
+    documents in `folder/docs`, its index in `folder/index`)."""
+    from ingest.pipeline import ingest
+    from qa.config import Settings
+    from qa.service import QAService
+
+    (folder / "docs").mkdir()
+    (folder / "docs" / name).write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=folder / "index")
+    ingest(folder / "docs", settings, progress=False)
+    return QAService(settings)

@@ -41,7 +41,7 @@ from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind, q
 from qa.answer.question import asks_frequency, asks_length
 from qa.answer.tables import (
     asked_cell,
-    cell_count,
+    cells,
     comparative,
     compared_rows,
     extreme,
@@ -1161,19 +1161,17 @@ def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) 
         return None
     wanted = {stem(w) for w in words(noun) if w.lower() not in STOPWORDS}
     found = {(c.passage.doc_id, c.sentence.start) for c in candidates}
-    runs: dict[tuple[str, int], list[tuple[Passage, Sentence]]] = {}
-    for c in candidates:
-        if c.sentence.kind not in LIST_KINDS:
-            continue
+
+    def about_them(c: Chosen) -> bool:
         where = " ".join([c.passage.section_of(c.index), c.passage.context, c.passage.title])
-        if wanted & stems(where):
-            run = _run_of(snapshot, c)
-            if len(run) >= 2:
-                runs.setdefault((c.passage.doc_id, run[0][1].start), run)
+        return bool(wanted & stems(where))
+
+    about = [c for c in candidates if c.sentence.kind in LIST_KINDS and about_them(c)]
+    runs = [run for _, run in _runs_among(about, snapshot, most=_LIST_MAX, least=2)]
     if not runs:
         return None
     # Of several tables or lists, the one most of whose rows were found (the first of equals)
-    run = max(runs.values(), key=lambda r: sum((p.doc_id, s.start) in found for p, s in r))
+    run = max(runs, key=lambda r: sum((p.doc_id, s.start) in found for p, s in r))
     return _quote_rows(snapshot, run, list(range(1, len(run))), None)
 
 
@@ -1217,14 +1215,20 @@ def table_comparison(
 def _tables_among(
     candidates: Sequence[Chosen], snapshot: Snapshot
 ) -> Iterator[tuple[Chosen, list[tuple[Passage, Sentence]]]]:
-    """Each table (a header and two rows or more) that a candidate is a row of, once, with
-    that candidate: the first of its rows among the candidates."""
+    """Each table (a header and two rows or more) that a candidate is a row of."""
+    rows = [c for c in candidates if c.sentence.kind == "table_row"]
+    return _runs_among(rows, snapshot, most=_TABLE_MAX, least=3)
+
+
+def _runs_among(
+    candidates: Sequence[Chosen], snapshot: Snapshot, most: int, least: int
+) -> Iterator[tuple[Chosen, list[tuple[Passage, Sentence]]]]:
+    """Each run (a table or a list, `least` to `most` rows) that a candidate is one of,
+    once, with that candidate: the first of its rows among the candidates."""
     seen = set()
     for c in candidates:
-        if c.sentence.kind != "table_row":
-            continue
-        run = _run_of(snapshot, c, most=_TABLE_MAX)
-        if len(run) < 3 or (c.passage.doc_id, run[0][1].start) in seen:
+        run = _run_of(snapshot, c, most=most)
+        if len(run) < least or (c.passage.doc_id, run[0][1].start) in seen:
             continue
         seen.add((c.passage.doc_id, run[0][1].start))
         yield c, run
@@ -1300,7 +1304,7 @@ def _run_in(
     if at is None:
         return [], (-1, -1)
 
-    width = cell_count(c.sentence.text) if kind == "table_row" else 0
+    width = len(cells(c.sentence.text)) if kind == "table_row" else 0
 
     def same(i: int) -> bool:
         """The same kind and section; for a table, as many cells (the next table in the
@@ -1310,7 +1314,7 @@ def _run_in(
         return (
             s.kind == kind
             and p.section_of(j) == section
-            and (not width or cell_count(s.text) == width)
+            and (not width or len(cells(s.text)) == width)
         )
 
     lo = hi = at

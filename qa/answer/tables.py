@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import numpy as np
 
+from qa.answer.features import content_stems
 from qa.answer.question import closeness
 from qa.retrieve import Lexicon
 from qa.text import CURRENCY_SIGN, STOPWORDS, stem, stems, words, zipf
@@ -48,11 +50,6 @@ def cells(row: str) -> list[tuple[int, int]]:
     if row.rstrip().endswith("|"):
         spans = spans[:-1]
     return spans
-
-
-def cell_count(row: str) -> int:
-    """How many cells a table row has."""
-    return len(cells(row))
 
 
 # --- the superlative -----------------------------------------------------------------------
@@ -230,7 +227,7 @@ class Column:
         """Two or more numbers in one unit, and, in the first column, not a running count
         (1, 2, 3 ...: a row number, not a measure)."""
         found = [v for v in self.values if v is not None]
-        if len(found) < 2 or len({v.unit for v in found}) > 1:
+        if len(found) < 2 or self.unit() is None:
             return False
         amounts = [v.amount for v in found]
         counting = amounts == [float(n) for n in range(1, len(amounts) + 1)]
@@ -286,18 +283,27 @@ def relatedness(word: str, header: str, lexicon: Lexicon | None) -> float:
     return float(closeness(max(float(np.dot(own, v)) for v in found))) if found else 0.0
 
 
+def _fit(asked: Iterable[str], header: str, lexicon: Lexicon | None) -> float:
+    """How well the asked words together fit a header: their relatedness, summed."""
+    return sum(relatedness(w, header, lexicon) for w in asked)
+
+
+def _best(scored: Iterable[tuple[float, int]]) -> int | None:
+    """The index of the best-scored column; None when none scores above 0 or two tie."""
+    ranked = sorted(scored, reverse=True)
+    if not ranked or ranked[0][0] <= 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
+
+
 def _about(column: Column, asked: Superlative, lexicon: Lexicon | None) -> bool:
     """Is the column what the degree measures ("longest" and "Distance"; the time a route
     takes for "the quickest")? Other words of the question may pick among columns ("in
     2025"), but a winner is claimed only on a column the degree itself is about: "Did
     profit grow faster than revenue in 2025?" is not answered by the larger 2025 figure."""
-    if (asked.speed and _is_time(column)) or column.unit() in asked.families:
+    if (asked.speed and column.unit() == "time") or column.unit() in asked.families:
         return True
-    return sum(relatedness(w, column.header, lexicon) for w in asked.degree) > 0
-
-
-def _is_time(column: Column) -> bool:
-    return any(v is not None and v.unit == "time" for v in column.values)
+    return _fit(asked.degree, column.header, lexicon) > 0
 
 
 def measured_column(
@@ -308,30 +314,23 @@ def measured_column(
     a column in the units the degree measures counting as one more word; none when
     nothing relates to them or two fit alike."""
     comparable = [c for c in cols if c.comparable()]
-    durations = [c for c in comparable if c.values and _is_time(c)]
-    scored = sorted(
-        (
-            (
-                sum(relatedness(w, c.header, lexicon) for w in asked.words)
-                + (c.unit() in asked.families),  # "the coldest": a column of °C
-                c.index,
-            )
-            for c in comparable
-        ),
-        reverse=True,
-    )
-    if not scored or scored[0][0] <= 0:
+    scored = [
+        # "the coldest": a column of °C counts as one more word
+        (_fit(asked.words, c.header, lexicon) + (c.unit() in asked.families), c.index)
+        for c in comparable
+    ]
+    if not any(score > 0 for score, _ in scored):
         # "the quickest" where no header says speed: the time it takes
+        durations = [c for c in comparable if c.unit() == "time"]
         return durations[0] if asked.speed and len(durations) == 1 else None
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None
-    return cols[scored[0][1]]
+    best = _best(scored)
+    return None if best is None else cols[best]
 
 
 def extreme_row(column: Column, asked: Superlative) -> int | None:
     """The data row (0-based) at the asked end of the column; None for a tie."""
     highest = asked.highest
-    if asked.speed and _is_time(column):
+    if asked.speed and column.unit() == "time":
         highest = not highest  # the fastest takes the least time
     found = [(v.amount, i) for i, v in enumerate(column.values) if v is not None]
     ranked = sorted(found, reverse=highest)
@@ -345,12 +344,12 @@ def name_column(cols: list[Column], noun_stems: set[str]) -> Column | None:
     headed by the asked noun ("Route"), else the first."""
     texts = [c for c in cols if not any(c.values)]  # names are words, not numbers
     for c in texts:
-        if noun_stems & {stem(w.lower()) for w in words(c.header)}:
+        if noun_stems & stems(c.header):
             return c
     return next(iter(texts), None)
 
 
-def asked_noun(question: str) -> set[str]:
+def row_noun(question: str) -> set[str]:
     """The stems of the thing a superlative question asks which one of: the word after
     "which/what" ("Which route has ..."), and the one after an "-est" superlative ("the
     longest route"), when they are content words."""
@@ -361,7 +360,7 @@ def asked_noun(question: str) -> set[str]:
     for s in _SUPERLATIVE.finditer(question):
         if s.group("base"):  # "the most ascent" measures ascent; not "the longest route"
             found += words(question[s.end() :])[:1]
-    return {stem(w.lower()) for w in found if w.lower() not in STOPWORDS}
+    return {stem(w) for w in found if w.lower() not in STOPWORDS}
 
 
 Span = tuple[int, int]  # offsets within a row
@@ -388,13 +387,14 @@ def extreme(
     cols = columns(rows) if asked else None
     if asked is None or cols is None:
         return None
-    names = name_column(cols, asked_noun(question))
+    asked_row = row_noun(question)
+    names = name_column(cols, asked_row)
     if names is None:
         return None
-    own = {stem(w.lower()) for w in words(names.header)}
+    own = stems(names.header)
     # a noun that heads another column is what is measured ("the highest salary")
-    measures = {stem(w.lower()) for c in cols if c is not names for w in words(c.header)}
-    noun = asked_noun(question) - measures
+    measures = {s for c in cols if c is not names for s in stems(c.header)}
+    noun = asked_row - measures
     in_table = noun & (own | stems(section) | stems(" ".join(rows[1:])))
     if noun and not in_table:
         return None  # "the tallest summit" is not one of the rows of a table of routes
@@ -439,26 +439,22 @@ def compared_rows(question: str, rows: list[str], lexicon: Lexicon | None) -> Co
     question's other words fit no header and it names the rows only in part: it asks
     about something else of the same places."""
     cols = columns(rows)
-    names = name_column(cols, asked_noun(question)) if cols else None
+    names = name_column(cols, row_noun(question)) if cols else None
     if cols is None or names is None:
         return None
-    named = [
-        i + 1
-        for i in named_rows([rows[i + 1] for i in range(len(rows) - 1)], names.index, question)
-    ]
+    named = [i + 1 for i in named_rows(rows[1:], names.index, question)]
     if len(named) < 2:
         return None
     asked = comparative(question) or superlative(question)
     sub = [rows[0], *(rows[i] for i in named)]
     sub_cols = columns(sub) if asked else None
-    naming = {stem(w.lower()) for w in words(names.header)} | stems(" ".join(sub[1:]))
+    naming = stems(names.header) | stems(" ".join(sub[1:]))
     found = _winner(sub, sub_cols, names, asked, naming, lexicon) if sub_cols and asked else None
     winner = replace(found, row=named[found.row - 1]) if found else None
     others = [w.lower() for w in words(question) if w.lower() not in STOPWORDS]
     others = [w for w in others if stem(w) not in naming]
-    fit = max(sum(relatedness(w, c.header, lexicon) for w in others) for c in cols)
-    asked_stems = {stem(w.lower()) for w in words(question)}
-    whole = all(_name_stems(rows[i], names.index) <= asked_stems for i in named)
+    fit = max(_fit(others, c.header, lexicon) for c in cols)
+    whole = all(_name_stems(rows[i], names.index) <= stems(question) for i in named)
     if fit <= 0 and not whole:
         return None  # "Is it cheaper to park at Holm or at Fell?" over the campsites' table
     return Compared(named, winner, fit)
@@ -468,7 +464,7 @@ def _name_stems(row: str, column: int) -> set[str]:
     """The content stems of a row's name cell."""
     spans = cells(row)
     text = row[spans[column][0] : spans[column][1]] if column < len(spans) else ""
-    return {stem(w.lower()) for w in words(text) if w.lower() not in STOPWORDS}
+    return set(content_stems(text))
 
 
 def named_rows(rows: list[str], column: int, question: str) -> list[int]:
@@ -476,7 +472,7 @@ def named_rows(rows: list[str], column: int, question: str) -> list[int]:
     word of the name that no other row's name has ("Fell" of "Fell Hut (bunk)" beside
     "Moss Hut (bunk)"), and at least one such word."""
     own = [_name_stems(row, column) for row in rows]
-    asked = {stem(w.lower()) for w in words(question)}
+    asked = stems(question)
     named = []
     for i, mine in enumerate(own):
         others = set().union(*(s for j, s in enumerate(own) if j != i))
@@ -507,15 +503,8 @@ def asked_cell(question: str, rows: list[str], lexicon: Lexicon | None) -> tuple
     in_rows = stems(" ".join(rows[1:]))
     asked = [w.lower() for w in words(question) if w.lower() not in STOPWORDS]
     asked = [w for w in asked if stem(w) not in in_rows]
-    scored = sorted(
-        (
-            (sum(relatedness(w, c.header, lexicon) for w in asked), c.index)
-            for c in cols
-            if c is not names
-        ),
-        reverse=True,
-    )
-    if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+    best = _best((_fit(asked, c.header, lexicon), c.index) for c in cols if c is not names)
+    if best is None:
         return None
-    cell = cells(rows[at])[scored[0][1]]
+    cell = cells(rows[at])[best]
     return (at, cell) if cell[0] < cell[1] else None

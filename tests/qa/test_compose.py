@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import service_over
 
 from qa.answer.compose import (
     Ask,
@@ -679,22 +680,10 @@ Tidewater updates itself once a month. Tidewater prints its version with the ver
 """
 
 
-def _service_over(tmp_path: Path, name: str, text: str):
-    """A service over one document `name` holding `text`, ingested into `tmp_path`."""
-    from ingest.pipeline import ingest
-    from qa.service import QAService
-
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "index")
-    ingest(tmp_path / "docs", settings, progress=False)
-    return QAService(settings)
-
-
 def test_a_what_is_summary_quotes_what_the_thing_is(tmp_path):
     """ "What is X?" over a document that names X in every sentence: the sentence that
     says what X is must be quoted, not only sentences that repeat its name."""
-    service = _service_over(tmp_path, "README.md", README)
+    service = service_over(tmp_path, "README.md", README)
     answer = service.ask("What is Tidewater?")
     assert not answer.abstained, answer.answer
     assert any("Tidewater is a command-line tool" in c.quote for c in answer.citations)
@@ -731,7 +720,7 @@ def test_a_topic_summary_takes_the_rest_of_the_section_where_the_topic_was_found
     """ "What are the rules for work trips?": the rules stand under one heading, in words
     the topic does not share ("economy class"); the section where the best rule was found
     is the topic, not the sentences elsewhere that share its word "work"."""
-    service = _service_over(tmp_path, "handbook.txt", HANDBOOK)
+    service = service_over(tmp_path, "handbook.txt", HANDBOOK)
     answer = service.ask("What are the rules for work trips?")
     travel = range(HANDBOOK.index("2. Business travel"), HANDBOOK.index("3. Leave"))
     inside = sum(len(c.quote) for c in answer.citations if c.start in travel)
@@ -742,7 +731,7 @@ def test_a_topic_summary_takes_the_rest_of_the_section_where_the_topic_was_found
 def test_what_a_document_covers_is_answered_with_its_sections_too(tmp_path):
     """ "What does the handbook cover?": its table of contents, each heading cited exactly,
     after the summary; "What is the handbook about?" gets the summary alone."""
-    service = _service_over(tmp_path, "handbook.txt", HANDBOOK)
+    service = service_over(tmp_path, "handbook.txt", HANDBOOK)
     answer = service.ask("What does the staff handbook cover?")
     assert "Its sections:" in answer.answer, answer.answer
     quotes = [c.quote for c in answer.citations]
@@ -766,7 +755,7 @@ def test_the_outline_is_the_shallowest_level_with_several_headings(tmp_path):
         "You need a spanner.\n\n## Running\n\nRun the pump for ten minutes a week.\n\n"
         "## Storage\n\nStore the pump in a dry room.\n"
     )
-    snapshot = _service_over(tmp_path, "pump.md", text).snapshot()
+    snapshot = service_over(tmp_path, "pump.md", text).snapshot()
     assert [s.text for _, s in outline(snapshot, "pump.md")] == ["Fitting", "Running", "Storage"]
 
 
@@ -803,7 +792,7 @@ Cash is not accepted anywhere in the park.
 def test_a_question_for_every_one_of_a_kind_gets_the_whole_table_or_list(tmp_path):
     """ "Which trails are there?": one row names one trail, so the whole table answers, a
     row a line, each cited exactly; "List the ..." a whole list likewise."""
-    service = _service_over(tmp_path, "park.txt", PARK)
+    service = service_over(tmp_path, "park.txt", PARK)
     text = service.snapshot().document_text("park.txt")
     answer = service.ask("Which trails are there in the park?")
     for trail in ("Lantern Round", "Merewood Trail", "Gorge Path", "Greyhowe Pike", "Drovers Way"):
@@ -1065,7 +1054,7 @@ def test_a_number_of_the_asked_kind_in_another_chosen_sentence_leads(tmp_path):
         "Tower guide\n\nThe roof of the tower is usually 2 degrees colder than the "
         "street. The stairs are steep. The tower rises to 96 metres above the street.\n"
     )
-    snapshot = _service_over(tmp_path, "tower.txt", text).snapshot()
+    snapshot = service_over(tmp_path, "tower.txt", text).snapshot()
     colder = pick(snapshot, "tower.txt", "degrees colder")
     height = pick(snapshot, "tower.txt", "96 metres")
     answer, citations = answer_fact(
