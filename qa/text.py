@@ -124,6 +124,15 @@ def asked_dimension(question: str) -> str | None:
 CURRENCY_SIGN = r"[$€£¥₹₩₽]"
 CURRENCY_CODE = r"\b(?:USD|EUR|GBP|CHF|JPY|Rs\.?)"
 CURRENCY_WORD = r"(?:dollars?|euros?|pounds?|usd|eur|gbp|cents?|pence|yen|francs?|rupees?|yuan)"
+# A price of nothing, which answers "How much does it cost?" as a sum does: "free of
+# charge", "at no extra cost", "no fee", "travel free" (not "free from", "feel free to").
+FREE = re.compile(
+    r"\bfree of (?:charge|cost)\b|\bfor free\b|\bat no (?:extra |additional )?(?:cost|charge)\b"
+    r"|\bno (?:charge|fee)\b|\bwithout charge\b|\bcosts? nothing\b"
+    r"|\b(?:is|are|was|were|be|travel|travels|ride|rides|enter|enters|stay|stays|park|parks)"
+    r"\s+free\b(?!\s+(?:of|from|to)\b)",
+    re.I,
+)
 # How often, in general English: "every month", "each year", "every 6 months", "once a
 # week", "twice per day", "six times", "daily", "annually", "after each use". The answer
 # to "how often" is as often a frequency as a number with a time unit.

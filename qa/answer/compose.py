@@ -57,6 +57,7 @@ from qa.text import (
     CURRENCY_SIGN,
     DIMENSION_UNITS,
     EMAIL,
+    FREE,
     FREQUENCY,
     MONTHS,
     NUMBER_WORDS,
@@ -415,7 +416,7 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
     when no part of the sentence is a shorter answer than the sentence itself."""
     kind = ask.answer_type
     if kind in _NUMBER_TYPES:
-        rules = [number_span, hedge_span] if kind == "degree" else [number_span]
+        rules = [number_span, hedge_span] if kind == "degree" else [number_span, free_span]
     elif kind == "duration":
         # A duration is a number WITH its unit ("30 days"), or a span of clock time
         # ("10:00 to 13:15"); a bare number ("24" of "24 June") is not one: no lead then.
@@ -511,9 +512,19 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
 def fitting_number_span(sentence: str, ask: Ask) -> Span | None:
     """A number of the very kind asked (`_fits_the_kind`), or None: where the best sentence
     has none, another chosen sentence's may lead ("How high is the tower?": "96 metres",
-    not the "2 degrees" of the best sentence)."""
+    not the "2 degrees" of the best sentence). A price of nothing is an amount too."""
     found = number_span(sentence, ask)
-    return found if found and _fits_the_kind(sentence, found, ask) else None
+    if found and _fits_the_kind(sentence, found, ask):
+        return found
+    return free_span(sentence, ask)
+
+
+def free_span(sentence: str, ask: Ask) -> Span | None:
+    """ "free of charge", "at no extra cost" (`qa.text.FREE`), where money is asked."""
+    if ask.answer_type != "amount":
+        return None
+    m = FREE.search(sentence)
+    return (m.start(), m.end()) if m else None
 
 
 def has_a_fitting_kind(ask: Ask) -> bool:

@@ -1030,6 +1030,9 @@ def test_a_document_is_named_by_its_folder_and_by_a_code_in_its_file_name():
         ("It stands at 96 metres and is 2 degrees colder.", "How cold is the roof?",
          "number", "2 degrees"),
         ("The fee is £14.00 for 3 nights.", "What is the fee?", "amount", "£14.00"),
+        # no sum, but a price of nothing: it leads rather than another sentence's sum
+        ("Members borrow the canoe at no extra cost.", "How much does the canoe cost?",
+         "amount", "at no extra cost"),
     ],
 )  # fmt: skip
 def test_a_number_of_the_asked_dimension_fits(sentence, question, answer_type, span):

@@ -145,6 +145,11 @@ def view(
         ("Who signed the report?", "The report was signed by Maria Keller.", True),
         ("How much does it cost?", "The premium plan costs $40 a month.", True),
         ("How much does it cost?", "The premium plan has 40 features.", False),
+        # a price of nothing answers too; "free" in other senses does not
+        ("How much does the loan kettle cost?", "Guests borrow it free of charge.", True),
+        ("How much is parking?", "Parking at the depot is free.", True),
+        ("How much does it cost?", "Feel free to ask at the desk.", False),
+        ("How much does it cost?", "The valve is free from defects.", False),
         ("How likely is a delay?", "A delay is almost certainly coming.", True),
         ("What percentage of staff work remotely?", "About 35% of staff work remotely.", True),
         ("When does the policy take effect?", "It takes effect on 1 January 2024.", True),
