@@ -155,15 +155,13 @@ class WordNet:
             found += [(pos + o, form) for o in offsets[:SENSES]]
         return found
 
-    def members(self, synset: str, as_written: bool = False) -> list[str]:
-        """The single-word lemmas of a synset, lower-cased (or as WordNet writes them:
-        "US", "America")."""
+    def members(self, synset: str) -> list[str]:
+        """The single-word lemmas of a synset, as WordNet writes them ("US", "America")."""
         fields = self._line(f"data.{_POS[synset[0]]}", synset[1:])
         if fields is None:
             return []
         count = int(fields[3], 16)
-        lemmas = [w.split("(")[0] for w in fields[4 : 4 + 2 * count : 2] if "_" not in w]
-        return lemmas if as_written else [w.lower() for w in lemmas]
+        return [w.split("(")[0] for w in fields[4 : 4 + 2 * count : 2] if "_" not in w]
 
     def synonyms(self, word: str) -> frozenset[str]:
         """The stems (`qa.text.stem`) of the words that share one of the word's first
@@ -172,7 +170,7 @@ class WordNet:
         "i", "ten" is "x"); a figure stays ("two" is "2", "first" is "1st")."""
         found: set[str] = set()
         for synset, form in self.senses(word.lower()):
-            written = self.members(synset, as_written=True)
+            written = self.members(synset)
             if form not in written:
                 continue  # only a capitalised form: a proper noun's sense
             found |= {

@@ -528,14 +528,14 @@ def free_span(sentence: str, ask: Ask) -> Span | None:
 
 
 def has_a_fitting_kind(ask: Ask) -> bool:
-    """Does the question say which kind of number answers it by its unit (money, a share,
-    a dimension)? Only then does a number of that kind in another sentence beat the best
+    """Does the question say which kind of number answers it by its unit (money, a
+    dimension)? Only then does a number of that kind in another sentence beat the best
     sentence's. Not a count ("how many boxes"): the counted noun often stands beside
     another number of the same things ("3 of the 40 boxes were lost, 37 arrived";
     measured: a right lead on the dev questions became wrong)."""
     if ask.answer_type not in _NUMBER_TYPES and not _ASKS_FOR_A_VALUE.match(ask.text):
         return False
-    return ask.answer_type in {"amount", "percent", "percentage"} or bool(asked_dimension(ask.text))
+    return ask.answer_type == "amount" or bool(asked_dimension(ask.text))
 
 
 def _is_a_date(text: str) -> bool:

@@ -75,7 +75,9 @@ _LOW_END = frozenset({
 _SPEED = frozenset({"fast", "quick", "slow"})
 # What a degree adjective measures, as the unit families of `_SCALE` (English: "long" is a
 # length or a time, "heavy" a mass): a column in those units is about it, whatever its
-# header says ("the coldest" and a column of °C headed "Set point").
+# header says ("the coldest" and a column of °C headed "Set point"). Wider than
+# `qa.text.asked_dimension`, which names a sentence's units for a lead only where "how X"
+# is unambiguous ("how long" is mostly a duration, "how low" a level, not a length).
 _DIMENSIONS = {
     "length": {"high", "tall", "deep", "far", "wide", "thick", "broad", "long", "short", "low",
                "narrow", "shallow", "thin", "near", "close"},
