@@ -79,14 +79,17 @@ def llama_server(files: LlamaServerFiles, log: Path) -> Iterator[LlamaServer]:
     OMP_WAIT_POLICY=PASSIVE: llama.cpp's OpenMP threads otherwise spin at a barrier per
     token and layer, and on 2 cores shared with corpus-qa's own verification (or a busy
     machine) two spinning threads generated 32 tokens in 8.7 CPU-s instead of 1.8 (measured)."""
-    api_key = secrets.token_urlsafe(24)
+    api_key = "-" + secrets.token_urlsafe(24)  # always a leading "-": see below
     threads = os.environ.get("CORPUS_QA_TEST_LLM_THREADS", "2")
     args = [
         str(files.python), "-m", "llama_cpp.server", "--model", str(files.model),
         "--model_alias", "gemma-3-270m", "--chat_format", "gemma", "--n_ctx", "4096",
         "--n_threads", threads, "--n_threads_batch", threads,
-        "--api_key", api_key, "--verbose", "False",
+        f"--api_key={api_key}", "--verbose", "False",
     ]  # fmt: skip
+    # `--api_key=KEY` in one word: a urlsafe key starts with "-" one time in 64, argparse
+    # reads a separate "-..." word as an option, and CI failed on exactly that. The key
+    # above always starts with "-", so every run of `make test-llm` checks the fix.
     # /v1/models answers 401 without the key once the model is loaded: that means ready.
     env = {"PYTHONUNBUFFERED": "1", "OMP_WAIT_POLICY": "PASSIVE"}
     with run_server(args, env, log, ready_path="/v1/models") as server:
