@@ -193,6 +193,23 @@ def test_a_follow_up_is_resolved_against_the_previous_turn(seed_service):
     assert_contract(answer, seed_service)
 
 
+def test_a_follow_up_pronoun_is_the_person_asked_about(seed_service):
+    """ "he" after "Who is Kirill Dmitriev?" is Dmitriev: the rewritten question is shown,
+    and the answer is the sentence where he speaks."""
+    history = [
+        ChatTurn(role="user", content="Who is Kirill Dmitriev?"),
+        ChatTurn(role="assistant", content="The head of the state fund for direct investment."),
+    ]
+    answer = seed_service.ask(
+        "When did he say the Russian population would be vaccinated?", history=history
+    )
+    assert answer.standalone_question == (
+        "When did Kirill Dmitriev say the Russian population would be vaccinated?"
+    )
+    assert not answer.abstained and "beginning of next year" in answer.answer
+    assert_contract(answer, seed_service)
+
+
 def test_streaming_yields_the_same_answer_in_pieces(seed_service):
     question = "What did the Russian embassy call the allegations?"
     items = list(seed_service.ask_stream(question))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from qa.followup import standalone_question
+import pytest
+
+from qa.followup import resolve_person, standalone_question
 from qa.types import ChatTurn
 
 
@@ -49,3 +51,56 @@ def test_the_chain_stops_at_the_last_question_that_stood_alone():
     )
     rewritten = standalone_question("Does it need the internet?", history)
     assert rewritten == "What is Storm Guard? How do I turn it on? Does it need the internet?"
+
+
+# --- who "he" and "she" are ------------------------------------------------------------------
+WHO_DPO = ("Who is the data protection officer?", "Margit Lindqvist.")
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "resolved"),
+    [
+        # the answer to a who-question leads with the person
+        (WHO_DPO, "How can I contact her?", "How can I contact Margit Lindqvist?"),
+        (WHO_DPO, "What's her phone number?", "What's Margit Lindqvist's phone number?"),
+        (WHO_DPO, "Did you ask her about it?", "Did you ask Margit Lindqvist about it?"),
+        (("Who chairs the Board?", "Dr Helena Marsh."), "What did she say?",
+         "What did Helena Marsh say?"),
+        (("Who made the cross?", "Lindiwe Mokoena, in 2014."), "Where was she studying?",
+         "Where was Lindiwe Mokoena studying?"),
+        (("Who founded it?", "Edith Vellmoor, a pharmacist, and Arthur Lyle."),
+         "When did she retire?", "When did Edith Vellmoor retire?"),
+        # the extractive answer's own shape: a title in quotes, the lead, its citation
+        (("Who is the Head Ranger?",
+          "According to “SKELMOOR NEWS”: Isla Drummond [1] — The Head Ranger, Isla Drummond, said"),
+         "What did she say about the bridge?", "What did Isla Drummond say about the bridge?"),
+        # "Who is X?" asks about X, whatever the answer says
+        (("Who is Kirill Dmitriev?", "He heads Russia's state fund for direct investment."),
+         "Did he say Russia needed a vaccine?", "Did Kirill Dmitriev say Russia needed a vaccine?"),
+    ],
+)  # fmt: skip
+def test_a_personal_pronoun_names_the_person_a_who_question_found(history, question, resolved):
+    assert resolve_person(question, turns(*history)) == resolved
+
+
+@pytest.mark.parametrize(
+    ("history", "question"),
+    [
+        # not a who-question: "her" is the ship, "he" anyone
+        (("Why is the Corrie Lass still in dry dock?", "Fourteen hull plates are thin."),
+         "Who is the surveyor that won't sign her off?"),
+        (("What did the FBI Director say?", "That China is working hard."),
+         "Which country was he talking about?"),
+        # the answer names nobody
+        (("Who is the DPO?", "The documents don't say: nothing in them mentions “DPO”."),
+         "How can I contact her?"),
+        # "Who is X?" where X is no name: the answer's lead is the person, and here there is none
+        (("Who is Tarnwell's data protection officer?", "a lawyer in the legal team."),
+         "How can I contact her?"),
+        # no personal pronoun, or no history
+        (WHO_DPO, "How do I contact the office?"),
+        ((), "What did she say?"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_stays_when_no_person_was_named(history, question):
+    assert resolve_person(question, turns(*history)) == question
