@@ -9,6 +9,7 @@ person can read. Composing the quotes is `qa.answer.compose`'s job.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -160,6 +161,7 @@ def score_candidates(
                 title_match=title_match,
                 content=content,
                 previous=previous,
+                introduced=introduced(p, idx),
             )
             rank = passage_ranks[p.passage_id]
             out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0), retriever_rank=rank))
@@ -183,6 +185,19 @@ def score_candidates(
     for c, row in zip(out, vectorise_all(views), strict=True):
         c.features = row.copy()  # each candidate its own row, as `vectorise` gave it
     return _ranked(out, model)
+
+
+_INTRODUCED = 3  # list items read under a lead-in (as `compose.continuation` quotes them)
+
+
+def introduced(p: Passage, idx: int) -> str:
+    """What the passage's idx-th sentence introduces when it ends with a colon: the list
+    items after it (up to `_INTRODUCED`), or else the one sentence after it."""
+    if not p.sentences[idx].text.rstrip(" \t\n\"”’')").endswith(":"):
+        return ""
+    after = p.sentences[idx + 1 : idx + 1 + _INTRODUCED]
+    items = list(itertools.takewhile(lambda s: s.kind == "list_item", after))
+    return " ".join(s.text for s in (items or after[:1]) if s.kind not in HEADING_KINDS)
 
 
 def _ranked(candidates: list[Candidate], model: DecisionModel | None) -> list[Candidate]:

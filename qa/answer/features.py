@@ -375,6 +375,9 @@ class View:
     # the mean number of content words of the question's candidate sentences (BM25's
     # length normalisation, over the sentences being ranked)
     mean_length: float = 0.0
+    # what a lead-in ending with a colon introduces, in its passage: "You can contact
+    # her:" and the list items under it, which hold the address asked for
+    introduced: str = ""
 
     @property
     def text(self) -> str:
@@ -384,7 +387,11 @@ class View:
     def offered(self) -> bool | None:
         """Whether the sentence has the kind of answer asked for (None: nothing asked)."""
         offers = OFFERS.get(self.q.answer_type)
-        return None if offers is None else offers(self.text, self.q, self.lower_words)
+        if offers is None:
+            return None
+        return offers(self.text, self.q, self.lower_words) or bool(
+            self.introduced and offers(self.introduced, self.q, self.lower_words)
+        )
 
     @cached_property
     def speech(self) -> bool:

@@ -1,13 +1,14 @@
 """The answerer's general features, on small hand-made sentences from several kinds of
 documents (a contract, a manual, a policy, news). Nothing here is drawn from the seeds."""
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
 from qa.answer import features as f
-from qa.answer.extractive import _Words
+from qa.answer.extractive import _Words, introduced
 from qa.answer.question import (
     answer_type_of,
     asked_noun,
@@ -232,6 +233,37 @@ def test_a_sentence_offers_the_kind_of_answer_asked_for(question, sentence, offe
     v = view(question, sentence)
     assert f.type_offered(v) == float(offered)
     assert f.type_missing(v) == float(not offered)
+
+
+def test_a_lead_in_offers_what_the_list_under_it_gives():
+    """ "You can contact her:" ends with a colon: its list items hold the address asked for
+    (`extractive.introduced` reads them, as the answer quotes them)."""
+    text = "You can contact her:\n(a) by email at dpo@example.org;\n(b) by post. Fees apply."
+    spans = [
+        (0, 20, "sentence"),
+        (21, 53, "list_item"),
+        (54, 66, "list_item"),
+        (67, 79, "sentence"),
+    ]
+    sentences = [Sentence(start=a, end=b, text=text[a:b], kind=k) for a, b, k in spans]
+    p = Passage(passage_id="p", doc_id="d", title="", start=0, end=len(text), text=text,
+                sentences=sentences)  # fmt: skip
+    assert introduced(p, 0) == "(a) by email at dpo@example.org; (b) by post."
+    assert introduced(p, 1) == ""  # no colon: nothing introduced
+    question = "How can I contact the data protection officer?"
+    lead_in = view(question, "You can contact her:")
+    assert f.type_missing(lead_in) == 1.0
+    lead_in = replace(lead_in, introduced=introduced(p, 0))
+    assert f.type_offered(lead_in) == 1.0 and f.type_missing(lead_in) == 0.0
+
+
+def test_a_colon_introduces_the_next_sentence_when_no_list_follows():
+    text = "The rule is simple: Call 0800 100 200 at once. Then wait."
+    spans = [(0, 19), (20, 46), (47, 57)]
+    sentences = [Sentence(start=a, end=b, text=text[a:b]) for a, b in spans]
+    p = Passage(passage_id="p", doc_id="d", title="", start=0, end=len(text), text=text,
+                sentences=sentences)  # fmt: skip
+    assert introduced(p, 0) == "Call 0800 100 200 at once."
 
 
 def test_an_open_question_expects_no_type():
