@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import re
 
-from qa.text import STOPWORDS, WORD, content_terms, names
+from qa.text import (
+    HONORIFICS,
+    NEGATIONS,
+    STOPWORDS,
+    TIME_WORDS,
+    WORD,
+    content_terms,
+    names,
+    words,
+)
 from qa.types import ChatTurn
 
 _REFERS_BACK = re.compile(
@@ -49,70 +58,118 @@ def standalone_question(question: str, history: list[ChatTurn]) -> str | None:
 # pronoun names the person the last exchange was about, and the follow-up's own words are what
 # the answer must match ("contact" alone matches nothing in particular; "contact Margit
 # Lindqvist" does). General English: a personal pronoun refers back to the person just named.
-_PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
+# Only a name that stands alone is taken (the answer's lead "Margit Lindqvist [1] — ...", or
+# the X of "Who is X?"): a name inside a sentence may be anyone the sentence mentions.
+_PRONOUN = r"(?<![\w'’/-])({})(?![\w'’/-])"
+_FAMILIES = (("he", "him", "his"), ("she", "her", "hers"))
 _WHO = re.compile(r"^\s*who\b", re.I)
 _WHO_IS = re.compile(r"^\s*who\s+(?:is|was)\s+(?P<rest>[^?]+)\??\s*$", re.I)
-# What the extractive answer writes before its lead: "According to “Title”: ", a title in
-# quotes, the citation marks and the supporting sentence after " — ".
-_QUOTED_TITLE = re.compile(r"“[^”]*”|\"[^\"]*\"")
-_LEAD_END = re.compile(r"\s*(?:\[\d+\]|\s—\s|[.;,(])")
+# What the extractive answer writes around its lead: "According to “Title”: ", a title in
+# quotes, then the citation mark, the supporting sentence after " — ", or the clause's end.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_LEAD_END = re.compile(r"\s*(?:\[\d+\]|\s—\s|[.;,:(?!])")
+# After "her", a word that makes it the object, not the owner ("call her back", "see her
+# yesterday"); before any other word it owns ("her phone number", "her own email").
+_NOT_OWNED = {"back", "enough", "twice", "again", "once", "too", "first", "directly"}
 
 
-def _name_run(text: str) -> str | None:
-    """The first run of consecutive name words in a text ("Dr Helena Marsh." -> "Helena
-    Marsh"), as written."""
+def _name_only(text: str) -> str | None:
+    """The text itself when it is nothing but a name (honorifics and a possessive dropped):
+    "Dr Helena Marsh" -> "Helena Marsh"; None for "The DPO is Margit Lindqvist"."""
+    text = _QUOTED.sub(lambda m: m.group()[1:-1], text).strip(" \t\"'“”‘’")
+    text = re.sub(r"['’]s$", "", text)
+    tokens = list(WORD.finditer(text))
+    while tokens and tokens[0].group().lower().rstrip(".") in HONORIFICS:
+        tokens.pop(0)
+    if not tokens:
+        return None
     found = names(text)
-    run: list[str] = []
-    for m in WORD.finditer(text):
-        if m.group().lower().replace("’", "'") in found:
-            if run and text[run[-1][1] : m.start()].strip():
-                break  # something between: the run ended
-            run.append((m.start(), m.end()))
-        elif run:
-            break
-    return text[run[0][0] : run[-1][1]] if run else None
+    lowered = [m.group().lower().replace("’", "'") for m in tokens]
+    if not all(w in found and w not in NEGATIONS for w in lowered):
+        return None  # "Nobody." is no one's name
+    start, end = tokens[0].start(), tokens[-1].end()
+    if re.search(r"[^\w\s'’.-]", text[start:end]):
+        return None  # punctuation between the words: a list, not one name
+    return text[start:end]
 
 
 def _person(question: str, answer: str | None) -> str | None:
     """Who a who-question was about: the name it asked about ("Who is Kirill Dmitriev?"),
-    else the name its answer leads with ("Who chairs the Board?" / "Dr Helena Marsh.")."""
-    if not _WHO.match(question):
-        return None
+    else the name its answer consists of or leads with ("Dr Helena Marsh.", "Isla Drummond
+    [1] — The Head Ranger ...")."""
     asked = _WHO_IS.match(question)
     if asked:
-        rest = asked.group("rest").strip()
-        run = _name_run(rest)
-        if run and run == rest.rstrip(" ?.").removesuffix("'s"):
-            return run
+        named = _name_only(asked.group("rest").split(",")[0])
+        if named:
+            return named
     if not answer:
         return None
-    lead = _QUOTED_TITLE.sub("", answer).removeprefix("According to").lstrip(" :")
-    lead = _LEAD_END.split(lead, maxsplit=1)[0]
-    return _name_run(lead)
+    lead = _QUOTED.sub("", answer).strip()
+    lead = re.sub(r"^According to\s*:?\s*", "", lead)
+    return _name_only(_LEAD_END.split(lead, maxsplit=1)[0])
+
+
+def _owns(question: str, end: int) -> bool:
+    """Is the "her" that ends at `end` a possessive ("her phone number", "her own")?"""
+    following = WORD.match(question[end:].lstrip())
+    if following is None:
+        return False
+    word = following.group().lower()
+    if word == "own":
+        return True
+    return not (
+        word in STOPWORDS
+        or word in _NOT_OWNED
+        or word in TIME_WORDS
+        or word.endswith("ly")
+        or any(ch.isdigit() for ch in word)
+    )
+
+
+def rewrite(question: str, history: list[ChatTurn]) -> tuple[str, str | None]:
+    """The rule-based rewrite of a question in a conversation: (the question with its
+    "he" or "she" resolved, which the answer must match; the standalone question for
+    retrieval, or None when the question stands alone as asked). LLM mode falls back to it."""
+    resolved = resolve_person(question, history)
+    standalone = standalone_question(resolved, history)
+    return resolved, standalone or (resolved if resolved != question else None)
 
 
 def resolve_person(question: str, history: list[ChatTurn]) -> str:
-    """The question with "he", "she", "him", "his", "her" replaced by the person the last
-    exchange was about, when it was a who-question; else the question unchanged."""
-    if not _PERSON_PRONOUN.search(question):
+    """The question with "he", "him", "his" (or "she", "her", "hers") replaced by the person
+    the last who-question found, reaching back over follow-ups as `standalone_question`
+    does; else the question unchanged. Not when the question uses both families ("did he
+    call her?") or names someone before its pronoun ("Did Tom say he ...")."""
+    used = [f for f in _FAMILIES if re.search(_PRONOUN.format("|".join(f)), question, re.I)]
+    if len(used) != 1:
         return question
-    turns = [t for t in history if t.role in ("user", "assistant") and t.content.strip()]
-    last_user = next((i for i in range(len(turns) - 1, -1, -1) if turns[i].role == "user"), None)
-    if last_user is None:
-        return question
-    answer = next((t.content for t in turns[last_user + 1 :] if t.role == "assistant"), None)
-    person = _person(turns[last_user].content, answer)
+    pattern = re.compile(_PRONOUN.format("|".join(used[0])), re.I)
+    first = pattern.search(question)
+    assert first is not None
+    if names(question[: first.start()]) - {words(question)[0].lower()}:
+        return question  # someone is named before the pronoun: it may be them
+    person = _last_person(history)
     if person is None:
         return question
 
     def replace(m: re.Match) -> str:
         word = m.group(1).lower()
-        following = (
-            WORD.match(question, m.end() + 1) if question[m.end() : m.end() + 1] == " " else None
-        )
-        owns = word in ("his", "hers") or (
-            word == "her" and following is not None and following.group().lower() not in STOPWORDS
-        )  # "her phone number" owns; "contact her?" and "ask her about" do not
+        owns = word in ("his", "hers") or (word == "her" and _owns(question, m.end()))
         return f"{person}'s" if owns else person
 
-    return _PERSON_PRONOUN.sub(replace, question, count=1)
+    return pattern.sub(replace, question)
+
+
+def _last_person(history: list[ChatTurn]) -> str | None:
+    """The person of the last who-question, over at most `_CHAIN` user questions, each after
+    the first a follow-up (a question that stands alone ends the search)."""
+    turns = [t for t in history if t.role in ("user", "assistant") and t.content.strip()]
+    asked = [i for i, t in enumerate(turns) if t.role == "user"]
+    for i in reversed(asked[-_CHAIN:]):
+        question = turns[i].content.strip()
+        if _WHO.match(question):
+            answer = next((t.content for t in turns[i + 1 :] if t.role == "assistant"), None)
+            return _person(question, answer)
+        if not refers_back(question):
+            return None
+    return None

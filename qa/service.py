@@ -34,7 +34,7 @@ from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
 from qa.errors import EmptyQuestion, ModeUnavailable, QuestionTooLong, UnencodableText
 from qa.feedback import FeedbackStore
-from qa.followup import resolve_person, standalone_question
+from qa.followup import rewrite
 from qa.jobs import JobRunner
 from qa.retrieve import CorpusIndex, Query, Snapshot
 from qa.store import Store, sentence_id
@@ -162,10 +162,7 @@ class QAService:
         """What retrieval is asked with: the standalone form of a follow-up (None if the
         question stands alone), the question's profile and the query (text and vector)."""
         # "How can I contact her?" after "Who is the DPO?" asks about the person named.
-        resolved = resolve_person(question, history)
-        standalone = standalone_question(resolved, history) or (
-            resolved if resolved != question else None
-        )
+        resolved, standalone = rewrite(question, history)
         query_text = standalone or question
         # The follow-up's own words say what must be found; the previous turn only helps find it.
         statistics = (snapshot.doc_freq, snapshot.lower_words, snapshot.size)

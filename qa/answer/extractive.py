@@ -9,12 +9,11 @@ person can read. Composing the quotes is `qa.answer.compose`'s job.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from qa.answer.compose import named_documents
+from qa.answer.compose import Pick, continuation, ends_with_a_colon, named_documents
 from qa.answer.decide import DecisionModel, model_for
 from qa.answer.features import (
     KINDS,
@@ -161,7 +160,7 @@ def score_candidates(
                 title_match=title_match,
                 content=content,
                 previous=previous,
-                introduced=introduced(p, idx),
+                introduced=introduced(p, idx, snapshot),
             )
             rank = passage_ranks[p.passage_id]
             out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0), retriever_rank=rank))
@@ -187,17 +186,14 @@ def score_candidates(
     return _ranked(out, model)
 
 
-_INTRODUCED = 3  # list items read under a lead-in (as `compose.continuation` quotes them)
-
-
-def introduced(p: Passage, idx: int) -> str:
-    """What the passage's idx-th sentence introduces when it ends with a colon: the list
-    items after it (up to `_INTRODUCED`), or else the one sentence after it."""
-    if not p.sentences[idx].text.rstrip(" \t\n\"”’')").endswith(":"):
+def introduced(p: Passage, idx: int, snapshot: Snapshot) -> str:
+    """What the passage's idx-th sentence introduces when it ends with a colon, as the
+    answer would quote it with it (`compose.continuation`): the list items under it, or the
+    one sentence after it. "You can contact her:" offers the address its list gives."""
+    s = p.sentences[idx]
+    if ends_with_a_colon(s, s) is None:
         return ""
-    after = p.sentences[idx + 1 : idx + 1 + _INTRODUCED]
-    items = list(itertools.takewhile(lambda s: s.kind == "list_item", after))
-    return " ".join(s.text for s in (items or after[:1]) if s.kind not in HEADING_KINDS)
+    return " ".join(found.text for _, found in continuation(Pick(p, idx, s), snapshot))
 
 
 def _ranked(candidates: list[Candidate], model: DecisionModel | None) -> list[Candidate]:

@@ -511,7 +511,7 @@ class LLMAnswerer:
                 role="user", content=f"Conversation:\n{transcript}\n\nLast question: {question}"
             ),
         ]
-        from qa.followup import standalone_question
+        from qa.followup import rewrite
 
         try:
             # One line is all that is used: the server stops there, and within a budget.
@@ -521,7 +521,7 @@ class LLMAnswerer:
                 "could not condense the follow-up with the LLM (%s); using the rule-based rewrite",
                 exc,
             )
-            return standalone_question(question, history)
+            return rewrite(question, history)[1]
         line = rewritten.splitlines()[0][:1000].strip() if rewritten else ""
         # A model that writes the prompt's own format back ("Conversation:") has not
         # rewritten anything: searching for that would answer about the word "Conversation".
@@ -531,7 +531,7 @@ class LLMAnswerer:
                 "using the rule-based rewrite",
                 line[:60],
             )
-            return standalone_question(question, history)
+            return rewrite(question, history)[1]
         return line or None
 
     def ask(self, tools: Tools, question: str, history: list[ChatTurn]) -> Answer:

@@ -235,6 +235,9 @@ def test_a_sentence_offers_the_kind_of_answer_asked_for(question, sentence, offe
     assert f.type_missing(v) == float(not offered)
 
 
+NO_DOCUMENTS = SimpleNamespace(documents={})  # a snapshot with no passage after these
+
+
 def test_a_lead_in_offers_what_the_list_under_it_gives():
     """ "You can contact her:" ends with a colon: its list items hold the address asked for
     (`extractive.introduced` reads them, as the answer quotes them)."""
@@ -248,12 +251,12 @@ def test_a_lead_in_offers_what_the_list_under_it_gives():
     sentences = [Sentence(start=a, end=b, text=text[a:b], kind=k) for a, b, k in spans]
     p = Passage(passage_id="p", doc_id="d", title="", start=0, end=len(text), text=text,
                 sentences=sentences)  # fmt: skip
-    assert introduced(p, 0) == "(a) by email at dpo@example.org; (b) by post."
-    assert introduced(p, 1) == ""  # no colon: nothing introduced
+    assert introduced(p, 0, NO_DOCUMENTS) == "(a) by email at dpo@example.org; (b) by post."
+    assert introduced(p, 1, NO_DOCUMENTS) == ""  # no colon: nothing introduced
     question = "How can I contact the data protection officer?"
     lead_in = view(question, "You can contact her:")
     assert f.type_missing(lead_in) == 1.0
-    lead_in = replace(lead_in, introduced=introduced(p, 0))
+    lead_in = replace(lead_in, introduced=introduced(p, 0, NO_DOCUMENTS))
     assert f.type_offered(lead_in) == 1.0 and f.type_missing(lead_in) == 0.0
 
 
@@ -263,7 +266,7 @@ def test_a_colon_introduces_the_next_sentence_when_no_list_follows():
     sentences = [Sentence(start=a, end=b, text=text[a:b]) for a, b in spans]
     p = Passage(passage_id="p", doc_id="d", title="", start=0, end=len(text), text=text,
                 sentences=sentences)  # fmt: skip
-    assert introduced(p, 0) == "Call 0800 100 200 at once."
+    assert introduced(p, 0, NO_DOCUMENTS) == "Call 0800 100 200 at once."
 
 
 def test_an_open_question_expects_no_type():
