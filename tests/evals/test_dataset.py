@@ -52,7 +52,17 @@ def _script(path: Path, monkeypatch):
 
 @pytest.mark.parametrize(
     "slug",
-    ["seeds", "notes", "legal", "research", "correspondence", "reference", "techdoc", "guide", "ops"],
+    [
+        "seeds",
+        "notes",
+        "legal",
+        "research",
+        "correspondence",
+        "reference",
+        "techdoc",
+        "guide",
+        "ops",
+    ],
 )
 def test_the_question_files_are_what_their_build_scripts_make(slug, monkeypatch):
     """Offsets are computed by the build scripts, never edited by hand in the JSONL."""
