@@ -3,6 +3,8 @@
 Hand-written (LLM mode condenses with the LLM instead). A question that refers back
 (a pronoun, "what about", or almost no content words of its own) is joined to the
 previous user question for retrieval; its own words still decide what must be found.
+Those words gain a name where "he" or "she" stands for the person a who-question just
+found ("How can I contact her?" -> "How can I contact Margit Lindqvist?": `rewrite`).
 """
 
 from __future__ import annotations
