@@ -126,6 +126,13 @@ _SIGNATURE = re.compile(r"^--[ \t]?$")
 # capitalised words (titles with their stop: "DR. LEE", "THE WITNESS", "Q") and a colon.
 _SPEAKER = re.compile(r"^\s*(?P<label>(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*):\s+\S")
 _MIN_TURNS = 3  # a document with this many labelled turns is a dialogue
+# A line stamped with a date and time, or a time in brackets: a chat message or a log entry
+# ("[2026-03-14 02:17] dana.k: ...", "2026-03-14T02:17:05Z ERROR ...", "[02:17] <dana> ...").
+# Such entries are written one per line: a stamped line is never the wrapped tail of the
+# line before, whatever that line ends with.
+_STAMPED = re.compile(
+    r"^\s*\[?(?:\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}|\[\d{1,2}:\d{2})(?::\d{2})?[^\]\s]*\]?\s"
+)
 _MAX_LINE_CHARS = 90  # a line of an address or a list of names is short (unwrapped text)
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
@@ -520,6 +527,10 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
         if ("  " in stripped or "\t" in stripped) and _text_table_row(line, previous, following):
             close()
             blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end))
+            continue
+        if _STAMPED.match(line.text):
+            close()
+            current = Block("paragraph", line.start + _indent(line.text), line.end)
             continue
         if m := _BULLET.match(line.text):
             if _heads_list(text, current, previous, line, width):

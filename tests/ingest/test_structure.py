@@ -120,6 +120,31 @@ def test_a_wrapped_line_is_not_a_sentence_boundary():
         assert s.kind in ("title", "heading") or s.text.endswith((".", ";", ":", "or")), s.text
 
 
+def test_a_chat_message_or_log_entry_is_never_the_tail_of_the_line_before():
+    """Stamped lines are written one per line: a message that ends without a stop ("ok ok,
+    not touching it") does not run on into the next one, and an indented line after a
+    message (a pasted error) belongs to that message."""
+    text = textwrap.dedent("""\
+        [2026-03-14 02:23] dana.k: can I just rm the oldest WAL files
+        [2026-03-14 02:23] felix.a: NO. never delete anything in pg_wal by hand
+        [2026-03-14 02:24] dana.k: ok ok, not touching it
+        [2026-03-14 02:26] felix.a: found it. archiver failing since yesterday:
+            walpush: upload to qf-wal-archive failed: 403 AccessDenied
+        2026-03-14T02:30:05Z ERROR archiver stuck
+        [02:31] <tomas> that's hours
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    found = [_flat(s.text) for s in structure.sentences]
+    assert found[0] == "[2026-03-14 02:23] dana.k: can I just rm the oldest WAL files"
+    assert "[2026-03-14 02:24] dana.k: ok ok, not touching it" in found
+    assert any(f.endswith("failed: 403 AccessDenied") and "02:26" in f for f in found)
+    assert "2026-03-14T02:30:05Z ERROR archiver stuck" in found
+    assert "[02:31] <tomas> that's hours" in found
+    for s in structure.sentences:  # no sentence holds two stamps
+        assert len(re.findall(r"\d{1,2}:\d{2}(?::\d{2})?[\]Z]", s.text)) <= 1, s.text
+
+
 def test_headings_kinds_and_section_paths_of_a_numbered_document():
     text = lease_text()
     structure = analyse(text)
