@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from qa.answer.headings import asks_for_heading, structure_stems
-from qa.answer.kinds import OVERVIEW, YES_NO, question_kind
+from qa.answer.kinds import DOCUMENT_TYPES, OVERVIEW, YES_NO, question_kind
 from qa.text import STOPWORDS, UNIT_WORD, same_name, stem, words, zipf
 from qa.thesaurus import synonyms
 
@@ -413,10 +413,15 @@ class QuestionProfile:
     overview: bool = False
     yes_no: bool = False
     focus: int | None = None  # index in `terms` of the thing a which/what asks about
+    # stems of words that point at a document and are no terms ("the encyclopedia
+    # article": `_pointing_words`); still the question's own words
+    pointing: frozenset[str] = frozenset()
 
     @cached_property
     def stems(self) -> set[str]:
-        return {t.stem for t in self.terms}
+        """The stems of the question's own words: its terms and the words pointing at a
+        document (a sentence's "the article" is no new thing the question lacks)."""
+        return {t.stem for t in self.terms} | self.pointing
 
     @cached_property
     def weights(self) -> np.ndarray:
@@ -456,12 +461,17 @@ def profile_question(
     # In "What is section 4 called?", "section" says where to look, not what to find.
     skip = structure_stems() if answer_type == "heading" else frozenset()
     tokens = words(text)
+    pointing = _pointing_words(tokens)
+    pointed: set[str] = set()
     for i, w in enumerate(tokens):
         lw = w.lower()
         if lw in STOPWORDS or (len(lw) < 2 and not lw.isdigit()):
             continue
         s = stem(lw)
         if s in terms or s in skip:
+            continue
+        if i in pointing and not any(doc_freq.get(f, 0) for f in written_forms(s)):
+            pointed.add(s)  # "the encyclopedia article": where to look, in words the text lacks
             continue
         capitalised = w[0].isupper() and i > 0 and lw not in lower_words
         name = capitalised or has_digit(w) or (w.isupper() and len(w) > 1)
@@ -485,7 +495,33 @@ def profile_question(
         attribution=bool(_ATTRIBUTION.search(text)),
         overview=kind.name == OVERVIEW and not kind.judged,
         yes_no=kind.name == YES_NO,
+        pointing=frozenset(pointed),
     )
+
+
+_DETERMINERS = {"the", "this", "that", "these", "those", "your", "our", "their", "its"}
+_POINTING_WORDS = 3  # "the annual report extract": up to three words before the head noun
+
+
+def _pointing_words(tokens: list[str]) -> set[int]:
+    """The places of the words of phrases that point at a document by its kind: "the
+    encyclopedia article", "this leaflet", "the growers' FAQ" (a determiner, a few words,
+    a kind of document: `kinds.DOCUMENT_TYPES`). They say where to look, and a document
+    rarely names its own kind ("encyclopedia"), so where the corpus lacks them they are
+    no words the answer must match; where it has them, they match its title."""
+    found: set[int] = set()
+    for i, w in enumerate(tokens):
+        if w.lower().rstrip("s") not in DOCUMENT_TYPES and w.lower() not in DOCUMENT_TYPES:
+            continue
+        for j in range(i - 1, max(i - 1 - _POINTING_WORDS, -1) - 1, -1):
+            if j < 0:
+                break
+            if tokens[j].lower() in _DETERMINERS:
+                found.update(range(j + 1, i + 1))
+                break
+            if tokens[j].lower() in STOPWORDS:
+                break
+    return found
 
 
 def _unpossessed(word: str) -> str:

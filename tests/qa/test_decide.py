@@ -291,3 +291,18 @@ def test_a_contracted_question_word_is_no_term_but_a_possessive_name_is():
     assert [t.word for t in profile.terms] == ["fee", "Holmby", "Kestrel's", "breeder"]
     profile = profile_question("What is Will's role, and who signed Don's contract?", {}, set())
     assert [t.word for t in profile.terms] == ["Will's", "role", "signed", "Don's", "contract"]
+
+
+def test_words_pointing_at_a_document_are_no_terms_where_the_corpus_lacks_them():
+    """ "the encyclopedia article" says where to look: a document rarely names its own
+    kind, so "encyclopedia" missing from the corpus vetoes nothing. Where the corpus has
+    the words ("the annual report", its title), they stay, to match the title."""
+    question = "Which section of the encyclopedia article covers 1968 to 1995?"
+    found = profile_question(question, {"cover": 3}, set())  # ("section": a heading question's)
+    assert [t.word for t in found.terms] == ["covers", "1968", "1995"]
+    kept = profile_question(question, {"encyclopedia": 1, "articl": 2}, set())
+    assert [t.word for t in kept.terms][:2] == ["encyclopedia", "article"]
+    # "report" ends a phrase that a determiner opens; without one it is an ordinary word
+    words_of = lambda q: [t.word for t in profile_question(q, {}, set()).terms]  # noqa: E731
+    assert words_of("What did the annual report say about leaks?") == ["say", "leaks"]
+    assert words_of("Who wrote a report about leaks?") == ["wrote", "report", "leaks"]
