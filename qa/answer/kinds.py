@@ -390,11 +390,15 @@ def question_kind(question: str) -> Kind:
     return Kind(FACTOID, "asks for a fact")
 
 
+def is_document_type(word: str) -> bool:
+    """ "report", "FAQs", "minutes": a word naming a kind of document."""
+    return word.lower().rstrip("s") in DOCUMENT_TYPES or word.lower() in DOCUMENT_TYPES
+
+
 def _names_a_kind_of_document(phrase: str) -> bool:
     """ "the agreement", "these minutes": a phrase naming a kind of document, so that what
     it says about a topic is asked for (a summary), not one fact."""
-    return any(w.lower().rstrip("s") in DOCUMENT_TYPES or w.lower() in DOCUMENT_TYPES
-               for w in words(phrase))  # fmt: skip
+    return any(is_document_type(w) for w in words(phrase))
 
 
 def _is_a_document(phrase: str) -> bool:

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from qa.answer.headings import asks_for_heading, structure_stems
-from qa.answer.kinds import DOCUMENT_TYPES, OVERVIEW, YES_NO, question_kind
+from qa.answer.kinds import OVERVIEW, YES_NO, is_document_type, question_kind
 from qa.text import STOPWORDS, UNIT_WORD, same_name, stem, words, zipf
 from qa.thesaurus import synonyms
 
@@ -506,16 +506,14 @@ _POINTING_WORDS = 3  # "the annual report extract": up to three words before the
 def _pointing_words(tokens: list[str]) -> set[int]:
     """The places of the words of phrases that point at a document by its kind: "the
     encyclopedia article", "this leaflet", "the growers' FAQ" (a determiner, a few words,
-    a kind of document: `kinds.DOCUMENT_TYPES`). They say where to look, and a document
+    a kind of document: `kinds.is_document_type`). They say where to look, and a document
     rarely names its own kind ("encyclopedia"), so where the corpus lacks them they are
     no words the answer must match; where it has them, they match its title."""
     found: set[int] = set()
     for i, w in enumerate(tokens):
-        if w.lower().rstrip("s") not in DOCUMENT_TYPES and w.lower() not in DOCUMENT_TYPES:
+        if not is_document_type(w):
             continue
-        for j in range(i - 1, max(i - 1 - _POINTING_WORDS, -1) - 1, -1):
-            if j < 0:
-                break
+        for j in range(i - 1, max(i - 2 - _POINTING_WORDS, -1), -1):  # back to the determiner
             if tokens[j].lower() in _DETERMINERS:
                 found.update(range(j + 1, i + 1))
                 break
