@@ -38,7 +38,7 @@ from qa.types import Passage, Sentence
 # an underline as long is a heading; "A1." "A2." items are list items. 11: a numbered line
 # ends only the sections of headings numbered before it (a table's row "1" under heading
 # "2.1" ended "2. The trails" and left "2.2" outside it). 12: a line stamped with a date
-# and time ("[2026-03-14 02:17] dana.k: ...") opens a block of its own: chat messages and
+# and time ("[2026-03-14 02:17] ana.r: ...") opens a block of its own: chat messages and
 # log entries are one per line, never the wrapped tail of the line before.
 CHUNKING_VERSION = 12
 

@@ -127,7 +127,7 @@ _SIGNATURE = re.compile(r"^--[ \t]?$")
 _SPEAKER = re.compile(r"^\s*(?P<label>(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*):\s+\S")
 _MIN_TURNS = 3  # a document with this many labelled turns is a dialogue
 # A line stamped with a date and time, or a time in brackets: a chat message or a log entry
-# ("[2026-03-14 02:17] dana.k: ...", "2026-03-14T02:17:05Z ERROR ...", "[02:17] <dana> ...").
+# ("[2026-03-14 02:17] ana.r: ...", "2026-03-14T02:17:05Z ERROR ...", "[02:17] <ana> ...").
 # Such entries are written one per line: a stamped line is never the wrapped tail of the
 # line before, whatever that line ends with.
 _STAMPED = re.compile(

@@ -4,7 +4,7 @@ Hand-written (LLM mode condenses with the LLM instead). A question that refers b
 (a pronoun, "what about", or almost no content words of its own) is joined to the
 previous user question for retrieval; its own words still decide what must be found.
 Those words gain a name where "he" or "she" stands for the person a who-question just
-found ("How can I contact her?" -> "How can I contact Margit Lindqvist?": `rewrite`).
+found ("How can I contact her?" -> "How can I contact Jane Okoro?": `rewrite`).
 """
 
 from __future__ import annotations
@@ -56,11 +56,11 @@ def standalone_question(question: str, history: list[ChatTurn]) -> str | None:
 
 
 # --- who "he" and "she" are -------------------------------------------------------------------
-# "Who is the data protection officer?" / "Margit Lindqvist." / "How can I contact her?": the
+# "Who is the data protection officer?" / "Jane Okoro." / "How can I contact her?": the
 # pronoun names the person the last exchange was about, and the follow-up's own words are what
-# the answer must match ("contact" alone matches nothing in particular; "contact Margit
-# Lindqvist" does). General English: a personal pronoun refers back to the person just named.
-# Only a name that stands alone is taken (the answer's lead "Margit Lindqvist [1] — ...", or
+# the answer must match ("contact" alone matches nothing in particular; "contact Jane
+# Okoro" does). General English: a personal pronoun refers back to the person just named.
+# Only a name that stands alone is taken (the answer's lead "Jane Okoro [1] — ...", or
 # the X of "Who is X?"): a name inside a sentence may be anyone the sentence mentions.
 _PRONOUN = r"(?<![\w'’/-])({})(?![\w'’/-])"
 _FAMILIES = (("he", "him", "his"), ("she", "her", "hers"))
@@ -77,7 +77,7 @@ _NOT_OWNED = {"back", "enough", "twice", "again", "once", "too", "first", "direc
 
 def _name_only(text: str) -> str | None:
     """The text itself when it is nothing but a name (honorifics and a possessive dropped):
-    "Dr Helena Marsh" -> "Helena Marsh"; None for "The DPO is Margit Lindqvist"."""
+    "Dr Ana Reyes" -> "Ana Reyes"; None for "The DPO is Jane Okoro"."""
     text = _QUOTED.sub(lambda m: m.group()[1:-1], text).strip(" \t\"'“”‘’")
     text = re.sub(r"['’]s$", "", text)
     tokens = list(WORD.finditer(text))
@@ -96,9 +96,9 @@ def _name_only(text: str) -> str | None:
 
 
 def _person(question: str, answer: str | None) -> str | None:
-    """Who a who-question was about: the name it asked about ("Who is Kirill Dmitriev?"),
-    else the name its answer consists of or leads with ("Dr Helena Marsh.", "Isla Drummond
-    [1] — The Head Ranger ...")."""
+    """Who a who-question was about: the name it asked about ("Who is Ana Reyes?"),
+    else the name its answer consists of or leads with ("Dr Ana Reyes.", "Jane Okoro
+    [1] — The officer ...")."""
     asked = _WHO_IS.match(question)
     if asked:
         named = _name_only(asked.group("rest").split(",")[0])
