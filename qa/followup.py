@@ -62,8 +62,12 @@ def standalone_question(question: str, history: list[ChatTurn]) -> str | None:
 # Okoro" does). General English: a personal pronoun refers back to the person just named.
 # Only a name that stands alone is taken (the answer's lead "Jane Okoro [1] — ...", or
 # the X of "Who is X?"): a name inside a sentence may be anyone the sentence mentions.
-_PRONOUN = r"(?<![\w'’/-])({})(?![\w'’/-])"
-_FAMILIES = (("he", "him", "his"), ("she", "her", "hers"))
+# "he", "him", "his" and "she", "her", "hers", each family as one pattern; not inside
+# another word ("she-wolf", "he/she")
+_FAMILIES = [
+    re.compile(rf"(?<![\w'’/-])({'|'.join(family)})(?![\w'’/-])", re.I)
+    for family in (("he", "him", "his"), ("she", "her", "hers"))
+]
 _WHO = re.compile(r"^\s*who\b", re.I)
 _WHO_IS = re.compile(r"^\s*who\s+(?:is|was)\s+(?P<rest>[^?]+)\??\s*$", re.I)
 # What the extractive answer writes around its lead: "According to “Title”: ", a title in
@@ -142,12 +146,11 @@ def resolve_person(question: str, history: list[ChatTurn]) -> str:
     the last who-question found, reaching back over follow-ups as `standalone_question`
     does; else the question unchanged. Not when the question uses both families ("did he
     call her?") or names someone before its pronoun ("Did Tom say he ...")."""
-    used = [f for f in _FAMILIES if re.search(_PRONOUN.format("|".join(f)), question, re.I)]
-    if len(used) != 1:
+    found = [m for pattern in _FAMILIES if (m := pattern.search(question))]
+    if len(found) != 1:
         return question
-    pattern = re.compile(_PRONOUN.format("|".join(used[0])), re.I)
-    first = pattern.search(question)
-    assert first is not None
+    first = found[0]
+    pattern = first.re
     if names(question[: first.start()]) - {words(question)[0].lower()}:
         return question  # someone is named before the pronoun: it may be them
     person = _last_person(history)

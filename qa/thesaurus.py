@@ -142,14 +142,17 @@ class WordNet:
         dev questions (`python -m evals.decision_lab`) did not move (AUC +0.002)."""
         found: list[tuple[str, str]] = []
         for pos in _POS:
-            listed = [
-                (form, entry)
-                for form in self._base_forms(pos, word)
-                if (entry := self._line(f"index.{_POS[pos]}", form)) is not None
-            ]
-            if not listed:
+            listed = next(
+                (
+                    (form, entry)
+                    for form in self._base_forms(pos, word)
+                    if (entry := self._line(f"index.{_POS[pos]}", form)) is not None
+                ),
+                None,
+            )  # the first form the index lists; the others are not looked up
+            if listed is None:
                 continue
-            form, entry = listed[0]
+            form, entry = listed
             n_synsets, n_pointers = int(entry[2]), int(entry[3])
             offsets = entry[6 + n_pointers : 6 + n_pointers + n_synsets]
             found += [(pos + o, form) for o in offsets[:SENSES]]
