@@ -39,8 +39,10 @@ from qa.types import Passage, Sentence
 # ends only the sections of headings numbered before it (a table's row "1" under heading
 # "2.1" ended "2. The trails" and left "2.2" outside it). 12: a line stamped with a date
 # and time ("[2026-03-14 02:17] ana.r: ...") opens a block of its own: chat messages and
-# log entries are one per line, never the wrapped tail of the line before.
-CHUNKING_VERSION = 12
+# log entries are one per line, never the wrapped tail of the line before. 13: a PDF's
+# running headers, footers and page numbers are left out of its text, and a sentence that
+# runs over a page break is read as one (ingest/formats/pdf.py).
+CHUNKING_VERSION = 13
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

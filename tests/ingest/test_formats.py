@@ -8,6 +8,7 @@ the page of every offset, or the error the user sees.
 from __future__ import annotations
 
 import codecs
+import re
 import subprocess
 import sys
 import zipfile
@@ -186,6 +187,134 @@ def test_pdf_text_layer_page_by_page_with_a_page_for_every_offset(tmp_path: Path
     # A quote found by offsets is the page's own text (the citation invariant).
     start = result.text.index("120 €")
     assert result.text[start : start + 5] == "120 €" and result.page_at(start) == 3
+
+
+# A report as word processors export it: a running title and "Page N of M" on every page,
+# body paragraphs that run over the page breaks.
+RUNNING_TITLE = "Northwind Water: Drought Plan 2026 (version 4, May 2026)"
+_RESERVOIRS = ["Ashcombe", "Brynmor", "Culver", "Dunmere", "Elstow", "Fennick", "Garth"]
+_TEMPLATES = [
+    "The {name} reservoir held {n}0 megalitres on 1 May, {k} fewer than a year before.",
+    "Its duty engineer walks the {name} dam every {k} days and logs what the gauges show.",
+    "If the level at {name} falls below {n}%, pumping from the river stops until it recovers.",
+    "Anglers may fish at {name} from March, but boats need a permit from the ranger's office.",
+]
+REPORT_SENTENCES = [
+    _TEMPLATES[n % 4].format(name=_RESERVOIRS[n % 7], n=n + 20, k=n % 7 + 2) for n in range(160)
+]
+
+
+def write_report_pdf(path: Path, footer_last: bool) -> Path:
+    """Three or more pages of justified paragraphs under a running header and footer. With
+    `footer_last`, the footer is drawn after the page's body (as word processors do), so it
+    ends the page's text; else before it (reportlab's page callback), so it opens it."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+    def header(canvas, doc) -> None:
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(60, A4[1] - 40, RUNNING_TITLE)
+        if not footer_last:
+            footer(canvas, doc)
+
+    def footer(canvas, doc) -> None:
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(60, 30, f"Page {doc.page}  |  Northwind Water")
+
+    body = getSampleStyleSheet()["BodyText"]
+    body.alignment = TA_JUSTIFY
+    story = [Paragraph(" ".join(REPORT_SENTENCES[n : n + 5]), body) for n in range(0, 160, 5)]
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height)
+    end = footer if footer_last else (lambda canvas, doc: None)
+    doc.addPageTemplates([PageTemplate(frames=[frame], onPage=header, onPageEnd=end)])
+    doc.build(story)
+    return path
+
+
+@pytest.mark.parametrize("footer_last", [False, True], ids=["footer-first", "footer-last"])
+def test_pdf_leaves_out_running_headers_and_footers_and_joins_sentences_over_pages(
+    tmp_path: Path, footer_last: bool
+):
+    result = read(write_report_pdf(tmp_path / "plan.pdf", footer_last), "plan.pdf")
+    assert result.page_count >= 3
+    # The running title is kept once, where the document begins; page numbers never.
+    assert result.text.count(RUNNING_TITLE) == 1
+    assert result.text.startswith(RUNNING_TITLE + "\n")
+    assert "Northwind Water\n" not in result.text and "Page 2" not in result.text
+    # Every sentence reads whole, including those that run over a page break: no page
+    # furniture and no blank line inside any of them.
+    over_a_break = 0
+    for sentence in REPORT_SENTENCES:
+        found = re.search(r"[ \n]".join(map(re.escape, sentence.split())), result.text)
+        assert found, sentence
+        over_a_break += result.page_at(found.start()) != result.page_at(found.end() - 1)
+    assert over_a_break >= 1  # the case at stake
+    # The page spans still cover the text, and each page starts where its own words do.
+    assert [n for _, _, n in result.pages] == list(range(1, result.page_count + 1))
+    assert all(a[1] == b[0] for a, b in zip(result.pages, result.pages[1:], strict=False))
+    assert result.pages[-1][1] == len(result.text)
+    assert result.title == RUNNING_TITLE
+
+
+def test_pdf_keeps_a_page_break_where_a_page_ends_its_last_line(tmp_path: Path):
+    """Slides: a title and short bullets on each page, the organisation's name and the
+    slide number at the foot. The footer goes; a slide's last bullet, short and without a
+    stop, does not run on into the next slide's title."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    slides = [
+        ("Why we plan for drought", ["Two dry winters in a row", "Reservoirs at 61%"]),
+        ("What customers can do", ["Shorter showers", "No hosepipes in the garden"]),
+        ("What we will do", ["Fix leaks within 24 hours", "Move water between zones"]),
+    ]
+    pdf = canvas.Canvas(str(tmp_path / "deck.pdf"), pagesize=landscape(A4))
+    for number, (title, bullets) in enumerate(slides, start=1):
+        pdf.setFont("Helvetica-Bold", 24)
+        pdf.drawString(60, 500, title)
+        pdf.setFont("Helvetica", 16)
+        for k, bullet in enumerate(bullets):
+            pdf.drawString(80, 440 - 30 * k, f"- {bullet}")
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(60, 30, f"Northwind Water  {number}")
+        pdf.showPage()
+    pdf.save()
+    result = read(tmp_path / "deck.pdf", "deck.pdf")
+    assert (
+        result.text
+        == PAGE_BREAK.join(
+            "\n".join([title, *(f"- {b}" for b in bullets)]) for title, bullets in slides
+        )
+        + "\n"
+    )
+
+
+def test_pdf_keeps_a_line_that_recurs_inside_the_pages(tmp_path: Path):
+    """Only the pages' edges hold furniture: a line repeated in the middle of the pages
+    (a table's header row, a refrain) is the document's text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    days = ["Monday was dry.", "Tuesday brought rain.", "Wednesday was windy."]
+    pdf = canvas.Canvas(str(tmp_path / "log.pdf"), pagesize=A4)
+    for number, day in enumerate(days, start=1):
+        lines = [day, "Inflow normal.", f"Staff on duty: {[5, 3, 6][number - 1]}.", "Gauge reading taken.",
+                 "Outflow normal.", f"{day.split()[0]} ended.", f"Reservoir log, sheet {number}"]  # fmt: skip
+        for k, line in enumerate(lines):
+            pdf.drawString(60, 780 - 20 * k, line)
+        pdf.showPage()
+    pdf.save()
+    result = read(tmp_path / "log.pdf", "log.pdf")
+    assert result.text.count("Gauge reading taken.") == 3  # mid-page: kept on every page
+    assert "Reservoir log" not in result.text  # the footer at every page's foot
+    for day in days:
+        assert result.text.count(day) == 1
+    # At the same place on every page, and alike but for a number that does not count the
+    # pages: a line of the log, not a page number.
+    assert result.text.count("Staff on duty") == 3
 
 
 def test_pdf_with_an_image_only_page_warns_and_keeps_page_numbers(tmp_path: Path):
