@@ -26,19 +26,33 @@ from ingest.formats import PAGE_BREAK, FormatResult
 from ingest.formats.sniff import content_note
 from ingest.formats.text import first_line_title
 from qa.errors import UnreadableFile
+from qa.text import zipf
 
 # PDFium is not thread-safe (pypdfium2's documentation): one document at a time per process.
 _PDFIUM = threading.Lock()
-# PDFium marks a hyphen it found at a line end as U+0002 (or U+FFFE): the page shows "-".
+# PDFium marks a hyphen it found at a line end as U+0002 (or U+FFFE), and joins the two
+# lines there: "mainte\ufffenance", "long\ufffeterm". The page shows "-".
 _PDFIUM_HYPHEN = re.compile("[\x02\ufffe]")
+_HYPHENATED = re.compile("(\\w+)[\x02\ufffe](\\w+)")
 # Other control characters are not text (a NUL from a broken font map, for instance).
 _CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0b\x0e-\x1f\x7f]")
 _PASSWORD_ERRORS = (4, 6)  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
 _LOCATE_HEADER = 1024  # the PDF spec lets "%PDF-" start anywhere in the first 1,024 bytes
 
 
+def _unhyphenated(found: re.Match[str]) -> str:
+    """A word the typesetter broke over two lines, whole again ("mainte-nance" reads and
+    is searched as "maintenance"), unless it is a hyphenated word that happened to end a
+    line ("long-term", "re-enter"): whichever form English uses more (wordfreq; a tie,
+    as for words wordfreq does not know, keeps the hyphen the page shows)."""
+    first, second = found.groups()
+    joined, hyphenated = first + second, f"{first}-{second}"
+    return joined if zipf(joined) > zipf(hyphenated) else hyphenated
+
+
 def _clean(page_text: str) -> str:
     text = page_text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _HYPHENATED.sub(_unhyphenated, text)
     text = _PDFIUM_HYPHEN.sub("-", text)
     text = _CONTROL.sub("", text)
     return text.strip("\n")

@@ -317,6 +317,25 @@ def test_pdf_keeps_a_line_that_recurs_inside_the_pages(tmp_path: Path):
     assert result.text.count("Staff on duty") == 3
 
 
+def test_pdf_words_broken_over_lines_are_whole_again(tmp_path: Path):
+    """A typesetter's hyphen at a line end goes where it split a word ("mainte-nance"),
+    and stays in a hyphenated word that happened to end a line ("long-term")."""
+    from reportlab.pdfgen import canvas
+
+    lines = ["The pumps need regular mainte-", "nance, and the long-", "term plan covers re-",
+             "enter checks and the com-", "mittee's pro-", "gramme."]  # fmt: skip
+    pdf = canvas.Canvas(str(tmp_path / "plan.pdf"))
+    for k, line in enumerate(lines):
+        pdf.drawString(60, 780 - 14 * k, line)
+    pdf.showPage()
+    pdf.save()
+    result = read(tmp_path / "plan.pdf", "plan.pdf")
+    assert flat(result.text) == (
+        "The pumps need regular maintenance, and the long-term plan covers re-enter checks "
+        "and the committee's programme."
+    )
+
+
 def test_pdf_with_an_image_only_page_warns_and_keeps_page_numbers(tmp_path: Path):
     from PIL import Image
     from reportlab.lib.pagesizes import A4
