@@ -42,8 +42,9 @@ from qa.types import Passage, Sentence
 # log entries are one per line, never the wrapped tail of the line before. 13: a PDF's
 # running headers, footers and page numbers are left out of its text, and a sentence that
 # runs over a page break is read as one; a word hyphenated over two lines is whole again
-# (ingest/formats/pdf.py).
-CHUNKING_VERSION = 13
+# (ingest/formats/pdf.py). 14: the fields of a note's YAML front matter are units of their
+# own ("date: 2026-04-02"), as a message's header fields are.
+CHUNKING_VERSION = 14
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -117,6 +117,11 @@ _HEADER_FIELD = re.compile(
     r"^(?P<name>From|To|Cc|Bcc|Date|Sent|Subject|Reply-To)[ \t]*:[ \t]*\S", re.IGNORECASE
 )
 _MESSAGE_OPENERS = frozenset({"from", "date", "sent"})
+# YAML front matter (static-site pages, note-taking apps): the document's first line is
+# "---", then "key: value" fields (values may fold onto indented lines or list items) up to
+# a closing "---" or "...". Its fields are units of their own, as a message's header is.
+_FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
+_FRONT_MATTER_ENDS = ("---", "...")
 # Quoted text in a reply: lines that open with ">" (RFC 3676), nested as ">>".
 _QUOTED = re.compile(r"^[ \t]*>")
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
@@ -429,13 +434,20 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             run = None
             previous_end = -1
             continue
-        if run is None and current is None and _opens_header(lines, i):
+        if (
+            run is None
+            and current is None
+            and (_opens_header(lines, i) or _opens_front_matter(lines, i))
+        ):
             run = "header"
         elif run is None and current is None and _opens_line_run(lines, i, width):
             run = "line"
         elif _SIGNATURE.match(line.text):
             close()
             run, previous_end = "signature", -1
+            continue
+        if run == "header" and stripped in _FRONT_MATTER_ENDS:
+            run, previous_end = None, -1  # the end of front matter
             continue
         if run is not None:
             # A header is a run of fields, each a unit of its own (with the lines folded
@@ -645,6 +657,24 @@ def _opens_header(lines: list[_Line], i: int) -> bool:
             break
         names.append(m.group("name").lower())
     return len(names) >= 2 and bool(_MESSAGE_OPENERS & set(names))
+
+
+def _opens_front_matter(lines: list[_Line], i: int) -> bool:
+    """Line `i` opens a document's YAML front matter: it follows the document's first line,
+    "---", and fields run from it to a closing "---" or "..."."""
+    first = next((k for k, line in enumerate(lines) if not line.blank), None)
+    if first is None or i != first + 1 or lines[first].text.strip() != "---":
+        return False
+    for line in lines[i:]:
+        stripped = line.text.strip()
+        if stripped in _FRONT_MATTER_ENDS:
+            return True
+        if line.blank:
+            return False
+        folded = line.text[:1] in " \t" or stripped.startswith("- ")
+        if not folded and not _FRONT_MATTER_FIELD.match(line.text):
+            return False
+    return False
 
 
 def _opens_line_run(lines: list[_Line], i: int, width: int | None) -> bool:

@@ -145,6 +145,36 @@ def test_a_chat_message_or_log_entry_is_never_the_tail_of_the_line_before():
         assert len(re.findall(r"\d{1,2}:\d{2}(?::\d{2})?[\]Z]", s.text)) <= 1, s.text
 
 
+def test_front_matter_fields_are_units_of_their_own():
+    """A note's YAML front matter: each field is quoted alone ("date: 2026-04-02"), never
+    run together with the next field; a "---" later in the text is no front matter."""
+    text = textwrap.dedent("""\
+        ---
+        title: Allotment committee notes
+        date: 2026-04-02
+        tags:
+          - garden
+          - committee
+        author: Ruth Abara
+        ---
+
+        # Allotment committee notes
+
+        The committee met in the pavilion.
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    found = [_flat(s.text) for s in structure.sentences]
+    assert "date: 2026-04-02" in found
+    assert "author: Ruth Abara" in found
+    assert any(f.startswith("tags:") and "committee" in f for f in found)
+    assert not any("---" in f for f in found)
+    later = "Notes\n\n---\ndate: 2026-04-02\nauthor: Ruth Abara\n---\n"
+    assert [_flat(s.text) for s in analyse(later).sentences][-1] == (
+        "date: 2026-04-02 author: Ruth Abara"
+    )
+
+
 def test_headings_kinds_and_section_paths_of_a_numbered_document():
     text = lease_text()
     structure = analyse(text)
