@@ -336,6 +336,66 @@ def test_pdf_words_broken_over_lines_are_whole_again(tmp_path: Path):
     )
 
 
+def write_table_pdf(path: Path, padding: float) -> Path:
+    """A caption, a table whose cells wrap over lines (a header cell too), a bulleted list
+    with hanging indents, and a sentence under them. `padding` is the cells' padding above
+    and below: reportlab's 3 points, or none, as word processors set it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["BodyText"]
+    rows = [
+        ["Option", "Zone", "Extra water per day (megalitres)"],
+        ["Cut the compensation release from 18 Ml/d to 11 Ml/d", "North", "7"],
+        ["Raise the weir abstraction from 40 to 52 Ml/d", "Valley", "12"],
+        ["Reserve boreholes", "Coast", "6"],
+    ]
+    table = Table(
+        [[Paragraph(cell, style) for cell in row] for row in rows], colWidths=[200, 80, 120]
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), padding),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+            ]
+        )
+    )
+    bullets = ListFlowable(
+        [Paragraph(text, style) for text in ["Blue Badge holders", "New turf for 28 days"]],
+        bulletType="bullet",
+    )
+    story = [
+        Paragraph("Table 5. Extra water in a drought", style),
+        table,
+        bullets,
+        Paragraph("The compensation release keeps the river flowing downstream.", style),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+@pytest.mark.parametrize("padding", [3, 0])
+def test_pdf_tables_are_written_as_rows_of_cells(tmp_path: Path, padding: float):
+    """PDFium gives a table cell by cell, one space between cells; the characters' boxes
+    keep the columns and rows. Each row is written as a Markdown row, a cell wrapped over
+    lines whole in it, under a header; bullets and prose stay as they are."""
+    result = read(write_table_pdf(tmp_path / "t.pdf", padding), "t.pdf")
+    assert result.text.splitlines() == [
+        "Table 5. Extra water in a drought",
+        "| Option | Zone | Extra water per day (megalitres) |",
+        "| --- | --- | --- |",
+        "| Cut the compensation release from 18 Ml/d to 11 Ml/d | North | 7 |",
+        "| Raise the weir abstraction from 40 to 52 Ml/d | Valley | 12 |",
+        "| Reserve boreholes | Coast | 6 |",
+        "• Blue Badge holders",
+        "• New turf for 28 days",
+        "The compensation release keeps the river flowing downstream.",
+    ]
+
+
 def test_pdf_with_an_image_only_page_warns_and_keeps_page_numbers(tmp_path: Path):
     from PIL import Image
     from reportlab.lib.pagesizes import A4
