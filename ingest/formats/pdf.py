@@ -28,6 +28,7 @@ from ingest.formats.pdf_layout import (
     render,
     running_lines,
     runs_on,
+    typography,
     wrap_width,
 )
 from ingest.formats.sniff import content_note
@@ -110,8 +111,11 @@ def extract_pages(raw: bytes, doc_id: str) -> list[Page]:
 def read_pdf(raw: bytes, doc_id: str) -> FormatResult:
     extracted = extract_pages(raw, doc_id)
     running = running_lines([[line.text for line in page.lines] for page in extracted])
+    type_ = typography(extracted)
     pages = [
-        _clean(render(page, furniture([line.text for line in page.lines], running, number == 1)))
+        _clean(
+            render(page, furniture([line.text for line in page.lines], running, number == 1), type_)
+        )
         for number, page in enumerate(extracted, start=1)
     ]
     if not pages:
@@ -144,12 +148,23 @@ def read_pdf(raw: bytes, doc_id: str) -> FormatResult:
         )
     return FormatResult(
         text=text,
-        title=first_line_title(text, doc_id),
+        title=_first_page_heading(pages[0]) or first_line_title(text, doc_id),
+        headings=[(m.start(2), m.end(2), len(m.group(1))) for m in _HEADING.finditer(text)],
         format="pdf",
         pages=spans,
         warnings=warnings,
         page_count=len(pages),
     )
+
+
+_HEADING = re.compile(r"^(#+) (.+)$", re.M)
+
+
+def _first_page_heading(page: str) -> str | None:
+    """The first page's largest heading (`pdf_layout.render` writes headings as "# ..."):
+    the document's own title, set large under a running header or an issuer's line."""
+    headings = [(len(m.group(1)), m.group(2).strip()) for m in _HEADING.finditer(page)]
+    return min(headings, key=lambda h: h[0])[1][:200] if headings else None
 
 
 def _ranges(numbers: list[int]) -> str:

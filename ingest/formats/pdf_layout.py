@@ -12,6 +12,8 @@ character's box. The text alone loses three things that matter for quoting:
   than a space. Such rows are written as Markdown rows, `| a | b |`, with a `| --- |` line
   under the first (the header), as the HTML and DOCX readers write tables, so that the
   structure step reads every format's tables alike.
+- **Headings** (`typography`, `render`): a PDF marks no headings; lines set larger than
+  the body, or bold where it is not, are written as Markdown headings ("## Summary").
 - **Pages that run on** (`runs_on`): a paragraph broken by the page end is one paragraph.
 
 All of this is the product's own logic: PDFium and pypdfium2 give characters and boxes,
@@ -37,6 +39,8 @@ class Line:
     text: str
     chars: list[int]
     gaps: list[tuple[float, float]] = field(default_factory=list)
+    size: float = 0.0  # its characters' median font size
+    bold: bool = False  # set in a bold font throughout
 
 
 @dataclass
@@ -63,10 +67,35 @@ def read_page(textpage) -> Page:
         if ch not in "\r\n":
             current.append(i)
         elif current:
-            lines.append(Line(text[current[0] : current[-1] + 1], current))
-            lines[-1].gaps = _cell_gaps(text, current, boxes, sizes)
+            line = Line(text[current[0] : current[-1] + 1], current)
+            line.gaps = _cell_gaps(text, current, boxes, sizes)
+            visible = [k for k in current if not text[k].isspace()]
+            if visible:
+                line.size = sorted(sizes[k] for k in visible)[len(visible) // 2]
+                samples = {visible[0], visible[len(visible) // 2], visible[-1]}
+                line.bold = all(_bold(textpage, k) for k in samples)
+            lines.append(line)
             current = []
     return Page(text, boxes, sizes, lines)
+
+
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+_BOLD_WEIGHT = 600
+
+
+def _bold(textpage, index: int) -> bool:
+    """Is the character set in a bold font (by its weight, or its font's name when the
+    font does not say: the standard 14 fonts, "Helvetica-Bold")?"""
+    import ctypes
+
+    from pypdfium2 import raw
+
+    weight = raw.FPDFText_GetFontWeight(textpage.raw, index)
+    if weight > 0:
+        return weight >= _BOLD_WEIGHT
+    name = ctypes.create_string_buffer(128)
+    raw.FPDFText_GetFontInfo(textpage.raw, index, name, 128, None)
+    return bool(_BOLD_NAME.search(name.value.decode("latin-1")))
 
 
 # --- page furniture -----------------------------------------------------------------------
@@ -316,9 +345,78 @@ def _table(page: Page, lines: list[Line]) -> list[str]:
     return [out[0], "|" + "|".join(" --- " for _ in range(len(separators) + 1)) + "|", *out[1:]]
 
 
-def render(page: Page, dropped: set[int] = frozenset()) -> str:
-    """The page's text, line by line, without the `dropped` lines and with its tables'
-    rows written as rows."""
+# --- headings -------------------------------------------------------------------------------
+# A PDF has no heading marks: a heading is set larger than the body text, or in bold where
+# the body is not. Such lines are written as Markdown headings ("## Reservoir storage"), as
+# the HTML and DOCX readers write theirs, so that a slide's title or an unnumbered heading
+# ("Summary") heads its section. Its wrapped lines, same size and weight, are one heading.
+_LARGER = 1.15  # of the body's size: a heading's least
+_HEADING_WORDS = 15  # at most: a longer line is a pull quote or a lead paragraph
+_NOT_A_HEADING_END = re.compile(r"[.,;]\s*$")
+_BULLET_GLYPH = re.compile(r"^[•◦▪‣·∙●○■□►➢\-–—*]$")
+_MAX_LEVEL = 6
+
+
+@dataclass
+class Typography:
+    """What the document's body text looks like, and its heading sizes, largest first."""
+
+    body: float = 0.0
+    body_bold: bool = False
+    sizes: list[float] = field(default_factory=list)
+
+    def level(self, line: Line) -> int | None:
+        """The heading level of a line that looks like a heading, else None."""
+        if not self.body or not line.size or line.gaps or not _heading_words(line.text):
+            return None
+        if line.size >= _LARGER * self.body:
+            return min(1 + self.sizes.index(round(line.size, 1)), _MAX_LEVEL)
+        if line.bold and not self.body_bold and line.size >= self.body / _LARGER:
+            return min(1 + len(self.sizes), _MAX_LEVEL)
+        return None
+
+
+def _heading_words(text: str) -> bool:
+    """Words a heading may have: a few, a word of three letters at least (not a big
+    figure on a slide, "79 Ml/d"), no bullet before them, no stop or comma after."""
+    words = text.split()
+    return (
+        0 < len(words) <= _HEADING_WORDS
+        and any(len(word) >= 3 and word.isalpha() for word in words)
+        and not _BULLET_GLYPH.match(words[0])
+        and not _NOT_A_HEADING_END.search(text)
+    )
+
+
+def typography(pages: Sequence[Page]) -> Typography:
+    """The body's size (the size most characters are set in) and whether it is bold, and
+    the sizes larger than it that headings use."""
+    weight: dict[float, int] = {}
+    bold: dict[bool, int] = {}
+    for page in pages:
+        for line in page.lines:
+            n = len(line.chars)
+            weight[round(line.size, 1)] = weight.get(round(line.size, 1), 0) + n
+    if not weight:
+        return Typography()
+    body = max(weight, key=weight.get)
+    for page in pages:
+        for line in page.lines:
+            if round(line.size, 1) == body:
+                bold[line.bold] = bold.get(line.bold, 0) + len(line.chars)
+    larger = {
+        round(line.size, 1)
+        for page in pages
+        for line in page.lines
+        if line.size >= _LARGER * body and not line.gaps and _heading_words(line.text)
+    }
+    return Typography(body, bold.get(True, 0) > bold.get(False, 0), sorted(larger, reverse=True))
+
+
+def render(page: Page, dropped: set[int] = frozenset(), type_: Typography | None = None) -> str:
+    """The page's text, line by line, without the `dropped` lines, with its tables' rows
+    written as rows and its headings as headings."""
+    type_ = type_ or Typography()
     lines = [line for i, line in enumerate(page.lines) if i not in dropped]
     out: list[str] = []
     k = 0
@@ -327,9 +425,22 @@ def render(page: Page, dropped: set[int] = frozenset()) -> str:
         if end > k:
             out += _table(page, lines[k:end])
             k = end
-        else:
+            continue
+        level = type_.level(lines[k])
+        if level is None:
             out.append(lines[k].text)
             k += 1
+            continue
+        words = [lines[k].text.strip()]
+        k += 1
+        while (
+            k < len(lines)
+            and type_.level(lines[k]) == level
+            and (lines[k].size, lines[k].bold) == (lines[k - 1].size, lines[k - 1].bold)
+        ):
+            words.append(lines[k].text.strip())
+            k += 1
+        out.append("#" * level + " " + " ".join(words))
     return "\n".join(out)
 
 

@@ -179,11 +179,13 @@ def test_pdf_text_layer_page_by_page_with_a_page_for_every_offset(tmp_path: Path
     assert result.pages[-1][1] == len(result.text)
     assert [n for _, _, n in result.pages] == [1, 2, 3]
     for (start, end, number), (heading, paragraph) in zip(result.pages, PDF_PAGES, strict=True):
-        assert flat(result.text[start:end]) == flat(f"{heading} {paragraph}")
-        assert result.text[start:end].startswith(heading + "\n")  # line breaks as extracted
+        # The heading, set larger than the text, is written as one ("# ..."), as HTML's are.
+        assert flat(result.text[start:end]) == flat(f"# {heading} {paragraph}")
+        assert result.text[start:end].startswith(f"# {heading}\n")  # line breaks as extracted
         for offset in range(start, end):
             assert result.page_at(offset) == number
     assert result.text.count(PAGE_BREAK) == 2
+    assert headings_of(result) == [(heading, 1) for heading, _ in PDF_PAGES]
     # A quote found by offsets is the page's own text (the citation invariant).
     start = result.text.index("120 €")
     assert result.text[start : start + 5] == "120 €" and result.page_at(start) == 3
@@ -262,7 +264,8 @@ def test_pdf_leaves_out_running_headers_and_footers_and_joins_sentences_over_pag
 def test_pdf_keeps_a_page_break_where_a_page_ends_its_last_line(tmp_path: Path):
     """Slides: a title and short bullets on each page, the organisation's name and the
     slide number at the foot. The footer goes; a slide's last bullet, short and without a
-    stop, does not run on into the next slide's title."""
+    stop, does not run on into the next slide's title; the titles, set larger and bold,
+    are headings."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen import canvas
 
@@ -286,7 +289,7 @@ def test_pdf_keeps_a_page_break_where_a_page_ends_its_last_line(tmp_path: Path):
     assert (
         result.text
         == PAGE_BREAK.join(
-            "\n".join([title, *(f"- {b}" for b in bullets)]) for title, bullets in slides
+            "\n".join([f"# {title}", *(f"- {b}" for b in bullets)]) for title, bullets in slides
         )
         + "\n"
     )
@@ -393,6 +396,53 @@ def test_pdf_tables_are_written_as_rows_of_cells(tmp_path: Path, padding: float)
         "• Blue Badge holders",
         "• New turf for 28 days",
         "The compensation release keeps the river flowing downstream.",
+    ]
+
+
+def test_pdf_headings_by_size_and_weight(tmp_path: Path):
+    """A PDF has no heading marks: lines set larger than the body, or bold where the body
+    is not, are headings, ranked by size (a wrapped one is one heading); a big figure and
+    a bold sentence are not. The first page's largest heading titles the document."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    lines = [
+        ("Helvetica", 8, "Northwind Water, internal"),
+        ("Helvetica-Bold", 24, "Drought Plan"),
+        ("Helvetica", 14, "How we keep water flowing"),
+        ("Helvetica", 14, "through a dry summer"),
+        ("Helvetica-Bold", 10, "1.1 Purpose"),
+        ("Helvetica", 10, "This plan says what we do before, during and after a drought."),
+        ("Helvetica", 10, "It is reviewed every year by the board and the regulator."),
+        ("Helvetica", 40, "61%"),
+        ("Helvetica-Bold", 10, "Storage is low, so act now."),
+        ("Helvetica", 10, "Customers are asked to save water in the garden and at home."),
+    ]
+    pdf = canvas.Canvas(str(tmp_path / "plan.pdf"), pagesize=A4)
+    y = 820
+    for font, size, text in lines:
+        y -= size * 1.6  # room for the line's own size above its baseline
+        pdf.setFont(font, size)
+        pdf.drawString(60, y, text)
+    pdf.showPage()
+    pdf.save()
+    result = read(tmp_path / "plan.pdf", "plan.pdf")
+    assert result.text.splitlines() == [
+        "Northwind Water, internal",
+        "# Drought Plan",
+        "## How we keep water flowing through a dry summer",
+        "### 1.1 Purpose",
+        "This plan says what we do before, during and after a drought.",
+        "It is reviewed every year by the board and the regulator.",
+        "61%",
+        "Storage is low, so act now.",
+        "Customers are asked to save water in the garden and at home.",
+    ]
+    assert result.title == "Drought Plan"
+    assert headings_of(result) == [
+        ("Drought Plan", 1),
+        ("How we keep water flowing through a dry summer", 2),
+        ("1.1 Purpose", 3),
     ]
 
 
