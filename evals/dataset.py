@@ -281,8 +281,8 @@ def discover(root: Path = DATA) -> list[Path]:
 
 def read_documents(docs: Path) -> dict[str, str]:
     """The documents exactly as ingest reads and stores them (the offsets' reference)."""
+    from ingest.readers import SUPPORTED_SUFFIXES, read_document
     from ingest.readers import discover as discover_files
-    from ingest.readers import read_document
 
     if not docs.is_dir():
         raise DatasetError(f"{docs}: the corpus's docs folder does not exist")
@@ -294,7 +294,7 @@ def read_documents(docs: Path) -> dict[str, str]:
             raise DatasetError(f"{docs}: {exc}") from exc
         documents[read.doc_id] = read.text
     if not documents:
-        raise DatasetError(f"{docs}: holds no .txt or .md document")
+        raise DatasetError(f"{docs}: holds no document ({', '.join(SUPPORTED_SUFFIXES)})")
     return documents
 
 

@@ -62,6 +62,7 @@ def _script(path: Path, monkeypatch):
         "techdoc",
         "guide",
         "ops",
+        "pdfs",
     ],
 )
 def test_the_question_files_are_what_their_build_scripts_make(slug, monkeypatch):
