@@ -492,16 +492,17 @@ def _matches(pattern: re.Pattern, sentence: str) -> list[Span]:
 def number_span(sentence: str, ask: Ask) -> Span | None:
     """ "more than 95%", "80% to 90%", "$2.5 million", "three": with its modifier.
 
-    Not a number inside a date ("24" of "24 June 2025", "2025"), nor one inside a code or
-    an identifier ("04101", "E25"). Of several, the one the question's kind of number
+    Not a number inside a date ("24" of "24 June 2025", "2025"), nor one inside a code,
+    an identifier or a phone number ("04101", "E25", "157" of "0808 157 0193"). Of several, the one the question's kind of number
     fits: an amount has its currency, a percentage its sign, "how many households" the
     number before "households"; then the one nearest the question's words."""
     dates = [(m.start(), m.end()) for m in TIME.finditer(sentence) if _is_a_date(m.group())]
+    inside = dates + phone_numbers(sentence)
     found = [
         s
         for s in _matches(NUMERIC, sentence)
         if re.search(r"\w", sentence[s[0] : s[1]])
-        and not any(a <= s[0] and s[1] <= b for a, b in dates)
+        and not any(a <= s[0] and s[1] <= b for a, b in inside)
         and not re.fullmatch(r"0\d+", sentence[s[0] : s[1]].strip())
     ]
     found = _not_asked(found, sentence, ask)
@@ -1439,7 +1440,9 @@ def choose_lead(
 ) -> Lead | None:
     """The lead of a document's group of quotes, by the first rule that finds one:
     - a table row: the cell of the row the question names under the column it asks
-      about (`_table_lead`);
+      about (`_table_lead`); the best sentence's row, else another of the group's (a
+      sentence that describes a table can rank above its rows) if the question names
+      the column in its own words;
     - a number of the very kind asked, from the best sentence, what it introduces (for
       the answer's first group), then the group's other chosen sentences;
     - any span of the asked type, from the best sentence, then what it introduces ("You
@@ -1447,8 +1450,9 @@ def choose_lead(
     None for a heading (it is its own short answer) or when nothing is shorter."""
     if not ask.text or best.sentence.kind in HEADING_KINDS:
         return None
-    if in_table := _table_lead(best, ask.text, snapshot):
-        return in_table
+    for c in (best, *others):
+        if in_table := _table_lead(c, ask.text, snapshot, named=c is not best):
+            return in_table
     sayers = [(best.passage, best.sentence)]
     if first:
         sayers += continuation(best, snapshot)
@@ -1478,14 +1482,14 @@ def _unruled(text: str, span: Span) -> Span:
     return a, b
 
 
-def _table_lead(c: Chosen, question: str, snapshot: Snapshot) -> Lead | None:
+def _table_lead(c: Chosen, question: str, snapshot: Snapshot, named: bool = False) -> Lead | None:
     """For a row of a table with a header: the cell, in the row the question names, under
     the column it asks about (`tables.asked_cell`), with the header row and that row to be
     quoted before the rest."""
     if c.sentence.kind != "table_row" or comparative(question) or superlative(question):
         return None  # "which is shorter": the row found is not the one the comparison picks
     run = _run_of(snapshot, c, most=_TABLE_MAX)
-    found = asked_cell(question, [s.text for _, s in run], snapshot.lexicon)
+    found = asked_cell(question, [s.text for _, s in run], snapshot.lexicon, named)
     if found is None:
         return None
     at, (a, b) = found

@@ -254,8 +254,8 @@ def _without_dates(text: str) -> str:
 
 def offers_count(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     """A count of things ("fourteen ferries", "1,300 members"): a number the question does
-    not write, once years, dates, sums of money, lengths of time and measures are set
-    aside. "How many members voted?" is not answered by "In May 2019 the club voted to
+    not write, once phone numbers, years, dates, sums of money, lengths of time and measures
+    are set aside. "How many members voted?" is not answered by "In May 2019 the club voted to
     move ...", by "dues of £3.5 million", by "simmer for 4 minutes" nor by "5.4% of the
     staff": a year, a sum, a time and a share are not counts of members. A measure in the
     unit the question counts still is: "How many vacation days ...?" counts "22 days",
@@ -268,10 +268,17 @@ def offers_count(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
         after = words(m.string[m.end() : m.end() + 40])[:1]
         return m.group() if any(stem(w) in q.stems for w in (*unit, *after)) else " "
 
-    rest = DURATION.sub(unless_counted, _without_dates(_SUM.sub(" ", text)))
+    rest = DURATION.sub(unless_counted, _without_dates(_SUM.sub(" ", without_phone_numbers(text))))
     asked = counted_unit(q.text)
     rest = MEASURE.sub(lambda m: m.group() if _in_unit(m, asked) else unless_counted(m), rest)
     return bool(numbers(rest) - _question_numbers(q.text))
+
+
+def without_phone_numbers(text: str) -> str:
+    """The text with its phone numbers blanked: "0808 157 0193" holds no count of 157."""
+    for a, b in reversed(phone_numbers(text)):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _in_unit(measure: re.Match, asked: str | None) -> bool:

@@ -484,13 +484,16 @@ def named_rows(rows: list[str], column: int, question: str) -> list[int]:
     return named
 
 
-def asked_cell(question: str, rows: list[str], lexicon: Lexicon | None) -> tuple[int, Span] | None:
+def asked_cell(
+    question: str, rows: list[str], lexicon: Lexicon | None, named: bool = False
+) -> tuple[int, Span] | None:
     """In a table (its header first), the row the question names by its name cell and,
     in it, the cell under the column the question asks about ("How much ascent is there
     on the Fox Path?" -> "280 m" under "Ascent"): the column whose header fits best the
     question's words that no row has (those name a row, not a column), never the column of
     names. None without a header, without exactly one row named, or when no column or
-    two fit."""
+    two fit. With `named`, the column's header must share a word with the question ("the
+    peak fare" for "Peak fare"), not only be near it in meaning."""
     cols = columns(rows)
     # the column of names is the one where the question names one row ("What grade is
     # Raven Crag?": the routes', not the grades')
@@ -506,7 +509,7 @@ def asked_cell(question: str, rows: list[str], lexicon: Lexicon | None) -> tuple
     asked = [w.lower() for w in words(question) if w.lower() not in STOPWORDS]
     asked = [w for w in asked if stem(w) not in in_rows]
     best = _best((_fit(asked, c.header, lexicon), c.index) for c in cols if c is not names)
-    if best is None:
+    if best is None or (named and not stems(" ".join(asked)) & stems(cols[best].header)):
         return None
     cell = cells(rows[at])[best]
     return (at, cell) if cell[0] < cell[1] else None

@@ -37,6 +37,7 @@ from qa.answer.compose import (
     mmr,
     most_specific,
     named_documents,
+    number_span,
     number_tokens,
     numbered,
     outline,
@@ -1038,6 +1039,14 @@ def test_a_document_is_named_by_its_folder_and_by_a_code_in_its_file_name():
 def test_a_number_of_the_asked_dimension_fits(sentence, question, answer_type, span):
     found = fitting_number_span(sentence, Ask.of(question, answer_type, set()))
     assert found is not None and sentence[found[0] : found[1]] == span
+
+
+def test_no_part_of_a_phone_number_is_a_count():
+    ask = Ask.of("How many people work there?", "number", set())
+    assert number_span("Join the register by calling 0808 157 0193.", ask) is None
+    sentence = "Call 0808 157 0193: 40 people answer the phones."
+    found = number_span(sentence, ask)
+    assert found is not None and sentence[found[0] : found[1]] == "40"
 
 
 def test_no_number_fits_a_dimension_it_does_not_measure():

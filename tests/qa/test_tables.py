@@ -5,6 +5,8 @@ are made up here."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from helpers import service_over
 
@@ -283,6 +285,44 @@ def test_a_question_about_a_row_is_answered_with_the_cell_and_the_header(orca):
         i for i, q in enumerate(quotes) if "| Orca 500 |" in q
     )
     text = orca.snapshot().document_text("orca.md")
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+
+
+FARES = """# Ferry fares
+
+For each month the council sets three fares for the island ferry: the off-peak fare, the
+peak fare and the night fare (Table 2).
+
+| Month | Off-peak fare | Peak fare | Night fare |
+| --- | --- | --- | --- |
+| April | £3.10 | £4.20 | £5.00 |
+| May | £3.20 | £4.40 | £5.10 |
+| June | £3.30 | £4.60 | £5.30 |
+| July | £3.40 | £4.90 | £5.60 |
+"""
+
+
+def test_a_row_under_a_sentence_that_describes_the_table_gives_the_cell(tmp_path):
+    """The sentence that describes a table can rank above its rows; a row quoted beside
+    it still gives the cell the question asks for, not a number of the sentence. (The
+    packaged decision without its answerer, which answers whenever there is a candidate:
+    this is about what the answer leads with, not whether to answer.)"""
+    from ingest.pipeline import ingest
+    from qa.answer.decide import PACKAGED
+    from qa.config import Settings
+    from qa.service import QAService
+
+    model = json.loads(PACKAGED.read_text(encoding="utf-8"))
+    model["answerer"] = model["answerability"] = None
+    (tmp_path / "model.json").write_text(json.dumps(model), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "fares.md").write_text(FARES, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "index", answer_model=tmp_path / "model.json")
+    ingest(tmp_path / "docs", settings, progress=False)
+    service = QAService(settings)
+    answer = service.ask("What is the peak fare for the island ferry in July?")
+    assert answer.answer.startswith("£4.90 [1] — "), answer.answer
+    text = service.snapshot().document_text("fares.md")
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)
 
 
