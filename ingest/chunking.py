@@ -42,8 +42,8 @@ from qa.types import Passage, Sentence
 # log entries are one per line, never the wrapped tail of the line before. 13: a PDF's
 # running headers, footers and page numbers are left out of its text, and a sentence that
 # runs over a page break is read as one; a word hyphenated over two lines is whole again;
-# a table's rows are written as rows of cells, and lines set larger or bolder than the body
-# as headings (ingest/formats/pdf_layout.py). 14: the fields of a note's YAML front matter are units of their
+# a table's rows are written as rows of cells, lines set larger or bolder than the body as
+# headings, and raised footnote marks as superscripts (ingest/formats/pdf_layout.py). 14: the fields of a note's YAML front matter are units of their
 # own ("date: 2026-04-02"), as a message's header fields are.
 CHUNKING_VERSION = 14
 

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from math import ceil
 
+from qa.sentences import SUPERSCRIPT_DIGITS
+
 Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points)
 
 
@@ -61,22 +63,97 @@ def read_page(textpage) -> Page:
         return Page(text, [], [], [Line(t, []) for t in re.split(r"\r\n|\r|\n", text) if t])
     boxes = [textpage.get_charbox(i) for i in range(count)]
     sizes = [raw.FPDFText_GetFontSize(textpage.raw, i) for i in range(count)]
-    lines: list[Line] = []
+    printed: list[list[int]] = []
     current: list[int] = []
     for i, ch in enumerate([*text, "\n"]):
         if ch not in "\r\n":
             current.append(i)
         elif current:
-            line = Line(text[current[0] : current[-1] + 1], current)
-            line.gaps = _cell_gaps(text, current, boxes, sizes)
-            visible = [k for k in current if not text[k].isspace()]
-            if visible:
-                line.size = sorted(sizes[k] for k in visible)[len(visible) // 2]
-                samples = {visible[0], visible[len(visible) // 2], visible[-1]}
-                line.bold = all(_bold(textpage, k) for k in samples)
-            lines.append(line)
+            printed.append(current)
             current = []
+    raised = _superscripts(text, printed, boxes, sizes)
+    lines: list[Line] = []
+    for chars in _rejoined(text, printed, raised, boxes, sizes):
+        line = Line("".join(_raised(text[i]) if i in raised else text[i] for i in chars), chars)
+        line.gaps = _cell_gaps(text, chars, boxes, sizes)
+        visible = [k for k in chars if not text[k].isspace()]
+        if visible:
+            line.size = sorted(sizes[k] for k in visible)[len(visible) // 2]
+            samples = {visible[0], visible[len(visible) // 2], visible[-1]}
+            line.bold = all(_bold(textpage, k) for k in samples)
+        lines.append(line)
     return Page(text, boxes, sizes, lines)
+
+
+# --- superscripts --------------------------------------------------------------------------
+# A footnote's mark ("38,200 Ml.¹") or a unit's power ("m²") is set smaller and raised.
+# PDFium gives it as a plain digit and, as it stands above the line, often breaks the line
+# after it ("Ml.1" / " Because ..."). Raised digits are written as superscript digits, and
+# the line is whole again.
+_SMALLER = 0.85  # of the line's size, at most
+_RAISED = 0.2  # of the line's size: its bottom this far above the line's baseline, at least
+_SAME_BASELINE = 0.3  # of the size: two parts of one printed line
+_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+
+
+def _raised(ch: str) -> str:
+    return ch.translate(_SUPERSCRIPT)
+
+
+def _body(text: str, chars: list[int], boxes: list[Box], sizes: list[float]):
+    """A line's size and baseline: the median size and bottom of its visible characters."""
+    visible = [i for i in chars if not text[i].isspace()]
+    if not visible:
+        return 0.0, 0.0
+    size = sorted(sizes[i] for i in visible)[len(visible) // 2]
+    return size, sorted(boxes[i][1] for i in visible)[len(visible) // 2]
+
+
+def _superscripts(text: str, printed: list[list[int]], boxes, sizes) -> set[int]:
+    """The raised digits: smaller than their line and standing above its baseline."""
+    out = set()
+    for chars in printed:
+        size, baseline = _body(text, chars, boxes, sizes)
+        out |= {
+            i
+            for i in chars
+            if text[i].isdigit()
+            and sizes[i] <= _SMALLER * size
+            and boxes[i][1] >= baseline + _RAISED * size
+        }
+    return out
+
+
+def _rejoined(text: str, printed: list[list[int]], raised: set[int], boxes, sizes):
+    """PDFium's lines, with a line that ends in a raised mark joined to the next when that
+    goes on to the right along the same baseline ("Ml.¹" / " Because ..."). A line of
+    small digits alone, raised above the next (a footnote's own number, "¹" / " Usable
+    storage is ..."), is raised too, and joined to it. `raised` gains those digits."""
+    out: list[list[int]] = []
+    for chars in printed:
+        before = out[-1] if out else []
+        last = next((i for i in reversed(before) if not text[i].isspace()), None)
+        first = next((i for i in chars if not text[i].isspace()), None)
+        if last is None or first is None or boxes[first][0] < boxes[last][0]:
+            out.append(list(chars))
+            continue
+        size, baseline = _body(text, before, boxes, sizes)
+        marks = [i for i in before if not text[i].isspace()]
+        if all(text[i].isdigit() for i in marks):
+            next_size, next_baseline = _body(text, chars, boxes, sizes)
+            if all(
+                sizes[i] <= _SMALLER * next_size
+                and boxes[i][1] >= next_baseline + _RAISED * next_size
+                for i in marks
+            ):
+                raised.update(marks)
+                before.extend(chars)
+                continue
+        if last in raised and abs(boxes[first][1] - baseline) <= _SAME_BASELINE * size:
+            before.extend(chars)
+            continue
+        out.append(list(chars))
+    return out
 
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)

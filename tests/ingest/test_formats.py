@@ -446,6 +446,42 @@ def test_pdf_headings_by_size_and_weight(tmp_path: Path):
     ]
 
 
+def test_pdf_footnote_marks_are_superscripts_and_end_no_line(tmp_path: Path):
+    """A footnote's mark is set smaller and raised: it is written as a superscript digit,
+    the sentence after it is on the same line and is a sentence of its own, and the
+    footnote's own number is a superscript before its text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from qa.sentences import sentence_spans
+
+    pdf = canvas.Canvas(str(tmp_path / "note.pdf"), pagesize=A4)
+    first = "The tank holds 40 litres."
+    pdf.setFont("Times-Roman", 11)
+    pdf.drawString(60, 760, first)
+    end = 60 + pdf.stringWidth(first, "Times-Roman", 11)
+    pdf.setFont("Times-Roman", 7)
+    pdf.drawString(end, 765, "1")
+    pdf.setFont("Times-Roman", 11)
+    pdf.drawString(end + pdf.stringWidth("1", "Times-Roman", 7), 760, " It is refilled every day.")
+    pdf.setFont("Times-Roman", 7)
+    pdf.drawString(60, 104, "1")
+    pdf.setFont("Times-Roman", 9)
+    pdf.drawString(65, 100, "Usable volume, above the outlet.")
+    pdf.showPage()
+    pdf.save()
+    result = read(tmp_path / "note.pdf", "note.pdf")
+    assert result.text.splitlines() == [
+        "The tank holds 40 litres.¹ It is refilled every day.",
+        "¹ Usable volume, above the outlet.",
+    ]
+    line = result.text.splitlines()[0]
+    assert [line[a:b] for a, b in sentence_spans(line)] == [
+        "The tank holds 40 litres.¹",
+        "It is refilled every day.",
+    ]
+
+
 def test_pdf_with_an_image_only_page_warns_and_keeps_page_numbers(tmp_path: Path):
     from PIL import Image
     from reportlab.lib.pagesizes import A4
