@@ -43,8 +43,9 @@ from qa.types import Passage, Sentence
 # running headers, footers and page numbers are left out of its text, and a sentence that
 # runs over a page break is read as one; a word hyphenated over two lines is whole again;
 # a table's rows are written as rows of cells, lines set larger or bolder than the body as
-# headings, and raised footnote marks as superscripts (ingest/formats/pdf_layout.py). 14: the fields of a note's YAML front matter are units of their
-# own ("date: 2026-04-02"), as a message's header fields are.
+# headings, and raised footnote marks as superscripts (ingest/formats/pdf_layout.py).
+# 14: the fields of a note's YAML front matter are units of their own ("date:
+# 2026-04-02"), as a message's header fields are; "●", "➤", "✓" and the like are bullets.
 CHUNKING_VERSION = 14
 
 

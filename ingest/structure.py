@@ -78,7 +78,9 @@ _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_BULLET = re.compile(r"^\s*[-*+•◦▪‣–]\s+(?=\S)")
+# Bullets: Markdown's, and the glyphs word processors and PDFs set ("●", "➤", "✓", and
+# Symbol's bullet in the private use area, U+F0B7).
+_BULLET = re.compile(r"^\s*[-*+•◦▪‣–●○■□►➢➤✓✔→\uf0a7\uf0b7]\s+(?=\S)")
 # "1." "1)" "(a)" "a)" "a." "(iv)" "iv)" "A)": an enumerated list item or clause; "A1."
 # "R12)": an item's label (actions, requirements, recommendations: a capital and a number).
 _ENUMERATOR = re.compile(

@@ -219,7 +219,7 @@ _CAPITAL_THEN_STARTER = re.compile(
 )
 
 
-# A footnote's mark set after the stop ("holds 38,200 Ml.¹ Because ..."): Punkt sees a
+# A footnote's mark set after the stop ("seats 120 people.¹ The hall ..."): Punkt sees a
 # word ending in "¹", not a stop, and runs the two sentences together. (PDF readers write
 # raised footnote marks as superscript digits: ingest/formats/pdf_layout.py.)
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -7,17 +7,17 @@ are permissively licensed (pypdfium2: Apache-2.0/BSD-3, PDFium itself BSD-3); Py
 AGPL and not used.
 
 The text of each page is PDFium's text layer in its reading order, with line breaks as
-extracted (wrapped lines are joined later by the structure step), less its page furniture
-and with its tables' rows written as rows (`ingest.formats.pdf_layout`). Pages are joined
-by `PAGE_BREAK`, which the structure step sees as a blank line, unless a sentence runs on
-from one page to the next (`pdf_layout.runs_on`): those are joined by a line break, as the
-lines within a page are. Each page's span includes the break that follows it, so the
-spans cover the whole text.
+extracted (wrapped lines are joined later by the structure step), less its page furniture,
+with its tables' rows written as rows, its headings as headings and its footnote marks as
+superscripts (`ingest.formats.pdf_layout`). Pages are joined by `PAGE_BREAK`, which the
+structure step sees as a blank line, unless a sentence runs on from one page to the next
+(`pdf_layout.runs_on`): those are joined by a line break, as the lines within a page are,
+and a word hyphenated over the break is whole again. Each page's span includes the break
+that follows it, so the spans cover the whole text.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 
 from ingest.formats import PAGE_BREAK, FormatResult
@@ -29,41 +29,17 @@ from ingest.formats.pdf_layout import (
     running_lines,
     runs_on,
     typography,
+    word_runs_on,
     wrap_width,
 )
 from ingest.formats.sniff import content_note
 from ingest.formats.text import first_line_title
 from qa.errors import UnreadableFile
-from qa.text import zipf
 
 # PDFium is not thread-safe (pypdfium2's documentation): one document at a time per process.
 _PDFIUM = threading.Lock()
-# PDFium marks a hyphen it found at a line end as U+0002 (or U+FFFE), and joins the two
-# lines there: "mainte\ufffenance", "long\ufffeterm". The page shows "-".
-_PDFIUM_HYPHEN = re.compile("[\x02\ufffe]")
-_HYPHENATED = re.compile("(\\w+)[\x02\ufffe](\\w+)")
-# Other control characters are not text (a NUL from a broken font map, for instance).
-_CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0b\x0e-\x1f\x7f]")
 _PASSWORD_ERRORS = (4, 6)  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
 _LOCATE_HEADER = 1024  # the PDF spec lets "%PDF-" start anywhere in the first 1,024 bytes
-
-
-def _unhyphenated(found: re.Match[str]) -> str:
-    """A word the typesetter broke over two lines, whole again ("mainte-nance" reads and
-    is searched as "maintenance"), unless it is a hyphenated word that happened to end a
-    line ("long-term", "re-enter"): whichever form English uses more (wordfreq; a tie,
-    as for words wordfreq does not know, keeps the hyphen the page shows)."""
-    first, second = found.groups()
-    joined, hyphenated = first + second, f"{first}-{second}"
-    return joined if zipf(joined) > zipf(hyphenated) else hyphenated
-
-
-def _clean(page_text: str) -> str:
-    text = page_text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _HYPHENATED.sub(_unhyphenated, text)
-    text = _PDFIUM_HYPHEN.sub("-", text)
-    text = _CONTROL.sub("", text)
-    return text.strip("\n")
 
 
 def extract_pages(raw: bytes, doc_id: str) -> list[Page]:
@@ -110,16 +86,15 @@ def extract_pages(raw: bytes, doc_id: str) -> list[Page]:
 
 def read_pdf(raw: bytes, doc_id: str) -> FormatResult:
     extracted = extract_pages(raw, doc_id)
-    running = running_lines([[line.text for line in page.lines] for page in extracted])
+    if not extracted:
+        raise UnreadableFile(f"{doc_id}: has no pages; nothing to ingest.")
     type_ = typography(extracted)
-    pages = [
-        _clean(
-            render(page, furniture([line.text for line in page.lines], running, number == 1), type_)
-        )
+    running = running_lines(extracted, type_.body)
+    rendered = [
+        render(page, furniture(page, running, first=number == 1), type_)
         for number, page in enumerate(extracted, start=1)
     ]
-    if not pages:
-        raise UnreadableFile(f"{doc_id}: has no pages; nothing to ingest.")
+    pages = [text for text, _ in rendered]
     if not any(page.strip() for page in pages):
         raise UnreadableFile(
             f"{doc_id}: has no text layer (a scan?); OCR is not supported. Run it through "
@@ -127,13 +102,20 @@ def read_pdf(raw: bytes, doc_id: str) -> FormatResult:
         )
     parts: list[str] = []
     spans: list[tuple[int, int, int]] = []
+    headings: list[tuple[int, int, int]] = []
     at = 0
     width = wrap_width(pages)
-    for number, page in enumerate(pages, start=1):
-        if number == len(pages):
+    for number, (page, page_headings) in enumerate(rendered, start=1):
+        following = pages[number] if number < len(pages) else None
+        if following is None:
+            chunk = page + "\n"
+        elif word_runs_on(page, following):  # "mainte-" / "nance": one word over the break
+            chunk = page[:-1]
+        elif runs_on(page, following, width):
             chunk = page + "\n"
         else:
-            chunk = page + ("\n" if runs_on(page, pages[number], width) else PAGE_BREAK)
+            chunk = page + PAGE_BREAK
+        headings += [(at + a, at + b, level) for a, b, level in page_headings]
         parts.append(chunk)
         spans.append((at, at + len(chunk), number))
         at += len(chunk)
@@ -148,8 +130,8 @@ def read_pdf(raw: bytes, doc_id: str) -> FormatResult:
         )
     return FormatResult(
         text=text,
-        title=_first_page_heading(pages[0]) or first_line_title(text, doc_id),
-        headings=[(m.start(2), m.end(2), len(m.group(1))) for m in _HEADING.finditer(text)],
+        title=_first_page_heading(text, headings, spans[0][1]) or first_line_title(text, doc_id),
+        headings=headings,
         format="pdf",
         pages=spans,
         warnings=warnings,
@@ -157,14 +139,16 @@ def read_pdf(raw: bytes, doc_id: str) -> FormatResult:
     )
 
 
-_HEADING = re.compile(r"^(#+) (.+)$", re.M)
-
-
-def _first_page_heading(page: str) -> str | None:
-    """The first page's largest heading (`pdf_layout.render` writes headings as "# ..."):
-    the document's own title, set large under a running header or an issuer's line."""
-    headings = [(len(m.group(1)), m.group(2).strip()) for m in _HEADING.finditer(page)]
-    return min(headings, key=lambda h: h[0])[1][:200] if headings else None
+def _first_page_heading(
+    text: str, headings: list[tuple[int, int, int]], first_page_end: int
+) -> str | None:
+    """The first page's largest heading: the document's own title, set large under a
+    running header or an issuer's line."""
+    on_first = [(level, start, end) for start, end, level in headings if start < first_page_end]
+    if not on_first:
+        return None
+    _, start, end = min(on_first)
+    return text[start:end][:200]
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -493,9 +493,10 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     """ "more than 95%", "80% to 90%", "$2.5 million", "three": with its modifier.
 
     Not a number inside a date ("24" of "24 June 2025", "2025"), nor one inside a code,
-    an identifier or a phone number ("04101", "E25", "157" of "0808 157 0193"). Of several, the one the question's kind of number
-    fits: an amount has its currency, a percentage its sign, "how many households" the
-    number before "households"; then the one nearest the question's words."""
+    an identifier or a phone number ("04101", "E25", "555" of "0800 555 0142"). Of
+    several, the one the question's kind of number fits: an amount has its currency, a
+    percentage its sign, "how many households" the number before "households"; then the
+    one nearest the question's words."""
     dates = [(m.start(), m.end()) for m in TIME.finditer(sentence) if _is_a_date(m.group())]
     inside = dates + phone_numbers(sentence)
     found = [

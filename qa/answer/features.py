@@ -275,7 +275,7 @@ def offers_count(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
 
 
 def without_phone_numbers(text: str) -> str:
-    """The text with its phone numbers blanked: "0808 157 0193" holds no count of 157."""
+    """The text with its phone numbers blanked: "0800 555 0142" holds no count of 555."""
     for a, b in reversed(phone_numbers(text)):
         text = text[:a] + " " * (b - a) + text[b:]
     return text

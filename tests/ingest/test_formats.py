@@ -193,16 +193,16 @@ def test_pdf_text_layer_page_by_page_with_a_page_for_every_offset(tmp_path: Path
 
 # A report as word processors export it: a running title and "Page N of M" on every page,
 # body paragraphs that run over the page breaks.
-RUNNING_TITLE = "Northwind Water: Drought Plan 2026 (version 4, May 2026)"
-_RESERVOIRS = ["Ashcombe", "Brynmor", "Culver", "Dunmere", "Elstow", "Fennick", "Garth"]
+RUNNING_TITLE = "Fenwick Libraries: Service Plan 2026 (version 4, May 2026)"
+_BRANCHES = ["Abbot", "Bryony", "Cowley", "Dunstan", "Elmer", "Farrow", "Gilby"]
 _TEMPLATES = [
-    "The {name} reservoir held {n}0 megalitres on 1 May, {k} fewer than a year before.",
-    "Its duty engineer walks the {name} dam every {k} days and logs what the gauges show.",
-    "If the level at {name} falls below {n}%, pumping from the river stops until it recovers.",
-    "Anglers may fish at {name} from March, but boats need a permit from the ranger's office.",
+    "The {name} library lent {n}0 books on 1 May, {k} more than a year before.",
+    "Its librarian checks the {name} shelves every {k} days and logs what is missing.",
+    "If visits at {name} fall below {n} a day, the branch opens only in the mornings.",
+    "Children may join at {name} from birth, but a parent signs the form at the desk.",
 ]
 REPORT_SENTENCES = [
-    _TEMPLATES[n % 4].format(name=_RESERVOIRS[n % 7], n=n + 20, k=n % 7 + 2) for n in range(160)
+    _TEMPLATES[n % 4].format(name=_BRANCHES[n % 7], n=n + 20, k=n % 7 + 2) for n in range(160)
 ]
 
 
@@ -223,11 +223,11 @@ def write_report_pdf(path: Path, footer_last: bool) -> Path:
 
     def footer(canvas, doc) -> None:
         canvas.setFont("Helvetica", 8)
-        canvas.drawString(60, 30, f"Page {doc.page}  |  Northwind Water")
+        canvas.drawString(60, 30, f"Page {doc.page}  |  Fenwick Libraries")
 
     body = getSampleStyleSheet()["BodyText"]
     body.alignment = TA_JUSTIFY
-    story = [Paragraph(" ".join(REPORT_SENTENCES[n : n + 5]), body) for n in range(0, 160, 5)]
+    story = [Paragraph(" ".join(REPORT_SENTENCES[n : n + 6]), body) for n in range(0, 160, 6)]
     doc = BaseDocTemplate(str(path), pagesize=A4)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height)
     end = footer if footer_last else (lambda canvas, doc: None)
@@ -245,7 +245,7 @@ def test_pdf_leaves_out_running_headers_and_footers_and_joins_sentences_over_pag
     # The running title is kept once, where the document begins; page numbers never.
     assert result.text.count(RUNNING_TITLE) == 1
     assert result.text.startswith(RUNNING_TITLE + "\n")
-    assert "Northwind Water\n" not in result.text and "Page 2" not in result.text
+    assert "Fenwick Libraries\n" not in result.text and "Page 2" not in result.text
     # Every sentence reads whole, including those that run over a page break: no page
     # furniture and no blank line inside any of them.
     over_a_break = 0
@@ -270,9 +270,9 @@ def test_pdf_keeps_a_page_break_where_a_page_ends_its_last_line(tmp_path: Path):
     from reportlab.pdfgen import canvas
 
     slides = [
-        ("Why we plan for drought", ["Two dry winters in a row", "Reservoirs at 61%"]),
-        ("What customers can do", ["Shorter showers", "No hosepipes in the garden"]),
-        ("What we will do", ["Fix leaks within 24 hours", "Move water between zones"]),
+        ("Why we plan for winter", ["Two cold winters in a row", "Visits down 6%"]),
+        ("What readers can do", ["Renew online", "Return books on time"]),
+        ("What we will do", ["Open on Sundays", "Lend laptops from May"]),
     ]
     pdf = canvas.Canvas(str(tmp_path / "deck.pdf"), pagesize=landscape(A4))
     for number, (title, bullets) in enumerate(slides, start=1):
@@ -282,7 +282,7 @@ def test_pdf_keeps_a_page_break_where_a_page_ends_its_last_line(tmp_path: Path):
         for k, bullet in enumerate(bullets):
             pdf.drawString(80, 440 - 30 * k, f"- {bullet}")
         pdf.setFont("Helvetica", 9)
-        pdf.drawString(60, 30, f"Northwind Water  {number}")
+        pdf.drawString(60, 30, f"Fenwick Libraries  {number}")
         pdf.showPage()
     pdf.save()
     result = read(tmp_path / "deck.pdf", "deck.pdf")
@@ -301,18 +301,19 @@ def test_pdf_keeps_a_line_that_recurs_inside_the_pages(tmp_path: Path):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    days = ["Monday was dry.", "Tuesday brought rain.", "Wednesday was windy."]
+    days = ["Monday was quiet.", "Tuesday was busy.", "Wednesday was wet."]
     pdf = canvas.Canvas(str(tmp_path / "log.pdf"), pagesize=A4)
     for number, day in enumerate(days, start=1):
-        lines = [day, "Inflow normal.", f"Staff on duty: {[5, 3, 6][number - 1]}.", "Gauge reading taken.",
-                 "Outflow normal.", f"{day.split()[0]} ended.", f"Reservoir log, sheet {number}"]  # fmt: skip
-        for k, line in enumerate(lines):
+        lines = [day, "Doors opened.", f"Staff on duty: {[5, 3, 6][number - 1]}.", "Returns sorted.",
+                 "Doors locked.", f"{day.split()[0]} ended.", f"Branch log, sheet {number}"]  # fmt: skip
+        for k, line in enumerate(lines[:-1]):
             pdf.drawString(60, 780 - 20 * k, line)
+        pdf.drawString(60, 40, lines[-1])  # the footer, at the page's foot
         pdf.showPage()
     pdf.save()
     result = read(tmp_path / "log.pdf", "log.pdf")
-    assert result.text.count("Gauge reading taken.") == 3  # mid-page: kept on every page
-    assert "Reservoir log" not in result.text  # the footer at every page's foot
+    assert result.text.count("Returns sorted.") == 3  # mid-page: kept on every page
+    assert "Branch log" not in result.text  # the footer at every page's foot
     for day in days:
         assert result.text.count(day) == 1
     # At the same place on every page, and alike but for a number that does not count the
@@ -349,10 +350,10 @@ def write_table_pdf(path: Path, padding: float) -> Path:
 
     style = getSampleStyleSheet()["BodyText"]
     rows = [
-        ["Option", "Zone", "Extra water per day (megalitres)"],
-        ["Cut the compensation release from 18 Ml/d to 11 Ml/d", "North", "7"],
-        ["Raise the weir abstraction from 40 to 52 Ml/d", "Valley", "12"],
-        ["Reserve boreholes", "Coast", "6"],
+        ["Branch", "Area", "Loans per day (books)"],
+        ["Market Street, in the old corn exchange beside the square", "North", "7"],
+        ["Hill Road, above the health centre on the first floor", "Valley", "12"],
+        ["Station Approach", "Coast", "6"],
     ]
     table = Table(
         [[Paragraph(cell, style) for cell in row] for row in rows], colWidths=[200, 80, 120]
@@ -367,14 +368,14 @@ def write_table_pdf(path: Path, padding: float) -> Path:
         )
     )
     bullets = ListFlowable(
-        [Paragraph(text, style) for text in ["Blue Badge holders", "New turf for 28 days"]],
+        [Paragraph(text, style) for text in ["Children under five", "Readers over eighty"]],
         bulletType="bullet",
     )
     story = [
-        Paragraph("Table 5. Extra water in a drought", style),
+        Paragraph("Table 5. Loans at each branch", style),
         table,
         bullets,
-        Paragraph("The compensation release keeps the river flowing downstream.", style),
+        Paragraph("The mobile library visits the villages each week.", style),
     ]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path
@@ -387,15 +388,15 @@ def test_pdf_tables_are_written_as_rows_of_cells(tmp_path: Path, padding: float)
     lines whole in it, under a header; bullets and prose stay as they are."""
     result = read(write_table_pdf(tmp_path / "t.pdf", padding), "t.pdf")
     assert result.text.splitlines() == [
-        "Table 5. Extra water in a drought",
-        "| Option | Zone | Extra water per day (megalitres) |",
+        "Table 5. Loans at each branch",
+        "| Branch | Area | Loans per day (books) |",
         "| --- | --- | --- |",
-        "| Cut the compensation release from 18 Ml/d to 11 Ml/d | North | 7 |",
-        "| Raise the weir abstraction from 40 to 52 Ml/d | Valley | 12 |",
-        "| Reserve boreholes | Coast | 6 |",
-        "• Blue Badge holders",
-        "• New turf for 28 days",
-        "The compensation release keeps the river flowing downstream.",
+        "| Market Street, in the old corn exchange beside the square | North | 7 |",
+        "| Hill Road, above the health centre on the first floor | Valley | 12 |",
+        "| Station Approach | Coast | 6 |",
+        "• Children under five",
+        "• Readers over eighty",
+        "The mobile library visits the villages each week.",
     ]
 
 
@@ -407,16 +408,16 @@ def test_pdf_headings_by_size_and_weight(tmp_path: Path):
     from reportlab.pdfgen import canvas
 
     lines = [
-        ("Helvetica", 8, "Northwind Water, internal"),
-        ("Helvetica-Bold", 24, "Drought Plan"),
-        ("Helvetica", 14, "How we keep water flowing"),
-        ("Helvetica", 14, "through a dry summer"),
+        ("Helvetica", 8, "Fenwick Libraries, internal"),
+        ("Helvetica-Bold", 24, "Service Plan"),
+        ("Helvetica", 14, "How we keep the doors open"),
+        ("Helvetica", 14, "through a hard winter"),
         ("Helvetica-Bold", 10, "1.1 Purpose"),
-        ("Helvetica", 10, "This plan says what we do before, during and after a drought."),
+        ("Helvetica", 10, "This plan says what we do before, during and after a closure."),
         ("Helvetica", 10, "It is reviewed every year by the board and the regulator."),
         ("Helvetica", 40, "61%"),
-        ("Helvetica-Bold", 10, "Storage is low, so act now."),
-        ("Helvetica", 10, "Customers are asked to save water in the garden and at home."),
+        ("Helvetica-Bold", 10, "Visits are down, so act now."),
+        ("Helvetica", 10, "Readers are asked to renew online and to return books on time."),
     ]
     pdf = canvas.Canvas(str(tmp_path / "plan.pdf"), pagesize=A4)
     y = 820
@@ -428,20 +429,20 @@ def test_pdf_headings_by_size_and_weight(tmp_path: Path):
     pdf.save()
     result = read(tmp_path / "plan.pdf", "plan.pdf")
     assert result.text.splitlines() == [
-        "Northwind Water, internal",
-        "# Drought Plan",
-        "## How we keep water flowing through a dry summer",
+        "Fenwick Libraries, internal",
+        "# Service Plan",
+        "## How we keep the doors open through a hard winter",
         "### 1.1 Purpose",
-        "This plan says what we do before, during and after a drought.",
+        "This plan says what we do before, during and after a closure.",
         "It is reviewed every year by the board and the regulator.",
         "61%",
-        "Storage is low, so act now.",
-        "Customers are asked to save water in the garden and at home.",
+        "Visits are down, so act now.",
+        "Readers are asked to renew online and to return books on time.",
     ]
-    assert result.title == "Drought Plan"
+    assert result.title == "Service Plan"
     assert headings_of(result) == [
-        ("Drought Plan", 1),
-        ("How we keep water flowing through a dry summer", 2),
+        ("Service Plan", 1),
+        ("How we keep the doors open through a hard winter", 2),
         ("1.1 Purpose", 3),
     ]
 
@@ -456,30 +457,162 @@ def test_pdf_footnote_marks_are_superscripts_and_end_no_line(tmp_path: Path):
     from qa.sentences import sentence_spans
 
     pdf = canvas.Canvas(str(tmp_path / "note.pdf"), pagesize=A4)
-    first = "The tank holds 40 litres."
+    first = "The hall seats 120 people."
     pdf.setFont("Times-Roman", 11)
     pdf.drawString(60, 760, first)
     end = 60 + pdf.stringWidth(first, "Times-Roman", 11)
     pdf.setFont("Times-Roman", 7)
     pdf.drawString(end, 765, "1")
     pdf.setFont("Times-Roman", 11)
-    pdf.drawString(end + pdf.stringWidth("1", "Times-Roman", 7), 760, " It is refilled every day.")
+    pdf.drawString(end + pdf.stringWidth("1", "Times-Roman", 7), 760, " It is booked every day.")
     pdf.setFont("Times-Roman", 7)
     pdf.drawString(60, 104, "1")
     pdf.setFont("Times-Roman", 9)
-    pdf.drawString(65, 100, "Usable volume, above the outlet.")
+    pdf.drawString(63.5, 100, " Standing room adds forty more.")
     pdf.showPage()
     pdf.save()
     result = read(tmp_path / "note.pdf", "note.pdf")
     assert result.text.splitlines() == [
-        "The tank holds 40 litres.¹ It is refilled every day.",
-        "¹ Usable volume, above the outlet.",
+        "The hall seats 120 people.¹ It is booked every day.",
+        "¹ Standing room adds forty more.",
     ]
     line = result.text.splitlines()[0]
     assert [line[a:b] for a, b in sentence_spans(line)] == [
-        "The tank holds 40 litres.¹",
-        "It is refilled every day.",
+        "The hall seats 120 people.¹",
+        "It is booked every day.",
     ]
+
+
+def _canvas_pdf(path: Path, pages: list[list[tuple[str, float, float, float, str]]]) -> Path:
+    """A PDF of lines drawn where they are given: (font, size, x, y, text) per line."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for items in pages:
+        for font, size, x, y, text in items:
+            pdf.setFont(font, size)
+            pdf.drawString(x, y, text)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_pdf_furniture_is_set_apart_small_and_at_the_edges(tmp_path: Path):
+    """A chapter's heading at the top of each page ("Chapter 3", set large) and body
+    lines that recur on every page, evenly spaced with the rest, are the document's text;
+    the small page number set apart at the foot is not."""
+    pages = []
+    for n in range(1, 5):
+        body = [("Helvetica", 10, 60, 750 - 15 * k, f"Topic {n} line {k} says a little more.")
+                for k in range(6)]  # fmt: skip
+        pages.append([
+            ("Helvetica-Bold", 18, 60, 780, f"Chapter {n}"),
+            *body,
+            ("Helvetica", 10, 60, 660, "Signed off by the branch manager."),
+            ("Helvetica", 8, 290, 30, f"- {n} -"),
+        ])  # fmt: skip
+    result = read(_canvas_pdf(tmp_path / "c.pdf", pages), "c.pdf")
+    for n in range(1, 5):
+        assert f"# Chapter {n}\n" in result.text
+        assert f"- {n} -" not in result.text
+    assert result.text.count("Signed off by the branch manager.") == 4
+
+
+def test_pdf_table_over_pages_keeps_its_header_on_each(tmp_path: Path):
+    """A long table repeats its header row at the top of each page: a table's header, not
+    a running header, so every page's rows are read under it."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    style = getSampleStyleSheet()["BodyText"]
+    rows = [["Branch", "Area", "Loans"]] + [
+        [f"Branch {i}", ["North", "South", "East"][i % 3], str(100 + i)] for i in range(130)
+    ]
+    story = [Paragraph("Loans at every branch.", style), Table(rows, repeatRows=1)]
+    SimpleDocTemplate(str(tmp_path / "t.pdf")).build(story)
+    result = read(tmp_path / "t.pdf", "t.pdf")
+    assert result.page_count >= 3
+    lines = result.text.splitlines()
+    assert lines.count("| Branch | Area | Loans |") == result.page_count
+    assert sum(1 for line in lines if re.match(r"\| Branch \d+ \|", line)) == 130
+    for start, end, _ in result.pages:
+        assert "| Branch | Area | Loans |\n| --- | --- | --- |" in result.text[start:end]
+
+
+def test_pdf_table_cells_keep_their_footnote_marks_and_blank_lines_break_nothing(tmp_path):
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    style = getSampleStyleSheet()["BodyText"]
+    rows = [["Branch", "Books", "Open"], ["Abbot", "12,400<super>1</super> on loan", "61%"],
+            ["Bryony", "8,100", "47%"], ["Cowley", "3,050<super>2</super>", "88%"]]  # fmt: skip
+    table = Table([[Paragraph(c, style) for c in row] for row in rows], colWidths=[150, 120, 80])
+    SimpleDocTemplate(str(tmp_path / "t.pdf")).build([table, Paragraph("Notes follow.", style)])
+    assert read(tmp_path / "t.pdf", "t.pdf").text.splitlines() == [
+        "| Branch | Books | Open |",
+        "| --- | --- | --- |",
+        "| Abbot | 12,400¹ on loan | 61% |",
+        "| Bryony | 8,100 | 47% |",
+        "| Cowley | 3,050² | 88% |",
+        "Notes follow.",
+    ]
+    low = [("Helvetica", 10, 60, 400, "Body text up here in the middle of the page."),
+           ("Helvetica", 10, 60, 34, "Name"), ("Helvetica", 10, 200, 34, "Area"),
+           ("Helvetica", 10, 60, 22, "Abbot"), ("Helvetica", 10, 200, 22, "North"),
+           ("Helvetica", 10, 60, 15, "     "),
+           ("Helvetica", 10, 60, 4, "Bryony"), ("Helvetica", 10, 200, 4, "South")]  # fmt: skip
+    text = read(_canvas_pdf(tmp_path / "low.pdf", [low]), "low.pdf").text
+    assert "| Bryony | South |" in text
+
+
+def test_pdf_lists_code_and_hyphens_read_as_written(tmp_path: Path):
+    """A list set with a hanging indent is no table, whatever its marker; a literal "#"
+    line is no heading of the PDF's (nor its title); a typesetter's hyphen goes where it
+    split a common word, and over a page break too."""
+    items = ["Renew online", "Return books on time", "Join the reading group"]
+    for mark in ["-", "*", "o", "3."]:
+        lines = [("Helvetica", 10, 60, 800, "What we ask of readers:")]
+        for k, item in enumerate(items):
+            lines += [("Helvetica", 10, 60, 785 - 14 * k, mark),
+                      ("Helvetica", 10, 80, 785 - 14 * k, item)]  # fmt: skip
+        text = read(_canvas_pdf(tmp_path / "l.pdf", [lines]), "l.pdf").text
+        assert "|" not in text and f"{mark} Renew online" in text, text
+    code = [("Helvetica", 10, 60, 780, "Setup guide for the loans script"),
+            ("Courier", 10, 60, 766, "# count the loans every hour"),
+            ("Helvetica", 10, 60, 752, "The script logs each count to a file.")]  # fmt: skip
+    result = read(_canvas_pdf(tmp_path / "code.pdf", [code]), "code.pdf")
+    assert result.title == "Setup guide for the loans script" and result.headings == []
+    broken = ["The staff must man-", "age the desk with-", "out a break, and up-",
+              "date the long-", "term plan."]  # fmt: skip
+    hyphens = [[("Helvetica", 10, 60, 780 - 14 * k, line) for k, line in enumerate(broken)]]
+    text = read(_canvas_pdf(tmp_path / "h.pdf", hyphens), "h.pdf").text
+    assert (
+        flat(text)
+        == "The staff must manage the desk without a break, and update the long-term plan."
+    )
+    over = [[("Helvetica", 10, 60, 780 - 14 * k, f"Line {k} of the first page runs on and on, and on.")
+             for k in range(40)] + [("Helvetica", 10, 60, 780 - 14 * 40, "so the desk needs regular mainte-")],
+            [("Helvetica", 10, 60, 780, "nance in the spring.")]]  # fmt: skip
+    text = read(_canvas_pdf(tmp_path / "o.pdf", over), "o.pdf").text
+    assert "needs regular maintenance in the spring." in flat(text)
+
+
+def test_pdf_two_columns_set_line_by_line_read_column_by_column(tmp_path: Path):
+    import textwrap
+
+    left = (
+        "The library opened late after the storm across the hills. Staff worked until "
+        "noon to dry the books on the lower shelves. Most readers kept their loans."
+    )
+    right = ("A new branch opens in June at the foot of the valley. It will lend books to the "
+             "upper villages. Work on the car park begins next week.")  # fmt: skip
+    a, b = textwrap.wrap(left, 45), textwrap.wrap(right, 45)
+    lines = [("Helvetica", 10, 60, 780 - 13 * k, t) for k, t in enumerate(a)]
+    lines += [("Helvetica", 10, 310, 780 - 13 * k, t) for k, t in enumerate(b)]
+    lines.sort(key=lambda item: (-item[3], item[2]))  # drawn row by row across the page
+    text = read(_canvas_pdf(tmp_path / "two.pdf", [lines]), "two.pdf").text
+    assert flat(text) == flat(left + " " + right)
 
 
 def test_pdf_with_an_image_only_page_warns_and_keeps_page_numbers(tmp_path: Path):
