@@ -131,15 +131,10 @@ def test_a_sentence_that_leans_on_its_predecessor_brings_it(seed_service):
     [
         "What is the population of Finland?",
         # Fits from session 11 to session 17 answered this one (each within 0.03 of its
-        # threshold; a strict xfail then). Sessions 18 and 19's abstained. Session 20's,
-        # fitted on eleven corpora, answers it again: P 0.3755 against a threshold of
-        # 0.3717, a flip at the threshold. Strict, so that a fit that abstains shows.
-        pytest.param(
-            "Which software vulnerability did the hackers exploit?",
-            marks=pytest.mark.xfail(
-                strict=True, reason="the eleven-corpus fit: 0.004 over its threshold"
-            ),
-        ),
+        # threshold; a strict xfail then). Sessions 18 and 19's abstained; within session
+        # 20 one fit answered it (P 0.3755 against 0.3717) and the final one abstains (P
+        # 0.3810 against 0.3869): a question at the threshold, which each refit may flip.
+        "Which software vulnerability did the hackers exploit?",
         "How much money did the hackers steal?",
     ],
 )
