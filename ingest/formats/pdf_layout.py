@@ -77,19 +77,21 @@ def read_page(textpage) -> Page:
 
     handle = textpage.raw
     count = raw.FPDFText_CountChars(handle)
-    glyphs = [chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count)]
-    for i in range(count - 1):  # a character beyond the BMP comes as a surrogate pair
-        if "\ud800" <= glyphs[i] <= "\udbff" and "\udc00" <= glyphs[i + 1] <= "\udfff":
-            pair = (glyphs[i] + glyphs[i + 1]).encode("utf-16", "surrogatepass")
-            glyphs[i], glyphs[i + 1] = pair.decode("utf-16"), ""
-    glyphs = [g if not "\ud800" <= g <= "\udfff" else "\ufffd" for g in glyphs]
+    glyphs = list(textpage.get_text_range())
+    if len(glyphs) != count:  # a character beyond the BMP: one text character, two PDFium's
+        glyphs = _glyphs(handle, count)
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     refs = [ctypes.byref(v) for v in (left, right, bottom, top)]
-    boxes: list[Box] = []
-    for i in range(count):
-        raw.FPDFText_GetCharBox(handle, i, *refs)
-        boxes.append((left.value, bottom.value, right.value, top.value))
-    sizes = [raw.FPDFText_GetFontSize(handle, i) for i in range(count)]
+    boxes: list[Box] = [(0.0, 0.0, 0.0, 0.0)] * count
+    sizes: list[float] = [0.0] * count
+    for i, glyph in enumerate(glyphs):  # a space's box and size are never read
+        if glyph.strip():
+            raw.FPDFText_GetCharBox(handle, i, *refs)
+            boxes[i] = (left.value, bottom.value, right.value, top.value)
+            # Within a word the size is the word's first letter's (a ctypes call a letter
+            # is most of the reader's time); a digit's is its own (it may be raised).
+            same = i and sizes[i - 1] and not glyph.isdigit() and not glyphs[i - 1].isdigit()
+            sizes[i] = sizes[i - 1] if same else raw.FPDFText_GetFontSize(handle, i)
     printed: list[list[int]] = []
     current: list[int] = []
     for i, glyph in enumerate([*glyphs, "\n"]):
@@ -114,6 +116,19 @@ def read_page(textpage) -> Page:
         line.bold = all(_bold(textpage, i) for i in samples)
         page.lines.append(line)
     return page
+
+
+def _glyphs(handle, count: int) -> list[str]:
+    """Each of PDFium's characters as text, a surrogate pair as one character and an empty
+    string (so that indexes stay PDFium's)."""
+    from pypdfium2 import raw
+
+    glyphs = [chr(raw.FPDFText_GetUnicode(handle, i)) for i in range(count)]
+    for i in range(count - 1):
+        if "\ud800" <= glyphs[i] <= "\udbff" and "\udc00" <= glyphs[i + 1] <= "\udfff":
+            pair = (glyphs[i] + glyphs[i + 1]).encode("utf-16", "surrogatepass")
+            glyphs[i], glyphs[i + 1] = pair.decode("utf-16"), ""
+    return [g if not "\ud800" <= g <= "\udfff" else "\ufffd" for g in glyphs]
 
 
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
