@@ -304,8 +304,9 @@ def test_pdf_keeps_a_line_that_recurs_inside_the_pages(tmp_path: Path):
     days = ["Monday was quiet.", "Tuesday was busy.", "Wednesday was wet."]
     pdf = canvas.Canvas(str(tmp_path / "log.pdf"), pagesize=A4)
     for number, day in enumerate(days, start=1):
-        lines = [day, "Doors opened.", f"Staff on duty: {[5, 3, 6][number - 1]}.", "Returns sorted.",
-                 "Doors locked.", f"{day.split()[0]} ended.", f"Branch log, sheet {number}"]  # fmt: skip
+        staff = f"Staff on duty: {[5, 3, 6][number - 1]}."
+        lines = [day, "Doors opened.", staff, "Returns sorted.", "Doors locked.",
+                 f"{day.split()[0]} ended.", f"Branch log, sheet {number}"]  # fmt: skip
         for k, line in enumerate(lines[:-1]):
             pdf.drawString(60, 780 - 20 * k, line)
         pdf.drawString(60, 40, lines[-1])  # the footer, at the page's foot
@@ -591,9 +592,12 @@ def test_pdf_lists_code_and_hyphens_read_as_written(tmp_path: Path):
         flat(text)
         == "The staff must manage the desk without a break, and update the long-term plan."
     )
-    over = [[("Helvetica", 10, 60, 780 - 14 * k, f"Line {k} of the first page runs on and on, and on.")
-             for k in range(40)] + [("Helvetica", 10, 60, 780 - 14 * 40, "so the desk needs regular mainte-")],
-            [("Helvetica", 10, 60, 780, "nance in the spring.")]]  # fmt: skip
+    first = [f"Line {k} of the first page runs on and on, and on." for k in range(40)]
+    first.append("so the desk needs regular mainte-")
+    over = [
+        [("Helvetica", 10, 60, 780 - 14 * k, line) for k, line in enumerate(first)],
+        [("Helvetica", 10, 60, 780, "nance in the spring.")],
+    ]
     text = read(_canvas_pdf(tmp_path / "o.pdf", over), "o.pdf").text
     assert "needs regular maintenance in the spring." in flat(text)
 
