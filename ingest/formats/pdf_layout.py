@@ -214,7 +214,8 @@ def _superscripts(page: Page, printed: list[list[int]]) -> set[int]:
 
 def _rejoined(page: Page, printed: list[list[int]]) -> list[list[int]]:
     """PDFium's lines, with a line that ends in a raised mark joined to the next when that
-    goes on to the right along the same baseline ("tonnes.¹" / " The ..."); a raised mark
+    goes on to the right along the same baseline ("tonnes.¹" / " The ...", or "tonnes." /
+    "¹ The ..."); a raised mark
     on a line of its own joins the line it marks ("12,400" / "1"). A line of small
     digits alone, raised less than a line above the next and right before its first word
     (a footnote's own number, "¹" / " Measured at the outlet."), is raised too, and joined
@@ -253,7 +254,9 @@ def _rejoined(page: Page, printed: list[list[int]]) -> list[list[int]]:
                 page.raised.update(marks)
                 before.extend(chars)
                 continue
-        if last in page.raised and abs(boxes[first][1] - baseline) <= _SAME_BASELINE * size:
+        if (last in page.raised or first in page.raised) and abs(
+            _body(page, chars)[1] - baseline
+        ) <= _SAME_BASELINE * size:  # "2019." / "¹ The ...": the break was before the mark
             before.extend(chars)
             continue
         out.append(list(chars))
@@ -349,15 +352,20 @@ def running_lines(pages: Sequence[Page], body: float) -> dict[str, bool]:
     it is a table's header row repeated on each page (`_heads_a_table`), not furniture."""
     if len(pages) < 2:
         return {}
+    # Set apart on one page at least (a full page's foot may stand close to its footer),
+    # then counted wherever it stands at the page's top or foot.
+    apart = {_running_key(page, k, place) for page in pages for k, place in _edges(page).items()}
     seen: dict[str, list[tuple[int, list[int]]]] = {}
     forms: dict[str, set[str]] = {}
     fits: dict[str, bool] = {}
     for index, page in enumerate(pages):
-        for k, place in _edges(page).items():
+        for k, place in _edges(page, apart=False).items():
             line = page.lines[k]
+            key = _running_key(page, k, place)
+            if key not in apart:
+                continue
             if line.gaps and place.startswith("top") and _heads_a_table(page, k):
                 continue
-            key = _running_key(page, k, place)
             seen.setdefault(key, []).append((index, [int(n) for n in _DIGITS.findall(line.text)]))
             forms.setdefault(key, set()).add(" ".join(line.text.split()))
             small = len(line.text.split()) <= _FOOTER_WORDS and line.size <= body * 1.05

@@ -619,6 +619,43 @@ def test_pdf_two_columns_set_line_by_line_read_column_by_column(tmp_path: Path):
     assert flat(text) == flat(left + " " + right)
 
 
+def test_pdf_printed_by_chromium_reads_as_the_page(tmp_path: Path):
+    """A second PDF producer, Debian's chromium printing a web page (the tests' browser):
+    its header and footer on every page (the date and title, the address and "1/2") go,
+    a footnote's mark stays on its sentence, the table is rows, the headings headings.
+    (Cells padded less than about a letter's width apart are not told apart yet.)"""
+    import shutil
+
+    chromium = shutil.which("chromium")
+    assert chromium, "chromium is missing: `make test` installs it (apt-get install chromium)"
+    filler = " ".join(
+        f"Paragraph {n} of the review says a little more about the year." for n in range(9)
+    )
+    html = f"""<html><head><title>Fenwick Libraries review</title></head><body>
+    <h1>Fenwick Libraries: annual review 2026</h1>
+    <p>Loans rose by 3% to 1.2 million, the first rise since 2019.<sup>1</sup> The branches
+    opened for 48 hours a week on average.</p>
+    <h2>Branches</h2>
+    <table border="1" cellpadding="8"><tr><th>Branch</th><th>Visits</th><th>Loans per day</th></tr>
+    <tr><td>Market Street</td><td>120,400</td><td>410</td></tr>
+    <tr><td>Station Approach</td><td>33,050</td><td>98</td></tr></table>
+    {"".join(f"<p>{filler}</p>" for _ in range(12))}
+    <p><sup>1</sup> Loans count e-books from April 2025.</p></body></html>"""
+    (tmp_path / "review.html").write_text(html, encoding="utf-8")
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         f"--print-to-pdf={tmp_path / 'review.pdf'}", (tmp_path / "review.html").as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    result = read(tmp_path / "review.pdf", "review.pdf")
+    assert result.page_count >= 2
+    assert result.title == "Fenwick Libraries: annual review 2026"
+    assert "the first rise since 2019.¹ The branches" in flat(result.text)
+    assert "| Market Street | 120,400 | 410 |" in result.text
+    assert "## Branches" in result.text
+    assert "file:" not in result.text and "review.html" not in result.text
+
+
 def test_pdf_with_an_image_only_page_warns_and_keeps_page_numbers(tmp_path: Path):
     from PIL import Image
     from reportlab.lib.pagesizes import A4
