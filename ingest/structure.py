@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -242,15 +242,18 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _wrap_width(lines: list[_Line]) -> int | None:
-    """The width a hard-wrapped document is wrapped at: the median length of the lines
-    that a lower-case word continues (those are wrapped for sure; list items, table rows
-    and unwrapped paragraphs, one to a line, are not counted). None when too few lines
-    are: the document does not hard-wrap. One pass over the first lines, no regex."""
-    sample = lines[:_WIDTH_SAMPLE_LINES]
+    """`wrap_width` of the document's first lines."""
+    return wrap_width([line.text for line in lines[:_WIDTH_SAMPLE_LINES]])
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a hard-wrapped text is wrapped at: the median length of the lines that a
+    lower-case word continues (those are wrapped for sure; list items, table rows and
+    unwrapped paragraphs, one to a line, are not counted). None when too few lines are:
+    the text does not hard-wrap. One pass, no regex. (Also the PDF reader's, for a page
+    that runs on into the next: `ingest.formats.pdf_layout`.)"""
     inner = sorted(
-        len(a.text.rstrip())
-        for a, b in pairwise(sample)
-        if not a.blank and b.text.lstrip()[:1].islower()
+        len(a.rstrip()) for a, b in pairwise(lines) if a.strip() and b.lstrip()[:1].islower()
     )
     return inner[len(inner) // 2] if len(inner) >= _MIN_WRAPPED_LINES else None
 

@@ -22,6 +22,16 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def table_row(cells: list[str]) -> str:
+    """A table's row as Markdown: `| a | b |`."""
+    return "| " + " | ".join(cells) + " |"
+
+
+def header_rule(columns: int) -> str:
+    """The line under a Markdown table's header row: `| --- | --- |`."""
+    return "|" + "|".join(" --- " for _ in range(columns)) + "|"
+
+
 @dataclass
 class TextBuilder:
     parts: list[str] = field(default_factory=list)
@@ -70,9 +80,9 @@ class TextBuilder:
         cells = [collapse(cell) for cell in cells]
         if any(cells):
             self._start_block(TABLE_ROW)
-            self._write("| " + " | ".join(cells) + " |")
+            self._write(table_row(cells))
             if header:
-                self._write("\n|" + "|".join(" --- " for _ in cells) + "|")
+                self._write("\n" + header_rule(len(cells)))
 
     def code(self, text: str) -> None:
         """Preformatted text, kept line for line inside a fence."""

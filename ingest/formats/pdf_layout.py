@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from math import ceil
 
+from ingest.formats.builder import header_rule, table_row
+from ingest.structure import wrap_width as text_wrap_width
 from qa.sentences import SUPERSCRIPT_DIGITS
 from qa.text import COMMON_ZIPF, zipf
 
@@ -67,8 +69,9 @@ class Page:
     raised: set[int]  # the characters set as superscripts
     lines: list[Line]  # the lines with words in them, in content order
 
-    def visible(self, line: Line) -> list[int]:
-        return [i for i in line.chars if self.glyphs[i].strip()]
+    def visible(self, chars: list[int]) -> list[int]:
+        """The characters that are not spaces or line breaks."""
+        return [i for i in chars if self.glyphs[i].strip()]
 
 
 def read_page(textpage) -> Page:
@@ -100,15 +103,14 @@ def read_page(textpage) -> Page:
         elif current:
             printed.append(current)
             current = []
-    printed = [chars for chars in printed if any(glyphs[i].strip() for i in chars)]
     page = Page(glyphs, boxes, sizes, set(), [])
+    printed = [chars for chars in printed if page.visible(chars)]
     page.raised = _superscripts(page, printed)
     for chars in _rejoined(page, printed):
         line = Line(chars)
         line.text = clean("".join(_written(page, i) for i in chars))
-        visible = page.visible(line)
-        line.size = _median(sizes[i] for i in visible)
-        line.baseline = _median(boxes[i][1] for i in visible)
+        visible = page.visible(chars)
+        line.size, line.baseline = _body(page, chars)
         line.left = min(boxes[i][0] for i in visible)
         line.right = max(boxes[i][2] for i in visible)
         line.gaps = _cell_gaps(page, visible)
@@ -193,7 +195,7 @@ _NEXT_TO = 0.6  # of the size: a footnote's own number stands this close to its 
 
 def _body(page: Page, chars: list[int]) -> tuple[float, float]:
     """A line's size and baseline: the median size and bottom of its visible characters."""
-    visible = [i for i in chars if page.glyphs[i].strip()]
+    visible = page.visible(chars)
     return _median(page.sizes[i] for i in visible), _median(page.boxes[i][1] for i in visible)
 
 
@@ -215,22 +217,21 @@ def _superscripts(page: Page, printed: list[list[int]]) -> set[int]:
 def _rejoined(page: Page, printed: list[list[int]]) -> list[list[int]]:
     """PDFium's lines, with a line that ends in a raised mark joined to the next when that
     goes on to the right along the same baseline ("tonnes.¹" / " The ...", or "tonnes." /
-    "¹ The ..."); a raised mark
-    on a line of its own joins the line it marks ("12,400" / "1"). A line of small
-    digits alone, raised less than a line above the next and right before its first word
-    (a footnote's own number, "¹" / " Measured at the outlet."), is raised too, and joined
-    to it; a page number in a corner is neither. `page.raised` gains those digits."""
+    "¹ The ..."); a raised mark on a line of its own joins the line it marks ("12,400" /
+    "1"). A line of small digits alone, raised less than a line above the next and right
+    before its first word (a footnote's own number, "¹" / " Measured at the outlet."), is
+    raised too, and joined to it; a page number in a corner is neither. `page.raised`
+    gains those digits."""
     boxes, glyphs = page.boxes, page.glyphs
     out: list[list[int]] = []
     for chars in printed:
         before = out[-1] if out else []
-        last = next((i for i in reversed(before) if glyphs[i].strip()), None)
-        first = next((i for i in chars if glyphs[i].strip()), None)
+        marks, own = page.visible(before), page.visible(chars)
+        last, first = (marks[-1] if marks else None), (own[0] if own else None)
         if last is None or first is None or boxes[first][0] < boxes[last][0]:
             out.append(list(chars))
             continue
         size, baseline = _body(page, before)
-        own = [i for i in chars if glyphs[i].strip()]
         if all(glyphs[i].isdigit() for i in own) and all(
             page.sizes[i] <= _SMALLER * size
             and boxes[i][1] >= baseline + _RAISED * size
@@ -240,7 +241,6 @@ def _rejoined(page: Page, printed: list[list[int]]) -> list[list[int]]:
             page.raised.update(own)
             before.extend(chars)
             continue
-        marks = [i for i in before if glyphs[i].strip()]
         if all(glyphs[i].isdigit() for i in marks):
             next_size, next_baseline = _body(page, chars)
             if (
@@ -447,7 +447,7 @@ def _separators(page: Page, lines: list[Line]) -> list[float]:
     spans = sorted(
         (page.boxes[i][0], page.boxes[i][2], page.sizes[i])
         for line in lines
-        for i in page.visible(line)
+        for i in page.visible(line.chars)
     )
     out = []
     right, size = spans[0][1], spans[0][2]
@@ -553,8 +553,8 @@ def _table(page: Page, lines: list[Line]) -> list[str]:
     words = [len(text.split()) for row in texts for text in row if text]
     if len(separators) == 1 and sum(words) >= _PROSE_WORDS * len(words):
         return [row[0] for row in texts if row[0]] + [row[1] for row in texts if row[1]]
-    out = ["| " + " | ".join(row) + " |" for row in texts]
-    return [out[0], "|" + "|".join(" --- " for _ in range(len(separators) + 1)) + "|", *out[1:]]
+    out = [table_row(row) for row in texts]
+    return [out[0], header_rule(len(separators) + 1), *out[1:]]
 
 
 # --- headings ---------------------------------------------------------------------------------
@@ -678,23 +678,18 @@ def render(
 
 
 # --- pages joined -----------------------------------------------------------------------------
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*[¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*$")
+_SENTENCE_END = re.compile(rf"[.!?…:;][\"'”’)\]]*[{SUPERSCRIPT_DIGITS}]*\s*$")
 _FULL_LINE = 0.8  # of the wrap width: a line this long ended because the next word did not fit
 _BROKEN_WORD = re.compile(r"(\w+)-$")
 _WORD_GOES_ON = re.compile(r"^([a-z]\w*)")
 
 
 def wrap_width(pages: Sequence[str]) -> int | None:
-    """The width the body text is set at, in characters: the median length of the lines
-    that a lower-case word continues (wrapped for sure). None for a document with too few
-    such lines (slides, forms): its pages then only run on into a lower-case line."""
-    lengths = [
-        len(line.rstrip())
-        for page in pages
-        for line, following in pairwise(page.split("\n"))
-        if line.strip() and following.lstrip()[:1].islower()
-    ]
-    return int(_median(lengths)) if len(lengths) >= 5 else None
+    """The width the body text is set at, in characters (`ingest.structure.wrap_width`,
+    over each page's lines; a blank line between pages keeps them apart). None for a
+    document with too few wrapped lines (slides, forms): its pages then only run on into
+    a lower-case line."""
+    return text_wrap_width([line for page in pages for line in [*page.split("\n"), ""]])
 
 
 def runs_on(page: str, following: str, width: int | None) -> bool:

@@ -63,6 +63,25 @@ def write_pdf(path: Path, pages: list[tuple[str, str]]) -> Path:
     return path
 
 
+def canvas_pdf(
+    path: Path, pages: list[list[tuple[str, float, float, float, str]]], landscape: bool = False
+) -> Path:
+    """A PDF of lines drawn where they are given: (font, size, x, y, text) per line, a
+    list of them per page (A4)."""
+    from reportlab.lib import pagesizes
+    from reportlab.pdfgen import canvas
+
+    size = pagesizes.landscape(pagesizes.A4) if landscape else pagesizes.A4
+    pdf = canvas.Canvas(str(path), pagesize=size)
+    for items in pages:
+        for font, points, x, y, text in items:
+            pdf.setFont(font, points)
+            pdf.drawString(x, y, text)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
 def write_image_pdf(path: Path, pages: int = 1) -> Path:
     """A 'scan': pages that are pictures of text, with no text layer."""
     from PIL import Image, ImageDraw
@@ -266,25 +285,20 @@ def test_pdf_keeps_a_page_break_where_a_page_ends_its_last_line(tmp_path: Path):
     slide number at the foot. The footer goes; a slide's last bullet, short and without a
     stop, does not run on into the next slide's title; the titles, set larger and bold,
     are headings."""
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.pdfgen import canvas
-
     slides = [
         ("Why we plan for winter", ["Two cold winters in a row", "Visits down 6%"]),
         ("What readers can do", ["Renew online", "Return books on time"]),
         ("What we will do", ["Open on Sundays", "Lend laptops from May"]),
     ]
-    pdf = canvas.Canvas(str(tmp_path / "deck.pdf"), pagesize=landscape(A4))
-    for number, (title, bullets) in enumerate(slides, start=1):
-        pdf.setFont("Helvetica-Bold", 24)
-        pdf.drawString(60, 500, title)
-        pdf.setFont("Helvetica", 16)
-        for k, bullet in enumerate(bullets):
-            pdf.drawString(80, 440 - 30 * k, f"- {bullet}")
-        pdf.setFont("Helvetica", 9)
-        pdf.drawString(60, 30, f"Fenwick Libraries  {number}")
-        pdf.showPage()
-    pdf.save()
+    pages = [
+        [
+            ("Helvetica-Bold", 24, 60, 500, title),
+            *(("Helvetica", 16, 80, 440 - 30 * k, f"- {b}") for k, b in enumerate(bullets)),
+            ("Helvetica", 9, 60, 30, f"Fenwick Libraries  {number}"),
+        ]
+        for number, (title, bullets) in enumerate(slides, start=1)
+    ]
+    canvas_pdf(tmp_path / "deck.pdf", pages, landscape=True)
     result = read(tmp_path / "deck.pdf", "deck.pdf")
     assert (
         result.text
@@ -298,20 +312,17 @@ def test_pdf_keeps_a_page_break_where_a_page_ends_its_last_line(tmp_path: Path):
 def test_pdf_keeps_a_line_that_recurs_inside_the_pages(tmp_path: Path):
     """Only the pages' edges hold furniture: a line repeated in the middle of the pages
     (a table's header row, a refrain) is the document's text."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
     days = ["Monday was quiet.", "Tuesday was busy.", "Wednesday was wet."]
-    pdf = canvas.Canvas(str(tmp_path / "log.pdf"), pagesize=A4)
+    pages = []
     for number, day in enumerate(days, start=1):
         staff = f"Staff on duty: {[5, 3, 6][number - 1]}."
         lines = [day, "Doors opened.", staff, "Returns sorted.", "Doors locked.",
-                 f"{day.split()[0]} ended.", f"Branch log, sheet {number}"]  # fmt: skip
-        for k, line in enumerate(lines[:-1]):
-            pdf.drawString(60, 780 - 20 * k, line)
-        pdf.drawString(60, 40, lines[-1])  # the footer, at the page's foot
-        pdf.showPage()
-    pdf.save()
+                 f"{day.split()[0]} ended."]  # fmt: skip
+        pages.append([
+            *(("Helvetica", 12, 60, 780 - 20 * k, line) for k, line in enumerate(lines)),
+            ("Helvetica", 12, 60, 40, f"Branch log, sheet {number}"),  # the footer, at the foot
+        ])  # fmt: skip
+    canvas_pdf(tmp_path / "log.pdf", pages)
     result = read(tmp_path / "log.pdf", "log.pdf")
     assert result.text.count("Returns sorted.") == 3  # mid-page: kept on every page
     assert "Branch log" not in result.text  # the footer at every page's foot
@@ -325,15 +336,10 @@ def test_pdf_keeps_a_line_that_recurs_inside_the_pages(tmp_path: Path):
 def test_pdf_words_broken_over_lines_are_whole_again(tmp_path: Path):
     """A typesetter's hyphen at a line end goes where it split a word ("mainte-nance"),
     and stays in a hyphenated word that happened to end a line ("long-term")."""
-    from reportlab.pdfgen import canvas
-
     lines = ["The pumps need regular mainte-", "nance, and the long-", "term plan covers re-",
              "enter checks and the com-", "mittee's pro-", "gramme."]  # fmt: skip
-    pdf = canvas.Canvas(str(tmp_path / "plan.pdf"))
-    for k, line in enumerate(lines):
-        pdf.drawString(60, 780 - 14 * k, line)
-    pdf.showPage()
-    pdf.save()
+    page = [("Helvetica", 12, 60, 780 - 14 * k, line) for k, line in enumerate(lines)]
+    canvas_pdf(tmp_path / "plan.pdf", [page])
     result = read(tmp_path / "plan.pdf", "plan.pdf")
     assert flat(result.text) == (
         "The pumps need regular maintenance, and the long-term plan covers re-enter checks "
@@ -405,9 +411,6 @@ def test_pdf_headings_by_size_and_weight(tmp_path: Path):
     """A PDF has no heading marks: lines set larger than the body, or bold where the body
     is not, are headings, ranked by size (a wrapped one is one heading); a big figure and
     a bold sentence are not. The first page's largest heading titles the document."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
     lines = [
         ("Helvetica", 8, "Fenwick Libraries, internal"),
         ("Helvetica-Bold", 24, "Service Plan"),
@@ -420,15 +423,11 @@ def test_pdf_headings_by_size_and_weight(tmp_path: Path):
         ("Helvetica-Bold", 10, "Visits are down, so act now."),
         ("Helvetica", 10, "Readers are asked to renew online and to return books on time."),
     ]
-    pdf = canvas.Canvas(str(tmp_path / "plan.pdf"), pagesize=A4)
-    y = 820
+    page, y = [], 820.0
     for font, size, text in lines:
         y -= size * 1.6  # room for the line's own size above its baseline
-        pdf.setFont(font, size)
-        pdf.drawString(60, y, text)
-    pdf.showPage()
-    pdf.save()
-    result = read(tmp_path / "plan.pdf", "plan.pdf")
+        page.append((font, size, 60, y, text))
+    result = read(canvas_pdf(tmp_path / "plan.pdf", [page]), "plan.pdf")
     assert result.text.splitlines() == [
         "Fenwick Libraries, internal",
         "# Service Plan",
@@ -452,26 +451,26 @@ def test_pdf_footnote_marks_are_superscripts_and_end_no_line(tmp_path: Path):
     """A footnote's mark is set smaller and raised: it is written as a superscript digit,
     the sentence after it is on the same line and is a sentence of its own, and the
     footnote's own number is a superscript before its text."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from qa.sentences import sentence_spans
 
-    pdf = canvas.Canvas(str(tmp_path / "note.pdf"), pagesize=A4)
     first = "The hall seats 120 people."
-    pdf.setFont("Times-Roman", 11)
-    pdf.drawString(60, 760, first)
-    end = 60 + pdf.stringWidth(first, "Times-Roman", 11)
-    pdf.setFont("Times-Roman", 7)
-    pdf.drawString(end, 765, "1")
-    pdf.setFont("Times-Roman", 11)
-    pdf.drawString(end + pdf.stringWidth("1", "Times-Roman", 7), 760, " It is booked every day.")
-    pdf.setFont("Times-Roman", 7)
-    pdf.drawString(60, 104, "1")
-    pdf.setFont("Times-Roman", 9)
-    pdf.drawString(63.5, 100, " Standing room adds forty more.")
-    pdf.showPage()
-    pdf.save()
+    end = 60 + stringWidth(first, "Times-Roman", 11)
+    page = [
+        ("Times-Roman", 11, 60, 760, first),
+        ("Times-Roman", 7, end, 765, "1"),
+        (
+            "Times-Roman",
+            11,
+            end + stringWidth("1", "Times-Roman", 7),
+            760,
+            " It is booked every day.",
+        ),
+        ("Times-Roman", 7, 60, 104, "1"),
+        ("Times-Roman", 9, 63.5, 100, " Standing room adds forty more."),
+    ]
+    canvas_pdf(tmp_path / "note.pdf", [page])
     result = read(tmp_path / "note.pdf", "note.pdf")
     assert result.text.splitlines() == [
         "The hall seats 120 people.¹ It is booked every day.",
@@ -482,21 +481,6 @@ def test_pdf_footnote_marks_are_superscripts_and_end_no_line(tmp_path: Path):
         "The hall seats 120 people.¹",
         "It is booked every day.",
     ]
-
-
-def _canvas_pdf(path: Path, pages: list[list[tuple[str, float, float, float, str]]]) -> Path:
-    """A PDF of lines drawn where they are given: (font, size, x, y, text) per line."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    for items in pages:
-        for font, size, x, y, text in items:
-            pdf.setFont(font, size)
-            pdf.drawString(x, y, text)
-        pdf.showPage()
-    pdf.save()
-    return path
 
 
 def test_pdf_furniture_is_set_apart_small_and_at_the_edges(tmp_path: Path):
@@ -513,7 +497,7 @@ def test_pdf_furniture_is_set_apart_small_and_at_the_edges(tmp_path: Path):
             ("Helvetica", 10, 60, 660, "Signed off by the branch manager."),
             ("Helvetica", 8, 290, 30, f"- {n} -"),
         ])  # fmt: skip
-    result = read(_canvas_pdf(tmp_path / "c.pdf", pages), "c.pdf")
+    result = read(canvas_pdf(tmp_path / "c.pdf", pages), "c.pdf")
     for n in range(1, 5):
         assert f"# Chapter {n}\n" in result.text
         assert f"- {n} -" not in result.text
@@ -563,7 +547,7 @@ def test_pdf_table_cells_keep_their_footnote_marks_and_blank_lines_break_nothing
            ("Helvetica", 10, 60, 22, "Abbot"), ("Helvetica", 10, 200, 22, "North"),
            ("Helvetica", 10, 60, 15, "     "),
            ("Helvetica", 10, 60, 4, "Bryony"), ("Helvetica", 10, 200, 4, "South")]  # fmt: skip
-    text = read(_canvas_pdf(tmp_path / "low.pdf", [low]), "low.pdf").text
+    text = read(canvas_pdf(tmp_path / "low.pdf", [low]), "low.pdf").text
     assert "| Bryony | South |" in text
 
 
@@ -577,17 +561,17 @@ def test_pdf_lists_code_and_hyphens_read_as_written(tmp_path: Path):
         for k, item in enumerate(items):
             lines += [("Helvetica", 10, 60, 785 - 14 * k, mark),
                       ("Helvetica", 10, 80, 785 - 14 * k, item)]  # fmt: skip
-        text = read(_canvas_pdf(tmp_path / "l.pdf", [lines]), "l.pdf").text
+        text = read(canvas_pdf(tmp_path / "l.pdf", [lines]), "l.pdf").text
         assert "|" not in text and f"{mark} Renew online" in text, text
     code = [("Helvetica", 10, 60, 780, "Setup guide for the loans script"),
             ("Courier", 10, 60, 766, "# count the loans every hour"),
             ("Helvetica", 10, 60, 752, "The script logs each count to a file.")]  # fmt: skip
-    result = read(_canvas_pdf(tmp_path / "code.pdf", [code]), "code.pdf")
+    result = read(canvas_pdf(tmp_path / "code.pdf", [code]), "code.pdf")
     assert result.title == "Setup guide for the loans script" and result.headings == []
     broken = ["The staff must man-", "age the desk with-", "out a break, and up-",
               "date the long-", "term plan."]  # fmt: skip
     hyphens = [[("Helvetica", 10, 60, 780 - 14 * k, line) for k, line in enumerate(broken)]]
-    text = read(_canvas_pdf(tmp_path / "h.pdf", hyphens), "h.pdf").text
+    text = read(canvas_pdf(tmp_path / "h.pdf", hyphens), "h.pdf").text
     assert (
         flat(text)
         == "The staff must manage the desk without a break, and update the long-term plan."
@@ -598,7 +582,7 @@ def test_pdf_lists_code_and_hyphens_read_as_written(tmp_path: Path):
         [("Helvetica", 10, 60, 780 - 14 * k, line) for k, line in enumerate(first)],
         [("Helvetica", 10, 60, 780, "nance in the spring.")],
     ]
-    text = read(_canvas_pdf(tmp_path / "o.pdf", over), "o.pdf").text
+    text = read(canvas_pdf(tmp_path / "o.pdf", over), "o.pdf").text
     assert "needs regular maintenance in the spring." in flat(text)
 
 
@@ -615,7 +599,7 @@ def test_pdf_two_columns_set_line_by_line_read_column_by_column(tmp_path: Path):
     lines = [("Helvetica", 10, 60, 780 - 13 * k, t) for k, t in enumerate(a)]
     lines += [("Helvetica", 10, 310, 780 - 13 * k, t) for k, t in enumerate(b)]
     lines.sort(key=lambda item: (-item[3], item[2]))  # drawn row by row across the page
-    text = read(_canvas_pdf(tmp_path / "two.pdf", [lines]), "two.pdf").text
+    text = read(canvas_pdf(tmp_path / "two.pdf", [lines]), "two.pdf").text
     assert flat(text) == flat(left + " " + right)
 
 
