@@ -104,13 +104,13 @@ def read_page(textpage) -> Page:
             printed.append(current)
             current = []
     page = Page(glyphs, boxes, sizes, set(), [])
-    printed = [chars for chars in printed if page.visible(chars)]
+    printed = [chars for chars in printed if any(glyphs[i].strip() for i in chars)]
     page.raised = _superscripts(page, printed)
     for chars in _rejoined(page, printed):
         line = Line(chars)
         line.text = clean("".join(_written(page, i) for i in chars))
         visible = page.visible(chars)
-        line.size, line.baseline = _body(page, chars)
+        line.size, line.baseline = _body(page, visible)
         line.left = min(boxes[i][0] for i in visible)
         line.right = max(boxes[i][2] for i in visible)
         line.gaps = _cell_gaps(page, visible)
@@ -193,9 +193,9 @@ _SAME_BASELINE = 0.3  # of the size: two parts of one printed line
 _NEXT_TO = 0.6  # of the size: a footnote's own number stands this close to its text, at most
 
 
-def _body(page: Page, chars: list[int]) -> tuple[float, float]:
-    """A line's size and baseline: the median size and bottom of its visible characters."""
-    visible = page.visible(chars)
+def _body(page: Page, visible: list[int]) -> tuple[float, float]:
+    """A line's size and baseline: the median size and bottom of its visible characters
+    (`Page.visible`)."""
     return _median(page.sizes[i] for i in visible), _median(page.boxes[i][1] for i in visible)
 
 
@@ -203,7 +203,7 @@ def _superscripts(page: Page, printed: list[list[int]]) -> set[int]:
     """The raised digits: smaller than their line and standing above its baseline."""
     out = set()
     for chars in printed:
-        size, baseline = _body(page, chars)
+        size, baseline = _body(page, page.visible(chars))
         out |= {
             i
             for i in chars
@@ -226,12 +226,13 @@ def _rejoined(page: Page, printed: list[list[int]]) -> list[list[int]]:
     out: list[list[int]] = []
     for chars in printed:
         before = out[-1] if out else []
-        marks, own = page.visible(before), page.visible(chars)
-        last, first = (marks[-1] if marks else None), (own[0] if own else None)
+        last = next((i for i in reversed(before) if glyphs[i].strip()), None)
+        first = next((i for i in chars if glyphs[i].strip()), None)
         if last is None or first is None or boxes[first][0] < boxes[last][0]:
             out.append(list(chars))
             continue
-        size, baseline = _body(page, before)
+        marks, own = page.visible(before), page.visible(chars)
+        size, baseline = _body(page, marks)
         if all(glyphs[i].isdigit() for i in own) and all(
             page.sizes[i] <= _SMALLER * size
             and boxes[i][1] >= baseline + _RAISED * size
@@ -242,7 +243,7 @@ def _rejoined(page: Page, printed: list[list[int]]) -> list[list[int]]:
             before.extend(chars)
             continue
         if all(glyphs[i].isdigit() for i in marks):
-            next_size, next_baseline = _body(page, chars)
+            next_size, next_baseline = _body(page, own)
             if (
                 all(page.sizes[i] <= _SMALLER * next_size for i in marks)
                 and all(
@@ -255,7 +256,7 @@ def _rejoined(page: Page, printed: list[list[int]]) -> list[list[int]]:
                 before.extend(chars)
                 continue
         if (last in page.raised or first in page.raised) and abs(
-            _body(page, chars)[1] - baseline
+            _body(page, own)[1] - baseline
         ) <= _SAME_BASELINE * size:  # "2019." / "¹ The ...": the break was before the mark
             before.extend(chars)
             continue
