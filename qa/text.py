@@ -365,7 +365,7 @@ def names(text: str, lower_words: Collection[str] = ()) -> set[str]:
     open_words = [w for m in matches if (w := m.group()).lower() not in STOPWORDS and len(w) > 3]
     title_case = len(open_words) > 1 and all(w[0].isupper() for w in open_words)
     for match in matches:
-        if not match.group()[0].isupper():
+        if not match.group()[0].isupper() or _after_a_figure(text, match):
             continue
         w = match.group().replace("’", "'")
         lw = w.lower()
@@ -385,6 +385,21 @@ def names(text: str, lower_words: Collection[str] = ()) -> set[str]:
             continue  # "What Does The Agreement Say": capitals of style, not of names
         found.add(lw)
     return found
+
+
+_FIGURE_THEN_UNIT = re.compile(rf"\d{UNIT_SYMBOL}")
+
+
+def _after_a_figure(text: str, match: re.Match) -> bool:
+    """A letter glued to a figure ("235G", "4K") or a unit after one ("40 GB"): a measure
+    or a code, no name."""
+    before = text[max(match.start() - 2, 0) : match.start()]
+    if before[-1:].isdigit():
+        return True
+    return bool(
+        before[:1].isdigit()
+        and _FIGURE_THEN_UNIT.fullmatch(before[:1] + text[match.start() - 1 : match.end()])
+    )
 
 
 def _sentence_initial(text: str, at: int) -> bool:
@@ -458,6 +473,35 @@ def dotted_acronyms(text: str) -> set[str]:
     return {m.group().replace(".", "").lower() for m in _DOTTED.finditer(text)}
 
 
+# A turn of a transcript or a chat log: a label at the start of the line, after a time
+# stamp or not, then a colon ("MS. DOE: ...", "[2024-05-02 10:41] jane.d: ...", "[10:41]
+# Jane Doe: ..."). Without a stamp, a label in capitals or a handle ("jane.d", "j_doe");
+# with one, a name too. A single common word in capitals is a label of the text ("NOTE:").
+_STAMP = r"(?:\[[^\]\n]{3,40}\]|\d{1,2}:\d{2}(?::\d{2})?)"
+_SHOUTED = r"[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}"
+_HANDLE = r"[A-Za-z][\w-]*(?:[._][\w-]+)+|@[\w.-]+"
+_NAMED = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_TURN = re.compile(
+    rf"^\s*(?:{_STAMP}\s*(?P<after>{_HANDLE}|{_SHOUTED}|{_NAMED})|(?P<label>{_HANDLE}|{_SHOUTED}))"
+    r":\s"
+)
+
+
+def turn_speaker(text: str) -> tuple[int, int] | None:
+    """Where the text opens with a turn's speaker (`_TURN`), that speaker's span."""
+    m = _TURN.match(text)
+    if not m:
+        return None
+    group = "after" if m.group("after") else "label"
+    label = m.group(group)
+    if " " not in label and label.isupper() and zipf(label.lower().strip(".")) >= _COMMON_LABEL:
+        return None
+    return m.span(group)
+
+
+_COMMON_LABEL = 4.0  # wordfreq Zipf of a one-word label that is a heading ("NOTE", "PRESENT")
+
+
 def speaker_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the phrases that a speech verb reports as the speaker.
 
@@ -466,9 +510,11 @@ def speaker_spans(text: str) -> list[tuple[int, int]]:
     after it ("..., said the ministry in Paris", "it said in an ACME statement",
     "according to the government"). Used by the judge (a claim must not move a
     statement to another speaker) and by the answer (who said it, for a who-question).
+    A turn's speaker (`turn_speaker`) comes first.
     """
     tokens = list(WORD.finditer(text))
-    spans: list[tuple[int, int]] = []
+    turn = turn_speaker(text)
+    spans: list[tuple[int, int]] = [turn] if turn else []
     for i, tok in enumerate(tokens):
         verb = tok.group().lower()
         if verb not in SPEECH_VERBS:

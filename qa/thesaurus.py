@@ -83,6 +83,7 @@ class WordNet:
         self.folder = folder
         self._maps: dict[str, mmap.mmap] = {}
         self._exceptions: dict[str, dict[str, list[str]]] = {}
+        self._lexnames: dict[int, str] | None = None
         self._lock = threading.Lock()
 
     def _map(self, name: str) -> mmap.mmap:
@@ -166,6 +167,23 @@ class WordNet:
         count = int(fields[3], 16)
         return [w.split("(")[0] for w in fields[4 : 4 + 2 * count : 2] if "_" not in w]
 
+    def lexicographer_files(self, word: str, pos: str) -> set[str]:
+        """The lexicographer files ("verb.communication", "noun.person") of the word's first
+        senses in one part of speech ("n", "v", "a", "r"): WordNet's own coarse classes."""
+        if pos not in _POS:
+            return set()
+        if self._lexnames is None:
+            with (self.folder / "lexnames").open(encoding="utf-8") as f:
+                self._lexnames = {int(n): name for n, name, *_ in map(str.split, f)}
+        found = set()
+        for synset, _form in self.senses(word.lower()):
+            if synset[0] != pos:
+                continue
+            fields = self._line(f"data.{_POS[pos]}", synset[1:])
+            if fields is not None:
+                found.add(self._lexnames.get(int(fields[1]), ""))
+        return found
+
     def synonyms(self, word: str) -> frozenset[str]:
         """The stems (`qa.text.stem`) of the words that share one of the word's first
         senses, not the word's own. Not a sense in which WordNet writes the word as a name
@@ -206,6 +224,14 @@ def wordnet() -> WordNet | None:
         )
         return None
     return WordNet(folder)
+
+
+@lru_cache(maxsize=4096)
+def verb_classes(word: str) -> frozenset[str]:
+    """`WordNet.lexicographer_files` of a verb as written ("said" -> verb.communication),
+    or none without WordNet."""
+    db = wordnet()
+    return frozenset(db.lexicographer_files(word, "v")) if db else frozenset()
 
 
 @lru_cache(maxsize=16384)

@@ -47,6 +47,7 @@ from qa.answer.tables import (
     extreme,
     superlative,
 )
+from qa.answer.turns import turns_of
 from qa.retrieve import DocumentSentences, Snapshot
 from qa.store import sentence_id
 from qa.text import (
@@ -84,6 +85,7 @@ from qa.text import (
     words,
     zipf,
 )
+from qa.thesaurus import verb_classes
 from qa.types import SECTION_SEPARATOR, Citation, Passage, Sentence, without_extension
 
 ABSTAIN_PREFIX = "The documents don't say"
@@ -448,9 +450,49 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
         rules = [head_noun_span, clause_span]
     for rule in rules:
         found = rule(sentence, ask)
+        if found:
+            found = _tidied(sentence, found)
         if found and _useful(sentence, found):
             return found
     return None
+
+
+# Words a phrase cannot end on (an article, a conjunction, a preposition waiting for its
+# object: "the service desk within") or open with (a conjunction: "and Jane Doe"); closed
+# classes of English.
+_OPENS_NOTHING = {"and", "or", "but", "nor"}
+_ENDS_NOTHING = _OPENS_NOTHING | _DETERMINERS | {
+    "this", "that", "these", "those", "our", "your", "his", "her", "my", "of", "to", "for",
+    "with", "within", "at", "by", "from", "into", "onto", "than", "as", "about", "between",
+    "among", "against", "via", "per", "during", "until", "without", "upon", "in", "on",
+}  # fmt: skip
+
+
+_NOT_IN_A_NAME = STOPWORDS | _AUXILIARY | _ENDS_NOTHING
+
+
+def _tidied(sentence: str, span: Span) -> Span | None:
+    """The span without a conjunction before it or a dangling word after it: "and Jane
+    Doe" is "Jane Doe", "the service desk within" is "the service desk"."""
+    tokens = list(WORD.finditer(sentence, span[0], span[1]))
+    first, last = 0, len(tokens)
+
+    def word_alone(i: int) -> bool:  # "a" of "felix.a" is no article
+        before = sentence[tokens[i].start() - 1 : tokens[i].start()]
+        after = sentence[tokens[i].end() : tokens[i].end() + 1]
+        return not (before in (".", "_", "@") or after in ("_", "@"))
+
+    while first < last and tokens[first].group().lower() in _OPENS_NOTHING and word_alone(first):
+        first += 1
+    while (
+        last > first and tokens[last - 1].group().lower() in _ENDS_NOTHING and word_alone(last - 1)
+    ):
+        last -= 1
+    if first == last:
+        return None
+    a = tokens[first].start() if first else span[0]
+    b = tokens[last - 1].end() if last < len(tokens) else span[1]
+    return _trim(sentence, a, b) if (first or last < len(tokens)) else span
 
 
 def _useful(sentence: str, span: Span) -> bool:
@@ -492,13 +534,15 @@ def _matches(pattern: re.Pattern, sentence: str) -> list[Span]:
 def number_span(sentence: str, ask: Ask) -> Span | None:
     """ "more than 95%", "80% to 90%", "$2.5 million", "three": with its modifier.
 
-    Not a number inside a date ("24" of "24 June 2025", "2025"), nor one inside a code,
-    an identifier or a phone number ("04101", "E25", "555" of "0800 555 0142"). Of
+    Not a number inside a date ("24" of "24 June 2025", "2025"), a time of day ("50" of
+    "04:50"), a code, an identifier or a phone number ("04101", "E25", "555" of "0800 555
+    0142"). Of
     several, the one the question's kind of number fits: an amount has its currency, a
     percentage its sign, "how many households" the number before "households"; then the
     one nearest the question's words."""
     dates = [(m.start(), m.end()) for m in TIME.finditer(sentence) if _is_a_date(m.group())]
-    inside = dates + phone_numbers(sentence)
+    clocks = [(m.start(), m.end()) for m in CLOCK.finditer(sentence)]
+    inside = dates + clocks + phone_numbers(sentence)
     found = [
         s
         for s in _matches(NUMERIC, sentence)
@@ -627,7 +671,7 @@ def addressee_span(sentence: str, ask: Ask) -> Span | None:
         kept = []
         for i, w in enumerate(m.group(1).split()):
             bare = w.strip("’'")
-            if i and bare.islower() and (bare in STOPWORDS or bare in _AUXILIARY):
+            if i and bare.islower() and (bare in _NOT_IN_A_NAME or _is_number(bare)):
                 break  # ("IT" of "the IT Service Desk" is a name, not "it")
             kept.append(w)
         phrase = " ".join(kept)
@@ -681,7 +725,10 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
     runs: list[list[re.Match]] = []
     for i, tok in enumerate(tokens):
         is_name = tok.group().lower().replace("’", "'") in found
-        joined = runs and i and not sentence[tokens[i - 1].end() : tok.start()].strip()
+        gap = sentence[tokens[i - 1].end() : tok.start()].strip() if i else "?"
+        # A middle initial does not part a name: "Jane Q. Doe".
+        initial = gap == "." and len(tokens[i - 1].group()) == 1
+        joined = runs and i and (not gap or initial)
         if is_name and joined and runs[-1][-1] is tokens[i - 1]:
             runs[-1].append(tok)
         elif is_name:
@@ -690,19 +737,43 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
     for run in runs:
         # A day or a month is a name in writing, never the person or place asked about.
         run = [t for t in run if not TIME.fullmatch(t.group())] if len(run) == 1 else run
-        whole = len(run)
+        whole, untrimmed = len(run), run
         while run and ask.has(run[0].group()):
             run = run[1:]
-        while run and ask.has(run[-1].group()):
-            run = run[:-1]
+        if run and ask.has(run[-1].group()):
+            continue  # "Jane" of "Jane Doe" where Doe is asked: the name asked, not another
         if len(run) == 1 < whole and zipf(run[0].group().lower()) >= _COMMON_WORD:
             continue  # "Great" of "Great Britain": what is left is a common word, no name
+        if run and len(run) < whole and zipf(run[-1].group().lower()) >= _COMMON_HEAD:
+            run = untrimmed  # "Acme Family Trust" is the trust's name, "Family Trust" no name
+        if run and _capitals_of_style(run, ask):
+            continue
         if run:
-            out.append((run[0].start(), run[-1].end()))
+            end = run[-1].end()
+            end -= len(_POSSESSIVE.search(run[-1].group()).group())
+            out.append((run[0].start(), end))
     return out
 
 
+_POSSESSIVE = re.compile(r"(?:['’]s?)?$")
+
+
+def _capitals_of_style(run: list[re.Match], ask: Ask) -> bool:
+    """Capitalised words that the corpus also writes in lower case, every one: a title, a
+    heading or a role ("Annual Report", "Chief Executive", "the Chair"), not a name."""
+    return all(
+        (w := t.group().lower().replace("’", "'").removesuffix("'s")) in ask.lower_words
+        or w in STOPWORDS
+        for t in run
+    )
+
+
 _COMMON_WORD = 5.0  # wordfreq Zipf: about one in 100,000 words ("great", "new", "north")
+# A name ending on a word this common ("Group", "Trust", "Alliance") is the name of a body,
+# which its other words are part of: "Acme Family Trust" stays whole when "Acme" is asked.
+_COMMON_HEAD = 4.0
+# Lower-case words inside a person's name ("Ludwig van Beethoven", "Leonardo da Vinci").
+_NAME_PARTICLES = {"van", "von", "de", "da", "del", "der", "di", "du", "la", "le", "bin", "ibn"}
 
 
 def name_span(sentence: str, ask: Ask) -> Span | None:
@@ -725,8 +796,10 @@ def appositive_span(sentence: str, ask: Ask) -> Span | None:
     if not m:
         return None
     target = [w for w in words(m.group(1)) if w.lower() not in STOPWORDS]
-    if not target:
-        return None
+    if not target or not all(
+        w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words(m.group(1))
+    ):
+        return None  # "Who was chief executive before X?" asks for someone else than X
     last = re.escape(target[-1])
     after = re.search(rf"\b{last}\b(?:’s|'s)?\s*,\s*([^,;.]+?)\s*[,;.]", sentence)
     if after:
@@ -827,10 +900,14 @@ def actor_span(sentence: str, ask: Ask) -> Span | None:
                 break
             start -= 1
         phrase = sentence[tokens[start].start() : tokens[j].end()]
-        if _all_asked(phrase, ask):
-            return None
+        if _all_asked(phrase, ask) or all(_is_number(w) for w in words(phrase)):
+            return None  # "carried by three votes": a number does nothing
         return tokens[start].start(), tokens[j].end()
     return None
+
+
+def _is_number(word: str) -> bool:
+    return word[0].isdigit() or word.lower() in NUMBER_WORDS
 
 
 def subject_span(sentence: str, ask: Ask) -> Span | None:
@@ -1454,6 +1531,8 @@ def choose_lead(
     for c in (best, *others):
         if in_table := _table_lead(c, ask.text, snapshot, named=c is not best):
             return in_table
+    if speaker := _turn_lead(best, ask, snapshot):
+        return speaker
     sayers = [(best.passage, best.sentence)]
     if first:
         sayers += continuation(best, snapshot)
@@ -1470,6 +1549,31 @@ def choose_lead(
                 a, b = sentence.start + span[0], sentence.start + span[1]
                 return Lead(passage, a, b, sentence.start)
     return None
+
+
+_SAYING = {"verb.communication", "verb.cognition"}  # WordNet's classes of verbs
+_FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "i'm", "i've", "i'd", "i'll"}
+
+
+def _turn_lead(c: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
+    """ "Who preferred the second option?": the speaker of the transcript's or chat log's
+    turn the sentence is in (`qa.answer.turns`), when the label stands before the sentence,
+    not in it, and the question asks who said or thought something (its verb is one of
+    saying or thinking in WordNet: "told", "apologised", "reckoned") or the sentence
+    speaks in the first person ("I prefer the second")."""
+    if ask.answer_type not in _PERSON_TYPES:
+        return None
+    said = _WHO_VERB.match(ask.text)
+    if not (said and verb_classes(said.group(1).lower()) & _SAYING) and not (
+        {w.lower().replace("’", "'") for w in words(c.sentence.text)} & _FIRST_PERSON
+    ):
+        return None
+    turn = turns_of(c.passage, snapshot)[c.index]
+    if turn is None or c.sentence.start <= turn.start < c.sentence.end:
+        return None
+    if all(ask.has(w) for w in words(turn.speaker)):
+        return None  # the question names this speaker: it asks about someone else
+    return Lead(turn.passage, turn.start, turn.end, c.sentence.start)
 
 
 def _unruled(text: str, span: Span) -> Span:

@@ -27,6 +27,7 @@ from qa.answer.headings import HEADING_KINDS, names_heading, quotable
 from qa.answer.injection import looks_like_instruction
 from qa.answer.question import SYNONYM, QuestionProfile, closeness, code_form, has_digit
 from qa.answer.rules import first_reason
+from qa.answer.turns import Turn, turns_of
 from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.sections import heading_label
@@ -130,6 +131,7 @@ def score_candidates(
         headings: dict[str, tuple[str, np.ndarray]] = {}
         order = snapshot.documents.get(p.doc_id, [])
         position = order.index(p.passage_id) if p.passage_id in order else 0
+        turns = turns_of(p, snapshot)
         for idx, s in enumerate(p.sentences):
             vec = sentence_vectors.get(sentence_id(p.passage_id, idx))
             if vec is None or not quotable(s, heading_asked) or looks_like_instruction(s.text):
@@ -161,6 +163,7 @@ def score_candidates(
                 content=content,
                 previous=previous,
                 introduced=introduced(p, idx, snapshot),
+                speaker=_speaker_before(turns[idx], s),
             )
             rank = passage_ranks[p.passage_id]
             out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0), retriever_rank=rank))
@@ -184,6 +187,12 @@ def score_candidates(
     for c, row in zip(out, vectorise_all(views), strict=True):
         c.features = row.copy()  # each candidate its own row, as `vectorise` gave it
     return _ranked(out, model)
+
+
+def _speaker_before(turn: Turn | None, s: Sentence) -> str:
+    """The speaker of the turn the sentence is in, when the label is not in the sentence
+    itself (there `features.offers_person` reads it)."""
+    return turn.speaker if turn is not None and not s.start <= turn.start < s.end else ""
 
 
 def introduced(p: Passage, idx: int, snapshot: Snapshot) -> str:

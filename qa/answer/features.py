@@ -53,6 +53,7 @@ from qa.text import (
     numbers,
     phone_numbers,
     stem,
+    turn_speaker,
     words,
 )
 from qa.types import Passage, Sentence
@@ -115,9 +116,20 @@ def _names(text: str, q: QuestionProfile, lower_words: set[str]) -> list[str]:
     ]
 
 
+def _all_in(phrase: str, q: QuestionProfile) -> bool:
+    """Every word of the phrase is one the question has."""
+    return {stem(w.lower()) for w in words(phrase)} <= q.stems
+
+
 def offers_person(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    """A name, a role ("the supplier", "by either party"), or the speaker of a turn in a
+    transcript or chat log ("jane.d: ...", `qa.text.turn_speaker`), that the question
+    does not have."""
     stems_q = q.stems
     if _names(text, q, lower_words):
+        return True
+    turn = turn_speaker(text)
+    if turn and not _all_in(text[turn[0] : turn[1]], q):
         return True
     for m in ROLE.finditer(text):
         phrase = m.group(1) or m.group(2) or m.group(3) or ""
@@ -248,8 +260,9 @@ _FULL_DATE = re.compile(
 
 
 def _without_dates(text: str) -> str:
-    """The text with its dates and years blanked: they are numbers, not measures or counts."""
-    return _YEAR.sub(" ", _FULL_DATE.sub(" ", text))
+    """The text with its dates, years and times of day blanked: they are numbers, not
+    measures or counts ("04:50" holds no count of 50)."""
+    return _YEAR.sub(" ", _FULL_DATE.sub(" ", CLOCK.sub(" ", text)))
 
 
 def offers_count(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
@@ -385,6 +398,9 @@ class View:
     # what a lead-in ending with a colon introduces, in its passage: "You can contact
     # her:" and the list items under it, which hold the address asked for
     introduced: str = ""
+    # the speaker of the transcript's or chat log's turn the sentence is in, where its label
+    # stands before the sentence (`qa.answer.turns`): "I prefer the second" has one
+    speaker: str = ""
 
     @property
     def text(self) -> str:
@@ -396,8 +412,12 @@ class View:
         offers = OFFERS.get(self.q.answer_type)
         if offers is None:
             return None
-        return offers(self.text, self.q, self.lower_words) or bool(
-            self.introduced and offers(self.introduced, self.q, self.lower_words)
+        return (
+            offers(self.text, self.q, self.lower_words)
+            or bool(self.introduced and offers(self.introduced, self.q, self.lower_words))
+            or (
+                offers is offers_person and self.speaker != "" and not _all_in(self.speaker, self.q)
+            )
         )
 
     @cached_property

@@ -23,6 +23,7 @@ from qa.answer.compose import (
     Focus,
     Pick,
     _on_side,
+    actor_span,
     agent_span,
     answer_fact,
     answer_span,
@@ -307,6 +308,54 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "time",
             "at 06:20",
         ),
+        (  # a time of day holds no number: "50" of "04:50" is not the age
+            "At 04:50 a main that was 85 years old split under the square.",
+            "How old was the main that split?",
+            "number",
+            "85",
+        ),
+        (  # a middle initial does not part a name
+            "Signed for the lessee: Tobias K. Lindqvist, Finance Director",
+            "Who signed for the lessee?",
+            "person",
+            "Tobias K. Lindqvist",
+        ),
+        (  # a body named with a word of the question keeps its whole name
+            "The largest holder of shares is the Quenby Heritage Trust, with 12%.",
+            "Who is Quenby's largest shareholder?",
+            "person",
+            "Quenby Heritage Trust",
+        ),
+        (  # a possessive is not part of the name
+            "The plan follows Marguerite Osterby's proposal of May.",
+            "Whose proposal does the plan follow?",
+            "person",
+            "Marguerite Osterby",
+        ),
+        (  # a conjunction before the name is not part of it
+            "We thank the staff at both depots, and Imre Valkonen, who drew the maps.",
+            "Who drew the maps?",
+            "person",
+            "Imre Valkonen",
+        ),
+        (  # a preposition left waiting for its object is cut off
+            "A lost badge must be reported to the front desk within one hour.",
+            "Who do I tell if I lose my badge?",
+            "person",
+            "the front desk",
+        ),
+        (  # the speaker of a chat line, handle and all
+            "[2025-11-02 03:12] rafa.m: no, a full resync will take hours.",
+            "Who said that a resync would take hours?",
+            "person",
+            "rafa.m",
+        ),
+        (  # the speaker of a transcript's turn
+            "MR. ODUNSI: The fares will rise in April, I am afraid.",
+            "Who said that the fares will rise?",
+            "person",
+            "MR. ODUNSI",
+        ),
     ],
 )
 def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
@@ -324,6 +373,14 @@ def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
         ("Write to 400 Harbor Street, Portland 04101.", "How long do I have?", "duration"),
         # a duration is no time of day
         ("Checkout takes about 45 minutes.", "What time is checkout?", "time"),
+        # a unit after a figure is no name
+        ("The backup needs 40 GB of free disk.", "Who runs the backup?", "person"),
+        # "Who was X before Y?" asks for someone else: not what the sentence says Y is
+        (
+            "It was set up by Hedda Larsgard, who had run the lab since 2009.",
+            "Who was head of the lab before Hedda Larsgard?",
+            "person",
+        ),
         # the clause that only restates the question's condition is no answer
         (
             "If the pump overheats, switch it off at the wall and call the installer.",
@@ -334,6 +391,35 @@ def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
 )
 def test_no_lead_when_no_span_of_the_asked_type_is_clear(sentence, question, answer_type):
     assert answer_span(sentence, Ask.of(question, answer_type, set())) is None
+
+
+def test_a_count_is_not_who_acts():
+    sentence = "The motion was carried by three votes to one."
+    assert actor_span(sentence, Ask.of("Who voted against it?", "person", set())) is None
+
+
+MEETING = """PARISH HALL COMMITTEE: MEETING OF 3 MAY
+
+THE CHAIR: We come to the roof. Mr. Abernathy, the survey please.
+
+MR. ABERNATHY: Thank you, Chair. The survey found slipped tiles over the north aisle. I think the whole roof should be relaid this summer, not patched. It would cost about £40,000.
+
+MRS. KOWALSKA: I disagree with that. A patch repair will last another ten years.
+
+THE CHAIR: Thank you both. We will vote on the roof in June.
+"""
+
+
+def test_who_said_a_sentence_of_a_transcript_is_the_label_of_its_turn(tmp_path):
+    """The label names the speaker once, at the start of the turn: the third sentence of
+    Mr. Abernathy's turn is his, and the answer leads with his label, cited exactly."""
+    service = service_over(tmp_path, "minutes.txt", MEETING)
+    answer = service.ask("Who thought the whole roof should be relaid?")
+    assert answer.answer.startswith("MR. ABERNATHY [1] — "), answer.answer
+    text = service.snapshot().document_text("minutes.txt")
+    for c in answer.citations:
+        assert text[c.start : c.end] == c.quote
+    assert answer.citations[0].quote == "MR. ABERNATHY"
 
 
 def test_a_deadline_is_not_an_agent():

@@ -21,7 +21,7 @@ from qa.answer.decide import (
     retrievers_agree,
     top_passages,
 )
-from qa.answer.features import FEATURE_NAMES, OFFERS, offers_count
+from qa.answer.features import FEATURE_NAMES, OFFERS, offers_count, offers_person
 from qa.answer.question import asked_type, asks_count, attach_vectors, profile_question
 
 
@@ -256,6 +256,13 @@ def test_a_count_is_a_number_that_is_not_a_year_a_date_or_a_sum():
     assert not offers_count("It was completed on 14/11/2024.", q, set())
     assert not offers_count("Sales in 2025 were strong.", q, set())  # the question's own number
     assert not offers_count("Order them by calling 0800 555 0142.", q, set())  # a phone number
+    assert not offers_count("The pallets arrived at 04:50.", q, set())  # a time of day
+
+
+def test_the_speaker_of_a_chat_line_is_a_person_on_offer():
+    q = profile_question("Who said the resync would take hours?", {}, set())
+    assert offers_person("[2025-11-02 03:12] rafa.m: no, the resync will take hours.", q, set())
+    assert not offers_person("note: the resync will take hours.", q, set())
 
 
 def test_a_how_many_question_whose_best_candidate_states_no_count_lacks_its_answer():

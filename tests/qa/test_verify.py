@@ -185,6 +185,12 @@ def test_names_are_told_from_capitalised_common_words(text, lower, expected):
          ["head of operations", "Maria Okafor"]),
         ("According to the supplier, the goods left on time.", ["supplier"]),
         ("The author heard several reports of the incident.", []),  # "reports" is a noun here
+        # a turn of a chat log or a transcript: its speaker, not a heading's label
+        ("[2025-11-02 03:12] rafa.m: no, it will take hours.", ["rafa.m"]),
+        ("[10:41] Ines Obi: that works for me.", ["Ines Obi"]),
+        ("MS. VARGA: The fares will rise in April.", ["MS. VARGA"]),
+        ("NOTE: the fares will rise in April.", []),
+        ("Decision: the fares will rise in April.", []),
     ],
 )  # fmt: skip
 def test_speakers_are_the_subject_or_agent_of_a_speech_verb(text, speakers):

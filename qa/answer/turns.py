@@ -1,0 +1,65 @@
+"""Who speaks a sentence of a transcript or a chat log: the label of the turn it is in.
+
+A transcript names its speaker once, at the start of the turn ("MR. DOE: I will be brief.
+We have two options. I prefer the second."), and a chat log at the start of each message
+("[10:41] jane.d: ..."). The sentences after the label are the speaker's too, though they
+do not say so: "Who preferred the second option?" is answered by the label two sentences
+back. The scorer sees that a sentence has a speaker (`qa.answer.features.View.speaker`),
+and the answer leads with the label (`qa.answer.compose.choose_lead`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.answer.headings import HEADING_KINDS as _ENDS_A_TURN  # a heading starts another part
+from qa.retrieve import Snapshot
+from qa.text import turn_speaker
+from qa.types import Passage, Sentence
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The speaker's label of a turn, where it stands in its document."""
+
+    passage: Passage
+    start: int  # document offsets of the label ("MR. DOE", "jane.d")
+    end: int
+    speaker: str
+
+
+def _opened_by(passage: Passage, sentence: Sentence) -> Turn | None:
+    found = turn_speaker(sentence.text)
+    if found is None:
+        return None
+    a, b = sentence.start + found[0], sentence.start + found[1]
+    return Turn(passage, a, b, sentence.text[found[0] : found[1]])
+
+
+def _last_turn(passage: Passage) -> Turn | None:
+    """The turn a passage ends in (the next passage may go on with it)."""
+    for s in reversed(passage.sentences):
+        if s.kind in _ENDS_A_TURN:
+            return None
+        if turn := _opened_by(passage, s):
+            return turn
+    return None
+
+
+def turns_of(passage: Passage, snapshot: Snapshot) -> list[Turn | None]:
+    """For each sentence of the passage, the turn it is in: the nearest label at or before
+    it, in this passage or the one before (a turn runs over a passage break); None before
+    any label, and after a heading."""
+    current: Turn | None = None
+    first = passage.sentences[0] if passage.sentences else None
+    if first is not None and first.kind not in _ENDS_A_TURN and turn_speaker(first.text) is None:
+        before = snapshot.previous_passage(passage.passage_id)
+        current = _last_turn(before) if before is not None else None
+    out: list[Turn | None] = []
+    for s in passage.sentences:
+        if s.kind in _ENDS_A_TURN:
+            current = None
+        elif turn := _opened_by(passage, s):
+            current = turn
+        out.append(current)
+    return out
