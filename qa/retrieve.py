@@ -34,7 +34,7 @@ from qa.embedding import DIMENSIONS, Embedder
 from qa.errors import IndexMissing
 from qa.sections import asks_for_heading, heading_label, heading_number, references, same_part
 from qa.store import Store, sentence_id
-from qa.text import STOPWORDS, english_stemmer, lexicon_words, stem, words
+from qa.text import STOPWORDS, acronyms, english_stemmer, lexicon_words, stem, words
 from qa.types import SECTION_SEPARATOR, Passage
 
 log = logging.getLogger(__name__)
@@ -371,8 +371,9 @@ class Snapshot:
 
 # Raised when the derived statistics change for the same passages (a cached corpus version
 # derived the old way is rebuilt): 2 = `qa.text.WORD` keeps "v2.4.0" one word; 3 = BM25
-# indexes the words of the file name (`bm25_text`).
-DERIVED_FORMAT = 3
+# indexes the words of the file name (`bm25_text`); 4 = a name's initials count as a word
+# of the corpus (`qa.text.acronyms`).
+DERIVED_FORMAT = 4
 
 
 def cache_folder(cache_dir: Path, version: str) -> Path:
@@ -540,7 +541,17 @@ class FusionRetriever(Retriever):
     passages per question (top_k 8, 10, 12: precision 0.354, 0.379, 0.308, not a trend).
     For scale: RRF_K 61 for 60 (no answerable dev question's passage set changes) moves
     decision_lab's three figures by about one point (0.597 / 0.358 / 0.436), as refitting
-    shifts every left-out corpus's model."""
+    shifts every left-out corpus's model.
+
+    Tried again in session 21 (dev, eleven corpora, 686 questions), where everyday wording
+    leaves BM25 without the passage that the dense side ranks first (a passage missing
+    from one list gets no share of its fusion score): adding each retriever's first
+    passage (or first two, or the dense side's only) beyond the top k, or the dense
+    side's first in place of the last fused hit, or fusing 40 or 80 deep instead of 20.
+    decision_lab key-fact / abstention precision / recall went from .656 / .536 / .562 to
+    .657-.669 / .520-.548 / .527-.562: within a refit's noise (AUC change -0.002 to
+    +0.006, every interval across 0). The few questions it mended (the dense side's first
+    passage answering "How much RAM ...?") were offset by others the extra passages misled."""
 
     def __init__(
         self, snapshot: Snapshot, retrievers: list[Retriever], depth: int = FUSION_DEPTH
@@ -744,7 +755,9 @@ class CorpusIndex:
             if p.passage_id not in live:
                 continue
             found = words(p.text)
-            doc_freq.update({stem(w) for w in found})
+            # A name's initials count as its word: "UK" is in a corpus that writes "United
+            # Kingdom" (`qa.text.acronyms`; the sentence match reads them likewise).
+            doc_freq.update({stem(w) for w in found} | acronyms(p.text))
             vocabulary.update(lexicon_words(found))
             lower_words.update(w for w in found if w.islower())
             ids.append(p.passage_id)

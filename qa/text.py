@@ -612,11 +612,14 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|&)?\s*[
 
 
 def acronyms(text: str) -> set[str]:
-    """The initials of each run of capitalised words: "United Kingdom" gives "uk", "World
-    Health Organization" gives "who" (a claim may name it either way)."""
+    """The initials of each run of capitalised words, but a capitalised stop word ("The"
+    opening a sentence): "United Kingdom" gives "uk", "The World Health Organization"
+    gives "who" (a claim, or a question, may name it either way)."""
     found = set()
     for run in _CAPITALISED_RUN.finditer(text):
-        initials = [w[0] for w in run.group().split() if w[0].isupper()]
+        initials = [
+            w[0] for w in run.group().split() if w[0].isupper() and w.lower() not in STOPWORDS
+        ]
         if len(initials) > 1:
             found.add("".join(initials).lower())
     return found

@@ -475,24 +475,29 @@ def _tidied(sentence: str, span: Span) -> Span | None:
     """The span without a conjunction before it or a dangling word after it: "and Jane
     Doe" is "Jane Doe", "the service desk within" is "the service desk"."""
     tokens = list(WORD.finditer(sentence, span[0], span[1]))
+
+    def dangling(i: int, words_: set[str]) -> bool:
+        """A word of the class, standing alone ("a" of "jane.a" is no article)."""
+        t = tokens[i]
+        glued = sentence[t.start() - 1 : t.start()] in (".", "_", "@")
+        return (
+            t.group().lower() in words_
+            and not glued
+            and sentence[t.end() : t.end() + 1] not in ("_", "@")
+        )
+
     first, last = 0, len(tokens)
-
-    def word_alone(i: int) -> bool:  # "a" of "felix.a" is no article
-        before = sentence[tokens[i].start() - 1 : tokens[i].start()]
-        after = sentence[tokens[i].end() : tokens[i].end() + 1]
-        return not (before in (".", "_", "@") or after in ("_", "@"))
-
-    while first < last and tokens[first].group().lower() in _OPENS_NOTHING and word_alone(first):
+    while first < last and dangling(first, _OPENS_NOTHING):
         first += 1
-    while (
-        last > first and tokens[last - 1].group().lower() in _ENDS_NOTHING and word_alone(last - 1)
-    ):
+    while last > first and dangling(last - 1, _ENDS_NOTHING):
         last -= 1
     if first == last:
         return None
+    if first == 0 and last == len(tokens):
+        return span
     a = tokens[first].start() if first else span[0]
     b = tokens[last - 1].end() if last < len(tokens) else span[1]
-    return _trim(sentence, a, b) if (first or last < len(tokens)) else span
+    return _trim(sentence, a, b)
 
 
 def _useful(sentence: str, span: Span) -> bool:
@@ -536,10 +541,9 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
 
     Not a number inside a date ("24" of "24 June 2025", "2025"), a time of day ("50" of
     "04:50"), a code, an identifier or a phone number ("04101", "E25", "555" of "0800 555
-    0142"). Of
-    several, the one the question's kind of number fits: an amount has its currency, a
-    percentage its sign, "how many households" the number before "households"; then the
-    one nearest the question's words."""
+    0142"). Of several, the one the question's kind of number fits: an amount has its
+    currency, a percentage its sign, "how many households" the number before "households";
+    then the one nearest the question's words."""
     dates = [(m.start(), m.end()) for m in TIME.finditer(sentence) if _is_a_date(m.group())]
     clocks = [(m.start(), m.end()) for m in CLOCK.finditer(sentence)]
     inside = dates + clocks + phone_numbers(sentence)
@@ -1569,8 +1573,8 @@ def _turn_lead(c: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
     ):
         return None
     turn = turns_of(c.passage, snapshot)[c.index]
-    if turn is None or c.sentence.start <= turn.start < c.sentence.end:
-        return None
+    if turn is None or not turn.stands_before(c.sentence):
+        return None  # no turn, or the sentence names its speaker (`speaker_span` reads it)
     if all(ask.has(w) for w in words(turn.speaker)):
         return None  # the question names this speaker: it asks about someone else
     return Lead(turn.passage, turn.start, turn.end, c.sentence.start)
@@ -2006,7 +2010,7 @@ TOPIC_WORDS = 0.3  # the weight of the topic's own words beside the topic's vect
 SAYS_WHAT_WEIGHT = 0.3  # the weight of a sentence that says what its subject is
 
 # A sentence that says what a thing is, in general English: its own words, then a copula
-# and an article ("Tidekeeper is a command-line backup tool", "The HB-10 is a wall-mounted
+# and an article ("Ferrowinder is a command-line backup tool", "The ZX-40 is a wall-mounted
 # battery"), or a document describing itself ("This guide covers ...", "This chapter sets
 # out ..."). A reader asking "What is X?" or for a summary wants it first, and the lead
 # and centrality alone passed it over for a sentence that merely repeats X's name.

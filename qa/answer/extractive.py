@@ -27,12 +27,12 @@ from qa.answer.headings import HEADING_KINDS, names_heading, quotable
 from qa.answer.injection import looks_like_instruction
 from qa.answer.question import SYNONYM, QuestionProfile, closeness, code_form, has_digit
 from qa.answer.rules import first_reason
-from qa.answer.turns import Turn, turns_of
+from qa.answer.turns import turns_of
 from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.sections import heading_label
 from qa.store import sentence_id
-from qa.text import restates, stems
+from qa.text import acronyms, restates, stems
 from qa.types import SECTION_SEPARATOR, Passage, Sentence
 
 
@@ -74,6 +74,9 @@ class _Words:
         self.codes_of = [code_form(s) if has_digit(s) else None for s in self.stems]
         self.has_codes = any(self.codes_of)
         self.synonyms = [t.synonyms for t in profile.terms]
+        # an acronym of the question also matches the name it abbreviates ("UK": "United
+        # Kingdom"), as the corpus statistics count it (`qa.retrieve`, `qa.text.acronyms`)
+        self.acronym = [t.word.isupper() and len(t.word) > 1 for t in profile.terms]
         self._cache: dict[str, tuple[np.ndarray, frozenset[str]]] = {}
 
     def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, frozenset[str]]:
@@ -86,10 +89,11 @@ class _Words:
         facts = text_facts(text)
         content, text_stems = facts.content, facts.stems
         codes = {code_form(s) for s in text_stems if has_digit(s)} if self.has_codes else set()
+        named = acronyms(text) if any(self.acronym) else set()
         result = np.array(
             [
-                1.0 if s in text_stems or c in codes else 0.0
-                for s, c in zip(self.stems, self.codes_of, strict=True)
+                1.0 if s in text_stems or c in codes or (a and s in named) else 0.0
+                for s, c, a in zip(self.stems, self.codes_of, self.acronym, strict=True)
             ],
             np.float32,
         )
@@ -163,7 +167,7 @@ def score_candidates(
                 content=content,
                 previous=previous,
                 introduced=introduced(p, idx, snapshot),
-                speaker=_speaker_before(turns[idx], s),
+                speaker=turn.speaker if (turn := turns[idx]) and turn.stands_before(s) else "",
             )
             rank = passage_ranks[p.passage_id]
             out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0), retriever_rank=rank))
@@ -187,12 +191,6 @@ def score_candidates(
     for c, row in zip(out, vectorise_all(views), strict=True):
         c.features = row.copy()  # each candidate its own row, as `vectorise` gave it
     return _ranked(out, model)
-
-
-def _speaker_before(turn: Turn | None, s: Sentence) -> str:
-    """The speaker of the turn the sentence is in, when the label is not in the sentence
-    itself (there `features.offers_person` reads it)."""
-    return turn.speaker if turn is not None and not s.start <= turn.start < s.end else ""
 
 
 def introduced(p: Passage, idx: int, snapshot: Snapshot) -> str:

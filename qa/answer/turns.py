@@ -27,6 +27,10 @@ class Turn:
     end: int
     speaker: str
 
+    def stands_before(self, sentence: Sentence) -> bool:
+        """The label is not in the sentence: the sentence does not say who speaks it."""
+        return not sentence.start <= self.start < sentence.end
+
 
 def _opened_by(passage: Passage, sentence: Sentence) -> Turn | None:
     found = turn_speaker(sentence.text)

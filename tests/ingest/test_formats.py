@@ -212,7 +212,7 @@ def test_pdf_text_layer_page_by_page_with_a_page_for_every_offset(tmp_path: Path
 
 # A report as word processors export it: a running title and "Page N of M" on every page,
 # body paragraphs that run over the page breaks.
-RUNNING_TITLE = "Fenwick Libraries: Service Plan 2026 (version 4, May 2026)"
+RUNNING_TITLE = "Penhallow Libraries: Service Plan 2026 (version 4, May 2026)"
 _BRANCHES = ["Abbot", "Bryony", "Cowley", "Dunstan", "Elmer", "Farrow", "Gilby"]
 _TEMPLATES = [
     "The {name} library lent {n}0 books on 1 May, {k} more than a year before.",
@@ -242,7 +242,7 @@ def write_report_pdf(path: Path, footer_last: bool) -> Path:
 
     def footer(canvas, doc) -> None:
         canvas.setFont("Helvetica", 8)
-        canvas.drawString(60, 30, f"Page {doc.page}  |  Fenwick Libraries")
+        canvas.drawString(60, 30, f"Page {doc.page}  |  Penhallow Libraries")
 
     body = getSampleStyleSheet()["BodyText"]
     body.alignment = TA_JUSTIFY
@@ -264,7 +264,7 @@ def test_pdf_leaves_out_running_headers_and_footers_and_joins_sentences_over_pag
     # The running title is kept once, where the document begins; page numbers never.
     assert result.text.count(RUNNING_TITLE) == 1
     assert result.text.startswith(RUNNING_TITLE + "\n")
-    assert "Fenwick Libraries\n" not in result.text and "Page 2" not in result.text
+    assert "Penhallow Libraries\n" not in result.text and "Page 2" not in result.text
     # Every sentence reads whole, including those that run over a page break: no page
     # furniture and no blank line inside any of them.
     over_a_break = 0
@@ -294,7 +294,7 @@ def test_pdf_keeps_a_page_break_where_a_page_ends_its_last_line(tmp_path: Path):
         [
             ("Helvetica-Bold", 24, 60, 500, title),
             *(("Helvetica", 16, 80, 440 - 30 * k, f"- {b}") for k, b in enumerate(bullets)),
-            ("Helvetica", 9, 60, 30, f"Fenwick Libraries  {number}"),
+            ("Helvetica", 9, 60, 30, f"Penhallow Libraries  {number}"),
         ]
         for number, (title, bullets) in enumerate(slides, start=1)
     ]
@@ -412,7 +412,7 @@ def test_pdf_headings_by_size_and_weight(tmp_path: Path):
     is not, are headings, ranked by size (a wrapped one is one heading); a big figure and
     a bold sentence are not. The first page's largest heading titles the document."""
     lines = [
-        ("Helvetica", 8, "Fenwick Libraries, internal"),
+        ("Helvetica", 8, "Penhallow Libraries, internal"),
         ("Helvetica-Bold", 24, "Service Plan"),
         ("Helvetica", 14, "How we keep the doors open"),
         ("Helvetica", 14, "through a hard winter"),
@@ -429,7 +429,7 @@ def test_pdf_headings_by_size_and_weight(tmp_path: Path):
         page.append((font, size, 60, y, text))
     result = read(canvas_pdf(tmp_path / "plan.pdf", [page]), "plan.pdf")
     assert result.text.splitlines() == [
-        "Fenwick Libraries, internal",
+        "Penhallow Libraries, internal",
         "# Service Plan",
         "## How we keep the doors open through a hard winter",
         "### 1.1 Purpose",
@@ -615,8 +615,8 @@ def test_pdf_printed_by_chromium_reads_as_the_page(tmp_path: Path):
     filler = " ".join(
         f"Paragraph {n} of the review says a little more about the year." for n in range(9)
     )
-    html = f"""<html><head><title>Fenwick Libraries review</title></head><body>
-    <h1>Fenwick Libraries: annual review 2026</h1>
+    html = f"""<html><head><title>Penhallow Libraries review</title></head><body>
+    <h1>Penhallow Libraries: annual review 2026</h1>
     <p>Loans rose by 3% to 1.2 million, the first rise since 2019.<sup>1</sup> The branches
     opened for 48 hours a week on average.</p>
     <h2>Branches</h2>
@@ -633,7 +633,7 @@ def test_pdf_printed_by_chromium_reads_as_the_page(tmp_path: Path):
     )  # fmt: skip
     result = read(tmp_path / "review.pdf", "review.pdf")
     assert result.page_count >= 2
-    assert result.title == "Fenwick Libraries: annual review 2026"
+    assert result.title == "Penhallow Libraries: annual review 2026"
     assert "the first rise since 2019.¹ The branches" in flat(result.text)
     assert "| Market Street | 120,400 | 410 |" in result.text
     assert "## Branches" in result.text

@@ -133,15 +133,10 @@ def test_a_sentence_that_leans_on_its_predecessor_brings_it(seed_service):
         # Fits from session 11 to session 17 answered this one (each within 0.03 of its
         # threshold; a strict xfail then). Sessions 18 and 19's abstained; within session
         # 20 one fit answered it (P 0.3755 against 0.3717) and the final one abstained (P
-        # 0.3810 against 0.3869). Session 21's refit answers it (P 0.3851 against 0.3795):
-        # a question at the threshold, which each refit may flip. Strict: when a fit
-        # refuses it again, this fails and the mark must go.
-        pytest.param(
-            "Which software vulnerability did the hackers exploit?",
-            marks=pytest.mark.xfail(
-                strict=True, reason="at the threshold: session 21's fit answers it (issue 15)"
-            ),
-        ),
+        # 0.3810 against 0.3869); in session 21 one fit answered it (P 0.3851 against
+        # 0.3795) and the final one abstains (P 0.3827 against 0.3882): a question at the
+        # threshold, which each refit may flip.
+        "Which software vulnerability did the hackers exploit?",
         "How much money did the hackers steal?",
     ],
 )

@@ -735,14 +735,14 @@ def test_a_summary_on_a_numbered_topic_keeps_to_that_number():
 @pytest.mark.parametrize(
     ("text", "subject", "says"),
     [
-        ("Tidekeeper is a command-line backup tool for Linux.", {"tidekeep"}, True),
-        ("The HB-10 is a wall-mounted home battery.", {"hb-10"}, True),
+        ("Ferrowinder is a command-line backup tool for Linux.", {"ferrowind"}, True),
+        ("The ZX-40 is a wall-mounted home battery.", {"zx-40"}, True),
         ("This guide covers installing and upgrading.", set(), True),
         ("This chapter sets out the rules for leave.", set(), True),
         # the subject's name elsewhere in the sentence, or another subject defined
-        ("The command that runs Tidekeeper is called tidekeep.", {"tidekeep"}, False),
-        ("The command is a single binary.", {"tidekeep"}, False),
-        ("Tidekeeper reads a TOML file.", {"tidekeep"}, False),
+        ("The command that runs Ferrowinder is called ferrowind.", {"ferrowind"}, False),
+        ("The command is a single binary.", {"ferrowind"}, False),
+        ("Ferrowinder reads a TOML file.", {"ferrowind"}, False),
     ],
 )
 def test_a_sentence_that_says_what_its_subject_is(text, subject, says):

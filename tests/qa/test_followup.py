@@ -68,8 +68,8 @@ WHO_DPO = ("Who is the data protection officer?", "Margit Lindqvist.")
          "What did Helena Marsh say?"),
         (("Who made the cross?", "Lindiwe Mokoena, in 2014."), "Where was she studying?",
          "Where was Lindiwe Mokoena studying?"),
-        (("Who founded it?", "Edith Vellmoor, a pharmacist, and Arthur Lyle."),
-         "When did she retire?", "When did Edith Vellmoor retire?"),
+        (("Who founded it?", "Edith Garrowby, a pharmacist, and Arthur Lyle."),
+         "When did she retire?", "When did Edith Garrowby retire?"),
         # the extractive answer's own shape: a title in quotes, the lead, its citation
         (("Who is the Head Ranger?",
           "According to “SKELMOOR NEWS”: Isla Drummond [1] — The Head Ranger, Isla Drummond, said"),
@@ -102,7 +102,7 @@ def test_a_personal_pronoun_names_the_person_a_who_question_found(history, quest
     ("history", "question"),
     [
         # not a who-question, though its answer is a name: "her" is the ship, "he" anyone
-        (("Why is the Corrie Lass still in dry dock?", "Gareth Pryce."),
+        (("Why is the Mary Rowan still in dry dock?", "Gareth Pryce."),
          "Who is the surveyor that won't sign her off?"),
         (("What did the FBI Director say?", "That China is working hard."),
          "Which country was he talking about?"),
@@ -110,7 +110,7 @@ def test_a_personal_pronoun_names_the_person_a_who_question_found(history, quest
         (("Who is the DPO?", "The documents don't say: nothing in them mentions “DPO”."),
          "How can I contact her?"),
         # "Who is X?" where X is no name: the answer's lead is the person, and here there is none
-        (("Who is Tarnwell's data protection officer?", "a lawyer in the legal team."),
+        (("Who is Orvane's data protection officer?", "a lawyer in the legal team."),
          "How can I contact her?"),
         # no personal pronoun, or no history
         (WHO_DPO, "How do I contact the office?"),

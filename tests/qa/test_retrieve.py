@@ -215,3 +215,24 @@ def test_fused_hits_carry_their_rank_in_each_retriever():
     assert ranks == {"a": (0, 5), "b": (1, 0), "c": (2, 5), "d": (5, 1)}
     assert fused[0].passage_id == "b" and fused[0].retriever_rank() == 1
     assert Hit("e", 1.0).retriever_rank(absent=20) == 20  # placed by structure
+
+
+def test_an_acronym_is_in_a_corpus_that_writes_the_name_out(tmp_path: Path):
+    """ "UK" asks about what the document calls the United Kingdom: its initials count as
+    a word of the corpus and of the sentence, so the question is not refused for lacking
+    it ("The documents don't say: nothing in them mentions UK")."""
+    from helpers import service_over
+
+    service = service_over(
+        tmp_path,
+        "treaty.txt",
+        "Harbour treaty\n\nThe United Kingdom signed the harbour treaty on 4 May 2019. "
+        "The treaty sets the fees that ships pay in each port.\n\n"
+        "The Board met once a year to review the fees.\n",
+    )
+    snapshot = service.snapshot()
+    assert snapshot.doc_freq.get("uk") == 1
+    assert "tb" not in snapshot.doc_freq  # "The Board": a stop word is no initial
+    answer = service.ask("When did the UK sign the harbour treaty?")
+    assert not answer.abstained, answer.answer
+    assert "4 May 2019" in answer.answer

@@ -230,7 +230,7 @@ def test_the_named_documents_section_is_named_though_another_heading_has_its_nam
     docs.mkdir()
     filler = "The figures are set out in the tables that follow this paragraph. " * 6
     sections = ["Chair's statement", "Water quality", "Leakage", "Customers", "Investment"]
-    report = ["Kestrel Valley Water\n\nAnnual Report 2024-25\n"]
+    report = ["Osprey Valley Water\n\nAnnual Report 2024-25\n"]
     for n, title in enumerate([*sections, "Finances", "People and safety"], start=1):
         report.append(f"{n}. {title}\n\n{filler}\n")
     (docs / "annual-report.txt").write_text("\n".join(report), encoding="utf-8")
