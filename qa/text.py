@@ -494,8 +494,9 @@ def turn_speaker(text: str) -> tuple[int, int] | None:
         return None
     group = "after" if m.group("after") else "label"
     label = m.group(group)
-    if " " not in label and label.isupper() and zipf(label.lower().strip(".")) >= _COMMON_LABEL:
-        return None
+    one_word = " " not in label and label.isupper()
+    if one_word and (zipf(label.lower().strip(".")) >= _COMMON_LABEL or len(label) <= 3):
+        return None  # a label of the text ("NOTE:", "PRESENT:"), an abbreviation ("NB:")
     return m.span(group)
 
 

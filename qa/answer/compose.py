@@ -825,6 +825,10 @@ def speaker_span(sentence: str, ask: Ask) -> Span | None:
     return spans[0] if spans else None
 
 
+def _any_asked(phrase: str, ask: Ask) -> bool:
+    return any(ask.has(w) for w in words(phrase) if w.lower() not in STOPWORDS)
+
+
 def _all_asked(phrase: str, ask: Ask) -> bool:
     return all(ask.has(w) for w in words(phrase) if w.lower() not in STOPWORDS)
 
@@ -1535,7 +1539,7 @@ def choose_lead(
     for c in (best, *others):
         if in_table := _table_lead(c, ask.text, snapshot, named=c is not best):
             return in_table
-    if speaker := _turn_lead(best, ask, snapshot):
+    if speaker := _turn_lead(best, ask, snapshot) or _named_before(best, ask, snapshot):
         return speaker
     sayers = [(best.passage, best.sentence)]
     if first:
@@ -1567,10 +1571,8 @@ def _turn_lead(c: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
     speaks in the first person ("I prefer the second")."""
     if ask.answer_type not in _PERSON_TYPES:
         return None
-    said = _WHO_VERB.match(ask.text)
-    if not (said and verb_classes(said.group(1).lower()) & _SAYING) and not (
-        {w.lower().replace("’", "'") for w in words(c.sentence.text)} & _FIRST_PERSON
-    ):
+    first_person = {w.lower().replace("’", "'") for w in words(c.sentence.text)} & _FIRST_PERSON
+    if not (_asks_who_said(ask) or first_person):
         return None
     turn = turns_of(c.passage, snapshot)[c.index]
     if turn is None or not turn.stands_before(c.sentence):
@@ -1578,6 +1580,41 @@ def _turn_lead(c: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
     if all(ask.has(w) for w in words(turn.speaker)):
         return None  # the question names this speaker: it asks about someone else
     return Lead(turn.passage, turn.start, turn.end, c.sentence.start)
+
+
+# The verb of a who-question past its auxiliaries and forms of "be" ("Who was talking"
+# asks about talking; `_WHO_VERB`, for the actor rule, stops at "be": "Who is X?").
+_WHO_THEN_VERB = re.compile(
+    r"^\W*who(?:'s|’s)?\s+(?:(?:is|was|are|were|has|have|had|did|does|do|also|then|first)\s+)*"
+    r"([^\W\d_][\w-]*)",
+    re.I,
+)
+
+
+def _asks_who_said(ask: Ask) -> bool:
+    """A who-question whose verb is one of saying or thinking, by WordNet's classes of
+    verbs ("Who told ...", "Who was talking to ...", "Who reckons ...")."""
+    m = _WHO_THEN_VERB.match(ask.text)
+    return bool(m and verb_classes(m.group(1).lower()) & _SAYING)
+
+
+def _named_before(c: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
+    """ "Who was talking to the agency?": where the sentence's speaker is a pronoun ("In
+    the evening he told the agency ..."), the speaker named in the sentence the answer
+    quotes before it (`with_context`): "Jane Doe, head of the fund, told reporters ...".
+    A name the question has is someone else."""
+    if not _asks_who_said(ask) or not _speaks_by_pronoun(c.sentence.text):
+        return None
+    for passage, sentence in reversed(with_context(c, snapshot)[:-1]):
+        text = sentence.text
+        spans = [sp for sp in speaker_spans(text) if not _any_asked(text[sp[0] : sp[1]], ask)]
+        runs = _name_runs(text, ask)  # of "Jane Doe, head of the fund, told": the name
+        named = [sp for sp in spans if any(sp[0] <= a and b <= sp[1] for a, b in runs)]
+        found = (named or spans or [name_span(text, ask)])[0]
+        if found:
+            a, b = sentence.start + found[0], sentence.start + found[1]
+            return Lead(passage, a, b, c.sentence.start)
+    return None
 
 
 def _unruled(text: str, span: Span) -> Span:

@@ -422,6 +422,25 @@ def test_who_said_a_sentence_of_a_transcript_is_the_label_of_its_turn(tmp_path):
     assert answer.citations[0].quote == "MR. ABERNATHY"
 
 
+BRIEFING = """Fund briefing
+
+Odile Marchetti, head of the harbour fund, told reporters on Monday that berth fees would rise in spring. In the evening she told a local radio station that the ferry timetable would stay as it is.
+
+The fund also publishes its accounts each June.
+"""
+
+
+def test_who_said_it_through_a_pronoun_is_the_name_in_the_sentence_before(tmp_path):
+    """ "In the evening she told a radio station ...": the answer leads with the speaker
+    the sentence before names, cited exactly where that sentence says it."""
+    service = service_over(tmp_path, "briefing.txt", BRIEFING)
+    answer = service.ask("Who was talking to the local radio station in the evening?")
+    assert answer.answer.startswith("Odile Marchetti [1] — "), answer.answer
+    text = service.snapshot().document_text("briefing.txt")
+    for c in answer.citations:
+        assert text[c.start : c.end] == c.quote
+
+
 def test_a_deadline_is_not_an_agent():
     sentence = "Everyone will be vaccinated by the beginning of next year."
     assert agent_span(sentence, Ask.of("Who vaccinates?", "person", set())) is None

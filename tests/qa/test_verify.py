@@ -190,6 +190,7 @@ def test_names_are_told_from_capitalised_common_words(text, lower, expected):
         ("[10:41] Ines Obi: that works for me.", ["Ines Obi"]),
         ("MS. VARGA: The fares will rise in April.", ["MS. VARGA"]),
         ("NOTE: the fares will rise in April.", []),
+        ("NB: the fares will rise in April.", []),
         ("Decision: the fares will rise in April.", []),
     ],
 )  # fmt: skip
