@@ -476,7 +476,10 @@ def dotted_acronyms(text: str) -> set[str]:
 # A turn of a transcript or a chat log: a label at the start of the line, after a time
 # stamp or not, then a colon ("MS. DOE: ...", "[2024-05-02 10:41] jane.d: ...", "[10:41]
 # Jane Doe: ..."). Without a stamp, a label in capitals or a handle ("jane.d", "j_doe");
-# with one, a name too. A single common word in capitals is a label of the text ("NOTE:").
+# with one, a name too. A single common word in capitals is a label of the text ("NOTE:"),
+# and so are common words after a bare time, as an agenda writes them ("09:30 Welcome:").
+# (ingest/structure.py's `_SPEAKER` finds such labels to part a dialogue into turns; this
+# one says who speaks.)
 _STAMP = r"(?:\[[^\]\n]{3,40}\]|\d{1,2}:\d{2}(?::\d{2})?)"
 _SHOUTED = r"[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}"
 _HANDLE = r"[A-Za-z][\w-]*(?:[._][\w-]+)+|@[\w.-]+"
@@ -497,7 +500,13 @@ def turn_speaker(text: str) -> tuple[int, int] | None:
     one_word = " " not in label and label.isupper()
     if one_word and (zipf(label.lower().strip(".")) >= _COMMON_LABEL or len(label) <= 3):
         return None  # a label of the text ("NOTE:", "PRESENT:"), an abbreviation ("NB:")
+    if group == "after" and not text.lstrip().startswith("[") and _all_common(label):
+        return None  # an agenda's item after a bare time ("09:30 Welcome and coffee:")
     return m.span(group)
+
+
+def _all_common(label: str) -> bool:
+    return all(zipf(w.lower()) >= _COMMON_LABEL for w in words(label))
 
 
 _COMMON_LABEL = 4.0  # wordfreq Zipf of a one-word label that is a heading ("NOTE", "PRESENT")

@@ -149,7 +149,9 @@ def opening_refers_back(tokens: list[str], text: str) -> str | None:
     return None
 
 
-def speech_by_a_pronoun(tokens: list[str], text: str) -> str | None:
+def speech_by_a_pronoun(
+    tokens: list[str], text: str, pronouns: frozenset[str] = frozenset({"he", "she", "it", "they"})
+) -> str | None:
     """ "he told the agency", "it said in a statement": the speaker is named before."""
     lowered = [t.lower() for t in tokens]
     for i, w in enumerate(lowered):
@@ -159,12 +161,12 @@ def speech_by_a_pronoun(tokens: list[str], text: str) -> str | None:
         # complement's subject, not the speaker).
         before = lowered[max(0, i - 2) : i]
         after = lowered[i + 1 : i + 2]
-        if any(a in _PERSONAL_SUBJECTS for a in before) or any(a in {"he", "she"} for a in after):
+        if any(a in pronouns for a in before) or any(a in {"he", "she"} for a in after):
             return f"its speaker is a pronoun (“{tokens[i]}”)"
     return None
 
 
-_PERSONAL_SUBJECTS = {"he", "she", "it", "they"}
+_PEOPLE = frozenset({"he", "she", "they"})  # "it said in a statement" names its speaker after
 
 
 def adds_to_the_one_before(tokens: list[str], text: str) -> str | None:
@@ -1599,20 +1601,22 @@ def _asks_who_said(ask: Ask) -> bool:
 
 
 def _named_before(c: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
-    """ "Who was talking to the agency?": where the sentence's speaker is a pronoun ("In
-    the evening he told the agency ..."), the speaker named in the sentence the answer
-    quotes before it (`with_context`): "Jane Doe, head of the fund, told reporters ...".
-    A name the question has is someone else."""
-    if not _asks_who_said(ask) or not _speaks_by_pronoun(c.sentence.text):
+    """ "Who was talking to the agency?": where the sentence's speaker is a person's
+    pronoun ("In the evening he told the agency ..."), the speaker that a sentence the
+    answer quotes before it names (`with_context`): "Jane Doe, head of the fund, told
+    reporters ..." gives "Jane Doe"; a sentence whose speaker is a pronoun too is passed
+    over. A name the question has is someone else's."""
+    if not _asks_who_said(ask) or not speech_by_a_pronoun(words(c.sentence.text), "", _PEOPLE):
         return None
     for passage, sentence in reversed(with_context(c, snapshot)[:-1]):
+        if _speaks_by_pronoun(sentence.text):
+            continue
         text = sentence.text
         spans = [sp for sp in speaker_spans(text) if not _any_asked(text[sp[0] : sp[1]], ask)]
         runs = _name_runs(text, ask)  # of "Jane Doe, head of the fund, told": the name
         named = [sp for sp in spans if any(sp[0] <= a and b <= sp[1] for a, b in runs)]
-        found = (named or spans or [name_span(text, ask)])[0]
-        if found:
-            a, b = sentence.start + found[0], sentence.start + found[1]
+        if found := (named or spans):
+            a, b = sentence.start + found[0][0], sentence.start + found[0][1]
             return Lead(passage, a, b, c.sentence.start)
     return None
 

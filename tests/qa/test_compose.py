@@ -410,18 +410,6 @@ THE CHAIR: Thank you both. We will vote on the roof in June.
 """
 
 
-def test_who_said_a_sentence_of_a_transcript_is_the_label_of_its_turn(tmp_path):
-    """The label names the speaker once, at the start of the turn: the third sentence of
-    Mr. Abernathy's turn is his, and the answer leads with his label, cited exactly."""
-    service = service_over(tmp_path, "minutes.txt", MEETING)
-    answer = service.ask("Who thought the whole roof should be relaid?")
-    assert answer.answer.startswith("MR. ABERNATHY [1] — "), answer.answer
-    text = service.snapshot().document_text("minutes.txt")
-    for c in answer.citations:
-        assert text[c.start : c.end] == c.quote
-    assert answer.citations[0].quote == "MR. ABERNATHY"
-
-
 BRIEFING = """Fund briefing
 
 Odile Marchetti, head of the harbour fund, told reporters on Monday that berth fees would rise in spring. In the evening she told a local radio station that the ferry timetable would stay as it is.
@@ -430,15 +418,30 @@ The fund also publishes its accounts each June.
 """
 
 
-def test_who_said_it_through_a_pronoun_is_the_name_in_the_sentence_before(tmp_path):
-    """ "In the evening she told a radio station ...": the answer leads with the speaker
-    the sentence before names, cited exactly where that sentence says it."""
-    service = service_over(tmp_path, "briefing.txt", BRIEFING)
-    answer = service.ask("Who was talking to the local radio station in the evening?")
-    assert answer.answer.startswith("Odile Marchetti [1] — "), answer.answer
-    text = service.snapshot().document_text("briefing.txt")
+@pytest.mark.parametrize(
+    ("name", "text", "question", "lead"),
+    [
+        # a transcript names its speaker once, at the start of the turn: the third
+        # sentence of the turn is the speaker's too
+        ("minutes.txt", MEETING, "Who thought the whole roof should be relaid?", "MR. ABERNATHY"),
+        # "In the evening she told ...": the speaker the sentence before names
+        (
+            "briefing.txt",
+            BRIEFING,
+            "Who was talking to the local radio station in the evening?",
+            "Odile Marchetti",
+        ),
+    ],
+)
+def test_who_said_it_is_the_speaker_named_before_the_sentence(tmp_path, name, text, question, lead):
+    """The answer leads with the speaker, cited exactly where the document names them."""
+    service = service_over(tmp_path, name, text)
+    answer = service.ask(question)
+    assert answer.answer.startswith(f"{lead} [1] — "), answer.answer
+    assert answer.citations[0].quote == lead
+    document = service.snapshot().document_text(name)
     for c in answer.citations:
-        assert text[c.start : c.end] == c.quote
+        assert document[c.start : c.end] == c.quote
 
 
 def test_a_deadline_is_not_an_agent():

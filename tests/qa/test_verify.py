@@ -191,6 +191,8 @@ def test_names_are_told_from_capitalised_common_words(text, lower, expected):
         ("MS. VARGA: The fares will rise in April.", ["MS. VARGA"]),
         ("NOTE: the fares will rise in April.", []),
         ("NB: the fares will rise in April.", []),
+        ("09:30 Welcome: the chair opens the meeting.", []),  # an agenda's item
+        ("09:30 Ines Obi: the fares will rise in April.", ["Ines Obi"]),
         ("Decision: the fares will rise in April.", []),
     ],
 )  # fmt: skip
