@@ -8,6 +8,7 @@ Abstentions and empty answers are explicit outcomes, never NaN.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -57,6 +58,28 @@ def retrieval_scores(
 def key_facts_present(answer: str, key_facts: list[list[str]]) -> bool:
     lowered = answer.lower()
     return all(any(v.lower() in lowered for v in variants) for variants in key_facts)
+
+
+# An extractive answer that finds a short answer opens with it, then its citation and a
+# dash ("30 days [1] — The supplier shall ..."); when several documents answer, the first
+# one's title comes before it (qa.answer.compose.answer_fact). A title may hold quotes.
+_LEAD = re.compile(r"^(?:According to “.+?”: )?(.+?) \[\d+\] — ")
+
+
+def lead_of(answer: str) -> str | None:
+    """The span the answer leads with, or None where it opens with a quoted sentence."""
+    m = _LEAD.match(answer)
+    return m.group(1) if m else None
+
+
+def lead_holds_a_key_fact(answer: str, key_facts: list[list[str]]) -> bool | None:
+    """Whether the answer's lead holds one of the key facts (None: no lead). The lead is
+    what a reader takes for the answer; a lead that holds none misleads even where the
+    quotes after it hold them all."""
+    lead = lead_of(answer)
+    if lead is None:
+        return None
+    return any(key_facts_present(lead, [fact]) for fact in key_facts)
 
 
 def crag(answerable: bool, abstained: bool, correct: bool) -> int:

@@ -35,7 +35,8 @@ results.json:
                   per_everyday: {"everyday" | "plain": {n, correct, abstained, crag}},
                   outcomes: {items, answered, abstained, errors, empty_answers},
                   items: [one row per question: id, split, category, everyday, answerable,
-                          abstained, correct, crag, answer, error, retrieval, verdicts, ...]}
+                          abstained, correct, crag, answer, error, retrieval, verdicts,
+                          lead_holds_key_fact (answered answerable ones; None: no lead), ...]}
                  correct / abstained / crag are rates with bootstrap 95% CIs (metrics.rate).
 """
 
@@ -289,6 +290,8 @@ def _score_item(
         "answer": text,
         "error": error,
     }
+    if item.answerable and not abstained:
+        row["lead_holds_key_fact"] = m.lead_holds_a_key_fact(text, item.key_facts)
     if answer and item.answerable:
         ranked = [(p.doc_id, p.start, p.end) for p in answer.passages]
         gold = [(e.doc_id, e.start, e.end) for e in item.evidence]
@@ -342,6 +345,15 @@ def aggregate(rows: list[dict], k: int) -> dict:
             + [0.0] * sum(r.get("citations", 0) - r.get("relevant_citations", 0) for r in answered)
         ),
         "citation_validity": m.rate([v for r in answered for v in r.get("valid", [])]),
+        # of the answerable questions answered with a lead, those whose lead holds a key
+        # fact (measured, not gated: issue 15's "answers that read like answers")
+        "lead_key_fact_rate": m.rate(
+            [
+                r["lead_holds_key_fact"]
+                for r in answerable
+                if r.get("lead_holds_key_fact") is not None
+            ]
+        ),
     }
     for key in ("hit", "recall", "mrr", "ndcg"):
         metrics[f"{key}_at_{k}"] = m.rate(

@@ -37,3 +37,15 @@ def test_key_facts_and_crag():
     assert m.crag(answerable=True, abstained=False, correct=False) == -1
     assert m.crag(answerable=False, abstained=True, correct=True) == 1
     assert m.crag(answerable=False, abstained=False, correct=False) == -1
+
+
+def test_the_lead_is_the_span_before_the_first_citation_and_its_dash():
+    facts = [["22 days"]]
+    assert m.lead_of("22 days [1] — Employees get 22 days of leave. [2]") == "22 days"
+    titled = "According to “The “new” handbook”: 25 days [1] — Managers get 25 days. [2]"
+    assert m.lead_of(titled) == "25 days"
+    assert m.lead_holds_a_key_fact(titled, facts) is False
+    assert m.lead_holds_a_key_fact("22 days [1] — Employees get 22 days. [2]", facts) is True
+    # an answer that opens with a quote has no lead: nothing to count
+    assert m.lead_of("Employees get 22 days of leave. [1]") is None
+    assert m.lead_holds_a_key_fact("Employees get 22 days of leave. [1]", facts) is None
