@@ -142,3 +142,13 @@ def test_a_possessive_word_gets_its_synonyms():
                          set(), passages=5)  # fmt: skip
     guarantee = next(t for t in q.terms if t.stem == stem("guarantee"))
     assert guarantee.synonyms == {stem("warranty")}
+
+
+def test_verbs_are_classed_as_wordnet_files_them():
+    """The answer asks "is this a verb of saying or thinking?" (`compose._asks_who_said`)."""
+    verb_classes = thesaurus.verb_classes
+    assert "verb.communication" in verb_classes("told")  # an inflected form: "tell"
+    assert "verb.cognition" in verb_classes("thought")
+    assert not verb_classes("thought") & {"verb.motion"}
+    assert "verb.communication" not in verb_classes("walked")
+    assert verb_classes("zzzqx") == frozenset()
