@@ -149,8 +149,12 @@ def opening_refers_back(tokens: list[str], text: str) -> str | None:
     return None
 
 
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
+_PEOPLE = frozenset({"he", "she", "they"})  # "it said in a statement" names its speaker after
+
+
 def speech_by_a_pronoun(
-    tokens: list[str], text: str, pronouns: frozenset[str] = frozenset({"he", "she", "it", "they"})
+    tokens: list[str], text: str, pronouns: frozenset[str] = _SUBJECT_PRONOUNS
 ) -> str | None:
     """ "he told the agency", "it said in a statement": the speaker is named before."""
     lowered = [t.lower() for t in tokens]
@@ -164,9 +168,6 @@ def speech_by_a_pronoun(
         if any(a in pronouns for a in before) or any(a in {"he", "she"} for a in after):
             return f"its speaker is a pronoun (“{tokens[i]}”)"
     return None
-
-
-_PEOPLE = frozenset({"he", "she", "they"})  # "it said in a statement" names its speaker after
 
 
 def adds_to_the_one_before(tokens: list[str], text: str) -> str | None:
@@ -198,8 +199,8 @@ def leans_on_predecessor(text: str) -> str | None:
 _CONTEXT_DEPTH = 2
 
 
-def _speaks_by_pronoun(text: str) -> bool:
-    return speech_by_a_pronoun(words(text), text) is not None
+def _speaks_by_pronoun(text: str, pronouns: frozenset[str] = _SUBJECT_PRONOUNS) -> bool:
+    return speech_by_a_pronoun(words(text), text, pronouns) is not None
 
 
 def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]]:
@@ -864,9 +865,12 @@ def agent_span(sentence: str, ask: Ask) -> Span | None:
     return None
 
 
+# What may stand between "who" and its verb ("Who has also said ..."); the actor rule
+# also passes modals ("Who may end ..."), the saying rule forms of "be" (`_WHO_THEN_VERB`).
+_BETWEEN_WHO_AND_VERB = "did|does|do|has|have|had|also|first|then"
 _WHO_VERB = re.compile(
-    r"^\W*who\s+(?:(?:may|shall|must|will|can|should|could|would|might|did|does|do|has|have|"
-    r"had|also|first|then)\s+)*([^\W\d_][\w-]*)",
+    r"^\W*who\s+(?:(?:may|shall|must|will|can|should|could|would|might|"
+    rf"{_BETWEEN_WHO_AND_VERB})\s+)*([^\W\d_][\w-]*)",
     re.I,
 )
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
@@ -1587,8 +1591,7 @@ def _turn_lead(c: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
 # The verb of a who-question past its auxiliaries and forms of "be" ("Who was talking"
 # asks about talking; `_WHO_VERB`, for the actor rule, stops at "be": "Who is X?").
 _WHO_THEN_VERB = re.compile(
-    r"^\W*who(?:'s|’s)?\s+(?:(?:is|was|are|were|has|have|had|did|does|do|also|then|first)\s+)*"
-    r"([^\W\d_][\w-]*)",
+    rf"^\W*who(?:'s|’s)?\s+(?:(?:is|was|are|were|{_BETWEEN_WHO_AND_VERB})\s+)*([^\W\d_][\w-]*)",
     re.I,
 )
 
@@ -1606,7 +1609,7 @@ def _named_before(c: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
     answer quotes before it names (`with_context`): "Jane Doe, head of the fund, told
     reporters ..." gives "Jane Doe"; a sentence whose speaker is a pronoun too is passed
     over. A name the question has is someone else's."""
-    if not _asks_who_said(ask) or not speech_by_a_pronoun(words(c.sentence.text), "", _PEOPLE):
+    if not _asks_who_said(ask) or not _speaks_by_pronoun(c.sentence.text, _PEOPLE):
         return None
     for passage, sentence in reversed(with_context(c, snapshot)[:-1]):
         if _speaks_by_pronoun(sentence.text):

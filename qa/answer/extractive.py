@@ -17,8 +17,10 @@ from qa.answer.compose import Pick, continuation, ends_with_a_colon, named_docum
 from qa.answer.decide import DecisionModel, model_for
 from qa.answer.features import (
     KINDS,
+    OFFERS,
     View,
     key_coverages,
+    offers_person,
     text_facts,
     type_missing,
     vectorise_all,
@@ -128,6 +130,7 @@ def score_candidates(
     top = max(passage_scores.values(), default=1.0) or 1.0
     lexicon = _Words(profile, snapshot)
     heading_asked = profile.answer_type == "heading"
+    person_asked = OFFERS.get(profile.answer_type) is offers_person
     before = _previous_sentences(passages, snapshot)
     out: list[Candidate] = []
     for p in passages:
@@ -135,7 +138,8 @@ def score_candidates(
         headings: dict[str, tuple[str, np.ndarray]] = {}
         order = snapshot.documents.get(p.doc_id, [])
         position = order.index(p.passage_id) if p.passage_id in order else 0
-        turns = turns_of(p, snapshot)
+        # Who speaks a turn counts only where the question asks for a person (`View.offered`).
+        turns = turns_of(p, snapshot) if person_asked else [None] * len(p.sentences)
         for idx, s in enumerate(p.sentences):
             vec = sentence_vectors.get(sentence_id(p.passage_id, idx))
             if vec is None or not quotable(s, heading_asked) or looks_like_instruction(s.text):
