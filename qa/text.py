@@ -172,6 +172,20 @@ NUMBER_WORDS = {
     "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     "hundred", "thousand", "million", "billion", "dozen", "half", "percent",
 }
+# fmt: on
+SPELLED_NUMBER = "(?:" + "|".join(sorted(NUMBER_WORDS - {"percent", "half"})) + ")"
+# A sum of money, for the money check (`qa.answer.features`) and the lead of a "how much"
+# answer (`qa.answer.compose`). A scale word before a noun is no currency: "1.2 million
+# packs" is a count; "50 million dollars", "£3 million" and "It cost 5 million." are money.
+MONEY = re.compile(
+    rf"{CURRENCY_SIGN}\s?\d|\b\d+(?:[.,]\d+)*\s*(?:{CURRENCY_WORD}\b|(?:million|billion)\b(?!\s+[a-z]))"
+    rf"|{CURRENCY_CODE}\s?\d|\b{SPELLED_NUMBER}[\s-]+(?:\w+\s+)?{CURRENCY_WORD}\b"
+    # a price in any currency, named or not in CURRENCY_WORD: "costs 46 varos", "priced at
+    # 300 kroner"
+    r"|\b(?:costs?|costing|priced at|a fee of)\s+(?:about |around |roughly |only |just )?\d",
+    re.I,
+)
+# fmt: off
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",

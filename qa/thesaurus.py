@@ -239,3 +239,11 @@ def synonyms(word: str) -> frozenset[str]:
     """`WordNet.synonyms` of a word as written (lower-cased), or none without WordNet."""
     db = wordnet()
     return db.synonyms(word) if db else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech WordNet reads the word as ("n", "v", "a", "r"; "pairs" -> n, v),
+    or none without WordNet (or for a word it does not list)."""
+    db = wordnet()
+    return frozenset(synset[0] for synset, _ in db.senses(word)) if db else frozenset()

@@ -21,6 +21,7 @@ English (numbers, dates, durations, pronouns, clauses); none knows a corpus.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -56,10 +57,12 @@ from qa.text import (
     CONNECTIVES,
     CURRENCY_CODE,
     CURRENCY_SIGN,
+    CURRENCY_WORD,
     DIMENSION_UNITS,
     EMAIL,
     FREE,
     FREQUENCY,
+    MONEY,
     MONTHS,
     NUMBER_WORDS,
     PERCENT_SUFFIX,
@@ -85,7 +88,7 @@ from qa.text import (
     words,
     zipf,
 )
-from qa.thesaurus import verb_classes
+from qa.thesaurus import parts_of_speech, verb_classes
 from qa.types import SECTION_SEPARATOR, Citation, Passage, Sentence, without_extension
 
 ABSTAIN_PREFIX = "The documents don't say"
@@ -375,7 +378,9 @@ TIME = re.compile(
     + r"|(?<![\w-])(?:1[5-9]|20)\d\d(?![\w-])"
     + r"|today|yesterday|tomorrow|tonight"
     + rf"|{_NUM}\s+{TIME_UNIT}\s+(?:ago|later|earlier)"
-    + r")\b",
+    + r")\b"
+    # A day or date with its time of day is one time ("Monday 09:00 UTC", "14 March at 02:09").
+    + rf"(?:,?\s+(?:at\s+)?(?:{CLOCK.pattern})(?:\s+(?:UTC|GMT))?)?",
     re.I,
 )
 _DETERMINERS = {"the", "a", "an", "either", "each", "any", "its", "their", "both", "every"}
@@ -559,7 +564,66 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     ]
     found = _not_asked(found, sentence, ask)
     fitting = [s for s in found if _fits_the_kind(sentence, s, ask)]
-    return _nearest(fitting or found, sentence, ask)
+    nearest = _nearest(fitting or found, sentence, ask)
+    if nearest and ask.answer_type == "amount" and nearest in fitting:
+        return _with_currency(sentence, nearest)
+    return _with_counted_noun(sentence, nearest, ask) if nearest else None
+
+
+_NEXT_WORD = re.compile(r"[ \t]([a-z]+)\b")
+
+
+def _with_currency(sentence: str, span: Span) -> Span:
+    """ "12 euros", "46 varos": a sum with the currency named after it, a known one or a
+    rare lower-case word that WordNet does not list ("varos"; not "per", "each")."""
+    m = _NEXT_WORD.match(sentence, span[1])
+    if not m:
+        return span
+    word = m.group(1)
+    unknown = not parts_of_speech(word) and zipf(word) < _COMMON_HEAD
+    if re.fullmatch(CURRENCY_WORD, word, re.I) or unknown:
+        return span[0], m.end()
+    return span
+
+
+_COUNTED_REACH = 3  # words from a count to its noun: "eleven nesting pairs"
+
+
+def _with_counted_noun(sentence: str, span: Span, ask: Ask) -> Span:
+    """ "four replicates", not "four", for "How many replicates ...?": a count answers with
+    the thing it counts, where the question names it a few words on, with nothing but
+    words between (no stopword, no punctuation: "58 plates" yes, "3 of the plates" no)."""
+    counted = _counted(ask.text)
+    end = reached = span[1]
+    for m in itertools.islice(WORD.finditer(sentence, span[1]), _COUNTED_REACH):
+        gap = sentence[reached : m.start()].strip(" -")
+        if not counted or gap or m.group().lower() in STOPWORDS:
+            break
+        reached = m.end()
+        if stem(m.group()) in counted:
+            end = reached
+    return span[0], end
+
+
+_COUNTED = re.compile(r"\bhow (?:many|much)\s+((?:[^\W\d_][\w-]*\s*){1,3})", re.I)
+
+
+def _counted(question: str) -> set[str]:
+    """Stems of what "how many" counts: the word after it, and the words on to the first
+    stopword that can be nouns ("How many drought permits does ...": drought, permit;
+    "How many locals live ...": local, not the verb; all of them without WordNet)."""
+    m = _COUNTED.search(question)
+    found = (
+        list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, words(m.group(1))))
+        if m
+        else []
+    )
+    return {stem(w) for i, w in enumerate(found) if i == 0 or _may_be_a_noun(w)}
+
+
+def _may_be_a_noun(word: str) -> bool:
+    read = parts_of_speech(word.lower())
+    return not read or "n" in read
 
 
 def fitting_number_span(sentence: str, ask: Ask) -> Span | None:
@@ -601,8 +665,10 @@ _HOW_MANY = re.compile(r"\bhow (?:many|much)\s+(?:more\s+|fewer\s+|less\s+)?([^\
 
 def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
     text = sentence[span[0] : span[1]]
-    if ask.answer_type == "amount":
-        return bool(re.search(_CURRENCY, text) or re.search(r"million|billion|thousand", text))
+    if ask.answer_type == "amount":  # a sum (with its currency, or after "costs": `MONEY`)
+        if re.search(_CURRENCY, text) or re.search(r"million|billion|thousand", text):
+            return True
+        return any(m.start() < span[1] and span[0] < m.end() for m in MONEY.finditer(sentence))
     if ask.answer_type in {"percent", "percentage", "degree"}:
         return bool(re.search(PERCENT_SUFFIX, text))
     if dimension := asked_dimension(ask.text):
@@ -707,7 +773,23 @@ def frequency_span(sentence: str, ask: Ask) -> Span | None:
 
 def time_span(sentence: str, ask: Ask) -> Span | None:
     """ "by the beginning of next year", "on Thursday", "in 2016", "3 March 2021"."""
-    return _nearest_unasked(_matches(TIME, sentence), sentence, ask)
+    found = [
+        s for s in _matches(TIME, sentence) if not _beside_the_asked(sentence[s[0] : s[1]], ask)
+    ]
+    return _nearest_unasked(found, sentence, ask)
+
+
+_BARE_PERIODS = [
+    re.compile(rf"\b{period}\b", re.I) for period in (_MONTH, rf"(?:{_DAY})s?")
+]  # a month, a weekday
+
+
+def _beside_the_asked(text: str, ask: Ask) -> bool:
+    """A bare month (or weekday) where the question names one: "August" does not answer
+    "When is the last bus on a Saturday in July?" (of "in July and August ... at 18:40");
+    the question fixes the month, so its answer is finer than a month."""
+    bare = re.sub(r"^(?:(?:on|in|during)\s+)?(?:the\s+)?", "", text.strip(), flags=re.I)
+    return any(p.fullmatch(bare) and p.search(ask.text) for p in _BARE_PERIODS)
 
 
 _ASKS_CLOCK = re.compile(r"\bwhat time\b|\bat what hour\b|\bhow (?:late|early)\b", re.I)

@@ -39,10 +39,12 @@ from qa.text import (
     EMAIL,
     FREE,
     FREQUENCY,
+    MONEY,
     MONTHS,
     NUMBER_WORDS,
     PERCENT_SUFFIX,
     SPEECH_VERBS,
+    SPELLED_NUMBER,
     STOPWORDS,
     TIME_UNIT,
     TIME_WORDS,
@@ -60,17 +62,17 @@ from qa.types import Passage, Sentence
 
 # --- what a sentence offers, per answer type (general English patterns) -----------------
 _NUM = r"(?:\d+(?:[.,]\d+)*|" + "|".join(sorted(NUMBER_WORDS | {"a", "an"})) + r")"
-_SPELLED = "(?:" + "|".join(sorted(NUMBER_WORDS - {"percent", "half"})) + ")"
 DURATION = re.compile(
     rf"\b{_NUM}(?:[\s-]+|\s+\(\d+\)\s+)(?:\w+\s+)?{TIME_UNIT}\b|\b(?:a|one) fortnight\b", re.I
 )
 # "95%", "95 percent", "ninety per cent".
 PERCENT = re.compile(
-    rf"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per cent\b)|\b{_SPELLED}[\s-]+(?:percent|per cent)\b", re.I
+    rf"\d+(?:[.,]\d+)?\s*(?:%|percent\b|per cent\b)|\b{SPELLED_NUMBER}[\s-]+(?:percent|per cent)\b",
+    re.I,
 )
 # A proportion in words: "one in ten", "3 out of 4", "two-thirds of", "half of".
 PROPORTION = re.compile(
-    rf"\b(?:\d+|{_SPELLED}|a)\s+(?:in|out of)\s+(?:\d{{1,3}}(?:,\d{{3}})*|{_SPELLED})\b"
+    rf"\b(?:\d+|{SPELLED_NUMBER}|a)\s+(?:in|out of)\s+(?:\d{{1,3}}(?:,\d{{3}})*|{SPELLED_NUMBER})\b"
     r"|\b(?:half|(?:a|one|two)[\s-](?:third|quarter)s?|three[\s-]quarters)\s+of\b",
     re.I,
 )
@@ -78,16 +80,6 @@ PROPORTION = re.compile(
 HEDGE = re.compile(
     r"\b(?:almost certainly|certainly|highly likely|likely|unlikely|probably|possibly|"
     r"very likely|realistic possibility|confident|certain|sure)\b",
-    re.I,
-)
-# A scale word before a noun is no currency: "1.2 million packs" is a count; "50 million
-# dollars", "£3 million" and "It cost 5 million." are money.
-MONEY = re.compile(
-    rf"{CURRENCY_SIGN}\s?\d|\b\d+(?:[.,]\d+)*\s*(?:{CURRENCY_WORD}\b|(?:million|billion)\b(?!\s+[a-z]))"
-    rf"|{CURRENCY_CODE}\s?\d|\b{_SPELLED}[\s-]+(?:\w+\s+)?{CURRENCY_WORD}\b"
-    # a price in any currency, named or not in CURRENCY_WORD: "costs 46 varos", "priced at
-    # 300 kroner"
-    r"|\b(?:costs?|costing|priced at|a fee of)\s+(?:about |around |roughly |only |just )?\d",
     re.I,
 )
 YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -182,7 +174,7 @@ def offers_number(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
 # "4.6 kW", "25°C", "94.5 %"), in general English (`qa.text.UNIT_WORD`, `UNIT_SYMBOL`).
 # A spelled number ends at a word's end: "tenant" is no "ten" followed by the unit "ant".
 MEASURE = re.compile(
-    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*|{_SPELLED}\b)"
+    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*|{SPELLED_NUMBER}\b)"
     rf"(?:{PERCENT_SUFFIX}|[\s-]+{UNIT_WORD}\b|{UNIT_SYMBOL})",
     re.I,
 )

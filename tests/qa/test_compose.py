@@ -290,6 +290,48 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "duration",
             "at least one month",
         ),
+        (  # a count with the thing the question counts, over a word between
+            "The inspectors counted 37 cracked roof tiles and 12 loose ones.",
+            "How many cracked tiles did the inspectors find?",
+            "number",
+            "37 cracked roof tiles",
+        ),
+        (  # not to a verb that follows the question's noun ("locals live")
+            "About 480 people living on Orvane take the ferry each day.",
+            "How many locals live on Orvane?",
+            "number",
+            "About 480",
+        ),
+        (  # nor over a stopword
+            "The survey found 40 of the tiles cracked.",
+            "How many tiles cracked?",
+            "number",
+            "40",
+        ),
+        (  # a price, not a weight, with the currency named after it (one English lacks)
+            "A 25 kg sack of the Sparrowhawk mix costs 38 dravels at the cooperative.",
+            "How pricey is the Sparrowhawk mix?",
+            "amount",
+            "38 dravels",
+        ),
+        (  # a known currency word; not a common word after the sum
+            "A day ticket costs 12 euros per person and 6 for a child.",
+            "How much is a day ticket?",
+            "amount",
+            "12 euros",
+        ),
+        (  # a day or a date with its time of day is one time
+            "The gates close each week from Friday 18:00 UTC until Monday morning.",
+            "When do the gates close?",
+            "time",
+            "from Friday 18:00 UTC",
+        ),
+        (  # the question fixes the month: the answer is the time of day, not another month
+            "In June and July the last boat leaves Wexcombe at 21:10.",
+            "When does the last boat leave Wexcombe in June?",
+            "time",
+            "at 21:10",
+        ),
         (  # "what time" asks the time of day: not the duration beside it
             "The boat leaves the quay at 06:50 and 15:10, and the far shore 40 minutes after.",
             "What time is the first boat from the quay?",
@@ -1154,7 +1196,7 @@ def test_no_part_of_a_phone_number_is_a_count():
     assert number_span("Join the club by calling 0800 555 0142.", ask) is None
     sentence = "Call 0800 555 0142: 40 people answer the phones."
     found = number_span(sentence, ask)
-    assert found is not None and sentence[found[0] : found[1]] == "40"
+    assert found is not None and sentence[found[0] : found[1]] == "40 people"
 
 
 def test_no_number_fits_a_dimension_it_does_not_measure():

@@ -152,3 +152,11 @@ def test_verbs_are_classed_as_wordnet_files_them():
     assert not verb_classes("thought") & {"verb.motion"}
     assert "verb.communication" not in verb_classes("walked")
     assert verb_classes("zzzqx") == frozenset()
+
+
+def test_the_parts_of_speech_a_word_can_be():
+    """What the lead reads to tell the thing a count counts from the verb after it."""
+    assert thesaurus.parts_of_speech("pairs") == {"n", "v"}  # an inflected form: "pair"
+    assert "n" in thesaurus.parts_of_speech("locals")
+    assert "n" not in thesaurus.parts_of_speech("live")
+    assert thesaurus.parts_of_speech("zzzqx") == frozenset()
