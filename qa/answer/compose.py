@@ -85,6 +85,7 @@ from qa.text import (
     speaker_spans,
     stem,
     stems,
+    turn_speaker,
     words,
     zipf,
 )
@@ -446,7 +447,7 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
     elif kind in _PERSON_TYPES:
         rules = [
             contact_span, addressee_span, appositive_span, speaker_span, agent_span,
-            actor_span, name_span, subject_span,
+            actor_span, relative_span, titled_span, name_span, subject_span,
         ]  # fmt: skip
     elif kind == "place":
         rules = [place_span, place_name_span]
@@ -848,8 +849,16 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
             continue  # "Jane" of "Jane Doe" where Doe is asked: the name asked, not another
         if len(run) == 1 < whole and zipf(run[0].group().lower()) >= _COMMON_WORD:
             continue  # "Great" of "Great Britain": what is left is a common word, no name
-        if run and len(run) < whole and zipf(run[-1].group().lower()) >= _COMMON_HEAD:
-            run = untrimmed  # "Acme Family Trust" is the trust's name, "Family Trust" no name
+        trimmed = untrimmed[: whole - len(run)]
+        if (
+            run
+            and trimmed
+            and zipf(run[-1].group().lower()) >= _COMMON_HEAD
+            and zipf(trimmed[-1].group().lower()) < _COMMON_HEAD
+        ):
+            # "Acme Family Trust" is the trust's name, "Family Trust" no name; but after a
+            # title the question has ("FBI Director Chris Ray"), the rest is the name
+            run = untrimmed
         if run and _capitals_of_style(run, ask):
             continue
         if run:
@@ -915,7 +924,14 @@ def appositive_span(sentence: str, ask: Ask) -> Span | None:
 
 
 def speaker_span(sentence: str, ask: Ask) -> Span | None:
-    """ "Who said / denied / claimed ...?": the speaker of the sentence."""
+    """ "Who said / denied / claimed ...?": the speaker of the sentence. A turn's speaker
+    that opens it ("CLLR. FINCH: I move an amendment ...") as `_turn_lead` reads one that
+    stands before it: when the question's verb is one of saying or thinking, or the turn
+    speaks in the first person."""
+    turn = turn_speaker(sentence)
+    said = turn and (_asks_who_said(ask) or _speaks_in_first_person(sentence[turn[1] :]))
+    if turn and said and not _all_asked(sentence[turn[0] : turn[1]], ask):
+        return turn
     if not re.match(r"^\W*who\s+(?:\w+\s+)?(\w+)", ask.text, re.I):
         return None
     verb = re.match(r"^\W*who\s+(?:(?:has|had|have|did|also)\s+)?(\w+)", ask.text, re.I)
@@ -923,6 +939,34 @@ def speaker_span(sentence: str, ask: Ask) -> Span | None:
         return None
     spans = [s for s in speaker_spans(sentence) if not _all_asked(sentence[s[0] : s[1]], ask)]
     return spans[0] if spans else None
+
+
+_TITLE_BEFORE = re.compile(r"([A-Z][\w-]*)\s+$")
+
+
+def titled_span(sentence: str, ask: Ask) -> Span | None:
+    """ "FBI Director Chris Ray" for "Who is the FBI Director ...?": the name right after
+    a title the question has (a capitalised common word: "Director", not a name's part)."""
+    for start, end in _name_runs(sentence, ask):
+        title = _TITLE_BEFORE.search(sentence, 0, start)
+        if title and ask.has(title.group(1)) and zipf(title.group(1).lower()) >= _COMMON_HEAD:
+            return start, end
+    return None
+
+
+_WHO_CLAUSE = re.compile(r"\s*,?\s+who\s+([^,.;:()]+)")
+
+
+def relative_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Amos Deveraux, who managed the irrigation schedules": the name a relative clause
+    is about, where that clause has the question's (lower-case) words ("Who was in charge
+    of the irrigation schedules?")."""
+    wanted = set(content_terms(ask.text))
+    for start, end in _name_runs(sentence, ask):
+        clause = _WHO_CLAUSE.match(sentence, end)
+        if clause and {stem(w) for w in words(clause.group(1)) if w[0].islower()} & wanted:
+            return start, end
+    return None
 
 
 def _any_asked(phrase: str, ask: Ask) -> bool:
@@ -1666,6 +1710,10 @@ _SAYING = {"verb.communication", "verb.cognition"}  # WordNet's classes of verbs
 _FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "i'm", "i've", "i'd", "i'll"}
 
 
+def _speaks_in_first_person(text: str) -> bool:
+    return bool({w.lower().replace("’", "'") for w in words(text)} & _FIRST_PERSON)
+
+
 def _turn_lead(c: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
     """ "Who preferred the second option?": the speaker of the transcript's or chat log's
     turn the sentence is in (`qa.answer.turns`), when the label stands before the sentence,
@@ -1674,8 +1722,7 @@ def _turn_lead(c: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
     speaks in the first person ("I prefer the second")."""
     if ask.answer_type not in _PERSON_TYPES:
         return None
-    first_person = {w.lower().replace("’", "'") for w in words(c.sentence.text)} & _FIRST_PERSON
-    if not (_asks_who_said(ask) or first_person):
+    if not (_asks_who_said(ask) or _speaks_in_first_person(c.sentence.text)):
         return None
     turn = turns_of(c.passage, snapshot)[c.index]
     if turn is None or not turn.stands_before(c.sentence):

@@ -377,6 +377,25 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "number",
             "85",
         ),
+        (  # the name after a title the question has, even a surname that is a common word
+            "Harbour Master Edith Ray closed the slipway, citing the Sparrowhawk warning.",
+            "Who is the harbour master mentioned in the notice?",
+            "person",
+            "Edith Ray",
+        ),
+        (  # the name a relative clause with the question's words is about
+            "The gardens have two keepers, the Wexcombe volunteers and Mary Rowan, who planned"
+            " the spring planting in every bed.",
+            "Who was in charge of the spring planting?",
+            "person",
+            "Mary Rowan",
+        ),
+        (  # a turn's speaker that opens the sentence, when the turn speaks in the first person
+            "MS. ODUYA: I propose that the Penhallow fares stay as they are until April.",
+            "Who put forward keeping the fares unchanged?",
+            "person",
+            "MS. ODUYA",
+        ),
         (  # a middle initial does not part a name
             "Signed for the lessee: Tobias K. Lindqvist, Finance Director",
             "Who signed for the lessee?",
