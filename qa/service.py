@@ -28,7 +28,7 @@ from qa.answer.kinds import (
     question_kind,
     question_parts,
 )
-from qa.answer.question import QuestionProfile, attach_vectors, profile_question
+from qa.answer.question import QuestionProfile, asked_type, attach_vectors, profile_question
 from qa.answer.rules import first_reason
 from qa.config import Settings, get_settings
 from qa.embedding import Embedder, embedder_for
@@ -292,7 +292,7 @@ class QAService:
                 selection.candidates,
                 prepared.snapshot,
                 question=prepared.question,
-                answer_type=prepared.profile.answer_type,
+                answer_type=asked_type(prepared.profile),
                 pool=prepared.candidates,
                 query_vector=vector,
                 part_vectors=part_vectors,

@@ -1272,3 +1272,11 @@ def test_a_lead_in_a_table_row_leaves_out_the_cell_rules():
     row = "| Moss Hut (bunk) | £20.00 |"
     assert row[slice(*_unruled(row, (0, 18)))] == "Moss Hut (bunk)"
     assert _unruled(row, (0, 2)) == (2, 2)  # nothing left: no lead
+
+
+def test_a_question_that_speaks_of_money_leads_with_the_sum(corpus_service, snapshot):
+    """ "What did ... cost?" is typed open (no "how much"), but a sum answers it."""
+    answer = corpus_service.ask("What did the pilot cost in the end?")
+    assert not answer.abstained, answer.answer
+    assert answer.answer.startswith("2.5 million euros [1] — "), answer.answer
+    assert_exact(answer.answer, answer.citations, snapshot)
