@@ -63,6 +63,7 @@ def _script(path: Path, monkeypatch):
         "guide",
         "ops",
         "pdfs",
+        "howto",
     ],
 )
 def test_the_question_files_are_what_their_build_scripts_make(slug, monkeypatch):
