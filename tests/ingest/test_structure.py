@@ -301,6 +301,18 @@ def test_title_like_line_between_sentences_is_a_heading():
     assert ("Intro sentence two is\nhere.", "sentence") in kinds
 
 
+def test_a_line_of_bold_labels_and_values_is_text_not_a_heading():
+    """The colon of "**Serves:**" stands before the bold's closing marks: still a stop."""
+    text = (
+        "## Barley broth\n\n"
+        "**Serves:** 4 | **Prep:** 10 minutes | **Vegetarian**\n\n"
+        "### Ingredients\n\n- 100 g pearl barley\n"
+    )
+    kinds = {s.text: s.kind for s in analyse(text).sentences}
+    assert kinds["**Serves:** 4 | **Prep:** 10 minutes | **Vegetarian**"] != "heading"
+    assert kinds["Barley broth"] == kinds["Ingredients"] == "heading"
+
+
 def test_numbers_at_a_wrapped_line_start_do_not_open_clauses():
     text = "The index rose\n12.5 points on Monday. Analysts\n2. expected less.\n"
     sentences = analyse(text).sentences
