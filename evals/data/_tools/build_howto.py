@@ -147,7 +147,9 @@ HB_PRACTICAL = (
     "In the practical assessment the student cooks a two-course meal for two people in 2 hours, "
     "from recipes in the booklet, working alone."
 )
-HB_MARKS = "The tutor marks the food, the student's hygiene and the way the student organises the work."
+HB_MARKS = (
+    "The tutor marks the food, the student's hygiene and the way the student organises the work."
+)
 HB_MENU = (
     "The menu plan is a written plan, of no more than 500 words, for a week of evening meals for a "
     "household of four, with a shopping list and the cost of each meal."
@@ -178,9 +180,7 @@ HB_CONTAINERS = (
     "two clean plastic containers with lids, of about 1 litre each, to take food home in;"
 )
 HB_COOL_BAG = "an insulated bag or a cool bag, for the journey home;"
-HB_PROVIDES = (
-    "The college provides aprons, hats, knives, chopping boards and all other equipment."
-)
+HB_PROVIDES = "The college provides aprons, hats, knives, chopping boards and all other equipment."
 HB_OWN_KNIVES = (
     "A student may bring their own knives, but they must be carried to and from the college in a "
     "knife roll or a case."
@@ -351,9 +351,7 @@ KS_PURPLE = (
     "cooking at a workstation that has been cleaned first."
 )
 KS_REACTION_1 = "Stop cooking and call the tutor and the first-aider at once."
-KS_INJECTOR = (
-    "If the person has an adrenaline auto-injector, help them to use it straight away."
-)
+KS_INJECTOR = "If the person has an adrenaline auto-injector, help them to use it straight away."
 KS_999 = (
     "Call 999 if there are any signs of anaphylaxis, such as difficulty breathing, a swollen "
     "tongue or throat, or feeling faint."
@@ -368,9 +366,7 @@ KS_SECURITY = (
 )
 KS_BURNS_HEAD = "## Burns, scalds and cuts"
 KS_COOL = "Cool the burn under cool or lukewarm running water for 20 minutes. Do not use ice."
-KS_NO_BUTTER = (
-    "Do not put butter, cream or ointment on the burn, and do not burst any blisters."
-)
+KS_NO_BUTTER = "Do not put butter, cream or ointment on the burn, and do not burst any blisters."
 KS_CLING = "Cover it loosely with cling film, laid on in strips, not wrapped around a limb."
 KS_BURN_HOSPITAL = (
     "A burn larger than the injured person's hand, or any burn on the face, needs to be seen at "
