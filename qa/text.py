@@ -417,8 +417,10 @@ def _after_a_figure(text: str, match: re.Match) -> bool:
 
 
 def _sentence_initial(text: str, at: int) -> bool:
+    """Nothing but spaces, Markdown's emphasis marks ("**Spoon** the batter") or an
+    opening punctuation mark stands between the sentence's start and `at`."""
     i = at - 1
-    while i >= 0 and text[i] in " \t":
+    while i >= 0 and text[i] in " \t*_":
         i -= 1
     return i < 0 or text[i] in _OPENS
 
