@@ -195,10 +195,11 @@ class WordNet:
             if not self._is_a_name(synset) or not self._lexfiles_of(synset) & _STANDS_FOR:
                 continue
             clause = self.gloss(synset).split(";")[0]
-            found |= {
+            runs = re.findall(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", clause)
+            found |= {  # one-word names: not the "North" of "North America"
                 w.lower()
-                for w in re.findall(r"\b[A-Z][\w-]*", clause)
-                if w.lower() != word.lower() and self._names(w)
+                for w in runs
+                if " " not in w and w.lower() != word.lower() and self._names(w)
             }
         return frozenset(found)
 
@@ -297,4 +298,4 @@ def parts_of_speech(word: str) -> frozenset[str]:
     """The parts of speech WordNet reads the word as ("n", "v", "a", "r"; "pairs" -> n, v),
     or none without WordNet (or for a word it does not list)."""
     db = wordnet()
-    return frozenset(synset[0] for synset, _ in db.senses(word)) if db else frozenset()
+    return frozenset(synset[0] for synset, _ in db.senses(word.lower())) if db else frozenset()

@@ -381,7 +381,7 @@ TIME = re.compile(
     + rf"|{_NUM}\s+{TIME_UNIT}\s+(?:ago|later|earlier)"
     + r")\b"
     # A day or date with its time of day is one time ("Monday 09:00 UTC", "14 March at 02:09").
-    + rf"(?:,?\s+(?:at\s+)?(?:{CLOCK.pattern})(?:\s+(?:UTC|GMT))?)?",
+    + rf"(?P<clock>,?\s+(?:at\s+)?(?:{CLOCK.pattern})(?:\s+(?:UTC|GMT))?)?",
     re.I,
 )
 _DETERMINERS = {"the", "a", "an", "either", "each", "any", "its", "their", "both", "every"}
@@ -578,20 +578,21 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     return _with_counted_noun(sentence, nearest, ask) if nearest else None
 
 
-_NEXT_WORD = re.compile(r"[ \t]([a-z]+)\b")
+_NEXT_WORD = re.compile(r"[ \t]([A-Za-z]+)\b")
 
 
 def _with_currency(sentence: str, span: Span) -> Span:
-    """ "12 euros", "46 varos": a sum with the currency named after it, a known one or a
-    rare lower-case word that WordNet does not list ("varos"; not "per", "each")."""
+    """ "12 euros", "12 USD", "46 varos": a sum with the currency named after it, a known
+    one, or where the sum has no sign, a rare lower-case word that WordNet does not list
+    ("varos"; not "per", "each"; not "refundable" after "$100")."""
     m = _NEXT_WORD.match(sentence, span[1])
     if not m:
         return span
     word = m.group(1)
-    unknown = not parts_of_speech(word) and zipf(word) < _COMMON_HEAD
-    if re.fullmatch(CURRENCY_WORD, word, re.I) or unknown:
-        return span[0], m.end()
-    return span
+    known = re.fullmatch(rf"{CURRENCY_WORD}|{CURRENCY_CODE}", word, re.I)
+    signed = re.search(_CURRENCY, sentence[span[0] : span[1]])
+    unknown = word.islower() and not parts_of_speech(word) and zipf(word) < _COMMON_HEAD
+    return (span[0], m.end()) if known or (unknown and not signed) else span
 
 
 _COUNTED_REACH = 3  # words from a count to its noun: "eleven nesting pairs"
@@ -613,7 +614,9 @@ def _with_counted_noun(sentence: str, span: Span, ask: Ask) -> Span:
     return span[0], end
 
 
-_COUNTED = re.compile(r"\bhow (?:many|much)\s+((?:[^\W\d_][\w-]*\s*){1,3})", re.I)
+_COUNTED = re.compile(
+    r"\bhow (?:many|much)\s+(?:more\s+|fewer\s+|less\s+)?((?:[^\W\d_][\w-]*\s*){1,3})", re.I
+)
 
 
 def _counted(question: str) -> set[str]:
@@ -781,9 +784,13 @@ def frequency_span(sentence: str, ask: Ask) -> Span | None:
 
 def time_span(sentence: str, ask: Ask) -> Span | None:
     """ "by the beginning of next year", "on Thursday", "in 2016", "3 March 2021"."""
-    found = [
-        s for s in _matches(TIME, sentence) if not _beside_the_asked(sentence[s[0] : s[1]], ask)
-    ]
+    found = []
+    for m in TIME.finditer(sentence):
+        span = (m.start(), m.end())
+        if m.group("clock") and not _useful(sentence, span):
+            span = (m.start(), m.start("clock"))  # the date alone, in a short sentence
+        if m.group().strip() and not _beside_the_asked(sentence[span[0] : span[1]], ask):
+            found.append(span)
     return _nearest_unasked(found, sentence, ask)
 
 
@@ -797,7 +804,8 @@ def _beside_the_asked(text: str, ask: Ask) -> bool:
     "When is the last bus on a Saturday in July?" (of "in July and August ... at 18:40");
     the question fixes the month, so its answer is finer than a month."""
     bare = re.sub(r"^(?:(?:on|in|during)\s+)?(?:the\s+)?", "", text.strip(), flags=re.I)
-    return any(p.fullmatch(bare) and p.search(ask.text) for p in _BARE_PERIODS)
+    # not the question's first word: "May I ...?" names no month
+    return any(p.fullmatch(bare) and p.search(ask.text, 1) for p in _BARE_PERIODS)
 
 
 _ASKS_CLOCK = re.compile(r"\bwhat time\b|\bat what hour\b|\bhow (?:late|early)\b", re.I)

@@ -320,6 +320,24 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "amount",
             "12 euros",
         ),
+        (  # a sign names the currency: the word after the sum is not one
+            "The deposit is $100 refundable on return of the key.",
+            "How much is the deposit?",
+            "amount",
+            "$100",
+        ),
+        (  # a currency code after the sum
+            "A ticket costs 12 USD.",
+            "How much is a ticket?",
+            "amount",
+            "12 USD",
+        ),
+        (  # in a short sentence the date with its time is too long a lead: the date
+            "The alarm went off on 14 March at 02:09.",
+            "When did the alarm go off?",
+            "time",
+            "on 14 March",
+        ),
         (  # a day or a date with its time of day is one time
             "The gates close each week from Friday 18:00 UTC until Monday morning.",
             "When do the gates close?",
@@ -376,7 +394,7 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "MS. HALLORAN",
         ),
         (  # a stopword the question has is no title ("the Dukes" of "on the attacks")
-            "Artur Kallio, a researcher, said these attacks were typical of \"The Dukes\".",
+            'Artur Kallio, a researcher, said these attacks were typical of "The Dukes".',
             "Which researcher commented on the attacks?",
             "person",
             "Artur Kallio",

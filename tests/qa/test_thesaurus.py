@@ -168,6 +168,7 @@ def test_a_place_or_a_body_stands_for_the_names_its_definition_gives():
     assert "british" in thesaurus.defined_names("Whitehall")
     assert thesaurus.defined_names("Putin") == frozenset()  # "Russian statesman ..."
     assert thesaurus.defined_names("February") == frozenset()  # "the month following January"
+    assert "north" not in thesaurus.defined_names("NATO")  # of "North Atlantic Treaty"
     q = profile_question("What does Whitehall say about it?", {stem("british"): 2}, set(),
                          passages=5)  # fmt: skip
     whitehall = next(t for t in q.terms if t.lower == "whitehall")
