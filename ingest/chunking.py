@@ -46,7 +46,7 @@ from qa.types import Passage, Sentence
 # headings, and raised footnote marks as superscripts (ingest/formats/pdf_layout.py).
 # 14: the fields of a note's YAML front matter are units of their own ("date:
 # 2026-04-02"), as a message's header fields are; "●", "➤", "✓" and the like are bullets.
-# 15: a line of bold labels and their values ("**Serves:** 4 | **Prep:** 10 minutes") is
+# 15: a line of bold labels and their values ("**Capacity:** 40 | **Access:** lift") is
 # text, not a heading (the stop before the value hid behind the bold's closing marks).
 CHUNKING_VERSION = 15
 

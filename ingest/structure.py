@@ -1040,7 +1040,7 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
         return None  # a date, a line of figures or a reference number, not a title
     # "Version 4.2. Last updated 2024": two sentences. A line set in capitals may hold a
     # label and a colon ("PART 2: BUDGET (DRAFT)") if it is one sentence. The stop may be
-    # inside Markdown emphasis: "**Serves:** 4 | **Prep:** 10 minutes" is fields, not a title.
+    # inside Markdown emphasis: "**Capacity:** 40 | **Access:** lift" is fields, not a title.
     if re.search(r"[.!?;:][*_]*\s", line) and not (
         set_in_capitals(line) and len(sentence_spans(line)) == 1
     ):

@@ -180,7 +180,7 @@ SPELLED_NUMBER = "(?:" + "|".join(sorted(NUMBER_WORDS - {"percent", "half"})) + 
 MONEY = re.compile(
     rf"{CURRENCY_SIGN}\s?\d|\b\d+(?:[.,]\d+)*\s*(?:{CURRENCY_WORD}\b|(?:million|billion)\b(?!\s+[a-z]))"
     rf"|{CURRENCY_CODE}\s?\d|\b{SPELLED_NUMBER}[\s-]+(?:\w+\s+)?{CURRENCY_WORD}\b"
-    # a price in any currency, named or not in CURRENCY_WORD: "costs 46 varos", "priced at
+    # a price in any currency, named or not in CURRENCY_WORD: "costs 38 dravels", "priced at
     # 300 kroner"
     r"|\b(?:costs?|costing|priced at|a fee of)\s+(?:about |around |roughly |only |just )?\d",
     re.I,
@@ -417,7 +417,7 @@ def _after_a_figure(text: str, match: re.Match) -> bool:
 
 
 def _sentence_initial(text: str, at: int) -> bool:
-    """Nothing but spaces, Markdown's emphasis marks ("**Spoon** the batter") or an
+    """Nothing but spaces, Markdown's emphasis marks ("**Whisk** the eggs") or an
     opening punctuation mark stands between the sentence's start and `at`."""
     i = at - 1
     while i >= 0 and text[i] in " \t*_":

@@ -177,17 +177,18 @@ class WordNet:
         return [w.split("(")[0] for w in fields[4 : 4 + 2 * count : 2] if "_" not in w]
 
     def gloss(self, synset: str) -> str:
-        """The synset's definition, as WordNet writes it after its fields ("citadel of
-        Moscow, housing the offices of the Russian government")."""
+        """The synset's definition, as WordNet writes it after its fields ("the British
+        civil service")."""
         line = self._find(f"data.{_POS[synset[0]]}", synset[1:])
         return line.split(" | ", 1)[1].strip() if line and " | " in line else ""
 
     def defined_names(self, word: str) -> frozenset[str]:
         """The names in the definition of a place's, a building's or a body's name,
-        lower-cased: "Kremlin" -> moscow, russian; "Beijing" -> china, hebei. These often
-        stand for the country or the government their definition names (metonymy). Not a
-        person ("Putin" is defined as "Russian statesman ...", and a question about him is
-        not one about Russia), nor a month ("February": "the month following January").
+        lower-cased: "Whitehall" -> british, london ("the British civil service", "a wide
+        street in London ..."). These often stand for the country or the government their
+        definition names (metonymy). Not a person ("Nelson" is defined as "English admiral
+        ...", and a question about him is not one about England), nor a month ("February":
+        "the month following January").
         Only the definition's first clause (to ";"), of the word's first senses whose lemma
         is capitalised."""
         found: set[str] = set()
@@ -207,7 +208,7 @@ class WordNet:
         return synset[0] == "n" and any(m[:1].isupper() for m in self.members(synset))
 
     def _names(self, word: str) -> bool:
-        """Does WordNet list the word, so capitalised, as a name ("China", "Russian"; not
+        """Does WordNet list the word, so capitalised, as a name ("London", "British"; not
         the "United" of "United States" nor the "Department" of a department's name)?"""
         return any(word in self.members(synset) for synset, _ in self.senses(word.lower()))
 

@@ -526,9 +526,9 @@ def _nearest(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
     Tried and not kept (session 22): the span in the clause with the most of the
     question's lower-case words, then the nearest. Dev leads holding a key fact (`python
     -m evals.decision_lab`) 132 -> 135 of 232, none lost; but on the test questions two
-    right leads went wrong for two mended ("Two" of "Two alerts watch the data volumes:
-    ... at 95%, which pages" for "At what disk usage does a volume page?"; a clause that
-    names the command the question names beat the one with the number it asks)."""
+    right leads went wrong for two mended ("Two" of "Two gauges watch the tank: ... at
+    95%, which sounds the alarm" for "At what level does the tank sound the alarm?"; a
+    clause that names the command the question names beat the one with the number)."""
     if not spans:
         return None
     anchors = _anchors(sentence, ask)
@@ -582,9 +582,9 @@ _NEXT_WORD = re.compile(r"[ \t]([A-Za-z]+)\b")
 
 
 def _with_currency(sentence: str, span: Span) -> Span:
-    """ "12 euros", "12 USD", "46 varos": a sum with the currency named after it, a known
+    """ "12 euros", "12 USD", "38 dravels": a sum with the currency named after it, a known
     one, or where the sum has no sign, a rare lower-case word that WordNet does not list
-    ("varos"; not "per", "each"; not "refundable" after "$100")."""
+    ("dravels"; not "per", "each"; not "refundable" after "$100")."""
     m = _NEXT_WORD.match(sentence, span[1])
     if not m:
         return span
@@ -595,11 +595,11 @@ def _with_currency(sentence: str, span: Span) -> Span:
     return (span[0], m.end()) if known or (unknown and not signed) else span
 
 
-_COUNTED_REACH = 3  # words from a count to its noun: "eleven nesting pairs"
+_COUNTED_REACH = 3  # words from a count to its noun: "nine ringed plovers"
 
 
 def _with_counted_noun(sentence: str, span: Span, ask: Ask) -> Span:
-    """ "four replicates", not "four", for "How many replicates ...?": a count answers with
+    """ "four cracked tiles", not "four", for "How many tiles ...?": a count answers with
     the thing it counts, where the question names it a few words on, with nothing but
     words between (no stopword, no punctuation: "58 plates" yes, "3 of the plates" no)."""
     counted = _counted(ask.text)
@@ -621,8 +621,8 @@ _COUNTED = re.compile(
 
 def _counted(question: str) -> set[str]:
     """Stems of what "how many" counts: the word after it, and the words on to the first
-    stopword that can be nouns ("How many drought permits does ...": drought, permit;
-    "How many locals live ...": local, not the verb; all of them without WordNet)."""
+    stopword that can be nouns ("How many roof tiles does ...": roof, tile; "How many
+    residents live ...": resident, not the verb; all of them without WordNet)."""
     m = _COUNTED.search(question)
     found = (
         list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, words(m.group(1))))
@@ -800,9 +800,9 @@ _BARE_PERIODS = [
 
 
 def _beside_the_asked(text: str, ask: Ask) -> bool:
-    """A bare month (or weekday) where the question names one: "August" does not answer
-    "When is the last bus on a Saturday in July?" (of "in July and August ... at 18:40");
-    the question fixes the month, so its answer is finer than a month."""
+    """A bare month (or weekday) where the question names one: "July" does not answer
+    "When does the last boat leave in June?" (of "In June and July the last boat leaves at
+    21:10"); the question fixes the month, so its answer is finer than a month."""
     bare = re.sub(r"^(?:(?:on|in|during)\s+)?(?:the\s+)?", "", text.strip(), flags=re.I)
     # not the question's first word: "May I ...?" names no month
     return any(p.fullmatch(bare) and p.search(ask.text, 1) for p in _BARE_PERIODS)
@@ -857,7 +857,7 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
             and zipf(trimmed[-1].group().lower()) < _COMMON_HEAD
         ):
             # "Acme Family Trust" is the trust's name, "Family Trust" no name; but after a
-            # title the question has ("FBI Director Chris Ray"), the rest is the name
+            # title the question has ("Harbour Master Edith Ray"), the rest is the name
             run = untrimmed
         if run and _capitals_of_style(run, ask):
             continue
@@ -925,7 +925,7 @@ def appositive_span(sentence: str, ask: Ask) -> Span | None:
 
 def speaker_span(sentence: str, ask: Ask) -> Span | None:
     """ "Who said / denied / claimed ...?": the speaker of the sentence. A turn's speaker
-    that opens it ("CLLR. FINCH: I move an amendment ...") as `_turn_lead` reads one that
+    that opens it ("MS. HALLORAN: I propose that ...") as `_turn_lead` reads one that
     stands before it: when the question's verb is one of saying or thinking, or the turn
     speaks in the first person."""
     turn = turn_speaker(sentence)
@@ -945,8 +945,8 @@ _TITLE_BEFORE = re.compile(r"([A-Z][\w-]*)\s+$")
 
 
 def titled_span(sentence: str, ask: Ask) -> Span | None:
-    """ "FBI Director Chris Ray" for "Who is the FBI Director ...?": the name right after
-    a title the question has (a capitalised common word: "Director", not a name's part)."""
+    """ "Harbour Master Edith Ray" for "Who is the harbour master?": the name right after
+    a title the question has (a capitalised common word: "Master", not a name's part)."""
     for start, end in _name_runs(sentence, ask):
         title = _TITLE_BEFORE.search(sentence, 0, start)
         word = title.group(1) if title else ""
@@ -959,9 +959,9 @@ _WHO_CLAUSE = re.compile(r"\s*,?\s+who\s+([^,.;:()]+)")
 
 
 def relative_span(sentence: str, ask: Ask) -> Span | None:
-    """ "Amos Deveraux, who managed the irrigation schedules": the name a relative clause
-    is about, where that clause has the question's (lower-case) words ("Who was in charge
-    of the irrigation schedules?")."""
+    """ "Mary Rowan, who planned the spring planting": the name a relative clause is
+    about, where that clause has the question's (lower-case) words ("Who was in charge of
+    the spring planting?")."""
     wanted = set(content_terms(ask.text))
     for start, end in _name_runs(sentence, ask):
         clause = _WHO_CLAUSE.match(sentence, end)

@@ -531,7 +531,7 @@ def _unpossessed(word: str) -> str:
 def _related(word: str, name: bool) -> frozenset[str]:
     """Stems of the words that may stand for the question's word in the documents: a
     word's WordNet synonyms; a name's, the names its WordNet definition gives (a place or
-    a body for its country or government: "Kremlin" -> Moscow, Russian)."""
+    a body for its country or government: "Whitehall" -> British, London)."""
     if name:
         return frozenset(stem(w) for w in defined_names(word))
     return synonyms(word)

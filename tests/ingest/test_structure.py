@@ -302,15 +302,15 @@ def test_title_like_line_between_sentences_is_a_heading():
 
 
 def test_a_line_of_bold_labels_and_values_is_text_not_a_heading():
-    """The colon of "**Serves:**" stands before the bold's closing marks: still a stop."""
+    """The colon of "**Capacity:**" stands before the bold's closing marks: still a stop."""
     text = (
-        "## Barley broth\n\n"
-        "**Serves:** 4 | **Prep:** 10 minutes | **Vegetarian**\n\n"
-        "### Ingredients\n\n- 100 g pearl barley\n"
+        "## Lumen Hall\n\n"
+        "**Capacity:** 40 | **Access:** lift | **Licensed**\n\n"
+        "### Rooms\n\n- the long gallery\n"
     )
     kinds = {s.text: s.kind for s in analyse(text).sentences}
-    assert kinds["**Serves:** 4 | **Prep:** 10 minutes | **Vegetarian**"] != "heading"
-    assert kinds["Barley broth"] == kinds["Ingredients"] == "heading"
+    assert kinds["**Capacity:** 40 | **Access:** lift | **Licensed**"] != "heading"
+    assert kinds["Lumen Hall"] == kinds["Rooms"] == "heading"
 
 
 def test_numbers_at_a_wrapped_line_start_do_not_open_clauses():

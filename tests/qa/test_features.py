@@ -223,7 +223,7 @@ def view(
         ("How much did the recall cost?", "The recall cost 3 million dollars.", True),
         ("How much did the recall cost?", "The recall cost 5 million.", True),
         # a price in a currency no list names; the source a report is according to
-        ("How pricey is the seed?", "A 10 kg bag costs 46 varos.", True),
+        ("How pricey is the mix?", "A 25 kg sack costs 38 dravels.", True),
         ("How much does the seed cost?", "A bag weighs 10 kg.", False),
         ("According to whom was it approved?", "According to the ministry, it was.", True),
         ("According to whom was it approved?", "According to reports, it was.", False),

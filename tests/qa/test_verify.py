@@ -164,7 +164,7 @@ def test_the_document_may_speak_as_the_author_unless_someone_else_speaks(judge):
         ("India by 2030 will be the largest.", set(), {"india"}),  # a name before "by"
         ("Sweden by contrast stayed open.", set(), {"sweden"}),
         ("Authorities in the USA agreed.", {"authorities"}, {"usa"}),  # the corpus's usage
-        ("**Spoon** the batter into the tin.", {"spoon"}, set()),  # bold opens the sentence
+        ("**Whisk** the eggs into the flour.", {"whisk"}, set()),  # bold opens the sentence
         ("3. **Students** must bring boots.", {"students"}, set()),
         ("The US and the UK signed it.", set(), {"us", "uk"}),  # acronyms, even "US"
         ("It came from the National Cyber Security Center.", {"national", "security"},
