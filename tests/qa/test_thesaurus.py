@@ -166,7 +166,7 @@ def test_a_place_or_a_body_stands_for_the_names_its_definition_gives():
     """WordNet defines Whitehall as "the British civil service": a question about it may be
     answered by a document that says "British"; not so for a person or a month."""
     assert "british" in thesaurus.defined_names("Whitehall")
-    assert thesaurus.defined_names("Putin") == frozenset()  # "Russian statesman ..."
+    assert thesaurus.defined_names("Nelson") == frozenset()  # "English admiral ..."
     assert thesaurus.defined_names("February") == frozenset()  # "the month following January"
     assert "north" not in thesaurus.defined_names("NATO")  # of "North Atlantic Treaty"
     q = profile_question("What does Whitehall say about it?", {stem("british"): 2}, set(),
