@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -1258,6 +1258,15 @@ def _by_document(quotes: list[Quote]) -> dict[str, list[Quote]]:
 
 
 # --- the answer shapes ---------------------------------------------------------------------
+def shown_titles(passages: Iterable[Passage]) -> dict[str, str]:
+    """What an answer calls each of its documents: the title, and where two documents of
+    the answer share one (two files that open with the same letterhead), the title with
+    the file's name, so who said what stays visible."""
+    titles = {p.doc_id: p.title for p in passages}
+    shared = {t for t in titles.values() if list(titles.values()).count(t) > 1}
+    return {d: f"{t} ({without_extension(d)})" if t in shared else t for d, t in titles.items()}
+
+
 def compose(
     kind: Kind | str,
     chosen: Sequence[Chosen],
@@ -1635,6 +1644,7 @@ def answer_fact(
     for c in chosen:  # the best chosen sentence of each document leads its group
         firsts.setdefault(c.passage.doc_id, c)
     parts = []
+    names = shown_titles(firsts[d].passage for d in groups)
     for doc_id, quotes in groups.items():
         best = firsts[doc_id]
         others = [c for c in chosen if c.passage.doc_id == doc_id and c is not best]
@@ -1652,7 +1662,7 @@ def answer_fact(
         body = head + " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
         text = lead + body
         if len(groups) > 1:
-            text = f"According to “{best.passage.title}”: {text}"
+            text = f"According to “{names[doc_id]}”: {text}"
         parts.append(text)
     return "\n\n".join(parts), citer.citations
 
@@ -1833,8 +1843,9 @@ def weigh(
         if not picked:
             continue
         groups = _by_document(_quotes(picked, snapshot))
-        for quotes in groups.values():
-            title = quotes[0].chosen.passage.title
+        names = shown_titles(quotes[0].chosen.passage for quotes in groups.values())
+        for doc_id, quotes in groups.items():
+            title = names[doc_id]
             label = f"Evidence {side}, in “{title}”: " if len(groups) > 1 else f"Evidence {side}: "
             body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
             parts.append(label + body)
@@ -1903,9 +1914,8 @@ def compare(
     groups = dict(list(by_doc.items())[:_COMPARE_DOCS])
     if len(groups) < 2:
         return answer_fact(chosen, snapshot, question=question)
-    return _side_by_side(
-        groups, snapshot, lambda _d, quotes: f"According to “{quotes[0].chosen.passage.title}”: "
-    )
+    names = shown_titles(picks[0].passage for picks in groups.values())
+    return _side_by_side(groups, snapshot, lambda d, _quotes: f"According to “{names[d]}”: ")
 
 
 _COMPARE_DOCS = 3
@@ -2104,10 +2114,9 @@ def summarize(
         ranks.setdefault((c.passage.doc_id, c.sentence.start), 1.0 / (len(ranks) + 1))
     citer = Citer(snapshot)
     parts = []
-    for doc_id in doc_ids:
-        picks = _central(snapshot, doc_id, per_doc, focus, ranks)
-        if not picks:
-            continue
+    picked = {d: picks for d in doc_ids if (picks := _central(snapshot, d, per_doc, focus, ranks))}
+    names = shown_titles(picks[0].passage for picks in picked.values())
+    for doc_id, picks in picked.items():
         quotes = sorted(_quotes(picks, snapshot), key=lambda q: q.start)
         body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
         heads = outline(snapshot, doc_id) if contents else []
@@ -2115,7 +2124,7 @@ def summarize(
             listed = "; ".join(citer.quote(p, h.start, h.end) for p, h in heads[:_OUTLINE_MAX])
             first = f"first {_OUTLINE_MAX} " if len(heads) > _OUTLINE_MAX else ""
             body = f"{body}\nIts {first}sections: {listed}"  # qa.verify.FRAMING knows it
-        parts.append(f"“{picks[0].passage.title}”: {body}")
+        parts.append(f"“{names[doc_id]}”: {body}")
     return "\n\n".join(parts), citer.citations
 
 

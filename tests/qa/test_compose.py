@@ -1283,3 +1283,27 @@ def test_a_question_that_speaks_of_money_leads_with_the_sum(corpus_service, snap
     assert not answer.abstained, answer.answer
     assert answer.answer.startswith("2.5 million euros [1] — "), answer.answer
     assert_exact(answer.answer, answer.citations, snapshot)
+
+
+def test_documents_that_share_a_title_are_told_apart_by_their_file_names(tmp_path: Path):
+    """Two files that open with the same letterhead: "According to" must still say which."""
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    head = "ORVANE TRADING LTD - STAFF HANDBOOK\n\n"
+    (folder / "leave.txt").write_text(
+        head + "Staff book holiday through the portal. Staff get 25 days of holiday a year.\n",
+        encoding="utf-8",
+    )
+    (folder / "laptops.txt").write_text(
+        head + "Laptops are encrypted. Staff may take a laptop abroad for 20 days.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(data_dir=tmp_path / "index")
+    ingest(folder, settings, progress=False)
+    answer = QAService(settings).ask("What are these documents about?")
+    assert "“ORVANE TRADING LTD - STAFF HANDBOOK (leave)”" in answer.answer, answer.answer
+    assert "“ORVANE TRADING LTD - STAFF HANDBOOK (laptops)”" in answer.answer, answer.answer
+    assert_exact(answer.answer, answer.citations, QAService(settings).snapshot())
