@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -596,6 +597,8 @@ def _with_currency(sentence: str, span: Span) -> Span:
 
 
 _COUNTED_REACH = 3  # words from a count to its noun: "nine ringed plovers"
+# "How many (more) ...": what the counted words follow (`_COUNTED`, `_HOW_MANY`).
+_HOW_MANY_PREFIX = r"\bhow (?:many|much)\s+(?:more\s+|fewer\s+|less\s+)?"
 
 
 def _with_counted_noun(sentence: str, span: Span, ask: Ask) -> Span:
@@ -614,9 +617,7 @@ def _with_counted_noun(sentence: str, span: Span, ask: Ask) -> Span:
     return span[0], end
 
 
-_COUNTED = re.compile(
-    r"\bhow (?:many|much)\s+(?:more\s+|fewer\s+|less\s+)?((?:[^\W\d_][\w-]*\s*){1,3})", re.I
-)
+_COUNTED = re.compile(rf"{_HOW_MANY_PREFIX}((?:[^\W\d_][\w-]*\s*){{1,3}})", re.I)
 
 
 def _counted(question: str) -> set[str]:
@@ -671,7 +672,7 @@ def _is_a_date(text: str) -> bool:
     return bool(re.search(r"\d", text))
 
 
-_HOW_MANY = re.compile(r"\bhow (?:many|much)\s+(?:more\s+|fewer\s+|less\s+)?([^\W\d_]+)", re.I)
+_HOW_MANY = re.compile(rf"{_HOW_MANY_PREFIX}([^\W\d_]+)", re.I)
 
 
 def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
@@ -882,8 +883,11 @@ def _capitals_of_style(run: list[re.Match], ask: Ask) -> bool:
 
 
 _COMMON_WORD = 5.0  # wordfreq Zipf: about one in 100,000 words ("great", "new", "north")
-# A name ending on a word this common ("Group", "Trust", "Alliance") is the name of a body,
-# which its other words are part of: "Acme Family Trust" stays whole when "Acme" is asked.
+# wordfreq Zipf of a common English word (about one in 10,000). A name ending on a word
+# this common ("Group", "Trust", "Alliance") is the name of a body, which its other words
+# are part of: "Acme Family Trust" stays whole when "Acme" is asked; a capitalised word
+# this common before a name is a title ("Harbour Master Edith Ray", `titled_span`); a word
+# after a sum that is rarer, and that WordNet does not list, is a currency (`_with_currency`).
 _COMMON_HEAD = 4.0
 # Lower-case words inside a person's name ("Ludwig van Beethoven", "Leonardo da Vinci").
 _NAME_PARTICLES = {"van", "von", "de", "da", "del", "der", "di", "du", "la", "le", "bin", "ibn"}
@@ -929,8 +933,8 @@ def speaker_span(sentence: str, ask: Ask) -> Span | None:
     stands before it: when the question's verb is one of saying or thinking, or the turn
     speaks in the first person."""
     turn = turn_speaker(sentence)
-    said = turn and (_asks_who_said(ask) or _speaks_in_first_person(sentence[turn[1] :]))
-    if turn and said and not _all_asked(sentence[turn[0] : turn[1]], ask):
+    asked = turn and _asks_for_the_speaker(ask, sentence[turn[1] :])
+    if turn and asked and not _all_asked(sentence[turn[0] : turn[1]], ask):
         return turn
     if not re.match(r"^\W*who\s+(?:\w+\s+)?(\w+)", ask.text, re.I):
         return None
@@ -1263,7 +1267,7 @@ def shown_titles(passages: Iterable[Passage]) -> dict[str, str]:
     the answer share one (two files that open with the same letterhead), the title with
     the file's name, so who said what stays visible."""
     titles = {p.doc_id: p.title for p in passages}
-    shared = {t for t in titles.values() if list(titles.values()).count(t) > 1}
+    shared = {t for t, n in Counter(titles.values()).items() if n > 1}
     return {d: f"{t} ({without_extension(d)})" if t in shared else t for d, t in titles.items()}
 
 
@@ -1721,8 +1725,12 @@ _SAYING = {"verb.communication", "verb.cognition"}  # WordNet's classes of verbs
 _FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "ours", "i'm", "i've", "i'd", "i'll"}
 
 
-def _speaks_in_first_person(text: str) -> bool:
-    return bool({w.lower().replace("’", "'") for w in words(text)} & _FIRST_PERSON)
+def _asks_for_the_speaker(ask: Ask, said: str) -> bool:
+    """Does the question ask who speaks `said` (a turn of a transcript or chat log)? It
+    does when its verb is one of saying or thinking, or where `said` speaks in the first
+    person ("I prefer the second")."""
+    spoken = {w.lower().replace("’", "'") for w in words(said)}
+    return _asks_who_said(ask) or bool(spoken & _FIRST_PERSON)
 
 
 def _turn_lead(c: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
@@ -1733,7 +1741,7 @@ def _turn_lead(c: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
     speaks in the first person ("I prefer the second")."""
     if ask.answer_type not in _PERSON_TYPES:
         return None
-    if not (_asks_who_said(ask) or _speaks_in_first_person(c.sentence.text)):
+    if not _asks_for_the_speaker(ask, c.sentence.text):
         return None
     turn = turns_of(c.passage, snapshot)[c.index]
     if turn is None or not turn.stands_before(c.sentence):
