@@ -49,6 +49,11 @@ log = logging.getLogger(__name__)
 # findings): +0.015 [+0.005, +0.026] against the session's start, +0.000 against no filters.
 SENSES = 2
 # WordNet's classes of the names that stand for what their definition names (`defined_names`).
+# Steps up WordNet's hypernyms that `WordNet.kinds` takes: "employee" -> worker -> person.
+_BROADER = 3
+# An English plural that is no inflection of its singular and that WordNet's exception list
+# lacks (it lists "people" as a group noun of its own): grammar, not vocabulary.
+_PLURALS_NOT_LISTED = {("n", "people"): ["person"]}
 _STANDS_FOR = {"noun.location", "noun.group", "noun.artifact"}
 _POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 # WordNet's "morphy" detachment rules (wndb(5), morph(7WN)): how an inflected form reaches a
@@ -133,7 +138,11 @@ class WordNet:
                     inflected, *bases = line.split()
                     table[inflected] = bases
             self._exceptions[pos] = table
-        forms = [word, *self._exceptions[pos].get(word, [])]
+        forms = [
+            word,
+            *self._exceptions[pos].get(word, []),
+            *_PLURALS_NOT_LISTED.get((pos, word), []),
+        ]
         forms += [word[: -len(end)] + base for end, base in _DETACH[pos] if word.endswith(end)]
         return list(dict.fromkeys(f for f in forms if f))
 
@@ -230,6 +239,41 @@ class WordNet:
                 found |= self._lexfiles_of(synset)
         return found
 
+    def kinds(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The stems of what the word's first noun senses are (their members: "person",
+        "individual" for "people"), and of what they are kinds of, up to `_BROADER` steps
+        up WordNet's hypernyms ("resident" -> person, "ferry" -> boat, vessel; "cheddar" ->
+        cheese), for every base form of the word."""
+        senses = [
+            pos + o for form in self._base_forms("n", word) for pos, o in self._noun_senses(form)
+        ]
+        own = {stem(word)} | {stem(m.lower()) for synset in senses for m in self.members(synset)}
+        broader: set[str] = set()
+        for _step in range(_BROADER):
+            senses = [h for synset in senses for h in self._hypernyms(synset)]
+            broader |= {stem(m.lower()) for synset in senses for m in self.members(synset)}
+        return frozenset(own), frozenset(broader - own)
+
+    def _noun_senses(self, form: str) -> list[tuple[str, str]]:
+        entry = self._line("index.noun", form)
+        if entry is None:
+            return []
+        n_synsets, n_pointers = int(entry[2]), int(entry[3])
+        return [("n", o) for o in entry[6 + n_pointers : 6 + n_pointers + n_synsets][:SENSES]]
+
+    def _hypernyms(self, synset: str) -> list[str]:
+        """The synsets a noun synset is a kind or an instance of ("@", "@i" pointers)."""
+        fields = self._line(f"data.{_POS[synset[0]]}", synset[1:])
+        if fields is None:
+            return []
+        at = 4 + 2 * int(fields[3], 16)
+        pointers = fields[at + 1 : at + 1 + 4 * int(fields[at])]
+        return [
+            pointers[i + 2] + pointers[i + 1]
+            for i in range(0, len(pointers), 4)
+            if pointers[i] in ("@", "@i") and pointers[i + 2] == "n"
+        ]
+
     def synonyms(self, word: str) -> frozenset[str]:
         """The stems (`qa.text.stem`) of the words that share one of the word's first
         senses, not the word's own. Not a sense in which WordNet writes the word as a name
@@ -300,3 +344,18 @@ def parts_of_speech(word: str) -> frozenset[str]:
     or none without WordNet (or for a word it does not list)."""
     db = wordnet()
     return frozenset(synset[0] for synset, _ in db.senses(word.lower())) if db else frozenset()
+
+
+@lru_cache(maxsize=16384)
+def kinds(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """`WordNet.kinds` of a word as written (lower-cased); without WordNet, its stem."""
+    db = wordnet()
+    return db.kinds(word.lower()) if db else (frozenset({stem(word.lower())}), frozenset())
+
+
+def of_a_kind(word: str, other: str) -> bool:
+    """Do the two nouns name the same things, or is one a kind of the other ("residents"
+    and "people", "vessels" and "ferries")?"""
+    own, broader = kinds(word)
+    others, others_broader = kinds(other)
+    return bool(own & others or own & others_broader or others & broader)

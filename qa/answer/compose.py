@@ -40,7 +40,14 @@ from qa.answer.headings import (
 )
 from qa.answer.kinds import ACROSS as _ACROSS
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind, question_parts
-from qa.answer.question import asks_frequency, asks_length
+from qa.answer.question import (
+    HOW_MANY,
+    asks_frequency,
+    asks_length,
+    counted_nouns,
+    counts_the_counted,
+    names_a_counted,
+)
 from qa.answer.tables import (
     asked_cell,
     cells,
@@ -68,6 +75,7 @@ from qa.text import (
     NUMBER_WORDS,
     PERCENT_SUFFIX,
     SPEECH_VERBS,
+    SPELLED_NUMBER,
     STOPWORDS,
     THIRD_PERSON,
     TIME_CLAUSE,
@@ -573,7 +581,8 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     ]
     found = _not_asked(found, sentence, ask)
     fitting = [s for s in found if _fits_the_kind(sentence, s, ask)]
-    nearest = _nearest(fitting or found, sentence, ask)
+    counting = [s for s in found if not _counts_another_thing(sentence, s, ask)]
+    nearest = _nearest(fitting or counting or found, sentence, ask)
     if nearest and ask.answer_type == "amount" and nearest in fitting:
         return _with_currency(sentence, nearest)
     return _with_counted_noun(sentence, nearest, ask) if nearest else None
@@ -597,45 +606,22 @@ def _with_currency(sentence: str, span: Span) -> Span:
 
 
 _COUNTED_REACH = 3  # words from a count to its noun: "nine ringed plovers"
-# "How many (more) ...": what the counted words follow (`_COUNTED`, `_HOW_MANY`).
-_HOW_MANY_PREFIX = r"\bhow (?:many|much)\s+(?:more\s+|fewer\s+|less\s+)?"
 
 
 def _with_counted_noun(sentence: str, span: Span, ask: Ask) -> Span:
     """ "four cracked tiles", not "four", for "How many tiles ...?": a count answers with
     the thing it counts, where the question names it a few words on, with nothing but
     words between (no stopword, no punctuation: "58 plates" yes, "3 of the plates" no)."""
-    counted = _counted(ask.text)
+    counted = counted_nouns(ask.text)
     end = reached = span[1]
     for m in itertools.islice(WORD.finditer(sentence, span[1]), _COUNTED_REACH):
         gap = sentence[reached : m.start()].strip(" -")
         if not counted or gap or m.group().lower() in STOPWORDS:
             break
         reached = m.end()
-        if stem(m.group()) in counted:
+        if names_a_counted(m.group(), counted):
             end = reached
     return span[0], end
-
-
-_COUNTED = re.compile(rf"{_HOW_MANY_PREFIX}((?:[^\W\d_][\w-]*\s*){{1,3}})", re.I)
-
-
-def _counted(question: str) -> set[str]:
-    """Stems of what "how many" counts: the word after it, and the words on to the first
-    stopword that can be nouns ("How many roof tiles does ...": roof, tile; "How many
-    residents live ...": resident, not the verb; all of them without WordNet)."""
-    m = _COUNTED.search(question)
-    found = (
-        list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, words(m.group(1))))
-        if m
-        else []
-    )
-    return {stem(w) for i, w in enumerate(found) if i == 0 or _may_be_a_noun(w)}
-
-
-def _may_be_a_noun(word: str) -> bool:
-    read = parts_of_speech(word.lower())
-    return not read or "n" in read
 
 
 def fitting_number_span(sentence: str, ask: Ask) -> Span | None:
@@ -672,7 +658,23 @@ def _is_a_date(text: str) -> bool:
     return bool(re.search(r"\d", text))
 
 
-_HOW_MANY = re.compile(rf"{_HOW_MANY_PREFIX}([^\W\d_]+)", re.I)
+def _counts_another_thing(sentence: str, span: Span, ask: Ask) -> bool:
+    """For "how many": the number counts other things than the question
+    (`question.counts_the_counted`: "two full rotations" for "How many engineers ...")."""
+    counted = counted_nouns(ask.text) if HOW_MANY.search(ask.text) else ()
+    return (
+        bool(counted) and counts_the_counted(sentence, _count_end(sentence, span), counted) is False
+    )
+
+
+_FIGURE = re.compile(rf"\d[\d.,]*|\b{SPELLED_NUMBER}\b", re.I)
+
+
+def _count_end(sentence: str, span: Span) -> int:
+    """Where the span's last figure ends: what a number counts follows it, and the span
+    may hold a unit ("0.71 kg" of "0.71 kg of grain")."""
+    ends = [m.end() for m in _FIGURE.finditer(sentence, span[0], span[1])]
+    return ends[-1] if ends else span[1]
 
 
 def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
@@ -685,11 +687,10 @@ def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
         return bool(re.search(PERCENT_SUFFIX, text))
     if dimension := asked_dimension(ask.text):
         return bool(DIMENSION_UNITS[dimension].search(text))
-    m = _HOW_MANY.search(ask.text)
-    if m and m.group(1).lower() not in STOPWORDS:  # "how many households" -> "212 households"
-        after = words(sentence[span[1] : span[1] + 40])[:3]
-        return stem(m.group(1)) in {stem(w) for w in after} or stem(m.group(1)) in stems(text)
-    return False
+    counted = counted_nouns(ask.text)  # "how many households" -> "212 households"
+    return (
+        bool(counted) and counts_the_counted(sentence, _count_end(sentence, span), counted) is True
+    )
 
 
 _CLOCK_RANGE = re.compile(

@@ -10,6 +10,7 @@ Nothing here knows a corpus.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,8 +20,8 @@ import numpy as np
 
 from qa.answer.headings import asks_for_heading, structure_stems
 from qa.answer.kinds import OVERVIEW, YES_NO, is_document_type, question_kind
-from qa.text import STOPWORDS, UNIT_WORD, same_name, stem, words, zipf
-from qa.thesaurus import defined_names, synonyms
+from qa.text import STOPWORDS, UNIT_WORD, numbers, same_name, stem, words, zipf
+from qa.thesaurus import defined_names, of_a_kind, parts_of_speech, synonyms
 
 # --- answer types ------------------------------------------------------------------------
 # The rules below return one of these. person: a person, an organisation or a role
@@ -266,12 +267,64 @@ def asked_type(profile: QuestionProfile) -> str:
 # "How many leaks ...?", "How many people work there?": a count of things, not a year, a
 # date or a sum (`features.offers_count`, which `features.offers_number` asks of these);
 # the answer type stays "number".
-_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+HOW_MANY = re.compile(r"\bhow many\b", re.I)
 
 
 def asks_count(profile: QuestionProfile) -> bool:
     """The question asks how many of something (answer type number, "how many")."""
-    return profile.answer_type == "number" and bool(_HOW_MANY.search(profile.text))
+    return profile.answer_type == "number" and bool(HOW_MANY.search(profile.text))
+
+
+# "How many (more) ...", "how much": what the counted words follow (`_COUNTED`).
+_HOW_MANY_PREFIX = r"\bhow (?:many|much)\s+(?:more\s+|fewer\s+|less\s+)?"
+_COUNTED = re.compile(rf"{_HOW_MANY_PREFIX}((?:[^\W\d_][\w-]*\s*){{1,3}})", re.I)
+
+
+@lru_cache(maxsize=4096)
+def counted_nouns(question: str) -> tuple[str, ...]:
+    """What "how many" counts, lower-cased: the word after it, and the words on to the
+    first stopword that can be nouns ("How many roof tiles does ...": roof, tiles; "How
+    many residents live ...": residents, not the verb; all of them without WordNet)."""
+    m = _COUNTED.search(question)
+    found = (
+        list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, words(m.group(1))))
+        if m
+        else []
+    )
+    return tuple(w.lower() for i, w in enumerate(found) if i == 0 or _may_be_a_noun(w))
+
+
+_NOUN_REACH = 3  # words from a count to its noun: "nine ringed plovers"
+_BEFORE_THE_COUNTED = frozenset({"of", "the", "these", "those", "its", "their", "our", "all"})
+
+
+def counts_the_counted(text: str, end: int, counted: tuple[str, ...]) -> bool | None:
+    """Does the number that ends at `end` count what the question counts? By the nouns
+    right after it, past "of the" ("8 of the 10 sessions"): True where one of them names a
+    counted thing or a kind of one (`names_a_counted`: "eleven nesting pairs", "312
+    residents" for people); False where none does and one can be a noun ("two full
+    rotations" for "How many engineers ...?"); None where no noun follows ("fourteen are
+    below the limit" may count anything)."""
+    after = words(re.split(r"[^\w\s'’-]", text[end : end + 60])[0])
+    while after and (after[0].lower() in _BEFORE_THE_COUNTED or numbers(after[0])):
+        after = after[1:]
+    nouns = list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, after[:_NOUN_REACH]))
+    if any(names_a_counted(w, counted) for w in nouns):
+        return True
+    return False if any("n" in parts_of_speech(w.lower()) for w in nouns) else None
+
+
+def _may_be_a_noun(word: str) -> bool:
+    read = parts_of_speech(word.lower())
+    return not read or "n" in read
+
+
+@lru_cache(maxsize=16384)
+def names_a_counted(word: str, counted: tuple[str, ...]) -> bool:
+    """Is the word one of the counted things, by its stem, a synonym, or a kind of thing
+    one is or that is one (WordNet: "residents" for "people", "vessels" for "ferries")?"""
+    mine = stem(word.lower())
+    return any(mine == stem(c) or mine in synonyms(c) or of_a_kind(word, c) for c in counted)
 
 
 _HOW_MANY_UNITS = re.compile(rf"\bhow many\s+({UNIT_WORD})\b", re.I)

@@ -302,6 +302,24 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "number",
             "About 480",
         ),
+        (  # what a count counts may be a kind of the counted thing (WordNet)
+            "About 480 residents of Orvane take the ferry each day.",
+            "How many people live on Orvane?",
+            "number",
+            "About 480 residents",
+        ),
+        (  # not the number that counts other things, though nearer the question's words
+            "Nine of them share the calls: two full rotations on call each month.",
+            "How many engineers are on call?",
+            "number",
+            "Nine",
+        ),
+        (  # the thing counted after the span's unit ("kg" is a kilo)
+            "Rotations of 3 hours yield 0.8 kg of oil per 10 kg of olives.",
+            "How many kilos of oil does the press yield?",
+            "number",
+            "0.8 kg",
+        ),
         (  # nor over a stopword
             "The survey found 40 of the tiles cracked.",
             "How many tiles cracked?",

@@ -249,14 +249,31 @@ def test_how_many_asks_for_a_count_and_only_how_many_of_things():
 
 def test_a_count_is_a_number_that_is_not_a_year_a_date_or_a_sum():
     q = profile_question("How many packs were sold in 2025?", {}, set())
-    assert offers_count("The Group employed 2,140 people.", q, set())
-    assert offers_count("Six hull plates were below the limit.", q, set())
+    assert offers_count("The Group sold 2,140 packs.", q, set())
+    assert offers_count("Six of them were returned.", q, set())
     assert not offers_count("In March 2025 the Board agreed to close the office.", q, set())
     assert not offers_count("Sales rose to £48.2 million.", q, set())
     assert not offers_count("It was completed on 14/11/2024.", q, set())
     assert not offers_count("Sales in 2025 were strong.", q, set())  # the question's own number
     assert not offers_count("Order them by calling 0800 555 0142.", q, set())  # a phone number
     assert not offers_count("The pallets arrived at 04:50.", q, set())  # a time of day
+
+
+def test_a_count_of_other_things_does_not_answer_how_many():
+    """ "How many engineers are on the rota?" is not answered by "two full rotations", nor
+    "How many students passed?" by "8 of the 10 sessions"; a kind of the counted thing
+    (WordNet) is counted, and a number with no noun after it may count anything."""
+
+    def offers(question: str, text: str) -> bool:
+        return offers_count(text, profile_question(question, {}, set()), set())
+
+    assert not offers("How many engineers are on the rota?", "New staff shadow two full rotations.")
+    assert not offers("How many students passed?", "Attend at least 8 of the 10 sessions.")
+    assert not offers("How many calories are in a slice?", "Makes: 1 loaf (8 slices)")
+    assert offers("How many people live on Orvane?", "Some 480 residents live there.")
+    assert offers("How many ferries sail?", "Fourteen vessels sail each day.")
+    assert offers("How many hull plates had rusted?", "Of 58 plates, fourteen are below the limit.")
+    assert offers("How many crew pairs nested?", "A survey counted eleven nesting pairs.")
 
 
 def test_the_speaker_of_a_chat_line_is_a_person_on_offer():

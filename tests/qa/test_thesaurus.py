@@ -173,3 +173,14 @@ def test_a_place_or_a_body_stands_for_the_names_its_definition_gives():
                          passages=5)  # fmt: skip
     whitehall = next(t for t in q.terms if t.lower == "whitehall")
     assert whitehall.name and whitehall.synonyms == {stem("british")}
+
+
+def test_a_noun_is_of_a_kind_with_its_kinds_and_what_it_is_a_kind_of():
+    """What tells a count of the counted things from a count of other things."""
+    assert thesaurus.of_a_kind("residents", "people")  # people: the plural of person
+    assert thesaurus.of_a_kind("people", "employees")
+    assert thesaurus.of_a_kind("vessels", "ferries") and thesaurus.of_a_kind("ferries", "vessels")
+    assert thesaurus.of_a_kind("cheddar", "cheese")
+    assert thesaurus.of_a_kind("kg", "kilos")
+    assert not thesaurus.of_a_kind("sessions", "students")
+    assert not thesaurus.of_a_kind("rotations", "engineers")
