@@ -512,7 +512,16 @@ def bm25_text(passage: Passage) -> str:
     The own heading, not the whole path: a chapter's heading repeated in every passage
     under it matched them all alike (legal corpus, hybrid hit@6 0.796 with the path,
     0.828 with the own heading; seeds and notes unchanged). A passage that continues a
-    table also has its header row (`Passage.context`): "2025" names a column of it."""
+    table also has its header row (`Passage.context`): "2025" names a column of it.
+
+    Tried and not kept (session 23): where the document repeats the own heading
+    ("Ingredients" under each recipe), the headings above it too, up to one it does not
+    repeat ("Cheese and leek quiche Ingredients"). Gold sentences ranked higher for 26
+    answerable dev questions and lower for 19 (howto's ingredient questions found their
+    list), but the fitted decision did worse on it (`python -m evals.decision_lab`,
+    twelve corpora: key-fact / abstention precision / recall / CRAG .646 / .506 / .528 /
+    .352 -> .650 / .513 / .503 / .339, AUC -0.006 [-0.019, +0.005]): near-miss questions
+    about a section found it as readily."""
     heading = passage.section.rsplit(SECTION_SEPARATOR, 1)[-1]
     parts = (passage.title, passage.file_words, heading, passage.context, passage.text)
     return "\n".join(part for part in parts if part)
