@@ -257,6 +257,22 @@ _SPEAKS_OF_MONEY = re.compile(
 )
 
 
+# "How much is the exam worth?", "How much is VAT?": "how much is" asks for a sum or for a
+# share, where the question names no money ("money", or a word of paying).
+_HOW_MUCH_IS = re.compile(r"\bhow much (?:is|are|was|were)\b", re.I)
+
+
+def share_may_answer(text: str) -> bool:
+    """May a percentage answer this money question? Yes for "How much is X (worth)?",
+    which asks a share as well as a sum; not for "How much does X cost?", nor where the
+    question speaks of money."""
+    return bool(
+        _HOW_MUCH_IS.search(text)
+        and not _SPEAKS_OF_MONEY.search(text)
+        and not re.search(r"\bmoney\b", text, re.I)
+    )
+
+
 def asked_type(profile: QuestionProfile) -> str:
     """The answer type, where an open question that speaks of money asks for an amount."""
     if profile.answer_type == "open" and _SPEAKS_OF_MONEY.search(profile.text):

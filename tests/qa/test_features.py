@@ -225,6 +225,11 @@ def view(
         # a price in a currency no list names; the source a report is according to
         ("How pricey is the mix?", "A 25 kg sack costs 38 dravels.", True),
         ("How much does the seed cost?", "A bag weighs 10 kg.", False),
+        # "how much is" asks a share as well as a sum, unless the question speaks of money
+        ("How much is the field trip worth?", "| Field trip | 15% | Written up |", True),
+        ("How much is the field trip?", "Field trips rose by 15% this year.", True),
+        ("How much does the field trip cost?", "Field trips rose by 15% this year.", False),
+        ("How much money is the field trip?", "Field trips rose by 15% this year.", False),
         ("According to whom was it approved?", "According to the ministry, it was.", True),
         ("According to whom was it approved?", "According to reports, it was.", False),
     ],
