@@ -48,7 +48,9 @@ from qa.types import Passage, Sentence
 # 2026-04-02"), as a message's header fields are; "●", "➤", "✓" and the like are bullets.
 # 15: a line of bold labels and their values ("**Capacity:** 40 | **Access:** lift") is
 # text, not a heading (the stop before the value hid behind the bold's closing marks).
-CHUNKING_VERSION = 15
+# 16: a line of a run of dot-leader rows ("Full member ........ GBP 42") is a list item of
+# its own, not a wrapped line of one long sentence (ingest/structure.py `_leader_row`).
+CHUNKING_VERSION = 16
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

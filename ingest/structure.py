@@ -140,6 +140,10 @@ _MIN_TURNS = 3  # a document with this many labelled turns is a dialogue
 _STAMPED = re.compile(
     r"^\s*\[?(?:\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}|\[\d{1,2}:\d{2})(?::\d{2})?[^\]\s]*\]?\s"
 )
+# A dot leader between a label and its value ("Full member ......... GBP 42", "Payments
+# ... Kwame Asante"): a row of a price list, a rota or a table of contents. One row per
+# line, in a run of such lines (`_leader_row`).
+_LEADER = re.compile(r"\S[ \t]+\.{3,}[ \t]*\S|\S\.{4,}[ \t]*\S")
 _MAX_LINE_CHARS = 90  # a line of an address or a list of names is short (unwrapped text)
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
@@ -545,6 +549,10 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             close()
             blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end))
             continue
+        if _leader_row(line, previous, following):
+            close()
+            blocks.append(Block(LIST_ITEM, line.start + _indent(line.text), line.end))
+            continue
         if _STAMPED.match(line.text):
             close()
             current = Block("paragraph", line.start + _indent(line.text), line.end)
@@ -747,6 +755,20 @@ def _text_table_row(line: _Line, previous: _Line | None, following: _Line | None
         other is not None and not other.blank and _aligned(columns, _columns(other.text))
         for other in (previous, following)
     )
+
+
+def _leader_row(line: _Line, previous: _Line | None, following: _Line | None) -> bool:
+    """A row of a list written with dot leaders: the line and the one above or below it
+    join a label to its value with a run of dots (`_leads`). Each row is a unit of its
+    own, as a list item is: "Household membership ... GBP 60" is the answer to its own
+    question, not a part of one long sentence of every row."""
+    return _leads(line) and any(o is not None and _leads(o) for o in (previous, following))
+
+
+def _leads(line: _Line) -> bool:
+    """A label, a leader and a value that ends no sentence ("We waited ... and then it
+    came." is prose)."""
+    return bool(_LEADER.search(line.text)) and not line.text.rstrip().endswith((".", "!", "?"))
 
 
 def _continues_text_row(

@@ -336,7 +336,7 @@ def continuation(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUM = (
     rf"(?<![\w-])(?:{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)|"
-    r"\d+(?:[.,]\d+)*(?:\.\d+)?|"
+    r"\d+(?:[.,]\d+)*(?:\.\d+)?(?:k|bn)?|"  # "£9.55k", "$2bn": the scale is the sum's
     + "|".join(sorted(NUMBER_WORDS - {"percent"}, key=len, reverse=True))
     + r")(?![\w-])"
 )
@@ -582,10 +582,29 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     found = _not_asked(found, sentence, ask)
     fitting = [s for s in found if _fits_the_kind(sentence, s, ask)]
     counting = [s for s in found if not _counts_another_thing(sentence, s, ask)]
-    nearest = _nearest(fitting or counting or found, sentence, ask)
+    nearest = _the_part(counting, sentence, ask) or _nearest(
+        fitting or counting or found, sentence, ask
+    )
     if nearest and ask.answer_type == "amount" and nearest in fitting:
         return _with_currency(sentence, nearest)
     return _with_counted_noun(sentence, nearest, ask) if nearest else None
+
+
+_OF_THE = re.compile(r"\b(?:out\s+of|of)\s+(?:the\s+|all\s+|its\s+|their\s+)?$", re.I)
+
+
+def _the_part(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
+    """For "how many": the part of a whole the sentence counts first, "(Out) of the 58
+    plates we gauged, fourteen are ...": the first count after the comma that ends the
+    whole's clause, and none where the sentence states no whole."""
+    if not HOW_MANY.search(ask.text):
+        return None
+    for whole in spans:
+        if _OF_THE.search(sentence[max(0, whole[0] - 20) : whole[0]]):
+            comma = sentence.find(",", whole[1])
+            after = [s for s in spans if comma >= 0 and s[0] > comma]
+            return after[0] if after else None
+    return None
 
 
 _NEXT_WORD = re.compile(r"[ \t]([A-Za-z]+)\b")

@@ -293,13 +293,17 @@ def asks_count(profile: QuestionProfile) -> bool:
 
 # "How many (more) ...", "how much": what the counted words follow (`_COUNTED`).
 _HOW_MANY_PREFIX = r"\bhow (?:many|much)\s+(?:more\s+|fewer\s+|less\s+)?"
-_COUNTED = re.compile(rf"{_HOW_MANY_PREFIX}((?:[^\W\d_][\w-]*\s*){{1,3}})", re.I)
+_COUNTED = re.compile(
+    rf"{_HOW_MANY_PREFIX}(?:of\s+(?:the|these|those|its|their|our|your)\s+)?"
+    r"((?:[^\W\d_][\w-]*\s*){1,3})",
+    re.I,
+)
 
 
 @lru_cache(maxsize=4096)
 def counted_nouns(question: str) -> tuple[str, ...]:
-    """What "how many" counts, lower-cased: the word after it, and the words on to the
-    first stopword that can be nouns ("How many roof tiles does ...": roof, tiles; "How
+    """What "how many" counts, lower-cased: the word after it (or after "of the": "How
+    many of the plates ..."), and the words on to the first stopword that can be nouns ("How many roof tiles does ...": roof, tiles; "How
     many residents live ...": residents, not the verb; all of them without WordNet)."""
     m = _COUNTED.search(question)
     found = (

@@ -120,6 +120,27 @@ def test_a_wrapped_line_is_not_a_sentence_boundary():
         assert s.kind in ("title", "heading") or s.text.endswith((".", ";", ":", "or")), s.text
 
 
+def test_each_row_of_a_dot_leader_list_is_a_unit_of_its_own():
+    """ "Household membership ...... GBP 60" answers "How much is a family membership?" on
+    its own: a run of dot-leader rows is a list, one row per line, not one long sentence
+    of every row; an ellipsis in prose is no leader."""
+    text = textwrap.dedent("""        The annual dues are:
+          Full member ............................ GBP 42
+          Household membership ................... GBP 60
+          Platform (vault, keys) ... Omar Haddad
+
+        We waited ... and then the ferry came.
+        It was late ... again.
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    found = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert ("list_item", "Household membership ................... GBP 60") in found
+    assert ("list_item", "Platform (vault, keys) ... Omar Haddad") in found
+    assert ("sentence", "The annual dues are:") in found
+    assert ("sentence", "We waited ... and then the ferry came.") in found
+
+
 def test_a_chat_message_or_log_entry_is_never_the_tail_of_the_line_before():
     """Stamped lines are written one per line: a message that ends without a stop ("ok ok,
     not touching it") does not run on into the next one, and an indented line after a

@@ -320,6 +320,18 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "number",
             "0.8 kg",
         ),
+        (  # the part, not the whole it is of, and not a label ("frames 4 and 22")
+            "Out of the 58 plates gauged between frames 4 and 22, fourteen are thin.",
+            "How many of the plates are thin?",
+            "number",
+            "fourteen",
+        ),
+        (  # a sum with its scale
+            "Paid from the reserve, which leaves ~£5.4k for the rest of the year.",
+            "How much is left in the reserve?",
+            "amount",
+            "£5.4k",
+        ),
         (  # nor over a stopword
             "The survey found 40 of the tiles cracked.",
             "How many tiles cracked?",
