@@ -213,6 +213,13 @@ class WordNet:
             }
         return frozenset(found)
 
+    def _is_a_unit(self, synset: str, written: list[str]) -> bool:
+        """A unit of measure (noun.quantity), not a number ("five" is "V" too: its synset
+        has a figure, "5")."""
+        return "noun.quantity" in self._lexfiles_of(synset) and not any(
+            m.isdigit() for m in written
+        )
+
     def _is_a_name(self, synset: str) -> bool:
         return synset[0] == "n" and any(m[:1].isupper() for m in self.members(synset))
 
@@ -278,16 +285,18 @@ class WordNet:
         """The stems (`qa.text.stem`) of the words that share one of the word's first
         senses, not the word's own. Not a sense in which WordNet writes the word as a name
         ("us" is "US", the country); not a stopword or a letter ("cost" is "be", "one" is
-        "i", "ten" is "x"); a figure stays ("two" is "2", "first" is "1st")."""
+        "i", "ten" is "x"), but a unit's symbol ("volt" is "V", "metre" is "m"); a figure
+        stays ("two" is "2", "first" is "1st")."""
         found: set[str] = set()
         for synset, form in self.senses(word.lower()):
             written = self.members(synset)
             if form not in written:
                 continue  # only a capitalised form: a proper noun's sense
+            symbol = self._is_a_unit(synset, written)
             found |= {
                 stem(w)
                 for w in (m.lower() for m in written)
-                if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+                if w not in STOPWORDS and (len(w) > 1 or w.isdigit() or symbol)
             }
         found.discard(stem(word.lower()))
         return frozenset(found)

@@ -335,7 +335,9 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
     no passage found gives. (The cut-offs only choose the wording.)"""
     v = best.view
     q = v.q
-    absent = [t for t in q.terms if not t.in_corpus and t.specificity >= 0.5]
+    absent = [  # a word whose synonym the corpus has is not absent ("volts" and "V")
+        t for t in q.terms if not t.in_corpus and t.specificity >= 0.5 and not t.synonyms
+    ]
     if absent:  # true as said: no document uses the word (names first)
         worst = max(
             absent, key=lambda t: (t.name, t.specificity * (1 - max(t.corpus_similarity, 0.0)))

@@ -184,3 +184,11 @@ def test_a_noun_is_of_a_kind_with_its_kinds_and_what_it_is_a_kind_of():
     assert thesaurus.of_a_kind("kg", "kilos")
     assert not thesaurus.of_a_kind("sessions", "students")
     assert not thesaurus.of_a_kind("rotations", "engineers")
+
+
+def test_a_units_symbol_is_its_synonym_but_a_numbers_numeral_is_not():
+    """ "0-10 V" says volts; "V" is also five in Roman numerals, which is no synonym."""
+    assert stem("v") in thesaurus.synonyms("volts")
+    assert stem("k") in thesaurus.synonyms("kelvin")
+    assert stem("v") not in thesaurus.synonyms("five")
+    assert "i" not in thesaurus.synonyms("one")
