@@ -292,7 +292,8 @@ class WordNet:
             written = self.members(synset)
             if form not in written:
                 continue  # only a capitalised form: a proper noun's sense
-            symbol = self._is_a_unit(synset, written)
+            letter = any(len(m) == 1 and not m.isdigit() for m in written)
+            symbol = letter and self._is_a_unit(synset, written)
             found |= {
                 stem(w)
                 for w in (m.lower() for m in written)
