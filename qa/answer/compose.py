@@ -1885,9 +1885,13 @@ _PER_SIDE = 2
 
 
 def _carrying_clause(sentence: str, wanted: set[str]) -> str:
-    """The clause of the sentence that carries most of the question's words."""
+    """The clause of the sentence that carries most of the question's words; of two that
+    carry as many, the negated one: "By car: There is no parking at the hall." and
+    "Standpipes: not expected" deny what the label before the colon names."""
     clauses = [c for c in _CLAUSE_BREAK.split(sentence) if words(c)]
-    return max(clauses, key=lambda c: len(wanted & stems(c))) if clauses else sentence
+    if not clauses:
+        return sentence
+    return max(clauses, key=lambda c: (len(wanted & stems(c)), has_negation(c)))
 
 
 def _stance(question: str, clause: str) -> str | None:

@@ -22,7 +22,9 @@ from qa.answer.compose import (
     Ask,
     Focus,
     Pick,
+    _carrying_clause,
     _on_side,
+    _stance,
     actor_span,
     agent_span,
     answer_fact,
@@ -59,7 +61,7 @@ from qa.answer.kinds import (
 )
 from qa.config import Settings
 from qa.retrieve import Snapshot
-from qa.text import DIMENSION_UNITS
+from qa.text import DIMENSION_UNITS, stem
 from qa.types import Passage
 from qa.verify import split_claims
 
@@ -733,6 +735,20 @@ def test_a_yes_no_question_gets_the_evidence_for_and_against_never_a_bare_yes(sn
     assert against_part.startswith("Evidence against") and "not ready" in against_part
     assert not re.search(r"\b(yes|no)\b", text.split(":", 1)[0], re.I)
     assert_exact(text, citations, snapshot)
+
+
+def test_a_label_before_a_colon_does_not_take_the_sides_clause():
+    """ "By car: There is no parking at the hall." answers "Can I park my car at the
+    venue?" against: of the clauses that carry the question's words alike, the negated."""
+    wanted = {stem("park"), stem("car")}
+    clause = _carrying_clause("By car: There is no parking at the hall.", wanted)
+    assert _stance("Can I park my car?", clause) == "against"
+    clause = _carrying_clause("Standpipes: not expected", {stem("standpipes"), stem("expected")})
+    assert _stance("Are standpipes expected?", clause) == "against"
+    wanted = {stem("passphrase"), stem("variable")}
+    assert _stance("Can the passphrase be a variable?", _carrying_clause(
+        "No variable holds the passphrase: variables are visible to others.", wanted
+    )) == "against"  # fmt: skip
 
 
 def test_compose_dispatches_on_the_kind_of_question(snapshot):
