@@ -25,7 +25,7 @@ NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\s*%?|\b\d+\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"]+|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"]*)?", re.I)
 _PHONE = re.compile(
-    r"(?<![\w.,/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){0,4}(?![\w,/-]|\.\d)"
+    r"(?<![\w.,/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){0,4}(?![\w,/-]|\.\d)"
 )
 MIN_PHONE_DIGITS = 7
 
@@ -37,8 +37,8 @@ _DIALLED = re.compile(
 
 
 def phone_numbers(text: str) -> list[tuple[int, int]]:
-    """Where phone numbers are ("+44 20 7946 0000", "(555) 010-0199", "0800 123 456", and
-    the "112" of "call 112"), as (start, end) offsets."""
+    """Where phone numbers are ("+44 20 7946 0000", "(555) 010-0199", "0800 123 456",
+    "01632 960418", and the "112" of "call 112"), as (start, end) offsets."""
     found = [
         m.span()
         for m in _PHONE.finditer(text)

@@ -168,7 +168,7 @@ def view(
         ("What percentage of staff work remotely?", "Staff ranked 3 in 2024.", False),
         ("What time does the office open?", "The office opens at 9:30.", True),
         ("What's the support phone number?", "Call us on +44 20 7946 0000.", True),
-        ("What's the support phone number?", "Write to help@example.org.", True),
+        ("What's the support phone number?", "Write to help@example.org.", False),
         ("What's the support phone number?", "Support is open from 2024 to 2025.", False),
         ("What is the name of the new model?", "The new model is called the Zephyr.", True),
         ("What is the name of the new model?", "The new model is lighter.", False),
@@ -225,6 +225,11 @@ def view(
         # a price in a currency no list names; the source a report is according to
         ("How pricey is the mix?", "A 25 kg sack costs 38 dravels.", True),
         ("How much does the seed cost?", "A bag weighs 10 kg.", False),
+        # the way of getting in touch the question names
+        ("What is her phone number?", "E-mail her at m.rowan@example.org.", False),
+        ("What is her phone number?", "Ring her on 01632 960418.", True),
+        ("What is her e-mail address?", "Ring her on 01632 960418.", False),
+        ("How can I contact her?", "E-mail her at m.rowan@example.org.", True),
         # "how much is" asks a share as well as a sum, unless the question speaks of money
         ("How much is the field trip worth?", "| Field trip | 15% | Written up |", True),
         ("How much is the field trip?", "Field trips rose by 15% this year.", True),
