@@ -1283,6 +1283,7 @@ def test_a_number_of_the_asked_dimension_fits(sentence, question, answer_type, s
 def test_no_part_of_a_phone_number_is_a_count():
     ask = Ask.of("How many people work there?", "number", set())
     assert number_span("Join the club by calling 0800 555 0142.", ask) is None
+    assert number_span("Ring the office on 01632 960418.", ask) is None  # a group of six
     sentence = "Call 0800 555 0142: 40 people answer the phones."
     found = number_span(sentence, ask)
     assert found is not None and sentence[found[0] : found[1]] == "40 people"
