@@ -225,6 +225,10 @@ def view(
         # a price in a currency no list names; the source a report is according to
         ("How pricey is the mix?", "A 25 kg sack costs 38 dravels.", True),
         ("How much does the seed cost?", "A bag weighs 10 kg.", False),
+        # how often is not how long
+        ("How long does the bus take?", "The bus stops here roughly every 90 minutes.", False),
+        ("How long does the bus take?", "The bus takes 90 minutes.", True),
+        ("How often does the bus run?", "The bus stops here roughly every 90 minutes.", True),
         # the way of getting in touch the question names
         ("What is her phone number?", "E-mail her at m.rowan@example.org.", False),
         ("What is her phone number?", "Ring her on 01632 960418.", True),
