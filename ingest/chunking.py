@@ -50,7 +50,9 @@ from qa.types import Passage, Sentence
 # text, not a heading (the stop before the value hid behind the bold's closing marks).
 # 16: a line of a run of dot-leader rows ("Full member ........ GBP 42") is a list item of
 # its own, not a wrapped line of one long sentence (ingest/structure.py `_leader_row`).
-CHUNKING_VERSION = 16
+# 17: a run of dot-leader rows needs one leader of five dots or more (two lines of prose
+# with an ellipsis each are no rows), and a bulleted one stays a bulleted list item.
+CHUNKING_VERSION = 17
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

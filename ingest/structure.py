@@ -143,7 +143,8 @@ _STAMPED = re.compile(
 # A dot leader between a label and its value ("Full member ......... GBP 42", "Payments
 # ... Kwame Asante"): a row of a price list, a rota or a table of contents. One row per
 # line, in a run of such lines (`_leader_row`).
-_LEADER = re.compile(r"\S[ \t]+\.{3,}[ \t]*\S|\S\.{4,}[ \t]*\S")
+_LEADER = re.compile(r"\S[ \t]*\.{3,}[ \t]*\S")
+_LONG_LEADER = re.compile(r"\S[ \t]*\.{5,}[ \t]*\S")  # no ellipsis: five dots or more
 _MAX_LINE_CHARS = 90  # a line of an address or a list of names is short (unwrapped text)
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
@@ -759,10 +760,14 @@ def _text_table_row(line: _Line, previous: _Line | None, following: _Line | None
 
 def _leader_row(line: _Line, previous: _Line | None, following: _Line | None) -> bool:
     """A row of a list written with dot leaders: the line and the one above or below it
-    join a label to its value with a run of dots (`_leads`). Each row is a unit of its
+    join a label to its value with a run of dots (`_leads`), one of them with a run too
+    long for an ellipsis (`_LONG_LEADER`: "unsure ... about it" on two lines is prose). Each row is a unit of its
     own, as a list item is: "Household membership ... GBP 60" is the answer to its own
     question, not a part of one long sentence of every row."""
-    return _leads(line) and any(o is not None and _leads(o) for o in (previous, following))
+    if _BULLET.match(line.text) or not _leads(line):
+        return False  # a bulleted row is a list item already, with its marker left out
+    pair = [o for o in (previous, following) if o is not None and _leads(o)]
+    return any(_LONG_LEADER.search(t.text) for t in (line, *pair)) and bool(pair)
 
 
 def _leads(line: _Line) -> bool:

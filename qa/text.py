@@ -25,8 +25,12 @@ NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\s*%?|\b\d+\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"]+|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"]*)?", re.I)
 _PHONE = re.compile(
-    r"(?<![\w.,/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){0,4}(?![\w,/-]|\.\d)"
+    r"(?<![\w.,/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){0,4}(?![\w,/-]|\.\d)"
 )
+# A number whose area code starts with 0 and whose local part is six digits ("01632
+# 960418", UK style), on one line: the pattern above keeps groups of up to five, so that a
+# year and a count ("In 2023 145000 visitors") are no phone number.
+_AREA_CODE_PHONE = re.compile(r"(?<![\w.,/-])0\d{3,4}[ -]\d{6}(?![\w,/-]|\.\d)")
 MIN_PHONE_DIGITS = 7
 
 
@@ -44,6 +48,10 @@ def phone_numbers(text: str) -> list[tuple[int, int]]:
         for m in _PHONE.finditer(text)
         if sum(c.isdigit() for c in m.group()) >= MIN_PHONE_DIGITS
     ]
+    found += [
+        m.span() for m in _AREA_CODE_PHONE.finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b in found)
+    ]  # fmt: skip
     dialled = [
         m.span(1) for m in _DIALLED.finditer(text)
         if not any(a <= m.start(1) < b for a, b in found)

@@ -48,12 +48,13 @@ log = logging.getLogger(__name__)
 # ("decide" -> "decision"): -0.001. With the filters of `WordNet.synonyms` (a review's
 # findings): +0.015 [+0.005, +0.026] against the session's start, +0.000 against no filters.
 SENSES = 2
-# WordNet's classes of the names that stand for what their definition names (`defined_names`).
 # Steps up WordNet's hypernyms that `WordNet.kinds` takes: "employee" -> worker -> person.
-_BROADER = 3
+# (Three reached "unit" and "whole" from "person", through organism and living thing.)
+_BROADER = 2
 # An English plural that is no inflection of its singular and that WordNet's exception list
 # lacks (it lists "people" as a group noun of its own): grammar, not vocabulary.
 _PLURALS_NOT_LISTED = {("n", "people"): ["person"]}
+# WordNet's classes of the names that stand for what their definition names (`defined_names`).
 _STANDS_FOR = {"noun.location", "noun.group", "noun.artifact"}
 _POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 # WordNet's "morphy" detachment rules (wndb(5), morph(7WN)): how an inflected form reaches a
@@ -138,11 +139,7 @@ class WordNet:
                     inflected, *bases = line.split()
                     table[inflected] = bases
             self._exceptions[pos] = table
-        forms = [
-            word,
-            *self._exceptions[pos].get(word, []),
-            *_PLURALS_NOT_LISTED.get((pos, word), []),
-        ]
+        forms = [word, *self._exceptions[pos].get(word, [])]
         forms += [word[: -len(end)] + base for end, base in _DETACH[pos] if word.endswith(end)]
         return list(dict.fromkeys(f for f in forms if f))
 
@@ -235,6 +232,14 @@ class WordNet:
         fields = self._line(f"data.{_POS[synset[0]]}", synset[1:])
         return {self._lexnames.get(int(fields[1]), "")} if fields else set()
 
+    def noun_classes(self, word: str) -> set[str]:
+        """The lexicographer files of the first noun senses of the word's singular where
+        WordNet lists it ("sessions" -> session: noun.time, not the court's sittings, a
+        plural lemma of its own), else of the word ("people" -> person, `_PLURALS_NOT_LISTED`)."""
+        forms = [*self._base_forms("n", word)[1:], *_PLURALS_NOT_LISTED.get(("n", word), [])]
+        form = next((f for f in forms if self._noun_senses(f)), word)
+        return {c for pos, o in self._noun_senses(form) for c in self._lexfiles_of(pos + o)}
+
     def lexicographer_files(self, word: str, pos: str) -> set[str]:
         """The lexicographer files ("verb.communication", "noun.person") of the word's first
         senses in one part of speech ("n", "v", "a", "r"): WordNet's own coarse classes."""
@@ -247,18 +252,26 @@ class WordNet:
         return found
 
     def kinds(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
-        """The stems of what the word's first noun senses are (their members: "person",
-        "individual" for "people"), and of what they are kinds of, up to `_BROADER` steps
-        up WordNet's hypernyms ("resident" -> person, "ferry" -> boat, vessel; "cheddar" ->
-        cheese), for every base form of the word."""
-        senses = [
-            pos + o for form in self._base_forms("n", word) for pos, o in self._noun_senses(form)
-        ]
+        """The stems of what the word's first noun senses are (their members), and of what
+        they are kinds of, up to `_BROADER` steps up WordNet's hypernyms from its first
+        sense that is not a name's ("resident" -> person, "ferry" -> boat, vessel; "cheddar" -> cheese). The
+        senses are those of the first form the index lists, as in `senses` ("gas" is not
+        "ga", gallium), and of a plural WordNet does not list ("people" is persons too)."""
+        listed = next((f for f in self._base_forms("n", word) if self._noun_senses(f)), None)
+        forms = [listed, *_PLURALS_NOT_LISTED.get(("n", word), [])] if listed else []
+        senses = [pos + o for form in forms for pos, o in self._noun_senses(form)]
         own = {stem(word)} | {stem(m.lower()) for synset in senses for m in self.members(synset)}
         broader: set[str] = set()
+        walk = [  # each form's first sense that is no name's ("Cheddar", the village)
+            synset
+            for form in forms
+            for synset in [
+                p + o for p, o in self._noun_senses(form) if form in self.members(p + o)
+            ][:1]
+        ]
         for _step in range(_BROADER):
-            senses = [h for synset in senses for h in self._hypernyms(synset)]
-            broader |= {stem(m.lower()) for synset in senses for m in self.members(synset)}
+            walk = [h for synset in walk for h in self._hypernyms(synset)]
+            broader |= {stem(m.lower()) for synset in walk for m in self.members(synset)}
         return frozenset(own), frozenset(broader - own)
 
     def _noun_senses(self, form: str) -> list[tuple[str, str]]:
@@ -285,7 +298,7 @@ class WordNet:
         """The stems (`qa.text.stem`) of the words that share one of the word's first
         senses, not the word's own. Not a sense in which WordNet writes the word as a name
         ("us" is "US", the country); not a stopword or a letter ("cost" is "be", "one" is
-        "i", "ten" is "x"), but a unit's symbol ("volt" is "V", "metre" is "m"); a figure
+        "i", "ten" is "x"), but a unit's symbol ("volt" is "V", "kelvin" is "K"); a figure
         stays ("two" is "2", "first" is "1st")."""
         found: set[str] = set()
         for synset, form in self.senses(word.lower()):
@@ -369,3 +382,21 @@ def of_a_kind(word: str, other: str) -> bool:
     own, broader = kinds(word)
     others, others_broader = kinds(other)
     return bool(own & others or own & others_broader or others & broader)
+
+
+# People are counted as a group's members: "staff", "crew" (noun.group) count persons
+# ("312 employees", "40 sailors"); "person" itself is one of WordNet's top concepts
+# (noun.Tops), which only "people" reaches here (`_PLURALS_NOT_LISTED`).
+_SAME_CLASS = {"noun.group": "noun.person", "noun.Tops": "noun.person"}
+
+
+@lru_cache(maxsize=16384)
+def noun_classes(word: str) -> frozenset[str]:
+    """WordNet's classes of the word's first noun senses ("noun.person", "noun.act"), a
+    group's as a person's; none without WordNet or for a word it lists as no noun."""
+    db = wordnet()
+    return (
+        frozenset(_SAME_CLASS.get(c, c) for c in db.noun_classes(word.lower()))
+        if db
+        else frozenset()
+    )

@@ -42,6 +42,7 @@ from qa.answer.kinds import ACROSS as _ACROSS
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind, question_parts
 from qa.answer.question import (
     HOW_MANY,
+    NOUN_REACH,
     asks_frequency,
     asks_length,
     counted_nouns,
@@ -590,21 +591,23 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     return _with_counted_noun(sentence, nearest, ask) if nearest else None
 
 
-_OF_THE = re.compile(r"\b(?:out\s+of|of)\s+(?:the\s+|all\s+|its\s+|their\s+)?$", re.I)
-
-
 def _the_part(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
-    """For "how many": the part of a whole the sentence counts first, "(Out) of the 58
-    plates we gauged, fourteen are ...": the first count after the comma that ends the
-    whole's clause, and none where the sentence states no whole."""
+    """For "how many": the part of a whole that a clause opening "(Out) of the 58 plates
+    we gauged, fourteen are ..." states: the first count after the comma that ends the
+    whole's phrase. None where no clause opens so, or a count stands before the whole
+    ("Fourteen of the 58 ...": the nearest count answers)."""
     if not HOW_MANY.search(ask.text):
         return None
-    for whole in spans:
-        if _OF_THE.search(sentence[max(0, whole[0] - 20) : whole[0]]):
+    for n, whole in enumerate(spans):
+        if n == 0 and _OPENS_WITH_A_WHOLE.search(sentence[: whole[0]]):
             comma = sentence.find(",", whole[1])
             after = [s for s in spans if comma >= 0 and s[0] > comma]
             return after[0] if after else None
     return None
+
+
+# "Of the", "Out of the" opening the sentence or a clause, right before a count.
+_OPENS_WITH_A_WHOLE = re.compile(r"(?:^|[;:]\s*)\W*(?:out\s+of|of)\s+(?:the\s+)?$", re.I)
 
 
 _NEXT_WORD = re.compile(r"[ \t]([A-Za-z]+)\b")
@@ -624,16 +627,13 @@ def _with_currency(sentence: str, span: Span) -> Span:
     return (span[0], m.end()) if known or (unknown and not signed) else span
 
 
-_COUNTED_REACH = 3  # words from a count to its noun: "nine ringed plovers"
-
-
 def _with_counted_noun(sentence: str, span: Span, ask: Ask) -> Span:
     """ "four cracked tiles", not "four", for "How many tiles ...?": a count answers with
     the thing it counts, where the question names it a few words on, with nothing but
     words between (no stopword, no punctuation: "58 plates" yes, "3 of the plates" no)."""
     counted = counted_nouns(ask.text)
     end = reached = span[1]
-    for m in itertools.islice(WORD.finditer(sentence, span[1]), _COUNTED_REACH):
+    for m in itertools.islice(WORD.finditer(sentence, span[1]), NOUN_REACH):
         gap = sentence[reached : m.start()].strip(" -")
         if not counted or gap or m.group().lower() in STOPWORDS:
             break
@@ -1891,7 +1891,9 @@ def _carrying_clause(sentence: str, wanted: set[str]) -> str:
     clauses = [c for c in _CLAUSE_BREAK.split(sentence) if words(c)]
     if not clauses:
         return sentence
-    return max(clauses, key=lambda c: (len(wanted & stems(c)), has_negation(c)))
+    return max(
+        clauses, key=lambda c: (hits := len(wanted & stems(c)), hits > 0 and has_negation(c))
+    )
 
 
 def _stance(question: str, clause: str) -> str | None:

@@ -21,7 +21,7 @@ import numpy as np
 from qa.answer.headings import asks_for_heading, structure_stems
 from qa.answer.kinds import OVERVIEW, YES_NO, is_document_type, question_kind
 from qa.text import STOPWORDS, UNIT_WORD, numbers, same_name, stem, words, zipf
-from qa.thesaurus import defined_names, of_a_kind, parts_of_speech, synonyms
+from qa.thesaurus import defined_names, noun_classes, of_a_kind, parts_of_speech, synonyms
 
 # --- answer types ------------------------------------------------------------------------
 # The rules below return one of these. person: a person, an organisation or a role
@@ -257,17 +257,17 @@ _SPEAKS_OF_MONEY = re.compile(
 )
 
 
-# "How much is the exam worth?", "How much is VAT?": "how much is" asks for a sum or for a
+# "How much is the exam worth?", "How much of my deposit do I get back?": a sum or a
 # share, where the question names no money ("money", or a word of paying).
-_HOW_MUCH_IS = re.compile(r"\bhow much (?:is|are|was|were)\b", re.I)
+_ASKS_A_SHARE = re.compile(r"\bhow much (?:is|are|was|were)\b.*\bworth\b|\bhow much of\b", re.I)
 
 
 def share_may_answer(text: str) -> bool:
-    """May a percentage answer this money question? Yes for "How much is X (worth)?",
-    which asks a share as well as a sum; not for "How much does X cost?", nor where the
-    question speaks of money."""
+    """May a percentage answer this money question? Yes for "How much is X worth?" and
+    "How much of X ...?", which ask a share as well as a sum; not for "How much is a
+    ticket?", nor where the question speaks of money."""
     return bool(
-        _HOW_MUCH_IS.search(text)
+        _ASKS_A_SHARE.search(text)
         and not _SPEAKS_OF_MONEY.search(text)
         and not re.search(r"\bmoney\b", text, re.I)
     )
@@ -295,7 +295,7 @@ def asks_count(profile: QuestionProfile) -> bool:
 _HOW_MANY_PREFIX = r"\bhow (?:many|much)\s+(?:more\s+|fewer\s+|less\s+)?"
 _COUNTED = re.compile(
     rf"{_HOW_MANY_PREFIX}(?:of\s+(?:the|these|those|its|their|our|your)\s+)?"
-    r"((?:[^\W\d_][\w-]*\s*){1,3})",
+    r"((?:[^\W\d_][\w'’-]*\s*){1,3})",
     re.I,
 )
 
@@ -311,27 +311,36 @@ def counted_nouns(question: str) -> tuple[str, ...]:
         if m
         else []
     )
+    found = [w for w in found if not re.search(r"['’]s?$", w)] or found  # "children's books"
     return tuple(w.lower() for i, w in enumerate(found) if i == 0 or _may_be_a_noun(w))
 
 
-_NOUN_REACH = 3  # words from a count to its noun: "nine ringed plovers"
+NOUN_REACH = 3  # words from a count to its noun: "nine ringed plovers"
 _BEFORE_THE_COUNTED = frozenset({"of", "the", "these", "those", "its", "their", "our", "all"})
 
 
 def counts_the_counted(text: str, end: int, counted: tuple[str, ...]) -> bool | None:
     """Does the number that ends at `end` count what the question counts? By the nouns
-    right after it, past "of the" ("8 of the 10 sessions"): True where one of them names a
-    counted thing or a kind of one (`names_a_counted`: "eleven nesting pairs", "312
-    residents" for people); False where none does and one can be a noun ("two full
-    rotations" for "How many engineers ...?"); None where no noun follows ("fourteen are
-    below the limit" may count anything)."""
+    right after it, past "of the" ("8 of the 10 sessions") and past a unit's "of" ("0.71
+    kg of grain"): True where one of them names a counted thing or a kind of one
+    (`names_a_counted`: "eleven nesting pairs", "312 residents" for people); False where
+    one can be a noun and none is even of the counted things' class in WordNet ("two full
+    rotations", acts, for "How many engineers ...?"; "40 sailors" may be a crew); None
+    where no noun follows ("fourteen are below the limit" may count anything)."""
     after = words(re.split(r"[^\w\s'’-]", text[end : end + 60])[0])
     while after and (after[0].lower() in _BEFORE_THE_COUNTED or numbers(after[0])):
         after = after[1:]
-    nouns = list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, after[:_NOUN_REACH]))
+    nouns = list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, after[:NOUN_REACH]))
+    rest = after[len(nouns) :]
+    if nouns and rest[:1] and rest[0].lower() == "of":  # "kg of grain", "a pinch of salt"
+        nouns += list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, rest[1:3]))
     if any(names_a_counted(w, counted) for w in nouns):
         return True
-    return False if any("n" in parts_of_speech(w.lower()) for w in nouns) else None
+    read = [w for w in nouns if "n" in parts_of_speech(w.lower())]
+    if not read:
+        return None
+    classes = frozenset().union(*(noun_classes(c) for c in counted))
+    return None if any(noun_classes(w) & classes for w in read) else False
 
 
 def _may_be_a_noun(word: str) -> bool:

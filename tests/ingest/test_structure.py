@@ -131,6 +131,10 @@ def test_each_row_of_a_dot_leader_list_is_a_unit_of_its_own():
 
         We waited ... and then the ferry came.
         It was late ... again.
+
+        She was unsure ... about the scope of the
+        project and said, well ... we might
+        wait.
         """)
     structure = analyse(text)
     _exact(text, structure)
@@ -139,6 +143,9 @@ def test_each_row_of_a_dot_leader_list_is_a_unit_of_its_own():
     assert ("list_item", "Platform (vault, keys) ... Omar Haddad") in found
     assert ("sentence", "The annual dues are:") in found
     assert ("sentence", "We waited ... and then the ferry came.") in found
+    assert any(
+        k == "sentence" and t.startswith("She was unsure") and t.endswith("wait.") for k, t in found
+    )
 
 
 def test_a_chat_message_or_log_entry_is_never_the_tail_of_the_line_before():

@@ -328,6 +328,12 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "number",
             "fourteen",
         ),
+        (  # a count before "of" is no whole
+            "A total of 58 students passed, while 12 failed.",
+            "How many students passed?",
+            "number",
+            "58 students",
+        ),
         (  # a sum with its scale
             "Paid from the reserve, which leaves ~£5.4k for the rest of the year.",
             "How much is left in the reserve?",
@@ -745,6 +751,9 @@ def test_a_label_before_a_colon_does_not_take_the_sides_clause():
     assert _stance("Can I park my car?", clause) == "against"
     clause = _carrying_clause("Standpipes: not expected", {stem("standpipes"), stem("expected")})
     assert _stance("Are standpipes expected?", clause) == "against"
+    # no clause carries the question's words: no side taken by a negation elsewhere
+    clause = _carrying_clause("Yes, you can, but no smoking.", {stem("dog")})
+    assert _stance("Can I bring my dog?", clause) == "for"
     wanted = {stem("passphrase"), stem("variable")}
     assert _stance("Can the passphrase be a variable?", _carrying_clause(
         "No variable holds the passphrase: variables are visible to others.", wanted
@@ -1284,6 +1293,10 @@ def test_no_part_of_a_phone_number_is_a_count():
     ask = Ask.of("How many people work there?", "number", set())
     assert number_span("Join the club by calling 0800 555 0142.", ask) is None
     assert number_span("Ring the office on 01632 960418.", ask) is None  # a group of six
+    found = number_span(
+        "In 2023 145000 visitors came.", Ask.of("How many visitors came?", "number", set())
+    )
+    assert found is not None  # a year and a count are no phone number
     sentence = "Call 0800 555 0142: 40 people answer the phones."
     found = number_span(sentence, ask)
     assert found is not None and sentence[found[0] : found[1]] == "40 people"

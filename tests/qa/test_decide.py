@@ -274,6 +274,10 @@ def test_a_count_of_other_things_does_not_answer_how_many():
     assert offers("How many ferries sail?", "Fourteen vessels sail each day.")
     assert offers("How many hull plates had rusted?", "Of 58 plates, fourteen are below the limit.")
     assert offers("How many crew pairs nested?", "A survey counted eleven nesting pairs.")
+    assert offers("How many staff work there?", "The firm employs 45 people.")  # a group's
+    assert offers("How many crew are aboard?", "She carries 40 sailors.")  # one class
+    assert offers("How many children's books were sold?", "We sold 400 books.")
+    assert offers("How many visitors came?", "In 2023 145000 visitors came.")
 
 
 def test_the_speaker_of_a_chat_line_is_a_person_on_offer():

@@ -234,9 +234,11 @@ def view(
         ("What is her phone number?", "Ring her on 01632 960418.", True),
         ("What is her e-mail address?", "Ring her on 01632 960418.", False),
         ("How can I contact her?", "E-mail her at m.rowan@example.org.", True),
+        ("How do I contact her about an order number?", "E-mail m.rowan@example.org.", True),
         # "how much is" asks a share as well as a sum, unless the question speaks of money
         ("How much is the field trip worth?", "| Field trip | 15% | Written up |", True),
-        ("How much is the field trip?", "Field trips rose by 15% this year.", True),
+        ("How much of the mark is the field trip?", "Field trips rose by 15% this year.", True),
+        ("How much is a field trip?", "Field trips rose by 15% this year.", False),
         ("How much does the field trip cost?", "Field trips rose by 15% this year.", False),
         ("How much money is the field trip?", "Field trips rose by 15% this year.", False),
         ("According to whom was it approved?", "According to the ministry, it was.", True),

@@ -184,6 +184,8 @@ def test_a_noun_is_of_a_kind_with_its_kinds_and_what_it_is_a_kind_of():
     assert thesaurus.of_a_kind("kg", "kilos")
     assert not thesaurus.of_a_kind("sessions", "students")
     assert not thesaurus.of_a_kind("rotations", "engineers")
+    assert not thesaurus.of_a_kind("units", "people")  # not through organism to "unit"
+    assert not thesaurus.of_a_kind("gas", "metal")  # "gas" is no "ga" (gallium)
 
 
 def test_a_units_symbol_is_its_synonym_but_a_numbers_numeral_is_not():
