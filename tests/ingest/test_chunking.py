@@ -48,6 +48,23 @@ def test_budget_is_respected_and_heading_travels_with_its_paragraph():
     assert "Body sentence" in heading_passage.text
 
 
+def test_a_list_goes_on_whole_in_the_next_passage_with_its_lead_in():
+    """A rota is found and quoted together: a list the budget would cut goes on whole, with
+    the line that introduces it, where it fits in one passage; one that does not fit is
+    cut as any text."""
+    text = (
+        "The first paragraph has some words in it. It goes on a while.\n\n"
+        "Page these people:\n\n- Database: Tom Reyes\n- Payments: Kwame Asante\n"
+        "- Support: Ines Pardo\n"
+    )
+    passages = make_passages("d.md", "t", text, 16, _words)
+    rota = next(p for p in passages if "Kwame" in p.text)
+    assert rota.text.startswith("Page these people:") and "Ines Pardo" in rota.text
+    assert all(p.text.count("- ") in (0, 3) for p in passages)
+    cut = make_passages("d.md", "t", text, 8, _words)  # no passage holds the whole list
+    assert any("Tom Reyes" in p.text and "Ines" not in p.text for p in cut)
+
+
 def test_an_overlong_sentence_is_a_passage_of_its_own():
     # Capitalised: a lower-case word after a period continues the sentence (qa.sentences).
     long = "Word " + " ".join(["word"] * 49) + "."
