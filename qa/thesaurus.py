@@ -169,9 +169,7 @@ class WordNet:
             if listed is None:
                 continue
             form, entry = listed
-            n_synsets, n_pointers = int(entry[2]), int(entry[3])
-            offsets = entry[6 + n_pointers : 6 + n_pointers + n_synsets]
-            found += [(pos + o, form) for o in offsets[:SENSES]]
+            found += [(pos + o, form) for o in _offsets(entry)[:SENSES]]
         return found
 
     def members(self, synset: str) -> list[str]:
@@ -278,8 +276,7 @@ class WordNet:
         entry = self._line("index.noun", form)
         if entry is None:
             return []
-        n_synsets, n_pointers = int(entry[2]), int(entry[3])
-        return [("n", o) for o in entry[6 + n_pointers : 6 + n_pointers + n_synsets][:SENSES]]
+        return [("n", o) for o in _offsets(entry)[:SENSES]]
 
     def _hypernyms(self, synset: str) -> list[str]:
         """The synsets a noun synset is a kind or an instance of ("@", "@i" pointers)."""
@@ -314,6 +311,12 @@ class WordNet:
             }
         found.discard(stem(word.lower()))
         return frozenset(found)
+
+
+def _offsets(entry: list[str]) -> list[str]:
+    """The synset offsets of an index line's fields, in WordNet's order of senses."""
+    n_synsets, n_pointers = int(entry[2]), int(entry[3])
+    return entry[6 + n_pointers : 6 + n_pointers + n_synsets]
 
 
 def _folder() -> Path | None:

@@ -596,14 +596,13 @@ def _the_part(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
     we gauged, fourteen are ..." states: the first count after the comma that ends the
     whole's phrase. None where no clause opens so, or a count stands before the whole
     ("Fourteen of the 58 ...": the nearest count answers)."""
-    if not HOW_MANY.search(ask.text):
+    if not spans or not HOW_MANY.search(ask.text):
         return None
-    for n, whole in enumerate(spans):
-        if n == 0 and _OPENS_WITH_A_WHOLE.search(sentence[: whole[0]]):
-            comma = sentence.find(",", whole[1])
-            after = [s for s in spans if comma >= 0 and s[0] > comma]
-            return after[0] if after else None
-    return None
+    whole = spans[0]
+    if not _OPENS_WITH_A_WHOLE.search(sentence[: whole[0]]):
+        return None
+    comma = sentence.find(",", whole[1])
+    return next((s for s in spans if comma >= 0 and s[0] > comma), None)
 
 
 # "Of the", "Out of the" opening the sentence or a clause, right before a count.
@@ -680,10 +679,14 @@ def _is_a_date(text: str) -> bool:
 def _counts_another_thing(sentence: str, span: Span, ask: Ask) -> bool:
     """For "how many": the number counts other things than the question
     (`question.counts_the_counted`: "two full rotations" for "How many engineers ...")."""
-    counted = counted_nouns(ask.text) if HOW_MANY.search(ask.text) else ()
-    return (
-        bool(counted) and counts_the_counted(sentence, _count_end(sentence, span), counted) is False
-    )
+    return bool(HOW_MANY.search(ask.text)) and _counts_the_asked(sentence, span, ask) is False
+
+
+def _counts_the_asked(sentence: str, span: Span, ask: Ask) -> bool | None:
+    """`question.counts_the_counted` of the span's number, for what the question counts;
+    None when it counts nothing named."""
+    counted = counted_nouns(ask.text)
+    return counts_the_counted(sentence, _count_end(sentence, span), counted) if counted else None
 
 
 _FIGURE = re.compile(rf"\d[\d.,]*|\b{SPELLED_NUMBER}\b", re.I)
@@ -706,10 +709,7 @@ def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
         return bool(re.search(PERCENT_SUFFIX, text))
     if dimension := asked_dimension(ask.text):
         return bool(DIMENSION_UNITS[dimension].search(text))
-    counted = counted_nouns(ask.text)  # "how many households" -> "212 households"
-    return (
-        bool(counted) and counts_the_counted(sentence, _count_end(sentence, span), counted) is True
-    )
+    return _counts_the_asked(sentence, span, ask) is True  # "212 households" for households
 
 
 _CLOCK_RANGE = re.compile(

@@ -303,14 +303,11 @@ _COUNTED = re.compile(
 @lru_cache(maxsize=4096)
 def counted_nouns(question: str) -> tuple[str, ...]:
     """What "how many" counts, lower-cased: the word after it (or after "of the": "How
-    many of the plates ..."), and the words on to the first stopword that can be nouns ("How many roof tiles does ...": roof, tiles; "How
-    many residents live ...": residents, not the verb; all of them without WordNet)."""
+    many of the plates ..."), and the words on to the first stopword that can be nouns
+    ("How many roof tiles does ...": roof, tiles; "How many residents live ...":
+    residents, not the verb; all of them without WordNet)."""
     m = _COUNTED.search(question)
-    found = (
-        list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, words(m.group(1))))
-        if m
-        else []
-    )
+    found = _to_a_stopword(words(m.group(1))) if m else []
     found = [w for w in found if not re.search(r"['’]s?$", w)] or found  # "children's books"
     return tuple(w.lower() for i, w in enumerate(found) if i == 0 or _may_be_a_noun(w))
 
@@ -330,10 +327,10 @@ def counts_the_counted(text: str, end: int, counted: tuple[str, ...]) -> bool | 
     after = words(re.split(r"[^\w\s'’-]", text[end : end + 60])[0])
     while after and (after[0].lower() in _BEFORE_THE_COUNTED or numbers(after[0])):
         after = after[1:]
-    nouns = list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, after[:NOUN_REACH]))
+    nouns = _to_a_stopword(after[:NOUN_REACH])
     rest = after[len(nouns) :]
     if nouns and rest[:1] and rest[0].lower() == "of":  # "kg of grain", "a pinch of salt"
-        nouns += list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, rest[1:3]))
+        nouns += _to_a_stopword(rest[1:3])
     if any(names_a_counted(w, counted) for w in nouns):
         return True
     read = [w for w in nouns if "n" in parts_of_speech(w.lower())]
@@ -341,6 +338,10 @@ def counts_the_counted(text: str, end: int, counted: tuple[str, ...]) -> bool | 
         return None
     classes = frozenset().union(*(noun_classes(c) for c in counted))
     return None if any(noun_classes(w) & classes for w in read) else False
+
+
+def _to_a_stopword(found: list[str]) -> list[str]:
+    return list(itertools.takewhile(lambda w: w.lower() not in STOPWORDS, found))
 
 
 def _may_be_a_noun(word: str) -> bool:
