@@ -761,9 +761,9 @@ def _text_table_row(line: _Line, previous: _Line | None, following: _Line | None
 def _leader_row(line: _Line, previous: _Line | None, following: _Line | None) -> bool:
     """A row of a list written with dot leaders: the line and the one above or below it
     join a label to its value with a run of dots (`_leads`), one of them with a run too
-    long for an ellipsis (`_LONG_LEADER`: "unsure ... about it" on two lines is prose). Each row is a unit of its
-    own, as a list item is: "Household membership ... GBP 60" is the answer to its own
-    question, not a part of one long sentence of every row."""
+    long for an ellipsis (`_LONG_LEADER`: "unsure ... about it" on two lines is prose).
+    Each row is a unit of its own, as a list item is: "Household membership ... GBP 60"
+    is the answer to its own question, not a part of one long sentence of every row."""
     if _BULLET.match(line.text) or not _leads(line):
         return False  # a bulleted row is a list item already, with its marker left out
     pair = [o for o in (previous, following) if o is not None and _leads(o)]

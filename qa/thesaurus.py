@@ -235,8 +235,7 @@ class WordNet:
         WordNet lists it ("sessions" -> session: noun.time, not the court's sittings, a
         plural lemma of its own), else of the word ("people" -> person, `_PLURALS_NOT_LISTED`)."""
         forms = [*self._base_forms("n", word)[1:], *_PLURALS_NOT_LISTED.get(("n", word), [])]
-        form = next((f for f in forms if self._noun_senses(f)), word)
-        return {c for pos, o in self._noun_senses(form) for c in self._lexfiles_of(pos + o)}
+        return self.lexicographer_files(next((f for f in forms if self._noun_senses(f)), word), "n")
 
     def lexicographer_files(self, word: str, pos: str) -> set[str]:
         """The lexicographer files ("verb.communication", "noun.person") of the word's first
@@ -252,21 +251,26 @@ class WordNet:
     def kinds(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
         """The stems of what the word's first noun senses are (their members), and of what
         they are kinds of, up to `_BROADER` steps up WordNet's hypernyms from its first
-        sense that is not a name's ("resident" -> person, "ferry" -> boat, vessel; "cheddar" -> cheese). The
-        senses are those of the first form the index lists, as in `senses` ("gas" is not
-        "ga", gallium), and of a plural WordNet does not list ("people" is persons too)."""
+        sense that is not a name's ("resident" -> person, "ferry" -> boat, vessel;
+        "cheddar" -> cheese). The senses are those of the first form the index lists, as
+        in `senses` ("gas" is not "ga", gallium), and of a plural WordNet does not list
+        ("people" is persons too)."""
         listed = next((f for f in self._base_forms("n", word) if self._noun_senses(f)), None)
         forms = [listed, *_PLURALS_NOT_LISTED.get(("n", word), [])] if listed else []
-        senses = [pos + o for form in forms for pos, o in self._noun_senses(form)]
-        own = {stem(word)} | {stem(m.lower()) for synset in senses for m in self.members(synset)}
+        senses = {form: [pos + o for pos, o in self._noun_senses(form)] for form in forms}
+        own = {stem(word)} | {
+            stem(m.lower())
+            for found in senses.values()
+            for synset in found
+            for m in self.members(synset)
+        }
+        # each form's first sense that is no name's ("Cheddar", the village)
+        first = (
+            next((s for s in found if form in self.members(s)), None)
+            for form, found in senses.items()
+        )
+        walk = [s for s in first if s]
         broader: set[str] = set()
-        walk = [  # each form's first sense that is no name's ("Cheddar", the village)
-            synset
-            for form in forms
-            for synset in [
-                p + o for p, o in self._noun_senses(form) if form in self.members(p + o)
-            ][:1]
-        ]
         for _step in range(_BROADER):
             walk = [h for synset in walk for h in self._hypernyms(synset)]
             broader |= {stem(m.lower()) for synset in walk for m in self.members(synset)}

@@ -390,20 +390,14 @@ def offers_contact(text: str, q: QuestionProfile, lower_words: set[str]) -> bool
     abstention precision / recall / CRAG .646 / .509 / .516 / .343 -> .650 / .516 / .516
     / .345, AUC +0.0020 [-0.0015, +0.0083]; "What's X's phone number?" over her e-mail
     address abstains."""
-    kinds = [
+    phones = [text[a:b] for a, b in phone_numbers(text)]
+    emails = EMAIL.findall(text)
+    named = [
         found
-        for asks, found in (
-            (_ASKS_PHONE, [text[a:b] for a, b in phone_numbers(text)]),
-            (_ASKS_EMAIL, EMAIL.findall(text)),
-        )
+        for asks, found in ((_ASKS_PHONE, phones), (_ASKS_EMAIL, emails))
         if asks.search(q.text)
     ]
-    if not kinds:
-        kinds = [
-            EMAIL.findall(text),
-            WEB_ADDRESS.findall(text),
-            [text[a:b] for a, b in phone_numbers(text)],
-        ]
+    kinds = named or [emails, WEB_ADDRESS.findall(text), phones]
     return any(f not in q.text for found in kinds for f in found)
 
 
