@@ -307,6 +307,63 @@ def numbers(text: str) -> set[str]:
     return {n for n in found if n}
 
 
+# --- numbers that a range or a bound speaks to ------------------------------------------
+# A person asks with their own figure ("I'm 67", "if I bought 30", "at minus 25"); the text
+# states the range or the bound it falls under ("aged 66 or over", "25 units or more",
+# "between −20 °C and +60 °C"). The text speaks to the figure without writing it.
+_FIGURE = r"[−-]?\d+(?:,\d{3})*(?:\.\d+)?"
+_UNIT_AFTER = r"(?:\s?[^\s\d]{1,4})?"  # "°C", "cc", "kg", "%" between a figure and "to"
+_SIGN_BEFORE = r"[+]?[^\s\d\w]{0,2}\s?"  # "+", "£", "$" before the second figure
+_FIGURE_RANGE = re.compile(
+    rf"(?<![\w.,])({_FIGURE}){_UNIT_AFTER}\s*(?:to|–|—|-|and)\s*{_SIGN_BEFORE}({_FIGURE})(?![\d.,]\d)"
+)
+_BOUND_BEFORE = (
+    r"(?:over|under|above|below|(?:more|less|fewer|greater|older|younger|higher|lower) than|"
+    r"at (?:least|most)|up to|no (?:more|less|fewer) than|exceeding|maximum(?: of)?|"
+    r"minimum(?: of)?)"
+)
+_BOUND_AFTER = (
+    r"(?:\+|\s(?:or|and) (?:more|over|above|less|under|below|fewer|older|younger|upwards))"
+)
+_FIGURE_BOUND = re.compile(
+    rf"\b{_BOUND_BEFORE}\s+{_SIGN_BEFORE}({_FIGURE})"
+    rf"|(?<![\w.,])({_FIGURE})(?:\s?[^\s\d]{{1,4}}|\s[^\W\d]+)?{_BOUND_AFTER}",  # "25 units or more"
+    re.I,
+)
+_QUANTITY = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def quantity(word: str) -> float | None:
+    """The value of a word that is a plain figure ("67", "1,250", "2.5"); None for any
+    other word, and for a version or a code ("2.4.2", "HB-15"), which only match as written."""
+    return _value(word) if _QUANTITY.fullmatch(word) else None
+
+
+def _value(figure: str) -> float:
+    return float(figure.replace(",", "").replace("−", "-"))
+
+
+def _magnitude(value: float) -> int:
+    """The number of digits before the point: 67 and 65 are of one order, 67 and 5 not."""
+    return len(str(int(abs(value))))
+
+
+def speaks_to(value: float, text: str) -> bool:
+    """The text states a range that holds the figure ("11 to 15" holds 13), or a bound of
+    the same order of magnitude ("66 or over" for 67, "over 125cc" for 150): where a
+    person's own figure is answered. (A bound of another order, "under 5" for 67, is about
+    other figures.) The sign of a figure asked as a word ("minus 25") is not known here,
+    so a range is read by its figures' sizes too."""
+    for m in _FIGURE_RANGE.finditer(text):
+        low, high = _value(m.group(1)), _value(m.group(2))
+        if low < high and (low <= value <= high or abs(low) <= value <= abs(high)):
+            return True
+    return any(
+        _magnitude(_value(m.group(1) or m.group(2))) == _magnitude(value)
+        for m in _FIGURE_BOUND.finditer(text)
+    )
+
+
 # --- closed classes of English --------------------------------------------------------------
 # Grammar, not vocabulary: these classes are closed (a language adds no new pronoun or
 # connective), so they are listed by hand; no maintained list groups them (NLTK's stop

@@ -27,14 +27,21 @@ from qa.answer.features import (
 )
 from qa.answer.headings import HEADING_KINDS, names_heading, quotable
 from qa.answer.injection import looks_like_instruction
-from qa.answer.question import SYNONYM, QuestionProfile, closeness, code_form, has_digit
+from qa.answer.question import (
+    SYNONYM,
+    QuestionProfile,
+    attach_ranges,
+    closeness,
+    code_form,
+    has_digit,
+)
 from qa.answer.rules import first_reason
 from qa.answer.turns import turns_of
 from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.sections import heading_label
 from qa.store import sentence_id
-from qa.text import acronyms, restates, stems
+from qa.text import acronyms, restates, speaks_to, stems
 from qa.types import SECTION_SEPARATOR, Passage, Sentence
 
 
@@ -76,6 +83,7 @@ class _Words:
         self.codes_of = [code_form(s) if has_digit(s) else None for s in self.stems]
         self.has_codes = any(self.codes_of)
         self.synonyms = [t.synonyms for t in profile.terms]
+        self.figures = [t.figure if t.figure_bounded else None for t in profile.terms]
         # an acronym of the question also matches the name it abbreviates ("UK": "United
         # Kingdom"), as the corpus statistics count it (`qa.retrieve`, `qa.text.acronyms`)
         self.acronym = [t.word.isupper() and len(t.word) > 1 for t in profile.terms]
@@ -108,6 +116,9 @@ class _Words:
         for i, found in enumerate(self.synonyms if soft else ()):
             if found and not found.isdisjoint(text_stems):
                 result[i] = max(result[i], SYNONYM)
+        for i, figure in enumerate(self.figures if soft else ()):
+            if figure is not None and speaks_to(figure, text):  # "67": "aged 66 or over"
+                result[i] = max(result[i], SYNONYM)
         self._cache[key] = (result, text_stems)
         return result, text_stems
 
@@ -128,6 +139,7 @@ def score_candidates(
     (when fitting one), candidates are ordered by similarity. `passage_ranks` are the
     passages' `Hit.retriever_rank`."""
     top = max(passage_scores.values(), default=1.0) or 1.0
+    attach_ranges(profile, [p.text for p in passages])
     lexicon = _Words(profile, snapshot)
     heading_asked = profile.answer_type == "heading"
     person_asked = OFFERS.get(profile.answer_type) is offers_person
@@ -335,8 +347,11 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
     no passage found gives. (The cut-offs only choose the wording.)"""
     v = best.view
     q = v.q
-    absent = [  # a word whose synonym the corpus has is not absent ("volts" and "V")
-        t for t in q.terms if not t.in_corpus and t.specificity >= 0.5 and not t.synonyms
+    absent = [  # a word whose synonym the corpus has is not absent ("volts" and "V"), nor
+        # a figure a passage states a range for ("13": "aged 11 to 15")
+        t
+        for t in q.terms
+        if not t.in_corpus and t.specificity >= 0.5 and not t.synonyms and not t.figure_bounded
     ]
     if absent:  # true as said: no document uses the word (names first)
         worst = max(

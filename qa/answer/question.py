@@ -20,7 +20,17 @@ import numpy as np
 
 from qa.answer.headings import asks_for_heading, structure_stems
 from qa.answer.kinds import OVERVIEW, YES_NO, is_document_type, question_kind
-from qa.text import STOPWORDS, UNIT_WORD, numbers, same_name, stem, words, zipf
+from qa.text import (
+    STOPWORDS,
+    UNIT_WORD,
+    numbers,
+    quantity,
+    same_name,
+    speaks_to,
+    stem,
+    words,
+    zipf,
+)
 from qa.thesaurus import defined_names, noun_classes, of_a_kind, parts_of_speech, synonyms
 
 # --- answer types ------------------------------------------------------------------------
@@ -486,6 +496,10 @@ class Term:
     # the stems of its WordNet synonyms that the corpus uses (`qa.thesaurus`); of a name,
     # the names its WordNet definition gives (`_related`)
     synonyms: frozenset[str] = frozenset()
+    # a plain figure the corpus does not write ("I'm 67"), and whether a retrieved passage
+    # states a range or a bound for it ("aged 66 or over": `attach_ranges`)
+    figure: float | None = None
+    figure_bounded: bool = False
 
 
 @dataclass
@@ -570,6 +584,8 @@ def profile_question(
             rarity=_rarity(doc_freq.get(s, 0), passages),
             synonyms=_in_corpus(_related(_unpossessed(lw), name), doc_freq),
         )
+        if not terms[s].in_corpus:
+            terms[s].figure = quantity(w)
     found = list(terms.values())
     return QuestionProfile(
         text=text,
@@ -648,6 +664,17 @@ def _rarity(df: int, passages: int) -> float:
     """Inverse document frequency scaled to 0..1 (1 for a word in no passage)."""
     n = max(passages, 1)
     return float(np.log1p(n / (1 + df)) / np.log1p(n))
+
+
+def attach_ranges(profile: QuestionProfile, texts: list[str]) -> None:
+    """A figure of the question that the corpus never writes, but for which one of `texts`
+    (the retrieved passages) states a range or a bound (`qa.text.speaks_to`), is found in
+    other words, as a synonym is: "I'm 67" and "aged 66 or over". Its closeness in the
+    corpus is then `SYNONYM`'s; it feeds the fitted decision like any match."""
+    for t in profile.terms:
+        if t.figure is not None and any(speaks_to(t.figure, x) for x in texts):
+            t.figure_bounded = True
+            t.corpus_similarity = max(t.corpus_similarity, SYNONYM)
 
 
 def attach_vectors(profile: QuestionProfile, lookup: Callable[[str], np.ndarray | None], nearest):

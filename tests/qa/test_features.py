@@ -530,3 +530,61 @@ def test_a_version_matches_in_either_written_form_and_no_other_version():
     assert f.title_coverage(view(q, "The limit fell.", title="v2.4.2 — 2 May 2025")) == 0.0
     profile = profile_question("What changed in v2.4.0?", {"2.4.0": 2}, set())
     assert [t.in_corpus for t in profile.terms if t.word == "v2.4.0"] == [True]
+
+
+@pytest.mark.parametrize(
+    ("figure", "text", "spoken_to"),
+    [
+        (67, "Students aged 66 or over pay £140.", True),
+        (13, "Persons aged 11 to 15 may join as Junior members.", True),
+        (25, "It may be operated between −20 °C and +60 °C.", True),  # "minus 25"
+        (150, "Riding any motorcycle over 125cc is excluded.", True),
+        (30, "Orders of 25 units or more receive a 12 % discount.", True),
+        (18, "The bar is open to 18+ only.", True),
+        (1250, "Claims of up to £1,500 are paid within a week.", True),
+        (67, "Children under 5 travel free.", False),  # a bound of other figures
+        (16, "Persons aged 11 to 15 may join as Junior members.", False),
+        (2027, "The meeting on 2024-05-01 approved the fees.", False),  # a date is no range
+        (19, "The COVID-19 vaccine trial ended.", False),
+        (500, "Backups of up to 1,000 GiB are supported.", False),
+    ],
+)
+def test_a_range_or_a_bound_speaks_to_a_persons_own_figure(figure, text, spoken_to):
+    from qa.text import speaks_to
+
+    assert speaks_to(figure, text) is spoken_to
+
+
+def test_a_figure_a_passage_bounds_is_found_in_other_words():
+    """ "Can a 13-year-old join?" over "aged 11 to 15": the corpus never writes 13, but a
+    retrieved passage answers for it. The figure then matches the sentence that bounds it
+    (not another), the corpus is not missing it, and no reason says it is never mentioned.
+    A version or a code is never a figure: it matches only as written."""
+    from qa.answer.extractive import Candidate, explain
+    from qa.answer.question import attach_ranges
+    from qa.text import stem
+
+    bounded = "Persons aged 11 to 15 may join as Junior members."
+    q = profile_question("Can a 13-year-old join the club?", {stem("join"): 2}, set(), 5)
+    thirteen = next(i for i, t in enumerate(q.terms) if t.word == "13")
+    assert q.terms[thirteen].figure == 13 and not q.terms[thirteen].in_corpus
+    words = _Words(q, SimpleNamespace(lexicon=None))
+    assert words.match(bounded)[0][thirteen] == 0.0  # not before a passage bounds it
+
+    attach_ranges(q, ["Membership is open to adults.", bounded])
+    assert q.terms[thirteen].figure_bounded and q.terms[thirteen].corpus_similarity == 1.0
+    words = _Words(q, SimpleNamespace(lexicon=None))
+    assert words.match(bounded)[0][thirteen] == 1.0
+    assert words.match("Members aged 16 or over may vote.")[0][thirteen] == 1.0  # it bounds 13
+    assert words.match("Members may vote at the annual meeting.")[0][thirteen] == 0.0
+    best = view("", bounded, q=q)
+    assert "13" not in explain(Candidate(best.passage, 0, best.sentence, 0.5, best, np.zeros(0)))
+
+    unbounded = profile_question("Can a 13-year-old join the club?", {stem("join"): 2}, set(), 5)
+    attach_ranges(unbounded, ["Membership is open to adults."])
+    assert not unbounded.terms[thirteen].figure_bounded
+    best = view("", bounded, q=unbounded)
+    reason = explain(Candidate(best.passage, 0, best.sentence, 0.5, best, np.zeros(0)))
+    assert reason == "nothing in them mentions “13”"
+    version = profile_question("What was fixed in 2.4.2?", {}, set(), 5)
+    assert all(t.figure is None for t in version.terms)
