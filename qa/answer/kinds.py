@@ -98,7 +98,7 @@ _SAID_ABOUT = re.compile(
     re.I,
 )
 _ABOUT_WHAT = re.compile(
-    r"^\W*what (?:is|are|was|were) (?P<topic>.{1,80}?) about\W*$"
+    r"^\W*what(?:'s|’s| is| are| was| were) (?P<topic>.{1,80}?) about\W*$"
     r"|^\W*what (?:(?:topics?|subjects?|themes?|areas?|issues?|things?) )?(?:do|does|did) "
     r"(?P<topic2>.{1,80}?) (?:cover|discuss|contain|deal with|address|talk about)\W*$",
     re.I,
@@ -230,7 +230,19 @@ OVERVIEW_RULES: list[KindRule] = [
 
 
 def asks_for_an_overview(question: str) -> Kind | None:
-    """The first overview form that fires (OVERVIEW_RULES), if any."""
+    """The first overview form that fires (OVERVIEW_RULES), if any; or the overview of
+    the documents that the first of the questions it joins asks for ("What is this file
+    about, and what does the tool do?": the overview answers what the second part asks
+    of the whole). Not a judged form: "What is Respira-V, and how did it sell?" asks two
+    facts, which the answer to a question of several parts gives."""
+    if kind := _overview_form(question):
+        return kind
+    parts = question_parts(question)
+    kind = _overview_form(parts[0]) if len(parts) > 1 else None
+    return kind if kind is not None and not kind.judged else None
+
+
+def _overview_form(question: str) -> Kind | None:
     return next((kind for rule in OVERVIEW_RULES if (kind := rule(question))), None)
 
 

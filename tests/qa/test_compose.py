@@ -804,6 +804,12 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("What is the release date?", FACTOID, ""),
         ("What's the title of section 5 of the newsletter?", FACTOID, ""),
         ("What is this product?", FACTOID, ""),
+        # a contraction; an overview joined by a second question; not two facts so joined
+        ("What's this leaflet about?", OVERVIEW, "leaflet"),
+        ("What is this file about, and what does the tool do?", OVERVIEW, ""),
+        ("What are these documents about and who wrote them?", OVERVIEW, ""),
+        ("What is Acme Sync, and how much does it cost?", FACTOID, ""),
+        ("What is the deposit, and when is it due?", FACTOID, ""),
     ],
 )
 def test_question_kinds(question, kind, topic):
