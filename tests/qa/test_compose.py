@@ -406,6 +406,24 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "time",
             "at 06:20",
         ),
+        (  # a weekday before a date is part of it
+            "The next meeting is on Thursday 11 April 2024 at 7:00 pm in the Scout Hut.",
+            "When is the next meeting?",
+            "time",
+            "on Thursday 11 April 2024",
+        ),
+        (
+            "Decisions are sent to all applicants by Wednesday, 30 April 2025.",
+            "When will we hear back?",
+            "time",
+            "by Wednesday, 30 April 2025",
+        ),
+        (  # "pm" is part of the time of day
+            "The meeting closed at 9:05 pm after a vote.",
+            "What time did the meeting close?",
+            "time",
+            "at 9:05 pm",
+        ),
         (  # a time of day holds no number: "50" of "04:50" is not the age
             "At 04:50 a main that was 85 years old split under the square.",
             "How old was the main that split?",
