@@ -174,13 +174,24 @@ def asks_for_a_heading(text: str) -> str | None:
 
 
 # A phone number, an email or a web address, or how to get in touch.
-asks_how_to_reach = _rule(
+_ASKS_HOW_TO_REACH = (
     r"\b(?:(?:tele)?phone|mobile|fax|contact|office|help ?line|hotline) (?:numbers?|details)\b"
     r"|\be-?mail address(?:es)?\b|\bweb ?(?:site|page|address)s?\b|\burls?\b|\bhow (?:can|do|"
     r"should|could) (?:i|we|you|one) (?:contact|reach|get in touch with|call|ring|email|e-mail)\b"
-    r"|\bwhat number (?:should|do|can|could|must|to) (?:i |we |you )?(?:call|ring|dial)\b",
-    "contact",
+    r"|\bwhat number (?:should|do|can|could|must|to) (?:i |we |you )?(?:call|ring|dial)\b"
 )
+asks_how_to_reach = _rule(_ASKS_HOW_TO_REACH, "contact")
+_REACH_REQUEST = re.compile(_ASKS_HOW_TO_REACH, re.I)
+
+
+def _request_words(text: str, answer_type: str) -> frozenset[str]:
+    """The words that ask for a way to get in touch ("phone number", "what number can I
+    ring", "e-mail address"): they say what kind of answer is wanted, which a document
+    writes as the number or the address itself ("Telephone: 01632 960 418"), not which
+    one. A document lacking them lacks nothing asked."""
+    if answer_type != "contact":
+        return frozenset()
+    return frozenset(w.lower() for m in _REACH_REQUEST.finditer(text) for w in words(m.group()))
 # "How long", "how soon", "what notice period", "what is the response time".
 asks_how_long = _rule(
     r"\bhow (?:long|often|soon|quickly|frequently)\b|\bfor how (?:many|much) (?:time|days|weeks|"
@@ -560,6 +571,7 @@ def profile_question(
     skip = structure_stems() if answer_type == "heading" else frozenset()
     tokens = words(text)
     pointing = _pointing_words(tokens)
+    request = _request_words(text, answer_type)
     pointed: set[str] = set()
     for i, w in enumerate(tokens):
         lw = w.lower()
@@ -570,6 +582,9 @@ def profile_question(
             continue
         if i in pointing and not any(doc_freq.get(f, 0) for f in written_forms(s)):
             pointed.add(s)  # "the encyclopedia article": where to look, in words the text lacks
+            continue
+        if lw in request and not doc_freq.get(s, 0):
+            pointed.add(s)  # "what number can I ring": the kind of answer, in words the text lacks
             continue
         capitalised = w[0].isupper() and i > 0 and lw not in lower_words
         name = capitalised or has_digit(w) or (w.isupper() and len(w) > 1)

@@ -588,3 +588,22 @@ def test_a_figure_a_passage_bounds_is_found_in_other_words():
     assert reason == "nothing in them mentions “13”"
     version = profile_question("What was fixed in 2.4.2?", {}, set(), 5)
     assert all(t.figure is None for t in version.terms)
+
+
+def test_the_words_asking_for_a_contact_are_no_words_the_answer_must_match():
+    """ "What number can I ring?": a document writes the number ("Telephone: 01632 960
+    418"), not "ring" or "number", so where it lacks them they are not missing; where it
+    uses them they still match. The question's other words stay."""
+    from qa.text import stem
+
+    q = profile_question("What is the phone number for the grants team?", {}, set(), 5)
+    assert [t.word for t in q.terms] == ["grants", "team"]
+    assert {stem("phone"), stem("number")} <= q.stems  # still the question's own words
+    used = profile_question(
+        "What is the phone number for the grants team?", {stem("phone"): 2}, set(), 5
+    )
+    assert [t.word for t in used.terms] == ["phone", "grants", "team"]
+    ring = profile_question("What number can I ring if I have questions?", {}, set(), 5)
+    assert [t.word for t in ring.terms] == ["questions"]
+    fee = profile_question("What is the booking fee for the grants team?", {}, set(), 5)
+    assert [t.word for t in fee.terms] == ["booking", "fee", "grants", "team"]
