@@ -192,6 +192,8 @@ def _request_words(text: str, answer_type: str) -> frozenset[str]:
     if answer_type != "contact":
         return frozenset()
     return frozenset(w.lower() for m in _REACH_REQUEST.finditer(text) for w in words(m.group()))
+
+
 # "How long", "how soon", "what notice period", "what is the response time".
 asks_how_long = _rule(
     r"\bhow (?:long|often|soon|quickly|frequently)\b|\bfor how (?:many|much) (?:time|days|weeks|"
