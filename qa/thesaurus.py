@@ -155,7 +155,16 @@ class WordNet:
         is no "discus"). Right by WordNet's own code, but on the full eval (`corpus-qa eval
         --loco`) the seeds' LOCO key-fact accuracy fell one question below its floor (0.674
         < 0.68: a threshold flip on a question whose own synonyms did not change), and the
-        dev questions (`python -m evals.decision_lab`) did not move (AUC +0.002)."""
+        dev questions (`python -m evals.decision_lab`) did not move (AUC +0.002).
+
+        A hyphenated word WordNet lacks is looked up closed, then open: it writes
+        "grownup" for "grown-ups" and "check_out" for "check-out"."""
+        found = self._senses(word)
+        if found or "-" not in word:
+            return found
+        return self._senses(word.replace("-", "")) or self._senses(word.replace("-", "_"))
+
+    def _senses(self, word: str) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
         for pos in _POS:
             listed = next(

@@ -194,3 +194,14 @@ def test_a_units_symbol_is_its_synonym_but_a_numbers_numeral_is_not():
     assert stem("k") in thesaurus.synonyms("kelvin")
     assert stem("v") not in thesaurus.synonyms("five")
     assert "i" not in thesaurus.synonyms("one")
+
+
+def test_a_hyphenated_word_wordnet_writes_closed_or_open_is_found():
+    """WordNet writes "grownup" and "checkout" closed, "sign_up" open: "grown-ups" has
+    "adult" as a synonym, as "grownups" has. A word WordNet lists hyphenated is itself."""
+    assert stem("adult") in thesaurus.synonyms("grown-ups")
+    assert stem("adult") in thesaurus.synonyms("grownups")
+    assert stem("checkout") in thesaurus.synonyms("check-out")
+    assert thesaurus.wordnet().senses("sign-up")[0][1] == "sign_up"
+    assert thesaurus.wordnet().senses("e-mail")[0][1] == "e-mail"
+    assert thesaurus.wordnet().senses("grown-upx") == []
