@@ -58,7 +58,9 @@ from qa.types import Passage, Sentence
 # with an ellipsis each are no rows), and a bulleted one stays a bulleted list item.
 # 18: a list that a passage would end with goes on whole in the next passage, with the line
 # that introduces it, where it fits in one (`_list_start`).
-CHUNKING_VERSION = 18
+# 19: a line of a run of labelled fields ("Households supplied: 48,200") is a list item of
+# its own, not a line of one long sentence (ingest/structure.py `_field_row`).
+CHUNKING_VERSION = 19
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

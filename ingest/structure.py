@@ -146,6 +146,10 @@ _STAMPED = re.compile(
 _LEADER = re.compile(r"\S[ \t]*\.{3,}[ \t]*\S")
 _LONG_LEADER = re.compile(r"\S[ \t]*\.{5,}[ \t]*\S")  # no ellipsis: five dots or more
 _MAX_LINE_CHARS = 90  # a line of an address or a list of names is short (unwrapped text)
+# A field: a label of a few words, a colon and its value ("Households supplied: 48,200",
+# "Revenue: £24.7 million; operating costs: £19.1 million"), in a run of such lines
+# (`_field_row`).
+_FIELD = re.compile(r"^\s*[A-Z][\w'’()/&-]*(?:[ \t]+[\w'’()/&-]+){0,5}:[ \t]+\S")
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
 
@@ -450,8 +454,13 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             and (_opens_header(lines, i) or _opens_front_matter(lines, i))
         ):
             run = "header"
-        elif run is None and current is None and _opens_line_run(lines, i, width):
-            run = "line"
+        elif (
+            run is None
+            and current is None
+            and _opens_line_run(lines, i, width)
+            and not _field_row(line, lines[i - 1] if i else None, _next(lines, i), width)
+        ):
+            run = "line"  # an address or a signature; a run of fields is a list (`_field_row`)
         elif _SIGNATURE.match(line.text):
             close()
             run, previous_end = "signature", -1
@@ -550,7 +559,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             close()
             blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end))
             continue
-        if _leader_row(line, previous, following):
+        if _leader_row(line, previous, following) or _field_row(line, previous, following, width):
             close()
             blocks.append(Block(LIST_ITEM, line.start + _indent(line.text), line.end))
             continue
@@ -768,6 +777,34 @@ def _leader_row(line: _Line, previous: _Line | None, following: _Line | None) ->
         return False  # a bulleted row is a list item already, with its marker left out
     pair = [o for o in (previous, following) if o is not None and _leads(o)]
     return any(_LONG_LEADER.search(t.text) for t in (line, *pair)) and bool(pair)
+
+
+def _next(lines: list[_Line], i: int) -> _Line | None:
+    return lines[i + 1] if i + 1 < len(lines) else None
+
+
+def _field_row(
+    line: _Line, previous: _Line | None, following: _Line | None, width: int | None
+) -> bool:
+    """A row of a list of fields: the line and the one above or below it each give a
+    label, a colon and a value (`_is_field`). "Households supplied: 48,200" answers its
+    own question, as a dot-leader row does, not as a part of one long sentence of every
+    field of a "year at a glance"."""
+    if _BULLET.match(line.text) or not _is_field(line, following, width):
+        return False
+    before = previous is not None and _is_field(previous, line, width)
+    return before or (following is not None and _is_field(following, None, width))
+
+
+def _is_field(line: _Line, following: _Line | None, width: int | None) -> bool:
+    """A line of a label, a colon and a value that ends no sentence and does not wrap
+    into the next line: a turn of a transcript ("MR LEE: We did inspect it.") ends a
+    sentence, or runs on over full lines."""
+    return (
+        bool(_FIELD.match(line.text))
+        and not line.text.rstrip().endswith((".", "!", "?"))
+        and not (following is not None and _wrapped(line, following, width))
+    )
 
 
 def _leads(line: _Line) -> bool:

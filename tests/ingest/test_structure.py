@@ -148,6 +148,42 @@ def test_each_row_of_a_dot_leader_list_is_a_unit_of_its_own():
     )
 
 
+def test_each_field_of_a_run_of_labelled_lines_is_a_unit_of_its_own():
+    """ "Households supplied: 48,200" answers "How many homes?" on its own: a run of lines
+    of a label, a colon and a value is a list, one field per line. A turn of a transcript
+    ends a sentence, a wrapped line runs on, and an address that opens with its name stays
+    one record."""
+    text = textwrap.dedent("""\
+        2. The year at a glance
+        Households supplied: 48,200 (2023-24: 47,650)
+        Business customers: 2,140
+        Revenue: £24.7 million; operating costs: £19.1 million
+        Average household bill: £198 (2023-24: £190), a rise of 4.2%
+
+        THE CHAIR: Thank you. Councillor Finch, you have five minutes.
+        CLLR FINCH: Thank you, Chair.
+
+        Note: the venue opens at 9 am and the
+        first session starts at 9.30 am sharp, so
+        please arrive early.
+
+        Grants Team, Ashcombe Foundation
+        The Old Granary, 3 Weir Lane, Tarrowbridge
+        Telephone: 01632 960 418
+        E-mail: grants@ashcombe.example
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    found = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert ("list_item", "Households supplied: 48,200 (2023-24: 47,650)") in found
+    assert ("list_item", "Revenue: £24.7 million; operating costs: £19.1 million") in found
+    assert ("list_item", "Average household bill: £198 (2023-24: £190), a rise of 4.2%") in found
+    assert ("sentence", "CLLR FINCH: Thank you, Chair.") in found
+    assert not any(k == "list_item" and "the venue" in t for k, t in found)
+    assert any(t.startswith("Note: the venue") and t.endswith("arrive early.") for _, t in found)
+    assert not any(k == "list_item" and "01632" in t for k, t in found)
+
+
 def test_a_chat_message_or_log_entry_is_never_the_tail_of_the_line_before():
     """Stamped lines are written one per line: a message that ends without a stop ("ok ok,
     not touching it") does not run on into the next one, and an indented line after a
