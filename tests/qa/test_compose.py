@@ -1353,6 +1353,32 @@ def test_a_number_of_the_asked_kind_in_another_chosen_sentence_leads(tmp_path):
     assert_exact(answer, citations, snapshot)
 
 
+def test_a_list_item_that_answers_is_shown_under_its_section(tmp_path):
+    """ "Which release fixed the memory leak?": the item says what was fixed, its section
+    which release fixed it. The section framing is no claim (`verify.split_claims`); a
+    sentence of prose, and an item whose quote says its section already, get none."""
+    text = (
+        "# Changelog\n\n## [2.8.2] - 2024-05-13\n\n### Fixed\n\n"
+        "- Memory leak when watching directories of more than 10,000 files.\n"
+        "- Crash on Windows when a path held spaces.\n\n"
+        "## 2.8.1\n\nThis release fixed the installer on macOS.\n\n"
+        "- Fixed in 2.8.1: a typo in the help text.\n"
+    )
+    snapshot = service_over(tmp_path, "CHANGELOG.md", text).snapshot()
+    leak = pick(snapshot, "CHANGELOG.md", "Memory leak")
+    answer, citations = answer_fact(
+        [leak], snapshot, question="Which release fixed the memory leak?"
+    )
+    assert answer.startswith("Under “[2.8.2] - 2024-05-13 › Fixed”: Memory leak"), answer
+    assert_exact(answer, citations, snapshot)
+    assert [c.text for c in split_claims(answer)] == [leak.sentence.text]
+    prose = pick(snapshot, "CHANGELOG.md", "fixed the installer")
+    assert "Under" not in answer_fact([prose], snapshot, question="What was fixed on macOS?")[0]
+    typo = pick(snapshot, "CHANGELOG.md", "a typo")
+    said = answer_fact([typo], snapshot, question="Which release fixed the typo?")[0]
+    assert not said.startswith("Under"), said  # its quote names its section, "2.8.1"
+
+
 def test_a_lead_in_a_table_row_leaves_out_the_cell_rules():
     from qa.answer.compose import _unruled
 
