@@ -60,7 +60,9 @@ from qa.types import Passage, Sentence
 # that introduces it, where it fits in one (`_list_start`).
 # 19: a line of a run of labelled fields ("Households supplied: 48,200") is a list item of
 # its own, not a line of one long sentence (ingest/structure.py `_field_row`).
-CHUNKING_VERSION = 19
+# 20: a line that ends in a preposition, an article, a conjunction or a modal verb is no
+# heading, unless a wh-clause ("What it is used for"); "(1)" followed by "(2)" is a list.
+CHUNKING_VERSION = 20
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -71,7 +71,16 @@ _SMALL_WORDS = frozenset({
     "from", "with", "as", "per", "via", "vs", "v", "into", "onto", "under", "over", "than",
     "upon", "its", "their", "his", "her", "our", "your",
 })
+# A line that ends in one of these runs on into the next: a preposition, an article, a
+# conjunction or a modal verb never ends a heading ("2.1 The tenancy is for a fixed term of
+# 12 months, beginning on" is a clause wrapped early). Closed classes of English grammar.
+_RUNS_ON = _SMALL_WORDS | frozenset({
+    "within", "between", "before", "after", "until", "during", "without", "through",
+    "across", "against", "among", "about", "that", "which", "whose", "if", "when", "where",
+    "while", "because", "unless", "must", "shall", "may", "will", "should", "would", "can",
+})
 # fmt: on
+_WH_CLAUSE = re.compile(r"^(?:what|who|whom|which|where|when|how|why)\b")
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -949,6 +958,8 @@ def _heading_text(line: str, block: Block, sentence_case: bool = True) -> bool:
     Numbered headings may be in sentence case ("2.1 Data sources") unless the caller says
     the line is wrapped, where only title case counts."""
     line = line.strip()
+    if _runs_on(line):
+        return False
     if block.enumerated:
         rest = line[block.marker_end - block.start :].strip()
         # "5. Termination." ends in one period after a few words; a clause does not.
@@ -964,6 +975,17 @@ def _heading_text(line: str, block: Block, sentence_case: bool = True) -> bool:
         body = rest[:-1] if rest.endswith(".") else rest
         return not body or (not _CLOSING.search(body) and _title_like(body, strict=False))
     return not re.search(r"[.!?;:,…]", line) and _title_like(line, strict=True)
+
+
+def _runs_on(line: str) -> bool:
+    """The line's last word is one no heading ends with (`_RUNS_ON`); but a heading that
+    is a wh-clause may end in its preposition ("What it is used for", "WHO WE SHARE
+    INFORMATION WITH")."""
+    found = [w.lower() for w in _words(line)]
+    if not found or found[-1] not in _RUNS_ON:
+        return False
+    opening = next((w for w in found if not w[0].isdigit()), "")  # past a number ("1. What")
+    return not _WH_CLAUSE.match(opening)
 
 
 def _short_line_heading(
@@ -1043,6 +1065,8 @@ def _rule_numbered(text: str, blocks: list[Block], i: int) -> str | None:
         return None
     if _is_sibling(text, b, blocks[i + 1]):
         return None  # "1. Apples" "2. Pears": a list of short items
+    if _is_list_enumerator(text, b) and _labelled_next(text, b, blocks[i + 1]):
+        return None  # "(1) Fenella Gorrie ..." then "(2) Tobias ...": the parties, a list
     if (
         i
         and _is_sibling(text, blocks[i - 1], b)
@@ -1069,6 +1093,19 @@ def _numbered_next(text: str, a: Block, b: Block) -> bool:
     if not ma or not mb:
         return True
     return int(mb.group(1).split(".")[-1]) == int(ma.group(1).split(".")[-1]) + 1
+
+
+def _labelled_next(text: str, b: Block, following: Block) -> bool:
+    """`following` opens with the label after `b`'s, in the same form ("(1)" then "(2)",
+    "a)" then "b)"), blank lines between or not: items of one list."""
+    ma = _LIST_MARKER.match(text[b.start : b.end])
+    mb = _LIST_MARKER.match(text[following.start : following.end])
+    return bool(
+        ma
+        and mb
+        and (ma.group(1), ma.group(3)) == (mb.group(1), mb.group(3))
+        and mb.group(2) == _successor(ma.group(2))
+    )
 
 
 def _next_item(text: str, b: Block, following: Block) -> bool:

@@ -184,6 +184,43 @@ def test_each_field_of_a_run_of_labelled_lines_is_a_unit_of_its_own():
     assert not any(k == "list_item" and "01632" in t for k, t in found)
 
 
+def test_a_clause_wrapped_early_is_no_heading_but_a_heading_may_end_in_its_preposition():
+    """A line that ends in a preposition, an article, a conjunction or a modal verb runs on
+    into the next ("2.1 The tenancy is for a fixed term of 12 months, beginning on" /
+    "1 September 2025 ..."), unless it is a wh-clause ("1. What it is used for"); and a
+    numbered party "(1)" followed by "(2)" is an item of a list, not a heading."""
+    text = textwrap.dedent("""\
+        PARTIES
+
+        (1) Fenella Gorrie, of 3 Chantry Close, Wendlecombe (the "Landlord").
+
+        (2) Tobias Arkwright and Leonie Varga (together the "Tenant").
+
+        2. TERM
+
+        2.1 The tenancy is for a fixed term of 12 months, beginning on
+            1 September 2025 and ending on 31 August 2026.
+
+        2.2 The Landlord must return the deposit within
+            10 days of the end of the tenancy.
+
+        3. What the tablets are used for
+
+        They relieve hay fever.
+
+        4. Fees for 2025-26
+
+        The fee is £40.
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    headings = [_flat(s.text) for s in structure.sentences if s.kind == "heading"]
+    assert headings == ["2. TERM", "3. What the tablets are used for", "4. Fees for 2025-26"]
+    found = [_flat(s.text) for s in structure.sentences]
+    assert any(t.endswith("ending on 31 August 2026.") and "beginning on" in t for t in found)
+    assert any(t.startswith("(1) Fenella") or t.startswith("Fenella") for t in found)
+
+
 def test_a_chat_message_or_log_entry_is_never_the_tail_of_the_line_before():
     """Stamped lines are written one per line: a message that ends without a stop ("ok ok,
     not touching it") does not run on into the next one, and an indented line after a
