@@ -325,6 +325,22 @@ class WordNet:
         found.discard(stem(word.lower()))
         return frozenset(found)
 
+    def phrasal_synonyms(self, verb: str, particle: str) -> frozenset[str]:
+        """The stems of the one-word synonyms of a phrasal verb ("call off": cancel,
+        scrub; "conk out": fail, break), from the first senses of the first of the verb's
+        base forms that WordNet lists with the particle ("calls off" is "call_off")."""
+        for base in self._base_forms("v", verb.lower()):
+            entry = self._line("index.verb", f"{base}_{particle.lower()}")
+            if entry is None:
+                continue
+            return frozenset(
+                stem(m.lower())
+                for offset in _offsets(entry)[:SENSES]
+                for m in self.members("v" + offset)
+                if m.lower() not in STOPWORDS and len(m) > 1
+            )
+        return frozenset()
+
 
 def _offsets(entry: list[str]) -> list[str]:
     """The synset offsets of an index line's fields, in WordNet's order of senses."""
@@ -375,6 +391,13 @@ def synonyms(word: str) -> frozenset[str]:
     """`WordNet.synonyms` of a word as written (lower-cased), or none without WordNet."""
     db = wordnet()
     return db.synonyms(word) if db else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def phrasal_synonyms(verb: str, particle: str) -> frozenset[str]:
+    """`WordNet.phrasal_synonyms`, or none without WordNet."""
+    db = wordnet()
+    return db.phrasal_synonyms(verb, particle) if db else frozenset()
 
 
 @lru_cache(maxsize=4096)

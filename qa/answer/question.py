@@ -31,7 +31,14 @@ from qa.text import (
     words,
     zipf,
 )
-from qa.thesaurus import defined_names, noun_classes, of_a_kind, parts_of_speech, synonyms
+from qa.thesaurus import (
+    defined_names,
+    noun_classes,
+    of_a_kind,
+    parts_of_speech,
+    phrasal_synonyms,
+    synonyms,
+)
 
 # --- answer types ------------------------------------------------------------------------
 # The rules below return one of these. person: a person, an organisation or a role
@@ -599,7 +606,8 @@ def profile_question(
             in_corpus=any(doc_freq.get(form, 0) > 0 for form in written_forms(s))
             or (name and similar_stems is not None and same_name(s, similar_stems(s))),
             rarity=_rarity(doc_freq.get(s, 0), passages),
-            synonyms=_in_corpus(_related(_unpossessed(lw), name), doc_freq),
+            synonyms=_in_corpus(_related(_unpossessed(lw), name), doc_freq)
+            | _in_corpus(_phrasal(tokens, i), doc_freq),
         )
         if not terms[s].in_corpus:
             terms[s].figure = quantity(w)
@@ -651,6 +659,23 @@ def _related(word: str, name: bool) -> frozenset[str]:
     if name:
         return frozenset(stem(w) for w in defined_names(word))
     return synonyms(word)
+
+
+# The adverbial particles of English phrasal verbs ("call off", "conk out", "hand over"):
+# a closed class of grammar.
+PARTICLES = frozenset({
+    "out", "off", "up", "down", "in", "on", "over", "back", "away", "through", "around",
+    "about", "along", "across", "ahead", "forward", "apart", "aside",
+})  # fmt: skip
+
+
+def _phrasal(tokens: list[str], i: int) -> frozenset[str]:
+    """The stems of the synonyms of the phrasal verb that token `i` opens with the particle
+    after it ("if the heating conks out": fail, break; "call off": cancel), from WordNet:
+    the verb alone means something else ("conk" is a blow to the head)."""
+    if i + 1 >= len(tokens) or tokens[i + 1].lower() not in PARTICLES:
+        return frozenset()
+    return phrasal_synonyms(tokens[i], tokens[i + 1])
 
 
 def _in_corpus(stems: frozenset[str], doc_freq: dict[str, int]) -> frozenset[str]:

@@ -205,3 +205,19 @@ def test_a_hyphenated_word_wordnet_writes_closed_or_open_is_found():
     assert thesaurus.wordnet().senses("sign-up")[0][1] == "sign_up"
     assert thesaurus.wordnet().senses("e-mail")[0][1] == "e-mail"
     assert thesaurus.wordnet().senses("grown-upx") == []
+
+
+def test_a_phrasal_verb_gets_the_synonyms_wordnet_gives_it_whole():
+    """ "call off" is "cancel" and "conk out" is "fail" in WordNet, whatever "call" and
+    "conk" mean alone; the question's verb then matches a sentence that says "cancel"."""
+    assert stem("cancel") in thesaurus.phrasal_synonyms("calling", "off")
+    assert stem("fail") in thesaurus.phrasal_synonyms("conks", "out")
+    assert thesaurus.phrasal_synonyms("conks", "up") == frozenset()  # no such phrasal verb
+    doc_freq = {stem("cancel"): 2, stem("session"): 4}
+    q = profile_question("What if the college calls off a session?", doc_freq, set(), 5)
+    calls = next(i for i, t in enumerate(q.terms) if t.lower == "calls")
+    assert stem("cancel") in q.terms[calls].synonyms
+    match, _ = _Words(q, SimpleNamespace(lexicon=None)).match("A cancelled session is repaid.")
+    assert match[calls] == SYNONYM
+    alone = profile_question("What if the college calls a session?", doc_freq, set(), 5)
+    assert all(stem("cancel") not in t.synonyms for t in alone.terms)
