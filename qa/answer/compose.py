@@ -48,6 +48,7 @@ from qa.answer.question import (
     counted_nouns,
     counts_the_counted,
     names_a_counted,
+    names_by_number,
 )
 from qa.answer.tables import (
     asked_cell,
@@ -680,8 +681,13 @@ def _is_a_date(text: str) -> bool:
 
 def _counts_another_thing(sentence: str, span: Span, ask: Ask) -> bool:
     """For "how many": the number counts other things than the question
-    (`question.counts_the_counted`: "two full rotations" for "How many engineers ...")."""
-    return bool(HOW_MANY.search(ask.text)) and _counts_the_asked(sentence, span, ask) is False
+    (`question.counts_the_counted`: "two full rotations" for "How many engineers ..."), or
+    nothing, being part of a name ("Area 4": `question.names_by_number`)."""
+    if not HOW_MANY.search(ask.text):
+        return False
+    first = _FIGURE.search(sentence, span[0], span[1])
+    named = first is not None and names_by_number(sentence, first.start())
+    return named or _counts_the_asked(sentence, span, ask) is False
 
 
 def _counts_the_asked(sentence: str, span: Span, ask: Ask) -> bool | None:

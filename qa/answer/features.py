@@ -31,6 +31,7 @@ from qa.answer.question import (
     counted_nouns,
     counted_unit,
     counts_the_counted,
+    names_by_number,
     share_may_answer,
 )
 from qa.text import (
@@ -314,9 +315,11 @@ _COUNT = re.compile(rf"\b(?:\d+(?:[.,]\d+)*|{'|'.join(sorted(NUMBER_WORDS))})\b"
 
 def _counts(text: str) -> list[tuple[str, int]]:
     """The numbers of the text (figures and number words, lower-cased) and where each
-    ends."""
+    ends; not a number that is part of a name ("Area 4": `question.names_by_number`)."""
     return [
-        (re.sub(r"\s+", "", m.group()).rstrip(".,").lower(), m.end()) for m in _COUNT.finditer(text)
+        (re.sub(r"\s+", "", m.group()).rstrip(".,").lower(), m.end())
+        for m in _COUNT.finditer(text)
+        if not names_by_number(text, m.start())
     ]
 
 

@@ -346,6 +346,21 @@ NOUN_REACH = 3  # words from a count to its noun: "nine ringed plovers"
 _BEFORE_THE_COUNTED = frozenset({"of", "the", "these", "those", "its", "their", "our", "all"})
 
 
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+
+
+def names_by_number(text: str, start: int) -> bool:
+    """The number at `start` is part of a name, right after a capitalised noun and one
+    space ("Area 4", "Year 6", "Flat 2", "Route 66"): it says which one, and counts
+    nothing. Not after a word of grammar ("Over 400 people", "About 480") nor a word that
+    is no noun ("Nearly 300": WordNet's parts of speech)."""
+    m = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word not in STOPWORDS and "n" in parts_of_speech(word)
+
+
 def counts_the_counted(text: str, end: int, counted: tuple[str, ...]) -> bool | None:
     """Does the number that ends at `end` count what the question counts? By the nouns
     right after it, past "of the" ("8 of the 10 sessions") and past a unit's "of" ("0.71

@@ -1326,6 +1326,22 @@ def test_no_part_of_a_phone_number_is_a_count():
     assert found is not None and sentence[found[0] : found[1]] == "40 people"
 
 
+def test_a_number_that_is_part_of_a_name_is_no_count():
+    """ "Area 4", "Year 6", "Flat 2": the number says which one. After a word of grammar
+    or a word that is no noun ("Over 400", "Nearly 300") it is a count."""
+    from qa.answer.question import names_by_number
+
+    for text, named in [
+        ("Area 4: Stenning Park", True), ("Year 6 pupils", True), ("Flat 2, Ropewalk", True),
+        ("Over 400 people", False), ("Nearly 300 came", False), ("we counted 45", False),
+    ]:  # fmt: skip
+        assert names_by_number(text, re.search(r"\d", text).start()) is named, text
+    ask = Ask.of("How many pupils went to camp?", "number", set())
+    sentence = "Year 6 went to camp: 28 pupils in all."
+    found = number_span(sentence, ask)
+    assert found is not None and sentence[found[0] : found[1]].startswith("28"), found
+
+
 def test_no_number_fits_a_dimension_it_does_not_measure():
     ask = Ask.of("How high is the tower?", "number", set())
     assert fitting_number_span("It is 2 degrees colder at the top.", ask) is None
