@@ -563,7 +563,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
         if _continues_text_row(line, previous, blocks, current):
             blocks[-1].end = line.end  # a wrapped cell of the row above
             continue
-        following = lines[i + 1] if i + 1 < len(lines) else None
+        following = _next(lines, i)
         if ("  " in stripped or "\t" in stripped) and _text_table_row(line, previous, following):
             close()
             blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end))
@@ -896,7 +896,7 @@ def _title_line_inside(
     Not the first of a list of such lines under a label ("PRESENT:\\nAnn Lee\\nBo Chan")."""
     if previous is None or not _SENTENCE_END.search(previous.text.rstrip()):
         return False
-    following = lines[i + 1] if i + 1 < len(lines) else None
+    following = _next(lines, i)
     if following is None or following.blank or not _opens_sentence(following.text):
         return False
     if _title_like(following.text.strip(), strict=True) and not _CLOSING.search(
