@@ -62,7 +62,9 @@ from qa.types import Passage, Sentence
 # its own, not a line of one long sentence (ingest/structure.py `_field_row`).
 # 20: a line that ends in a preposition, an article, a conjunction or a modal verb is no
 # heading, unless a wh-clause ("What it is used for"); "(1)" followed by "(2)" is a list.
-CHUNKING_VERSION = 20
+# 21: a heading may end in a capitalised word ("1. Appendix A") or a verb's particle ("2.1
+# Signing in"); a field line that runs on ("Warning: ... near water or") is no field.
+CHUNKING_VERSION = 21
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

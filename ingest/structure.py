@@ -81,6 +81,7 @@ _RUNS_ON = _SMALL_WORDS | frozenset({
 })
 # fmt: on
 _WH_CLAUSE = re.compile(r"^(?:what|who|whom|which|where|when|how|why)\b")
+_PARTICLES = frozenset({"in", "on", "out", "up", "off", "over", "down", "back", "away"})
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -806,12 +807,13 @@ def _field_row(
 
 
 def _is_field(line: _Line, following: _Line | None, width: int | None) -> bool:
-    """A line of a label, a colon and a value that ends no sentence and does not wrap
-    into the next line: a turn of a transcript ("MR LEE: We did inspect it.") ends a
-    sentence, or runs on over full lines."""
+    """A line of a label, a colon and a value that ends no sentence and does not run on
+    into the next line (a full line, or one ending in a word that runs on: `_runs_on`): a
+    turn of a transcript ("MR LEE: We did inspect it.") ends a sentence, or runs on."""
     return (
         bool(_FIELD.match(line.text))
         and not line.text.rstrip().endswith((".", "!", "?"))
+        and not _runs_on(line.text)  # "Warning: do not use it near water or"
         and not (following is not None and _wrapped(line, following, width))
     )
 
@@ -981,9 +983,15 @@ def _runs_on(line: str) -> bool:
     """The line's last word is one no heading ends with (`_RUNS_ON`); but a heading that
     is a wh-clause may end in its preposition ("What it is used for", "WHO WE SHARE
     INFORMATION WITH")."""
-    found = [w.lower() for w in _words(line)]
+    written = _words(line)
+    found = [w.lower() for w in written]
     if not found or found[-1] not in _RUNS_ON:
         return False
+    if written[-1][:1].isupper() and not line.isupper():
+        return False  # "1. Appendix A", "3. Dates for May": a letter or a name ends it
+    phrase = [w for w in found if not w[0].isdigit()]
+    if 1 < len(phrase) <= 3 and phrase[-2].endswith("ing") and phrase[-1] in _PARTICLES:
+        return False  # "2.1 Signing in", "Setting up": a short heading, a verb's particle
     opening = next((w for w in found if not w[0].isdigit()), "")  # past a number ("1. What")
     return not _WH_CLAUSE.match(opening)
 

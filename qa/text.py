@@ -313,10 +313,14 @@ def numbers(text: str) -> set[str]:
 # states the range or the bound it falls under ("aged 66 or over", "25 units or more",
 # "between −20 °C and +60 °C"). The text speaks to the figure without writing it.
 _FIGURE = r"[−-]?\d+(?:,\d{3})*(?:\.\d+)?"
-_UNIT_AFTER = r"(?:\s?[^\s\d]{1,4})?"  # "°C", "cc", "kg", "%" between a figure and "to"
-_SIGN_BEFORE = r"[+]?[^\s\d\w]{0,2}\s?"  # "+", "£", "$" before the second figure
+_UNIT_AFTER = r"(?:\s?(?!(?:to|and)\b)[^\s\d]{1,4})?"  # "°C", "cc", "kg", "%" before "to"
+_SIGN_BEFORE = r"[+]?[^\s\d\w−-]{0,2}\s?"  # "+", "£", "$" before the second figure
+# "11 to 15", "11-15", "between −20 °C and +60 °C" ("and" only after "between": "sections
+# 2 and 9" is two figures, no range)
 _FIGURE_RANGE = re.compile(
-    rf"(?<![\w.,])({_FIGURE}){_UNIT_AFTER}\s*(?:to|–|—|-|and)\s*{_SIGN_BEFORE}({_FIGURE})(?![\d.,]\d)"
+    rf"(?<![\w.,])(?:(between)\s+)?({_FIGURE}){_UNIT_AFTER}\s*(to|–|—|-|and)\s*{_SIGN_BEFORE}"
+    rf"({_FIGURE})(?![\d.,]\d)",
+    re.I,
 )
 _BOUND_BEFORE = (
     r"(?:over|under|above|below|(?:more|less|fewer|greater|older|younger|higher|lower) than|"
@@ -356,8 +360,12 @@ def speaks_to(value: float, text: str) -> bool:
     other figures.) The sign of a figure asked as a word ("minus 25") is not known here,
     so a range is read by its figures' sizes too."""
     for m in _FIGURE_RANGE.finditer(text):
-        low, high = _value(m.group(1)), _value(m.group(2))
-        if low < high and (low <= value <= high or abs(low) <= value <= abs(high)):
+        between, first, joined, second = m.groups()
+        if joined.lower() == "and" and not between:
+            continue
+        low, high = _value(first), _value(second)
+        sizes = sorted((abs(low), abs(high)))
+        if low < high and (low <= value <= high or sizes[0] <= value <= sizes[1]):
             return True
     return any(
         _magnitude(_value(m.group(1) or m.group(2))) == _magnitude(value)

@@ -158,10 +158,12 @@ class WordNet:
         dev questions (`python -m evals.decision_lab`) did not move (AUC +0.002).
 
         A hyphenated word WordNet lacks is looked up closed, then open: it writes
-        "grownup" for "grown-ups" and "check_out" for "check-out"."""
+        "grownup" for "grown-ups" and "sign_up" for "sign-up"."""
         found = self._senses(word)
         if found or "-" not in word:
             return found
+        if word.startswith("re-"):  # "re-sign" is not "resign", nor "re-count" "recount"
+            return self._senses(word.replace("-", "_"))
         return self._senses(word.replace("-", "")) or self._senses(word.replace("-", "_"))
 
     def _senses(self, word: str) -> list[tuple[str, str]]:

@@ -381,7 +381,7 @@ TIME = re.compile(
     r"(?:(?:on|in|by|since|until|till|from|before|after|during|at|as of|as early as|no later "
     r"than|not before)\s+)?(?:the\s+)?"
     # a weekday before a date is part of it ("Thursday 11 April 2024", "Friday, 31 January")
-    + rf"(?:{_DAY},?\s+(?=\d|{_MONTH}))?(?:"
+    + rf"(?:{_DAY},?\s+(?=\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}))?(?:"
     + _PART_OF
     + rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     + rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"

@@ -233,13 +233,15 @@ def asks_for_an_overview(question: str) -> Kind | None:
     """The first overview form that fires (OVERVIEW_RULES), if any; or the overview of
     the documents that the first of the questions it joins asks for ("What is this file
     about, and what does the tool do?": the overview answers what the second part asks
-    of the whole). Not a judged form: "What is Respira-V, and how did it sell?" asks two
+    of the whole). Not a judged form, nor one with a topic: "What is Respira-V, and how
+    did it sell?" and "What is the newsletter about, and when is sports day?" ask for
     facts, which the answer to a question of several parts gives."""
     if kind := _overview_form(question):
         return kind
     parts = question_parts(question)
     kind = _overview_form(parts[0]) if len(parts) > 1 else None
-    return kind if kind is not None and not kind.judged else None
+    whole = kind is not None and not kind.judged and not kind.topic
+    return kind if whole else None
 
 
 def _overview_form(question: str) -> Kind | None:

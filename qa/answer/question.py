@@ -21,6 +21,8 @@ import numpy as np
 from qa.answer.headings import asks_for_heading, structure_stems
 from qa.answer.kinds import OVERVIEW, YES_NO, is_document_type, question_kind
 from qa.text import (
+    DAYS,
+    MONTHS,
     STOPWORDS,
     UNIT_WORD,
     numbers,
@@ -198,7 +200,14 @@ def _request_words(text: str, answer_type: str) -> frozenset[str]:
     one. A document lacking them lacks nothing asked."""
     if answer_type != "contact":
         return frozenset()
-    return frozenset(w.lower() for m in _REACH_REQUEST.finditer(text) for w in words(m.group()))
+    found = {w.lower() for m in _REACH_REQUEST.finditer(text) for w in words(m.group())}
+    return frozenset(found & _GENERIC_REQUEST)
+
+
+# The words of a contact request that name no channel: "fax", "mobile", "phone" and
+# "e-mail" say which kind of contact is asked for, and stay words the answer must match.
+_GENERIC_REQUEST = frozenset({"contact", "number", "numbers", "details", "reach", "call",
+                              "ring", "dial", "get", "touch"})  # fmt: skip
 
 
 # "How long", "how soon", "what notice period", "what is the response time".
@@ -349,16 +358,23 @@ _BEFORE_THE_COUNTED = frozenset({"of", "the", "these", "those", "its", "their", 
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 
 
+_WHEN = DAYS | MONTHS | {"today", "tonight", "tomorrow", "yesterday"}
+
+
 def names_by_number(text: str, start: int) -> bool:
     """The number at `start` is part of a name, right after a capitalised noun and one
     space ("Area 4", "Year 6", "Flat 2", "Route 66"): it says which one, and counts
-    nothing. Not after a word of grammar ("Over 400 people", "About 480") nor a word that
-    is no noun ("Nearly 300": WordNet's parts of speech)."""
+    nothing. Not after a word of grammar ("Over 400 people", "About 480"), a word that is
+    no noun ("Nearly 300": WordNet's parts of speech), a day ("On Sunday 40 volunteers
+    came", "Today 300 people signed") nor a plural ("Pupils 420": a count's label)."""
     m = _NAME_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
         return False
     word = m.group(1).lower()
-    return word not in STOPWORDS and "n" in parts_of_speech(word)
+    plural = word.endswith("s") and stem(word) != word
+    return (
+        word not in STOPWORDS and word not in _WHEN and not plural and "n" in parts_of_speech(word)
+    )
 
 
 def counts_the_counted(text: str, end: int, counted: tuple[str, ...]) -> bool | None:

@@ -211,11 +211,26 @@ def test_a_clause_wrapped_early_is_no_heading_but_a_heading_may_end_in_its_prepo
         4. Fees for 2025-26
 
         The fee is £40.
+
+        5. Appendix A
+
+        The forms.
+
+        6. Signing in
+
+        Sign in at the desk.
+
+        Warning: do not use this kettle near water or
+        Note: it must be dry.
         """)
     structure = analyse(text)
     _exact(text, structure)
     headings = [_flat(s.text) for s in structure.sentences if s.kind == "heading"]
-    assert headings == ["2. TERM", "3. What the tablets are used for", "4. Fees for 2025-26"]
+    assert headings == [
+        "2. TERM", "3. What the tablets are used for", "4. Fees for 2025-26", "5. Appendix A",
+        "6. Signing in",
+    ]  # fmt: skip
+    assert not any(s.kind == "list_item" and "Warning" in s.text for s in structure.sentences)
     found = [_flat(s.text) for s in structure.sentences]
     assert any(t.endswith("ending on 31 August 2026.") and "beginning on" in t for t in found)
     assert any(t.startswith("(1) Fenella") or t.startswith("Fenella") for t in found)

@@ -418,6 +418,12 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
             "time",
             "by Wednesday, 30 April 2025",
         ),
+        (  # a weekday before a count is no date
+            "On Monday 12 homes lost power for an hour.",
+            "When did the homes lose power?",
+            "time",
+            "On Monday",
+        ),
         (  # "pm" is part of the time of day
             "The meeting closed at 9:05 pm after a vote.",
             "What time did the meeting close?",
@@ -828,6 +834,7 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("What are these documents about and who wrote them?", OVERVIEW, ""),
         ("What is Acme Sync, and how much does it cost?", FACTOID, ""),
         ("What is the deposit, and when is it due?", FACTOID, ""),
+        ("What is the newsletter about and when is sports day?", FACTOID, ""),
     ],
 )
 def test_question_kinds(question, kind, topic):
@@ -1334,6 +1341,7 @@ def test_a_number_that_is_part_of_a_name_is_no_count():
     for text, named in [
         ("Area 4: Stenning Park", True), ("Year 6 pupils", True), ("Flat 2, Ropewalk", True),
         ("Over 400 people", False), ("Nearly 300 came", False), ("we counted 45", False),
+        ("On Sunday 40 came", False), ("Pupils 420", False),
     ]:  # fmt: skip
         assert names_by_number(text, re.search(r"\d", text).start()) is named, text
     ask = Ask.of("How many pupils went to camp?", "number", set())

@@ -205,6 +205,7 @@ def test_a_hyphenated_word_wordnet_writes_closed_or_open_is_found():
     assert thesaurus.wordnet().senses("sign-up")[0][1] == "sign_up"
     assert thesaurus.wordnet().senses("e-mail")[0][1] == "e-mail"
     assert thesaurus.wordnet().senses("grown-upx") == []
+    assert stem("vacate") not in thesaurus.synonyms("re-sign")  # not "resign"
 
 
 def test_a_phrasal_verb_gets_the_synonyms_wordnet_gives_it_whole():
