@@ -341,10 +341,11 @@ _QUANTITY = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 def quantity(word: str) -> float | None:
     """The value of a word that is a plain figure ("67", "1,250", "2.5"); None for any
     other word, and for a version or a code ("2.4.2", "HB-15"), which only match as written."""
-    return _value(word) if _QUANTITY.fullmatch(word) else None
+    return figure_value(word) if _QUANTITY.fullmatch(word) else None
 
 
-def _value(figure: str) -> float:
+def figure_value(figure: str) -> float:
+    """A figure as written, as a number: "1,250" -> 1250.0, "−20" (a minus sign) -> -20.0."""
     return float(figure.replace(",", "").replace("−", "-"))
 
 
@@ -363,12 +364,12 @@ def speaks_to(value: float, text: str) -> bool:
         between, first, joined, second = m.groups()
         if joined.lower() == "and" and not between:
             continue
-        low, high = _value(first), _value(second)
+        low, high = figure_value(first), figure_value(second)
         sizes = sorted((abs(low), abs(high)))
         if low < high and (low <= value <= high or sizes[0] <= value <= sizes[1]):
             return True
     return any(
-        _magnitude(_value(m.group(1) or m.group(2))) == _magnitude(value)
+        _magnitude(figure_value(m.group(1) or m.group(2))) == _magnitude(value)
         for m in _FIGURE_BOUND.finditer(text)
     )
 

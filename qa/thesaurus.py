@@ -318,12 +318,7 @@ class WordNet:
             if form not in written:
                 continue  # only a capitalised form: a proper noun's sense
             letter = any(len(m) == 1 and not m.isdigit() for m in written)
-            symbol = letter and self._is_a_unit(synset, written)
-            found |= {
-                stem(w)
-                for w in (m.lower() for m in written)
-                if w not in STOPWORDS and (len(w) > 1 or w.isdigit() or symbol)
-            }
+            found |= _member_stems(written, symbol=letter and self._is_a_unit(synset, written))
         found.discard(stem(word.lower()))
         return frozenset(found)
 
@@ -335,13 +330,21 @@ class WordNet:
             entry = self._line("index.verb", f"{base}_{particle.lower()}")
             if entry is None:
                 continue
-            return frozenset(
-                stem(m.lower())
-                for offset in _offsets(entry)[:SENSES]
-                for m in self.members("v" + offset)
-                if m.lower() not in STOPWORDS and len(m) > 1
+            return frozenset().union(
+                *(_member_stems(self.members("v" + o)) for o in _offsets(entry)[:SENSES])
             )
         return frozenset()
+
+
+def _member_stems(members: list[str], symbol: bool = False) -> set[str]:
+    """The stems of a synset's members that may stand for a word: not a stopword, nor a
+    single letter ("i", "x") unless the synset is a unit whose symbol it is; a figure
+    stays ("2")."""
+    return {
+        stem(w)
+        for w in (m.lower() for m in members)
+        if w not in STOPWORDS and (len(w) > 1 or w.isdigit() or symbol)
+    }
 
 
 def _offsets(entry: list[str]) -> list[str]:

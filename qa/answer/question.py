@@ -628,20 +628,21 @@ def profile_question(
             continue
         capitalised = w[0].isupper() and i > 0 and lw not in lower_words
         name = capitalised or has_digit(w) or (w.isupper() and len(w) > 1)
+        in_corpus = any(doc_freq.get(form, 0) > 0 for form in written_forms(s)) or (
+            name and similar_stems is not None and same_name(s, similar_stems(s))
+        )
         terms[s] = Term(
             word=w,
             lower=lw,
             stem=s,
             specificity=max(specificity(w), 0.8 if name else 0.0),
             name=name,
-            in_corpus=any(doc_freq.get(form, 0) > 0 for form in written_forms(s))
-            or (name and similar_stems is not None and same_name(s, similar_stems(s))),
+            in_corpus=in_corpus,
             rarity=_rarity(doc_freq.get(s, 0), passages),
             synonyms=_in_corpus(_related(_unpossessed(lw), name), doc_freq)
             | _in_corpus(_phrasal(tokens, i), doc_freq),
+            figure=None if in_corpus else quantity(w),
         )
-        if not terms[s].in_corpus:
-            terms[s].figure = quantity(w)
     found = list(terms.values())
     return QuestionProfile(
         text=text,

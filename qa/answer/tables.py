@@ -25,7 +25,7 @@ import numpy as np
 from qa.answer.features import content_stems
 from qa.answer.question import closeness
 from qa.retrieve import Lexicon
-from qa.text import CURRENCY_SIGN, STOPWORDS, stem, stems, words, zipf
+from qa.text import CURRENCY_SIGN, STOPWORDS, figure_value, stem, stems, words, zipf
 
 # A row of a pipe table: its cells between the pipes, an empty one included ("| a | | c |").
 # A row of a text table: runs of text between two or more spaces or tabs.
@@ -203,7 +203,7 @@ _FAMILIES = {family for family, _ in _SCALE.values()}
 
 
 def _part(m: re.Match) -> Value:
-    amount = float(m.group("number").replace(",", "").replace("−", "-"))
+    amount = figure_value(m.group("number"))
     if m.group("minutes"):  # "1:30", "2:14:05"
         amount = amount * 3600 + int(m.group("minutes")) * 60 + int(m.group("seconds") or 0)
         return Value(amount, "time")
