@@ -31,7 +31,7 @@ def bucket(case: F.Case, model) -> tuple[str, dict]:
     item = case.item
     ranked = F._rescore(case, model.scorer) if case.prepared.candidates else []
     selection, kind = case.service.choose(case.prepared, ranked, model)
-    answer = case.service.compose_answer(case.prepared, selection, kind)
+    answer = case.service.compose_answer(case.prepared, selection, kind, model)
     right = not answer.abstained and m.key_facts_present(answer.answer, item.key_facts)
     labels = F.labels(case.prepared, item)
     rank = next((i for i, g in enumerate(F.ranked_gold(case, ranked)) if g), None)

@@ -44,7 +44,7 @@ def evaluate(case: F.Case, model) -> dict:
     ranked = F._rescore(case, model.scorer) if case.prepared.candidates else []
     _SNAPSHOT[:] = [case.prepared.snapshot]
     selection, kind = case.service.choose(case.prepared, ranked, model)
-    answer = case.service.compose_answer(case.prepared, selection, kind)
+    answer = case.service.compose_answer(case.prepared, selection, kind, model)
     item = case.item
     right = (
         (not answer.abstained and m.key_facts_present(answer.answer, item.key_facts))

@@ -202,7 +202,7 @@ def _outcome(
     if composed is not None and key in composed:
         abstained, right = composed[key]
         return abstained, right, len(selection.candidates)
-    answer = case.service.compose_answer(case.prepared, selection, kind)
+    answer = case.service.compose_answer(case.prepared, selection, kind, model)
     right = (
         (not answer.abstained and m.key_facts_present(answer.answer, case.item.key_facts))
         if case.item.answerable

@@ -39,7 +39,7 @@ from qa.answer.headings import (
     referenced_numbers,
 )
 from qa.answer.kinds import ACROSS as _ACROSS
-from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind, question_parts
+from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind
 from qa.answer.question import (
     HOW_MANY,
     NOUN_REACH,
@@ -60,7 +60,6 @@ from qa.answer.tables import (
 )
 from qa.answer.turns import turns_of
 from qa.retrieve import DocumentSentences, Snapshot
-from qa.store import sentence_id
 from qa.text import (
     AFFIRM,
     CLOCK,
@@ -1308,15 +1307,15 @@ def compose(
     answer_type: str = "open",
     pool: Sequence[Chosen] = (),
     query_vector: np.ndarray | None = None,
-    part_vectors: Sequence[np.ndarray] = (),
+    parts: Sequence[Part] = (),
 ) -> Composed:
     """The answer text and its citations, in the shape the question's kind asks for.
 
     `chosen` are the selection's sentences, best first; `pool` the other scored
     candidates (best first), from which a yes/no answer takes the other side and a
     comparison the other documents; `query_vector` centres a summary on its topic;
-    `part_vectors` (one per part of a question that joins several: `question_parts`)
-    find a sentence for each part.
+    `parts` (of a question for a fact that joins several: `question_parts`) are answered
+    each on its own.
     An empty text means there is nothing to say in that shape (the caller abstains).
     """
     if isinstance(kind, str):
@@ -1351,12 +1350,13 @@ def compose(
     if kind.name == YES_NO:
         return weigh(question, chosen, snapshot, pool=pool)
     chosen = most_specific(chosen, pool, question, snapshot)
-    chosen = cover_parts(chosen, pool, question, snapshot, part_vectors)
     found = [*chosen, *pool[:_PART_DEPTH]]
     shaped = table_extreme(question, found, snapshot) or whole_list(question, found, snapshot)
     if shaped is not None:
         return shaped
-    return answer_fact(chosen, snapshot, question=question, answer_type=answer_type)
+    citer = Citer(snapshot)
+    text, _ = answer_fact(chosen, snapshot, question=question, answer_type=answer_type, citer=citer)
+    return "\n\n".join([text, *answer_parts(parts, chosen, snapshot, citer)]), citer.citations
 
 
 _POINTING = re.compile(r"^\W*(?:this|these)\b", re.I)
@@ -1369,54 +1369,39 @@ def points_at_the_documents(source: str) -> bool:
     return bool(_POINTING.match(source))
 
 
-_PART_DEPTH = 10  # how far down the scored candidates a part of the question is looked for
-PART_WORDS = 0.3  # the weight of a part's own words beside its vector
+_PART_DEPTH = 10  # how far down the scored candidates a table or a list is looked for
 
 
-def cover_parts(
-    chosen: Sequence[Chosen],
-    pool: Sequence[Chosen],
-    question: str,
-    snapshot: Snapshot,
-    part_vectors: Sequence[np.ndarray] = (),
-) -> list[Chosen]:
-    """A question that joins two ("Who signs X, and is there a deadline for Y?")
-    gets a sentence for each: per part, the candidate closest to it (its vector, and its
-    own words, those the other parts do not share), added when not already chosen. The
-    scorer ranks sentences against the whole question, so one part can crowd out the
-    other."""
-    parts = question_parts(question)
-    out = list(chosen)
-    if len(parts) < 2 or len(part_vectors) != len(parts) or not out:
-        return out
-    seen = {(c.passage.doc_id, c.sentence.start) for c in out}
-    options = _unique(pool[:_PART_DEPTH])
-    if not options:
-        return out
-    ids = [sentence_id(c.passage.passage_id, c.index) for c in options]
-    found = snapshot.sentence_vectors(ids)
-    terms = [set(content_terms(p)) for p in parts]
-    for i, vector in enumerate(part_vectors):
-        others = set().union(*(t for j, t in enumerate(terms) if j != i))
-        own = terms[i] - others or terms[i]
+@dataclass
+class Part:
+    """One part of a question that joins several ("Where is X made, and when did that
+    factory open?"): the question it stands for and its own candidates, best first."""
 
-        scores = [
-            (float(found[sid] @ vector) if sid in found else 0.0)
-            + PART_WORDS * len(own & _context_stems(c)) / (len(own) or 1)
-            for c, sid in zip(options, ids, strict=True)
-        ]
-        best = options[int(np.argmax(scores))]
-        key = (best.passage.doc_id, best.sentence.start)
-        if key not in seen:
-            out.append(best)
-            seen.add(key)
-    return out
+    question: str
+    ranked: Sequence[Chosen]
+    answer_type: str = "open"
 
 
-def _context_stems(c: Chosen) -> set[str]:
-    """The stems of a candidate's sentence and the one before it."""
-    before = c.passage.sentences[c.index - 1].text if c.index else ""
-    return stems(c.sentence.text) | stems(before)
+def answer_parts(
+    parts: Sequence[Part], chosen: Sequence[Chosen], snapshot: Snapshot, citer: Citer
+) -> list[str]:
+    """A paragraph for each part whose own best candidate the answer does not quote yet
+    (`answer_fact`, citations numbered after the answer's). The answer's sentences were
+    ranked against the whole question, and one part can crowd out the other."""
+    quoted = {(c.passage.doc_id, c.sentence.start) for c in chosen}
+    texts = []
+    for part in parts:
+        if not part.ranked:
+            continue
+        best = most_specific(part.ranked[:1], part.ranked[1:], part.question, snapshot)
+        if (best[0].passage.doc_id, best[0].sentence.start) in quoted:
+            continue
+        quoted.add((best[0].passage.doc_id, best[0].sentence.start))
+        text, _ = answer_fact(
+            best, snapshot, question=part.question, answer_type=part.answer_type, citer=citer
+        )
+        texts.append(text)
+    return texts
 
 
 # "Which routes are there?", "What payment methods are available?", "List the error
@@ -1660,17 +1645,23 @@ def most_specific(
 
 
 def answer_fact(
-    chosen: Sequence[Chosen], snapshot: Snapshot, *, question: str = "", answer_type: str = "open"
+    chosen: Sequence[Chosen],
+    snapshot: Snapshot,
+    *,
+    question: str = "",
+    answer_type: str = "open",
+    citer: Citer | None = None,
 ) -> Composed:
     """The shortest span that answers, then the sentence(s) that say it.
 
     "Acme [1] — It is a design from Leeds that is to be built in Ohio by the
     contractor Acme. [2]". When more than one document speaks, each group is
-    introduced by its document's title, so who said what stays visible."""
+    introduced by its document's title, so who said what stays visible. `citer` numbers
+    the citations after those of earlier parts of the answer (`answer_parts`)."""
     if not chosen:
         return "", []
     ask = Ask.of(question, answer_type, snapshot.lower_words)
-    citer = Citer(snapshot)
+    citer = citer or Citer(snapshot)
     groups = _by_document(_quotes(chosen, snapshot, continued=True))
     firsts = {}
     for c in chosen:  # the best chosen sentence of each document leads its group

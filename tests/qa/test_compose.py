@@ -20,7 +20,9 @@ from helpers import service_over
 
 from qa.answer.compose import (
     Ask,
+    Citer,
     Focus,
+    Part,
     Pick,
     _carrying_clause,
     _on_side,
@@ -28,12 +30,12 @@ from qa.answer.compose import (
     actor_span,
     agent_span,
     answer_fact,
+    answer_parts,
     answer_span,
     asked_things,
     compare,
     compose,
     continuation,
-    cover_parts,
     fitting_number_span,
     has_a_fitting_kind,
     leans_on_predecessor,
@@ -1156,26 +1158,48 @@ def test_the_parts_of_a_question_that_joins_several(question, parts):
     assert len(question_parts(question)) == parts
 
 
-def test_each_part_of_a_joined_question_gets_its_sentence(corpus_service, snapshot):
-    """The scorer ranks against the whole question; the cost part must not be crowded out
-    by sentences about who presented the results."""
+def test_each_part_of_a_joined_question_gets_its_sentence(snapshot):
+    """The answer's sentences are ranked against the whole question; the cost part, ranked
+    on its own, must not be crowded out by sentences about who presented the results."""
     question = "Who presented the pilot results, and how much did the pilot cost?"
     presenter = pick(snapshot, "report.txt", "Maria Okafor")
     weaker = pick(snapshot, "report.txt", "The depot in Porto")
     cost = pick(snapshot, "report.txt", "2.5 million euros")
-    vectors = [corpus_service._embedder().embed_query(p) for p in question_parts(question)]
-    chosen = cover_parts([presenter], [presenter, weaker, cost], question, snapshot, vectors)
-    assert chosen[0] is presenter and cost in chosen and weaker not in chosen
+    parts = [
+        Part("Who presented the pilot results", [presenter, weaker], "person"),
+        Part("how much did the pilot cost", [cost, weaker], "amount"),
+    ]
     text, citations = compose(
         question_kind(question), [presenter], snapshot, question=question,
-        pool=[presenter, weaker, cost], part_vectors=vectors,
+        pool=[presenter, weaker, cost], parts=parts,
     )  # fmt: skip
-    assert "2.5 million euros" in text
+    first, second = text.split("\n\n")
+    assert "Maria Okafor" in first and "2.5 million euros" not in first
+    assert "2.5 million euros" in second and "Porto" not in text
     assert_exact(text, citations, snapshot)
-    # one question: nothing added
-    assert cover_parts([presenter], [presenter, cost], "Who presented?", snapshot, []) == [
-        presenter
+    assert len({c.id for c in citations}) == len(citations)  # numbered across the parts
+    # a part whose best sentence the answer quotes already adds nothing
+    alone, _ = compose(
+        question_kind(question), [presenter], snapshot, question=question,
+        pool=[presenter], parts=parts[:1],
+    )  # fmt: skip
+    assert "\n\n" not in alone and alone.count("Maria Okafor") >= 1
+    assert answer_parts(parts[:1], [presenter], snapshot, Citer(snapshot)) == []
+
+
+def test_a_joined_question_is_gathered_part_by_part(corpus_service):
+    """Each part is retrieved as a question of its own, a later one as a follow-up."""
+    question = "Who presented the pilot results, and how much did it cost?"
+    joined = corpus_service.prepare(question, [], 6)
+    assert [p.question for p in joined.parts] == [
+        "Who presented the pilot results",
+        "how much did it cost",
     ]
+    assert joined.parts[0].standalone is None
+    assert "pilot" in joined.parts[1].standalone  # "it" is retrieved with the part before
+    assert corpus_service.prepare("Who presented the pilot results?", [], 6).parts == ()
+    answer = corpus_service.ask(question)
+    assert "2.5 million euros" in answer.answer and "Okafor" in answer.answer
 
 
 @pytest.mark.parametrize(
