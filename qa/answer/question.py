@@ -617,6 +617,8 @@ def profile_question(
         lw = w.lower()
         if lw in STOPWORDS or (len(lw) < 2 and not lw.isdigit()):
             continue
+        if lw in _ORDINAL_ENDINGS and i and tokens[i - 1].isdigit():
+            continue  # "the 21st" is the day "21 June" writes ("21", "st": `qa.text.words`)
         s = stem(lw)
         if s in terms or s in skip:
             continue
@@ -656,6 +658,7 @@ def profile_question(
     )
 
 
+_ORDINAL_ENDINGS = {"st", "nd", "rd", "th"}  # of English ordinals written in figures
 _DETERMINERS = {"the", "this", "that", "these", "those", "your", "our", "their", "its"}
 _POINTING_WORDS = 3  # "the annual report extract": up to three words before the head noun
 

@@ -95,6 +95,19 @@ def test_common_words_are_less_specific_than_rare_words_names_and_numbers():
     assert specificity("A4-77") == 1.0  # has digits: a model number, an article number
 
 
+def test_an_ordinal_in_figures_is_its_number():
+    """ "the 21st" is the day "21 June" writes: its ending is no word the answer must have."""
+    q = profile_question("Why couldn't they have the party on the 21st?", {"21": 1}, set())
+    assert [t.word for t in q.terms] == ["party", "21"]
+    assert q.terms[1].in_corpus
+    # the words after it stay
+    assert [t.word for t in profile_question("Is the 3rd floor open?", {}, set()).terms] == [
+        "3",
+        "floor",
+        "open",
+    ]
+
+
 def test_closeness_makes_unrelated_words_zero_and_the_same_word_one():
     assert closeness(0.25) == 0.0 and closeness(1.0) == 1.0
     assert 0.0 < closeness(0.7) < 1.0
