@@ -31,7 +31,7 @@ import itertools
 import json
 import weakref
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -190,9 +190,10 @@ def _outcome(
     service's own choice and composition, as the answerer would answer.
 
     `composed` memoises the composition for one ranking of the case's candidates (the
-    trials of one fit): composing depends on the question, the pool and which of the
-    ranked candidates were chosen (their probabilities are the ranking's), not on the trial,
-    and most of the trials choose the same sentences. (Measured with cProfile on
+    trials of one fit, which share the model's scorer): composing depends on the question,
+    the pool, which of the ranked candidates were chosen (their probabilities are the
+    ranking's) and the scorer (which ranks the parts of a joined question), not on the
+    trial's ratios or threshold, and most of the trials choose the same sentences. (Measured with cProfile on
     `corpus-qa eval --loco`: 62,336 compositions were 530 s of 2227 s.)"""
     selection, kind = case.service.choose(case.prepared, candidates, model)
     key = (
@@ -222,22 +223,33 @@ def _folds(n: int) -> np.ndarray:
     return np.arange(n) % FOLDS
 
 
-def _out_of_fold_rankings(cases: list[Case], scorer: Logistic) -> list[list]:
+def _fold_scorers(cases: list[Case], scorer: Logistic) -> list[Logistic]:
+    """For each case, the scorer fitted without that case's fold (`scorer` where the rest
+    has nothing to fit on)."""
+    folds = _folds(len(cases))
+    out: list[Logistic] = [scorer] * len(cases)
+    for k in range(FOLDS):
+        try:
+            fold_scorer = fit_scorer([cases[i] for i in range(len(cases)) if folds[i] != k])
+        except ValueError:
+            fold_scorer = scorer
+        for i in range(len(cases)):
+            if folds[i] == k:
+                out[i] = fold_scorer
+    return out
+
+
+def _out_of_fold_rankings(
+    cases: list[Case], scorer: Logistic, fold_scorers: list[Logistic] | None = None
+) -> list[list]:
     """Each case's candidates ranked by a scorer fitted without that case's fold, so that
     choosing the threshold sees rankings as unseen questions get them, not in-sample ones
     (which are better, and made the threshold too trusting)."""
-    folds = _folds(len(cases))
-    ranked: list[list] = [[] for _ in cases]
-    for k in range(FOLDS):
-        held = [i for i in range(len(cases)) if folds[i] == k]
-        rest = [cases[i] for i in range(len(cases)) if folds[i] != k]
-        try:
-            fold_scorer = fit_scorer(rest)
-        except ValueError:
-            fold_scorer = scorer
-        for i in held:
-            ranked[i] = _rescore(cases[i], fold_scorer) if cases[i].prepared.candidates else []
-    return ranked
+    fold_scorers = fold_scorers or _fold_scorers(cases, scorer)
+    return [
+        _rescore(case, fold_scorer) if case.prepared.candidates else []
+        for case, fold_scorer in zip(cases, fold_scorers, strict=True)
+    ]
 
 
 def _out_of_fold_probabilities(rows: np.ndarray, correct: np.ndarray, usable: np.ndarray):
@@ -267,7 +279,8 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
     answer quotes is composition's question, and jointly the choice followed the noise of
     the threshold (measured: one-sentence answers were chosen in some fits and halved the
     left-out corpus's key-fact accuracy)."""
-    ranked = _out_of_fold_rankings(cases, scorer)
+    fold_scorers = _fold_scorers(cases, scorer)
+    ranked = _out_of_fold_rankings(cases, scorer, fold_scorers)
     usable = np.array([bool(r) for r in ranked])
     rows = np.array(
         [
@@ -301,8 +314,9 @@ def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionM
     for ratio, other in itertools.product(COMPANION_RATIOS, OTHER_DOCUMENT_RATIOS):
         trial = DecisionModel(scorer, None, 0.0, ratio, other)
         correct, sizes = [], []
-        for case, cands, memo in zip(cases, ranked, composed, strict=True):
-            abstained, right, size = _outcome(case, cands, trial, memo)
+        for case, cands, memo, own in zip(cases, ranked, composed, fold_scorers, strict=True):
+            # the parts of a joined question are ranked as its candidates were: out of fold
+            abstained, right, size = _outcome(case, cands, replace(trial, scorer=own), memo)
             # answering right; an unanswerable item is never "right to answer"
             correct.append(right and bool(case.item.answerable) and not abstained)
             sizes.append(size)

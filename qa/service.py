@@ -180,15 +180,23 @@ class QAService:
         )
 
     def prepare(
-        self, question: str, history: list[ChatTurn], top_k: int, scored: bool = True
+        self,
+        question: str,
+        history: list[ChatTurn],
+        top_k: int,
+        scored: bool = True,
+        parts: bool = True,
+        snapshot: Snapshot | None = None,
     ) -> Prepared:
         """Retrieve and score candidate sentences: everything before the answer is chosen.
 
         The candidates are scored by the fitted decision the settings name; with
-        `scored=False` only their features are computed (what `evals/fit.py` needs)."""
+        `scored=False` only their features are computed (what `evals/fit.py` needs). With
+        `parts`, the parts of a question that joins several are gathered too, from the same
+        `snapshot` of the corpus (by default the current one)."""
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
-        snapshot = self.index.snapshot()
+        snapshot = snapshot or self.index.snapshot()
         standalone, profile, query = self.query(question, history, snapshot)
         timings["embed"] = _ms(t0)
 
@@ -210,11 +218,11 @@ class QAService:
         timings["score"] = _ms(t2)
         return Prepared(
             question, standalone, snapshot, passages, scores, profile, candidates, timings, t0,
-            query.vector, self._prepare_parts(question, history, top_k),
+            query.vector, self._prepare_parts(question, history, top_k, snapshot) if parts else (),
         )  # fmt: skip
 
     def _prepare_parts(
-        self, question: str, history: list[ChatTurn], top_k: int
+        self, question: str, history: list[ChatTurn], top_k: int, snapshot: Snapshot
     ) -> tuple[Prepared, ...]:
         """The parts of a question for a fact that joins several (`question_parts`), each
         gathered as its own question, a later part as a follow-up to the one before ("and
@@ -230,7 +238,11 @@ class QAService:
         out = []
         for i, part in enumerate(parts):
             before = [ChatTurn(role="user", content=parts[i - 1]), _NO_ANSWER] if i else []
-            out.append(self.prepare(part, [*history, *before], top_k, scored=False))
+            out.append(
+                self.prepare(
+                    part, [*history, *before], top_k, False, parts=False, snapshot=snapshot
+                )
+            )
         return tuple(out)
 
     def scored(self, prepared: Prepared) -> Prepared:
@@ -354,7 +366,9 @@ class QAService:
         from qa.answer.llm import Retrieved, Tools
 
         def retrieve(question: str) -> Retrieved:
-            prepared = self.prepare(question, [], top_k)
+            # the LLM reads the passages; the parts serve only the extractive answer,
+            # which `extractive` below gives when the LLM cannot answer
+            prepared = self.prepare(question, [], top_k, parts=False)
 
             def extractive() -> Answer:
                 selection, kind = self.choose(prepared)

@@ -337,7 +337,11 @@ def continuation(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUM = (
     rf"(?<![\w-])(?:{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)|"
-    r"\d+(?:[.,]\d+)*(?:\.\d+)?(?:k|bn)?|"  # "£9.55k", "$2bn": the scale is the sum's
+    # A run of figures ("1.2.3 ... 5000", "1,1,1, ...") is read once: possessive (`++`,
+    # `*+`), and not started again after a figure's "." or ",". Backtracking into it took
+    # 4-5 s on 10,000 such characters (DURATION, TIME), from each of its groups; and it made
+    # "6" of "6.30pm" and "41" of "41.2p", which are no figures of their own.
+    r"(?<!\d[.,])\d++(?:[.,]\d++)*+(?:k|bn)?|"  # "£9.55k", "$2bn": the scale is the sum's
     + "|".join(sorted(NUMBER_WORDS - {"percent"}, key=len, reverse=True))
     + r")(?![\w-])"
 )
@@ -1356,7 +1360,9 @@ def compose(
         return shaped
     citer = Citer(snapshot)
     text, _ = answer_fact(chosen, snapshot, question=question, answer_type=answer_type, citer=citer)
-    return "\n\n".join([text, *answer_parts(parts, chosen, snapshot, citer)]), citer.citations
+    if not text:
+        return "", []
+    return "\n\n".join([text, *answer_parts(parts, snapshot, citer)]), citer.citations
 
 
 _POINTING = re.compile(r"^\W*(?:this|these)\b", re.I)
@@ -1382,26 +1388,32 @@ class Part:
     answer_type: str = "open"
 
 
-def answer_parts(
-    parts: Sequence[Part], chosen: Sequence[Chosen], snapshot: Snapshot, citer: Citer
-) -> list[str]:
-    """A paragraph for each part whose own best candidate the answer does not quote yet
-    (`answer_fact`, citations numbered after the answer's). The answer's sentences were
-    ranked against the whole question, and one part can crowd out the other."""
-    quoted = {(c.passage.doc_id, c.sentence.start) for c in chosen}
+def answer_parts(parts: Sequence[Part], snapshot: Snapshot, citer: Citer) -> list[str]:
+    """A paragraph for each part whose own best candidate the answer does not quote yet,
+    in `citer`'s citations (a chosen sentence, or the one before or after it that the
+    answer quotes with it): `answer_fact`, numbered after the answer's citations. The
+    answer's sentences were ranked against the whole question, and one part can crowd out
+    the other."""
     texts = []
     for part in parts:
         if not part.ranked:
             continue
         best = most_specific(part.ranked[:1], part.ranked[1:], part.question, snapshot)
-        if (best[0].passage.doc_id, best[0].sentence.start) in quoted:
+        if _quoted(best[0], citer.citations):
             continue
-        quoted.add((best[0].passage.doc_id, best[0].sentence.start))
         text, _ = answer_fact(
             best, snapshot, question=part.question, answer_type=part.answer_type, citer=citer
         )
         texts.append(text)
     return texts
+
+
+def _quoted(c: Chosen, citations: Sequence[Citation]) -> bool:
+    """Does one of the citations quote the candidate's sentence whole?"""
+    s = c.sentence
+    return any(
+        q.doc_id == c.passage.doc_id and q.start <= s.start and s.end <= q.end for q in citations
+    )
 
 
 # "Which routes are there?", "What payment methods are available?", "List the error

@@ -617,7 +617,7 @@ def profile_question(
         lw = w.lower()
         if lw in STOPWORDS or (len(lw) < 2 and not lw.isdigit()):
             continue
-        if lw in _ORDINAL_ENDINGS and i and tokens[i - 1].isdigit():
+        if w in _ORDINAL_ENDINGS and i and tokens[i - 1][-1].isdigit():
             continue  # "the 21st" is the day "21 June" writes ("21", "st": `qa.text.words`)
         s = stem(lw)
         if s in terms or s in skip:
@@ -658,7 +658,8 @@ def profile_question(
     )
 
 
-_ORDINAL_ENDINGS = {"st", "nd", "rd", "th"}  # of English ordinals written in figures
+# Of English ordinals in figures, lower-case ("10 St James Square" names a saint)
+_ORDINAL_ENDINGS = {"st", "nd", "rd", "th"}
 _DETERMINERS = {"the", "this", "that", "these", "those", "your", "our", "their", "its"}
 _POINTING_WORDS = 3  # "the annual report extract": up to three words before the head noun
 

@@ -19,6 +19,9 @@ import pytest
 from helpers import service_over
 
 from qa.answer.compose import (
+    DURATION,
+    NUMERIC,
+    TIME,
     Ask,
     Citer,
     Focus,
@@ -1136,6 +1139,19 @@ def test_of_equal_candidates_the_one_in_the_named_document_leads(snapshot):
     assert most_specific([report], [report, union], "Is it ready?", snapshot)[0] is report
 
 
+def test_a_run_of_figures_is_one_figure_and_no_piece_of_it_is_one():
+    """A version, a file name's figures, a time with its "pm" or a sum in pence are no
+    figure cut short ("5.0" of "v2.5.0", "6" of "6.30pm"); and a run of figures is read
+    once (backtracking into one of 10,000 characters took seconds, from each group)."""
+    assert [m.group() for m in NUMERIC.finditer("v2.5.0, tool_2.4.1_linux, and 2.4.1")] == ["2.4.1"]
+    assert [m.group() for m in NUMERIC.finditer("at 6.30pm, 41.2p a share")] == []
+    run = ",".join(["1"] * 5000)
+    assert [m.group() for m in NUMERIC.finditer(run)] == [run]
+    assert DURATION.search(run + " is no time") is None
+    assert TIME.search(".".join(map(str, range(3000)))) is not None  # a year-like group
+    assert [m.group() for m in DURATION.finditer("2.5 to 3 days")] == ["2.5 to 3 days"]
+
+
 def test_a_numbered_thing_is_matched_with_its_noun_and_exactly():
     assert numbered("a Priority 1 problem") == {"prioriti 1"}
     assert "prioriti 1" not in numbered("Priority 2: response within 1 Business Day")
@@ -1184,7 +1200,51 @@ def test_each_part_of_a_joined_question_gets_its_sentence(snapshot):
         pool=[presenter], parts=parts[:1],
     )  # fmt: skip
     assert "\n\n" not in alone and alone.count("Maria Okafor") >= 1
-    assert answer_parts(parts[:1], [presenter], snapshot, Citer(snapshot)) == []
+
+
+def test_the_llm_is_handed_passages_without_the_parts_gathered(corpus_service, monkeypatch):
+    """LLM mode reads the retrieved passages; gathering each part (two more retrievals)
+    serves only the extractive answer."""
+    gathered = []
+    monkeypatch.setattr(
+        type(corpus_service), "_prepare_parts", lambda self, *args: gathered.append(args) or ()
+    )
+    question = "Who presented the pilot results, and how much did it cost?"
+    corpus_service._llm_tools(6).retrieve(question)
+    assert gathered == []
+    corpus_service.prepare(question, [], 6)
+    assert len(gathered) == 1
+
+
+def test_a_part_quoted_already_as_context_adds_nothing(snapshot):
+    """ "She said ... 18 percent" is quoted with the sentence before it, which names her:
+    a part whose best sentence either of them is gets no paragraph repeating them."""
+    question = "Who presented the pilot results, and by how much did delays fall?"
+    said = pick(snapshot, "report.txt", "She said the new scheduling system")
+    presenter = pick(snapshot, "report.txt", "Maria Okafor")
+    citer = Citer(snapshot)
+    text, _ = answer_fact([said], snapshot, question=question, citer=citer)
+    assert "Maria Okafor" in text and "18 percent" in text  # the speaker, before it
+    for best in (said, presenter):
+        assert (
+            answer_parts([Part("who presented the pilot results", [best])], snapshot, citer) == []
+        )
+    whole, citations = compose(
+        question_kind(question), [said], snapshot, question=question,
+        parts=[Part("Who presented the pilot results", [presenter], "person"),
+               Part("by how much did delays fall", [said], "number")],
+    )  # fmt: skip
+    assert whole.count("18 percent") == 1 and "\n\n" not in whole
+    assert_exact(whole, citations, snapshot)
+
+
+def test_nothing_chosen_is_nothing_to_say_whatever_the_parts(snapshot):
+    cost = pick(snapshot, "report.txt", "2.5 million euros")
+    question = "Who presented the pilot results, and how much did the pilot cost?"
+    assert compose(
+        question_kind(question), [], snapshot, question=question,
+        parts=[Part("how much did the pilot cost", [cost], "amount")],
+    ) == ("", [])  # fmt: skip
 
 
 def test_a_joined_question_is_gathered_part_by_part(corpus_service):
@@ -1197,6 +1257,8 @@ def test_a_joined_question_is_gathered_part_by_part(corpus_service):
     ]
     assert joined.parts[0].standalone is None
     assert "pilot" in joined.parts[1].standalone  # "it" is retrieved with the part before
+    assert all(p.snapshot is joined.snapshot for p in joined.parts)  # one corpus version
+    assert all(p.parts == () for p in joined.parts)
     assert corpus_service.prepare("Who presented the pilot results?", [], 6).parts == ()
     answer = corpus_service.ask(question)
     assert "2.5 million euros" in answer.answer and "Okafor" in answer.answer

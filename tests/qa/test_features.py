@@ -100,11 +100,16 @@ def test_an_ordinal_in_figures_is_its_number():
     q = profile_question("Why couldn't they have the party on the 21st?", {"21": 1}, set())
     assert [t.word for t in q.terms] == ["party", "21"]
     assert q.terms[1].in_corpus
-    # the words after it stay
+    # the words after it stay; a saint's "St" after a house number stays too
     assert [t.word for t in profile_question("Is the 3rd floor open?", {}, set()).terms] == [
         "3",
         "floor",
         "open",
+    ]
+    assert "1,000" in [t.word for t in profile_question("The 1,000th visitor?", {}, set()).terms]
+    assert "th" not in [t.word for t in profile_question("The 1,000th visitor?", {}, set()).terms]
+    assert "St" in [
+        t.word for t in profile_question("Who lives at 10 St James Square?", {}, set()).terms
     ]
 
 
