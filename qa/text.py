@@ -187,7 +187,8 @@ SPELLED_NUMBER = "(?:" + "|".join(sorted(NUMBER_WORDS - {"percent", "half"})) + 
 # answer (`qa.answer.compose`). A scale word before a noun is no currency: "1.2 million
 # packs" is a count; "50 million dollars", "£3 million" and "It cost 5 million." are money.
 MONEY = re.compile(
-    rf"{CURRENCY_SIGN}\s?\d|\b\d+(?:[.,]\d+)*\s*(?:{CURRENCY_WORD}\b|(?:million|billion)\b(?!\s+[a-z]))"
+    # a figure read once (possessive, started only at its first group: `compose._NUM`)
+    rf"{CURRENCY_SIGN}\s?\d|\b(?<!\d[.,])\d++(?:[.,]\d++)*+\s*(?:{CURRENCY_WORD}\b|(?:million|billion)\b(?!\s+[a-z]))"
     rf"|{CURRENCY_CODE}\s?\d|\b{SPELLED_NUMBER}[\s-]+(?:\w+\s+)?{CURRENCY_WORD}\b"
     # a price in any currency, named or not in CURRENCY_WORD: "costs 38 dravels", "priced at
     # 300 kroner"

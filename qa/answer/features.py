@@ -65,7 +65,8 @@ from qa.text import (
 from qa.types import Passage, Sentence
 
 # --- what a sentence offers, per answer type (general English patterns) -----------------
-_NUM = r"(?:\d+(?:[.,]\d+)*|" + "|".join(sorted(NUMBER_WORDS | {"a", "an"})) + r")"
+# A figure is read once: possessive, and started only at its first group (`compose._NUM`).
+_NUM = r"(?:(?<!\d[.,])\d++(?:[.,]\d++)*+|" + "|".join(sorted(NUMBER_WORDS | {"a", "an"})) + r")"
 DURATION = re.compile(
     rf"\b{_NUM}(?:[\s-]+|\s+\(\d+\)\s+)(?:\w+\s+)?{TIME_UNIT}\b|\b(?:a|one) fortnight\b", re.I
 )
@@ -344,8 +345,8 @@ def _in_unit(measure: re.Match, asked: str | None) -> bool:
 # A whole sum of money, figure and scale ("£48.2 million", "USD 50", "12,000 euros"):
 # `MONEY` only needs to find that there is one, so it stops at the first digit.
 _SUM = re.compile(
-    rf"(?:{CURRENCY_SIGN}|{CURRENCY_CODE})\s?\d[\d.,]*(?:\s*(?:million|billion|m|bn|k)\b)?"
-    rf"|\b\d[\d.,]*\s*(?:million|billion)?\s*{CURRENCY_WORD}\b",
+    rf"(?:{CURRENCY_SIGN}|{CURRENCY_CODE})\s?\d[\d.,]*+(?:\s*(?:million|billion|m|bn|k)\b)?"
+    rf"|\b(?<![\d.,])\d[\d.,]*+\s*(?:million|billion)?\s*{CURRENCY_WORD}\b",
     re.I,
 )
 
