@@ -1853,7 +1853,9 @@ def _table_lead(c: Chosen, question: str, snapshot: Snapshot, named: bool = Fals
     if c.sentence.kind != "table_row" or comparative(question) or superlative(question):
         return None  # "which is shorter": the row found is not the one the comparison picks
     run = _run_of(snapshot, c, most=_TABLE_MAX)
-    found = asked_cell(question, [s.text for _, s in run], snapshot.lexicon, named)
+    row = next((i for i, (_, s) in enumerate(run) if s.start == c.sentence.start), None)
+    texts = [s.text for _, s in run]
+    found = asked_cell(question, texts, snapshot.lexicon, named, None if named else row)
     if found is None:
         return None
     at, (a, b) = found

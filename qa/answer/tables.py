@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -469,6 +469,14 @@ def _name_stems(row: str, column: int) -> set[str]:
     return set(content_stems(text))
 
 
+def named_column(question: str, candidates: Sequence[Column]) -> int | None:
+    """The index of the one column whose header's every word the question writes ("DH-20",
+    "Pro plan"); None when none or several do."""
+    asked = stems(question)
+    found = [c.index for c in candidates if (head := stems(c.header)) and head <= asked]
+    return found[0] if len(found) == 1 else None
+
+
 def named_rows(rows: list[str], column: int, question: str) -> list[int]:
     """The rows (0-based, data rows only) whose name cell the question says: every content
     word of the name that no other row's name has ("Fell" of "Fell Hut (bunk)" beside
@@ -485,7 +493,11 @@ def named_rows(rows: list[str], column: int, question: str) -> list[int]:
 
 
 def asked_cell(
-    question: str, rows: list[str], lexicon: Lexicon | None, named: bool = False
+    question: str,
+    rows: list[str],
+    lexicon: Lexicon | None,
+    named: bool = False,
+    found_row: int | None = None,
 ) -> tuple[int, Span] | None:
     """In a table (its header first), the row the question names by its name cell and,
     in it, the cell under the column the question asks about ("How much ascent is there
@@ -493,7 +505,13 @@ def asked_cell(
     question's words that no row has (those name a row, not a column), never the column of
     names. None without a header, without exactly one row named, or when no column or
     two fit. With `named`, the column's header must share a word with the question ("the
-    peak fare" for "Peak fare"), not only be near it in meaning."""
+    peak fare" for "Peak fare"), not only be near it in meaning.
+
+    A table whose columns are the things (products, plans, years) and whose rows are what
+    is said of them ("| Net weight | 10.5 kg | 13.8 kg |") is asked by naming a column and
+    a row in other words ("How heavy is the DH-20?"): where no row is named, the row the
+    answerer found (`found_row`, an index in `rows`) and the one column whose header the
+    question writes whole (`named_column`)."""
     cols = columns(rows)
     # the column of names is the one where the question names one row ("What grade is
     # Raven Crag?": the routes', not the grades')
@@ -503,7 +521,10 @@ def asked_cell(
         if not any(c.values) and len(found := named_rows(rows[1:], c.index, question)) == 1
     ]
     if not naming:
-        return None
+        if cols is None or not found_row or (at := named_column(question, cols[1:])) is None:
+            return None
+        cell = cells(rows[found_row])[at]
+        return (found_row, cell) if cell[0] < cell[1] else None
     names, at = naming[0][0], naming[0][1][0] + 1
     in_rows = stems(" ".join(rows[1:]))
     asked = [w.lower() for w in words(question) if w.lower() not in STOPWORDS]

@@ -202,6 +202,29 @@ def _cell(question: str, rows: list[str]) -> str | None:
     return rows[found[0]][found[1][0] : found[1][1]] if found else None
 
 
+MODELS = [
+    "| Specification | DH-12 | DH-20 | DH-25 Pro |",
+    "| Net weight | 10.5 kg | 13.8 kg | 16.2 kg |",
+    "| Rated power input | 210 W | 320 W | 410 W |",
+]
+
+
+def test_a_table_of_things_by_column_is_read_at_the_row_found_and_the_column_named():
+    """Products as columns, what is said of them as rows: the question names the column
+    ("DH-20") and the row in its own words ("heavy"), which the answerer found."""
+
+    def cell(question: str, found_row: int | None) -> str | None:
+        found = asked_cell(question, MODELS, None, found_row=found_row)
+        return MODELS[found[0]][found[1][0] : found[1][1]] if found else None
+
+    assert cell("How heavy is the DH-20?", 1) == "13.8 kg"
+    assert cell("How much power does the DH-25 Pro draw?", 2) == "410 W"
+    assert cell("How heavy is the DH-20?", None) is None  # no row found
+    assert cell("How heavy is it?", 1) is None  # no column named
+    assert cell("Is the DH-12 lighter than the DH-20?", 1) is None  # two columns named
+    assert cell("How heavy is the DH-20?", 0) is None  # the header row is no answer
+
+
 def test_a_question_about_one_row_is_led_by_the_cell_of_its_column():
     assert _cell("How much ascent is there on the Fox Path?", ROUTES) == "280 m"
     assert _cell("What grade is Raven Crag?", ROUTES) == "Strenuous"
