@@ -64,7 +64,9 @@ from qa.types import Passage, Sentence
 # heading, unless a wh-clause ("What it is used for"); "(1)" followed by "(2)" is a list.
 # 21: a heading may end in a capitalised word ("1. Appendix A") or a verb's particle ("2.1
 # Signing in"); a field line that runs on ("Warning: ... near water or") is no field.
-CHUNKING_VERSION = 21
+# 22: an author's initial before a year in brackets does not end a sentence ("Farrah, L.
+# (2021) Inland Waters.": qa.sentences `_initial_before_year`).
+CHUNKING_VERSION = 22
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -184,9 +184,24 @@ def _emphasis_closes(left: str, right: str) -> str | None:
     return None
 
 
+# "Dodd, P. and Farrah, L. (2021) *Inland Waters*.": a reference, whose authors' initials
+# come before the year in brackets (the Harvard and APA styles).
+_INITIAL = re.compile(r"(?:^|[\s,(])[A-Z]\.$")
+_YEAR_IN_BRACKETS = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?\)")
+
+
+def _initial_before_year(left: str, right: str) -> str | None:
+    """An author's initial before a year in brackets is inside a reference, not the end
+    of a sentence."""
+    if _INITIAL.search(left.rstrip()) and _YEAR_IN_BRACKETS.match(right):
+        return "an author's initial before the year of a reference"
+    return None
+
+
 # Each rule says why two of Punkt's sentences are one.
 KEEP_TOGETHER: tuple[Rule, ...] = (
     _after_never_final,
+    _initial_before_year,
     _number_after_label,
     _lower_case_continues,
     _contraction_before_name,

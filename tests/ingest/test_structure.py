@@ -557,6 +557,16 @@ def test_each_join_rule_gives_its_reason():
     assert "number" in join_reason("See Fig.", "3 for details.")
     assert "lower-case" in join_reason("It weighs abt.", "five kilos.")
     assert join_reason("It ended.", "The next one began.") is None
+    assert "reference" in join_reason("Dodd, P. and Farrah, L.", "(2021) Inland Waters.")
+    assert join_reason("We chose plan B.", "(See annex 2.)") is None
+    assert join_reason("It ended in 1999.", "(2001) was next.") is None
+
+
+def test_a_reference_is_one_sentence_up_to_its_title():
+    text = "The core textbook is Dodd, P. and Farrah, L. (2021) Inland Waters. Calder Press."
+    assert next(text[a:b] for a, b in sentence_spans(text)) == (
+        "The core textbook is Dodd, P. and Farrah, L. (2021) Inland Waters."
+    )
 
 
 def test_passages_carry_their_section_and_headings_travel_with_their_text():
