@@ -89,11 +89,12 @@ TIME_UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"
     r"years?|yrs?|decades?|centuries|(?:business|working|calendar) days?)"
 )
-# A time of day: "10:30", "9 am", "5.30 p.m.", "7:00 pm" (whole), "noon" (what a sentence
-# offers for "when", in qa.answer.features; the lead span for "what time", in
-# qa.answer.compose).
+# A time of day: "10:30", "02:09:45" (with its seconds: no count of 45), "9 am", "5.30
+# p.m.", "7:00 pm" (whole), "noon" (what a sentence offers for "when", in
+# qa.answer.features; the lead span for "what time", in qa.answer.compose).
 CLOCK = re.compile(
-    r"\b\d{1,2}(?:[.:]\d{2})?\s*[ap](?:\.m\.|\.?m\b)|\b\d{1,2}:\d{2}\b|\b(?:noon|midday|midnight)\b",
+    r"\b\d{1,2}(?:[.:]\d{2})?\s*[ap](?:\.m\.|\.?m\b)|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+    r"|\b(?:noon|midday|midnight)\b",
     re.I,
 )
 # "How high / heavy / hot ...": the dimension a question asks, and the units that measure

@@ -257,6 +257,8 @@ def test_a_count_is_a_number_that_is_not_a_year_a_date_or_a_sum():
     assert not offers_count("Sales in 2025 were strong.", q, set())  # the question's own number
     assert not offers_count("Order them by calling 0800 555 0142.", q, set())  # a phone number
     assert not offers_count("The pallets arrived at 04:50.", q, set())  # a time of day
+    # with its seconds: a transcript's stamp holds no count of 30
+    assert not offers_count("[00:05:30] DR OKAFOR: I'd be careful there.", q, set())
 
 
 def test_a_count_of_other_things_does_not_answer_how_many():
