@@ -184,16 +184,19 @@ def _emphasis_closes(left: str, right: str) -> str | None:
     return None
 
 
-# "Dodd, P. and Farrah, L. (2021) *Inland Waters*.": a reference, whose authors' initials
-# come before the year in brackets (the Harvard and APA styles).
-_INITIAL = re.compile(r"(?:^|[\s,(])[A-Z]\.$")
-_YEAR_IN_BRACKETS = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?\)")
+# "Dodd, P. and Farrah, L. (2021) *Inland Waters*.": a reference, whose authors' names
+# and initials come before the year in brackets (the Harvard and APA styles): a surname, a
+# comma and initials ("Farrah, L.", "Tolkien, J.R.R."), then "(2021)", "(2021a)", "(2021,
+# March 3)" or "(n.d.)". Not a capital alone ("Plan B. (2021) saw ...").
+_AUTHOR = re.compile(r"[A-Z][\w'’-]+,\s*(?:[A-Z]\.\s?-?)+$")
+_YEAR_IN_BRACKETS = re.compile(r"^\((?:(?:1[5-9]|20)\d\d[a-z]?(?:,[^)\n]{1,30})?|n\.d\.)\)")
+_AUTHOR_TAIL = 60  # characters: the end of the piece, read alone (the piece can be long)
 
 
 def _initial_before_year(left: str, right: str) -> str | None:
-    """An author's initial before a year in brackets is inside a reference, not the end
+    """An author's initials before a year in brackets are inside a reference, not the end
     of a sentence."""
-    if _INITIAL.search(left.rstrip()) and _YEAR_IN_BRACKETS.match(right):
+    if _YEAR_IN_BRACKETS.match(right) and _AUTHOR.search(left[-_AUTHOR_TAIL:].rstrip()):
         return "an author's initial before the year of a reference"
     return None
 

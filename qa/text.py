@@ -93,7 +93,7 @@ TIME_UNIT = (
 # p.m.", "7:00 pm" (whole), "noon" (what a sentence offers for "when", in
 # qa.answer.features; the lead span for "what time", in qa.answer.compose).
 CLOCK = re.compile(
-    r"\b\d{1,2}(?:[.:]\d{2})?\s*[ap](?:\.m\.|\.?m\b)|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+    r"\b\d{1,2}(?:[.:]\d{2}(?::\d{2})?)?\s*[ap](?:\.m\.|\.?m\b)|\b\d{1,2}:\d{2}(?::\d{2})?\b"
     r"|\b(?:noon|midday|midnight)\b",
     re.I,
 )

@@ -724,8 +724,8 @@ def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
 
 
 _CLOCK_RANGE = re.compile(
-    r"(?:from\s+)?\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:to|until|till|-|–)\s*\d{1,2}[:.]\d{2}"
-    r"(?:\s*[ap]\.?m\.?)?",
+    r"(?:from\s+)?\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?(?:to|until|till|-|–)\s*"
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
     re.I,
 )
 

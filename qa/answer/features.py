@@ -346,7 +346,7 @@ def _in_unit(measure: re.Match, asked: str | None) -> bool:
 # `MONEY` only needs to find that there is one, so it stops at the first digit.
 _SUM = re.compile(
     rf"(?:{CURRENCY_SIGN}|{CURRENCY_CODE})\s?\d[\d.,]*+(?:\s*(?:million|billion|m|bn|k)\b)?"
-    rf"|\b(?<![\d.,])\d[\d.,]*+\s*(?:million|billion)?\s*{CURRENCY_WORD}\b",
+    rf"|\b(?<!\d[.,])\d[\d.,]*+\s*(?:million|billion)?\s*{CURRENCY_WORD}\b",
     re.I,
 )
 

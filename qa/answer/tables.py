@@ -23,9 +23,19 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from qa.answer.features import content_stems
-from qa.answer.question import closeness
+from qa.answer.question import closeness, has_digit
 from qa.retrieve import Lexicon
-from qa.text import CURRENCY_SIGN, STOPWORDS, figure_value, stem, stems, words, zipf
+from qa.text import (
+    CURRENCY_SIGN,
+    DIMENSION_UNITS,
+    STOPWORDS,
+    asked_dimension,
+    figure_value,
+    stem,
+    stems,
+    words,
+    zipf,
+)
 
 # A row of a pipe table: its cells between the pipes, an empty one included ("| a | | c |").
 # A row of a text table: runs of text between two or more spaces or tabs.
@@ -469,11 +479,37 @@ def _name_stems(row: str, column: int) -> set[str]:
     return set(content_stems(text))
 
 
+def _in_named_column(
+    question: str, rows: list[str], cols: list[Column] | None, found_row: int | None
+) -> tuple[int, Span] | None:
+    """The cell of the row found under the column the question names (`asked_cell`), where
+    it holds a measure of the dimension asked ("How heavy": a weight), if one is asked."""
+    if cols is None or found_row is None or not 0 < found_row < len(rows):
+        return None
+    at = named_column(question, cols[1:])
+    if at is None:
+        return None
+    a, b = cells(rows[found_row])[at]
+    dimension = asked_dimension(question)
+    if a == b or (dimension and not DIMENSION_UNITS[dimension].search(rows[found_row][a:b])):
+        return None
+    return found_row, (a, b)
+
+
 def named_column(question: str, candidates: Sequence[Column]) -> int | None:
-    """The index of the one column whose header's every word the question writes ("DH-20",
-    "Pro plan"); None when none or several do."""
+    """The index of the one column whose header the question writes whole, as a name:
+    with a figure or a capital, not as its first word ("DH-20", "the Pro Plan"; not "Which
+    hut has a drying room?", which asks for a row). None when none or several are."""
     asked = stems(question)
-    found = [c.index for c in candidates if (head := stems(c.header)) and head <= asked]
+    tokens = words(question)[1:]
+    found = [
+        c.index
+        for c in candidates
+        if (head := words(c.header))
+        and stems(c.header) <= asked
+        and (has_digit(head[0]) or head[0][:1].isupper())
+        and head[0] in tokens
+    ]
     return found[0] if len(found) == 1 else None
 
 
@@ -521,10 +557,7 @@ def asked_cell(
         if not any(c.values) and len(found := named_rows(rows[1:], c.index, question)) == 1
     ]
     if not naming:
-        if cols is None or not found_row or (at := named_column(question, cols[1:])) is None:
-            return None
-        cell = cells(rows[found_row])[at]
-        return (found_row, cell) if cell[0] < cell[1] else None
+        return _in_named_column(question, rows, cols, found_row)
     names, at = naming[0][0], naming[0][1][0] + 1
     in_rows = stems(" ".join(rows[1:]))
     asked = [w.lower() for w in words(question) if w.lower() not in STOPWORDS]

@@ -558,7 +558,10 @@ def test_each_join_rule_gives_its_reason():
     assert "lower-case" in join_reason("It weighs abt.", "five kilos.")
     assert join_reason("It ended.", "The next one began.") is None
     assert "reference" in join_reason("Dodd, P. and Farrah, L.", "(2021) Inland Waters.")
-    assert join_reason("We chose plan B.", "(See annex 2.)") is None
+    assert "reference" in join_reason("Tolkien, J.R.R.", "(1954) The Fellowship.")
+    assert "reference" in join_reason("Smith, J.", "(n.d.) Notes.")
+    assert "reference" in join_reason("Smith, J.", "(2021, March 3) News.")
+    assert join_reason("We chose Plan B.", "(2021) saw record profits.") is None  # no author
     assert join_reason("It ended in 1999.", "(2001) was next.") is None
 
 

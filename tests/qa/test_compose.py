@@ -1150,6 +1150,12 @@ def test_a_run_of_figures_is_one_figure_and_no_piece_of_it_is_one():
     assert DURATION.search(run + " is no time") is None
     assert TIME.search(".".join(map(str, range(3000)))) is not None  # a year-like group
     assert [m.group() for m in DURATION.finditer("2.5 to 3 days")] == ["2.5 to 3 days"]
+    # a time of day with its seconds, alone or in a range
+    from qa.answer.compose import _CLOCK_AT, _CLOCK_RANGE
+
+    assert _CLOCK_AT.search("[00:05:30] JONAH: Welcome back.").group() == "00:05:30"
+
+    assert _CLOCK_RANGE.search("from 10:00:00 to 11:30:00").group() == "from 10:00:00 to 11:30:00"
 
 
 def test_a_numbered_thing_is_matched_with_its_noun_and_exactly():

@@ -259,6 +259,8 @@ def test_a_count_is_a_number_that_is_not_a_year_a_date_or_a_sum():
     assert not offers_count("The pallets arrived at 04:50.", q, set())  # a time of day
     # with its seconds: a transcript's stamp holds no count of 30
     assert not offers_count("[00:05:30] DR OKAFOR: I'd be careful there.", q, set())
+    assert not offers_count("We met at 9:00:15 am.", q, set())
+    assert offers_count("approx.500 packs", q, set())
 
 
 def test_a_count_of_other_things_does_not_answer_how_many():

@@ -123,6 +123,7 @@ def test_figures_are_found_whole_and_a_run_of_them_is_read_once():
     assert MONEY.search("it was 2,500 dollars").group() == "2,500 dollars"
     assert _SUM.search("a fee of £1,250.50 a year").group() == "£1,250.50"
     assert DURATION.search("allow 2.5 days").group() == "2.5 days"
+    assert _SUM.search("approx.500 dollars").group() == "500 dollars"  # after a word's stop
     run = ",".join(["1"] * 4000) + " and"
     assert MONEY.search(run) is None and _SUM.search(run) is None
     assert DURATION.search(run) is None

@@ -223,6 +223,13 @@ def test_a_table_of_things_by_column_is_read_at_the_row_found_and_the_column_nam
     assert cell("How heavy is it?", 1) is None  # no column named
     assert cell("Is the DH-12 lighter than the DH-20?", 1) is None  # two columns named
     assert cell("How heavy is the DH-20?", 0) is None  # the header row is no answer
+    assert cell("How heavy is the DH-20?", 2) is None  # a row of watts holds no weight
+    assert (
+        cell("How heavy is the DH-20?", -1) is None and cell("How heavy is the DH-20?", 9) is None
+    )
+    # a column named in lower case is asked about, not named: the question asks for a row
+    huts = ["| Hut | Beds | Drying room | Price |", "| Fell Hut | 12 | Yes | £20 |"]
+    assert asked_cell("Which hut has a drying room?", huts, None, found_row=1) is None
 
 
 def test_a_question_about_one_row_is_led_by_the_cell_of_its_column():
