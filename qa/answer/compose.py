@@ -1345,7 +1345,7 @@ def compose(
         return summarize(snapshot, topic=kind.topic, query_vector=query_vector, doc_ids=docs,
                          retrieved=[*chosen, *pool], contents=contents)  # fmt: skip
     if kind.name == COMPARISON or comparative(question):
-        rows = table_comparison(question, [*chosen, *pool[:_PART_DEPTH]], snapshot)
+        rows = table_comparison(question, [*chosen, *pool[:_TABLE_DEPTH]], snapshot)
         if rows is not None:
             return rows
     if kind.name == COMPARISON:
@@ -1354,7 +1354,7 @@ def compose(
     if kind.name == YES_NO:
         return weigh(question, chosen, snapshot, pool=pool)
     chosen = most_specific(chosen, pool, question, snapshot)
-    found = [*chosen, *pool[:_PART_DEPTH]]
+    found = [*chosen, *pool[:_TABLE_DEPTH]]
     shaped = table_extreme(question, found, snapshot) or whole_list(question, found, snapshot)
     if shaped is not None:
         return shaped
@@ -1375,7 +1375,7 @@ def points_at_the_documents(source: str) -> bool:
     return bool(_POINTING.match(source))
 
 
-_PART_DEPTH = 10  # how far down the scored candidates a table or a list is looked for
+_TABLE_DEPTH = 10  # how far down the scored candidates a table or a list is looked for
 
 
 @dataclass
