@@ -190,11 +190,12 @@ def _outcome(
     service's own choice and composition, as the answerer would answer.
 
     `composed` memoises the composition for one ranking of the case's candidates (the
-    trials of one fit, which share the model's scorer): composing depends on the question,
+    trials of one fit, which share the case's scorer): composing depends on the question,
     the pool, which of the ranked candidates were chosen (their probabilities are the
     ranking's) and the scorer (which ranks the parts of a joined question), not on the
-    trial's ratios or threshold, and most of the trials choose the same sentences. (Measured with cProfile on
-    `corpus-qa eval --loco`: 62,336 compositions were 530 s of 2227 s.)"""
+    trial's ratios or threshold, and most of the trials choose the same sentences.
+    (Measured with cProfile on `corpus-qa eval --loco`: 62,336 compositions were 530 s of
+    2227 s.)"""
     selection, kind = case.service.choose(case.prepared, candidates, model)
     key = (
         selection.abstain_reason,

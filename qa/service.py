@@ -353,6 +353,8 @@ class QAService:
 
     def _parts(self, prepared: Prepared, model: DecisionModel | None) -> list[Part]:
         """Each part of the question with its own candidates, scored by the decision."""
+        if not prepared.parts:
+            return []  # most questions: no look-up of the decision file
         decision = model or model_for(self.settings.answer_model)
         return [
             Part(

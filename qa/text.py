@@ -184,12 +184,17 @@ NUMBER_WORDS = {
 }
 # fmt: on
 SPELLED_NUMBER = "(?:" + "|".join(sorted(NUMBER_WORDS - {"percent", "half"})) + ")"
+# A figure in digits ("1,250.50", "2.4.1"), for patterns that read figures in any text: read
+# once (possessive, `++` and `*+`), and never started again after a figure's "." or ",". A
+# run of figures ("1.2.3 ... 5000", "1,1,1, ...": a CSV row, a version list) was otherwise
+# tried again from each of its groups: 4-5 s per 10,000 characters (benchmarks/figure_runs.py);
+# and "6" of "6.30pm", "41" of "41.2p" and "5.0" of "v2.5.0" are no figures of their own.
+FIGURE_DIGITS = r"(?<!\d[.,])\d++(?:[.,]\d++)*+"
 # A sum of money, for the money check (`qa.answer.features`) and the lead of a "how much"
 # answer (`qa.answer.compose`). A scale word before a noun is no currency: "1.2 million
 # packs" is a count; "50 million dollars", "£3 million" and "It cost 5 million." are money.
 MONEY = re.compile(
-    # a figure read once (possessive, started only at its first group: `compose._NUM`)
-    rf"{CURRENCY_SIGN}\s?\d|\b(?<!\d[.,])\d++(?:[.,]\d++)*+\s*(?:{CURRENCY_WORD}\b|(?:million|billion)\b(?!\s+[a-z]))"
+    rf"{CURRENCY_SIGN}\s?\d|\b{FIGURE_DIGITS}\s*(?:{CURRENCY_WORD}\b|(?:million|billion)\b(?!\s+[a-z]))"
     rf"|{CURRENCY_CODE}\s?\d|\b{SPELLED_NUMBER}[\s-]+(?:\w+\s+)?{CURRENCY_WORD}\b"
     # a price in any currency, named or not in CURRENCY_WORD: "costs 38 dravels", "priced at
     # 300 kroner"
@@ -314,7 +319,8 @@ def numbers(text: str) -> set[str]:
 # A person asks with their own figure ("I'm 67", "if I bought 30", "at minus 25"); the text
 # states the range or the bound it falls under ("aged 66 or over", "25 units or more",
 # "between −20 °C and +60 °C"). The text speaks to the figure without writing it.
-_FIGURE = r"[−-]?\d+(?:,\d{3})*(?:\.\d+)?"
+_UNSIGNED = r"\d+(?:,\d{3})*(?:\.\d+)?"  # "67", "1,250", "2.5"
+_FIGURE = rf"[−-]?{_UNSIGNED}"
 _UNIT_AFTER = r"(?:\s?(?!(?:to|and)\b)[^\s\d]{1,4})?"  # "°C", "cc", "kg", "%" before "to"
 _SIGN_BEFORE = r"[+]?[^\s\d\w−-]{0,2}\s?"  # "+", "£", "$" before the second figure
 # "11 to 15", "11-15", "between −20 °C and +60 °C" ("and" only after "between": "sections
@@ -337,7 +343,7 @@ _FIGURE_BOUND = re.compile(
     rf"|(?<![\w.,])({_FIGURE})(?:\s?[^\s\d]{{1,4}}|\s[^\W\d]+)?{_BOUND_AFTER}",  # "25 units or more"
     re.I,
 )
-_QUANTITY = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_QUANTITY = re.compile(_UNSIGNED)
 
 
 def quantity(word: str) -> float | None:

@@ -69,6 +69,7 @@ from qa.text import (
     CURRENCY_WORD,
     DIMENSION_UNITS,
     EMAIL,
+    FIGURE_DIGITS,
     FREE,
     FREQUENCY,
     MONEY,
@@ -337,11 +338,7 @@ def continuation(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUM = (
     rf"(?<![\w-])(?:{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)|"
-    # A run of figures ("1.2.3 ... 5000", "1,1,1, ...") is read once: possessive (`++`,
-    # `*+`), and not started again after a figure's "." or ",". Backtracking into it took
-    # 4-5 s on 10,000 such characters (DURATION, TIME), from each of its groups; and it made
-    # "6" of "6.30pm" and "41" of "41.2p", which are no figures of their own.
-    r"(?<!\d[.,])\d++(?:[.,]\d++)*+(?:k|bn)?|"  # "£9.55k", "$2bn": the scale is the sum's
+    rf"{FIGURE_DIGITS}(?:k|bn)?|"  # "£9.55k", "$2bn": the scale is the sum's
     + "|".join(sorted(NUMBER_WORDS - {"percent"}, key=len, reverse=True))
     + r")(?![\w-])"
 )

@@ -41,6 +41,7 @@ from qa.text import (
     CURRENCY_WORD,
     DAYS,
     EMAIL,
+    FIGURE_DIGITS,
     FREE,
     FREQUENCY,
     MONEY,
@@ -65,8 +66,7 @@ from qa.text import (
 from qa.types import Passage, Sentence
 
 # --- what a sentence offers, per answer type (general English patterns) -----------------
-# A figure is read once: possessive, and started only at its first group (`compose._NUM`).
-_NUM = r"(?:(?<!\d[.,])\d++(?:[.,]\d++)*+|" + "|".join(sorted(NUMBER_WORDS | {"a", "an"})) + r")"
+_NUM = rf"(?:{FIGURE_DIGITS}|" + "|".join(sorted(NUMBER_WORDS | {"a", "an"})) + r")"
 DURATION = re.compile(
     rf"\b{_NUM}(?:[\s-]+|\s+\(\d+\)\s+)(?:\w+\s+)?{TIME_UNIT}\b|\b(?:a|one) fortnight\b", re.I
 )
