@@ -21,12 +21,14 @@ from qa.answer.compose import ABSTAIN_PREFIX, Part, abstention, compose
 from qa.answer.decide import DecisionModel, model_for
 from qa.answer.extractive import Candidate, Selection, rescored, score_candidates, select
 from qa.answer.kinds import (
+    COMPARISON,
     FACTOID,
     OVERVIEW,
     Kind,
     always_answered,
     question_kind,
     question_parts,
+    side_questions,
 )
 from qa.answer.question import QuestionProfile, asked_type, attach_vectors, profile_question
 from qa.answer.rules import first_reason
@@ -229,8 +231,15 @@ class QAService:
         when did that factory open?" is retrieved with "Where is Pollenex made"). Nothing
         for a question of one part. The whole question's candidates are ranked against all
         of it, so one part crowded out the other: measured on the dev questions, half of
-        the answerable questions of two parts lacked a part's key fact."""
-        if question_kind(question).name != FACTOID:
+        the answerable questions of two parts lacked a part's key fact. A comparison of two
+        named sides is gathered side by side the same way (`side_questions`)."""
+        kind = question_kind(question)
+        if kind.name == COMPARISON:
+            return tuple(
+                self.prepare(side, history, top_k, False, parts=False, snapshot=snapshot)
+                for side in side_questions(question, kind.sides)
+            )
+        if kind.name != FACTOID:
             return ()
         parts = question_parts(question)
         if len(parts) < 2:

@@ -54,6 +54,7 @@ from qa.answer.tables import (
     asked_cell,
     cells,
     comparative,
+    compared_columns,
     compared_rows,
     extreme,
     superlative,
@@ -1347,7 +1348,7 @@ def compose(
             return rows
     if kind.name == COMPARISON:
         return compare(question, chosen, snapshot, pool=pool, query_vector=query_vector,
-                       sides=kind.sides)  # fmt: skip
+                       sides=kind.sides, parts=parts)  # fmt: skip
     if kind.name == YES_NO:
         return weigh(question, chosen, snapshot, pool=pool)
     chosen = most_specific(chosen, pool, question, snapshot)
@@ -1481,13 +1482,20 @@ def table_comparison(
     the question names (two or more), the table's header row and those rows, each cited,
     led by the row the comparative picks when it picks one (`tables.compared_rows`). Of
     several such tables, the one naming most rows, then the one whose header the
-    question's other words fit best ("opening seasons": the column "Open")."""
-    found = []
+    question's other words fit best ("opening seasons": the column "Open"). Else, of the
+    first table whose columns the question names (two or more), the header and the rows
+    where they differ (`tables.compared_columns`)."""
+    found, by_columns = [], None
     for _, run in _tables_among(candidates, snapshot):
-        if rows := compared_rows(question, [s.text for _, s in run], snapshot.lexicon):
+        texts = [s.text for _, s in run]
+        if rows := compared_rows(question, texts, snapshot.lexicon):
             found.append((len(rows.rows), rows.fit, -len(found), run, rows))
+        elif by_columns is None and (differing := compared_columns(question, texts)):
+            by_columns = (run, differing)
     if not found:
-        return None
+        # "What's the difference between the DH-20 and the DH-25 Pro?", the things being
+        # the table's columns: its header and the first rows where they differ
+        return _quote_rows(snapshot, by_columns[0], by_columns[1], None) if by_columns else None
     *_, run, rows = max(found, key=lambda f: f[:3])
     lead = (rows.winner.row, rows.winner.name) if rows.winner else None
     return _quote_rows(snapshot, run, rows.rows, lead)
@@ -1944,14 +1952,18 @@ def compare(
     query_vector: np.ndarray | None = None,
     sides: Sequence[str] = (),
     per_side: int = 2,
+    parts: Sequence[Part] = (),
 ) -> Composed:
     """Each account side by side: per document ("According to “title”: ..."), or, when
-    the question names two things ("compare X and Y"), per thing ("On “X”: ...")."""
+    the question names two things ("compare X and Y"), per thing ("On “X”: ..."), each
+    thing's best first among its own `parts` (the question asked of it alone:
+    `kinds.side_questions`), then among the whole question's candidates."""
     candidates = _unique([*chosen, *pool])
     if len(sides) >= 2:
         groups = {}
-        for side in sides:
-            found = _on_side(side, candidates, snapshot)
+        own = [part.ranked for part in parts] if len(parts) == len(sides) else [()] * len(sides)
+        for side, ranked in zip(sides, own, strict=True):
+            found = _on_side(side, _unique([*ranked, *candidates], items=True), snapshot)
             if found:
                 groups[side] = found[:per_side]
         if len(groups) >= 2:
@@ -1998,7 +2010,9 @@ def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Ch
     """The candidates about one side of a comparison ("the spring survey", "a level 1
     fault"), best first: those whose sentence, the sentence before, its section or its
     document's name carry at least half of the side's words and every number it names
-    exactly ("level 1" is not "level 2")."""
+    exactly ("level 1" is not "level 2"). A number may be the document's own, in its title
+    or file name: "the busiest day of June 2026" is found in "Record day: 487 Ml/d,
+    Friday 12 June" of "drought-update-2026-06-16.pdf"."""
     needed = set(content_terms(side))
     numbers = numbered(side) or number_tokens(side)
     if not needed and not numbers:
@@ -2011,7 +2025,9 @@ def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Ch
     for c in candidates:
         before = c.passage.sentences[c.index - 1].text if c.index else ""
         here = f"{c.sentence.text} {before} {c.passage.section_of(c.index)}"
-        if not numbers <= (numbered(here) | number_tokens(here)):
+        found = numbered(here) | number_tokens(here)
+        own = number_tokens(f"{c.passage.title} {c.passage.doc_id}")
+        if not all(n in found or n.rsplit(" ", 1)[-1] in own for n in numbers):
             continue
         share = len(needed & (stems(here) | names.get(c.passage.doc_id, set())))
         share = share / len(needed) if needed else 1.0
@@ -2023,11 +2039,15 @@ def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Ch
 SIDE_SHARE = 0.5  # of a side's words, what a sentence (with its context) must carry
 
 
-def _unique(items: Sequence[Chosen]) -> list[Chosen]:
+def _unique(chosen: Sequence[Chosen], items: bool = False) -> list[Chosen]:
+    """Each candidate once, if it is a whole sentence (not a heading, nor a question); with
+    `items`, a list's item or a table's row too ("Record day: 487 Ml/d, Friday 12 June"
+    tells one side of a comparison)."""
     seen, out = set(), []
-    for c in items:
+    for c in chosen:
         key = (c.passage.doc_id, c.sentence.start)
-        if key not in seen and ends_sentence(c.sentence.text) and not c.sentence.text.endswith("?"):
+        whole = ends_sentence(c.sentence.text) or (items and c.sentence.kind in LIST_KINDS)
+        if key not in seen and whole and not c.sentence.text.endswith("?"):
             seen.add(key)
             out.append(c)
     return out

@@ -13,7 +13,7 @@ closed (English has a handful of ways to ask for a summary or a comparison).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from qa.text import STOPWORDS, words
@@ -321,8 +321,10 @@ def asks_to_choose(question: str) -> Kind | None:
     if not m:
         return None
     a, b = m.group("a"), m.group("b")
-    if ":" not in question:  # "faster on a small or a large order": the tail
-        a = " ".join(a.split()[-max(len(b.split()), 1) :])
+    if ":" not in question:
+        # "Which saves more, a hosepipe ban or ...": the option after the comma; "faster on
+        # a small or a large order": the tail, as long as the other option
+        a = a.rsplit(",", 1)[1] if "," in a else " ".join(a.split()[-max(len(b.split()), 1) :])
     return Kind(
         COMPARISON, "asks to choose between two things", sides=(a.strip(), b.strip()), judged=True
     )
@@ -387,6 +389,43 @@ def question_parts(question: str) -> list[str]:
     """The questions a question joins: "What do I need for X, and when
     does it start?" -> two parts. One part when nothing is joined."""
     return [p.strip(" ,;?") for p in _SECOND_QUESTION.split(question) if p.strip(" ,;?")]
+
+
+def side_questions(question: str, sides: Sequence[str]) -> list[str]:
+    """A question of two named sides, asked of each side alone: the question without the
+    other side and the word that joins it ("Which counts for more, the skills log or the
+    menu plan?" -> "Which counts for more, the skills log?" and "Which counts for more,
+    the menu plan?"; "How does zstd compare with lz4 in X?" -> "How does zstd compare in
+    X?" and "How does compare with lz4 in X?"). Retrieved and ranked against both sides at
+    once, one side's candidates crowd out the other's, as one part's do in a question of
+    two parts (`question_parts`). Nothing when the sides are not two, or not both written
+    in the question, in order."""
+    if len(sides) != 2:
+        return []
+    lowered = question.lower()
+    a_start, b_start = lowered.find(sides[0].lower()), lowered.rfind(sides[1].lower())
+    a_end, b_end = a_start + len(sides[0]), b_start + len(sides[1])
+    if a_start < 0 or b_start < a_end:
+        return []
+    between = question[a_end:b_start].split()
+    before_b, after_a = list(between), list(between)
+    while before_b and _joins(before_b[-1]):
+        before_b.pop()
+    while after_a and _joins(after_a[0]):
+        after_a.pop(0)
+    asked = (
+        [question[:a_end], *before_b, question[b_end:]],
+        [question[:a_start], *after_a, question[b_start:]],
+    )
+    return [re.sub(r"\s+([?.!,:;])", r"\1", " ".join(" ".join(p).split())) for p in asked]
+
+
+# What joins the two sides of a comparison: conjunctions and prepositions (general English).
+_JOINING = {"and", "or", "with", "to", "versus", "vs", "vs.", "from", "against", "than"}
+
+
+def _joins(word: str) -> bool:
+    return word.lower() in _JOINING or not any(c.isalnum() for c in word)
 
 
 def always_answered(kind: Kind) -> bool:

@@ -497,12 +497,19 @@ def _in_named_column(
 
 
 def named_column(question: str, candidates: Sequence[Column]) -> int | None:
-    """The index of the one column whose header the question writes whole, as a name:
-    with a figure or a capital, not as its first word ("DH-20", "the Pro Plan"; not "Which
-    hut has a drying room?", which asks for a row). None when none or several are."""
+    """The index of the one column that the question names (`named_columns`); None when
+    none or several are."""
+    found = named_columns(question, candidates)
+    return found[0] if len(found) == 1 else None
+
+
+def named_columns(question: str, candidates: Sequence[Column]) -> list[int]:
+    """The indices of the columns whose header the question writes whole, as a name: with
+    a figure or a capital, not as its first word ("DH-20", "the Pro Plan"; not "Which hut
+    has a drying room?", which asks for a row)."""
     asked = stems(question)
     tokens = words(question)[1:]
-    found = [
+    return [
         c.index
         for c in candidates
         if (head := words(c.header))
@@ -510,7 +517,27 @@ def named_column(question: str, candidates: Sequence[Column]) -> int | None:
         and (has_digit(head[0]) or head[0][:1].isupper())
         and head[0] in tokens
     ]
-    return found[0] if len(found) == 1 else None
+
+
+def compared_columns(question: str, rows: list[str]) -> list[int]:
+    """ "What's the difference between the DH-20 and the DH-25 Pro?": where the question
+    names two or more of a table's columns (`named_columns`: a datasheet's models, a
+    report's years), the data rows whose cells in those columns differ (indices into
+    `rows`, header first), the first `_COMPARED_ROWS` of them. Nothing when it names fewer
+    than two: then it compares rows, if anything (`compared_rows`)."""
+    cols = columns(rows)
+    named = named_columns(question, cols[1:]) if cols else []
+    if len(named) < 2:
+        return []
+    differing = []
+    for i, row in enumerate(rows[1:], 1):
+        spans = cells(row)
+        if len({row[a:b].strip().lower() for a, b in (spans[j] for j in named)}) > 1:
+            differing.append(i)
+    return differing[:_COMPARED_ROWS]
+
+
+_COMPARED_ROWS = 6  # a comparison of two columns quotes the first rows where they differ
 
 
 def named_rows(rows: list[str], column: int, question: str) -> list[int]:

@@ -30,6 +30,7 @@ from qa.answer.compose import (
     _carrying_clause,
     _on_side,
     _stance,
+    _unique,
     actor_span,
     agent_span,
     answer_fact,
@@ -63,6 +64,7 @@ from qa.answer.kinds import (
     always_answered,
     question_kind,
     question_parts,
+    side_questions,
 )
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -1113,6 +1115,64 @@ def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
     assert _on_side("the 2.5 million cost", [porto, two], snapshot) == [two]
 
 
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "Which saves more water, a hosepipe ban or a non-essential use ban?",
+            ["Which saves more water, a hosepipe ban?", "Which saves more water, a non-essential use ban?"],
+        ),
+        (
+            "How does zstd compare with lz4 in Tidekeeper?",
+            ["How does zstd compare in Tidekeeper?", "How does compare with lz4 in Tidekeeper?"],
+        ),
+        ("Which costs more: the ferry, or the bus?", ["Which costs more: the ferry?", "Which costs more: the bus?"]),
+        (
+            "How did the plan change between March and June?",
+            ["How did the plan change between March?", "How did the plan change between June?"],
+        ),
+        ("Compare the vendor and the union", ["Compare the vendor", "Compare the union"]),
+        ("How do the two articles differ on the rollout?", []),  # the documents: no sides
+    ],
+)  # fmt: skip
+def test_a_comparison_is_asked_of_each_side_alone(question, asked):
+    """The option after a comma is the side ("water, a hosepipe ban" was one), and each
+    side's question leaves out the other side and the word that joins them."""
+    assert side_questions(question, question_kind(question).sides) == asked
+
+
+def test_each_side_of_a_comparison_is_found_among_its_own_candidates(snapshot):
+    """The whole question's candidates hold only the vendor's account; the union's side
+    ranked on its own finds the union's."""
+    vendor = pick(snapshot, "report.txt", "ready for all depots, the vendor said")
+    union = pick(snapshot, "newsletter.txt", "not ready for all depots, according to the union")
+    question = "Compare the vendor and the union on the rollout"
+    sides = ("the vendor", "the union")
+    parts = [Part("Compare the vendor on the rollout", [vendor]),
+             Part("Compare the union on the rollout", [union])]  # fmt: skip
+    text, citations = compare(question, [vendor], snapshot, sides=sides, parts=parts)
+    vendor_side, union_side = text.split("\n\n")
+    assert vendor_side.startswith("On “the vendor”: ") and "the vendor said" in vendor_side
+    assert union_side.startswith("On “the union”: ") and "according to the union" in union_side
+    assert_exact(text, citations, snapshot)
+    # without the parts, one side alone is no comparison of sides: per document instead
+    alone, _ = compare(question, [vendor], snapshot, sides=sides)
+    assert not alone.startswith("On “")
+
+
+def test_a_side_is_found_by_its_documents_own_number_and_in_a_list_item(tmp_path):
+    """ "the busiest day of June 2026" is "Record day: 487 Ml/d, Friday 12 June", an item
+    of the 2026 update's list of key figures: the year is the document's, in its file name."""
+    name = "drought-update-2026.md"
+    text = "# Drought update\n\nKey figures:\n\n- Record day: 487 Ml/d, Friday 12 June\n- Storage: 61%\n"
+    snap = service_over(tmp_path, name, text).snapshot()
+    record = pick(snap, name, "Record day")
+    assert record.sentence.kind == "list_item"
+    assert _unique([record]) == []  # no whole sentence: not an account of a document
+    assert _on_side("the busiest day of June 2026", _unique([record], items=True), snap) == [record]
+    assert _on_side("the busiest day of June 2025", [record], snap) == []  # another year's
+
+
 @dataclass
 class Scored:
     """A candidate as the selection scores it (`Candidate` fits): with its probability."""
@@ -1266,6 +1326,12 @@ def test_a_joined_question_is_gathered_part_by_part(corpus_service):
     assert all(p.snapshot is joined.snapshot for p in joined.parts)  # one corpus version
     assert all(p.parts == () for p in joined.parts)
     assert corpus_service.prepare("Who presented the pilot results?", [], 6).parts == ()
+    # a comparison of two named sides is gathered side by side
+    sides = corpus_service.prepare("Compare the vendor and the union on the rollout", [], 6)
+    assert [p.question for p in sides.parts] == [
+        "Compare the vendor on the rollout",
+        "Compare the union on the rollout",
+    ]
     answer = corpus_service.ask(question)
     assert "2.5 million euros" in answer.answer and "Okafor" in answer.answer
 

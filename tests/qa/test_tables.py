@@ -16,6 +16,7 @@ from qa.answer.tables import (
     cells,
     columns,
     comparative,
+    compared_columns,
     compared_rows,
     extreme,
     named_rows,
@@ -230,6 +231,21 @@ def test_a_table_of_things_by_column_is_read_at_the_row_found_and_the_column_nam
     # a column named in lower case is asked about, not named: the question asks for a row
     huts = ["| Hut | Beds | Drying room | Price |", "| Fell Hut | 12 | Yes | £20 |"]
     assert asked_cell("Which hut has a drying room?", huts, None, found_row=1) is None
+
+
+def test_a_comparison_of_columns_takes_the_rows_where_they_differ():
+    """Models as columns: "the DH-20 and the DH-25 Pro" names two of them, and the rows
+    where their cells differ say how they differ; a row where they agree says nothing."""
+    rows = [*MODELS, "| Castor wheels | No | Yes | Yes |", "| Laundry mode | No | No | Yes |"]
+    assert compared_columns("What's the difference between the DH-20 and the DH-25 Pro?", rows) == [
+        1,
+        2,
+        4,
+    ]
+    assert compared_columns("How does the DH-12 compare with the DH-20?", rows) == [1, 2, 3]
+    # one column named, or none, is no comparison of columns
+    assert compared_columns("How heavy is the DH-20?", rows) == []
+    assert compared_columns("Which hut has a drying room or a shower?", rows) == []
 
 
 def test_a_question_about_one_row_is_led_by_the_cell_of_its_column():
@@ -472,4 +488,33 @@ def test_a_comparison_of_rows_quotes_the_header_and_the_rows(orca, question, lea
     rows = [q for q in quotes if q.startswith("| Orca")]
     assert [r.split("|")[1].strip() for r in rows] == models, answer.answer
     text = orca.snapshot().document_text("orca.md")
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+
+
+DATASHEET = """# Calloway dehumidifiers
+
+The DH series removes damp from homes of every size.
+
+| Specification | DH-12 | DH-20 | DH-25 Pro |
+|---|---|---|---|
+| Extraction rate | 12 L/day | 20 L/day | 25 L/day |
+| Net weight | 10.5 kg | 13.8 kg | 16.2 kg |
+| Castor wheels | No | Yes | Yes |
+| Wi-Fi and app control | No | No | Yes |
+
+Every model has a two-year warranty.
+"""
+
+
+def test_a_comparison_of_two_models_by_column_quotes_the_rows_where_they_differ(tmp_path):
+    service = service_over(tmp_path, "datasheet.md", DATASHEET)
+    answer = service.ask("What's the difference between the DH-20 and the DH-25 Pro?")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes == [
+        "| Specification | DH-12 | DH-20 | DH-25 Pro |",
+        "| Extraction rate | 12 L/day | 20 L/day | 25 L/day |",
+        "| Net weight | 10.5 kg | 13.8 kg | 16.2 kg |",
+        "| Wi-Fi and app control | No | No | Yes |",
+    ], answer.answer
+    text = service.snapshot().document_text("datasheet.md")
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)
