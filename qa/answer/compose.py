@@ -1127,7 +1127,9 @@ _WHICH = re.compile(
 
 def head_noun_span(sentence: str, ask: Ask) -> Span | None:
     """ "Which election ...?": the noun phrase the sentence builds on that noun ("the 2016
-    U.S. presidential election"), when it says more than the question does."""
+    U.S. presidential election"), when it says more than the question does. A word that
+    English uses only as a verb (WordNet) is no part of it: "we did not assess bird
+    damage" names no kind of bird."""
     m = _WHICH.search(ask.text)
     if not m or m.group(1).lower() in STOPWORDS:
         return None
@@ -1143,6 +1145,8 @@ def head_noun_span(sentence: str, ask: Ask) -> Span | None:
             low = prev.group().lower()
             if gap.strip(" .") or low in _AUXILIARY or low in SPEECH_VERBS:
                 break
+            if parts_of_speech(low) == _ONLY_A_VERB:
+                break
             if low in STOPWORDS and low not in {"the", "a", "an"} and not prev.group().isupper():
                 break  # (an upper-case letter is part of an acronym: "U.S.")
             start -= 1
@@ -1152,6 +1156,9 @@ def head_noun_span(sentence: str, ask: Ask) -> Span | None:
         if start < i and not _all_asked(phrase, ask):
             return tokens[start].start(), tok.end()
     return None
+
+
+_ONLY_A_VERB = frozenset({"v"})
 
 
 # A clause ends at a comma, semicolon or colon followed by a space ("23:00" is a time), a

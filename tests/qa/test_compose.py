@@ -42,6 +42,7 @@ from qa.answer.compose import (
     continuation,
     fitting_number_span,
     has_a_fitting_kind,
+    head_noun_span,
     leans_on_predecessor,
     mmr,
     most_specific,
@@ -196,6 +197,16 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
     found = answer_span(sentence, Ask.of(question, answer_type, set()))
     assert found is not None
     assert sentence[found[0] : found[1]] == span
+
+
+def test_a_which_noun_phrase_holds_no_verb():
+    """ "Which birds ...?" is answered by the kind the sentence names ("weaver birds"),
+    and "we did not assess bird damage" names none: "assess" is only ever a verb."""
+    ask = Ask.of("Which birds damage the crop?", "open", set())
+    named = "Like other white-grain sorghums, it is attacked by weaver birds."
+    found = head_noun_span(named, ask)
+    assert found is not None and named[found[0] : found[1]] == "weaver birds"
+    assert head_noun_span("Fourth, we did not assess bird damage.", ask) is None
 
 
 @pytest.mark.parametrize(
