@@ -84,6 +84,8 @@ UNIT_WORD = (
     r"amps?|amperes?|(?:kilo|mega|giga)?hertz|(?:kilo|mega|giga|tera)?bytes?|pixels?|"
     r"calories?|decibels?|knots?|storeys?|stories|floors?)"
 )
+# A year in figures, 1500 to 2099.
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # A unit of time, spelled out ("30 days", "three working days", "2 hrs").
 TIME_UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"

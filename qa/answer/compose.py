@@ -87,6 +87,7 @@ from qa.text import (
     UNIT_WORD,
     WEB_ADDRESS,
     WORD,
+    YEAR,
     asked_dimension,
     content_terms,
     ends_sentence,
@@ -1970,7 +1971,7 @@ def compare(
         groups = {}
         own = [part.ranked for part in parts] if len(parts) == len(sides) else [()] * len(sides)
         for side, ranked in zip(sides, own, strict=True):
-            found = _on_side(side, _unique([*ranked, *candidates], items=True), snapshot)
+            found = _on_side(side, _unique([*ranked, *chosen, *pool], items=True), snapshot)
             if found:
                 groups[side] = found[:per_side]
         if len(groups) >= 2:
@@ -2017,9 +2018,11 @@ def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Ch
     """The candidates about one side of a comparison ("the spring survey", "a level 1
     fault"), best first: those whose sentence, the sentence before, its section or its
     document's name carry at least half of the side's words and every number it names
-    exactly ("level 1" is not "level 2"). A number may be the document's own, in its title
+    exactly ("level 1" is not "level 2"). A year may be the document's own, in its title
     or file name: "the busiest day of June 2026" is found in "Record day: 487 Ml/d,
-    Friday 12 June" of "drought-update-2026-06-16.pdf"."""
+    Friday 12 June" of "drought-update-2026-06-16.pdf". A list's item is read with the
+    sentence before it only when that is no item of the list: the item before is the
+    other side as often as not."""
     needed = set(content_terms(side))
     numbers = numbered(side) or number_tokens(side)
     if not needed and not numbers:
@@ -2030,10 +2033,12 @@ def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Ch
         return [c for c in candidates if c.passage.doc_id in named]
     scored = []
     for c in candidates:
-        before = c.passage.sentences[c.index - 1].text if c.index else ""
+        previous = c.passage.sentences[c.index - 1] if c.index else None
+        listed = previous is not None and previous.kind == c.sentence.kind in LIST_KINDS
+        before = previous.text if previous is not None and not listed else ""
         here = f"{c.sentence.text} {before} {c.passage.section_of(c.index)}"
         found = numbered(here) | number_tokens(here)
-        own = number_tokens(f"{c.passage.title} {c.passage.doc_id}")
+        own = set(YEAR.findall(f"{c.passage.title} {c.passage.doc_id}"))
         if not all(n in found or n.rsplit(" ", 1)[-1] in own for n in numbers):
             continue
         share = len(needed & (stems(here) | names.get(c.passage.doc_id, set())))

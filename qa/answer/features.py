@@ -56,6 +56,7 @@ from qa.text import (
     UNIT_SYMBOL,
     UNIT_WORD,
     WEB_ADDRESS,
+    YEAR,
     capitalised_names,
     numbers,
     phone_numbers,
@@ -87,7 +88,6 @@ HEDGE = re.compile(
     r"very likely|realistic possibility|confident|certain|sure)\b",
     re.I,
 )
-YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 # A role as the subject of a clause, or as the agent of a passive: "Either party may ...",
 # "the supplier shall ...", "was announced by the ministry".
@@ -713,6 +713,11 @@ def attributed_answer(v: View) -> float:
     return float(v.q.attribution) * reports_speech(v)
 
 
+# Tried in session 26 and not kept: for a question asking which section covers something,
+# a heading's best-matching sentence in the section it opens (the best cosine of the
+# section's sentences in its passage; "each walker should carry a map" under "3.1 What to
+# carry"). `python -m evals.decision_lab` (dev, thirteen corpora, LOCO): no heading
+# question changed outcome, two gold headings ranked lower, AUC +0.0007 [-0.0004, +0.0021].
 def heading_answer(v: View) -> float:
     """For a question that asks what a section or the document is called: how well this
     heading fits (the heading of the section it names scores highest; qa.answer.headings)."""

@@ -322,9 +322,14 @@ def asks_to_choose(question: str) -> Kind | None:
         return None
     a, b = m.group("a"), m.group("b")
     if ":" not in question:
-        # "Which saves more, a hosepipe ban or ...": the option after the comma; "faster on
-        # a small or a large order": the tail, as long as the other option
-        a = a.rsplit(",", 1)[1] if "," in a else " ".join(a.split()[-max(len(b.split()), 1) :])
+        # "Which saves more, a hosepipe ban or ...": the option after the comma that follows
+        # the comparative (not "1,500", nor "For a family of four, is it cheaper to fly");
+        # "faster on a small or a large order": the tail, as long as the other option
+        comma = a.rfind(", ")
+        if comma > 0 and _COMPARATIVE.search(a[:comma]):
+            a = a[comma + 2 :]
+        else:
+            a = " ".join(a.split()[-max(len(b.split()), 1) :])
     return Kind(
         COMPARISON, "asks to choose between two things", sides=(a.strip(), b.strip()), judged=True
     )
@@ -402,11 +407,11 @@ def side_questions(question: str, sides: Sequence[str]) -> list[str]:
     in the question, in order."""
     if len(sides) != 2:
         return []
-    lowered = question.lower()
-    a_start, b_start = lowered.find(sides[0].lower()), lowered.rfind(sides[1].lower())
-    a_end, b_end = a_start + len(sides[0]), b_start + len(sides[1])
-    if a_start < 0 or b_start < a_end:
+    found_b = _last_whole(sides[1], question, len(question))
+    found_a = _last_whole(sides[0], question, found_b[0]) if found_b else None
+    if found_a is None or found_b is None:
         return []
+    (a_start, a_end), (b_start, b_end) = found_a, found_b
     between = question[a_end:b_start].split()
     before_b, after_a = list(between), list(between)
     while before_b and _joins(before_b[-1]):
@@ -417,7 +422,20 @@ def side_questions(question: str, sides: Sequence[str]) -> list[str]:
         [question[:a_end], *before_b, question[b_end:]],
         [question[:a_start], *after_a, question[b_start:]],
     )
-    return [re.sub(r"\s+([?.!,:;])", r"\1", " ".join(" ".join(p).split())) for p in asked]
+    return [_tidy(" ".join(" ".join(p).split())) for p in asked]
+
+
+def _last_whole(phrase: str, text: str, before: int) -> tuple[int, int] | None:
+    """Where the phrase last stands in `text[:before]` as whole words, any case."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(phrase.strip())}(?!\w)", text[:before], re.I))
+    return found[-1].span() if phrase.strip() and found else None
+
+
+def _tidy(question: str) -> str:
+    """No space before a punctuation mark, nor a closing bracket left without its opening
+    one ("the bus or the tram (2024)?" asked of the bus)."""
+    question = re.sub(r"\s+([?.!,:;)])", r"\1", question)
+    return re.sub(r"\)(?=\W*$)", "", question) if "(" not in question else question
 
 
 # What joins the two sides of a comparison: conjunctions and prepositions (general English).

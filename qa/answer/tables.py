@@ -506,28 +506,51 @@ def named_column(question: str, candidates: Sequence[Column]) -> int | None:
 def named_columns(question: str, candidates: Sequence[Column]) -> list[int]:
     """The indices of the columns whose header the question writes whole, as a name: with
     a figure or a capital, not as its first word ("DH-20", "the Pro Plan"; not "Which hut
-    has a drying room?", which asks for a row)."""
+    has a drying room?", which asks for a row). A header written only inside a longer one
+    that is named is not named itself: "the DH-20 Pro" names no "DH-20"."""
     asked = stems(question)
-    tokens = words(question)[1:]
-    return [
-        c.index
+    tokens = [w.removesuffix("'s") for w in words(question)[1:]]  # "the DH-20's weight"
+    found = [
+        c
         for c in candidates
         if (head := words(c.header))
         and stems(c.header) <= asked
         and (has_digit(head[0]) or head[0][:1].isupper())
         and head[0] in tokens
     ]
+    taken: list[tuple[int, int]] = []  # stretches of the question a longer header holds
+    named = set()
+    for c in sorted(found, key=lambda c: -len(c.header.strip())):
+        spans = [
+            m.span()
+            for m in re.finditer(rf"(?<!\w){re.escape(c.header.strip())}(?!\w)", question, re.I)
+        ]
+        free = [(a, b) for a, b in spans if not any(x <= a and b <= y for x, y in taken)]
+        if spans and not free:
+            continue
+        taken.extend(free)
+        named.add(c.index)
+    return [c.index for c in found if c.index in named]
 
 
 def compared_columns(question: str, rows: list[str]) -> list[int]:
     """ "What's the difference between the DH-20 and the DH-25 Pro?": where the question
     names two or more of a table's columns (`named_columns`: a datasheet's models, a
-    report's years), the data rows whose cells in those columns differ (indices into
-    `rows`, header first), the first `_COMPARED_ROWS` of them. Nothing when it names fewer
-    than two: then it compares rows, if anything (`compared_rows`)."""
+    report's years) and asks nothing else of them, the data rows whose cells in those
+    columns differ (indices into `rows`, header first), the first `_COMPARED_ROWS`.
+    Nothing when it names fewer than two (then it compares rows, if anything:
+    `compared_rows`), or asks about something of them ("How did the operating margin in
+    2025 compare with 2024?", "Which is taller, Kestrel or Sefton?"): the sentences
+    ranked for it answer that, a row among them or not."""
     cols = columns(rows)
     named = named_columns(question, cols[1:]) if cols else []
     if len(named) < 2:
+        return []
+    naming = set().union(*(stems(cols[j].header) for j in named))
+    if any(
+        w.lower() not in STOPWORDS and w.lower() not in _COMPARING and stem(w) not in naming
+        for w in words(question)
+    ):
         return []
     differing = []
     for i, row in enumerate(rows[1:], 1):
@@ -537,6 +560,9 @@ def compared_columns(question: str, rows: list[str]) -> list[int]:
     return differing[:_COMPARED_ROWS]
 
 
+# Words that ask for a comparison and about nothing compared (general English).
+_COMPARING = {"difference", "differences", "differ", "different", "compare", "compared",
+              "comparison", "versus", "vs", "between", "against"}  # fmt: skip
 _COMPARED_ROWS = 6  # a comparison of two columns quotes the first rows where they differ
 
 

@@ -246,6 +246,21 @@ def test_a_comparison_of_columns_takes_the_rows_where_they_differ():
     # one column named, or none, is no comparison of columns
     assert compared_columns("How heavy is the DH-20?", rows) == []
     assert compared_columns("Which hut has a drying room or a shower?", rows) == []
+    # asked about something of them: the sentences ranked for it answer, not every row
+    assert compared_columns("How does the DH-12's weight compare with the DH-20?", rows) == []
+    assert compared_columns("Which is taller, the DH-12 or the DH-20?", rows) == []
+    assert compared_columns("How do the DH-12 and the DH-20's compare?", rows) == [1, 2, 3]
+
+
+def test_a_column_named_inside_a_longer_one_is_not_compared():
+    """ "the DH-20 Pro and the DH-25 Pro" names two columns, not the DH-20's too."""
+    rows = [
+        "| Specification | DH-12 | DH-20 | DH-20 Pro | DH-25 Pro |",
+        "| Net weight | 10.5 kg | 13.8 kg | 14.1 kg | 16.2 kg |",
+        "| Castor wheels | No | No | Yes | Yes |",
+    ]
+    question = "What's the difference between the DH-20 Pro and the DH-25 Pro?"
+    assert compared_columns(question, rows) == [1]
 
 
 def test_a_question_about_one_row_is_led_by_the_cell_of_its_column():
