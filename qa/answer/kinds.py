@@ -49,7 +49,8 @@ DOCUMENT_TYPES = {
     "faq", "memo", "letter", "brochure", "specification", "datasheet", "terms", "report",
     "article", "paper", "chapter", "appendix", "newsletter", "statement", "booklet", "leaflet",
     "document", "piece", "story", "release", "summary", "review", "study", "plan", "charter",
-    "changelog", "readme", "reference", "agenda",
+    "changelog", "readme", "reference", "agenda", "ad", "advert", "advertisement", "flyer",
+    "poster", "syllabus", "rulebook", "prospectus", "pamphlet",
 }  # fmt: skip
 
 
@@ -167,6 +168,24 @@ _WHAT_IS_THIS = re.compile(
 )
 
 
+# "What job is this ad for?", "Which product is this manual about?": the thing that a
+# document is written for, which its title and opening name.
+_WHAT_FOR = re.compile(
+    r"^\W*(?:what|which)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|were)\s+"
+    r"(?P<phrase>(?:this|these|the)\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:for|about)\W*$",
+    re.I,
+)
+
+
+def asks_what_a_document_is_for(question: str) -> Kind | None:
+    """ "What job is this ad for?": the overview of the document it points at (for "this
+    ad", the documents being read), which opens with its title."""
+    m = _WHAT_FOR.search(question)
+    if not m or not _names_a_kind_of_document(words(m["phrase"])[-1]):
+        return None
+    return Kind(OVERVIEW, "asks what a document is for", source=m["phrase"])
+
+
 def asks_what_the_documents_are(question: str) -> Kind | None:
     """ "What are these documents?" (an overview of them all, always answered); "What is
     the changelog?" (that document's overview, which the fitted answerer judges: no
@@ -223,6 +242,7 @@ OVERVIEW_RULES: list[KindRule] = [
     asks_for_a_summary,
     asks_what_it_is_about,
     asks_what_the_documents_are,
+    asks_what_a_document_is_for,
     asks_what_documents_say,
     asks_for_a_list,
     asks_what_a_name_is,

@@ -846,6 +846,10 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("What is the release date?", FACTOID, ""),
         ("What's the title of section 5 of the newsletter?", FACTOID, ""),
         ("What is this product?", FACTOID, ""),
+        # the thing a document is for: its overview, which opens with its title
+        ("What job is this ad for?", OVERVIEW, ""),
+        ("Which product is this manual about?", OVERVIEW, ""),
+        ("Which day is the party for?", FACTOID, ""),
         # a contraction; an overview joined by a second question; not two facts so joined
         ("What's this leaflet about?", OVERVIEW, "leaflet"),
         ("What is this file about, and what does the tool do?", OVERVIEW, ""),
