@@ -512,15 +512,30 @@ def _sentence_initial(text: str, at: int) -> bool:
 
 def _opens_adverbial(text: str, match: re.Match) -> bool:
     """A common word opening an adverbial: a comma follows ("Recently, ..."), a determiner
-    ("Taken together, the ..."), or the agent of a participle ("Issued by the Authority",
-    "Written by ...")."""
+    ("Taken together, the ..."), the agent of a participle ("Issued by the Authority",
+    "Written by ..."), or a preposition after a participle in "-ing" ("Starting with the
+    first player, ...", "Looking at the figures ...")."""
     rest = text[match.end() :].lstrip(" ")
     following = WORD.match(rest)
     after = following.group().lower() if following else ""
     lowered = match.group().lower()
     passive = after == "by" and (lowered.endswith("ed") or lowered in _IRREGULAR_PARTICIPLES)
-    shaped = rest.startswith(",") or after in _OPENER_FOLLOWERS or passive
+    ongoing = lowered.endswith("ing") and after in _AFTER_PARTICIPLE and _is_a_verb(lowered)
+    shaped = rest.startswith(",") or after in _OPENER_FOLLOWERS or passive or ongoing
     return shaped and zipf(lowered) >= COMMON_ZIPF
+
+
+def _is_a_verb(word: str) -> bool:
+    """WordNet reads the word as a verb's form ("starting"; not "Beijing", "Harding").
+    Imported here: qa.thesaurus reads its words with this module's stemmer."""
+    from qa.thesaurus import parts_of_speech
+
+    return "v" in parts_of_speech(word)
+
+
+# Prepositions that follow an opening participle ("Starting with", "Looking at"); not "in",
+# after which a place's name in "-ing" is as likely ("Reading in 2020 ...").
+_AFTER_PARTICIPLE = {"with", "at", "from", "for", "on", "to", "after", "before", "over", "through"}
 
 
 def capitalised_names(text: str, common: Collection[str]) -> set[str]:

@@ -237,8 +237,15 @@ asks_how_much_money = _rule(
     "amount",
     MONEY_NOUNS,
 )
+# Where a question's wh-word may stand: first, or after a phrase that sets the scene ("On
+# a weekday, when's the first bus?", "In 2024, who chaired it?") or a joining word ("And
+# where is it?").
+_OPENING = (
+    r"^\W*(?:(?:and|but|so|then|also)\s+"
+    r"|(?:(?!\b(?:how|what|which|who|whom|whose|when|where|why)\b)[^,?]){1,60},\s*)?"
+)
 asks_when = _rule(
-    r"^\W*when\b|\b(?:by|until|since|as of|from) when\b|\bwhat time\b|\bat what (?:time|point|"
+    rf"{_OPENING}when\b|\b(?:by|until|since|as of|from) when\b|\bwhat time\b|\bat what (?:time|point|"
     r"age)\b",
     "time",
     TIME_NOUNS,
@@ -250,11 +257,11 @@ asks_how_many = _rule(
     "number",
     MEASURE_NOUNS,
 )
-asks_where = _rule(r"^\W*where\b|\b(?:in|from|to) where\b", "place", PLACE_NOUNS, False)
+asks_where = _rule(rf"{_OPENING}where\b|\b(?:in|from|to) where\b", "place", PLACE_NOUNS, False)
 # People, organisations and roles: "who", "which company", "which side", "the name of the
 # person who ...".
 asks_who = _rule(
-    r"^\W*(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b|\baccording to whom\b"
+    rf"{_OPENING}(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b|\baccording to whom\b"
     r"|\bname (?:of )?the (?:person|company|organi[sz]ation)\b",
     "person",
     PERSON_NOUNS,
@@ -268,7 +275,7 @@ asks_for_a_name = _rule(
     NAME_NOUNS,
     False,
 )
-asks_why = _rule(r"^\W*why\b|\bfor what reason\b|\bwhat (?:is|was) the reason\b", "reason")
+asks_why = _rule(rf"{_OPENING}why\b|\bfor what reason\b|\bwhat (?:is|was) the reason\b", "reason")
 
 ANSWER_TYPE_RULES: list[TypeRule] = [
     asks_for_a_heading,

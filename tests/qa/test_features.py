@@ -67,6 +67,11 @@ from qa.types import Passage, Sentence
         ("What did the company say about the delay?", "open"),
         ("What is the email thread about?", "open"),
         ("How many customers used the phone service?", "number"),
+        # the wh-word after a phrase that sets the scene, or after "and"
+        ("On a weekday, when's the first bus into town?", "time"),
+        ("In 2024, who chaired the board?", "person"),
+        ("And where is the office?", "place"),
+        ("How many, when all is said and done?", "number"),
     ],
 )
 def test_the_answer_type_comes_from_the_wh_word_and_its_head_noun(question, expected):

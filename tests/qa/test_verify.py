@@ -163,6 +163,9 @@ def test_the_document_may_speak_as_the_author_unless_someone_else_speaks(judge):
         ("Made by hand in the Harbour works.", set(), {"harbour"}),
         ("India by 2030 will be the largest.", set(), {"india"}),  # a name before "by"
         ("Sweden by contrast stayed open.", set(), {"sweden"}),
+        # a participle in "-ing" before a preposition opens an adverbial; a name in "-ing" not
+        ("Starting with the dealer, each player draws two cards.", set(), set()),
+        ("Beijing on Friday denied the report.", set(), {"beijing", "friday"}),
         ("Authorities in the USA agreed.", {"authorities"}, {"usa"}),  # the corpus's usage
         ("**Whisk** the eggs into the flour.", {"whisk"}, set()),  # bold opens the sentence
         ("3. **Students** must bring boots.", {"students"}, set()),
