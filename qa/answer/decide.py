@@ -481,6 +481,12 @@ def goal_figures(
 # refits. Dev LOCO mean lowest goal figure .480 -> .485 (noise), and it was no steadier:
 # across one answer change (gd-cmp-02), the argmax moved the notes threshold by .032, the
 # bootstrap median moved the research one by .030.
+# Tried in session 26 and not kept: of the cuts within one question of the top (one
+# unanswerable question's share of abstention recall), the lowest, to steady a threshold
+# whose argmax had jumped from 0.388 to 0.412 when the dev top moved from 0.538 to 0.540.
+# Dev LOCO (`python -m evals.decision_lab`) mean lowest goal figure .488 -> .480, pooled
+# .651 / .538 / .538 -> .653 / .536 / .520: no better on dev, so not adopted (the full
+# fit's test split, not used to choose, went .401 -> .416 with it).
 def goal_threshold(best: np.ndarray, answerable: np.ndarray, correct: np.ndarray) -> float:
     """The abstention threshold that raises the lowest of the goal figures (key-fact
     accuracy, abstention precision, abstention recall) the most; of equal ones, the lowest
