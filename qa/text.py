@@ -513,14 +513,21 @@ def _sentence_initial(text: str, at: int) -> bool:
 def _opens_adverbial(text: str, match: re.Match) -> bool:
     """A common word opening an adverbial: a comma follows ("Recently, ..."), a determiner
     ("Taken together, the ..."), the agent of a participle ("Issued by the Authority",
-    "Written by ..."), or a preposition after a participle in "-ing" ("Starting with the
-    first player, ...", "Looking at the figures ...")."""
+    "Written by ..."), or a preposition after a participle in "-ing" whose phrase a comma
+    closes ("Starting with the first player, ...", "Looking at the figures, ..."; not
+    "Manning at the time led ...", "Reading on Saturday beat ...": names, no comma)."""
     rest = text[match.end() :].lstrip(" ")
     following = WORD.match(rest)
     after = following.group().lower() if following else ""
     lowered = match.group().lower()
     passive = after == "by" and (lowered.endswith("ed") or lowered in _IRREGULAR_PARTICIPLES)
-    ongoing = lowered.endswith("ing") and after in _AFTER_PARTICIPLE and _is_a_verb(lowered)
+    ongoing = (
+        len(lowered) > _SHORT_ING  # not "sting", "ping"
+        and lowered.endswith("ing")
+        and after in _AFTER_PARTICIPLE
+        and _PHRASE_THEN_COMMA.match(rest) is not None
+        and _is_a_verb(lowered)
+    )
     shaped = rest.startswith(",") or after in _OPENER_FOLLOWERS or passive or ongoing
     return shaped and zipf(lowered) >= COMMON_ZIPF
 
@@ -531,6 +538,10 @@ def _is_a_verb(word: str) -> bool:
     from qa.thesaurus import parts_of_speech
 
     return "v" in parts_of_speech(word)
+
+
+_SHORT_ING = 5
+_PHRASE_THEN_COMMA = re.compile(r"[^.!?\n]*?,")  # a comma before the sentence ends
 
 
 # Prepositions that follow an opening participle ("Starting with", "Looking at"); not "in",

@@ -1129,8 +1129,8 @@ _WHICH = re.compile(
 def head_noun_span(sentence: str, ask: Ask) -> Span | None:
     """ "Which election ...?": the noun phrase the sentence builds on that noun ("the 2016
     U.S. presidential election"), when it says more than the question does. A word that
-    English uses only as a verb (WordNet) is no part of it: "we did not assess bird
-    damage" names no kind of bird."""
+    English uses only as a verb (WordNet), and not as a participle ("the updated policy"),
+    is no part of it: "we did not assess bird damage" names no kind of bird."""
     m = _WHICH.search(ask.text)
     if not m or m.group(1).lower() in STOPWORDS:
         return None
@@ -1146,7 +1146,7 @@ def head_noun_span(sentence: str, ask: Ask) -> Span | None:
             low = prev.group().lower()
             if gap.strip(" .") or low in _AUXILIARY or low in SPEECH_VERBS:
                 break
-            if parts_of_speech(low) == _ONLY_A_VERB:
+            if parts_of_speech(low) == _ONLY_A_VERB and not low.endswith(_PARTICIPLE_ENDINGS):
                 break
             if low in STOPWORDS and low not in {"the", "a", "an"} and not prev.group().isupper():
                 break  # (an upper-case letter is part of an acronym: "U.S.")
@@ -1160,6 +1160,7 @@ def head_noun_span(sentence: str, ask: Ask) -> Span | None:
 
 
 _ONLY_A_VERB = frozenset({"v"})
+_PARTICIPLE_ENDINGS = ("ed", "en", "ing")  # "the updated policy", "a nesting bird"
 
 
 # A clause ends at a comma, semicolon or colon followed by a space ("23:00" is a time), a

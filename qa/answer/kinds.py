@@ -168,22 +168,25 @@ _WHAT_IS_THIS = re.compile(
 )
 
 
-# "What job is this ad for?", "Which product is this manual about?": the thing that a
-# document is written for, which its title and opening name.
+# "What job is this ad for?", "Which product is this manual about?": the thing that the
+# document being read is written for, which its title and opening name. Pointed at with
+# "this" or "these" only: "What amount is the statement for?" asks a fact of a document
+# that may not be there.
 _WHAT_FOR = re.compile(
-    r"^\W*(?:what|which)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|was|were)\s+"
-    r"(?P<phrase>(?:this|these|the)\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:for|about)\W*$",
+    r"^\W*+(?:what|which)\s+(?P<thing>[\w-]+(?:\s+[\w-]+)?)\s+(?:is|are|was|were)\s+"
+    r"(?P<phrase>(?:this|these)\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:for|about)\W*$",
     re.I,
 )
 
 
 def asks_what_a_document_is_for(question: str) -> Kind | None:
-    """ "What job is this ad for?": the overview of the document it points at (for "this
-    ad", the documents being read), which opens with its title."""
+    """ "What job is this ad for?": the overview of the documents being read, which opens
+    with the title. The thing asked ("job") is its topic, so that in a question of two
+    parts ("What job is this ad for, and what does it pay?") the second is answered too."""
     m = _WHAT_FOR.search(question)
     if not m or not _names_a_kind_of_document(words(m["phrase"])[-1]):
         return None
-    return Kind(OVERVIEW, "asks what a document is for", source=m["phrase"])
+    return Kind(OVERVIEW, "asks what a document is for", topic=m["thing"], source=m["phrase"])
 
 
 def asks_what_the_documents_are(question: str) -> Kind | None:
@@ -482,7 +485,10 @@ def question_kind(question: str) -> Kind:
 
 
 def is_document_type(word: str) -> bool:
-    """ "report", "FAQs", "minutes": a word naming a kind of document."""
+    """ "report", "FAQs", "minutes": a word naming a kind of document; not a two-letter
+    acronym ("the AD progression" is no advertisement)."""
+    if len(word) <= 2 and word.isupper():
+        return False
     return word.lower().rstrip("s") in DOCUMENT_TYPES or word.lower() in DOCUMENT_TYPES
 
 

@@ -237,15 +237,24 @@ asks_how_much_money = _rule(
     "amount",
     MONEY_NOUNS,
 )
+
+
 # Where a question's wh-word may stand: first, or after a phrase that sets the scene ("On
 # a weekday, when's the first bus?", "In 2024, who chaired it?") or a joining word ("And
-# where is it?").
-_OPENING = (
-    r"^\W*(?:(?:and|but|so|then|also)\s+"
-    r"|(?:(?!\b(?:how|what|which|who|whom|whose|when|where|why)\b)[^,?]){1,60},\s*)?"
-)
+# where is it?"); there only if its clause runs to the end, or to a second question joined
+# by "and" or "or": in "In 2019, when the club moved, how many fans came?" and "My
+# landlord, who lives abroad, has kept my deposit." the wh-word opens a clause inside the
+# question, not the question.
+def _first(wh: str) -> str:
+    opening = (
+        r"(?:(?:and|but|so|then|also)\s+"
+        r"|(?:(?!\b(?:how|what|which|who|whom|whose|when|where|why)\b)[^,?]){1,60},\s*)"
+    )
+    return rf"^\W*+{wh}\b|^\W*+{opening}{wh}\b(?=[^,]*$|[^,]*,\s*(?:and|or)\b)"
+
+
 asks_when = _rule(
-    rf"{_OPENING}when\b|\b(?:by|until|since|as of|from) when\b|\bwhat time\b|\bat what (?:time|point|"
+    rf"{_first('when')}|\b(?:by|until|since|as of|from) when\b|\bwhat time\b|\bat what (?:time|point|"
     r"age)\b",
     "time",
     TIME_NOUNS,
@@ -257,11 +266,11 @@ asks_how_many = _rule(
     "number",
     MEASURE_NOUNS,
 )
-asks_where = _rule(rf"{_OPENING}where\b|\b(?:in|from|to) where\b", "place", PLACE_NOUNS, False)
+asks_where = _rule(rf"{_first('where')}|\b(?:in|from|to) where\b", "place", PLACE_NOUNS, False)
 # People, organisations and roles: "who", "which company", "which side", "the name of the
 # person who ...".
 asks_who = _rule(
-    rf"{_OPENING}(?:who|whom|whose)\b|\b(?:by|to|from|with|for) whom\b|\baccording to whom\b"
+    rf"{_first('(?:who|whom|whose)')}|\b(?:by|to|from|with|for) whom\b|\baccording to whom\b"
     r"|\bname (?:of )?the (?:person|company|organi[sz]ation)\b",
     "person",
     PERSON_NOUNS,
@@ -275,7 +284,7 @@ asks_for_a_name = _rule(
     NAME_NOUNS,
     False,
 )
-asks_why = _rule(rf"{_OPENING}why\b|\bfor what reason\b|\bwhat (?:is|was) the reason\b", "reason")
+asks_why = _rule(rf"{_first('why')}|\bfor what reason\b|\bwhat (?:is|was) the reason\b", "reason")
 
 ANSWER_TYPE_RULES: list[TypeRule] = [
     asks_for_a_heading,

@@ -207,6 +207,10 @@ def test_a_which_noun_phrase_holds_no_verb():
     found = head_noun_span(named, ask)
     assert found is not None and named[found[0] : found[1]] == "weaver birds"
     assert head_noun_span("Fourth, we did not assess bird damage.", ask) is None
+    # a participle is a modifier, whatever WordNet lists it as
+    updated = "The updated policy applies from May."
+    found = head_noun_span(updated, Ask.of("Which policy applies?", "open", set()))
+    assert found is not None and updated[found[0] : found[1]] == "The updated policy"
 
 
 @pytest.mark.parametrize(
@@ -847,9 +851,11 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("What's the title of section 5 of the newsletter?", FACTOID, ""),
         ("What is this product?", FACTOID, ""),
         # the thing a document is for: its overview, which opens with its title
-        ("What job is this ad for?", OVERVIEW, ""),
-        ("Which product is this manual about?", OVERVIEW, ""),
+        ("What job is this ad for?", OVERVIEW, "job"),
+        ("Which product is this manual about?", OVERVIEW, "product"),
         ("Which day is the party for?", FACTOID, ""),
+        ("What amount is the statement for?", FACTOID, ""),  # a fact, of a document named
+        ("What job is this ad for, and what does it pay?", FACTOID, ""),  # two parts
         # a contraction; an overview joined by a second question; not two facts so joined
         ("What's this leaflet about?", OVERVIEW, "leaflet"),
         ("What is this file about, and what does the tool do?", OVERVIEW, ""),

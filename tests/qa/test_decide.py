@@ -341,3 +341,5 @@ def test_words_pointing_at_a_document_are_no_terms_where_the_corpus_lacks_them()
     words_of = lambda q: [t.word for t in profile_question(q, {}, set()).terms]  # noqa: E731
     assert words_of("What did the annual report say about leaks?") == ["say", "leaks"]
     assert words_of("Who wrote a report about leaks?") == ["wrote", "report", "leaks"]
+    # a two-letter acronym is no kind of document ("ad"): "the AD progression" is asked
+    assert "AD" in words_of("Which drug slows the AD progression?")

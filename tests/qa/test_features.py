@@ -72,6 +72,12 @@ from qa.types import Passage, Sentence
         ("In 2024, who chaired the board?", "person"),
         ("And where is the office?", "place"),
         ("How many, when all is said and done?", "number"),
+        ("On a weekday, when's the first bus, and when's the last one?", "time"),
+        # a wh-word opening a clause inside the question is not the question's
+        ("In 2019, when the club moved grounds, how many fans came?", "number"),
+        ("And when the alarm sounds, how many exits are there?", "number"),
+        ("My landlord, who lives abroad, has kept my deposit. What can I do?", "open"),
+        ("In the kitchen, where the fire started, what was damaged?", "open"),
     ],
 )
 def test_the_answer_type_comes_from_the_wh_word_and_its_head_noun(question, expected):
