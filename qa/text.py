@@ -85,7 +85,8 @@ UNIT_WORD = (
     r"calories?|decibels?|knots?|storeys?|stories|floors?)"
 )
 # A year in figures, 1500 to 2099.
-YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+YEAR_DIGITS = r"(?:1[5-9]|20)\d\d"
+YEAR = re.compile(rf"\b{YEAR_DIGITS}\b")
 # A unit of time, spelled out ("30 days", "three working days", "2 hrs").
 TIME_UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"
@@ -258,6 +259,15 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 def ends_sentence(text: str) -> bool:
     """A sentence ends in . ! ? (closing quotes may follow); a heading does not."""
     return bool(_SENTENCE_END.search(text))
+
+
+def whole_word_spans(phrase: str, text: str) -> list[tuple[int, int]]:
+    """Where the phrase stands in the text as whole words, in any case: "a" in "a or b",
+    not in "cheaper"; found in the text as written, so the offsets are the text's."""
+    phrase = phrase.strip()
+    if not phrase:
+        return []
+    return [m.span() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.I)]
 
 
 def words(text: str) -> list[str]:

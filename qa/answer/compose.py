@@ -88,6 +88,7 @@ from qa.text import (
     WEB_ADDRESS,
     WORD,
     YEAR,
+    YEAR_DIGITS,
     asked_dimension,
     content_terms,
     ends_sentence,
@@ -391,7 +392,7 @@ TIME = re.compile(
     + r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
     + rf"|{_RELATIVE}\s+{_PERIOD}"
     + rf"|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
-    + r"|(?<![\w-])(?:1[5-9]|20)\d\d(?![\w-])"
+    + rf"|(?<![\w-]){YEAR_DIGITS}(?![\w-])"
     + r"|today|yesterday|tomorrow|tonight"
     + rf"|{_NUM}\s+{TIME_UNIT}\s+(?:ago|later|earlier)"
     + r")\b"
@@ -1967,7 +1968,6 @@ def compare(
     the question names two things ("compare X and Y"), per thing ("On “X”: ..."), each
     thing's best first among its own `parts` (the question asked of it alone:
     `kinds.side_questions`), then among the whole question's candidates."""
-    candidates = _unique([*chosen, *pool])
     if len(sides) >= 2:
         groups = {}
         own = [part.ranked for part in parts] if len(parts) == len(sides) else [()] * len(sides)
@@ -1977,6 +1977,7 @@ def compare(
                 groups[side] = found[:per_side]
         if len(groups) >= 2:
             return _side_by_side(groups, snapshot, lambda side, _q: f"On “{side}”: ")
+    candidates = _unique([*chosen, *pool])
     # "the two letters", "both reports": the documents the question names, if it does
     across = _ACROSS.search(question)
     named = named_documents(snapshot, across.group("noun"))[0] if across else []

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from qa.text import STOPWORDS, words
+from qa.text import STOPWORDS, whole_word_spans, words
 
 OVERVIEW, COMPARISON, YES_NO, FACTOID = "overview", "comparison", "yes_no", "factoid"
 
@@ -450,8 +450,8 @@ def side_questions(question: str, sides: Sequence[str]) -> list[str]:
 
 def _last_whole(phrase: str, text: str, before: int) -> tuple[int, int] | None:
     """Where the phrase last stands in `text[:before]` as whole words, any case."""
-    found = list(re.finditer(rf"(?<!\w){re.escape(phrase.strip())}(?!\w)", text[:before], re.I))
-    return found[-1].span() if phrase.strip() and found else None
+    found = whole_word_spans(phrase, text[:before])
+    return found[-1] if found else None
 
 
 def _tidy(question: str) -> str:

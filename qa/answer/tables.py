@@ -33,6 +33,7 @@ from qa.text import (
     figure_value,
     stem,
     stems,
+    whole_word_spans,
     words,
     zipf,
 )
@@ -521,10 +522,7 @@ def named_columns(question: str, candidates: Sequence[Column]) -> list[int]:
     taken: list[tuple[int, int]] = []  # stretches of the question a longer header holds
     named = set()
     for c in sorted(found, key=lambda c: -len(c.header.strip())):
-        spans = [
-            m.span()
-            for m in re.finditer(rf"(?<!\w){re.escape(c.header.strip())}(?!\w)", question, re.I)
-        ]
+        spans = whole_word_spans(c.header, question)
         free = [(a, b) for a, b in spans if not any(x <= a and b <= y for x, y in taken)]
         if spans and not free:
             continue
