@@ -39,7 +39,7 @@ from qa.answer.headings import (
     referenced_numbers,
 )
 from qa.answer.kinds import ACROSS as _ACROSS
-from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, question_kind
+from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, is_document_type, question_kind
 from qa.answer.question import (
     HOW_MANY,
     NOUN_REACH,
@@ -103,7 +103,7 @@ from qa.text import (
     words,
     zipf,
 )
-from qa.thesaurus import parts_of_speech, verb_classes
+from qa.thesaurus import parts_of_speech, synonyms, verb_classes
 from qa.types import SECTION_SEPARATOR, Citation, Passage, Sentence, without_extension
 
 ABSTAIN_PREFIX = "The documents don't say"
@@ -1251,6 +1251,13 @@ class Citer:
         quote = self.snapshot.document_text(passage.doc_id)[start:end]
         return cite(self.citations, passage, start, end, quote)
 
+    @classmethod
+    def after(cls, snapshot: Snapshot, citations: Sequence[Citation]) -> Citer:
+        """A citer that numbers on after the `citations` an answer already has."""
+        citer = cls(snapshot)
+        citer.citations = list(citations)
+        return citer
+
     def quote(self, passage: Passage, start: int, end: int) -> str:
         """The quoted text, on one line, with its marker."""
         n = self.cite(passage, start, end)
@@ -1334,24 +1341,11 @@ def compose(
         detected = question_kind(question)
         kind = detected if detected.name == kind else Kind(kind, "given by the caller")
     if kind.name == OVERVIEW:
-        named, rest = named_documents(snapshot, kind.source)
-        if named:  # "Summarize the user guide": that document, on what else is asked
-            topic = " ".join(w for w in words(kind.topic) if stem(w) not in rest)
-            vector = query_vector if topic else None
-            return summarize(snapshot, topic=topic, query_vector=vector, doc_ids=named,
-                             retrieved=[*chosen, *pool], contents=kind.contents)  # fmt: skip
-        if points_at_the_documents(kind.source):  # "this information pack", no title of one
-            return summarize(snapshot, retrieved=[*chosen, *pool], contents=kind.contents)
-        # A topic: the documents of the best sentences found for it (what else was retrieved
-        # is what a weaker match found; its documents would crowd out the topic's own).
-        docs = _documents_of(chosen or pool[:1]) if kind.topic else None
-        # Sections only of a document the phrase calls by its name ("the staff handbook"
-        # of a one-document corpus), not of one a topic was found in ("the travel policy").
-        contents = (
-            kind.contents and bool(docs) and all(called(snapshot, d, kind.source) for d in docs)
-        )
-        return summarize(snapshot, topic=kind.topic, query_vector=query_vector, doc_ids=docs,
-                         retrieved=[*chosen, *pool], contents=contents)  # fmt: skip
+        # "What are the different ways the battery can run?": the things asked for, listed
+        # where a heading names them, then the summary of their topic
+        listed = section_list(question, [*chosen, *pool[:_TABLE_DEPTH]], snapshot)
+        text, citations = _overview(kind, chosen, pool, snapshot, query_vector, listed)
+        return (f"{listed[0]}\n\n{text}".strip(), citations) if listed else (text, citations)
     if kind.name == COMPARISON or comparative(question):
         rows = table_comparison(question, [*chosen, *pool[:_TABLE_DEPTH]], snapshot)
         if rows is not None:
@@ -1363,7 +1357,11 @@ def compose(
         return weigh(question, chosen, snapshot, pool=pool)
     chosen = most_specific(chosen, pool, question, snapshot)
     found = [*chosen, *pool[:_TABLE_DEPTH]]
-    shaped = table_extreme(question, found, snapshot) or whole_list(question, found, snapshot)
+    shaped = (
+        table_extreme(question, found, snapshot)
+        or whole_list(question, found, snapshot)
+        or section_list(question, found, snapshot)
+    )
     if shaped is not None:
         return shaped
     citer = Citer(snapshot)
@@ -1371,6 +1369,46 @@ def compose(
     if not text:
         return "", []
     return "\n\n".join([text, *answer_parts(parts, snapshot, citer)]), citer.citations
+
+
+def _overview(
+    kind: Kind,
+    chosen: Sequence[Chosen],
+    pool: Sequence[Chosen],
+    snapshot: Snapshot,
+    query_vector: np.ndarray | None,
+    before: Composed | None = None,
+) -> Composed:
+    """The summary an overview asks for: of the documents it names (on what else it asks),
+    of the documents as a whole, or of a topic in the documents it was found in; numbered
+    on after the citations of what comes `before` it."""
+    found = [*chosen, *pool]
+
+    def summary(**how) -> Composed:
+        return summarize(snapshot, retrieved=found, after=before[1] if before else (), **how)
+
+    named, rest = named_documents(snapshot, kind.source)
+    if named:  # "Summarize the user guide": that document, on what else is asked
+        topic = topic_beyond_names(kind.topic, rest)
+        vector = query_vector if topic else None
+        return summary(topic=topic, query_vector=vector, doc_ids=named, contents=kind.contents)
+    if points_at_the_documents(kind.source):  # "this information pack", no title of one
+        return summary(contents=kind.contents)
+    # A topic: the documents of the best sentences found for it (what else was retrieved
+    # is what a weaker match found; its documents would crowd out the topic's own).
+    docs = _documents_of(chosen or pool[:1]) if kind.topic else None
+    # Sections only of a document the phrase calls by its name ("the staff handbook"
+    # of a one-document corpus), not of one a topic was found in ("the travel policy").
+    contents = kind.contents and bool(docs) and all(called(snapshot, d, kind.source) for d in docs)
+    return summary(topic=kind.topic, query_vector=query_vector, doc_ids=docs, contents=contents)
+
+
+def topic_beyond_names(topic: str, naming: set[str]) -> str:
+    """What an overview asks of the documents it names, besides naming them: the topic's
+    words that are not the naming stems, nor a word for a kind of document ("the
+    presentation to the Forum" names a document, whose sentences never say
+    "presentation")."""
+    return " ".join(w for w in words(topic) if stem(w) not in naming and not is_document_type(w))
 
 
 _POINTING = re.compile(r"^\W*(?:this|these)\b", re.I)
@@ -1433,6 +1471,16 @@ _ENUMERATION = re.compile(
     r"|^\W*(?:list|name)\s+(?:all\s+)?(?:the\s+)?(?P<noun2>(?:[\w'’-]+\s+){0,2}?[\w'’-]+s)\b",
     re.I,
 )
+# "What recipes are in the booklet?", "What are the different ways the battery can run?",
+# "Which modes does it have?": a plural noun (at most one word before it) right after the
+# wh-word, or after "what are the" and words that say which of them. Whether it names a
+# list of things is for the documents to say: a heading over them (`section_list`).
+_THINGS_ASKED = re.compile(
+    r"^\W*(?:which|what)\s+(?:(?:are|were)\s+(?:all\s+)?the\s+"
+    r"(?:(?:main|different|various|key|possible|available|usual|other)\s+)*)?"
+    r"(?P<noun>(?:[\w'’-]+\s+)??[\w'’-]+s)\b",
+    re.I,
+)
 _LIST_MAX = 15  # rows or items quoted at most
 
 
@@ -1440,6 +1488,141 @@ def asked_things(question: str) -> str | None:
     """The plural noun of a question that asks for every one of a kind of thing."""
     m = _ENUMERATION.search(question)
     return (m.group("noun") or m.group("noun2")) if m else None
+
+
+def things_asked(question: str) -> str | None:
+    """The plural noun a question asks for several of ("recipes", "opening hours"), where
+    WordNet reads its last word as a plural noun; else `asked_things`."""
+    m = _THINGS_ASKED.search(question)
+    if m and plural_noun(m["noun"].split()[-1]):
+        return m["noun"]
+    return asked_things(question)
+
+
+def plural_noun(word: str) -> bool:
+    """WordNet reads the word as a noun, and without its plural ending as a noun too
+    ("ways", "recipes", "hours"; not "news", "does", "class")."""
+    w = word.lower()
+    if len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is")) or w in STOPWORDS:
+        return False
+    singulars = {
+        w[:-1],
+        w[:-2] if w.endswith("es") else "",
+        w[:-3] + "y" if w.endswith("ies") else "",
+    }
+    return "n" in parts_of_speech(w) and any(
+        s and "n" in parts_of_speech(s) for s in singulars - {w}
+    )
+
+
+def _thing_stems(noun: str) -> list[set[str]]:
+    """For each word of the noun, the stems a heading over the things may use for it: its
+    own, and its WordNet synonyms' (the "ways" a battery can run are its "modes")."""
+    out = []
+    for w in words(noun):
+        if w.lower() in STOPWORDS:
+            continue
+        singular = w.lower()[:-1] if plural_noun(w) else w.lower()
+        out.append({stem(w)} | set(synonyms(singular)) | set(synonyms(w.lower())))
+    return out
+
+
+_SECTION_DEPTH = 5  # the best candidates whose sections are looked at for the things asked
+
+
+def section_list(
+    question: str, candidates: Sequence[Chosen], snapshot: Snapshot, citer: Citer | None = None
+) -> Composed | None:
+    """ "What recipes are in the booklet?", "What are the different ways the battery can
+    run?": when a heading over one of the best candidates (its section's, an enclosing
+    one's, or its document's title) names the things asked for, the sections under that
+    heading (their headings), or else the list or table right under it, a line each, each
+    cited; None when no such heading has two or more. The scorer ranks single sentences;
+    a document lists such things by giving each its own section or item, and the heading
+    over them says what they are."""
+    noun = things_asked(question)
+    if noun is None:
+        return None
+    wanted = _thing_stems(noun)
+    best = list({(c.passage.doc_id, c.sentence.start): c for c in candidates}.values())
+    best = best[:_SECTION_DEPTH]
+    for passage, path in _headings_around(best, snapshot):
+        named = path[-1] if path else passage.title
+        said = stems(named)
+        if not all(w & said for w in wanted):  # "payment terms": not "FEES AND PAYMENT"
+            continue
+        items = _under(snapshot, passage.doc_id, SECTION_SEPARATOR.join(path))
+        if len(items) >= 2:
+            return _quote_items(snapshot, items, named if path else None, citer)
+    return None
+
+
+def _headings_around(
+    candidates: Sequence[Chosen], snapshot: Snapshot
+) -> Iterator[tuple[Passage, list[str]]]:
+    """The sections a list of things may stand under, nearest first, once each (a passage
+    and a section path; [] for the document as a whole): each candidate's own section and
+    the ones around it, best candidate first; then every other section of their documents;
+    then the documents themselves."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+
+    def once(passage: Passage, path: list[str]) -> Iterator[tuple[Passage, list[str]]]:
+        if (passage.doc_id, tuple(path)) not in seen:
+            seen.add((passage.doc_id, tuple(path)))
+            yield passage, path
+
+    for c in candidates:
+        path = [h for h in c.passage.section_of(c.index).split(SECTION_SEPARATOR) if h]
+        for depth in range(len(path), 0, -1):
+            yield from once(c.passage, path[:depth])
+    for doc_id in dict.fromkeys(c.passage.doc_id for c in candidates):
+        for p, j in snapshot.document_sentences(doc_id).places:
+            if p.sentences[j].kind in HEADING_KINDS and (section := p.section_of(j)):
+                yield from once(p, section.split(SECTION_SEPARATOR))
+    for c in candidates:
+        yield from once(c.passage, [])
+
+
+def _under(snapshot: Snapshot, doc_id: str, heading: str) -> list[tuple[Passage, Sentence]]:
+    """What stands right under a section (`heading`, its section path; "" for the whole
+    document): the headings of its sections, or else its first list or table (at most
+    `_LIST_MAX` lines)."""
+    if not heading:
+        return outline(snapshot, doc_id)[:_LIST_MAX]
+    places = snapshot.document_sentences(doc_id).places
+    prefix = heading + SECTION_SEPARATOR
+    subsections = [
+        (p, p.sentences[j])
+        for p, j in places
+        if p.sentences[j].kind in HEADING_KINDS
+        and p.section_of(j).startswith(prefix)
+        and SECTION_SEPARATOR not in p.section_of(j)[len(prefix) :]
+    ]
+    if len(subsections) >= 2:
+        return subsections[:_LIST_MAX]
+    items: list[tuple[Passage, Sentence]] = []
+    for p, j in places:
+        if p.section_of(j) != heading:
+            continue
+        if p.sentences[j].kind in LIST_KINDS:
+            items.append((p, p.sentences[j]))
+        elif items:
+            break  # the first list ends at the section's next paragraph
+    return items[:_LIST_MAX]
+
+
+def _quote_items(
+    snapshot: Snapshot,
+    items: list[tuple[Passage, Sentence]],
+    heading: str | None,
+    citer: Citer | None = None,
+) -> Composed:
+    """The items, a line each, each cited, under the document's title and the heading."""
+    citer = citer or Citer(snapshot)
+    title = items[0][0].title
+    where = f"According to “{title}”, under “{heading}”:" if heading else f"“{title}”:"
+    lines = [citer.quote(p, s.start, s.end) for p, s in items]
+    return where + "\n" + "\n".join(lines), citer.citations
 
 
 def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) -> Composed | None:
@@ -2185,6 +2368,7 @@ def summarize(
     max_docs: int = _SUMMARY_DOCS,
     retrieved: Sequence[Chosen] = (),
     contents: bool = False,
+    after: Sequence[Citation] = (),
 ) -> Composed:
     """An extractive summary: per document, its most central sentences that do not
     repeat each other (maximal marginal relevance over the sentence vectors), each with
@@ -2207,7 +2391,7 @@ def summarize(
     ranks: dict[tuple[str, int], float] = {}
     for c in retrieved:
         ranks.setdefault((c.passage.doc_id, c.sentence.start), 1.0 / (len(ranks) + 1))
-    citer = Citer(snapshot)
+    citer = Citer.after(snapshot, after)  # numbered on after what the answer quotes
     parts = []
     picked = {d: picks for d in doc_ids if (picks := _central(snapshot, d, per_doc, focus, ranks))}
     names = shown_titles(picks[0].passage for picks in picked.values())

@@ -50,7 +50,8 @@ DOCUMENT_TYPES = {
     "article", "paper", "chapter", "appendix", "newsletter", "statement", "booklet", "leaflet",
     "document", "piece", "story", "release", "summary", "review", "study", "plan", "charter",
     "changelog", "readme", "reference", "agenda", "ad", "advert", "advertisement", "flyer",
-    "poster", "syllabus", "rulebook", "prospectus", "pamphlet",
+    "poster", "syllabus", "rulebook", "prospectus", "pamphlet", "presentation", "slides",
+    "transcript", "notice", "bulletin",
 }  # fmt: skip
 
 

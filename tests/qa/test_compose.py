@@ -53,6 +53,8 @@ from qa.answer.compose import (
     outline,
     says_what_it_is,
     summarize,
+    things_asked,
+    topic_beyond_names,
     weigh,
     with_context,
 )
@@ -932,6 +934,21 @@ def test_a_document_named_by_its_title_is_the_one_summarised(corpus_service, sna
         assert snapshot.document_text(c.doc_id)[c.start : c.end] == c.quote
 
 
+@pytest.mark.parametrize(
+    ("topic", "naming", "rest"),
+    [
+        ("presentation Customer Forum", {"custom", "forum"}, ""),
+        ("union bulletin", {"union"}, ""),
+        ("user guide safety", {"user", "guid"}, "safety"),
+        ("union overtime", {"union"}, "overtime"),
+    ],
+)
+def test_a_word_for_the_kind_of_document_is_no_topic_of_its_summary(topic, naming, rest):
+    """ "Summarise the presentation to the Customer Forum": "presentation" says what the
+    named document is, and no sentence of it says so; it is not a topic to look for."""
+    assert topic_beyond_names(topic, naming) == rest
+
+
 def test_what_this_unnamed_thing_is_about_is_the_documents_as_a_whole(corpus_service):
     """ "What is this information pack about?": no document is called that, and the reader
     points at what they are reading: a summary of every document, not of a topic."""
@@ -1125,6 +1142,102 @@ def test_a_question_for_every_one_of_a_kind_gets_the_whole_table_or_list(tmp_pat
 )
 def test_a_question_for_every_one_of_a_kind_is_told_by_its_form(question, things):
     assert asked_things(question) == things
+
+
+@pytest.mark.parametrize(
+    ("question", "things"),
+    [
+        ("What recipes are in the booklet?", "recipes"),
+        ("What are the different ways the battery can run?", "ways"),
+        ("What are the opening hours?", "opening hours"),
+        ("Which modes does the heater have?", "modes"),
+        ("Which trails are there in the park?", "trails"),
+        ("What news is there from the council?", None),  # no plural: "new" is no noun
+        ("What does the manual say about modes?", None),
+        ("Which trail is the longest?", None),
+    ],
+)
+def test_the_things_a_question_asks_for_several_of(question, things):
+    assert things_asked(question) == things
+
+
+HEAT_PUMP = """# Aldwick H-3 Heat Pump: User Guide
+
+## 1. Introduction
+
+The Aldwick H-3 is an air-source heat pump for homes of up to 150 square metres.
+
+## 2. Operating modes
+
+The H-3 runs in one of three modes, which you choose in the Aldwick app.
+
+### 2.1 Comfort mode
+
+In Comfort mode the pump keeps every room at the set temperature all day.
+
+### 2.2 Eco mode
+
+In Eco mode the pump lowers the set temperature by 2 degrees between 23:00 and 06:00.
+
+### 2.3 Holiday mode
+
+Holiday mode keeps the house at 10 degrees so that the pipes cannot freeze.
+
+## 3. Fees and payment
+
+### 3.1 Service plan
+
+The service plan costs 9 pounds a month and includes a yearly check.
+
+### 3.2 Repairs
+
+Repairs outside the service plan are charged at 60 pounds an hour.
+
+## 4. Payment terms
+
+Each invoice must be paid within 30 days of the date on it.
+"""
+
+
+def test_a_heading_that_names_the_things_asked_for_lists_the_sections_under_it(tmp_path):
+    """ "What are the different ways it can run?": the guide gives each mode its own
+    section under "Operating modes", and WordNet has "mode" for "way"; the answer lists
+    those sections' headings, each cited exactly. A heading that names only a word of
+    the thing asked ("Fees and payment" for "payment terms") lists nothing."""
+    service = service_over(tmp_path, "h3-guide.md", HEAT_PUMP)
+    text = service.snapshot().document_text("h3-guide.md")
+    answer = service.ask("What are the different ways the heat pump can run?")
+    assert not answer.abstained, answer.answer
+    quotes = [c.quote for c in answer.citations]
+    assert [q for q in quotes if q.startswith("2.")] == [
+        "2.1 Comfort mode",
+        "2.2 Eco mode",
+        "2.3 Holiday mode",
+    ], answer.answer
+    assert "under “2. Operating modes”" in answer.answer
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+    terms = service.ask("What are the payment terms for the invoices?")
+    assert not any(c.quote.startswith("3.") for c in terms.citations), terms.answer
+    assert any("within 30 days" in c.quote for c in terms.citations), terms.answer
+
+
+def test_a_title_that_names_the_things_asked_for_lists_the_document_sections(tmp_path):
+    """ "What recipes are in the booklet?": each recipe is a section of a booklet whose
+    title says "recipes"; the answer is the list of them, not one recipe's ingredients."""
+    booklet = "# Spring term recipe booklet\n\n" + "\n\n".join(
+        f"## {dish}\n\n### Ingredients\n\n- {a}\n- {b}\n\n### Method\n\n{how}"
+        for dish, a, b, how in [
+            ("Leek and potato soup", "2 leeks", "3 potatoes", "Simmer the leeks for 20 minutes."),
+            ("Soda bread", "500 g flour", "400 ml buttermilk", "Bake for 30 minutes at 200 C."),
+            ("Chickpea curry", "1 tin of chickpeas", "1 onion", "Fry the onion until soft."),
+        ]
+    )
+    service = service_over(tmp_path, "recipes.md", booklet)
+    answer = service.ask("What recipes are in the booklet?")
+    quotes = [c.quote for c in answer.citations]
+    for dish in ("Leek and potato soup", "Soda bread", "Chickpea curry"):
+        assert dish in quotes, answer.answer
+    assert not any("flour" in q for q in quotes), answer.answer
 
 
 def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
