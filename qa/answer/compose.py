@@ -122,6 +122,12 @@ class Chosen(Protocol):
     sentence: Sentence
 
 
+class Scored(Chosen, Protocol):
+    """A candidate with the decision's probability that it answers (`Candidate` fits)."""
+
+    probability: float
+
+
 @dataclass
 class Pick:
     """A sentence this module picked itself (summaries, comparisons)."""
@@ -1430,7 +1436,7 @@ class Part:
     factory open?"): the question it stands for and its own candidates, best first."""
 
     question: str
-    ranked: Sequence[Chosen]
+    ranked: Sequence[Scored]
     answer_type: str = "open"
 
 
@@ -1439,19 +1445,47 @@ def answer_parts(parts: Sequence[Part], snapshot: Snapshot, citer: Citer) -> lis
     in `citer`'s citations (a chosen sentence, or the one before or after it that the
     answer quotes with it): `answer_fact`, numbered after the answer's citations. The
     answer's sentences were ranked against the whole question, and one part can crowd out
-    the other."""
+    the other.
+
+    One sentence ranked first for two parts answers at most one of them in full: a part
+    whose best sentence is another part's best, and quoted already, is answered by its
+    own runner-up instead, where that is nearly as likely (`RUNNER_UP`) and not quoted
+    yet ("From when does the discount apply, and how much will it cost?": the cost's
+    sentence came first for both parts, the date's second for the first)."""
+    firsts = Counter(_key(p.ranked[0]) for p in parts if p.ranked)
     texts = []
     for part in parts:
         if not part.ranked:
             continue
         best = most_specific(part.ranked[:1], part.ranked[1:], part.question, snapshot)
         if _quoted(best[0], citer.citations):
-            continue
+            runner = _runner_up(part, firsts, citer)
+            if runner is None:
+                continue
+            best = [runner]
         text, _ = answer_fact(
             best, snapshot, question=part.question, answer_type=part.answer_type, citer=citer
         )
         texts.append(text)
     return texts
+
+
+RUNNER_UP = 0.9  # a part's second sentence, as a share of its first's probability
+
+
+def _key(c: Chosen) -> tuple[str, int]:
+    return c.passage.doc_id, c.sentence.start
+
+
+def _runner_up(part: Part, firsts: Counter, citer: Citer) -> Chosen | None:
+    """The part's second candidate, when its first is also another part's first and the
+    second is nearly as likely and not quoted yet; else None."""
+    if len(part.ranked) < 2 or firsts[_key(part.ranked[0])] < 2:
+        return None
+    first, second = part.ranked[0], part.ranked[1]
+    if second.probability < RUNNER_UP * first.probability:
+        return None
+    return None if _quoted(second, citer.citations) else second
 
 
 def _quoted(c: Chosen, citations: Sequence[Citation]) -> bool:
@@ -2413,14 +2447,18 @@ _OUTLINE_MAX = 12  # headings listed: a table of contents, not the whole documen
 def outline(snapshot: Snapshot, doc_id: str) -> list[tuple[Passage, Sentence]]:
     """The headings of a document's sections at its shallowest level that has two or more
     (a document under one title heading lists the sections below it), in reading order:
-    its table of contents; empty when the document has no such headings. (A heading's
-    depth is its section path's: one with " > " in its own text counts one deeper.)"""
+    its table of contents; empty when the document has no such headings, or when one of
+    that level's repeats (the "From: ..." lines over the messages of a thread name no
+    topic). (A heading's depth is its section path's: one with " > " in its own text counts
+    one deeper.)"""
     by_depth: dict[int, list[tuple[Passage, Sentence]]] = {}
     for p, j in snapshot.document_sentences(doc_id).places:  # each sentence once
         if p.sentences[j].kind in HEADING_KINDS - {"title"}:
             depth = p.section_of(j).count(SECTION_SEPARATOR)
             by_depth.setdefault(depth, []).append((p, p.sentences[j]))
-    return next((found for _, found in sorted(by_depth.items()) if len(found) >= 2), [])
+    found = next((found for _, found in sorted(by_depth.items()) if len(found) >= 2), [])
+    texts = [s.text.strip() for _, s in found]
+    return found if len(set(texts)) == len(texts) else []
 
 
 def _summarisable(text: str) -> bool:

@@ -1084,6 +1084,21 @@ def test_the_outline_is_the_shallowest_level_with_several_headings(tmp_path):
     assert [s.text for _, s in outline(snapshot, "pump.md")] == ["Fitting", "Running", "Storage"]
 
 
+def test_headings_that_repeat_are_no_table_of_contents(tmp_path):
+    """The "From: ..." lines over the messages of a thread head its sections, and name no
+    topic: a level of headings where one repeats is no outline."""
+    text = "".join(
+        f"## From: {who}\n\n{said}\n\n"
+        for who, said in [
+            ("Ann Lee", "Can we move the meeting to Friday?"),
+            ("Tom Hart", "Friday suits me, at ten."),
+            ("Ann Lee", "Ten on Friday it is."),
+        ]
+    )
+    snapshot = service_over(tmp_path, "thread.md", text).snapshot()
+    assert outline(snapshot, "thread.md") == []
+
+
 PARK = """Park guide
 
 1. Trails
@@ -1424,6 +1439,34 @@ def test_each_part_of_a_joined_question_gets_its_sentence(snapshot):
         pool=[presenter], parts=parts[:1],
     )  # fmt: skip
     assert "\n\n" not in alone and alone.count("Maria Okafor") >= 1
+
+
+def test_a_part_whose_first_sentence_another_part_took_gets_its_runner_up(snapshot):
+    """ "How were the drivers trained, and how much did the pilot cost?": the cost's
+    sentence came first for both parts and is quoted; the training part is answered by
+    its own second sentence, nearly as likely. Not by a much less likely one, nor when
+    its first sentence was first for it alone."""
+    cost = pick(snapshot, "report.txt", "2.5 million euros")
+    trained = pick(snapshot, "report.txt", "Drivers were trained")
+    porto = pick(snapshot, "report.txt", "The depot in Porto")
+
+    def parts_after_cost(training_ranked):
+        citer = Citer(snapshot)
+        citer.quote(cost.passage, cost.sentence.start, cost.sentence.end)
+        parts = [
+            Part("How were the drivers trained", training_ranked, "open"),
+            Part("how much did the pilot cost", [scored(cost, 0.95), scored(porto, 0.3)]),
+        ]
+        return answer_parts(parts, snapshot, citer)
+
+    [text] = parts_after_cost([scored(cost, 0.93), scored(trained, 0.9)])
+    assert "two sessions" in text and "2.5 million" not in text
+    assert parts_after_cost([scored(cost, 0.93), scored(trained, 0.5)]) == []
+    assert parts_after_cost([scored(trained, 0.93), scored(cost, 0.9)]) != []  # its own first
+    citer = Citer(snapshot)
+    citer.quote(cost.passage, cost.sentence.start, cost.sentence.end)
+    alone = [Part("How were the drivers trained", [scored(cost, 0.93), scored(trained, 0.9)])]
+    assert answer_parts(alone, snapshot, citer) == []  # first for no other part
 
 
 def test_the_llm_is_handed_passages_without_the_parts_gathered(corpus_service, monkeypatch):
