@@ -165,7 +165,7 @@ def score_candidates(
             previous = p.sentences[idx - 1].text if idx else before.get(p.passage_id, "")
             match, content = lexicon.match(s.text)
             context = match
-            for extra in (previous, heading):
+            for extra in (previous, heading, table_header(p, idx)):
                 if extra:
                     context = np.maximum(context, lexicon.match(extra)[0])
             view = View(
@@ -372,6 +372,21 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
 
 def _zeros(profile: QuestionProfile) -> np.ndarray:
     return np.zeros(len(profile.terms), np.float32)
+
+
+def table_header(passage: Passage, index: int) -> str:
+    """The header row over a table row of the passage, where the header is in the passage
+    too; "" otherwise (a passage that continues a table has it as its `context`, read with
+    its heading). A row ("| July | 74% | 58% | 39% |") says nothing of what its columns
+    hold; a question asks for "the Drought Control line in July" in the header's words."""
+    if passage.sentences[index].kind != "table_row":
+        return ""
+    first = index
+    while first > 0 and passage.sentences[first - 1].kind == "table_row":
+        first -= 1
+    if first == index or (first == 0 and passage.context):
+        return ""
+    return passage.sentences[first].text
 
 
 def _previous_sentences(passages: list[Passage], snapshot: Snapshot) -> dict[str, str]:

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from qa.answer import features as f
-from qa.answer.extractive import _Words, introduced
+from qa.answer.extractive import _Words, introduced, table_header
 from qa.answer.question import (
     answer_type_of,
     asked_noun,
@@ -334,6 +334,28 @@ def test_a_colon_introduces_the_next_sentence_when_no_list_follows():
     p = Passage(passage_id="p", doc_id="d", title="", start=0, end=len(text), text=text,
                 sentences=sentences)  # fmt: skip
     assert introduced(p, 0, NO_DOCUMENTS) == "Call 0800 100 200 at once."
+
+
+def _rows(text: str, kinds: list[str], context: str = "") -> Passage:
+    lines, at, sentences = text.split("\n"), 0, []
+    for line, kind in zip(lines, kinds, strict=True):
+        sentences.append(Sentence(start=at, end=at + len(line), text=line, kind=kind))
+        at += len(line) + 1
+    return Passage(passage_id="p", doc_id="d", title="", context=context, start=0,
+                   end=len(text), text=text, sentences=sentences)  # fmt: skip
+
+
+def test_a_table_row_is_read_with_the_header_row_over_it():
+    """ "| July | 74% | 58% |" says nothing of which column is the Drought Control line:
+    the header row over it, in the same passage, is part of what the row is read with."""
+    text = "Trigger lines:\n| Month | Alert | Control |\n| June | 80% | 65% |\n| July | 74% | 58% |"
+    p = _rows(text, ["sentence", "table_row", "table_row", "table_row"])
+    assert table_header(p, 3) == table_header(p, 2) == "| Month | Alert | Control |"
+    assert table_header(p, 1) == ""  # the header itself
+    assert table_header(p, 0) == ""  # no row
+    # a passage that continues a table has its header as its context, read with its heading
+    continued = _rows("| June | 80% | 65% |\n| July | 74% | 58% |", ["table_row"] * 2, "| M | A |")
+    assert table_header(continued, 1) == ""
 
 
 def test_an_open_question_expects_no_type():
