@@ -2194,7 +2194,7 @@ def compare(
                 groups[side] = found[:per_side]
         if len(groups) >= 2:
             return _side_by_side(groups, snapshot, lambda side, _q: f"On “{side}”: ")
-    candidates = _unique([*chosen, *pool])
+    candidates = _unique([*chosen, *pool], items=True)
     # "the two letters", "both reports": the documents the question names, if it does
     across = _ACROSS.search(question)
     named = named_documents(snapshot, across.group("noun"))[0] if across else []

@@ -764,6 +764,36 @@ def test_a_comparison_quotes_each_document_side_by_side(snapshot):
     assert_exact(text, citations, snapshot)
 
 
+def test_a_comparison_of_documents_quotes_their_list_items_too(tmp_path):
+    """ "How fast did they turn out in 2025 compared with 2024?": each year's report gives
+    its figure as an item of a list ("Average turnout ..... 29 minutes"), no sentence;
+    each report's own item is quoted, not a sentence of it that says less."""
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for year, minutes, members in [(2024, 34, 41), (2025, 29, 46)]:
+        (docs / f"report-{year}.txt").write_text(
+            f"RESCUE TEAM ANNUAL REPORT {year}\n\nTHE YEAR AT A GLANCE\n\n"
+            f"Total call-outs ..................... {minutes * 2}\n"
+            f"Average turnout time ................ {minutes} minutes\n\n"
+            f"At the end of {year} the team had {members} volunteers.\n",
+            encoding="utf-8",
+        )
+    settings = Settings(data_dir=tmp_path / "index")
+    ingest(docs, settings, progress=False)
+    service = QAService(settings)
+    snap = service.snapshot()
+    rows = [pick(snap, f"report-{y}.txt", "Average turnout") for y in (2025, 2024)]
+    others = [pick(snap, f"report-{y}.txt", "At the end of") for y in (2025, 2024)]
+    question = "How fast was the average turnout in 2025 compared with 2024?"
+    text, citations = compare(question, rows, snap, pool=others)
+    first, second = text.split("\n\n")
+    assert "29 minutes" in first and "34 minutes" in second, text
+    assert_exact(text, citations, snap)
+
+
 def test_a_comparison_of_two_named_things_puts_each_on_its_side(snapshot):
     pool = [
         pick(snapshot, "report.txt", "ready for all depots, the vendor said"),
