@@ -103,7 +103,7 @@ from qa.text import (
     words,
     zipf,
 )
-from qa.thesaurus import parts_of_speech, synonyms, verb_classes
+from qa.thesaurus import kinds, parts_of_speech, verb_classes
 from qa.types import SECTION_SEPARATOR, Citation, Passage, Sentence, without_extension
 
 ABSTAIN_PREFIX = "The documents don't say"
@@ -1395,7 +1395,7 @@ def _overview(
 
     named, rest = named_documents(snapshot, kind.source)
     if named:  # "Summarize the user guide": that document, on what else is asked
-        topic = topic_beyond_names(kind.topic, rest)
+        topic = topic_beyond_names(kind.topic, rest, kind.source)
         vector = query_vector if topic else None
         return summary(topic=topic, query_vector=vector, doc_ids=named, contents=kind.contents)
     if points_at_the_documents(kind.source):  # "this information pack", no title of one
@@ -1409,12 +1409,14 @@ def _overview(
     return summary(topic=kind.topic, query_vector=query_vector, doc_ids=docs, contents=contents)
 
 
-def topic_beyond_names(topic: str, naming: set[str]) -> str:
+def topic_beyond_names(topic: str, naming: set[str], source: str = "") -> str:
     """What an overview asks of the documents it names, besides naming them: the topic's
-    words that are not the naming stems, nor a word for a kind of document ("the
-    presentation to the Forum" names a document, whose sentences never say
-    "presentation")."""
-    return " ".join(w for w in words(topic) if stem(w) not in naming and not is_document_type(w))
+    words that are not the naming stems, nor a word for a kind of document in the phrase
+    that names them ("the presentation to the Forum" names a document, whose sentences
+    never say "presentation"; "what the agreement says about the notice" asks about a
+    notice)."""
+    called = {w.lower() for w in words(source) if is_document_type(w)}
+    return " ".join(w for w in words(topic) if stem(w) not in naming and w.lower() not in called)
 
 
 _POINTING = re.compile(r"^\W*(?:this|these)\b", re.I)
@@ -1447,19 +1449,24 @@ def answer_parts(parts: Sequence[Part], snapshot: Snapshot, citer: Citer) -> lis
     answer's sentences were ranked against the whole question, and one part can crowd out
     the other.
 
-    One sentence ranked first for two parts answers at most one of them in full: a part
-    whose best sentence is another part's best, and quoted already, is answered by its
-    own runner-up instead, where that is nearly as likely (`RUNNER_UP`) and not quoted
-    yet ("From when does the discount apply, and how much will it cost?": the cost's
-    sentence came first for both parts, the date's second for the first)."""
-    firsts = Counter(_key(p.ranked[0]) for p in parts if p.ranked)
+    One sentence ranked first for two parts answers at most one of them in full: the one
+    that likes it best. Another part whose best sentence it is, quoted already, is answered
+    by its own runner-up instead, where that is nearly as likely (`RUNNER_UP`) and not
+    quoted yet ("From when does the discount apply, and how much will it cost?": the
+    cost's sentence came first for both parts, the date's second for the first)."""
+    owners: dict[tuple[str, int], Part] = {}  # a first sentence -> the part that likes it best
+    for part in parts:
+        if part.ranked:
+            key = _key(part.ranked[0])
+            if key not in owners or part.ranked[0].probability > owners[key].ranked[0].probability:
+                owners[key] = part
     texts = []
     for part in parts:
         if not part.ranked:
             continue
         best = most_specific(part.ranked[:1], part.ranked[1:], part.question, snapshot)
         if _quoted(best[0], citer.citations):
-            runner = _runner_up(part, firsts, citer)
+            runner = None if owners[_key(part.ranked[0])] is part else _runner_up(part, citer)
             if runner is None:
                 continue
             best = [runner]
@@ -1477,10 +1484,10 @@ def _key(c: Chosen) -> tuple[str, int]:
     return c.passage.doc_id, c.sentence.start
 
 
-def _runner_up(part: Part, firsts: Counter, citer: Citer) -> Chosen | None:
-    """The part's second candidate, when its first is also another part's first and the
-    second is nearly as likely and not quoted yet; else None."""
-    if len(part.ranked) < 2 or firsts[_key(part.ranked[0])] < 2:
+def _runner_up(part: Part, citer: Citer) -> Chosen | None:
+    """The part's second candidate, when it is nearly as likely as its first and not
+    quoted yet; else None."""
+    if len(part.ranked) < 2:
         return None
     first, second = part.ranked[0], part.ranked[1]
     if second.probability < RUNNER_UP * first.probability:
@@ -1505,14 +1512,21 @@ _ENUMERATION = re.compile(
     r"|^\W*(?:list|name)\s+(?:all\s+)?(?:the\s+)?(?P<noun2>(?:[\w'’-]+\s+){0,2}?[\w'’-]+s)\b",
     re.I,
 )
-# "What recipes are in the booklet?", "What are the different ways the battery can run?",
-# "Which modes does it have?": a plural noun (at most one word before it) right after the
-# wh-word, or after "what are the" and words that say which of them. Whether it names a
-# list of things is for the documents to say: a heading over them (`section_list`).
+# "What are the different ways the battery can run?", "What recipes are in the booklet?",
+# "Which modes does the heater have?", "What documents do I need?": a plural noun after
+# "what are the" and words that say which of them; or right after the wh-word (at most one
+# word before it) and then a verb of being somewhere or of having, in general English. Not
+# "Which modes lower the temperature at night?" (some of them, by what they do) nor "What
+# causes the alarm?" (a verb). Whether the noun names a list of things is for the
+# documents to say: a heading over them (`section_list`).
 _THINGS_ASKED = re.compile(
-    r"^\W*(?:which|what)\s+(?:(?:are|were)\s+(?:all\s+)?the\s+"
-    r"(?:(?:main|different|various|key|possible|available|usual|other)\s+)*)?"
-    r"(?P<noun>(?:[\w'’-]+\s+)??[\w'’-]+s)\b",
+    r"^\W*(?:which|what)\s+(?:are|were)\s+(?:all\s+)?the\s+"
+    r"(?:(?:main|different|various|key|possible|available|usual|other)\s+)*"
+    r"(?P<noun>(?:[\w'’-]+\s+)??[\w'’-]+s)\b(?!\s+(?:about|for)\W*$)"
+    r"|^\W*(?:which|what)\s+(?P<noun2>(?:[\w'’-]+\s+)??[\w'’-]+s)\s+(?:"
+    r"(?:are|were)\s+(?:there|in|on|at|inside|included|listed|available|offered|covered)\b"
+    r"|(?:do|does|did|can|could|will|would|should)\s+(?:[\w'’-]+\s+){1,4}?"
+    r"(?:have|offer|include|support|cover|list|contain|provide|accept|need|require)\b)",
     re.I,
 )
 _LIST_MAX = 15  # rows or items quoted at most
@@ -1526,38 +1540,41 @@ def asked_things(question: str) -> str | None:
 
 def things_asked(question: str) -> str | None:
     """The plural noun a question asks for several of ("recipes", "opening hours"), where
-    WordNet reads its last word as a plural noun; else `asked_things`."""
+    WordNet reads its last word as a plural noun that names no kind of document ("What
+    are the reports about?" asks for a summary); else `asked_things`."""
     m = _THINGS_ASKED.search(question)
-    if m and plural_noun(m["noun"].split()[-1]):
-        return m["noun"]
+    noun = m and (m["noun"] or m["noun2"])
+    last = noun.split()[-1] if noun else ""
+    if noun and plural_noun(last) and not is_document_type(last):
+        return noun
     return asked_things(question)
 
 
 def plural_noun(word: str) -> bool:
     """WordNet reads the word as a noun, and without its plural ending as a noun too
     ("ways", "recipes", "hours"; not "news", "does", "class")."""
+    return _singular(word) is not None
+
+
+def _singular(word: str) -> str | None:
+    """The singular of a plural noun, as WordNet lists it ("ways" -> "way"); else None."""
     w = word.lower()
     if len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is")) or w in STOPWORDS:
-        return False
-    singulars = {
-        w[:-1],
-        w[:-2] if w.endswith("es") else "",
-        w[:-3] + "y" if w.endswith("ies") else "",
-    }
-    return "n" in parts_of_speech(w) and any(
-        s and "n" in parts_of_speech(s) for s in singulars - {w}
-    )
+        return None
+    if "n" not in parts_of_speech(w):
+        return None
+    forms = [w[:-3] + "y" if w.endswith("ies") else "", w[:-2] if w.endswith("es") else "", w[:-1]]
+    return next((f for f in forms if f and "n" in parts_of_speech(f)), None)
 
 
 def _thing_stems(noun: str) -> list[set[str]]:
     """For each word of the noun, the stems a heading over the things may use for it: its
-    own, and its WordNet synonyms' (the "ways" a battery can run are its "modes")."""
+    own, and those of the words WordNet puts in its first noun senses (the "ways" a
+    battery can run are its "modes"; not a verb's senses: "causes" is no "make")."""
     out = []
     for w in words(noun):
-        if w.lower() in STOPWORDS:
-            continue
-        singular = w.lower()[:-1] if plural_noun(w) else w.lower()
-        out.append({stem(w)} | set(synonyms(singular)) | set(synonyms(w.lower())))
+        if w.lower() not in STOPWORDS:
+            out.append({stem(w)} | set(kinds(_singular(w) or w.lower())[0]))
     return out
 
 
@@ -1565,29 +1582,34 @@ _SECTION_DEPTH = 5  # the best candidates whose sections are looked at for the t
 
 
 def section_list(
-    question: str, candidates: Sequence[Chosen], snapshot: Snapshot, citer: Citer | None = None
+    question: str, candidates: Sequence[Chosen], snapshot: Snapshot
 ) -> Composed | None:
     """ "What recipes are in the booklet?", "What are the different ways the battery can
-    run?": when a heading over one of the best candidates (its section's, an enclosing
-    one's, or its document's title) names the things asked for, the sections under that
-    heading (their headings), or else the list or table right under it, a line each, each
-    cited; None when no such heading has two or more. The scorer ranks single sentences;
-    a document lists such things by giving each its own section or item, and the heading
-    over them says what they are."""
+    run?": when a heading names the things asked for (every word of their noun: not "FEES
+    AND PAYMENT" for "payment terms"), the sections under it (their headings), or else the
+    list or table right under it, a line each, each cited; None when no such heading has
+    two or more. The heading is one over one of the best candidates (its section's, an
+    enclosing one's, its document's title), else one elsewhere in the best candidate's
+    document ("8. Operating modes" when the best sentences were found elsewhere). The
+    scorer ranks single sentences; a document lists such things by giving each its own
+    section or item, and the heading over them says what they are."""
     noun = things_asked(question)
-    if noun is None:
+    wanted = _thing_stems(noun) if noun else []
+    if not wanted:
         return None
-    wanted = _thing_stems(noun)
     best = list({(c.passage.doc_id, c.sentence.start): c for c in candidates}.values())
-    best = best[:_SECTION_DEPTH]
-    for passage, path in _headings_around(best, snapshot):
+    for passage, path in _headings_around(best[:_SECTION_DEPTH], snapshot):
         named = path[-1] if path else passage.title
         said = stems(named)
-        if not all(w & said for w in wanted):  # "payment terms": not "FEES AND PAYMENT"
+        if not all(w & said for w in wanted):
             continue
         items = _under(snapshot, passage.doc_id, SECTION_SEPARATOR.join(path))
         if len(items) >= 2:
-            return _quote_items(snapshot, items, named if path else None, citer)
+            where = f", under “{named}”" if path else ""
+            if len(items) > _LIST_MAX:  # qa.verify.FRAMING knows it
+                where += f" (first {_LIST_MAX} of {len(items)})"
+            shown = items[:_LIST_MAX]
+            return _quote_rows(snapshot, shown, list(range(1, len(shown))), None, where)
     return None
 
 
@@ -1596,8 +1618,8 @@ def _headings_around(
 ) -> Iterator[tuple[Passage, list[str]]]:
     """The sections a list of things may stand under, nearest first, once each (a passage
     and a section path; [] for the document as a whole): each candidate's own section and
-    the ones around it, best candidate first; then every other section of their documents;
-    then the documents themselves."""
+    the ones around it, best candidate first; then the candidates' documents themselves;
+    then the other sections of the best candidate's document."""
     seen: set[tuple[str, tuple[str, ...]]] = set()
 
     def once(passage: Passage, path: list[str]) -> Iterator[tuple[Passage, list[str]]]:
@@ -1609,21 +1631,34 @@ def _headings_around(
         path = [h for h in c.passage.section_of(c.index).split(SECTION_SEPARATOR) if h]
         for depth in range(len(path), 0, -1):
             yield from once(c.passage, path[:depth])
-    for doc_id in dict.fromkeys(c.passage.doc_id for c in candidates):
-        for p, j in snapshot.document_sentences(doc_id).places:
-            if p.sentences[j].kind in HEADING_KINDS and (section := p.section_of(j)):
-                yield from once(p, section.split(SECTION_SEPARATOR))
     for c in candidates:
         yield from once(c.passage, [])
+    for p, j in _places(snapshot, candidates[0].passage.doc_id) if candidates else ():
+        if p.sentences[j].kind in HEADING_KINDS and (section := p.section_of(j)):
+            yield from once(p, section.split(SECTION_SEPARATOR))
+
+
+def _places(snapshot: Snapshot, doc_id: str) -> list[tuple[Passage, int]]:
+    """Every sentence of a document once, in reading order, as (passage, index): from its
+    passages, which a corpus version reads once, without the sentence vectors that
+    `Snapshot.document_sentences` reads for a summary."""
+    seen: set[int] = set()
+    places = []
+    for p in snapshot.passages(snapshot.documents.get(doc_id, [])):
+        for i, s in enumerate(p.sentences):
+            if s.start not in seen:  # overlapping passages share sentences
+                seen.add(s.start)
+                places.append((p, i))
+    return sorted(places, key=lambda place: place[0].sentences[place[1]].start)
 
 
 def _under(snapshot: Snapshot, doc_id: str, heading: str) -> list[tuple[Passage, Sentence]]:
     """What stands right under a section (`heading`, its section path; "" for the whole
-    document): the headings of its sections, or else its first list or table (at most
-    `_LIST_MAX` lines)."""
+    document): the headings of its sections, or else its first list or table; at most
+    `_LIST_MAX` lines (`_quote_rows` says when there were more)."""
     if not heading:
-        return outline(snapshot, doc_id)[:_LIST_MAX]
-    places = snapshot.document_sentences(doc_id).places
+        return outline(snapshot, doc_id)
+    places = _places(snapshot, doc_id)
     prefix = heading + SECTION_SEPARATOR
     subsections = [
         (p, p.sentences[j])
@@ -1633,7 +1668,7 @@ def _under(snapshot: Snapshot, doc_id: str, heading: str) -> list[tuple[Passage,
         and SECTION_SEPARATOR not in p.section_of(j)[len(prefix) :]
     ]
     if len(subsections) >= 2:
-        return subsections[:_LIST_MAX]
+        return subsections
     items: list[tuple[Passage, Sentence]] = []
     for p, j in places:
         if p.section_of(j) != heading:
@@ -1642,21 +1677,7 @@ def _under(snapshot: Snapshot, doc_id: str, heading: str) -> list[tuple[Passage,
             items.append((p, p.sentences[j]))
         elif items:
             break  # the first list ends at the section's next paragraph
-    return items[:_LIST_MAX]
-
-
-def _quote_items(
-    snapshot: Snapshot,
-    items: list[tuple[Passage, Sentence]],
-    heading: str | None,
-    citer: Citer | None = None,
-) -> Composed:
-    """The items, a line each, each cited, under the document's title and the heading."""
-    citer = citer or Citer(snapshot)
-    title = items[0][0].title
-    where = f"According to “{title}”, under “{heading}”:" if heading else f"“{title}”:"
-    lines = [citer.quote(p, s.start, s.end) for p, s in items]
-    return where + "\n" + "\n".join(lines), citer.citations
+    return items
 
 
 def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) -> Composed | None:
@@ -1755,10 +1776,12 @@ def _quote_rows(
     run: list[tuple[Passage, Sentence]],
     rows: list[int],
     lead: tuple[int, Span] | None,
+    where: str = "",
 ) -> Composed:
     """The first row of `run` (a table's header, a list's first item) and its rows `rows`
-    (indices into `run`), a line each, each cited, after the document's title; first the
-    lead (a row's cell: its index in `run` and its offsets in the row)."""
+    (indices into `run`), a line each, each cited, after the document's title and `where`
+    in it (", under “8. Operating modes”"); first the lead (a row's cell: its index in
+    `run` and its offsets in the row)."""
     citer = Citer(snapshot)
     text = ""
     if lead is not None:
@@ -1766,7 +1789,7 @@ def _quote_rows(
         a, b = lead[1]
         text = citer.quote(passage, row.start + a, row.start + b) + " — "
     lines = [citer.quote(p, s.start, s.end) for p, s in (run[i] for i in (0, *rows))]
-    return f"{text}“{run[0][0].title}”:\n" + "\n".join(lines), citer.citations
+    return f"{text}“{run[0][0].title}”{where}:\n" + "\n".join(lines), citer.citations
 
 
 _TABLE_MAX = 500  # rows of a table compared at most
@@ -2452,7 +2475,7 @@ def outline(snapshot: Snapshot, doc_id: str) -> list[tuple[Passage, Sentence]]:
     topic). (A heading's depth is its section path's: one with " > " in its own text counts
     one deeper.)"""
     by_depth: dict[int, list[tuple[Passage, Sentence]]] = {}
-    for p, j in snapshot.document_sentences(doc_id).places:  # each sentence once
+    for p, j in _places(snapshot, doc_id):
         if p.sentences[j].kind in HEADING_KINDS - {"title"}:
             depth = p.section_of(j).count(SECTION_SEPARATOR)
             by_depth.setdefault(depth, []).append((p, p.sentences[j]))

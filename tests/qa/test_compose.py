@@ -965,18 +965,20 @@ def test_a_document_named_by_its_title_is_the_one_summarised(corpus_service, sna
 
 
 @pytest.mark.parametrize(
-    ("topic", "naming", "rest"),
+    ("topic", "naming", "source", "rest"),
     [
-        ("presentation Customer Forum", {"custom", "forum"}, ""),
-        ("union bulletin", {"union"}, ""),
-        ("user guide safety", {"user", "guid"}, "safety"),
-        ("union overtime", {"union"}, "overtime"),
+        ("presentation Customer Forum", {"custom", "forum"}, "the presentation to the Forum", ""),
+        ("union bulletin", {"union"}, "the union bulletin", ""),
+        ("user guide safety", {"user", "guid"}, "the user guide", "safety"),
+        ("union overtime", {"union"}, "the union newsletter", "overtime"),
+        ("notice", set(), "the tenancy agreement", "notice"),  # the topic, not the name
     ],
 )
-def test_a_word_for_the_kind_of_document_is_no_topic_of_its_summary(topic, naming, rest):
+def test_a_word_for_the_kind_of_document_is_no_topic_of_its_summary(topic, naming, source, rest):
     """ "Summarise the presentation to the Customer Forum": "presentation" says what the
-    named document is, and no sentence of it says so; it is not a topic to look for."""
-    assert topic_beyond_names(topic, naming) == rest
+    named document is, and no sentence of it says so; it is not a topic to look for. "What
+    the agreement says about the notice" asks about a notice."""
+    assert topic_beyond_names(topic, naming, source) == rest
 
 
 def test_what_this_unnamed_thing_is_about_is_the_documents_as_a_whole(corpus_service):
@@ -1197,9 +1199,16 @@ def test_a_question_for_every_one_of_a_kind_is_told_by_its_form(question, things
         ("What are the opening hours?", "opening hours"),
         ("Which modes does the heater have?", "modes"),
         ("Which trails are there in the park?", "trails"),
+        ("What documents do I need to bring?", None),  # a kind of document: ambiguous
         ("What news is there from the council?", None),  # no plural: "new" is no noun
         ("What does the manual say about modes?", None),
         ("Which trail is the longest?", None),
+        # not a noun but a verb; some of the things, by what they do; a summary
+        ("What causes the alarm to sound?", None),
+        ("What comes in the box?", None),
+        ("Which modes lower the temperature at night?", None),
+        ("Which days will bins be collected over Christmas?", None),
+        ("What are the reports about?", None),
     ],
 )
 def test_the_things_a_question_asks_for_several_of(question, things):
@@ -1241,6 +1250,15 @@ Repairs outside the service plan are charged at 60 pounds an hour.
 ## 4. Payment terms
 
 Each invoice must be paid within 30 days of the date on it.
+
+## 5. Getting started
+
+1. Install the Aldwick app on your phone.
+2. Pair the app with the pump by holding its button for 5 seconds.
+
+## 6. Alarms
+
+The alarm sounds when the water pressure falls below 1 bar.
 """
 
 
@@ -1264,6 +1282,12 @@ def test_a_heading_that_names_the_things_asked_for_lists_the_sections_under_it(t
     terms = service.ask("What are the payment terms for the invoices?")
     assert not any(c.quote.startswith("3.") for c in terms.citations), terms.answer
     assert any("within 30 days" in c.quote for c in terms.citations), terms.answer
+    # no list for a question that asks for no list of things, nor for only some of them
+    for question in ("What causes the alarm to sound?", "What makes the alarm sound?"):
+        alarm = service.ask(question)
+        assert not any("Install the Aldwick app" in c.quote for c in alarm.citations), question
+    some = service.ask("Which modes lower the temperature at night?")
+    assert "2.3 Holiday mode" not in [c.quote for c in some.citations], some.answer
 
 
 def test_a_title_that_names_the_things_asked_for_lists_the_document_sections(tmp_path):
@@ -1491,6 +1515,15 @@ def test_a_part_whose_first_sentence_another_part_took_gets_its_runner_up(snapsh
 
     [text] = parts_after_cost([scored(cost, 0.93), scored(trained, 0.9)])
     assert "two sessions" in text and "2.5 million" not in text
+    # the part that likes the shared sentence best keeps it: no runner-up of its own
+    citer = Citer(snapshot)
+    citer.quote(cost.passage, cost.sentence.start, cost.sentence.end)
+    both = [
+        Part("How were the drivers trained", [scored(cost, 0.93), scored(trained, 0.9)]),
+        Part("how much did the pilot cost", [scored(cost, 0.95), scored(porto, 0.94)]),
+    ]
+    [text] = answer_parts(both, snapshot, citer)
+    assert "two sessions" in text and "Porto" not in text
     assert parts_after_cost([scored(cost, 0.93), scored(trained, 0.5)]) == []
     assert parts_after_cost([scored(trained, 0.93), scored(cost, 0.9)]) != []  # its own first
     citer = Citer(snapshot)
