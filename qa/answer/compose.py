@@ -1597,7 +1597,7 @@ def section_list(
     wanted = _thing_stems(noun) if noun else []
     if not wanted:
         return None
-    best = list({(c.passage.doc_id, c.sentence.start): c for c in candidates}.values())
+    best = list({_key(c): c for c in candidates}.values())
     for passage, path in _headings_around(best[:_SECTION_DEPTH], snapshot):
         named = path[-1] if path else passage.title
         said = stems(named)

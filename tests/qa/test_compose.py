@@ -1309,6 +1309,19 @@ def test_a_title_that_names_the_things_asked_for_lists_the_document_sections(tmp
     assert not any("flour" in q for q in quotes), answer.answer
 
 
+def test_a_long_list_of_sections_says_it_is_cut(tmp_path):
+    """Seventeen sections under the heading: the first fifteen, and the answer says so in
+    framing that the faithfulness judge does not take for a claim."""
+    guide = "# Garden guide\n\n## Vegetables to grow\n\n" + "".join(
+        f"### Vegetable {n}\n\nSow vegetable {n} in week {n}.\n\n" for n in range(1, 18)
+    )
+    answer = service_over(tmp_path, "garden.md", guide).ask("What vegetables are in the guide?")
+    assert "under “Vegetables to grow” (first 15 of 17):" in answer.answer, answer.answer
+    assert len(answer.citations) == 15
+    claims = [c.text for c in split_claims(answer.answer)]
+    assert claims[0] == "Vegetable 1" and not any("first 15" in c for c in claims), claims
+
+
 def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
     """ "Priority 1 or Priority 2": a side's number must be that side's, not another's."""
     one = pick(snapshot, "report.txt", "Drivers were trained")
