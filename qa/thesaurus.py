@@ -406,6 +406,18 @@ def phrasal_synonyms(verb: str, particle: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def singular(word: str) -> str | None:
+    """The singular WordNet reads a plural noun as, by its exception list and detachment
+    rules ("modes" -> "mode", "analyses" -> "analysis", "data" -> "datum"); None for a word
+    it reads as no plural noun ("news", "class") or without WordNet."""
+    db = wordnet()
+    if db is None:
+        return None
+    w = word.lower()
+    return next((f for f in db._base_forms("n", w)[1:] if db._noun_senses(f)), None)
+
+
+@lru_cache(maxsize=4096)
 def parts_of_speech(word: str) -> frozenset[str]:
     """The parts of speech WordNet reads the word as ("n", "v", "a", "r"; "pairs" -> n, v),
     or none without WordNet (or for a word it does not list)."""

@@ -103,7 +103,7 @@ from qa.text import (
     words,
     zipf,
 )
-from qa.thesaurus import kinds, parts_of_speech, verb_classes
+from qa.thesaurus import kinds, parts_of_speech, singular, verb_classes
 from qa.types import SECTION_SEPARATOR, Citation, Passage, Sentence, without_extension
 
 ABSTAIN_PREFIX = "The documents don't say"
@@ -1450,10 +1450,11 @@ def answer_parts(parts: Sequence[Part], snapshot: Snapshot, citer: Citer) -> lis
     the other.
 
     One sentence ranked first for two parts answers at most one of them in full: the one
-    that likes it best. Another part whose best sentence it is, quoted already, is answered
-    by its own runner-up instead, where that is nearly as likely (`RUNNER_UP`) and not
-    quoted yet ("From when does the discount apply, and how much will it cost?": the
-    cost's sentence came first for both parts, the date's second for the first)."""
+    that likes it best. Another part whose best sentence it is is answered by its own
+    runner-up instead, where that is nearly as likely (`RUNNER_UP`) and not quoted yet,
+    whichever part comes first ("From when does the discount apply, and how much will it
+    cost?": the cost's sentence came first for both parts, the date's second for the
+    first)."""
     owners: dict[tuple[str, int], Part] = {}  # a first sentence -> the part that likes it best
     for part in parts:
         if part.ranked:
@@ -1465,11 +1466,13 @@ def answer_parts(parts: Sequence[Part], snapshot: Snapshot, citer: Citer) -> lis
         if not part.ranked:
             continue
         best = most_specific(part.ranked[:1], part.ranked[1:], part.question, snapshot)
-        if _quoted(best[0], citer.citations):
-            runner = None if owners[_key(part.ranked[0])] is part else _runner_up(part, citer)
+        if owners[_key(part.ranked[0])] is not part:  # another part's sentence
+            runner = _runner_up(part, citer)
             if runner is None:
                 continue
             best = [runner]
+        elif _quoted(best[0], citer.citations):
+            continue
         text, _ = answer_fact(
             best, snapshot, question=part.question, answer_type=part.answer_type, citer=citer
         )
@@ -1513,22 +1516,26 @@ _ENUMERATION = re.compile(
     re.I,
 )
 # "What are the different ways the battery can run?", "What recipes are in the booklet?",
-# "Which modes does the heater have?", "What documents do I need?": a plural noun after
-# "what are the" and words that say which of them; or right after the wh-word (at most one
-# word before it) and then a verb of being somewhere or of having, in general English. Not
-# "Which modes lower the temperature at night?" (some of them, by what they do) nor "What
-# causes the alarm?" (a verb). Whether the noun names a list of things is for the
-# documents to say: a heading over them (`section_list`).
-_THINGS_ASKED = re.compile(
-    r"^\W*(?:which|what)\s+(?:are|were)\s+(?:all\s+)?the\s+"
-    r"(?:(?:main|different|various|key|possible|available|usual|other)\s+)*"
-    r"(?P<noun>(?:[\w'’-]+\s+)??[\w'’-]+s)\b(?!\s+(?:about|for)\W*$)"
-    r"|^\W*(?:which|what)\s+(?P<noun2>(?:[\w'’-]+\s+)??[\w'’-]+s)\s+(?:"
-    r"(?:are|were)\s+(?:there|in|on|at|inside|included|listed|available|offered|covered)\b"
+# "Which modes does the heater have?", "What documents do I need?": a plural noun (up to
+# two words before it) after "what are the" and words that say which of them; or right
+# after the wh-word, and then a verb of being somewhere or of having, in general English.
+# Not "Which modes lower the temperature at night?" (some of them, by what they do), "What
+# causes the alarm?" (a verb), "What are the glasses made of?" (not the things but what
+# they are), nor a negation. Whether the noun names a list of things is for the documents
+# to say: a heading over them (`section_list`).
+_WH_THINGS = re.compile(
+    r"^\W*(?:which|what)\s+(?:(?P<are>are|were)\s+(?:all\s+)?(?:the|your|its|their)\s+"
+    r"(?:(?:main|different|various|key|possible|available|usual|other)\s+)*)?(?P<rest>.*)$",
+    re.I,
+)
+_NOT_THE_THINGS = re.compile(r"^(?:(?:about|for)\W*$|(?:made|used|based|like|called)\b)", re.I)
+_BEING_OR_HAVING = re.compile(
+    r"^(?:(?:are|were)\s+(?:there|in|on|at|inside|included|listed|available|offered|covered)\b"
     r"|(?:do|does|did|can|could|will|would|should)\s+(?:[\w'’-]+\s+){1,4}?"
     r"(?:have|offer|include|support|cover|list|contain|provide|accept|need|require)\b)",
     re.I,
 )
+_NEGATION = re.compile(r"\bnot\b|n['’]t\b", re.I)
 _LIST_MAX = 15  # rows or items quoted at most
 
 
@@ -1539,42 +1546,47 @@ def asked_things(question: str) -> str | None:
 
 
 def things_asked(question: str) -> str | None:
-    """The plural noun a question asks for several of ("recipes", "opening hours"), where
-    WordNet reads its last word as a plural noun that names no kind of document ("What
-    are the reports about?" asks for a summary); else `asked_things`."""
-    m = _THINGS_ASKED.search(question)
-    noun = m and (m["noun"] or m["noun2"])
-    last = noun.split()[-1] if noun else ""
-    if noun and plural_noun(last) and not is_document_type(last):
-        return noun
+    """The plural noun a question asks for several of ("recipes", "opening hours", "bus
+    times"), where WordNet reads a word of the three after the wh-form as a plural noun;
+    else `asked_things`."""
+    m = _WH_THINGS.match(question)
+    if m and not _NEGATION.search(question):
+        found = re.findall(r"[\w'’-]+", m["rest"])
+        at = next((i for i, w in enumerate(found[:3]) if plural_noun(w)), None)
+        if at is not None:
+            after = " ".join(found[at + 1 :])
+            fits = not _NOT_THE_THINGS.match(after) if m["are"] else _BEING_OR_HAVING.match(after)
+            if fits:
+                return " ".join(found[: at + 1])
     return asked_things(question)
 
 
 def plural_noun(word: str) -> bool:
-    """WordNet reads the word as a noun, and without its plural ending as a noun too
-    ("ways", "recipes", "hours"; not "news", "does", "class")."""
+    """WordNet reads the word as the plural of a noun ("ways", "recipes", "analyses"; not
+    "news", "class", nor "ones", the plural of a pronoun's word)."""
     return _singular(word) is not None
 
 
 def _singular(word: str) -> str | None:
-    """The singular of a plural noun, as WordNet lists it ("ways" -> "way"); else None."""
-    w = word.lower()
-    if len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is")) or w in STOPWORDS:
+    """The singular of a plural noun of four letters or more, as WordNet reads it; None
+    for a stopword's, and for "ones", which stands for a noun said elsewhere (WordNet
+    reads it as the number's plural)."""
+    if len(word) < 4 or word.lower() in STOPWORDS or word.lower() == "ones":
         return None
-    if "n" not in parts_of_speech(w):
-        return None
-    forms = [w[:-3] + "y" if w.endswith("ies") else "", w[:-2] if w.endswith("es") else "", w[:-1]]
-    return next((f for f in forms if f and "n" in parts_of_speech(f)), None)
+    found = singular(word)
+    return found if found and found not in STOPWORDS else None
 
 
 def _thing_stems(noun: str) -> list[set[str]]:
     """For each word of the noun, the stems a heading over the things may use for it: its
     own, and those of the words WordNet puts in its first noun senses (the "ways" a
-    battery can run are its "modes"; not a verb's senses: "causes" is no "make")."""
+    battery can run are its "modes"; not a verb's senses: "causes" is no "make"), but no
+    figure or letter ("one" is "1" and "I")."""
     out = []
     for w in words(noun):
         if w.lower() not in STOPWORDS:
-            out.append({stem(w)} | set(kinds(_singular(w) or w.lower())[0]))
+            senses = kinds(_singular(w) or w.lower())[0]
+            out.append({stem(w)} | {k for k in senses if len(k) > 1 and not k.isdigit()})
     return out
 
 
@@ -1598,12 +1610,19 @@ def section_list(
     if not wanted:
         return None
     best = list({_key(c): c for c in candidates}.values())
-    for passage, path in _headings_around(best[:_SECTION_DEPTH], snapshot):
+    read: dict[str, list[tuple[Passage, int]]] = {}  # each document's sentences, read once
+
+    def places(doc_id: str) -> list[tuple[Passage, int]]:
+        if doc_id not in read:
+            read[doc_id] = _places(snapshot, doc_id)
+        return read[doc_id]
+
+    for passage, path in _headings_around(best[:_SECTION_DEPTH], places):
         named = path[-1] if path else passage.title
         said = stems(named)
         if not all(w & said for w in wanted):
             continue
-        items = _under(snapshot, passage.doc_id, SECTION_SEPARATOR.join(path))
+        items = _under(snapshot, places(passage.doc_id), SECTION_SEPARATOR.join(path))
         if len(items) >= 2:
             where = f", under “{named}”" if path else ""
             if len(items) > _LIST_MAX:  # qa.verify.FRAMING knows it
@@ -1614,7 +1633,7 @@ def section_list(
 
 
 def _headings_around(
-    candidates: Sequence[Chosen], snapshot: Snapshot
+    candidates: Sequence[Chosen], places: Callable[[str], list[tuple[Passage, int]]]
 ) -> Iterator[tuple[Passage, list[str]]]:
     """The sections a list of things may stand under, nearest first, once each (a passage
     and a section path; [] for the document as a whole): each candidate's own section and
@@ -1633,7 +1652,7 @@ def _headings_around(
             yield from once(c.passage, path[:depth])
     for c in candidates:
         yield from once(c.passage, [])
-    for p, j in _places(snapshot, candidates[0].passage.doc_id) if candidates else ():
+    for p, j in places(candidates[0].passage.doc_id) if candidates else ():
         if p.sentences[j].kind in HEADING_KINDS and (section := p.section_of(j)):
             yield from once(p, section.split(SECTION_SEPARATOR))
 
@@ -1652,13 +1671,14 @@ def _places(snapshot: Snapshot, doc_id: str) -> list[tuple[Passage, int]]:
     return sorted(places, key=lambda place: place[0].sentences[place[1]].start)
 
 
-def _under(snapshot: Snapshot, doc_id: str, heading: str) -> list[tuple[Passage, Sentence]]:
-    """What stands right under a section (`heading`, its section path; "" for the whole
-    document): the headings of its sections, or else its first list or table; at most
-    `_LIST_MAX` lines (`_quote_rows` says when there were more)."""
+def _under(
+    snapshot: Snapshot, places: list[tuple[Passage, int]], heading: str
+) -> list[tuple[Passage, Sentence]]:
+    """What stands right under a section of a document (`places`, its sentences; `heading`,
+    the section's path, "" for the whole document): the headings of its sections, or else
+    its first list or table."""
     if not heading:
-        return outline(snapshot, doc_id)
-    places = _places(snapshot, doc_id)
+        return _outline(places)
     prefix = heading + SECTION_SEPARATOR
     subsections = [
         (p, p.sentences[j])
@@ -2473,9 +2493,14 @@ def outline(snapshot: Snapshot, doc_id: str) -> list[tuple[Passage, Sentence]]:
     its table of contents; empty when the document has no such headings, or when one of
     that level's repeats (the "From: ..." lines over the messages of a thread name no
     topic). (A heading's depth is its section path's: one with " > " in its own text counts
-    one deeper.)"""
+    one deeper.) Of all its passages, not only the first 200 whose sentences a summary
+    reads (`qa.retrieve._SUMMARY_PASSAGES`)."""
+    return _outline(_places(snapshot, doc_id))
+
+
+def _outline(places: list[tuple[Passage, int]]) -> list[tuple[Passage, Sentence]]:
     by_depth: dict[int, list[tuple[Passage, Sentence]]] = {}
-    for p, j in _places(snapshot, doc_id):
+    for p, j in places:
         if p.sentences[j].kind in HEADING_KINDS - {"title"}:
             depth = p.section_of(j).count(SECTION_SEPARATOR)
             by_depth.setdefault(depth, []).append((p, p.sentences[j]))

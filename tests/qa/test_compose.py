@@ -1199,7 +1199,12 @@ def test_a_question_for_every_one_of_a_kind_is_told_by_its_form(question, things
         ("What are the opening hours?", "opening hours"),
         ("Which modes does the heater have?", "modes"),
         ("Which trails are there in the park?", "trails"),
-        ("What documents do I need to bring?", None),  # a kind of document: ambiguous
+        ("What documents do I need to bring?", "documents"),
+        ("What are the bus times?", "bus times"),  # "bus" is no plural
+        ("What are your opening hours?", "opening hours"),
+        ("Which ones do I need?", None),  # "ones" stands for a noun said elsewhere
+        ("What are the glasses made of?", None),  # what they are made of
+        ("Which payment methods does the shop not accept?", None),
         ("What news is there from the council?", None),  # no plural: "new" is no noun
         ("What does the manual say about modes?", None),
         ("Which trail is the longest?", None),
@@ -1537,6 +1542,9 @@ def test_a_part_whose_first_sentence_another_part_took_gets_its_runner_up(snapsh
     ]
     [text] = answer_parts(both, snapshot, citer)
     assert "two sessions" in text and "Porto" not in text
+    # whichever part comes first, and whether or not the answer quoted the shared sentence
+    texts = answer_parts(both, snapshot, Citer(snapshot))
+    assert len(texts) == 2 and "two sessions" in texts[0] and "2.5 million" in texts[1]
     assert parts_after_cost([scored(cost, 0.93), scored(trained, 0.5)]) == []
     assert parts_after_cost([scored(trained, 0.93), scored(cost, 0.9)]) != []  # its own first
     citer = Citer(snapshot)
