@@ -229,11 +229,14 @@ def _speaks_by_pronoun(text: str, pronouns: frozenset[str] = _SUBJECT_PRONOUNS) 
 
 def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]]:
     """The sentence, plus its predecessor when it leans on it, and one more when both
-    speak through a pronoun ("Jane Doe told ... she told ... However, she said ...")."""
+    speak through a pronoun ("Jane Doe told ... she told ... However, she said ..."); after
+    a bare "No." or "Yes.", that answer, which it says in full."""
     span = [(c.passage, c.sentence)]
     if c.sentence.kind in HEADING_KINDS:
         return span  # a heading quoted as an answer stands alone
     passage, idx = c.passage, c.index
+    if idx and bare_yes_or_no(passage.sentences[idx - 1].text):
+        return [(passage, passage.sentences[idx - 1]), *span]  # "No. Cover the cut ..."
     for depth in range(_CONTEXT_DEPTH):
         first = span[0][1].text
         if depth == 0 and leans_on_predecessor(first) is None:
@@ -299,7 +302,25 @@ def refers_back_to_it(quoted: Sentence, following: Sentence) -> str | None:
     return None
 
 
-CONTINUATION_RULES: list[ContinuationRule] = [ends_with_a_colon, refers_back_to_it]
+# "No." or "A: Yes." alone: a FAQ's answer to the question heading over it, said in full by
+# the sentence after it ("No. Cover the cut with a blue plaster.").
+_BARE_ANSWER = re.compile(r"^\W*(?:A\s*:\s*)?(?:yes|no)\W*$", re.I)
+
+
+def bare_yes_or_no(text: str) -> bool:
+    return bool(_BARE_ANSWER.match(text))
+
+
+def says_only_yes_or_no(quoted: Sentence, following: Sentence) -> str | None:
+    """ "No.": the sentence after it says what the answer is."""
+    return "says only yes or no" if bare_yes_or_no(quoted.text) else None
+
+
+CONTINUATION_RULES: list[ContinuationRule] = [
+    ends_with_a_colon,
+    refers_back_to_it,
+    says_only_yes_or_no,
+]
 
 
 def _following(passage: Passage, idx: int, snapshot: Snapshot) -> tuple[Passage, int] | None:
@@ -1289,11 +1310,12 @@ class Quote:
 
 def _quotes(chosen: Sequence[Chosen], snapshot: Snapshot, continued: bool = False) -> list[Quote]:
     """Each chosen sentence with its context; overlapping or adjacent quotes merged.
-    `continued`: the first (best) one also with what it introduces (`continuation`)."""
+    `continued`: the first (best) one also with what it introduces (`continuation`), as
+    any bare "No." or "Yes." is."""
     merged: list[Quote] = []
     for n, c in enumerate(chosen):
         context = with_context(c, snapshot)
-        if continued and n == 0:
+        if (continued and n == 0) or bare_yes_or_no(c.sentence.text):
             context += continuation(c, snapshot)
         start, end = context[0][1].start, context[-1][1].end
         for q in merged:
@@ -2167,7 +2189,10 @@ def weigh(
             seen.add(key)
     stance: dict[str, list[Chosen]] = {"for": [], "against": []}
     for c in items:
-        side = _stance(question, _carrying_clause(c.sentence.text, wanted))
+        said = c.sentence.text
+        if c.index and bare_yes_or_no(c.passage.sentences[c.index - 1].text):
+            said = c.passage.sentences[c.index - 1].text  # "No. Cover the cut ...": a no
+        side = _stance(question, _carrying_clause(said, wanted))
         if side and len(stance[side]) < _PER_SIDE:
             stance[side].append(c)
     citer = Citer(snapshot)

@@ -821,6 +821,30 @@ def test_a_yes_no_question_gets_the_evidence_for_and_against_never_a_bare_yes(sn
     assert_exact(text, citations, snapshot)
 
 
+FAQ_PAGE = """<html><head><title>Kitchen safety</title></head><body><h1>Kitchen safety</h1>
+<h2>Questions</h2>
+<h3>Should I wear gloves if I have a cut on my hand?</h3>
+<p>No. Cover the cut with a blue plaster. Wash your hands as usual.</p>
+<h3>Can I come to class if I have been sick?</h3>
+<p>No. Stay away until 48 hours after your symptoms have stopped.</p>
+</body></html>"""
+
+
+def test_a_bare_no_is_quoted_with_the_sentence_that_says_it_in_full(tmp_path):
+    """A FAQ answers "Can I come to class if I have been sick?" with "No." and then why:
+    a bare "No." quoted alone says nothing, and the sentence after it, alone, reads as
+    evidence for. The two are one quote, counted against."""
+    service = service_over(tmp_path, "safety.html", FAQ_PAGE)
+    for question in ("Can I come in after being ill?", "Do I need gloves if I've cut my finger?"):
+        answer = service.ask(question)
+        quotes = [c.quote.strip() for c in answer.citations]
+        assert "No." not in quotes, answer.answer
+        against = answer.answer.split("Evidence against: ", 1)[-1]
+        assert against.startswith("No. "), answer.answer
+    sick = service.ask("Can I come in after being ill?")
+    assert "No. Stay away until 48 hours" in sick.answer.split("Evidence against: ")[1]
+
+
 def test_a_label_before_a_colon_does_not_take_the_sides_clause():
     """ "By car: There is no parking at the hall." answers "Can I park my car at the
     venue?" against: of the clauses that carry the question's words alike, the negated."""
