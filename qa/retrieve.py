@@ -272,6 +272,18 @@ class DocumentSentences:
     vectors: np.ndarray  # one unit vector per place
 
 
+def _places(passages: Sequence[Passage]) -> list[tuple[Passage, int]]:
+    """Each sentence of the passages once, in reading order, as (passage, its index there):
+    overlapping passages share sentences."""
+    places, seen = [], set()
+    for p in passages:
+        for i, s in enumerate(p.sentences):
+            if s.start not in seen:
+                seen.add(s.start)
+                places.append((p, i))
+    return sorted(places, key=lambda place: place[0].sentences[place[1]].start)
+
+
 @dataclass
 class Snapshot:
     """The live corpus as one worker sees it, for one corpus version."""
@@ -294,6 +306,7 @@ class Snapshot:
             lambda ids: {i: self.store.document(i) for i in ids}, _TEXT_CACHE
         )
         self._doc_sentences = ReadThrough(self._read_document_sentences, _DOC_SENTENCES_CACHE)
+        self._doc_places = ReadThrough(self._read_document_places, _DOC_SENTENCES_CACHE)
 
     @property
     def size(self) -> int:
@@ -335,17 +348,19 @@ class Snapshot:
         questions never call it."""
         return self._doc_sentences.get_many([doc_id])[doc_id]
 
+    def document_places(self, doc_id: str) -> list[tuple[Passage, int]]:
+        """Every sentence of a document once, in reading order, as (passage, its index
+        there), from all its passages, without vectors: what a list of its sections needs.
+        Read on first use and cached per corpus version."""
+        return self._doc_places.get_many([doc_id])[doc_id]
+
+    def _read_document_places(self, doc_ids: list[str]) -> dict[str, list[tuple[Passage, int]]]:
+        return {doc: _places(self.passages(self.documents.get(doc, []))) for doc in doc_ids}
+
     def _read_document_sentences(self, doc_ids: list[str]) -> dict[str, DocumentSentences]:
         out = {}
         for doc in doc_ids:
-            passages = self.passages(self.documents.get(doc, [])[:_SUMMARY_PASSAGES])
-            places, seen = [], set()
-            for p in passages:
-                for i, s in enumerate(p.sentences):
-                    if s.start not in seen:  # overlapping passages share sentences
-                        seen.add(s.start)
-                        places.append((p, i))
-            places.sort(key=lambda place: place[0].sentences[place[1]].start)
+            places = _places(self.passages(self.documents.get(doc, [])[:_SUMMARY_PASSAGES]))
             vectors = self.sentence_vectors([sentence_id(p.passage_id, i) for p, i in places])
             kept = [(p, i) for p, i in places if sentence_id(p.passage_id, i) in vectors]
             matrix = np.array(

@@ -235,8 +235,8 @@ def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
     if c.sentence.kind in HEADING_KINDS:
         return span  # a heading quoted as an answer stands alone
     passage, idx = c.passage, c.index
-    if idx and bare_yes_or_no(passage.sentences[idx - 1].text):
-        return [(passage, passage.sentences[idx - 1]), *span]  # "No. Cover the cut ..."
+    if bare := _bare_answer_before(c):
+        return [(passage, bare), *span]  # "No. Cover the cut ..."
     for depth in range(_CONTEXT_DEPTH):
         first = span[0][1].text
         if depth == 0 and leans_on_predecessor(first) is None:
@@ -309,6 +309,13 @@ _BARE_ANSWER = re.compile(r"^\W*(?:A\s*:\s*)?(?:yes|no)\W*$", re.I)
 
 def bare_yes_or_no(text: str) -> bool:
     return bool(_BARE_ANSWER.match(text))
+
+
+def _bare_answer_before(c: Chosen) -> Sentence | None:
+    """The bare "No." or "Yes." just before the candidate in its passage, which the
+    candidate says in full; None when there is none."""
+    previous = c.passage.sentences[c.index - 1] if c.index else None
+    return previous if previous is not None and bare_yes_or_no(previous.text) else None
 
 
 def says_only_yes_or_no(quoted: Sentence, following: Sentence) -> str | None:
@@ -1372,7 +1379,8 @@ def compose(
         # "What are the different ways the battery can run?": the things asked for, listed
         # where a heading names them, then the summary of their topic
         listed = section_list(question, [*chosen, *pool[:_TABLE_DEPTH]], snapshot)
-        text, citations = _overview(kind, chosen, pool, snapshot, query_vector, listed)
+        cited = listed[1] if listed else ()
+        text, citations = _overview(kind, chosen, pool, snapshot, query_vector, cited)
         return (f"{listed[0]}\n\n{text}".strip(), citations) if listed else (text, citations)
     if kind.name == COMPARISON or comparative(question):
         rows = table_comparison(question, [*chosen, *pool[:_TABLE_DEPTH]], snapshot)
@@ -1405,15 +1413,15 @@ def _overview(
     pool: Sequence[Chosen],
     snapshot: Snapshot,
     query_vector: np.ndarray | None,
-    before: Composed | None = None,
+    after: Sequence[Citation] = (),
 ) -> Composed:
     """The summary an overview asks for: of the documents it names (on what else it asks),
     of the documents as a whole, or of a topic in the documents it was found in; numbered
-    on after the citations of what comes `before` it."""
+    on `after` the citations the answer has before it."""
     found = [*chosen, *pool]
 
     def summary(**how) -> Composed:
-        return summarize(snapshot, retrieved=found, after=before[1] if before else (), **how)
+        return summarize(snapshot, retrieved=found, after=after, **how)
 
     named, rest = named_documents(snapshot, kind.source)
     if named:  # "Summarize the user guide": that document, on what else is asked
@@ -1632,19 +1640,13 @@ def section_list(
     if not wanted:
         return None
     best = list({_key(c): c for c in candidates}.values())
-    read: dict[str, list[tuple[Passage, int]]] = {}  # each document's sentences, read once
-
-    def places(doc_id: str) -> list[tuple[Passage, int]]:
-        if doc_id not in read:
-            read[doc_id] = _places(snapshot, doc_id)
-        return read[doc_id]
-
-    for passage, path in _headings_around(best[:_SECTION_DEPTH], places):
+    for passage, path in _headings_around(best[:_SECTION_DEPTH], snapshot):
         named = path[-1] if path else passage.title
         said = stems(named)
         if not all(w & said for w in wanted):
             continue
-        items = _under(snapshot, places(passage.doc_id), SECTION_SEPARATOR.join(path))
+        places = snapshot.document_places(passage.doc_id)
+        items = _under(places, SECTION_SEPARATOR.join(path))
         if len(items) >= 2:
             where = f", under “{named}”" if path else ""
             if len(items) > _LIST_MAX:  # qa.verify.FRAMING knows it
@@ -1655,7 +1657,7 @@ def section_list(
 
 
 def _headings_around(
-    candidates: Sequence[Chosen], places: Callable[[str], list[tuple[Passage, int]]]
+    candidates: Sequence[Chosen], snapshot: Snapshot
 ) -> Iterator[tuple[Passage, list[str]]]:
     """The sections a list of things may stand under, nearest first, once each (a passage
     and a section path; [] for the document as a whole): each candidate's own section and
@@ -1674,28 +1676,12 @@ def _headings_around(
             yield from once(c.passage, path[:depth])
     for c in candidates:
         yield from once(c.passage, [])
-    for p, j in places(candidates[0].passage.doc_id) if candidates else ():
+    for p, j in snapshot.document_places(candidates[0].passage.doc_id) if candidates else ():
         if p.sentences[j].kind in HEADING_KINDS and (section := p.section_of(j)):
             yield from once(p, section.split(SECTION_SEPARATOR))
 
 
-def _places(snapshot: Snapshot, doc_id: str) -> list[tuple[Passage, int]]:
-    """Every sentence of a document once, in reading order, as (passage, index): from its
-    passages, which a corpus version reads once, without the sentence vectors that
-    `Snapshot.document_sentences` reads for a summary."""
-    seen: set[int] = set()
-    places = []
-    for p in snapshot.passages(snapshot.documents.get(doc_id, [])):
-        for i, s in enumerate(p.sentences):
-            if s.start not in seen:  # overlapping passages share sentences
-                seen.add(s.start)
-                places.append((p, i))
-    return sorted(places, key=lambda place: place[0].sentences[place[1]].start)
-
-
-def _under(
-    snapshot: Snapshot, places: list[tuple[Passage, int]], heading: str
-) -> list[tuple[Passage, Sentence]]:
+def _under(places: list[tuple[Passage, int]], heading: str) -> list[tuple[Passage, Sentence]]:
     """What stands right under a section of a document (`places`, its sentences; `heading`,
     the section's path, "" for the whole document): the headings of its sections, or else
     its first list or table."""
@@ -2189,9 +2175,7 @@ def weigh(
             seen.add(key)
     stance: dict[str, list[Chosen]] = {"for": [], "against": []}
     for c in items:
-        said = c.sentence.text
-        if c.index and bare_yes_or_no(c.passage.sentences[c.index - 1].text):
-            said = c.passage.sentences[c.index - 1].text  # "No. Cover the cut ...": a no
+        said = bare.text if (bare := _bare_answer_before(c)) else c.sentence.text  # "No. ..."
         side = _stance(question, _carrying_clause(said, wanted))
         if side and len(stance[side]) < _PER_SIDE:
             stance[side].append(c)
@@ -2520,7 +2504,7 @@ def outline(snapshot: Snapshot, doc_id: str) -> list[tuple[Passage, Sentence]]:
     topic). (A heading's depth is its section path's: one with " > " in its own text counts
     one deeper.) Of all its passages, not only the first 200 whose sentences a summary
     reads (`qa.retrieve._SUMMARY_PASSAGES`)."""
-    return _outline(_places(snapshot, doc_id))
+    return _outline(snapshot.document_places(doc_id))
 
 
 def _outline(places: list[tuple[Passage, int]]) -> list[tuple[Passage, Sentence]]:
