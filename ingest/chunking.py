@@ -66,7 +66,11 @@ from qa.types import Passage, Sentence
 # Signing in"); a field line that runs on ("Warning: ... near water or") is no field.
 # 22: an author's initial before a year in brackets does not end a sentence ("Farrah, L.
 # (2021) Inland Waters.": qa.sentences `_initial_before_year`).
-CHUNKING_VERSION = 22
+# 23: a run of one layout mark (a dot leader, a rule) is read as blank by the model and
+# counts no tokens (qa.embedding `blank_layout`): a rota of dot-leader rows was three rows
+# to a passage. 24: a text table ruled "-----+-----" is a table, and a row whose cells wrap
+# onto lines with a blank first cell is one row (ingest/structure.py `_continues_pipe_row`).
+CHUNKING_VERSION = 24
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

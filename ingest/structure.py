@@ -87,7 +87,8 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
-_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# "| --- | :-: |" (Markdown), "-----+------" (a text table's rule, as psql prints one)
+_TABLE_SEPARATOR = re.compile(r"^\s*[|+]?\s*:?-{2,}:?\s*(?:[|+]\s*:?-{2,}:?\s*)*[|+]?\s*$")
 # Bullets: Markdown's, and the glyphs word processors and PDFs set ("●", "➤", "✓", and
 # Symbol's bullet in the private use area, U+F0B7).
 _BULLET = re.compile(r"^\s*[-*+•◦▪‣–●○■□►➢➤✓✔→\uf0a7\uf0b7]\s+(?=\S)")
@@ -531,7 +532,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             close()
             in_table, head = False, None
             continue
-        if _TABLE_SEPARATOR.match(line.text) and "|" in line.text:
+        if _TABLE_SEPARATOR.match(line.text) and ("|" in line.text or "+" in line.text):
             # The row above was a table's header: it is a row, not a paragraph.
             if (
                 current is not None
@@ -549,6 +550,9 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
                 and blocks[-1].end == previous.end
             ):
                 head = blocks[-1]  # a Markdown header row: the row right above "| --- |"
+            continue
+        if in_table and _continues_pipe_row(text, line, lines[i - 1] if i else None, blocks):
+            blocks[-1].end = line.end  # a wrapped cell of the row above
             continue
         if stripped.startswith("|") or (in_table and "|" in stripped):
             close()
@@ -836,6 +840,19 @@ def _continues_text_row(
     columns = _columns(previous.text)
     indent = _indent(line.text)
     return columns is not None and indent > 0 and indent in columns[0]
+
+
+def _continues_pipe_row(
+    text: str, line: _Line, previous: _Line | None, blocks: list[Block]
+) -> bool:
+    """ "     | locked at the start  | caught in the seal." under "E01  | Door lock failure |
+    Close the door ...": in a table whose rows open with their first cell, not with "|", a
+    line whose first cell is blank goes on with the row above (its cells wrapped)."""
+    if previous is None or not blocks or blocks[-1].kind != TABLE_ROW:
+        return False
+    row = blocks[-1]
+    row_opens_with_a_cell = not text[row.start : row.end].lstrip().startswith("|")
+    return row_opens_with_a_cell and row.end == previous.end and bool(re.match(r"\s+\|", line.text))
 
 
 def _indent(line: str) -> int:

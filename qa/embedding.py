@@ -21,6 +21,7 @@ import importlib.metadata as md
 import json
 import logging
 import os
+import re
 import tempfile
 import threading
 import warnings
@@ -35,6 +36,20 @@ import numpy as np
 
 from qa.config import EmbedBackend, Settings  # (importing it sets the offline environment)
 from qa.errors import EmbeddingUnavailable
+
+# A run of four or more of one layout mark, alone or spaced ("......", ". . . .", "-----",
+# "=====", "_____"): a dot leader, a rule or a line to fill in. It says nothing, and the
+# tokenizer makes a token of every mark, so "Total call-outs ...................... 78"
+# costs 45 tokens of the passage budget and its vector is mostly dots. A three-dot
+# ellipsis is kept.
+_LAYOUT_RUN = re.compile(r"([.\-_=~*·])(?:[ \t]?\1){3,}")
+
+
+def blank_layout(text: str) -> str:
+    """`text` with each layout run (`_LAYOUT_RUN`) as spaces: the same length, so the
+    character offsets of sentences in a passage (`Embedder.embed_spans`) still hold."""
+    return _LAYOUT_RUN.sub(lambda m: " " * len(m.group()), text)
+
 
 log = logging.getLogger(__name__)
 DIMENSIONS = 384
@@ -58,9 +73,10 @@ def model_path() -> str:
 
 
 def embedding_name(backend: EmbedBackend) -> str:
-    """Stored with each document: vectors of other weights are never reused. `onnx` and
-    `torch` share a name because their vectors are the same."""
-    return f"all-MiniLM-L6-v2/{'int8' if backend == 'onnx-int8' else 'fp32'}"
+    """Stored with each document: vectors of other weights, or of text read another way
+    (`blank_layout`, since chunking version 23), are never reused. `onnx` and `torch` share
+    a name because their vectors are the same."""
+    return f"all-MiniLM-L6-v2/{'int8' if backend == 'onnx-int8' else 'fp32'}/layout-blanked"
 
 
 class Embedder:
@@ -130,10 +146,13 @@ class Embedder:
         return _load_transformer(self._path)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        """Token counts without special tokens, in one batched (Rust) tokenizer call."""
+        """Token counts without special tokens, in one batched (Rust) tokenizer call, of the
+        texts as the model reads them (`blank_layout`)."""
         if not texts:
             return []
-        encodings = self._counter.encode_batch(list(texts), add_special_tokens=False)
+        encodings = self._counter.encode_batch(
+            [blank_layout(t) for t in texts], add_special_tokens=False
+        )
         return [len(e.ids) for e in encodings]
 
     def embed(
@@ -167,7 +186,7 @@ class Embedder:
         """
         from tqdm import tqdm
 
-        encodings = self._encoder.encode_batch(list(texts))
+        encodings = self._encoder.encode_batch([blank_layout(t) for t in texts])
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         size = batch_size or self.batch_size
         bulk = len(texts) > size

@@ -45,7 +45,13 @@ _SPACED_CELL = re.compile(r"\S+(?: \S+)*")
 
 def cells(row: str) -> list[tuple[int, int]]:
     """Where each cell's text is in the row: (start, end) offsets. A pipe table's empty
-    cell is an empty span at its place, so that every row of the table has as many cells."""
+    cell is an empty span at its place, so that every row of the table has as many cells.
+    A row whose cells wrap onto more lines (a text table's: "E01 | Door lock failure - the
+    door could not be | ..." over "    | locked at the start ...") is read by its first
+    line, the only one where the cells stand whole in order; a cell is one span of text.
+    """
+    if "|" in row and "\n" in row:
+        row = row[: row.index("\n")]
     if "|" not in row:
         return [(m.start(), m.end()) for m in _SPACED_CELL.finditer(row)]
     bars = [i for i, ch in enumerate(row) if ch == "|"]

@@ -1348,3 +1348,32 @@ def test_labelled_items_are_list_items_under_the_line_above_them():
     assert not any(t.endswith("A2.") or t.startswith("Summary of actions\n") for t in texts)
     assert _block(structure, text, "A2.").kind == "list_item"
     assert _block(structure, text, "A2.").section == "Summary of actions"
+
+
+def test_a_pipe_table_ruled_with_plus_signs_keeps_each_wrapped_row_whole():
+    """A text table as psql prints one: the header over a "-----+-----" rule, rows opening
+    with their first cell, and a row's cells wrapped onto lines whose first cell is blank.
+    Each row is one unit, read with its header, and its cells are its first line's."""
+    from qa.answer.tables import cells
+
+    text = (
+        "4. ERROR CODES\n\n"
+        "Code | Meaning                         | What to do\n"
+        "-----+---------------------------------+-------------------------------\n"
+        "E01  | Door lock failure - the door    | Close the door firmly and check\n"
+        "     | could not be locked             | nothing is caught in the seal.\n"
+        "     |                                 | Restart.\n"
+        "E03  | Drain time exceeded             | Clean the drain pump filter.\n\n"
+        "Call service if a code returns.\n"
+    )
+    structure = analyse(text)
+    _exact(text, structure)
+    rows = [s for s in structure.sentences if s.kind == "table_row"]
+    assert [_flat(r.text)[:3] for r in rows] == ["Cod", "E01", "E03"]
+    assert rows[1].text.endswith("Restart.")  # its three lines, and no row of its own
+    columns = [c for _, c in structure.columns()]
+    assert columns[2] == "Code | Meaning | What to do"
+    assert [rows[1].text[a:b] for a, b in cells(rows[1].text)] == [
+        "E01", "Door lock failure - the door", "Close the door firmly and check"
+    ]  # fmt: skip
+    assert structure.sentences[-1].kind == "sentence"
