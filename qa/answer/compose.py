@@ -47,6 +47,7 @@ from qa.answer.question import (
     asks_length,
     counted_nouns,
     counts_the_counted,
+    has_digit,
     names_a_counted,
     names_by_number,
 )
@@ -389,7 +390,8 @@ _CURRENCY = rf"(?:(?:{CURRENCY_SIGN}|{CURRENCY_CODE})\s?)"
 _RANGE = rf"(?:\s*(?:to|-|–|and|or)\s*{_CURRENCY}?{_NUM})"
 NUMERIC = re.compile(
     rf"(?:{_MODIFIER}\s+)?(?:[−+]\s?)?{_CURRENCY}?{_NUM}{_RANGE}?"
-    rf"(?:{PERCENT_SUFFIX}|\s+(?:million|billion|thousand|hundred)\b|[\s-]+{UNIT_WORD}\b|{UNIT_SYMBOL})?",
+    rf"(?:{PERCENT_SUFFIX}|\s+(?:million|billion|thousand|hundred)\b|[\s-]+{UNIT_WORD}\b"
+    rf"|[\s-]+{TIME_UNIT}\b|{UNIT_SYMBOL})?",
     re.I,
 )
 DURATION = re.compile(
@@ -490,6 +492,10 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
         # "What time ...?", "By what time ...?": a time of day; a duration ("45 minutes
         # after") or a date does not answer.
         rules = [clock_range_span, clock_span]
+    elif kind == "time" and _ASKS_CALENDAR.search(ask.text):
+        # "Which month ...?", "In what year ...?": a date answers, not a time of day ("21:00"
+        # of "Call-outs at night (between 21:00 and 06:00)") nor a duration.
+        rules = [time_span]
     elif kind == "time":
         rules = [time_span, clock_span, duration_span, condition_span]
     elif kind == "contact":
@@ -605,8 +611,8 @@ def _matches(pattern: re.Pattern, sentence: str) -> list[Span]:
 def number_span(sentence: str, ask: Ask) -> Span | None:
     """ "more than 95%", "80% to 90%", "$2.5 million", "three": with its modifier.
 
-    Not a number inside a date ("24" of "24 June 2025", "2025"), a time of day ("50" of
-    "04:50"), a code, an identifier or a phone number ("04101", "E25", "555" of "0800 555
+    Not a number in or across a date ("24" of "24 June 2025", "2025"), a time of day ("50"
+    of "04:50", "00 to 16" of "9:00 to 16:00", "between 21" of "between 21:00"), a code, an identifier or a phone number ("04101", "E25", "555" of "0800 555
     0142"). Of several, the one the question's kind of number fits: an amount has its
     currency, a percentage its sign, "how many households" the number before "households";
     then the one nearest the question's words."""
@@ -617,7 +623,7 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
         s
         for s in _matches(NUMERIC, sentence)
         if re.search(r"\w", sentence[s[0] : s[1]])
-        and not any(a <= s[0] and s[1] <= b for a, b in inside)
+        and not any(a < s[1] and s[0] < b for a, b in inside)
         and not re.fullmatch(r"0\d+", sentence[s[0] : s[1]].strip())
     ]
     found = _not_asked(found, sentence, ask)
@@ -875,6 +881,7 @@ def _beside_the_asked(text: str, ask: Ask) -> bool:
 
 
 _ASKS_CLOCK = re.compile(r"\bwhat time\b|\bat what hour\b|\bhow (?:late|early)\b", re.I)
+_ASKS_CALENDAR = re.compile(r"\b(?:which|what)\s+(?:month|year|date|day of the \w+|season)\b", re.I)
 _CLOCK_AT = re.compile(rf"(?:(?:at|by|from|until|till|before|after)\s+)?(?:{CLOCK.pattern})", re.I)
 
 
@@ -960,8 +967,13 @@ _NAME_PARTICLES = {"van", "von", "de", "da", "del", "der", "di", "du", "la", "le
 
 def name_span(sentence: str, ask: Ask) -> Span | None:
     """A name the question does not have; of several, the most specific (rarest in
-    English, by wordfreq), then the longest: "Lyon" over "French"."""
-    runs = _name_runs(sentence, ask)
+    English, by wordfreq), then the longest: "Lyon" over "French". Not a code whose every
+    word has a digit ("CVE-2025-41873", "E21"): an identifier names no one."""
+    runs = [
+        r
+        for r in _name_runs(sentence, ask)
+        if not all(map(has_digit, words(sentence[r[0] : r[1]])))
+    ]
     if not runs:
         return None
 
@@ -1542,7 +1554,9 @@ def _quoted(c: Chosen, citations: Sequence[Citation]) -> bool:
 _ENUMERATION = re.compile(
     r"^\W*(?:which|what)\s+(?P<noun>(?:[\w'’-]+\s+){0,2}?[\w'’-]+s)\s+(?:are|were)\s+"
     r"(?:there|available|offered|listed|provided|supported)\b"
-    r"|^\W*(?:list|name)\s+(?:all\s+)?(?:the\s+)?(?P<noun2>(?:[\w'’-]+\s+){0,2}?[\w'’-]+s)\b",
+    r"|^\W*(?:list|name)\s+(?:all\s+)?(?:the\s+)?(?P<noun2>(?:[\w'’-]+\s+){0,2}?[\w'’-]+s)\b"
+    # "What kinds of data do you collect?", "Which types of membership are there?"
+    r"|^\W*(?:which|what)\s+(?:kinds|sorts|types|categories)\s+of\s+(?P<noun3>[\w'’-]+)\b",
     re.I,
 )
 # "What are the different ways the battery can run?", "What recipes are in the booklet?",
@@ -1572,7 +1586,7 @@ _LIST_MAX = 15  # rows or items quoted at most
 def asked_things(question: str) -> str | None:
     """The plural noun of a question that asks for every one of a kind of thing."""
     m = _ENUMERATION.search(question)
-    return (m.group("noun") or m.group("noun2")) if m else None
+    return (m["noun"] or m["noun2"] or m["noun3"]) if m else None
 
 
 def things_asked(question: str) -> str | None:

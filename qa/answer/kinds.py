@@ -30,7 +30,7 @@ DOCUMENT_NOUNS = {
 }  # fmt: skip
 # The words of the request itself ("give me an overview of"), not of its topic.
 _REQUEST_WORDS = {
-    "give", "me", "us", "an", "a", "the", "overview", "summary", "summarise", "summarize",
+    "rundown", "run-down", "version", "couple", "sentence", "paragraphs", "single", "give", "me", "us", "an", "a", "the", "overview", "summary", "summarise", "summarize",
     "summarised", "summarized", "sum", "up", "gist", "outline", "recap", "brief", "briefly",
     "main", "key", "points", "point", "ideas", "idea", "topics", "topic", "themes", "theme",
     "what", "is", "are", "was", "were", "about", "of", "on", "please", "can", "could", "you",
@@ -85,12 +85,14 @@ _GIST_NOUNS = (
 )
 _SUMMARY_WORDS = re.compile(
     r"\b(?:overview|summary|summari[sz]e[ds]?|sum(?:med)? up|gist|outline|recap|tl;?dr|"
+    r"run-?down|(?:short|quick|brief) version|"
     r"in a nutshell|(?:main|key) (?:points?|ideas?|topics?|themes?))\b",
     re.I,
 )
 # Softer ways to ask for one: "in short", "the main findings", "the key benefits".
 _SUMMARY_HINTS = re.compile(
-    r"\b(?:in short|in brief|in a few (?:words|lines|sentences)|"
+    r"\b(?:in short|in brief|in (?:a few|a couple of|one|two|three|a single) "
+    r"(?:words?|lines?|sentences?|paragraphs?)|"
     rf"(?:main|key|most important) (?:[\w-]+ )?(?:{_GIST_NOUNS}))\b",
     re.I,
 )
@@ -260,12 +262,23 @@ def asks_for_an_overview(question: str) -> Kind | None:
     of the whole). Not a judged form, nor one with a topic: "What is Respira-V, and how
     did it sell?" and "What is the newsletter about, and when is sports day?" ask for
     facts, which the answer to a question of several parts gives."""
+    brief = _BRIEFLY.search(question)  # "What's this paper about, in a couple of sentences?"
+    if brief and (kind := _overview_form(question[: brief.start()])):
+        return kind
     if kind := _overview_form(question):
         return kind
     parts = question_parts(question)
     kind = _overview_form(parts[0]) if len(parts) > 1 else None
     whole = kind is not None and not kind.judged and not kind.topic
     return kind if whole else None
+
+
+# A request for brevity after the question: "..., in a couple of sentences?", "..., briefly?"
+_BRIEFLY = re.compile(
+    r"[,;:(\s-]+(?:in (?:a few|a couple of|one|two|three|a single) (?:words?|lines?|sentences?|"
+    r"paragraphs?)|briefly|in short|in brief|quickly)\W*$",
+    re.I,
+)
 
 
 def _overview_form(question: str) -> Kind | None:

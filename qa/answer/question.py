@@ -24,6 +24,7 @@ from qa.text import (
     DAYS,
     MONTHS,
     STOPWORDS,
+    TIME_UNIT,
     UNIT_WORD,
     numbers,
     quantity,
@@ -372,6 +373,7 @@ _BEFORE_THE_COUNTED = frozenset({"of", "the", "these", "those", "its", "their", 
 
 
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+_PERIOD_BEFORE = re.compile(rf"\b(?!\w+s )(?:{TIME_UNIT}) $", re.I)  # "week 6", not "weeks 6"
 
 
 _WHEN = DAYS | MONTHS | {"today", "tonight", "tomorrow", "yesterday"}
@@ -382,10 +384,11 @@ def names_by_number(text: str, start: int) -> bool:
     space ("Area 4", "Year 6", "Flat 2", "Route 66"): it says which one, and counts
     nothing. Not after a word of grammar ("Over 400 people", "About 480"), a word that is
     no noun ("Nearly 300": WordNet's parts of speech), a day ("On Sunday 40 volunteers
-    came", "Today 300 people signed") nor a plural ("Pupils 420": a count's label)."""
+    came", "Today 300 people signed") nor a plural ("Pupils 420": a count's label). After
+    a unit of time, in the singular, it says which one too: "after week 6", "on day 3"."""
     m = _NAME_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
-        return False
+        return bool(_PERIOD_BEFORE.search(text, max(0, start - 30), start))
     word = m.group(1).lower()
     plural = word.endswith("s") and stem(word) != word
     return (
@@ -748,10 +751,27 @@ def code_form(stem_: str) -> str:
 
 
 def written_forms(stem_: str) -> set[str]:
-    """The stem, and for one with digits, its forms with and without a version's "v"."""
+    """The stem, and for one with digits, its forms with and without a version's "v", and
+    a version number with or without a last ".0" ("3.0" is "3.0.0": `_same_version`)."""
     if not has_digit(stem_):
         return {stem_}
-    return {stem_, code_form(stem_), f"v{code_form(stem_)}"}
+    forms = {stem_, *_same_version(stem_)}
+    return {f for form in forms for f in (form, code_form(form), f"v{code_form(form)}")}
+
+
+_VERSION = re.compile(r"v?\d+(?:\.\d+){1,2}")
+
+
+def _same_version(number: str) -> set[str]:
+    """The other ways to write a version number whose last part is zero: "3.0" and
+    "3.0.0", "2.4" and "2.4.0" (a release is written either way). Not "3" for "3.0": a bare
+    number is no version."""
+    if not _VERSION.fullmatch(number):
+        return set()
+    parts = number.split(".")
+    longer = {f"{number}.0"} if len(parts) == 2 else set()
+    shorter = {number[:-2]} if len(parts) == 3 and parts[-1] == "0" else set()
+    return longer | shorter
 
 
 def _rarity(df: int, passages: int) -> float:

@@ -458,7 +458,7 @@ def test_a_which_noun_phrase_holds_no_verb():
             "At 04:50 a main that was 85 years old split under the square.",
             "How old was the main that split?",
             "number",
-            "85",
+            "85 years",
         ),
         (  # the name after a title the question has, even a surname that is a common word
             "Harbour Master Edith Ray closed the quay steps, citing the Sparrowhawk warning.",
@@ -527,6 +527,24 @@ def test_a_which_noun_phrase_holds_no_verb():
             "person",
             "MR. ODUNSI",
         ),
+        (  # a number with its unit of time: not "within 7"
+            "The Tenant shall report any damage promptly and in any event within 7 days.",
+            "How much notice do I have to give?",
+            "number",
+            "within 7 days",
+        ),
+        (  # no number across the times of day ("00 to 16", "between 21")
+            "| Off-Peak | £24.99 per month | Weekdays 9:00 to 16:00 |",
+            "Is there a cheaper option for daytime?",
+            "number",
+            "£24.99",
+        ),
+        (  # "which month" asks for a date
+            "Busiest month ........ August (11)",
+            "Which month saw the most call-outs?",
+            "time",
+            "August",
+        ),
     ],
 )
 def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
@@ -544,6 +562,13 @@ def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
         ("Write to 400 Harbor Street, Portland 04101.", "How long do I have?", "duration"),
         # a duration is no time of day
         ("Checkout takes about 45 minutes.", "What time is checkout?", "time"),
+        # a time of day answers no "which month"; no count spans the two clock times
+        (
+            "Call-outs at night (between 21:00 and 06:00) ........ 17",
+            "Which month saw the most call-outs?",
+            "time",
+        ),
+        ("Staffed from 9:00 to 16:00 daily.", "How many are there?", "number"),
         # a unit after a figure is no name
         ("The backup needs 40 GB of free disk.", "Who runs the backup?", "person"),
         # "Who was X before Y?" asks for someone else: not what the sentence says Y is
@@ -892,6 +917,10 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("Give me the main outcomes of the board meeting.", OVERVIEW, "board meeting"),
         ("What were the key findings?", OVERVIEW, ""),
         ("What does the lease say about pets, in short?", OVERVIEW, "pets"),
+        ("What's this paper about, in a couple of sentences?", OVERVIEW, ""),
+        ("Can you give me the short version of what this letter says?", OVERVIEW, "letter"),
+        ("Give me a quick rundown of the changes.", OVERVIEW, ""),
+        ("How long is the warranty, briefly?", FACTOID, ""),
         ("What topics do these files cover?", OVERVIEW, ""),
         ("What are the rules for overtime?", OVERVIEW, "overtime"),
         ("What are the different ways to pay?", OVERVIEW, "pay"),
@@ -1196,9 +1225,10 @@ def test_a_question_for_every_one_of_a_kind_gets_the_whole_table_or_list(tmp_pat
     # the next table of the section (other columns) is another table
     assert not any("Parking" in c.quote or "Short" in c.quote for c in answer.citations)
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)
-    listed = service.ask("List the payment methods.")
-    for method in ("contactless cards", "chip and PIN cards", "mobile phone wallets"):
-        assert any(method in c.quote for c in listed.citations), listed.answer
+    for question in ("List the payment methods.", "What kinds of payment do you take?"):
+        listed = service.ask(question)
+        for method in ("contactless cards", "chip and PIN cards", "mobile phone wallets"):
+            assert any(method in c.quote for c in listed.citations), listed.answer
 
 
 @pytest.mark.parametrize(
@@ -1207,6 +1237,8 @@ def test_a_question_for_every_one_of_a_kind_gets_the_whole_table_or_list(tmp_pat
         ("Which trails are there in the park?", "trails"),
         ("What payment methods are available?", "payment methods"),
         ("List all the error codes.", "error codes"),
+        ("What kinds of payment do you take?", "payment"),
+        ("What kind of payment is it?", None),  # one kind
         ("Which trail is the longest?", None),  # one of them, not every one
         ("What payment methods does the shop prefer?", None),
     ],
@@ -1809,6 +1841,8 @@ def test_a_number_that_is_part_of_a_name_is_no_count():
         ("Area 4: Stenning Park", True), ("Year 6 pupils", True), ("Flat 2, Ropewalk", True),
         ("Over 400 people", False), ("Nearly 300 came", False), ("we counted 45", False),
         ("On Sunday 40 came", False), ("Pupils 420", False),
+        ("followed up after week 6", True), ("on day 3 of the trial", True),
+        ("in weeks 5 and 6", False), ("for 3 days 4 people", False),
     ]:  # fmt: skip
         assert names_by_number(text, re.search(r"\d", text).start()) is named, text
     ask = Ask.of("How many pupils went to camp?", "number", set())

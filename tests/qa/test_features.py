@@ -603,6 +603,11 @@ def test_a_version_matches_in_either_written_form_and_no_other_version():
     assert f.title_coverage(view(q, "The limit fell.", title="v2.4.2 — 2 May 2025")) == 0.0
     profile = profile_question("What changed in v2.4.0?", {"2.4.0": 2}, set())
     assert [t.in_corpus for t in profile.terms if t.word == "v2.4.0"] == [True]
+    # a last ".0" may be left off: "3.0" is the corpus's "3.0.0", and the other way round
+    for asked, written, found in [("3.0", "3.0.0", True), ("3.0.0", "3.0", True),
+                                  ("3.0", "3.0.1", False), ("3.1", "3.1.0", True)]:  # fmt: skip
+        profile = profile_question(f"What broke in {asked}?", {written: 1}, set())
+        assert [t.in_corpus for t in profile.terms if t.word == asked] == [found]
 
 
 @pytest.mark.parametrize(
