@@ -70,7 +70,10 @@ from qa.types import Passage, Sentence
 # counts no tokens (qa.embedding `blank_layout`): a rota of dot-leader rows was three rows
 # to a passage. 24: a text table ruled "-----+-----" is a table, and a row whose cells wrap
 # onto lines with a blank first cell is one row (ingest/structure.py `_continues_pipe_row`).
-CHUNKING_VERSION = 24
+# 25: only a line whose cells go on in lower case continues a row (a grouped table's row
+# with a blank first cell is a row of its own), and a grid table's header is the row over
+# its first rule, not over each.
+CHUNKING_VERSION = 25
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -544,7 +544,8 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             in_table = True
             previous = lines[i - 1] if i else None
             if (
-                blocks
+                head is None  # a grid table rules every row: the first rule ends the header
+                and blocks
                 and blocks[-1].kind == TABLE_ROW
                 and previous
                 and blocks[-1].end == previous.end
@@ -847,12 +848,18 @@ def _continues_pipe_row(
 ) -> bool:
     """ "     | locked at the start  | caught in the seal." under "E01  | Door lock failure |
     Close the door ...": in a table whose rows open with their first cell, not with "|", a
-    line whose first cell is blank goes on with the row above (its cells wrapped)."""
+    line whose first cell is blank and whose other cells go on in lower case goes on with
+    the row above (its cells wrapped)."""
     if previous is None or not blocks or blocks[-1].kind != TABLE_ROW:
         return False
     row = blocks[-1]
     row_opens_with_a_cell = not text[row.start : row.end].lstrip().startswith("|")
-    return row_opens_with_a_cell and row.end == previous.end and bool(re.match(r"\s+\|", line.text))
+    if not (row_opens_with_a_cell and row.end == previous.end and re.match(r"\s+\|", line.text)):
+        return False
+    # Wrapped words go on in lower case; a row of a grouped table ("       | York  | 20")
+    # under "North | Leeds | 10" opens its cells as cells do.
+    filled = [cell.strip() for cell in line.text.split("|") if cell.strip()]
+    return bool(filled) and all(cell[0].islower() for cell in filled)
 
 
 def _indent(line: str) -> int:

@@ -38,11 +38,11 @@ from qa.config import EmbedBackend, Settings  # (importing it sets the offline e
 from qa.errors import EmbeddingUnavailable
 
 # A run of four or more of one layout mark, alone or spaced ("......", ". . . .", "-----",
-# "=====", "_____"): a dot leader, a rule or a line to fill in. It says nothing, and the
-# tokenizer makes a token of every mark, so "Total call-outs ...................... 78"
-# costs 45 tokens of the passage budget and its vector is mostly dots. A three-dot
-# ellipsis is kept.
-_LAYOUT_RUN = re.compile(r"([.\-_=~*·])(?:[ \t]?\1){3,}")
+# "=====", "_____", "…………", "────"): a dot leader, a rule or a line to fill in. It says
+# nothing, and the tokenizer makes a token of every mark, so "Total call-outs
+# ...................... 78" costs 45 tokens of the passage budget and its vector is mostly
+# dots. A three-dot ellipsis is kept, and stars, which rate ("****") or mask ("****1234").
+_LAYOUT_RUN = re.compile(r"([.\-_=~·…—─━])(?:[ \t]?\1){3,}")
 
 
 def blank_layout(text: str) -> str:

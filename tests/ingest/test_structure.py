@@ -1362,7 +1362,7 @@ def test_a_pipe_table_ruled_with_plus_signs_keeps_each_wrapped_row_whole():
         "-----+---------------------------------+-------------------------------\n"
         "E01  | Door lock failure - the door    | Close the door firmly and check\n"
         "     | could not be locked             | nothing is caught in the seal.\n"
-        "     |                                 | Restart.\n"
+        "     |                                 | then restart.\n"
         "E03  | Drain time exceeded             | Clean the drain pump filter.\n\n"
         "Call service if a code returns.\n"
     )
@@ -1370,10 +1370,24 @@ def test_a_pipe_table_ruled_with_plus_signs_keeps_each_wrapped_row_whole():
     _exact(text, structure)
     rows = [s for s in structure.sentences if s.kind == "table_row"]
     assert [_flat(r.text)[:3] for r in rows] == ["Cod", "E01", "E03"]
-    assert rows[1].text.endswith("Restart.")  # its three lines, and no row of its own
+    assert rows[1].text.endswith("then restart.")  # its three lines, and no row of its own
     columns = [c for _, c in structure.columns()]
     assert columns[2] == "Code | Meaning | What to do"
     assert [rows[1].text[a:b] for a, b in cells(rows[1].text)] == [
         "E01", "Door lock failure - the door", "Close the door firmly and check"
     ]  # fmt: skip
     assert structure.sentences[-1].kind == "sentence"
+    # a grouped table's row opens its cells as cells do: a row of its own
+    grouped = analyse(
+        "Region | City   | Sales\n-------+--------+------\nNorth  | Leeds  | 10 units\n"
+        "       | York   | 20 units\nSouth  | Bath   | 30 units\n"
+    )
+    assert [_flat(r.text) for r in grouped.sentences if r.kind == "table_row"][1:] == [
+        "North | Leeds | 10 units", "| York | 20 units", "South | Bath | 30 units"
+    ]  # fmt: skip
+    # a grid table rules every row: its header is the row over the first rule
+    grid = analyse(
+        "+------+-----+\n| item | qty |\n+------+-----+\n| spam | 42  |\n+------+-----+\n"
+        "| eggs | 451 |\n+------+-----+\n"
+    )
+    assert {c for _, c in grid.columns()[1:]} == {"| item | qty |"}

@@ -246,6 +246,8 @@ def test_layout_runs_are_read_as_blanks_and_cost_no_tokens(fp32: Embedder):
         blank_layout("wait... then . . . . go ---- ____")
         == "wait... then " + " " * 7 + " go " + " " * 9
     )
+    assert blank_layout("Total …………… 78 ──── ") == "Total " + " " * 5 + " 78 " + " " * 5
+    assert blank_layout("rated **** on card ****1234") == "rated **** on card ****1234"
     assert fp32.count_tokens([row]) == fp32.count_tokens(["Total call-outs 78"])
     [alone] = fp32.embed(["Total call-outs 78"])
     [spanned] = fp32.embed_spans([f"Busy year.\n{row}"], [[(11, 11 + len(row))]])[0]
