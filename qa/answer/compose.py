@@ -1993,7 +1993,7 @@ def answer_fact(
             head = "".join(citer.quote(p, s.start, s.end) + " " for p, s in missing)
         body = head + " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
         text = lead + body
-        under = _section_of_item(best, text)
+        under = _section_of_item(best, text, [q.chosen for q in quotes])
         if len(groups) > 1:
             text = f"According to “{names[doc_id]}”{f', under “{under}”' if under else ''}: {text}"
         elif under:
@@ -2002,16 +2002,19 @@ def answer_fact(
     return "\n\n".join(parts), citer.citations
 
 
-def _section_of_item(best: Chosen, quoted: str) -> str:
+def _section_of_item(best: Chosen, quoted: str, quotes: Sequence[Chosen]) -> str:
     """The section path of a list item that leads an answer ("[2.8.2] - 2024-05-13 ›
     Fixed" over "- Memory leak when watching large directories"), shown before it: an
     item says only what is in its section, and the section's heading says which release,
-    meeting or part it is of. Empty for any other sentence, and where the quotes say it
-    already."""
+    meeting or part it is of. Empty for any other sentence, where the quotes say it
+    already, and where a quote is of another section (it would be shown under the wrong
+    release)."""
     if best.sentence.kind != "list_item":
         return ""
     section = best.passage.section_of(best.index)
     if not section or stems(section) <= stems(quoted):
+        return ""
+    if any(c.passage.section_of(c.index) != section for c in quotes):
         return ""
     return section.replace(SECTION_SEPARATOR, " › ")
 

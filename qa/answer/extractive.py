@@ -34,6 +34,7 @@ from qa.answer.question import (
     closeness,
     code_form,
     has_digit,
+    written_forms,
 )
 from qa.answer.rules import first_reason
 from qa.answer.turns import turns_of
@@ -79,8 +80,12 @@ class _Words:
             [v if v is not None else np.zeros(dim, np.float32) for v in vectors], np.float32
         ).reshape(len(vectors), dim)
         self.stems = [t.stem for t in profile.terms]
-        # a term with digits also matches its other written form ("2.4.0", "v2.4.0")
-        self.codes_of = [code_form(s) if has_digit(s) else None for s in self.stems]
+        # a term with digits also matches its other written forms ("2.4.0", "v2.4.0"; "3.0",
+        # "3.0.0": `question.written_forms`)
+        self.codes_of = [
+            frozenset(map(code_form, written_forms(s))) if has_digit(s) else frozenset()
+            for s in self.stems
+        ]
         self.has_codes = any(self.codes_of)
         self.synonyms = [t.synonyms for t in profile.terms]
         self.figures = [t.figure if t.figure_bounded else None for t in profile.terms]
@@ -102,7 +107,7 @@ class _Words:
         named = acronyms(text) if any(self.acronym) else set()
         result = np.array(
             [
-                1.0 if s in text_stems or c in codes or (a and s in named) else 0.0
+                1.0 if s in text_stems or not c.isdisjoint(codes) or (a and s in named) else 0.0
                 for s, c, a in zip(self.stems, self.codes_of, self.acronym, strict=True)
             ],
             np.float32,
@@ -142,6 +147,7 @@ def score_candidates(
     attach_ranges(profile, [p.text for p in passages])
     lexicon = _Words(profile, snapshot)
     heading_asked = profile.answer_type == "heading"
+    when_asked = profile.answer_type == "time"
     person_asked = OFFERS.get(profile.answer_type) is offers_person
     before = _previous_sentences(passages, snapshot)
     out: list[Candidate] = []
@@ -154,7 +160,11 @@ def score_candidates(
         turns = turns_of(p, snapshot) if person_asked else [None] * len(p.sentences)
         for idx, s in enumerate(p.sentences):
             vec = sentence_vectors.get(sentence_id(p.passage_id, idx))
-            if vec is None or not quotable(s, heading_asked) or looks_like_instruction(s.text):
+            if (
+                vec is None
+                or not quotable(s, heading_asked, when_asked)
+                or looks_like_instruction(s.text)
+            ):
                 continue  # a question in the text, a heading nobody asked for, an order
             section = p.section_of(idx)
             if section not in headings:

@@ -21,7 +21,7 @@ from qa.sections import (
     references,
     same_part,
 )
-from qa.text import stem
+from qa.text import MONTHS, YEAR_DIGITS, stem
 from qa.types import Sentence
 
 HEADING_KINDS = frozenset({"title", "heading"})  # as ingest/structure.py writes them
@@ -42,12 +42,25 @@ def structure_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in STRUCTURE_WORDS)
 
 
-def quotable(sentence: Sentence, heading_asked: bool) -> bool:
-    """A question in the text answers nothing; a heading answers only a heading question.
-    (A FAQ entry's heading is a question too: quoting those for heading questions made
-    more heading candidates and lost a techdoc dev question, gaining none.)"""
+# A calendar date with its year: "2025-04-14", "14 April 2025", "April 14, 2025".
+_MONTH = "|".join(sorted(MONTHS))
+_DATED = re.compile(
+    rf"\b{YEAR_DIGITS}-\d\d-\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}),? {YEAR_DIGITS}\b"
+    rf"|\b(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? {YEAR_DIGITS}\b",
+    re.I,
+)
+
+
+def quotable(sentence: Sentence, heading_asked: bool, when_asked: bool = False) -> bool:
+    """A question in the text answers nothing; a heading answers only a heading question,
+    or a "when" question where it is dated ("## [3.0.0] - 2025-04-14" says when 3.0.0 came
+    out; "Minutes of 14 March 2025" when the meeting was). (A FAQ entry's heading is a
+    question too: quoting those for heading questions made more heading candidates and
+    lost a techdoc dev question, gaining none.)"""
     if sentence.text.rstrip().endswith("?"):
         return False
+    if when_asked and sentence.kind in HEADING_KINDS and _DATED.search(sentence.text):
+        return True
     return heading_asked or sentence.kind not in HEADING_KINDS
 
 

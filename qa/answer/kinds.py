@@ -85,14 +85,19 @@ _GIST_NOUNS = (
 )
 _SUMMARY_WORDS = re.compile(
     r"\b(?:overview|summary|summari[sz]e[ds]?|sum(?:med)? up|gist|outline|recap|tl;?dr|"
-    r"run-?down|(?:short|quick|brief) version|"
+    r"run-?down|(?<=me )(?:the|a) (?:short|quick|brief) version|"
     r"in a nutshell|(?:main|key) (?:points?|ideas?|topics?|themes?))\b",
     re.I,
 )
+# "In a few words", "in a couple of lines", "in two sentences", "in a paragraph": a length
+# of the answer; not "in two words" or "in one line", which also say where a thing is.
+_IN_A_FEW = (
+    r"in (?:a few|a couple of) (?:words|lines|sentences|paragraphs)"
+    r"|in (?:a|one|a single|two|three|\d) (?:sentences?|paragraphs?)"
+)
 # Softer ways to ask for one: "in short", "the main findings", "the key benefits".
 _SUMMARY_HINTS = re.compile(
-    r"\b(?:in short|in brief|in (?:a few|a couple of|one|two|three|a single) "
-    r"(?:words?|lines?|sentences?|paragraphs?)|"
+    rf"\b(?:in short|in brief|{_IN_A_FEW}|"
     rf"(?:main|key|most important) (?:[\w-]+ )?(?:{_GIST_NOUNS}))\b",
     re.I,
 )
@@ -274,11 +279,7 @@ def asks_for_an_overview(question: str) -> Kind | None:
 
 
 # A request for brevity after the question: "..., in a couple of sentences?", "..., briefly?"
-_BRIEFLY = re.compile(
-    r"[,;:(\s-]+(?:in (?:a few|a couple of|one|two|three|a single) (?:words?|lines?|sentences?|"
-    r"paragraphs?)|briefly|in short|in brief|quickly)\W*$",
-    re.I,
-)
+_BRIEFLY = re.compile(rf"[,;:(\s-]+(?:{_IN_A_FEW}|briefly|in short|in brief)\W*$", re.I)
 
 
 def _overview_form(question: str) -> Kind | None:

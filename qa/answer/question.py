@@ -373,7 +373,13 @@ _BEFORE_THE_COUNTED = frozenset({"of", "the", "these", "those", "its", "their", 
 
 
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
-_PERIOD_BEFORE = re.compile(rf"\b(?!\w+s )(?:{TIME_UNIT}) $", re.I)  # "week 6", not "weeks 6"
+# "after week 6", "on day 3": a singular unit of time after a preposition names one period;
+# not "every day 300 people", "last year 4,000 came", "weeks 5 and 6"
+_PERIOD_BEFORE = re.compile(
+    rf"\b(?:after|before|in|on|by|until|till|from|during|since|of|at|to|through)\s+"
+    rf"(?!\w+s )(?:{TIME_UNIT}) $",
+    re.I,
+)
 
 
 _WHEN = DAYS | MONTHS | {"today", "tonight", "tomorrow", "yesterday"}
@@ -385,7 +391,8 @@ def names_by_number(text: str, start: int) -> bool:
     nothing. Not after a word of grammar ("Over 400 people", "About 480"), a word that is
     no noun ("Nearly 300": WordNet's parts of speech), a day ("On Sunday 40 volunteers
     came", "Today 300 people signed") nor a plural ("Pupils 420": a count's label). After
-    a unit of time, in the singular, it says which one too: "after week 6", "on day 3"."""
+    a unit of time in the singular, after a preposition, it says which one too: "after week
+    6", "on day 3" (not "every day 300 people")."""
     m = _NAME_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
         return bool(_PERIOD_BEFORE.search(text, max(0, start - 30), start))
@@ -647,8 +654,9 @@ def profile_question(
         if lw in request and not doc_freq.get(s, 0):
             pointed.add(s)  # "what number can I ring": the kind of answer, in words the text lacks
             continue
-        capitalised = w[0].isupper() and i > 0 and lw not in lower_words
-        name = capitalised or has_digit(w) or (w.isupper() and len(w) > 1)
+        spelled_out = w.isupper() and len(w) > 1  # an acronym or not: `_acronym` tells
+        capitalised = w[0].isupper() and not spelled_out and i > 0 and lw not in lower_words
+        name = capitalised or has_digit(w) or _acronym(w)
         in_corpus = any(doc_freq.get(form, 0) > 0 for form in written_forms(s)) or (
             name and similar_stems is not None and same_name(s, similar_stems(s))
         )
@@ -748,6 +756,13 @@ def code_form(stem_: str) -> str:
     """A stem with digits without a version's "v": "v2.4.0" and "2.4.0" are one version
     (the heading "## v2.4.0" answers "What changed in 2.4.0?")."""
     return _VERSION_PREFIX.sub("", stem_)
+
+
+def _acronym(word: str) -> bool:
+    """A word in capitals that names something ("US", "NHS", "WHO"); not one that English
+    writes in capitals as a modifier, which WordNet reads as an adjective or adverb ("Is it
+    OK to ...?", "ASAP"): no name the corpus must have."""
+    return word.isupper() and len(word) > 1 and not parts_of_speech(word) & {"a", "s", "r"}
 
 
 def written_forms(stem_: str) -> set[str]:

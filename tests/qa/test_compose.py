@@ -921,6 +921,9 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("Can you give me the short version of what this letter says?", OVERVIEW, "letter"),
         ("Give me a quick rundown of the changes.", OVERVIEW, ""),
         ("How long is the warranty, briefly?", FACTOID, ""),
+        ("Where can I find the short version of the policy?", FACTOID, ""),
+        ("Is there a short version of the form?", YES_NO, ""),
+        ("What is the slogan in two words?", FACTOID, ""),  # "in two words": no summary
         ("What topics do these files cover?", OVERVIEW, ""),
         ("What are the rules for overtime?", OVERVIEW, "overtime"),
         ("What are the different ways to pay?", OVERVIEW, "pay"),
@@ -1843,6 +1846,8 @@ def test_a_number_that_is_part_of_a_name_is_no_count():
         ("On Sunday 40 came", False), ("Pupils 420", False),
         ("followed up after week 6", True), ("on day 3 of the trial", True),
         ("in weeks 5 and 6", False), ("for 3 days 4 people", False),
+        ("Every day 300 people visit", False), ("last year 4,000 came", False),
+        ("each week 20 volunteers help", False),
     ]:  # fmt: skip
         assert names_by_number(text, re.search(r"\d", text).start()) is named, text
     ask = Ask.of("How many pupils went to camp?", "number", set())
@@ -1902,6 +1907,12 @@ def test_a_list_item_that_answers_is_shown_under_its_section(tmp_path):
     typo = pick(snapshot, "CHANGELOG.md", "a typo")
     said = answer_fact([typo], snapshot, question="Which release fixed the typo?")[0]
     assert not said.startswith("Under"), said  # its quote names its section, "2.8.1"
+    # with a quote of another release, no one section is shown over both
+    crash = pick(snapshot, "CHANGELOG.md", "Crash on Windows")
+    both = answer_fact([leak, crash], snapshot, question="Which release fixed the leak?")[0]
+    assert both.startswith("Under “[2.8.2] - 2024-05-13 › Fixed”"), both  # one section
+    mixed = answer_fact([leak, prose], snapshot, question="Which release fixed the leak?")[0]
+    assert "Under" not in mixed, mixed
 
 
 def test_a_lead_in_a_table_row_leaves_out_the_cell_rules():

@@ -252,6 +252,8 @@ def view(
         ("How many pupils went?", "Over 40 pupils went to the coast.", True),
         ("How many volunteers came?", "On Sunday 40 volunteers came.", True),
         ("How many people signed?", "Today 300 people signed the petition.", True),
+        ("How many people visit each day?", "Every day 300 people visit the museum.", True),
+        ("How many were followed up?", "Nobody was followed up after week 6.", False),
         ("How many members voted?", "Some 1500 members voted.", True),  # a count, not a year
         # a phone number, long or dialled ("call 112"); not any short number
         ("What number do I ring in an emergency?", "In an emergency, call 112.", True),
@@ -691,3 +693,15 @@ def test_the_words_asking_for_a_contact_are_no_words_the_answer_must_match():
     assert [t.word for t in ring.terms] == ["questions"]
     fee = profile_question("What is the booking fee for the grants team?", {}, set(), 5)
     assert [t.word for t in fee.terms] == ["booking", "fee", "grants", "team"]
+
+
+def test_a_word_in_capitals_that_english_writes_so_as_a_modifier_is_no_name():
+    """ "Is it OK to ...?" asks nothing of an "OK" the corpus must hold; "the US" and "the
+    NHS" are names, which a corpus that lacks them does not answer."""
+    names = {
+        t.word: t.name
+        for q in ("Is it OK to wash wool?", "What did the US and the NHS say?", "Reply ASAP?")
+        for t in profile_question(q, {}, set(), 5).terms
+    }
+    assert names == {"OK": False, "wash": False, "wool": False, "US": True, "NHS": True,
+                     "say": False, "Reply": False, "ASAP": False}  # fmt: skip
