@@ -21,7 +21,6 @@ import importlib.metadata as md
 import json
 import logging
 import os
-import re
 import tempfile
 import threading
 import warnings
@@ -36,20 +35,6 @@ import numpy as np
 
 from qa.config import EmbedBackend, Settings  # (importing it sets the offline environment)
 from qa.errors import EmbeddingUnavailable
-
-# A run of four or more of one layout mark, alone or spaced ("......", ". . . .", "-----",
-# "=====", "_____", "…………", "────"): a dot leader, a rule or a line to fill in. It says
-# nothing, and the tokenizer makes a token of every mark, so "Total call-outs
-# ...................... 78" costs 45 tokens of the passage budget and its vector is mostly
-# dots. A three-dot ellipsis is kept, and stars, which rate ("****") or mask ("****1234").
-_LAYOUT_RUN = re.compile(r"([.\-_=~·…—─━])(?:[ \t]?\1){3,}")
-
-
-def blank_layout(text: str) -> str:
-    """`text` with each layout run (`_LAYOUT_RUN`) as spaces: the same length, so the
-    character offsets of sentences in a passage (`Embedder.embed_spans`) still hold."""
-    return _LAYOUT_RUN.sub(lambda m: " " * len(m.group()), text)
-
 
 log = logging.getLogger(__name__)
 DIMENSIONS = 384
@@ -73,10 +58,9 @@ def model_path() -> str:
 
 
 def embedding_name(backend: EmbedBackend) -> str:
-    """Stored with each document: vectors of other weights, or of text read another way
-    (`blank_layout`, since chunking version 23), are never reused. `onnx` and `torch` share
-    a name because their vectors are the same."""
-    return f"all-MiniLM-L6-v2/{'int8' if backend == 'onnx-int8' else 'fp32'}/layout-blanked"
+    """Stored with each document: vectors of other weights are never reused. `onnx` and
+    `torch` share a name because their vectors are the same."""
+    return f"all-MiniLM-L6-v2/{'int8' if backend == 'onnx-int8' else 'fp32'}"
 
 
 class Embedder:
@@ -145,14 +129,21 @@ class Embedder:
         """The fp32 torch model: the `torch` backend."""
         return _load_transformer(self._path)
 
+    # Tried in session 28 and not kept: reading a run of one layout mark (a dot leader
+    # "Total call-outs ............ 78", a rule "-----") as blanks of the same length, for the
+    # passage budget (a dot is a token: such a row costs 45) and for the vectors. A report of
+    # dot-leader rows got 3 more of 12 probe questions right (78 call-outs, £68,500, August),
+    # but on the eval corpora every measure fell: dev LOCO (`python -m evals.decision_lab`)
+    # .665 / .544 / .538 / .372 -> .664 / .517 / .526 / .373; the full eval (`corpus-qa eval
+    # --loco`, refitted; key-fact / abstention precision / recall, test then LOCO) without it
+    # .652 / .475 / .453 and .652 / .504 / .484, with it .647 / .467 / .441 and .648 / .495 /
+    # .481, and two corpora's LOCO CRAG below their floors. Counting alone, or vectors alone,
+    # did no better on the dev questions (.662 / .533 / .520; .665 / .515 / .509).
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        """Token counts without special tokens, in one batched (Rust) tokenizer call, of the
-        texts as the model reads them (`blank_layout`)."""
+        """Token counts without special tokens, in one batched (Rust) tokenizer call."""
         if not texts:
             return []
-        encodings = self._counter.encode_batch(
-            [blank_layout(t) for t in texts], add_special_tokens=False
-        )
+        encodings = self._counter.encode_batch(list(texts), add_special_tokens=False)
         return [len(e.ids) for e in encodings]
 
     def embed(
@@ -186,7 +177,7 @@ class Embedder:
         """
         from tqdm import tqdm
 
-        encodings = self._encoder.encode_batch([blank_layout(t) for t in texts])
+        encodings = self._encoder.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         size = batch_size or self.batch_size
         bulk = len(texts) > size

@@ -12,7 +12,7 @@ import pytest
 
 from ingest.pipeline import ingest
 from qa.config import Settings
-from qa.embedding import Embedder, _runs, blank_layout, get_embedder
+from qa.embedding import Embedder, _runs, get_embedder
 from qa.errors import EmbeddingUnavailable
 from qa.service import QAService
 from qa.store import Store
@@ -143,13 +143,13 @@ def test_switching_backend_re_embeds_and_answers_stay_exact(
 ):
     first = ingest(corpus, settings, progress=False)
     store = Store(settings)
-    assert {d.embedding for d in store.documents()} == {"all-MiniLM-L6-v2/fp32/layout-blanked"}
+    assert {d.embedding for d in store.documents()} == {"all-MiniLM-L6-v2/fp32"}
 
     switched = settings.model_copy(update={"embed_backend": "onnx-int8"})
     second = ingest(corpus, switched, embedder=int8, progress=False)
     assert sorted(second.updated) == sorted(first.added)
     assert second.passages_embedded == first.passages_embedded, "no fp32 vector is reused"
-    assert {d.embedding for d in store.documents()} == {"all-MiniLM-L6-v2/int8/layout-blanked"}
+    assert {d.embedding for d in store.documents()} == {"all-MiniLM-L6-v2/int8"}
     assert ingest(corpus, switched, embedder=int8, progress=False).passages_embedded == 0
 
     answer = QAService(switched).ask(
@@ -234,21 +234,3 @@ def test_runs_are_cut_by_rows_and_padded_tokens():
     assert sum(c.stop - c.start for c in cuts) == len(widths)
     assert all((c.stop - c.start) * widths[c.stop - 1] <= 512 for c in cuts)
     assert sum((c.stop - c.start) * widths[c.stop - 1] for c in cuts) < 1.02 * sum(widths)
-
-
-def test_layout_runs_are_read_as_blanks_and_cost_no_tokens(fp32: Embedder):
-    """A dot leader or a rule says nothing: the model reads the row as its words and its
-    figure, and the passage budget counts no token per dot. Offsets stay: the blanked text
-    is as long as the text."""
-    row = "Total call-outs ......................................... 78"
-    assert blank_layout(row) == row.replace(".", " ")
-    assert (
-        blank_layout("wait... then . . . . go ---- ____")
-        == "wait... then " + " " * 7 + " go " + " " * 9
-    )
-    assert blank_layout("Total …………… 78 ──── ") == "Total " + " " * 5 + " 78 " + " " * 5
-    assert blank_layout("rated **** on card ****1234") == "rated **** on card ****1234"
-    assert fp32.count_tokens([row]) == fp32.count_tokens(["Total call-outs 78"])
-    [alone] = fp32.embed(["Total call-outs 78"])
-    [spanned] = fp32.embed_spans([f"Busy year.\n{row}"], [[(11, 11 + len(row))]])[0]
-    assert float(alone @ spanned) > 0.85  # 0.92; 0.68 with the dots read
