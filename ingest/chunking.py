@@ -67,12 +67,12 @@ from qa.types import Passage, Sentence
 # 22: an author's initial before a year in brackets does not end a sentence ("Farrah, L.
 # (2021) Inland Waters.": qa.sentences `_initial_before_year`).
 # 23: a run of one layout mark (a dot leader, a rule) was read as blank by the model and
-# counted no tokens; taken back in 26 (the eval corpora's figures fell: BENCHMARKS.md and
-# qa/embedding.py's note). 24: a text table ruled "-----+-----" is a table, and a row whose cells wrap
-# onto lines with a blank first cell is one row (ingest/structure.py `_continues_pipe_row`).
-# 25: only a line whose cells go on in lower case continues a row (a grouped table's row
-# with a blank first cell is a row of its own), and a grid table's header is the row over
-# its first rule, not over each. 26: layout runs are read as written again (23 taken back).
+# counted no tokens; taken back in 26 (the eval corpora's figures fell: qa/embedding.py).
+# 24: a text table ruled "-----+-----" is a table, and a row whose cells wrap onto lines
+# with a blank first cell is one row (ingest/structure.py `_continues_pipe_row`). 25: only
+# a line whose cells go on in lower case continues a row (a grouped table's row with a
+# blank first cell is a row of its own), and a grid table's header is the row over its
+# first rule, not over each. 26: layout runs are read as written again (23 taken back).
 CHUNKING_VERSION = 26
 
 

@@ -612,8 +612,9 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     """ "more than 95%", "80% to 90%", "$2.5 million", "three": with its modifier.
 
     Not a number in or across a date ("24" of "24 June 2025", "2025"), a time of day ("50"
-    of "04:50", "00 to 16" of "9:00 to 16:00", "between 21" of "between 21:00"), a code, an identifier or a phone number ("04101", "E25", "555" of "0800 555
-    0142"). Of several, the one the question's kind of number fits: an amount has its
+    of "04:50", "00 to 16" of "9:00 to 16:00", "between 21" of "between 21:00"), a code,
+    an identifier or a phone number ("04101", "E25", "555" of "0800 555 0142"). With its
+    unit of time ("within 7 days", not "within 7"). Of several, the one the question's kind of number fits: an amount has its
     currency, a percentage its sign, "how many households" the number before "households";
     then the one nearest the question's words."""
     dates = [(m.start(), m.end()) for m in TIME.finditer(sentence) if _is_a_date(m.group())]
@@ -881,7 +882,9 @@ def _beside_the_asked(text: str, ask: Ask) -> bool:
 
 
 _ASKS_CLOCK = re.compile(r"\bwhat time\b|\bat what hour\b|\bhow (?:late|early)\b", re.I)
-_ASKS_CALENDAR = re.compile(r"\b(?:which|what)\s+(?:month|year|date|day of the \w+|season)\b", re.I)
+_ASKS_CALENDAR = re.compile(
+    r"\b(?:which|what)\s+(?:month|year|date|day of the \w+|season)\b", re.I
+)  # "Which month ...?", "In what year ...?": a date
 _CLOCK_AT = re.compile(rf"(?:(?:at|by|from|until|till|before|after)\s+)?(?:{CLOCK.pattern})", re.I)
 
 

@@ -30,7 +30,8 @@ DOCUMENT_NOUNS = {
 }  # fmt: skip
 # The words of the request itself ("give me an overview of"), not of its topic.
 _REQUEST_WORDS = {
-    "rundown", "run-down", "version", "couple", "sentence", "paragraphs", "single", "give", "me", "us", "an", "a", "the", "overview", "summary", "summarise", "summarize",
+    "give", "me", "us", "an", "a", "the", "overview", "summary", "summarise", "summarize",
+    "rundown", "run-down", "version", "couple", "sentence", "paragraphs", "single",
     "summarised", "summarized", "sum", "up", "gist", "outline", "recap", "brief", "briefly",
     "main", "key", "points", "point", "ideas", "idea", "topics", "topic", "themes", "theme",
     "what", "is", "are", "was", "were", "about", "of", "on", "please", "can", "could", "you",
