@@ -89,6 +89,10 @@ def test_questions_and_headings_name_numbered_parts():
     assert not asks_for_heading("What does section 4 say about fees?")
     assert not asks_for_heading("What is the notice period in section 5?")
     assert not asks_for_heading("What items are in the box?")
+    # a part of a document, not of a thing; the number of a section
+    assert asks_for_heading("Which part of the handbook tells me what gear to bring?")
+    assert asks_for_heading("What number is the section on people in the annual report?")
+    assert not asks_for_heading("Which part of the ship was broken?")
 
 
 def test_a_part_named_by_number_is_found_by_structure(tmp_path: Path, settings: Settings):
