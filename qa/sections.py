@@ -35,18 +35,25 @@ _PARTS = "|".join(
      "manual", "report", "book", "paper")
 )  # fmt: skip
 _SECTIONS = "|".join(d for d in (*DIVISIONS, "heading") if d not in {"part", "paragraph"})
-# Kinds of document a part of which is asked for ("Which part of the handbook ...?"); not
-# "Which part of the ship ...?", a thing's part.
-_DOCUMENTS = (
-    "document|agreement|contract|policy|guide|manual|report|book|paper|handbook|runbook|"
-    "leaflet|booklet|brochure|plan|terms|article|release|minutes|notes|faq|page|letter|"
-    "newsletter|syllabus|reference|changelog|readme|specification|datasheet"
-)
+# Kinds of documents, in general English: "the agreement", "the user guide", "the minutes".
+DOCUMENT_TYPES = {
+    "agreement", "contract", "policy", "handbook", "manual", "guide", "notes", "minutes",
+    "faq", "memo", "letter", "brochure", "specification", "datasheet", "terms", "report",
+    "article", "paper", "chapter", "appendix", "newsletter", "statement", "booklet", "leaflet",
+    "document", "piece", "story", "release", "summary", "review", "study", "plan", "charter",
+    "changelog", "readme", "reference", "agenda", "ad", "advert", "advertisement", "flyer",
+    "poster", "syllabus", "rulebook", "prospectus", "pamphlet", "presentation", "slides",
+    "transcript", "notice", "bulletin",
+}  # fmt: skip
+# A part of one of them is asked for ("Which part of the handbook ...?"); not "Which part
+# of the ship ...?", a thing's part.
+_DOCUMENTS = "|".join(sorted(DOCUMENT_TYPES | {"book", "page", "runbook"}))
 _ASKS_NAME = re.compile(
     rf"\b(?:title|titled|entitled|heading|headline|called|named|name of)\b.*\b(?:{_PARTS})\b"
     rf"|\b(?:{_PARTS})\b.*\b(?:titled|entitled|called|named)\b"
     rf"|\b(?:which|what)\s+(?:{_SECTIONS})\b"
-    rf"|\b(?:which|what)\s+(?:part|paragraph)\s+of\s+(?:the|this|your)\s+(?:[\w-]+\s+)?(?:{_DOCUMENTS})\b"
+    rf"|\b(?:which|what)\s+(?:part|paragraph)\s+of\s+(?:the|this|your)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_DOCUMENTS})\b"
     rf"|\bwhat\s+number\s+is\s+the\s+(?:{_SECTIONS})\b"
     r"|\b(?:what|which)\b.*\b(?:title|heading|headline)\b"
     # "What is Article 4?", "What was section 6 of the report?": a numbered part, nothing

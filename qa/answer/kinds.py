@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from qa.sections import DOCUMENT_TYPES
 from qa.text import STOPWORDS, whole_word_spans, words
 
 OVERVIEW, COMPARISON, YES_NO, FACTOID = "overview", "comparison", "yes_no", "factoid"
@@ -43,16 +44,6 @@ _REQUEST_WORDS = {
     "highlight", "highlights", "message", "messages", "argument", "arguments", "change",
     "changes", "feature", "features", "issue", "issues", "subjects", "subject", "areas",
     "area", "things", "address", "talk", "deal", "with", "contain", "what's", "whats",
-}  # fmt: skip
-# Kinds of documents, in general English: "the agreement", "the user guide", "the minutes".
-DOCUMENT_TYPES = {
-    "agreement", "contract", "policy", "handbook", "manual", "guide", "notes", "minutes",
-    "faq", "memo", "letter", "brochure", "specification", "datasheet", "terms", "report",
-    "article", "paper", "chapter", "appendix", "newsletter", "statement", "booklet", "leaflet",
-    "document", "piece", "story", "release", "summary", "review", "study", "plan", "charter",
-    "changelog", "readme", "reference", "agenda", "ad", "advert", "advertisement", "flyer",
-    "poster", "syllabus", "rulebook", "prospectus", "pamphlet", "presentation", "slides",
-    "transcript", "notice", "bulletin",
 }  # fmt: skip
 
 
