@@ -48,12 +48,18 @@ DOCUMENT_TYPES = {
 # A part of one of them is asked for ("Which part of the handbook ...?"); not "Which part
 # of the ship ...?", a thing's part.
 _DOCUMENTS = "|".join(sorted(DOCUMENT_TYPES | {"book", "page", "runbook"}))
+# ... that says or holds something ("tells me", "lists", "is about"): not "Which part of the
+# plan will be funded first?", a part of the thing planned
+_COVERS = (
+    r"tells?|covers?|lists?|deals?\s+with|is\s+about|talks?\s+about|describes?|explains?|"
+    r"says?|mentions?|has|contains?|gives?|sets?\s+out|shows?|is\s+on|goes\s+over"
+)
 _ASKS_NAME = re.compile(
     rf"\b(?:title|titled|entitled|heading|headline|called|named|name of)\b.*\b(?:{_PARTS})\b"
     rf"|\b(?:{_PARTS})\b.*\b(?:titled|entitled|called|named)\b"
     rf"|\b(?:which|what)\s+(?:{_SECTIONS})\b"
     rf"|\b(?:which|what)\s+(?:part|paragraph)\s+of\s+(?:the|this|your)\s+(?:[\w-]+\s+)?"
-    rf"(?:{_DOCUMENTS})\b"
+    rf"(?:{_DOCUMENTS})\s+(?:{_COVERS})\b"
     rf"|\bwhat\s+number\s+is\s+the\s+(?:{_SECTIONS})\b"
     r"|\b(?:what|which)\b.*\b(?:title|heading|headline)\b"
     # "What is Article 4?", "What was section 6 of the report?": a numbered part, nothing

@@ -80,10 +80,12 @@ class _Words:
             [v if v is not None else np.zeros(dim, np.float32) for v in vectors], np.float32
         ).reshape(len(vectors), dim)
         self.stems = [t.stem for t in profile.terms]
-        # a term with digits also matches its other written forms ("2.4.0", "v2.4.0"; "3.0",
-        # "3.0.0": `question.written_forms`)
+        # a term with digits also matches its other written forms ("2.4.0", "v2.4.0"; "3.0"
+        # matches "3.0.0", not the other way: "3.0 bar" is no version; `written_forms`)
         self.codes_of = [
-            frozenset(map(code_form, written_forms(s))) if has_digit(s) else frozenset()
+            frozenset(map(code_form, written_forms(s, shorter=False)))
+            if has_digit(s)
+            else frozenset()
             for s in self.stems
         ]
         self.has_codes = any(self.codes_of)
@@ -147,7 +149,10 @@ def score_candidates(
     attach_ranges(profile, [p.text for p in passages])
     lexicon = _Words(profile, snapshot)
     heading_asked = profile.answer_type == "heading"
-    when_asked = profile.answer_type == "time"
+    # "When did 2.4.1 come out?": the release's dated heading, where it holds that version
+    # (not a bare number: "in 2025" is no release)
+    named = {c for c in set().union(*lexicon.codes_of) if not c.isdigit()}
+    named = named if profile.answer_type == "time" else set()
     person_asked = OFFERS.get(profile.answer_type) is offers_person
     before = _previous_sentences(passages, snapshot)
     out: list[Candidate] = []
@@ -162,7 +167,7 @@ def score_candidates(
             vec = sentence_vectors.get(sentence_id(p.passage_id, idx))
             if (
                 vec is None
-                or not quotable(s, heading_asked, when_asked)
+                or not quotable(s, heading_asked, named)
                 or looks_like_instruction(s.text)
             ):
                 continue  # a question in the text, a heading nobody asked for, an order

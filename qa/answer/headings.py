@@ -11,6 +11,7 @@ structure words, not any corpus's vocabulary.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from qa.sections import (
@@ -51,17 +52,24 @@ _DATED = re.compile(
 )
 
 
-def quotable(sentence: Sentence, heading_asked: bool, when_asked: bool = False) -> bool:
+def quotable(sentence: Sentence, heading_asked: bool, when_named: Collection[str] = ()) -> bool:
     """A question in the text answers nothing; a heading answers only a heading question,
-    or a "when" question where it is dated ("## [3.0.0] - 2025-04-14" says when 3.0.0 came
-    out; "Minutes of 14 March 2025" when the meeting was). (A FAQ entry's heading is a
-    question too: quoting those for heading questions made more heading candidates and
-    lost a techdoc dev question, gaining none.)"""
+    or a "when" question about a number the heading holds with a date (`when_named`: the
+    question's numbers, in their written forms): "## [3.0.0] - 2025-04-14" says when 3.0.0
+    came out. Not "Roof repairs - 14 March 2025" for "When will the roof be fixed?": the
+    date is the section's, not the answer. (A FAQ entry's heading is a question too:
+    quoting those for heading questions made more heading candidates and lost a techdoc
+    dev question, gaining none.)"""
     if sentence.text.rstrip().endswith("?"):
         return False
-    if when_asked and sentence.kind in HEADING_KINDS and _DATED.search(sentence.text):
-        return True
+    if when_named and sentence.kind in HEADING_KINDS and _DATED.search(sentence.text):
+        return not set(when_named).isdisjoint(_numbers(sentence.text))
     return heading_asked or sentence.kind not in HEADING_KINDS
+
+
+def _numbers(text: str) -> set[str]:
+    """The text's numbers and versions, without a version's "v" ("v2.4.1" is "2.4.1")."""
+    return {w.lower().removeprefix("v") for w in re.findall(r"\bv?\d+(?:\.\d+)+\b|\b\d+\b", text)}
 
 
 def heading_bonus(sentence: Sentence, question: str) -> float:

@@ -636,6 +636,10 @@ def profile_question(
     # In "What is section 4 called?", "section" says where to look, not what to find.
     skip = structure_stems() if answer_type == "heading" else frozenset()
     tokens = words(text)
+    # A question written all in capitals ("HOW MANY VOLUMES CAN I BORROW?") names nothing by
+    # its case: only its digits do.
+    letters = [w for w in tokens if w.isalpha()]
+    shouted = len(letters) >= 3 and all(w.isupper() for w in letters)
     pointing = _pointing_words(tokens)
     request = _request_words(text, answer_type)
     pointed: set[str] = set()
@@ -656,7 +660,7 @@ def profile_question(
             continue
         spelled_out = w.isupper() and len(w) > 1  # an acronym or not: `_acronym` tells
         capitalised = w[0].isupper() and not spelled_out and i > 0 and lw not in lower_words
-        name = capitalised or has_digit(w) or _acronym(w)
+        name = has_digit(w) or (not shouted and (capitalised or _acronym(w)))
         in_corpus = any(doc_freq.get(form, 0) > 0 for form in written_forms(s)) or (
             name and similar_stems is not None and same_name(s, similar_stems(s))
         )
@@ -761,23 +765,29 @@ def code_form(stem_: str) -> str:
 def _acronym(word: str) -> bool:
     """A word in capitals that names something ("US", "NHS", "WHO"); not one that English
     writes in capitals as a modifier, which WordNet reads as an adjective or adverb ("Is it
-    OK to ...?", "ASAP"): no name the corpus must have."""
-    return word.isupper() and len(word) > 1 and not parts_of_speech(word) & {"a", "s", "r"}
+    OK to ...?", "ASAP"): no name the corpus must have. A Roman numeral ("Schedule IV", "XL")
+    stays a name, though WordNet reads it as a number's adjective."""
+    if not word.isupper() or len(word) < 2:
+        return False
+    roman = re.fullmatch(r"[IVXLCDM]+", word) is not None  # WordNet reads "IV" as "four"
+    return roman or not parts_of_speech(word) & {"a", "s", "r"}
 
 
-def written_forms(stem_: str) -> set[str]:
+def written_forms(stem_: str, shorter: bool = True) -> set[str]:
     """The stem, and for one with digits, its forms with and without a version's "v", and
-    a version number with or without a last ".0" ("3.0" is "3.0.0": `_same_version`)."""
+    a version number with or without a last ".0" ("3.0" is "3.0.0": `_same_version`).
+    `shorter=False` leaves out the shorter form: "3.0" in a sentence may be no version at
+    all ("3.0 bar"), where "3.0.0" is one."""
     if not has_digit(stem_):
         return {stem_}
-    forms = {stem_, *_same_version(stem_)}
+    forms = {stem_, *_same_version(stem_, shorter)}
     return {f for form in forms for f in (form, code_form(form), f"v{code_form(form)}")}
 
 
 _VERSION = re.compile(r"v?\d+(?:\.\d+){1,2}")
 
 
-def _same_version(number: str) -> set[str]:
+def _same_version(number: str, shorter: bool = True) -> set[str]:
     """The other ways to write a version number whose last part is zero: "3.0" and
     "3.0.0", "2.4" and "2.4.0" (a release is written either way). Not "3" for "3.0": a bare
     number is no version."""
@@ -785,8 +795,8 @@ def _same_version(number: str) -> set[str]:
         return set()
     parts = number.split(".")
     longer = {f"{number}.0"} if len(parts) == 2 else set()
-    shorter = {number[:-2]} if len(parts) == 3 and parts[-1] == "0" else set()
-    return longer | shorter
+    cut = {number[:-2]} if shorter and len(parts) == 3 and parts[-1] == "0" else set()
+    return longer | cut
 
 
 def _rarity(df: int, passages: int) -> float:

@@ -705,3 +705,35 @@ def test_a_word_in_capitals_that_english_writes_so_as_a_modifier_is_no_name():
     }
     assert names == {"OK": False, "wash": False, "wool": False, "US": True, "NHS": True,
                      "say": False, "Reply": False, "ASAP": False}  # fmt: skip
+    # a Roman numeral is a name; a question in capitals names nothing by its case
+    assert [t.name for t in profile_question("What does Schedule IV cover?", {}, set()).terms] == [
+        True, True, False
+    ]  # fmt: skip
+    shouted = profile_question("HOW MANY VOLUMES CAN MEMBERS BORROW?", {}, set(), 5)
+    assert not any(t.name for t in shouted.terms)
+
+
+def test_a_version_in_a_sentence_matches_its_longer_form_only():
+    """ "3.0" of the question is the changelog's "3.0.0"; "3.0.0" of the question is not
+    the "3.0" of "3.0 bar", which may be no version at all."""
+    short = profile_question("What broke in 3.0?", {}, set(), 5)
+    assert [t.word for t in short.terms] == ["broke", "3.0"]
+    assert view("", "[3.0.0] - 2025-04-14", q=short).match[1] == 1.0
+    long = profile_question("What broke in 3.0.0?", {}, set(), 5)
+    assert view("", "The pump delivers 3.0 bar.", q=long).match[1] == 0.0
+
+
+def test_a_dated_heading_answers_when_only_for_the_version_it_names():
+    """ "When did 2.4.1 come out?": the heading "2.4.1 - 2026-09-14"; not a heading whose
+    date is its section's ("Roof repairs - 14 March 2025" for "When will the roof be
+    fixed?"), nor another release's."""
+    from qa.answer.headings import quotable
+
+    def heading(text: str) -> Sentence:
+        return Sentence(start=0, end=len(text), text=text, kind="heading")
+
+    assert quotable(heading("2.4.1 - 2026-09-14"), False, {"2.4.1"})
+    assert quotable(heading("[v2.4.1] - 14 September 2026"), False, {"2.4.1"})
+    assert not quotable(heading("2.5.0 - 2026-10-01"), False, {"2.4.1"})
+    assert not quotable(heading("Roof repairs - 14 March 2025"), False, ())
+    assert not quotable(heading("2.4.1 - 2026-09-14"), False, ())  # no version asked

@@ -93,6 +93,8 @@ def test_questions_and_headings_name_numbered_parts():
     assert asks_for_heading("Which part of the handbook tells me what gear to bring?")
     assert asks_for_heading("What number is the section on people in the annual report?")
     assert not asks_for_heading("Which part of the ship was broken?")
+    assert not asks_for_heading("Which part of the plan will be funded first?")  # of the thing
+    assert not asks_for_heading("Which part of the statement was false?")
 
 
 def test_a_part_named_by_number_is_found_by_structure(tmp_path: Path, settings: Settings):
