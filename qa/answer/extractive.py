@@ -151,8 +151,8 @@ def score_candidates(
     heading_asked = profile.answer_type == "heading"
     # "When did 2.4.1 come out?": the release's dated heading, where it holds that version
     # (not a bare number: "in 2025" is no release)
-    named = {c for c in set().union(*lexicon.codes_of) if not c.isdigit()}
-    named = named if profile.answer_type == "time" else set()
+    when = profile.answer_type == "time"
+    named = {c for c in set().union(*lexicon.codes_of) if when and not c.isdigit()}
     person_asked = OFFERS.get(profile.answer_type) is offers_person
     before = _previous_sentences(passages, snapshot)
     out: list[Candidate] = []

@@ -22,7 +22,7 @@ from qa.sections import (
     references,
     same_part,
 )
-from qa.text import MONTHS, YEAR_DIGITS, stem
+from qa.text import MONTHS, YEAR_DIGITS, stem, words
 from qa.types import Sentence
 
 HEADING_KINDS = frozenset({"title", "heading"})  # as ingest/structure.py writes them
@@ -54,8 +54,8 @@ _DATED = re.compile(
 
 def quotable(sentence: Sentence, heading_asked: bool, when_named: Collection[str] = ()) -> bool:
     """A question in the text answers nothing; a heading answers only a heading question,
-    or a "when" question about a number the heading holds with a date (`when_named`: the
-    question's numbers, in their written forms): "## [3.0.0] - 2025-04-14" says when 3.0.0
+    or a "when" question about a version the heading holds with a date (`when_named`: the
+    question's versions, in their written forms): "## [3.0.0] - 2025-04-14" says when 3.0.0
     came out. Not "Roof repairs - 14 March 2025" for "When will the roof be fixed?": the
     date is the section's, not the answer. (A FAQ entry's heading is a question too:
     quoting those for heading questions made more heading candidates and lost a techdoc
@@ -68,8 +68,9 @@ def quotable(sentence: Sentence, heading_asked: bool, when_named: Collection[str
 
 
 def _numbers(text: str) -> set[str]:
-    """The text's numbers and versions, without a version's "v" ("v2.4.1" is "2.4.1")."""
-    return {w.lower().removeprefix("v") for w in re.findall(r"\bv?\d+(?:\.\d+)+\b|\b\d+\b", text)}
+    """The text's words with digits, as the question's are matched (`question.code_form`:
+    without a version's "v", "v2.4.1" is "2.4.1")."""
+    return {w.lower().removeprefix("v") for w in words(text) if any(c.isdigit() for c in w)}
 
 
 def heading_bonus(sentence: Sentence, question: str) -> float:
