@@ -18,6 +18,7 @@ from qa.text import (
     TIME_WORDS,
     WORD,
     content_terms,
+    has_digit,
     names,
     words,
 )
@@ -128,7 +129,7 @@ def _owns(question: str, end: int) -> bool:
         or word in _NOT_OWNED
         or word in TIME_WORDS
         or word.endswith("ly")
-        or any(ch.isdigit() for ch in word)
+        or has_digit(word)
     )
 
 

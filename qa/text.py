@@ -564,6 +564,19 @@ def capitalised_names(text: str, common: Collection[str]) -> set[str]:
     return names(text, common)
 
 
+def has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+_VERSION_PREFIX = re.compile(r"^v(?=\d)")
+
+
+def code_form(stem_: str) -> str:
+    """A stem with digits without a version's "v": "v2.4.0" and "2.4.0" are one version
+    (the heading "## v2.4.0" answers "What changed in 2.4.0?")."""
+    return _VERSION_PREFIX.sub("", stem_)
+
+
 def has_negation(text: str) -> bool:
     lowered = text.lower().replace("’", "'")
     return any(w in NEGATIONS for w in words(lowered)) or "n't" in lowered

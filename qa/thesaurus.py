@@ -306,6 +306,11 @@ class WordNet:
             if pointers[i] in ("@", "@i") and pointers[i + 2] == "n"
         ]
 
+    def singular(self, word: str) -> str | None:
+        """The singular a plural noun reads as, by the exception list and detachment rules
+        (`_base_forms`, its first form being the word itself), that has noun senses."""
+        return next((f for f in self._base_forms("n", word)[1:] if self._noun_senses(f)), None)
+
     def synonyms(self, word: str) -> frozenset[str]:
         """The stems (`qa.text.stem`) of the words that share one of the word's first
         senses, not the word's own. Not a sense in which WordNet writes the word as a name
@@ -411,10 +416,7 @@ def singular(word: str) -> str | None:
     rules ("modes" -> "mode", "analyses" -> "analysis", "data" -> "datum"); None for a word
     it reads as no plural noun ("news", "class") or without WordNet."""
     db = wordnet()
-    if db is None:
-        return None
-    w = word.lower()
-    return next((f for f in db._base_forms("n", w)[1:] if db._noun_senses(f)), None)
+    return db.singular(word.lower()) if db else None
 
 
 @lru_cache(maxsize=4096)

@@ -32,8 +32,6 @@ from qa.answer.question import (
     QuestionProfile,
     attach_ranges,
     closeness,
-    code_form,
-    has_digit,
     written_forms,
 )
 from qa.answer.rules import first_reason
@@ -42,7 +40,7 @@ from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.sections import heading_label
 from qa.store import sentence_id
-from qa.text import acronyms, restates, speaks_to, stems
+from qa.text import acronyms, code_form, has_digit, restates, speaks_to, stems
 from qa.types import SECTION_SEPARATOR, Passage, Sentence
 
 

@@ -22,7 +22,7 @@ from qa.sections import (
     references,
     same_part,
 )
-from qa.text import MONTHS, YEAR_DIGITS, stem, words
+from qa.text import MONTHS, YEAR_DIGITS, code_form, has_digit, stem, words
 from qa.types import Sentence
 
 HEADING_KINDS = frozenset({"title", "heading"})  # as ingest/structure.py writes them
@@ -68,9 +68,9 @@ def quotable(sentence: Sentence, heading_asked: bool, when_named: Collection[str
 
 
 def _numbers(text: str) -> set[str]:
-    """The text's words with digits, as the question's are matched (`question.code_form`:
-    without a version's "v", "v2.4.1" is "2.4.1")."""
-    return {w.lower().removeprefix("v") for w in words(text) if any(c.isdigit() for c in w)}
+    """The text's words with digits, in the written form the question's are matched in
+    (`qa.text.code_form`: "v2.4.1" is "2.4.1")."""
+    return {code_form(w.lower()) for w in words(text) if has_digit(w)}
 
 
 def heading_bonus(sentence: Sentence, question: str) -> float:

@@ -87,6 +87,8 @@ _IN_A_FEW = (
     r"in (?:a few|a couple of) (?:words|lines|sentences|paragraphs)"
     r"|in (?:a|one|a single|two|three|\d) (?:sentences?|paragraphs?)"
 )
+# A request for brevity after the question: "..., in a couple of sentences?", "..., briefly?"
+_BRIEFLY = re.compile(rf"[,;:(\s-]+(?:{_IN_A_FEW}|briefly|in short|in brief)\W*$", re.I)
 # Softer ways to ask for one: "in short", "the main findings", "the key benefits".
 _SUMMARY_HINTS = re.compile(
     rf"\b(?:in short|in brief|{_IN_A_FEW}|"
@@ -268,10 +270,6 @@ def asks_for_an_overview(question: str) -> Kind | None:
     kind = _overview_form(parts[0]) if len(parts) > 1 else None
     whole = kind is not None and not kind.judged and not kind.topic
     return kind if whole else None
-
-
-# A request for brevity after the question: "..., in a couple of sentences?", "..., briefly?"
-_BRIEFLY = re.compile(rf"[,;:(\s-]+(?:{_IN_A_FEW}|briefly|in short|in brief)\W*$", re.I)
 
 
 def _overview_form(question: str) -> Kind | None:

@@ -26,6 +26,8 @@ from qa.text import (
     STOPWORDS,
     TIME_UNIT,
     UNIT_WORD,
+    code_form,
+    has_digit,
     numbers,
     quantity,
     same_name,
@@ -747,19 +749,6 @@ def _phrasal(tokens: list[str], i: int) -> frozenset[str]:
 
 def _in_corpus(stems: frozenset[str], doc_freq: dict[str, int]) -> frozenset[str]:
     return frozenset(s for s in stems if doc_freq.get(s, 0) > 0)
-
-
-def has_digit(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
-
-
-_VERSION_PREFIX = re.compile(r"^v(?=\d)")
-
-
-def code_form(stem_: str) -> str:
-    """A stem with digits without a version's "v": "v2.4.0" and "2.4.0" are one version
-    (the heading "## v2.4.0" answers "What changed in 2.4.0?")."""
-    return _VERSION_PREFIX.sub("", stem_)
 
 
 def _acronym(word: str) -> bool:

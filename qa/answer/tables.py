@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from qa.answer.features import content_stems
-from qa.answer.question import closeness, has_digit
+from qa.answer.question import closeness
 from qa.retrieve import Lexicon
 from qa.text import (
     CURRENCY_SIGN,
@@ -31,6 +31,7 @@ from qa.text import (
     STOPWORDS,
     asked_dimension,
     figure_value,
+    has_digit,
     stem,
     stems,
     whole_word_spans,
