@@ -147,8 +147,9 @@ FREE = re.compile(
     re.I,
 )
 # How often, in general English: "every month", "each year", "every 6 months", "once a
-# week", "twice per day", "six times", "daily", "annually", "after each use". The answer
-# to "how often" is as often a frequency as a number with a time unit.
+# week", "twice per day", "six times", "daily", "annually", "after each use", and a rate
+# over periods: "one week in five", "1 year in 10", "1 in 40 years". The answer to "how
+# often" is as often a frequency as a number with a time unit.
 _ADVERBS_OF_FREQUENCY = (
     r"hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|biannually|"
     r"biennially"
@@ -162,7 +163,9 @@ FREQUENCY = re.compile(
     rf"\b(?:every|each)\s+(?:other\s+|{_COUNTED}(?:\s*(?:to|-|–|or)\s*{_COUNTED})?\s+)?"
     rf"(?:[a-z]+\s+)?{TIME_UNIT}\b"
     rf"|\b(?:once|twice|thrice){_PERIOD}\b|\b{_COUNTED}\s+times(?:{_PERIOD})?\b"
-    rf"|\b(?:{_ADVERBS_OF_FREQUENCY})\b|\b(?:after|before)\s+(?:each|every)\s+[a-z]+\b",
+    rf"|\b(?:{_ADVERBS_OF_FREQUENCY})\b|\b(?:after|before)\s+(?:each|every)\s+[a-z]+\b"
+    rf"|\b(?:1|one|a|an)\s+{TIME_UNIT}\s+in\s+(?:every\s+)?{_COUNTED}\b"
+    rf"|\b(?:1|one)\s+in\s+(?:every\s+)?{_COUNTED}\s+{TIME_UNIT}\b",
     re.I,
 )
 

@@ -293,8 +293,8 @@ class WordNet:
             return []
         return [("n", o) for o in _offsets(entry)[:SENSES]]
 
-    def _hypernyms(self, synset: str) -> list[str]:
-        """The synsets a noun synset is a kind or an instance of ("@", "@i" pointers)."""
+    def _pointed(self, synset: str, symbols: tuple[str, ...]) -> list[str]:
+        """The noun synsets that the synset's pointers of these kinds lead to."""
         fields = self._line(f"data.{_POS[synset[0]]}", synset[1:])
         if fields is None:
             return []
@@ -303,8 +303,12 @@ class WordNet:
         return [
             pointers[i + 2] + pointers[i + 1]
             for i in range(0, len(pointers), 4)
-            if pointers[i] in ("@", "@i") and pointers[i + 2] == "n"
+            if pointers[i] in symbols and pointers[i + 2] == "n"
         ]
+
+    def _hypernyms(self, synset: str) -> list[str]:
+        """The synsets a noun synset is a kind or an instance of ("@", "@i" pointers)."""
+        return self._pointed(synset, ("@", "@i"))
 
     def singular(self, word: str) -> str | None:
         """The singular a plural noun reads as, by the exception list and detachment rules
@@ -313,7 +317,10 @@ class WordNet:
 
     def synonyms(self, word: str) -> frozenset[str]:
         """The stems (`qa.text.stem`) of the words that share one of the word's first
-        senses, not the word's own. Not a sense in which WordNet writes the word as a name
+        senses, not the word's own; of an adjective, also of what it measures, WordNet's
+        attribute ("heaviest" -> weight, "hot" -> temperature, "old" -> age, "wide" ->
+        width): a question asks "What's the heaviest parcel?" where a document writes
+        "Maximum weight: 30 kg". Not a sense in which WordNet writes the word as a name
         ("us" is "US", the country); not a stopword or a letter ("cost" is "be", "one" is
         "i", "ten" is "x"), but a unit's symbol ("volt" is "V", "kelvin" is "K"); a figure
         stays ("two" is "2", "first" is "1st")."""
@@ -324,6 +331,8 @@ class WordNet:
                 continue  # only a capitalised form: a proper noun's sense
             letter = any(len(m) == 1 and not m.isdigit() for m in written)
             found |= _member_stems(written, symbol=letter and self._is_a_unit(synset, written))
+            for attribute in self._pointed(synset, ("=",)) if synset[0] == "a" else ():
+                found |= _member_stems(self.members(attribute))
         found.discard(stem(word.lower()))
         return frozenset(found)
 

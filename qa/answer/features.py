@@ -161,7 +161,8 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
     month", "six times", "annually": `qa.text.FREQUENCY`), and else not ("roughly every 90
     minutes" does not say how long a journey takes; dev LOCO, `python -m
     evals.decision_lab`: .650 / .516 / .516 / .345 -> .651 / .519 / .516 / .347, AUC
-    +0.0007 [-0.0004, +0.0026]); for "how long is", a measure too ("140 mm")."""
+    +0.0007 [-0.0004, +0.0026]); for "how long is", a measure or a text's length too
+    ("140 mm", "3,000 words")."""
     spans = [*DURATION.finditer(text)]
     if asks_frequency(q.text):
         spans += FREQUENCY.finditer(text)
@@ -169,8 +170,17 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
         every = [m.span() for m in FREQUENCY.finditer(text)]
         spans = [m for m in spans if not any(a <= m.start() < b for a, b in every)]
     if asks_length(q.text):
-        spans += MEASURE.finditer(text)
+        spans += [*MEASURE.finditer(text), *_TEXT_LENGTH.finditer(text)]
     return any(m.group().lower() not in q.text.lower() for m in spans)
+
+
+# How long a text is: "3,000 words", "two pages", "500 characters" ("How long can the
+# essay be?").
+_TEXT_LENGTH = re.compile(
+    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*|{SPELLED_NUMBER})[\s-]+(?:words?|pages?|characters?|"
+    r"lines?|sides?)\b",
+    re.I,
+)
 
 
 def offers_number(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:

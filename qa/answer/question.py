@@ -463,14 +463,30 @@ _HOW_OFTEN = re.compile(
 )
 
 
-# "How long is the crack?", "how long were the cables": the length of a thing, which a
-# measure ("140 mm") answers as a duration answers "How long is the warranty?".
-_HOW_LONG_IS = re.compile(r"\bhow long (?:is|are|was|were)\b", re.I)
+# "How long is the crack?", "how long were the cables", "how long can the essay be": the
+# length of a thing, which a measure ("140 mm", "3,000 words") answers as a duration
+# answers "How long is the warranty?".
+_HOW_LONG_IS = re.compile(
+    r"\bhow long (?:is|are|was|were)\b([^?]*)"
+    r"|\bhow long (?:can|could|should|must|may|might|will|would)\s+([^?,]*?)\s*\bbe\b"
+    r"(?=\s*(?:[?,;]|$|and\b|or\b))",
+    re.I,
+)
 
 
 def asks_length(text: str) -> bool:
-    """ "How long is/was ...?": a measure answers too, not only a duration."""
-    return bool(_HOW_LONG_IS.search(text))
+    """ "How long is/was ...?", "How long can ... be?": a measure answers too, not only a
+    duration. Not where a state follows the thing, a word WordNet reads as an adjective
+    or a verb and never as a noun: "How long were customers unable to pay?", "How long
+    is the pass valid?", "How long was the road closed?" ask how long the state lasted."""
+    m = _HOW_LONG_IS.search(text)
+    if not m:
+        return False
+    return not any(
+        (pos := parts_of_speech(w)) and "n" not in pos
+        for w in words((m.group(1) or m.group(2)).lower())
+        if w not in STOPWORDS
+    )
 
 
 def asks_frequency(text: str) -> bool:

@@ -297,6 +297,12 @@ def test_a_which_noun_phrase_holds_no_verb():
             "duration",
             "four times a year",
         ),
+        (  # a rate over periods: not "one week" (how long)
+            "Nobody is on call more than one week in five, and never two weeks running.",
+            "How often can I be on call?",
+            "duration",
+            "one week in five",
+        ),
         (
             "Water the seedlings daily until they root.",
             "How frequently should I water them?",
@@ -569,6 +575,8 @@ def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
             "time",
         ),
         ("Staffed from 9:00 to 16:00 daily.", "How many are there?", "number"),
+        # a ratio counts nothing
+        ("Patients were allocated 1:1 by a computer.", "How many were in the trial?", "number"),
         # a unit after a figure is no name
         ("The backup needs 40 GB of free disk.", "Who runs the backup?", "person"),
         # "Who was X before Y?" asks for someone else: not what the sentence says Y is

@@ -184,6 +184,11 @@ def view(
         ("How long is the crack?", "We found a crack, roughly 140 mm long.", True),
         ("How long is the cable?", "The cable is 12 metres long.", True),
         ("How long does the cable last?", "The cable is 12 metres long.", False),
+        ("How long can the essay be?", "Essays must not exceed 3,000 words.", True),
+        ("How long can I stay?", "Essays must not exceed 3,000 words.", False),
+        # ... nor for how long a state lasted ("unable", "closed": no noun in WordNet)
+        ("How long were customers unable to pay?", "The cable is 12 metres long.", False),
+        ("How long was the road closed?", "The road is 12 metres wide.", False),
         ("Who may end the contract?", "Either party may terminate this agreement.", True),
         ("Who pays the fees?", "The supplier shall pay all fees.", True),
         ("Who handles the claims?", "Claims are handled by the embassy.", True),
