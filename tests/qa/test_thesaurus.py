@@ -37,6 +37,16 @@ def test_no_names_stopwords_or_letters():
     assert "2" in thesaurus.synonyms("two")
 
 
+def test_an_adjective_stands_for_what_it_measures():
+    """WordNet's attribute of an adjective's first senses: "What's the heaviest box?"
+    is answered by "Maximum weight: 30 kg". A noun gets no attribute of its own."""
+    assert stem("weight") in thesaurus.synonyms("heaviest")
+    assert stem("temperature") in thesaurus.synonyms("hot")
+    assert stem("age") in thesaurus.synonyms("older")
+    assert stem("width") in thesaurus.synonyms("wide")
+    assert stem("heavy") not in thesaurus.synonyms("weight")
+
+
 def test_only_the_first_senses_count(monkeypatch):
     """The verb "leave" means "allow" only in its sixth sense: not a synonym here."""
     db = thesaurus.wordnet()
