@@ -47,8 +47,8 @@ from qa.answer.question import (
     asks_length,
     counted_nouns,
     counts_the_counted,
-    names_a_counted,
     names_by_number,
+    names_the_counted,
 )
 from qa.answer.tables import (
     asked_cell,
@@ -683,15 +683,17 @@ def _with_counted_noun(sentence: str, span: Span, ask: Ask) -> Span:
     the thing it counts, where the question names it a few words on, with nothing but
     words between (no stopword, no punctuation: "58 plates" yes, "3 of the plates" no)."""
     counted = counted_nouns(ask.text)
-    end = reached = span[1]
+    run: list[re.Match] = []
+    reached = span[1]
     for m in itertools.islice(WORD.finditer(sentence, span[1]), NOUN_REACH):
         gap = sentence[reached : m.start()].strip(" -")
         if not counted or gap or m.group().lower() in STOPWORDS:
             break
+        run.append(m)
         reached = m.end()
-        if names_a_counted(m.group(), counted):
-            end = reached
-    return span[0], end
+    said = [m.group() for m in run]
+    named = [m.end() for i, m in enumerate(run) if names_the_counted(said, i, counted)]
+    return span[0], max(named, default=span[1])
 
 
 def fitting_number_span(sentence: str, ask: Ask) -> Span | None:

@@ -42,6 +42,7 @@ from qa.thesaurus import (
     of_a_kind,
     parts_of_speech,
     phrasal_synonyms,
+    singular,
     synonyms,
 )
 
@@ -191,6 +192,8 @@ _ASKS_HOW_TO_REACH = (
     r"|\be-?mail address(?:es)?\b|\bweb ?(?:site|page|address)s?\b|\burls?\b|\bhow (?:can|do|"
     r"should|could) (?:i|we|you|one) (?:contact|reach|get in touch with|call|ring|email|e-mail)\b"
     r"|\bwhat number (?:should|do|can|could|must|to) (?:i |we |you )?(?:call|ring|dial)\b"
+    # "Who do I ring?": a telephone number answers, with whose it is
+    r"|\bwho (?:do|should|can|could|would|must) (?:i|we|you) (?:call|ring|phone|dial)\b"
 )
 asks_how_to_reach = _rule(_ASKS_HOW_TO_REACH, "contact")
 _REACH_REQUEST = re.compile(_ASKS_HOW_TO_REACH, re.I)
@@ -361,13 +364,15 @@ _COUNTED = re.compile(
 @lru_cache(maxsize=4096)
 def counted_nouns(question: str) -> tuple[str, ...]:
     """What "how many" counts, lower-cased: the word after it (or after "of the": "How
-    many of the plates ..."), and the words on to the first stopword that can be nouns
+    many of the plates ..."), and the words on that can be nouns, to the first stopword
     ("How many roof tiles does ...": roof, tiles; "How many residents live ...":
-    residents, not the verb; all of them without WordNet)."""
+    residents, not the verb; "How many samples came back?": not the "back" after the
+    verb; all of them without WordNet)."""
     m = _COUNTED.search(question)
     found = _to_a_stopword(words(m.group(1))) if m else []
     found = [w for w in found if not re.search(r"['’]s?$", w)] or found  # "children's books"
-    return tuple(w.lower() for i, w in enumerate(found) if i == 0 or _may_be_a_noun(w))
+    nouns = found[:1] + list(itertools.takewhile(_may_be_a_noun, found[1:]))
+    return tuple(w.lower() for w in nouns)
 
 
 NOUN_REACH = 3  # words from a count to its noun: "nine ringed plovers"
@@ -420,9 +425,10 @@ def counts_the_counted(text: str, end: int, counted: tuple[str, ...]) -> bool | 
     rest = after[len(nouns) :]
     if nouns and rest[:1] and rest[0].lower() == "of":  # "kg of grain", "a pinch of salt"
         nouns += _to_a_stopword(rest[1:3])
-    if any(names_a_counted(w, counted) for w in nouns):
+    heads = [w for i, w in enumerate(nouns) if not _modifies_the_next(nouns, i)]
+    if any(names_a_counted(w, counted) for w in heads):
         return True
-    read = [w for w in nouns if "n" in parts_of_speech(w.lower())]
+    read = [w for w in heads if "n" in parts_of_speech(w.lower())]
     if not read:
         return None
     classes = frozenset().union(*(noun_classes(c) for c in counted))
@@ -444,6 +450,18 @@ def names_a_counted(word: str, counted: tuple[str, ...]) -> bool:
     one is or that is one (WordNet: "residents" for "people", "vessels" for "ferries")?"""
     mine = stem(word.lower())
     return any(mine == stem(c) or mine in synonyms(c) or of_a_kind(word, c) for c in counted)
+
+
+def names_the_counted(run: list[str], i: int, counted: tuple[str, ...]) -> bool:
+    """Does word `i` of a run of words after a number name what is counted, as the thing
+    counted and not as its modifier (`_modifies_the_next`)?"""
+    return names_a_counted(run[i], counted) and not _modifies_the_next(run, i)
+
+
+def _modifies_the_next(run: list[str], i: int) -> bool:
+    """A singular noun before a plural one modifies it: "two sample tubes" counts tubes,
+    not samples ("How many samples ...?")."""
+    return i + 1 < len(run) and bool(singular(run[i + 1])) and not singular(run[i])
 
 
 _HOW_MANY_UNITS = re.compile(rf"\bhow many\s+({UNIT_WORD})\b", re.I)

@@ -282,6 +282,11 @@ def test_a_count_of_other_things_does_not_answer_how_many():
     assert offers("How many crew are aboard?", "She carries 40 sailors.")  # one class
     assert offers("How many children's books were sold?", "We sold 400 books.")
     assert offers("How many visitors came?", "In 2023 145000 visitors came.")
+    # a singular noun before a plural one modifies it: tubes are counted, not samples
+    assert not offers("How many samples were returned?", "Each kit held two sample tubes.")
+    assert offers("How many samples were returned?", "We got 3,800 samples back.")
+    # "back" after the verb is counted no more than the verb is: the tubes are no count
+    assert not offers("How many samples came back?", "Each kit held two sample tubes.")
 
 
 def test_the_speaker_of_a_chat_line_is_a_person_on_offer():

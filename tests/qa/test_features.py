@@ -48,6 +48,8 @@ from qa.types import Passage, Sentence
         ("What's his phone number?", "contact"),
         ("What email address should I write to?", "contact"),
         ("How can I contact the landlord?", "contact"),
+        ("If the boiler fails at night, who do I ring?", "contact"),
+        ("Who should I contact about my claim?", "person"),
         ("Which pharmaceutical company makes the tablets?", "person"),
         ("Which side can end the lease early?", "person"),
         ("Which of the parties pays the legal costs?", "person"),
