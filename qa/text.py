@@ -159,12 +159,15 @@ _COUNTED = (
     r"several|many|a few|multiple)"
 )
 _PERIOD = rf"\s+(?:a|an|per|every|each)\s+(?:[a-z]+\s+)?{TIME_UNIT}"
+_YEAR_AHEAD = r"(?:1[5-9]|20)\d\d\b"
 FREQUENCY = re.compile(
     rf"\b(?:every|each)\s+(?:other\s+|{_COUNTED}(?:\s*(?:to|-|–|or)\s*{_COUNTED})?\s+)?"
     rf"(?:[a-z]+\s+)?{TIME_UNIT}\b"
     rf"|\b(?:once|twice|thrice){_PERIOD}\b|\b{_COUNTED}\s+times(?:{_PERIOD})?\b"
     rf"|\b(?:{_ADVERBS_OF_FREQUENCY})\b|\b(?:after|before)\s+(?:each|every)\s+[a-z]+\b"
-    rf"|\b(?:1|one|a|an)\s+{TIME_UNIT}\s+in\s+(?:every\s+)?{_COUNTED}\b"
+    # a rate: not "a month in 2020" (a year), nor "one night in 2 hotels" (a count of things)
+    rf"|\b(?:1|one|a|an)\s+{TIME_UNIT}\s+in\s+(?:every\s+)?(?!{_YEAR_AHEAD}){_COUNTED}"
+    rf"(?:\s+{TIME_UNIT})?\b(?!\s+[a-z]+s\b)"
     rf"|\b(?:1|one)\s+in\s+(?:every\s+)?{_COUNTED}\s+{TIME_UNIT}\b",
     re.I,
 )
@@ -490,7 +493,7 @@ def names(text: str, lower_words: Collection[str] = ()) -> set[str]:
         if lw in _CLOSED:
             continue
         used_lower = lw in lower_words or lw.removesuffix("'s") in lower_words
-        if _sentence_initial(text, match.start()):
+        if sentence_initial(text, match.start()):
             if used_lower or _opens_adverbial(text, match):
                 continue
         elif used_lower and title_case:
@@ -514,7 +517,7 @@ def _after_a_figure(text: str, match: re.Match) -> bool:
     )
 
 
-def _sentence_initial(text: str, at: int) -> bool:
+def sentence_initial(text: str, at: int) -> bool:
     """Nothing but spaces, Markdown's emphasis marks ("**Whisk** the eggs") or an
     opening punctuation mark stands between the sentence's start and `at`."""
     i = at - 1

@@ -46,6 +46,7 @@ from qa.answer.question import (
     asks_frequency,
     asks_length,
     counted_nouns,
+    counts_one,
     counts_the_counted,
     names_by_number,
     names_the_counted,
@@ -97,6 +98,7 @@ from qa.text import (
     names,
     phone_numbers,
     restates,
+    sentence_initial,
     speaker_spans,
     stem,
     stems,
@@ -480,6 +482,8 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
     kind = ask.answer_type
     if kind in _NUMBER_TYPES:
         rules = [number_span, hedge_span] if kind == "degree" else [number_span, free_span]
+        if _ASKS_RATIO.search(ask.text):  # "What is the staff-to-child ratio?": "1:8"
+            rules.insert(0, ratio_span)
     elif kind == "duration":
         # A duration is a number WITH its unit ("30 days"), or a span of clock time
         # ("10:00 to 13:15"); a bare number ("24" of "24 June") is not one: no lead then.
@@ -609,6 +613,15 @@ def _matches(pattern: re.Pattern, sentence: str) -> list[Span]:
 
 
 _RATIO = re.compile(r"\b\d+(?::\d+)+\b")  # "1:1", "3:2:1"; a clock's too, which CLOCK has
+_ASKS_RATIO = re.compile(r"\bratios?\b", re.I)
+
+
+def ratio_span(sentence: str, ask: Ask) -> Span | None:
+    """ "1:8" for "What is the staff-to-child ratio?": a ratio whole, where the question
+    asks for one (elsewhere a ratio is no number: `number_span`)."""
+    clocks = [m.span() for m in CLOCK.finditer(sentence)]
+    found = [s for s in _matches(_RATIO, sentence) if s not in clocks]
+    return _nearest(found, sentence, ask) if found else None
 
 
 def number_span(sentence: str, ask: Ask) -> Span | None:
@@ -692,7 +705,8 @@ def _with_counted_noun(sentence: str, span: Span, ask: Ask) -> Span:
         run.append(m)
         reached = m.end()
     said = [m.group() for m in run]
-    named = [m.end() for i, m in enumerate(run) if names_the_counted(said, i, counted)]
+    one = counts_one(sentence[: span[1]])
+    named = [m.end() for i, m in enumerate(run) if names_the_counted(said, i, counted, one)]
     return span[0], max(named, default=span[1])
 
 
@@ -905,6 +919,14 @@ def hedge_span(sentence: str, ask: Ask) -> Span | None:
     return _nearest_unasked(_matches(HEDGE, sentence), sentence, ask)
 
 
+def _no_noun_opening(sentence: str, word: re.Match) -> bool:
+    """A word that opens the sentence with a capital, which WordNet reads as an adjective,
+    a verb or an adverb and never as a noun, is no name: "**Incomplete migration.** The
+    project ..." names no one, where "India was the first ..." and "Brown said ..." may."""
+    read = parts_of_speech(word.group())
+    return sentence_initial(sentence, word.start()) and bool(read) and "n" not in read
+
+
 def _name_runs(sentence: str, ask: Ask) -> list[Span]:
     """Runs of names ("Jane Doe", "World Health Organization"), trimmed of the
     words the question already has ("French Health Minister Jane Doe")."""
@@ -943,6 +965,8 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
             # title the question has ("Harbour Master Edith Ray"), the rest is the name
             run = untrimmed
         if run and _capitals_of_style(run, ask):
+            continue
+        if len(run) == 1 and _no_noun_opening(sentence, run[0]):
             continue
         if run:
             end = run[-1].end()

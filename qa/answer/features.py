@@ -177,8 +177,7 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
 # How long a text is: "3,000 words", "two pages", "500 characters" ("How long can the
 # essay be?").
 _TEXT_LENGTH = re.compile(
-    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*|{SPELLED_NUMBER})[\s-]+(?:words?|pages?|characters?|"
-    r"lines?|sides?)\b",
+    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*|{SPELLED_NUMBER})[\s-]+(?:words?|pages?|characters?)\b",
     re.I,
 )
 
@@ -807,7 +806,15 @@ def gives_figure(v: View) -> float:
 
 def list_or_table(v: View) -> float:
     """A list item or a table row (ingest/structure.py): in manuals, contracts and notes,
-    the facts sit in such items while the prose around them repeats the question's words."""
+    the facts sit in such items while the prose around them repeats the question's words.
+
+    Tried beside it in session 29 and not kept: the share of the question's words (or
+    their WordNet synonyms) in a field's label ("Guest: Dr. Imogen Tallis" for "Who's the
+    guest?", "Maximum weight: 30 kg"), and in a table row's first cell too. Dev LOCO
+    (`python -m evals.decision_lab`) key-fact / abstention precision / recall / CRAG
+    .673 / .550 / .543 / .386 -> .665 / .532 / .532 / .373 with table rows, .667 / .535 /
+    .532 / .375 with labels alone: the scorer gave weight to labels that repeat the
+    question's words ("Decision:", "Time:") in fields that answer something else."""
     return float(v.kind in LIST_KINDS)
 
 

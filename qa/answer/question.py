@@ -72,7 +72,8 @@ MONEY_NOUNS = (
 MEASURE_NOUNS = (
     "number", "count", "quantity", "temperature", "weight", "mass", "height", "length",
     "width", "depth", "thickness", "size", "capacity", "speed", "distance", "population",
-    "voltage", "pressure", "volume", "age", "score", "rating", "rate", "version", "dimension",
+    "voltage", "pressure", "volume", "age", "score", "rating", "rate", "ratio", "version",
+    "dimension",
 )
 TIME_NOUNS = ("year", "day", "date", "month", "deadline", "weekday")
 PLACE_NOUNS = (
@@ -192,8 +193,9 @@ _ASKS_HOW_TO_REACH = (
     r"|\be-?mail address(?:es)?\b|\bweb ?(?:site|page|address)s?\b|\burls?\b|\bhow (?:can|do|"
     r"should|could) (?:i|we|you|one) (?:contact|reach|get in touch with|call|ring|email|e-mail)\b"
     r"|\bwhat number (?:should|do|can|could|must|to) (?:i |we |you )?(?:call|ring|dial)\b"
-    # "Who do I ring?": a telephone number answers, with whose it is
-    r"|\bwho (?:do|should|can|could|would|must) (?:i|we|you) (?:call|ring|phone|dial)\b"
+    # "Who do I ring?": a telephone number answers, with whose it is ("Who should I call
+    # about it?" is as often answered by a role: "your installer")
+    r"|\bwho (?:do|should|can|could|would|must) (?:i|we|you) (?:ring|phone|dial)\b"
 )
 asks_how_to_reach = _rule(_ASKS_HOW_TO_REACH, "contact")
 _REACH_REQUEST = re.compile(_ASKS_HOW_TO_REACH, re.I)
@@ -364,15 +366,16 @@ _COUNTED = re.compile(
 @lru_cache(maxsize=4096)
 def counted_nouns(question: str) -> tuple[str, ...]:
     """What "how many" counts, lower-cased: the word after it (or after "of the": "How
-    many of the plates ..."), and the words on that can be nouns, to the first stopword
+    many of the plates ..."), and the words on to the first stopword that can be nouns
     ("How many roof tiles does ...": roof, tiles; "How many residents live ...":
-    residents, not the verb; "How many samples came back?": not the "back" after the
-    verb; all of them without WordNet)."""
+    residents, not the verb; all of them without WordNet), not past a word that can only
+    be a verb ("How many samples came back?": not "back")."""
     m = _COUNTED.search(question)
     found = _to_a_stopword(words(m.group(1))) if m else []
     found = [w for w in found if not re.search(r"['’]s?$", w)] or found  # "children's books"
-    nouns = found[:1] + list(itertools.takewhile(_may_be_a_noun, found[1:]))
-    return tuple(w.lower() for w in nouns)
+    verb = next((i for i, w in enumerate(found) if i and parts_of_speech(w) == {"v"}), None)
+    found = found[:verb]  # "How many samples came back?": not past the verb
+    return tuple(w.lower() for i, w in enumerate(found) if i == 0 or _may_be_a_noun(w))
 
 
 NOUN_REACH = 3  # words from a count to its noun: "nine ringed plovers"
@@ -425,7 +428,8 @@ def counts_the_counted(text: str, end: int, counted: tuple[str, ...]) -> bool | 
     rest = after[len(nouns) :]
     if nouns and rest[:1] and rest[0].lower() == "of":  # "kg of grain", "a pinch of salt"
         nouns += _to_a_stopword(rest[1:3])
-    heads = [w for i, w in enumerate(nouns) if not _modifies_the_next(nouns, i)]
+    one = counts_one(text[:end])
+    heads = [w for i, w in enumerate(nouns) if one or not _modifies_the_next(nouns, i)]
     if any(names_a_counted(w, counted) for w in heads):
         return True
     read = [w for w in heads if "n" in parts_of_speech(w.lower())]
@@ -452,16 +456,29 @@ def names_a_counted(word: str, counted: tuple[str, ...]) -> bool:
     return any(mine == stem(c) or mine in synonyms(c) or of_a_kind(word, c) for c in counted)
 
 
-def names_the_counted(run: list[str], i: int, counted: tuple[str, ...]) -> bool:
-    """Does word `i` of a run of words after a number name what is counted, as the thing
-    counted and not as its modifier (`_modifies_the_next`)?"""
-    return names_a_counted(run[i], counted) and not _modifies_the_next(run, i)
+def counts_one(before: str) -> bool:
+    """Does the text end with a count of one? Then a singular noun follows as the thing
+    counted: "Exactly one student passes each year" counts a student."""
+    return bool(re.search(r"\b(?:1|one|a|an|single)\W*$", before, re.I))
+
+
+def names_the_counted(run: list[str], i: int, counted: tuple[str, ...], one: bool) -> bool:
+    """Does word `i` of a run of words after a number (`one`: a count of one) name what
+    is counted, as the thing counted and not as its modifier (`_modifies_the_next`)?"""
+    return names_a_counted(run[i], counted) and (one or not _modifies_the_next(run, i))
 
 
 def _modifies_the_next(run: list[str], i: int) -> bool:
-    """A singular noun before a plural one modifies it: "two sample tubes" counts tubes,
-    not samples ("How many samples ...?")."""
-    return i + 1 < len(run) and bool(singular(run[i + 1])) and not singular(run[i])
+    """After a count of more than one, a singular noun before a plural one modifies it:
+    "two sample tubes" counts tubes, not samples ("How many samples ...?"). Not a group's
+    noun ("12 staff members", "40 crew members": WordNet's noun.group), whose members are
+    counted as it is."""
+    return (
+        i + 1 < len(run)
+        and bool(singular(run[i + 1]))
+        and not singular(run[i])
+        and "noun.group" not in noun_classes(run[i])
+    )
 
 
 _HOW_MANY_UNITS = re.compile(rf"\bhow many\s+({UNIT_WORD})\b", re.I)
@@ -494,17 +511,17 @@ _HOW_LONG_IS = re.compile(
 
 def asks_length(text: str) -> bool:
     """ "How long is/was ...?", "How long can ... be?": a measure answers too, not only a
-    duration. Not where a state follows the thing, a word WordNet reads as an adjective
-    or a verb and never as a noun: "How long were customers unable to pay?", "How long
-    is the pass valid?", "How long was the road closed?" ask how long the state lasted."""
+    duration. Not where a state follows the thing: after the first word that can be a
+    noun, a word WordNet reads as an adjective or a verb and never as a noun ("How long
+    were customers unable to pay?", "How long is the pass valid?", "How long was the road
+    closed?" ask how long the state lasted; "How long is the new bridge?" does not)."""
     m = _HOW_LONG_IS.search(text)
     if not m:
         return False
-    return not any(
-        (pos := parts_of_speech(w)) and "n" not in pos
-        for w in words((m.group(1) or m.group(2)).lower())
-        if w not in STOPWORDS
-    )
+    said = [w for w in words((m.group(1) or m.group(2) or "").lower()) if w not in STOPWORDS]
+    read = [parts_of_speech(w) for w in said]
+    thing = next((i for i, pos in enumerate(read) if not pos or "n" in pos), len(read))
+    return not any(pos and not pos & {"n", "r"} for pos in read[thing + 1 :])
 
 
 def asks_frequency(text: str) -> bool:

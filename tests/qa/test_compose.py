@@ -533,6 +533,18 @@ def test_a_which_noun_phrase_holds_no_verb():
             "person",
             "MR. ODUNSI",
         ),
+        (  # the name inside the sentence, not the adjective that opens it
+            "**Incomplete migration.** Leah Brandt will move the last accounts.",
+            "Who is moving the accounts?",
+            "person",
+            "Leah Brandt",
+        ),
+        (  # a ratio, whole, where one is asked for
+            "The required staff-to-child ratio is 1:8 for children over three.",
+            "What is the staff-to-child ratio?",
+            "number",
+            "1:8",
+        ),
         (  # a number with its unit of time: not "within 7"
             "The Tenant shall report any damage promptly and in any event within 7 days.",
             "How much notice do I have to give?",
@@ -575,6 +587,12 @@ def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
             "time",
         ),
         ("Staffed from 9:00 to 16:00 daily.", "How many are there?", "number"),
+        # an adjective opening the sentence is no name, however capitalised
+        (
+            "**Incomplete migration.** The move of the last accounts was paused.",
+            "Who is moving the accounts?",
+            "person",
+        ),
         # a ratio counts nothing
         ("Patients were allocated 1:1 by a computer.", "How many were in the trial?", "number"),
         # a unit after a figure is no name

@@ -287,6 +287,11 @@ def test_a_count_of_other_things_does_not_answer_how_many():
     assert offers("How many samples were returned?", "We got 3,800 samples back.")
     # "back" after the verb is counted no more than the verb is: the tubes are no count
     assert not offers("How many samples came back?", "Each kit held two sample tubes.")
+    # after a count of one the noun is singular; a group's noun counts with its members
+    assert offers("How many students passed?", "Exactly one student passes each year.")
+    assert offers("How many staff are there?", "We have 12 staff members.")
+    # the counted noun after an adverb and an adjective
+    assert offers("How many fully qualified teachers work here?", "There are 14 teachers.")
 
 
 def test_the_speaker_of_a_chat_line_is_a_person_on_offer():

@@ -50,6 +50,7 @@ from qa.types import Passage, Sentence
         ("How can I contact the landlord?", "contact"),
         ("If the boiler fails at night, who do I ring?", "contact"),
         ("Who should I contact about my claim?", "person"),
+        ("Who should I call about it?", "person"),
         ("Which pharmaceutical company makes the tablets?", "person"),
         ("Which side can end the lease early?", "person"),
         ("Which of the parties pays the legal costs?", "person"),
@@ -181,13 +182,18 @@ def view(
         ("How often did the panel sit?", "The panel sat nine times last year.", True),
         ("How often should I clean the nozzle?", "Wipe the nozzle after each use.", True),
         ("How often should I clean the nozzle?", "Press the button once to start.", False),
+        ("How often can I be on call?", "Nobody is on call more than one week in five.", True),
+        # a year or a count of things after "in" makes no rate: the duration stands
+        ("How long did they stay?", "They stayed one night in 2 hotels.", True),
+        ("How long was it shut?", "It was shut for a month in 2020.", True),
         ("How long is the warranty?", "The warranty is renewed every year.", False),
         # "how long is" a thing: a length answers as a duration does; not for "how long does"
         ("How long is the crack?", "We found a crack, roughly 140 mm long.", True),
         ("How long is the cable?", "The cable is 12 metres long.", True),
         ("How long does the cable last?", "The cable is 12 metres long.", False),
         ("How long can the essay be?", "Essays must not exceed 3,000 words.", True),
-        ("How long can I stay?", "Essays must not exceed 3,000 words.", False),
+        ("How long is the new bridge?", "The bridge is 400 metres long.", True),
+        ("How long is?", "The bridge is 400 metres long.", True),  # nothing named: no error
         # ... nor for how long a state lasted ("unable", "closed": no noun in WordNet)
         ("How long were customers unable to pay?", "The cable is 12 metres long.", False),
         ("How long was the road closed?", "The road is 12 metres wide.", False),
