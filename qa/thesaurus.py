@@ -307,17 +307,21 @@ class WordNet:
         ]
 
     def _is_a_property(self, synset: str) -> bool:
-        """Is the noun synset a kind of WordNet's "property" (noun.attribute: "a basic or
-        essential attribute shared by all members of a class"), within four steps up? Weight,
-        age, length and size are; a place, a state (life, certainty) and bare quality are
-        not."""
+        """Is the noun synset a kind of WordNet's "property" (noun.attribute: "a basic
+        or essential attribute shared by all members of a class"), within four steps up?
+        Weight, age, length and size are; a place, a state (life, certainty) and bare
+        quality are not."""
         walk = [synset]
         for _step in range(4):
             walk = [h for s in walk for h in self._hypernyms(s)]
-            if any("property" in self.members(h) and self._lexfiles_of(h) == {"noun.attribute"}
-                   for h in walk):  # fmt: skip
+            if any(self._is_the_property(h) for h in walk):
                 return True
         return False
+
+    def _is_the_property(self, synset: str) -> bool:
+        return "property" in self.members(synset) and self._lexfiles_of(synset) == {
+            "noun.attribute"
+        }
 
     def _hypernyms(self, synset: str) -> list[str]:
         """The synsets a noun synset is a kind or an instance of ("@", "@i" pointers)."""
@@ -332,10 +336,10 @@ class WordNet:
         """The stems (`qa.text.stem`) of the words that share one of the word's first
         senses, not the word's own; of an adjective, also of what it measures, WordNet's
         attribute where that is a property (`_is_a_property`: "heaviest" -> weight, "hot"
-        -> temperature, "old" -> age, "wide" -> width; not "right" -> place, "dead" -> life,
-        "good" -> quality): a question asks "What's the heaviest parcel?" where a document
-        writes "Maximum weight: 30 kg". Not a sense in which WordNet writes the word as a name
-        ("us" is "US", the country); not a stopword or a letter ("cost" is "be", "one" is
+        -> temperature, "old" -> age, "wide" -> width; not "right" -> place, "dead" ->
+        life, "good" -> quality): a question asks "What's the heaviest parcel?" where a
+        document writes "Maximum weight: 30 kg". Not a sense in which WordNet writes the
+        word as a name ("us" is "US", the country); not a stopword or a letter ("cost" is "be", "one" is
         "i", "ten" is "x"), but a unit's symbol ("volt" is "V", "kelvin" is "K"); a figure
         stays ("two" is "2", "first" is "1st")."""
         found: set[str] = set()

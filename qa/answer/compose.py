@@ -630,9 +630,10 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     Not a number in or across a date ("24" of "24 June 2025", "2025"), a time of day ("50"
     of "04:50", "00 to 16" of "9:00 to 16:00", "between 21" of "between 21:00"), a ratio
     ("1" of "allocated 1:1"), a code, an identifier or a phone number ("04101", "E25",
-    "555" of "0800 555 0142"). With its unit of time ("within 7 days", not "within 7"). Of several, the one the question's kind
-    of number fits: an amount has its currency, a percentage its sign, "how many
-    households" the number before "households"; then the one nearest the question's words.
+    "555" of "0800 555 0142"). With its unit of time ("within 7 days", not "within 7").
+    Of several, the one the question's kind of number fits: an amount has its currency, a
+    percentage its sign, "how many households" the number before "households"; then the
+    one nearest the question's words.
     """
     dates = [(m.start(), m.end()) for m in TIME.finditer(sentence) if _is_a_date(m.group())]
     clocks = [(m.start(), m.end()) for m in CLOCK.finditer(sentence)]

@@ -156,6 +156,14 @@ def offers_time(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     )
 
 
+# How long a text is: "3,000 words", "two pages", "500 characters" ("How long can the
+# essay be?").
+_TEXT_LENGTH = re.compile(
+    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*|{SPELLED_NUMBER})[\s-]+(?:words?|pages?|characters?)\b",
+    re.I,
+)
+
+
 def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     """A number with a time unit ("30 days"); for "how often", a frequency too ("every
     month", "six times", "annually": `qa.text.FREQUENCY`), and else not ("roughly every 90
@@ -172,14 +180,6 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
     if asks_length(q.text):
         spans += [*MEASURE.finditer(text), *_TEXT_LENGTH.finditer(text)]
     return any(m.group().lower() not in q.text.lower() for m in spans)
-
-
-# How long a text is: "3,000 words", "two pages", "500 characters" ("How long can the
-# essay be?").
-_TEXT_LENGTH = re.compile(
-    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*|{SPELLED_NUMBER})[\s-]+(?:words?|pages?|characters?)\b",
-    re.I,
-)
 
 
 def offers_number(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
