@@ -238,13 +238,30 @@ asks_how_likely = _rule(
 # Money: "how much is a ticket", "how much does it cost", "how expensive", "what is the
 # annual fee", "what's the price of ...", "what were the company's total takings"; not "how
 # much did it shrink" nor "how much does it weigh" (a number: `asks_how_many`).
-asks_how_much_money = _rule(
+_asks_how_much_money = _rule(
     r"\bhow much (?:money|is|are|was|were|cost|to pay)\b|\bhow much\b.*\b(?:cost|pay|paid|"
     r"charge|price|fee|worth|spend|spent|earn|earned|owe|owed)\b|\bhow (?:expensive|pricey|"
     r"cheap|costly)\b",
     "amount",
     MONEY_NOUNS,
 )
+_MONEY_STEMS = frozenset(stem(n) for n in MONEY_NOUNS)
+# "How much will they (actually) refund me?": the verb after the auxiliary and its subject
+_HOW_MUCH_VERB = re.compile(
+    r"\bhow much\s+(?:will|would|do|does|did|can|could|should|must|shall)\s+\w+\s+"
+    r"(?:\w+ly\s+)?(\w+)",
+    re.I,
+)
+
+
+def asks_how_much_money(text: str) -> str | None:
+    """`_asks_how_much_money`, or "how much" whose verb is a noun of money written as a
+    verb ("How much will they refund me?"); not a money word further on ("How much notice
+    before a rent rise?" asks no sum)."""
+    if found := _asks_how_much_money(text):
+        return found
+    m = _HOW_MUCH_VERB.search(text)
+    return "amount" if m and stem(m.group(1).lower()) in _MONEY_STEMS else None
 
 
 # Where a question's wh-word may stand: first, or after a phrase that sets the scene ("On
@@ -695,10 +712,11 @@ def profile_question(
     shouted = len(letters) >= 3 and all(w.isupper() for w in letters)
     pointing = _pointing_words(tokens)
     request = _request_words(text, answer_type)
+    modal = _modal_idiom_words(text)
     pointed: set[str] = set()
     for i, w in enumerate(tokens):
         lw = w.lower()
-        if lw in STOPWORDS or (len(lw) < 2 and not lw.isdigit()):
+        if lw in STOPWORDS or (len(lw) < 2 and not lw.isdigit()) or lw in modal:
             continue
         if w in _ORDINAL_ENDINGS and i and tokens[i - 1][-1].isdigit():
             continue  # "the 21st" is the day "21 June" writes ("21", "st": `qa.text.words`)
@@ -740,6 +758,21 @@ def profile_question(
         yes_no=kind.name == YES_NO,
         pointing=frozenset(pointed),
     )
+
+
+# English modal idioms: "be supposed to", "be meant to", "be going to", "be able to" say
+# what "should", "will" and "can" say, and name nothing a document must have ("Where are
+# we supposed to park?" asks where to park).
+_MODAL_IDIOM = re.compile(
+    r"\b(?:am|is|are|was|were|be|been|being|i'm|you're|we're|they're|it's|he's|she's)\s+"
+    r"(?:\w+\s+)?(supposed|meant|going|able)\s+to\b",
+    re.I,
+)
+
+
+def _modal_idiom_words(text: str) -> frozenset[str]:
+    """The words of the question's modal idioms ("supposed" of "are we supposed to")."""
+    return frozenset(m.group(1).lower() for m in _MODAL_IDIOM.finditer(text.replace("’", "'")))
 
 
 # Of English ordinals in figures, lower-case ("10 St James Square" names a saint)

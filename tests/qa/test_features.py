@@ -45,6 +45,8 @@ from qa.types import Passage, Sentence
         ("What is the annual subscription fee?", "amount"),
         ("What were the company's total takings last year?", "amount"),
         ("How expensive is the premium plan?", "amount"),
+        ("How much will they refund me?", "amount"),  # a verb of money after "how much"
+        ("How much notice must I give before a rent rise?", "number"),
         ("What's his phone number?", "contact"),
         ("What email address should I write to?", "contact"),
         ("How can I contact the landlord?", "contact"),
@@ -125,6 +127,19 @@ def test_an_ordinal_in_figures_is_its_number():
     assert "St" in [
         t.word for t in profile_question("Who lives at 10 St James Square?", {}, set()).terms
     ]
+
+
+def test_a_modal_idiom_names_nothing():
+    """ "are we supposed to park" asks where to park; "supposed" is no word the documents
+    must have. The same word outside the idiom stays."""
+
+    def said(question: str) -> list[str]:
+        return [t.word for t in profile_question(question, {}, set()).terms]
+
+    assert said("Where are we supposed to park, and what does it cost?") == ["park", "cost"]
+    assert said("Where am I meant to leave my bag?") == ["leave", "bag"]
+    assert said("Am I able to bring a dog?") == ["bring", "dog"]
+    assert said("What was the meant value?") == ["meant", "value"]
 
 
 def test_figures_are_found_whole_and_a_run_of_them_is_read_once():
