@@ -26,6 +26,7 @@ from qa.text import (
     STOPWORDS,
     TIME_UNIT,
     UNIT_WORD,
+    WORD,
     code_form,
     has_digit,
     numbers,
@@ -245,23 +246,35 @@ _asks_how_much_money = _rule(
     "amount",
     MONEY_NOUNS,
 )
-_MONEY_STEMS = frozenset(stem(n) for n in MONEY_NOUNS)
-# "How much will they (actually) refund me?": the verb after the auxiliary and its subject
+# Verbs of paying and being paid, in general English (their stems): what "how much" asks
+# of them is a sum. Not every money noun's stem: "takings" is "take" ("How much should I
+# take?" asks a dose), "allowance" is "allow".
+_MONEY_VERBS = frozenset(
+    map(
+        stem,
+        ["refund", "reimburse", "compensate", "fine", "charge", "bill", "invoice", "pay",
+         "repay", "rent", "cost", "spend", "earn", "owe"],
+    )
+)  # fmt: skip
+_DETERMINER = r"(?:the|my|your|our|their|his|her|its|a|an|this|that)\s+"
+# "How much will they (actually) refund me?", "How much will the landlord refund?", "How
+# much will I be charged?": the verb after the auxiliary and its subject
 _HOW_MUCH_VERB = re.compile(
-    r"\bhow much\s+(?:will|would|do|does|did|can|could|should|must|shall)\s+\w+\s+"
-    r"(?:\w+ly\s+)?(\w+)",
+    rf"\bhow much\s+(?:will|would|do|does|did|can|could|should|must|shall|am|is|are)\s+"
+    rf"(?:{_DETERMINER})?(?!{_DETERMINER})\w+\s+(?:\w+ly\s+)?(?:(?:be|get|been)\s+)?(\w+)",
     re.I,
 )
 
 
 def asks_how_much_money(text: str) -> str | None:
-    """`_asks_how_much_money`, or "how much" whose verb is a noun of money written as a
-    verb ("How much will they refund me?"); not a money word further on ("How much notice
-    before a rent rise?" asks no sum)."""
+    """`_asks_how_much_money`, or "how much" whose verb is one of paying ("How much will
+    they refund me?", "How much will I be fined?"); not a money word further on ("How
+    much notice before a rent rise?" asks no sum), nor a noun after the subject's article
+    ("How much does the fine print matter?")."""
     if found := _asks_how_much_money(text):
         return found
     m = _HOW_MUCH_VERB.search(text)
-    return "amount" if m and stem(m.group(1).lower()) in _MONEY_STEMS else None
+    return "amount" if m and stem(m.group(1).lower()) in _MONEY_VERBS else None
 
 
 # Where a question's wh-word may stand: first, or after a phrase that sets the scene ("On
@@ -716,7 +729,7 @@ def profile_question(
     pointed: set[str] = set()
     for i, w in enumerate(tokens):
         lw = w.lower()
-        if lw in STOPWORDS or (len(lw) < 2 and not lw.isdigit()) or lw in modal:
+        if lw in STOPWORDS or (len(lw) < 2 and not lw.isdigit()) or i in modal:
             continue
         if w in _ORDINAL_ENDINGS and i and tokens[i - 1][-1].isdigit():
             continue  # "the 21st" is the day "21 June" writes ("21", "st": `qa.text.words`)
@@ -764,15 +777,20 @@ def profile_question(
 # what "should", "will" and "can" say, and name nothing a document must have ("Where are
 # we supposed to park?" asks where to park).
 _MODAL_IDIOM = re.compile(
-    r"\b(?:am|is|are|was|were|be|been|being|i'm|you're|we're|they're|it's|he's|she's)\s+"
-    r"(?:\w+\s+)?(supposed|meant|going|able)\s+to\b",
+    r"\b(?:am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't|\w+'[msr]e?)\s+"
+    r"(?:[\w']+\s+){0,3}?((?-i:supposed|meant|going|able))\s+to\s+(?-i:[a-z])",  # a verb after it: not "going to Skye", "going to?"
     re.I,
 )
 
 
-def _modal_idiom_words(text: str) -> frozenset[str]:
-    """The words of the question's modal idioms ("supposed" of "are we supposed to")."""
-    return frozenset(m.group(1).lower() for m in _MODAL_IDIOM.finditer(text.replace("’", "'")))
+def _modal_idiom_words(text: str) -> frozenset[int]:
+    """The positions, among the question's `words`, of its modal idioms' words ("supposed"
+    of "are we supposed to"); not the same word elsewhere, nor "going to Skye"."""
+    text = text.replace("’", "'")
+    starts = {m.start(): i for i, m in enumerate(WORD.finditer(text))}
+    return frozenset(
+        starts[m.start(1)] for m in _MODAL_IDIOM.finditer(text) if m.start(1) in starts
+    )
 
 
 # Of English ordinals in figures, lower-case ("10 St James Square" names a saint)
