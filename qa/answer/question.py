@@ -256,12 +256,13 @@ _MONEY_VERBS = frozenset(
          "repay", "rent", "cost", "spend", "earn", "owe"],
     )
 )  # fmt: skip
-_DETERMINER = r"(?:the|my|your|our|their|his|her|its|a|an|this|that)\s+"
+_SUBJECT_ARTICLE = r"(?:the|my|your|our|their|his|her|its|a|an|this|that)\s+"
 # "How much will they (actually) refund me?", "How much will the landlord refund?", "How
 # much will I be charged?": the verb after the auxiliary and its subject
 _HOW_MUCH_VERB = re.compile(
     rf"\bhow much\s+(?:will|would|do|does|did|can|could|should|must|shall|am|is|are)\s+"
-    rf"(?:{_DETERMINER})?(?!{_DETERMINER})\w+\s+(?:\w+ly\s+)?(?:(?:be|get|been)\s+)?(\w+)",
+    rf"(?:{_SUBJECT_ARTICLE})?(?!{_SUBJECT_ARTICLE})\w+\s+"
+    r"(?:\w+ly\s+)?(?:(?:be|get|been)\s+)?(\w+)",
     re.I,
 )
 
@@ -775,10 +776,10 @@ def profile_question(
 
 # English modal idioms: "be supposed to", "be meant to", "be going to", "be able to" say
 # what "should", "will" and "can" say, and name nothing a document must have ("Where are
-# we supposed to park?" asks where to park).
+# we supposed to park?" asks where to park). A verb follows: not "going to Skye".
 _MODAL_IDIOM = re.compile(
     r"\b(?:am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't|\w+'[msr]e?)\s+"
-    r"(?:[\w']+\s+){0,3}?((?-i:supposed|meant|going|able))\s+to\s+(?-i:[a-z])",  # a verb after it: not "going to Skye", "going to?"
+    r"(?:[\w']+\s+){0,3}?((?-i:supposed|meant|going|able))\s+to\s+(?-i:[a-z])",
     re.I,
 )
 
