@@ -159,14 +159,13 @@ _COUNTED = (
     r"several|many|a few|multiple)"
 )
 _PERIOD = rf"\s+(?:a|an|per|every|each)\s+(?:[a-z]+\s+)?{TIME_UNIT}"
-_YEAR_AHEAD = r"(?:1[5-9]|20)\d\d\b"
 FREQUENCY = re.compile(
     rf"\b(?:every|each)\s+(?:other\s+|{_COUNTED}(?:\s*(?:to|-|–|or)\s*{_COUNTED})?\s+)?"
     rf"(?:[a-z]+\s+)?{TIME_UNIT}\b"
     rf"|\b(?:once|twice|thrice){_PERIOD}\b|\b{_COUNTED}\s+times(?:{_PERIOD})?\b"
     rf"|\b(?:{_ADVERBS_OF_FREQUENCY})\b|\b(?:after|before)\s+(?:each|every)\s+[a-z]+\b"
     # a rate: not "a month in 2020" (a year), nor "one night in 2 hotels" (a count of things)
-    rf"|\b(?:1|one|a|an)\s+{TIME_UNIT}\s+in\s+(?:every\s+)?(?!{_YEAR_AHEAD}){_COUNTED}"
+    rf"|\b(?:1|one|a|an)\s+{TIME_UNIT}\s+in\s+(?:every\s+)?(?!{YEAR_DIGITS}\b){_COUNTED}"
     rf"(?:\s+{TIME_UNIT})?\b(?!\s+[a-z]+s\b)"
     rf"|\b(?:1|one)\s+in\s+(?:every\s+)?{_COUNTED}\s+{TIME_UNIT}\b",
     re.I,

@@ -487,10 +487,13 @@ def names_a_counted(word: str, counted: tuple[str, ...]) -> bool:
     return any(mine == stem(c) or mine in synonyms(c) or of_a_kind(word, c) for c in counted)
 
 
+_COUNT_OF_ONE = re.compile(r"\b(?:1|one|a|an|single)\W*$", re.I)
+
+
 def counts_one(before: str) -> bool:
     """Does the text end with a count of one? Then a singular noun follows as the thing
     counted: "Exactly one student passes each year" counts a student."""
-    return bool(re.search(r"\b(?:1|one|a|an|single)\W*$", before, re.I))
+    return bool(_COUNT_OF_ONE.search(before))
 
 
 def names_the_counted(run: list[str], i: int, counted: tuple[str, ...], one: bool) -> bool:
