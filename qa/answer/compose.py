@@ -649,12 +649,53 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     found = _not_asked(found, sentence, ask)
     fitting = [s for s in found if _fits_the_kind(sentence, s, ask)]
     counting = [s for s in found if not _counts_another_thing(sentence, s, ask)]
-    nearest = _the_part(counting, sentence, ask) or _nearest(
-        fitting or counting or found, sentence, ask
+    choices = fitting or counting or found
+    nearest = (
+        _the_part(counting, sentence, ask)
+        or _named_after(choices, sentence, ask)
+        or _nearest(_outside_brackets(choices, sentence), sentence, ask)
     )
     if nearest and ask.answer_type == "amount" and nearest in fitting:
         return _with_currency(sentence, nearest)
     return _with_counted_noun(sentence, nearest, ask) if nearest else None
+
+
+# Where a number's own phrase ends: a comma or a stronger mark, a parenthesis, a table
+# cell, or a conjunction ("46 people and in 2025 carried 212,000 passengers").
+_PHRASE_END = re.compile(r"[,;:()|]|\b(?:and|or|but)\b", re.I)
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.I)
+
+
+def _named_after(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
+    """Of several numbers, the one whose own phrase, the words after it up to the next
+    number or the end of its phrase (`_PHRASE_END`), names most of what the question names: "GBP 250.00" of "GBP
+    250.00 for cars and GBP 400.00 for vans" for "... when I pick up the car?"; "£25.00"
+    of "£9.50 ...; the fee is £25.00 if you make the payment in branch" for "... in the
+    branch?". English puts what a number is for after it ("for cars", "per day"); the
+    words before it are often another number's ("deposit of GBP 250.00 ... GBP 400.00").
+    None where no phrase, or more than one, names the most."""
+    if len(spans) < 2:
+        return None
+    wanted = set(content_terms(ask.text))
+    named = []
+    for i in reversed(range(len(spans))):
+        end = spans[i][1]
+        stop = spans[i + 1][0] if i + 1 < len(spans) else len(sentence)
+        if _PART_OF.fullmatch(sentence, end, stop):  # "212 of the 340 households": a part
+            named.insert(0, named[0])  # counts what its whole counts
+            continue
+        mark = _PHRASE_END.search(sentence, end, stop)
+        phrase = sentence[end : mark.start() if mark else stop]
+        named.insert(0, len(wanted & {stem(w) for w in words(phrase)}))
+    best = max(named)
+    return spans[named.index(best)] if best and named.count(best) == 1 else None
+
+
+def _outside_brackets(spans: list[Span], sentence: str) -> list[Span]:
+    """The spans outside parentheses, where some are: a bracket holds an aside ("the first
+    GBP 1,200.00 of any loss (GBP 1,800.00 for vans)"); all of them where none is."""
+    outside = [s for s in spans if sentence.count("(", 0, s[0]) <= sentence.count(")", 0, s[0])]
+    return outside or spans
 
 
 def _the_part(spans: list[Span], sentence: str, ask: Ask) -> Span | None:

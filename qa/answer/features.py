@@ -23,6 +23,7 @@ import numpy as np
 
 from qa.answer.headings import LIST_KINDS, heading_bonus
 from qa.answer.question import (
+    SCENE,
     QuestionProfile,
     asked_noun,
     asks_count,
@@ -648,19 +649,23 @@ def missing_here(v: View) -> float:
     """The most specific question word that the candidate's context lacks (0 = none)."""
     if not v.q.terms:
         return 0.0
-    return float(np.max(v.q.weights * (1.0 - v.context_match)))
+    return float(np.max(v.q.absence_weights * (1.0 - v.context_match)))
 
 
 def missing_in_corpus(v: View) -> float:
     """The most specific question word that the whole corpus lacks, softened by how close
     the corpus's nearest word is ("Brits" ~ "British" is nearly there)."""
-    gaps = [t.specificity * (1.0 - max(t.corpus_similarity, 0.0)) for t in v.q.terms]
-    return max(gaps, default=0.0)
+    gaps = v.q.absence_weights * [1.0 - max(t.corpus_similarity, 0.0) for t in v.q.terms]
+    return float(max(gaps, default=0.0))
 
 
 def missing_name(v: View) -> float:
     """A name or number of the question that the corpus lacks (softened likewise)."""
-    gaps = [1.0 - max(t.corpus_similarity, 0.0) for t in v.q.terms if t.name]
+    gaps = [
+        (SCENE if t.scene else 1.0) * (1.0 - max(t.corpus_similarity, 0.0))
+        for t in v.q.terms
+        if t.name
+    ]
     return max(gaps, default=0.0)
 
 
@@ -904,7 +909,7 @@ def _soft_coverages(views: Sequence[View]) -> np.ndarray:
 def _missing_here(views: Sequence[View]) -> np.ndarray:
     if not views[0].q.terms:
         return np.zeros(len(views))
-    return (views[0].q.weights * (1.0 - _stacked(views, "context_match"))).max(axis=1)
+    return (views[0].q.absence_weights * (1.0 - _stacked(views, "context_match"))).max(axis=1)
 
 
 def _once_per_question(feature: Feature) -> Column:

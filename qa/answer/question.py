@@ -664,6 +664,9 @@ class Term:
     # states a range or a bound for it ("aged 66 or over": `attach_ranges`)
     figure: float | None = None
     figure_bounded: bool = False
+    # the word only sets the scene of the question (`_scene_words`): "Canada" of "My gran is
+    # sending me £80 from Canada. Will I be charged to receive it?"
+    scene: bool = False
 
 
 @dataclass
@@ -689,6 +692,16 @@ class QuestionProfile:
     def weights(self) -> np.ndarray:
         """How much each word counts: its specificity in English."""
         return np.array([t.specificity for t in self.terms], np.float32)
+
+    @cached_property
+    def absence_weights(self) -> np.ndarray:
+        """How much each word's absence counts (from the corpus, from a candidate): its
+        specificity, less for a word that only sets the scene. People tell their case
+        before they ask ("Bought a few things in Spain last week - what's the extra cut
+        on foreign purchases?"); the documents answer the asking part in their own terms."""
+        return np.array(
+            [t.specificity * (SCENE if t.scene else 1.0) for t in self.terms], np.float32
+        )
 
     @cached_property
     def key_weights(self) -> np.ndarray:
@@ -730,6 +743,7 @@ def profile_question(
     pointing = _pointing_words(tokens)
     request = _request_words(text, answer_type)
     modal = _modal_idiom_words(text)
+    scene = _scene_words(text)
     pointed: set[str] = set()
     for i, w in enumerate(tokens):
         lw = w.lower()
@@ -763,6 +777,7 @@ def profile_question(
             synonyms=_in_corpus(_related(_unpossessed(lw), name), doc_freq)
             | _in_corpus(_phrasal(tokens, i), doc_freq),
             figure=None if in_corpus else quantity(w),
+            scene=i in scene,
         )
     found = list(terms.values())
     return QuestionProfile(
@@ -774,6 +789,35 @@ def profile_question(
         overview=kind.name == OVERVIEW and not kind.judged,
         yes_no=kind.name == YES_NO,
         pointing=frozenset(pointed),
+    )
+
+
+# How much the absence of a word that only sets the scene counts, against 1 for a word of
+# the asking part.
+SCENE = 0.5
+# What sets the scene of a question, by English punctuation and grammar: a statement
+# before the sentence that asks ("My gran is sending me £80 from Canada. Will I ...?"), a
+# lead-in before a dash that asks nothing itself ("I'm 21 - do I still have to pay?", not
+# "Who may install it — can my electrician?"), and a clause of reason ("because I'm
+# skint").
+_STATEMENT = re.compile(r"[^.!?]*[.!](?=\s+\S[^.!]*\?)")
+_DASH_LEAD = re.compile(r"^([^?]+?)\s[-—–]\s+(?=\S[^?]*\?)")
+_REASON = re.compile(r"\bbecause\b[^,.;?]*", re.I)
+_ASKS = re.compile(
+    r"^\W*(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|am|do|does|did|"
+    r"can|could|may|might|must|shall|should|will|would|has|have|had)\b",
+    re.I,
+)
+
+
+def _scene_words(text: str) -> frozenset[int]:
+    """The positions, among the question's `words`, of those that set its scene."""
+    spans = [m.span() for m in _STATEMENT.finditer(text)]
+    if (lead := _DASH_LEAD.match(text)) and not _ASKS.match(lead.group(1)):
+        spans.append(lead.span(1))
+    spans += [m.span() for m in _REASON.finditer(text)]
+    return frozenset(
+        i for i, m in enumerate(WORD.finditer(text)) if any(a <= m.start() < b for a, b in spans)
     )
 
 

@@ -1979,3 +1979,55 @@ def test_documents_that_share_a_title_are_told_apart_by_their_file_names(tmp_pat
     assert "“ORVANE TRADING LTD - STAFF HANDBOOK (leave)”" in answer.answer, answer.answer
     assert "“ORVANE TRADING LTD - STAFF HANDBOOK (laptops)”" in answer.answer, answer.answer
     assert_exact(answer.answer, answer.citations, QAService(settings).snapshot())
+
+
+@pytest.mark.parametrize(
+    "sentence, question, answer_type, span",
+    [
+        # what a number is for follows it: "for adults", not the number nearest "adult"
+        (
+            "Tickets cost EUR 12.00 for adults and EUR 7.50 for children.",
+            "How much is a ticket for my children?",
+            "amount",
+            "EUR 7.50",
+        ),
+        (
+            "Tickets cost EUR 12.00 for adults and EUR 7.50 for children.",
+            "How much does an adult ticket cost?",
+            "amount",
+            "EUR 12.00",
+        ),
+        (
+            "Posting costs $4.00; the fee is $9.00 if you ask for tracking.",
+            "What does posting cost with tracking?",
+            "amount",
+            "$9.00",
+        ),
+        # the phrase ends at a conjunction: "in 2025 visited" is the next number's
+        (
+            "The museum has 38 staff and in 2025 welcomed 91,000 visitors.",
+            "How many visitors did the museum welcome in 2025?",
+            "number",
+            "91,000 visitors",
+        ),
+        # a part counts what its whole counts: the nearest, as before
+        (
+            "In the drill, 41 of the 56 listed volunteers were reached within two hours.",
+            "How many of the volunteers in the drill were reached within two hours?",
+            "number",
+            "41",
+        ),
+        # no phrase names the question: outside the brackets, not the aside
+        (
+            "The hirer covers the first GBP 900.00 of any repair (GBP 1,500.00 for minibuses), "
+            "whoever was at fault.",
+            "What's the most I'd pay if a bus hits me and it's not my fault?",
+            "amount",
+            "GBP 900.00",
+        ),
+    ],
+)
+def test_of_several_numbers_the_one_its_own_phrase_names(sentence, question, answer_type, span):
+    found = number_span(sentence, Ask.of(question, answer_type, set()))
+    assert found is not None
+    assert sentence[found[0] : found[1]] == span

@@ -774,3 +774,44 @@ def test_a_dated_heading_answers_when_only_for_the_version_it_names():
     assert not quotable(heading("2.5.0 - 2026-10-01"), False, {"2.4.1"})
     assert not quotable(heading("Roof repairs - 14 March 2025"), False, ())
     assert not quotable(heading("2.4.1 - 2026-09-14"), False, ())  # no version asked
+
+
+def test_words_that_set_the_scene_count_less_when_absent():
+    """A statement before the question, a lead-in before a dash that asks nothing, and a
+    clause of reason set the scene; their words' absence counts less
+    (`QuestionProfile.absence_weights`), and a name among them is no unknown name."""
+    from qa.answer.question import SCENE
+    from qa.answer.rules import unknown_name
+
+    def scene(question: str) -> list[str]:
+        return [t.word for t in profile_question(question, {}, set()).terms if t.scene]
+
+    assert scene("My aunt is wiring me £50 from Peru. Will I pay to receive it?") == [
+        "aunt",
+        "wiring",
+        "50",
+        "Peru",
+    ]
+    assert scene("Paid for dinner in Oslo last night - what's the fee on foreign spending?") == [
+        "Paid",
+        "dinner",
+        "Oslo",
+        "last",
+        "night",
+    ]
+    assert scene("If two payments fail because I'm broke, what is the charge?") == ["broke"]
+    # a lead-in that asks is a question of its own; a question alone has no scene
+    assert scene("Who may fit it — can my own plumber do it?") == []
+    assert scene("What is the fee? And when is it due?") == []
+    assert scene("How much is the fee for foreign spending?") == []
+
+    q = profile_question("Paid for dinner in Oslo - what's the fee on foreign spending?", {}, set())
+    oslo = next(i for i, t in enumerate(q.terms) if t.word == "Oslo")
+    assert q.absence_weights[oslo] == pytest.approx(q.terms[oslo].specificity * SCENE)
+    for t in q.terms:
+        t.corpus_similarity = 0.0
+    assert unknown_name(q, 0.15) is None
+    asked = profile_question("What's the fee on spending in Oslo?", {}, set())
+    for t in asked.terms:
+        t.corpus_similarity = 0.0
+    assert unknown_name(asked, 0.15) == "nothing in them mentions “Oslo”"
