@@ -185,11 +185,16 @@ class WordNet:
 
     def members(self, synset: str) -> list[str]:
         """The single-word lemmas of a synset, as WordNet writes them ("US", "America")."""
+        return [w for w in self._lemmas(synset) if "_" not in w]
+
+    def _lemmas(self, synset: str) -> list[str]:
+        """All the synset's lemmas, in its order (pointers number them so), multi-word ones
+        too ("make_it")."""
         fields = self._line(f"data.{_POS[synset[0]]}", synset[1:])
         if fields is None:
             return []
         count = int(fields[3], 16)
-        return [w.split("(")[0] for w in fields[4 : 4 + 2 * count : 2] if "_" not in w]
+        return [w.split("(")[0] for w in fields[4 : 4 + 2 * count : 2]]
 
     def gloss(self, synset: str) -> str:
         """The synset's definition, as WordNet writes it after its fields ("the British
@@ -355,6 +360,30 @@ class WordNet:
         found.discard(stem(word.lower()))
         return frozenset(found)
 
+    def derivations(self, word: str) -> frozenset[str]:
+        """The stems of the words WordNet derives from the word's first senses, or it from
+        them ("signature" -> sign, "renewal" -> renew, "decide" -> decision): its "+"
+        pointers, which join one word of a synset to one of another (the pointer's
+        source and target numbers name them)."""
+        found: set[str] = set()
+        for synset, form in self.senses(word.lower()):
+            lemmas = [w.lower() for w in self._lemmas(synset)]
+            if form not in lemmas:
+                continue
+            fields = self._line(f"data.{_POS[synset[0]]}", synset[1:]) or []
+            at = 4 + 2 * len(lemmas)
+            pointers = fields[at + 1 : at + 1 + 4 * int(fields[at])]
+            for i in range(0, len(pointers), 4):
+                symbol, offset, pos, numbers = pointers[i : i + 4]
+                if symbol != "+" or int(numbers[:2], 16) != lemmas.index(form) + 1:
+                    continue
+                target = self._lemmas(pos.replace("s", "a") + offset)
+                number = int(numbers[2:], 16) - 1
+                if 0 <= number < len(target) and "_" not in target[number]:
+                    found |= _member_stems([target[number]])
+        found.discard(stem(word.lower()))
+        return frozenset(found)
+
     def phrasal_synonyms(self, verb: str, particle: str) -> frozenset[str]:
         """The stems of the one-word synonyms of a phrasal verb ("call off": cancel,
         scrub; "conk out": fail, break), from the first senses of the first of the verb's
@@ -429,6 +458,13 @@ def synonyms(word: str) -> frozenset[str]:
     """`WordNet.synonyms` of a word as written (lower-cased), or none without WordNet."""
     db = wordnet()
     return db.synonyms(word) if db else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def derivations(word: str) -> frozenset[str]:
+    """`WordNet.derivations` of a word as written (lower-cased), or none without WordNet."""
+    db = wordnet()
+    return db.derivations(word) if db else frozenset()
 
 
 @lru_cache(maxsize=4096)

@@ -374,7 +374,7 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
         return f"nothing in them mentions “{worst.word}”"
     if q.terms:
         found = np.max([c.view.context_match for c in candidates or [best]], axis=0)
-        local = q.weights * (1.0 - found)
+        local = q.absence_weights * (1.0 - found)
         if found[int(local.argmax())] < 0.3 and local.max() >= 0.3:
             return f"the closest passages say nothing about “{q.terms[int(local.argmax())].word}”"
     if q.answer_type in KINDS and all(type_missing(c.view) for c in candidates or [best]):

@@ -39,6 +39,7 @@ from qa.text import (
 )
 from qa.thesaurus import (
     defined_names,
+    derivations,
     noun_classes,
     of_a_kind,
     parts_of_speech,
@@ -774,8 +775,7 @@ def profile_question(
             name=name,
             in_corpus=in_corpus,
             rarity=_rarity(doc_freq.get(s, 0), passages),
-            synonyms=_in_corpus(_related(_unpossessed(lw), name), doc_freq)
-            | _in_corpus(_phrasal(tokens, i), doc_freq),
+            synonyms=_stand_ins(lw, name, in_corpus, tokens, i, doc_freq),
             figure=None if in_corpus else quantity(w),
             scene=i in scene,
         )
@@ -869,6 +869,21 @@ def _pointing_words(tokens: list[str]) -> set[int]:
 def _unpossessed(word: str) -> str:
     """ "firm's" -> "firm" (`qa.text.stem` drops the possessive too)."""
     return re.sub(r"['’]s$", "", word)
+
+
+def _stand_ins(
+    lower: str, name: bool, in_corpus: bool, tokens: list[str], i: int, doc_freq: dict[str, int]
+) -> frozenset[str]:
+    """The stems the corpus uses that may stand for the question's word (`_related`, and
+    of a phrasal verb, `_phrasal`); for a word the corpus lacks and has none of those
+    for, the words WordNet derives it from or from it ("How many signatures?" where the
+    text says "signed by 15 members")."""
+    found = _in_corpus(_related(_unpossessed(lower), name), doc_freq) | _in_corpus(
+        _phrasal(tokens, i), doc_freq
+    )
+    if found or in_corpus or name:
+        return found
+    return _in_corpus(derivations(lower), doc_freq)
 
 
 def _related(word: str, name: bool) -> frozenset[str]:

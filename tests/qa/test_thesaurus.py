@@ -232,3 +232,21 @@ def test_a_phrasal_verb_gets_the_synonyms_wordnet_gives_it_whole():
     assert match[calls] == SYNONYM
     alone = profile_question("What if the college calls a session?", doc_freq, set(), 5)
     assert all(stem("cancel") not in t.synonyms for t in alone.terms)
+
+
+def test_a_word_the_corpus_lacks_stands_for_its_derivations():
+    """WordNet's derivation pointers join one word to another ("signature" -> "sign"),
+    not to the rest of its synset; a word the corpus lacks that has no synonym there
+    stands for them, and a word the corpus has keeps its own."""
+    assert thesaurus.derivations("signatures") == {stem("sign")}
+    assert stem("decision") in thesaurus.derivations("decide")
+    assert thesaurus.derivations("qwertyish") == frozenset()
+
+    doc_freq = {stem("signed"): 2, stem("members"): 4}
+    q = profile_question("How many signatures do we need?", doc_freq, set(), passages=5)
+    signatures = next(t for t in q.terms if t.lower == "signatures")
+    assert signatures.synonyms == {stem("sign")}
+    # where the corpus has the word, its derivations are not taken
+    doc_freq[stem("signatures")] = 1
+    q = profile_question("How many signatures do we need?", doc_freq, set(), passages=5)
+    assert next(t for t in q.terms if t.lower == "signatures").synonyms == frozenset()
