@@ -434,7 +434,14 @@ class BM25Retriever(Retriever):
     (hit@6 0.802 -> 0.837: bill~invoice, RAM~memory, ground~soil), but the fused hybrid did
     not (0.910 -> 0.906; the dense side already finds those passages), and the fitted
     decision lost (decision_lab key-fact 0.594 -> 0.583, abstention precision 0.347 ->
-    0.329; ceiling right share 0.70 -> 0.68)."""
+    0.329; ceiling right share 0.70 -> 0.68).
+
+    Nor the WordNet stand-ins of the question's words that the corpus lacks (session 30:
+    their synonyms, attributes and derivations that the corpus has, "heavy" -> weight)
+    added to the BM25 query: "How heavy is the battery?" found its "| Weight | 118 kg |"
+    row, but "How loud is it?" and others found passages on another sense, and the
+    decision lost (dev, thirteen corpora: key-fact / abstention precision / recall / CRAG
+    .673 / .548 / .532 / .379 -> .665 / .527 / .514 / .365, AUC +0.003 [-0.005, +0.011])."""
 
     def _retrieve(self, query: Query, k: int) -> list[Hit]:
         if self.snapshot.bm25 is None or not words(query.text):
