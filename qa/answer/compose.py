@@ -106,7 +106,7 @@ from qa.text import (
     words,
     zipf,
 )
-from qa.thesaurus import kinds, parts_of_speech, singular, verb_classes
+from qa.thesaurus import kinds, parts_of_speech, singular, synonyms, verb_classes
 from qa.types import SECTION_SEPARATOR, Citation, Passage, Sentence, without_extension
 
 ABSTAIN_PREFIX = "The documents don't say"
@@ -649,7 +649,7 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     found = _not_asked(found, sentence, ask)
     fitting = [s for s in found if _fits_the_kind(sentence, s, ask)]
     counting = [s for s in found if not _counts_another_thing(sentence, s, ask)]
-    choices = fitting or counting or found
+    choices = _where_it_ended(fitting or counting or found, sentence, ask)
     nearest = (
         _the_part(counting, sentence, ask)
         or _named_after(choices, sentence, ask)
@@ -676,7 +676,8 @@ def _named_after(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
     None where no phrase, or more than one, names the most."""
     if len(spans) < 2:
         return None
-    wanted = set(content_terms(ask.text))
+    asked = [w.lower() for w in words(ask.text) if w.lower() not in STOPWORDS]
+    wanted = {s for w in asked for s in (stem(w), *synonyms(w))}
     named = []
     for i in reversed(range(len(spans))):
         end = spans[i][1]
@@ -689,6 +690,31 @@ def _named_after(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
         named.insert(0, len(wanted & {stem(w) for w in words(phrase)}))
     best = max(named)
     return spans[named.index(best)] if best and named.count(best) == 1 else None
+
+
+# A change stated as "from 6.1 days to 3.4 days": the span after "from", the one after "to".
+_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_TO = re.compile(r"\s+to\s+(?:about\s+|around\s+|roughly\s+)?", re.I)
+# English words that ask for what held before a change ("What was the fee before?").
+_ASKS_BEFORE = re.compile(
+    r"\b(?:before|previous(?:ly)?|earlier|former(?:ly)?|originally|original|used to|"
+    r"at first|initial(?:ly)?|old|start(?:ed)?)\b",
+    re.I,
+)
+
+
+def _where_it_ended(spans: list[Span], sentence: str, ask: Ask) -> list[Span]:
+    """Of a change "from 6 GB to 241 GB", the figure it ended at, unless the question asks
+    what held before ("How quickly are leaks fixed now?" is answered by "to 3.4 days",
+    "What was the fee before the rise?" by the "from" figure)."""
+    if _ASKS_BEFORE.search(ask.text):
+        return spans
+    ended_from = {
+        a
+        for a, b in itertools.pairwise(spans)
+        if _FROM.search(sentence, 0, a[0]) and _TO.fullmatch(sentence, a[1], b[0])
+    }
+    return [s for s in spans if s not in ended_from] or spans
 
 
 def _outside_brackets(spans: list[Span], sentence: str) -> list[Span]:

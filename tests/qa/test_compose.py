@@ -2025,6 +2025,26 @@ def test_documents_that_share_a_title_are_told_apart_by_their_file_names(tmp_pat
             "amount",
             "GBP 900.00",
         ),
+        # a synonym names it too: "altogether" is "in total"
+        (
+            "Each of the 120 members was refunded £5, £600 in total, in May.",
+            "How much was refunded altogether?",
+            "amount",
+            "£600",
+        ),
+        # a change ends at its "to" figure, unless the question asks what held before
+        (
+            "The wait for a repair fell from 9.5 days to 4.2 days.",
+            "How long is the wait for a repair now?",
+            "duration",
+            "4.2 days",
+        ),
+        (
+            "The wait for a repair fell from 9.5 days to 4.2 days.",
+            "How long was the wait for a repair before?",
+            "duration",
+            "9.5 days",
+        ),
     ],
 )
 def test_of_several_numbers_the_one_its_own_phrase_names(sentence, question, answer_type, span):
