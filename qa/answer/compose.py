@@ -653,7 +653,7 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     nearest = (
         _the_part(counting, sentence, ask)
         or _named_after(choices, sentence, ask)
-        or _nearest(_outside_brackets(choices, sentence), sentence, ask)
+        or _nearest(_outside_brackets(choices, sentence, ask), sentence, ask)
     )
     if nearest and ask.answer_type == "amount" and nearest in fitting:
         return _with_currency(sentence, nearest)
@@ -663,12 +663,12 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
 # Where a number's own phrase ends: a comma or a stronger mark, a parenthesis, a table
 # cell, or a conjunction ("46 people and in 2025 carried 212,000 passengers").
 _PHRASE_END = re.compile(r"[,;:()|]|\b(?:and|or|but)\b", re.I)
-_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.I)
+_PART_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.I)
 
 
 def _named_after(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
     """Of several numbers, the one whose own phrase, the words after it up to the next
-    number or the end of its phrase (`_PHRASE_END`), names most of what the question names: "GBP 250.00" of "GBP
+    of the numbers or the end of its phrase (`_PHRASE_END`), names most of what the question names: "GBP 250.00" of "GBP
     250.00 for cars and GBP 400.00 for vans" for "... when I pick up the car?"; "£25.00"
     of "£9.50 ...; the fee is £25.00 if you make the payment in branch" for "... in the
     branch?". English puts what a number is for after it ("for cars", "per day"); the
@@ -677,13 +677,16 @@ def _named_after(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
     if len(spans) < 2:
         return None
     asked = [w.lower() for w in words(ask.text) if w.lower() not in STOPWORDS]
-    wanted = {s for w in asked for s in (stem(w), *synonyms(w))}
+    # a verb's synonyms are too many to name a phrase ("get" is "go", "need" is "ask")
+    wanted = {stem(w) for w in asked} | {
+        s for w in asked if "v" not in parts_of_speech(w) for s in synonyms(w)
+    }
     named = []
     for i in reversed(range(len(spans))):
         end = spans[i][1]
         stop = spans[i + 1][0] if i + 1 < len(spans) else len(sentence)
-        if _PART_OF.fullmatch(sentence, end, stop):  # "212 of the 340 households": a part
-            named.insert(0, named[0])  # counts what its whole counts
+        if named and _PART_OF_WHOLE.fullmatch(sentence, end, stop):
+            named.insert(0, named[0])  # "212 of the 340 households": a part counts the same
             continue
         mark = _PHRASE_END.search(sentence, end, stop)
         phrase = sentence[end : mark.start() if mark else stop]
@@ -692,36 +695,56 @@ def _named_after(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
     return spans[named.index(best)] if best and named.count(best) == 1 else None
 
 
-# A change stated as "from 6.1 days to 3.4 days": the span after "from", the one after "to".
-_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+# A change stated as "was cut from 6.1 days to 3.4 days": a verb, the span after "from",
+# the one after "to" (the verb's adverb may stand between: "rose sharply from").
+_FROM = re.compile(r"\b([a-z]+)\s+(?:[a-z]+ly\s+)?from\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
 _TO = re.compile(r"\s+to\s+(?:about\s+|around\s+|roughly\s+)?", re.I)
-# English words that ask for what held before a change ("What was the fee before?").
+_VERB_REACH = 40  # characters before a span searched for the change's verb
+# English words that ask for what held before a change ("What was the fee before?",
+# "What did it fall from?").
 _ASKS_BEFORE = re.compile(
-    r"\b(?:before|previous(?:ly)?|earlier|former(?:ly)?|originally|original|used to|"
-    r"at first|initial(?:ly)?|old|start(?:ed)?)\b",
+    r"\b(?:before|previous(?:ly)?|former(?:ly)?|originally|original|used to|at first|"
+    r"initial(?:ly)?)\b|\bfrom\W*$",
     re.I,
 )
 
 
 def _where_it_ended(spans: list[Span], sentence: str, ask: Ask) -> list[Span]:
-    """Of a change "from 6 GB to 241 GB", the figure it ended at, unless the question asks
-    what held before ("How quickly are leaks fixed now?" is answered by "to 3.4 days",
-    "What was the fee before the rise?" by the "from" figure)."""
+    """Of a change "fell from 6 GB to 241 GB", the figure it ended at, unless the question
+    asks what held before ("How quickly are leaks fixed now?" is answered by "to 3.4
+    days", "What was the fee before the rise?" by the "from" figure). A change has a verb
+    of change (`_changes`): "runs from 6 to 12 weeks" and "takes from 3 to 5 days" state
+    a range, whose ends both answer."""
     if _ASKS_BEFORE.search(ask.text):
         return spans
-    ended_from = {
-        a
-        for a, b in itertools.pairwise(spans)
-        if _FROM.search(sentence, 0, a[0]) and _TO.fullmatch(sentence, a[1], b[0])
-    }
+    ended_from = set()
+    for a, b in itertools.pairwise(spans):
+        verb = _FROM.search(sentence, max(0, a[0] - _VERB_REACH), a[0])
+        if verb and _TO.fullmatch(sentence, a[1], b[0]) and _changes(verb.group(1)):
+            ended_from.add(a)
     return [s for s in spans if s not in ended_from] or spans
 
 
-def _outside_brackets(spans: list[Span], sentence: str) -> list[Span]:
-    """The spans outside parentheses, where some are: a bracket holds an aside ("the first
-    GBP 1,200.00 of any loss (GBP 1,800.00 for vans)"); all of them where none is."""
-    outside = [s for s in spans if sentence.count("(", 0, s[0]) <= sentence.count(")", 0, s[0])]
-    return outside or spans
+def _changes(word: str) -> bool:
+    """A verb WordNet files as one of change in its first senses, and never as stative
+    ("grew", "rose", "was cut"; not "varies", "extends"). Not one of motion: "runs from 6
+    to 12 weeks" states a range, and "fell from" is motion first in WordNet, so a fall
+    keeps the nearest figure."""
+    classes = verb_classes(word.lower())
+    return "verb.change" in classes and "verb.stative" not in classes
+
+
+def _outside_brackets(spans: list[Span], sentence: str, ask: Ask) -> list[Span]:
+    """The spans not in a bracket that names nothing the question names: such a bracket
+    holds an aside ("the first GBP 1,200.00 of any loss (GBP 1,800.00 for vans)" for a
+    car), one that names it may hold the answer ("30 kg per bag (hand luggage 7 kg)").
+    All of them where every one is in such a bracket."""
+    asides = [m.span() for m in _BRACKET.finditer(sentence) if not _anchors(m.group(), ask)]
+    kept = [s for s in spans if not any(a < s[0] and s[1] < b for a, b in asides)]
+    return kept or spans
+
+
+_BRACKET = re.compile(r"\([^()]*\)")
 
 
 def _the_part(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
@@ -928,8 +951,10 @@ def addressee_span(sentence: str, ask: Ask) -> Span | None:
 
 
 def duration_span(sentence: str, ask: Ask) -> Span | None:
-    """ "30 days", "thirty (30) days", "at least 5 minutes", "three years"."""
-    return _nearest_unasked(_matches(DURATION, sentence), sentence, ask)
+    """ "30 days", "thirty (30) days", "at least 5 minutes", "three years"; of a change,
+    where it ended (`_where_it_ended`)."""
+    found = _where_it_ended(_matches(DURATION, sentence), sentence, ask)
+    return _nearest_unasked(found, sentence, ask)
 
 
 def condition_span(sentence: str, ask: Ask) -> Span | None:

@@ -753,7 +753,10 @@ def profile_question(
         if w in _ORDINAL_ENDINGS and i and tokens[i - 1][-1].isdigit():
             continue  # "the 21st" is the day "21 June" writes ("21", "st": `qa.text.words`)
         s = stem(lw)
-        if s in terms or s in skip:
+        if s in terms:  # said again: it sets the scene only if it does every time
+            terms[s].scene = terms[s].scene and i in scene
+            continue
+        if s in skip:
             continue
         if i in pointing and not any(doc_freq.get(f, 0) for f in written_forms(s)):
             pointed.add(s)  # "the encyclopedia article": where to look, in words the text lacks
@@ -800,25 +803,38 @@ SCENE = 0.5
 # lead-in before a dash that asks nothing itself ("I'm 21 - do I still have to pay?", not
 # "Who may install it — can my electrician?"), and a clause of reason ("because I'm
 # skint").
-_STATEMENT = re.compile(r"[^.!?]*[.!](?=\s+\S[^.!]*\?)")
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[\"“'(]?[A-Z0-9])")
 _DASH_LEAD = re.compile(r"^([^?]+?)\s[-—–]\s+(?=\S[^?]*\?)")
-_REASON = re.compile(r"\bbecause\b[^,.;?]*", re.I)
+_REASON = re.compile(r"\bbecause\b(?!\s+of\b)[^,.;?]*", re.I)  # not "because of a X"
 _ASKS = re.compile(
-    r"^\W*(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|am|do|does|did|"
-    r"can|could|may|might|must|shall|should|will|would|has|have|had)\b",
+    r"^\W*(?:(?:and|but|so|then)\s+)?(?:how|what|which|who|whom|whose|when|where|why|is|are|"
+    r"was|were|am|do|does|did|can|could|may|might|must|shall|should|will|would|has|have|"
+    r"had)\b",
     re.I,
 )
 
 
 def _scene_words(text: str) -> frozenset[int]:
     """The positions, among the question's `words`, of those that set its scene."""
-    spans = [m.span() for m in _STATEMENT.finditer(text)]
-    if (lead := _DASH_LEAD.match(text)) and not _ASKS.match(lead.group(1)):
-        spans.append(lead.span(1))
-    spans += [m.span() for m in _REASON.finditer(text)]
+    spans = _scene_spans(text)
     return frozenset(
         i for i, m in enumerate(WORD.finditer(text)) if any(a <= m.start() < b for a, b in spans)
     )
+
+
+def _scene_spans(text: str) -> list[tuple[int, int]]:
+    """Where the question sets its scene: the statements before the last sentence that
+    asks (one with no "?" that opens with no question word: not "Can Dr. Patel ...?"),
+    a lead-in before a dash, a clause of reason."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    sentences = list(zip([0, *breaks], [*breaks, len(text)], strict=True))
+    asking = max((k for k, (a, b) in enumerate(sentences) if "?" in text[a:b]), default=0)
+    spans = [
+        (a, b) for a, b in sentences[:asking] if "?" not in text[a:b] and not _ASKS.match(text[a:b])
+    ]
+    if (lead := _DASH_LEAD.match(text)) and not _ASKS.match(lead.group(1)):
+        spans.append(lead.span(1))
+    return spans + [m.span() for m in _REASON.finditer(text)]
 
 
 # English modal idioms: "be supposed to", "be meant to", "be going to", "be able to" say
