@@ -96,7 +96,14 @@ def prepare(service: QAService, item: Any, top_k: int) -> Prepared:
 def labels(prepared: Prepared, item: Any) -> np.ndarray:
     """1 for a candidate sentence overlapping a gold evidence span of the item; where some
     of those sentences hold a key fact, only those (a gold quote of three sentences often
-    has the answer in one)."""
+    has the answer in one).
+
+    Tried and not kept (session 30): any candidate holding every key fact positive too,
+    outside the gold evidence ("Rent: £1,085 per calendar month" beside the lease's rent
+    clause). The scorer learnt from sentences that hold a figure by chance, and the
+    decision lost (`python -m evals.decision_lab`, thirteen corpora: key-fact /
+    abstention precision / recall / CRAG .671 / .542 / .526 / .376 -> .657 / .505 / .532
+    / .372, AUC -0.009 [-0.017, -0.000])."""
     gold = [(e.doc_id, e.start, e.end) for e in item.evidence] if item.answerable else []
     inside = np.array(
         [

@@ -362,9 +362,9 @@ class WordNet:
 
     def derivations(self, word: str) -> frozenset[str]:
         """The stems of the words WordNet derives from the word's first senses, or it from
-        them ("signature" -> sign, "renewal" -> renew, "decide" -> decision): its "+"
-        pointers, which join one word of a synset to one of another (the pointer's
-        source and target numbers name them)."""
+        them ("signature" -> sign, "decide" -> decision; not the word's own stem, so
+        "renewal" -> renew adds nothing): its "+" pointers, which join one word of a
+        synset to one of another (the pointer's source and target numbers name them)."""
         found: set[str] = set()
         for synset, form in self.senses(word.lower()):
             lemmas = [w.lower() for w in self._lemmas(synset)]
