@@ -667,13 +667,14 @@ _PART_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.I)
 
 
 def _named_after(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
-    """Of several numbers, the one whose own phrase, the words after it up to the next
-    of the numbers or the end of its phrase (`_PHRASE_END`), names most of what the question names: "GBP 250.00" of "GBP
-    250.00 for cars and GBP 400.00 for vans" for "... when I pick up the car?"; "£25.00"
-    of "£9.50 ...; the fee is £25.00 if you make the payment in branch" for "... in the
-    branch?". English puts what a number is for after it ("for cars", "per day"); the
-    words before it are often another number's ("deposit of GBP 250.00 ... GBP 400.00").
-    None where no phrase, or more than one, names the most."""
+    """Of several numbers, the one whose own phrase (the words after it, up to the next of
+    the numbers or `_PHRASE_END`) names most of what the question names, in its words or
+    their synonyms: "GBP 250.00" of "GBP 250.00 for cars and GBP 400.00 for vans" for
+    "... when I pick up the car?"; "£25.00" of "£9.50 ...; the fee is £25.00 if you make
+    the payment in branch" for "... in the branch?". English puts what a number is for
+    after it ("for cars", "per day"); the words before it are often another number's
+    ("deposit of GBP 250.00 ... GBP 400.00"). None where no phrase, or more than one,
+    names the most."""
     if len(spans) < 2:
         return None
     asked = [w.lower() for w in words(ask.text) if w.lower() not in STOPWORDS]
@@ -697,7 +698,9 @@ def _named_after(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
 
 # A change stated as "was cut from 6.1 days to 3.4 days": a verb, the span after "from",
 # the one after "to" (the verb's adverb may stand between: "rose sharply from").
-_FROM = re.compile(r"\b([a-z]+)\s+(?:[a-z]+ly\s+)?from\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+_FROM = re.compile(
+    r"\b([a-z]+)\s+(?:[a-z]+ly\s+)?from\s+" r"(?:about\s+|around\s+|roughly\s+)?$", re.I
+)
 _TO = re.compile(r"\s+to\s+(?:about\s+|around\s+|roughly\s+)?", re.I)
 _VERB_REACH = 40  # characters before a span searched for the change's verb
 # English words that ask for what held before a change ("What was the fee before?",
@@ -710,9 +713,9 @@ _ASKS_BEFORE = re.compile(
 
 
 def _where_it_ended(spans: list[Span], sentence: str, ask: Ask) -> list[Span]:
-    """Of a change "fell from 6 GB to 241 GB", the figure it ended at, unless the question
-    asks what held before ("How quickly are leaks fixed now?" is answered by "to 3.4
-    days", "What was the fee before the rise?" by the "from" figure). A change has a verb
+    """Of a change "grew from 6 GB to 241 GB", the figure it ended at, unless the question
+    asks what held before ("How much is stored now?" is answered by "241 GB", "What was
+    stored before?" and "What did it grow from?" by "6 GB"). A change has a verb
     of change (`_changes`): "runs from 6 to 12 weeks" and "takes from 3 to 5 days" state
     a range, whose ends both answer."""
     if _ASKS_BEFORE.search(ask.text):

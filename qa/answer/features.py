@@ -23,7 +23,6 @@ import numpy as np
 
 from qa.answer.headings import LIST_KINDS, heading_bonus
 from qa.answer.question import (
-    SCENE,
     QuestionProfile,
     asked_noun,
     asks_count,
@@ -661,11 +660,7 @@ def missing_in_corpus(v: View) -> float:
 
 def missing_name(v: View) -> float:
     """A name or number of the question that the corpus lacks (softened likewise)."""
-    gaps = [
-        (SCENE if t.scene else 1.0) * (1.0 - max(t.corpus_similarity, 0.0))
-        for t in v.q.terms
-        if t.name
-    ]
+    gaps = [t.absence_factor * (1.0 - max(t.corpus_similarity, 0.0)) for t in v.q.terms if t.name]
     return max(gaps, default=0.0)
 
 

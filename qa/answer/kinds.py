@@ -384,12 +384,14 @@ def asks_for_a_comparison(question: str) -> Kind | None:
     return Kind(COMPARISON, "asks how accounts compare or differ", sides=sides)
 
 
-_AUXILIARY = re.compile(
-    r"^\W*(?:is|are|was|were|am|do|does|did|can|could|may|might|must|shall|should|will|would|"
+# English's auxiliary verbs, which open a question that asks whether, and its wh-words.
+AUXILIARIES = (
+    r"is|are|was|were|am|do|does|did|can|could|may|might|must|shall|should|will|would|"
     r"has|have|had|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|can't|won't|hasn't|"
-    r"haven't)\b",
-    re.I,
+    r"haven't"
 )
+WH_WORDS = r"how|what|which|who|whom|whose|when|where|why"
+_AUXILIARY = re.compile(rf"^\W*(?:{AUXILIARIES})\b", re.I)
 _REQUEST = re.compile(
     r"^\W*(?:can|could|would|will) you\b|^\W*(?:do|does) (?:anyone|anybody) know\b", re.I
 )

@@ -19,7 +19,14 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from qa.answer.headings import asks_for_heading, structure_stems
-from qa.answer.kinds import OVERVIEW, YES_NO, is_document_type, question_kind
+from qa.answer.kinds import (
+    AUXILIARIES,
+    OVERVIEW,
+    WH_WORDS,
+    YES_NO,
+    is_document_type,
+    question_kind,
+)
 from qa.text import (
     DAYS,
     MONTHS,
@@ -669,6 +676,11 @@ class Term:
     # sending me £80 from Canada. Will I be charged to receive it?"
     scene: bool = False
 
+    @property
+    def absence_factor(self) -> float:
+        """How much the word's absence counts against a word of the asking part's."""
+        return SCENE if self.scene else 1.0
+
 
 @dataclass
 class QuestionProfile:
@@ -700,9 +712,7 @@ class QuestionProfile:
         specificity, less for a word that only sets the scene. People tell their case
         before they ask ("Bought a few things in Spain last week - what's the extra cut
         on foreign purchases?"); the documents answer the asking part in their own terms."""
-        return np.array(
-            [t.specificity * (SCENE if t.scene else 1.0) for t in self.terms], np.float32
-        )
+        return np.array([t.specificity * t.absence_factor for t in self.terms], np.float32)
 
     @cached_property
     def key_weights(self) -> np.ndarray:
@@ -806,12 +816,7 @@ SCENE = 0.5
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[\"“'(]?[A-Z0-9])")
 _DASH_LEAD = re.compile(r"^([^?]+?)\s[-—–]\s+(?=\S[^?]*\?)")
 _REASON = re.compile(r"\bbecause\b(?!\s+of\b)[^,.;?]*", re.I)  # not "because of a X"
-_ASKS = re.compile(
-    r"^\W*(?:(?:and|but|so|then)\s+)?(?:how|what|which|who|whom|whose|when|where|why|is|are|"
-    r"was|were|am|do|does|did|can|could|may|might|must|shall|should|will|would|has|have|"
-    r"had)\b",
-    re.I,
-)
+_ASKS = re.compile(rf"^\W*(?:(?:and|but|so|then)\s+)?(?:{WH_WORDS}|{AUXILIARIES})\b", re.I)
 
 
 def _scene_words(text: str) -> frozenset[int]:

@@ -193,6 +193,101 @@ def assert_exact(text: str, citations, snapshot: Snapshot) -> None:
             "place",
             "Lisbon",
         ),
+        # Of several numbers, the one whose own phrase names the question (a duration
+        # through `duration_span`): what a number is for follows it.
+        (
+            "Tickets cost EUR 12.00 for adults and EUR 7.50 for children.",
+            "How much is a ticket for my children?",
+            "amount",
+            "EUR 7.50",
+        ),
+        (
+            "Tickets cost EUR 12.00 for adults and EUR 7.50 for children.",
+            "How much does an adult ticket cost?",
+            "amount",
+            "EUR 12.00",
+        ),
+        (
+            "Posting costs $4.00; the fee is $9.00 if you ask for tracking.",
+            "What does posting cost with tracking?",
+            "amount",
+            "$9.00",
+        ),
+        # the phrase ends at a conjunction: "in 2025 welcomed" is the next number's
+        (
+            "The museum has 38 staff and in 2025 welcomed 91,000 visitors.",
+            "How many visitors did the museum welcome in 2025?",
+            "number",
+            "91,000 visitors",
+        ),
+        # a part counts what its whole counts: the nearest, as before
+        (
+            "In the drill, 41 of the 56 listed volunteers were reached within two hours.",
+            "How many of the volunteers in the drill were reached within two hours?",
+            "number",
+            "41",
+        ),
+        # no phrase names the question: outside the brackets, not the aside
+        (
+            "The hirer covers the first GBP 900.00 of any repair (GBP 1,500.00 for minibuses), "
+            "whoever was at fault.",
+            "What's the most I'd pay if a bus hits me and it's not my fault?",
+            "amount",
+            "GBP 900.00",
+        ),
+        # a synonym names it too: "altogether" is "in total"
+        (
+            "Each of the 120 members was refunded £5, £600 in total, in May.",
+            "How much was refunded altogether?",
+            "amount",
+            "£600",
+        ),
+        # a bracket that names what is asked is no aside
+        (
+            "Checked bags may weigh 30 kg (66 lb) per bag (hand luggage 7 kg).",
+            "What's the weight limit for hand luggage?",
+            "number",
+            "7 kg",
+        ),
+        # a verb's synonyms name no phrase ("need" is "ask" in WordNet)
+        (
+            "Joining costs £50, or £20 if we ask you to rejoin.",
+            "How much do I need to pay to join?",
+            "amount",
+            "£50",
+        ),
+        # a change ends at its "to" figure, unless the question asks what held before
+        (
+            "The wait for a repair was cut from 9.5 days to 4.2 days.",
+            "How long is the wait for a repair now?",
+            "duration",
+            "4.2 days",
+        ),
+        (
+            "The wait for a repair was cut from 9.5 days to 4.2 days.",
+            "How long was the wait for a repair before?",
+            "duration",
+            "9.5 days",
+        ),
+        (
+            "The wait for a repair was cut from 9.5 days to 4.2 days.",
+            "What was the wait for a repair cut from?",
+            "duration",
+            "9.5 days",
+        ),
+        (
+            "Our storage grew from about 6 TB to 24 TB in a year.",
+            "How much storage do we have now?",
+            "number",
+            "24 TB",
+        ),
+        # a range is no change: its first end, nearest the question's words
+        (
+            "The course runs from 6 weeks to 12 weeks, as you choose.",
+            "How long is the course?",
+            "duration",
+            "6 weeks",
+        ),
     ],
 )
 def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
@@ -1979,109 +2074,3 @@ def test_documents_that_share_a_title_are_told_apart_by_their_file_names(tmp_pat
     assert "“ORVANE TRADING LTD - STAFF HANDBOOK (leave)”" in answer.answer, answer.answer
     assert "“ORVANE TRADING LTD - STAFF HANDBOOK (laptops)”" in answer.answer, answer.answer
     assert_exact(answer.answer, answer.citations, QAService(settings).snapshot())
-
-
-@pytest.mark.parametrize(
-    "sentence, question, answer_type, span",
-    [
-        # what a number is for follows it: "for adults", not the number nearest "adult"
-        (
-            "Tickets cost EUR 12.00 for adults and EUR 7.50 for children.",
-            "How much is a ticket for my children?",
-            "amount",
-            "EUR 7.50",
-        ),
-        (
-            "Tickets cost EUR 12.00 for adults and EUR 7.50 for children.",
-            "How much does an adult ticket cost?",
-            "amount",
-            "EUR 12.00",
-        ),
-        (
-            "Posting costs $4.00; the fee is $9.00 if you ask for tracking.",
-            "What does posting cost with tracking?",
-            "amount",
-            "$9.00",
-        ),
-        # the phrase ends at a conjunction: "in 2025 visited" is the next number's
-        (
-            "The museum has 38 staff and in 2025 welcomed 91,000 visitors.",
-            "How many visitors did the museum welcome in 2025?",
-            "number",
-            "91,000 visitors",
-        ),
-        # a part counts what its whole counts: the nearest, as before
-        (
-            "In the drill, 41 of the 56 listed volunteers were reached within two hours.",
-            "How many of the volunteers in the drill were reached within two hours?",
-            "number",
-            "41",
-        ),
-        # no phrase names the question: outside the brackets, not the aside
-        (
-            "The hirer covers the first GBP 900.00 of any repair (GBP 1,500.00 for minibuses), "
-            "whoever was at fault.",
-            "What's the most I'd pay if a bus hits me and it's not my fault?",
-            "amount",
-            "GBP 900.00",
-        ),
-        # a synonym names it too: "altogether" is "in total"
-        (
-            "Each of the 120 members was refunded £5, £600 in total, in May.",
-            "How much was refunded altogether?",
-            "amount",
-            "£600",
-        ),
-        # a bracket that names what is asked is no aside
-        (
-            "Checked bags may weigh 30 kg (66 lb) per bag (hand luggage 7 kg).",
-            "What's the weight limit for hand luggage?",
-            "number",
-            "7 kg",
-        ),
-        # a verb's synonyms name no phrase ("need" is "ask" in WordNet)
-        (
-            "Joining costs £50, or £20 if we ask you to rejoin.",
-            "How much do I need to pay to join?",
-            "amount",
-            "£50",
-        ),
-        # a change ends at its "to" figure, unless the question asks what held before
-        (
-            "The wait for a repair was cut from 9.5 days to 4.2 days.",
-            "How long is the wait for a repair now?",
-            "duration",
-            "4.2 days",
-        ),
-        (
-            "The wait for a repair was cut from 9.5 days to 4.2 days.",
-            "How long was the wait for a repair before?",
-            "duration",
-            "9.5 days",
-        ),
-        (
-            "The wait for a repair was cut from 9.5 days to 4.2 days.",
-            "What was the wait for a repair cut from?",
-            "duration",
-            "9.5 days",
-        ),
-        (
-            "Our storage grew from about 6 TB to 24 TB in a year.",
-            "How much storage do we have now?",
-            "number",
-            "24 TB",
-        ),
-        # a range is no change: its first end, nearest the question's words
-        (
-            "The course runs from 6 weeks to 12 weeks, as you choose.",
-            "How long is the course?",
-            "duration",
-            "6 weeks",
-        ),
-    ],
-)
-def test_of_several_numbers_the_one_its_own_phrase_names(sentence, question, answer_type, span):
-    """Through `answer_span`, as an answer's lead finds it (a duration by `duration_span`)."""
-    found = answer_span(sentence, Ask.of(question, answer_type, set()))
-    assert found is not None
-    assert sentence[found[0] : found[1]] == span
