@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 # ("decide" -> "decision"): -0.001. With the filters of `WordNet.synonyms` (a review's
 # findings): +0.015 [+0.005, +0.026] against the session's start, +0.000 against no filters.
 SENSES = 2
+# A verb's senses that `WordNet.changes_quantity` reads: "fall" says "decrease" third.
+_CHANGE_SENSES = 3
 # Steps up WordNet's hypernyms that `WordNet.kinds` takes: "employee" -> worker -> person.
 # (Three reached "unit" and "whole" from "person", through organism and living thing.)
 _BROADER = 2
@@ -292,6 +294,22 @@ class WordNet:
             broader |= {stem(m.lower()) for synset in walk for m in self.members(synset)}
         return frozenset(own), frozenset(broader - own)
 
+    def changes_quantity(self, verb: str) -> bool:
+        """Can the verb state a change of quantity ("fell", "rose", "grew", "was cut")? One
+        of its base forms has a sense in verb.change among its first `_CHANGE_SENSES`,
+        and neither of its first two senses is stative: "fell" is "fall", whose third
+        sense is "decrease in size, extent, or range"; "varies" and "extends" are stative
+        in their second ("runs", "ranges", "takes" have no such sense early)."""
+        for form in self._base_forms("v", verb.lower()):
+            entry = self._line("index.verb", form)
+            if entry is None:
+                continue
+            files = [self._lexfiles_of("v" + o) for o in _offsets(entry)[:_CHANGE_SENSES]]
+            stative = any("verb.stative" in f for f in files[:2])
+            if not stative and any("verb.change" in f for f in files):
+                return True
+        return False
+
     def _noun_senses(self, form: str) -> list[tuple[str, str]]:
         entry = self._line("index.noun", form)
         if entry is None:
@@ -458,6 +476,13 @@ def synonyms(word: str) -> frozenset[str]:
     """`WordNet.synonyms` of a word as written (lower-cased), or none without WordNet."""
     db = wordnet()
     return db.synonyms(word) if db else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def changes_quantity(verb: str) -> bool:
+    """`WordNet.changes_quantity` of a verb as written, or False without WordNet."""
+    db = wordnet()
+    return db.changes_quantity(verb) if db else False
 
 
 @lru_cache(maxsize=4096)

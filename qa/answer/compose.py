@@ -106,7 +106,14 @@ from qa.text import (
     words,
     zipf,
 )
-from qa.thesaurus import kinds, parts_of_speech, singular, synonyms, verb_classes
+from qa.thesaurus import (
+    changes_quantity,
+    kinds,
+    parts_of_speech,
+    singular,
+    synonyms,
+    verb_classes,
+)
 from qa.types import SECTION_SEPARATOR, Citation, Passage, Sentence, without_extension
 
 ABSTAIN_PREFIX = "The documents don't say"
@@ -696,8 +703,8 @@ def _named_after(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
     return spans[named.index(best)] if best and named.count(best) == 1 else None
 
 
-# A change stated as "was cut from 6.1 days to 3.4 days": a verb, the span after "from",
-# the one after "to" (the verb's adverb may stand between: "rose sharply from").
+# A change stated as "fell from 6.1 days to 3.4 days": a verb, the span after "from", the
+# one after "to" (the verb's adverb may stand between: "rose sharply from").
 _FROM = re.compile(
     r"\b([a-z]+)\s+(?:[a-z]+ly\s+)?from\s+" r"(?:about\s+|around\s+|roughly\s+)?$", re.I
 )
@@ -715,26 +722,18 @@ _ASKS_BEFORE = re.compile(
 def _where_it_ended(spans: list[Span], sentence: str, ask: Ask) -> list[Span]:
     """Of a change "grew from 6 GB to 241 GB", the figure it ended at, unless the question
     asks what held before ("How much is stored now?" is answered by "241 GB", "What was
-    stored before?" and "What did it grow from?" by "6 GB"). A change has a verb
-    of change (`_changes`): "runs from 6 to 12 weeks" and "takes from 3 to 5 days" state
-    a range, whose ends both answer."""
+    stored before?" and "What did it grow from?" by "6 GB"). A change has a verb that
+    can state one (`qa.thesaurus.changes_quantity`: "fell", "rose", "was cut"); "runs
+    from 6 to 12 weeks" and "takes from 3 to 5 days" state a range, whose ends both
+    answer."""
     if _ASKS_BEFORE.search(ask.text):
         return spans
     ended_from = set()
     for a, b in itertools.pairwise(spans):
         verb = _FROM.search(sentence, max(0, a[0] - _VERB_REACH), a[0])
-        if verb and _TO.fullmatch(sentence, a[1], b[0]) and _changes(verb.group(1)):
+        if verb and _TO.fullmatch(sentence, a[1], b[0]) and changes_quantity(verb.group(1)):
             ended_from.add(a)
     return [s for s in spans if s not in ended_from] or spans
-
-
-def _changes(word: str) -> bool:
-    """A verb WordNet files as one of change in its first senses, and never as stative
-    ("grew", "rose", "was cut"; not "varies", "extends"). Not one of motion: "runs from 6
-    to 12 weeks" states a range, and "fell from" is motion first in WordNet, so a fall
-    keeps the nearest figure."""
-    classes = verb_classes(word.lower())
-    return "verb.change" in classes and "verb.stative" not in classes
 
 
 def _outside_brackets(spans: list[Span], sentence: str, ask: Ask) -> list[Span]:

@@ -276,6 +276,12 @@ def assert_exact(text: str, citations, snapshot: Snapshot) -> None:
             "9.5 days",
         ),
         (
+            "The average wait fell from 9.5 days to 4.2 days in 2025.",
+            "How long is the wait these days?",
+            "duration",
+            "4.2 days",
+        ),
+        (
             "Our storage grew from about 6 TB to 24 TB in a year.",
             "How much storage do we have now?",
             "number",

@@ -250,3 +250,12 @@ def test_a_word_the_corpus_lacks_stands_for_its_derivations():
     doc_freq[stem("signatures")] = 1
     q = profile_question("How many signatures do we need?", doc_freq, set(), passages=5)
     assert next(t for t in q.terms if t.lower == "signatures").synonyms == frozenset()
+
+
+def test_a_verb_that_can_state_a_change_of_quantity():
+    """WordNet's verb.change among a verb's first senses, none of its first two stative:
+    "fell" reaches "fall" (its third sense is to decrease); a range's verbs do not."""
+    for verb in ("fell", "rose", "grew", "increased", "dropped", "was", "cut"):
+        assert thesaurus.changes_quantity(verb) is (verb != "was")
+    for verb in ("runs", "ranges", "takes", "varies", "lasts", "costs"):
+        assert not thesaurus.changes_quantity(verb)
