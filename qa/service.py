@@ -39,6 +39,7 @@ from qa.feedback import FeedbackStore
 from qa.followup import rewrite
 from qa.jobs import JobRunner
 from qa.retrieve import CorpusIndex, Query, Snapshot
+from qa.sentences import sentence_spans
 from qa.store import Store, sentence_id
 from qa.types import (
     Answer,
@@ -477,6 +478,9 @@ class QAService:
         # question is not the slow one. Both are cached, so later checks cost ~ms.
         if snapshot.size:
             self.store.query_sentences(self._embedder().embed_query("ready"), n=1)
+        # Questions are split into sentences as documents are (`qa.sentences`, NLTK's
+        # Punkt): importing NLTK takes ~1.2 s, done here rather than in the first answer.
+        sentence_spans("Ready.")
         return {
             "passages": snapshot.size,
             "corpus_version": snapshot.version,

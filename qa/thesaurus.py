@@ -318,16 +318,27 @@ class WordNet:
 
     def _pointed(self, synset: str, symbols: tuple[str, ...]) -> list[str]:
         """The noun synsets that the synset's pointers of these kinds lead to."""
+        return [
+            target
+            for symbol, target, _, _ in self._pointers(synset)
+            if symbol in symbols and target[0] == "n"
+        ]
+
+    def _pointers(self, synset: str) -> list[tuple[str, str, int, int]]:
+        """The synset's pointers, as (symbol, target synset, source word number, target
+        word number); the numbers count the synsets' lemmas from 1, and are 0 for a
+        pointer between whole synsets (wndb(5): the pointer count is decimal, the
+        numbers hex; an adjective satellite "s" is looked up as "a")."""
         fields = self._line(f"data.{_POS[synset[0]]}", synset[1:])
         if fields is None:
             return []
         at = 4 + 2 * int(fields[3], 16)
-        pointers = fields[at + 1 : at + 1 + 4 * int(fields[at])]
+        raw = fields[at + 1 : at + 1 + 4 * int(fields[at])]
         return [
-            pointers[i + 2] + pointers[i + 1]
-            for i in range(0, len(pointers), 4)
-            if pointers[i] in symbols and pointers[i + 2] == "n"
-        ]
+            (raw[i], raw[i + 2].replace("s", "a") + raw[i + 1], int(raw[i + 3][:2], 16),
+             int(raw[i + 3][2:], 16))
+            for i in range(0, len(raw), 4)
+        ]  # fmt: skip
 
     def _is_a_property(self, synset: str) -> bool:
         """Is the noun synset a kind of WordNet's "property" (noun.attribute: "a basic
@@ -388,17 +399,12 @@ class WordNet:
             lemmas = [w.lower() for w in self._lemmas(synset)]
             if form not in lemmas:
                 continue
-            fields = self._line(f"data.{_POS[synset[0]]}", synset[1:]) or []
-            at = 4 + 2 * len(lemmas)
-            pointers = fields[at + 1 : at + 1 + 4 * int(fields[at])]
-            for i in range(0, len(pointers), 4):
-                symbol, offset, pos, numbers = pointers[i : i + 4]
-                if symbol != "+" or int(numbers[:2], 16) != lemmas.index(form) + 1:
+            for symbol, target, source, number in self._pointers(synset):
+                if symbol != "+" or source != lemmas.index(form) + 1:
                     continue
-                target = self._lemmas(pos.replace("s", "a") + offset)
-                number = int(numbers[2:], 16) - 1
-                if 0 <= number < len(target) and "_" not in target[number]:
-                    found |= _member_stems([target[number]])
+                derived = self._lemmas(target)
+                if 0 < number <= len(derived) and "_" not in derived[number - 1]:
+                    found |= _member_stems([derived[number - 1]])
         found.discard(stem(word.lower()))
         return frozenset(found)
 

@@ -705,10 +705,9 @@ def _named_after(spans: list[Span], sentence: str, ask: Ask) -> Span | None:
 
 # A change stated as "fell from 6.1 days to 3.4 days": a verb, the span after "from", the
 # one after "to" (the verb's adverb may stand between: "rose sharply from").
-_FROM = re.compile(
-    r"\b([a-z]+)\s+(?:[a-z]+ly\s+)?from\s+" r"(?:about\s+|around\s+|roughly\s+)?$", re.I
-)
-_TO = re.compile(r"\s+to\s+(?:about\s+|around\s+|roughly\s+)?", re.I)
+_ABOUT = r"(?:about\s+|around\s+|roughly\s+)?"
+_FROM = re.compile(rf"\b([a-z]+)\s+(?:[a-z]+ly\s+)?from\s+{_ABOUT}$", re.I)
+_TO = re.compile(rf"\s+to\s+{_ABOUT}", re.I)
 _VERB_REACH = 40  # characters before a span searched for the change's verb
 # English words that ask for what held before a change ("What was the fee before?",
 # "What did it fall from?").

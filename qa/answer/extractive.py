@@ -369,7 +369,7 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
     if absent:  # true as said: no document uses the word (names first)
         worst = max(
             absent,
-            key=lambda t: (not t.scene, t.name, t.specificity * (1 - max(t.corpus_similarity, 0))),
+            key=lambda t: (not t.scene, t.name, t.specificity * t.corpus_gap),
         )
         return f"nothing in them mentions “{worst.word}”"
     if q.terms:

@@ -654,13 +654,13 @@ def missing_here(v: View) -> float:
 def missing_in_corpus(v: View) -> float:
     """The most specific question word that the whole corpus lacks, softened by how close
     the corpus's nearest word is ("Brits" ~ "British" is nearly there)."""
-    gaps = v.q.absence_weights * [1.0 - max(t.corpus_similarity, 0.0) for t in v.q.terms]
-    return float(max(gaps, default=0.0))
+    gaps = v.q.absence_weights * np.array([t.corpus_gap for t in v.q.terms])
+    return float(np.max(gaps, initial=0.0))
 
 
 def missing_name(v: View) -> float:
     """A name or number of the question that the corpus lacks (softened likewise)."""
-    gaps = [t.absence_factor * (1.0 - max(t.corpus_similarity, 0.0)) for t in v.q.terms if t.name]
+    gaps = [t.absence_factor * t.corpus_gap for t in v.q.terms if t.name]
     return max(gaps, default=0.0)
 
 
@@ -669,7 +669,7 @@ def focus_missing_in_corpus(v: View) -> float:
     corpus: 1 minus the closeness of the corpus's nearest word (0 with no such noun)."""
     if v.q.focus is None:
         return 0.0
-    return 1.0 - max(v.q.terms[v.q.focus].corpus_similarity, 0.0)
+    return v.q.terms[v.q.focus].corpus_gap
 
 
 def focus_missing_here(v: View) -> float:

@@ -27,6 +27,7 @@ from qa.answer.kinds import (
     is_document_type,
     question_kind,
 )
+from qa.sentences import sentence_spans
 from qa.text import (
     DAYS,
     MONTHS,
@@ -677,6 +678,11 @@ class Term:
     scene: bool = False
 
     @property
+    def corpus_gap(self) -> float:
+        """How far the corpus is from the word: 0 where it has it, 1 where nothing near."""
+        return 1.0 - max(self.corpus_similarity, 0.0)
+
+    @property
     def absence_factor(self) -> float:
         """How much the word's absence counts against a word of the asking part's."""
         return SCENE if self.scene else 1.0
@@ -813,7 +819,6 @@ SCENE = 0.5
 # lead-in before a dash that asks nothing itself ("I'm 21 - do I still have to pay?", not
 # "Who may install it — can my electrician?"), and a clause of reason ("because I'm
 # skint").
-_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[\"“'(]?[A-Z0-9])")
 _DASH_LEAD = re.compile(r"^([^?]+?)\s[-—–]\s+(?=\S[^?]*\?)")
 _REASON = re.compile(r"\bbecause\b(?!\s+of\b)[^,.;?]*", re.I)  # not "because of a X"
 _ASKS = re.compile(rf"^\W*(?:(?:and|but|so|then)\s+)?(?:{WH_WORDS}|{AUXILIARIES})\b", re.I)
@@ -830,9 +835,9 @@ def _scene_words(text: str) -> frozenset[int]:
 def _scene_spans(text: str) -> list[tuple[int, int]]:
     """Where the question sets its scene: the statements before the last sentence that
     asks (one with no "?" that opens with no question word: not "Can Dr. Patel ...?"),
-    a lead-in before a dash, a clause of reason."""
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
-    sentences = list(zip([0, *breaks], [*breaks, len(text)], strict=True))
+    a lead-in before a dash, a clause of reason. Sentences as documents are split
+    (`qa.sentences`: "£1,200.00" and "Dr. Patel" end none)."""
+    sentences = sentence_spans(text)
     asking = max((k for k, (a, b) in enumerate(sentences) if "?" in text[a:b]), default=0)
     spans = [
         (a, b) for a, b in sentences[:asking] if "?" not in text[a:b] and not _ASKS.match(text[a:b])
