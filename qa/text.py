@@ -564,11 +564,6 @@ _PHRASE_THEN_COMMA = re.compile(r"[^.!?\n]*?,")  # a comma before the sentence e
 _AFTER_PARTICIPLE = {"with", "at", "from", "for", "on", "to", "after", "before", "over", "through"}
 
 
-def capitalised_names(text: str, common: Collection[str]) -> set[str]:
-    """Old name of `names`, kept while callers are being rewritten."""
-    return names(text, common)
-
-
 def has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
@@ -658,6 +653,32 @@ def turn_speaker(text: str) -> tuple[int, int] | None:
     if group == "after" and not text.lstrip().startswith("[") and _all_common(label):
         return None  # an agenda's item after a bare time ("09:30 Welcome and coffee:")
     return m.span(group)
+
+
+# The header that opens one message of a thread and names who wrote it: an e-mail's
+# "From: Jane Doe <jane@example.org>", or a forum post's "[#2] jane_doe — 3 March 2024,
+# 22:05", a user name beside a date or a time. What follows, to the next header, is the
+# writer's, as a transcript's turn is its speaker's (`qa.answer.turns`).
+_FROM_HEADER = re.compile(r"^\s*From:[ \t]*([^<>\n]*[^<>\s])[ \t]*(?:<[^<>\n]*>)?\s*$", re.I)
+_POST_HEADER = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]\s*)?([\w@][\w.@-]*)\s*(?:[—–|,]|\s-)\s*\S")
+
+
+def message_writer(line: str) -> tuple[int, int] | None:
+    """Where a thread's message header names its writer (`_FROM_HEADER`, or a user name
+    first in a line with a date or a time), that name's span. A user name is written as
+    no word is ("jane_doe", "j.doe", "@jd", "oldgreg58"): "Update — 3 March 2024" names
+    no one."""
+    if m := _FROM_HEADER.match(line):
+        return m.span(1)
+    m = _POST_HEADER.match(line)
+    if m is None or not (CLOCK.search(line, m.end(1)) or YEAR.search(line, m.end(1))):
+        return None
+    name = m.group(1)
+    no_word = re.search(r"[_.@]|\d", name) and len(re.findall(r"[^\W\d_]", name)) > 1
+    return m.span(1) if no_word and not _VERSION.fullmatch(name) else None
+
+
+_VERSION = re.compile(r"v?\d+(?:[.-]\w+)+", re.I)  # "v2.4.0 — 3 March 2025" is a release
 
 
 def _all_common(label: str) -> bool:

@@ -324,7 +324,7 @@ def best_asked_missing(views: Sequence[View]) -> float:
     asked = asked_type(best.q)
     if asked == best.q.answer_type:  # the scorer's own type: its check, already made
         return float(best.offered is False)
-    return float(not OFFERS[asked](best.text, best.q, best.lower_words))
+    return float(not OFFERS[asked](best.reading, best.q, best.lower_words))
 
 
 # `best_count_missing` (session 11: a "how many" question whose best candidate states no

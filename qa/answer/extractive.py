@@ -9,6 +9,7 @@ person can read. Composing the quotes is `qa.answer.compose`'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -178,7 +179,7 @@ def score_candidates(
             previous = p.sentences[idx - 1].text if idx else before.get(p.passage_id, "")
             match, content = lexicon.match(s.text)
             context = match
-            for extra in (previous, heading, table_header(p, idx)):
+            for extra in (previous, heading, table_header(p, idx), run_in_label(p, idx)):
                 if extra:
                     context = np.maximum(context, lexicon.match(extra)[0])
             view = View(
@@ -197,6 +198,7 @@ def score_candidates(
                 previous=previous,
                 introduced=introduced(p, idx, snapshot),
                 speaker=turn.speaker if (turn := turns[idx]) and turn.stands_before(s) else "",
+                header=header_row(p, idx),
             )
             rank = passage_ranks[p.passage_id]
             out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0), retriever_rank=rank))
@@ -401,6 +403,38 @@ def table_header(passage: Passage, index: int) -> str:
     if first == index or (first == 0 and passage.context):
         return ""
     return passage.sentences[first].text
+
+
+# A run-in label: the bold words that open a paragraph or a list item ("8. **First dip.**
+# Skim ...", "**Support:** 131 tickets ..."), a heading in all but layout (Markdown's
+# emphasis). Where a paragraph or an item starts: after a blank line, or a new line that
+# opens with a list's bullet or number. A wrapped line is no start.
+_RUN_IN_LABEL = re.compile(r"\W{0,3}\*\*([^*\n]{1,80})\*\*")
+_BLOCK_STARTS = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*+•]|\d{1,3}[.)]|[a-z][.)])[ \t]")
+_LABEL_REACH = 6  # sentences back to the block's first
+
+
+def run_in_label(passage: Passage, index: int) -> str:
+    """The run-in label of the paragraph or list item that the sentence is in, where the
+    sentence is not its first: the third sentence of "8. **First dip.** Skim the flower
+    aside. Squeeze the skein. Keep it under for 3 minutes." is read under "First dip", as a
+    sentence under a heading is; "" where there is none."""
+    base = passage.start
+    for j in range(index, max(index - _LABEL_REACH, 0), -1):
+        before, this = passage.sentences[j - 1], passage.sentences[j]
+        if _BLOCK_STARTS.search(passage.text[before.end - base : this.start - base]):
+            return ""
+        if label := _RUN_IN_LABEL.match(before.text):
+            return label.group(1)
+    return ""
+
+
+def header_row(passage: Passage, index: int) -> str:
+    """The header row of the table a row sentence is in: in the passage (`table_header`),
+    or its `context` where the passage continues a table; "" for other sentences."""
+    if passage.sentences[index].kind != "table_row":
+        return ""
+    return table_header(passage, index) or passage.context
 
 
 def _previous_sentences(passages: list[Passage], snapshot: Snapshot) -> dict[str, str]:

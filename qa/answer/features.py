@@ -57,7 +57,7 @@ from qa.text import (
     UNIT_WORD,
     WEB_ADDRESS,
     YEAR,
-    capitalised_names,
+    names,
     numbers,
     phone_numbers,
     stem,
@@ -108,7 +108,7 @@ def _names(text: str, q: QuestionProfile, lower_words: set[str]) -> list[str]:
     stems_q = q.stems
     return [
         n
-        for n in capitalised_names(text, lower_words)
+        for n in names(text, lower_words)
         if stem(n) not in stems_q and n.lower() not in MONTHS | DAYS
     ]
 
@@ -374,7 +374,23 @@ def offers_amount(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     (AUC +0.0004 [-0.0003, +0.0012])."""
     if any(m.group() not in q.text for m in MONEY.finditer(text)) or FREE.search(text):
         return True
+    if _counts_money(text, q):
+        return True
     return share_may_answer(q.text) and any(m.group() not in q.text for m in PERCENT.finditer(text))
+
+
+# What a count of coins, banknotes or cash counts: WordNet makes them kinds of money.
+_MONEY = ("money", "currency")
+
+
+def _counts_money(text: str, q: QuestionProfile) -> bool:
+    """A count of money's pieces ("each player receives 7 coins", "3 banknotes"), which
+    a game or a till counts in place of a sum; not one the question writes."""
+    given = _question_numbers(q.text)
+    return any(
+        value not in given and counts_the_counted(text, end, _MONEY) is True
+        for value, end in _counts(text)
+    )
 
 
 def offers_name(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
@@ -446,6 +462,40 @@ KINDS = {
 }
 
 
+# A table's column heading may give the unit of every figure under it: "2024/25 (£)",
+# "Weight (kg)", "Share (%)", "Cost [USD]" (the typographic convention of tables in
+# English). Its rows then write bare figures that are sums, weights or shares.
+_HEADING_UNIT = re.compile(r"[(\[]\s*([^()\[\]\d]{1,12}?)\s*[)\]]\s*$")
+_BARE_FIGURE = re.compile(r"[-+]?\d[\d.,]*")
+_CURRENCY_FIRST = re.compile(rf"(?:{CURRENCY_SIGN}|{CURRENCY_CODE})")
+
+
+def with_heading_units(row: str, header: str) -> str:
+    """The table row with each bare figure written in the unit its column's heading gives
+    ("| Audit fee | 450 | 480 |" under "| Line | 2023/24 (£) | 2024/25 (£) |" reads "|
+    Audit fee | £450 | £480 |"), so that what it offers is seen; the row as it is where
+    the two do not line up cell for cell. For reading, never for quoting."""
+    if "|" not in row or "|" not in header:
+        return row
+    heads = header.strip().strip("|").split("|")
+    cells = row.strip().strip("|").split("|")
+    if len(heads) != len(cells):
+        return row
+    read = []
+    for head, cell in zip(heads, cells, strict=True):
+        unit = _HEADING_UNIT.search(head.strip())
+        figure = cell.strip()
+        if unit and _BARE_FIGURE.fullmatch(figure):
+            sign = _CURRENCY_FIRST.match(unit.group(1))
+            figure = (
+                f"{sign.group()}{figure}{unit.group(1)[sign.end() :]}"
+                if sign
+                else f"{figure} {unit.group(1)}"
+            )
+        read.append(figure)
+    return "| " + " | ".join(read) + " |"
+
+
 # --- the view of one candidate -------------------------------------------------------------
 @dataclass
 class View:
@@ -478,10 +528,18 @@ class View:
     # the speaker of the transcript's or chat log's turn the sentence is in, where its label
     # stands before the sentence (`qa.answer.turns`): "I prefer the second" has one
     speaker: str = ""
+    # the header row of the table the sentence is a row of ("" for other sentences)
+    header: str = ""
 
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @cached_property
+    def reading(self) -> str:
+        """The sentence as what it offers is read: a table row with its bare figures in
+        their column's unit (`with_heading_units`), else the sentence itself."""
+        return with_heading_units(self.text, self.header)
 
     @cached_property
     def offered(self) -> bool | None:
@@ -490,7 +548,7 @@ class View:
         if offers is None:
             return None
         return (
-            offers(self.text, self.q, self.lower_words)
+            offers(self.reading, self.q, self.lower_words)
             or bool(self.introduced and offers(self.introduced, self.q, self.lower_words))
             or (
                 offers is offers_person and self.speaker != "" and not _all_in(self.speaker, self.q)

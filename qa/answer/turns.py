@@ -2,9 +2,11 @@
 
 A transcript names its speaker once, at the start of the turn ("MR. DOE: I will be brief.
 We have two options. I prefer the second."), and a chat log at the start of each message
-("[10:41] jane.d: ..."). The sentences after the label are the speaker's too, though they
-do not say so: "Who preferred the second option?" is answered by the label two sentences
-back. The scorer sees that a sentence has a speaker (`qa.answer.features.View.speaker`),
+("[10:41] jane.d: ..."); a thread of e-mails or forum posts names each message's writer in
+its header ("From: Jane Doe <jane@example.org>", "[#2] jane_doe — 3 March 2024, 22:05":
+`qa.text.message_writer`). The sentences after the label are the speaker's too, though
+they do not say so: "Who preferred the second option?" is answered by the label two
+sentences back. The scorer sees that a sentence has a speaker (`qa.answer.features.View.speaker`),
 and the answer leads with the label (`qa.answer.compose.choose_lead`).
 """
 
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 
 from qa.answer.headings import HEADING_KINDS as _ENDS_A_TURN  # a heading starts another part
 from qa.retrieve import Snapshot
-from qa.text import turn_speaker
+from qa.text import message_writer, turn_speaker
 from qa.types import Passage, Sentence
 
 
@@ -33,7 +35,12 @@ class Turn:
 
 
 def _opened_by(passage: Passage, sentence: Sentence) -> Turn | None:
-    found = turn_speaker(sentence.text)
+    """The turn the sentence opens: with a speaker's label, or as a message's header (a
+    heading can be only that; it ends any other turn)."""
+    if sentence.kind in _ENDS_A_TURN:
+        found = message_writer(sentence.text)
+    else:
+        found = turn_speaker(sentence.text) or message_writer(sentence.text)
     if found is None:
         return None
     a, b = sentence.start + found[0], sentence.start + found[1]
@@ -43,9 +50,7 @@ def _opened_by(passage: Passage, sentence: Sentence) -> Turn | None:
 def _last_turn(passage: Passage) -> Turn | None:
     """The turn a passage ends in (the next passage may go on with it)."""
     for s in reversed(passage.sentences):
-        if s.kind in _ENDS_A_TURN:
-            return None
-        if turn := _opened_by(passage, s):
+        if (turn := _opened_by(passage, s)) or s.kind in _ENDS_A_TURN:
             return turn
     return None
 
@@ -56,14 +61,19 @@ def turns_of(passage: Passage, snapshot: Snapshot) -> list[Turn | None]:
     any label, and after a heading."""
     current: Turn | None = None
     first = passage.sentences[0] if passage.sentences else None
-    if first is not None and first.kind not in _ENDS_A_TURN and turn_speaker(first.text) is None:
+    if first is not None and first.kind not in _ENDS_A_TURN and not _opened_by(passage, first):
         before = snapshot.previous_passage(passage.passage_id)
         current = _last_turn(before) if before is not None else None
     out: list[Turn | None] = []
     for s in passage.sentences:
-        if s.kind in _ENDS_A_TURN:
-            current = None
-        elif turn := _opened_by(passage, s):
+        if (turn := _opened_by(passage, s)) or s.kind in _ENDS_A_TURN:
             current = turn
-        out.append(current)
+        out.append(None if _quoted(passage, s) else current)
     return out
+
+
+def _quoted(passage: Passage, sentence: Sentence) -> bool:
+    """The sentence is on a line quoted from an earlier message ("> New cables stretch
+    ..."): the writer of the message it is in did not write it."""
+    at = max(sentence.start - passage.start, 0)
+    return passage.text[passage.text.rfind("\n", 0, at) + 1 : at].lstrip().startswith(">")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -69,10 +70,11 @@ from qa.answer.kinds import (
     question_parts,
     side_questions,
 )
+from qa.answer.turns import turns_of
 from qa.config import Settings
 from qa.retrieve import Snapshot
-from qa.text import DIMENSION_UNITS, stem
-from qa.types import Passage
+from qa.text import DIMENSION_UNITS, message_writer, stem
+from qa.types import Passage, Sentence
 from qa.verify import split_claims
 
 CONTRACT = """Service Agreement
@@ -733,6 +735,44 @@ THE CHAIR: Thank you both. We will vote on the roof in June.
 """
 
 
+# A forum thread: each post's header names its writer; a reply quotes another's words.
+THREAD = """Bike Forum > Gears
+
+[#0] marlow_pedals — 3 March 2024, 21:14
+
+My chain jumps on every climb. The gear cable was replaced in January.
+
+[#1] dunmore_kate — 3 March 2024, 22:05
+
+Hold on before buying anything. New cables stretch over the first few hundred km, and I reckon the indexing has drifted.
+
+[#2] ferrous_wheel — 3 March 2024, 22:17
+
+> New cables stretch over the first few hundred km, and I reckon the indexing has drifted.
+
+I doubt it. A worn chain skips under load, so I would replace the chain first.
+"""
+
+EMAILS = """From: Tom Agnew <t.agnew@shipyard.example>
+To: Gareth Pryce <g.pryce@ferries.example>
+Date: Mon, 19 Jan 2026 08:42:15 +0000
+Subject: Hull survey
+
+Hi Gareth,
+
+The survey is done. I think fourteen plates must be renewed before she sails again.
+
+Tom
+
+From: Gareth Pryce <g.pryce@ferries.example>
+To: Tom Agnew <t.agnew@shipyard.example>
+Date: Mon, 19 Jan 2026 13:05:40 +0000
+Subject: RE: Hull survey
+
+Thanks Tom. We will tell the island council on Friday that the ferry stays in dock.
+"""
+
+
 BRIEFING = """Fund briefing
 
 Odile Marchetti, head of the harbour fund, told reporters on Monday that berth fees would rise in spring. In the evening she told a local radio station that the ferry timetable would stay as it is.
@@ -747,6 +787,11 @@ The fund also publishes its accounts each June.
         # a transcript names its speaker once, at the start of the turn: the third
         # sentence of the turn is the speaker's too
         ("minutes.txt", MEETING, "Who thought the whole roof should be relaid?", "MR. ABERNATHY"),
+        # a thread's message is its writer's, as its header says; a quoted line is not
+        ("thread.txt", THREAD, "Who reckoned the indexing had drifted?", "dunmore_kate"),
+        ("thread.txt", THREAD, "Who thought the chain should be replaced first?", "ferrous_wheel"),
+        ("emails.txt", EMAILS, "Who thought the plates had to be renewed?", "Tom Agnew"),
+        ("emails.txt", EMAILS, "Who said they would tell the island council?", "Gareth Pryce"),
         # "In the evening she told ...": the speaker the sentence before names
         (
             "briefing.txt",
@@ -765,6 +810,48 @@ def test_who_said_it_is_the_speaker_named_before_the_sentence(tmp_path, name, te
     document = service.snapshot().document_text(name)
     for c in answer.citations:
         assert document[c.start : c.end] == c.quote
+
+
+@pytest.mark.parametrize(
+    ("line", "writer"),
+    [
+        ("From: Tom Agnew <t.agnew@shipyard.example>", "Tom Agnew"),
+        ("From: Adult Learning Office", "Adult Learning Office"),
+        ("[#2] dunmore_kate — 3 March 2024, 22:05", "dunmore_kate"),
+        ("oldgreg58 | 4 March 2024", "oldgreg58"),
+        ("@jd - 10:41", "@jd"),
+        # a word, a release or a date beside a date is no user name
+        ("Update — 3 March 2024", None),
+        ("v2.4.0 — 3 March 2025", None),
+        ("2.4.0-rc1 — 2025-03-01", None),
+        ("Version 3.2, revised 14 February 2024", None),
+        ("jane_doe wrote a long reply.", None),  # no date or time
+    ],
+)
+def test_a_thread_messages_header_names_its_writer(line, writer):
+    found = message_writer(line)
+    assert (line[found[0] : found[1]] if found else None) == writer
+
+
+def test_a_quoted_line_is_no_part_of_the_turn_of_the_message_quoting_it():
+    """ "> New cables stretch ..." in ferrous_wheel's reply is dunmore_kate's sentence."""
+    lines = [
+        ("[#2] ferrous_wheel — 3 March 2024, 22:17", "heading"),
+        ("> New cables stretch.", "sentence"),
+        ("I doubt it.", "sentence"),
+    ]
+    text = "\n".join(line for line, _ in lines)
+    sentences, at = [], 0
+    for line, kind in lines:
+        start = at + (2 if line.startswith("> ") else 0)  # the sentence after the mark
+        sentences.append(
+            Sentence(start=start, end=at + len(line), text=line[start - at :], kind=kind)
+        )
+        at += len(line) + 1
+    p = Passage(passage_id="p", doc_id="d", start=0, end=len(text), text=text, sentences=sentences)
+    turns = turns_of(p, SimpleNamespace(previous_passage=lambda passage_id: None))
+    assert [t.speaker if t else None for t in turns] == ["ferrous_wheel", None, "ferrous_wheel"]
+    assert not turns[0].stands_before(sentences[0]) and turns[2].stands_before(sentences[2])
 
 
 def test_a_deadline_is_not_an_agent():

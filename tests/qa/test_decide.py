@@ -21,7 +21,13 @@ from qa.answer.decide import (
     retrievers_agree,
     top_passages,
 )
-from qa.answer.features import FEATURE_NAMES, OFFERS, offers_count, offers_person
+from qa.answer.features import (
+    FEATURE_NAMES,
+    OFFERS,
+    offers_count,
+    offers_person,
+    with_heading_units,
+)
 from qa.answer.question import asked_type, asks_count, attach_vectors, profile_question
 
 
@@ -189,9 +195,10 @@ class _Seen:
     """What `best_asked_missing` reads of a candidate's view: the question, the text and
     whether it offers the scorer's answer type (`View.offered`)."""
 
-    def __init__(self, question: str, text: str) -> None:
+    def __init__(self, question: str, text: str, header: str = "") -> None:
         self.q = profile_question(question, {}, set())
         self.text = text
+        self.reading = with_heading_units(text, header)  # as `View.reading`
         self.lower_words: set[str] = set()
         offers = OFFERS.get(self.q.answer_type)
         self.offered = None if offers is None else offers(text, self.q, self.lower_words)
@@ -218,6 +225,18 @@ def test_best_asked_missing_is_the_best_candidate_lacking_the_amount_asked_for()
     assert best_asked_missing([giving, lacking]) == 0.0
     assert best_asked_missing([_Seen("What was fixed?", "Nothing.")]) == 0.0  # nothing asked
     assert best_asked_missing([]) == 0.0
+
+
+def test_a_table_rows_bare_figures_are_sums_where_the_column_heading_gives_a_currency():
+    """ "What is the internal auditor costing the council this year?" over a budget whose
+    rows write "| Internal audit fee | 450 | 480 |" under "| Spending line | 2023/24 (£) |
+    2024/25 (£) |": the row offers the amount; without its header it does not."""
+    q = "What is the internal auditor costing the council this year?"
+    row = "| Internal audit fee | 450 | 480 |"
+    header = "| Spending line | 2023/24 (£) | 2024/25 (£) |"
+    assert best_asked_missing([_Seen(q, row, header)]) == 0.0
+    assert best_asked_missing([_Seen(q, row)]) == 1.0
+    assert best_asked_missing([_Seen(q, row, "| Spending line | 2023/24 | 2024/25 |")]) == 1.0
 
 
 def test_a_best_sentence_without_the_amount_asked_for_lowers_the_answer_probability():

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from qa.answer import features as f
-from qa.answer.extractive import _Words, introduced, table_header
+from qa.answer.extractive import _Words, header_row, introduced, run_in_label, table_header
 from qa.answer.question import (
     answer_type_of,
     asked_noun,
@@ -331,6 +331,10 @@ def view(
         ("How much is a field trip?", "Field trips rose by 15% this year.", False),
         ("How much does the field trip cost?", "Field trips rose by 15% this year.", False),
         ("How much money is the field trip?", "Field trips rose by 15% this year.", False),
+        # a count of money's pieces is an amount (WordNet: coins and banknotes are money)
+        ("How much money does each player get?", "Each player receives 7 coins.", True),
+        ("How much money does each player get?", "Each player receives 7 cards.", False),
+        ("How much money does each player get?", "The bank holds 10 cash machines.", False),
         ("According to whom was it approved?", "According to the ministry, it was.", True),
         ("According to whom was it approved?", "According to reports, it was.", False),
     ],
@@ -395,6 +399,48 @@ def test_a_table_row_is_read_with_the_header_row_over_it():
     # a passage that continues a table has its header as its context, read with its heading
     continued = _rows("| June | 80% | 65% |\n| July | 74% | 58% |", ["table_row"] * 2, "| M | A |")
     assert table_header(continued, 1) == ""
+
+
+def test_a_rows_bare_figures_take_the_unit_their_column_heading_gives():
+    header = "| Spending line | 2023/24 (£) | 2024/25 (£) | Share (%) | Weight [kg] |"
+    row = "| Audit fee | 450 | 1,480.50 | 3.5 | 12 |"
+    assert f.with_heading_units(row, header) == "| Audit fee | £450 | £1,480.50 | 3.5 % | 12 kg |"
+    assert f.with_heading_units("| Fee | 450 |", "| Line | Cost (£m) |") == "| Fee | £450m |"
+    # words stay words; a heading whose bracket holds a figure gives no unit
+    assert f.with_heading_units("| Fee | n/a |", "| Line | Cost (£) |") == "| Fee | n/a |"
+    assert f.with_heading_units("| Fee | 450 |", "| Line | Plan (2024) |") == "| Fee | 450 |"
+    # rows and headers that do not line up, and sentences, are read as written
+    assert f.with_heading_units("| Fee | 450 | 9 |", "| Line | Cost (£) |") == "| Fee | 450 | 9 |"
+    assert f.with_heading_units("The fee is 450.", "| Line | Cost (£) |") == "The fee is 450."
+    # a row is read with its table's header, in the passage or in its context
+    text = "| Line | Cost (£) |\n| Audit fee | 450 |"
+    assert header_row(_rows(text, ["table_row", "table_row"]), 1) == "| Line | Cost (£) |"
+    continued = _rows("| Audit fee | 450 |", ["table_row"], "| Line | Cost (£) |")
+    assert header_row(continued, 0) == "| Line | Cost (£) |"
+    assert header_row(_rows("Fees are due in May.", ["sentence"], "| L | C |"), 0) == ""
+
+
+def test_a_sentence_is_read_under_the_run_in_label_of_its_paragraph_or_item():
+    """ "8. **First dip.** Skim the flower. Keep it under for 3 minutes.": the bold words
+    that open the item head all its sentences, as a heading heads a section's."""
+    text = (
+        "7. **Check the vat.** It is yellow-green.\n"
+        "8. **First dip.** Skim the flower aside. Keep it under for 3 minutes.\n"
+        "Hang it to air.\n\nRinse it in vinegar. **Not a label.** Dry it flat."
+    )
+    pieces = ["**Check the vat.** It is yellow-green.", "**First dip.** Skim the flower aside.",
+              "Keep it under for 3 minutes.", "Hang it to air.", "Rinse it in vinegar.",
+              "**Not a label.** Dry it flat."]  # fmt: skip
+    sentences = []
+    for piece in pieces:
+        at = text.index(piece)
+        sentences.append(Sentence(start=at, end=at + len(piece), text=piece, kind="list_item"))
+    p = Passage(passage_id="p", doc_id="d", title="", start=0, end=len(text), text=text,
+                sentences=sentences)  # fmt: skip
+    labels = [run_in_label(p, i) for i in range(len(pieces))]
+    # a wrapped line goes on with the item ("Hang it to air."); a blank line or a new
+    # item's number starts another; a label counts only where it opens the block
+    assert labels == ["", "", "First dip.", "First dip.", "", ""]
 
 
 def test_an_open_question_expects_no_type():
