@@ -232,6 +232,17 @@ DENY = {"deny", "denies", "denied", "reject", "rejects", "rejected", "refuse", "
         "dismissed"}
 # fmt: on
 
+# The end of a period, which answers how long something goes on ("How long will they keep
+# patching 2.x?": "until 2024-12-31", "until the end of June", "till March 2027"). A
+# month is written with its capital ("until May", not the verb).
+_CAPITALISED_MONTH = "(?:" + "|".join(sorted(m.title() for m in MONTHS)) + ")"
+UNTIL_A_DATE = re.compile(
+    rf"\b(?i:until|till|through)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_CAPITALISED_MONTH}\b"
+    rf"(?:,?\s+{YEAR.pattern})?|{_CAPITALISED_MONTH}\b(?:\s+\d{{1,2}}\b)?(?:,?\s+{YEAR.pattern})?"
+    rf"|{YEAR.pattern})"
+)
+
 
 def _nltk_stopwords() -> frozenset[str]:
     """NLTK's English stop-word list, as llama-index ships it (no download).
@@ -256,6 +267,21 @@ def _nltk_stopwords() -> frozenset[str]:
 
 
 STOPWORDS = _nltk_stopwords()
+# A year, as a point in time and no quantity: after a preposition of time ("in 1850",
+# "since 2019"), or else not followed by a unit or a noun, nor after a currency sign ("1500
+# people", "1650 m" and "£2000" are quantities); with the year a financial or school year's
+# second part ("2022/23": no count of 23).
+_FUNCTION_WORDS = "|".join(re.escape(w) for w in sorted(STOPWORDS, key=len, reverse=True))
+_SECOND_PART = r"(?:[/-]\d\d(?![\d/-]|\.\d))?"
+DATED_YEAR = re.compile(
+    rf"(?<=\b(?:in|on|by|of|to) ){YEAR.pattern}{_SECOND_PART}"
+    rf"|(?<=\b(?:from|till) ){YEAR.pattern}{_SECOND_PART}"
+    rf"|(?<=\b(?:since|until|after) ){YEAR.pattern}{_SECOND_PART}"
+    rf"|(?<=\b(?:during|before) ){YEAR.pattern}{_SECOND_PART}"
+    rf"|(?<!{CURRENCY_SIGN})(?<!{CURRENCY_SIGN}\s){YEAR.pattern}{_SECOND_PART}"
+    rf"(?!{PERCENT_SUFFIX}|[\s-]+{UNIT_WORD}\b|{UNIT_SYMBOL}|\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]+\b)",
+    re.I,
+)
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")

@@ -86,6 +86,7 @@ from qa.text import (
     TIME_UNIT,
     UNIT_SYMBOL,
     UNIT_WORD,
+    UNTIL_A_DATE,
     WEB_ADDRESS,
     WORD,
     YEAR,
@@ -494,7 +495,7 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
     elif kind == "duration":
         # A duration is a number WITH its unit ("30 days"), or a span of clock time
         # ("10:00 to 13:15"); a bare number ("24" of "24 June") is not one: no lead then.
-        rules = [duration_span, clock_range_span]
+        rules = [duration_span, clock_range_span, end_date_span]
         if asks_frequency(ask.text):  # "every 3 years" answers "how often", not "3 years"
             rules.insert(0, frequency_span)
         if asks_length(ask.text):  # "How long is the crack?": "140 mm"
@@ -956,6 +957,11 @@ def duration_span(sentence: str, ask: Ask) -> Span | None:
     where it ended (`_where_it_ended`)."""
     found = _where_it_ended(_matches(DURATION, sentence), sentence, ask)
     return _nearest_unasked(found, sentence, ask)
+
+
+def end_date_span(sentence: str, ask: Ask) -> Span | None:
+    """ "until 2024-12-31": the date a period ends, which says how long it goes on."""
+    return _nearest_unasked(_matches(UNTIL_A_DATE, sentence), sentence, ask)
 
 
 def condition_span(sentence: str, ask: Ask) -> Span | None:

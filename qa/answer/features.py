@@ -39,6 +39,7 @@ from qa.text import (
     CURRENCY_CODE,
     CURRENCY_SIGN,
     CURRENCY_WORD,
+    DATED_YEAR,
     DAYS,
     EMAIL,
     FIGURE_DIGITS,
@@ -55,6 +56,7 @@ from qa.text import (
     TIME_WORDS,
     UNIT_SYMBOL,
     UNIT_WORD,
+    UNTIL_A_DATE,
     WEB_ADDRESS,
     YEAR,
     names,
@@ -88,7 +90,6 @@ HEDGE = re.compile(
     r"very likely|realistic possibility|confident|certain|sure)\b",
     re.I,
 )
-DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 # A role as the subject of a clause, or as the agent of a passive: "Either party may ...",
 # "the supplier shall ...", "was announced by the ministry".
 ROLE = re.compile(
@@ -150,7 +151,7 @@ def offers_time(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     return bool(
         lowered & (TIME_WORDS | MONTHS)
         or YEAR.search(text)
-        or DATE.search(text)
+        or _FULL_DATE.search(text)  # not a version: "removed in 3.0.0" is no date
         or CLOCK.search(text)
         or DURATION.search(text)
     )
@@ -170,8 +171,9 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
     minutes" does not say how long a journey takes; dev LOCO, `python -m
     evals.decision_lab`: .650 / .516 / .516 / .345 -> .651 / .519 / .516 / .347, AUC
     +0.0007 [-0.0004, +0.0026]); for "how long is", a measure or a text's length too
-    ("140 mm", "3,000 words")."""
-    spans = [*DURATION.finditer(text)]
+    ("140 mm", "3,000 words"); and the date a period ends, which says how long it goes on
+    ("until 2024-12-31": `qa.text.UNTIL_A_DATE`)."""
+    spans = [*DURATION.finditer(text), *UNTIL_A_DATE.finditer(text)]
     if asks_frequency(q.text):
         spans += FREQUENCY.finditer(text)
     else:  # "roughly every 90 minutes" says how often, not how long it takes
@@ -250,17 +252,6 @@ def offers_measure(text: str, q: QuestionProfile, lower_words: set[str]) -> bool
     return any(abs(i - j) <= _NEAR_NOUN for i in found for j in at)
 
 
-# A year, as a number to set aside: after a preposition of time ("in 1850", "since
-# 2019"), or else not followed by a unit or a noun, nor after a currency sign ("1500
-# people", "1650 m" and "£2000" are quantities).
-_FUNCTION_WORDS = "|".join(re.escape(w) for w in sorted(STOPWORDS, key=len, reverse=True))
-_YEAR = re.compile(
-    rf"(?<=\b(?:in|on|by|of|to) ){YEAR.pattern}|(?<=\b(?:from|till) ){YEAR.pattern}"
-    rf"|(?<=\b(?:since|until|after) ){YEAR.pattern}|(?<=\b(?:during|before) ){YEAR.pattern}"
-    rf"|(?<!{CURRENCY_SIGN})(?<!{CURRENCY_SIGN}\s){YEAR.pattern}"
-    rf"(?!{PERCENT_SUFFIX}|[\s-]+{UNIT_WORD}\b|{UNIT_SYMBOL}|\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]+\b)",
-    re.I,
-)
 # A date in figures, one separator throughout, with a year of two or four digits, and a
 # date in words ("12 May", "May 12th"); a version such as "2.4.1" is none.
 _MONTH = "(?:" + "|".join(sorted(m.title() for m in MONTHS)) + ")"
@@ -273,7 +264,7 @@ _FULL_DATE = re.compile(
 def _without_dates(text: str) -> str:
     """The text with its dates, years and times of day blanked: they are numbers, not
     measures or counts ("04:50" holds no count of 50)."""
-    return _YEAR.sub(" ", _FULL_DATE.sub(" ", CLOCK.sub(" ", text)))
+    return DATED_YEAR.sub(" ", _FULL_DATE.sub(" ", CLOCK.sub(" ", text)))
 
 
 def offers_count(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:

@@ -29,6 +29,7 @@ from qa.answer.kinds import (
 )
 from qa.sentences import sentence_spans
 from qa.text import (
+    DATED_YEAR,
     DAYS,
     MONTHS,
     STOPWORDS,
@@ -552,14 +553,20 @@ _HOW_LONG_IS = re.compile(
 )
 
 
+# "How long are they going to ...", "how long was she waiting": a pronoun doing something
+# (English's progressive), whose length is a duration
+_DOING = re.compile(r"\bhow long (?:is|are|was|were) (?:it|they|we|you|he|she|i) \w+ing\b", re.I)
+
+
 def asks_length(text: str) -> bool:
     """ "How long is/was ...?", "How long can ... be?": a measure answers too, not only a
     duration. Not where a state follows the thing: after the first word that can be a
     noun, a word WordNet reads as an adjective or a verb and never as a noun ("How long
     were customers unable to pay?", "How long is the pass valid?", "How long was the road
-    closed?" ask how long the state lasted; "How long is the new bridge?" does not)."""
+    closed?" ask how long the state lasted; "How long is the new bridge?" does not); nor
+    where someone is doing something (`_DOING`: "How long are they going to patch it?")."""
     m = _HOW_LONG_IS.search(text)
-    if not m:
+    if not m or _DOING.search(text):
         return False
     said = [w for w in words((m.group(1) or m.group(2) or "").lower()) if w not in STOPWORDS]
     read = [parts_of_speech(w) for w in said]
@@ -761,6 +768,8 @@ def profile_question(
     request = _request_words(text, answer_type)
     modal = _modal_idiom_words(text)
     scene = _scene_words(text)
+    # the years the question names, points in time a bound never holds ("in 2022/23")
+    years = {y for m in DATED_YEAR.finditer(text) for y in words(m.group())}
     pointed: set[str] = set()
     for i, w in enumerate(tokens):
         lw = w.lower()
@@ -795,7 +804,7 @@ def profile_question(
             in_corpus=in_corpus,
             rarity=_rarity(doc_freq.get(s, 0), passages),
             synonyms=_stand_ins(lw, name, in_corpus, tokens, i, doc_freq),
-            figure=None if in_corpus else quantity(w),
+            figure=None if in_corpus or w in years else quantity(w),
             scene=i in scene,
         )
     found = list(terms.values())

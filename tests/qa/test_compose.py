@@ -165,6 +165,12 @@ def assert_exact(text: str, citations, snapshot: Snapshot) -> None:
             "duration",
             "within 14 days",
         ),
+        (  # the date a period ends says how long it goes on
+            "The 2.x line will receive security fixes only, and only until 2024-12-31.",
+            "How long are they going to keep patching the old 2.x branch?",
+            "duration",
+            "until 2024-12-31",
+        ),
         (
             "However, she warned that the rollout to all depots would take at least six months.",
             "How long will the rollout take?",

@@ -221,6 +221,19 @@ def view(
         # ... nor for how long a state lasted ("unable", "closed": no noun in WordNet)
         ("How long were customers unable to pay?", "The cable is 12 metres long.", False),
         ("How long was the road closed?", "The road is 12 metres wide.", False),
+        # ... nor for how long someone goes on doing something
+        ("How long are they going to fix 2.x?", "The 2.x line is 12 metres long.", False),
+        # a financial year's second part is no count
+        ("How many members joined?", "Membership grew in 2022/23.", False),
+        ("How many members joined?", "Membership grew by 23 in 2022.", True),
+        # a version is no date
+        ("When did 3.0.0 come out?", "The flag will be removed in 3.0.0.", False),
+        ("When did 3.0.0 come out?", "3.0.0 was released on 14.04.2025.", True),
+        # the date a period ends says how long it goes on
+        ("How long will they fix 2.x?", "It gets fixes only until 2024-12-31.", True),
+        ("How long is the office open?", "It stays open until the end of June.", True),
+        ("How long are they going to fix 2.x?", "It gets fixes only till March 2027.", True),
+        ("How long will they fix 2.x?", "It is fixed until you upgrade.", False),
         ("Who may end the contract?", "Either party may terminate this agreement.", True),
         ("Who pays the fees?", "The supplier shall pay all fees.", True),
         ("Who handles the claims?", "Claims are handled by the embassy.", True),
@@ -754,6 +767,16 @@ def test_a_figure_a_passage_bounds_is_found_in_other_words():
     assert reason == "nothing in them mentions “13”"
     version = profile_question("What was fixed in 2.4.2?", {}, set(), 5)
     assert all(t.figure is None for t in version.terms)
+    # a year is a point in time, which no bound holds: "up to £9,000" is no answer for the
+    # financial year 2022/23 (nor its "23" for a count of 23); a sum is a figure still
+    dated = profile_question("What was the precept back in 2022/23?", {}, set(), 5)
+    attach_ranges(dated, ["An election could cost up to £9,000, for people over 21."])
+    assert [(t.word, t.figure, t.figure_bounded) for t in dated.terms if t.word[0].isdigit()] == [
+        ("2022", None, False),
+        ("23", None, False),
+    ]
+    paid = profile_question("Do I pay tax on £2000?", {}, set(), 5)
+    assert [t.figure for t in paid.terms if t.word == "2000"] == [2000]
 
 
 def test_the_words_asking_for_a_contact_are_no_words_the_answer_must_match():
