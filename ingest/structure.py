@@ -43,6 +43,7 @@ from itertools import pairwise
 
 from qa.sections import DIVISIONS, heading_label
 from qa.sentences import sentence_spans, set_in_capitals
+from qa.text import QUOTED_LINE
 from qa.types import SECTION_SEPARATOR, Sentence
 
 # The kinds of sentence (Sentence.kind): what the answerer may quote, and how.
@@ -135,8 +136,6 @@ _MESSAGE_OPENERS = frozenset({"from", "date", "sent"})
 # a closing "---" or "...". Its fields are units of their own, as a message's header is.
 _FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
 _FRONT_MATTER_ENDS = ("---", "...")
-# Quoted text in a reply: lines that open with ">" (RFC 3676), nested as ">>".
-_QUOTED = re.compile(r"^[ \t]*>")
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 # The signature delimiter "-- " (RFC 3676), also typed without its trailing space.
 _SIGNATURE = re.compile(r"^--[ \t]?$")
@@ -494,7 +493,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
                 blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end, role=run))
             previous_end = line.end
             continue
-        if _QUOTED.match(line.text):
+        if QUOTED_LINE.match(line.text):
             # Quoted text is a block of its own: it never runs on into the reply.
             if current is None or current.role != "quote":
                 close()

@@ -7,7 +7,7 @@ question must be found, which tokens are numbers or names that a claim must not 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +23,10 @@ NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\s*%?|\b\d+\b")
 # optional country code and area code in brackets; `phone_numbers` keeps those of 7 digits
 # or more, so that a date or a version is not one).
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A line quoted from an earlier message in a reply (RFC 3676: "> ...", nested ">> ...").
+QUOTED_LINE = re.compile(r"[ \t]*>")
+# A version number ("2.4.1", "v3.0"): matched only as written, never a quantity or a date.
+VERSION = re.compile(r"v?\d+(?:\.\d+){1,2}")
 WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"]+|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"]*)?", re.I)
 _PHONE = re.compile(
     r"(?<![\w.,/-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){0,4}(?![\w,/-]|\.\d)"
@@ -232,15 +236,12 @@ DENY = {"deny", "denies", "denied", "reject", "rejects", "rejected", "refuse", "
         "dismissed"}
 # fmt: on
 
-# The end of a period, which answers how long something goes on ("How long will they keep
-# patching 2.x?": "until 2024-12-31", "until the end of June", "till March 2027"). A
-# month is written with its capital ("until May", not the verb).
-_CAPITALISED_MONTH = "(?:" + "|".join(sorted(m.title() for m in MONTHS)) + ")"
-UNTIL_A_DATE = re.compile(
-    rf"\b(?i:until|till|through)\s+(?:the\s+end\s+of\s+)?"
-    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_CAPITALISED_MONTH}\b"
-    rf"(?:,?\s+{YEAR.pattern})?|{_CAPITALISED_MONTH}\b(?:\s+\d{{1,2}}\b)?(?:,?\s+{YEAR.pattern})?"
-    rf"|{YEAR.pattern})"
+# A month's name with its capital ("May", not the verb "may"; "March", not "march"), in
+# full or cut short ("Sept", "Dec.").
+MONTH_NAME = (
+    r"(?-i:(?:"
+    + "|".join(sorted(m.title() for m in MONTHS))
+    + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 
 
@@ -272,16 +273,42 @@ STOPWORDS = _nltk_stopwords()
 # people", "1650 m" and "£2000" are quantities); with the year a financial or school year's
 # second part ("2022/23": no count of 23).
 _FUNCTION_WORDS = "|".join(re.escape(w) for w in sorted(STOPWORDS, key=len, reverse=True))
-_SECOND_PART = r"(?:[/-]\d\d(?![\d/-]|\.\d))?"
+_SECOND_PART = r"(?:[/\-–—]\d\d(?![\d/\-–—]|\.\d))?"
+# what makes a number after it a quantity: a percentage, a unit or a noun
+_QUANTITY_AFTER = (
+    rf"{PERCENT_SUFFIX}|[\s-]+{UNIT_WORD}\b|{UNIT_SYMBOL}|\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]+\b"
+)
 DATED_YEAR = re.compile(
     rf"(?<=\b(?:in|on|by|of|to) ){YEAR.pattern}{_SECOND_PART}"
     rf"|(?<=\b(?:from|till) ){YEAR.pattern}{_SECOND_PART}"
     rf"|(?<=\b(?:since|until|after) ){YEAR.pattern}{_SECOND_PART}"
     rf"|(?<=\b(?:during|before) ){YEAR.pattern}{_SECOND_PART}"
-    rf"|(?<!{CURRENCY_SIGN})(?<!{CURRENCY_SIGN}\s){YEAR.pattern}{_SECOND_PART}"
-    rf"(?!{PERCENT_SUFFIX}|[\s-]+{UNIT_WORD}\b|{UNIT_SYMBOL}|\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]+\b)",
+    rf"|(?<!{CURRENCY_SIGN})(?<!{CURRENCY_SIGN}\s){YEAR.pattern}{_SECOND_PART}(?!{_QUANTITY_AFTER})",
     re.I,
 )
+_A_QUANTITY_AFTER = re.compile(_QUANTITY_AFTER, re.I)
+
+
+# The end of a period, which answers how long something goes on ("How long will they keep
+# patching 2.x?": "until 2024-12-31", "until the end of June", "till 12 Sept 2025", "until
+# 31/12/2024", "through Q3 2026"); a year only as a year ("until 1500 ml remain" is none).
+_DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th)?"
+UNTIL_A_DATE = re.compile(
+    rf"\b(?i:until|till|through)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?(?:"
+    rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})\b"
+    rf"|{_DAY_OF_MONTH}\s+(?:of\s+)?{MONTH_NAME}(?:,?\s+{YEAR.pattern})?"
+    rf"|{MONTH_NAME}(?:\s+{_DAY_OF_MONTH}\b)?(?:,?\s+{YEAR.pattern})?"
+    rf"|(?i:Q[1-4])\s+{YEAR.pattern}|{YEAR.pattern}(?!{_QUANTITY_AFTER}))"
+)
+
+
+def named_years(text: str) -> list[tuple[int, int]]:
+    """Where a question names a year (`DATED_YEAR`), unless a unit or a noun follows it
+    even after a preposition ("on 1500 pounds", "to 1800 households" are quantities: in a
+    question, the figure a person asks about)."""
+    return [
+        m.span() for m in DATED_YEAR.finditer(text) if not _A_QUANTITY_AFTER.match(text, m.end())
+    ]
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
@@ -681,30 +708,50 @@ def turn_speaker(text: str) -> tuple[int, int] | None:
     return m.span(group)
 
 
-# The header that opens one message of a thread and names who wrote it: an e-mail's
-# "From: Jane Doe <jane@example.org>", or a forum post's "[#2] jane_doe — 3 March 2024,
-# 22:05", a user name beside a date or a time. What follows, to the next header, is the
-# writer's, as a transcript's turn is its speaker's (`qa.answer.turns`).
-_FROM_HEADER = re.compile(r"^\s*From:[ \t]*([^<>\n]*[^<>\s])[ \t]*(?:<[^<>\n]*>)?\s*$", re.I)
-_POST_HEADER = re.compile(r"^\s*(?:\[[^\]\n]{1,12}\]\s*)?([\w@][\w.@-]*)\s*(?:[—–|,]|\s-)\s*\S")
+# The header that opens one message of a thread and names who wrote it (a heading, as
+# ingest reads a message's header: `ingest.structure`): an e-mail's "From: Jane Doe
+# <jane@example.org>", with an address or a "Date:" or "Sent:" field under it (not an
+# itinerary's "From: London Heathrow"); or a forum post's "[#2] jane_doe — 3 March 2024,
+# 22:05", a user name and nothing but a date or a time. What follows, to the next header,
+# is the writer's, as a transcript's turn is its speaker's (`qa.answer.turns`).
+_FROM_HEADER = re.compile(
+    r"^\s*From:[ \t]*\"?([^\"<>\[\n]*[^\"<>\[\s])\"?[ \t]*(?:<[^<>\n]*>|\[mailto:[^\]\n]*\])?\s*$",
+    re.I,
+)
+_DATED_FIELD = re.compile(r"^\s*(?:Date|Sent):", re.I)
+_POST_HEADER = re.compile(
+    r"^\s*(?:\[[^\]\n]{1,12}\]\s*)?([\w@][\w.@-]*)\s*(?:[—–|]|\s-)\s*(\S.*?)\s*$"
+)
+# what may follow a post header's user name: a date and a time, in any order and form
+_CALENDAR_WORDS = sorted(
+    MONTHS | DAYS | {w[:3] for w in MONTHS | DAYS} | {"sept", "posted", "on", "at", "utc", "gmt"},
+    key=len,
+    reverse=True,
+)
+_WHEN_WRITTEN = re.compile(
+    rf"(?:(?:{'|'.join(_CALENDAR_WORDS)})\b\.?|{CLOCK.pattern}|\d{{1,4}}(?:[/.-]\d{{1,2}}){{0,2}}"
+    r"|[,\s])+",
+    re.I,
+)
 
 
-def message_writer(line: str) -> tuple[int, int] | None:
-    """Where a thread's message header names its writer (`_FROM_HEADER`, or a user name
-    first in a line with a date or a time), that name's span. A user name is written as
-    no word is ("jane_doe", "j.doe", "@jd", "oldgreg58"): "Update — 3 March 2024" names
-    no one."""
-    if m := _FROM_HEADER.match(line):
-        return m.span(1)
-    m = _POST_HEADER.match(line)
-    if m is None or not (CLOCK.search(line, m.end(1)) or YEAR.search(line, m.end(1))):
+def message_writer(heading: str, fields: Sequence[str] = ()) -> tuple[int, int] | None:
+    """Where a heading that opens a thread's message names its writer, that name's span
+    (`_FROM_HEADER` with an address or a dated field among the header `fields` under it;
+    `_POST_HEADER`). A user name is written as no word is ("jane_doe", "j.doe", "@jd",
+    "oldgreg58") and holds no version: "Update — 3 March 2024" and "release-2.4 —
+    2025-03-01" name no one."""
+    if m := _FROM_HEADER.match(heading):
+        dated = EMAIL.search(heading) or any(_DATED_FIELD.match(f) for f in fields)
+        return m.span(1) if dated else None
+    m = _POST_HEADER.match(heading)
+    if m is None or not _WHEN_WRITTEN.fullmatch(m.group(2)):
+        return None
+    if not (CLOCK.search(m.group(2)) or YEAR.search(m.group(2))):
         return None
     name = m.group(1)
     no_word = re.search(r"[_.@]|\d", name) and len(re.findall(r"[^\W\d_]", name)) > 1
-    return m.span(1) if no_word and not _VERSION.fullmatch(name) else None
-
-
-_VERSION = re.compile(r"v?\d+(?:[.-]\w+)+", re.I)  # "v2.4.0 — 3 March 2025" is a release
+    return m.span(1) if no_word and not VERSION.search(name) else None
 
 
 def _all_common(label: str) -> bool:

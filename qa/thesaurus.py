@@ -537,6 +537,15 @@ def of_a_kind(word: str, other: str) -> bool:
     return bool(own & others or own & others_broader or others & broader)
 
 
+_MONEY = frozenset({stem("money"), stem("currency")})
+
+
+def is_money(word: str) -> bool:
+    """Is the noun, in its first sense, a kind of money (WordNet): coins, banknotes, cash;
+    not "bills" (first a draft law) nor "notes"."""
+    return bool(kinds(word)[1] & _MONEY)
+
+
 # People are counted as a group's members: "staff", "crew" (noun.group) count persons
 # ("312 employees", "40 sailors"); "person" itself is one of WordNet's top concepts
 # (noun.Tops), which only "people" reaches here (`_PLURALS_NOT_LISTED`).

@@ -75,7 +75,7 @@ from qa.text import (
     FREE,
     FREQUENCY,
     MONEY,
-    MONTHS,
+    MONTH_NAME,
     NUMBER_WORDS,
     PERCENT_SUFFIX,
     SPEECH_VERBS,
@@ -409,12 +409,6 @@ DURATION = re.compile(
     rf"(?:['’](?!\w))?",
     re.I,
 )
-# Month names with their capital ("May", not the verb "may"; "March", not "march").
-_MONTH = (
-    r"(?-i:(?:"
-    + "|".join(sorted(m.title() for m in MONTHS))
-    + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
-)
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PERIOD = (
     r"(?:year|month|week|decade|century|day|spring|summer|autumn|fall|winter|morning|evening|"
@@ -424,17 +418,17 @@ _RELATIVE = r"(?:next|last|this|coming|previous|following|same|early|late|mid-?)
 _PART_OF = (
     r"(?:(?:the\s+)?(?:beginning|end|start|middle|first half|second half|course|spring|summer|"
     r"autumn|fall|winter)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    rf"(?:{_RELATIVE}\s+)?(?:{_PERIOD}|{_MONTH}|\d{{4}}|[\w-]+))"
+    rf"(?:{_RELATIVE}\s+)?(?:{_PERIOD}|{MONTH_NAME}|\d{{4}}|[\w-]+))"
 )
 TIME = re.compile(
     r"(?:(?:on|in|by|since|until|till|from|before|after|during|at|as of|as early as|no later "
     r"than|not before)\s+)?(?:the\s+)?"
     # a weekday before a date is part of it ("Thursday 11 April 2024", "Friday, 31 January")
-    + rf"(?:{_DAY},?\s+(?=\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}))?(?:"
+    + rf"(?:{_DAY},?\s+(?=\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}|{MONTH_NAME}))?(?:"
     + _PART_OF
-    + rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    + rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
-    + rf"|{_MONTH}(?:\s+\d{{4}})?"
+    + rf"|{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    + rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}(?:,?\s+\d{{4}})?"
+    + rf"|{MONTH_NAME}(?:\s+\d{{4}})?"
     + r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
     + rf"|{_RELATIVE}\s+{_PERIOD}"
     + rf"|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
@@ -989,7 +983,7 @@ def time_span(sentence: str, ask: Ask) -> Span | None:
 
 
 _BARE_PERIODS = [
-    re.compile(rf"\b{period}\b", re.I) for period in (_MONTH, rf"(?:{_DAY})s?")
+    re.compile(rf"\b{period}\b", re.I) for period in (MONTH_NAME, rf"(?:{_DAY})s?")
 ]  # a month, a weekday
 
 
@@ -1246,10 +1240,14 @@ def actor_span(sentence: str, ask: Ask) -> Span | None:
         if stem(tok.group()) != verb or i == 0:
             continue
         j = i - 1
-        while j >= 0 and tokens[j].group().lower() in _AUXILIARY:
-            j -= 1
+        while j >= 0 and (
+            tokens[j].group().lower() in _AUXILIARY or _only_an_adverb(tokens[j].group())
+        ):
+            j -= 1  # "may have", "also", "then": the actor stands before them
         if j < 0 or tokens[j].group().lower() in _BE:
             return None  # passive: the agent rule's case
+        if tokens[j].group().lower() in _PERSONAL_PRONOUNS:
+            return None  # "She also ordered ...": who she is, the sentence does not say
         gap = sentence[tokens[j].end() : tokens[j + 1].start()]
         if gap.strip() == ",":  # skip an appositive: "X, head of Y, presented"
             k = j
@@ -1275,6 +1273,15 @@ def actor_span(sentence: str, ask: Ask) -> Span | None:
             return None  # "carried by three votes": a number does nothing
         return tokens[start].start(), tokens[j].end()
     return None
+
+
+_PERSONAL_PRONOUNS = THIRD_PERSON | {"i", "we", "you", "me", "us"}
+
+
+def _only_an_adverb(word: str) -> bool:
+    """A connective ("also", "then", "still"), or a word WordNet reads as an adverb and as
+    nothing else ("quickly", "never")."""
+    return word.lower() in CONNECTIVES or parts_of_speech(word.lower()) == {"r"}
 
 
 def _is_number(word: str) -> bool:

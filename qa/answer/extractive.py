@@ -26,7 +26,7 @@ from qa.answer.features import (
     type_missing,
     vectorise_all,
 )
-from qa.answer.headings import HEADING_KINDS, names_heading, quotable
+from qa.answer.headings import HEADING_KINDS, dates_a_release, names_heading, quotable
 from qa.answer.injection import looks_like_instruction
 from qa.answer.question import (
     SYNONYM,
@@ -36,6 +36,7 @@ from qa.answer.question import (
     written_forms,
 )
 from qa.answer.rules import first_reason
+from qa.answer.tables import with_heading_units
 from qa.answer.turns import turns_of
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -148,10 +149,7 @@ def score_candidates(
     attach_ranges(profile, [p.text for p in passages])
     lexicon = _Words(profile, snapshot)
     heading_asked = profile.answer_type == "heading"
-    # "When did 2.4.1 come out?": the release's dated heading, where it holds that version
-    # (not a bare number: "in 2025" is no release)
-    when = profile.answer_type == "time"
-    named = {c for c in set().union(*lexicon.codes_of) if when and not c.isdigit()}
+    named = released_versions(profile)
     person_asked = OFFERS.get(profile.answer_type) is offers_person
     before = _previous_sentences(passages, snapshot)
     out: list[Candidate] = []
@@ -198,7 +196,7 @@ def score_candidates(
                 previous=previous,
                 introduced=introduced(p, idx, snapshot),
                 speaker=turn.speaker if (turn := turns[idx]) and turn.stands_before(s) else "",
-                header=header_row(p, idx),
+                as_read=with_heading_units(s.text, header_row(p, idx)),
             )
             rank = passage_ranks[p.passage_id]
             out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0), retriever_rank=rank))
@@ -273,6 +271,20 @@ def _in_named_document(
     return found[0]
 
 
+def released_versions(profile: QuestionProfile) -> frozenset[str]:
+    """ "When did 2.4.1 come out?": the versions a when-question names, in their written
+    forms (`qa.text.code_form`); not a bare number ("in 2025" is no release)."""
+    if profile.answer_type != "time":
+        return frozenset()
+    return frozenset(
+        code
+        for t in profile.terms
+        if has_digit(t.stem)
+        for code in map(code_form, written_forms(t.stem, shorter=False))
+        if not code.isdigit()
+    )
+
+
 def select(
     profile: QuestionProfile,
     candidates: list[Candidate],
@@ -290,6 +302,12 @@ def select(
     # "What is section 4 called?": the heading of that very section, the likeliest first.
     if headings := [c for c in candidates if names_heading(c.sentence, profile.text)]:
         return Selection([_in_named_document(headings, profile.text, snapshot)], None, profile)
+    # "When did 3.0.0 come out?": the heading that dates that release ("## [3.0.0] -
+    # 2025-04-14"), found in the structure as a named section's heading is; the scorer,
+    # reading sentences, ranks a line of a version and a date below the ones that say more.
+    versions = released_versions(profile)
+    if dated := [c for c in candidates if versions and dates_a_release(c.sentence, versions)]:
+        return Selection(dated[:1], None, profile)
     x = np.stack([c.features for c in candidates])
     passages = [c.passage.passage_id for c in candidates]
     ranks = [c.retriever_rank for c in candidates]
@@ -390,6 +408,14 @@ def _zeros(profile: QuestionProfile) -> np.ndarray:
     return np.zeros(len(profile.terms), np.float32)
 
 
+def _first_row(passage: Passage, index: int) -> int:
+    """Where the run of table rows that the index-th sentence ends starts."""
+    first = index
+    while first > 0 and passage.sentences[first - 1].kind == "table_row":
+        first -= 1
+    return first
+
+
 def table_header(passage: Passage, index: int) -> str:
     """The header row over a table row of the passage, where the header is in the passage
     too; "" otherwise (a passage that continues a table has it as its `context`, read with
@@ -397,44 +423,54 @@ def table_header(passage: Passage, index: int) -> str:
     hold; a question asks for "the Drought Control line in July" in the header's words."""
     if passage.sentences[index].kind != "table_row":
         return ""
-    first = index
-    while first > 0 and passage.sentences[first - 1].kind == "table_row":
-        first -= 1
+    first = _first_row(passage, index)
     if first == index or (first == 0 and passage.context):
         return ""
     return passage.sentences[first].text
 
 
+def header_row(passage: Passage, index: int) -> str:
+    """The header row of the table a row sentence is in: in the passage (`table_header`),
+    or its `context` where the passage opens by continuing a table; "" for other
+    sentences, and for a row that is a header itself."""
+    if passage.sentences[index].kind != "table_row":
+        return ""
+    first = _first_row(passage, index)
+    if first == 0 and passage.context:
+        return passage.context
+    return passage.sentences[first].text if first < index else ""
+
+
 # A run-in label: the bold words that open a paragraph or a list item ("8. **First dip.**
 # Skim ...", "**Support:** 131 tickets ..."), a heading in all but layout (Markdown's
-# emphasis). Where a paragraph or an item starts: after a blank line, or a new line that
-# opens with a list's bullet or number. A wrapped line is no start.
+# emphasis). A paragraph or an item starts after a blank line, or on a new line that opens
+# with a bullet, a dash or a number ("-", "5.2", "(a)", "B."). A wrapped line is no start.
 _RUN_IN_LABEL = re.compile(r"\W{0,3}\*\*([^*\n]{1,80})\*\*")
-_BLOCK_STARTS = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*+•]|\d{1,3}[.)]|[a-z][.)])[ \t]")
+_BLOCK_STARTS = re.compile(
+    r"\n[ \t]*\n|\n[ \t]*(?:[-*+•–—]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[A-Za-z][.)])[ \t]"
+)
 _LABEL_REACH = 6  # sentences back to the block's first
+
+
+def _gap_before(passage: Passage, index: int) -> str:
+    """The text between the sentence and the one before it in the passage."""
+    end = passage.sentences[index - 1].end if index else passage.start
+    return passage.text[end - passage.start : passage.sentences[index].start - passage.start]
 
 
 def run_in_label(passage: Passage, index: int) -> str:
     """The run-in label of the paragraph or list item that the sentence is in, where the
     sentence is not its first: the third sentence of "8. **First dip.** Skim the flower
     aside. Squeeze the skein. Keep it under for 3 minutes." is read under "First dip", as a
-    sentence under a heading is; "" where there is none."""
-    base = passage.start
+    sentence under a heading is. "" where there is none, and for bold words inside a
+    paragraph ("... monthly. **Important:** late payment incurs a fee.")."""
     for j in range(index, max(index - _LABEL_REACH, 0), -1):
-        before, this = passage.sentences[j - 1], passage.sentences[j]
-        if _BLOCK_STARTS.search(passage.text[before.end - base : this.start - base]):
+        if _BLOCK_STARTS.search(_gap_before(passage, j)):
             return ""
-        if label := _RUN_IN_LABEL.match(before.text):
+        label = _RUN_IN_LABEL.match(passage.sentences[j - 1].text)
+        if label and (j == 1 or "\n" in _gap_before(passage, j - 1)):
             return label.group(1)
     return ""
-
-
-def header_row(passage: Passage, index: int) -> str:
-    """The header row of the table a row sentence is in: in the passage (`table_header`),
-    or its `context` where the passage continues a table; "" for other sentences."""
-    if passage.sentences[index].kind != "table_row":
-        return ""
-    return table_header(passage, index) or passage.context
 
 
 def _previous_sentences(passages: list[Passage], snapshot: Snapshot) -> dict[str, str]:

@@ -46,6 +46,7 @@ from qa.text import (
     FREE,
     FREQUENCY,
     MONEY,
+    MONTH_NAME,
     MONTHS,
     NUMBER_WORDS,
     PERCENT_SUFFIX,
@@ -66,6 +67,7 @@ from qa.text import (
     turn_speaker,
     words,
 )
+from qa.thesaurus import is_money, parts_of_speech
 from qa.types import Passage, Sentence
 
 # --- what a sentence offers, per answer type (general English patterns) -----------------
@@ -252,12 +254,14 @@ def offers_measure(text: str, q: QuestionProfile, lower_words: set[str]) -> bool
     return any(abs(i - j) <= _NEAR_NOUN for i in found for j in at)
 
 
-# A date in figures, one separator throughout, with a year of two or four digits, and a
-# date in words ("12 May", "May 12th"); a version such as "2.4.1" is none.
-_MONTH = "(?:" + "|".join(sorted(m.title() for m in MONTHS)) + ")"
+# A date in figures, one separator throughout, a day and a month that can be ones, and a
+# year of two or four digits (four after dots), and a date in words ("12 May", "May
+# 12th"); a version is none ("2.4.1", "1.26.18", "3.11.12").
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _FULL_DATE = re.compile(
-    r"\b(?:\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([/.-])\d{1,2}\2\d{1,2})\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"\b(?:{_DAY}([/-]){_DAY}\1(?:\d{{4}}|\d{{2}})|{_DAY}\.{_DAY}\.\d{{4}}"
+    rf"|\d{{4}}([/.-])(?:0?[1-9]|1[0-2])\2{_DAY})\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}\b|\b{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
 )
 
 
@@ -370,18 +374,24 @@ def offers_amount(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     return share_may_answer(q.text) and any(m.group() not in q.text for m in PERCENT.finditer(text))
 
 
-# What a count of coins, banknotes or cash counts: WordNet makes them kinds of money.
-_MONEY = ("money", "currency")
-
-
 def _counts_money(text: str, q: QuestionProfile) -> bool:
     """A count of money's pieces ("each player receives 7 coins", "3 banknotes"), which
-    a game or a till counts in place of a sum; not one the question writes."""
+    a game or a till counts in place of a sum; not one the question writes, nor a year or
+    a phone number ("In 2016 banknotes ..."), nor what is money in a rarer sense ("3
+    bills" of a parliament: `thesaurus.is_money` reads the first)."""
     given = _question_numbers(q.text)
+    rest = _without_dates(without_phone_numbers(text))
     return any(
-        value not in given and counts_the_counted(text, end, _MONEY) is True
-        for value, end in _counts(text)
+        value not in given and (head := _head_noun(rest[end : end + 40])) and is_money(head)
+        for value, end in _counts(rest)
     )
+
+
+def _head_noun(text: str) -> str:
+    """The last word that can be a noun among the first two of the text, before any word
+    of grammar: "coins" of "gold coins instead", "machines" of "cash machines"."""
+    found = itertools.takewhile(lambda w: w.lower() not in STOPWORDS, words(text)[:2])
+    return next((w for w in reversed(list(found)) if "n" in parts_of_speech(w.lower())), "")
 
 
 def offers_name(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
@@ -453,40 +463,6 @@ KINDS = {
 }
 
 
-# A table's column heading may give the unit of every figure under it: "2024/25 (£)",
-# "Weight (kg)", "Share (%)", "Cost [USD]" (the typographic convention of tables in
-# English). Its rows then write bare figures that are sums, weights or shares.
-_HEADING_UNIT = re.compile(r"[(\[]\s*([^()\[\]\d]{1,12}?)\s*[)\]]\s*$")
-_BARE_FIGURE = re.compile(r"[-+]?\d[\d.,]*")
-_CURRENCY_FIRST = re.compile(rf"(?:{CURRENCY_SIGN}|{CURRENCY_CODE})")
-
-
-def with_heading_units(row: str, header: str) -> str:
-    """The table row with each bare figure written in the unit its column's heading gives
-    ("| Audit fee | 450 | 480 |" under "| Line | 2023/24 (£) | 2024/25 (£) |" reads "|
-    Audit fee | £450 | £480 |"), so that what it offers is seen; the row as it is where
-    the two do not line up cell for cell. For reading, never for quoting."""
-    if "|" not in row or "|" not in header:
-        return row
-    heads = header.strip().strip("|").split("|")
-    cells = row.strip().strip("|").split("|")
-    if len(heads) != len(cells):
-        return row
-    read = []
-    for head, cell in zip(heads, cells, strict=True):
-        unit = _HEADING_UNIT.search(head.strip())
-        figure = cell.strip()
-        if unit and _BARE_FIGURE.fullmatch(figure):
-            sign = _CURRENCY_FIRST.match(unit.group(1))
-            figure = (
-                f"{sign.group()}{figure}{unit.group(1)[sign.end() :]}"
-                if sign
-                else f"{figure} {unit.group(1)}"
-            )
-        read.append(figure)
-    return "| " + " | ".join(read) + " |"
-
-
 # --- the view of one candidate -------------------------------------------------------------
 @dataclass
 class View:
@@ -519,18 +495,18 @@ class View:
     # the speaker of the transcript's or chat log's turn the sentence is in, where its label
     # stands before the sentence (`qa.answer.turns`): "I prefer the second" has one
     speaker: str = ""
-    # the header row of the table the sentence is a row of ("" for other sentences)
-    header: str = ""
+    # a table row as what it offers is read, with its bare figures in their column's unit
+    # (`qa.answer.tables.with_heading_units`); "" where that is the sentence as written
+    as_read: str = ""
 
     @property
     def text(self) -> str:
         return self.sentence.text
 
-    @cached_property
+    @property
     def reading(self) -> str:
-        """The sentence as what it offers is read: a table row with its bare figures in
-        their column's unit (`with_heading_units`), else the sentence itself."""
-        return with_heading_units(self.text, self.header)
+        """The sentence as what it offers is read (`as_read`, else its text)."""
+        return self.as_read or self.text
 
     @cached_property
     def offered(self) -> bool | None:

@@ -22,7 +22,7 @@ from qa.sections import (
     references,
     same_part,
 )
-from qa.text import MONTHS, YEAR_DIGITS, code_form, has_digit, stem, words
+from qa.text import MONTH_NAME, YEAR_DIGITS, code_form, has_digit, stem, words
 from qa.types import Sentence
 
 HEADING_KINDS = frozenset({"title", "heading"})  # as ingest/structure.py writes them
@@ -44,10 +44,9 @@ def structure_stems() -> frozenset[str]:
 
 
 # A calendar date with its year: "2025-04-14", "14 April 2025", "April 14, 2025".
-_MONTH = "|".join(sorted(MONTHS))
 _DATED = re.compile(
-    rf"\b{YEAR_DIGITS}-\d\d-\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH}),? {YEAR_DIGITS}\b"
-    rf"|\b(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? {YEAR_DIGITS}\b",
+    rf"\b{YEAR_DIGITS}-\d\d-\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)? {MONTH_NAME},? {YEAR_DIGITS}\b"
+    rf"|\b{MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?,? {YEAR_DIGITS}\b",
     re.I,
 )
 
@@ -62,9 +61,19 @@ def quotable(sentence: Sentence, heading_asked: bool, when_named: Collection[str
     dev question, gaining none.)"""
     if sentence.text.rstrip().endswith("?"):
         return False
-    if when_named and sentence.kind in HEADING_KINDS and _DATED.search(sentence.text):
-        return not set(when_named).isdisjoint(_numbers(sentence.text))
+    if when_named and dates_a_release(sentence, when_named):
+        return True
     return heading_asked or sentence.kind not in HEADING_KINDS
+
+
+def dates_a_release(sentence: Sentence, versions: Collection[str]) -> bool:
+    """The sentence is a heading that holds one of the versions with a date ("## [3.0.0] -
+    2025-04-14" for 3.0.0; not "2.5.0 - 2026-10-01")."""
+    return (
+        sentence.kind in HEADING_KINDS
+        and _DATED.search(sentence.text) is not None
+        and not set(versions).isdisjoint(_numbers(sentence.text))
+    )
 
 
 def _numbers(text: str) -> set[str]:

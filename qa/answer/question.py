@@ -29,15 +29,16 @@ from qa.answer.kinds import (
 )
 from qa.sentences import sentence_spans
 from qa.text import (
-    DATED_YEAR,
     DAYS,
     MONTHS,
     STOPWORDS,
     TIME_UNIT,
     UNIT_WORD,
+    VERSION,
     WORD,
     code_form,
     has_digit,
+    named_years,
     numbers,
     quantity,
     same_name,
@@ -553,9 +554,14 @@ _HOW_LONG_IS = re.compile(
 )
 
 
-# "How long are they going to ...", "how long was she waiting": a pronoun doing something
-# (English's progressive), whose length is a duration
-_DOING = re.compile(r"\bhow long (?:is|are|was|were) (?:it|they|we|you|he|she|i) \w+ing\b", re.I)
+# "How long are they going to ...", "how long is Acme going to support it", "how long was
+# she waiting": someone doing something (English's "going to" future, or a pronoun's
+# progressive), whose length is a duration
+_DOING = re.compile(
+    r"\bhow long (?:is|are|was|were)\b[^?]*?\b(?:going to|gonna)\b"
+    r"|\bhow long (?:is|are|was|were) (?:it|they|we|you|he|she|i) \w+ing\b",
+    re.I,
+)
 
 
 def asks_length(text: str) -> bool:
@@ -768,8 +774,14 @@ def profile_question(
     request = _request_words(text, answer_type)
     modal = _modal_idiom_words(text)
     scene = _scene_words(text)
-    # the years the question names, points in time a bound never holds ("in 2022/23")
-    years = {y for m in DATED_YEAR.finditer(text) for y in words(m.group())}
+    # the words of the years the question names, points in time a bound never holds ("in
+    # 2022/23"), by their place among `tokens`
+    spans = named_years(text)
+    years = {
+        i
+        for i, m in enumerate(WORD.finditer(text))
+        if any(a <= m.start() and m.end() <= b for a, b in spans)
+    }
     pointed: set[str] = set()
     for i, w in enumerate(tokens):
         lw = w.lower()
@@ -804,7 +816,7 @@ def profile_question(
             in_corpus=in_corpus,
             rarity=_rarity(doc_freq.get(s, 0), passages),
             synonyms=_stand_ins(lw, name, in_corpus, tokens, i, doc_freq),
-            figure=None if in_corpus or w in years else quantity(w),
+            figure=None if in_corpus or i in years else quantity(w),
             scene=i in scene,
         )
     found = list(terms.values())
@@ -973,14 +985,11 @@ def written_forms(stem_: str, shorter: bool = True) -> set[str]:
     return {f for form in forms for f in (form, code_form(form), f"v{code_form(form)}")}
 
 
-_VERSION = re.compile(r"v?\d+(?:\.\d+){1,2}")
-
-
 def _same_version(number: str, shorter: bool = True) -> set[str]:
     """The other ways to write a version number whose last part is zero: "3.0" and
     "3.0.0", "2.4" and "2.4.0" (a release is written either way). Not "3" for "3.0": a bare
     number is no version."""
-    if not _VERSION.fullmatch(number):
+    if not VERSION.fullmatch(number):
         return set()
     parts = number.split(".")
     longer = {f"{number}.0"} if len(parts) == 2 else set()

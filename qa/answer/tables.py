@@ -26,9 +26,13 @@ from qa.answer.features import content_stems
 from qa.answer.question import closeness
 from qa.retrieve import Lexicon
 from qa.text import (
+    CURRENCY_CODE,
     CURRENCY_SIGN,
     DIMENSION_UNITS,
     STOPWORDS,
+    TIME_UNIT,
+    UNIT_SYMBOL,
+    UNIT_WORD,
     asked_dimension,
     figure_value,
     has_digit,
@@ -68,6 +72,58 @@ def cells(row: str) -> list[tuple[int, int]]:
     if row.rstrip().endswith("|"):
         spans = spans[:-1]
     return spans
+
+
+# --- a row's figures in its column's unit ---------------------------------------------------
+# A table's column heading may give the unit of every figure under it: "2024/25 (£)", "Cost
+# (£m)", "Spend (in US$)", "Share (%)", "Weight [kg]", "Time (minutes)" (the typographic
+# convention of tables in English). Its rows then write bare figures that are sums,
+# weights or shares. Not a bracket that names no unit: "Respondents (n)", "(count)",
+# "(2024)", "(see note 3)".
+_HEADING_UNIT = re.compile(r"[(\[]\s*(?:in\s+)?([^()\[\]]{1,12}?)\s*[)\]]\s*$", re.I)
+_CURRENCY = re.compile(rf"{CURRENCY_SIGN}|{CURRENCY_CODE}")
+_MEASURE_UNIT = re.compile(rf"%|{UNIT_WORD}|{TIME_UNIT}|{UNIT_SYMBOL}", re.I)
+_NO_UNIT = frozenset({"n", "no", "no.", "#", "count", "number"})
+_BARE_FIGURE = re.compile(r"[-+]?\d[\d.,]*")
+# the scale a money column's heading gives: "(£m)", "(£'000)", "(€ million)"
+_SCALES = {
+    "k": " thousand", "000": " thousand", "thousand": " thousand", "thousands": " thousand",
+    "m": " million", "mn": " million", "million": " million", "millions": " million",
+    "bn": " billion", "billion": " billion", "billions": " billion",
+}  # fmt: skip
+
+
+def _unit(heading: str) -> str | None:
+    """The unit a column heading gives its figures (`_HEADING_UNIT`), or None."""
+    found = _HEADING_UNIT.search(heading)
+    if found is None or found.group(1).lower() in _NO_UNIT:
+        return None
+    unit = found.group(1)
+    return unit if _CURRENCY.search(unit) or _MEASURE_UNIT.fullmatch(unit) else None
+
+
+def with_heading_units(row: str, header: str) -> str:
+    """The table row with each bare figure written in the unit its column's heading gives
+    ("| Audit fee | 450 | 480 |" under "| Line | 2023/24 (£) | 2024/25 (£) |" reads "Audit
+    fee | £450 | £480"), so that what it offers is seen; the row as it is where the two do
+    not line up cell for cell, where the row's own label gives its unit ("Volunteers
+    (people)"), or where no heading gives one. For reading, never for quoting."""
+    heads, found = cells(header), cells(row)
+    if "|" not in row or len(heads) != len(found) or len(found) < 2:
+        return row
+    if _HEADING_UNIT.search(row[found[0][0] : found[0][1]]):
+        return row
+    read = []
+    changed = False
+    for (ha, hb), (a, b) in zip(heads, found, strict=True):
+        figure, unit = row[a:b], _unit(header[ha:hb])
+        if unit and _BARE_FIGURE.fullmatch(figure):
+            sign = _CURRENCY.search(unit)
+            scale = _SCALES.get(_CURRENCY.sub("", unit).strip(" '").lower(), "") if sign else ""
+            figure = f"{sign.group()}{figure}{scale}" if sign else f"{figure} {unit}"
+            changed = True
+        read.append(figure)
+    return " | ".join(read) if changed else row
 
 
 # --- the superlative -----------------------------------------------------------------------

@@ -12,11 +12,12 @@ and the answer leads with the label (`qa.answer.compose.choose_lead`).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from qa.answer.headings import HEADING_KINDS as _ENDS_A_TURN  # a heading starts another part
 from qa.retrieve import Snapshot
-from qa.text import message_writer, turn_speaker
+from qa.text import QUOTED_LINE, message_writer, turn_speaker
 from qa.types import Passage, Sentence
 
 
@@ -34,23 +35,46 @@ class Turn:
         return not sentence.start <= self.start < sentence.end
 
 
-def _opened_by(passage: Passage, sentence: Sentence) -> Turn | None:
-    """The turn the sentence opens: with a speaker's label, or as a message's header (a
-    heading can be only that; it ends any other turn)."""
+_HEADER_FIELDS = 6  # header lines under a message's "From:" (To, Cc, Date, Subject ...)
+
+
+def _opened_by(passage: Passage, index: int) -> Turn | None:
+    """The turn the passage's index-th sentence opens: with a speaker's label, or as a
+    message's header (`qa.text.message_writer`, with the header fields ingest read under
+    it), where the sentence is a heading (which ends any other turn) or a line of its own."""
+    sentence = passage.sentences[index]
+    fields = [
+        s.text
+        for s in itertools.takewhile(
+            lambda s: s.kind == "table_row",
+            passage.sentences[index + 1 : index + 1 + _HEADER_FIELDS],
+        )
+    ]
     if sentence.kind in _ENDS_A_TURN:
-        found = message_writer(sentence.text)
+        found = message_writer(sentence.text, fields)
     else:
-        found = turn_speaker(sentence.text) or message_writer(sentence.text)
+        found = turn_speaker(sentence.text) or (
+            message_writer(sentence.text, fields) if _a_line_of_its_own(passage, sentence) else None
+        )
     if found is None:
         return None
     a, b = sentence.start + found[0], sentence.start + found[1]
     return Turn(passage, a, b, sentence.text[found[0] : found[1]])
 
 
+def _a_line_of_its_own(passage: Passage, sentence: Sentence) -> bool:
+    """Nothing but spaces stands beside the sentence on its line: a header, not prose."""
+    a, b = sentence.start - passage.start, sentence.end - passage.start
+    before = passage.text[passage.text.rfind("\n", 0, a) + 1 : a]
+    after_end = passage.text.find("\n", b)
+    after = passage.text[b : after_end if after_end >= 0 else len(passage.text)]
+    return not before.strip() and not after.strip()
+
+
 def _last_turn(passage: Passage) -> Turn | None:
     """The turn a passage ends in (the next passage may go on with it)."""
-    for s in reversed(passage.sentences):
-        if (turn := _opened_by(passage, s)) or s.kind in _ENDS_A_TURN:
+    for i in reversed(range(len(passage.sentences))):
+        if (turn := _opened_by(passage, i)) or passage.sentences[i].kind in _ENDS_A_TURN:
             return turn
     return None
 
@@ -61,12 +85,12 @@ def turns_of(passage: Passage, snapshot: Snapshot) -> list[Turn | None]:
     any label, and after a heading."""
     current: Turn | None = None
     first = passage.sentences[0] if passage.sentences else None
-    if first is not None and first.kind not in _ENDS_A_TURN and not _opened_by(passage, first):
+    if first is not None and first.kind not in _ENDS_A_TURN and not _opened_by(passage, 0):
         before = snapshot.previous_passage(passage.passage_id)
         current = _last_turn(before) if before is not None else None
     out: list[Turn | None] = []
-    for s in passage.sentences:
-        if (turn := _opened_by(passage, s)) or s.kind in _ENDS_A_TURN:
+    for i, s in enumerate(passage.sentences):
+        if (turn := _opened_by(passage, i)) or s.kind in _ENDS_A_TURN:
             current = turn
         out.append(None if _quoted(passage, s) else current)
     return out
@@ -74,6 +98,6 @@ def turns_of(passage: Passage, snapshot: Snapshot) -> list[Turn | None]:
 
 def _quoted(passage: Passage, sentence: Sentence) -> bool:
     """The sentence is on a line quoted from an earlier message ("> New cables stretch
-    ..."): the writer of the message it is in did not write it."""
+    ...", `qa.text.QUOTED_LINE`): the writer of the message it is in did not write it."""
     at = max(sentence.start - passage.start, 0)
-    return passage.text[passage.text.rfind("\n", 0, at) + 1 : at].lstrip().startswith(">")
+    return QUOTED_LINE.match(passage.text, passage.text.rfind("\n", 0, at) + 1) is not None

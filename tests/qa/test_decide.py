@@ -21,14 +21,9 @@ from qa.answer.decide import (
     retrievers_agree,
     top_passages,
 )
-from qa.answer.features import (
-    FEATURE_NAMES,
-    OFFERS,
-    offers_count,
-    offers_person,
-    with_heading_units,
-)
+from qa.answer.features import FEATURE_NAMES, OFFERS, offers_count, offers_person
 from qa.answer.question import asked_type, asks_count, attach_vectors, profile_question
+from qa.answer.tables import with_heading_units
 
 
 def synthetic(n: int = 200, seed: int = 0):

@@ -226,14 +226,19 @@ def view(
         # a financial year's second part is no count
         ("How many members joined?", "Membership grew in 2022/23.", False),
         ("How many members joined?", "Membership grew by 23 in 2022.", True),
+        ("How many members joined?", "Membership grew in 2022–23.", False),
         # a version is no date
         ("When did 3.0.0 come out?", "The flag will be removed in 3.0.0.", False),
         ("When did 3.0.0 come out?", "3.0.0 was released on 14.04.2025.", True),
+        ("When did 3.0.0 come out?", "It needs urllib3 1.26.18 and Python 3.11.12.", False),
         # the date a period ends says how long it goes on
         ("How long will they fix 2.x?", "It gets fixes only until 2024-12-31.", True),
         ("How long is the office open?", "It stays open until the end of June.", True),
         ("How long are they going to fix 2.x?", "It gets fixes only till March 2027.", True),
         ("How long will they fix 2.x?", "It is fixed until you upgrade.", False),
+        ("How long will they fix 2.x?", "It is fixed until 31/12/2024.", True),
+        ("How long do I simmer it?", "Simmer until 1500 ml remain.", False),
+        ("How long is Acme going to fix 2.x?", "The 2.x line is 12 metres long.", False),
         ("Who may end the contract?", "Either party may terminate this agreement.", True),
         ("Who pays the fees?", "The supplier shall pay all fees.", True),
         ("Who handles the claims?", "Claims are handled by the embassy.", True),
@@ -348,6 +353,11 @@ def view(
         ("How much money does each player get?", "Each player receives 7 coins.", True),
         ("How much money does each player get?", "Each player receives 7 cards.", False),
         ("How much money does each player get?", "The bank holds 10 cash machines.", False),
+        ("How much money does each player get?", "Each player gets 5 gold coins.", True),
+        ("How much money does each of us get?", "Two players get 7 coins instead.", True),
+        ("How much money does each player get?", "In 2016 banknotes went polymer.", False),
+        ("How much money does each player get?", "The council passed 3 bills.", False),
+        ("How much money does each player get?", "The till takes 2 types of coins.", False),
         ("According to whom was it approved?", "According to the ministry, it was.", True),
         ("According to whom was it approved?", "According to reports, it was.", False),
     ],
@@ -415,22 +425,43 @@ def test_a_table_row_is_read_with_the_header_row_over_it():
 
 
 def test_a_rows_bare_figures_take_the_unit_their_column_heading_gives():
+    from qa.answer.tables import with_heading_units as read
+
     header = "| Spending line | 2023/24 (£) | 2024/25 (£) | Share (%) | Weight [kg] |"
     row = "| Audit fee | 450 | 1,480.50 | 3.5 | 12 |"
-    assert f.with_heading_units(row, header) == "| Audit fee | £450 | £1,480.50 | 3.5 % | 12 kg |"
-    assert f.with_heading_units("| Fee | 450 |", "| Line | Cost (£m) |") == "| Fee | £450m |"
-    # words stay words; a heading whose bracket holds a figure gives no unit
-    assert f.with_heading_units("| Fee | n/a |", "| Line | Cost (£) |") == "| Fee | n/a |"
-    assert f.with_heading_units("| Fee | 450 |", "| Line | Plan (2024) |") == "| Fee | 450 |"
+    assert read(row, header) == "Audit fee | £450 | £1,480.50 | 3.5 % | 12 kg"
+    assert read("| Fee | 4 | 7 |", "| Line | Cost (£m) | Spend (in US$) |") == (
+        "Fee | £4 million | $7"
+    )
+    assert read("| Fee | 450 |", "| Line | Cost (£'000) |") == "Fee | £450 thousand"
+    # words stay words; a bracket that names no unit gives none ("(n)" counts, a year)
+    assert read("| Fee | n/a |", "| Line | Cost (£) |") == "| Fee | n/a |"
+    assert read("| Fee | 450 |", "| Line | Plan (2024) |") == "| Fee | 450 |"
+    assert read("| Staff | 412 |", "| Group | Respondents (n) |") == "| Staff | 412 |"
+    # a row whose label gives its own unit keeps it: volunteers are counted, not paid
+    assert read("| Volunteers (people) | 12 | 15 |", header) == "| Volunteers (people) | 12 | 15 |"
     # rows and headers that do not line up, and sentences, are read as written
-    assert f.with_heading_units("| Fee | 450 | 9 |", "| Line | Cost (£) |") == "| Fee | 450 | 9 |"
-    assert f.with_heading_units("The fee is 450.", "| Line | Cost (£) |") == "The fee is 450."
+    assert read("| Fee | 450 | 9 |", "| Line | Cost (£) |") == "| Fee | 450 | 9 |"
+    assert read("The fee is 450.", "| Line | Cost (£) |") == "The fee is 450."
     # a row is read with its table's header, in the passage or in its context
     text = "| Line | Cost (£) |\n| Audit fee | 450 |"
     assert header_row(_rows(text, ["table_row", "table_row"]), 1) == "| Line | Cost (£) |"
+    assert header_row(_rows(text, ["table_row", "table_row"]), 0) == ""  # the header itself
     continued = _rows("| Audit fee | 450 |", ["table_row"], "| Line | Cost (£) |")
     assert header_row(continued, 0) == "| Line | Cost (£) |"
     assert header_row(_rows("Fees are due in May.", ["sentence"], "| L | C |"), 0) == ""
+    # a second table in the same passage has its own header, not the continued one's
+    two = _rows(
+        "| Audit fee | 450 |\nRegions:\n| Region | 2024 |\n| North | 12 |",
+        ["table_row", "sentence", "table_row", "table_row"],
+        "| Line | Cost (£) |",
+    )
+    assert [header_row(two, i) for i in range(4)] == [
+        "| Line | Cost (£) |",
+        "",
+        "",
+        "| Region | 2024 |",
+    ]
 
 
 def test_a_sentence_is_read_under_the_run_in_label_of_its_paragraph_or_item():
@@ -439,11 +470,15 @@ def test_a_sentence_is_read_under_the_run_in_label_of_its_paragraph_or_item():
     text = (
         "7. **Check the vat.** It is yellow-green.\n"
         "8. **First dip.** Skim the flower aside. Keep it under for 3 minutes.\n"
-        "Hang it to air.\n\nRinse it in vinegar. **Not a label.** Dry it flat."
+        "Hang it to air.\n\nRinse it in vinegar. **Not a label.** Dry it flat.\n"
+        "5.1 **Notice.** Give notice in writing.\n5.2 The supplier refunds the fees.\n"
+        "(a) **Fees.** Pay monthly.\n(b) Deposits are held."
     )
     pieces = ["**Check the vat.** It is yellow-green.", "**First dip.** Skim the flower aside.",
               "Keep it under for 3 minutes.", "Hang it to air.", "Rinse it in vinegar.",
-              "**Not a label.** Dry it flat."]  # fmt: skip
+              "**Not a label.** Dry it flat.", "**Notice.** Give notice in writing.",
+              "The supplier refunds the fees.", "**Fees.** Pay monthly.",
+              "Deposits are held."]  # fmt: skip
     sentences = []
     for piece in pieces:
         at = text.index(piece)
@@ -452,8 +487,9 @@ def test_a_sentence_is_read_under_the_run_in_label_of_its_paragraph_or_item():
                 sentences=sentences)  # fmt: skip
     labels = [run_in_label(p, i) for i in range(len(pieces))]
     # a wrapped line goes on with the item ("Hang it to air."); a blank line or a new
-    # item's number starts another; a label counts only where it opens the block
-    assert labels == ["", "", "First dip.", "First dip.", "", ""]
+    # item's number or letter starts another ("5.2", "(b)"); bold words inside a paragraph
+    # are no label ("**Not a label.**"), and a label heads only the sentences after it
+    assert labels == ["", "", "First dip.", "First dip.", "", "", "", "", "", ""]
 
 
 def test_an_open_question_expects_no_type():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from helpers import service_over
+
 from ingest.pipeline import ingest
 from qa.answer.extractive import select
 from qa.answer.headings import names_heading
@@ -258,3 +260,59 @@ def test_the_named_documents_section_is_named_though_another_heading_has_its_nam
     assert selection.candidates[0].passage.doc_id == "annual-report.txt"
     answer = service.ask(question)
     assert answer.answer.startswith("6. Finances") and not answer.abstained, answer.answer
+
+
+CHANGELOG = """# Changelog
+
+All notable changes to Inkwell are documented in this file. The format follows Keep a
+Changelog, and the project uses semantic versioning.
+
+## [Unreleased]
+
+### Changed
+- The default port of `inkwell serve` will change from 8000 to 4173.
+
+## [3.0.0] - 2025-04-14
+
+### Breaking changes
+- The configuration file is now `inkwell.toml`. The old `site.yaml` file is no longer
+  read. Run `inkwell migrate-config` once to convert it.
+- Python 3.10 or newer is now required. Support for Python 3.8 and 3.9 has been dropped.
+- The `--out` flag, deprecated in 2.7.0, has been removed. Use `--output-dir` instead.
+
+### Added
+- Incremental builds: only pages whose sources changed are rebuilt.
+- A search index is generated at build time.
+
+### Changed
+- Template engine upgraded to Jinja2 3.1.
+- Timestamps in generated sitemaps now use UTC.
+
+## [2.7.1] - 2025-02-03
+
+### Security
+- Updated the bundled Markdown parser to fix a denial of service on deeply nested lists.
+
+### Fixed
+- The build no longer crashes when an image file name contains a space.
+
+## [2.7.0] - 2024-12-10
+
+### Added
+- A `--drafts` flag for `inkwell serve`.
+
+### Deprecated
+- The `--out` flag. It still works but prints a warning, and it will be removed
+  in 3.0.0.
+"""
+
+
+def test_when_a_release_came_out_is_the_heading_that_dates_it(tmp_path: Path):
+    """ "When did 3.0.0 come out?": "## [3.0.0] - 2025-04-14", not the sentence that says
+    3.0.0 will remove a flag (which the scorer, reading sentences, ranks higher)."""
+    service = service_over(tmp_path, "CHANGELOG.md", CHANGELOG)
+    answer = service.ask("When did 3.0.0 come out?")
+    assert not answer.abstained and "2025-04-14" in answer.answer, answer.answer
+    assert answer.citations[0].quote.startswith("[3.0.0] - 2025-04-14")
+    assert "2025-02-03" in service.ask("When was version 2.7.1 released?").answer
+    assert service.ask("When will 3.1.0 come out?").abstained
