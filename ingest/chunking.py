@@ -73,9 +73,7 @@ from qa.types import Passage, Sentence
 # a line whose cells go on in lower case continues a row (a grouped table's row with a
 # blank first cell is a row of its own), and a grid table's header is the row over its
 # first rule, not over each. 26: layout runs are read as written again (23 taken back).
-# 27: in a text whose lines are its paragraphs, a short line in sentence case over a whole
-# paragraph is a heading ("The Mill Lane burst": `structure._title_line_inside`).
-CHUNKING_VERSION = 27
+CHUNKING_VERSION = 26
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

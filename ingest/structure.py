@@ -611,7 +611,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             close()
             current = Block("paragraph", line.start + _indent(line.text), line.end)
             continue
-        if current is not None and _title_line_inside(line, previous, lines, i, current, width):
+        if current is not None and _title_line_inside(line, previous, lines, i, current):
             close()
             blocks.append(Block(HEADING, line.start + _indent(line.text), line.end))
             continue
@@ -914,20 +914,11 @@ def _successor(label: str) -> str:
 
 
 def _title_line_inside(
-    line: _Line,
-    previous: _Line | None,
-    lines: list[_Line],
-    i: int,
-    current: Block,
-    width: int | None = None,
+    line: _Line, previous: _Line | None, lines: list[_Line], i: int, current: Block
 ) -> bool:
     """A short title-like line between a finished sentence and a new one, with no blank
     line around it ("...is here.\\nScope of Work\\nThe Supplier..."), is a heading.
-    Not the first of a list of such lines under a label ("PRESENT:\\nAnn Lee\\nBo Chan").
-    In a text whose lines are its paragraphs (no wrap width), one in sentence case is too,
-    over a whole paragraph (`_over_a_paragraph`): a report's "The Mill Lane burst" over
-    "At 04:50 on 22 January 2025 a 450 mm trunk main burst ...".
-    """
+    Not the first of a list of such lines under a label ("PRESENT:\\nAnn Lee\\nBo Chan")."""
     if previous is None or not _SENTENCE_END.search(previous.text.rstrip()):
         return False
     following = _next(lines, i)
@@ -938,26 +929,7 @@ def _title_line_inside(
     ):
         return False  # a list of names or lines, not a heading above its text
     line_text = line.text.strip()
-    if re.search(r"[.!?;:,…]", line_text):
-        return False
-    if width is None and _over_a_paragraph(line_text, following):
-        return _sentence_case_heading(line_text) and not _is_name_list(line_text)
-    return _title_like(line_text, strict=True)
-
-
-_HEADING_WORDS = 6  # at most, in a sentence-case heading over an unwrapped paragraph
-_PARAGRAPH_LINE = 80  # characters, at least, of the paragraph's one line under it
-
-
-def _over_a_paragraph(heading: str, line: _Line) -> bool:
-    """A line of at most `_HEADING_WORDS` words over a line that is a whole paragraph: long
-    (`_PARAGRAPH_LINE`), several times the short one, and ending in a sentence's stop."""
-    under = line.text.strip()
-    return (
-        len(heading.split()) <= _HEADING_WORDS
-        and len(under) >= max(_PARAGRAPH_LINE, 3 * len(heading))
-        and _SENTENCE_END.search(under) is not None
-    )
+    return _title_like(line_text, strict=True) and not re.search(r"[.!?;:,…]", line_text)
 
 
 def _is_name_list(line: str) -> bool:

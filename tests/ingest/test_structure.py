@@ -417,27 +417,6 @@ def test_title_like_line_between_sentences_is_a_heading():
     assert ("Intro sentence two is\nhere.", "sentence") in kinds
 
 
-def test_a_sentence_case_line_over_an_unwrapped_paragraph_is_a_heading():
-    """A report whose lines are its paragraphs sets its sub-headings in sentence case, on a
-    line of their own right over the paragraph ("The Mill Lane burst"); a short line over
-    another short one, or a line that ends in a stop, is text."""
-    burst = (
-        "At 04:50 on 22 January 2025 a 450 mm trunk main burst under Mill Lane in Ashcombe. "
-        "Supply was interrupted to 1,900 properties for up to 19 hours."
-    )
-    text = (
-        "4. Leakage and the network\n"
-        "We replaced 18.6 km of water mains, most of them cast iron pipes laid before 1960.\n"
-        f"The Mill Lane burst\n{burst}\n"
-        "Thanks to all of you.\nSee you in June\nBest wishes.\n"
-        f"A short sentence with its stop.\n{burst}\n"
-    )
-    kinds = {s.text: s.kind for s in analyse(text).sentences}
-    assert kinds["The Mill Lane burst"] == "heading"
-    assert kinds["See you in June\nBest wishes."] == "sentence"
-    assert kinds["A short sentence with its stop."] == "sentence"
-
-
 def test_a_line_of_bold_labels_and_values_is_text_not_a_heading():
     """The colon of "**Capacity:**" stands before the bold's closing marks: still a stop."""
     text = (
