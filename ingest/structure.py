@@ -913,6 +913,12 @@ def _successor(label: str) -> str:
     return label[0] + str(int(label[1:]) + 1)
 
 
+# Tried and not kept (session 31): in a text whose lines are its paragraphs, a line of at
+# most six words in sentence case between a finished sentence and a whole paragraph line
+# as a heading (the notes' annual report's "The Mill Lane burst"). Only that document of
+# the eval's 55 changed; on the dev questions only flips at the threshold in other
+# corpora (python -m evals.decision_lab: CRAG .384 -> .379, AUC -0.0014), and the full
+# eval's mean lowest figure fell (test .428 -> .418).
 def _title_line_inside(
     line: _Line, previous: _Line | None, lines: list[_Line], i: int, current: Block
 ) -> bool:

@@ -54,6 +54,10 @@ _COVERS = (
     r"tells?|covers?|lists?|deals?\s+with|is\s+about|talks?\s+about|describes?|explains?|"
     r"says?|mentions?|has|contains?|gives?|sets?\s+out|shows?|is\s+on|goes\s+over"
 )
+# Tried and not kept (session 31): a word between "which" and the part ("Which runbook
+# section has the rules ...?", "which numbered section"): on the dev questions (`python
+# -m evals.decision_lab`) .673 / .544 / .538 / .384 -> .676 / .549 / .520 / .377, seven
+# flips at the threshold, and the runbook question then quoted the wrong headings.
 _ASKS_NAME = re.compile(
     rf"\b(?:title|titled|entitled|heading|headline|called|named|name of)\b.*\b(?:{_PARTS})\b"
     rf"|\b(?:{_PARTS})\b.*\b(?:titled|entitled|called|named)\b"
