@@ -360,9 +360,10 @@ def offers_degree(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
 
 
 def offers_amount(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
-    """Money: a currency sign or unit with a number ("$40", "12,000 euros"), or a price of
-    nothing (`qa.text.FREE`: "free of charge"; measured, LOCO over the dev splits: one
-    answerable question no longer abstains, AUC +0.004). For "How much is X (worth)?",
+    """Money: a currency sign or unit with a number ("$40", "12,000 euros"), a count of
+    coins or banknotes (`_counts_money`), or a price of nothing (`qa.text.FREE`: "free of
+    charge"; measured, LOCO over the dev splits: one answerable question no longer
+    abstains, AUC +0.004). For "How much is X (worth)?",
     which names no money, a percentage too (`question.share_may_answer`: "| Field trip |
     15% |"): a probe of unseen kinds abstained on a syllabus's weights ("the closest
     passages do not give an amount"); no dev question changed but by the refit's flips

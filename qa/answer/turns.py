@@ -1,4 +1,5 @@
-"""Who speaks a sentence of a transcript or a chat log: the label of the turn it is in.
+"""Who speaks a sentence of a transcript, a chat log or a thread of messages: the label of
+the turn it is in.
 
 A transcript names its speaker once, at the start of the turn ("MR. DOE: I will be brief.
 We have two options. I prefer the second."), and a chat log at the start of each message
@@ -6,9 +7,9 @@ We have two options. I prefer the second."), and a chat log at the start of each
 its header ("From: Jane Doe <jane@example.org>", "[#2] jane_doe — 3 March 2024, 22:05":
 `qa.text.message_writer`). The sentences after the label are the speaker's too, though
 they do not say so: "Who preferred the second option?" is answered by the label two
-sentences back. The scorer sees that a sentence has a speaker (`qa.answer.features.View.speaker`),
-and the answer leads with the label (`qa.answer.compose.choose_lead`).
-"""
+sentences back. The scorer sees that a sentence has a speaker
+(`qa.answer.features.View.speaker`), and the answer leads with the label
+(`qa.answer.compose.choose_lead`)."""
 
 from __future__ import annotations
 
@@ -43,23 +44,20 @@ def _opened_by(passage: Passage, index: int) -> Turn | None:
     message's header (`qa.text.message_writer`, with the header fields ingest read under
     it), where the sentence is a heading (which ends any other turn) or a line of its own."""
     sentence = passage.sentences[index]
-    fields = [
-        s.text
-        for s in itertools.takewhile(
-            lambda s: s.kind == "table_row",
-            passage.sentences[index + 1 : index + 1 + _HEADER_FIELDS],
-        )
-    ]
-    if sentence.kind in _ENDS_A_TURN:
-        found = message_writer(sentence.text, fields)
-    else:
-        found = turn_speaker(sentence.text) or (
-            message_writer(sentence.text, fields) if _a_line_of_its_own(passage, sentence) else None
-        )
+    heading = sentence.kind in _ENDS_A_TURN
+    found = None if heading else turn_speaker(sentence.text)
+    if found is None and (heading or _a_line_of_its_own(passage, sentence)):
+        found = message_writer(sentence.text, _header_fields(passage, index))
     if found is None:
         return None
     a, b = sentence.start + found[0], sentence.start + found[1]
     return Turn(passage, a, b, sentence.text[found[0] : found[1]])
+
+
+def _header_fields(passage: Passage, index: int) -> list[str]:
+    """The header lines under the index-th sentence (ingest reads them as table rows)."""
+    under = passage.sentences[index + 1 : index + 1 + _HEADER_FIELDS]
+    return [s.text for s in itertools.takewhile(lambda s: s.kind == "table_row", under)]
 
 
 def _a_line_of_its_own(passage: Passage, sentence: Sentence) -> bool:
