@@ -316,3 +316,11 @@ def test_when_a_release_came_out_is_the_heading_that_dates_it(tmp_path: Path):
     assert answer.citations[0].quote.startswith("[3.0.0] - 2025-04-14")
     assert "2025-02-03" in service.ask("When was version 2.7.1 released?").answer
     assert service.ask("When will 3.1.0 come out?").abstained
+    # however low the scorer ranks the dated heading, the selection takes it
+    question = "When did 3.0.0 come out?"
+    prepared = service.prepare(question, [], service.settings.top_k)
+    heading = [c for c in prepared.candidates if c.sentence.text.startswith("[3.0.0]")]
+    others = [c for c in prepared.candidates if c not in heading]
+    assert heading and others
+    chosen = select(prepared.profile, [*others, *heading], service.settings, prepared.snapshot)
+    assert [c.sentence.text for c in chosen.candidates] == ["[3.0.0] - 2025-04-14"]
