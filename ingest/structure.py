@@ -43,7 +43,7 @@ from itertools import pairwise
 
 from qa.sections import DIVISIONS, heading_label
 from qa.sentences import sentence_spans, set_in_capitals
-from qa.text import QUOTED_LINE
+from qa.text import HEADER_FIELD, QUOTED_LINE
 from qa.types import SECTION_SEPARATOR, Sentence
 
 # The kinds of sentence (Sentence.kind): what the answerer may quote, and how.
@@ -127,9 +127,6 @@ _SENTENCE_BREAK = re.compile(r"[.!?;][\"”’')\]]*\s")
 # A message's header fields (RFC 5322: the fields a mail program shows above a message,
 # in English): "From: A <a@b>", "Subject: ...". A run of two or more, one of them From,
 # Date or Sent, opens a message in a thread; a line indented under a field continues it.
-_HEADER_FIELD = re.compile(
-    r"^(?P<name>From|To|Cc|Bcc|Date|Sent|Subject|Reply-To)[ \t]*:[ \t]*\S", re.IGNORECASE
-)
 _MESSAGE_OPENERS = frozenset({"from", "date", "sent"})
 # YAML front matter (static-site pages, note-taking apps): the document's first line is
 # "---", then "key: value" fields (values may fold onto indented lines or list items) up to
@@ -689,7 +686,7 @@ def _opens_header(lines: list[_Line], i: int) -> bool:
             break
         if line.text[:1] in " \t" and names:
             continue
-        m = _HEADER_FIELD.match(line.text)
+        m = HEADER_FIELD.match(line.text)
         if not m:
             break
         names.append(m.group("name").lower())
@@ -1253,7 +1250,7 @@ def _message_headings(text: str, blocks: list[Block]) -> None:
 
 
 def _field_name(text: str, b: Block) -> str:
-    m = _HEADER_FIELD.match(text[b.start : b.end])
+    m = HEADER_FIELD.match(text[b.start : b.end])
     return m.group("name").lower() if m else ""
 
 
@@ -1267,7 +1264,7 @@ def message_subject(text: str) -> str | None:
     for i in range(at, len(lines)):
         if lines[i].blank:
             break
-        m = _HEADER_FIELD.match(lines[i].text)
+        m = HEADER_FIELD.match(lines[i].text)
         if m and m.group("name").lower() == "subject":
             folded = [lines[i].text[m.end() - 1 :]]
             for line in lines[i + 1 :]:

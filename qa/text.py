@@ -23,6 +23,12 @@ NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\s*%?|\b\d+\b")
 # optional country code and area code in brackets; `phone_numbers` keeps those of 7 digits
 # or more, so that a date or a version is not one).
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A message's header field (RFC 5322: the fields a mail program shows above a message,
+# in English): "From: A <a@b>", "Subject: ...". Ingest reads a run of them as a message's
+# header (`ingest.structure`), and the turns its writer (`message_writer`).
+HEADER_FIELD = re.compile(
+    r"^(?P<name>From|To|Cc|Bcc|Date|Sent|Subject|Reply-To)[ \t]*:[ \t]*\S", re.IGNORECASE
+)
 # A line quoted from an earlier message in a reply (RFC 3676: "> ...", nested ">> ...").
 QUOTED_LINE = re.compile(r"[ \t]*>")
 # A version number ("2.4.1", "v3.0"): matched only as written, never a quantity or a date.
@@ -718,7 +724,6 @@ _FROM_HEADER = re.compile(
     r"^\s*From:[ \t]*\"?([^\"<>\[\n]*[^\"<>\[\s])\"?[ \t]*(?:<[^<>\n]*>|\[mailto:[^\]\n]*\])?\s*$",
     re.I,
 )
-_DATED_FIELD = re.compile(r"^\s*(?:Date|Sent):", re.I)
 _POST_HEADER = re.compile(
     r"^\s*(?:\[[^\]\n]{1,12}\]\s*)?([\w@][\w.@-]*)\s*(?:[—–|]|\s-)\s*(\S.*?)\s*$"
 )
@@ -735,6 +740,12 @@ _WHEN_WRITTEN = re.compile(
 )
 
 
+def _dated_field(line: str) -> bool:
+    """A header's "Date:" or "Sent:" field (`HEADER_FIELD`)."""
+    field = HEADER_FIELD.match(line.lstrip())
+    return field is not None and field.group("name").lower() in ("date", "sent")
+
+
 def message_writer(heading: str, fields: Sequence[str] = ()) -> tuple[int, int] | None:
     """Where a heading that opens a thread's message names its writer, that name's span
     (`_FROM_HEADER` with an address or a dated field among the header `fields` under it;
@@ -742,7 +753,7 @@ def message_writer(heading: str, fields: Sequence[str] = ()) -> tuple[int, int] 
     "oldgreg58") and holds no version: "Update — 3 March 2024" and "release-2.4 —
     2025-03-01" name no one."""
     if m := _FROM_HEADER.match(heading):
-        dated = EMAIL.search(heading) or any(_DATED_FIELD.match(f) for f in fields)
+        dated = EMAIL.search(heading) or any(_dated_field(f) for f in fields)
         return m.span(1) if dated else None
     m = _POST_HEADER.match(heading)
     if m is None or not _WHEN_WRITTEN.fullmatch(m.group(2)):

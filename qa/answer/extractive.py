@@ -149,7 +149,7 @@ def score_candidates(
     attach_ranges(profile, [p.text for p in passages])
     lexicon = _Words(profile, snapshot)
     heading_asked = profile.answer_type == "heading"
-    named = released_versions(profile)
+    named = profile.released_versions
     person_asked = OFFERS.get(profile.answer_type) is offers_person
     before = _previous_sentences(passages, snapshot)
     out: list[Candidate] = []
@@ -271,20 +271,6 @@ def _in_named_document(
     return found[0]
 
 
-def released_versions(profile: QuestionProfile) -> frozenset[str]:
-    """ "When did 2.4.1 come out?": the versions a when-question names, in their written
-    forms (`qa.text.code_form`); not a bare number ("in 2025" is no release)."""
-    if profile.answer_type != "time":
-        return frozenset()
-    return frozenset(
-        code
-        for t in profile.terms
-        if has_digit(t.stem)
-        for code in map(code_form, written_forms(t.stem, shorter=False))
-        if not code.isdigit()
-    )
-
-
 def select(
     profile: QuestionProfile,
     candidates: list[Candidate],
@@ -305,7 +291,7 @@ def select(
     # "When did 3.0.0 come out?": the heading that dates that release ("## [3.0.0] -
     # 2025-04-14"), found in the structure as a named section's heading is; the scorer,
     # reading sentences, ranks a line of a version and a date below the ones that say more.
-    versions = released_versions(profile)
+    versions = profile.released_versions
     if dated := [c for c in candidates if versions and dates_a_release(c.sentence, versions)]:
         return Selection(dated[:1], None, profile)
     x = np.stack([c.features for c in candidates])

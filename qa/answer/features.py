@@ -257,10 +257,10 @@ def offers_measure(text: str, q: QuestionProfile, lower_words: set[str]) -> bool
 # A date in figures, one separator throughout, a day and a month that can be ones, and a
 # year of two or four digits (four after dots), and a date in words ("12 May", "May
 # 12th"); a version is none ("2.4.1", "1.26.18", "3.11.12").
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
 _FULL_DATE = re.compile(
-    rf"\b(?:{_DAY}([/-]){_DAY}\1(?:\d{{4}}|\d{{2}})|{_DAY}\.{_DAY}\.\d{{4}}"
-    rf"|\d{{4}}([/.-])(?:0?[1-9]|1[0-2])\2{_DAY})\b"
+    rf"\b(?:{_DAY_NUMBER}([/-]){_DAY_NUMBER}\1(?:\d{{4}}|\d{{2}})|{_DAY_NUMBER}\.{_DAY_NUMBER}\.\d{{4}}"
+    rf"|\d{{4}}([/.-])(?:0?[1-9]|1[0-2])\2{_DAY_NUMBER})\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}\b|\b{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
 )
 

@@ -726,6 +726,20 @@ class QuestionProfile:
         return np.array([t.specificity for t in self.terms], np.float32)
 
     @cached_property
+    def released_versions(self) -> frozenset[str]:
+        """ "When did 2.4.1 come out?": the versions a when-question names, in their
+        written forms (`qa.text.code_form`); not a bare number ("in 2025" is no release)."""
+        if self.answer_type != "time":
+            return frozenset()
+        return frozenset(
+            code
+            for t in self.terms
+            if has_digit(t.stem)
+            for code in map(code_form, written_forms(t.stem, shorter=False))
+            if not code.isdigit()
+        )
+
+    @cached_property
     def absence_weights(self) -> np.ndarray:
         """How much each word's absence counts (from the corpus, from a candidate): its
         specificity, less for a word that only sets the scene. People tell their case
@@ -775,13 +789,8 @@ def profile_question(
     modal = _modal_idiom_words(text)
     scene = _scene_words(text)
     # the words of the years the question names, points in time a bound never holds ("in
-    # 2022/23"), by their place among `tokens`
-    spans = named_years(text)
-    years = {
-        i
-        for i, m in enumerate(WORD.finditer(text))
-        if any(a <= m.start() and m.end() <= b for a, b in spans)
-    }
+    # 2022/23")
+    years = _positions_within(text, named_years(text))
     pointed: set[str] = set()
     for i, w in enumerate(tokens):
         lw = w.lower()
@@ -847,7 +856,11 @@ _ASKS = re.compile(rf"^\W*(?:(?:and|but|so|then)\s+)?(?:{WH_WORDS}|{AUXILIARIES}
 
 def _scene_words(text: str) -> frozenset[int]:
     """The positions, among the question's `words`, of those that set its scene."""
-    spans = _scene_spans(text)
+    return _positions_within(text, _scene_spans(text))
+
+
+def _positions_within(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """The positions, among the text's `words`, of those that start inside the spans."""
     return frozenset(
         i for i, m in enumerate(WORD.finditer(text)) if any(a <= m.start() < b for a, b in spans)
     )

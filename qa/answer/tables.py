@@ -108,8 +108,10 @@ def with_heading_units(row: str, header: str) -> str:
     fee | £450 | £480"), so that what it offers is seen; the row as it is where the two do
     not line up cell for cell, where the row's own label gives its unit ("Volunteers
     (people)"), or where no heading gives one. For reading, never for quoting."""
+    if "|" not in row or "|" not in header:
+        return row  # no pipe table row under a header: most sentences, read as written
     heads, found = cells(header), cells(row)
-    if "|" not in row or len(heads) != len(found) or len(found) < 2:
+    if len(heads) != len(found) or len(found) < 2:
         return row
     if _HEADING_UNIT.search(row[found[0][0] : found[0][1]]):
         return row
