@@ -622,11 +622,23 @@ _FOCUS = re.compile(
 # offers that type: .661 / .558 / .573 -> .664 / .555 / .564, gold ranked first (`python
 # -m evals.rank_lab`, LOCO) .597 -> .592.
 def _focus(text: str, terms: list[Term]) -> int | None:
+    """The term the which/what question asks about, as `_FOCUS` finds it; none where the
+    word after "what" is a verb (WordNet reads it as one and never as a noun): in "What
+    happens if ...", "What made the drains clog?" the wh-word is the subject and the verb
+    names no thing asked about. (Session 32, `python -m evals.decision_lab`, leave one
+    corpus out within dev: key-fact accuracy / abstention precision / recall / CRAG .673 /
+    .544 / .538 / .384 -> .676 / .560 / .543 / .387; the "what happens" questions, which
+    the absent verb had held below the threshold, are answered.)"""
     m = _FOCUS.search(text)
-    if m is None or m.group(1).lower() in STOPWORDS:
+    if m is None or m.group(1).lower() in STOPWORDS or _verb_after_what(m):
         return None
     wanted = stem(m.group(1).lower())
     return next((i for i, t in enumerate(terms) if t.stem == wanted), None)
+
+
+def _verb_after_what(m: re.Match) -> bool:
+    read = parts_of_speech(m.group(1).lower())
+    return m.group().lower().startswith("what") and "v" in read and "n" not in read
 
 
 # --- words ----------------------------------------------------------------------------------

@@ -925,3 +925,28 @@ def test_words_that_set_the_scene_count_less_when_absent():
     for t in q.terms:
         t.corpus_similarity = 0.0
     assert unknown_name(q, 0.15) == "nothing in them mentions “Oslo”"
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("What happens if the tenant pays late?", None),  # a verb after "what": no thing
+        ("What made the drains clog in winter?", None),
+        ("What caused the outage?", None),
+        ("What fee applies to a late payment?", "fee"),
+        ("Which costs does the tenant pay?", "costs"),  # a noun as well as a verb
+        ("How many replicates did the trial have?", "replicates"),  # only a noun can follow
+    ],
+)
+def test_the_thing_asked_about_is_a_noun_after_the_wh_word(question, focus):
+    q = profile_question(question, {}, set())
+    assert (q.terms[q.focus].word if q.focus is not None else None) == focus
+
+
+def test_a_list_item_offers_what_its_lead_in_gives():
+    """ "- dry mouth" under "Common (may affect up to 1 in 10 people):" says how many."""
+    question = "How many people get a dry mouth?"
+    alone = view(question, "dry mouth", kind="list_item")
+    under = replace(alone, lead_in="Common (may affect up to 1 in 10 people):")
+    assert f.type_missing(alone) == 1.0
+    assert f.type_offered(under) == 1.0 and f.type_missing(under) == 0.0
