@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from qa.answer.compose import Pick, continuation, ends_with_a_colon, named_documents
+from qa.answer.compose import Pick, continuation, ends_with_a_colon, lead_in, named_documents
 from qa.answer.decide import DecisionModel, model_for
 from qa.answer.features import (
     KINDS,
@@ -177,7 +177,8 @@ def score_candidates(
             previous = p.sentences[idx - 1].text if idx else before.get(p.passage_id, "")
             match, content = lexicon.match(s.text)
             context = match
-            for extra in (previous, heading, table_header(p, idx), run_in_label(p, idx)):
+            above = item.text if (item := lead_in(p, idx)) else ""
+            for extra in (previous, heading, table_header(p, idx), run_in_label(p, idx), above):
                 if extra:
                     context = np.maximum(context, lexicon.match(extra)[0])
             view = View(
@@ -195,6 +196,7 @@ def score_candidates(
                 content=content,
                 previous=previous,
                 introduced=introduced(p, idx, snapshot),
+                lead_in=above,
                 speaker=turn.speaker if (turn := turns[idx]) and turn.stands_before(s) else "",
                 as_read=with_heading_units(s.text, header_row(p, idx)),
             )

@@ -493,6 +493,9 @@ class View:
     # what a lead-in ending with a colon introduces, in its passage: "You can contact
     # her:" and the list items under it, which hold the address asked for
     introduced: str = ""
+    # the other direction: the lead-in a list item stands under ("Common (may affect up to
+    # 1 in 10 people):" over "- dry mouth"), which says what the item is one of
+    lead_in: str = ""
     # the speaker of the transcript's or chat log's turn the sentence is in, where its label
     # stands before the sentence (`qa.answer.turns`): "I prefer the second" has one
     speaker: str = ""
@@ -518,6 +521,7 @@ class View:
         return (
             offers(self.reading, self.q, self.lower_words)
             or bool(self.introduced and offers(self.introduced, self.q, self.lower_words))
+            or bool(self.lead_in and offers(self.lead_in, self.q, self.lower_words))
             or (
                 offers is offers_person and self.speaker != "" and not _all_in(self.speaker, self.q)
             )

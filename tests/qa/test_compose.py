@@ -44,6 +44,7 @@ from qa.answer.compose import (
     fitting_number_span,
     has_a_fitting_kind,
     head_noun_span,
+    lead_in,
     leans_on_predecessor,
     mmr,
     most_specific,
@@ -2196,3 +2197,64 @@ def test_documents_that_share_a_title_are_told_apart_by_their_file_names(tmp_pat
     assert "“ORVANE TRADING LTD - STAFF HANDBOOK (leave)”" in answer.answer, answer.answer
     assert "“ORVANE TRADING LTD - STAFF HANDBOOK (laptops)”" in answer.answer, answer.answer
     assert_exact(answer.answer, answer.citations, QAService(settings).snapshot())
+
+
+# --- the lead-in a list item stands under ---------------------------------------------------
+RULES = """Hire rules
+
+You must not:
+
+- smoke in the vehicle
+- carry more than five passengers
+- tow a trailer
+- drive it abroad
+
+Side effects by how often they happen.
+
+Common (may affect up to 1 in 10 people):
+
+- headache
+- dry mouth
+"""
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    folder = tmp_path_factory.mktemp("rules-corpus")
+    (folder / "rules.md").write_text(RULES, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("rules-index"))
+    ingest(folder, settings, progress=False)
+    return QAService(settings).snapshot()
+
+
+def test_a_list_item_is_quoted_under_the_lead_in_it_stands_under(rules):
+    """ "- smoke in the vehicle" alone states the opposite of the rule; under "You must
+    not:" it is a prohibition. Up to the depth `continuation` quotes a list to."""
+    item = pick(rules, "rules.md", "smoke in the vehicle")
+    assert lead_in(item.passage, item.index).text == "You must not:"
+    assert lead_in(*_at(rules, "tow a trailer")).text == "You must not:"
+    assert lead_in(*_at(rules, "drive it abroad")) is None  # deeper than a quoted list
+    assert lead_in(*_at(rules, "You must not:")) is None  # no list item
+    text, citations = answer_fact(
+        [item], rules, question="Can I smoke in the car?", answer_type="open"
+    )
+    assert "You must not: - smoke in the vehicle" in text
+    assert_exact(text, citations, rules)
+
+
+def test_the_lead_in_gives_a_list_item_the_figure_asked_for(rules):
+    item = pick(rules, "rules.md", "dry mouth")
+    text, citations = answer_fact(
+        [item], rules, question="How many people get a dry mouth?", answer_type="number"
+    )
+    assert text.split(" [1]")[0] in "up to 1 in 10 people"  # the lead, from the lead-in
+    assert "Common (may affect up to 1 in 10 people): - headache - dry mouth" in text
+    assert_exact(text, citations, rules)
+
+
+def _at(snapshot: Snapshot, fragment: str) -> tuple[Passage, int]:
+    found = pick(snapshot, "rules.md", fragment)
+    return found.passage, found.index
