@@ -336,10 +336,31 @@ def says_only_yes_or_no(quoted: Sentence, following: Sentence) -> str | None:
     return "says only yes or no" if bare_yes_or_no(quoted.text) else None
 
 
+# Connectives that narrow what the sentence before said down to its instances, a closed
+# class of English (grammar, not vocabulary): "Tell your pharmacist about any other
+# medicines. In particular, tell them if you take X or Y."
+_PARTICULARISING = re.compile(
+    r"^\W*(?:in particular|for (?:example|instance)|specifically|namely|that is|e\.g\.|"
+    r"i\.e\.|especially|notably)\b",
+    re.I,
+)
+
+
+def names_its_instances(quoted: Sentence, following: Sentence) -> str | None:
+    """ "... any other medicines. In particular, ...": the next sentence says which.
+    (Session 32: no dev question of the eval moved, `python -m evals.decision_lab`; a
+    probe's leaflet gains "which other medicines should I mention", whose answer is the
+    sentence after the one that matches.)"""
+    if following.kind != quoted.kind or not _PARTICULARISING.match(following.text):
+        return None
+    return "the next sentence names its instances"
+
+
 CONTINUATION_RULES: list[ContinuationRule] = [
     ends_with_a_colon,
     refers_back_to_it,
     says_only_yes_or_no,
+    names_its_instances,
 ]
 
 

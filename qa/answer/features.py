@@ -696,7 +696,13 @@ def missing_name(v: View) -> float:
 
 def focus_missing_in_corpus(v: View) -> float:
     """The thing a which/what question asks about ("Which malware ...") is absent from the
-    corpus: 1 minus the closeness of the corpus's nearest word (0 with no such noun)."""
+    corpus: 1 minus the closeness of the corpus's nearest word (0 with no such noun).
+
+    Tried in session 32 and not kept: the gap times the word's specificity, so that a
+    common word ("times" of "how many times") would count less: dev LOCO (`python -m
+    evals.decision_lab`) .673 / .560 / .538 / .378 -> .676 / .553 / .514 / .372, AUC
+    -0.005 [-0.010, -0.000]. A common focus the corpus lacks ("How many people are in the
+    crew?") is as good a sign of a question it does not answer as a rare one."""
     if v.q.focus is None:
         return 0.0
     return v.q.terms[v.q.focus].corpus_gap

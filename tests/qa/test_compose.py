@@ -2258,3 +2258,25 @@ def test_the_lead_in_gives_a_list_item_the_figure_asked_for(rules):
 def _at(snapshot: Snapshot, fragment: str) -> tuple[Passage, int]:
     found = pick(snapshot, "rules.md", fragment)
     return found.passage, found.index
+
+
+def test_the_sentence_that_names_the_instances_comes_with_the_one_it_narrows(tmp_path: Path):
+    """ "Tell your pharmacist about any other medicines. In particular, tell them if you
+    take X." quotes both: the second says which; "However, ..." turns away and does not."""
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    text = ("Medicines\n\nTell your pharmacist about any other medicines you take. In "
+            "particular, tell them if you take warfarin. However, most medicines are safe "
+            "with it.\n")  # fmt: skip
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "leaflet.txt").write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "index")
+    ingest(tmp_path / "docs", settings, progress=False)
+    snapshot = QAService(settings).snapshot()
+    chosen = pick(snapshot, "leaflet.txt", "any other medicines")
+    assert [s.text for _, s in continuation(chosen, snapshot)] == [
+        "In particular, tell them if you take warfarin."
+    ]
+    narrowed = pick(snapshot, "leaflet.txt", "In particular")
+    assert continuation(narrowed, snapshot) == []  # "However, ..." is not taken
