@@ -2092,12 +2092,16 @@ def test_a_number_that_is_part_of_a_name_is_no_count():
         ("in weeks 5 and 6", False), ("for 3 days 4 people", False),
         ("Every day 300 people visit", False), ("last year 4,000 came", False),
         ("each week 20 volunteers help", False),
+        ("a free AF-600 air fryer", True), ("the COVID-19 vaccine", True),  # a code's number
+        ("a 3-year term", False), ("mid-2024", True),
     ]:  # fmt: skip
         assert names_by_number(text, re.search(r"\d", text).start()) is named, text
     ask = Ask.of("How many pupils went to camp?", "number", set())
     sentence = "Year 6 went to camp: 28 pupils in all."
     found = number_span(sentence, ask)
     assert found is not None and sentence[found[0] : found[1]].startswith("28"), found
+    fryers = Ask.of("How many air fryers were sold?", "number", set())
+    assert number_span("We will send a free AF-600 air fryer.", fryers) is None
 
 
 def test_no_number_fits_a_dimension_it_does_not_measure():
