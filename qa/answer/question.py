@@ -379,7 +379,13 @@ def share_may_answer(text: str) -> bool:
 
 
 def asked_type(profile: QuestionProfile) -> str:
-    """The answer type, where an open question that speaks of money asks for an amount."""
+    """The answer type, where an open question that speaks of money asks for an amount.
+
+    Tried in session 32 and not kept: this type, not the answer type, for the scorer's
+    checks of what a sentence offers (`features.View.offered`), so that "What will it
+    cost me to ...?" ranks the sentence with the sum first: dev LOCO (`python -m
+    evals.decision_lab`) .676 / .569 / .549 / .387 -> .664 / .558 / .555 / .375; the refit
+    scorer moved questions of every type."""
     if profile.answer_type == "open" and _SPEAKS_OF_MONEY.search(profile.text):
         return "amount"
     return profile.answer_type
