@@ -663,7 +663,12 @@ def specificity(word: str) -> float:
     The scale's ends (Zipf 6 and 2.5) are where wordfreq's figures put function words and
     product names; in between it is linear. Measured (STACK.md): leader 4.95, happens
     4.96, likelihood 3.91, malware 3.49, licensor 2.35, product names 0-2.5. Feeds the
-    fitted decision, never a rule alone."""
+    fitted decision, never a rule alone.
+
+    Tried in session 32 and not kept: a word as common as the commonest of its WordNet
+    base forms ("decides" as "decide", "shipped" as "ship"): dev LOCO (`python -m
+    evals.decision_lab`) .676 / .569 / .549 / .387 -> .671 / .554 / .532 / .375, AUC
+    +0.002 [-0.007, +0.009]."""
     if has_digit(word):
         return 1.0
     return float(np.clip((6.0 - zipf(word.lower())) / 3.5, 0.0, 1.0))
