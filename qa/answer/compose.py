@@ -54,6 +54,7 @@ from qa.answer.question import (
 from qa.answer.tables import (
     asked_cell,
     cells,
+    column_asked,
     comparative,
     compared_columns,
     compared_rows,
@@ -2351,11 +2352,34 @@ def _table_lead(c: Chosen, question: str, snapshot: Snapshot, named: bool = Fals
     row = next((i for i, (_, s) in enumerate(run) if s.start == c.sentence.start), None)
     texts = [s.text for _, s in run]
     found = asked_cell(question, texts, snapshot.lexicon, named, None if named else row)
+    if found is None and (header := _header_of(snapshot, c)):
+        found = column_asked(question, [header[1].text, c.sentence.text], 1)
+        if found is not None:  # the header of the column whose cell the question names
+            (a, b), start = found[1], header[1].start
+            return Lead(header[0], start + a, start + b, start, (header, (c.passage, c.sentence)))
+        return None
     if found is None:
         return None
     at, (a, b) = found
     passage, row = run[at]
     return Lead(passage, row.start + a, row.start + b, row.start, (run[0], run[at]))
+
+
+def _header_of(snapshot: Snapshot, c: Chosen) -> tuple[Passage, Sentence] | None:
+    """The header row of the table the row `c` is in: the first of the rows before it in
+    its section, whatever their number of cells (a timetable's break across every room is
+    one cell wide), where that is not `c` itself."""
+    places, _, _ = _places_near(snapshot, c, _REACH)
+    section = c.passage.section_of(c.index)
+    at = next((i for i, (p, j) in enumerate(places) if p.sentences[j].start == c.sentence.start), 0)
+    first = at
+    while first > 0:
+        p, j = places[first - 1]
+        if p.sentences[j].kind != "table_row" or p.section_of(j) != section:
+            break
+        first -= 1
+    p, j = places[first]
+    return (p, p.sentences[j]) if first < at else None
 
 
 def _saying_first(quotes: list[Quote], at: int) -> list[Quote]:

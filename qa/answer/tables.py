@@ -683,3 +683,38 @@ def asked_cell(
         return None
     cell = cells(rows[at])[best]
     return (at, cell) if cell[0] < cell[1] else None
+
+
+# "Which room ...", "what day ...": the noun the question asks a column's header for.
+_WHICH_NOUN = re.compile(r"\b(?:which|what)\s+([^\W\d_][\w'’-]*)", re.I)
+
+
+def column_asked(question: str, rows: list[str], found_row: int | None) -> tuple[int, Span] | None:
+    """In a table whose columns are the things asked for (a timetable's rooms: "| Time |
+    Kestrel Auditorium | Tern Room | Plover Room |"), the header of the column holding the
+    cell of the row found (`found_row`, an index in `rows`, the header first) that the
+    question names: "Which room is the drone workshop in?" -> "Plover Room", the header
+    over "Workshop W1: Drone survey methods ...". The question's noun ("room") must head
+    two or more of the headers, so that the columns are the kind of thing asked for; the
+    cell is the one holding most of the question's other words, and no other may hold as
+    many; never the first column, which labels the rows. A row with fewer cells than the
+    header (a break across the whole day) has no column to give. (Session 32: no answer
+    to a dev question of the eval changed, `python -m evals.decision_lab`; a probe's
+    conference programme gains "which room should I head to for the session on ...".)"""
+    m = _WHICH_NOUN.search(question)
+    if m is None or not found_row or found_row >= len(rows):
+        return None
+    noun = stem(m.group(1).lower())
+    heads, spans = cells(rows[0]), cells(rows[found_row])
+    if len(heads) < 3 or len(heads) != len(spans):
+        return None
+    headed = [words(rows[0][a:b])[-1:] for a, b in heads]
+    if sum(1 for h in headed[1:] if h and stem(h[0].lower()) == noun) < 2:
+        return None
+    asked = stems(question) - {noun}
+    shared = [len(asked & stems(rows[found_row][a:b])) for a, b in spans]
+    most = max(shared)
+    column = shared.index(most)
+    if most == 0 or shared.count(most) > 1 or column == 0:
+        return None
+    return 0, heads[column]

@@ -14,6 +14,7 @@ from qa.answer.tables import (
     Value,
     asked_cell,
     cells,
+    column_asked,
     columns,
     comparative,
     compared_columns,
@@ -533,3 +534,37 @@ def test_a_comparison_of_two_models_by_column_quotes_the_rows_where_they_differ(
     ], answer.answer
     text = service.snapshot().document_text("datasheet.md")
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+
+
+TIMETABLE = [
+    "| Time | Main Hall | Tern Room | Plover Room |",
+    "| 10:45 | Session 1A: Tides | Session 1B: Grasses | Workshop W1: Drone mapping of mudflats |",
+    "| 12:15 | Lunch |",
+]
+
+
+def test_the_column_a_named_cell_is_under_answers_which_of_the_columns():
+    """A timetable's columns are rooms: "which room" is the header over the cell the
+    question names, not a cell of the row."""
+    rows = TIMETABLE
+    at, (a, b) = column_asked("Which room is the drone workshop on mudflats in?", rows, 1)
+    assert at == 0 and rows[0][a:b] == "Plover Room"
+    # the cell must stand out: "session" is in two cells
+    assert column_asked("Which room is the session in?", rows, 1) is None
+    # the noun must head two headers or more ("Main Hall" and one "Hall" are no halls' table)
+    assert column_asked("Which hall is the drone workshop in?", rows, 1) is None
+    assert column_asked("Which room is lunch in?", rows, 2) is None  # across every room
+    assert column_asked("Which room is the drone workshop in?", rows, 0) is None  # the header
+    assert column_asked("How do I get to the drone workshop?", rows, 1) is None  # no "which"
+
+
+def test_a_timetable_question_leads_with_the_room(tmp_path):
+    text = "# Programme\n\n" + "\n".join(
+        [TIMETABLE[0], "| --- | --- | --- | --- |", *TIMETABLE[1:]]
+    )
+    service = service_over(tmp_path, "programme.md", text + "\n")
+    answer = service.ask("Which room is the workshop on drone mapping of mudflats in?")
+    assert not answer.abstained and answer.answer.startswith("Plover Room [1]"), answer.answer
+    document = service.document_text("programme.md")
+    for c in answer.citations:
+        assert document[c.start : c.end] == c.quote
