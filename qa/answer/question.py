@@ -204,7 +204,8 @@ _ASKS_HOW_TO_REACH = (
     r"\b(?:(?:tele)?phone|mobile|fax|contact|office|help ?line|hotline) (?:numbers?|details)\b"
     r"|\be-?mail address(?:es)?\b|\bweb ?(?:site|page|address)s?\b|\burls?\b|\bhow (?:can|do|"
     r"should|could) (?:i|we|you|one) (?:contact|reach|get in touch with|call|ring|email|e-mail)\b"
-    r"|\bwhat number (?:should|do|can|could|must|to) (?:i |we |you )?(?:call|ring|dial)\b"
+    r"|\bwhat number (?:should|do|does|can|could|must|to) (?:i |we |you |he |she |they )?"
+    r"(?:call|ring|dial|phone)\b"
     # "Who do I ring?": a telephone number answers, with whose it is ("Who should I call
     # about it?" is as often answered by a role: "your installer")
     r"|\bwho (?:do|should|can|could|would|must) (?:i|we|you) (?:ring|phone|dial)\b"

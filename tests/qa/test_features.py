@@ -51,6 +51,7 @@ from qa.types import Passage, Sentence
         ("How much should I take?", "number"),  # a dose: "takings" is no verb of paying
         ("How much does the fine print matter?", "number"),
         ("What's his phone number?", "contact"),
+        ("What number should he phone if it fails?", "contact"),
         ("What email address should I write to?", "contact"),
         ("How can I contact the landlord?", "contact"),
         ("If the boiler fails at night, who do I ring?", "contact"),
