@@ -2352,17 +2352,23 @@ def _table_lead(c: Chosen, question: str, snapshot: Snapshot, named: bool = Fals
     row = next((i for i, (_, s) in enumerate(run) if s.start == c.sentence.start), None)
     texts = [s.text for _, s in run]
     found = asked_cell(question, texts, snapshot.lexicon, named, None if named else row)
-    if found is None and (header := _header_of(snapshot, c)):
-        found = column_asked(question, [header[1].text, c.sentence.text], 1)
-        if found is not None:  # the header of the column whose cell the question names
-            (a, b), start = found[1], header[1].start
-            return Lead(header[0], start + a, start + b, start, (header, (c.passage, c.sentence)))
-        return None
     if found is None:
-        return None
+        return _column_lead(c, question, snapshot)
     at, (a, b) = found
     passage, row = run[at]
     return Lead(passage, row.start + a, row.start + b, row.start, (run[0], run[at]))
+
+
+def _column_lead(c: Chosen, question: str, snapshot: Snapshot) -> Lead | None:
+    """For a row of a table whose columns are what the question asks which of: the header
+    of the column whose cell the question names (`tables.column_asked`), with the header
+    row and the row to be quoted before the rest."""
+    header = _header_of(snapshot, c)
+    found = column_asked(question, [header[1].text, c.sentence.text], 1) if header else None
+    if header is None or found is None:
+        return None
+    (a, b), start = found[1], header[1].start
+    return Lead(header[0], start + a, start + b, start, (header, (c.passage, c.sentence)))
 
 
 def _header_of(snapshot: Snapshot, c: Chosen) -> tuple[Passage, Sentence] | None:

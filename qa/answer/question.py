@@ -633,24 +633,31 @@ _FOCUS = re.compile(
 # the answer type ("What odds ...", "What nicknames ...") taken as met by a sentence that
 # offers that type: .661 / .558 / .573 -> .664 / .555 / .564, gold ranked first (`python
 # -m evals.rank_lab`, LOCO) .597 -> .592.
-def _focus(text: str, terms: list[Term]) -> int | None:
-    """The term the which/what question asks about, as `_FOCUS` finds it; none where the
-    word after "what" is a verb (WordNet reads it as one and never as a noun): in "What
-    happens if ...", "What made the drains clog?" the wh-word is the subject and the verb
-    names no thing asked about. (Session 32, `python -m evals.decision_lab`, leave one
-    corpus out within dev: key-fact accuracy / abstention precision / recall / CRAG .673 /
-    .544 / .538 / .384 -> .676 / .560 / .543 / .387; the "what happens" questions, which
-    the absent verb had held below the threshold, are answered.)"""
+def asked_thing(text: str) -> str | None:
+    """The word naming the thing a which/what question asks about, as `_FOCUS` finds it
+    ("Which room ..." -> "room"); none where the word after "what" is a verb (WordNet reads
+    it as one and never as a noun): in "What happens if ...", "What made the drains clog?"
+    the wh-word is the subject and the verb names no thing asked about. (Session 32,
+    `python -m evals.decision_lab`, leave one corpus out within dev: key-fact accuracy /
+    abstention precision / recall / CRAG .673 / .544 / .538 / .384 -> .676 / .560 / .543
+    / .387; the "what happens" questions, which the absent verb had held below the
+    threshold, are answered.)"""
     m = _FOCUS.search(text)
-    if m is None or m.group(1).lower() in STOPWORDS or _verb_after_what(m):
+    if m is None or m.group(1).lower() in STOPWORDS:
         return None
-    wanted = stem(m.group(1).lower())
-    return next((i for i, t in enumerate(terms) if t.stem == wanted), None)
-
-
-def _verb_after_what(m: re.Match) -> bool:
     read = parts_of_speech(m.group(1).lower())
-    return m.group().lower().startswith("what") and "v" in read and "n" not in read
+    if m.group().lower().startswith("what") and "v" in read and "n" not in read:
+        return None
+    return m.group(1)
+
+
+def _focus(text: str, terms: list[Term]) -> int | None:
+    """The index of `asked_thing` among the question's terms."""
+    thing = asked_thing(text)
+    if thing is None:
+        return None
+    wanted = stem(thing.lower())
+    return next((i for i, t in enumerate(terms) if t.stem == wanted), None)
 
 
 # --- words ----------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from qa.answer.features import content_stems
-from qa.answer.question import closeness
+from qa.answer.question import asked_thing, closeness
 from qa.retrieve import Lexicon
 from qa.text import (
     CURRENCY_CODE,
@@ -685,10 +685,6 @@ def asked_cell(
     return (at, cell) if cell[0] < cell[1] else None
 
 
-# "Which room ...", "what day ...": the noun the question asks a column's header for.
-_WHICH_NOUN = re.compile(r"\b(?:which|what)\s+([^\W\d_][\w'’-]*)", re.I)
-
-
 def column_asked(question: str, rows: list[str], found_row: int | None) -> tuple[int, Span] | None:
     """In a table whose columns are the things asked for (a timetable's rooms: "| Time |
     Kestrel Auditorium | Tern Room | Plover Room |"), the header of the column holding the
@@ -701,10 +697,10 @@ def column_asked(question: str, rows: list[str], found_row: int | None) -> tuple
     header (a break across the whole day) has no column to give. (Session 32: no answer
     to a dev question of the eval changed, `python -m evals.decision_lab`; a probe's
     conference programme gains "which room should I head to for the session on ...".)"""
-    m = _WHICH_NOUN.search(question)
-    if m is None or not found_row or found_row >= len(rows):
+    thing = asked_thing(question)
+    if thing is None or not found_row or found_row >= len(rows):
         return None
-    noun = stem(m.group(1).lower())
+    noun = stem(thing.lower())
     heads, spans = cells(rows[0]), cells(rows[found_row])
     if len(heads) < 3 or len(heads) != len(spans):
         return None
