@@ -249,7 +249,7 @@ def with_context(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
     passage, idx = c.passage, c.index
     if bare := _bare_answer_before(c):
         return [(passage, bare), *span]  # "No. Cover the cut ..."
-    if above := lead_in(passage, idx):
+    if above := _near_lead_in(passage, idx):
         return [(passage, above), *span]  # "Common (... 1 in 10 people): ... - dry mouth"
     for depth in range(_CONTEXT_DEPTH):
         first = span[0][1].text
@@ -341,8 +341,8 @@ def says_only_yes_or_no(quoted: Sentence, following: Sentence) -> str | None:
 # class of English (grammar, not vocabulary): "Tell your pharmacist about any other
 # medicines. In particular, tell them if you take X or Y."
 _PARTICULARISING = re.compile(
-    r"^\W*(?:in particular|for (?:example|instance)|specifically|namely|that is|e\.g\.|"
-    r"i\.e\.|especially|notably)\b",
+    r"^\W*(?:(?:in particular|for (?:example|instance)|specifically|namely|especially)\b|"
+    r"e\.g\.|i\.e\.)",
     re.I,
 )
 
@@ -352,7 +352,9 @@ def names_its_instances(quoted: Sentence, following: Sentence) -> str | None:
     (Session 32: no dev question of the eval moved, `python -m evals.decision_lab`; a
     probe's leaflet gains "which other medicines should I mention", whose answer is the
     sentence after the one that matches.)"""
-    if following.kind != quoted.kind or not _PARTICULARISING.match(following.text):
+    if quoted.kind == "list_item" or following.kind != quoted.kind:
+        return None  # a list's next item is another item, not an instance of this one
+    if not _PARTICULARISING.match(following.text):
         return None
     return "the next sentence names its instances"
 
@@ -386,30 +388,44 @@ def _following(passage: Passage, idx: int, snapshot: Snapshot) -> tuple[Passage,
 def lead_in(passage: Passage, index: int) -> Sentence | None:
     """The lead-in that the passage's index-th sentence, a list item, stands under: the
     sentence ending with a colon just before the run of items it is in ("Common (may
-    affect up to 1 in 10 people):" over "- drowsiness" and "- dry mouth"), when the item is
-    among the first `_LIST_DEPTH` of the run, as `continuation` quotes them. An item says
-    only what its list is of: "- smoke in the car" under "You must not:" is a
-    prohibition, and "- dry mouth" under the lead-in above is how often it happens. None
-    for any other sentence, and where the list's lead-in is no colon's (a heading's list
-    is read under its section).
+    affect up to 1 in 10 people):" over "- drowsiness" and "- dry mouth"), or the item
+    ending with a colon that a nested list stands under. An item says only what its list
+    is of: "- smoke in the car" under "You must not:" is a prohibition, and "- dry mouth"
+    under the lead-in above is how often it happens. None for any other sentence, and
+    where the list's lead-in is no colon's (a heading's list is read under its section).
 
-    Measured (session 32, `python -m evals.decision_lab`, leave one corpus out within
-    dev): .673 / .544 / .538 / .384 -> .671 / .544 / .532 / .378 (5 of 809 questions
-    moved, most at the threshold; 3.37 -> 3.45 quoted sentences an answer): no gain on
-    the eval's corpora, whose answers seldom lie in a list item, and kept for the
-    faithfulness of the quote and for a probe's leaflet ("how many people get a dry
-    mouth", abstained before)."""
+    Measured alone against the session's start (session 32, `python -m
+    evals.decision_lab`, leave one corpus out within dev): .673 / .544 / .538 / .384 ->
+    .671 / .544 / .532 / .378 (5 of 809 questions moved, most at the threshold; 3.37 ->
+    3.45 quoted sentences an answer): no gain on the eval's corpora, whose answers seldom
+    lie in a list item, and kept for the faithfulness of the quote and for a probe's
+    leaflet ("how many people get a dry mouth", abstained before)."""
     if passage.sentences[index].kind != "list_item":
         return None
     first = index
     while first > 0 and passage.sentences[first - 1].kind == "list_item":
+        above = passage.sentences[first - 1]
+        if ends_with_a_colon(above, above):
+            return above  # "- Fees:" over a nested "- £5 a month"
         first -= 1
-    if first == 0 or index - first >= _LIST_DEPTH:
+    if first == 0:
         return None
     before = passage.sentences[first - 1]
     if before.kind in HEADING_KINDS or ends_with_a_colon(before, before) is None:
         return None
     return before
+
+
+def _near_lead_in(passage: Passage, index: int) -> Sentence | None:
+    """`lead_in`, where the item is among the first `_LIST_DEPTH` items under it: close
+    enough to be quoted with it in one span, as `continuation` quotes a list."""
+    above = lead_in(passage, index)
+    if above is None:
+        return None
+    between = [
+        s for s in passage.sentences if above.end <= s.start < passage.sentences[index].start
+    ]
+    return above if len(between) < _LIST_DEPTH else None
 
 
 def continuation(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]]:
@@ -437,10 +453,13 @@ def continuation(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
 
 # --- the shortest span that answers --------------------------------------------------------
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS - {"percent"}, key=len, reverse=True))
 _NUM = (
-    rf"(?<![\w-])(?:{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)|"
+    # "1 in 10", "one in five": a rate, read whole ("up to 1 in 10 people" is no count of ten)
+    rf"(?<![\w-])(?:(?:1|one) in (?!(?:1[6-9]|20)\d\d\b)(?:{FIGURE_DIGITS}|{_NUMBER_WORD})(?![\w-])|"
+    rf"{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)|"
     rf"{FIGURE_DIGITS}(?:k|bn)?|"  # "£9.55k", "$2bn": the scale is the sum's
-    + "|".join(sorted(NUMBER_WORDS - {"percent"}, key=len, reverse=True))
+    + _NUMBER_WORD
     + r")(?![\w-])"
 )
 _MODIFIER = (
@@ -1530,13 +1549,16 @@ def _quotes(chosen: Sequence[Chosen], snapshot: Snapshot, continued: bool = Fals
         context = with_context(c, snapshot)
         if (continued and n == 0) or bare_yes_or_no(c.sentence.text):
             context += continuation(c, snapshot)
-        start, end = context[0][1].start, context[-1][1].end
-        for q in merged:
-            if q.doc_id == c.passage.doc_id and start <= q.end + 2 and end >= q.start - 2:
-                q.start, q.end = min(q.start, start), max(q.end, end)
-                break
-        else:
-            merged.append(Quote(c, start, end))
+        spans = [(context[0][1].start, context[-1][1].end)]
+        if (above := lead_in(c.passage, c.index)) and above.start < spans[0][0]:
+            spans.insert(0, (above.start, above.end))  # a deeper item's lead-in, apart
+        for start, end in spans:
+            for q in merged:
+                if q.doc_id == c.passage.doc_id and start <= q.end + 2 and end >= q.start - 2:
+                    q.start, q.end = min(q.start, start), max(q.end, end)
+                    break
+            else:
+                merged.append(Quote(c, start, end))
     return merged
 
 
@@ -2352,8 +2374,8 @@ def _table_lead(c: Chosen, question: str, snapshot: Snapshot, named: bool = Fals
     row = next((i for i, (_, s) in enumerate(run) if s.start == c.sentence.start), None)
     texts = [s.text for _, s in run]
     found = asked_cell(question, texts, snapshot.lexicon, named, None if named else row)
-    if found is None:
-        return _column_lead(c, question, snapshot)
+    if found is None:  # another row's column would contradict the best sentence
+        return None if named else _column_lead(c, question, snapshot)
     at, (a, b) = found
     passage, row = run[at]
     return Lead(passage, row.start + a, row.start + b, row.start, (run[0], run[at]))
@@ -2372,20 +2394,37 @@ def _column_lead(c: Chosen, question: str, snapshot: Snapshot) -> Lead | None:
 
 
 def _header_of(snapshot: Snapshot, c: Chosen) -> tuple[Passage, Sentence] | None:
-    """The header row of the table the row `c` is in: the first of the rows before it in
-    its section, whatever their number of cells (a timetable's break across every room is
-    one cell wide), where that is not `c` itself."""
-    places, _, _ = _places_near(snapshot, c, _REACH)
-    section = c.passage.section_of(c.index)
-    at = next((i for i, (p, j) in enumerate(places) if p.sentences[j].start == c.sentence.start), 0)
-    first = at
-    while first > 0:
-        p, j = places[first - 1]
-        if p.sentences[j].kind != "table_row" or p.section_of(j) != section:
-            break
-        first -= 1
-    p, j = places[first]
-    return (p, p.sentences[j]) if first < at else None
+    """The header row of the table the row `c` is in: the row before it, in its section,
+    that a Markdown delimiter line follows ("| --- | --- |"), else the first of the rows
+    before it, whatever their number of cells (a timetable's break across every room is
+    one cell wide); None where that is `c` itself. Read from the passages around `c`,
+    widened while the rows run on past what was read (a long table spans many passages),
+    as `_run_of` reads."""
+    if _DELIMITER.match(c.passage.text, c.sentence.end - c.passage.start):
+        return None  # a header row itself
+    reach = _REACH
+    while True:
+        places, before, _ = _places_near(snapshot, c, reach)
+        at = next(
+            (i for i, (p, j) in enumerate(places) if p.sentences[j].start == c.sentence.start), 0
+        )
+        section = c.passage.section_of(c.index)
+        first = at
+        while first > 0:
+            p, j = places[first - 1]
+            if p.sentences[j].kind != "table_row" or p.section_of(j) != section:
+                break
+            first -= 1
+            if _DELIMITER.match(p.text, p.sentences[j].end - p.start):
+                return (p, p.sentences[j]) if first < at else None
+        if first > 0 or not before:
+            p, j = places[first]
+            return (p, p.sentences[j]) if first < at else None
+        reach *= 4
+
+
+# The line under a Markdown table's header row: "| --- | :---: |".
+_DELIMITER = re.compile(r"[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}")
 
 
 def _saying_first(quotes: list[Quote], at: int) -> list[Quote]:
@@ -2418,7 +2457,10 @@ def weigh(
     stance: dict[str, list[Chosen]] = {"for": [], "against": []}
     for c in items:
         said = bare.text if (bare := _bare_answer_before(c)) else c.sentence.text  # "No. ..."
-        side = _stance(question, _carrying_clause(said, wanted))
+        clause = _carrying_clause(said, wanted)
+        if (above := lead_in(c.passage, c.index)) and has_negation(above.text):
+            clause = f"{above.text} {clause}"  # "You must not: - tow a trailer"
+        side = _stance(question, clause)
         if side and len(stance[side]) < _PER_SIDE:
             stance[side].append(c)
     citer = Citer(snapshot)

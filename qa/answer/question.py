@@ -204,7 +204,7 @@ _ASKS_HOW_TO_REACH = (
     r"\b(?:(?:tele)?phone|mobile|fax|contact|office|help ?line|hotline) (?:numbers?|details)\b"
     r"|\be-?mail address(?:es)?\b|\bweb ?(?:site|page|address)s?\b|\burls?\b|\bhow (?:can|do|"
     r"should|could) (?:i|we|you|one) (?:contact|reach|get in touch with|call|ring|email|e-mail)\b"
-    r"|\bwhat number (?:should|do|does|can|could|must|to) (?:i |we |you |he |she |they )?"
+    r"|\bwhat number (?:(?:should|do|does|can|could|must|would) (?:i|we|you|he|she|they)|to) "
     r"(?:call|ring|dial|phone)\b"
     # "Who do I ring?": a telephone number answers, with whose it is ("Who should I call
     # about it?" is as often answered by a role: "your installer")
@@ -444,6 +444,11 @@ _PERIOD_BEFORE = re.compile(
 _WHEN = DAYS | MONTHS | {"today", "tonight", "tomorrow", "yesterday"}
 
 
+# A code's letters before a hyphen and its number: capitals ("AF-", "COVID-", "A-"), not a
+# word ("top-10", "up-to-40", "1-in-10") nor a figure ("2019-20").
+_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]*[A-Z][A-Za-z]*-$")
+
+
 def names_by_number(text: str, start: int) -> bool:
     """The number at `start` is part of a name, right after a capitalised noun and one
     space ("Area 4", "Year 6", "Flat 2", "Route 66"): it says which one, and counts
@@ -455,7 +460,7 @@ def names_by_number(text: str, start: int) -> bool:
     it, it is a model's or a code's number ("AF-600 air fryer", "HB-10", "COVID-19"), which
     counts no air fryers. (Session 32, `python -m evals.decision_lab`, dev LOCO: .673 /
     .560 / .538 / .378 -> .676 / .569 / .549 / .387, AUC +0.002 [-0.001, +0.007].)"""
-    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+    if _CODE_BEFORE.search(text, max(0, start - 20), start):
         return True
     m = _NAME_BEFORE.search(text, max(0, start - 30), start)
     if m is None:

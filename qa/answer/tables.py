@@ -690,11 +690,13 @@ def column_asked(question: str, rows: list[str], found_row: int | None) -> tuple
     Kestrel Auditorium | Tern Room | Plover Room |"), the header of the column holding the
     cell of the row found (`found_row`, an index in `rows`, the header first) that the
     question names: "Which room is the drone workshop in?" -> "Plover Room", the header
-    over "Workshop W1: Drone survey methods ...". The question's noun ("room") must head
-    two or more of the headers, so that the columns are the kind of thing asked for; the
-    cell is the one holding most of the question's other words, and no other may hold as
-    many; never the first column, which labels the rows. A row with fewer cells than the
-    header (a break across the whole day) has no column to give. (Session 32: no answer
+    over "Workshop W1: Drone survey methods ...". The question's noun ("room") must be in
+    two or more of the headers ("Tern Room", "Room 2"), so that the columns are the kind
+    of thing asked for; the cell is the one holding most of the question's other words,
+    and no other may hold as many; never the first column, which labels the rows. A row
+    with fewer cells than the header (a break across the whole day) has no column to give;
+    only the row found is read, so a wrong row ranked first gives a wrong column's header,
+    with that row quoted under it for the reader to check. (Session 32: no answer
     to a dev question of the eval changed, `python -m evals.decision_lab`; a probe's
     conference programme gains "which room should I head to for the session on ...".)"""
     thing = asked_thing(question)
@@ -704,8 +706,7 @@ def column_asked(question: str, rows: list[str], found_row: int | None) -> tuple
     heads, spans = cells(rows[0]), cells(rows[found_row])
     if len(heads) < 3 or len(heads) != len(spans):
         return None
-    headed = [words(rows[0][a:b])[-1:] for a, b in heads]
-    if sum(1 for h in headed[1:] if h and stem(h[0].lower()) == noun) < 2:
+    if sum(1 for a, b in heads[1:] if noun in stems(rows[0][a:b])) < 2:
         return None
     asked = stems(question) - {noun}
     shared = [len(asked & stems(rows[found_row][a:b])) for a, b in spans]

@@ -49,6 +49,7 @@ from qa.answer.compose import (
     mmr,
     most_specific,
     named_documents,
+    names_its_instances,
     number_span,
     number_tokens,
     numbered,
@@ -2093,7 +2094,8 @@ def test_a_number_that_is_part_of_a_name_is_no_count():
         ("Every day 300 people visit", False), ("last year 4,000 came", False),
         ("each week 20 volunteers help", False),
         ("a free AF-600 air fryer", True), ("the COVID-19 vaccine", True),  # a code's number
-        ("a 3-year term", False), ("mid-2024", True),
+        ("a 3-year term", False), ("mid-2024", False), ("the top-10 list", False),
+        ("a 1-in-10 chance", False), ("the A-1 road", True),
     ]:  # fmt: skip
         assert names_by_number(text, re.search(r"\d", text).start()) is named, text
     ask = Ask.of("How many pupils went to camp?", "number", set())
@@ -2212,6 +2214,9 @@ You must not:
 - carry more than five passengers
 - tow a trailer
 - drive it abroad
+- leave it unlocked
+  - Keep:
+    - pets on the seats
 
 Side effects by how often they happen.
 
@@ -2240,12 +2245,21 @@ def test_a_list_item_is_quoted_under_the_lead_in_it_stands_under(rules):
     item = pick(rules, "rules.md", "smoke in the vehicle")
     assert lead_in(item.passage, item.index).text == "You must not:"
     assert lead_in(*_at(rules, "tow a trailer")).text == "You must not:"
-    assert lead_in(*_at(rules, "drive it abroad")) is None  # deeper than a quoted list
+    assert lead_in(*_at(rules, "drive it abroad")).text == "You must not:"
     assert lead_in(*_at(rules, "You must not:")) is None  # no list item
+    assert lead_in(*_at(rules, "pets on the seats")).text == "Keep:"  # nested under an item
     text, citations = answer_fact(
         [item], rules, question="Can I smoke in the car?", answer_type="open"
     )
     assert "You must not: - smoke in the vehicle" in text
+    assert_exact(text, citations, rules)
+    # an item deeper than a quoted list: its lead-in quoted apart, not the list between
+    deep = pick(rules, "rules.md", "drive it abroad")
+    text, citations = answer_fact([deep], rules, question="Can I drive abroad?")
+    assert [c.quote for c in citations] == ["You must not:", "drive it abroad"], text
+    # the lead-in's "not" is the item's: the evidence is against
+    text, citations = compose("yes_no", [deep], rules, question="Can I drive it abroad?")
+    assert text.startswith("Evidence against: You must not: [1] drive it abroad [2]"), text
     assert_exact(text, citations, rules)
 
 
@@ -2254,9 +2268,22 @@ def test_the_lead_in_gives_a_list_item_the_figure_asked_for(rules):
     text, citations = answer_fact(
         [item], rules, question="How many people get a dry mouth?", answer_type="number"
     )
-    assert text.split(" [1]")[0] in "up to 1 in 10 people"  # the lead, from the lead-in
-    assert "Common (may affect up to 1 in 10 people): - headache - dry mouth" in text
+    # "1 in 10" is a rate, read whole: no lead of "10 people", which would count ten; the
+    # span would be most of the lead-in, so the quote itself comes first
+    assert text.startswith("Common (may affect up to 1 in 10 people): - headache - dry mouth [1]")
+    assert number_span("Common (may affect up to 1 in 10 people):", Ask.of(
+        "How many people get a dry mouth?", "number", set())) == (19, 39)  # fmt: skip
     assert_exact(text, citations, rules)
+
+
+def test_a_list_item_is_read_under_its_lead_in_when_scored(rules, tmp_path: Path):
+    """The scorer reads "- dry mouth" with its lead-in: it offers the count asked for, and
+    the lead-in's words count as its context."""
+    service = service_over(tmp_path, "rules.md", RULES)
+    prepared = service.prepare("How many people get a dry mouth?", [], 6)
+    [item] = [c for c in prepared.candidates if c.sentence.text == "dry mouth"]
+    assert item.view.lead_in == "Common (may affect up to 1 in 10 people):"
+    assert item.view.offered is True
 
 
 def _at(snapshot: Snapshot, fragment: str) -> tuple[Passage, int]:
@@ -2284,3 +2311,15 @@ def test_the_sentence_that_names_the_instances_comes_with_the_one_it_narrows(tmp
     ]
     narrowed = pick(snapshot, "leaflet.txt", "In particular")
     assert continuation(narrowed, snapshot) == []  # "However, ..." is not taken
+    rule = names_its_instances
+    sentence = Sentence(start=0, end=1, text="Wash your hands.", kind="sentence")
+    item = Sentence(start=0, end=1, text="Wash your hands.", kind="list_item")
+
+    def following(text: str, kind: str = "sentence") -> Sentence:
+        return Sentence(start=2, end=3, text=text, kind=kind)
+
+    assert rule(sentence, following("E.g. before eating."))
+    assert rule(sentence, following("For instance, before eating."))
+    assert not rule(sentence, following("Notably, the gym is shut."))  # another point
+    assert not rule(sentence, following("That is not allowed."))
+    assert not rule(item, following("Especially before eating.", "list_item"))  # next item

@@ -558,6 +558,27 @@ def test_the_column_a_named_cell_is_under_answers_which_of_the_columns():
     assert column_asked("How do I get to the drone workshop?", rows, 1) is None  # no "which"
 
 
+def test_a_room_is_read_from_its_own_table_and_the_best_row_only(tmp_path):
+    """Two timetables one after the other: each row's header is its own table's (the row
+    a delimiter line follows); a lower-ranked row's room never leads over the best one."""
+    from qa.answer.compose import Pick, _column_lead, _table_lead
+
+    second = ["| Day 2 | Heron Room | Curlew Room | Avocet Room |", "| --- | --- | --- | --- |",
+              "| 10:45 | Session 2A: Seals | Workshop W2: Kelp survey | Session 2C: Gulls |"]  # fmt: skip
+    text = "\n".join(["# Programme", "", TIMETABLE[0], "| --- | --- | --- | --- |",
+                      TIMETABLE[1], "", *second]) + "\n"  # fmt: skip
+    service = service_over(tmp_path, "programme.md", text)
+    snapshot = service.snapshot()
+    [passage] = snapshot.passages(snapshot.documents["programme.md"][:1])
+    at = next(i for i, s in enumerate(passage.sentences) if "Kelp" in s.text)
+    row = Pick(passage, at, passage.sentences[at])
+    lead = _column_lead(row, "Which room is the kelp survey workshop in?", snapshot)
+    assert snapshot.document_text("programme.md")[lead.start : lead.end] == "Curlew Room"
+    assert (
+        _table_lead(row, "Which room is the kelp survey workshop in?", snapshot, named=True) is None
+    )
+
+
 def test_a_timetable_question_leads_with_the_room(tmp_path):
     text = "# Programme\n\n" + "\n".join(
         [TIMETABLE[0], "| --- | --- | --- | --- |", *TIMETABLE[1:]]
