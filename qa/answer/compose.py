@@ -2265,6 +2265,8 @@ def choose_lead(
     for c in (best, *others):
         if in_table := _table_lead(c, ask.text, snapshot, named=c is not best):
             return in_table
+    if column := _other_rows_column(best, others, ask.text, snapshot):
+        return column
     if speaker := _turn_lead(best, ask, snapshot) or _named_before(best, ask, snapshot):
         return speaker
     sayers = [(best.passage, best.sentence)]
@@ -2391,6 +2393,20 @@ def _column_lead(c: Chosen, question: str, snapshot: Snapshot) -> Lead | None:
         return None
     (a, b), start = found[1], header[1].start
     return Lead(header[0], start + a, start + b, start, (header, (c.passage, c.sentence)))
+
+
+def _other_rows_column(
+    best: Chosen, others: Sequence[Chosen], question: str, snapshot: Snapshot
+) -> Lead | None:
+    """Where the best sentence is a row of a table that gives no column (a break across
+    every room), the column another chosen row of the same table gives (`_column_lead`):
+    the table's rows, not a sentence of prose beside it, answer which of its columns."""
+    if best.sentence.kind != "table_row" or (header := _header_of(snapshot, best)) is None:
+        return None
+    rows = [
+        c for c in others if c.sentence.kind == "table_row" and _header_of(snapshot, c) == header
+    ]
+    return next((found for c in rows if (found := _column_lead(c, question, snapshot))), None)
 
 
 def _header_of(snapshot: Snapshot, c: Chosen) -> tuple[Passage, Sentence] | None:

@@ -579,6 +579,28 @@ def test_a_room_is_read_from_its_own_table_and_the_best_row_only(tmp_path):
     )
 
 
+def test_a_row_across_the_day_leaves_the_column_to_another_row_of_its_table(tmp_path):
+    """The break row ("| 12:15 | Lunch |") ranked first gives no room; the chosen row of
+    the same table whose cell the question names does. A sentence of prose ranked first
+    is not overruled by a row (the test above)."""
+    from qa.answer.compose import Ask, Pick, choose_lead
+
+    text = "\n".join(["# Programme", "", TIMETABLE[0], "| --- | --- | --- | --- |",
+                      *TIMETABLE[1:]]) + "\n"  # fmt: skip
+    service = service_over(tmp_path, "programme.md", text)
+    snapshot = service.snapshot()
+    [passage] = snapshot.passages(snapshot.documents["programme.md"][:1])
+
+    def row(fragment: str) -> Pick:
+        at = next(i for i, s in enumerate(passage.sentences) if fragment in s.text)
+        return Pick(passage, at, passage.sentences[at])
+
+    question = "Which room is the drone mapping workshop in?"
+    ask = Ask.of(question, "open", snapshot.lower_words)
+    lead = choose_lead(row("Lunch"), [row("Drone")], ask, snapshot, first=True)
+    assert snapshot.document_text("programme.md")[lead.start : lead.end] == "Plover Room"
+
+
 def test_a_timetable_question_leads_with_the_room(tmp_path):
     text = "# Programme\n\n" + "\n".join(
         [TIMETABLE[0], "| --- | --- | --- | --- |", *TIMETABLE[1:]]
