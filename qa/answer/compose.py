@@ -43,6 +43,7 @@ from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, is_document_type
 from qa.answer.question import (
     HOW_MANY,
     NOUN_REACH,
+    asked_thing,
     asks_frequency,
     asks_length,
     counted_nouns,
@@ -2387,6 +2388,8 @@ def _column_lead(c: Chosen, question: str, snapshot: Snapshot) -> Lead | None:
     """For a row of a table whose columns are what the question asks which of: the header
     of the column whose cell the question names (`tables.column_asked`), with the header
     row and the row to be quoted before the rest."""
+    if asked_thing(question) is None:
+        return None  # asks which of nothing: no table's header to read
     header = _header_of(snapshot, c)
     found = column_asked(question, [header[1].text, c.sentence.text], 1) if header else None
     if header is None or found is None:
@@ -2401,7 +2404,9 @@ def _other_rows_column(
     """Where the best sentence is a row of a table that gives no column (a break across
     every room), the column another chosen row of the same table gives (`_column_lead`):
     the table's rows, not a sentence of prose beside it, answer which of its columns."""
-    if best.sentence.kind != "table_row" or (header := _header_of(snapshot, best)) is None:
+    if best.sentence.kind != "table_row" or asked_thing(question) is None:
+        return None
+    if (header := _header_of(snapshot, best)) is None:
         return None
     rows = [
         c for c in others if c.sentence.kind == "table_row" and _header_of(snapshot, c) == header

@@ -1980,14 +1980,7 @@ The desk answers every message. However, replies can take two working days.
 
 @pytest.fixture(scope="module")
 def guide(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
-    from ingest.pipeline import ingest
-    from qa.service import QAService
-
-    folder = tmp_path_factory.mktemp("guide-corpus")
-    (folder / "guide.md").write_text(GUIDE, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("guide-index"))
-    ingest(folder, settings, progress=False)
-    return QAService(settings).snapshot()
+    return service_over(tmp_path_factory.mktemp("guide"), "guide.md", GUIDE).snapshot()
 
 
 def test_a_lead_in_ending_with_a_colon_is_quoted_with_the_list_under_it(guide):
@@ -2229,14 +2222,7 @@ Common (may affect up to 1 in 10 people):
 
 @pytest.fixture(scope="module")
 def rules(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
-    from ingest.pipeline import ingest
-    from qa.service import QAService
-
-    folder = tmp_path_factory.mktemp("rules-corpus")
-    (folder / "rules.md").write_text(RULES, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("rules-index"))
-    ingest(folder, settings, progress=False)
-    return QAService(settings).snapshot()
+    return service_over(tmp_path_factory.mktemp("rules"), "rules.md", RULES).snapshot()
 
 
 def test_a_list_item_is_quoted_under_the_lead_in_it_stands_under(rules):
@@ -2294,17 +2280,10 @@ def _at(snapshot: Snapshot, fragment: str) -> tuple[Passage, int]:
 def test_the_sentence_that_names_the_instances_comes_with_the_one_it_narrows(tmp_path: Path):
     """ "Tell your pharmacist about any other medicines. In particular, tell them if you
     take X." quotes both: the second says which; "However, ..." turns away and does not."""
-    from ingest.pipeline import ingest
-    from qa.service import QAService
-
     text = ("Medicines\n\nTell your pharmacist about any other medicines you take. In "
             "particular, tell them if you take warfarin. However, most medicines are safe "
             "with it.\n")  # fmt: skip
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "leaflet.txt").write_text(text, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "index")
-    ingest(tmp_path / "docs", settings, progress=False)
-    snapshot = QAService(settings).snapshot()
+    snapshot = service_over(tmp_path, "leaflet.txt", text).snapshot()
     chosen = pick(snapshot, "leaflet.txt", "any other medicines")
     assert [s.text for _, s in continuation(chosen, snapshot)] == [
         "In particular, tell them if you take warfarin."
