@@ -91,6 +91,12 @@ class JobRecords:
         failed (the server stopped mid-job)."""
         if not _JOB_ID.match(job_id):
             raise NotFound(f"No job {job_id!r}; a job id is the `job_id` an upload returned.")
+        # Whether this process runs it, asked BEFORE the record is read: the job thread saves
+        # the final state and only then forgets the job, so a job still ours before the read
+        # is alive whatever the record says, and one forgotten before it has its final state
+        # saved. (Asked after the read, a job that finished in between read as "running" and
+        # no longer ours: "failed", though it was done. Seen once, in a CI run under load.)
+        ours = job_id in self.mine
         try:
             record = json.loads(self.path(job_id).read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -99,7 +105,7 @@ class JobRecords:
                 f"{KEEP_JOBS} jobs."
             ) from None
         job = Job.model_validate(record["job"])
-        if job.state in ("queued", "running") and not self._alive(job_id, record):
+        if job.state in ("queued", "running") and not self._alive(record, ours):
             job.state = "failed"
             job.error = (
                 "The server stopped before this job finished. Files it had not finished are "
@@ -110,13 +116,14 @@ class JobRecords:
                     f.status, f.reason = "failed", job.error
         return job
 
-    def _alive(self, job_id: str, record: dict) -> bool:
-        """Whether the process that runs the job still does (on another host: assumed)."""
+    def _alive(self, record: dict, ours: bool) -> bool:
+        """Whether the process that runs the job still does (on another host: assumed);
+        `ours`: this process runs it (`load`)."""
         pid, host = record["pid"], record["host"]
         if host != _host():
             return True
         if pid == os.getpid():  # this process (or an earlier one with the same pid)
-            return job_id in self.mine
+            return ours
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
