@@ -43,7 +43,7 @@ from itertools import pairwise
 
 from qa.sections import DIVISIONS, heading_label
 from qa.sentences import sentence_spans, set_in_capitals
-from qa.text import HEADER_FIELD, QUOTED_LINE
+from qa.text import HEADER_FIELD, QUOTED_LINE, is_table_separator
 from qa.types import SECTION_SEPARATOR, Sentence
 
 # The kinds of sentence (Sentence.kind): what the answerer may quote, and how.
@@ -88,8 +88,6 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
-# "| --- | :-: |" (Markdown), "-----+------" (a text table's rule, as psql prints one)
-_TABLE_SEPARATOR = re.compile(r"^\s*[|+]?\s*:?-{2,}:?\s*(?:[|+]\s*:?-{2,}:?\s*)*[|+]?\s*$")
 # Bullets: Markdown's, and the glyphs word processors and PDFs set ("●", "➤", "✓", and
 # Symbol's bullet in the private use area, U+F0B7).
 _BULLET = re.compile(r"^\s*[-*+•◦▪‣–●○■□►➢➤✓✔→\uf0a7\uf0b7]\s+(?=\S)")
@@ -528,7 +526,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             close()
             in_table, head = False, None
             continue
-        if _TABLE_SEPARATOR.match(line.text) and ("|" in line.text or "+" in line.text):
+        if is_table_separator(line.text):
             # The row above was a table's header: it is a row, not a paragraph.
             if (
                 current is not None

@@ -31,6 +31,17 @@ HEADER_FIELD = re.compile(
 )
 # A line quoted from an earlier message in a reply (RFC 3676: "> ...", nested ">> ...").
 QUOTED_LINE = re.compile(r"[ \t]*>")
+# The rule under a table's header row: "| --- | :-: |" (Markdown), "-----+------" (a text
+# table's, as psql prints one). Ingest reads the row above it as a header
+# (`ingest.structure`); the answerer finds a table's header by it (`compose._header_of`).
+_TABLE_SEPARATOR = re.compile(r"^\s*[|+]?\s*:?-{2,}:?\s*(?:[|+]\s*:?-{2,}:?\s*)*[|+]?\s*$")
+
+
+def is_table_separator(line: str) -> bool:
+    """Is the line the rule under a table's header row (with a cell's "|" or a "+")?"""
+    return bool(_TABLE_SEPARATOR.match(line)) and ("|" in line or "+" in line)
+
+
 # A version number ("2.4.1", "v3.0"): matched only as written, never a quantity or a date.
 VERSION = re.compile(r"v?\d+(?:\.\d+){1,2}")
 WEB_ADDRESS = re.compile(r"\bhttps?://[^\s<>\"]+|\bwww\.[\w-]+(?:\.[\w-]+)+(?:/[^\s<>\"]*)?", re.I)

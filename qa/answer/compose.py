@@ -98,6 +98,7 @@ from qa.text import (
     ends_sentence,
     has_digit,
     has_negation,
+    is_table_separator,
     names,
     phone_numbers,
     restates,
@@ -401,32 +402,32 @@ def lead_in(passage: Passage, index: int) -> Sentence | None:
     3.45 quoted sentences an answer): no gain on the eval's corpora, whose answers seldom
     lie in a list item, and kept for the faithfulness of the quote and for a probe's
     leaflet ("how many people get a dry mouth", abstained before)."""
+    at = _lead_in_index(passage, index)
+    return None if at is None else passage.sentences[at]
+
+
+def _lead_in_index(passage: Passage, index: int) -> int | None:
+    """Where `lead_in` is in the passage."""
     if passage.sentences[index].kind != "list_item":
         return None
     first = index
     while first > 0 and passage.sentences[first - 1].kind == "list_item":
-        above = passage.sentences[first - 1]
-        if ends_with_a_colon(above, above):
-            return above  # "- Fees:" over a nested "- £5 a month"
+        if ends_with_a_colon(passage.sentences[first - 1], passage.sentences[first - 1]):
+            return first - 1  # "- Fees:" over a nested "- £5 a month"
         first -= 1
     if first == 0:
         return None
     before = passage.sentences[first - 1]
     if before.kind in HEADING_KINDS or ends_with_a_colon(before, before) is None:
         return None
-    return before
+    return first - 1
 
 
 def _near_lead_in(passage: Passage, index: int) -> Sentence | None:
     """`lead_in`, where the item is among the first `_LIST_DEPTH` items under it: close
     enough to be quoted with it in one span, as `continuation` quotes a list."""
-    above = lead_in(passage, index)
-    if above is None:
-        return None
-    between = [
-        s for s in passage.sentences if above.end <= s.start < passage.sentences[index].start
-    ]
-    return above if len(between) < _LIST_DEPTH else None
+    at = _lead_in_index(passage, index)
+    return passage.sentences[at] if at is not None and index - at - 1 < _LIST_DEPTH else None
 
 
 def continuation(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]]:
@@ -2091,14 +2092,19 @@ def _run_of(snapshot: Snapshot, c: Chosen, most: int = _LIST_MAX) -> list[tuple[
         reach *= 4
 
 
+def _place_of(places: list[tuple[Passage, int]], c: Chosen) -> int | None:
+    """Where `c` is among `places` (`_places_near`)."""
+    return next(
+        (i for i, (p, j) in enumerate(places) if p.sentences[j].start == c.sentence.start), None
+    )
+
+
 def _run_in(
     places: list[tuple[Passage, int]], c: Chosen, most: int
 ) -> tuple[list[tuple[Passage, Sentence]], tuple[int, int]]:
     """The run around `c` among `places`, and where it starts and ends in them."""
     kind, section = c.sentence.kind, c.passage.section_of(c.index)
-    at = next(
-        (i for i, (p, j) in enumerate(places) if p.sentences[j].start == c.sentence.start), None
-    )
+    at = _place_of(places, c)
     if at is None:
         return [], (-1, -1)
 
@@ -2390,7 +2396,11 @@ def _column_lead(c: Chosen, question: str, snapshot: Snapshot) -> Lead | None:
     row and the row to be quoted before the rest."""
     if asked_thing(question) is None:
         return None  # asks which of nothing: no table's header to read
-    header = _header_of(snapshot, c)
+    return _under_header(c, question, _header_of(snapshot, c))
+
+
+def _under_header(c: Chosen, question: str, header: tuple[Passage, Sentence] | None) -> Lead | None:
+    """`_column_lead` of the row `c` under its table's `header` row (None: no header)."""
     found = column_asked(question, [header[1].text, c.sentence.text], 1) if header else None
     if header is None or found is None:
         return None
@@ -2411,7 +2421,7 @@ def _other_rows_column(
     rows = [
         c for c in others if c.sentence.kind == "table_row" and _header_of(snapshot, c) == header
     ]
-    return next((found for c in rows if (found := _column_lead(c, question, snapshot))), None)
+    return next((found for c in rows if (found := _under_header(c, question, header))), None)
 
 
 def _header_of(snapshot: Snapshot, c: Chosen) -> tuple[Passage, Sentence] | None:
@@ -2421,31 +2431,32 @@ def _header_of(snapshot: Snapshot, c: Chosen) -> tuple[Passage, Sentence] | None
     one cell wide); None where that is `c` itself. Read from the passages around `c`,
     widened while the rows run on past what was read (a long table spans many passages),
     as `_run_of` reads."""
-    if _DELIMITER.match(c.passage.text, c.sentence.end - c.passage.start):
+    if _heads_a_table(c.passage, c.sentence):
         return None  # a header row itself
+    section = c.passage.section_of(c.index)
     reach = _REACH
     while True:
         places, before, _ = _places_near(snapshot, c, reach)
-        at = next(
-            (i for i, (p, j) in enumerate(places) if p.sentences[j].start == c.sentence.start), 0
-        )
-        section = c.passage.section_of(c.index)
+        if (at := _place_of(places, c)) is None:
+            return None
         first = at
         while first > 0:
             p, j = places[first - 1]
             if p.sentences[j].kind != "table_row" or p.section_of(j) != section:
                 break
             first -= 1
-            if _DELIMITER.match(p.text, p.sentences[j].end - p.start):
-                return (p, p.sentences[j]) if first < at else None
+            if _heads_a_table(p, p.sentences[j]):
+                return p, p.sentences[j]
         if first > 0 or not before:
             p, j = places[first]
             return (p, p.sentences[j]) if first < at else None
         reach *= 4
 
 
-# The line under a Markdown table's header row: "| --- | :---: |".
-_DELIMITER = re.compile(r"[ \t]*\n[ \t]*\|?[ \t]*:?-{3,}")
+def _heads_a_table(passage: Passage, row: Sentence) -> bool:
+    """The line after the row is the rule under a table's header (`qa.text`)."""
+    after = passage.text[row.end - passage.start :].split("\n", 2)
+    return len(after) > 1 and not after[0].strip() and is_table_separator(after[1])
 
 
 def _saying_first(quotes: list[Quote], at: int) -> list[Quote]:
