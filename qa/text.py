@@ -113,6 +113,31 @@ TIME_UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"
     r"years?|yrs?|decades?|centuries|(?:business|working|calendar) days?)"
 )
+# A person's age, which is no duration of anything: "aged 6 years and over", "children
+# under 12 years of age", "a 10-year-old" (general English).
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages?(?:\s+of)?)\s+(?:(?:over|under|between|from|below|above|at least)\s+)?$",
+    re.I,
+)
+_AGE_AFTER = re.compile(r"^[\s-]*(?:old|of age)\b", re.I)
+
+
+def is_age(text: str, start: int, end: int) -> bool:
+    """Whether the period at `text[start:end]` ("6 years") is someone's age."""
+    return bool(
+        _AGE_BEFORE.search(text[max(0, start - 40) : start]) or _AGE_AFTER.match(text[end:])
+    )
+
+
+# The level of a statistical interval, which is no share of anything: "95% CI", "90%
+# confidence interval", "95% credible interval" (statistical convention).
+CONFIDENCE_LEVEL = re.compile(
+    r"\b\d{2}(?:\.\d+)?\s*(?:%|per ?cent\b)\s*(?:CI|CrI|UI|PI|HDI|confidence|credible|"
+    r"uncertainty|prediction|highest density)\b",
+    re.I,
+)
+
+
 # A time of day: "10:30", "02:09:45" (with its seconds: no count of 45), "9 am", "5.30
 # p.m.", "7:00 pm" (whole), "noon" (what a sentence offers for "when", in
 # qa.answer.features; the lead span for "what time", in qa.answer.compose).

@@ -67,6 +67,7 @@ from qa.retrieve import DocumentSentences, Snapshot
 from qa.text import (
     AFFIRM,
     CLOCK,
+    CONFIDENCE_LEVEL,
     CONNECTIVES,
     CURRENCY_CODE,
     CURRENCY_SIGN,
@@ -98,6 +99,7 @@ from qa.text import (
     ends_sentence,
     has_digit,
     has_negation,
+    is_age,
     is_table_separator,
     names,
     phone_numbers,
@@ -705,8 +707,9 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
 
     Not a number in or across a date ("24" of "24 June 2025", "2025"), a time of day ("50"
     of "04:50", "00 to 16" of "9:00 to 16:00", "between 21" of "between 21:00"), a ratio
-    ("1" of "allocated 1:1"), a code, an identifier or a phone number ("04101", "E25",
-    "555" of "0800 555 0142"). With its unit of time ("within 7 days", not "within 7").
+    ("1" of "allocated 1:1"), an interval's level ("95% CI"), a code, an identifier or a
+    phone number ("04101", "E25", "555" of "0800 555 0142"). With its unit of time
+    ("within 7 days", not "within 7").
     Of several, the one the question's kind of number fits: an amount has its currency, a
     percentage its sign, "how many households" the number before "households"; then the
     one nearest the question's words.
@@ -714,7 +717,8 @@ def number_span(sentence: str, ask: Ask) -> Span | None:
     dates = [(m.start(), m.end()) for m in TIME.finditer(sentence) if _is_a_date(m.group())]
     clocks = [(m.start(), m.end()) for m in CLOCK.finditer(sentence)]
     ratios = [(m.start(), m.end()) for m in _RATIO.finditer(sentence)]
-    inside = dates + clocks + ratios + phone_numbers(sentence)
+    levels = [(m.start(), m.end()) for m in CONFIDENCE_LEVEL.finditer(sentence)]
+    inside = dates + clocks + ratios + levels + phone_numbers(sentence)
     found = [
         s
         for s in _matches(NUMERIC, sentence)
@@ -1022,8 +1026,9 @@ def addressee_span(sentence: str, ask: Ask) -> Span | None:
 
 def duration_span(sentence: str, ask: Ask) -> Span | None:
     """ "30 days", "thirty (30) days", "at least 5 minutes", "three years"; of a change,
-    where it ended (`_where_it_ended`)."""
-    found = _where_it_ended(_matches(DURATION, sentence), sentence, ask)
+    where it ended (`_where_it_ended`); not an age ("aged 6 years": `qa.text.is_age`)."""
+    periods = [(a, b) for a, b in _matches(DURATION, sentence) if not is_age(sentence, a, b)]
+    found = _where_it_ended(periods, sentence, ask)
     return _nearest_unasked(found, sentence, ask)
 
 

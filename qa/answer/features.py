@@ -36,6 +36,7 @@ from qa.answer.question import (
 )
 from qa.text import (
     CLOCK,
+    CONFIDENCE_LEVEL,
     CURRENCY_CODE,
     CURRENCY_SIGN,
     CURRENCY_WORD,
@@ -60,6 +61,7 @@ from qa.text import (
     UNTIL_A_DATE,
     WEB_ADDRESS,
     YEAR,
+    is_age,
     names,
     numbers,
     phone_numbers,
@@ -175,7 +177,8 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
     +0.0007 [-0.0004, +0.0026]); for "how long is", a measure or a text's length too
     ("140 mm", "3,000 words"); and the date a period ends, which says how long it goes on
     ("until 2024-12-31": `qa.text.UNTIL_A_DATE`)."""
-    spans = [*DURATION.finditer(text), *UNTIL_A_DATE.finditer(text)]
+    periods = [m for m in DURATION.finditer(text) if not is_age(text, *m.span())]
+    spans = [*periods, *UNTIL_A_DATE.finditer(text)]
     if asks_frequency(q.text):
         spans += FREQUENCY.finditer(text)
     else:  # "roughly every 90 minutes" says how often, not how long it takes
@@ -355,8 +358,15 @@ _SUM = re.compile(
 )
 
 
+def _percentages(text: str) -> list[re.Match]:
+    """The percentages a text states, but not the level of an interval ("95% CI 1.30 to
+    3.42": `qa.text.CONFIDENCE_LEVEL`), which is no share of anything."""
+    levels = [m.start() for m in CONFIDENCE_LEVEL.finditer(text)]
+    return [m for m in PERCENT.finditer(text) if m.start() not in levels]
+
+
 def offers_degree(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
-    return bool(PERCENT.search(text) or PROPORTION.search(text) or HEDGE.search(text))
+    return bool(_percentages(text) or PROPORTION.search(text) or HEDGE.search(text))
 
 
 def offers_amount(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
@@ -372,7 +382,7 @@ def offers_amount(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
         return True
     if _counts_money(text, q):
         return True
-    return share_may_answer(q.text) and any(m.group() not in q.text for m in PERCENT.finditer(text))
+    return share_may_answer(q.text) and any(m.group() not in q.text for m in _percentages(text))
 
 
 def _counts_money(text: str, q: QuestionProfile) -> bool:

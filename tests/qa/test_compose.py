@@ -41,6 +41,7 @@ from qa.answer.compose import (
     compare,
     compose,
     continuation,
+    duration_span,
     fitting_number_span,
     has_a_fitting_kind,
     head_noun_span,
@@ -2058,6 +2059,23 @@ def test_a_document_is_named_by_its_folder_and_by_a_code_in_its_file_name():
 def test_a_number_of_the_asked_dimension_fits(sentence, question, answer_type, span):
     found = fitting_number_span(sentence, Ask.of(question, answer_type, set()))
     assert found is not None and sentence[found[0] : found[1]] == span
+
+
+def test_an_intervals_level_and_an_age_are_no_answer():
+    """ "95% CI" is the level of an interval, not a share; "aged 6 years" is an age, not
+    how long something takes."""
+    share = Ask.of("What share of pupils improved?", "degree", set())
+    sentence = "Adherence improved (aOR 1.74, 95% CI 1.21 to 2.50) in 41.7% of pupils."
+    found = number_span(sentence, share)
+    assert found is not None and sentence[found[0] : found[1]] == "41.7%"
+    sentence = "The odds rose (aOR 1.74, 95% CI 1.21 to 2.50)."
+    found = number_span(sentence, share)
+    assert found is None or "95" not in sentence[found[0] : found[1]]
+    soon = Ask.of("How soon does it work?", "duration", set())
+    assert duration_span("For adults and children aged 6 years and over.", soon) is None
+    sentence = "In children aged 6 years it works within 2 hours."
+    found = duration_span(sentence, soon)
+    assert found is not None and sentence[found[0] : found[1]] == "within 2 hours"
 
 
 def test_no_part_of_a_phone_number_is_a_count():

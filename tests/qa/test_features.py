@@ -238,6 +238,13 @@ def view(
         ("How long is the office open?", "It stays open until the end of June.", True),
         ("How long are they going to fix 2.x?", "It gets fixes only till March 2027.", True),
         ("How long will they fix 2.x?", "It is fixed until you upgrade.", False),
+        # an age is no duration of anything
+        ("How soon does it work?", "It is for children aged 6 years and over.", False),
+        ("How soon does it work?", "Not for children under 12 years of age.", False),
+        ("How soon does it work?", "It works within 2 hours in children aged 6 years.", True),
+        # nor is an interval's level a share
+        ("What share of pupils improved?", "The odds rose (aOR 1.74, 95% CI 1.21 to 2.50).", False),
+        ("What share of pupils improved?", "41.7% of pupils improved (95% CI 36 to 47).", True),
         ("How long will they fix 2.x?", "It is fixed until 31/12/2024.", True),
         ("How long do I simmer it?", "Simmer until 1500 ml remain.", False),
         ("How long is Acme going to fix 2.x?", "The 2.x line is 12 metres long.", False),
