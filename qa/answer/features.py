@@ -864,6 +864,13 @@ def list_or_table(v: View) -> float:
     return float(v.kind in LIST_KINDS)
 
 
+# Tried in session 33 and not kept: for the sentence that opens the reply to a question
+# the document asks (an interview's "INTERVIEWER: How many clocks do you look after
+# now?" over "OKONJO: Sixty-three, ..."; a FAQ's question over its answer), the dense
+# cosine of that question to the one asked, raw or by how far it beats the sentence's own.
+# Dev LOCO (`python -m evals.decision_lab`) .676 / .563 / .543 / .386 -> .675 / .541 /
+# .532 / .384 raw, .678 / .557 / .538 / .387 by the margin; `corpus-qa eval --loco` test
+# .655 / .480 / .474 -> .654 / .475 / .474; one probe question of 147 gained.
 def yes_no_match(v: View) -> float:
     """A yes/no question and a sentence that covers it: the evidence for or against."""
     return float(v.q.yes_no) * soft_coverage(v)
