@@ -42,6 +42,7 @@ from qa.text import (
     CURRENCY_WORD,
     DATED_YEAR,
     DAYS,
+    DIMENSION_UNITS,
     EMAIL,
     FIGURE_DIGITS,
     FREE,
@@ -174,7 +175,7 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
     month", "six times", "annually": `qa.text.FREQUENCY`), and else not ("roughly every 90
     minutes" does not say how long a journey takes; dev LOCO, `python -m
     evals.decision_lab`: .650 / .516 / .516 / .345 -> .651 / .519 / .516 / .347, AUC
-    +0.0007 [-0.0004, +0.0026]); for "how long is", a measure or a text's length too
+    +0.0007 [-0.0004, +0.0026]); for "how long is", a length or a text's length too
     ("140 mm", "3,000 words"); and the date a period ends, which says how long it goes on
     ("until 2024-12-31": `qa.text.UNTIL_A_DATE`)."""
     periods = [m for m in DURATION.finditer(text) if not is_age(text, *m.span())]
@@ -184,8 +185,9 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
     else:  # "roughly every 90 minutes" says how often, not how long it takes
         every = [m.span() for m in FREQUENCY.finditer(text)]
         spans = [m for m in spans if not any(a <= m.start() < b for a, b in every)]
-    if asks_length(q.text):
-        spans += [*MEASURE.finditer(text), *_TEXT_LENGTH.finditer(text)]
+    if asks_length(q.text):  # a length, not any measure ("-80 to +150 °C" is no length)
+        lengths = [m for m in MEASURE.finditer(text) if DIMENSION_UNITS["length"].search(m[0])]
+        spans += [*lengths, *_TEXT_LENGTH.finditer(text)]
     return any(m.group().lower() not in q.text.lower() for m in spans)
 
 

@@ -216,6 +216,7 @@ def view(
         # "how long is" a thing: a length answers as a duration does; not for "how long does"
         ("How long is the crack?", "We found a crack, roughly 140 mm long.", True),
         ("How long is the cable?", "The cable is 12 metres long.", True),
+        ("How long is the cable?", "The probe reads -80 to +150 °C.", False),  # no length
         ("How long does the cable last?", "The cable is 12 metres long.", False),
         ("How long can the essay be?", "Essays must not exceed 3,000 words.", True),
         ("How long is the new bridge?", "The bridge is 400 metres long.", True),
