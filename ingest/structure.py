@@ -563,6 +563,9 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
         if _continues_text_row(line, previous, blocks, current):
             blocks[-1].end = line.end  # a wrapped cell of the row above
             continue
+        if _continues_field(text, line, previous, blocks, current):
+            blocks[-1].end = line.end  # a field's value wrapped in its column
+            continue
         following = _next(lines, i)
         if ("  " in stripped or "\t" in stripped) and _text_table_row(line, previous, following):
             close()
@@ -801,20 +804,61 @@ def _field_row(
     field of a "year at a glance"."""
     if _BULLET.match(line.text) or not _is_field(line, following, width):
         return False
-    before = previous is not None and _is_field(previous, line, width)
+    before = previous is not None and (
+        _is_field(previous, line, width) or _in_value_column(previous, line)
+    )
     return before or (following is not None and _is_field(following, None, width))
 
 
 def _is_field(line: _Line, following: _Line | None, width: int | None) -> bool:
     """A line of a label, a colon and a value that ends no sentence and does not run on
     into the next line (a full line, or one ending in a word that runs on: `_runs_on`): a
-    turn of a transcript ("MR LEE: We did inspect it.") ends a sentence, or runs on."""
-    return (
-        bool(_FIELD.match(line.text))
-        and not line.text.rstrip().endswith((".", "!", "?"))
-        and not _runs_on(line.text)  # "Warning: do not use it near water or"
-        and not (following is not None and _wrapped(line, following, width))
+    turn of a transcript ("MR LEE: We did inspect it.") ends a sentence, or runs on. The
+    values of a schedule are padded to a column: a full line over a field with its value
+    in that column did not wrap ("First payment:   £1,385 payable on or before 1 April
+    2025" over "Deposit:         £1,598"), and a line indented to it goes on with the value
+    (`_in_value_column`)."""
+    if not _FIELD.match(line.text) or line.text.rstrip().endswith((".", "!", "?")):
+        return False
+    if following is not None and _in_value_column(following, line):
+        return True  # its value wraps in its own column
+    return not _runs_on(line.text) and not (  # "Warning: do not use it near water or"
+        following is not None
+        and _wrapped(line, following, width)
+        and _value_column(line) != _value_column(following)
     )
+
+
+# A field's label, its colon and the spaces that pad its value to a column.
+_PADDED_LABEL = re.compile(r"^\s*[A-Z][^:\n]{0,60}:(?:[ \t]{2,}|\t)(?=\S)")
+
+
+def _value_column(line: _Line) -> int | None:
+    """Where a field's value starts when it is padded to a column, else None."""
+    m = _PADDED_LABEL.match(line.text)
+    return m.end() if m else None
+
+
+def _in_value_column(line: _Line, field_line: _Line) -> bool:
+    """`line` is no field and is indented to the column of `field_line`'s value: that
+    value wrapped ("Holding deposit:   £319, to be credited against the" / "
+    first month's Rent")."""
+    column = _value_column(field_line)
+    return column is not None and _indent(line.text) == column and not _FIELD.match(line.text)
+
+
+def _continues_field(
+    text: str, line: _Line, previous: _Line | None, blocks: list[Block], current: Block | None
+) -> bool:
+    """`line` goes on with the value of the field item right above it, in its column."""
+    if current is not None or previous is None or not blocks or blocks[-1].kind != LIST_ITEM:
+        return False
+    item = blocks[-1]
+    if item.end != previous.end:
+        return False
+    opening = text.rfind("\n", 0, item.start) + 1
+    first = text[opening:].split("\n", 1)[0]
+    return _in_value_column(line, _Line(opening, opening + len(first), first))
 
 
 def _leads(line: _Line) -> bool:

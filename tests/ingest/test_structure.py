@@ -184,6 +184,36 @@ def test_each_field_of_a_run_of_labelled_lines_is_a_unit_of_its_own():
     assert not any(k == "list_item" and "01632" in t for k, t in found)
 
 
+def test_a_schedules_fields_padded_to_one_column_are_apart_even_when_a_line_is_full():
+    """A hard-wrapped lease's schedule: "First payment: ... 1 April 2025" is as long as the
+    wrapped lines, yet "Deposit:" under it is a field of its own, its value in the same
+    column; a value wrapped onto an indented line stays with its field."""
+    clause = "The Tenant must pay the Rent in advance on the due date by standing order"
+    text = textwrap.dedent(f"""\
+        4.1 {clause}
+            to the account in the Schedule, and must not withhold any of it.
+
+        SCHEDULE
+
+        Rent:                 £1,385 per calendar month
+        Rent due date:        1st day of each month
+        First payment:        £1,385 payable on or before 1 April 2025
+        Deposit:              £1,598 (equivalent to five weeks' rent)
+        Holding deposit:      £319, already paid, to be credited against the
+                              first month's Rent
+        Parking:              one allocated space, bay 7, rear car park
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    found = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert ("list_item", "First payment: £1,385 payable on or before 1 April 2025") in found
+    assert ("list_item", "Deposit: £1,598 (equivalent to five weeks' rent)") in found
+    assert (
+        "list_item",
+        "Holding deposit: £319, already paid, to be credited against the first month's Rent",
+    ) in found
+
+
 def test_a_clause_wrapped_early_is_no_heading_but_a_heading_may_end_in_its_preposition():
     """A line that ends in a preposition, an article, a conjunction or a modal verb runs on
     into the next ("2.1 The tenancy is for a fixed term of 12 months, beginning on" /
