@@ -295,18 +295,28 @@ def asks_how_much_money(text: str) -> str | None:
 # where is it?"); there only if its clause runs to the end, or to a second question joined
 # by "and" or "or": in "In 2019, when the club moved, how many fans came?" and "My
 # landlord, who lives abroad, has kept my deposit." the wh-word opens a clause inside the
-# question, not the question.
+# question, not the question. A clause of condition or time may set the scene before it
+# ("When I arrive, who do I ask for?").
+SCENE_CLAUSE = r"(?:if|when|once|after|before|while|whilst|unless)\b[^,?;]{1,80},\s*"
+
+
 def _first(wh: str) -> str:
     opening = (
         r"(?:(?:and|but|so|then|also)\s+"
         r"|(?:(?!\b(?:how|what|which|who|whom|whose|when|where|why)\b)[^,?]){1,60},\s*)"
     )
-    return rf"^\W*+{wh}\b|^\W*+{opening}{wh}\b(?=[^,]*$|[^,]*,\s*(?:and|or)\b)"
+    return (
+        rf"^\W*+{wh}\b|^\W*+{opening}{wh}\b(?=[^,]*$|[^,]*,\s*(?:and|or)\b)"
+        rf"|^\W*+{SCENE_CLAUSE}{wh}\b"
+    )
 
 
+# "When the light flashes, what should I do?": a when-clause that a comma closes before a
+# wh-word or an auxiliary sets the scene of the question; it does not ask when.
+_SCENE_SET = rf"(?![^,?]*,\s*(?:{WH_WORDS}|{AUXILIARIES})\b)"
 asks_when = _rule(
-    rf"{_first('when')}|\b(?:by|until|since|as of|from) when\b|\bwhat time\b|\bat what (?:time|point|"
-    r"age)\b",
+    rf"(?:{_first('when')}){_SCENE_SET}|\b(?:by|until|since|as of|from) when\b|\bwhat time\b"
+    r"|\bat what (?:time|point|age)\b",
     "time",
     TIME_NOUNS,
 )
@@ -603,9 +613,22 @@ def asks_frequency(text: str) -> bool:
     return bool(_HOW_OFTEN.search(text))
 
 
+def asking_part(question: str) -> str:
+    """The question without the statements that set its scene: "My expenses still haven't
+    been paid. Who should I chase?" -> "Who should I chase?". The kind of answer wanted is
+    in the sentence that asks (the first to end with a question mark, and any after it);
+    the whole text when none does. Sentences as documents are split (`qa.sentences`)."""
+    for start, end in sentence_spans(question):
+        if question[start:end].rstrip(" \"”’')").endswith("?"):
+            return question[start:].strip() if start else question
+    return question
+
+
 def answer_type_of(text: str) -> str:
+    """The first rule's type for the part that asks (`asking_part`), else "open"."""
+    asking = asking_part(text)
     for rule in ANSWER_TYPE_RULES:
-        if found := rule(text):
+        if found := rule(asking):
             return found
     return "open"
 

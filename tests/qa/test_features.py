@@ -88,6 +88,16 @@ from qa.types import Passage, Sentence
         ("And when the alarm sounds, how many exits are there?", "number"),
         ("My landlord, who lives abroad, has kept my deposit. What can I do?", "open"),
         ("In the kitchen, where the fire started, what was damaged?", "open"),
+        # the sentence that asks, after the statements that set its scene
+        ("My expenses still haven't been paid. Who should I chase?", "person"),
+        ("Dr. Okafor moved wards. Where do I send the form?", "place"),
+        ("The boiler keeps cutting out. When will someone come?", "time"),
+        ("It broke again. Why does it keep failing?", "reason"),
+        ("I need it by May. Who? When?", "person"),
+        # a when-clause that sets the scene of another question does not ask when
+        ("When the light flashes, what should I do?", "open"),
+        ("When I arrive, who do I ask for?", "person"),
+        ("When is the deadline, and who signs?", "time"),
     ],
 )
 def test_the_answer_type_comes_from_the_wh_word_and_its_head_noun(question, expected):
