@@ -617,7 +617,12 @@ def asking_part(question: str) -> str:
     """The question without the statements that set its scene: "My expenses still haven't
     been paid. Who should I chase?" -> "Who should I chase?". The kind of answer wanted is
     in the sentence that asks (the first to end with a question mark, and any after it);
-    the whole text when none does. Sentences as documents are split (`qa.sentences`)."""
+    the whole text when none does. Sentences as documents are split (`qa.sentences`).
+
+    Tried in session 33 and not kept: the asking part read for a yes/no question too ("I'm
+    67. Do I pay the full rate?", "If it's stolen, am I covered?"). No dev outcome changed
+    (`python -m evals.decision_lab`), and on the probes two answers lost their key fact:
+    the yes/no answer quotes at most two sentences a side, the other answer its passage."""
     for start, end in sentence_spans(question):
         if question[start:end].rstrip(" \"”’')").endswith("?"):
             return question[start:].strip() if start else question
