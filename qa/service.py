@@ -24,6 +24,7 @@ from qa.answer.kinds import (
     COMPARISON,
     FACTOID,
     OVERVIEW,
+    YES_NO,
     Kind,
     always_answered,
     question_kind,
@@ -227,7 +228,8 @@ class QAService:
     def _prepare_parts(
         self, question: str, history: list[ChatTurn], top_k: int, snapshot: Snapshot
     ) -> tuple[Prepared, ...]:
-        """The parts of a question for a fact that joins several (`question_parts`), each
+        """The parts of a question for a fact (or of a yes/no question) that joins several
+        (`question_parts`), each
         gathered as its own question, a later part as a follow-up to the one before ("and
         when did that factory open?" is retrieved with "Where is Pollenex made"). Nothing
         for a question of one part. The whole question's candidates are ranked against all
@@ -240,7 +242,7 @@ class QAService:
                 self.prepare(side, history, top_k, False, parts=False, snapshot=snapshot)
                 for side in side_questions(question, kind.sides)
             )
-        if kind.name != FACTOID:
+        if kind.name not in (FACTOID, YES_NO):  # "Did it pass? What was the vote?" too
             return ()
         parts = question_parts(question)
         if len(parts) < 2:

@@ -39,7 +39,15 @@ from qa.answer.headings import (
     referenced_numbers,
 )
 from qa.answer.kinds import ACROSS as _ACROSS
-from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, is_document_type, question_kind
+from qa.answer.kinds import (
+    COMPARISON,
+    FACTOID,
+    OVERVIEW,
+    YES_NO,
+    Kind,
+    is_document_type,
+    question_kind,
+)
 from qa.answer.question import (
     HOW_MANY,
     NOUN_REACH,
@@ -1625,7 +1633,7 @@ def compose(
         return compare(question, chosen, snapshot, pool=pool, query_vector=query_vector,
                        sides=kind.sides, parts=parts)  # fmt: skip
     if kind.name == YES_NO:
-        return weigh(question, chosen, snapshot, pool=pool)
+        return weigh_parts(question, chosen, snapshot, pool=pool, parts=parts)
     chosen = most_specific(chosen, pool, question, snapshot)
     found = [*chosen, *pool[:_TABLE_DEPTH]]
     shaped = (
@@ -2472,8 +2480,34 @@ def _saying_first(quotes: list[Quote], at: int) -> list[Quote]:
     return saying[:1] + [q for q in quotes if q not in saying[:1]]
 
 
+def weigh_parts(
+    question: str,
+    chosen: Sequence[Chosen],
+    snapshot: Snapshot,
+    *,
+    pool: Sequence[Chosen] = (),
+    parts: Sequence[Part] = (),
+) -> Composed:
+    """A yes/no question, and the parts after it that ask for a fact: "Did the motion
+    pass? What was the vote?" weighs the first and answers the second on its own
+    (`answer_parts`), as a question for facts answers each of its parts."""
+    asked = [p for p in parts[1:] if question_kind(p.question).name == FACTOID]
+    citer = Citer(snapshot)
+    text = weigh(
+        parts[0].question if asked else question, chosen, snapshot, pool=pool, citer=citer
+    )[0]
+    if not text:
+        return "", []
+    return "\n\n".join([text, *answer_parts(asked, snapshot, citer)]), citer.citations
+
+
 def weigh(
-    question: str, chosen: Sequence[Chosen], snapshot: Snapshot, *, pool: Sequence[Chosen] = ()
+    question: str,
+    chosen: Sequence[Chosen],
+    snapshot: Snapshot,
+    *,
+    pool: Sequence[Chosen] = (),
+    citer: Citer | None = None,
 ) -> Composed:
     """A yes/no question: what the documents say for it and against it, quoted; the
     reader draws the yes or no. A sentence counts against when the clause carrying the
@@ -2500,7 +2534,7 @@ def weigh(
         side = _stance(question, clause)
         if side and len(stance[side]) < _PER_SIDE:
             stance[side].append(c)
-    citer = Citer(snapshot)
+    citer = citer or Citer(snapshot)
     parts = []
     for side, picked in stance.items():
         if not picked:

@@ -410,19 +410,21 @@ def asks_yes_or_no(question: str) -> Kind | None:
 RULES: list[KindRule] = [asks_for_an_overview, asks_for_a_comparison, asks_yes_or_no]
 
 
-# "Who signs X, and is there a deadline for Y?": a second question joined by
-# "and" (or a semicolon), opening with a wh-word or an auxiliary verb of its own.
+# "Who signs X, and is there a deadline for Y?": a second question joined by "and" (or a
+# semicolon), or asked after the first one's question mark ("Did the motion pass? What was
+# the vote?"), opening with a wh-word or an auxiliary verb of its own.
 _SECOND_QUESTION = re.compile(
-    r"(?:,?\s+and|;)\s+(?=(?:(?:in|since|from|for|at|on|by|to|until) )?(?:what|which|who|whom|"
-    r"whose|where|when|why|how|is|are|was|were|do|does|did|can|could|should|must|will|would|"
-    r"has|have)\b)",
+    r"(?:,?\s+and|;|\?)\s+(?=(?:(?:in|since|from|for|at|on|by|to|until) )?(?:what|which|who|"
+    r"whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|could|should|must|will|"
+    r"would|has|have)\b)",
     re.I,
 )
 
 
 def question_parts(question: str) -> list[str]:
-    """The questions a question joins: "What do I need for X, and when
-    does it start?" -> two parts. One part when nothing is joined."""
+    """The questions a question joins: "What do I need for X, and when does it start?",
+    "Did the motion pass? What was the vote?" -> two parts. One part when nothing is
+    joined."""
     return [p.strip(" ,;?") for p in _SECOND_QUESTION.split(question) if p.strip(" ,;?")]
 
 

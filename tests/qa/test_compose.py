@@ -1784,6 +1784,10 @@ def test_a_numbered_thing_is_matched_with_its_noun_and_exactly():
         ("Where was the file before 2.0; where is it now?", 2),
         ("What are the costs and benefits of the pilot?", 1),
         ("Who may terminate the agreement?", 1),
+        # a second question after the first one's question mark
+        ("Did the motion pass? What was the vote?", 2),
+        ("Is it free? Ok?", 1),
+        ("What is it? It is big.", 1),
     ],
 )
 def test_the_parts_of_a_question_that_joins_several(question, parts):
@@ -1816,6 +1820,41 @@ def test_each_part_of_a_joined_question_gets_its_sentence(snapshot):
         pool=[presenter], parts=parts[:1],
     )  # fmt: skip
     assert "\n\n" not in alone and alone.count("Maria Okafor") >= 1
+
+
+def test_a_yes_no_question_weighs_its_first_part_and_answers_the_fact_asked_after_it(snapshot):
+    """ "Is the system ready for all depots? How much did the pilot cost?": the evidence
+    for and against the first part, then the cost, answered as a part of its own."""
+    question = "Is the scheduling system ready for all depots? How much did the pilot cost?"
+    ready = pick(snapshot, "report.txt", "ready for all depots, the vendor said")
+    cost = pick(snapshot, "report.txt", "2.5 million euros")
+    parts = [
+        Part("Is the scheduling system ready for all depots", [ready], "open"),
+        Part("How much did the pilot cost", [cost], "amount"),
+    ]
+    kind = question_kind(question)
+    assert kind.name == YES_NO
+    text, citations = compose(
+        kind, [ready], snapshot, question=question, pool=[ready, cost], parts=parts
+    )
+    first, second = text.split("\n\n")
+    assert first.startswith("Evidence for: ") and "2.5 million euros" not in first
+    assert "2.5 million euros" in second
+    assert_exact(text, citations, snapshot)
+    assert len({c.id for c in citations}) == len(citations)  # numbered across the parts
+
+
+def test_a_yes_no_question_with_a_fact_asked_after_it_is_gathered_in_parts(corpus_service):
+    """The service gathers each part of such a question on its own, as it does for a
+    question for facts; a yes/no question of one part has none."""
+    joined = corpus_service.prepare(
+        "Is the scheduling system ready for all depots? How much did the pilot cost?", [], 6
+    )
+    assert [p.question for p in joined.parts] == [
+        "Is the scheduling system ready for all depots",
+        "How much did the pilot cost",
+    ]
+    assert corpus_service.prepare("Is the system ready for all depots?", [], 6).parts == ()
 
 
 def test_a_part_whose_first_sentence_another_part_took_gets_its_runner_up(snapshot):
