@@ -205,6 +205,10 @@ class QAService:
         timings["embed"] = _ms(t0)
 
         t1 = time.perf_counter()
+        # Tried in session 33 and not kept: with the passage before each of the first two
+        # hits (a paragraph split over passages; 12 of 59 dev gold passages the retriever
+        # missed stand there): dev LOCO (`python -m evals.decision_lab`) .676 / .563 / .543
+        # -> .673 / .545 / .526, AUC -0.009 [-0.016, -0.002]: more distractors than answers.
         hits = self.index.retriever(snapshot).retrieve(query, top_k)
         passages = snapshot.passages([h.passage_id for h in hits])
         scores = {h.passage_id: h.score for h in hits}
