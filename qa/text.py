@@ -261,6 +261,29 @@ MONTHS = {
     "october", "november", "december",
 }
 DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# The days of the week in order, and a run of them written as a range ("Monday to Friday",
+# "Mon-Fri", "Sunday to Thursday"), which covers every day from its first to its last.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_ABBREVIATION = (
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|"
+    r"sat|sun)\b\.?"
+)
+_DAY_RANGE = re.compile(
+    rf"\b{_DAY_ABBREVIATION}\s*(?:to|until|till|through|thru|-|–|—)\s*{_DAY_ABBREVIATION}", re.I
+)
+
+
+def days_covered(text: str) -> frozenset[str]:
+    """The weekdays the text's ranges of days run over ("Sunday to Thursday nights": five)."""
+    found: set[str] = set()
+    starts = [d[:3] for d in WEEKDAYS]
+    for m in _DAY_RANGE.finditer(text):
+        first, last = (starts.index(m.group(k)[:3].lower()) for k in (1, 2))
+        span = (last - first) % 7
+        found.update(WEEKDAYS[(first + k) % 7] for k in range(span + 1))
+    return frozenset(found)
+
+
 TIME_WORDS = MONTHS | DAYS | {
     "yesterday", "today", "tomorrow", "week", "month", "year", "years", "spring", "summer",
     "fall", "autumn", "winter", "evening", "morning", "night", "beginning", "recently",

@@ -42,7 +42,16 @@ from qa.config import Settings
 from qa.retrieve import Snapshot
 from qa.sections import heading_label
 from qa.store import sentence_id
-from qa.text import acronyms, code_form, has_digit, restates, speaks_to, stems
+from qa.text import (
+    WEEKDAYS,
+    acronyms,
+    code_form,
+    days_covered,
+    has_digit,
+    restates,
+    speaks_to,
+    stems,
+)
 from qa.types import SECTION_SEPARATOR, Passage, Sentence
 
 
@@ -94,6 +103,11 @@ class _Words:
         # an acronym of the question also matches the name it abbreviates ("UK": "United
         # Kingdom"), as the corpus statistics count it (`qa.retrieve`, `qa.text.acronyms`)
         self.acronym = [t.word.isupper() and len(t.word) > 1 for t in profile.terms]
+        # a day of the week matches itself, or a range of days that runs over it ("Monday
+        # to Friday" for "Tuesday"), never another day: the seven are close to one another
+        # in the embedding ("Saturday" ~ "Friday"), and each names a day the others do not
+        self.weekday = [t.stem if t.stem in WEEKDAYS else None for t in profile.terms]
+        self.has_vector &= np.array([d is None for d in self.weekday], bool)
         self._cache: dict[str, tuple[np.ndarray, frozenset[str]]] = {}
 
     def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, frozenset[str]]:
@@ -126,6 +140,11 @@ class _Words:
         for i, figure in enumerate(self.figures if soft else ()):
             if figure is not None and speaks_to(figure, text):  # "67": "aged 66 or over"
                 result[i] = max(result[i], SYNONYM)
+        if soft and any(self.weekday):
+            covered = days_covered(text)
+            for i, day in enumerate(self.weekday):
+                if day in covered:
+                    result[i] = max(result[i], SYNONYM)
         self._cache[key] = (result, text_stems)
         return result, text_stems
 

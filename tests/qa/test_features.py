@@ -602,6 +602,34 @@ def test_word_level_soft_matching_uses_the_corpus_lexicon(settings):
     assert close[car] > far[car] + 0.2
 
 
+def test_a_weekday_matches_itself_or_a_range_over_it_never_another_day(settings):
+    """ "Saturday" is close to "Friday" in the embedding, but names another day: "On a
+    Friday night ..." is matched by "Friday" and by "Monday to Friday" or "Fri-Sun", not
+    by "Saturday" nor by "Sunday to Thursday"."""
+    from qa.embedding import embedder_for
+    from qa.retrieve import Lexicon
+    from qa.text import days_covered
+
+    assert days_covered("Sunday to Thursday nights: 10pm to 7am.") == {
+        "sunday", "monday", "tuesday", "wednesday", "thursday"
+    }  # fmt: skip
+    assert days_covered("Fri–Sun") == {"friday", "saturday", "sunday"}
+    assert days_covered("monthly to weekly; sat to sunlight") == set()
+    embedder = embedder_for(settings)
+    lexicon = Lexicon.build(["saturday", "sunday", "thursday", "music"], embedder, [])
+    q = profile_question("On a Friday night, when must the music stop?", {}, set(), passages=5)
+    for t in q.terms:
+        t.vector = lexicon.vector(t.lower)
+        if t.vector is None:
+            t.vector = embedder.embed([t.lower])[0]
+    friday = [t.lower for t in q.terms].index("friday")
+    lex = _Words(q, SimpleNamespace(lexicon=lexicon))
+    assert lex.match("Saturday: 9am to 1pm")[0][friday] == 0.0
+    assert lex.match("Sunday to Thursday nights: 10pm to 7am.")[0][friday] == 0.0
+    assert lex.match("Monday to Friday: 8.30am to 6pm")[0][friday] == 1.0
+    assert lex.match("Fri-Sun: 11pm to 8am")[0][friday] == 1.0
+
+
 def test_passage_coverage_counts_what_the_rest_of_the_passage_says():
     v = view("How long is the notice period for the supplier?", "It is thirty days.")
     assert f.passage_coverage(v) == f.context_coverage(v)  # alone in its passage
