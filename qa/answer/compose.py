@@ -51,6 +51,7 @@ from qa.answer.kinds import (
 from qa.answer.question import (
     HOW_MANY,
     NOUN_REACH,
+    asked_noun,
     asked_thing,
     asks_frequency,
     asks_length,
@@ -98,6 +99,7 @@ from qa.text import (
     UNIT_SYMBOL,
     UNIT_WORD,
     UNTIL_A_DATE,
+    VERSION,
     WEB_ADDRESS,
     WORD,
     YEAR,
@@ -2299,6 +2301,8 @@ def choose_lead(
         rules.insert(
             0, (fitting_number_span, [*sayers, *((c.passage, c.sentence) for c in others)])
         )
+    if best.sentence.kind == "list_item" and (scope := _scope_lead(best, ask, snapshot)):
+        return scope  # an item is of its release or meeting, whatever version it names
     for rule, sentences in rules:
         for passage, sentence in sentences:
             span = rule(sentence.text, ask)
@@ -2306,7 +2310,55 @@ def choose_lead(
             if span and span[0] < span[1]:
                 a, b = sentence.start + span[0], sentence.start + span[1]
                 return Lead(passage, a, b, sentence.start)
+    return _scope_lead(best, ask, snapshot)
+
+
+def _version_span(text: str, ask: Ask) -> Span | None:
+    m = VERSION.search(text)
+    return m.span() if m else None
+
+
+def _scope_rule(ask: Ask) -> Callable[[str, Ask], Span | None] | None:
+    """How a heading would say when, or which version, the question asks."""
+    if ask.answer_type == "time" and not _ASKS_CLOCK.search(ask.text):
+        return time_span
+    noun = asked_noun(ask.text)
+    return _version_span if noun is not None and noun[0] in ("version", "versions") else None
+
+
+def _scope_lead(best: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
+    """ "Which version fixed the rollback bug?", "When was the report signed off?": the
+    date or the version of the heading the sentence stands under, or of the document's
+    title ("## [2.7.2] - 2024-11-29" over "- Fixed a regression where `dw rollback` ...";
+    "Minutes of the Board meeting held on Tuesday 24 June 2025" over "The Board approved
+    the Annual Report."), the nearest first: what a changelog's release, a meeting's
+    minutes or a diary's day say of every sentence under them. For a list item, before
+    the item's own words (an item of "Fixed" names the version the bug came in); for
+    any other sentence, where it says no date or version itself."""
+    find = _scope_rule(ask)
+    if find is None:
+        return None
+    places = snapshot.document_places(best.passage.doc_id)
+    at = _place_of(places, best)
+    if at is None:
+        return None
+    section = best.passage.section_of(best.index)
+    for p, j in reversed(places[:at]):
+        heading = p.sentences[j]
+        if heading.kind not in HEADING_KINDS or not _encloses(p.section_of(j), section):
+            continue
+        if span := find(heading.text, ask):
+            return Lead(p, heading.start + span[0], heading.start + span[1], best.sentence.start)
     return None
+
+
+def _encloses(heading_section: str, section: str) -> bool:
+    """The section a heading opens holds `section` (the title's, "", holds every one)."""
+    return (
+        not heading_section
+        or section == heading_section
+        or section.startswith(heading_section + SECTION_SEPARATOR)
+    )
 
 
 _SAYING = {"verb.communication", "verb.cognition"}  # WordNet's classes of verbs

@@ -832,6 +832,71 @@ def test_who_said_it_is_the_speaker_named_before_the_sentence(tmp_path, name, te
         assert document[c.start : c.end] == c.quote
 
 
+CHANGELOG = """# Changelog
+
+## [2.7.2] - 2024-11-29
+
+### Fixed
+
+- Fixed a regression in 2.7.1 where `dw rollback` ignored the `--to` flag.
+
+## [2.7.1] - 2024-11-02
+
+### Fixed
+
+- `dw status` no longer crashes on an empty history table.
+"""
+MINUTES = """Minutes of the Board meeting held on Tuesday 24 June 2025
+
+1. Annual report
+
+The Board approved the Annual Report. The Chair thanked the staff for their work.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "fragment", "question", "answer_type", "lead"),
+    [
+        # an item of a release's list: the release's version, not the one the item names
+        ("CHANGELOG.md", CHANGELOG, "ignored the", "Which version fixed the rollback flag?",
+         "number", "2.7.2"),
+        ("CHANGELOG.md", CHANGELOG, "ignored the", "When was the rollback flag fixed?",
+         "time", "2024-11-29"),
+        ("CHANGELOG.md", CHANGELOG, "no longer crashes", "Which version fixed the status crash?",
+         "number", "2.7.1"),
+        # a sentence that says no date: the date of the minutes' title
+        ("minutes.txt", MINUTES, "approved the Annual", "When was the annual report approved?",
+         "time", "on Tuesday 24 June 2025"),
+    ],
+)  # fmt: skip
+def test_a_sentence_without_the_date_or_version_asked_takes_its_headings(
+    tmp_path, name, text, fragment, question, answer_type, lead
+):
+    """A changelog's release heading says which version and when for every item under it;
+    a meeting's title says when for every decision in its minutes."""
+    service = service_over(tmp_path, name, text)
+    snapshot = service.snapshot()
+    chosen = [pick(snapshot, name, fragment)]
+    composed, citations = compose(
+        question_kind(question), chosen, snapshot, question=question, answer_type=answer_type
+    )
+    assert re.match(rf"(?:Under “[^”]*”: )?{re.escape(lead)} \[1\] — ", composed), composed
+    assert citations[0].quote == lead
+    assert_exact(composed, citations, snapshot)
+
+
+def test_a_date_the_sentence_says_leads_before_its_headings(tmp_path):
+    service = service_over(tmp_path, "minutes.txt", MINUTES.replace(
+        "approved the Annual Report.", "approved the Annual Report on 2 July 2025."
+    ))  # fmt: skip
+    snapshot = service.snapshot()
+    chosen = [pick(snapshot, "minutes.txt", "approved the Annual")]
+    question = "When was the annual report approved?"
+    composed, _ = compose(question_kind(question), chosen, snapshot, question=question,
+                          answer_type="time")  # fmt: skip
+    assert composed.startswith("on 2 July 2025 [1] — "), composed
+
+
 @pytest.mark.parametrize(
     ("heading", "fields", "writer"),
     [
