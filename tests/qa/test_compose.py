@@ -1198,6 +1198,21 @@ def test_a_label_before_a_colon_does_not_take_the_sides_clause():
     )) == "against"  # fmt: skip
 
 
+def test_a_yes_no_answer_quotes_up_to_three_sentences_a_side(tmp_path):
+    text = (
+        "Dogs may stay at the hut. Dogs may sleep in the porch of the hut. Dogs may stay in "
+        "the drying room of the hut. Dogs may stay in the hut's common room on a lead."
+    )
+    service = service_over(tmp_path, "hut.txt", text)
+    snapshot = service.snapshot()
+    chosen = [pick(snapshot, "hut.txt", f) for f in ("at the hut", "porch", "drying", "common")]
+    question = "Can dogs stay at the hut?"
+    composed, citations = compose(question_kind(question), chosen, snapshot, question=question)
+    assert composed.startswith("Evidence for: "), composed
+    assert "drying room" in composed and "common room" not in composed
+    assert_exact(composed, citations, snapshot)
+
+
 def test_compose_dispatches_on_the_kind_of_question(snapshot):
     question = "Is the scheduling system ready for all depots?"
     chosen = [pick(snapshot, "report.txt", "ready for all depots, the vendor said")]
