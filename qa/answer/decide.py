@@ -144,6 +144,12 @@ def top_heading_answer(scores: np.ndarray, x: np.ndarray) -> float:
     return float(x[:_TOP, _column("heading_answer")].max())
 
 
+# Tried in session 33 and not kept: each `best_*` input as the mean over the first three
+# candidates weighted by the scorer's odds (softmax of its decision values), so that two
+# near-tied candidates would not flip the answer's probability between their values.
+# Dev LOCO (`python -m evals.decision_lab`) .676 / .563 / .543 -> .678 / .571 / .538, AUC
+# +0.003 [-0.004, +0.011]; `corpus-qa eval --loco` test .655 / .485 / .468 -> .659 / .466
+# / .451 (mean lowest goal figure .425 -> .408).
 def _of_best(name: str) -> AnswerFeature:
     column = _column(name)
 
