@@ -822,10 +822,11 @@ def _is_field(line: _Line, following: _Line | None, width: int | None) -> bool:
         return False
     if following is not None and _in_value_column(following, line):
         return True  # its value wraps in its own column
+    column = _value_column(line)
     return not _runs_on(line.text) and not (  # "Warning: do not use it near water or"
         following is not None
         and _wrapped(line, following, width)
-        and _value_column(line) != _value_column(following)
+        and (column is None or column != _value_column(following))
     )
 
 
@@ -857,7 +858,8 @@ def _continues_field(
     if item.end != previous.end:
         return False
     opening = text.rfind("\n", 0, item.start) + 1
-    first = text[opening:].split("\n", 1)[0]
+    closing = text.find("\n", opening)
+    first = text[opening : closing if closing >= 0 else len(text)]
     return _in_value_column(line, _Line(opening, opening + len(first), first))
 
 

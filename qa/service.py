@@ -232,11 +232,10 @@ class QAService:
     def _prepare_parts(
         self, question: str, history: list[ChatTurn], top_k: int, snapshot: Snapshot
     ) -> tuple[Prepared, ...]:
-        """The parts of a question for a fact (or of a yes/no question) that joins several
-        (`question_parts`), each
-        gathered as its own question, a later part as a follow-up to the one before ("and
-        when did that factory open?" is retrieved with "Where is Pollenex made"). Nothing
-        for a question of one part. The whole question's candidates are ranked against all
+        """The parts of a question for a fact or of a yes/no question that joins several
+        (`question_parts`), each gathered as its own question, a later part as a follow-up
+        to the one before ("and when did that factory open?" is retrieved with "Where is
+        Pollenex made"). Nothing for a question of one part. The whole question's candidates are ranked against all
         of it, so one part crowded out the other: measured on the dev questions, half of
         the answerable questions of two parts lacked a part's key fact. A comparison of two
         named sides is gathered side by side the same way (`side_questions`)."""

@@ -113,27 +113,31 @@ TIME_UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"
     r"years?|yrs?|decades?|centuries|(?:business|working|calendar) days?)"
 )
-# A person's age, which is no duration of anything: "aged 6 years and over", "children
-# under 12 years of age", "a 10-year-old" (general English).
+# A person's age, which is no duration of anything: "children aged 6 years and over",
+# "aged 6 to 11 years", "at the age of 16 years", "under 12 years of age" (general
+# English). Not "aged" as a verb ("The whisky is aged 12 years in oak": how long it
+# matures), nor what is old ("The boiler is 15 years old": how long it has been in).
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged|ages?(?:\s+of)?)\s+(?:(?:over|under|between|from|below|above|at least)\s+)?$",
+    r"\b(?:(?P<verb>(?:is|are|was|were|be|been|being)\s+)?aged|ages?\s+of|at\s+(?:the\s+)?age"
+    r"(?:\s+of)?)\s+(?:(?:over|under|between|from|below|above|at least|up to)\s+)?"
+    r"(?:\d+\s*(?:to|-|–|and)\s*)?$",
     re.I,
 )
-_AGE_AFTER = re.compile(r"^[\s-]*(?:old|of age)\b", re.I)
+_AGE_AFTER = re.compile(r"^\s+of\s+age\b", re.I)
 
 
 def is_age(text: str, start: int, end: int) -> bool:
     """Whether the period at `text[start:end]` ("6 years") is someone's age."""
-    return bool(
-        _AGE_BEFORE.search(text[max(0, start - 40) : start]) or _AGE_AFTER.match(text[end:])
-    )
+    before = _AGE_BEFORE.search(text[max(0, start - 40) : start])
+    return (before is not None and not before.group("verb")) or bool(_AGE_AFTER.match(text[end:]))
 
 
-# The level of a statistical interval, which is no share of anything: "95% CI", "90%
-# confidence interval", "95% credible interval" (statistical convention).
+# The level of a statistical interval, which is no share of anything: "95% CI", "95%
+# CIs", "95%-CI", "90% confidence interval", "95% credible interval" (statistical
+# convention); not "80% confidence that it opens in May".
 CONFIDENCE_LEVEL = re.compile(
-    r"\b\d{2}(?:\.\d+)?\s*(?:%|per ?cent\b)\s*(?:CI|CrI|UI|PI|HDI|confidence|credible|"
-    r"uncertainty|prediction|highest density)\b",
+    r"\b\d{2}(?:\.\d+)?\s*(?:%|per ?cent\b)[\s-]*(?:(?:CI|CrI|UI|PI|HDI)s?\b|"
+    r"(?:confidence|credible|uncertainty|prediction|highest density)\s+intervals?\b)",
     re.I,
 )
 
@@ -159,7 +163,7 @@ _DIMENSION_ASKED = {
 DIMENSION_UNITS = {
     "length": re.compile(
         r"(?<![^\W\d_])(?:k?m|cm|mm|(?:kilo|centi|milli)?met(?:re|er)s?|feet|foot|ft|"
-        r"inch(?:es)?|yards?|miles?|mi)\b",
+        r"inch(?:es)?|yards?|miles?|mi)\b(?!/)",  # not a speed ("5 m/s")
         re.I,
     ),
     "mass": re.compile(
@@ -261,26 +265,45 @@ MONTHS = {
     "october", "november", "december",
 }
 DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-# The days of the week in order, and a run of them written as a range ("Monday to Friday",
-# "Mon-Fri", "Sunday to Thursday"), which covers every day from its first to its last.
+# The days of the week in order, and what names some of them: a range ("Monday to
+# Friday", "Mon-Fri", "Sunday through to Thursday"), which covers every day from its first
+# to its last; a day's abbreviation ("Sat 10-4"); "weekend", "weekdays". Not a change of
+# day ("moved from Tuesday to Thursday"), nor the verb "sat" ("The committee sat until
+# Friday"): abbreviations are capitalised, as English writes the days.
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAY_ABBREVIATION = (
-    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|"
-    r"sat|sun)\b\.?"
+_DAY = (
+    r"((?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|Mon|Tues?|Weds?|"
+    r"Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
 )
 _DAY_RANGE = re.compile(
-    rf"\b{_DAY_ABBREVIATION}\s*(?:to|until|till|through|thru|-|–|—)\s*{_DAY_ABBREVIATION}", re.I
+    rf"\b{_DAY}\s*(?:-to-|(?i:to|until|till|through(?: to)?|thru)\b|-|–|—)\s*{_DAY}"
 )
+_CHANGED_FROM = re.compile(
+    r"\b(?:moved|changed|postponed|switched|shifted|rescheduled|brought forward|put back)\s+"
+    r"from\s+$",
+    re.I,
+)
+_DAY_ALONE = re.compile(rf"\b{_DAY}")
+_DAYS_OF = {
+    "weekend": WEEKDAYS[5:],
+    "weekends": WEEKDAYS[5:],
+    "weekday": WEEKDAYS[:5],
+    "weekdays": WEEKDAYS[:5],
+}
 
 
 def days_covered(text: str) -> frozenset[str]:
-    """The weekdays the text's ranges of days run over ("Sunday to Thursday nights": five)."""
-    found: set[str] = set()
+    """The weekdays the text names by a range, an abbreviation or a word for several
+    ("Sunday to Thursday nights": five)."""
     starts = [d[:3] for d in WEEKDAYS]
+    found = {WEEKDAYS[starts.index(m.group(1)[:3].lower())] for m in _DAY_ALONE.finditer(text)}
     for m in _DAY_RANGE.finditer(text):
+        if _CHANGED_FROM.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
         first, last = (starts.index(m.group(k)[:3].lower()) for k in (1, 2))
-        span = (last - first) % 7
-        found.update(WEEKDAYS[(first + k) % 7] for k in range(span + 1))
+        found.update(WEEKDAYS[(first + k) % 7] for k in range((last - first) % 7 + 1))
+    for word in re.findall(r"\bweek(?:end|day)s?\b", text, re.I):
+        found.update(_DAYS_OF[word.lower()])
     return frozenset(found)
 
 

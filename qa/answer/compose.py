@@ -41,7 +41,6 @@ from qa.answer.headings import (
 from qa.answer.kinds import ACROSS as _ACROSS
 from qa.answer.kinds import (
     COMPARISON,
-    FACTOID,
     OVERVIEW,
     YES_NO,
     Kind,
@@ -2301,8 +2300,6 @@ def choose_lead(
         rules.insert(
             0, (fitting_number_span, [*sayers, *((c.passage, c.sentence) for c in others)])
         )
-    if best.sentence.kind == "list_item" and (scope := _scope_lead(best, ask, snapshot)):
-        return scope  # an item is of its release or meeting, whatever version it names
     for rule, sentences in rules:
         for passage, sentence in sentences:
             span = rule(sentence.text, ask)
@@ -2313,28 +2310,40 @@ def choose_lead(
     return _scope_lead(best, ask, snapshot)
 
 
+# A heading's own number ("2.3 Software requirements") is where the section stands, not
+# a version; a release's heading has nothing but its version and date ("[2.7.2] -
+# 2024-11-29", "Version 3.0 (1 May 2025)").
+_SECTION_NUMBER = re.compile(r"^\W*\d+(?:\.\d+)*\.?\s+[^\W\d_]")
+# "When was X approved?", "When did the board agree ...?": a question of when something
+# happened, which the date of the meeting or release it happened at answers; not "When is
+# the report due?" nor "When must I give notice?" (a guide's revision date says nothing
+# of those).
+_ASKS_WHEN_IT_HAPPENED = re.compile(r"\b(?:when|what date|which day)\s+(?:was|were|did)\b", re.I)
+
+
 def _version_span(text: str, ask: Ask) -> Span | None:
+    if _SECTION_NUMBER.match(text):
+        return None
     m = VERSION.search(text)
     return m.span() if m else None
 
 
 def _scope_rule(ask: Ask) -> Callable[[str, Ask], Span | None] | None:
-    """How a heading would say when, or which version, the question asks."""
-    if ask.answer_type == "time" and not _ASKS_CLOCK.search(ask.text):
+    """How a heading would say the version, or when something happened, asked about."""
+    if ask.answer_type == "time" and _ASKS_WHEN_IT_HAPPENED.search(ask.text):
         return time_span
     noun = asked_noun(ask.text)
     return _version_span if noun is not None and noun[0] in ("version", "versions") else None
 
 
 def _scope_lead(best: Chosen, ask: Ask, snapshot: Snapshot) -> Lead | None:
-    """ "Which version fixed the rollback bug?", "When was the report signed off?": the
-    date or the version of the heading the sentence stands under, or of the document's
-    title ("## [2.7.2] - 2024-11-29" over "- Fixed a regression where `dw rollback` ...";
-    "Minutes of the Board meeting held on Tuesday 24 June 2025" over "The Board approved
-    the Annual Report."), the nearest first: what a changelog's release, a meeting's
-    minutes or a diary's day say of every sentence under them. For a list item, before
-    the item's own words (an item of "Fixed" names the version the bug came in); for
-    any other sentence, where it says no date or version itself."""
+    """ "Which version fixed the crash?", "When was the report approved?", of a sentence
+    that says no version or date itself: that of the heading it stands under, or of the
+    document's title, the nearest first ("## [2.7.2] - 2024-11-29" over "- Fixed a crash
+    in `dw status`."; "Minutes of the Board meeting held on Tuesday 24 June 2025" over "The
+    Board approved the Annual Report."): what a changelog's release or a meeting's minutes
+    say of every sentence under them. The lead's `said_at` is the sentence's, whose quote
+    comes right after it."""
     find = _scope_rule(ask)
     if find is None:
         return None
@@ -2540,17 +2549,24 @@ def weigh_parts(
     pool: Sequence[Chosen] = (),
     parts: Sequence[Part] = (),
 ) -> Composed:
-    """A yes/no question, and the parts after it that ask for a fact: "Did the motion
-    pass? What was the vote?" weighs the first and answers the second on its own
-    (`answer_parts`), as a question for facts answers each of its parts."""
-    asked = [p for p in parts[1:] if question_kind(p.question).name == FACTOID]
+    """A yes/no question; of one that joins several ("Is the pool heated? When does the
+    gym open?"), each part on its own, from its own candidates (`Part.ranked`): the
+    evidence for and against a part that asks whether, the answer to a part that asks for
+    a fact (`answer_parts`), numbered across the parts. Weighed against the whole
+    question, the fact's sentence was quoted as evidence for the first part, and then not
+    answered."""
+    if not parts:
+        return weigh(question, chosen, snapshot, pool=pool)
     citer = Citer(snapshot)
-    text = weigh(
-        parts[0].question if asked else question, chosen, snapshot, pool=pool, citer=citer
-    )[0]
-    if not text:
-        return "", []
-    return "\n\n".join([text, *answer_parts(asked, snapshot, citer)]), citer.citations
+    texts = []
+    for part in parts:
+        if question_kind(part.question).name == YES_NO:
+            # its best sentence, and the others only where they carry its words (`weigh`)
+            best = part.ranked[:1]
+            texts.append(weigh(part.question, best, snapshot, pool=part.ranked, citer=citer)[0])
+        else:
+            texts.extend(answer_parts([part], snapshot, citer))
+    return "\n\n".join(t for t in texts if t), citer.citations
 
 
 def weigh(

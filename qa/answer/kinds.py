@@ -411,21 +411,40 @@ RULES: list[KindRule] = [asks_for_an_overview, asks_for_a_comparison, asks_yes_o
 
 
 # "Who signs X, and is there a deadline for Y?": a second question joined by "and" (or a
-# semicolon), or asked after the first one's question mark ("Did the motion pass? What was
-# the vote?"), opening with a wh-word or an auxiliary verb of its own.
+# semicolon), opening with a wh-word or an auxiliary verb of its own.
 _SECOND_QUESTION = re.compile(
-    r"(?:,?\s+and|;|\?)\s+(?=(?:(?:in|since|from|for|at|on|by|to|until) )?(?:what|which|who|"
-    r"whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|could|should|must|will|"
-    r"would|has|have)\b)",
+    r"(?:,?\s+and|;)\s+(?=(?:(?:in|since|from|for|at|on|by|to|until) )?(?:what|which|who|whom|"
+    r"whose|where|when|why|how|is|are|was|were|do|does|did|can|could|should|must|will|would|"
+    r"has|have)\b)",
     re.I,
 )
+# A sentence that asks: it opens with a wh-word or an auxiliary ("And when ...?").
+_ASKING_OPENING = re.compile(
+    rf"^\W*(?:(?:and|but|so|also)\s+)?(?:{WH_WORDS}|{AUXILIARIES})\b", re.I
+)
+
+
+def _asks(text: str) -> bool:
+    """The text's last sentence asks a question of its own (see `_ASKING_OPENING`)."""
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    return last.endswith("?") and bool(_ASKING_OPENING.match(last))
 
 
 def question_parts(question: str) -> list[str]:
     """The questions a question joins: "What do I need for X, and when does it start?",
     "Did the motion pass? What was the vote?" -> two parts. One part when nothing is
-    joined."""
-    return [p.strip(" ,;?") for p in _SECOND_QUESTION.split(question) if p.strip(" ,;?")]
+    joined. A sentence after a question mark is a part of its own only where it and the
+    one before both ask ("Who do I call? When I called, nobody answered." is one; "Sorry,
+    one more thing? Is it heated?" too)."""
+    asked: list[str] = []
+    for piece in re.split(r"(?<=\?)\s+", question.strip()):
+        if asked and not (_asks(asked[-1]) and _asks(piece)):
+            asked[-1] = f"{asked[-1]} {piece}"
+        else:
+            asked.append(piece)
+    return [
+        p.strip(" ,;?") for text in asked for p in _SECOND_QUESTION.split(text) if p.strip(" ,;?")
+    ]
 
 
 def side_questions(question: str, sides: Sequence[str]) -> list[str]:

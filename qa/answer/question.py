@@ -305,15 +305,16 @@ def _first(wh: str) -> str:
         r"(?:(?:and|but|so|then|also)\s+"
         r"|(?:(?!\b(?:how|what|which|who|whom|whose|when|where|why)\b)[^,?]){1,60},\s*)"
     )
+    runs_to_the_end = r"(?=[^,]*$|[^,]*,\s*(?:and|or)\b)"
     return (
-        rf"^\W*+{wh}\b|^\W*+{opening}{wh}\b(?=[^,]*$|[^,]*,\s*(?:and|or)\b)"
-        rf"|^\W*+{SCENE_CLAUSE}{wh}\b"
+        rf"^\W*+{wh}\b|^\W*+{opening}{wh}\b{runs_to_the_end}"
+        rf"|^\W*+{SCENE_CLAUSE}{wh}\b{runs_to_the_end}"
     )
 
 
 # "When the light flashes, what should I do?": a when-clause that a comma closes before a
 # wh-word or an auxiliary sets the scene of the question; it does not ask when.
-_SCENE_SET = rf"(?![^,?]*,\s*(?:{WH_WORDS}|{AUXILIARIES})\b)"
+_SCENE_SET = rf"(?![^?]*,\s*(?:{WH_WORDS}|{AUXILIARIES})\b)"
 asks_when = _rule(
     rf"(?:{_first('when')}){_SCENE_SET}|\b(?:by|until|since|as of|from) when\b|\bwhat time\b"
     r"|\bat what (?:time|point|age)\b",
@@ -622,7 +623,8 @@ def asking_part(question: str) -> str:
     Tried in session 33 and not kept: the asking part read for a yes/no question too ("I'm
     67. Do I pay the full rate?", "If it's stolen, am I covered?"). No dev outcome changed
     (`python -m evals.decision_lab`), and on the probes two answers lost their key fact:
-    the yes/no answer quotes at most two sentences a side, the other answer its passage."""
+    the yes/no answer quoted at most two sentences a side then, the other answer its
+    passage."""
     for start, end in sentence_spans(question):
         if question[start:end].rstrip(" \"”’')").endswith("?"):
             return question[start:].strip() if start else question

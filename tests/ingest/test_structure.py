@@ -212,6 +212,25 @@ def test_a_schedules_fields_padded_to_one_column_are_apart_even_when_a_line_is_f
         "list_item",
         "Holding deposit: £319, already paid, to be credited against the first month's Rent",
     ) in found
+    # a field whose value is not padded to a column still wraps into the line under it
+    body = (
+        "The tenant must pay the rent in advance on the due date by standing order to the "
+        "account named in the schedule and must keep the property in good repair throughout "
+        "the term and return it in the same condition at the end of the tenancy subject to "
+        "fair wear and tear, and must allow the landlord access on reasonable notice for "
+        "inspections and repairs at any reasonable time of the day."
+    )
+    text = "\n".join(textwrap.wrap(body, 72)) + (
+        "\n\nTenant: Ms Jane Doe\n"
+        "Landlord: Mr John Smith of 12 High Street, Little Snoring, Norfolk, England\n"
+        "United Kingdom, acting for the owners\n"
+    )
+    structure = analyse(text)
+    _exact(text, structure)
+    assert any(
+        "Mr John Smith" in t and "acting for the owners" in t
+        for _, t in ((s.kind, _flat(s.text)) for s in structure.sentences)
+    )
 
 
 def test_a_clause_wrapped_early_is_no_heading_but_a_heading_may_end_in_its_preposition():

@@ -857,9 +857,7 @@ The Board approved the Annual Report. The Chair thanked the staff for their work
 @pytest.mark.parametrize(
     ("name", "text", "fragment", "question", "answer_type", "lead"),
     [
-        # an item of a release's list: the release's version, not the one the item names
-        ("CHANGELOG.md", CHANGELOG, "ignored the", "Which version fixed the rollback flag?",
-         "number", "2.7.2"),
+        # an item of a release's list: the release's version and date
         ("CHANGELOG.md", CHANGELOG, "ignored the", "When was the rollback flag fixed?",
          "time", "2024-11-29"),
         ("CHANGELOG.md", CHANGELOG, "no longer crashes", "Which version fixed the status crash?",
@@ -883,6 +881,44 @@ def test_a_sentence_without_the_date_or_version_asked_takes_its_headings(
     assert re.match(rf"(?:Under “[^”]*”: )?{re.escape(lead)} \[1\] — ", composed), composed
     assert citations[0].quote == lead
     assert_exact(composed, citations, snapshot)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "fragment", "question", "answer_type", "lead"),
+    [
+        # the item's own date, not the meeting's
+        ("minutes.txt", MINUTES.replace("The Chair thanked", "Sam will send it by 15 July 2025. "
+         "The Chair thanked"), "Sam will send", "When will Sam send it?", "time",
+         "by 15 July 2025"),
+        # a section's number is no version
+        ("README.md", "# Toolkit\n\n## 2.3 Requirements\n\n- Python 3.9 or later\n",
+         "Python 3.9", "Which version of Python is required?", "number", "3.9"),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_says_the_date_or_version_asked_leads_with_its_own(
+    tmp_path, name, text, fragment, question, answer_type, lead
+):
+    service = service_over(tmp_path, name, text)
+    snapshot = service.snapshot()
+    chosen = [pick(snapshot, name, fragment)]
+    composed, citations = compose(
+        question_kind(question), chosen, snapshot, question=question, answer_type=answer_type
+    )
+    assert re.match(rf"(?:Under “[^”]*”: )?{re.escape(lead)} \[1\] — ", composed), composed
+    assert_exact(composed, citations, snapshot)
+
+
+def test_a_title_date_answers_only_when_something_happened(tmp_path):
+    """ "Tenant guide, updated March 2019" says when the guide changed, not when notice is
+    due: only a question of when something happened takes a heading's date."""
+    text = "# Tenant guide, updated March 2019\n\n## Ending a tenancy\n\nYou must give notice.\n"
+    service = service_over(tmp_path, "guide.md", text)
+    snapshot = service.snapshot()
+    chosen = [pick(snapshot, "guide.md", "give notice")]
+    question = "When must I give notice?"
+    composed, _ = compose(question_kind(question), chosen, snapshot, question=question,
+                          answer_type="time")  # fmt: skip
+    assert "March 2019" not in composed, composed
 
 
 def test_a_date_the_sentence_says_leads_before_its_headings(tmp_path):
@@ -1868,6 +1904,9 @@ def test_a_numbered_thing_is_matched_with_its_noun_and_exactly():
         ("Did the motion pass? What was the vote?", 2),
         ("Is it free? Ok?", 1),
         ("What is it? It is big.", 1),
+        ("Who do I call? When I called last time, nobody answered.", 1),
+        ("Sorry, one more thing? Is the pool heated? When does the gym open?", 2),
+        ("My pup is 3. Can she stay at the hut? Can she come on the trail?", 2),
     ],
 )
 def test_the_parts_of_a_question_that_joins_several(question, parts):
@@ -1903,25 +1942,44 @@ def test_each_part_of_a_joined_question_gets_its_sentence(snapshot):
 
 
 def test_a_yes_no_question_weighs_its_first_part_and_answers_the_fact_asked_after_it(snapshot):
-    """ "Is the system ready for all depots? How much did the pilot cost?": the evidence
-    for and against the first part, then the cost, answered as a part of its own."""
+    """ "Is the system ready for all depots? How much did the pilot cost?": the evidence for
+    and against the first part, from its own candidates, then the cost, answered as a part
+    of its own. The whole question's candidates hold the cost's sentence too: weighed
+    against them, it was quoted as evidence and the cost part was left unanswered."""
     question = "Is the scheduling system ready for all depots? How much did the pilot cost?"
     ready = pick(snapshot, "report.txt", "ready for all depots, the vendor said")
     cost = pick(snapshot, "report.txt", "2.5 million euros")
     parts = [
-        Part("Is the scheduling system ready for all depots", [ready], "open"),
-        Part("How much did the pilot cost", [cost], "amount"),
+        Part("Is the scheduling system ready for all depots", [ready, cost], "open"),
+        Part("How much did the pilot cost", [cost, ready], "amount"),
     ]
     kind = question_kind(question)
     assert kind.name == YES_NO
     text, citations = compose(
-        kind, [ready], snapshot, question=question, pool=[ready, cost], parts=parts
+        kind, [cost, ready], snapshot, question=question, pool=[cost, ready], parts=parts
     )
     first, second = text.split("\n\n")
-    assert first.startswith("Evidence for: ") and "2.5 million euros" not in first
+    assert first.startswith("Evidence for: ") and "2.5 million euros" not in first, text
     assert "2.5 million euros" in second
     assert_exact(text, citations, snapshot)
     assert len({c.id for c in citations}) == len(citations)  # numbered across the parts
+
+
+def test_each_yes_no_part_of_a_question_is_weighed_on_its_own(snapshot):
+    question = "Is the scheduling system ready for all depots? Did the pilot cost money?"
+    ready = pick(snapshot, "report.txt", "ready for all depots, the vendor said")
+    cost = pick(snapshot, "report.txt", "2.5 million euros")
+    parts = [
+        Part("Is the scheduling system ready for all depots", [ready], "open"),
+        Part("Did the pilot cost money", [cost], "open"),
+    ]
+    text, citations = compose(
+        question_kind(question), [ready], snapshot, question=question, pool=[ready], parts=parts
+    )
+    first, second = text.split("\n\n")
+    assert first.startswith("Evidence ") and "2.5 million euros" not in first, text
+    assert second.startswith("Evidence ") and "2.5 million euros" in second, text
+    assert_exact(text, citations, snapshot)
 
 
 def test_a_yes_no_question_with_a_fact_asked_after_it_is_gathered_in_parts(corpus_service):

@@ -96,8 +96,12 @@ from qa.types import Passage, Sentence
         ("I need it by May. Who? When?", "person"),
         # a when-clause that sets the scene of another question does not ask when
         ("When the light flashes, what should I do?", "open"),
+        ("When the light flashes red, and the fan stops, what should I do?", "open"),
         ("When I arrive, who do I ask for?", "person"),
         ("When is the deadline, and who signs?", "time"),
+        # ... but not a relative clause inside the scene's clause
+        ("If the tenant, who lives abroad, stops paying, can I evict him?", "open"),
+        ("If my landlord, who lives abroad, keeps my deposit, what can I do?", "open"),
     ],
 )
 def test_the_answer_type_comes_from_the_wh_word_and_its_head_noun(question, expected):
@@ -253,9 +257,13 @@ def view(
         ("How soon does it work?", "It is for children aged 6 years and over.", False),
         ("How soon does it work?", "Not for children under 12 years of age.", False),
         ("How soon does it work?", "It works within 2 hours in children aged 6 years.", True),
+        ("How soon does it work?", "It is for children aged 6 to 11 years.", False),
+        ("How long is the whisky aged?", "The whisky is aged 12 years in oak casks.", True),
         # nor is an interval's level a share
         ("What share of pupils improved?", "The odds rose (aOR 1.74, 95% CI 1.21 to 2.50).", False),
         ("What share of pupils improved?", "41.7% of pupils improved (95% CI 36 to 47).", True),
+        ("What share trusts the police?", "There is 45% confidence in the police.", True),
+        ("How likely is it to open in May?", "We have 80% confidence that it opens in May.", True),
         ("How long will they fix 2.x?", "It is fixed until 31/12/2024.", True),
         ("How long do I simmer it?", "Simmer until 1500 ml remain.", False),
         ("How long is Acme going to fix 2.x?", "The 2.x line is 12 metres long.", False),
@@ -608,13 +616,17 @@ def test_a_weekday_matches_itself_or_a_range_over_it_never_another_day(settings)
     by "Saturday" nor by "Sunday to Thursday"."""
     from qa.embedding import embedder_for
     from qa.retrieve import Lexicon
-    from qa.text import days_covered
+    from qa.text import WEEKDAYS, days_covered
 
     assert days_covered("Sunday to Thursday nights: 10pm to 7am.") == {
         "sunday", "monday", "tuesday", "wednesday", "thursday"
     }  # fmt: skip
     assert days_covered("Fri–Sun") == {"friday", "saturday", "sunday"}
+    assert days_covered("Monday-to-Friday") == days_covered("weekdays") == set(WEEKDAYS[:5])
+    assert days_covered("open at weekends") == {"saturday", "sunday"}
     assert days_covered("monthly to weekly; sat to sunlight") == set()
+    assert days_covered("The committee sat until Friday.") == {"friday"}  # the verb
+    assert days_covered("moved from Tuesday to Thursday") == {"tuesday", "thursday"}
     embedder = embedder_for(settings)
     lexicon = Lexicon.build(["saturday", "sunday", "thursday", "music"], embedder, [])
     q = profile_question("On a Friday night, when must the music stop?", {}, set(), passages=5)
@@ -628,6 +640,7 @@ def test_a_weekday_matches_itself_or_a_range_over_it_never_another_day(settings)
     assert lex.match("Sunday to Thursday nights: 10pm to 7am.")[0][friday] == 0.0
     assert lex.match("Monday to Friday: 8.30am to 6pm")[0][friday] == 1.0
     assert lex.match("Fri-Sun: 11pm to 8am")[0][friday] == 1.0
+    assert lex.match("Open on weekdays from 9am")[0][friday] == 1.0
 
 
 def test_passage_coverage_counts_what_the_rest_of_the_passage_says():
