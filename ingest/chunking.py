@@ -73,7 +73,10 @@ from qa.types import Passage, Sentence
 # a line whose cells go on in lower case continues a row (a grouped table's row with a
 # blank first cell is a row of its own), and a grid table's header is the row over its
 # first rule, not over each. 26: layout runs are read as written again (23 taken back).
-CHUNKING_VERSION = 26
+# 27: taken back (a short line in sentence case over a paragraph as a heading). 28: a
+# schedule's fields padded to one column are apart even where a line is as long as the
+# wrapped text, a value wrapped to its column stays with its field (`structure._is_field`).
+CHUNKING_VERSION = 28
 
 
 def chunking_fingerprint(max_tokens: int) -> str:
