@@ -235,10 +235,11 @@ class QAService:
         """The parts of a question for a fact or of a yes/no question that joins several
         (`question_parts`), each gathered as its own question, a later part as a follow-up
         to the one before ("and when did that factory open?" is retrieved with "Where is
-        Pollenex made"). Nothing for a question of one part. The whole question's candidates are ranked against all
-        of it, so one part crowded out the other: measured on the dev questions, half of
-        the answerable questions of two parts lacked a part's key fact. A comparison of two
-        named sides is gathered side by side the same way (`side_questions`)."""
+        Pollenex made"). Nothing for a question of one part. The whole question's
+        candidates are ranked against all of it, so one part crowded out the other:
+        measured on the dev questions, half of the answerable questions of two parts lacked
+        a part's key fact. A comparison of two named sides is gathered side by side the
+        same way (`side_questions`)."""
         kind = question_kind(question)
         if kind.name == COMPARISON:
             return tuple(
