@@ -805,7 +805,7 @@ def _field_row(
     if _BULLET.match(line.text) or not _is_field(line, following, width):
         return False
     before = previous is not None and (
-        _is_field(previous, line, width) or _in_value_column(previous, line)
+        _is_field(previous, line, width) or _in_value_column(previous, _value_column(line.text))
     )
     return before or (following is not None and _is_field(following, None, width))
 
@@ -820,13 +820,13 @@ def _is_field(line: _Line, following: _Line | None, width: int | None) -> bool:
     (`_in_value_column`)."""
     if not _FIELD.match(line.text) or line.text.rstrip().endswith((".", "!", "?")):
         return False
-    if following is not None and _in_value_column(following, line):
+    column = _value_column(line.text)
+    if following is not None and _in_value_column(following, column):
         return True  # its value wraps in its own column
-    column = _value_column(line)
     return not _runs_on(line.text) and not (  # "Warning: do not use it near water or"
         following is not None
         and _wrapped(line, following, width)
-        and (column is None or column != _value_column(following))
+        and (column is None or column != _value_column(following.text))
     )
 
 
@@ -834,17 +834,16 @@ def _is_field(line: _Line, following: _Line | None, width: int | None) -> bool:
 _PADDED_LABEL = re.compile(r"^\s*[A-Z][^:\n]{0,60}:(?:[ \t]{2,}|\t)(?=\S)")
 
 
-def _value_column(line: _Line) -> int | None:
-    """Where a field's value starts when it is padded to a column, else None."""
-    m = _PADDED_LABEL.match(line.text)
+def _value_column(text: str) -> int | None:
+    """Where a field line's value starts when it is padded to a column, else None."""
+    m = _PADDED_LABEL.match(text)
     return m.end() if m else None
 
 
-def _in_value_column(line: _Line, field_line: _Line) -> bool:
-    """`line` is no field and is indented to the column of `field_line`'s value: that
-    value wrapped ("Holding deposit:   £319, to be credited against the" / "
+def _in_value_column(line: _Line, column: int | None) -> bool:
+    """`line` is no field and is indented to `column`, a field's value column above it:
+    that value wrapped ("Holding deposit:   £319, to be credited against the" / "
     first month's Rent")."""
-    column = _value_column(field_line)
     return column is not None and _indent(line.text) == column and not _FIELD.match(line.text)
 
 
@@ -857,10 +856,10 @@ def _continues_field(
     item = blocks[-1]
     if item.end != previous.end:
         return False
-    opening = text.rfind("\n", 0, item.start) + 1
+    opening = text.rfind("\n", 0, item.start) + 1  # the item's first line, its label's
     closing = text.find("\n", opening)
-    first = text[opening : closing if closing >= 0 else len(text)]
-    return _in_value_column(line, _Line(opening, opening + len(first), first))
+    label = text[opening:] if closing < 0 else text[opening:closing]
+    return _in_value_column(line, _value_column(label))
 
 
 def _leads(line: _Line) -> bool:

@@ -264,13 +264,14 @@ MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 }
-DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # The days of the week in order, and what names some of them: a range ("Monday to
 # Friday", "Mon-Fri", "Sunday through to Thursday"), which covers every day from its first
 # to its last; a day's abbreviation ("Sat 10-4"); "weekend", "weekdays". Not a change of
 # day ("moved from Tuesday to Thursday"), nor the verb "sat" ("The committee sat until
 # Friday"): abbreviations are capitalised, as English writes the days.
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAYS = set(WEEKDAYS)
+_DAY_STARTS = [d[:3] for d in WEEKDAYS]
 _DAY = (
     r"((?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|Mon|Tues?|Weds?|"
     r"Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
@@ -284,26 +285,20 @@ _CHANGED_FROM = re.compile(
     re.I,
 )
 _DAY_ALONE = re.compile(rf"\b{_DAY}")
-_DAYS_OF = {
-    "weekend": WEEKDAYS[5:],
-    "weekends": WEEKDAYS[5:],
-    "weekday": WEEKDAYS[:5],
-    "weekdays": WEEKDAYS[:5],
-}
+_WEEK_PART = re.compile(r"\bweek(end|day)s?\b", re.I)
 
 
 def days_covered(text: str) -> frozenset[str]:
     """The weekdays the text names by a range, an abbreviation or a word for several
     ("Sunday to Thursday nights": five)."""
-    starts = [d[:3] for d in WEEKDAYS]
-    found = {WEEKDAYS[starts.index(m.group(1)[:3].lower())] for m in _DAY_ALONE.finditer(text)}
+    found = {WEEKDAYS[_DAY_STARTS.index(m[1][:3].lower())] for m in _DAY_ALONE.finditer(text)}
     for m in _DAY_RANGE.finditer(text):
         if _CHANGED_FROM.search(text[max(0, m.start() - 40) : m.start()]):
             continue
-        first, last = (starts.index(m.group(k)[:3].lower()) for k in (1, 2))
+        first, last = (_DAY_STARTS.index(m[k][:3].lower()) for k in (1, 2))
         found.update(WEEKDAYS[(first + k) % 7] for k in range((last - first) % 7 + 1))
-    for word in re.findall(r"\bweek(?:end|day)s?\b", text, re.I):
-        found.update(_DAYS_OF[word.lower()])
+    for m in _WEEK_PART.finditer(text):
+        found.update(WEEKDAYS[5:] if m[1].lower() == "end" else WEEKDAYS[:5])
     return frozenset(found)
 
 

@@ -39,14 +39,7 @@ from qa.answer.headings import (
     referenced_numbers,
 )
 from qa.answer.kinds import ACROSS as _ACROSS
-from qa.answer.kinds import (
-    COMPARISON,
-    OVERVIEW,
-    YES_NO,
-    Kind,
-    is_document_type,
-    question_kind,
-)
+from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, is_document_type, question_kind
 from qa.answer.question import (
     HOW_MANY,
     NOUN_REACH,

@@ -418,16 +418,15 @@ _SECOND_QUESTION = re.compile(
     r"has|have)\b)",
     re.I,
 )
-# A sentence that asks: it opens with a wh-word or an auxiliary ("And when ...?").
-_ASKING_OPENING = re.compile(
-    rf"^\W*(?:(?:and|but|so|also)\s+)?(?:{WH_WORDS}|{AUXILIARIES})\b", re.I
-)
+# A sentence that asks: it opens with a wh-word or an auxiliary ("And when ...?"); also
+# what tells a question's scene from its asking part (`question._scene_spans`).
+ASKS = re.compile(rf"^\W*(?:(?:and|but|so|then|also)\s+)?(?:{WH_WORDS}|{AUXILIARIES})\b", re.I)
 
 
 def _asks(text: str) -> bool:
-    """The text's last sentence asks a question of its own (see `_ASKING_OPENING`)."""
+    """The text's last sentence asks a question of its own (see `ASKS`)."""
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
-    return last.endswith("?") and bool(_ASKING_OPENING.match(last))
+    return last.endswith("?") and bool(ASKS.match(last))
 
 
 def question_parts(question: str) -> list[str]:

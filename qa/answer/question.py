@@ -20,6 +20,7 @@ import numpy as np
 
 from qa.answer.headings import asks_for_heading, structure_stems
 from qa.answer.kinds import (
+    ASKS,
     AUXILIARIES,
     OVERVIEW,
     WH_WORDS,
@@ -928,7 +929,6 @@ SCENE = 0.5
 # skint").
 _DASH_LEAD = re.compile(r"^([^?]+?)\s[-—–]\s+(?=\S[^?]*\?)")
 _REASON = re.compile(r"\bbecause\b(?!\s+of\b)[^,.;?]*", re.I)  # not "because of a X"
-_ASKS = re.compile(rf"^\W*(?:(?:and|but|so|then)\s+)?(?:{WH_WORDS}|{AUXILIARIES})\b", re.I)
 
 
 def _scene_words(text: str) -> frozenset[int]:
@@ -951,9 +951,9 @@ def _scene_spans(text: str) -> list[tuple[int, int]]:
     sentences = sentence_spans(text)
     asking = max((k for k, (a, b) in enumerate(sentences) if "?" in text[a:b]), default=0)
     spans = [
-        (a, b) for a, b in sentences[:asking] if "?" not in text[a:b] and not _ASKS.match(text[a:b])
+        (a, b) for a, b in sentences[:asking] if "?" not in text[a:b] and not ASKS.match(text[a:b])
     ]
-    if (lead := _DASH_LEAD.match(text)) and not _ASKS.match(lead.group(1)):
+    if (lead := _DASH_LEAD.match(text)) and not ASKS.match(lead.group(1)):
         spans.append(lead.span(1))
     return spans + [m.span() for m in _REASON.finditer(text)]
 
