@@ -124,6 +124,13 @@ def _all_in(phrase: str, q: QuestionProfile) -> bool:
     return {stem(w.lower()) for w in words(phrase)} <= q.stems
 
 
+# Tried in session 34 and not kept: a role only where its noun can name someone in
+# WordNet's first senses (noun.person, a group's too: "the supplier", "the committee"; not
+# "the cost covers"). Dev LOCO (`python -m evals.decision_lab`) .679 / .573 / .543 / .387
+# -> .668 / .543 / .543 / .381 by the phrase's last word, .675 / .550 / .543 / .388 by any
+# of its words, AUC -.003 [-.009, +.002]: the loose pattern also catches the answers "who
+# should read ..." finds in lower case, and a quotation that goes on from a sentence
+# naming its speaker (`"But the old bridge has ..."` after `said Isla Drummond`).
 def offers_person(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     """A name, a role ("the supplier", "by either party"), or the speaker of a turn in a
     transcript or chat log ("jane.d: ...", `qa.text.turn_speaker`), that the question
@@ -151,6 +158,11 @@ def offers_place(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
 
 # Tried in session 16 and not kept: for "Which date / what year ...?", a duration no longer
 # offering a time: dev LOCO .661 / .558 / .573 -> .657 / .541 / .564, ranking unchanged.
+# Nor, in session 34, a period that something takes or lasts ("takes about 30 minutes",
+# "for three years"; not "within 14 days", "for 30 days after delivery"), for any "when"
+# and in the lead: dev LOCO .679 / .573 / .543 / .387 -> .676 / .562 / .549 / .389 (no
+# "when" question among the nine that moved), AUC +.0006 [-.0003, +.0017]; no probe
+# question changed outcome.
 def offers_time(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
     lowered = text_facts(text).lowered - {t.lower for t in q.terms}
     return bool(
@@ -862,7 +874,9 @@ def list_or_table(v: View) -> float:
     (`python -m evals.decision_lab`) key-fact / abstention precision / recall / CRAG
     .673 / .550 / .543 / .386 -> .665 / .532 / .532 / .373 with table rows, .667 / .535 /
     .532 / .375 with labels alone: the scorer gave weight to labels that repeat the
-    question's words ("Decision:", "Time:") in fields that answer something else."""
+    question's words ("Decision:", "Time:") in fields that answer something else. Again in
+    session 34, as the share of the question's key weight (rare words count more) in the
+    label: .679 / .573 / .543 / .387 -> .668 / .537 / .543 / .383."""
     return float(v.kind in LIST_KINDS)
 
 
