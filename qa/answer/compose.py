@@ -2901,6 +2901,7 @@ def summarize(
     parts = []
     picked = {d: picks for d in doc_ids if (picks := _central(snapshot, d, per_doc, focus, ranks))}
     names = shown_titles(picks[0].passage for picks in picked.values())
+    names = {d: with_kind_line(snapshot, d, name) for d, name in names.items()}
     for doc_id, picks in picked.items():
         quotes = sorted(_quotes(picks, snapshot), key=lambda q: q.start)
         body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
@@ -2913,6 +2914,43 @@ def summarize(
     return "\n\n".join(parts), citer.citations
 
 
+# A line that stops like a sentence, or breaks in one: no title's.
+_STOPS = re.compile(r"[.;:,!?][\"”’')\]]*$|[.!?;][\"”’')\]]*\s")
+
+
+def with_kind_line(snapshot: Snapshot, doc_id: str, title: str) -> str:
+    """A summary's name for a document: its title, with the line right under it where that
+    line, and not the title, says what kind of document this is ("Saltings Primary School"
+    over "End of Autumn Term Newsletter, Friday 19 December 2025"; "Kestrel Valley Water"
+    over "Minutes of the Board meeting held on Tuesday 18 March 2025"), parted by " — ".
+    "What are these documents?" asks for the kind, which an issuer's name does not say.
+    The line is the first of the document's first sentence under its title: short, not a
+    sentence (no stop in or at the end of it), not a list item, not the first line of a
+    paragraph that runs on in lower case.
+
+    Shown, not stored: joined to the title at ingest (the title the retriever and the
+    scorer read), the same line moved dev LOCO (`python -m evals.decision_lab`, key-fact
+    accuracy / abstention precision / recall / CRAG) .679 / .573 / .543 / .387 -> .679 /
+    .541 / .532 / .392, AUC -.002 [-.008, +.002]; shown in summaries alone, .678 / .561 /
+    .555 / .396, AUC +.0003 [-.0008, +.0013], two overview questions answered."""
+    if any(is_document_type(w) for w in words(title)):
+        return title
+    places = snapshot.document_sentences(doc_id).places[:4]
+    after = [p.sentences[j] for p, j in places if p.sentences[j].kind != "title"][:1]
+    if not after or after[0].kind == "list_item":
+        return title
+    lines = after[0].text.strip().split("\n")
+    line = re.sub(r"^[#*_\s]+|[*_\s]+$", "", lines[0])
+    if len(lines) > 1 and lines[1].strip()[:1].islower():
+        return title  # a paragraph's first line, wrapped
+    if not line or len(words(line)) > _KIND_LINE_WORDS or "|" in line or _STOPS.search(line):
+        return title
+    if not any(is_document_type(w) for w in words(line)):
+        return title
+    return f"{title} — {line}"
+
+
+_KIND_LINE_WORDS = 16
 _OUTLINE_MAX = 12  # headings listed: a table of contents, not the whole document
 
 

@@ -2480,3 +2480,35 @@ def test_the_sentence_that_names_the_instances_comes_with_the_one_it_narrows(tmp
     assert not rule(sentence, following("Notably, the gym is shut."))  # another point
     assert not rule(sentence, following("That is not allowed."))
     assert not rule(item, following("Especially before eating.", "list_item"))  # next item
+
+
+def test_what_these_documents_are_names_the_kind_the_line_under_a_title_gives(tmp_path):
+    """An issuer's name over the line that says what the document is ("Kestrel Water" over
+    "Minutes of the Board meeting ..."): the summary names the document by both, so "What
+    are these documents?" is told they are minutes and a newsletter. A title that names its
+    kind itself is shown as it is, and so is one over a paragraph of prose."""
+    from ingest.pipeline import ingest
+    from qa.config import Settings
+    from qa.service import QAService
+
+    docs = {
+        "minutes.txt": "Kestrel Water\nMinutes of the Board meeting held on 18 March 2025\n"
+        "Time: 10:00 to 13:15\n\n1. Budget\n\nThe Board approved the budget for the coming "
+        "year after a long discussion of the new treatment works.\n",
+        "news.md": "# Saltings School\n\n## End of Term Newsletter, 19 December 2025\n\n"
+        "What a term it has been for the children, who built a Roman road in the classroom.\n",
+        "handbook.txt": "Staff Handbook\n\nStaff work 37.5 hours a week, Monday to Friday, "
+        "and have 25 days of annual leave each year.\n",
+        "about.md": "# Tidewater\n\nTidewater is a command-line tool for tide tables: it "
+        "reads the harbour's\npredictions and prints the times of high and low water.\n",
+    }
+    (tmp_path / "docs").mkdir()
+    for name, text in docs.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "index")
+    ingest(tmp_path / "docs", settings, progress=False)
+    answer = QAService(settings).ask("What are these documents?")
+    assert "“Kestrel Water — Minutes of the Board meeting held on 18 March 2025”" in answer.answer
+    assert "“Saltings School — End of Term Newsletter, 19 December 2025”" in answer.answer
+    assert "“Staff Handbook”" in answer.answer
+    assert "“Tidewater”" in answer.answer
