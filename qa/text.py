@@ -328,6 +328,44 @@ MONTH_NAME = (
 )
 
 
+# The months in order, and the months a text names by a range ("November to March",
+# "1 April – 31 October", "between April and September": the calendar runs on over the
+# year's end) or by name, as for the days above; not a move ("moved from May to June").
+_MONTH_ORDER = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+_DAY_AFTER = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?"
+_MONTH_RANGE = re.compile(
+    rf"\b{_ORDINAL}({MONTH_NAME}){_DAY_AFTER}\s*"
+    rf"(?:-to-|(?i:to|until|till|through(?: to)?|thru)\b|-|–|—)\s*{_ORDINAL}({MONTH_NAME})"
+    rf"|\b(?i:between)\s+{_ORDINAL}({MONTH_NAME}){_DAY_AFTER}\s+(?i:and)\s+{_ORDINAL}({MONTH_NAME})"
+)
+_MONTH_ALONE = re.compile(rf"\b({MONTH_NAME})")
+
+
+def months_covered(text: str) -> frozenset[str]:
+    """The months the text names, by name or by a range of months ("Winter season: 1
+    November – 31 March": five, December among them)."""
+
+    def index(name: str) -> int:
+        return _MONTH_ORDER.index(name[:3].lower())
+
+    found = {_MONTH_ORDER[index(m[1])] for m in _MONTH_ALONE.finditer(text)}
+    for m in _MONTH_RANGE.finditer(text):
+        if _CHANGED_FROM.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        first, last = (index(n) for n in (m[1], m[2]) if n) if m[1] else map(index, (m[3], m[4]))
+        found.update(_MONTH_ORDER[(first + k) % 12] for k in range((last - first) % 12 + 1))
+    return frozenset(found)
+
+
+def month_of(word: str) -> str | None:
+    """The month a word names ("December", "dec" -> "dec"), else None."""
+    lowered = word.lower().rstrip(".")
+    if lowered in MONTHS:
+        return lowered[:3]
+    return lowered if lowered in _MONTH_ORDER and lowered != "may" else None
+
+
 def _nltk_stopwords() -> frozenset[str]:
     """NLTK's English stop-word list, as llama-index ships it (no download).
 

@@ -48,6 +48,8 @@ from qa.text import (
     code_form,
     days_covered,
     has_digit,
+    month_of,
+    months_covered,
     restates,
     speaks_to,
     stems,
@@ -103,11 +105,16 @@ class _Words:
         # an acronym of the question also matches the name it abbreviates ("UK": "United
         # Kingdom"), as the corpus statistics count it (`qa.retrieve`, `qa.text.acronyms`)
         self.acronym = [t.word.isupper() and len(t.word) > 1 for t in profile.terms]
-        # a day of the week matches itself, or a range of days that runs over it ("Monday
-        # to Friday" for "Tuesday"), never another day: the seven are close to one another
-        # in the embedding ("Saturday" ~ "Friday"), and each names a day the others do not
-        self.weekday = [t.stem if t.stem in WEEKDAYS else None for t in profile.terms]
-        self.has_vector &= np.array([d is None for d in self.weekday], bool)
+        # a day of the week or a month matches itself, or a range that runs over it
+        # ("Monday to Friday" for "Tuesday", "1 November – 31 March" for "December"),
+        # never another day or month: the seven days are close to one another in the
+        # embedding ("Saturday" ~ "Friday"), the months too, and each names a time the
+        # others do not. A month as the question writes it, with its capital ("May")
+        self.calendar = [
+            t.stem if t.stem in WEEKDAYS else month_of(t.word) if t.word[:1].isupper() else None
+            for t in profile.terms
+        ]
+        self.has_vector &= np.array([d is None for d in self.calendar], bool)
         self._cache: dict[str, tuple[np.ndarray, frozenset[str]]] = {}
 
     def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, frozenset[str]]:
@@ -140,10 +147,10 @@ class _Words:
         for i, figure in enumerate(self.figures if soft else ()):
             if figure is not None and speaks_to(figure, text):  # "67": "aged 66 or over"
                 result[i] = max(result[i], SYNONYM)
-        if soft and any(self.weekday):
-            covered = days_covered(text)
-            for i, day in enumerate(self.weekday):
-                if day in covered:
+        if soft and any(self.calendar):
+            covered = days_covered(text) | months_covered(text)
+            for i, time in enumerate(self.calendar):
+                if time in covered:
                     result[i] = max(result[i], SYNONYM)
         self._cache[key] = (result, text_stems)
         return result, text_stems

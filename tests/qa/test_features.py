@@ -643,6 +643,40 @@ def test_a_weekday_matches_itself_or_a_range_over_it_never_another_day(settings)
     assert lex.match("Open on weekdays from 9am")[0][friday] == 1.0
 
 
+def test_a_month_matches_itself_or_a_range_over_it_never_another_month(settings):
+    """A seasonal timetable names its months by a range ("Winter season: 1 November – 31
+    March"): "on a December afternoon" is matched by it and by "December", not by the
+    summer's "1 April – 31 October" nor by "November", which the embedding puts close."""
+    from qa.embedding import embedder_for
+    from qa.retrieve import Lexicon
+    from qa.text import months_covered
+
+    assert months_covered("Winter season: 1 November – 31 March") == {
+        "nov", "dec", "jan", "feb", "mar"
+    }  # fmt: skip
+    assert months_covered("between April and June") == {"apr", "may", "jun"}
+    assert months_covered("from 1 April 2024 to 31 March 2025") == set(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    )
+    assert months_covered("Nov–Feb only") == {"nov", "dec", "jan", "feb"}
+    assert months_covered("moved from May to June") == {"may", "jun"}  # a move, no range
+    assert months_covered("April and June") == {"apr", "jun"}  # two months, no range
+    assert months_covered("We may march on.") == set()  # verbs, in lower case
+    embedder = embedder_for(settings)
+    lexicon = Lexicon.build(["november", "october", "winter", "entry"], embedder, [])
+    q = profile_question("What's the latest entry on a December afternoon?", {}, set(), passages=5)
+    for t in q.terms:
+        t.vector = lexicon.vector(t.lower)
+        if t.vector is None:
+            t.vector = embedder.embed([t.lower])[0]
+    december = [t.lower for t in q.terms].index("december")
+    lex = _Words(q, SimpleNamespace(lexicon=lexicon))
+    assert lex.match("Summer season: 1 April – 31 October")[0][december] == 0.0
+    assert lex.match("Closed on 30 November.")[0][december] == 0.0
+    assert lex.match("Winter season: 1 November – 31 March")[0][december] > 0.5
+    assert lex.match("Closed on 25 December.")[0][december] == 1.0
+
+
 def test_passage_coverage_counts_what_the_rest_of_the_passage_says():
     v = view("How long is the notice period for the supplier?", "It is thirty days.")
     assert f.passage_coverage(v) == f.context_coverage(v)  # alone in its passage
