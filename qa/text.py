@@ -366,6 +366,61 @@ def month_of(word: str) -> str | None:
     return lowered if lowered in _MONTH_ORDER and lowered != "may" else None
 
 
+# The parts of the day, by the hours they run over (general English; the evening and the
+# night overlap, and the night runs past midnight: 21:00 to 06:00 is hours 21 to 30).
+PARTS_OF_DAY = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 23), "night": (21, 30)}
+_CLOCK_RANGE = re.compile(
+    rf"({CLOCK.pattern})\s*(?:-|–|—|(?i:to|until|till|and)\b)\s*({CLOCK.pattern})", re.I
+)
+_CLOCK_PARTS = re.compile(
+    r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2})(?::\d{2})?)?\s*(?P<ap>[ap])?|(?P<word>noon|midday|midnight)",
+    re.I,
+)
+
+
+def _hour(clock: str) -> float | None:
+    """The hour of day a clock time names ("11pm" 23, "07:30" 7.5, "midnight" 0)."""
+    m = _CLOCK_PARTS.match(clock.strip())
+    if m is None:
+        return None
+    if m["word"]:
+        return 0.0 if m["word"].lower() == "midnight" else 12.0
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    if m["ap"]:
+        hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
+    return hour + minute / 60 if hour < 24 else None
+
+
+def parts_of_day_covered(text: str) -> frozenset[str]:
+    """The parts of the day the text's clock times fall in, or a range of them runs over
+    ("Quiet hours: 11pm to 7am" is the night; "9am to 5pm" the morning and the afternoon)."""
+    spans, ranged = [], []
+    for m in _CLOCK_RANGE.finditer(text):
+        start, end = _hour(m[1]), _hour(m[2])
+        if start is not None and end is not None:
+            spans.append((start, end if end > start else end + 24))
+            ranged.append(m.span())
+    for m in CLOCK.finditer(text):
+        hour = _hour(m.group())
+        if hour is not None and not any(a <= m.start() < b for a, b in ranged):
+            spans.append((hour, hour))
+    found = set()
+    for start, end in spans:
+        for part, (a, b) in PARTS_OF_DAY.items():
+            for x, y in ((start, end), (start - 24, end - 24), (start + 24, end + 24)):
+                if (a <= x < b) if x == y else (x < b and y > a):
+                    found.add(part)
+    return frozenset(found)
+
+
+def part_of_day(word: str) -> str | None:
+    """The part of the day a word names ("evenings", "tonight" -> "evening", "night")."""
+    lowered = word.lower()
+    if lowered in ("tonight", "overnight", "nights", "nightly"):
+        return "night"
+    return lowered.rstrip("s") if lowered.rstrip("s") in PARTS_OF_DAY else None
+
+
 def _nltk_stopwords() -> frozenset[str]:
     """NLTK's English stop-word list, as llama-index ships it (no download).
 

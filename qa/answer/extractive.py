@@ -50,6 +50,8 @@ from qa.text import (
     has_digit,
     month_of,
     months_covered,
+    part_of_day,
+    parts_of_day_covered,
     restates,
     speaks_to,
     stems,
@@ -115,6 +117,9 @@ class _Words:
             for t in profile.terms
         ]
         self.has_vector &= np.array([d is None for d in self.calendar], bool)
+        # a part of the day matches clock times in it ("at night" and "11pm to 7am"), which
+        # the embedding does not tell; its nearest words still count ("evening" ~ "night")
+        self.day_part = [part_of_day(t.word) for t in profile.terms]
         self._cache: dict[str, tuple[np.ndarray, frozenset[str]]] = {}
 
     def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, frozenset[str]]:
@@ -147,10 +152,10 @@ class _Words:
         for i, figure in enumerate(self.figures if soft else ()):
             if figure is not None and speaks_to(figure, text):  # "67": "aged 66 or over"
                 result[i] = max(result[i], SYNONYM)
-        if soft and any(self.calendar):
-            covered = days_covered(text) | months_covered(text)
+        if soft and (any(self.calendar) or any(self.day_part)):
+            covered = days_covered(text) | months_covered(text) | parts_of_day_covered(text)
             for i, time in enumerate(self.calendar):
-                if time in covered:
+                if time in covered or self.day_part[i] in covered:
                     result[i] = max(result[i], SYNONYM)
         self._cache[key] = (result, text_stems)
         return result, text_stems

@@ -677,6 +677,31 @@ def test_a_month_matches_itself_or_a_range_over_it_never_another_month(settings)
     assert lex.match("Closed on 25 December.")[0][december] == 1.0
 
 
+def test_a_part_of_the_day_matches_the_clock_times_in_it(settings):
+    """ "On a Sunday afternoon" is met by "2pm" and by "8.30am to 6pm", "at night" by "11pm
+    to 7am"; the embedding does not tell that "10pm" is night."""
+    from qa.embedding import embedder_for
+    from qa.retrieve import Lexicon
+    from qa.text import parts_of_day_covered
+
+    assert parts_of_day_covered("Quiet hours: 11pm to 7am.") == {"night", "morning"}
+    assert parts_of_day_covered("Open 9am to 5pm") == {"morning", "afternoon"}
+    assert parts_of_day_covered("Collected by 2pm on Saturday.") == {"afternoon"}
+    assert parts_of_day_covered("at midnight") == {"night"}
+    assert parts_of_day_covered("in 2024, aged 12") == set()
+    embedder = embedder_for(settings)
+    lexicon = Lexicon.build(["quiet", "hours", "music", "permit"], embedder, [])
+    q = profile_question("Can I play music on a Friday night?", {}, set(), passages=5)
+    for t in q.terms:
+        t.vector = lexicon.vector(t.lower)
+        if t.vector is None:
+            t.vector = embedder.embed([t.lower])[0]
+    night = [t.lower for t in q.terms].index("night")
+    lex = _Words(q, SimpleNamespace(lexicon=lexicon))
+    assert lex.match("Quiet hours: 11pm to 7am.")[0][night] > 0.5
+    assert lex.match("Open 9am to 5pm.")[0][night] < 0.5
+
+
 def test_passage_coverage_counts_what_the_rest_of_the_passage_says():
     v = view("How long is the notice period for the supplier?", "It is thirty days.")
     assert f.passage_coverage(v) == f.context_coverage(v)  # alone in its passage
