@@ -3038,6 +3038,10 @@ class Focus:
 RETRIEVED_WEIGHT = 0.3  # the weight of the retrieval's ranking (1 for its best sentence)
 TOPIC_WORDS = 0.3  # the weight of the topic's own words beside the topic's vector
 SAYS_WHAT_WEIGHT = 0.3  # the weight of a sentence that says what its subject is
+# Tried in session 34 and not kept: a sentence's mean word specificity (wordfreq; names and
+# figures 1) added to its centrality, so that a summary quotes what informs rather than
+# boilerplate ("This postmortem is blameless."). Dev LOCO (`python -m evals.decision_lab`)
+# weight 0.2: one overview question of 38 gained; 0.5: one gained, one lost.
 
 # A sentence that says what a thing is, in general English: its own words, then a copula
 # and an article ("Ferrowinder is a command-line backup tool", "The ZX-40 is a wall-mounted

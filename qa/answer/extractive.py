@@ -209,6 +209,11 @@ def score_candidates(
             match, content = lexicon.match(s.text)
             context = match
             above = item.text if (item := lead_in(p, idx)) else ""
+            # Tried in session 34 and not kept: a table row or list item read without the
+            # row or item before it (a sibling, not its context; the header and the lead-in
+            # stay). Dev LOCO (`python -m evals.decision_lab`) .682 / .571 / .555 / .399 ->
+            # .670 / .541 / .532 / .377, AUC -.015 [-.029, -.003]: in the dev documents a
+            # field's or an item's neighbours often carry the words the question asks in.
             for extra in (previous, heading, table_header(p, idx), run_in_label(p, idx), above):
                 if extra:
                     context = np.maximum(context, lexicon.match(extra)[0])
