@@ -2,9 +2,9 @@
 
     PYTHONPATH=$PWD python -m benchmarks.structure_scaling [--lines 8000 16000 32000]
 
-Two synthetic documents per length: a block of labelled fields padded to one column (an
-inventory, a log of key-value lines; no blank line between them) and a run of one-line
-paragraphs. Prints the median of 3 timings of `ingest.structure.analyse` per length and
+Three synthetic documents per length: a block of labelled fields padded to one column (an
+inventory; no blank line between them), the same with one space after each label (a log
+of key-value lines), and a run of one-line paragraphs. Prints the median of 3 timings of `ingest.structure.analyse` per length and
 the growth from each length to the next: linear work doubles when the lines double,
 quadratic work quadruples. A ratio within one run, so the machine's speed cancels out.
 """
@@ -22,6 +22,10 @@ def fields(n: int) -> str:
     return "INVENTORY\n\n" + "\n".join(
         f"Item {i} code:   value {i} for the record" for i in range(n)
     )
+
+
+def plain_fields(n: int) -> str:
+    return "INVENTORY\n\n" + "\n".join(f"Name {i}: Bob" for i in range(n))
 
 
 def paragraphs(n: int) -> str:
@@ -42,12 +46,17 @@ def main() -> None:
     parser.add_argument("--lines", type=int, nargs="+", default=[8000, 16000, 32000])
     args = parser.parse_args()
     analyse("Warm up.\n")  # imports and Punkt's first load are no part of the pass
-    for name, make in (("fields", fields), ("paragraphs", paragraphs)):
+    documents = (
+        ("fields", fields),
+        ("fields, one space", plain_fields),
+        ("paragraphs", paragraphs),
+    )
+    for name, make in documents:
         before = None
         for n in args.lines:
             took = seconds(make(n))
             growth = f"  x{took / before[1]:.1f} for x{n / before[0]:.0f} lines" if before else ""
-            print(f"{name:10s} {n:6d} lines  {took:6.2f} s{growth}", flush=True)
+            print(f"{name:17s} {n:6d} lines  {took:6.2f} s{growth}", flush=True)
             before = (n, took)
 
 

@@ -438,6 +438,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
     head: Block | None = None  # the header row of the table being read, if it has one
     run: str | None = None  # inside a message's header, a signature or an address
     previous_end = -1  # where the last line of that run ended
+    opens_header = _header_openings(lines)
 
     def close() -> None:
         nonlocal current
@@ -460,17 +461,13 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             run = None
             previous_end = -1
             continue
-        if (
-            run is None
-            and current is None
-            and (_opens_header(lines, i) or _opens_front_matter(lines, i))
-        ):
+        if run is None and current is None and (opens_header[i] or _opens_front_matter(lines, i)):
             run = "header"
         elif (
             run is None
             and current is None
-            and _opens_line_run(lines, i, width)
             and not _field_row(line, lines[i - 1] if i else None, _next(lines, i), width)
+            and _opens_line_run(lines, i, width)  # after the cheap test: it reads ahead
         ):
             run = "line"  # an address or a signature; a run of fields is a list (`_field_row`)
         elif _SIGNATURE.match(line.text):
@@ -685,20 +682,27 @@ def _underlines(text: str, current: Block, line: _Line) -> bool:
     return len(line.text.strip()) >= len(text[current.start : current.end].strip())
 
 
-def _opens_header(lines: list[_Line], i: int) -> bool:
-    """Line `i` opens a message's header: a run of two or more header fields (lines
-    folded under a field count with it), one of them naming the sender or the date."""
-    names = []
-    for line in _from(lines, i):
-        if line.blank:
-            break
-        if line.text[:1] in " \t" and names:
-            continue
+def _header_openings(lines: list[_Line]) -> list[bool]:
+    """For each line, whether it opens a message's header: a run of two or more header
+    fields (lines folded under a field count with it), one of them naming the sender or
+    the date. Read from the end in one pass, each run's fields counted once (a check from
+    each line on to the end of its run made a long run of fields cost n^2)."""
+    n = len(lines)
+    fields = [0] * (n + 1)  # the header fields of the run from this line on
+    opener = [False] * (n + 1)  # one of them names the sender or the date
+    unfolded = n  # the first line from here on that is not folded under the one before
+    for i in range(n - 1, -1, -1):
+        line = lines[i]
         m = HEADER_FIELD.match(line.text)
-        if not m:
-            break
-        names.append(m.group("name").lower())
-    return len(names) >= 2 and bool(_MESSAGE_OPENERS & set(names))
+        if m:
+            nxt = unfolded
+            fields[i] = 1 + (fields[nxt] if nxt < n else 0)
+            opener[i] = m.group("name").lower() in _MESSAGE_OPENERS or (
+                nxt < n and fields[nxt] > 0 and opener[nxt]
+            )
+        if line.blank or line.text[:1] not in " \t":
+            unfolded = i
+    return [fields[i] >= 2 and opener[i] for i in range(n)]
 
 
 def _opens_front_matter(lines: list[_Line], i: int) -> bool:
@@ -1313,7 +1317,7 @@ def message_subject(text: str) -> str | None:
     text), for the document's title; None when the document does not open with one."""
     lines = _lines(text)
     at = next((i for i, line in enumerate(lines) if not line.blank), None)
-    if at is None or not _opens_header(lines, at):
+    if at is None or not _header_openings(lines)[at]:
         return None
     for i in range(at, len(lines)):
         if lines[i].blank:

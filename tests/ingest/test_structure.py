@@ -1443,9 +1443,10 @@ def test_a_pipe_table_ruled_with_plus_signs_keeps_each_wrapped_row_whole():
 
 
 def test_the_scan_looks_at_each_line_a_bounded_number_of_times(monkeypatch):
-    """A long block of fields (an inventory, a log's key-value lines) or a long run of
-    paragraphs costs the structure pass work in proportion to its lines: each check that
-    reads ahead from a line stops at the first line that settles it, and none copies the
+    """A long block of fields (an inventory, a log's key-value lines, padded or not), a long
+    run of header fields, or a long run of paragraphs costs the structure pass work in
+    proportion to its lines: each check that reads ahead from a line stops at the first
+    line that settles it, a run of header fields is counted once, and no check copies the
     rest of the document. Counted, not timed: the blank tests of the scan's lines for 200
     and for 800 lines grow about four times (they grew sixteen times, and 32,000 lines of
     fields took tens of seconds)."""
@@ -1461,10 +1462,12 @@ def test_the_scan_looks_at_each_line_a_bounded_number_of_times(monkeypatch):
     monkeypatch.setattr(structure._Line, "blank", property(counted))
 
     def work(n: int) -> int:
-        fields = "\n".join(f"Item {i} code:   value {i} for the record" for i in range(n))
+        padded = "\n".join(f"Item {i} code:   value {i} for the record" for i in range(n))
+        fields = "\n".join(f"Name {i}: Bob" for i in range(n))
+        copied = "\n".join(f"Cc: person{i}@example.org" for i in range(n))
         prose = "\n\n".join(f"Paragraph {i} says something about the topic." for i in range(n))
         looks["n"] = 0
-        analyse(f"INVENTORY\n\n{fields}\n\n{prose}\n")
+        analyse(f"INVENTORY\n\n{padded}\n\n{fields}\n\n{copied}\n\n{prose}\n")
         return looks["n"]
 
     assert work(800) < 5 * work(200)
