@@ -330,16 +330,18 @@ MONTH_NAME = (
 
 # The months in order, and the months a text names by a range ("November to March",
 # "1 April – 31 October", "between April and September": the calendar runs on over the
-# year's end) or by name, as for the days above; not a move ("moved from May to June").
+# year's end; from one year to a later one, a range of twelve months or more covers them
+# all) or by name, as for the days above; not a move ("moved from May to June").
 _MONTH_ORDER = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
-_DAY_AFTER = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?"
+_MONTH = rf"({MONTH_NAME})(?!\w)"  # "Dec." and "Dec", not the "Dec" of "Decisions"
+_ORDINAL = r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+_DAY_YEAR = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(\d{4})\b)?"
 _MONTH_RANGE = re.compile(
-    rf"\b{_ORDINAL}({MONTH_NAME}){_DAY_AFTER}\s*"
-    rf"(?:-to-|(?i:to|until|till|through(?: to)?|thru)\b|-|–|—)\s*{_ORDINAL}({MONTH_NAME})"
-    rf"|\b(?i:between)\s+{_ORDINAL}({MONTH_NAME}){_DAY_AFTER}\s+(?i:and)\s+{_ORDINAL}({MONTH_NAME})"
+    rf"\b{_ORDINAL}{_MONTH}{_DAY_YEAR}\s*"
+    rf"(?:-to-|(?i:to|until|till|through(?: to)?|thru)\b|-|–|—)\s*{_ORDINAL}{_MONTH}{_DAY_YEAR}"
+    rf"|\b(?i:between)\s+{_ORDINAL}{_MONTH}{_DAY_YEAR}\s+(?i:and)\s+{_ORDINAL}{_MONTH}{_DAY_YEAR}"
 )
-_MONTH_ALONE = re.compile(rf"\b({MONTH_NAME})")
+_MONTH_ALONE = re.compile(rf"\b{_MONTH}")
 
 
 def months_covered(text: str) -> frozenset[str]:
@@ -353,24 +355,31 @@ def months_covered(text: str) -> frozenset[str]:
     for m in _MONTH_RANGE.finditer(text):
         if _CHANGED_FROM.search(text[max(0, m.start() - 40) : m.start()]):
             continue
-        first, last = (index(n) for n in (m[1], m[2]) if n) if m[1] else map(index, (m[3], m[4]))
-        found.update(_MONTH_ORDER[(first + k) % 12] for k in range((last - first) % 12 + 1))
+        first, first_year, last, last_year = m.groups()[:4] if m[1] else m.groups()[4:]
+        start, end = index(first), index(last)
+        months = (end - start) % 12 + 1
+        if first_year and last_year:
+            months = (int(last_year) - int(first_year)) * 12 + end - start + 1
+        found.update(_MONTH_ORDER[(start + k) % 12] for k in range(max(min(months, 12), 1)))
     return frozenset(found)
 
 
 def month_of(word: str) -> str | None:
-    """The month a word names ("December", "dec" -> "dec"), else None."""
+    """The month a word names in full ("December" -> "dec"; "Sept" too), else None: a
+    question writes its months out, and "Jan" or "Mar" may be a name."""
     lowered = word.lower().rstrip(".")
     if lowered in MONTHS:
         return lowered[:3]
-    return lowered if lowered in _MONTH_ORDER and lowered != "may" else None
+    return "sep" if lowered == "sept" else None
 
 
 # The parts of the day, by the hours they run over (general English; the evening and the
 # night overlap, and the night runs past midnight: 21:00 to 06:00 is hours 21 to 30).
 PARTS_OF_DAY = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 23), "night": (21, 30)}
 _CLOCK_RANGE = re.compile(
-    rf"({CLOCK.pattern})\s*(?:-|–|—|(?i:to|until|till|and)\b)\s*({CLOCK.pattern})", re.I
+    rf"({CLOCK.pattern})\s*(?:-|–|—|(?i:to|until|till)\b)\s*({CLOCK.pattern})"
+    rf"|\b(?i:between)\s+({CLOCK.pattern})\s+(?i:and)\s+({CLOCK.pattern})",
+    re.I,
 )
 _CLOCK_PARTS = re.compile(
     r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2})(?::\d{2})?)?\s*(?P<ap>[ap])?|(?P<word>noon|midday|midnight)",
@@ -379,7 +388,8 @@ _CLOCK_PARTS = re.compile(
 
 
 def _hour(clock: str) -> float | None:
-    """The hour of day a clock time names ("11pm" 23, "07:30" 7.5, "midnight" 0)."""
+    """The hour of day a clock time names ("11pm" 23, "07:30" 7.5, "midnight" 0); None for
+    an hour of one digit with no "am" or "pm"."""
     m = _CLOCK_PARTS.match(clock.strip())
     if m is None:
         return None
@@ -388,7 +398,9 @@ def _hour(clock: str) -> float | None:
     hour, minute = int(m["h"]), int(m["m"] or 0)
     if m["ap"]:
         hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
-    return hour + minute / 60 if hour < 24 else None
+    elif len(m["h"]) == 1:
+        return None  # "1:32" is as likely a lap time or a ratio as a time of day
+    return hour + minute / 60 if hour <= 24 else None
 
 
 def parts_of_day_covered(text: str) -> frozenset[str]:
@@ -396,10 +408,12 @@ def parts_of_day_covered(text: str) -> frozenset[str]:
     ("Quiet hours: 11pm to 7am" is the night; "9am to 5pm" the morning and the afternoon)."""
     spans, ranged = [], []
     for m in _CLOCK_RANGE.finditer(text):
-        start, end = _hour(m[1]), _hour(m[2])
+        if _CHANGED_FROM.search(text[max(0, m.start() - 40) : m.start()]):
+            continue  # "moved from 9am to 10pm": two times, no range
+        ranged.append(m.span())
+        start, end = _hour(m[1] or m[3]), _hour(m[2] or m[4])
         if start is not None and end is not None:
             spans.append((start, end if end > start else end + 24))
-            ranged.append(m.span())
     for m in CLOCK.finditer(text):
         hour = _hour(m.group())
         if hour is not None and not any(a <= m.start() < b for a, b in ranged):

@@ -2924,9 +2924,12 @@ def with_kind_line(snapshot: Snapshot, doc_id: str, title: str) -> str:
     over "End of Autumn Term Newsletter, Friday 19 December 2025"; "Kestrel Valley Water"
     over "Minutes of the Board meeting held on Tuesday 18 March 2025"), parted by " — ".
     "What are these documents?" asks for the kind, which an issuer's name does not say.
-    The line is the first of the document's first sentence under its title: short, not a
-    sentence (no stop in or at the end of it), not a list item, not the first line of a
-    paragraph that runs on in lower case.
+    The line is the first of the sentence right under the document's title lines: short,
+    not a sentence (no stop in or at the end of it), not a list item or code, not the first
+    line of a paragraph that runs on in lower case or breaks after a word that joins ("...
+    Meeting of"), and its word for a kind of document names one, not an act ("Plan your
+    visit", "Report the fault": a verb before a determiner). A title not set at the top of
+    the text (an email's Subject, a file's metadata) has no line under it.
 
     Shown, not stored: joined to the title at ingest (the title the retriever and the
     scorer read), the same line moved dev LOCO (`python -m evals.decision_lab`, key-fact
@@ -2935,19 +2938,34 @@ def with_kind_line(snapshot: Snapshot, doc_id: str, title: str) -> str:
     .555 / .396, AUC +.0003 [-.0008, +.0013], two overview questions answered."""
     if any(is_document_type(w) for w in words(title)):
         return title
-    places = snapshot.document_sentences(doc_id).places[:4]
-    after = [p.sentences[j] for p, j in places if p.sentences[j].kind != "title"][:1]
-    if not after or after[0].kind == "list_item":
+    kinds = [p.sentences[j].kind for p, j in snapshot.document_sentences(doc_id).places[:4]]
+    heads = next((k for k, kind in enumerate(kinds) if kind != "title"), len(kinds))
+    if heads == 0 or heads == len(kinds) or kinds[heads] in ("list_item", "code"):
         return title
-    lines = after[0].text.strip().split("\n")
+    passage, index = snapshot.document_sentences(doc_id).places[heads]
+    lines = passage.sentences[index].text.strip().split("\n")
     line = re.sub(r"^[#*_\s]+|[*_\s]+$", "", lines[0])
-    if len(lines) > 1 and lines[1].strip()[:1].islower():
+    said = words(line)
+    ends_joining = bool(said) and said[-1].lower() in STOPWORDS
+    if len(lines) > 1 and (lines[1].strip()[:1].islower() or ends_joining):
         return title  # a paragraph's first line, wrapped
-    if not line or len(words(line)) > _KIND_LINE_WORDS or "|" in line or _STOPS.search(line):
+    if not said or len(said) > _KIND_LINE_WORDS or "|" in line or _STOPS.search(line):
         return title
-    if not any(is_document_type(w) for w in words(line)):
-        return title
-    return f"{title} — {line}"
+    kind_words = [
+        k for k, w in enumerate(said) if is_document_type(w) and not _acts(said[k + 1 : k + 2])
+    ]
+    return f"{title} — {line}" if kind_words else title
+
+
+_DETERMINERS = frozenset({
+    "a", "an", "the", "your", "our", "my", "his", "her", "their", "its", "this", "that",
+    "these", "those", "any", "every", "each",
+})  # fmt: skip
+
+
+def _acts(following: list[str]) -> bool:
+    """A word for a kind of document before a determiner is a verb ("Plan your visit")."""
+    return bool(following) and following[0].lower() in _DETERMINERS
 
 
 _KIND_LINE_WORDS = 16

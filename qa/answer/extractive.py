@@ -112,10 +112,14 @@ class _Words:
         # never another day or month: the seven days are close to one another in the
         # embedding ("Saturday" ~ "Friday"), the months too, and each names a time the
         # others do not. A month as the question writes it, with its capital ("May")
+        # ("May I ...?" asks leave: its "May" is no month)
+        modal = re.match(r"\W*may\b", profile.text, re.I) is not None
         self.calendar = [
-            t.stem if t.stem in WEEKDAYS else month_of(t.word) if t.word[:1].isupper() else None
+            t.stem if t.stem in WEEKDAYS
+            else month_of(t.word) if t.word[:1].isupper() and not (modal and t.lower == "may")
+            else None
             for t in profile.terms
-        ]
+        ]  # fmt: skip
         self.has_vector &= np.array([d is None for d in self.calendar], bool)
         # a part of the day matches clock times in it ("at night" and "11pm to 7am"), which
         # the embedding does not tell; its nearest words still count ("evening" ~ "night")

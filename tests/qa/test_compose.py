@@ -2486,12 +2486,22 @@ def test_what_these_documents_are_names_the_kind_the_line_under_a_title_gives(tm
     """An issuer's name over the line that says what the document is ("Kestrel Water" over
     "Minutes of the Board meeting ..."): the summary names the document by both, so "What
     are these documents?" is told they are minutes and a newsletter. A title that names its
-    kind itself is shown as it is, and so is one over a paragraph of prose."""
+    kind itself is shown as it is, and so is one over a paragraph of prose, over a line
+    that breaks after "of", over a verb ("Plan your visit"), over code, and an email's
+    Subject (no line stands under it)."""
     from ingest.pipeline import ingest
     from qa.config import Settings
     from qa.service import QAService
 
-    docs = {
+    def overview(folder: Path, docs: dict[str, str]) -> str:
+        (folder / "docs").mkdir(parents=True)
+        for name, text in docs.items():
+            (folder / "docs" / name).write_text(text, encoding="utf-8")
+        settings = Settings(data_dir=folder / "index")
+        ingest(folder / "docs", settings, progress=False)
+        return QAService(settings).ask("What are these documents?").answer
+
+    answer = overview(tmp_path / "kinds", {
         "minutes.txt": "Kestrel Water\nMinutes of the Board meeting held on 18 March 2025\n"
         "Time: 10:00 to 13:15\n\n1. Budget\n\nThe Board approved the budget for the coming "
         "year after a long discussion of the new treatment works.\n",
@@ -2501,14 +2511,20 @@ def test_what_these_documents_are_names_the_kind_the_line_under_a_title_gives(tm
         "and have 25 days of annual leave each year.\n",
         "about.md": "# Tidewater\n\nTidewater is a command-line tool for tide tables: it "
         "reads the harbour's\npredictions and prints the times of high and low water.\n",
-    }
-    (tmp_path / "docs").mkdir()
-    for name, text in docs.items():
-        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "index")
-    ingest(tmp_path / "docs", settings, progress=False)
-    answer = QAService(settings).ask("What are these documents?")
-    assert "“Kestrel Water — Minutes of the Board meeting held on 18 March 2025”" in answer.answer
-    assert "“Saltings School — End of Term Newsletter, 19 December 2025”" in answer.answer
-    assert "“Staff Handbook”" in answer.answer
-    assert "“Tidewater”" in answer.answer
+    })  # fmt: skip
+    assert "“Kestrel Water — Minutes of the Board meeting held on 18 March 2025”" in answer
+    assert "“Saltings School — End of Term Newsletter, 19 December 2025”" in answer
+    assert "“Staff Handbook”" in answer
+    assert "“Tidewater”" in answer
+    answer = overview(tmp_path / "plain", {
+        "agm.txt": "Harbour Trust Ltd\n\nMinutes of the Annual General Meeting of\nThe "
+        "Members held on 18 March 2025.\n\nThe members approved the accounts.\n",
+        "visit.md": "# Museum of Rail\n\n## Plan your visit\n\nThe museum opens daily at ten "
+        "and closes at five in the afternoon.\n",
+        "tool.md": "# Tidecheck\n\n```\nreport --all --since 2024\n```\n\nTidecheck checks "
+        "the tide tables for gaps every night.\n",
+        "move.txt": "From: Policy Team <policy@example.org>\nTo: All staff\nDate: Mon, 2 June "
+        "2025\nSubject: Office move\n\nThe office moves to the second floor in June.\n",
+    })  # fmt: skip
+    for shown in ("Harbour Trust Ltd", "Museum of Rail", "Tidecheck", "Office move"):
+        assert f"“{shown}”" in answer

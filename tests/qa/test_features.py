@@ -662,6 +662,11 @@ def test_a_month_matches_itself_or_a_range_over_it_never_another_month(settings)
     assert months_covered("moved from May to June") == {"may", "jun"}  # a move, no range
     assert months_covered("April and June") == {"apr", "jun"}  # two months, no range
     assert months_covered("We may march on.") == set()  # verbs, in lower case
+    assert months_covered("Decisions are made by the Mayor.") == set()  # no "Dec", no "May"
+    assert months_covered("from the 1st of November to the 31st of March") == {
+        "nov", "dec", "jan", "feb", "mar"
+    }  # fmt: skip
+    assert len(months_covered("from 1 April 2024 to 1 April 2025")) == 12  # a year or more
     embedder = embedder_for(settings)
     lexicon = Lexicon.build(["november", "october", "winter", "entry"], embedder, [])
     q = profile_question("What's the latest entry on a December afternoon?", {}, set(), passages=5)
@@ -675,6 +680,12 @@ def test_a_month_matches_itself_or_a_range_over_it_never_another_month(settings)
     assert lex.match("Closed on 30 November.")[0][december] == 0.0
     assert lex.match("Winter season: 1 November – 31 March")[0][december] > 0.5
     assert lex.match("Closed on 25 December.")[0][december] == 1.0
+    assert lex.match("Decisions are made by the Board.")[0][december] < 0.5
+    # "May I ...?" asks leave: no month to match
+    may = profile_question("May I bring my dog?", {}, set(), passages=5)
+    for t in may.terms:
+        t.vector = embedder.embed([t.lower])[0]
+    assert _Words(may, SimpleNamespace(lexicon=lexicon)).calendar == [None] * len(may.terms)
 
 
 def test_a_part_of_the_day_matches_the_clock_times_in_it(settings):
@@ -689,6 +700,10 @@ def test_a_part_of_the_day_matches_the_clock_times_in_it(settings):
     assert parts_of_day_covered("Collected by 2pm on Saturday.") == {"afternoon"}
     assert parts_of_day_covered("at midnight") == {"night"}
     assert parts_of_day_covered("in 2024, aged 12") == set()
+    assert parts_of_day_covered("Classes at 9am and 7pm.") == {"morning", "evening"}  # no range
+    assert parts_of_day_covered("Lap time: 1:32; scale 1:50") == set()  # no time of day
+    assert parts_of_day_covered("18:00 to 24:00") == {"evening", "night"}
+    assert parts_of_day_covered("moved from 9am to 10pm") == {"morning", "evening", "night"}
     embedder = embedder_for(settings)
     lexicon = Lexicon.build(["quiet", "hours", "music", "permit"], embedder, [])
     q = profile_question("Can I play music on a Friday night?", {}, set(), passages=5)
