@@ -590,32 +590,40 @@ def test_every_feature_is_named_and_numeric():
     assert len(set(f.FEATURE_NAMES)) == len(f.FEATURE_NAMES)
 
 
-def test_word_level_soft_matching_uses_the_corpus_lexicon(settings):
-    """'car maker' is close to 'automobile manufacturer' in the embedding model, so the
-    sentence covers the question softly, and more than an unrelated sentence does."""
+def _soft_words(settings, question: str, vocabulary: list[str], doc_freq=None):
+    """`_Words` for the question over a corpus lexicon of `vocabulary` (the real embedding
+    model), and the index of each of the question's terms by its lower-case word."""
     from qa.embedding import embedder_for
     from qa.retrieve import Lexicon
 
     embedder = embedder_for(settings)
-    lexicon = Lexicon.build(["automobile", "manufacturer", "recall", "lid", "kettle"], embedder, [])
-    q = profile_question("Which car maker issued the recall?", {"recal": 1}, set(), passages=5)
+    lexicon = Lexicon.build(vocabulary, embedder, [])
+    q = profile_question(question, doc_freq or {}, set(), passages=5)
     for t in q.terms:
         t.vector = lexicon.vector(t.lower)
         if t.vector is None:
             t.vector = embedder.embed([t.lower])[0]
-    lex = _Words(q, SimpleNamespace(lexicon=lexicon))
+    return _Words(q, SimpleNamespace(lexicon=lexicon)), {t.lower: i for i, t in enumerate(q.terms)}
+
+
+def test_word_level_soft_matching_uses_the_corpus_lexicon(settings):
+    """'car maker' is close to 'automobile manufacturer' in the embedding model, so the
+    sentence covers the question softly, and more than an unrelated sentence does."""
+    lex, term = _soft_words(
+        settings,
+        "Which car maker issued the recall?",
+        ["automobile", "manufacturer", "recall", "lid", "kettle"],
+        {"recal": 1},
+    )
     close, _ = lex.match("The automobile manufacturer issued a recall.")
     far, _ = lex.match("The kettle lid issued a recall.")
-    car = [t.lower for t in q.terms].index("car")
-    assert close[car] > far[car] + 0.2
+    assert close[term["car"]] > far[term["car"]] + 0.2
 
 
 def test_a_weekday_matches_itself_or_a_range_over_it_never_another_day(settings):
     """ "Saturday" is close to "Friday" in the embedding, but names another day: "On a
     Friday night ..." is matched by "Friday" and by "Monday to Friday" or "Fri-Sun", not
     by "Saturday" nor by "Sunday to Thursday"."""
-    from qa.embedding import embedder_for
-    from qa.retrieve import Lexicon
     from qa.text import WEEKDAYS, days_covered
 
     assert days_covered("Sunday to Thursday nights: 10pm to 7am.") == {
@@ -627,15 +635,12 @@ def test_a_weekday_matches_itself_or_a_range_over_it_never_another_day(settings)
     assert days_covered("monthly to weekly; sat to sunlight") == set()
     assert days_covered("The committee sat until Friday.") == {"friday"}  # the verb
     assert days_covered("moved from Tuesday to Thursday") == {"tuesday", "thursday"}
-    embedder = embedder_for(settings)
-    lexicon = Lexicon.build(["saturday", "sunday", "thursday", "music"], embedder, [])
-    q = profile_question("On a Friday night, when must the music stop?", {}, set(), passages=5)
-    for t in q.terms:
-        t.vector = lexicon.vector(t.lower)
-        if t.vector is None:
-            t.vector = embedder.embed([t.lower])[0]
-    friday = [t.lower for t in q.terms].index("friday")
-    lex = _Words(q, SimpleNamespace(lexicon=lexicon))
+    lex, term = _soft_words(
+        settings,
+        "On a Friday night, when must the music stop?",
+        ["saturday", "sunday", "thursday", "music"],
+    )
+    friday = term["friday"]
     assert lex.match("Saturday: 9am to 1pm")[0][friday] == 0.0
     assert lex.match("Sunday to Thursday nights: 10pm to 7am.")[0][friday] == 0.0
     assert lex.match("Monday to Friday: 8.30am to 6pm")[0][friday] == 1.0
@@ -647,8 +652,6 @@ def test_a_month_matches_itself_or_a_range_over_it_never_another_month(settings)
     """A seasonal timetable names its months by a range ("Winter season: 1 November – 31
     March"): "on a December afternoon" is matched by it and by "December", not by the
     summer's "1 April – 31 October" nor by "November", which the embedding puts close."""
-    from qa.embedding import embedder_for
-    from qa.retrieve import Lexicon
     from qa.text import months_covered
 
     assert months_covered("Winter season: 1 November – 31 March") == {
@@ -667,32 +670,23 @@ def test_a_month_matches_itself_or_a_range_over_it_never_another_month(settings)
         "nov", "dec", "jan", "feb", "mar"
     }  # fmt: skip
     assert len(months_covered("from 1 April 2024 to 1 April 2025")) == 12  # a year or more
-    embedder = embedder_for(settings)
-    lexicon = Lexicon.build(["november", "october", "winter", "entry"], embedder, [])
-    q = profile_question("What's the latest entry on a December afternoon?", {}, set(), passages=5)
-    for t in q.terms:
-        t.vector = lexicon.vector(t.lower)
-        if t.vector is None:
-            t.vector = embedder.embed([t.lower])[0]
-    december = [t.lower for t in q.terms].index("december")
-    lex = _Words(q, SimpleNamespace(lexicon=lexicon))
+    vocabulary = ["november", "october", "winter", "entry"]
+    question = "What's the latest entry on a December afternoon?"
+    lex, term = _soft_words(settings, question, vocabulary)
+    december = term["december"]
     assert lex.match("Summer season: 1 April – 31 October")[0][december] == 0.0
     assert lex.match("Closed on 30 November.")[0][december] == 0.0
     assert lex.match("Winter season: 1 November – 31 March")[0][december] > 0.5
     assert lex.match("Closed on 25 December.")[0][december] == 1.0
     assert lex.match("Decisions are made by the Board.")[0][december] < 0.5
     # "May I ...?" asks leave: no month to match
-    may = profile_question("May I bring my dog?", {}, set(), passages=5)
-    for t in may.terms:
-        t.vector = embedder.embed([t.lower])[0]
-    assert _Words(may, SimpleNamespace(lexicon=lexicon)).calendar == [None] * len(may.terms)
+    may, _ = _soft_words(settings, "May I bring my dog?", vocabulary)
+    assert not any(may.calendar)
 
 
 def test_a_part_of_the_day_matches_the_clock_times_in_it(settings):
     """ "On a Sunday afternoon" is met by "2pm" and by "8.30am to 6pm", "at night" by "11pm
     to 7am"; the embedding does not tell that "10pm" is night."""
-    from qa.embedding import embedder_for
-    from qa.retrieve import Lexicon
     from qa.text import parts_of_day_covered
 
     assert parts_of_day_covered("Quiet hours: 11pm to 7am.") == {"night", "morning"}
@@ -704,15 +698,10 @@ def test_a_part_of_the_day_matches_the_clock_times_in_it(settings):
     assert parts_of_day_covered("Lap time: 1:32; scale 1:50") == set()  # no time of day
     assert parts_of_day_covered("18:00 to 24:00") == {"evening", "night"}
     assert parts_of_day_covered("moved from 9am to 10pm") == {"morning", "evening", "night"}
-    embedder = embedder_for(settings)
-    lexicon = Lexicon.build(["quiet", "hours", "music", "permit"], embedder, [])
-    q = profile_question("Can I play music on a Friday night?", {}, set(), passages=5)
-    for t in q.terms:
-        t.vector = lexicon.vector(t.lower)
-        if t.vector is None:
-            t.vector = embedder.embed([t.lower])[0]
-    night = [t.lower for t in q.terms].index("night")
-    lex = _Words(q, SimpleNamespace(lexicon=lexicon))
+    lex, term = _soft_words(
+        settings, "Can I play music on a Friday night?", ["quiet", "hours", "music", "permit"]
+    )
+    night = term["night"]
     assert lex.match("Quiet hours: 11pm to 7am.")[0][night] > 0.5
     assert lex.match("Open 9am to 5pm.")[0][night] < 0.5
 
