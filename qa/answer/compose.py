@@ -2938,11 +2938,12 @@ def with_kind_line(snapshot: Snapshot, doc_id: str, title: str) -> str:
     .555 / .396, AUC +.0003 [-.0008, +.0013], two overview questions answered."""
     if any(is_document_type(w) for w in words(title)):
         return title
-    kinds = [p.sentences[j].kind for p, j in snapshot.document_sentences(doc_id).places[:4]]
+    places = snapshot.document_sentences(doc_id).places[:4]
+    kinds = [p.sentences[j].kind for p, j in places]
     heads = next((k for k, kind in enumerate(kinds) if kind != "title"), len(kinds))
     if heads == 0 or heads == len(kinds) or kinds[heads] in ("list_item", "code"):
         return title
-    passage, index = snapshot.document_sentences(doc_id).places[heads]
+    passage, index = places[heads]
     lines = passage.sentences[index].text.strip().split("\n")
     line = re.sub(r"^[#*_\s]+|[*_\s]+$", "", lines[0])
     said = words(line)
@@ -2951,10 +2952,10 @@ def with_kind_line(snapshot: Snapshot, doc_id: str, title: str) -> str:
         return title  # a paragraph's first line, wrapped
     if not said or len(said) > _KIND_LINE_WORDS or "|" in line or _STOPS.search(line):
         return title
-    kind_words = [
-        k for k, w in enumerate(said) if is_document_type(w) and not _acts(said[k + 1 : k + 2])
-    ]
-    return f"{title} — {line}" if kind_words else title
+    names_a_kind = any(
+        is_document_type(w) and not _acts(said[k + 1 : k + 2]) for k, w in enumerate(said)
+    )
+    return f"{title} — {line}" if names_a_kind else title
 
 
 _DETERMINERS = frozenset({

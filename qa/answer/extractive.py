@@ -111,8 +111,8 @@ class _Words:
         # ("Monday to Friday" for "Tuesday", "1 November – 31 March" for "December"),
         # never another day or month: the seven days are close to one another in the
         # embedding ("Saturday" ~ "Friday"), the months too, and each names a time the
-        # others do not. A month as the question writes it, with its capital ("May")
-        # ("May I ...?" asks leave: its "May" is no month)
+        # others do not. A month is one the question writes out with its capital ("May"),
+        # but not the "May" of "May I ...?", which asks leave
         modal = re.match(r"\W*may\b", profile.text, re.I) is not None
         self.calendar = [
             t.stem if t.stem in WEEKDAYS
