@@ -2958,15 +2958,17 @@ def with_kind_line(snapshot: Snapshot, doc_id: str, title: str) -> str:
     return f"{title} — {line}" if names_a_kind else title
 
 
-_DETERMINERS = frozenset({
+# What opens a noun phrase: an article, a demonstrative, a possessive, a quantifier.
+_OPENS_A_NOUN_PHRASE = frozenset({
     "a", "an", "the", "your", "our", "my", "his", "her", "their", "its", "this", "that",
     "these", "those", "any", "every", "each",
 })  # fmt: skip
 
 
 def _acts(following: list[str]) -> bool:
-    """A word for a kind of document before a determiner is a verb ("Plan your visit")."""
-    return bool(following) and following[0].lower() in _DETERMINERS
+    """A word for a kind of document before a noun phrase's opening word is a verb ("Plan
+    your visit")."""
+    return bool(following) and following[0].lower() in _OPENS_A_NOUN_PHRASE
 
 
 _KIND_LINE_WORDS = 16
