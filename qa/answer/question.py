@@ -763,6 +763,12 @@ class Term:
     scene: bool = False
 
     @property
+    def shown(self) -> str:
+        """The word as a reason quotes it: without a possessive's ending ("boat's" ->
+        "boat", "members'" -> "members"), which the documents need not share."""
+        return re.sub(r"(?<=\w)['’]s?$", "", self.word) or self.word
+
+    @property
     def corpus_gap(self) -> float:
         """How far the corpus is from the word: 0 where it has it, 1 where nothing near."""
         return 1.0 - max(self.corpus_similarity, 0.0)

@@ -734,6 +734,19 @@ def test_the_reason_names_a_word_only_when_no_passage_found_has_it():
     assert "“refund”" in reason  # no passage found has it
 
 
+def test_a_reason_quotes_a_word_without_its_possessive_ending():
+    """ "My boat's full": the corpus lacks "boat", whatever ending the question gives it."""
+    from qa.answer.extractive import explain
+
+    best = _candidate(view("My boat's hold is full. What does the upgrade cost?", "It is 7 coins."))
+    boat = next(t for t in best.view.q.terms if t.stem == "boat")
+    boat.in_corpus, boat.specificity = False, 0.9
+    assert explain(best, [best]) == "nothing in them mentions “boat”"
+    assert [t.shown for t in profile_question("The members' vote", {}, set()).terms] == [
+        "members", "vote"
+    ]  # fmt: skip
+
+
 def test_the_reason_says_no_passage_gives_the_kind_of_answer_only_when_none_does():
     from qa.answer.extractive import explain
 
