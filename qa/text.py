@@ -285,6 +285,12 @@ _CHANGED_FROM = re.compile(
     re.I,
 )
 _DAY_ALONE = re.compile(rf"\b{_DAY}")
+
+
+def _moved_from(text: str, at: int) -> bool:
+    """What stands at `at` is where something moved from ("moved from Tuesday to ..."):
+    two times, not a range between them."""
+    return bool(_CHANGED_FROM.search(text[max(0, at - 40) : at]))
 _WEEK_PART = re.compile(r"\bweek(end|day)s?\b", re.I)
 
 
@@ -293,7 +299,7 @@ def days_covered(text: str) -> frozenset[str]:
     ("Sunday to Thursday nights": five)."""
     found = {WEEKDAYS[_DAY_STARTS.index(m[1][:3].lower())] for m in _DAY_ALONE.finditer(text)}
     for m in _DAY_RANGE.finditer(text):
-        if _CHANGED_FROM.search(text[max(0, m.start() - 40) : m.start()]):
+        if _moved_from(text, m.start()):
             continue
         first, last = (_DAY_STARTS.index(m[k][:3].lower()) for k in (1, 2))
         found.update(WEEKDAYS[(first + k) % 7] for k in range((last - first) % 7 + 1))
@@ -353,7 +359,7 @@ def months_covered(text: str) -> frozenset[str]:
 
     found = {_MONTH_ORDER[index(m[1])] for m in _MONTH_ALONE.finditer(text)}
     for m in _MONTH_RANGE.finditer(text):
-        if _CHANGED_FROM.search(text[max(0, m.start() - 40) : m.start()]):
+        if _moved_from(text, m.start()):
             continue
         first, first_year, last, last_year = m.groups()[:4] if m[1] else m.groups()[4:]
         start, end = index(first), index(last)
@@ -408,7 +414,7 @@ def parts_of_day_covered(text: str) -> frozenset[str]:
     ("Quiet hours: 11pm to 7am" is the night; "9am to 5pm" the morning and the afternoon)."""
     spans, ranged = [], []
     for m in _CLOCK_RANGE.finditer(text):
-        if _CHANGED_FROM.search(text[max(0, m.start() - 40) : m.start()]):
+        if _moved_from(text, m.start()):
             continue  # "moved from 9am to 10pm": two times, no range
         ranged.append(m.span())
         start, end = _hour(m[1] or m[3]), _hour(m[2] or m[4])

@@ -610,10 +610,13 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
 # object: "the service desk within") or open with (a conjunction: "and Jane Doe"); closed
 # classes of English.
 _OPENS_NOTHING = {"and", "or", "but", "nor"}
-_ENDS_NOTHING = _OPENS_NOTHING | _DETERMINERS | {
-    "this", "that", "these", "those", "our", "your", "his", "her", "my", "of", "to", "for",
-    "with", "within", "at", "by", "from", "into", "onto", "than", "as", "about", "between",
-    "among", "against", "via", "per", "during", "until", "without", "upon", "in", "on",
+_DEMONSTRATIVES_AND_POSSESSIVES = {
+    "this", "that", "these", "those", "our", "your", "his", "her", "my",
+}  # fmt: skip
+_ENDS_NOTHING = _OPENS_NOTHING | _DETERMINERS | _DEMONSTRATIVES_AND_POSSESSIVES | {
+    "of", "to", "for", "with", "within", "at", "by", "from", "into", "onto", "than", "as",
+    "about", "between", "among", "against", "via", "per", "during", "until", "without", "upon",
+    "in", "on",
 }  # fmt: skip
 
 
@@ -2958,17 +2961,13 @@ def with_kind_line(snapshot: Snapshot, doc_id: str, title: str) -> str:
     return f"{title} — {line}" if names_a_kind else title
 
 
-# What opens a noun phrase: an article, a demonstrative, a possessive, a quantifier.
-_OPENS_A_NOUN_PHRASE = frozenset({
-    "a", "an", "the", "your", "our", "my", "his", "her", "their", "its", "this", "that",
-    "these", "those", "any", "every", "each",
-})  # fmt: skip
-
-
 def _acts(following: list[str]) -> bool:
-    """A word for a kind of document before a noun phrase's opening word is a verb ("Plan
-    your visit")."""
+    """A word for a kind of document before a noun phrase's opening word (a determiner, a
+    demonstrative, a possessive) is a verb ("Plan your visit")."""
     return bool(following) and following[0].lower() in _OPENS_A_NOUN_PHRASE
+
+
+_OPENS_A_NOUN_PHRASE = _DETERMINERS | _DEMONSTRATIVES_AND_POSSESSIVES
 
 
 _KIND_LINE_WORDS = 16

@@ -10,6 +10,7 @@ person can read. Composing the quotes is `qa.answer.compose`'s job.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -31,6 +32,7 @@ from qa.answer.injection import looks_like_instruction
 from qa.answer.question import (
     SYNONYM,
     QuestionProfile,
+    Term,
     attach_ranges,
     closeness,
     written_forms,
@@ -112,18 +114,17 @@ class _Words:
         # never another day or month: the seven days are close to one another in the
         # embedding ("Saturday" ~ "Friday"), the months too, and each names a time the
         # others do not. A month is one the question writes out with its capital ("May"),
-        # but not the "May" of "May I ...?", which asks leave
+        # but not the "May" of "May I ...?", which asks leave. A part of the day matches the
+        # clock times in it ("at night" and "11pm to 7am"), which the embedding does not
+        # tell; its nearest words still count ("evening" ~ "night").
         modal = re.match(r"\W*may\b", profile.text, re.I) is not None
-        self.calendar = [
-            t.stem if t.stem in WEEKDAYS
-            else month_of(t.word) if t.word[:1].isupper() and not (modal and t.lower == "may")
-            else None
-            for t in profile.terms
-        ]  # fmt: skip
-        self.has_vector &= np.array([d is None for d in self.calendar], bool)
-        # a part of the day matches clock times in it ("at night" and "11pm to 7am"), which
-        # the embedding does not tell; its nearest words still count ("evening" ~ "night")
-        self.day_part = [part_of_day(t.word) for t in profile.terms]
+        self.times = [_time_named(t, modal) for t in profile.terms]
+        self.has_vector &= np.array(
+            [named is None or named[0] is parts_of_day_covered for named in self.times], bool
+        )
+        # only the readings of times the question names, once per text: this runs for
+        # every candidate sentence and its context
+        self.covering = list(dict.fromkeys(named[0] for named in self.times if named))
         self._cache: dict[str, tuple[np.ndarray, frozenset[str]]] = {}
 
     def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, frozenset[str]]:
@@ -156,13 +157,29 @@ class _Words:
         for i, figure in enumerate(self.figures if soft else ()):
             if figure is not None and speaks_to(figure, text):  # "67": "aged 66 or over"
                 result[i] = max(result[i], SYNONYM)
-        if soft and (any(self.calendar) or any(self.day_part)):
-            covered = days_covered(text) | months_covered(text) | parts_of_day_covered(text)
-            for i, time in enumerate(self.calendar):
-                if time in covered or self.day_part[i] in covered:
+        if soft and self.covering:
+            covered = {cover: cover(text) for cover in self.covering}
+            for i, named in enumerate(self.times):
+                if named and named[1] in covered[named[0]]:
                     result[i] = max(result[i], SYNONYM)
         self._cache[key] = (result, text_stems)
         return result, text_stems
+
+
+TimeCover = Callable[[str], frozenset[str]]
+
+
+def _time_named(term: Term, modal: bool) -> tuple[TimeCover, str] | None:
+    """The day of the week, the month or the part of the day the term names, with what
+    reads the ones a text covers; None for a term that names none of them."""
+    if term.stem in WEEKDAYS:
+        return days_covered, term.stem
+    if part := part_of_day(term.word):
+        return parts_of_day_covered, part
+    written_out = term.word[:1].isupper() and not (modal and term.lower == "may")
+    if written_out and (month := month_of(term.word)):
+        return months_covered, month
+    return None
 
 
 def score_candidates(

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from qa.sections import DOCUMENT_TYPES
+from qa.sentences import sentence_spans
 from qa.text import STOPWORDS, whole_word_spans, words
 
 OVERVIEW, COMPARISON, YES_NO, FACTOID = "overview", "comparison", "yes_no", "factoid"
@@ -424,8 +425,11 @@ ASKS = re.compile(rf"^\W*(?:(?:and|but|so|then|also)\s+)?(?:{WH_WORDS}|{AUXILIAR
 
 
 def _asks(text: str) -> bool:
-    """The text's last sentence asks a question of its own (see `ASKS`)."""
-    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    """The text's last sentence (as documents are split: `qa.sentences`) asks a question
+    of its own (see `ASKS`)."""
+    text = text.strip()
+    spans = sentence_spans(text)
+    last = text[spans[-1][0] : spans[-1][1]] if spans else text
     return last.endswith("?") and bool(ASKS.match(last))
 
 
