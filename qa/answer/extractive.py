@@ -436,12 +436,12 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
             absent,
             key=lambda t: (not t.scene, t.name, t.specificity * t.corpus_gap),
         )
-        return f"nothing in them mentions “{worst.shown}”"
+        return f"nothing in them mentions “{worst.word}”"
     if q.terms:
         found = np.max([c.view.context_match for c in candidates or [best]], axis=0)
         local = q.absence_weights * (1.0 - found)
         if found[int(local.argmax())] < 0.3 and local.max() >= 0.3:
-            return f"the closest passages say nothing about “{q.terms[int(local.argmax())].shown}”"
+            return f"the closest passages say nothing about “{q.terms[int(local.argmax())].word}”"
     if q.answer_type in KINDS and all(type_missing(c.view) for c in candidates or [best]):
         return f"the closest passages do not give {KINDS[q.answer_type]}"
     # Reached when the question's words and the kind of answer asked for were found: "the

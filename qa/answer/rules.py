@@ -21,7 +21,7 @@ Rule = Callable[[QuestionProfile, float], str | None]
 
 
 def _quoted(terms: list[Term]) -> str:
-    return ", ".join(f"“{t.shown}”" for t in terms)
+    return ", ".join(f"“{t.word}”" for t in terms)
 
 
 def unknown_name(q: QuestionProfile, bound: float) -> str | None:

@@ -742,7 +742,7 @@ def test_a_reason_quotes_a_word_without_its_possessive_ending():
     boat = next(t for t in best.view.q.terms if t.stem == "boat")
     boat.in_corpus, boat.specificity = False, 0.9
     assert explain(best, [best]) == "nothing in them mentions “boat”"
-    assert [t.shown for t in profile_question("The members' vote", {}, set()).terms] == [
+    assert [t.word for t in profile_question("The members' vote", {}, set()).terms] == [
         "members", "vote"
     ]  # fmt: skip
 
