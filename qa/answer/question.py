@@ -30,6 +30,7 @@ from qa.answer.kinds import (
 )
 from qa.sentences import sentence_spans
 from qa.text import (
+    COMMON_ZIPF,
     DAYS,
     MONTHS,
     STOPWORDS,
@@ -43,6 +44,7 @@ from qa.text import (
     numbers,
     quantity,
     same_name,
+    sentence_initial,
     speaks_to,
     stem,
     words,
@@ -869,6 +871,12 @@ def profile_question(
     letters = [w for w in tokens if w.isalpha()]
     shouted = len(letters) >= 3 and all(w.isupper() for w in letters)
     pointing = _pointing_words(tokens)
+    # The words that open a later sentence ("... empty. Would I be covered?"), where a
+    # capital says nothing: a common English word there is no name (`qa.text.names`
+    # reads a sentence's first word alike).
+    opening = frozenset(
+        i for i, m in enumerate(WORD.finditer(text)) if sentence_initial(text, m.start())
+    )
     request = _request_words(text, answer_type)
     modal = _modal_idiom_words(text)
     scene = _scene_words(text)
@@ -897,7 +905,9 @@ def profile_question(
             pointed.add(s)  # "what number can I ring": the kind of answer, in words the text lacks
             continue
         spelled_out = w.isupper() and len(w) > 1  # an acronym or not: `_acronym` tells
-        capitalised = w[0].isupper() and not spelled_out and i > 0 and lw not in lower_words
+        capitalised = (
+            w[0].isupper() and not spelled_out and i > 0 and lw not in lower_words
+        ) and not (i in opening and zipf(lw) >= COMMON_ZIPF)
         name = has_digit(w) or (not shouted and (capitalised or _acronym(w)))
         in_corpus = any(doc_freq.get(form, 0) > 0 for form in written_forms(s)) or (
             name and similar_stems is not None and same_name(s, similar_stems(s))
