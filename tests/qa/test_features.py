@@ -992,6 +992,26 @@ def test_a_word_in_capitals_that_english_writes_so_as_a_modifier_is_no_name():
     assert not any(t.name for t in shouted.terms)
 
 
+def test_a_common_word_opening_a_later_sentence_is_no_name_and_a_rare_one_is():
+    """ "... empty. Would I be covered?": a capital at a sentence's start says nothing, so
+    English decides (wordfreq); "... in March. Pollenex, is it safe?" still names."""
+
+    def named(question: str) -> dict[str, bool]:
+        return {t.word: t.name for t in profile_question(question, {}, set()).terms}
+
+    assert named("The house will be empty. Would I be covered?")["Would"] is False
+    assert named("I start in March. Pollenex, is it safe?")["Pollenex"] is True
+    assert named("Is the house covered by Would?")["Would"] is True  # inside: a name
+
+
+def test_a_possessive_ending_is_no_part_of_the_word_weighed():
+    """ "My boat's full": wordfreq and the embedding read "boat's" as a rarer word than
+    "boat" (as specific as a name), which the documents need not share."""
+    [boat, *_] = profile_question("My boat's full. What now?", {}, set()).terms
+    assert (boat.word, boat.lower, boat.stem) == ("boat", "boat", "boat")
+    assert boat.specificity == specificity("boat") < 0.5
+
+
 def test_a_version_in_a_sentence_matches_its_longer_form_only():
     """ "3.0" of the question is the changelog's "3.0.0"; "3.0.0" of the question is not
     the "3.0" of "3.0 bar", which may be no version at all."""
