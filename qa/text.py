@@ -256,7 +256,10 @@ MONEY = re.compile(
     rf"|{CURRENCY_CODE}\s?\d|\b{SPELLED_NUMBER}[\s-]+(?:\w+\s+)?{CURRENCY_WORD}\b"
     # a price in any currency, named or not in CURRENCY_WORD: "costs 38 dravels", "priced at
     # 300 kroner"
-    r"|\b(?:costs?|costing|priced at|a fee of)\s+(?:about |around |roughly |only |just )?\d",
+    r"|\b(?:costs?|costing|priced at|a fee of)\s+(?:about |around |roughly |only |just )?\d"
+    # pence and cents written after the figure ("8.4p per mile", "25p a day", "50¢"): not
+    # past two digits, where "1080p" is a video's lines, nor a capital "P"
+    r"|\b\d{1,2}(?:\.\d+)?(?-i:p)\b|\d\s?¢",
     re.I,
 )
 # fmt: off

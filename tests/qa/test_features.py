@@ -167,6 +167,28 @@ def test_a_modal_idiom_names_nothing():
     assert said("Is she going to Paris?") == ["going", "Paris"]  # a journey, no idiom
 
 
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("Excess mileage charge:     8.4p per mile including VAT", True),
+        ("Overdue books are charged at 25p per day.", True),
+        ("Each copy costs 50¢.", True),
+        ("Playback in 1080p only.", False),  # a video's lines, not pence
+        ("A 3P supply is needed.", False),  # three-phase
+        ("Doors open at 9pm.", False),
+    ],
+)
+def test_pence_and_cents_after_the_figure_are_money(text, money):
+    """ "8.4p per mile" answers "What will it cost me?" as "£0.084" would."""
+    from qa.text import MONEY
+
+    assert bool(MONEY.search(text)) is money
+    from qa.answer.features import offers_amount
+
+    question = profile_question("How much is it?", {}, set())
+    assert offers_amount(text, question, set()) is money
+
+
 def test_figures_are_found_whole_and_a_run_of_them_is_read_once():
     """Money, sums and durations in figures; a run of figures ("1,1,1, ...", a CSV row in
     a document) matches none of them, read once (it took 0.5 to 2.6 s per 8,000
