@@ -347,9 +347,9 @@ def test_a_contracted_question_word_is_no_term_but_a_possessive_name_is():
     profile = profile_question(
         "What's the fee at Wexcombe, and who's Sparrowhawk's breeder?", {}, set()
     )
-    assert [t.word for t in profile.terms] == ["fee", "Wexcombe", "Sparrowhawk's", "breeder"]
+    assert [t.word for t in profile.terms] == ["fee", "Wexcombe", "Sparrowhawk", "breeder"]
     profile = profile_question("What is Will's role, and who signed Don's contract?", {}, set())
-    assert [t.word for t in profile.terms] == ["Will's", "role", "signed", "Don's", "contract"]
+    assert [t.word for t in profile.terms] == ["Will", "role", "signed", "Don", "contract"]
 
 
 def test_words_pointing_at_a_document_are_no_terms_where_the_corpus_lacks_them():

@@ -1129,3 +1129,21 @@ def test_a_list_item_offers_what_its_lead_in_gives():
     under = replace(alone, lead_in="Common (may affect up to 1 in 10 people):")
     assert f.type_missing(alone) == 1.0
     assert f.type_offered(under) == 1.0 and f.type_missing(under) == 0.0
+
+
+def test_a_yes_no_question_weighs_the_thing_it_asks_about_missing_from_its_evidence():
+    """ "Can I bring my dog into the library?" over "Children under 16 can join ... and
+    bring ID.": the evidence leaves out "dog", common English but the question's second
+    most specific word; the same sentence with the dog in it misses nothing. A question
+    that is no yes/no question gets 0 from all three inputs (the others' slope is theirs)."""
+    from qa.answer.decide import asks_yes_no, yes_no_coverage, yes_no_missing
+
+    q = "Can I bring my dog into the library?"
+    lacking = view(q, "Children under 16 can bring ID to the library.")
+    holding = view(q, "You can bring your dog into the library.")
+    assert asks_yes_no([lacking]) == 1.0
+    assert yes_no_missing([lacking]) > 0.5 and yes_no_missing([holding]) == 0.0
+    assert yes_no_coverage([holding]) == 1.0 > yes_no_coverage([lacking])
+    opened = view("Where can I bring my dog?", "Dogs are welcome in the garden.")
+    assert asks_yes_no([opened]) == yes_no_coverage([opened]) == yes_no_missing([opened]) == 0.0
+    assert asks_yes_no([]) == yes_no_coverage([]) == yes_no_missing([]) == 0.0
