@@ -557,14 +557,15 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
         in_table = False
         head = None
         previous = lines[i - 1] if i else None
-        if _continues_text_row(line, previous, blocks, current):
+        if _continues_text_row(text, line, previous, blocks, current):
             blocks[-1].end = line.end  # a wrapped cell of the row above
             continue
         if _continues_field(text, line, previous, blocks, current):
             blocks[-1].end = line.end  # a field's value wrapped in its column
             continue
         following = _next(lines, i)
-        if ("  " in stripped or "\t" in stripped) and _text_table_row(line, previous, following):
+        above = _row_above(text, previous, blocks) or previous
+        if ("  " in stripped or "\t" in stripped) and _text_table_row(line, above, following):
             close()
             blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end))
             continue
@@ -781,10 +782,17 @@ def _text_table_row(line: _Line, previous: _Line | None, following: _Line | None
     after a full stop in prose do not line up from one line to the next."""
     ruled = any(o is not None and _COLUMN_RULE.match(o.text) for o in (previous, following))
     columns = _columns(line.text, ruled)
+    if columns is not None and len(columns[0]) == 1 and _numbered(line.text):
+        return False  # "3.4  Contents in the garden. We will ...": a clause, spaced
     return columns is not None and any(
         other is not None and not other.blank and _aligned(columns, _columns(other.text))
         for other in (previous, following)
     )
+
+
+def _numbered(line: str) -> bool:
+    """The line opens with a list item's or a clause's number ("3.", "(b)", "4.2")."""
+    return bool(_ENUMERATOR.match(line) or _CLAUSE.match(line))
 
 
 def _leader_row(line: _Line, previous: _Line | None, following: _Line | None) -> bool:
@@ -877,17 +885,37 @@ def _leads(line: _Line) -> bool:
 
 
 def _continues_text_row(
-    line: _Line, previous: _Line | None, blocks: list[Block], current: Block | None
+    text: str, line: _Line, previous: _Line | None, blocks: list[Block], current: Block | None
 ) -> bool:
     """ "      and is kept for a week." under a text-table row, indented to one of its
-    columns: the row's last cell wrapped (reStructuredText simple tables)."""
+    columns: the row's last cell wrapped (reStructuredText simple tables), over as many
+    lines as it takes ("3.4  Contents in the garden. We will pay ... within the" /
+    "     boundaries of the" / "     home."): the columns are the row's first line's."""
     if current is not None or previous is None or not blocks or blocks[-1].kind != TABLE_ROW:
         return False
     if blocks[-1].end != previous.end or previous.text.lstrip().startswith("|"):
         return False
-    columns = _columns(previous.text)
+    columns = _columns(_first_line(text, blocks[-1]))
     indent = _indent(line.text)
     return columns is not None and indent > 0 and indent in columns[0]
+
+
+def _first_line(text: str, block: Block) -> str:
+    """The whole first line of a block, its indent included (columns count from it)."""
+    opens = text.rfind("\n", 0, block.start) + 1
+    ends = text.find("\n", block.start)
+    return text[opens : ends if ends >= 0 else len(text)]
+
+
+def _row_above(text: str, previous: _Line | None, blocks: list[Block]) -> _Line | None:
+    """The first line of the text-table row that the line above ends, its last cell
+    wrapped or not: the row a next row lines up with ("Destain solution   40% ..." under
+    "Coomassie stain   0.1% ... / in 40% methanol, / 10% acetic acid")."""
+    if previous is None or not blocks or blocks[-1].kind != TABLE_ROW:
+        return None
+    if blocks[-1].end != previous.end:
+        return None
+    return _Line(blocks[-1].start, blocks[-1].end, _first_line(text, blocks[-1]))
 
 
 def _continues_pipe_row(

@@ -871,6 +871,44 @@ def test_a_table_written_as_text_is_rows_not_a_heading():
     assert [s.kind for s in analyse(typed).sentences] == ["sentence"] * 4
 
 
+def test_a_text_table_cell_wraps_over_lines_and_a_spaced_clause_is_no_table():
+    """A row's last cell may wrap over several lines, each indented to its column, and the
+    next row lines up with the row's first line, not its wrapped one. A numbered clause
+    typed with two spaces after its number ("3.4  Contents in the garden. ...") is no
+    table of two columns, though the clauses above and below line up with it: it is a
+    clause, its run-in heading and sentences read as such."""
+    table = (
+        "Reagent          Storage   Kept for\n"
+        "Stain            RT        6 months\n"
+        "                           in the dark,\n"
+        "                           away from acids\n"
+        "Ladder           -20 C     1 year\n"
+    )
+    structure = analyse(table)
+    _exact(table, structure)
+    got = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert ("table_row", "Stain RT 6 months in the dark, away from acids") in got
+    assert ("table_row", "Ladder -20 C 1 year") in got
+
+    policy = (
+        "SECTION 3  CONTENTS\n\n"
+        "3.3  Money. We will pay up to £500 for theft of money from the home.\n"
+        "3.4  Contents in the garden. We will pay up to £1,000 for loss of or\n"
+        "     damage to contents in the open but within the boundaries of the\n"
+        "     home.\n"
+        "3.5  Freezer contents. We will pay up to £750 for spoiled food.\n"
+    )
+    structure = analyse(policy)
+    _exact(policy, structure)
+    got = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert not any(kind == "table_row" for kind, _ in got)
+    assert (
+        "sentence",
+        "We will pay up to £1,000 for loss of or damage to contents in the open but "
+        "within the boundaries of the home.",
+    ) in got
+
+
 def test_unnumbered_headings_do_not_outrank_numbered_ones_and_a_byline_is_no_heading():
     """ "Summary" before "1. Background" and "Acknowledgements" after the last section are
     their siblings, not their parents; so is "PREAMBLE" before "ARTICLE 1". The authors'
