@@ -20,6 +20,7 @@ from qa.text import (
     content_terms,
     has_digit,
     names,
+    without_possessive,
     words,
 )
 from qa.types import ChatTurn
@@ -84,7 +85,7 @@ def _name_only(text: str) -> str | None:
     """The text itself when it is nothing but a name (honorifics and a possessive dropped):
     "Dr Ana Reyes" -> "Ana Reyes"; None for "The DPO is Jane Okoro"."""
     text = _QUOTED.sub(lambda m: m.group()[1:-1], text).strip(" \t\"'“”‘’")
-    text = re.sub(r"['’]s$", "", text)
+    text = without_possessive(text)
     tokens = list(WORD.finditer(text))
     while tokens and tokens[0].group().lower().rstrip(".") in HONORIFICS:
         tokens.pop(0)

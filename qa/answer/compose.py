@@ -111,6 +111,7 @@ from qa.text import (
     stem,
     stems,
     turn_speaker,
+    without_possessive,
     words,
     zipf,
 )
@@ -1147,13 +1148,9 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
         if len(run) == 1 and _no_noun_opening(sentence, run[0]):
             continue
         if run:
-            end = run[-1].end()
-            end -= len(_POSSESSIVE.search(run[-1].group()).group())
-            out.append((run[0].start(), end))
+            last = run[-1].group()
+            out.append((run[0].start(), run[-1].end() - len(last) + len(without_possessive(last))))
     return out
-
-
-_POSSESSIVE = re.compile(r"(?:['’]s?)?$")
 
 
 def _capitals_of_style(run: list[re.Match], ask: Ask) -> bool:

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.answer.features import FEATURE_NAMES, OFFERS, View, context_coverage
+from qa.answer.features import FEATURE_NAMES, OFFERS, View, context_coverage, missing_here
 from qa.answer.question import asked_type
 from qa.errors import CorpusQAError
 
@@ -371,16 +371,15 @@ def yes_no_coverage(views: Sequence[View]) -> float:
 
 
 def yes_no_missing(views: Sequence[View]) -> float:
-    """For a yes/no question, the question's word that the best candidate's context lacks
-    most, weighted by its specificity against the question's most specific word's: "dog"
-    of "Can I bring my dog into the library?" is common English (0.26) but the most
-    specific word the question has after "library" (0.33); 0 for other questions."""
+    """For a yes/no question, `features.missing_here` of the best candidate (the word its
+    context lacks most, by its absence weight: specificity, halved for a word that only
+    sets the scene) against the question's heaviest word's weight: "dog" of "Can I bring
+    my dog into the library?" is common English (0.26) but the question's heaviest word
+    after "library" (0.33); 0 for other questions."""
     if not asks_yes_no(views) or not views[0].q.terms:
         return 0.0
-    best = views[0]
-    weights = best.q.absence_weights
-    top = float(weights.max())
-    return float(np.max(weights / top * (1.0 - best.context_match))) if top > 0 else 0.0
+    top = float(views[0].q.absence_weights.max())
+    return missing_here(views[0]) / top if top > 0 else 0.0
 
 
 VIEW_FEATURES: list[ViewFeature] = [

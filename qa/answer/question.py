@@ -30,7 +30,6 @@ from qa.answer.kinds import (
 )
 from qa.sentences import sentence_spans
 from qa.text import (
-    COMMON_ZIPF,
     DAYS,
     MONTHS,
     STOPWORDS,
@@ -44,9 +43,9 @@ from qa.text import (
     numbers,
     quantity,
     same_name,
-    sentence_initial,
     speaks_to,
     stem,
+    without_possessive,
     words,
     zipf,
 )
@@ -739,17 +738,11 @@ def closeness(similarity: np.ndarray | float) -> np.ndarray | float:
 SYNONYM = 1.0
 
 
-# A possessive's ending ("boat's", "members'"), which the documents need not share, and
-# which wordfreq and the embedding read as another, rarer word: "boat's" was as specific
-# as a name (0.94 against "boat"'s 0.37) and further from the corpus's "ships".
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
-
-
 @dataclass
 class Term:
     """A content word of the question."""
 
-    word: str  # as the question spells it, without a possessive ending (`_POSSESSIVE`)
+    word: str  # as the question spells it, without a possessive ending (`qa.text.POSSESSIVE`)
     lower: str
     stem: str
     specificity: float
@@ -871,11 +864,11 @@ def profile_question(
     letters = [w for w in tokens if w.isalpha()]
     shouted = len(letters) >= 3 and all(w.isupper() for w in letters)
     pointing = _pointing_words(tokens)
-    # The words that open a later sentence ("... empty. Would I be covered?"), where a
-    # capital says nothing: a common English word there is no name (`qa.text.names`
-    # reads a sentence's first word alike).
-    opening = frozenset(
-        i for i, m in enumerate(WORD.finditer(text)) if sentence_initial(text, m.start())
+    # The auxiliary or wh-word that opens a later sentence of the question ("... the house
+    # will be empty. Would I be covered?"): its capital is the sentence's, no name's.
+    # Sentences as documents are split (`qa.sentences`: "Dr. Smith" ends none).
+    asking = _positions_within(
+        text, [(a, a + m.end()) for a, b in sentence_spans(text) if (m := ASKS.match(text[a:b]))]
     )
     request = _request_words(text, answer_type)
     modal = _modal_idiom_words(text)
@@ -886,12 +879,14 @@ def profile_question(
     pointed: set[str] = set()
     for i, w in enumerate(tokens):
         lw = w.lower()
-        if lw in STOPWORDS or (len(lw) < 2 and not lw.isdigit()) or i in modal:
+        if lw in STOPWORDS or i in modal:
+            continue  # not "Will" of "Will's role": the possessive goes after this
+        w = without_possessive(w)  # "boat's": `qa.text.POSSESSIVE`
+        lw = w.lower()
+        if len(lw) < 2 and not lw.isdigit():
             continue
         if w in _ORDINAL_ENDINGS and i and tokens[i - 1][-1].isdigit():
             continue  # "the 21st" is the day "21 June" writes ("21", "st": `qa.text.words`)
-        w = _POSSESSIVE.sub("", w) or w
-        lw = w.lower()
         s = stem(lw)
         if s in terms:  # said again: it sets the scene only if it does every time
             terms[s].scene = terms[s].scene and i in scene
@@ -907,7 +902,7 @@ def profile_question(
         spelled_out = w.isupper() and len(w) > 1  # an acronym or not: `_acronym` tells
         capitalised = (
             w[0].isupper() and not spelled_out and i > 0 and lw not in lower_words
-        ) and not (i in opening and zipf(lw) >= COMMON_ZIPF)
+        ) and i not in asking
         name = has_digit(w) or (not shouted and (capitalised or _acronym(w)))
         in_corpus = any(doc_freq.get(form, 0) > 0 for form in written_forms(s)) or (
             name and similar_stems is not None and same_name(s, similar_stems(s))
@@ -1021,11 +1016,6 @@ def _pointing_words(tokens: list[str]) -> set[int]:
     return found
 
 
-def _unpossessed(word: str) -> str:
-    """ "firm's" -> "firm" (`qa.text.stem` drops the possessive too)."""
-    return re.sub(r"['’]s$", "", word)
-
-
 def _stand_ins(
     lower: str, name: bool, in_corpus: bool, tokens: list[str], i: int, doc_freq: dict[str, int]
 ) -> frozenset[str]:
@@ -1033,9 +1023,7 @@ def _stand_ins(
     of a phrasal verb, `_phrasal`); for a word the corpus lacks and has none of those
     for, the words WordNet derives it from or from it ("How many signatures?" where the
     text says "signed by 15 members")."""
-    found = _in_corpus(_related(_unpossessed(lower), name), doc_freq) | _in_corpus(
-        _phrasal(tokens, i), doc_freq
-    )
+    found = _in_corpus(_related(lower, name), doc_freq) | _in_corpus(_phrasal(tokens, i), doc_freq)
     if found or in_corpus or name:
         return found
     return _in_corpus(derivations(lower), doc_freq)

@@ -39,6 +39,7 @@ from qa.text import (
     stem,
     stems,
     whole_word_spans,
+    without_possessive,
     words,
     zipf,
 )
@@ -575,7 +576,7 @@ def named_columns(question: str, candidates: Sequence[Column]) -> list[int]:
     has a drying room?", which asks for a row). A header written only inside a longer one
     that is named is not named itself: "the DH-20 Pro" names no "DH-20"."""
     asked = stems(question)
-    tokens = [w.removesuffix("'s") for w in words(question)[1:]]  # "the DH-20's weight"
+    tokens = [without_possessive(w) for w in words(question)[1:]]  # "the DH-20's weight"
     found = [
         c
         for c in candidates

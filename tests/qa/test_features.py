@@ -172,10 +172,12 @@ def test_a_modal_idiom_names_nothing():
     [
         ("Excess mileage charge:     8.4p per mile including VAT", True),
         ("Overdue books are charged at 25p per day.", True),
-        ("Each copy costs 50¢.", True),
+        ("Each copy is 50¢.", True),
         ("Playback in 1080p only.", False),  # a video's lines, not pence
         ("A 3P supply is needed.", False),  # three-phase
         ("Doors open at 9pm.", False),
+        ("Doors open at 10p.m. sharp.", False),
+        ("Requires OpenSSL 1.0.2p or later.", False),  # a version's letter
     ],
 )
 def test_pence_and_cents_after_the_figure_are_money(text, money):
@@ -183,6 +185,8 @@ def test_pence_and_cents_after_the_figure_are_money(text, money):
     from qa.text import MONEY
 
     assert bool(MONEY.search(text)) is money
+    if text.endswith("50¢."):
+        assert MONEY.search(text).group() == "50¢"  # the whole sum, not "0¢"
     from qa.answer.features import offers_amount
 
     question = profile_question("How much is it?", {}, set())
@@ -1014,15 +1018,18 @@ def test_a_word_in_capitals_that_english_writes_so_as_a_modifier_is_no_name():
     assert not any(t.name for t in shouted.terms)
 
 
-def test_a_common_word_opening_a_later_sentence_is_no_name_and_a_rare_one_is():
-    """ "... empty. Would I be covered?": a capital at a sentence's start says nothing, so
-    English decides (wordfreq); "... in March. Pollenex, is it safe?" still names."""
+def test_an_auxiliary_opening_a_later_sentence_is_no_name_but_a_name_there_still_is():
+    """ "... empty. Would I be covered?": the capital of a question's later sentence that
+    opens with an auxiliary or a wh-word is the sentence's. A name that opens a sentence
+    still names ("... next week. London is ..."), and "Dr. Smith" opens no sentence."""
 
     def named(question: str) -> dict[str, bool]:
         return {t.word: t.name for t in profile_question(question, {}, set()).terms}
 
     assert named("The house will be empty. Would I be covered?")["Would"] is False
-    assert named("I start in March. Pollenex, is it safe?")["Pollenex"] is True
+    assert named("I start in March. Could Pollenex help?")["Could"] is False
+    assert named("I fly next week. London is my stop, is that right?")["London"] is True
+    assert named("Can Dr. Smith see me on Monday?")["Smith"] is True
     assert named("Is the house covered by Would?")["Would"] is True  # inside: a name
 
 
@@ -1032,6 +1039,14 @@ def test_a_possessive_ending_is_no_part_of_the_word_weighed():
     [boat, *_] = profile_question("My boat's full. What now?", {}, set()).terms
     assert (boat.word, boat.lower, boat.stem) == ("boat", "boat", "boat")
     assert boat.specificity == specificity("boat") < 0.5
+    assert [t.word for t in profile_question("WHAT IS THE BOAT'S LENGTH?", {}, set()).terms] == [
+        "BOAT", "LENGTH"
+    ]  # fmt: skip
+    assert [t.word for t in profile_question("Is Plan A's fee due?", {}, set()).terms] == [
+        "Plan",
+        "fee",
+        "due",
+    ]  # fmt: skip  (no one-letter "A")
 
 
 def test_a_version_in_a_sentence_matches_its_longer_form_only():
