@@ -2621,7 +2621,11 @@ _PER_SIDE = 3
 def _carrying_clause(sentence: str, wanted: set[str]) -> str:
     """The clause of the sentence that carries most of the question's words; of two that
     carry as many, the negated one: "By car: There is no parking at the hall." and
-    "Standpipes: not expected" deny what the label before the colon names."""
+    "Standpipes: not expected" deny what the label before the colon names.
+
+    Tried in session 35 and not kept: a negated run-in label ("No: glass, shredded paper")
+    setting the stance of the line after it, as a negated lead-in does; 0 of 809 dev
+    outcomes changed (the blue-bin question's "No:" line was not among its evidence)."""
     clauses = [c for c in _CLAUSE_BREAK.split(sentence) if words(c)]
     if not clauses:
         return sentence

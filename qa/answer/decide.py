@@ -341,14 +341,15 @@ def best_asked_missing(views: Sequence[View]) -> float:
 
 # --- what a yes/no question needs of its evidence ----------------------------------------
 # A yes/no question is answered by evidence that states what it asks, in its words or
-# near them ("Can I pay in cash?" and "We do not accept cash."); a near miss finds sentences on its topic that leave
-# out the thing asked about ("Can I bring my dog into the library?" and "Children under 16
-# can join ... and bring ID."). So the best candidate's coverage of the question tells the
-# two apart far better for yes/no questions than for others: answerable-vs-not AUC of its
-# context coverage 0.72 on dev and 0.72 on five probes of unseen kinds for yes/no
-# questions, against 0.53 and 0.46 for the others (top missing word: 0.23 and 0.34, i.e.
-# 0.77 and 0.66 inverted, against 0.44 and 0.46). One slope for all questions follows the
-# many others; these inputs give the yes/no questions their own.
+# near them ("Can I pay in cash?" and "We do not accept cash."); a near miss finds
+# sentences on its topic that leave out the thing asked about ("Can I bring my dog into
+# the library?" and "Children under 16 can join ... and bring ID."). So the best
+# candidate's coverage of the question tells the two apart far better for yes/no questions
+# than for others: answerable-vs-not AUC of its context coverage 0.72 on dev and 0.72 on
+# five probes of unseen kinds for yes/no questions, against 0.53 and 0.46 for the others
+# (top missing word: 0.23 and 0.34, i.e. 0.77 and 0.66 inverted, against 0.44 and 0.46).
+# One slope for all questions follows the many others; these inputs give the yes/no
+# questions their own.
 #
 # Measured, session 35: dev LOCO (`python -m evals.decision_lab`, key-fact accuracy /
 # abstention precision / recall / CRAG) .681 / .566 / .543 / .392 -> .686 / .558 / .532 /

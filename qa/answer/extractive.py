@@ -130,7 +130,13 @@ class _Words:
     def match(self, text: str, soft: bool = True) -> tuple[np.ndarray, frozenset[str]]:
         """Per question term: 1.0 when its stem is in the text, else (soft) the closeness
         of its nearest word in the text (`question.closeness`), or `question.SYNONYM`
-        where the text has one of its WordNet synonyms; and the text's stems."""
+        where the text has one of its WordNet synonyms; and the text's stems.
+
+        Tried in session 35 and not kept: a term matched exactly by a part of a
+        hyphenated word ("dairy" by "dairy-free"): dev LOCO (`python -m
+        evals.decision_lab`) .679 / .557 / .538 / .389 -> .679 / .542 / .520 / .384, AUC
+        -.002 [-.007, +.002]; a near-miss question's "contract manufacturing" met the
+        text's "contract-manufacturing"."""
         key = f"{soft}\x00{text}"
         if key in self._cache:
             return self._cache[key]

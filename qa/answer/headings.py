@@ -58,7 +58,11 @@ def quotable(sentence: Sentence, heading_asked: bool, when_named: Collection[str
     came out. Not "Roof repairs - 14 March 2025" for "When will the roof be fixed?": the
     date is the section's, not the answer. (A FAQ entry's heading is a question too:
     quoting those for heading questions made more heading candidates and lost a techdoc
-    dev question, gaining none.)"""
+    dev question, gaining none.)
+
+    Tried in session 35 and not kept: a form's lines left blank ("Signed: ______  Date:
+    ______") as no candidate; no dev document has them, and no answer of three probes
+    that do changed."""
     if sentence.text.rstrip().endswith("?"):
         return False
     if when_named and dates_a_release(sentence, when_named):

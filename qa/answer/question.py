@@ -634,7 +634,20 @@ def asking_part(question: str) -> str:
 
 
 def answer_type_of(text: str) -> str:
-    """The first rule's type for the part that asks (`asking_part`), else "open"."""
+    """The first rule's type for the part that asks (`asking_part`), else "open".
+
+    Tried in session 35 and not kept: of a question that joins two ("How much paternity
+    leave can I take, and is it paid?", where "paid" makes it ask a sum), the first part's
+    type. 37 of 2,171 eval and probe questions changed type; dev LOCO (`python -m
+    evals.decision_lab`) .686 / .558 / .532 / .396 -> .686 / .560 / .543 / .402, AUC
+    -.0009 [-.0064, +.0042]; on five probes two questions gained, three lost (each part
+    of such a question is gathered and answered on its own already: `kinds.question_parts`).
+
+    Nor (session 35) "money" of "how much money" and "time", "date", "year" of "what
+    time ..." dropped as words of the kind of answer, as `_request_words` drops a contact
+    request's: 2 of 809 dev outcomes moved at the threshold, and the probe question that
+    led to it ("How much money does each player get?" over "takes 8 coins") lost the
+    soft match of "money" to "coins" that ranked its answer."""
     asking = asking_part(text)
     for rule in ANSWER_TYPE_RULES:
         if found := rule(asking):
