@@ -2,11 +2,13 @@
 
     PYTHONPATH=$PWD python -m benchmarks.structure_scaling [--lines 8000 16000 32000]
 
-Three synthetic documents per length: a block of labelled fields padded to one column (an
+Four synthetic documents per length: a block of labelled fields padded to one column (an
 inventory; no blank line between them), the same with one space after each label (a log
-of key-value lines), and a run of one-line paragraphs. Prints the median of 3 timings of `ingest.structure.analyse` per length and
-the growth from each length to the next: linear work doubles when the lines double,
-quadratic work quadruples. A ratio within one run, so the machine's speed cancels out.
+of key-value lines), a text table whose rows' last cells wrap over two more lines (each
+row read against the first line of the row above), and a run of one-line paragraphs.
+Prints the median of 3 timings of `ingest.structure.analyse` per length and the growth
+from each length to the next: linear work doubles when the lines double, quadratic work
+quadruples. A ratio within one run, so the machine's speed cancels out.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ def fields(n: int) -> str:
 
 def plain_fields(n: int) -> str:
     return "INVENTORY\n\n" + "\n".join(f"Name {i}: Bob" for i in range(n))
+
+
+def text_table(n: int) -> str:
+    rows = (
+        f"{f'Reagent {i}':<18}{'RT':<10}6 months\n{'':28}in the dark,\n{'':28}away from acids"
+        for i in range(n // 3)
+    )
+    return f"STORAGE\n\n{'Reagent':<18}{'Storage':<10}Kept for\n" + "\n".join(rows)
 
 
 def paragraphs(n: int) -> str:
@@ -49,6 +59,7 @@ def main() -> None:
     documents = (
         ("fields", fields),
         ("fields, one space", plain_fields),
+        ("text table", text_table),
         ("paragraphs", paragraphs),
     )
     for name, make in documents:
