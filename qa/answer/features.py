@@ -740,7 +740,12 @@ def focus_missing_here(v: View) -> float:
 
 
 def type_offered(v: View) -> float:
-    """The question wants a kind of answer (a duration, a name ...) and the sentence has one."""
+    """The question wants a kind of answer (a duration, a name ...) and the sentence has one.
+
+    Tried beside it in session 35 and not kept: this times `key_coverage` (the kind of
+    answer in a sentence that also covers the question's key words), a feature of its own:
+    dev LOCO (`python -m evals.decision_lab`) .686 / .558 / .532 / .396 -> .676 / .541 /
+    .532 / .387, AUC -.0004 [-.0060, +.0042]."""
     return float(v.offered is True)
 
 
