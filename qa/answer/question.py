@@ -973,7 +973,14 @@ def _scene_spans(text: str) -> list[tuple[int, int]]:
     """Where the question sets its scene: the statements before the last sentence that
     asks (one with no "?" that opens with no question word: not "Can Dr. Patel ...?"),
     a lead-in before a dash, a clause of reason. Sentences as documents are split
-    (`qa.sentences`: "£1,200.00" and "Dr. Patel" end none)."""
+    (`qa.sentences`: "£1,200.00" and "Dr. Patel" end none).
+
+    Tried in session 35 and not kept: a clause of condition or time that a comma closes
+    before the asking words ("If a fire makes the house unliveable, will you pay ...?")
+    as scene too. Dev LOCO (`python -m evals.decision_lab`) .686 / .558 / .532 / .396 ->
+    .686 / .561 / .532 / .394, AUC +.0008 [+.0001, +.0017]; on six probes one near miss
+    more answered ("If I use chicken breasts instead of thighs, how much shorter ...?")
+    and the question that led to it still abstained."""
     sentences = sentence_spans(text)
     asking = max((k for k, (a, b) in enumerate(sentences) if "?" in text[a:b]), default=0)
     spans = [
