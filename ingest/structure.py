@@ -557,15 +557,17 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
         in_table = False
         head = None
         previous = lines[i - 1] if i else None
-        if _continues_text_row(text, line, previous, blocks, current):
+        row = _row_above(text, previous, blocks)
+        if current is None and _continues_text_row(line, previous, row):
             blocks[-1].end = line.end  # a wrapped cell of the row above
             continue
         if _continues_field(text, line, previous, blocks, current):
             blocks[-1].end = line.end  # a field's value wrapped in its column
             continue
         following = _next(lines, i)
-        above = _row_above(text, previous, blocks) or previous
-        if ("  " in stripped or "\t" in stripped) and _text_table_row(line, above, following):
+        if ("  " in stripped or "\t" in stripped) and _text_table_row(
+            line, row or previous, following
+        ):
             close()
             blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end))
             continue
@@ -884,38 +886,37 @@ def _leads(line: _Line) -> bool:
     return bool(_LEADER.search(line.text)) and not line.text.rstrip().endswith((".", "!", "?"))
 
 
-def _continues_text_row(
-    text: str, line: _Line, previous: _Line | None, blocks: list[Block], current: Block | None
-) -> bool:
-    """ "      and is kept for a week." under a text-table row, indented to one of its
-    columns: the row's last cell wrapped (reStructuredText simple tables), over as many
-    lines as it takes ("3.4  Contents in the garden. We will pay ... within the" /
-    "     boundaries of the" / "     home."): the columns are the row's first line's."""
-    if current is not None or previous is None or not blocks or blocks[-1].kind != TABLE_ROW:
+def _continues_text_row(line: _Line, previous: _Line | None, row: _Line | None) -> bool:
+    """ "      and is kept for a week." under a text-table row (`row`: its first line, as
+    `_row_above` finds it), indented to one of its columns: the row's last cell wrapped
+    (reStructuredText simple tables), over as many lines as it takes ("3.4  Contents in
+    the garden. We will pay ... within the" / "     boundaries of the" / "     home."):
+    the columns are the row's first line's."""
+    if row is None or previous is None or previous.text.lstrip().startswith("|"):
         return False
-    if blocks[-1].end != previous.end or previous.text.lstrip().startswith("|"):
-        return False
-    columns = _columns(_first_line(text, blocks[-1]))
+    columns = _columns(row.text)
     indent = _indent(line.text)
     return columns is not None and indent > 0 and indent in columns[0]
 
 
-def _first_line(text: str, block: Block) -> str:
+def _first_line(text: str, block: Block) -> _Line:
     """The whole first line of a block, its indent included (columns count from it)."""
     opens = text.rfind("\n", 0, block.start) + 1
     ends = text.find("\n", block.start)
-    return text[opens : ends if ends >= 0 else len(text)]
+    ends = ends if ends >= 0 else len(text)
+    return _Line(opens, ends, text[opens:ends])
 
 
 def _row_above(text: str, previous: _Line | None, blocks: list[Block]) -> _Line | None:
     """The first line of the text-table row that the line above ends, its last cell
-    wrapped or not: the row a next row lines up with ("Destain solution   40% ..." under
-    "Coomassie stain   0.1% ... / in 40% methanol, / 10% acetic acid")."""
+    wrapped or not: the row a wrapped line goes on with, and a next row lines up with
+    ("Destain solution   40% ..." under "Coomassie stain   0.1% ... / in 40% methanol, /
+    10% acetic acid"). None where the line above ends no such row."""
     if previous is None or not blocks or blocks[-1].kind != TABLE_ROW:
         return None
     if blocks[-1].end != previous.end:
         return None
-    return _Line(blocks[-1].start, blocks[-1].end, _first_line(text, blocks[-1]))
+    return _first_line(text, blocks[-1])
 
 
 def _continues_pipe_row(

@@ -289,13 +289,13 @@ _CHANGED_FROM = re.compile(
     re.I,
 )
 _DAY_ALONE = re.compile(rf"\b{_DAY}")
+_WEEK_PART = re.compile(r"\bweek(end|day)s?\b", re.I)
 
 
 def _moved_from(text: str, at: int) -> bool:
     """What stands at `at` is where something moved from ("moved from Tuesday to ..."):
     two times, not a range between them."""
     return bool(_CHANGED_FROM.search(text[max(0, at - 40) : at]))
-_WEEK_PART = re.compile(r"\bweek(end|day)s?\b", re.I)
 
 
 def days_covered(text: str) -> frozenset[str]:

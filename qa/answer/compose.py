@@ -2920,6 +2920,8 @@ def summarize(
 
 # A line that stops like a sentence, or breaks in one: no title's.
 _STOPS = re.compile(r"[.;:,!?][\"”’')\]]*$|[.!?;][\"”’')\]]*\s")
+_KIND_LINE_WORDS = 16  # a kind line is short: a title's second line, not a sentence
+_OPENS_A_NOUN_PHRASE = _DETERMINERS | _DEMONSTRATIVES_AND_POSSESSIVES
 
 
 def with_kind_line(snapshot: Snapshot, doc_id: str, title: str) -> str:
@@ -2968,10 +2970,6 @@ def _acts(following: list[str]) -> bool:
     return bool(following) and following[0].lower() in _OPENS_A_NOUN_PHRASE
 
 
-_OPENS_A_NOUN_PHRASE = _DETERMINERS | _DEMONSTRATIVES_AND_POSSESSIVES
-
-
-_KIND_LINE_WORDS = 16
 _OUTLINE_MAX = 12  # headings listed: a table of contents, not the whole document
 
 

@@ -43,6 +43,14 @@ def _exact(text: str, structure) -> None:
         assert s.text == s.text.strip()
 
 
+def _read(text: str):
+    """The text's structure, its sentences checked exact (`_exact`), and the sentences as
+    (kind, text with its spaces flattened)."""
+    structure = analyse(text)
+    _exact(text, structure)
+    return structure, [(s.kind, _flat(s.text)) for s in structure.sentences]
+
+
 def _fill(paragraph: str) -> str:
     return textwrap.fill(paragraph, 70, break_long_words=False, break_on_hyphens=False)
 
@@ -837,9 +845,7 @@ def test_a_table_written_as_text_is_rows_not_a_heading():
         "  Upper bar     41      36\n"
         "  Willow spit   28      9\n",
     )
-    structure = analyse(text)
-    _exact(text, structure)
-    got = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    structure, got = _read(text)
     assert ("table_row", "Island Nests Chicks ringed") in got
     assert ("table_row", "Willow spit 28 9") in got
     paths = _paths(structure)
@@ -857,9 +863,7 @@ def test_a_table_written_as_text_is_rows_not_a_heading():
         "====  ======================================\n\n"
         "Scripts may rely on these.\n"
     )
-    structure = analyse(rst)
-    _exact(rst, structure)
-    got = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    structure, got = _read(rst)
     assert ("table_row", "Code Meaning") in got and ("heading", "Code Meaning") not in got
     assert (
         "table_row",
@@ -884,9 +888,7 @@ def test_a_text_table_cell_wraps_over_lines_and_a_spaced_clause_is_no_table():
         "                           away from acids\n"
         "Ladder           -20 C     1 year\n"
     )
-    structure = analyse(table)
-    _exact(table, structure)
-    got = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    _, got = _read(table)
     assert ("table_row", "Stain RT 6 months in the dark, away from acids") in got
     assert ("table_row", "Ladder -20 C 1 year") in got
 
@@ -898,9 +900,7 @@ def test_a_text_table_cell_wraps_over_lines_and_a_spaced_clause_is_no_table():
         "     home.\n"
         "3.5  Freezer contents. We will pay up to £750 for spoiled food.\n"
     )
-    structure = analyse(policy)
-    _exact(policy, structure)
-    got = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    _, got = _read(policy)
     assert not any(kind == "table_row" for kind, _ in got)
     assert (
         "sentence",
