@@ -86,8 +86,11 @@ _PARTICLES = frozenset({"in", "on", "out", "up", "off", "over", "down", "back", 
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
+# An underline or a rule; in a plain text's centred layout (a judgment's "JUDGMENT" between
+# two rules of dashes, indented to the middle of the page), an unbroken one of three or
+# more at any indent. (A text table's rule under its columns is broken by spaces.)
+_SETEXT = re.compile(r"^(?:\s{0,3}(=+|-+)|\s+(={3,}|-{3,}))\s*$")
+_RULE = re.compile(r"^(?:\s{0,3}([-*_=])(?:\s*\1){2,}|\s+([-*_=])\2{2,})\s*$")
 # Bullets: Markdown's, and the glyphs word processors and PDFs set ("●", "➤", "✓", and
 # Symbol's bullet in the private use area, U+F0B7).
 _BULLET = re.compile(r"^\s*[-*+•◦▪‣–●○■□►➢➤✓✔→\uf0a7\uf0b7]\s+(?=\S)")

@@ -1509,3 +1509,27 @@ def test_the_scan_looks_at_each_line_a_bounded_number_of_times(monkeypatch):
         return looks["n"]
 
     assert work(800) < 5 * work(200)
+
+
+def test_a_centred_heading_between_two_rules_heads_the_text_under_it():
+    """A plain text set out as a court's judgment: "JUDGMENT" centred between two rules of
+    dashes, all three indented to the middle of the page, heads the numbered paragraphs
+    under it (the rules were read as text, and the paragraphs fell under the parties'
+    names above). A text table's rule under its columns, broken by spaces, is no rule."""
+    text = (
+        "IN THE COUNTY COURT AT NORTHBRIDGE\n\nBefore District Judge Okonjo\n\n"
+        "                     ----------------------------\n"
+        "                             JUDGMENT\n"
+        "                     ----------------------------\n\n"
+        "1.  This is a claim by the Claimant for the sum of £3,840 arising\n"
+        "    from the supply and fitting of quartz kitchen worktops.\n\n"
+        "    Item        Cost\n"
+        "    --------    ------\n"
+        "    Worktop     £2,100\n"
+        "    Fitting     £450\n"
+    )
+    structure, sentences = _read(text)
+    assert ("heading", "JUDGMENT") in sentences
+    assert not any("-" * 28 in s for _, s in sentences)
+    assert _block(structure, text, "1.  This is").section == "JUDGMENT"
+    assert _block(structure, text, "Worktop").kind == "table_row"
