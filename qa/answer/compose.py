@@ -465,6 +465,9 @@ _NUM = (
     # "1 in 10", "one in five": a rate, read whole ("up to 1 in 10 people" is no count of ten)
     rf"(?<![\w-])(?:(?:1|one) in (?!(?:1[6-9]|20)\d\d\b)(?:{FIGURE_DIGITS}|{_NUMBER_WORD})(?![\w-])|"
     rf"{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)|"
+    # a decimal said aloud, as a transcript writes it: "two point nine", "nought point five"
+    rf"(?:{_NUMBER_WORD}|nought|zero) point(?: (?:zero|oh|one|two|three|four|five|six|seven|"
+    r"eight|nine))+|"
     rf"{FIGURE_DIGITS}(?:k|bn)?|"  # "£9.55k", "$2bn": the scale is the sum's
     + _NUMBER_WORD
     + r")(?![\w-])"

@@ -675,6 +675,12 @@ def test_a_which_noun_phrase_holds_no_verb():
             "time",
             "August",
         ),
+        (  # a decimal said aloud, whole: not "two" alone
+            "DR. OKAFOR: The median seasonal performance factor was two point nine.",
+            "What was the median seasonal performance factor?",
+            "number",
+            "two point nine",
+        ),
     ],
 )
 def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
