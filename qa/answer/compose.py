@@ -41,6 +41,7 @@ from qa.answer.headings import (
 from qa.answer.kinds import ACROSS as _ACROSS
 from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, is_document_type, question_kind
 from qa.answer.question import (
+    ASKS_LATEST,
     HOW_MANY,
     NOUN_REACH,
     asked_noun,
@@ -1084,7 +1085,7 @@ def _beside_the_asked(text: str, ask: Ask) -> bool:
     return any(p.fullmatch(bare) and p.search(ask.text, 1) for p in _BARE_PERIODS)
 
 
-_ASKS_CLOCK = re.compile(r"\bwhat time\b|\bat what hour\b|\bhow (?:late|early)\b", re.I)
+_ASKS_CLOCK = re.compile(rf"\bwhat time\b|\bat what hour\b|{ASKS_LATEST}", re.I)
 _ASKS_CALENDAR = re.compile(
     r"\b(?:which|what)\s+(?:month|year|date|day of the \w+|season)\b", re.I
 )  # "Which month ...?", "In what year ...?": a date

@@ -317,9 +317,15 @@ def _first(wh: str) -> str:
 # "When the light flashes, what should I do?": a when-clause that a comma closes before a
 # wh-word or an auxiliary sets the scene of the question; it does not ask when.
 _SCENE_SET = rf"(?![^?]*,\s*(?:{WH_WORDS}|{AUXILIARIES})\b)"
+# The time something may be done by: "How late can I turn up?", "What's the latest I can
+# put the bins out?" (not "how late was it", a delay, nor "the latest version", a thing).
+ASKS_LATEST = (
+    r"\bhow (?:late|early)\s+(?:can|could|may|might|must|should|do|does|will|would)\b"
+    r"|\bthe (?:latest|earliest)\s+(?:i|we|you|they|he|she|one|someone|anyone)\b"
+)
 asks_when = _rule(
     rf"(?:{_first('when')}){_SCENE_SET}|\b(?:by|until|since|as of|from) when\b|\bwhat time\b"
-    r"|\bat what (?:time|point|age)\b",
+    rf"|\bat what (?:time|point|age)\b|{ASKS_LATEST}",
     "time",
     TIME_NOUNS,
 )

@@ -675,6 +675,12 @@ def test_a_which_noun_phrase_holds_no_verb():
             "time",
             "August",
         ),
+        (  # the latest one may come by is a time of day, not the day
+            "Bins must be out by 6:30am on Wednesday, at the edge of your property.",
+            "What's the latest I can put my bins out?",
+            "time",
+            "by 6:30am",
+        ),
         (  # a decimal said aloud, whole: not "two" alone
             "DR. OKAFOR: The median seasonal performance factor was two point nine.",
             "What was the median seasonal performance factor?",

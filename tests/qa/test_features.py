@@ -67,6 +67,11 @@ from qa.types import Passage, Sentence
         ("What was the deadline for objections?", "time"),
         ("What date does the lease start?", "time"),
         ("How soon can I use the room again?", "duration"),
+        # the time something may be done by; not a delay, nor the newest of a thing
+        ("What's the latest I can put my bins out?", "time"),
+        ("How early can I check in?", "time"),
+        ("How late was the train?", "open"),
+        ("What is the latest version?", "number"),
         ("What is the default timeout for a request?", "duration"),
         ("What response time applies to urgent faults?", "duration"),
         ("How heavy is the unit?", "number"),
