@@ -423,6 +423,13 @@ def section_heading(
     return []
 
 
+# How close (`question.closeness`) the corpus's nearest word must be for the reason to name
+# it beside the word it lacks: "nothing in them mentions “spies” (the closest word they
+# use is “espionage”)" tells the reader the documents speak of the thing in other words,
+# which "nothing mentions “spies”" alone denies. Wording only: the decision is made.
+NEAR_WORD = 0.3
+
+
 def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
     """Why the best candidate is not good enough, in words a person can check: a specific
     word of the question that the corpus never uses; else one that none of the passages
@@ -442,7 +449,9 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
             absent,
             key=lambda t: (not t.scene, t.name, t.specificity * t.corpus_gap),
         )
-        return f"nothing in them mentions “{worst.word}”"
+        near = worst.nearest if worst.corpus_similarity >= NEAR_WORD else ""
+        said = f" (the closest word they use is “{near}”)" if near else ""
+        return f"nothing in them mentions “{worst.word}”{said}"
     if q.terms:
         found = np.max([c.view.context_match for c in candidates or [best]], axis=0)
         local = q.absence_weights * (1.0 - found)

@@ -773,6 +773,23 @@ def test_a_reason_quotes_a_word_without_its_possessive_ending():
     boat = next(t for t in best.view.q.terms if t.stem == "boat")
     boat.in_corpus, boat.specificity = False, 0.9
     assert explain(best, [best]) == "nothing in them mentions “boat”"
+
+
+def test_a_reason_names_the_closest_word_the_documents_use_for_the_one_they_lack():
+    """ "Nothing mentions “spies”" alone denies what the documents speak of as espionage:
+    the reason names the corpus's nearest word when it is close, and only then."""
+    from qa.answer.extractive import explain
+    from qa.text import stem
+
+    best = _candidate(view("What were the spies after?", "It is espionage, they said."))
+    spies = next(t for t in best.view.q.terms if t.stem == stem("spies"))
+    spies.in_corpus, spies.specificity, spies.nearest = False, 0.7, "espionage"
+    spies.corpus_similarity = 0.63
+    assert explain(best, [best]) == (
+        "nothing in them mentions “spies” (the closest word they use is “espionage”)"
+    )
+    spies.corpus_similarity = 0.1  # unrelated: no word to name
+    assert explain(best, [best]) == "nothing in them mentions “spies”"
     assert [t.word for t in profile_question("The members' vote", {}, set()).terms] == [
         "members", "vote"
     ]  # fmt: skip
