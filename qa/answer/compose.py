@@ -119,6 +119,7 @@ from qa.text import (
 from qa.thesaurus import (
     changes_quantity,
     kinds,
+    noun_classes,
     parts_of_speech,
     singular,
     synonyms,
@@ -1186,6 +1187,7 @@ def name_span(sentence: str, ask: Ask) -> Span | None:
         r
         for r in _name_runs(sentence, ask)
         if not all(map(has_digit, words(sentence[r[0] : r[1]])))
+        and not _names_a_thing(sentence[r[0] : r[1]])
     ]
     if not runs:
         return None
@@ -1195,6 +1197,18 @@ def name_span(sentence: str, ask: Ask) -> Span | None:
         return (min(zipf(w.lower()) for w in ws), -len(ws))
 
     return min(runs, key=rarity)
+
+
+_AGENTS = frozenset({"noun.person", "noun.location"})  # a body is a person's (`noun_classes`)
+
+
+def _names_a_thing(run: str) -> bool:
+    """An acronym that WordNet reads as a thing and as no person, body or place ("CV",
+    "VAT", "TV"; not "FBI", "GP", "UK"): "Upload your CV" names no one."""
+    if not run.isupper() or len(words(run)) != 1:
+        return False
+    classes = noun_classes(run)
+    return bool(classes) and not classes & _AGENTS
 
 
 def appositive_span(sentence: str, ask: Ask) -> Span | None:
@@ -1395,8 +1409,21 @@ def place_span(sentence: str, ask: Ask) -> Span | None:
 
 
 _WHICH = re.compile(
-    r"\b(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?([^\W\d_][\w-]*)", re.I
+    r"\b(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?([^\W\d_][\w-]*)"
+    r"(?:\s+([^\W\d_][\w-]*))?",
+    re.I,
 )
+
+
+def _which_head(m: re.Match) -> str:
+    """The noun a which-question asks for: the word after "which", or the noun after it
+    where that word reads as an adjective ("Which American hospitals ...": hospitals;
+    "Which British agency ...": agency), as WordNet reads the two."""
+    first, second = m.group(1), m.group(2)
+    adjective = bool(parts_of_speech(first.lower()) & {"a", "s"})
+    if second and second.lower() not in _NOT_IN_A_NAME and adjective:
+        return second if "n" in parts_of_speech(second.lower()) else first
+    return first
 
 
 def head_noun_span(sentence: str, ask: Ask) -> Span | None:
@@ -1407,7 +1434,7 @@ def head_noun_span(sentence: str, ask: Ask) -> Span | None:
     m = _WHICH.search(ask.text)
     if not m or m.group(1).lower() in STOPWORDS:
         return None
-    head = stem(m.group(1))
+    head = stem(_which_head(m))
     tokens = list(WORD.finditer(sentence))
     for i, tok in enumerate(tokens):
         if stem(tok.group()) != head:

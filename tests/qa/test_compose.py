@@ -327,6 +327,17 @@ def test_a_which_noun_phrase_holds_no_verb():
     assert found is not None and updated[found[0] : found[1]] == "The updated policy"
 
 
+def test_a_which_question_asks_for_the_noun_after_its_adjective():
+    """ "Which American hospitals ...?" asks for hospitals: "American" read as the thing
+    asked made "harm American" of "to harm American medical institutions" its lead."""
+    ask = Ask.of("Which American hospitals did the FBI name?", "open", set())
+    said = "China is working hard to harm American medical institutions."
+    assert head_noun_span(said, ask) is None
+    named = "It listed the two American teaching hospitals in Ohio."
+    found = head_noun_span(named, ask)
+    assert found is not None and named[found[0] : found[1]] == "the two American teaching hospitals"
+
+
 @pytest.mark.parametrize(
     ("sentence", "question", "answer_type", "span"),
     [
@@ -732,6 +743,12 @@ def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
             "If the pump overheats, switch it off at the wall and call the installer.",
             "What happens if the pump overheats?",
             "open",
+        ),
+        # an acronym of a thing names no one ("CV"; "FBI" would)
+        (
+            "Upload your CV and a cover letter explaining how you meet the criteria.",
+            "Who's going to be my boss?",
+            "person",
         ),
     ],
 )
