@@ -47,6 +47,13 @@ log = logging.getLogger(__name__)
 # direct hypernyms ("engineer" -> "person"): -0.006 [-0.018, +0.007]; derivations
 # ("decide" -> "decision"): -0.001. With the filters of `WordNet.synonyms` (a review's
 # findings): +0.015 [+0.005, +0.026] against the session's start, +0.000 against no filters.
+# Tried in session 36 and not kept: words related by WordNet's definitions, a question
+# word in a text word's definition or the other way ("espionage": "the systematic use of
+# spies ..."; "pup" ~ dog), as a partial match (0.5 on `question.closeness`'s scale; the
+# definitions' first clause, without words as common as Zipf 5.5): dev LOCO (`python -m
+# evals.decision_lab`) .684 / .554 / .532 / .394 -> .675 / .530 / .503 / .371, AUC -.0001
+# [-.0077, +.0075]; on six probes two more answers right and two fewer near misses
+# abstained on.
 SENSES = 2
 # A verb's senses that `WordNet.changes_quantity` reads: "fall" says "decrease" third.
 _CHANGE_SENSES = 3
