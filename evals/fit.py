@@ -69,6 +69,17 @@ RULE_BOUNDS = {"unknown_name": [None, 0.15, 0.25]}
 REGULARISATION = 1.0
 # The answerer sees one row per question (a few hundred), so it is held closer to zero;
 # measured on the dev splits with leave-one-corpus-out: C=0.1 transferred better than 1.0.
+# Tried in session 36 and not kept: gradient boosting for the answerer
+# (HistGradientBoosting, depth 2, 100 rounds, learning rate 0.05, 20 rows a leaf, balanced
+# classes), to read interactions a linear model cannot: dev LOCO (`python -m
+# evals.decision_lab`) .686 / .558 / .532 / .396 -> .662 / .472 / .480 / .361, AUC -.036
+# [-.055, -.017]. The linear answerer transfers across corpora; the trees did not.
+# Nor, the same session, the questions of six probe sets (386 questions in everyday words
+# over 42 small corpora, by writers who never read the code) added to every fit's dev
+# items: on five held-out probe sets key-fact accuracy .684 -> .688 and abstention recall
+# .465 -> .505, but the eval's figures fell (`corpus-qa eval --loco`: test .659 / .460 /
+# .455 -> .652 / .441 / .438, leave-one-corpus-out .668 / .507 / .491 -> .646 / .474 /
+# .499): 14 figures of six corpora below their floors.
 ANSWERER_REGULARISATION = 0.1
 FOLDS = 5  # for the out-of-fold rankings and probabilities the threshold is chosen on
 # Tried in session 34 and not kept: the probes' questions (280 questions in everyday words
