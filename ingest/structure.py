@@ -86,11 +86,11 @@ _PARTICLES = frozenset({"in", "on", "out", "up", "off", "over", "down", "back", 
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
-# An underline or a rule; in a plain text's centred layout (a judgment's "JUDGMENT" between
-# two rules of dashes, indented to the middle of the page), an unbroken one of three or
-# more at any indent. (A text table's rule under its columns is broken by spaces.)
-_SETEXT = re.compile(r"^(?:\s{0,3}(=+|-+)|\s+(={3,}|-{3,}))\s*$")
-_RULE = re.compile(r"^(?:\s{0,3}([-*_=])(?:\s*\1){2,}|\s+([-*_=])\2{2,})\s*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
+# A rule of one character at any indent, unbroken: the overline and underline of a plain
+# text's framed heading (`_framed_headings`).
+_FRAME = re.compile(r"^\s*([-=*_~])\1{2,}\s*$")
 # Bullets: Markdown's, and the glyphs word processors and PDFs set ("●", "➤", "✓", and
 # Symbol's bullet in the private use area, U+F0B7).
 _BULLET = re.compile(r"^\s*[-*+•◦▪‣–●○■□►➢➤✓✔→\uf0a7\uf0b7]\s+(?=\S)")
@@ -442,6 +442,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             blocks.append(current)
         current = None
 
+    framed = _framed_headings(lines)
     for i, line in enumerate(lines):
         stripped = line.text.strip()
         if fence is not None:
@@ -450,6 +451,13 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
                 if line.start > content_start:
                     blocks.append(Block(CODE, content_start, lines[i - 1].end))
                 fence = None
+            continue
+        if i in framed:  # a framed heading's rule, or the heading itself
+            close()
+            in_table, head = False, None
+            if framed[i]:
+                blocks.append(Block(HEADING, line.start + _indent(line.text), line.end))
+                blocks[-1].style, blocks[-1].level = ("md",), framed[i]
             continue
         if line.blank:
             close()
@@ -666,6 +674,32 @@ def _heads_list(
         and not _wrapped(previous, line, width)
         and _sentence_case_line(text[current.start : current.end], current)
     )
+
+
+def _framed_headings(lines: list[_Line]) -> dict[int, int]:
+    """The lines of headings framed between two rules of the same character, as a plain
+    text centres them ("JUDGMENT" between two lines of dashes, all three indented to the
+    middle of the page; reStructuredText's overlined title): one short line that is no
+    rule, with a blank line (or the text's start and end) around the three. Markdown reads
+    a rule indented four spaces as code, and a lone indented rule stays what it was (a
+    sum's rule in a text table). Each rule's index maps to 0, the heading's to its level:
+    1 under "=", else 2 (as a setext underline)."""
+    found: dict[int, int] = {}
+    for i in range(len(lines) - 2):
+        over, title, under = lines[i : i + 3]
+        m = _FRAME.match(over.text)
+        if not m or not (n := _FRAME.match(under.text)) or m.group(1) != n.group(1):
+            continue
+        before = lines[i - 1] if i else None
+        after = lines[i + 3] if i + 3 < len(lines) else None
+        if (before and not before.blank) or (after and not after.blank):
+            continue
+        if title.blank or _FRAME.match(title.text) or _opens_front_matter(lines, i + 1):
+            continue  # (one field between "---" lines is a YAML front matter)
+        if len(title.text.split()) > _MAX_HEADING_WORDS:
+            continue
+        found.update({i: 0, i + 1: 1 if m.group(1) == "=" else 2, i + 2: 0})
+    return found
 
 
 def _underlines(text: str, current: Block, line: _Line) -> bool:

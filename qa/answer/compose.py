@@ -468,8 +468,9 @@ _NUM = (
     rf"(?<![\w-])(?:(?:1|one) in (?!(?:1[6-9]|20)\d\d\b)(?:{FIGURE_DIGITS}|{_NUMBER_WORD})(?![\w-])|"
     rf"{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)|"
     # a decimal said aloud, as a transcript writes it: "two point nine", "nought point five"
-    rf"(?:{_NUMBER_WORD}|nought|zero) point(?: (?:zero|oh|one|two|three|four|five|six|seven|"
-    r"eight|nine))+|"
+    # (not "at one point two people", a moment)
+    rf"(?<!\bat )(?:{_NUMBER_WORD}|nought|zero) point(?: (?:zero|oh|one|two|three|four|five|"
+    r"six|seven|eight|nine))+|"
     rf"{FIGURE_DIGITS}(?:k|bn)?|"  # "£9.55k", "$2bn": the scale is the sum's
     + _NUMBER_WORD
     + r")(?![\w-])"
@@ -1086,7 +1087,9 @@ def _beside_the_asked(text: str, ask: Ask) -> bool:
     return any(p.fullmatch(bare) and p.search(ask.text, 1) for p in _BARE_PERIODS)
 
 
-_ASKS_CLOCK = re.compile(rf"\bwhat time\b|\bat what hour\b|{ASKS_LATEST}", re.I)
+_ASKS_CLOCK = re.compile(
+    rf"\bwhat time\b|\bat what hour\b|\bhow (?:late|early)\b|{ASKS_LATEST}", re.I
+)
 _ASKS_CALENDAR = re.compile(
     r"\b(?:which|what)\s+(?:month|year|date|day of the \w+|season)\b", re.I
 )  # "Which month ...?", "In what year ...?": a date
@@ -1199,16 +1202,18 @@ def name_span(sentence: str, ask: Ask) -> Span | None:
     return min(runs, key=rarity)
 
 
-_AGENTS = frozenset({"noun.person", "noun.location"})  # a body is a person's (`noun_classes`)
+# WordNet's classes of made things, documents and holdings: what an acronym of one names
+# is no one ("CV", "VAT", "TV").
+_THINGS = frozenset({"noun.artifact", "noun.communication", "noun.possession"})
 
 
 def _names_a_thing(run: str) -> bool:
-    """An acronym that WordNet reads as a thing and as no person, body or place ("CV",
-    "VAT", "TV"; not "FBI", "GP", "UK"): "Upload your CV" names no one."""
+    """An acronym that WordNet reads only as a thing (`_THINGS`: "CV", "VAT", "TV"; not
+    "FBI", "GP", "UK", nor "HR", read as an hour, or "IT"): "Upload your CV" names no one."""
     if not run.isupper() or len(words(run)) != 1:
         return False
     classes = noun_classes(run)
-    return bool(classes) and not classes & _AGENTS
+    return bool(classes) and classes <= _THINGS
 
 
 def appositive_span(sentence: str, ask: Ask) -> Span | None:
@@ -1418,12 +1423,14 @@ _WHICH = re.compile(
 def _which_head(m: re.Match) -> str:
     """The noun a which-question asks for: the word after "which", or the noun after it
     where that word reads as an adjective ("Which American hospitals ...": hospitals;
-    "Which British agency ...": agency), as WordNet reads the two."""
+    "Which British agency ...": agency), as WordNet reads the two; not a word it reads as
+    a verb too ("Which standard covers it?" asks for a standard)."""
     first, second = m.group(1), m.group(2)
+    if not second or second.lower() in _NOT_IN_A_NAME:
+        return first
+    read = parts_of_speech(second.lower())
     adjective = bool(parts_of_speech(first.lower()) & {"a", "s"})
-    if second and second.lower() not in _NOT_IN_A_NAME and adjective:
-        return second if "n" in parts_of_speech(second.lower()) else first
-    return first
+    return second if adjective and "n" in read and "v" not in read else first
 
 
 def head_noun_span(sentence: str, ask: Ask) -> Span | None:

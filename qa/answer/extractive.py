@@ -449,7 +449,8 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
             absent,
             key=lambda t: (not t.scene, t.name, t.specificity * t.corpus_gap),
         )
-        near = worst.nearest if worst.corpus_similarity >= NEAR_WORD else ""
+        # not for a name: another name near it in the embedding is someone else
+        near = worst.nearest if not worst.name and worst.corpus_similarity >= NEAR_WORD else ""
         said = f" (the closest word they use is “{near}”)" if near else ""
         return f"nothing in them mentions “{worst.word}”{said}"
     if q.terms:

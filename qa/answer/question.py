@@ -317,11 +317,15 @@ def _first(wh: str) -> str:
 # "When the light flashes, what should I do?": a when-clause that a comma closes before a
 # wh-word or an auxiliary sets the scene of the question; it does not ask when.
 _SCENE_SET = rf"(?![^?]*,\s*(?:{WH_WORDS}|{AUXILIARIES})\b)"
-# The time something may be done by: "How late can I turn up?", "What's the latest I can
-# put the bins out?" (not "how late was it", a delay, nor "the latest version", a thing).
+# The time something may be done by, or a place is open until: "How late can I turn up?",
+# "What's the latest (time) I can put the bins out?", "How late is the library open?";
+# not a delay ("How late was it?", "How late will the train be?"), nor the newest thing or
+# news ("the latest version", "the latest you've heard").
 ASKS_LATEST = (
-    r"\bhow (?:late|early)\s+(?:can|could|may|might|must|should|do|does|will|would)\b"
-    r"|\bthe (?:latest|earliest)\s+(?:i|we|you|they|he|she|one|someone|anyone)\b"
+    r"\bhow (?:late|early)\s+(?:can|could|may|might|must|should|do|does|did)\b"
+    r"|\bhow (?:late|early)\s+(?:is|are)\s+(?:[\w'’]+\s+){0,4}?open\b"
+    r"|\bthe (?:latest|earliest)\s+(?:(?:time|hour)\s+)?(?:i|we|you|they|he|she|someone|anyone)"
+    r"\s+(?:can|could|may|might|must|should|need|have to|am|are|is)\b"
 )
 asks_when = _rule(
     rf"(?:{_first('when')}){_SCENE_SET}|\b(?:by|until|since|as of|from) when\b|\bwhat time\b"

@@ -1533,3 +1533,22 @@ def test_a_centred_heading_between_two_rules_heads_the_text_under_it():
     assert not any("-" * 28 in s for _, s in sentences)
     assert _block(structure, text, "1.  This is").section == "JUDGMENT"
     assert _block(structure, text, "Worktop").kind == "table_row"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sum's rule under a text table's figures, indented to their column
+        "    Energy used   £88.10\n                  ------\n    Total         £100.50\n\n"
+        "We will take this by direct debit on 3 May.\n",
+        # a Markdown code line over an indented rule
+        "Build it:\n\n    $ make\n    -----\n\nThen run it.\n",
+        # a centred rule under a paragraph, not over it too
+        "The parties signed on 3 May.\n                  ------\n\nThe rest follows.\n",
+    ],
+)
+def test_a_lone_indented_rule_makes_no_heading(text):
+    """Only a short line framed by two rules, blank lines around, is a framed heading."""
+    structure, _ = _read(text)
+    assert not [b for b in structure.blocks if b.kind == "heading"]
+    assert all(b.section == "" for b in structure.blocks)

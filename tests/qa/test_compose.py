@@ -333,6 +333,9 @@ def test_a_which_question_asks_for_the_noun_after_its_adjective():
     ask = Ask.of("Which American hospitals did the FBI name?", "open", set())
     said = "China is working hard to harm American medical institutions."
     assert head_noun_span(said, ask) is None
+    # nor, after an adjective, a word that reads as a verb: "Which standard covers it?"
+    standard = Ask.of("Which standard covers it?", "open", set())
+    assert head_noun_span("Its wiring covers the whole of the east wing.", standard) is None
     named = "It listed the two American teaching hospitals in Ohio."
     found = head_noun_span(named, ask)
     assert found is not None and named[found[0] : found[1]] == "the two American teaching hospitals"
@@ -697,6 +700,18 @@ def test_a_which_question_asks_for_the_noun_after_its_adjective():
             "What was the median seasonal performance factor?",
             "number",
             "two point nine",
+        ),
+        (  # "at one point" is a moment, no decimal
+            "At one point two people were waiting at the desk.",
+            "How many people were waiting?",
+            "number",
+            "two people",
+        ),
+        (  # an acronym of a body, or of a department read as an hour, still names who
+            "Payroll queries go to HR, not to your manager.",
+            "Who handles payroll queries?",
+            "person",
+            "HR",
         ),
     ],
 )

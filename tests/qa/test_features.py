@@ -71,7 +71,12 @@ from qa.types import Passage, Sentence
         ("What's the latest I can put my bins out?", "time"),
         ("How early can I check in?", "time"),
         ("How late was the train?", "open"),
+        ("How late will the train be?", "open"),
         ("What is the latest version?", "number"),
+        ("What is the latest one?", "open"),
+        ("What's the latest you've heard from the council?", "open"),
+        ("How late is the library open?", "time"),
+        ("What is the latest time I can check out?", "time"),
         ("What is the default timeout for a request?", "duration"),
         ("What response time applies to urgent faults?", "duration"),
         ("How heavy is the unit?", "number"),
@@ -773,6 +778,9 @@ def test_a_reason_quotes_a_word_without_its_possessive_ending():
     boat = next(t for t in best.view.q.terms if t.stem == "boat")
     boat.in_corpus, boat.specificity = False, 0.9
     assert explain(best, [best]) == "nothing in them mentions “boat”"
+    assert [t.word for t in profile_question("The members' vote", {}, set()).terms] == [
+        "members", "vote"
+    ]  # fmt: skip
 
 
 def test_a_reason_names_the_closest_word_the_documents_use_for_the_one_they_lack():
@@ -790,9 +798,9 @@ def test_a_reason_names_the_closest_word_the_documents_use_for_the_one_they_lack
     )
     spies.corpus_similarity = 0.1  # unrelated: no word to name
     assert explain(best, [best]) == "nothing in them mentions “spies”"
-    assert [t.word for t in profile_question("The members' vote", {}, set()).terms] == [
-        "members", "vote"
-    ]  # fmt: skip
+    # a name's neighbour in the embedding is someone else: not named as the same thing
+    spies.corpus_similarity, spies.name = 0.63, True
+    assert explain(best, [best]) == "nothing in them mentions “spies”"
 
 
 def test_the_reason_says_no_passage_gives_the_kind_of_answer_only_when_none_does():
