@@ -140,6 +140,25 @@ def test_common_words_are_less_specific_than_rare_words_names_and_numbers():
     assert specificity("A4-77") == 1.0  # has digits: a model number, an article number
 
 
+def test_a_day_or_month_is_never_missing_from_the_corpus():
+    """ "Is it still fine to eat on Wednesday?" over a recipe that says "keeps for 3 days":
+    the day says when the asker's case happens, and no document need name it."""
+    q = profile_question(
+        "We had chicken left over on Sunday. Is it still fine to eat on Wednesday?",
+        {"chicken": 2, "eat": 1},
+        set(),
+    )
+    found = {t.word: t.in_corpus for t in q.terms}
+    assert found["Wednesday"] and found["Sunday"]
+    assert not found["left"]  # other words the corpus lacks are missing still
+    # "May" the month is a calendar name; "may" the modal is no term at all
+    assert [
+        t.in_corpus
+        for t in profile_question("Is it open in May?", {}, set()).terms
+        if t.word == "May"
+    ] == [True]
+
+
 def test_an_ordinal_in_figures_is_its_number():
     """ "the 21st" is the day "21 June" writes: its ending is no word the answer must have."""
     q = profile_question("Why couldn't they have the party on the 21st?", {"21": 1}, set())
