@@ -449,8 +449,10 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
             absent,
             key=lambda t: (not t.scene, t.name, t.specificity * t.corpus_gap),
         )
-        # not for a name: another name near it in the embedding is someone else
+        # not for a name, nor a name for a word: another name near it in the embedding is
+        # someone else, and the corpus writes a name capitalised (the lexicon lower-cased)
         near = worst.nearest if not worst.name and worst.corpus_similarity >= NEAR_WORD else ""
+        near = near if near in v.lower_words else ""
         said = f" (the closest word they use is “{near}”)" if near else ""
         return f"nothing in them mentions “{worst.word}”{said}"
     if q.terms:

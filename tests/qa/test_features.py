@@ -812,6 +812,7 @@ def test_a_reason_names_the_closest_word_the_documents_use_for_the_one_they_lack
     spies = next(t for t in best.view.q.terms if t.stem == stem("spies"))
     spies.in_corpus, spies.specificity, spies.nearest = False, 0.7, "espionage"
     spies.corpus_similarity = 0.63
+    best.view.lower_words = {"espionage"}  # the corpus writes it in lower case: no name
     assert explain(best, [best]) == (
         "nothing in them mentions “spies” (the closest word they use is “espionage”)"
     )
@@ -819,6 +820,9 @@ def test_a_reason_names_the_closest_word_the_documents_use_for_the_one_they_lack
     assert explain(best, [best]) == "nothing in them mentions “spies”"
     # a name's neighbour in the embedding is someone else: not named as the same thing
     spies.corpus_similarity, spies.name = 0.63, True
+    assert explain(best, [best]) == "nothing in them mentions “spies”"
+    # nor is a word the corpus writes only capitalised, a name (the lexicon lower-cases it)
+    spies.name, best.view.lower_words = False, set()
     assert explain(best, [best]) == "nothing in them mentions “spies”"
 
 
