@@ -963,7 +963,8 @@ def profile_question(
 # the asking part. Tried in session 36 and not kept: 0 (a scene's word the corpus lacks
 # was in 123 answerable questions and 2 unanswerable ones, dev and six probes): dev LOCO
 # (`python -m evals.decision_lab`) outcomes unchanged, AUC +.0010 [-.0000, +.0022]; refitted
-# on all dev, six probes one more answer right and two near-abstentions answered wrongly.
+# on all dev, six probes: one more answer right, and two answerable questions abstained on
+# before answered wrongly.
 SCENE = 0.5
 # What sets the scene of a question, by English punctuation and grammar: a statement
 # before the sentence that asks ("My gran is sending me £80 from Canada. Will I ...?"), a
