@@ -680,10 +680,10 @@ def _framed_headings(lines: list[_Line]) -> dict[int, int]:
     """The lines of headings framed between two rules of the same character, as a plain
     text centres them ("JUDGMENT" between two lines of dashes, all three indented to the
     middle of the page; reStructuredText's overlined title): one short line that is no
-    rule, with a blank line (or the text's start and end) around the three. Markdown reads
-    a rule indented four spaces as code, and a lone indented rule stays what it was (a
-    sum's rule in a text table). Each rule's index maps to 0, the heading's to its level:
-    1 under "=", else 2 (as a setext underline)."""
+    rule, with a blank line (or the text's start and end) around the three. A lone
+    indented rule stays what it was (a sum's rule in a text table, a line under an
+    indented code line): only the frame counts. Each rule's index maps to 0, the heading's
+    to its level: 1 under "=", else 2 (as a setext underline)."""
     found: dict[int, int] = {}
     for i in range(len(lines) - 2):
         over, title, under = lines[i : i + 3]
