@@ -695,6 +695,9 @@ _FOCUS = re.compile(
 # the answer type ("What odds ...", "What nicknames ...") taken as met by a sentence that
 # offers that type: .661 / .558 / .573 -> .664 / .555 / .564, gold ranked first (`python
 # -m evals.rank_lab`, LOCO) .597 -> .592.
+_AUXILIARY_WORD = re.compile(AUXILIARIES, re.I)
+
+
 def asked_thing(text: str) -> str | None:
     """The word naming the thing a which/what question asks about, as `_FOCUS` finds it
     ("Which room ..." -> "room"); none where the word after "what" is a verb (WordNet reads
@@ -703,9 +706,11 @@ def asked_thing(text: str) -> str | None:
     `python -m evals.decision_lab`, leave one corpus out within dev: key-fact accuracy /
     abstention precision / recall / CRAG .673 / .544 / .538 / .384 -> .676 / .560 / .543
     / .387; the "what happens" questions, which the absent verb had held below the
-    threshold, are answered.)"""
+    threshold, are answered.) Nor where it is an auxiliary NLTK's stop words lack ("What
+    would it cost ...?", "How much could they charge?": "would" and "could" were taken for
+    the thing asked, and counted missing from every sentence)."""
     m = _FOCUS.search(text)
-    if m is None or m.group(1).lower() in STOPWORDS:
+    if m is None or m.group(1).lower() in STOPWORDS or _AUXILIARY_WORD.fullmatch(m.group(1)):
         return None
     read = parts_of_speech(m.group(1).lower())
     if m.group().lower().startswith("what") and "v" in read and "n" not in read:

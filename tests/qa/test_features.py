@@ -1183,6 +1183,9 @@ def test_words_that_set_the_scene_count_less_when_absent():
         ("What fee applies to a late payment?", "fee"),
         ("Which costs does the tenant pay?", "costs"),  # a noun as well as a verb
         ("How many replicates did the trial have?", "replicates"),  # only a noun can follow
+        # an auxiliary NLTK's stop words lack is no thing asked
+        ("What would it cost to make it 50%?", None),
+        ("How much could they charge me?", None),
     ],
 )
 def test_the_thing_asked_about_is_a_noun_after_the_wh_word(question, focus):
