@@ -695,7 +695,7 @@ _FOCUS = re.compile(
 # the answer type ("What odds ...", "What nicknames ...") taken as met by a sentence that
 # offers that type: .661 / .558 / .573 -> .664 / .555 / .564, gold ranked first (`python
 # -m evals.rank_lab`, LOCO) .597 -> .592.
-_AUXILIARY_WORD = re.compile(AUXILIARIES, re.I)
+_AUXILIARY_WORD = re.compile(rf"{AUXILIARIES}|cannot", re.I)
 
 
 def asked_thing(text: str) -> str | None:
@@ -937,7 +937,7 @@ def profile_question(
         in_corpus = (
             any(doc_freq.get(form, 0) > 0 for form in written_forms(s))
             or (name and similar_stems is not None and same_name(s, similar_stems(s)))
-            or _calendar_name(w)
+            or _calendar_name(tokens, i)
         )
         terms[s] = Term(
             word=w,
@@ -1034,15 +1034,39 @@ def _modal_idiom_words(text: str) -> frozenset[int]:
     )
 
 
-def _calendar_name(word: str) -> bool:
-    """A day of the week or a month, written out ("Wednesday", "June"): never missing from
-    a corpus. It says when the asker's case happens ("We had chicken left over on Sunday.
-    Is it still fine to eat on Wednesday?", "My partner is due in June"), and the documents
-    cover such times by their rules, ranges and periods ("keeps for 3 days", "Monday to
-    Friday", "April to October"), which each sentence is read for (`extractive._Words`),
-    rather than by writing the name. Measured: of the dev and probe questions with a
+# Words that set a day or a month in time: a preposition of time, or a determiner of one
+# ("on Wednesday", "in June", "every Thursday", "next Monday"); closed classes of English.
+_TIME_PREPOSITIONS = frozenset({
+    "on", "in", "by", "until", "till", "since", "before", "after", "from", "to", "during",
+    "through", "of", "at", "for", "between",
+})  # fmt: skip
+_TIME_DETERMINERS = frozenset({"every", "each", "next", "last", "this", "early", "mid", "late"})
+
+
+def _calendar_name(tokens: list[str], i: int) -> bool:
+    """Token `i` is a day of the week or a month written out ("Wednesday", "Mondays",
+    "June"), used as a time: after a preposition or a determiner of time ("on Wednesday",
+    "on a Sunday", "every Thursday"), or beside a figure ("5 June", "June 2025"). Such a
+    word is never missing from a corpus. It says when the asker's case happens ("We had
+    chicken left over on Sunday. Is it still fine to eat on Wednesday?", "My partner is
+    due in June"), and the documents cover such times by their rules, ranges and periods
+    ("keeps for 3 days", "Monday to Friday", "April to October"), which each sentence is
+    read for (`extractive._Words`), rather than by writing the name. Not a name used as
+    one ("Did April sign the lease?"). Measured: of the dev and probe questions with a
     calendar name that their corpus never writes, 9 of 9 are answerable."""
-    return word.lower() in WEEKDAYS or (word[:1].isupper() and month_of(word) is not None)
+    word = tokens[i]
+    if not (
+        word.lower().removesuffix("s") in WEEKDAYS
+        or (word[:1].isupper() and month_of(word) is not None)
+    ):
+        return False
+    before = [t.lower() for t in tokens[max(0, i - 2) : i]]
+    after = tokens[i + 1 : i + 2]
+    if before and (before[-1] in _TIME_PREPOSITIONS or before[-1] in _TIME_DETERMINERS):
+        return True
+    if len(before) == 2 and before[-1] in ("a", "the") and before[0] in _TIME_PREPOSITIONS:
+        return True  # "on a Sunday"
+    return any(has_digit(t) for t in [*before[-1:], *after])
 
 
 # Of English ordinals in figures, lower-case ("10 St James Square" names a saint)
