@@ -686,6 +686,11 @@ _FOCUS = re.compile(
 )
 
 
+# An auxiliary that NLTK's stop words lack ("would", "could", "may", "must", "cannot"):
+# no thing asked.
+_AUXILIARY_WORD = re.compile(rf"{AUXILIARIES}|cannot", re.I)
+
+
 # Tried in session 11 and not kept: the phrase's last word as the focus where the words
 # after the wh-word run up to an auxiliary ("Which software vulnerability did ..." asks
 # about a vulnerability): dev LOCO (`python -m evals.decision_lab`) 0.628 / 0.495 / 0.495
@@ -695,9 +700,6 @@ _FOCUS = re.compile(
 # the answer type ("What odds ...", "What nicknames ...") taken as met by a sentence that
 # offers that type: .661 / .558 / .573 -> .664 / .555 / .564, gold ranked first (`python
 # -m evals.rank_lab`, LOCO) .597 -> .592.
-_AUXILIARY_WORD = re.compile(rf"{AUXILIARIES}|cannot", re.I)
-
-
 def asked_thing(text: str) -> str | None:
     """The word naming the thing a which/what question asks about, as `_FOCUS` finds it
     ("Which room ..." -> "room"); none where the word after "what" is a verb (WordNet reads
