@@ -374,6 +374,13 @@ def months_covered(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def weekday_of(word: str) -> str | None:
+    """The day of the week a word names in full, one or several ("Monday", "Mondays" ->
+    "monday"), else None."""
+    day = word.lower().removesuffix("s")
+    return day if day in DAYS else None
+
+
 def month_of(word: str) -> str | None:
     """The month a word names in full ("December" -> "dec"; "Sept" too), else None: a
     question writes its months out, and "Jan" or "Mar" may be a name."""

@@ -45,7 +45,6 @@ from qa.retrieve import Snapshot
 from qa.sections import heading_label
 from qa.store import sentence_id
 from qa.text import (
-    WEEKDAYS,
     acronyms,
     code_form,
     days_covered,
@@ -57,6 +56,7 @@ from qa.text import (
     restates,
     speaks_to,
     stems,
+    weekday_of,
 )
 from qa.types import SECTION_SEPARATOR, Passage, Sentence
 
@@ -178,8 +178,8 @@ TimeCover = Callable[[str], frozenset[str]]
 def _time_named(term: Term, modal: bool) -> tuple[TimeCover, str] | None:
     """The day of the week, the month or the part of the day the term names, with what
     reads the ones a text covers; None for a term that names none of them."""
-    if term.stem in WEEKDAYS:
-        return days_covered, term.stem
+    if day := weekday_of(term.word):
+        return days_covered, day
     if part := part_of_day(term.word):
         return parts_of_day_covered, part
     written_out = term.word[:1].isupper() and not (modal and term.lower == "may")
@@ -451,9 +451,9 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
         )
         # not for a name, nor a name for a word: another name near it in the embedding is
         # someone else, and the corpus writes a name capitalised (the lexicon lower-cased)
-        near = worst.nearest if not worst.name and worst.corpus_similarity >= NEAR_WORD else ""
-        near = near if near in v.lower_words else ""
-        said = f" (the closest word they use is “{near}”)" if near else ""
+        near = worst.nearest
+        close = not worst.name and worst.corpus_similarity >= NEAR_WORD and near in v.lower_words
+        said = f" (the closest word they use is “{near}”)" if close else ""
         return f"nothing in them mentions “{worst.word}”{said}"
     if q.terms:
         found = np.max([c.view.context_match for c in candidates or [best]], axis=0)

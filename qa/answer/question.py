@@ -36,7 +36,6 @@ from qa.text import (
     TIME_UNIT,
     UNIT_WORD,
     VERSION,
-    WEEKDAYS,
     WORD,
     code_form,
     has_digit,
@@ -47,6 +46,7 @@ from qa.text import (
     same_name,
     speaks_to,
     stem,
+    weekday_of,
     without_possessive,
     words,
     zipf,
@@ -1057,10 +1057,7 @@ def _calendar_name(tokens: list[str], i: int) -> bool:
     one ("Did April sign the lease?"). Measured: of the dev and probe questions with a
     calendar name that their corpus never writes, 9 of 9 are answerable."""
     word = tokens[i]
-    if not (
-        word.lower().removesuffix("s") in WEEKDAYS
-        or (word[:1].isupper() and month_of(word) is not None)
-    ):
+    if not (weekday_of(word) is not None or (word[:1].isupper() and month_of(word) is not None)):
         return False
     before = [t.lower() for t in tokens[max(0, i - 2) : i]]
     after = tokens[i + 1 : i + 2]
