@@ -764,7 +764,7 @@ def names(text: str, lower_words: Collection[str] = ()) -> set[str]:
             continue
         used_lower = lw in lower_words or lw.removesuffix("'s") in lower_words
         if sentence_initial(text, match.start()):
-            if used_lower or _opens_adverbial(text, match):
+            if used_lower or _opens_adverbial(text, match) or _whole_sentence(text, match):
                 continue
         elif used_lower and title_case:
             continue  # "What Does The Agreement Say": capitals of style, not of names
@@ -816,6 +816,21 @@ def _opens_adverbial(text: str, match: re.Match) -> bool:
     )
     shaped = rest.startswith(",") or after in _OPENER_FOLLOWERS or passive or ongoing
     return shaped and zipf(lowered) >= COMMON_ZIPF
+
+
+_ENDS_SENTENCE = re.compile(r"\s*[.!?]")
+
+
+def _whole_sentence(text: str, match: re.Match) -> bool:
+    """A common word that is a sentence on its own: a reply or an interjection ("Dana:
+    Okay.", "Right!", "Morning."), which a transcript's turns are full of. Common English
+    (wordfreq) that WordNet lists only in lower case; a name said alone ("Elena.", "John?")
+    stays one."""
+    if not _ENDS_SENTENCE.match(text, match.end()) or zipf(match.group().lower()) < COMMON_ZIPF:
+        return False
+    from qa.thesaurus import common_word  # imported here: qa.thesaurus imports this module
+
+    return common_word(match.group())
 
 
 def _is_a_verb(word: str) -> bool:

@@ -233,6 +233,21 @@ class WordNet:
             }
         return frozenset(found)
 
+    def names_a_time(self, word: str) -> bool:
+        """Is the word, capitalised, WordNet's name of a time: a day of the week, a month,
+        a feast or a season of the calendar ("Wednesday", "June", "Christmas", "Easter",
+        "Ramadan": lexicographer file noun.time, lemma capitalised)? Not "Year" ("year"
+        is no name), "Old" ("old": the old days, in lower case) nor "GHz"."""
+        for synset, form in self.senses(word.lower()):
+            if (
+                synset[0] == "n"
+                and len(form) > 2
+                and form.capitalize() in self.members(synset)
+                and "noun.time" in self._lexfiles_of(synset)
+            ):
+                return True  # its own name ("Christmas"); no unit's symbol ("GHz", "Hz")
+        return False
+
     def _is_a_unit(self, synset: str, written: list[str]) -> bool:
         """A unit of measure (noun.quantity), not a number ("five" is "V" too: its synset
         has a figure, "5")."""
@@ -557,6 +572,21 @@ def is_money(word: str) -> bool:
 # ("312 employees", "40 sailors"); "person" itself is one of WordNet's top concepts
 # (noun.Tops), which only "people" reaches here (`_PLURALS_NOT_LISTED`).
 _SAME_CLASS = {"noun.group": "noun.person", "noun.Tops": "noun.person"}
+
+
+@lru_cache(maxsize=4096)
+def common_word(word: str) -> bool:
+    """WordNet lists the word, and only in lower case: "okay", "right", "morning"; not
+    "John" (a name among its first senses) nor "Elena" (not listed). False without WordNet."""
+    db = wordnet()
+    return db is not None and bool(db.senses(word.lower())) and not db._names(word.capitalize())
+
+
+@lru_cache(maxsize=4096)
+def names_a_time(word: str) -> bool:
+    """`WordNet.names_a_time`; False without WordNet."""
+    db = wordnet()
+    return db.names_a_time(word) if db else False
 
 
 @lru_cache(maxsize=16384)

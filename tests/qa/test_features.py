@@ -164,6 +164,13 @@ def test_a_day_or_month_used_as_a_time_is_never_missing_from_the_corpus():
     assert present("Is there a meeting every Thursday?", "Thursday")
     assert not present("Did April sign the lease?", "April")
     assert not present("What did Tuesday say about the deposit?", "Tuesday")
+    # a feast or a season of the calendar is a time as a day is (WordNet: noun.time, its
+    # lemma capitalised), "over" it too; "Year" and a unit's symbol are no such name
+    assert present("When do the kids go back after the Christmas break?", "Christmas")
+    assert present("Are bins collected over Easter?", "Easter")
+    assert not present("Who sold the Easter eggs?", "Easter")
+    assert not present("Is it open for Year 6?", "Year")
+    assert not present("Does it run at 5 GHz?", "GHz")
 
 
 def test_an_ordinal_in_figures_is_its_number():

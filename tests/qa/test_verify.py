@@ -176,6 +176,11 @@ def test_the_document_may_speak_as_the_author_unless_someone_else_speaks(judge):
          {"national", "cyber", "security", "center"}),  # capitals inside a sentence
         ("What Does The Agreement Say About Termination", {"agreement", "termination"}, set()),
         ("Mr Raab met Artturi Lehtiö.", set(), {"raab", "artturi", "lehtiö"}),
+        # a common word said alone is a reply, not a name; a name said alone is one
+        ("Dana: Okay. What are we changing?", set(), {"dana"}),
+        ("Right! Morning. Thanks.", set(), set()),
+        ("Who covers? Elena.", set(), {"elena"}),
+        ("John?", set(), {"john"}),
     ],
 )  # fmt: skip
 def test_names_are_told_from_capitalised_common_words(text, lower, expected):
