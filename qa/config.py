@@ -99,6 +99,11 @@ class Settings(BaseSettings):
     top_k: int = Field(default=6, ge=1, le=TOP_K_LIMIT)
     max_question_chars: int = Field(default=2000, ge=10)
     max_answer_sentences: int = Field(default=3, ge=1, le=10)
+    read_slips: bool = Field(
+        default=True,
+        description="Read a question's misspelt word as the corpus word it misses by one "
+        'letter ("vacine" as "vaccine"), and say so in the answer\'s notice.',
+    )
     answer_model: Path | None = Field(
         default=None,
         description="The fitted answer decision (JSON, written by `corpus-qa fit`); unset "

@@ -41,6 +41,8 @@ from qa.followup import rewrite
 from qa.jobs import JobRunner
 from qa.retrieve import CorpusIndex, Query, Snapshot
 from qa.sentences import sentence_spans
+from qa.spelling import Correction, corrected
+from qa.spelling import notice as read_as_notice
 from qa.store import Store, sentence_id
 from qa.types import (
     Answer,
@@ -77,6 +79,15 @@ class Prepared:
     # "Where is X made, and when did that factory open?": each part gathered as a question
     # of its own (unscored: `compose_answer` scores them by the decision it is given)
     parts: tuple[Prepared, ...] = ()
+    # `question` is the question as read: its slips read as the corpus's words
+    # (`qa.spelling`); `typed` is the question as asked, where that differs
+    typed: str | None = None
+    corrections: tuple[Correction, ...] = ()
+
+    @property
+    def asked(self) -> str:
+        """The question as the user typed it."""
+        return self.typed or self.question
 
 
 class QAService:
@@ -118,7 +129,7 @@ class QAService:
         question = self.validate_question(question)
         validate_history(history or [])
         log.debug("ask (%s): %r", mode, question)  # question text only in debug logs
-        if prepared is not None and (mode != "extractive" or prepared.question != question):
+        if prepared is not None and (mode != "extractive" or prepared.asked != question):
             raise ValueError("a preparation is for the extractive answer to its own question")
         if mode == "llm":
             tools = self._llm_tools(top_k or self.settings.top_k)
@@ -201,6 +212,8 @@ class QAService:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         snapshot = snapshot or self.index.snapshot()
+        typed = question
+        question, corrections = self._read_slips(question, snapshot)
         standalone, profile, query = self.query(question, history, snapshot)
         timings["embed"] = _ms(t0)
 
@@ -227,7 +240,14 @@ class QAService:
         return Prepared(
             question, standalone, snapshot, passages, scores, profile, candidates, timings, t0,
             query.vector, self._prepare_parts(question, history, top_k, snapshot) if parts else (),
+            typed if corrections else None, tuple(corrections),
         )  # fmt: skip
+
+    def _read_slips(self, question: str, snapshot: Snapshot) -> tuple[str, list[Correction]]:
+        """The question with its slips read as the corpus's words (`qa.spelling`)."""
+        if not self.settings.read_slips or snapshot.lexicon is None:
+            return question, []
+        return corrected(question, snapshot.lexicon.index, snapshot.doc_freq.__contains__)
 
     def _prepare_parts(
         self, question: str, history: list[ChatTurn], top_k: int, snapshot: Snapshot
@@ -357,7 +377,7 @@ class QAService:
             text, citations = abstention(reason), []
         timings = {**prepared.timings, "answer": _ms(t3), "total": _ms(prepared.started)}
         return Answer(
-            question=prepared.question,
+            question=prepared.asked,
             answer=text,
             abstained=reason is not None,
             mode="extractive",
@@ -365,6 +385,7 @@ class QAService:
             passages=scored_passages(prepared.passages, prepared.scores),
             timings_ms=timings,
             standalone_question=prepared.standalone,
+            notice=read_as_notice(prepared.corrections) if prepared.corrections else None,
         )
 
     def _parts(self, prepared: Prepared, model: DecisionModel | None) -> list[Part]:

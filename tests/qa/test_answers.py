@@ -166,6 +166,42 @@ def test_an_abstention_names_the_missing_words_as_the_question_spelled_them(
     assert "“malware”" in answer.answer, answer.answer  # the word, not its stem “malwar”
 
 
+@pytest.mark.parametrize(
+    ("asked", "typed", "notice"),
+    [
+        (
+            "Who is the British Foreign Secretary quoted in the articles?",
+            "Who is the Brittish Foreign Secretary quoted in the articles?",
+            "Read “Brittish” as “British”.",
+        ),
+        (
+            "Which researcher at F-Secure commented?",
+            "Which reseacher at F-Secure commented?",
+            "Read “reseacher” as “researcher”.",
+        ),
+    ],
+)
+def test_a_slip_is_read_as_the_corpus_word_and_the_answer_says_so(
+    seed_service, seed_settings, asked, typed, notice
+):
+    """A misspelt word is answered as the word the corpus writes, and the notice says what
+    was read; the answer keeps the question as typed. With `read_slips` off, the slip is a
+    word no document uses, and the answer refuses over it."""
+    from qa.service import QAService
+
+    clean = seed_service.ask(asked)
+    answer = seed_service.ask(typed)
+    assert not clean.abstained and clean.notice is None
+    assert (answer.answer, answer.citations) == (clean.answer, clean.citations)
+    assert answer.question == typed and answer.notice == notice
+    assert_contract(answer, seed_service)
+    strict = QAService(seed_settings.model_copy(update={"read_slips": False}))
+    refused = strict.ask(typed)
+    slip = re.match(r"Read (“[^”]+”)", notice).group(1)
+    assert refused.abstained and f"nothing in them mentions {slip}" in refused.answer
+    assert refused.notice is None
+
+
 def test_a_decision_that_never_answers_abstains_and_says_why(seed_settings, tmp_path):
     """A decision whose threshold cannot be met abstains on every question, with a
     reason a person can read and no citations (never an error)."""
