@@ -387,9 +387,9 @@ def asks_for_a_comparison(question: str) -> Kind | None:
 
 # English's auxiliary verbs, which open a question that asks whether, and its wh-words.
 AUXILIARIES = (
-    r"is|are|was|were|am|do|does|did|can|could|may|might|must|shall|should|will|would|"
-    r"has|have|had|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|can't|won't|hasn't|"
-    r"haven't"
+    r"is|are|was|were|am|do|does|did|can|cannot|could|may|might|must|shall|should|will|would|"
+    r"has|have|had|(?:is|are|was|were|does|do|did|ca|wo|sha|could|should|would|must|might|need"
+    r"|has|have|had)n['’]t"
 )
 WH_WORDS = r"how|what|which|who|whom|whose|when|where|why"
 _AUXILIARY = re.compile(rf"^\W*(?:{AUXILIARIES})\b", re.I)

@@ -689,7 +689,7 @@ _FOCUS = re.compile(
 
 # An auxiliary that NLTK's stop words lack ("would", "could", "may", "must", "cannot"):
 # no thing asked.
-_AUXILIARY_WORD = re.compile(rf"{AUXILIARIES}|cannot", re.I)
+_AUXILIARY_WORD = re.compile(AUXILIARIES, re.I)
 
 
 # Tried in session 11 and not kept: the phrase's last word as the focus where the words

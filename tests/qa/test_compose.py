@@ -1340,6 +1340,11 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("What is Acme Sync, and how much does it cost?", FACTOID, ""),
         ("What is the deposit, and when is it due?", FACTOID, ""),
         ("What is the newsletter about and when is sports day?", FACTOID, ""),
+        # a negative auxiliary asks yes or no too, with either apostrophe a keyboard types
+        ("Shouldn't the landlord fix it?", YES_NO, ""),
+        ("Isn’t the office open on Sundays?", YES_NO, ""),
+        ("Couldn’t they have said so?", YES_NO, ""),
+        ("Cannot I pay by card?", YES_NO, ""),
     ],
 )
 def test_question_kinds(question, kind, topic):
