@@ -44,6 +44,7 @@ from qa.sentences import sentence_spans
 from qa.spelling import Correction, corrected
 from qa.spelling import notice as read_as_notice
 from qa.store import Store, sentence_id
+from qa.text import plain_apostrophes
 from qa.types import (
     Answer,
     ChatTurn,
@@ -213,7 +214,7 @@ class QAService:
         t0 = time.perf_counter()
         snapshot = snapshot or self.index.snapshot()
         typed = question
-        question, corrections = self._read_slips(question, snapshot)
+        question, corrections = self._as_read(question, snapshot)
         standalone, profile, query = self.query(question, history, snapshot)
         timings["embed"] = _ms(t0)
 
@@ -240,11 +241,14 @@ class QAService:
         return Prepared(
             question, standalone, snapshot, passages, scores, profile, candidates, timings, t0,
             query.vector, self._prepare_parts(question, history, top_k, snapshot) if parts else (),
-            typed if corrections else None, tuple(corrections),
+            typed if question != typed else None, tuple(corrections),
         )  # fmt: skip
 
-    def _read_slips(self, question: str, snapshot: Snapshot) -> tuple[str, list[Correction]]:
-        """The question with its slips read as the corpus's words (`qa.spelling`)."""
+    def _as_read(self, question: str, snapshot: Snapshot) -> tuple[str, list[Correction]]:
+        """The question as the answerer reads it: with plain apostrophes ("Isn’t" is
+        "Isn't", as the question's patterns write it) and its slips read as the corpus's
+        words (`qa.spelling`), with the corrections made."""
+        question = plain_apostrophes(question)
         if not self.settings.read_slips or snapshot.lexicon is None:
             return question, []
         return corrected(question, snapshot.lexicon.index, snapshot.doc_freq.__contains__)

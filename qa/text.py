@@ -850,6 +850,16 @@ _PHRASE_THEN_COMMA = re.compile(r"[^.!?\n]*?,")  # a comma before the sentence e
 _AFTER_PARTICIPLE = {"with", "at", "from", "for", "on", "to", "after", "before", "over", "through"}
 
 
+# The apostrophes keyboards type beside the plain one: the typographic right quote (which
+# phones and word processors put in "isn’t"), its left twin, the modifier letter.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+def plain_apostrophes(text: str) -> str:
+    """The text with the plain apostrophe for each typographic one ("Isn’t" -> "Isn't")."""
+    return text.translate(_APOSTROPHES)
+
+
 def has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 

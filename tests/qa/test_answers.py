@@ -202,6 +202,16 @@ def test_a_slip_is_read_as_the_corpus_word_and_the_answer_says_so(
     assert refused.notice is None
 
 
+def test_a_typographic_apostrophe_reads_as_the_plain_one(seed_service):
+    """Phones and word processors type "Isn’t"; the question's patterns write "Isn't". The
+    answer is the same, and keeps the question as typed."""
+    plain = seed_service.ask("Isn't Russia denying it?")
+    typed = seed_service.ask("Isn’t Russia denying it?")
+    assert plain.answer.startswith("Evidence for")  # a yes/no question: the evidence, quoted
+    assert (typed.answer, typed.citations) == (plain.answer, plain.citations)
+    assert typed.question == "Isn’t Russia denying it?" and typed.notice is None
+
+
 def test_a_decision_that_never_answers_abstains_and_says_why(seed_settings, tmp_path):
     """A decision whose threshold cannot be met abstains on every question, with a
     reason a person can read and no citations (never an error)."""
