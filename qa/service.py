@@ -84,6 +84,7 @@ class Prepared:
     # (`qa.spelling`); `typed` is the question as asked, where that differs
     typed: str | None = None
     corrections: tuple[Correction, ...] = ()
+    read_slips: bool = True  # the settings it was read with (`QAService.as_read`)
 
     @property
     def asked(self) -> str:
@@ -132,9 +133,11 @@ class QAService:
         log.debug("ask (%s): %r", mode, question)  # question text only in debug logs
         if prepared is not None and (mode != "extractive" or prepared.asked != question):
             raise ValueError("a preparation is for the extractive answer to its own question")
+        if prepared is not None and prepared.read_slips != self.settings.read_slips:
+            raise ValueError("a preparation is for a service that reads slips as it does")
         if mode == "llm":
             tools = self._llm_tools(top_k or self.settings.top_k)
-            answer = self._llm().ask(tools, question, history or [])
+            answer = self._told_what_was_read(self._llm().ask(tools, question, history or []))
         else:
             top_k = top_k or self.settings.top_k
             answer = self.extractive(question, history or [], top_k, prepared)
@@ -156,13 +159,25 @@ class QAService:
         if mode == "llm":
             tools = self._llm_tools(top_k or self.settings.top_k)
             for item in self._llm().ask_stream(tools, question, history or []):
-                yield self.locate_citations(item) if isinstance(item, Answer) else item
+                if isinstance(item, Answer):
+                    item = self.locate_citations(self._told_what_was_read(item))
+                yield item
             return
         answer = self.extractive(question, history or [], top_k or self.settings.top_k)
         # Extractive answers exist whole at once; they are streamed sentence by sentence
         # so that every front end has one code path for both modes.
         yield from _pieces(answer.answer)
         yield self.locate_citations(answer)
+
+    def _told_what_was_read(self, answer: Answer) -> Answer:
+        """An LLM answer's notice, with what retrieval read the question as first (the
+        LLM reads the question as typed; an extractive fallback says it already)."""
+        if answer.mode != "llm":
+            return answer
+        _, corrections = self.as_read(answer.question)
+        if corrections:
+            answer.notice = " ".join(filter(None, [read_as_notice(corrections), answer.notice]))
+        return answer
 
     def locate_citations(self, answer: Answer) -> Answer:
         """Where each quote is in its document, beyond its offsets: the page it starts on
@@ -214,7 +229,14 @@ class QAService:
         t0 = time.perf_counter()
         snapshot = snapshot or self.index.snapshot()
         typed = question
-        question, corrections = self._as_read(question, snapshot)
+        question, corrections = self.as_read(question, snapshot)
+        # the user's earlier turns read alike, for a follow-up rewritten from them ("Why?")
+        history = [
+            turn.model_copy(update={"content": self.as_read(turn.content, snapshot)[0]})
+            if turn.role == "user"
+            else turn
+            for turn in history
+        ]
         standalone, profile, query = self.query(question, history, snapshot)
         timings["embed"] = _ms(t0)
 
@@ -241,14 +263,17 @@ class QAService:
         return Prepared(
             question, standalone, snapshot, passages, scores, profile, candidates, timings, t0,
             query.vector, self._prepare_parts(question, history, top_k, snapshot) if parts else (),
-            typed if question != typed else None, tuple(corrections),
+            typed if question != typed else None, tuple(corrections), self.settings.read_slips,
         )  # fmt: skip
 
-    def _as_read(self, question: str, snapshot: Snapshot) -> tuple[str, list[Correction]]:
+    def as_read(
+        self, question: str, snapshot: Snapshot | None = None
+    ) -> tuple[str, list[Correction]]:
         """The question as the answerer reads it: with plain apostrophes ("Isn’t" is
         "Isn't", as the question's patterns write it) and its slips read as the corpus's
-        words (`qa.spelling`), with the corrections made."""
+        words (`qa.spelling`, with `Settings.read_slips`), with the corrections made."""
         question = plain_apostrophes(question)
+        snapshot = snapshot or self.index.snapshot()
         if not self.settings.read_slips or snapshot.lexicon is None:
             return question, []
         return corrected(question, snapshot.lexicon.index, snapshot.doc_freq.__contains__)

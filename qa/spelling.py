@@ -8,15 +8,20 @@ the corpus, and the answerer rightly refuses ("nothing in them mentions “reser
 as the corpus's "research", the question finds its answer. The answer says what it read
 (`notice`), so a wrong reading is seen.
 
-Only where the slip is plain:
-- the word is not the corpus's (nor its stem), has no digit, and no capital past its first
-  letter, nor follows a figure (an acronym, a symbol or a code is a name of its own: "FSB"
-  is no slip for "NSA", "100 Mbit" none for "bit");
-- it is no English word, if a rare one: WordNet does not list it ("a potted history" is no
-  "posted" one), it is not an English prefix on a common word ("resit" is not "rest"), and
-  wordfreq finds it rare (below `RARE_ZIPF`: "sack" is never a slip for "back");
-- the corpus word is far commoner in English (`MORE_COMMON`), or the typed word is
-  unknown to English altogether and long enough for one edit to stand out
+Only where the slip is plain, for a wrong reading answers a question that was not asked:
+- the word is not the corpus's (nor its stem), no stop word (the "hadn" of "hadn't"), has
+  no digit and no capital past its first letter, is not in quotation marks (asked about
+  as written), and is no unit after a number ("100 Mbit" is no slip for "bit");
+- it is no English word, if a rare one: WordNet does not list it, and it is not an English
+  prefix on a common word ("resit" is not "rest");
+- it is rare in English (wordfreq, below `RARE_ZIPF`; a capitalised word inside a sentence,
+  a name, below `RARE_NAME_ZIPF`: "Woking" and "Indira" are names of their own);
+- the corpus word is a content word, not among the commonest (`COMMONEST_ZIPF`; never a
+  stop word: "funder" is no "under", "Hirst" no "first"), and the
+  slip is likelier than the word typed, as a noisy channel weighs it (Kernighan, Church and
+  Gale 1990): the corpus word at least `MORE_COMMON` orders of magnitude commoner in
+  English (wordfreq's Zipf scale is log10; a slip is about one word in a thousand), or the
+  typed word unknown to English and long enough for one edit to stand out
   (`UNKNOWN_LENGTH`: "Okafer" for the corpus's "Okafor").
 
 Hand-written (Norvig's edit generation, looked up in the corpus's own words): the corpus's
@@ -30,30 +35,30 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from qa.text import WORD, has_digit, stem, zipf
+from qa.text import STOPWORDS, sentence_initial, stem, zipf
 from qa.thesaurus import parts_of_speech
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 RARE_ZIPF = 3.0  # wordfreq: below, a word is rare in English (misspellings are ~1-2.9)
-MORE_COMMON = 1.5  # the corpus word at least ~30 times as common in English (Zipf is log10)
+# A capitalised word inside a sentence is a name: one English writes ("Woking" 2.7, "Indira"
+# 2.9, "Loudon" 2.6) is its own; a slip of one is rarer ("Brittish" 1.5, "Febraury" 1.0).
+RARE_NAME_ZIPF = 2.0
+MORE_COMMON = 3.0  # the corpus word 1,000 times as common in English as the word typed
+# The commonest English words ("said", "back", "first", "still"; about the 500 commonest)
+# carry little of what a question asks (`question.specificity` 0.14 or less): reading a word
+# as one of them gains little, and mistakes a name ("Saad", "Hirst") for it.
+COMMONEST_ZIPF = 5.5
 UNKNOWN_LENGTH = 5  # an unknown word this long, one edit from a corpus word, is a slip
 _SHORTEST = 4  # a shorter word is one edit from too many others
+_UNIT_LENGTH = 5  # a word this short after a number may be its unit ("Mbit", "GiB")
 
-
+# A run of letters: a possessive's "s", a hyphenated word's parts, each read on its own.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NUMBER_BEFORE = re.compile(r"(?:^|\s)\d+(?:[.,]\d+)*\s?$")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 # English prefixes that make a word of a word ("resit", "prebook", "unclip"): such a word is
 # rare in wordfreq, but no slip ("resit" is not "rest").
-PREFIXES = ("re", "un", "pre", "dis", "mis", "non", "over", "under", "out", "sub", "co")
-
-
-def _formed(word: str) -> bool:
-    """The word is a prefix on a common English word (`PREFIXES`)."""
-    return any(
-        word.startswith(p) and len(word) - len(p) >= 3 and zipf(word[len(p) :]) >= RARE_ZIPF
-        for p in PREFIXES
-    )
-
-
-_AFTER_A_FIGURE = re.compile(r"\d\s?$")
+PREFIXES = ("re", "un", "pre", "dis", "mis", "non", "over", "under", "out")
 
 
 @dataclass(frozen=True)
@@ -74,52 +79,75 @@ def edits(word: str) -> set[str]:
     return set(deletes + transposes + replaces + inserts) - {word}
 
 
+def english(word: str) -> bool:
+    """WordNet lists the word (in any of its forms), or it is an English prefix on a
+    common word (`PREFIXES`: "resit")."""
+    if parts_of_speech(word):
+        return True
+    return any(
+        word.startswith(p) and len(word) - len(p) >= 3 and zipf(word[len(p) :]) >= RARE_ZIPF
+        for p in PREFIXES
+    )
+
+
 def read_as(
-    word: str, vocabulary: Collection[str], known_stem: Callable[[str], bool]
+    word: str,
+    vocabulary: Collection[str],
+    known_stem: Callable[[str], bool],
+    name: bool = False,
 ) -> str | None:
-    """The corpus word a typed word is a slip for (lower-cased), or None."""
+    """The corpus word a typed word is a slip for (lower-cased), or None. `name`: the word
+    is capitalised inside its sentence."""
     lower = word.lower()
     if (
         len(lower) < _SHORTEST
-        or has_digit(lower)
         or not lower.isalpha()
         or any(c.isupper() for c in word[1:])  # an acronym, a symbol, a brand: "FSB", "Mbit"
+        or lower in STOPWORDS  # "hadn" of "hadn't"
         or lower in vocabulary
         or known_stem(stem(lower))
     ):
         return None
     typed = zipf(lower)
-    if typed >= RARE_ZIPF or _formed(lower) or parts_of_speech(lower):
-        return None  # an English word, if a rare one: a dictionary's, or formed of one
-    found = [w for w in edits(lower) if w in vocabulary]
+    if typed >= (RARE_NAME_ZIPF if name else RARE_ZIPF) or english(lower):
+        return None
+    found = [
+        w
+        for w in edits(lower)
+        if w in vocabulary and w not in STOPWORDS and zipf(w) < COMMONEST_ZIPF
+    ]
     plain = [
         w
         for w in found
-        if zipf(w) >= typed + MORE_COMMON or (typed == 0 and len(lower) >= UNKNOWN_LENGTH)
+        if (typed > 0 and zipf(w) >= typed + MORE_COMMON)
+        or (typed == 0 and len(lower) >= UNKNOWN_LENGTH)
     ]
-    if not plain:
-        return None
-    return max(plain, key=lambda w: (zipf(w), w))
+    return max(plain, key=lambda w: (zipf(w), w)) if plain else None
 
 
 def corrected(
     question: str, vocabulary: Collection[str], known_stem: Callable[[str], bool]
 ) -> tuple[str, list[Correction]]:
     """The question with its slips read as corpus words (capitalised as typed), and the
-    corrections made."""
+    corrections made, each once."""
+    quoted = [m.span() for m in _QUOTED.finditer(question)]
     out: list[str] = []
     made: list[Correction] = []
     last = 0
-    for m in WORD.finditer(question):
-        if _AFTER_A_FIGURE.search(question, 0, m.start()):
-            continue  # a unit or a code: "100 Mbit/s" is no slip for "bit"
-        found = read_as(m.group(), vocabulary, known_stem)
+    for m in _LETTERS.finditer(question):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue  # asked about as written
+        if len(m.group()) <= _UNIT_LENGTH and _NUMBER_BEFORE.search(question, 0, m.start()):
+            continue  # a unit or a code: "100 Mbit/s"
+        name = m.group()[:1].isupper() and not sentence_initial(question, m.start())
+        found = read_as(m.group(), vocabulary, known_stem, name)
         if found is None:
             continue
         read = found.capitalize() if m.group()[:1].isupper() else found
         out += [question[last : m.start()], read]
         last = m.end()
-        made.append(Correction(m.group(), read))
+        if (fix := Correction(m.group(), read)) not in made:
+            made.append(fix)
     out.append(question[last:])
     return "".join(out), made
 

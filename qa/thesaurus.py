@@ -57,6 +57,12 @@ log = logging.getLogger(__name__)
 SENSES = 2
 # A verb's senses that `WordNet.changes_quantity` reads: "fall" says "decrease" third.
 _CHANGE_SENSES = 3
+# What a feast's name is a kind of (`WordNet.names_a_feast`): directly a day, a weekday or a
+# season ("Halloween", "Monday", "Lent"), or a holiday a few steps up ("Christmas" is a
+# Christian holy day, a religious holiday, a holiday: four steps at most in WordNet 3.0).
+_HYPERNYMS = ("@", "@i")
+_FEAST_KINDS = {"day", "weekday", "season"}
+_HOLIDAY_STEPS = 5
 # Steps up WordNet's hypernyms that `WordNet.kinds` takes: "employee" -> worker -> person.
 # (Three reached "unit" and "whole" from "person", through organism and living thing.)
 _BROADER = 2
@@ -233,19 +239,23 @@ class WordNet:
             }
         return frozenset(found)
 
-    def names_a_time(self, word: str) -> bool:
-        """Is the word, capitalised, WordNet's name of a time: a day of the week, a month,
-        a feast or a season of the calendar ("Wednesday", "June", "Christmas", "Easter",
-        "Ramadan": lexicographer file noun.time, lemma capitalised)? Not "Year" ("year"
-        is no name), "Old" ("old": the old days, in lower case) nor "GHz"."""
+    def names_a_feast(self, word: str) -> bool:
+        """Is the word, capitalised, the name WordNet gives a feast or a season of the
+        calendar: the first lemma of one of its first noun senses, a kind of holiday
+        ("Christmas", "Easter", "Passover", "Thanksgiving") or directly a day, a weekday or a
+        season ("Halloween", "Lent", "Whitsun")? Not another of its names ("Noel"), nor an
+        age or a month of another calendar ("Renaissance", "Nissan": a maker's name too)."""
         for synset, form in self.senses(word.lower()):
-            if (
-                synset[0] == "n"
-                and len(form) > 2
-                and form.capitalize() in self.members(synset)
-                and "noun.time" in self._lexfiles_of(synset)
-            ):
-                return True  # its own name ("Christmas"); no unit's symbol ("GHz", "Hz")
+            members = self.members(synset)
+            if synset[0] != "n" or not members or members[0] != form.capitalize():
+                continue
+            above = self._pointed(synset, _HYPERNYMS)
+            if any(set(self.members(t)) & _FEAST_KINDS for t in above):
+                return True
+            for _ in range(_HOLIDAY_STEPS):
+                if any("holiday" in self.members(t) for t in above):
+                    return True
+                above = [u for t in above for u in self._pointed(t, _HYPERNYMS)]
         return False
 
     def _is_a_unit(self, synset: str, written: list[str]) -> bool:
@@ -575,18 +585,22 @@ _SAME_CLASS = {"noun.group": "noun.person", "noun.Tops": "noun.person"}
 
 
 @lru_cache(maxsize=4096)
-def common_word(word: str) -> bool:
-    """WordNet lists the word, and only in lower case: "okay", "right", "morning"; not
-    "John" (a name among its first senses) nor "Elena" (not listed). False without WordNet."""
+def reply_word(word: str) -> bool:
+    """A word that says how, not who: WordNet lists it only in lower case, and reads it as
+    an adjective or an adverb ("okay", "right", "quick", "also"), which a reply or a
+    remark's opening word is; not a given name ("Mark", "Grace", "Will": nouns and verbs
+    only; "John", listed as a name; "Elena", not listed). False without WordNet."""
     db = wordnet()
-    return db is not None and bool(db.senses(word.lower())) and not db._names(word.capitalize())
+    if db is None or db._names(word.capitalize()):
+        return False
+    return bool({pos[0] for pos, _ in db.senses(word.lower())} & {"a", "s", "r"})
 
 
 @lru_cache(maxsize=4096)
-def names_a_time(word: str) -> bool:
-    """`WordNet.names_a_time`; False without WordNet."""
+def names_a_feast(word: str) -> bool:
+    """`WordNet.names_a_feast`; False without WordNet."""
     db = wordnet()
-    return db.names_a_time(word) if db else False
+    return db.names_a_feast(word) if db else False
 
 
 @lru_cache(maxsize=16384)

@@ -553,7 +553,8 @@ class LLMAnswerer:
             log.warning("LLM mode fell back to extractive: %s", why)
             answer = found.extractive()
             answer.question, answer.standalone_question = question, standalone
-            answer.notice = self._public(f"{why} Showing quotes from the documents instead.")
+            fell_back = self._public(f"{why} Showing quotes from the documents instead.")
+            answer.notice = " ".join(filter(None, [answer.notice, fell_back]))
             if verifier is not None and verifier.verdicts:  # what the LLM wrote, and why not
                 answer.verification, answer.sentence_verdicts = verifier.counts, verifier.verdicts
             yield from (piece + " " for piece in answer.answer.split("\n\n") if piece)

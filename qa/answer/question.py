@@ -30,6 +30,7 @@ from qa.answer.kinds import (
 )
 from qa.sentences import sentence_spans
 from qa.text import (
+    COMMON_ZIPF,
     DAYS,
     MONTHS,
     STOPWORDS,
@@ -44,6 +45,7 @@ from qa.text import (
     numbers,
     quantity,
     same_name,
+    sentence_initial,
     speaks_to,
     stem,
     weekday_of,
@@ -54,11 +56,12 @@ from qa.text import (
 from qa.thesaurus import (
     defined_names,
     derivations,
-    names_a_time,
+    names_a_feast,
     noun_classes,
     of_a_kind,
     parts_of_speech,
     phrasal_synonyms,
+    reply_word,
     singular,
     synonyms,
 )
@@ -903,6 +906,9 @@ def profile_question(
     asking = _positions_within(
         text, [(a, a + m.end()) for a, b in sentence_spans(text) if (m := ASKS.match(text[a:b]))]
     )
+    # A common word opening a later sentence or a fragment of the question ("Hi there! Quick
+    # question: who ...?"): its capital is the sentence's too, no name's.
+    openers = _common_openers(text)
     request = _request_words(text, answer_type)
     modal = _modal_idiom_words(text)
     scene = _scene_words(text)
@@ -935,7 +941,7 @@ def profile_question(
         spelled_out = w.isupper() and len(w) > 1  # an acronym or not: `_acronym` tells
         capitalised = (
             w[0].isupper() and not spelled_out and i > 0 and lw not in lower_words
-        ) and i not in asking
+        ) and i not in asking | openers
         name = has_digit(w) or (not shouted and (capitalised or _acronym(w)))
         in_corpus = (
             any(doc_freq.get(form, 0) > 0 for form in written_forms(s))
@@ -986,6 +992,22 @@ _REASON = re.compile(r"\bbecause\b(?!\s+of\b)[^,.;?]*", re.I)  # not "because of
 def _scene_words(text: str) -> frozenset[int]:
     """The positions, among the question's `words`, of those that set its scene."""
     return _positions_within(text, _scene_spans(text))
+
+
+def _common_openers(text: str) -> frozenset[int]:
+    """The positions, among the text's `words`, of the common words that open a sentence
+    or a fragment after the first: common English (wordfreq) that says how, not who
+    (`thesaurus.reply_word`: "Quick", "Also", "Sorry"; not "Mark", nor "Reading" or
+    "Bath", which WordNet lists as towns too)."""
+    return frozenset(
+        i
+        for i, m in enumerate(WORD.finditer(text))
+        if i
+        and m.group()[:1].isupper()
+        and sentence_initial(text, m.start())
+        and zipf(m.group().lower()) >= COMMON_ZIPF
+        and reply_word(m.group())
+    )
 
 
 def _positions_within(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
@@ -1048,7 +1070,7 @@ _TIME_DETERMINERS = frozenset({"every", "each", "next", "last", "this", "early",
 
 def _calendar_name(tokens: list[str], i: int) -> bool:
     """Token `i` is a day of the week, a month or a feast written out ("Wednesday",
-    "Mondays", "June", "Christmas": `thesaurus.names_a_time`), used as a time: after a
+    "Mondays", "June", "Christmas": `thesaurus.names_a_feast`), used as a time: after a
     preposition or a determiner of time ("on Wednesday", "on a Sunday", "every Thursday",
     "over Easter"), or beside a figure ("5 June", "June 2025"). Such a
     word is never missing from a corpus. It says when the asker's case happens ("We had
@@ -1056,21 +1078,35 @@ def _calendar_name(tokens: list[str], i: int) -> bool:
     due in June"), and the documents cover such times by their rules, ranges and periods
     ("keeps for 3 days", "Monday to Friday", "April to October"), which each sentence is
     read for (`extractive._Words`), rather than by writing the name. Not a name used as
-    one ("Did April sign the lease?"). Measured: of the dev and probe questions with a
-    calendar name that their corpus never writes, 9 of 9 are answerable. (Session 37: a
-    feast as a day or a month is, "after the Christmas break", "over Easter"; no dev
-    question changed outcome, `python -m evals.decision_lab`.)"""
+    one ("Did April sign the lease?"), nor the first word of a longer name ("Easter
+    Island", "June Carter"). Measured: of the dev and probe questions with a calendar name
+    that their corpus never writes, 9 of 9 are answerable. (Session 37: a feast as a day
+    or a month is, "after the Christmas break", "over Easter"; no dev question changed
+    outcome, `python -m evals.decision_lab`.)"""
     word = tokens[i]
-    named = word[:1].isupper() and (month_of(word) is not None or names_a_time(word))
-    if not (weekday_of(word) is not None or named):
+    if not _calendar_word(word):
         return False
     before = [t.lower() for t in tokens[max(0, i - 2) : i]]
     after = tokens[i + 1 : i + 2]
+    following = after[0] if after else ""
+    if (
+        following[:1].isupper()
+        and following.lower() not in STOPWORDS
+        and not _calendar_word(following)
+    ):
+        return False  # a name's first word: "Easter Island", "June Carter"
     if before and (before[-1] in _TIME_PREPOSITIONS or before[-1] in _TIME_DETERMINERS):
         return True
     if len(before) == 2 and before[-1] in ("a", "the") and before[0] in _TIME_PREPOSITIONS:
         return True  # "on a Sunday"
     return any(has_digit(t) for t in [*before[-1:], *after])
+
+
+def _calendar_word(word: str) -> bool:
+    """A day of the week, or a month or a feast written with its capital."""
+    if weekday_of(word) is not None:
+        return True
+    return word[:1].isupper() and (month_of(word) is not None or names_a_feast(word))
 
 
 # Of English ordinals in figures, lower-case ("10 St James Square" names a saint)

@@ -1,6 +1,7 @@
 """evals.slip_lab: questions asked with one slip, with and without reading slips."""
 
 import random
+import re
 from pathlib import Path
 
 from evals import slip_lab
@@ -29,6 +30,11 @@ def test_the_slip_goes_into_the_longest_word_the_corpus_writes_and_is_seeded():
     assert slip_lab.slipped("Is it red?", vocabulary, "q2") is None  # nothing to slip
 
 
+def _read_back(row: dict) -> bool:
+    found = re.search(r"“\w+” as “(\w+)”", row["notice"])
+    return found is not None and found.group(1).lower() in row["question"].lower()
+
+
 def test_each_question_is_asked_as_written_slipped_and_with_slips_read(tmp_path):
     corpus = load_corpus(TINY / "kettle")
     results = slip_lab.run(Settings(data_dir=tmp_path), [corpus], "dev")
@@ -38,6 +44,10 @@ def test_each_question_is_asked_as_written_slipped_and_with_slips_read(tmp_path)
         assert r["slipped"] != r["question"]
         assert {r["written"], r["plain"], r["read"]} <= {0.0, 1.0}
     assert results["corrected_as_written"] == []  # the questions as written are spelt right
+    assert results["asked"] >= len(rows)
+    # the slip was read back as the word the question had: the notice names both
+    read_back = [r for r in rows if _read_back(r)]
+    assert read_back and all(r["read"] >= r["plain"] for r in read_back)
     answerable = [r for r in rows if r["answerable"]]
     figures = results["corpora"]["ALL"]["key_fact"]
     assert figures["read"]["n"] == len(answerable)

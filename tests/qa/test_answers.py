@@ -170,9 +170,9 @@ def test_an_abstention_names_the_missing_words_as_the_question_spelled_them(
     ("asked", "typed", "notice"),
     [
         (
-            "Who is the British Foreign Secretary quoted in the articles?",
-            "Who is the Brittish Foreign Secretary quoted in the articles?",
-            "Read “Brittish” as “British”.",
+            "Who is the british foreign secretary quoted in the articles?",
+            "Who is the brittish foreign secretery quoted in the articles?",
+            "Read “brittish” as “british”, “secretery” as “secretary”.",
         ),
         (
             "Which researcher at F-Secure commented?",
@@ -197,9 +197,34 @@ def test_a_slip_is_read_as_the_corpus_word_and_the_answer_says_so(
     assert_contract(answer, seed_service)
     strict = QAService(seed_settings.model_copy(update={"read_slips": False}))
     refused = strict.ask(typed)
-    slip = re.match(r"Read (“[^”]+”)", notice).group(1)
-    assert refused.abstained and f"nothing in them mentions {slip}" in refused.answer
+    slips = re.findall(r"(“[^”]+”) as", notice)
+    assert refused.abstained and "nothing in them mentions" in refused.answer
+    assert any(slip in refused.answer for slip in slips), refused.answer
     assert refused.notice is None
+
+
+def test_a_follow_up_reads_the_slips_of_the_turns_it_is_rewritten_from(seed_service):
+    """ "Why?" takes its words from the question before it, slips and all: they are read
+    as the corpus's words there too."""
+    said = ChatTurn(role="assistant", content="Russian hackers, says the embassy.")
+    typed = [ChatTurn(role="user", content="Who tried to steal the vacine reserch?"), said]
+    spelt = [ChatTurn(role="user", content="Who tried to steal the vaccine research?"), said]
+    answer = seed_service.ask("Why?", typed)
+    assert not answer.abstained
+    assert (answer.answer, answer.citations) == (
+        seed_service.ask("Why?", spelt).answer,
+        seed_service.ask("Why?", spelt).citations,
+    )
+
+
+def test_a_preparation_is_answered_only_as_its_slips_were_read(seed_service, seed_settings):
+    from qa.service import QAService
+
+    question = "Who tried to steal the vacine reserch?"
+    prepared = seed_service.prepare(question, [], seed_settings.top_k, scored=False)
+    strict = QAService(seed_settings.model_copy(update={"read_slips": False}))
+    with pytest.raises(ValueError, match="reads slips"):
+        strict.ask(question, prepared=prepared)
 
 
 def test_a_typographic_apostrophe_reads_as_the_plain_one(seed_service):

@@ -171,6 +171,21 @@ def test_a_day_or_month_used_as_a_time_is_never_missing_from_the_corpus():
     assert not present("Who sold the Easter eggs?", "Easter")
     assert not present("Is it open for Year 6?", "Year")
     assert not present("Does it run at 5 GHz?", "GHz")
+    # another of a feast's names, an age, another calendar's month, a longer name: none
+    assert not present("What did the embassy say to Noel?", "Noel")
+    assert not present("Were the hackers at the Renaissance?", "Renaissance")
+    assert not present("Did they buy parts from Nissan?", "Nissan")
+    assert not present("Did they fly to Easter Island?", "Easter")
+    assert present("Is the office shut on Monday June 5?", "Monday")
+
+
+def test_a_common_word_opening_a_later_sentence_of_the_question_is_no_name():
+    """ "Hi there! Quick question: ...": the capital is the sentence's. A given name there
+    is still a name."""
+    q = profile_question("Hi there! Quick question: who chairs the board?", {"board": 1}, set())
+    assert {t.word: t.name for t in q.terms}["Quick"] is False
+    q = profile_question("I asked twice. Mark said no. Is that allowed?", {}, set())
+    assert {t.word: t.name for t in q.terms}["Mark"] is True
 
 
 def test_an_ordinal_in_figures_is_its_number():

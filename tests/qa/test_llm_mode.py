@@ -95,6 +95,18 @@ def test_no_citations_falls_back_to_quotes(service_for):
     assert_exact(answer, service)
 
 
+@pytest.mark.parametrize(("model", "mode"), [("faithful", "llm"), ("no-citations", "extractive")])
+def test_the_notice_says_what_a_slip_was_read_as_in_llm_mode_and_its_fallback(
+    service_for, model, mode
+):
+    """Retrieval reads "inteligence" as the corpus's "intelligence"; the LLM's answer says
+    so, and a fallback to quotes keeps that beside why it fell back."""
+    answer = service_for(model).ask(QUESTION.replace("intelligence", "inteligence"), mode="llm")
+    assert answer.mode == mode
+    assert answer.notice.startswith("Read “inteligence” as “intelligence”.")
+    assert (mode == "extractive") == ("Showing quotes" in answer.notice)
+
+
 def test_the_llm_saying_no_answer_abstains(service_for):
     answer = service_for("no-answer").ask("What is the population of Finland?", mode="llm")
     assert answer.abstained and answer.mode == "llm" and answer.citations == []

@@ -2,14 +2,17 @@
 
 import pytest
 
-from qa.spelling import Correction, corrected, edits, notice, read_as
+from qa.spelling import Correction, corrected, edits, english, notice, read_as
 from qa.text import stem
 
-CORPUS = {"vaccine", "research", "british", "hackers", "okafor", "rest", "posted", "back", "bit"}
+CORPUS = {
+    "vaccine", "research", "british", "hackers", "okafor", "rest", "posted", "bit", "under",
+    "working", "london", "nasdaq", "litres", "secretary", "february", "hand", "getting",
+}  # fmt: skip
 
 
-def read(word: str) -> str | None:
-    return read_as(word, CORPUS, lambda s: s in {stem(w) for w in CORPUS})
+def read(word: str, name: bool = False) -> str | None:
+    return read_as(word, CORPUS, lambda s: s in {stem(w) for w in CORPUS}, name)
 
 
 def test_edits_are_one_letter_away():
@@ -22,18 +25,19 @@ def test_edits_are_one_letter_away():
     ("typed", "expected"),
     [
         ("vacine", "vaccine"),  # a letter left out
-        ("reserch", "research"),
-        ("Brittish", "british"),  # a letter doubled
+        ("reserch", "research"),  # rare in English, the corpus word 10,000 times commoner
+        ("brittish", "british"),  # a letter doubled
         ("hackres", "hackers"),  # two swapped
-        ("Okafer", "okafor"),  # a name English does not know, long enough
+        ("Okafer", "okafor"),  # unknown to English and long enough
         # not a slip: the corpus's word, its stem, or an English word of its own
         ("vaccines", None),
         ("sack", None),  # common English: never "back"
         ("resit", None),  # a prefix on a common word: never "rest"
         ("potted", None),  # WordNet lists it: never "posted"
-        ("FSB", None),  # an acronym is a name of its own
-        ("Mbit", None),  # a capital past the first letter: a symbol
-        ("bitt", None),  # WordNet lists it (a post on a ship's deck)
+        ("funder", None),  # never the stop word "under"
+        ("gutting", None),  # "getting" is not 1,000 times commoner than it
+        ("hadn", None),  # a stop word: the "hadn" of "hadn't"
+        ("NASDAC", None),  # an acronym is a name of its own
         ("vcn", None),  # too short to tell
     ],
 )
@@ -41,13 +45,32 @@ def test_a_word_is_read_as_the_corpus_word_only_when_it_is_a_plain_slip(typed, e
     assert read(typed) == expected
 
 
-def test_the_question_keeps_its_capitals_and_a_unit_after_a_figure_stays():
+def test_a_name_inside_a_sentence_is_read_only_if_english_barely_knows_it():
+    assert read("Secretery", name=True) == "secretary"  # unknown to English
+    assert read("Febraury", name=True) == "february"  # a slip English has seen, rarely
+    assert read("Woking", name=True) is None  # a town, not "working"
+    assert read("Loudon", name=True) is None  # a name English knows, not London
+
+
+def test_english_words_are_told_by_wordnet_or_a_prefix():
+    assert english("potted") and english("resit")
+    assert not english("reserch") and not english("vacine") and not english("coruse")
+
+
+def test_the_question_keeps_its_capitals_and_skips_quotes_and_units_after_a_number():
     question, made = corrected(
-        "Did Brittish hackers steal vacine data at 100 Mbit/s?",
+        "Reserch on the 2020 vacine: hadn't “vacine” hackres 100 litrs, vacine-reserch's aim?",
         CORPUS,
         lambda s: False,
     )
-    assert question == "Did British hackers steal vaccine data at 100 Mbit/s?"
-    assert made == [Correction("Brittish", "British"), Correction("vacine", "vaccine")]
-    assert notice(made) == "Read “Brittish” as “British”, “vacine” as “vaccine”."
+    assert question == (
+        "Research on the 2020 vaccine: hadn't “vacine” hackers 100 litrs, vaccine-research's aim?"
+    )
+    assert made == [
+        Correction("Reserch", "Research"),
+        Correction("vacine", "vaccine"),
+        Correction("hackres", "hackers"),
+        Correction("reserch", "research"),
+    ]  # each once, in the order typed
+    assert notice(made[1:3]) == "Read “vacine” as “vaccine”, “hackres” as “hackers”."
     assert corrected("Who wrote it?", CORPUS, lambda s: False) == ("Who wrote it?", [])

@@ -178,9 +178,10 @@ def test_the_document_may_speak_as_the_author_unless_someone_else_speaks(judge):
         ("Mr Raab met Artturi Lehtiö.", set(), {"raab", "artturi", "lehtiö"}),
         # a common word said alone is a reply, not a name; a name said alone is one
         ("Dana: Okay. What are we changing?", set(), {"dana"}),
-        ("Right! Morning. Thanks.", set(), set()),
+        ("Right! Sure. Fine.", set(), set()),
         ("Who covers? Elena.", set(), {"elena"}),
         ("John?", set(), {"john"}),
+        ("Who takes the backups? Mark. And the invoices? Grace.", set(), {"mark", "grace"}),
     ],
 )  # fmt: skip
 def test_names_are_told_from_capitalised_common_words(text, lower, expected):
