@@ -309,10 +309,10 @@ SCENE_CLAUSE = r"(?:if|when|once|after|before|while|whilst|unless)\b[^,?;]{1,80}
 
 
 def _first(wh: str) -> str:
-    opening = (
-        r"(?:(?:and|but|so|then|also)\s+"
-        r"|(?:(?!\b(?:how|what|which|who|whom|whose|when|where|why)\b)[^,?]){1,60},\s*)"
-    )
+    # a lead-in closed by a comma or a colon ("In 2024,", "Quick question:"), or a joining
+    # word, or both ("Sorry to bother you, but ...")
+    lead = r"(?:(?!\b(?:how|what|which|who|whom|whose|when|where|why)\b)[^,:?]){1,60}[,:]\s*"
+    opening = rf"(?:(?:{lead})?(?:and|but|so|then|also)\s+|{lead})"
     runs_to_the_end = r"(?=[^,]*$|[^,]*,\s*(?:and|or)\b)"
     return (
         rf"^\W*+{wh}\b|^\W*+{opening}{wh}\b{runs_to_the_end}"

@@ -112,6 +112,10 @@ from qa.types import Passage, Sentence
         # ... but not a relative clause inside the scene's clause
         ("If the tenant, who lives abroad, stops paying, can I evict him?", "open"),
         ("If my landlord, who lives abroad, keeps my deposit, what can I do?", "open"),
+        # a lead-in a colon closes, or a comma and a joining word
+        ("Hi there! Quick question: who chairs the board?", "person"),
+        ("Sorry to bother you, but when does the office open?", "time"),
+        ("OK, so who pays for repairs?", "person"),
     ],
 )
 def test_the_answer_type_comes_from_the_wh_word_and_its_head_noun(question, expected):
