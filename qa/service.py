@@ -80,11 +80,11 @@ class Prepared:
     # "Where is X made, and when did that factory open?": each part gathered as a question
     # of its own (unscored: `compose_answer` scores them by the decision it is given)
     parts: tuple[Prepared, ...] = ()
-    # `question` is the question as read: its slips read as the corpus's words
-    # (`qa.spelling`); `typed` is the question as asked, where that differs
+    # `question` is the question as read (`QAService.as_read`: plain apostrophes, slips
+    # read as the corpus's words); `typed` is the question as asked, where that differs
     typed: str | None = None
     corrections: tuple[Correction, ...] = ()
-    read_slips: bool = True  # the settings it was read with (`QAService.as_read`)
+    read_slips: bool = True  # `Settings.read_slips` of the service that read it
 
     @property
     def asked(self) -> str:

@@ -823,14 +823,11 @@ _ENDS_SENTENCE = re.compile(r"\s*[.!?]")
 
 def _whole_sentence(text: str, match: re.Match) -> bool:
     """A common word that is a sentence on its own: a reply or an interjection ("Dana:
-    Okay.", "Right!", "Sure."), which a transcript's turns are full of. Common English
-    (wordfreq) that says how, not who (`thesaurus.reply_word`); a name said alone
-    ("Elena.", "John?", "Mark.") stays one."""
-    if not _ENDS_SENTENCE.match(text, match.end()) or zipf(match.group().lower()) < COMMON_ZIPF:
-        return False
+    Okay.", "Right!", "Sure."), which a transcript's turns are full of
+    (`thesaurus.reply_word`); a name said alone ("Elena.", "John?", "Mark.") stays one."""
     from qa.thesaurus import reply_word  # imported here: qa.thesaurus imports this module
 
-    return reply_word(match.group())
+    return bool(_ENDS_SENTENCE.match(text, match.end())) and reply_word(match.group())
 
 
 def _is_a_verb(word: str) -> bool:

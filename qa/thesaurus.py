@@ -35,7 +35,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from qa.text import STOPWORDS, stem
+from qa.text import COMMON_ZIPF, STOPWORDS, stem, zipf
 
 log = logging.getLogger(__name__)
 # A word's first senses in each part of speech, in WordNet's order (by frequency in its
@@ -59,7 +59,7 @@ SENSES = 2
 _CHANGE_SENSES = 3
 # What a feast's name is a kind of (`WordNet.names_a_feast`): directly a day, a weekday or a
 # season ("Halloween", "Monday", "Lent"), or a holiday a few steps up ("Christmas" is a
-# Christian holy day, a religious holiday, a holiday: four steps at most in WordNet 3.0).
+# Christian holy day, a religious holiday, a holiday: within five steps in WordNet 3.0).
 _HYPERNYMS = ("@", "@i")
 _FEAST_KINDS = {"day", "weekday", "season"}
 _HOLIDAY_STEPS = 5
@@ -586,12 +586,13 @@ _SAME_CLASS = {"noun.group": "noun.person", "noun.Tops": "noun.person"}
 
 @lru_cache(maxsize=4096)
 def reply_word(word: str) -> bool:
-    """A word that says how, not who: WordNet lists it only in lower case, and reads it as
-    an adjective or an adverb ("okay", "right", "quick", "also"), which a reply or a
-    remark's opening word is; not a given name ("Mark", "Grace", "Will": nouns and verbs
-    only; "John", listed as a name; "Elena", not listed). False without WordNet."""
+    """A common word that says how, not who: common English (wordfreq), which WordNet
+    lists only in lower case and reads as an adjective or an adverb ("okay", "right",
+    "quick", "also"), as a reply or a remark's opening word is; not a given name ("Mark",
+    "Grace", "Will": nouns and verbs only; "John", listed as a name; "Elena", not listed).
+    False without WordNet."""
     db = wordnet()
-    if db is None or db._names(word.capitalize()):
+    if db is None or zipf(word.lower()) < COMMON_ZIPF or db._names(word.capitalize()):
         return False
     return bool({pos[0] for pos, _ in db.senses(word.lower())} & {"a", "s", "r"})
 

@@ -30,7 +30,6 @@ from qa.answer.kinds import (
 )
 from qa.sentences import sentence_spans
 from qa.text import (
-    COMMON_ZIPF,
     DAYS,
     MONTHS,
     STOPWORDS,
@@ -996,16 +995,14 @@ def _scene_words(text: str) -> frozenset[int]:
 
 def _common_openers(text: str) -> frozenset[int]:
     """The positions, among the text's `words`, of the common words that open a sentence
-    or a fragment after the first: common English (wordfreq) that says how, not who
-    (`thesaurus.reply_word`: "Quick", "Also", "Sorry"; not "Mark", nor "Reading" or
-    "Bath", which WordNet lists as towns too)."""
+    or a fragment after the first and say how, not who (`thesaurus.reply_word`: "Quick",
+    "Also", "Sorry"; not "Mark", nor "Reading" or "Bath", which WordNet lists as towns)."""
     return frozenset(
         i
         for i, m in enumerate(WORD.finditer(text))
         if i
         and m.group()[:1].isupper()
         and sentence_initial(text, m.start())
-        and zipf(m.group().lower()) >= COMMON_ZIPF
         and reply_word(m.group())
     )
 
@@ -1072,12 +1069,12 @@ def _calendar_name(tokens: list[str], i: int) -> bool:
     """Token `i` is a day of the week, a month or a feast written out ("Wednesday",
     "Mondays", "June", "Christmas": `thesaurus.names_a_feast`), used as a time: after a
     preposition or a determiner of time ("on Wednesday", "on a Sunday", "every Thursday",
-    "over Easter"), or beside a figure ("5 June", "June 2025"). Such a
-    word is never missing from a corpus. It says when the asker's case happens ("We had
-    chicken left over on Sunday. Is it still fine to eat on Wednesday?", "My partner is
-    due in June"), and the documents cover such times by their rules, ranges and periods
-    ("keeps for 3 days", "Monday to Friday", "April to October"), which each sentence is
-    read for (`extractive._Words`), rather than by writing the name. Not a name used as
+    "over Easter"), or beside a figure ("5 June", "June 2025"). Such a word is never
+    missing from a corpus. It says when the asker's case happens ("We had chicken left
+    over on Sunday. Is it still fine to eat on Wednesday?", "My partner is due in June"),
+    and the documents cover such times by their rules, ranges and periods ("keeps for 3
+    days", "Monday to Friday", "April to October"), which each sentence is read for
+    (`extractive._Words`), rather than by writing the name. Not a name used as
     one ("Did April sign the lease?"), nor the first word of a longer name ("Easter
     Island", "June Carter"). Measured: of the dev and probe questions with a calendar name
     that their corpus never writes, 9 of 9 are answerable. (Session 37: a feast as a day
