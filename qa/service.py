@@ -170,11 +170,12 @@ class QAService:
         yield self.locate_citations(answer)
 
     def _told_what_was_read(self, answer: Answer) -> Answer:
-        """An LLM answer's notice, with what retrieval read the question as first (the
-        LLM reads the question as typed; an extractive fallback says it already)."""
+        """An LLM answer's notice, with what retrieval read the question it was given as
+        first (the LLM reads the question as typed, or as it condensed a follow-up; an
+        extractive fallback says it already)."""
         if answer.mode != "llm":
             return answer
-        _, corrections = self.as_read(answer.question)
+        _, corrections = self.as_read(answer.standalone_question or answer.question)
         if corrections:
             answer.notice = " ".join(filter(None, [read_as_notice(corrections), answer.notice]))
         return answer
@@ -198,6 +199,10 @@ class QAService:
         question stands alone), the question's profile and the query (text and vector)."""
         # "How can I contact her?" after "Who is the DPO?" asks about the person named.
         resolved, standalone = rewrite(question, history)
+        # What a follow-up takes from the turns before it ("Why?") is read as they were
+        # (`as_read`): only what is taken, not every turn of a long history.
+        resolved = self.as_read(resolved, snapshot)[0]
+        standalone = self.as_read(standalone, snapshot)[0] if standalone else None
         query_text = standalone or question
         # The follow-up's own words say what must be found; the previous turn only helps find it.
         statistics = (snapshot.doc_freq, snapshot.lower_words, snapshot.size)
@@ -230,13 +235,6 @@ class QAService:
         snapshot = snapshot or self.index.snapshot()
         typed = question
         question, corrections = self.as_read(question, snapshot)
-        # the user's earlier turns read alike, for a follow-up rewritten from them ("Why?")
-        history = [
-            turn.model_copy(update={"content": self.as_read(turn.content, snapshot)[0]})
-            if turn.role == "user"
-            else turn
-            for turn in history
-        ]
         standalone, profile, query = self.query(question, history, snapshot)
         timings["embed"] = _ms(t0)
 

@@ -9,17 +9,20 @@ as the corpus's "research", the question finds its answer. The answer says what 
 (`notice`), so a wrong reading is seen.
 
 Only where the slip is plain, for a wrong reading answers a question that was not asked:
-- the word is not the corpus's (nor its stem), no stop word (the "hadn" of "hadn't"), has
-  no digit and no capital past its first letter, is not in quotation marks (asked about
-  as written), and is no unit after a number ("100 Mbit" is no slip for "bit");
+- the word is not the corpus's (nor its stem), no stop word (the "hadn" of "hadn't"), in
+  English letters (no "Nîmes" for "Names"), with no capital past its first letter and no
+  digit beside it, not in quotation marks (asked about as written), and no unit after a
+  number ("100 Mbit" is no slip for "bit");
 - it is no English word, if a rare one: WordNet does not list it, and it is not an English
   prefix on a common word ("resit" is not "rest");
-- it is rare in English (wordfreq, below `RARE_ZIPF`; a capitalised word inside a sentence,
-  a name, below `RARE_NAME_ZIPF`: "Woking" and "Indira" are names of their own);
+- it is rare in English (wordfreq, below `RARE_ZIPF`; a word that may be a name, below
+  `RARE_NAME_ZIPF`: "Woking" and "Indira" are names of their own): a capitalised word
+  inside a sentence, a word after a title, any word of a question typed in lower case;
 - the corpus word is a content word, not among the commonest (`COMMONEST_ZIPF`; never a
-  stop word: "funder" is no "under", "Hirst" no "first"), and the
-  slip is likelier than the word typed, as a noisy channel weighs it (Kernighan, Church and
-  Gale 1990): the corpus word at least `MORE_COMMON` orders of magnitude commoner in
+  stop word: "funder" is no "under", "Hirst" no "first"), the only one a slip (past the
+  first letter) makes the word ("contrct" might be "contract" or "contact": neither is
+  read), and far commoner than the word typed, as a noisy channel's prior would have it
+  (Kernighan, Church and Gale 1990): at least `MORE_COMMON` orders of magnitude commoner in
   English (wordfreq's Zipf scale is log10; a slip is about one word in a thousand), or the
   typed word unknown to English and long enough for one edit to stand out
   (`UNKNOWN_LENGTH`: "Okafer" for the corpus's "Okafor").
@@ -35,7 +38,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from qa.text import STOPWORDS, sentence_initial, stem, zipf
+from qa.text import HONORIFICS, STOPWORDS, sentence_initial, stem, zipf
 from qa.thesaurus import parts_of_speech
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -55,7 +58,8 @@ _UNIT_LENGTH = 5  # a word this short after a number may be its unit ("Mbit", "G
 # A run of letters: a possessive's "s", a hyphenated word's parts, each read on its own.
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER_BEFORE = re.compile(r"(?:^|\s)\d+(?:[.,]\d+)*\s?$")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
+# (typographic single quotes are plain apostrophes by now: `qa.text.plain_apostrophes`)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^']*'(?!\w)")
 # English prefixes that make a word of a word ("resit", "prebook", "unclip"): such a word is
 # rare in wordfreq, but no slip ("resit" is not "rest").
 PREFIXES = ("re", "un", "pre", "dis", "mis", "non", "over", "under", "out")
@@ -70,8 +74,10 @@ class Correction:
 
 
 def edits(word: str) -> set[str]:
-    """Every string one deletion, transposition, substitution or insertion away."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    """Every string one deletion, transposition, substitution or insertion away, past
+    the first letter: people rarely slip on that one, and an edit there reads "irelevant"
+    as "relevant", "unecessary" as "necessary" (the opposite of what was meant)."""
+    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
     deletes = [a + b[1:] for a, b in splits if b]
     transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
     replaces = [a + c + b[1:] for a, b in splits if b for c in LETTERS]
@@ -101,7 +107,7 @@ def read_as(
     lower = word.lower()
     if (
         len(lower) < _SHORTEST
-        or not lower.isalpha()
+        or not lower.isascii()  # "Nîmes" is no "Names", "Marché" no "March"
         or any(c.isupper() for c in word[1:])  # an acronym, a symbol, a brand: "FSB", "Mbit"
         or lower in STOPWORDS  # "hadn" of "hadn't"
         or lower in vocabulary
@@ -122,7 +128,9 @@ def read_as(
         if (typed > 0 and zipf(w) >= typed + MORE_COMMON)
         or (typed == 0 and len(lower) >= UNKNOWN_LENGTH)
     ]
-    return max(plain, key=lambda w: (zipf(w), w)) if plain else None
+    if len({stem(w) for w in plain}) != 1:
+        return None  # none, or two words it may be a slip for ("contrct": contract? contact?)
+    return max(plain, key=lambda w: (zipf(w), w))
 
 
 def corrected(
@@ -131,6 +139,7 @@ def corrected(
     """The question with its slips read as corpus words (capitalised as typed), and the
     corrections made, each once."""
     quoted = [m.span() for m in _QUOTED.finditer(question)]
+    lowered = not any(c.isupper() for c in question)
     out: list[str] = []
     made: list[Correction] = []
     last = 0
@@ -139,17 +148,34 @@ def corrected(
             continue  # asked about as written
         if len(m.group()) <= _UNIT_LENGTH and _NUMBER_BEFORE.search(question, 0, m.start()):
             continue  # a unit or a code: "100 Mbit/s"
-        name = m.group()[:1].isupper() and not sentence_initial(question, m.start())
-        found = read_as(m.group(), vocabulary, known_stem, name)
+        if _touches_a_digit(question, m):
+            continue  # a code: "covid19", "vacine2020"
+        found = read_as(m.group(), vocabulary, known_stem, _a_name(question, m, lowered))
         if found is None:
             continue
         read = found.capitalize() if m.group()[:1].isupper() else found
         out += [question[last : m.start()], read]
         last = m.end()
-        if (fix := Correction(m.group(), read)) not in made:
-            made.append(fix)
+        if m.group().lower() not in {c.typed.lower() for c in made}:
+            made.append(Correction(m.group(), read))
     out.append(question[last:])
     return "".join(out), made
+
+
+def _touches_a_digit(text: str, m: re.Match) -> bool:
+    return text[m.start() - 1 : m.start()].isdigit() or text[m.end() : m.end() + 1].isdigit()
+
+
+def _a_name(text: str, m: re.Match, lowered: bool) -> bool:
+    """The word may be a name: capitalised inside its sentence, after a title ("mr
+    mearns" is no "means"), or anywhere in a question typed all in lower case, which
+    tells no name by its capital."""
+    if lowered:
+        return True
+    before = text[: m.start()].split()
+    if before and before[-1].lower().rstrip(".") in HONORIFICS:
+        return True
+    return m.group()[:1].isupper() and not sentence_initial(text, m.start())
 
 
 def notice(corrections: list[Correction]) -> str:

@@ -57,12 +57,6 @@ log = logging.getLogger(__name__)
 SENSES = 2
 # A verb's senses that `WordNet.changes_quantity` reads: "fall" says "decrease" third.
 _CHANGE_SENSES = 3
-# What a feast's name is a kind of (`WordNet.names_a_feast`): directly a day, a weekday or a
-# season ("Halloween", "Monday", "Lent"), or a holiday a few steps up ("Christmas" is a
-# Christian holy day, a religious holiday, a holiday: within five steps in WordNet 3.0).
-_HYPERNYMS = ("@", "@i")
-_FEAST_KINDS = {"day", "weekday", "season"}
-_HOLIDAY_STEPS = 5
 # Steps up WordNet's hypernyms that `WordNet.kinds` takes: "employee" -> worker -> person.
 # (Three reached "unit" and "whole" from "person", through organism and living thing.)
 _BROADER = 2
@@ -238,25 +232,6 @@ class WordNet:
                 if " " not in w and w.lower() != word.lower() and self._names(w)
             }
         return frozenset(found)
-
-    def names_a_feast(self, word: str) -> bool:
-        """Is the word, capitalised, the name WordNet gives a feast or a season of the
-        calendar: the first lemma of one of its first noun senses, a kind of holiday
-        ("Christmas", "Easter", "Passover", "Thanksgiving") or directly a day, a weekday or a
-        season ("Halloween", "Lent", "Whitsun")? Not another of its names ("Noel"), nor an
-        age or a month of another calendar ("Renaissance", "Nissan": a maker's name too)."""
-        for synset, form in self.senses(word.lower()):
-            members = self.members(synset)
-            if synset[0] != "n" or not members or members[0] != form.capitalize():
-                continue
-            above = self._pointed(synset, _HYPERNYMS)
-            if any(set(self.members(t)) & _FEAST_KINDS for t in above):
-                return True
-            for _ in range(_HOLIDAY_STEPS):
-                if any("holiday" in self.members(t) for t in above):
-                    return True
-                above = [u for t in above for u in self._pointed(t, _HYPERNYMS)]
-        return False
 
     def _is_a_unit(self, synset: str, written: list[str]) -> bool:
         """A unit of measure (noun.quantity), not a number ("five" is "V" too: its synset
@@ -590,18 +565,13 @@ def reply_word(word: str) -> bool:
     lists only in lower case and reads as an adjective or an adverb ("okay", "right",
     "quick", "also"), as a reply or a remark's opening word is; not a given name ("Mark",
     "Grace", "Will": nouns and verbs only; "John", listed as a name; "Elena", not listed).
-    False without WordNet."""
+    A given name that is an adjective too ("Rich", "Rose") reads as one: said alone as a
+    sentence of a document, or opening a later sentence of a question, it is taken for a
+    reply (rare, and no eval or probe answer changed). False without WordNet."""
     db = wordnet()
     if db is None or zipf(word.lower()) < COMMON_ZIPF or db._names(word.capitalize()):
         return False
     return bool({pos[0] for pos, _ in db.senses(word.lower())} & {"a", "s", "r"})
-
-
-@lru_cache(maxsize=4096)
-def names_a_feast(word: str) -> bool:
-    """`WordNet.names_a_feast`; False without WordNet."""
-    db = wordnet()
-    return db.names_a_feast(word) if db else False
 
 
 @lru_cache(maxsize=16384)

