@@ -43,8 +43,8 @@ from qa.thesaurus import parts_of_speech
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 RARE_ZIPF = 3.0  # wordfreq: below, a word is rare in English (misspellings are ~1-2.9)
-# A capitalised word inside a sentence is a name: one English writes ("Woking" 2.7, "Indira"
-# 2.9, "Loudon" 2.6) is its own; a slip of one is rarer ("Brittish" 1.5, "Febraury" 1.0).
+# A word that may be a name (`_a_name`): one English writes ("Woking" 2.7, "Indira" 2.9,
+# "Loudon" 2.6) is its own; a slip English has seen is rarer ("Brittish" 1.5, "Febraury" 1.0).
 RARE_NAME_ZIPF = 2.0
 MORE_COMMON = 3.0  # the corpus word 1,000 times as common in English as the word typed
 # The commonest English words ("said", "back", "first", "still"; about the 500 commonest)
@@ -103,7 +103,7 @@ def read_as(
     name: bool = False,
 ) -> str | None:
     """The corpus word a typed word is a slip for (lower-cased), or None. `name`: the word
-    is capitalised inside its sentence."""
+    may be a name (`_a_name`), which English must barely know to be a slip."""
     lower = word.lower()
     if (
         len(lower) < _SHORTEST
