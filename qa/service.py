@@ -194,15 +194,18 @@ class QAService:
 
     def query(
         self, question: str, history: list[ChatTurn], snapshot: Snapshot
-    ) -> tuple[str | None, QuestionProfile, Query]:
+    ) -> tuple[str | None, QuestionProfile, Query, list[Correction]]:
         """What retrieval is asked with: the standalone form of a follow-up (None if the
-        question stands alone), the question's profile and the query (text and vector)."""
+        question stands alone), the question's profile and the query (text and vector),
+        and the slips read in what a follow-up took from the turns before it."""
         # "How can I contact her?" after "Who is the DPO?" asks about the person named.
         resolved, standalone = rewrite(question, history)
         # What a follow-up takes from the turns before it ("Why?") is read as they were
         # (`as_read`): only what is taken, not every turn of a long history.
-        resolved = self.as_read(resolved, snapshot)[0]
-        standalone = self.as_read(standalone, snapshot)[0] if standalone else None
+        resolved, taken = self.as_read(resolved, snapshot)
+        if standalone:
+            standalone, more = self.as_read(standalone, snapshot)
+            taken += [c for c in more if c not in taken]
         query_text = standalone or question
         # The follow-up's own words say what must be found; the previous turn only helps find it.
         statistics = (snapshot.doc_freq, snapshot.lower_words, snapshot.size)
@@ -213,6 +216,7 @@ class QAService:
             standalone,
             profile,
             Query(query_text, self._embed_question(query_text, profile, snapshot)),
+            taken,
         )
 
     def prepare(
@@ -235,7 +239,8 @@ class QAService:
         snapshot = snapshot or self.index.snapshot()
         typed = question
         question, corrections = self.as_read(question, snapshot)
-        standalone, profile, query = self.query(question, history, snapshot)
+        standalone, profile, query, taken = self.query(question, history, snapshot)
+        corrections += [c for c in taken if c not in corrections]  # the answer names both
         timings["embed"] = _ms(t0)
 
         t1 = time.perf_counter()

@@ -205,12 +205,13 @@ def test_a_slip_is_read_as_the_corpus_word_and_the_answer_says_so(
 
 def test_a_follow_up_reads_the_slips_of_the_turns_it_is_rewritten_from(seed_service):
     """ "Why?" takes its words from the question before it, slips and all: they are read
-    as the corpus's words there too."""
+    as the corpus's words there too, and the answer says so."""
     said = ChatTurn(role="assistant", content="Russian hackers, says the embassy.")
     typed = [ChatTurn(role="user", content="Who tried to steal the vacine reserch?"), said]
     spelt = [ChatTurn(role="user", content="Who tried to steal the vaccine research?"), said]
     answer = seed_service.ask("Why?", typed)
     assert not answer.abstained
+    assert answer.notice == "Read “vacine” as “vaccine”, “reserch” as “research”."
     assert (answer.answer, answer.citations) == (
         seed_service.ask("Why?", spelt).answer,
         seed_service.ask("Why?", spelt).citations,
