@@ -202,10 +202,13 @@ class QAService:
         resolved, standalone = rewrite(question, history)
         # What a follow-up takes from the turns before it ("Why?") is read as they were
         # (`as_read`): only what is taken, not every turn of a long history.
-        resolved, taken = self.as_read(resolved, snapshot)
+        # (The question itself was read already: `prepare` reads it first.)
+        taken: list[Correction] = []
+        if resolved != question:
+            resolved, taken = self.as_read(resolved, snapshot)
         if standalone:
             standalone, more = self.as_read(standalone, snapshot)
-            taken += [c for c in more if c not in taken]
+            taken = list(dict.fromkeys([*taken, *more]))
         query_text = standalone or question
         # The follow-up's own words say what must be found; the previous turn only helps find it.
         statistics = (snapshot.doc_freq, snapshot.lower_words, snapshot.size)
@@ -240,7 +243,7 @@ class QAService:
         typed = question
         question, corrections = self.as_read(question, snapshot)
         standalone, profile, query, taken = self.query(question, history, snapshot)
-        corrections += [c for c in taken if c not in corrections]  # the answer names both
+        corrections = list(dict.fromkeys([*corrections, *taken]))  # the answer names both
         timings["embed"] = _ms(t0)
 
         t1 = time.perf_counter()

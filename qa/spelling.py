@@ -57,7 +57,11 @@ _UNIT_LENGTH = 5  # a word this short after a number may be its unit ("Mbit", "G
 
 # A run of letters: a possessive's "s", a hyphenated word's parts, each read on its own.
 _LETTERS = re.compile(r"[^\W\d_]+")
+# A number, and a title, right before a word; each looked for in a short window before it,
+# not in all the text before (a long question would be read again for each of its words).
 _NUMBER_BEFORE = re.compile(r"(?:^|\s)\d+(?:[.,]\d+)*\s?$")
+_TITLE_BEFORE = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(HONORIFICS))})\.?\s+$", re.I)
+_BEFORE = 32  # characters: a number or a title is shorter
 # (typographic single quotes are plain apostrophes by now: `qa.text.plain_apostrophes`)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)'[^']*'(?!\w)")
 # English prefixes that make a word of a word ("resit", "prebook", "unclip"): such a word is
@@ -146,7 +150,7 @@ def corrected(
     for m in _LETTERS.finditer(question):
         if any(a <= m.start() < b for a, b in quoted):
             continue  # asked about as written
-        if len(m.group()) <= _UNIT_LENGTH and _NUMBER_BEFORE.search(question, 0, m.start()):
+        if len(m.group()) <= _UNIT_LENGTH and _just_before(_NUMBER_BEFORE, question, m):
             continue  # a unit or a code: "100 Mbit/s"
         if _touches_a_digit(question, m):
             continue  # a code: "covid19", "vacine2020"
@@ -156,7 +160,7 @@ def corrected(
         read = found.capitalize() if m.group()[:1].isupper() else found
         out += [question[last : m.start()], read]
         last = m.end()
-        if m.group().lower() not in {c.typed.lower() for c in made}:
+        if m.group().lower() not in {c.typed.lower() for c in made}:  # "Reserch", "reserch"
             made.append(Correction(m.group(), read))
     out.append(question[last:])
     return "".join(out), made
@@ -170,12 +174,15 @@ def _a_name(text: str, m: re.Match, lowered: bool) -> bool:
     """The word may be a name: capitalised inside its sentence, after a title ("mr
     mearns" is no "means"), or anywhere in a question typed all in lower case, which
     tells no name by its capital."""
-    if lowered:
-        return True
-    before = text[: m.start()].split()
-    if before and before[-1].lower().rstrip(".") in HONORIFICS:
+    if lowered or _just_before(_TITLE_BEFORE, text, m):
         return True
     return m.group()[:1].isupper() and not sentence_initial(text, m.start())
+
+
+def _just_before(pattern: re.Pattern, text: str, m: re.Match) -> bool:
+    """The pattern ends right before the word, within `_BEFORE` characters of it."""
+    start = max(0, m.start() - _BEFORE)
+    return pattern.search(text[start : m.start()]) is not None
 
 
 def notice(corrections: list[Correction]) -> str:

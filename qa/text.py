@@ -547,7 +547,8 @@ def without_possessive(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [w.replace("’", "'") for w in WORD.findall(text)]
+    """The text's words, with plain apostrophes (`plain_apostrophes`)."""
+    return [plain_apostrophes(w) for w in WORD.findall(text)]
 
 
 def lexicon_words(found: Iterable[str]) -> set[str]:
