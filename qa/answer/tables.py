@@ -142,6 +142,21 @@ _SUPERLATIVE = re.compile(
 )
 _COMPARATIVE_ZIPF = 2.0  # "steeper" 2.9, "wetter" 2.9; "forer" 1.3, "interer" 0
 _ENTITY_QUESTION = re.compile(r"^\W*(?:which|what|who)\b", re.I)
+# "most", "least" or "fewest" as the object of the clause after it asks for an amount
+# (the most that I can claim), not which thing has the most of something: "What's the
+# most I can claim?", "the least you'll pay", "the most an evening meal can cost", "the
+# most that anyone may bring". The clause opens with a subject pronoun, or with a
+# determiner's noun phrase and then an auxiliary verb (grammar, closed classes). An
+# adjective's superlative so placed still picks a thing ("the cheapest they sell" is the
+# cheapest one), and "the latest I can ..." is a time (`question.ASKS_LATEST`).
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:that\s+)?(?:"
+    r"(?:i|you|we|they|he|she|it|one|anyone|someone|anybody|somebody|everyone|each)(?=[\s'’])"
+    r"|(?:a|an|the|my|your|our|their|his|her|its|this|each|every|any)\s+(?:[\w-]+\s+){0,2}?"
+    r"[\w-]+\s+(?:can|could|may|might|will|would|shall|should|must|do|does|did|is|are|was|"
+    r"were|need|needs|has|have|had)\b)",
+    re.I,
+)
 # Adjectives for the low end of a scale (English antonym pairs: long/short, high/low ...);
 # every other superlative asks for the high end.
 _LOW_END = frozenset({
@@ -211,6 +226,8 @@ def _degree(question: str, pattern: re.Pattern, other_form: str) -> Superlative 
     is an English word, with its direction."""
     for m in pattern.finditer(question):
         word, base = m.group(1).lower(), (m.group("base") or "").lower()
+        if word in ("most", "least", "fewest") and _CLAUSE_AFTER.match(question, m.end()):
+            continue  # "the most I can spend": an amount asked of a clause, not a thing
         if base and zipf(base + other_form) < _COMPARATIVE_ZIPF:
             continue
         adjective = _adjective(base) if base else ""

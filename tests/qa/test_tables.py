@@ -68,6 +68,8 @@ def _name(question: str, rows: list[str]) -> str | None:
         ("Which month is the coldest?", False, False),
         ("Which route is quickest?", True, True),
         ("What is the slowest lift?", False, True),
+        ("What is the cheapest they sell?", False, False),  # the cheapest one they sell
+        ("Which route has the most ascent and is the shortest?", True, False),
     ],
 )
 def test_a_superlative_and_its_direction_are_read_from_the_question(question, highest, speed):
@@ -86,6 +88,11 @@ def test_a_superlative_and_its_direction_are_read_from_the_question(question, hi
         "Is the summit the highest point?",
         "Which model has a chest strap?",  # no "the" or "is" before it
         "Which models weigh at least 2.4 kg?",  # "at least" is a bound, not a superlative
+        "What's the most I can spend on dinner?",  # an amount: the most that I can spend
+        "What is the least you will pay?",
+        "What are the fewest we can bring?",
+        "What's the most an evening meal can cost?",
+        "What is the most that anyone can claim?",
     ],
 )
 def test_words_ending_in_est_and_other_questions_are_no_superlative_of_a_thing(question):
