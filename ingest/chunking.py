@@ -76,7 +76,9 @@ from qa.types import Passage, Sentence
 # 27: taken back (a short line in sentence case over a paragraph as a heading). 28: a
 # schedule's fields padded to one column are apart even where a line is as long as the
 # wrapped text, a value wrapped to its column stays with its field (`structure._is_field`).
-CHUNKING_VERSION = 28
+# 29: Markdown's bold opens a line of a run ("**Jane Lee**\nChair": a signature, not two
+# headings) and a field's label ("**Version:** 3.2" is a field, as "Version: 3.2" is).
+CHUNKING_VERSION = 29
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -152,12 +152,19 @@ _STAMPED = re.compile(
 # ... Kwame Asante"): a row of a price list, a rota or a table of contents. One row per
 # line, in a run of such lines (`_leader_row`).
 _LEADER = re.compile(r"\S[ \t]*\.{3,}[ \t]*\S")
+# Markdown's emphasis opening a line ("**Jane Lee**", "_Chair_"): a bullet has a space
+# after its mark, emphasis its first letter, and the same mark closes it on the line (a
+# footnote's "*Under 3s travel free" does not).
+_EMPHASIS_OPENS = re.compile(r"^(\*{1,3}|_{1,3})(?=[^\s*_])(?=[^\n]*?[^\s*_]\1)")
 _LONG_LEADER = re.compile(r"\S[ \t]*\.{5,}[ \t]*\S")  # no ellipsis: five dots or more
 _MAX_LINE_CHARS = 90  # a line of an address or a list of names is short (unwrapped text)
 # A field: a label of a few words, a colon and its value ("Households supplied: 48,200",
 # "Revenue: £24.7 million; operating costs: £19.1 million"), in a run of such lines
 # (`_field_row`).
-_FIELD = re.compile(r"^\s*[A-Z][\w'’()/&-]*(?:[ \t]+[\w'’()/&-]+){0,5}:[ \t]+\S")
+# a label may be set in Markdown's bold, with its colon or before it: "**Version:** 3.2"
+_FIELD = re.compile(
+    r"^\s*(?:\*\*|__)?[A-Z][\w'’()/&-]*(?:[ \t]+[\w'’()/&-]+){0,5}(?:\*\*|__)?:(?:\*\*|__)?[ \t]+\S"
+)
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
 
@@ -767,6 +774,11 @@ def _opens_line_run(lines: list[_Line], i: int, width: int | None) -> bool:
     # of fields took seconds).
     if i >= len(lines) or lines[i].blank:
         return False
+    # A run that opens in Markdown's emphasis is a signature or a letterhead ("**Jane
+    # Lee**" over "Chair of Trustees") only where each line is written as a title and none
+    # is a field: "**Pros**" over "Cheap to run" is a heading over its lines, and
+    # "**Contact us**" over "Phone: ..." a caption over its fields.
+    emphasised = _EMPHASIS_OPENS.match(lines[i].text.strip()) is not None
     j = 0
     while i + j < len(lines) and not lines[i + j].blank:
         line = lines[i + j]
@@ -774,7 +786,9 @@ def _opens_line_run(lines: list[_Line], i: int, width: int | None) -> bool:
         last = following is None or following.blank
         if j == 0 and last:
             return False  # one line is no run
-        text = line.text.strip()
+        text = _EMPHASIS_OPENS.sub("", line.text.strip())  # "**Jane Lee**" opens with J
+        if emphasised and (_FIELD.match(line.text) or not _title_like(text, strict=True)):
+            return False
         if (
             len(text) > (width or _MAX_LINE_CHARS)
             or not _opens_sentence(text)

@@ -1552,3 +1552,40 @@ def test_a_lone_indented_rule_makes_no_heading(text):
     structure, _ = _read(text)
     assert not [b for b in structure.blocks if b.kind == "heading"]
     assert all(b.section == "" for b in structure.blocks)
+
+
+def test_a_signature_and_fields_set_in_markdown_bold_read_as_they_do_in_plain_text():
+    """Markdown's bold does not hide what a line is: "**Jane Lee**" over "Chair of
+    Trustees" is a signature (one record, as an address is; not two headings over nothing,
+    which no answer quotes), and "**Version:** 3.2" is a field as "Version: 3.2" is (one
+    unit per line)."""
+    text = (
+        "# Annual report\n\n## A letter from our Chair\n\n"
+        "Thank you, as ever, for standing with us.\n\n"
+        "**Margaret Oyelaran**\nChair of Trustees\n\n---\n\n## The year in numbers\n\n"
+        "We gave out 4,812 food parcels.\n\n"
+        "**Version:** 3.2\n**Effective from:** 1 January 2025\n**Policy owner**: People Team\n"
+    )
+    structure = analyse(text)
+    _exact(text, structure)
+    found = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert ("table_row", "**Margaret Oyelaran** Chair of Trustees") in found
+    assert not any(k == "heading" and "Oyelaran" in t for k, t in found)
+    assert ("heading", "The year in numbers") in found
+    assert ("list_item", "**Version:** 3.2") in found
+    assert ("list_item", "**Effective from:** 1 January 2025") in found
+    assert ("list_item", "**Policy owner**: People Team") in found
+    # A bold caption over lines or fields is not one: it heads them, or stands apart.
+    pros = analyse("# Notes\n\n**Pros**\nCheap to run\nQuiet\n\nMore.\n").blocks
+    assert [(b.kind, b.role) for b in pros][1] == ("heading", "")
+    fields = analyse("# Notes\n\n**Contact us**\nPhone: 0800 123 456\nEmail: help@x.org\n\nMore.\n")
+    assert [s.kind for s in fields.sentences][2:4] == ["list_item", "list_item"]
+    # A footnote's mark is no emphasis: the note does not join the lines above it.
+    note = analyse("Adult day ticket £12\nChild day ticket £6\n*Under 3s travel free\n\nMore.\n")
+    assert not any(b.role == "line" for b in note.blocks)
+    # A bullet's mark is no emphasis: a bulleted list stays a list.
+    items = analyse("Bring:\n\n* a map\n* a torch\n").sentences
+    assert [(s.kind, s.text) for s in items][-2:] == [
+        ("list_item", "a map"),
+        ("list_item", "a torch"),
+    ]
