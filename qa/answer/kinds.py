@@ -89,7 +89,9 @@ _IN_A_FEW = (
     r"|in (?:a|one|a single|two|three|\d) (?:sentences?|paragraphs?)"
 )
 # A request for brevity after the question: "..., in a couple of sentences?", "..., briefly?"
-_BRIEFLY = re.compile(rf"[,;:(\s-]+(?:{_IN_A_FEW}|briefly|in short|in brief)\W*$", re.I)
+_BRIEFLY = re.compile(
+    rf"[,;:(\s-]+(?:{_IN_A_FEW}|briefly|in short|in brief|in a nutshell)\W*$", re.I
+)
 # Softer ways to ask for one: "in short", "the main findings", "the key benefits".
 _SUMMARY_HINTS = re.compile(
     rf"\b(?:in short|in brief|{_IN_A_FEW}|"
@@ -101,10 +103,23 @@ _SAID_ABOUT = re.compile(
     r"(?:about|on|regarding)\s+(?P<topic>.+?)\W*$",
     re.I,
 )
+# ("all about": "what was the chat all about?"; a sentence adverb may stand before the
+# verb or close the question: "..., basically?"; and, of a document, the verbs of a study:
+# "What did the study look at?", "What does the report examine?", "What's this study
+# actually testing?")
+_ADVERB = r"(?:basically|really|exactly|actually|then)"
+_STUDY_VERBS = r"look at|look into|examine|investigate|explore|study|focus on|test"
+_STUDYING = (
+    r"looking at|looking into|examining|investigating|exploring|studying|focusing on|testing"
+)
 _ABOUT_WHAT = re.compile(
-    r"^\W*what(?:'s|’s| is| are| was| were) (?P<topic>.{1,80}?) about\W*$"
-    r"|^\W*what (?:(?:topics?|subjects?|themes?|areas?|issues?|things?) )?(?:do|does|did) "
-    r"(?P<topic2>.{1,80}?) (?:cover|discuss|contain|deal with|address|talk about)\W*$",
+    rf"^\W*what(?:'s|’s| is| are| was| were) (?P<topic>.{{1,80}}?) (?:all )?about"
+    rf"(?:,?\s+{_ADVERB})?\W*$"
+    rf"|^\W*what (?:(?:topics?|subjects?|themes?|areas?|issues?|things?) )?(?:do|does|did) "
+    rf"(?P<topic2>.{{1,80}}?) (?:{_ADVERB} )?(?:cover|discuss|contain|deal with|address|"
+    rf"talk about|(?P<studies>{_STUDY_VERBS}))(?:,?\s+{_ADVERB})?\W*$"
+    rf"|^\W*what(?:'s|’s| is| are| was| were) (?P<topic3>.{{1,80}}?) (?:{_ADVERB} )?"
+    rf"(?P<studying>{_STUDYING})(?:,?\s+{_ADVERB})?\W*$",
     re.I,
 )
 _SAYS_ABOUT = re.compile(
@@ -130,6 +145,17 @@ _WHAT_IS_NAME = re.compile(
 )
 
 
+# What a clause after a request for a summary says is summarised: "(of) what this
+# document (actually) covers", "what's in the newsletter", "what the minutes are about",
+# "of this leaflet".
+_WHAT_IT_HOLDS = re.compile(
+    rf"^\W*(?:of\s+)?(?:what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)?\s+(?:in\s+)?)?"
+    rf"(?P<doc>[^?,;]{{1,60}}?)(?:\s+{_ADVERB})?(?:\s+(?:covers?|covered|contains?|says?|said|"
+    rf"(?:is|are|was|were) (?:all )?about|talks? about|deals? with))?\W*$",
+    re.I,
+)
+
+
 def asks_for_a_summary(question: str) -> Kind | None:
     """ "Give me an overview", "Summarize what X says about Y", "the main findings in short"."""
     asked = _SUMMARY_WORDS.search(question) or _SUMMARY_HINTS.search(question)
@@ -139,6 +165,10 @@ def asks_for_a_summary(question: str) -> Kind | None:
     said = _SAID_ABOUT.search(question)
     topic = _topic(said.group("topic") if said else question)
     source = said.group("source") if said else question[asked.end() :]
+    # "the gist of what this document covers", "sum up what's in the newsletter": the
+    # document the clause names is what is summarised, not a topic in it
+    if not said and (of := _WHAT_IT_HOLDS.match(source)) and _is_a_document(of["doc"]):
+        topic, source = _topic(of["doc"]), of["doc"]  # "sum up this report", too
     return Kind(
         OVERVIEW, "asks for a summary or an overview", topic=topic, source=source,
         judged=not _SUMMARY_WORDS.search(question),
@@ -149,7 +179,10 @@ def asks_what_it_is_about(question: str) -> Kind | None:
     """ "What is this corpus about?", "What does the second report cover?" """
     if not (m := _ABOUT_WHAT.search(question)):
         return None
-    subject = m.group("topic") or m.group("topic2") or ""
+    subject = m.group("topic") or m.group("topic2") or m.group("topic3") or ""
+    studies = m.group("studies") or m.group("studying")
+    if studies and (_THING_PRONOUN.fullmatch(subject) or not _is_a_document(subject)):
+        return None  # "What did the inspector look at?", "What did they look at?": a fact
     # "What does the handbook cover?": a document's sections answer too; not "What does
     # the warranty cover?", where the warranty is a topic in the documents.
     covers = m.group("topic2") is not None and _is_a_document(subject)
@@ -512,7 +545,44 @@ def question_kind(question: str) -> Kind:
     for rule in RULES:
         if kind := rule(question):
             return kind
+    if (kind := _past_its_lead_in(question)) is not None:
+        return kind
     return Kind(FACTOID, "asks for a fact")
+
+
+# Where a question's asking part may follow a lead-in: a phrase closed by a comma or a colon
+# that holds no wh-word ("In 2024,", "Quick question:", "Sorry to bother you,"), or a
+# clause of condition or time ("When I arrive,"). `question` reads its wh-words past the
+# same lead-ins.
+LEAD_IN = rf"(?:(?!\b(?:{WH_WORDS})\b)[^,:?]){{1,60}}[,:]\s*"
+SCENE_CLAUSE = r"(?:if|when|once|after|before|while|whilst|unless)\b[^,?;]{1,80},\s*"
+# a greeting or a remark closed by an exclamation mark, too ("Hi there!")
+_LEAD_INS = re.compile(
+    rf"^\W*(?:(?:{SCENE_CLAUSE}|{LEAD_IN}|[^!?.,:;\n]{{1,40}}!\s+)){{1,2}}(?=\w)", re.I
+)
+# A pronoun standing for a thing ("it", or "this" with no noun after it): after a lead-in,
+# it may stand for what the lead-in named ("Section 4: what is it about?").
+_THING_PRONOUN = re.compile(
+    r"\b(?:it|its|they|them|their)\b|\b(?:this|that|these|those)\b(?!\s+(?!(?:about|is|are|"
+    r"was|were|say|says|said|cover|covers|covered|mean|means)\b)[a-z])",
+    re.I,
+)
+
+
+def _past_its_lead_in(question: str) -> Kind | None:
+    """The kind of the question's asking part after a lead-in, where the whole question
+    gets none: "hey, what is this document about?" asks for an overview, and "If the
+    heating fails, can I claim?" yes or no. Not an overview whose subject may be what the
+    lead-in names: "The appendix, what does it cover?" asks about the appendix, not the
+    documents as a whole."""
+    lead = _LEAD_INS.match(question)
+    if lead is None:
+        return None
+    rest = question[lead.end() :]
+    kind = next((kind for rule in RULES if (kind := rule(rest))), None)
+    if kind is not None and kind.name == OVERVIEW and _THING_PRONOUN.search(rest):
+        return None
+    return kind
 
 
 def is_document_type(word: str) -> bool:

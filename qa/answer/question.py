@@ -22,7 +22,9 @@ from qa.answer.headings import asks_for_heading, structure_stems
 from qa.answer.kinds import (
     ASKS,
     AUXILIARIES,
+    LEAD_IN,
     OVERVIEW,
+    SCENE_CLAUSE,
     WH_WORDS,
     YES_NO,
     is_document_type,
@@ -303,14 +305,10 @@ def asks_how_much_money(text: str) -> str | None:
 # landlord, who lives abroad, has kept my deposit." the wh-word opens a clause inside the
 # question, not the question. A clause of condition or time may set the scene before it
 # ("When I arrive, who do I ask for?").
-SCENE_CLAUSE = r"(?:if|when|once|after|before|while|whilst|unless)\b[^,?;]{1,80},\s*"
-
-
 def _first(wh: str) -> str:
     # a lead-in closed by a comma or a colon ("In 2024,", "Quick question:"), or a joining
     # word, or both ("Sorry to bother you, but ...")
-    lead = r"(?:(?!\b(?:how|what|which|who|whom|whose|when|where|why)\b)[^,:?]){1,60}[,:]\s*"
-    opening = rf"(?:(?:{lead})?(?:and|but|so|then|also)\s+|{lead})"
+    opening = rf"(?:(?:{LEAD_IN})?(?:and|but|so|then|also)\s+|{LEAD_IN})"
     runs_to_the_end = r"(?=[^,]*$|[^,]*,\s*(?:and|or)\b)"
     return (
         rf"^\W*+{wh}\b|^\W*+{opening}{wh}\b{runs_to_the_end}"

@@ -55,6 +55,7 @@ from qa.answer.compose import (
     number_tokens,
     numbered,
     outline,
+    points_at_the_documents,
     says_what_it_is,
     summarize,
     things_asked,
@@ -1345,6 +1346,36 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("Isn’t the office open on Sundays?", YES_NO, ""),
         ("Couldn’t they have said so?", YES_NO, ""),
         ("Cannot I pay by card?", YES_NO, ""),
+        # a lead-in before the question proper (a greeting, a remark, a scene), read past
+        # when the question as a whole gets no kind; not where a pronoun may stand for
+        # what the lead-in names
+        ("hey, what is this document about?", OVERVIEW, ""),
+        ("Quick question: what is this report about?", OVERVIEW, ""),
+        ("Hi there! What is this leaflet about?", OVERVIEW, "leaflet"),
+        ("If the heating fails, can I claim?", YES_NO, ""),
+        ("When I move out, do I get my deposit back?", YES_NO, ""),
+        ("Sorry, is the shop open on Sunday?", YES_NO, ""),
+        ("Before the move, what was the rent?", FACTOID, ""),
+        ("In 2024, who chaired it?", FACTOID, ""),
+        ("My landlord, who lives abroad, has kept my deposit.", FACTOID, ""),
+        ("Section 4: what is it about?", FACTOID, ""),
+        ("The appendix, what does it cover?", FACTOID, ""),
+        ("hey, what is this about?", FACTOID, ""),
+        # "all about", a closing adverb, and what a study or a report looks at
+        ("What was the broadband chat all about, basically?", OVERVIEW, "broadband chat"),
+        ("in plain English, what did this study look at?", OVERVIEW, "study"),
+        ("What does the report examine?", OVERVIEW, ""),
+        ("What did the inspector look at?", FACTOID, ""),  # what he looked at: a fact
+        ("What did they look at?", FACTOID, ""),
+        ("what's this study actually testing?", OVERVIEW, "study"),
+        ("What is the inspector looking at?", FACTOID, ""),
+        # "in a nutshell" closing the question says how long, as "briefly" does: the
+        # overview is of what the question points at ("this notice"), not of a topic
+        ("what's this notice about, in a nutshell?", OVERVIEW, "notice"),
+        # a summary of what a document the clause names covers: that document
+        ("can you give me the gist of what this document actually covers?", OVERVIEW, ""),
+        ("can you sum up what's in this week's newsletter?", OVERVIEW, "week's newsletter"),
+        ("Summarise what the landlord must do", OVERVIEW, "landlord must"),
     ],
 )
 def test_question_kinds(question, kind, topic):
@@ -1537,7 +1568,9 @@ def test_a_topic_summary_takes_the_rest_of_the_section_where_the_topic_was_found
 
 def test_what_a_document_covers_is_answered_with_its_sections_too(tmp_path):
     """ "What does the handbook cover?": its table of contents, each heading cited exactly,
-    after the summary; "What is the handbook about?" gets the summary alone."""
+    after the summary; so does "What is the handbook about?" and any summary of whole
+    documents (what a document covers is what its gist is asked for); not a summary of a
+    topic in a document."""
     service = service_over(tmp_path, "handbook.txt", HANDBOOK)
     answer = service.ask("What does the staff handbook cover?")
     assert "Its sections:" in answer.answer, answer.answer
@@ -1549,7 +1582,11 @@ def test_what_a_document_covers_is_answered_with_its_sections_too(tmp_path):
     claims = [c.text for c in split_claims(answer.answer)]
     assert "1. Working hours" in claims and not any("sections" in c for c in claims)
     about = service.ask("What is the staff handbook about?")
-    assert not about.abstained and "Its sections:" not in about.answer
+    assert not about.abstained and "Its sections:" in about.answer
+    gist = service.ask("hey, can you give me the gist of this document?")
+    assert "Its sections:" in gist.answer, gist.answer
+    topic = service.ask("Summarise what the handbook says about leave")
+    assert "Its sections:" not in topic.answer, topic.answer
     # a document the corpus does not hold: no other document's sections as its contents
     other = service.ask("What does the travel insurance policy cover?")
     assert "Its sections:" not in other.answer, other.answer
@@ -2577,3 +2614,15 @@ def test_what_these_documents_are_names_the_kind_the_line_under_a_title_gives(tm
     })  # fmt: skip
     for shown in ("Harbour Trust Ltd", "Museum of Rail", "Tidecheck", "Office move"):
         assert f"“{shown}”" in answer
+
+
+def test_a_closing_in_a_nutshell_leaves_the_overview_of_what_the_question_points_at():
+    """ "what's this notice about, in a nutshell?" summarises the notice it points at, not
+    the sentences that mention the word "notice" (a probe's planning decision was
+    summarised by its appeal deadline and its party-wall notice)."""
+    kind = question_kind("what's this notice about, in a nutshell?")
+    assert kind.source == "this notice"
+    assert points_at_the_documents(kind.source)
+    # so is a document that a clause after a request for the gist names
+    kind = question_kind("can you sum up what's in this week's newsletter?")
+    assert points_at_the_documents(kind.source)
