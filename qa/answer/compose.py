@@ -66,6 +66,7 @@ from qa.answer.tables import (
 )
 from qa.answer.turns import turns_of
 from qa.retrieve import DocumentSentences, Snapshot
+from qa.sections import REFERENCE
 from qa.text import (
     AFFIRM,
     CLOCK,
@@ -1155,6 +1156,8 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
             continue
         if len(run) == 1 and _no_noun_opening(sentence, run[0]):
             continue
+        if run and REFERENCE.match(sentence, run[-1].start()):
+            continue  # "(see Section 7)": a part of the document, no name or place
         if run:
             last = run[-1].group()
             out.append((run[0].start(), run[-1].end() - len(last) + len(without_possessive(last))))

@@ -766,6 +766,9 @@ def test_the_lead_is_of_the_asked_type(sentence, question, answer_type, span):
             "Who's going to be my boss?",
             "person",
         ),
+        # a part of the document is no place or name ("Section" of "see Section 7")
+        ("anyone who needs help goes to a refuge (see Section 7).", "Where do we meet?", "place"),
+        ("The charges are set out in Schedule 2.", "Who sets the charges?", "person"),
     ],
 )
 def test_no_lead_when_no_span_of_the_asked_type_is_clear(sentence, question, answer_type):
