@@ -214,7 +214,12 @@ class QAService:
         statistics = (snapshot.doc_freq, snapshot.lower_words, snapshot.size)
         profile = profile_question(resolved, *statistics, snapshot.stems_starting)
         if standalone and not profile.terms:
+            # "... coding club, and where from?": what it is about is the turn before's,
+            # what it asks for its own (a place), where it asks for a kind of answer
+            asked = profile.answer_type
             profile = profile_question(standalone, *statistics, snapshot.stems_starting)
+            if asked != "open":
+                profile = replace(profile, answer_type=asked)
         return (
             standalone,
             profile,

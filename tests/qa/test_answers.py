@@ -271,6 +271,19 @@ def test_a_follow_up_is_resolved_against_the_previous_turn(seed_service):
     assert_contract(answer, seed_service)
 
 
+def test_a_bare_follow_up_asks_for_its_own_kind_of_answer(seed_service):
+    """ "When?" after "Who denied the accusations?" is about the denial (the turn before's
+    words find it) and asks for a time (its own wh-word), not for a person."""
+    history = [
+        ChatTurn(role="user", content="Who denied the accusations?"),
+        ChatTurn(role="assistant", content="The Russian embassy [1]"),
+    ]
+    prepared = seed_service.prepare("When?", history, seed_service.settings.top_k)
+    assert prepared.standalone and "denied" in prepared.standalone
+    assert prepared.profile.answer_type == "time"
+    assert "deni" in {t.stem[:4] for t in prepared.profile.terms}
+
+
 def test_a_follow_up_pronoun_is_the_person_asked_about(seed_service):
     """ "he" after "Who is Kirill Dmitriev?" is Dmitriev: the rewritten question is shown,
     and the answer is the sentence where he speaks."""
