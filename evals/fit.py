@@ -67,6 +67,11 @@ RULE_BOUNDS = {"unknown_name": [None, 0.15, 0.25]}
 # evals.decision_lab`): .673 / .544 / .538 / .384 -> .675 / .544 / .532 / .383, AUC
 # -0.0001 [-0.0009, +0.0007]: no steadier and no better.
 REGULARISATION = 1.0
+# Tried in session 38 and not kept: the scorer fitted on pairs (each gold candidate of a
+# question against each of its others, a linear RankNet), then calibrated on the labels
+# (Platt): gold ranked first for 329 of 568 answerable dev questions whose gold was
+# retrieved, against 325 pointwise, but dev LOCO (`python -m evals.decision_lab`) .681 /
+# .560 / .543 / .394 -> .670 / .503 / .497 / .371, AUC -.0098 [-.0231, +.0033].
 # The answerer sees one row per question (a few hundred), so it is held closer to zero;
 # measured on the dev splits with leave-one-corpus-out: C=0.1 transferred better than 1.0.
 # Tried in session 36 and not kept: gradient boosting for the answerer

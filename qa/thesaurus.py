@@ -55,6 +55,10 @@ log = logging.getLogger(__name__)
 # [-.0077, +.0075]; on six probes two more answers right and two fewer near misses
 # abstained on.
 SENSES = 2
+# Tried in session 38 and not kept: for a phrasal verb whose synonyms are two-word verbs only
+# ("nod off": fall asleep, doze off), the word such a verb takes after it ("asleep", "care"
+# of "take care"): it brought adverbs as common as "together" and "forth" ("set up": put
+# together; "take off": set forth) for the few it brought right.
 # A verb's senses that `WordNet.changes_quantity` reads: "fall" says "decrease" third.
 _CHANGE_SENSES = 3
 # Steps up WordNet's hypernyms that `WordNet.kinds` takes: "employee" -> worker -> person.

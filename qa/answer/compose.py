@@ -369,6 +369,10 @@ def names_its_instances(quoted: Sentence, following: Sentence) -> str | None:
     return "the next sentence names its instances"
 
 
+# Tried in session 38 and not kept: the sentence after the quoted one where the question
+# asks for a kind of answer (a time, a name, an amount ...) that the quoted one lacks and
+# the next one has (`answer_span`): no dev question's outcome changed (`python -m
+# evals.decision_lab`), nor any probe's.
 CONTINUATION_RULES: list[ContinuationRule] = [
     ends_with_a_colon,
     refers_back_to_it,

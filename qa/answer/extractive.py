@@ -233,6 +233,10 @@ def score_candidates(
                 headings[section] = (heading, found)
             heading, title_match = headings[section]
             previous = p.sentences[idx - 1].text if idx else before.get(p.passage_id, "")
+            # Tried in session 38 and not kept: a turn's speaker label ("Dana: Okay.") read as
+            # the sentence's context, not its words (a who-question naming Dana matched every
+            # turn of hers): dev LOCO (`python -m evals.decision_lab`) .681 / .560 / .543 /
+            # .394 -> .682 / .548 / .532 / .394, AUC -.0020 [-.0061, +.0006]; no probe moved.
             match, content = lexicon.match(s.text)
             context = match
             above = item.text if (item := lead_in(p, idx)) else ""
