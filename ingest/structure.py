@@ -775,9 +775,10 @@ def _opens_line_run(lines: list[_Line], i: int, width: int | None) -> bool:
     if i >= len(lines) or lines[i].blank:
         return False
     # A run that opens in Markdown's emphasis is a signature or a letterhead ("**Jane
-    # Lee**" over "Chair of Trustees") only where each line is written as a title and none
-    # is a field: "**Pros**" over "Cheap to run" is a heading over its lines, and
-    # "**Contact us**" over "Phone: ..." a caption over its fields.
+    # Lee**" over "Chair of Trustees" and "Email: ...") only where its first line is a
+    # title and every other a title or a field: "**Pros**" over "Cheap to run" is a
+    # heading over its lines, and "**Contact us**" over "Phone: ..." a caption over its
+    # fields.
     emphasised = _EMPHASIS_OPENS.match(lines[i].text.strip()) is not None
     j = 0
     while i + j < len(lines) and not lines[i + j].blank:
@@ -787,7 +788,7 @@ def _opens_line_run(lines: list[_Line], i: int, width: int | None) -> bool:
         if j == 0 and last:
             return False  # one line is no run
         text = _EMPHASIS_OPENS.sub("", line.text.strip())  # "**Jane Lee**" opens with J
-        if emphasised and (_FIELD.match(line.text) or not _title_like(text, strict=True)):
+        if emphasised and not _signature_line(line, text, first=j == 0):
             return False
         if (
             len(text) > (width or _MAX_LINE_CHARS)
@@ -807,6 +808,14 @@ def _opens_line_run(lines: list[_Line], i: int, width: int | None) -> bool:
             return False
         j += 1
     return True
+
+
+def _signature_line(line: _Line, text: str, first: bool) -> bool:
+    """A line of a signature or a letterhead set in Markdown's emphasis: a title first
+    ("Jane Lee"), then titles or fields ("Chair of Trustees", "Email: jane@x.org")."""
+    field = _FIELD.match(line.text) is not None
+    title = _title_like(text, strict=True)
+    return title and not field if first else title or field
 
 
 def _columns(line: str, ruled: bool = False) -> tuple[set[int], set[int]] | None:

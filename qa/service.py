@@ -215,11 +215,15 @@ class QAService:
         profile = profile_question(resolved, *statistics, snapshot.stems_starting)
         if standalone and not profile.terms:
             # "... coding club, and where from?": what it is about is the turn before's,
-            # what it asks for its own (a place), where it asks for a kind of answer
-            asked = profile.answer_type
+            # what it asks for its own (a place, not yes or no), where it asks for a kind
+            # of answer
+            own = profile
             profile = profile_question(standalone, *statistics, snapshot.stems_starting)
-            if asked != "open":
-                profile = replace(profile, answer_type=asked)
+            if own.answer_type != "open":
+                profile = replace(
+                    profile, answer_type=own.answer_type, yes_no=own.yes_no,
+                    overview=own.overview, attribution=own.attribution,
+                )  # fmt: skip
         return (
             standalone,
             profile,

@@ -66,7 +66,7 @@ from qa.answer.tables import (
 )
 from qa.answer.turns import turns_of
 from qa.retrieve import DocumentSentences, Snapshot
-from qa.sections import REFERENCE
+from qa.sections import NUMBERED
 from qa.text import (
     AFFIRM,
     CLOCK,
@@ -1160,12 +1160,17 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
             continue
         if len(run) == 1 and _no_noun_opening(sentence, run[0]):
             continue
-        if run and REFERENCE.match(sentence, run[-1].start()):
+        if run and _PART_NUMBERED.match(sentence, run[-1].start()):
             continue  # "(see Section 7)": a part of the document, no name or place
         if run:
             last = run[-1].group()
             out.append((run[0].start(), run[-1].end() - len(last) + len(without_possessive(last))))
     return out
+
+
+# A division of a document and its number ("Section 7", "Schedule 2.1"); a figure, not a
+# letter: "the Annex a little before seven" is a place.
+_PART_NUMBERED = re.compile(rf"(?:{NUMBERED})\s+\d", re.I)
 
 
 def _capitals_of_style(run: list[re.Match], ask: Ask) -> bool:
@@ -1723,9 +1728,14 @@ def _overview(
     docs = _documents_of(chosen or pool[:1]) if kind.topic else None
     # Sections only of a document the phrase calls by its name ("the staff handbook"
     # of a one-document corpus), not of one a topic was found in ("the travel policy"),
-    # and only where the phrase is all the topic ("what the handbook says about leave")
-    names_only = {w.lower() for w in words(kind.topic)} <= {w.lower() for w in words(kind.source)}
-    whole = not docs or (names_only and all(called(snapshot, d, kind.source) for d in docs))
+    # and only where the phrase is a document's and all the topic ("the staff leave
+    # rules" and "what the handbook says about leave" are topics)
+    said = words(kind.source)
+    names_only = {w.lower() for w in words(kind.topic)} <= {w.lower() for w in said}
+    a_document = bool(said) and is_document_type(said[-1])
+    whole = docs is None or (
+        names_only and a_document and all(called(snapshot, d, kind.source) for d in docs)
+    )
     return summary(topic=kind.topic, query_vector=query_vector, doc_ids=docs, contents=whole)
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from qa.sections import DOCUMENT_TYPES
+from qa.sections import DOCUMENT_TYPES, NUMBERED
 from qa.sentences import sentence_spans
 from qa.text import STOPWORDS, whole_word_spans, words
 
@@ -113,7 +113,7 @@ _STUDYING = (
     r"looking at|looking into|examining|investigating|exploring|studying|focusing on|testing"
 )
 _ABOUT_WHAT = re.compile(
-    rf"^\W*what(?:'s|’s| is| are| was| were) (?P<topic>.{{1,80}}?) (?:all )?about"
+    rf"^\W*what(?:'s|’s| is| are| was| were) (?P<topic>.{{1,80}}?) (?:{_ADVERB} )?(?:all )?about"
     rf"(?:,?\s+{_ADVERB})?\W*$"
     rf"|^\W*what (?:(?:topics?|subjects?|themes?|areas?|issues?|things?) )?(?:do|does|did) "
     rf"(?P<topic2>.{{1,80}}?) (?:{_ADVERB} )?(?:cover|discuss|contain|deal with|address|"
@@ -181,7 +181,7 @@ def asks_what_it_is_about(question: str) -> Kind | None:
         return None
     subject = m.group("topic") or m.group("topic2") or m.group("topic3") or ""
     studies = m.group("studies") or m.group("studying")
-    if studies and (_THING_PRONOUN.fullmatch(subject) or not _is_a_document(subject)):
+    if studies and (_POINTER.fullmatch(subject) or not _is_a_document(subject)):
         return None  # "What did the inspector look at?", "What did they look at?": a fact
     # "What does the handbook cover?": a document's sections answer too; not "What does
     # the warranty cover?", where the warranty is a topic in the documents.
@@ -560,13 +560,14 @@ SCENE_CLAUSE = r"(?:if|when|once|after|before|while|whilst|unless)\b[^,?;]{1,80}
 _LEAD_INS = re.compile(
     rf"^\W*(?:(?:{SCENE_CLAUSE}|{LEAD_IN}|[^!?.,:;\n]{{1,40}}!\s+)){{1,2}}(?=\w)", re.I
 )
-# A pronoun standing for a thing ("it", or "this" with no noun after it): after a lead-in,
-# it may stand for what the lead-in named ("Section 4: what is it about?").
-_THING_PRONOUN = re.compile(
-    r"\b(?:it|its|they|them|their)\b|\b(?:this|that|these|those)\b(?!\s+(?!(?:about|is|are|"
-    r"was|were|say|says|said|cover|covers|covered|mean|means)\b)[a-z])",
-    re.I,
+# A lead-in that names a thing (a determiner's noun phrase, a part of a document: "The
+# appendix,", "Section 4:"), which "it", "this" or "this section" after it may stand for;
+# a greeting or a remark names none ("hey,", "Quick question:").
+_NAMES_A_THING = re.compile(
+    rf"^\W*(?:(?:the|this|that|these|those|my|our|your|their)\b|(?:{NUMBERED})\s+\S)", re.I
 )
+# A pronoun or a demonstrative that may stand for a thing ("it", "this", "this section").
+_POINTER = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.I)
 
 
 def _past_its_lead_in(question: str) -> Kind | None:
@@ -574,13 +575,15 @@ def _past_its_lead_in(question: str) -> Kind | None:
     gets none: "hey, what is this document about?" asks for an overview, and "If the
     heating fails, can I claim?" yes or no. Not an overview whose subject may be what the
     lead-in names: "The appendix, what does it cover?" asks about the appendix, not the
-    documents as a whole."""
+    documents as a whole, and "Section 2: what does this section cover?" asks about
+    section 2."""
     lead = _LEAD_INS.match(question)
     if lead is None:
         return None
     rest = question[lead.end() :]
     kind = next((kind for rule in RULES if (kind := rule(rest))), None)
-    if kind is not None and kind.name == OVERVIEW and _THING_PRONOUN.search(rest):
+    named = _NAMES_A_THING.match(question[: lead.end()]) is not None
+    if kind is not None and kind.name == OVERVIEW and named and _POINTER.search(rest):
         return None
     return kind
 

@@ -151,7 +151,7 @@ _ENTITY_QUESTION = re.compile(r"^\W*(?:which|what|who)\b", re.I)
 # cheapest one), and "the latest I can ..." is a time (`question.ASKS_LATEST`).
 _CLAUSE_AFTER = re.compile(
     r"\s+(?:that\s+)?(?:"
-    r"(?:i|you|we|they|he|she|it|one|anyone|someone|anybody|somebody|everyone|each)(?=[\s'’])"
+    r"(?:i|you|we|they|he|she|it|one|anyone|someone|anybody|somebody|everyone)(?=[\s'’])"
     r"|(?:a|an|the|my|your|our|their|his|her|its|this|each|every|any)\s+(?:[\w-]+\s+){0,2}?"
     r"[\w-]+\s+(?:can|could|may|might|will|would|shall|should|must|do|does|did|is|are|was|"
     r"were|need|needs|has|have|had)\b)",

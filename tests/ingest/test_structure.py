@@ -1575,6 +1575,12 @@ def test_a_signature_and_fields_set_in_markdown_bold_read_as_they_do_in_plain_te
     assert ("list_item", "**Version:** 3.2") in found
     assert ("list_item", "**Effective from:** 1 January 2025") in found
     assert ("list_item", "**Policy owner**: People Team") in found
+    # A signature's contact line is one of its lines, as in plain text.
+    signed = analyse("# Letter\n\nThanks.\n\n**Jane Lee**\nChair\nEmail: jane@x.org\n\nP.S. Hi.\n")
+    assert [(s.kind, _flat(s.text)) for s in signed.sentences][2] == (
+        "table_row",
+        "**Jane Lee** Chair Email: jane@x.org",
+    )
     # A bold caption over lines or fields is not one: it heads them, or stands apart.
     pros = analyse("# Notes\n\n**Pros**\nCheap to run\nQuiet\n\nMore.\n").blocks
     assert [(b.kind, b.role) for b in pros][1] == ("heading", "")

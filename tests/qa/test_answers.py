@@ -282,6 +282,10 @@ def test_a_bare_follow_up_asks_for_its_own_kind_of_answer(seed_service):
     assert prepared.standalone and "denied" in prepared.standalone
     assert prepared.profile.answer_type == "time"
     assert "deni" in {t.stem[:4] for t in prepared.profile.terms}
+    # after a yes/no question, still a time, not yes or no
+    history[0] = ChatTurn(role="user", content="Did Russia deny the accusations?")
+    prepared = seed_service.prepare("When?", history, seed_service.settings.top_k)
+    assert prepared.profile.answer_type == "time" and not prepared.profile.yes_no
 
 
 def test_a_follow_up_pronoun_is_the_person_asked_about(seed_service):

@@ -70,6 +70,7 @@ def _name(question: str, rows: list[str]) -> str | None:
         ("What is the slowest lift?", False, True),
         ("What is the cheapest they sell?", False, False),  # the cheapest one they sell
         ("Which route has the most ascent and is the shortest?", True, False),
+        ("Which plan costs the most each month?", True, False),
     ],
 )
 def test_a_superlative_and_its_direction_are_read_from_the_question(question, highest, speed):
