@@ -152,12 +152,12 @@ _STAMPED = re.compile(
 # ... Kwame Asante"): a row of a price list, a rota or a table of contents. One row per
 # line, in a run of such lines (`_leader_row`).
 _LEADER = re.compile(r"\S[ \t]*\.{3,}[ \t]*\S")
+_LONG_LEADER = re.compile(r"\S[ \t]*\.{5,}[ \t]*\S")  # no ellipsis: five dots or more
+_MAX_LINE_CHARS = 90  # a line of an address or a list of names is short (unwrapped text)
 # Markdown's emphasis opening a line ("**Jane Lee**", "_Chair_"): a bullet has a space
 # after its mark, emphasis its first letter, and the same mark closes it on the line (a
 # footnote's "*Under 3s travel free" does not).
 _EMPHASIS_OPENS = re.compile(r"^(\*{1,3}|_{1,3})(?=[^\s*_])(?=[^\n]*?[^\s*_]\1)")
-_LONG_LEADER = re.compile(r"\S[ \t]*\.{5,}[ \t]*\S")  # no ellipsis: five dots or more
-_MAX_LINE_CHARS = 90  # a line of an address or a list of names is short (unwrapped text)
 # A field: a label of a few words, a colon and its value ("Households supplied: 48,200",
 # "Revenue: £24.7 million; operating costs: £19.1 million"), in a run of such lines
 # (`_field_row`).
