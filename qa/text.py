@@ -381,6 +381,18 @@ def weekday_of(word: str) -> str | None:
     return day if day in DAYS else None
 
 
+def days_named(word: str) -> frozenset[str]:
+    """The days of the week a word names: one ("Mondays"), or a part of the week
+    ("weekend": Saturday and Sunday; "weekdays": Monday to Friday), as `days_covered`
+    reads them in a text; none for any other word."""
+    if day := weekday_of(word):
+        return frozenset({day})
+    m = _WEEK_PART.fullmatch(word)
+    if m is None:
+        return frozenset()
+    return frozenset(WEEKDAYS[5:] if m[1].lower() == "end" else WEEKDAYS[:5])
+
+
 def month_of(word: str) -> str | None:
     """The month a word names in full ("December" -> "dec"; "Sept" too), else None: a
     question writes its months out, and "Jan" or "Mar" may be a name."""

@@ -48,6 +48,7 @@ from qa.text import (
     acronyms,
     code_form,
     days_covered,
+    days_named,
     has_digit,
     month_of,
     months_covered,
@@ -56,7 +57,6 @@ from qa.text import (
     restates,
     speaks_to,
     stems,
-    weekday_of,
 )
 from qa.types import SECTION_SEPARATOR, Passage, Sentence
 
@@ -166,7 +166,7 @@ class _Words:
         if soft and self.covering:
             covered = {cover: cover(text) for cover in self.covering}
             for i, named in enumerate(self.times):
-                if named and named[1] in covered[named[0]]:
+                if named and not named[1].isdisjoint(covered[named[0]]):
                     result[i] = max(result[i], SYNONYM)
         self._cache[key] = (result, text_stems)
         return result, text_stems
@@ -175,16 +175,16 @@ class _Words:
 TimeCover = Callable[[str], frozenset[str]]
 
 
-def _time_named(term: Term, modal: bool) -> tuple[TimeCover, str] | None:
-    """The day of the week, the month or the part of the day the term names, with what
-    reads the ones a text covers; None for a term that names none of them."""
-    if day := weekday_of(term.word):
-        return days_covered, day
+def _time_named(term: Term, modal: bool) -> tuple[TimeCover, frozenset[str]] | None:
+    """The days of the week (one, or the weekend's), the month or the part of the day the
+    term names, with what reads the ones a text covers; None for a term that names none."""
+    if days := days_named(term.word):
+        return days_covered, days
     if part := part_of_day(term.word):
-        return parts_of_day_covered, part
+        return parts_of_day_covered, frozenset({part})
     written_out = term.word[:1].isupper() and not (modal and term.lower == "may")
     if written_out and (month := month_of(term.word)):
-        return months_covered, month
+        return months_covered, frozenset({month})
     return None
 
 

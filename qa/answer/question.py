@@ -40,6 +40,7 @@ from qa.text import (
     VERSION,
     WORD,
     code_form,
+    days_named,
     has_digit,
     month_of,
     named_years,
@@ -49,7 +50,6 @@ from qa.text import (
     sentence_initial,
     speaks_to,
     stem,
-    weekday_of,
     without_possessive,
     words,
     zipf,
@@ -1063,9 +1063,10 @@ _TIME_DETERMINERS = frozenset({"every", "each", "next", "last", "this", "early",
 
 
 def _calendar_name(tokens: list[str], i: int) -> bool:
-    """Token `i` is a day of the week or a month written out ("Wednesday", "Mondays",
-    "June"), used as a time: after a preposition or a determiner of time ("on Wednesday",
-    "on a Sunday", "every Thursday"), or beside a figure ("5 June", "June 2025"). Such a
+    """Token `i` is a day of the week, a part of the week or a month written out
+    ("Wednesday", "Mondays", "weekend", "June"), used as a time: after a preposition or a
+    determiner of time ("on Wednesday", "on a Sunday", "at the weekend", "every
+    Thursday"), or beside a figure ("5 June", "June 2025"). Such a
     word is never missing from a corpus. It says when the asker's case happens ("We had
     chicken left over on Sunday. Is it still fine to eat on Wednesday?", "My partner is
     due in June"), and the documents cover such times by their rules, ranges and periods
@@ -1081,7 +1082,7 @@ def _calendar_name(tokens: list[str], i: int) -> bool:
     answered from the weekday opening hours), and the one probe question it let through
     was answered from the wrong sentence."""
     word = tokens[i]
-    if not (weekday_of(word) is not None or (word[:1].isupper() and month_of(word) is not None)):
+    if not (days_named(word) or (word[:1].isupper() and month_of(word) is not None)):
         return False
     before = [t.lower() for t in tokens[max(0, i - 2) : i]]
     after = tokens[i + 1 : i + 2]

@@ -166,6 +166,8 @@ def test_a_day_or_month_used_as_a_time_is_never_missing_from_the_corpus():
     assert present("Can the landlord drop by on a Sunday?", "Sunday")
     assert present("Is it open on 5 June 2025?", "June")
     assert present("Is there a meeting every Thursday?", "Thursday")
+    assert present("Can the courier come at the weekend?", "weekend")
+    assert present("Is the desk staffed on weekdays?", "weekdays")
     assert not present("Did April sign the lease?", "April")
     assert not present("What did Tuesday say about the deposit?", "Tuesday")
     # a feast is when the usual rules do not hold: a document that never names it may lack it
@@ -723,6 +725,27 @@ def test_a_weekday_matches_itself_or_a_range_over_it_never_another_day(settings)
     assert lex.match("Monday to Friday: 8.30am to 6pm")[0][friday] == 1.0
     assert lex.match("Fri-Sun: 11pm to 8am")[0][friday] == 1.0
     assert lex.match("Open on weekdays from 9am")[0][friday] == 1.0
+
+
+def test_a_part_of_the_week_matches_the_days_it_covers(settings):
+    """ "Are you open at the weekend?" is matched by "Saturday: 9am to 1pm" (a day of the
+    weekend), not by "Monday to Friday"; "on weekdays" by "Monday to Friday"."""
+    from qa.text import WEEKDAYS, days_named
+
+    assert days_named("weekend") == days_named("Weekends") == set(WEEKDAYS[5:])
+    assert days_named("weekdays") == set(WEEKDAYS[:5])
+    assert days_named("Mondays") == {"monday"}
+    assert days_named("week") == days_named("weekly") == set()
+    lex, term = _soft_words(
+        settings,
+        "Are you open at the weekend or on weekdays after 6pm?",
+        ["saturday", "monday", "friday", "open"],
+    )
+    weekend, weekdays = term["weekend"], term["weekdays"]
+    assert lex.match("Saturday: 9am to 1pm")[0][weekend] > 0.0
+    assert lex.match("Monday to Friday: 8.30am to 6pm")[0][weekend] == 0.0
+    assert lex.match("Monday to Friday: 8.30am to 6pm")[0][weekdays] > 0.0
+    assert lex.match("Saturday: 9am to 1pm")[0][weekdays] == 0.0
 
 
 def test_a_month_matches_itself_or_a_range_over_it_never_another_month(settings):
