@@ -108,10 +108,19 @@ _SAID_ABOUT = re.compile(
 # "What did the study look at?", "What does the report examine?", "What's this study
 # actually testing?")
 _ADVERB = r"(?:basically|really|exactly|actually|then)"
-_STUDY_VERBS = r"look at|look into|examine|investigate|explore|study|focus on|test"
-_STUDYING = (
-    r"looking at|looking into|examining|investigating|exploring|studying|focusing on|testing"
-)
+_STUDY = ("look at", "look into", "examine", "investigate", "explore", "study", "focus on", "test")
+
+
+def _ing(phrase: str) -> str:
+    """A verb phrase's present participle: "look at" -> "looking at", "examine" ->
+    "examining" (English drops a final silent "e" before "-ing")."""
+    verb, _, rest = phrase.partition(" ")
+    stem_ = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+    return f"{stem_}ing {rest}".rstrip()
+
+
+_STUDY_VERBS = "|".join(_STUDY)
+_STUDYING = "|".join(_ing(v) for v in _STUDY)
 _ABOUT_WHAT = re.compile(
     rf"^\W*what(?:'s|’s| is| are| was| were) (?P<topic>.{{1,80}}?) (?:{_ADVERB} )?(?:all )?about"
     rf"(?:,?\s+{_ADVERB})?\W*$"
@@ -307,7 +316,7 @@ def asks_for_an_overview(question: str) -> Kind | None:
 
 
 def _overview_form(question: str) -> Kind | None:
-    return next((kind for rule in OVERVIEW_RULES if (kind := rule(question))), None)
+    return _first_kind(OVERVIEW_RULES, question)
 
 
 _COMPARE = re.compile(
@@ -542,12 +551,13 @@ def always_answered(kind: Kind) -> bool:
 
 def question_kind(question: str) -> Kind:
     """The first rule that fires; otherwise a question asking for a fact."""
-    for rule in RULES:
-        if kind := rule(question):
-            return kind
-    if (kind := _past_its_lead_in(question)) is not None:
-        return kind
-    return Kind(FACTOID, "asks for a fact")
+    found = _first_kind(RULES, question) or _past_its_lead_in(question)
+    return found or Kind(FACTOID, "asks for a fact")
+
+
+def _first_kind(rules: Sequence[KindRule], question: str) -> Kind | None:
+    """The kind the first of the rules that fires gives the question, if one does."""
+    return next((kind for rule in rules if (kind := rule(question))), None)
 
 
 # Where a question's asking part may follow a lead-in: a phrase closed by a comma or a colon
@@ -558,7 +568,7 @@ LEAD_IN = rf"(?:(?!\b(?:{WH_WORDS})\b)[^,:?]){{1,60}}[,:]\s*"
 SCENE_CLAUSE = r"(?:if|when|once|after|before|while|whilst|unless)\b[^,?;]{1,80},\s*"
 # a greeting or a remark closed by an exclamation mark, too ("Hi there!")
 _LEAD_INS = re.compile(
-    rf"^\W*(?:(?:{SCENE_CLAUSE}|{LEAD_IN}|[^!?.,:;\n]{{1,40}}!\s+)){{1,2}}(?=\w)", re.I
+    rf"^\W*(?:{SCENE_CLAUSE}|{LEAD_IN}|[^!?.,:;\n]{{1,40}}!\s+){{1,2}}(?=\w)", re.I
 )
 # A lead-in that names a thing (a determiner's noun phrase, a part of a document: "The
 # appendix,", "Section 4:"), which "it", "this" or "this section" after it may stand for;
@@ -581,7 +591,7 @@ def _past_its_lead_in(question: str) -> Kind | None:
     if lead is None:
         return None
     rest = question[lead.end() :]
-    kind = next((kind for rule in RULES if (kind := rule(rest))), None)
+    kind = _first_kind(RULES, rest)
     named = _NAMES_A_THING.match(question[: lead.end()]) is not None
     if kind is not None and kind.name == OVERVIEW and named and _POINTER.search(rest):
         return None
