@@ -12,6 +12,11 @@ with the text it titles, nor does the start of a list that fits whole in the nex
 session 23, `python -m evals.decision_lab` over twelve corpora: key-fact / abstention
 precision / recall / CRAG .648 / .506 / .491 / .331 -> .648 / .538 / .535 / .345; it
 came with dot-leader rows as list items, whose rota had been cut across two passages.)
+Tried in session 39 and not kept: a paragraph the budget would cut going on whole in the
+next passage, with its headings, where it fits in one (as a list does), so that "Your
+employment will begin on 1 September." and "On your first day ..." stay together. Dev
+LOCO (`python -m evals.decision_lab`) .686 / .548 / .526 / .396 -> .662 / .514 / .520 /
+.368: the passages it shortened lost more answers than the kept paragraphs gained.
 Measured on the four eval corpora (hybrid hit@6 / MRR over their answerable questions,
 `corpus-qa eval --loco`): cutting passages at every heading, or at paragraph ends once
 three quarters full, made more and smaller passages and lost retrieval (seeds hit@6

@@ -647,6 +647,13 @@ _FIGURE_BOUND = re.compile(
 _QUANTITY = re.compile(_UNSIGNED)
 
 
+# Tried in session 39 and not kept: an amount or a share ("£80", "98.5%") read as a figure
+# too, so that "our uptime was 98.5%" is answered by the band "below 99.0% but at least
+# 97.0%" rather than refused for want of "98.5%", and of the bounds that speak to a figure
+# the band that holds it matched fully, one that does not at half. Dev LOCO (`python -m
+# evals.decision_lab`) .686 / .548 / .526 / .396 -> .679 / .538 / .532 / .393, AUC +.0011
+# [-.0008, +.0037]: ten outcomes changed, eight of them at the threshold, and the probe's
+# band question was answered with the wrong band (the scorer ranks "below 97.0%" first).
 def quantity(word: str) -> float | None:
     """The value of a word that is a plain figure ("67", "1,250", "2.5"); None for any
     other word, and for a version or a code ("2.4.2", "HB-15"), which only match as written."""

@@ -721,7 +721,14 @@ def asked_thing(text: str) -> str | None:
 
 
 def _focus(text: str, terms: list[Term]) -> int | None:
-    """The index of `asked_thing` among the question's terms."""
+    """The index of `asked_thing` among the question's terms.
+
+    Tried in session 39 and not kept: a yes/no question's focus too, the thing it asks
+    the documents to offer (the head noun after "is there", "do you have", "can I borrow":
+    "Is there a campsite near the start?"), so that its absence from the corpus feeds the
+    fitted decision as a which-question's does. Dev LOCO (`python -m evals.decision_lab`)
+    .686 / .548 / .526 / .396 -> .679 / .529 / .526 / .393, AUC +.0004 [-.0051, +.0061].
+    (A hard rule on it fared no better: `qa.answer.rules`.)"""
     thing = asked_thing(text)
     if thing is None:
         return None
