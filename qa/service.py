@@ -41,7 +41,7 @@ from qa.followup import rewrite
 from qa.jobs import JobRunner
 from qa.retrieve import CorpusIndex, Query, Snapshot
 from qa.sentences import sentence_spans
-from qa.spelling import Correction, corrected
+from qa.spelling import Correction, corrected, with_apostrophes
 from qa.spelling import notice as read_as_notice
 from qa.store import Store, sentence_id
 from qa.text import plain_apostrophes
@@ -285,9 +285,11 @@ class QAService:
         self, question: str, snapshot: Snapshot | None = None
     ) -> tuple[str, list[Correction]]:
         """The question as the answerer reads it: with plain apostrophes ("Isn’t" is
-        "Isn't", as the question's patterns write it) and its slips read as the corpus's
-        words (`qa.spelling`, with `Settings.read_slips`), with the corrections made."""
-        question = plain_apostrophes(question)
+        "Isn't", as the question's patterns write it), the apostrophes of contractions typed
+        without one ("whats": `qa.spelling.with_apostrophes`), and its slips read as the
+        corpus's words (`qa.spelling`, with `Settings.read_slips`), with the corrections
+        made."""
+        question = with_apostrophes(plain_apostrophes(question))
         snapshot = snapshot or self.index.snapshot()
         if not self.settings.read_slips or snapshot.lexicon is None:
             return question, []

@@ -39,7 +39,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from qa.text import HONORIFICS, STOPWORDS, sentence_initial, stem, zipf
-from qa.thesaurus import parts_of_speech
+from qa.thesaurus import parts_of_speech, wordnet
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 RARE_ZIPF = 3.0  # wordfreq: below, a word is rare in English (misspellings are ~1-2.9)
@@ -164,6 +164,46 @@ def corrected(
             made.append(Correction(m.group(), read))
     out.append(question[last:])
     return "".join(out), made
+
+
+def _contractions() -> dict[str, str]:
+    """Each contraction among the stop words ("what's", "don't", "i'm"), by its form typed
+    without the apostrophe ("whats", "dont", "im"), where that form is no English word of
+    its own: a stop word ("were") or a lemma WordNet lists as written ("well", "ill",
+    "shed", "wont", "cant"), which are read as typed. An inflection is no such word: "whos"
+    and "theres" are only the plurals WordNet would make of "WHO" and "there"."""
+    db = wordnet()
+    if db is None:  # nothing can tell "shed" from "she'd": none is read
+        return {}
+    found = {}
+    for w in STOPWORDS:
+        bare = w.replace("'", "")
+        listed = any(form == bare for _, form in db.senses(bare))
+        if "'" in w and bare not in STOPWORDS and not listed:
+            found[bare] = w
+    return found
+
+
+_CONTRACTIONS = _contractions()
+_BARE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_CONTRACTIONS, key=len, reverse=True)) or '(?!)'})\b", re.I
+)
+
+
+def with_apostrophes(question: str) -> str:
+    """The question with the apostrophes of its contractions that were typed without one
+    ("whats the fee", "dont", "im"): read as typed, "whats" was a specific word no document
+    has, and the answerer refused for want of it ("the closest passages say nothing about
+    “whats”"). A closed class of English, not a slip (`read_as`), so always read, and not
+    said in the answer's notice (as typographic apostrophes are made plain)."""
+
+    def restored(m: re.Match) -> str:
+        if m.group().isupper():
+            return m.group()  # an acronym: "IM" is an instant message
+        found = _CONTRACTIONS[m.group().lower()]
+        return found[0].upper() + found[1:] if m.group()[0].isupper() else found
+
+    return _BARE.sub(restored, question)
 
 
 def _touches_a_digit(text: str, m: re.Match) -> bool:

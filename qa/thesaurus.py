@@ -557,6 +557,11 @@ def is_money(word: str) -> bool:
     return bool(kinds(word)[1] & _MONEY)
 
 
+def means_money(word: str) -> bool:
+    """Is the noun money itself ("money", "currency") or a kind of it (`is_money`)?"""
+    return bool(kinds(word)[0] & _MONEY) or is_money(word)
+
+
 # People are counted as a group's members: "staff", "crew" (noun.group) count persons
 # ("312 employees", "40 sailors"); "person" itself is one of WordNet's top concepts
 # (noun.Tops), which only "people" reaches here (`_PLURALS_NOT_LISTED`).

@@ -43,15 +43,16 @@ from qa.types import SentenceVerdict
 
 MARKERS = re.compile(r"(?:\s*\[\d+\])+")
 # The answer's own framing, which is not a claim: "According to “title”: ", a summary's
-# "“title”: ", "Evidence for: ", "Evidence against, in “title”: ", "On “topic”: ", a list
+# "“title”: ", "Evidence for: ", "Evidence against, in “title”: ", a yes/no answer's bare
+# "Evidence: " (no sentence took a side), "On “topic”: ", a list
 # item's section ("Under “section”: ", "According to “title”, under “section”: "), a
 # document's "Its sections: " (or "Its first 12 sections: ") and the "; " between them, a
 # list's "“title”, under “section” (first 15 of 20): ", and the dash between a short answer
 # and its supporting quote. Titles may hold quotes: "”: " ends one.
 FRAMING = re.compile(
-    r"^[\s—–;]*(?:(?:According to|On|Evidence (?:for|against)(?:, in)?) “.*?”(?:, under “.*?”)?:\s"
+    r"^[\s—–;]*(?:(?:According to|On|Evidence(?: for| against)?(?:, in)?) “.*?”(?:, under “.*?”)?:\s"
     r"|Under “.*?”:\s"
-    r"|Evidence (?:for|against):\s|Its (?:first \d+ )?sections:\s"
+    r"|Evidence(?: for| against)?:\s|Its (?:first \d+ )?sections:\s"
     r"|“[^\n]*?”(?: \(first \d+ of \d+\))?:\s)?"
 )
 

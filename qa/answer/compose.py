@@ -39,7 +39,14 @@ from qa.answer.headings import (
     referenced_numbers,
 )
 from qa.answer.kinds import ACROSS as _ACROSS
-from qa.answer.kinds import COMPARISON, OVERVIEW, YES_NO, Kind, is_document_type, question_kind
+from qa.answer.kinds import (
+    COMPARISON,
+    OVERVIEW,
+    YES_NO,
+    Kind,
+    is_document_type,
+    question_kind,
+)
 from qa.answer.question import (
     ASKS_LATEST,
     HOW_MANY,
@@ -55,13 +62,17 @@ from qa.answer.question import (
     names_the_counted,
 )
 from qa.answer.tables import (
+    accounts_for,
+    across_row,
     asked_cell,
     cells,
     column_asked,
+    columns,
     comparative,
     compared_columns,
     compared_rows,
     extreme,
+    named_rows,
     superlative,
 )
 from qa.answer.turns import turns_of
@@ -1684,6 +1695,7 @@ def compose(
         table_extreme(question, found, snapshot)
         or whole_list(question, found, snapshot)
         or section_list(question, found, snapshot)
+        or under_the_header(question, chosen, snapshot)
     )
     if shaped is not None:
         return shaped
@@ -2035,6 +2047,32 @@ def whole_list(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) 
     return _quote_rows(snapshot, run, list(range(1, len(run))), None)
 
 
+def under_the_header(
+    question: str, chosen: Sequence[Chosen], snapshot: Snapshot
+) -> Composed | None:
+    """Where the best sentence chosen is a table's header row ("| Room | Age group | Staff
+    to child ratio |"), the table: a header names the columns the question asks about and
+    says nothing of them, so quoted with a few of its rows it answers in part; all its
+    rows, each cited, hold the answer the scorer could not single out (the first
+    `_LIST_MAX` lines, the header one of them). None where a sentence outside the table
+    is chosen too (it answers), where the row is no header of a table of two rows or
+    more, or where the question names one of its rows ("the ratio in Oaks": the cell
+    under the column asked answers, `asked_cell`)."""
+    if not chosen or chosen[0].sentence.kind != "table_row":
+        return None
+    run = _run_of(snapshot, chosen[0])
+    if len(run) < 3 or run[0][1].start != chosen[0].sentence.start:
+        return None
+    in_table = {(p.doc_id, s.start) for p, s in run}
+    if any((c.passage.doc_id, c.sentence.start) not in in_table for c in chosen[1:]):
+        return None  # another sentence answers
+    rows = [s.text for _, s in run]
+    cols = columns(rows)
+    if cols is None or any(len(named_rows(rows[1:], c.index, question)) == 1 for c in cols):
+        return None
+    return _quote_rows(snapshot, run, list(range(1, len(run))), None)
+
+
 def table_extreme(
     question: str, candidates: Sequence[Chosen], snapshot: Snapshot
 ) -> Composed | None:
@@ -2046,6 +2084,10 @@ def table_extreme(
         return None
     for c, run in _tables_among(candidates, snapshot):
         rows = [s.text for _, s in run]
+        # "Which year had the highest total spending?": along the row the question names,
+        # its columns the years asked about (before a column's extreme: a row named)
+        if (across := across_row(question, rows)) is not None:
+            return _quote_rows(snapshot, run, [across.row], (0, across.header))
         found = extreme(question, rows, snapshot.lexicon, c.passage.section_of(c.index))
         if found is not None:
             return _quote_rows(snapshot, run, [found.row], (found.row, found.name))
@@ -2063,20 +2105,41 @@ def table_comparison(
     question's other words fit best ("opening seasons": the column "Open"). Else, of the
     first table whose columns the question names (two or more), the header and the rows
     where they differ (`tables.compared_columns`)."""
-    found, by_columns = [], None
+    found, by_columns, along = [], None, None
     for _, run in _tables_among(candidates, snapshot):
         texts = [s.text for _, s in run]
         if rows := compared_rows(question, texts, snapshot.lexicon):
             found.append((len(rows.rows), rows.fit, -len(found), run, rows))
         elif by_columns is None and (differing := compared_columns(question, texts)):
             by_columns = (run, differing)
-    if not found:
+        elif along is None and (across := across_row(question, texts)):
+            along = (run, across)
+    if not found and by_columns:
         # "What's the difference between the DH-20 and the DH-25 Pro?", the things being
         # the table's columns: its header and the first rows where they differ
-        return _quote_rows(snapshot, by_columns[0], by_columns[1], None) if by_columns else None
+        return _quote_rows(snapshot, by_columns[0], by_columns[1], None)
+    if not found:
+        # "Was total spending higher in 2022–23 or 2023–24?": one row, across its columns
+        return (
+            _quote_rows(snapshot, along[0], [along[1].row], (0, along[1].header)) if along else None
+        )
     *_, run, rows = max(found, key=lambda f: f[:3])
     lead = (rows.winner.row, rows.winner.name) if rows.winner else None
     return _quote_rows(snapshot, run, rows.rows, lead)
+
+
+def table_lookup(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) -> Chosen | None:
+    """The best candidate that is a row of a table which answers the question along one
+    of its rows (`tables.across_row`: "Which year had the highest total spending?") when
+    the header, that row and the table's heading account for every noun of the question
+    (`tables.accounts_for`): the answer is then a lookup in the document's structure, as a
+    numbered section's heading is, and the fitted decision, which scores single sentences,
+    does not stand in its way. None when no table found so answers: a near miss asks in a
+    noun the row does not have ("Did they spend more on rent in 2022-23 or 2023-24?")."""
+    for c, run in _tables_among(candidates[:_TABLE_DEPTH], snapshot):
+        if accounts_for(question, [s.text for _, s in run], c.passage.section_of(c.index)):
+            return c
+    return None
 
 
 def _tables_among(
@@ -2635,7 +2698,8 @@ def weigh(
 ) -> Composed:
     """A yes/no question: what the documents say for it and against it, quoted; the
     reader draws the yes or no. A sentence counts against when the clause carrying the
-    question's words is negated and the question is not (or the other way round)."""
+    question's words is negated and the question is not (or the other way round). Where
+    no sentence takes a side, the evidence is quoted under "Evidence: " alone."""
     if not chosen:
         return "", []
     wanted = set(content_terms(question))
@@ -2659,6 +2723,12 @@ def weigh(
         if side and len(stance[side]) < _PER_SIDE:
             stance[side].append(c)
     citer = citer or Citer(snapshot)
+    labels = {"for": "Evidence for", "against": "Evidence against"}
+    if not stance["for"] and not stance["against"]:
+        # No sentence takes a side ("i can't eat mustard, is the pâté safe for me?" over the
+        # pâté's allergens: the question denies, the row neither denies nor affirms): the
+        # evidence, for the reader to weigh, rather than no answer at all.
+        stance, labels = {"neither": items[:_PER_SIDE]}, {"neither": "Evidence"}
     parts = []
     for side, picked in stance.items():
         if not picked:
@@ -2667,7 +2737,7 @@ def weigh(
         names = shown_titles(quotes[0].chosen.passage for quotes in groups.values())
         for doc_id, quotes in groups.items():
             title = names[doc_id]
-            label = f"Evidence {side}, in “{title}”: " if len(groups) > 1 else f"Evidence {side}: "
+            label = labels[side] + (f", in “{title}”: " if len(groups) > 1 else ": ")
             body = " ".join(citer.quote(q.chosen.passage, q.start, q.end) for q in quotes)
             parts.append(label + body)
     return "\n\n".join(parts), citer.citations

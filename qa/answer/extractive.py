@@ -15,7 +15,14 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from qa.answer.compose import Pick, continuation, ends_with_a_colon, lead_in, named_documents
+from qa.answer.compose import (
+    Pick,
+    continuation,
+    ends_with_a_colon,
+    lead_in,
+    named_documents,
+    table_lookup,
+)
 from qa.answer.decide import DecisionModel, model_for
 from qa.answer.features import (
     KINDS,
@@ -363,6 +370,10 @@ def select(
     versions = profile.released_versions
     if dated := [c for c in candidates if versions and dates_a_release(c.sentence, versions)]:
         return Selection(dated[:1], None, profile)
+    # "Which year had the highest total spending?": a lookup along a table's row, which the
+    # scorer, reading single sentences, cannot see (`compose.table_lookup`).
+    if snapshot is not None and (row := table_lookup(profile.text, candidates, snapshot)):
+        return Selection([row], None, profile)
     x = np.stack([c.features for c in candidates])
     passages = [c.passage.passage_id for c in candidates]
     ranks = [c.retriever_rank for c in candidates]

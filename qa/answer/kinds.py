@@ -12,13 +12,15 @@ closed (English has a handful of ways to ask for a summary or a comparison).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from qa.sections import DOCUMENT_TYPES, NUMBERED
 from qa.sentences import sentence_spans
-from qa.text import STOPWORDS, whole_word_spans, words
+from qa.text import POSSESSIVE, STOPWORDS, TIME_UNIT, YEAR, whole_word_spans, words
+from qa.thesaurus import parts_of_speech
 
 OVERVIEW, COMPARISON, YES_NO, FACTOID = "overview", "comparison", "yes_no", "factoid"
 
@@ -252,6 +254,41 @@ def asks_what_the_documents_are(question: str) -> Kind | None:
     return None
 
 
+# What a document is for, or what it tells its reader, asked of the document itself: "what
+# is this agreement (actually) for?", "what's the purpose of this letter?", "what does this
+# letter say?", "what is this letter telling us?", "(can you) explain what this page
+# covers". The verbs and nouns are general English; the phrase's head must name a kind of
+# document (`_is_a_document`): "What is the deposit for?" asks a fact.
+def _document_phrase(n: int) -> str:
+    return rf"(?P<phrase{n}>(?:{'|'.join(sorted(_DETERMINERS))})(?:\s+[\w'’-]+){{1,3}}?)"
+
+
+_WHAT_IT_TELLS = re.compile(
+    rf"^\W*what(?:'s|’s|\s+(?:is|are|was|were))\s+{_document_phrase(1)}(?:\s+{_ADVERB})?"
+    r"\s+(?:for|(?:telling|saying)(?:\s+(?:us|me))?)\W*$"
+    rf"|^\W*what(?:'s|’s|\s+is)\s+the\s+(?:purpose|point|aim)\s+of\s+{_document_phrase(2)}\W*$"
+    rf"|^\W*what\s+(?:do|does|did)\s+{_document_phrase(3)}(?:\s+{_ADVERB})?"
+    r"\s+(?:say|tell\s+(?:us|me)|mean(?:\s+for\s+(?:us|me))?)\W*$"
+    rf"|\bexplain\s+(?:to\s+me\s+)?what\s+{_document_phrase(4)}(?:\s+{_ADVERB})?"
+    r"\s+(?:covers|says|means|is\s+(?:about|for))\W*$",
+    re.I,
+)
+
+
+def asks_what_a_document_tells(question: str) -> Kind | None:
+    """ "What is this agreement for?", "What does this letter say?": the overview of the
+    document pointed at or named by its kind, as "What is this document about?" asks."""
+    m = _WHAT_IT_TELLS.search(question)
+    if m is None:
+        return None
+    phrase = next(p for p in m.groups() if p)
+    if _is_the_documents(phrase):
+        return Kind(OVERVIEW, "asks what the documents tell")
+    if not _is_a_document(phrase):
+        return None
+    return Kind(OVERVIEW, "asks what a document tells", topic=_topic(phrase), source=phrase)
+
+
 def asks_what_documents_say(question: str) -> Kind | None:
     """ "What do the documents say about Y?", "What does the agreement say about X?" """
     if not (m := _SAYS_ABOUT.search(question)):
@@ -291,6 +328,7 @@ OVERVIEW_RULES: list[KindRule] = [
     asks_what_it_is_about,
     asks_what_the_documents_are,
     asks_what_a_document_is_for,
+    asks_what_a_document_tells,
     asks_what_documents_say,
     asks_for_a_list,
     asks_what_a_name_is,
@@ -329,7 +367,14 @@ _SIDES = re.compile(
     r"\b(?:between|compare|comparing|contrast)\s+(?P<a>.+?)\s+(?:and|with|to|versus|vs\.?)\s+"
     r"(?P<b>.+?)(?:\s+(?:on|about|regarding|in|when it comes to)\b.*)?\W*$"
     r"|^\W*(?:how|in what way) (?:does|do|did) (?P<c>.+?) (?:differ|compare) (?:from|to|with)\s+"
-    r"(?P<d>.+?)(?:\s+(?:on|about|regarding|in)\b.*)?\W*$",
+    r"(?P<d>.+?)(?:\s+(?:on|about|regarding|in)\b.*)?\W*$"
+    # "how worn are the front pads compared with the back ones?": the subject of "be", a
+    # noun phrase that a determiner opens, then "compared with" (or "to") the other (not
+    # "can the ferry take compared with ...": the verb after it is the question's)
+    r"|\b(?:is|are|was|were)\s+(?P<e>(?:the|my|our|your|their|his|her|its|this|these|that|those)"
+    r"(?:\s+(?!(?:compared|is|are|was|were|has|have|had|do|does|did)\b)[\w'’-]+){1,4}?)"
+    r",?\s+(?:as\s+)?compared\s+(?:with|to|against)\s+"
+    r"(?P<f>[^,]+?)(?:\s+(?:on|about|regarding|in)\b.*)?\W*$",
     re.I,
 )
 
@@ -419,10 +464,14 @@ def asks_for_a_comparison(question: str) -> Kind | None:
         return None
     sides: tuple[str, ...] = ()
     if m := _SIDES.search(question):
-        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+        a, b = next((m[x], m[y]) for x, y in ("ab", "cd", "ef") if m[x])
         named = tuple(s.strip(" ?.!,") for s in (a, b))
-        # "the two articles", "both documents": the sides are the documents themselves.
-        if not any(_is_the_documents(s) for s in named):
+        # "the two articles", "both documents": the sides are the documents themselves; "the
+        # fee compared with last year": a time, not a second thing; "the new plan compared
+        # with the old one cheaper": the question goes on past the second side
+        if not any(_is_the_documents(s) for s in named) and not (
+            m["f"] and (_a_time(m["f"]) or _goes_on(m["f"]))
+        ):
             sides = named
     return Kind(COMPARISON, "asks how accounts compare or differ", sides=sides)
 
@@ -492,6 +541,32 @@ def question_parts(question: str) -> list[str]:
     ]
 
 
+def _a_time(phrase: str) -> bool:
+    """ "last year", "a month ago", "2023", "this time last year", "last month's": a point in
+    time, every word of it (not "the 2023 model", nor "the week ticket")."""
+    said = [POSSESSIVE.sub("", w) for w in words(phrase) if w.lower() not in STOPWORDS]
+    return bool(said) and all(_TIME_WORD.fullmatch(w) for w in said)
+
+
+# The words of a point in time (general English): units of time, years, and the words
+# that place them ("last", "ago", "same").
+_TIME_WORD = re.compile(
+    rf"{TIME_UNIT}|{YEAR.pattern}|time|today|yesterday|tomorrow|quarter|season|period|ago|"
+    r"before|earlier|later|last|previous|next|same|past",
+    re.I,
+)
+
+
+def _goes_on(phrase: str) -> bool:
+    """The second side runs on into the question's predicate ("the old one cheaper", "the
+    deposit so high", "the old one better"): it ends in a word that can be an adjective
+    (not "one", which stands for a noun)."""
+    said = words(phrase)
+    if not said or said[-1].lower() in ("one", "ones"):
+        return False
+    return bool(parts_of_speech(said[-1].lower()) & {"a", "s"})
+
+
 def side_questions(question: str, sides: Sequence[str]) -> list[str]:
     """A question of two named sides, asked of each side alone: the question without the
     other side and the word that joins it ("Which counts for more, the skills log or the
@@ -514,11 +589,31 @@ def side_questions(question: str, sides: Sequence[str]) -> list[str]:
         before_b.pop()
     while after_a and _joins(after_a[0]):
         after_a.pop(0)
+    one = _for_one(question[b_start:b_end], sides[0])  # "the back ones": "the back pads"
     asked = (
         [question[:a_end], *before_b, question[b_end:]],
-        [question[:a_start], *after_a, question[b_start:]],
+        [question[:a_start], *after_a, one + question[b_end:]],
     )
     return [_tidy(" ".join(" ".join(p).split())) for p in asked]
+
+
+def _for_one(side: str, other: str) -> str:
+    """The second side with the noun that its "one" or "ones" stands for: the first side's
+    head noun, its last content word before any preposition ("the back ones" after "the
+    front brake pads" is "the back pads"; after "the front pad on the left", "the back
+    pad"; after "the most expensive plan", "the cheapest plan"), so that the side is asked
+    of in the documents' words, not a pronoun's."""
+    said = side.split()
+    phrase = list(itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, other.split()))
+    head = [w for w in phrase if w.lower() not in STOPWORDS]
+    if len(said) > 1 and said[-1].lower() in ("one", "ones") and head:
+        return " ".join([*said[:-1], head[-1]])
+    return side
+
+
+# The prepositions that end a noun phrase's head ("the pad on the left"): general English.
+_PREPOSITIONS = {"of", "on", "in", "at", "from", "with", "for", "to", "by", "about", "under",
+                 "over", "near", "between", "without", "within"}  # fmt: skip
 
 
 def _last_whole(phrase: str, text: str, before: int) -> tuple[int, int] | None:
@@ -535,7 +630,8 @@ def _tidy(question: str) -> str:
 
 
 # What joins the two sides of a comparison: conjunctions and prepositions (general English).
-_JOINING = {"and", "or", "with", "to", "versus", "vs", "vs.", "from", "against", "than"}
+_JOINING = {"and", "or", "with", "to", "versus", "vs", "vs.", "from", "against", "than",
+            "compared"}  # fmt: skip
 
 
 def _joins(word: str) -> bool:

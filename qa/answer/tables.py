@@ -1,7 +1,9 @@
 """Tables read as tables: a superlative over a column ("Which route has the most ascent?",
 "What is the cheapest model?"), a comparison of the rows a question names ("Which is
-longer, Heron Loop or Raven Crag?"), and the cell of a named row under the asked column
-("What does the Orca 500 weigh?").
+longer, Heron Loop or Raven Crag?"), the cell of a named row under the asked column
+("What does the Orca 500 weigh?"), and, where the columns are the things compared (a
+report's years), the column at the asked end of a named row ("Which year had the highest
+total spending?", "Was it higher in 22/23 or 23/24?").
 
 No single row says that it has the most, and a row's cell means nothing without its
 column's header, so the sentence scorer cannot find these answers: they are lookups and
@@ -43,6 +45,7 @@ from qa.text import (
     words,
     zipf,
 )
+from qa.thesaurus import changes_quantity, means_money, parts_of_speech
 
 # A row of a pipe table: its cells between the pipes, an empty one included ("| a | | c |").
 # A row of a text table: runs of text between two or more spaces or tabs.
@@ -191,6 +194,7 @@ class Superlative:
     speed: bool
     degree: tuple[str, ...] = ()
     families: frozenset[str] = frozenset()  # the unit families the degree measures
+    said: str = ""  # the superlative or comparative itself, lower-cased ("more", "highest")
 
 
 def _adjective(base: str) -> str:
@@ -247,7 +251,7 @@ def _degree(question: str, pattern: re.Pattern, other_form: str) -> Superlative 
         families = frozenset(
             f for f, adjectives in _DIMENSIONS.items() if {base, adjective} & adjectives
         )
-        return Superlative(measured, not low, speed, degree, families)
+        return Superlative(measured, not low, speed, degree, families, word)
     return None
 
 
@@ -337,7 +341,7 @@ def columns(rows: list[str]) -> list[Column] | None:
     width = len(split[0])
     if len(rows) < 2 or width < 2 or any(len(r) != width for r in split):
         return None
-    cols = [Column(i, split[0][i], [value(r[i]) for r in split[1:]]) for i in range(width)]
+    cols = [Column(i, split[0][i], [_figure(r[i]) for r in split[1:]]) for i in range(width)]
     header = [value(c) for c in split[0]]
     return cols if _is_header(header, cols) else None
 
@@ -423,12 +427,19 @@ def measured_column(
     return None if best is None else cols[best]
 
 
-def extreme_row(column: Column, asked: Superlative) -> int | None:
-    """The data row (0-based) at the asked end of the column; None for a tie."""
+def extreme_row(
+    column: Column, asked: Superlative, summaries: frozenset[int] = frozenset()
+) -> int | None:
+    """The data row (0-based) at the asked end of the column, of those that are not
+    `summaries` (rows that sum up the others); None for a tie."""
     highest = asked.highest
     if asked.speed and column.unit() == "time":
         highest = not highest  # the fastest takes the least time
-    found = [(v.amount, i) for i, v in enumerate(column.values) if v is not None]
+    found = [
+        (v.amount, i) for i, v in enumerate(column.values) if v is not None and i not in summaries
+    ]
+    if not found:
+        return None
     ranked = sorted(found, reverse=highest)
     if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
         return None
@@ -511,7 +522,10 @@ def _winner(
     words (`naming` stems) that name the rows rather than what is measured."""
     measured = replace(asked, words=tuple(w for w in asked.words if stem(w) not in naming))
     column = measured_column(cols, measured, lexicon) if measured.words else None
-    at = extreme_row(column, measured) if column else None
+    summaries = frozenset(
+        i for i, row in enumerate(rows[1:]) if _EMPHASISED.match(_cell(row, names.index))
+    )
+    at = extreme_row(column, measured, summaries) if column else None
     if column is None or at is None or not _about(column, measured, lexicon):
         return None
     return Extreme(at + 1, cells(rows[at + 1])[names.index])
@@ -556,6 +570,178 @@ def compared_rows(question: str, rows: list[str], lexicon: Lexicon | None) -> Co
     return Compared(named, winner, fit)
 
 
+@dataclass(frozen=True)
+class Across:
+    """The answer found along one row of a table: the row the question names (an index
+    into the rows given, the header being 0) and, in the header row, the offsets of the
+    header of the column at the asked end of that row."""
+
+    row: int
+    header: Span
+
+
+def across_row(question: str, rows: list[str]) -> Across | None:
+    """ "Was total spending higher in 2022-23 or 2023-24?", "Which year had the highest
+    total spending?": a table whose columns are the things compared (a report's years, a
+    datasheet's models) and whose rows are what is measured of them. The question names
+    one row by its name cell, and either two or more columns (`named_columns`) or, with a
+    superlative, asks which of the kind its columns are ("which year" over years, "which
+    plan" over "Basic plan | Pro plan"); the column at the asked end of that row answers.
+    None when the degree is not one that the row's figures measure ("more expensive" of a
+    row of weights), for a tie, for cells without a figure or in several units, where the
+    question names another row by a word of its own ("Did they spend more on food in
+    2022-23 or 2023-24?" is no question of the row "Total spending"), or asks how the row
+    changed ("grew the most": not a level)."""
+    asked = comparative(question) or superlative(question)
+    cols = columns(rows) if asked else None
+    names = name_column(cols, set()) if cols else None
+    if asked is None or cols is None or names is None:
+        return None
+    named_row = named_rows(rows[1:], names.index, question)
+    if len(named_row) != 1:
+        return None
+    at = named_row[0] + 1
+    others = [c for c in cols if c is not names]
+    compared = named_columns(question, others)
+    if len(compared) < 2 and not comparative(question) and _columns_of_kind(question, others):
+        compared = [c.index for c in others]
+    if len(compared) < 2:
+        return None  # one column, or none, is no comparison along the row
+    found = [(_figure(rows[at][a:b]), j) for j in compared for a, b in [cells(rows[at])[j]]]
+    if any(v is None for v, _ in found) or len({v.unit for v, _ in found}) > 1:
+        return None
+    if not _measures(asked, {v.unit for v, _ in found}, rows[at], names.index):
+        return None
+    if _asks_of_another_row(question, rows, at, names.index) or _asks_a_change(question, asked):
+        return None
+    ranked = sorted(((v.amount, j) for v, j in found), reverse=asked.highest)
+    if ranked[0][0] == ranked[1][0]:
+        return None
+    return Across(at, cells(rows[0])[ranked[0][1]])
+
+
+def _asks_of_another_row(question: str, rows: list[str], at: int, names: int) -> bool:
+    """Does the question name another row than the one found, by a word only that row's
+    name has ("food" of "Food purchases", where "spend" found "Total spending")? Not by
+    the kind of thing its columns are ("Which year ...": "Surplus for the year")."""
+    thing = asked_thing(question)
+    asked = stems(question) - stems(rows[0]) - ({stem(thing.lower())} if thing else set())
+    own = _name_stems(rows[at], names)
+    return any((_name_stems(row, names) - own) & asked for row in rows[1:] if row != rows[at])
+
+
+def _asks_a_change(question: str, asked: Superlative) -> bool:
+    """ "Which year did food purchases grow the most?": a change between columns, not a
+    level along the row (`thesaurus.changes_quantity`: grow, rise, fall, increase); the
+    degree itself is none ("lower", though one may lower a price)."""
+    return any(
+        changes_quantity(w)
+        for w in words(question)
+        if w.lower() not in STOPWORDS and w.lower() != asked.said
+    )
+
+
+def accounts_for(question: str, rows: list[str], section: str = "") -> bool:
+    """Does the table account for every noun of the question (`_accounts_for`) along the
+    row it answers (`across_row`)? The test for a lookup to answer on its own, without the
+    fitted decision (`compose.table_lookup`)."""
+    found = across_row(question, rows)
+    asked = comparative(question) or superlative(question)
+    if found is None or asked is None:
+        return False
+    return _accounts_for(question, asked, [rows[0], rows[found.row], section])
+
+
+def _accounts_for(question: str, asked: Superlative, where: list[str]) -> bool:
+    """Is every noun of the question (every word WordNet can read as one, or does not
+    know) in `where` (the header row, the row named, the section's heading), or the degree
+    asked ("higher"), the kind of thing asked ("which year"), or money where the row's
+    figures are ("spend more money": its £)? A verb ("allows", "spend") names no row. A
+    span of years ("22/23") is a column's however it is written (`year_spans`)."""
+    known = set().union(*(stems(text) for text in where))
+    said = {stem(w) for w in (asked.said, _degree_word(asked), asked_thing(question) or "")}
+    money = re.search(CURRENCY_SIGN, where[1]) is not None
+    for w in words(_YEAR_SPAN.sub(" ", question)):
+        lw = w.lower()
+        read = parts_of_speech(lw)
+        if lw in STOPWORDS or (read and "n" not in read) or stem(lw) in known | said:
+            continue
+        if money and means_money(lw):
+            continue
+        return False
+    return True
+
+
+# Markdown's bold or italics around a cell ("**£98,200**": a total set in bold)
+_EMPHASIS = re.compile(r"^\s*(?:\*\*|__|\*|_)|(?:\*\*|__|\*|_)\s*$")
+
+
+# A name cell set in bold or italics as a whole: a row that sums up the others ("**Total**",
+# "**Surplus for the year**"), no item of a column's superlative ("Which item costs most?")
+_EMPHASISED = re.compile(r"^\s*(\*\*|__|\*|_)\S.*\1\s*$")
+
+
+def _figure(cell: str) -> Value | None:
+    """The cell's figure (`value`), read through Markdown's emphasis ("**£98,200**": a
+    figure set in bold is a figure)."""
+    return value(_EMPHASIS.sub("", cell))
+
+
+def _cell(row: str, column: int) -> str:
+    spans = cells(row)
+    return row[slice(*spans[column])] if column < len(spans) else ""
+
+
+# The degrees of any quantity: "higher spending", "more money", "the largest share"
+# (English's general comparatives, against "heavier" or "cheaper", which measure one thing).
+_ANY_QUANTITY = {"more", "less", "fewer", "most", "least", "fewest", "high", "low", "big",
+                 "small", "large", "great"}  # fmt: skip
+
+
+def _measures(asked: Superlative, units: set[str], row: str, names: int) -> bool:
+    """Does the degree asked measure the row's figures: a degree of any quantity ("higher",
+    "more money"), one of the figures' family ("heavier" of kilograms, "cheaper" of
+    pounds), or one whose words the row's name has? "More" before an adjective is that
+    adjective's degree: "more expensive" measures a price, not a row of weights."""
+    word = _degree_word(asked)
+    base = re.sub(r"(?:er|est)$", "", word)
+    degree = {word, base, _adjective(base)}
+    if degree & _ANY_QUANTITY or units & asked.families:
+        return True
+    if degree & _PRICE and (
+        any(re.fullmatch(CURRENCY_SIGN, u) for u in units) or _CURRENCY.search(row)
+    ):
+        return True
+    return bool(_name_stems(row, names) & {stem(w) for w in asked.degree})
+
+
+def _degree_word(asked: Superlative) -> str:
+    """The word of the degree: "higher", "most"; of "more expensive", the adjective."""
+    if asked.said in ("more", "less", "most", "least") and asked.degree:
+        after = parts_of_speech(asked.degree[0])
+        if after & {"a", "s"} and "n" not in after:
+            return asked.degree[0]
+    return asked.said
+
+
+# The adjectives of a price, which measure a row of sums of money (general English).
+_PRICE = {"cheap", "expensive", "costly", "dear", "pricey"}
+
+
+def _columns_of_kind(question: str, columns_: Sequence[Column]) -> bool:
+    """Are the columns the kind of thing the question asks which one of: its noun in two
+    or more headers ("which plan": "Basic plan", "Pro plan"), or years heading them all
+    ("which year": "2022–23", "2024")?"""
+    thing = asked_thing(question)
+    if thing is None:
+        return False
+    noun = stem(thing.lower())
+    if sum(noun in stems(c.header) for c in columns_) >= 2:
+        return True
+    years = all(year_spans(c.header) or _years([value(c.header)]) for c in columns_)
+    return noun == stem("year") and years
+
+
 def _name_stems(row: str, column: int) -> set[str]:
     """The content stems of a row's name cell."""
     spans = cells(row)
@@ -594,13 +780,23 @@ def named_columns(question: str, candidates: Sequence[Column]) -> list[int]:
     that is named is not named itself: "the DH-20 Pro" names no "DH-20"."""
     asked = stems(question)
     tokens = [without_possessive(w) for w in words(question)[1:]]  # "the DH-20's weight"
+    asked_years = year_spans(question)
     found = [
         c
         for c in candidates
         if (head := words(c.header))
-        and stems(c.header) <= asked
-        and (has_digit(head[0]) or head[0][:1].isupper())
-        and head[0] in tokens
+        and (
+            (
+                stems(c.header) <= asked
+                and (has_digit(head[0]) or head[0][:1].isupper())
+                and head[0] in tokens
+            )
+            or (
+                _YEAR_SPAN.fullmatch(c.header.strip())
+                and (spans := year_spans(c.header))
+                and spans <= asked_years
+            )
+        )
     ]
     taken: list[tuple[int, int]] = []  # stretches of the question a longer header holds
     named = set()
@@ -612,6 +808,17 @@ def named_columns(question: str, candidates: Sequence[Column]) -> list[int]:
         taken.extend(free)
         named.add(c.index)
     return [c.index for c in found if c.index in named]
+
+
+# A span of years as a report heads a column ("2022–23", "2022/23", "2023-2024") or a
+# person writes it ("22/23"): two years running, read by their last two digits, so that
+# "in 22/23" names the column "2022–23".
+_YEAR_SPAN = re.compile(r"(?<![\d/.,:])(?:\d\d)?(\d\d)\s?[/–—-]\s?(?:\d\d)?(\d\d)(?![\d/.,:])")
+
+
+def year_spans(text: str) -> set[tuple[str, str]]:
+    """The spans of two running years the text writes, each as its years' last digits."""
+    return {(a, b) for a, b in _YEAR_SPAN.findall(text) if (int(a) + 1) % 100 == int(b)}
 
 
 def compared_columns(question: str, rows: list[str]) -> list[int]:

@@ -1267,6 +1267,32 @@ def test_a_label_before_a_colon_does_not_take_the_sides_clause():
     )) == "against"  # fmt: skip
 
 
+def test_a_yes_no_answer_where_no_sentence_takes_a_side_quotes_the_evidence(tmp_path):
+    """ "i can't eat mustard, is the pâté safe for me?": the question denies, and the
+    row of the pâté's allergens neither denies nor affirms, so no sentence takes a side;
+    the evidence is quoted for the reader to weigh (it had been no answer at all, "nothing
+    in them is about ..."), never called evidence for the pâté being safe."""
+    from helpers import service_over
+
+    menu = (
+        "# The Copper Kettle: allergens\n\n"
+        "Please tell us about any allergy before you order.\n\n"
+        "| Dish | Contains |\n| --- | --- |\n"
+        "| Smoked mackerel pâté | Fish, milk, mustard |\n"
+        "| Leek and potato soup | Celery, milk |\n"
+    )
+    service = service_over(tmp_path, "menu.md", menu)
+    answer = service.ask("i can't eat mustard, is the smoked mackerel pâté safe for me?")
+    assert answer.answer.startswith("Evidence: "), answer.answer
+    assert "Evidence for" not in answer.answer, answer.answer
+    assert "| Smoked mackerel pâté | Fish, milk, mustard |" in answer.answer
+    text = service.snapshot().document_text("menu.md")
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+    # a denial in a condition the evidence repeats is still evidence for
+    clause = "If you do not pay on time, a late fee of £20 applies."
+    assert _stance("If I don't pay on time, is there a late fee?", clause) == "for"
+
+
 def test_a_yes_no_answer_quotes_up_to_three_sentences_a_side(tmp_path):
     text = (
         "Dogs may stay at the hut. Dogs may sleep in the porch of the hut. Dogs may stay in "
@@ -1339,6 +1365,14 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("Which day is the party for?", FACTOID, ""),
         ("What amount is the statement for?", FACTOID, ""),  # a fact, of a document named
         ("What job is this ad for, and what does it pay?", FACTOID, ""),  # two parts
+        # what a document is for, or tells its reader, asked of the document itself
+        ("In plain English, what is this agreement for?", OVERVIEW, "agreement"),
+        ("What is this letter telling us?", OVERVIEW, "letter"),
+        ("What does the letter say?", OVERVIEW, "letter"),
+        ("What's the purpose of this document?", OVERVIEW, ""),
+        ("Can you explain what this page covers?", OVERVIEW, ""),
+        ("What is the deposit for?", FACTOID, ""),  # no document: a fact
+        ("What does the sign say?", FACTOID, ""),
         # a contraction; an overview joined by a second question; not two facts so joined
         ("What's this leaflet about?", OVERVIEW, "leaflet"),
         ("What is this file about, and what does the tool do?", OVERVIEW, ""),
@@ -1860,6 +1894,32 @@ def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
             ["Which is cheaper, the bus?", "Which is cheaper, the tram (2024)?"],
         ),
         ("How do the two articles differ on the rollout?", []),  # the documents: no sides
+        # "X compared with Y", where X is the subject of "be"; "one" stands for X's noun
+        (
+            "how worn are the front brake pads compared with the back ones?",
+            ["how worn are the front brake pads?", "how worn are the back pads?"],
+        ),
+        (
+            "What's the difference between a small grant and a larger one?",
+            ["What's the difference between a small grant?", "What's the difference between a larger grant?"],
+        ),
+        ("How much is the fee compared with last year?", []),  # a time, no second thing
+        ("How many seats can the ferry take compared with the bus?", []),  # the verb's
+        (
+            "How much is the day ticket compared with the week ticket?",
+            ["How much is the day ticket?", "How much is the week ticket?"],
+        ),
+        ("Is the new plan compared with the old one cheaper?", []),  # runs on past the side
+        ("Is the new plan compared with the old one better?", []),
+        ("How is the weather compared with this time last year?", []),
+        (
+            "How good is the most expensive plan compared with the cheapest one?",
+            ["How good is the most expensive plan?", "How good is the cheapest plan?"],
+        ),
+        (
+            "What is the difference between the front pad on the left and the back one?",
+            ["What is the difference between the front pad on the left?", "What is the difference between the back pad?"],
+        ),
     ],
 )  # fmt: skip
 def test_a_comparison_is_asked_of_each_side_alone(question, asked):

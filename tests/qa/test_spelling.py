@@ -2,7 +2,7 @@
 
 import pytest
 
-from qa.spelling import Correction, corrected, edits, english, notice, read_as
+from qa.spelling import Correction, corrected, edits, english, notice, read_as, with_apostrophes
 from qa.text import stem
 
 CORPUS = {
@@ -93,3 +93,52 @@ def test_the_question_keeps_its_capitals_and_skips_quotes_and_units_after_a_numb
     ]  # each once ("reserch" again in lower case too), in the order typed
     assert notice(made[1:3]) == "Read “vacine” as “vaccine”, “hackres” as “hackers”."
     assert corrected("Who wrote it?", CORPUS, lambda s: False) == ("Who wrote it?", [])
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("whats the daily charge?", "what's the daily charge?"),
+        ("Whats this about", "What's this about"),
+        ("why dont I get a refund", "why don't I get a refund"),
+        ("im 67, do i qualify", "i'm 67, do i qualify"),
+        ("whos in charge? theres a leak", "who's in charge? there's a leak"),
+        # English words of their own are read as typed, and an acronym too
+        ("Were they well? I feel ill", "Were they well? I feel ill"),
+        ("its roof, the shed, a wont", "its roof, the shed, a wont"),
+        ("Can I send an IM?", "Can I send an IM?"),
+    ],
+)
+def test_a_contraction_typed_without_its_apostrophe_is_read_with_it(typed, read):
+    assert with_apostrophes(typed) == read
+
+
+def test_a_question_typed_without_apostrophes_is_answered_as_with_them(tmp_path):
+    from helpers import service_over
+
+    text = (
+        "Understanding your bill\n\n"
+        "You pay a daily standing charge of 53.35p, even on days you use no electricity.\n"
+        "Your unit rate is 24.86p per kWh.\n"
+    )
+    service = service_over(tmp_path, "bill.txt", text)
+    read = [
+        service.prepare(q, [], 5).profile
+        for q in ("whats the daily standing charge?", "what's the daily standing charge?")
+    ]
+    assert [t.word for t in read[0].terms] == [t.word for t in read[1].terms]
+    assert "whats" not in [t.word for t in read[0].terms]  # no word the documents lack
+    assert read[0].answer_type == read[1].answer_type
+    answer = service.ask("whats the daily standing charge?")
+    assert "53.35p" in answer.answer, answer.answer
+
+
+def test_without_wordnet_no_contraction_is_restored(monkeypatch):
+    """Only WordNet tells "shed" and "well" (words) from "dont" (no word): without it,
+    nothing is read otherwise than typed."""
+    import qa.spelling
+
+    found = qa.spelling._contractions()
+    assert found["dont"] == "don't" and "shed" not in found and "well" not in found
+    monkeypatch.setattr(qa.spelling, "wordnet", lambda: None)
+    assert qa.spelling._contractions() == {}

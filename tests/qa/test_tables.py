@@ -12,6 +12,8 @@ from helpers import service_over
 
 from qa.answer.tables import (
     Value,
+    accounts_for,
+    across_row,
     asked_cell,
     cells,
     column_asked,
@@ -20,9 +22,11 @@ from qa.answer.tables import (
     compared_columns,
     compared_rows,
     extreme,
+    named_columns,
     named_rows,
     superlative,
     value,
+    year_spans,
 )
 
 ROUTES = """No.  Route          Distance  Ascent  Time        Grade
@@ -619,3 +623,197 @@ def test_a_timetable_question_leads_with_the_room(tmp_path):
     document = service.document_text("programme.md")
     for c in answer.citations:
         assert document[c.start : c.end] == c.quote
+
+
+ACCOUNTS = [
+    "| | 2021–22 | 2022–23 | 2023–24 |",
+    "| Food purchases | £18,300 | £29,750 | £34,200 |",
+    "| **Total income** | **£71,530** | **£90,190** | **£98,625** |",
+    "| **Total spending** | **£66,350** | **£87,580** | **£98,200** |",
+    "| **Surplus for the year** | **£5,180** | **£2,610** | **£425** |",
+]
+
+
+def test_a_bold_total_is_read_along_its_row_and_never_picked_as_an_item():
+    """A report sets its totals in bold: along the row the question names, "**£98,200**"
+    is a figure; over a column, a bold total is no item ("Which item costs most?")."""
+    rows = ["| Item | Cost |", "| Rent | £500 |", "| Food | £300 |", "| **Total** | **£800** |"]
+    found = extreme("Which item has the highest cost?", rows, None)
+    assert found is not None and rows[found.row].startswith("| Rent |")
+    # a figure set in bold in an item's row is the item's figure
+    shops = ["| Shop | Price |", "| Aldgate | **£5.50** |", "| Bow | £3.90 |", "| Camden | £5.10 |"]
+    found = extreme("Which shop has the highest price?", shops, None)
+    assert found is not None and shops[found.row].startswith("| Aldgate |")
+    assert across_row("Which year had the highest total spending?", ACCOUNTS) is not None
+
+
+def test_a_span_of_years_is_named_however_it_is_written():
+    assert year_spans("in 22/23 or 2023-2024") == {("22", "23"), ("23", "24")}
+    assert year_spans("| 2021–22 |") == {("21", "22")}
+    assert year_spans("99/00") == {("99", "00")}
+    assert year_spans("on 12/05/2024, 10:30-11 or 22/24") == set()  # a date, a time, no run
+    cols = columns(ACCOUNTS)
+    assert named_columns("Did they spend more in 22/23 or in 2023/24?", cols[1:]) == [2, 3]
+    assert named_columns("What about 2024-25?", cols[1:]) == []
+    # a range of ages is no span of years, and names no column of every question
+    ages = columns(["| Fee | 10-12 | 13-15 |", "| Weekly | £5 | £6 |", "| Termly | £50 | £60 |"])
+    assert ages is not None and named_columns("What is the weekly fee?", ages[1:]) == []
+
+
+def test_one_row_is_compared_across_the_columns_it_names():
+    """A report's table has the years as its columns: "higher in 2022-23 or 2023-24" reads
+    the row named along those columns, and the answer is the column's header."""
+
+    def header(question: str) -> str | None:
+        found = across_row(question, ACCOUNTS)
+        return None if found is None else ACCOUNTS[0][slice(*found.header)]
+
+    assert header("Was total spending higher in 2022-23 or 2023-24?") == "2023–24"
+    assert across_row("Was total spending higher in 2022-23 or 2023-24?", ACCOUNTS).row == 3
+    assert header("Did they spend more money in 22/23 or in 23/24?") == "2023–24"
+    assert header("Was the surplus for the year lower in 2021-22 or 2022-23?") == "2022–23"
+    # a superlative over columns of years asks which year
+    assert header("Which year had the highest total spending?") == "2023–24"
+    assert header("Which year had the smallest surplus for the year?") == "2023–24"
+    assert header("Which year had the lowest food purchases?") == "2021–22"
+    # not a row of figures named, nor one column, nor a degree the row does not measure
+    assert header("Which year was the best?") is None
+    assert header("Was spending higher than income in 2023-24?") is None  # two rows
+    assert header("Was total spending higher in 2023-24?") is None  # one column
+    assert header("Were food purchases heavier in 2021-22 or 2022-23?") is None
+    # a comparative needs its columns named; "which plan" needs plans at the head
+    assert header("Was total spending higher than the year before?") is None
+    assert header("Which plan had the highest total spending?") is None
+    # another row's question ("food" is not "Total spending", which "spend" names); how a
+    # row changed ("grew"), which is no level along it
+    assert header("Did they spend more on food in 2022-23 or 2023-24?") is None
+    assert header("Which year did food purchases grow the most?") is None
+    assert header("Which year did the charity have the highest total income?") == "2023–24"
+    # to answer on its own (no fitted decision), the header, the row and the table's
+    # heading account for every noun: not "rent", which the table does not have
+    assert accounts_for("Was total spending higher in 2022-23 or 2023-24?", ACCOUNTS)
+    assert not accounts_for("Did they spend more on rent in 22/23 or in 23/24?", ACCOUNTS)
+    assert not accounts_for("Which year did the charity have the highest total income?", ACCOUNTS)
+    assert accounts_for("Which year did the charity have the most income?", ACCOUNTS, "Charity")
+    # one year is no comparison (and no crash)
+    single = ["| | 2024 |", "| Grants | £12,000 |", "| Total spending | £14,100 |"]
+    assert across_row("Which year had the highest total spending?", single) is None
+
+
+def test_more_and_an_adjective_is_the_adjectives_degree():
+    """ "more expensive" measures a price, not a row of weights; "cheaper" measures one."""
+    rows = ["| Specification | DH-20 | DH-25 |", "| Net weight | 13.8 kg | 16.2 kg |",
+            "| Price | £199 | £249 |"]  # fmt: skip
+
+    def header(question: str) -> str | None:
+        found = across_row(question, rows)
+        return None if found is None else rows[0][slice(*found.header)]
+
+    assert header("Is the net weight more expensive on the DH-20 or the DH-25?") is None
+    assert header("Is the price cheaper on the DH-20 or the DH-25?") == "DH-20"
+    assert header("Is the price more expensive on the DH-20 or the DH-25?") == "DH-25"
+    assert header("Is the net weight heavier on the DH-20 or the DH-25?") == "DH-25"
+    priced = ["| Specification | DH-20 | DH-25 |", "| Price (£) | 199 | 249 |"]
+    found = across_row("Is the price more expensive on the DH-20 or the DH-25?", priced)
+    assert found is not None and priced[0][slice(*found.header)] == "DH-25"
+
+
+def test_a_tie_along_a_row_names_no_column():
+    rows = ["| | Basic plan | Pro plan |", "| Storage | 10 GB | 10 GB |", "| Users | 1 | 5 |"]
+    assert across_row("Which plan gives the most storage?", rows) is None
+    found = across_row("Which plan allows the most users?", rows)
+    assert found is not None and rows[0][slice(*found.header)] == "Pro plan"
+
+
+def test_the_year_a_row_peaks_in_is_answered_with_the_row_quoted(tmp_path):
+    document = "\n".join(
+        [
+            "# Riverside Larder: annual report 2023–24",
+            "",
+            "Demand rose again this year, and our volunteers packed more parcels than ever.",
+            "We bought more food ourselves, as donations from supermarkets fell.",
+            "",
+            "## Summary accounts",
+            "",
+            "Three years of income and spending, as filed with the Charity Commission:",
+            "",
+            ACCOUNTS[0],
+            "| --- | --- | --- | --- |",
+            *ACCOUNTS[1:],
+            "",
+            "The trustees keep three months of running costs in reserve.",
+            "",
+        ]
+    )
+    service = service_over(tmp_path, "report.md", document)
+    text = service.snapshot().document_text("report.md")
+    for question in (
+        "Which year had the highest total spending?",
+        "Did they spend more money in 22/23 or in 23/24?",
+    ):  # the second only by the lookup: the fitted decision alone refuses it
+        answer = service.ask(question)
+        quotes = [c.quote for c in answer.citations]
+        assert quotes and quotes[0] == "2023–24", answer.answer
+        assert ACCOUNTS[3] in quotes and ACCOUNTS[0] in quotes, answer.answer
+        assert all(text[c.start : c.end] == c.quote for c in answer.citations)
+    # along a row the question names, before a column's extreme ("**Surplus for the
+    # year**" is no year)
+    answer = service.ask("Which year had the lowest food purchases?")
+    assert answer.citations and answer.citations[0].quote == "2021–22", answer.answer
+    # the table has no rent, and food is another row: the lookup along "Total spending"
+    # answers for neither
+    for question in (
+        "Did they spend more on rent in 22/23 or in 23/24?",
+        "Did they spend more on food in 2022-23 or 2023-24?",
+    ):
+        answer = service.ask(question)
+        assert not answer.citations or answer.citations[0].quote != "2023–24", answer.answer
+
+
+ROOMS = """# Little Acorns: parent handbook
+
+## Our rooms
+
+Children move up when they are ready, not on a birthday.
+
+| Room | Age group | Staff to child ratio | Room leader |
+| --- | --- | --- | --- |
+| Seedlings | 3 months to 2 years | 1:3 | Hannah Brooks |
+| Saplings | 2 to 3 years | 1:4 | Jordan Achebe |
+| Oaks | 3 to 5 years | 1:8 | Grace Liddell |
+
+Before a move your child will have three short visits to the new room.
+"""
+
+
+def test_a_header_row_found_best_is_answered_with_its_table(tmp_path):
+    """A header names the columns asked about and says nothing of them: quoted alone
+    ("| Room | Age group | Staff to child ratio |") it answers nothing, so the table is
+    quoted, each row cited; a data row found best is no header."""
+    from qa.answer.compose import under_the_header
+
+    service = service_over(tmp_path, "handbook.md", ROOMS)
+    snapshot = service.snapshot()
+    question = "What's the staff to child ratio in each room?"
+    prepared = service.prepare(question, [], 10)
+    header = next(c for c in prepared.candidates if c.sentence.text.startswith("| Room |"))
+    text, citations = under_the_header(question, [header], snapshot)
+    assert [c.quote for c in citations] == [
+        "| Room | Age group | Staff to child ratio | Room leader |",
+        "| Seedlings | 3 months to 2 years | 1:3 | Hannah Brooks |",
+        "| Saplings | 2 to 3 years | 1:4 | Jordan Achebe |",
+        "| Oaks | 3 to 5 years | 1:8 | Grace Liddell |",
+    ], text
+    document = snapshot.document_text("handbook.md")
+    assert all(document[c.start : c.end] == c.quote for c in citations)
+    row = next(c for c in prepared.candidates if c.sentence.text.startswith("| Oaks |"))
+    assert under_the_header(question, [row], snapshot) is None
+    prose = next(c for c in prepared.candidates if c.sentence.kind != "table_row")
+    assert under_the_header(question, [prose], snapshot) is None
+    # rows of its own table chosen with it: still the whole table; a sentence outside it
+    # chosen too: that sentence answers; a row named: its cell answers
+    assert under_the_header(question, [header, row], snapshot) is not None
+    assert under_the_header(question, [header, prose], snapshot) is None
+    assert under_the_header("What's the staff to child ratio in Oaks?", [header], snapshot) is None
+    answer = service.ask("What's the staff to child ratio in Oaks?")
+    assert answer.answer.startswith("1:8"), answer.answer

@@ -220,7 +220,9 @@ def test_the_answer_shapes_framing_is_not_judged_as_a_claim():
         "Evidence against: It is not ready. [4]\n\n"
         "“Union newsletter”: The union will meet in March. [5]\n\n"
         "On “the vendor”: The vendor said so. [6]\n"
-        "Its first 12 sections: 1. Introduction [7]; 2. Fees [8]"
+        "Its first 12 sections: 1. Introduction [7]; 2. Fees [8]\n\n"
+        "Evidence: It contains mustard. [9]\n\n"
+        "Evidence, in “Menu”: It contains milk. [10]"
     )
     assert [(c.text, c.citation_ids) for c in split_claims(answer)] == [
         ("within 14 days", [1]),
@@ -231,4 +233,6 @@ def test_the_answer_shapes_framing_is_not_judged_as_a_claim():
         ("The vendor said so.", [6]),
         ("1. Introduction", [7]),
         ("2. Fees", [8]),
+        ("It contains mustard.", [9]),
+        ("It contains milk.", [10]),
     ]
