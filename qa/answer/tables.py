@@ -688,6 +688,7 @@ def _figure(cell: str) -> Value | None:
 
 
 def _cell(row: str, column: int) -> str:
+    """The text of the row's cell in the column ("" past its last cell)."""
     spans = cells(row)
     return row[slice(*spans[column])] if column < len(spans) else ""
 
@@ -736,17 +737,21 @@ def _columns_of_kind(question: str, columns_: Sequence[Column]) -> bool:
     if thing is None:
         return False
     noun = stem(thing.lower())
-    if sum(noun in stems(c.header) for c in columns_) >= 2:
+    if _heads_them(noun, [c.header for c in columns_]):
         return True
     years = all(year_spans(c.header) or _years([value(c.header)]) for c in columns_)
     return noun == stem("year") and years
 
 
+def _heads_them(noun: str, headers: Sequence[str]) -> bool:
+    """Is the noun (a stem) in two or more of the headers, so that the columns are things
+    of its kind ("room": "Tern Room", "Room 2"; "plan": "Basic plan", "Pro plan")?"""
+    return sum(noun in stems(header) for header in headers) >= 2
+
+
 def _name_stems(row: str, column: int) -> set[str]:
     """The content stems of a row's name cell."""
-    spans = cells(row)
-    text = row[spans[column][0] : spans[column][1]] if column < len(spans) else ""
-    return set(content_stems(text))
+    return set(content_stems(_cell(row, column)))
 
 
 def _in_named_column(
@@ -931,7 +936,7 @@ def column_asked(question: str, rows: list[str], found_row: int | None) -> tuple
     heads, spans = cells(rows[0]), cells(rows[found_row])
     if len(heads) < 3 or len(heads) != len(spans):
         return None
-    if sum(1 for a, b in heads[1:] if noun in stems(rows[0][a:b])) < 2:
+    if not _heads_them(noun, [rows[0][a:b] for a, b in heads[1:]]):
         return None
     asked = stems(question) - {noun}
     shared = [len(asked & stems(rows[found_row][a:b])) for a, b in spans]
