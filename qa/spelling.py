@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from functools import cache
 
 from qa.text import HONORIFICS, STOPWORDS, sentence_initial, stem, zipf
 from qa.thesaurus import parts_of_speech, wordnet
@@ -184,10 +185,13 @@ def _contractions() -> dict[str, str]:
     return found
 
 
-_CONTRACTIONS = _contractions()
-_BARE = re.compile(
-    rf"\b(?:{'|'.join(sorted(_CONTRACTIONS, key=len, reverse=True)) or '(?!)'})\b", re.I
-)
+@cache
+def _restorer() -> tuple[dict[str, str], re.Pattern]:
+    """The contractions by their bare forms and the pattern that finds those, built on the
+    first question read (a few milliseconds of WordNet lookups kept out of start-up)."""
+    found = _contractions()
+    bare = "|".join(sorted(found, key=len, reverse=True)) or "(?!)"
+    return found, re.compile(rf"\b(?:{bare})\b", re.I)
 
 
 def with_apostrophes(question: str) -> str:
@@ -197,13 +201,15 @@ def with_apostrophes(question: str) -> str:
     “whats”"). A closed class of English, not a slip (`read_as`), so always read, and not
     said in the answer's notice (as typographic apostrophes are made plain)."""
 
+    contractions, bare = _restorer()
+
     def restored(m: re.Match) -> str:
         if m.group().isupper():
             return m.group()  # an acronym: "IM" is an instant message
-        found = _CONTRACTIONS[m.group().lower()]
+        found = contractions[m.group().lower()]
         return found[0].upper() + found[1:] if m.group()[0].isupper() else found
 
-    return _BARE.sub(restored, question)
+    return bare.sub(restored, question)
 
 
 def _touches_a_digit(text: str, m: re.Match) -> bool:

@@ -2136,6 +2136,9 @@ def table_lookup(question: str, candidates: Sequence[Chosen], snapshot: Snapshot
     numbered section's heading is, and the fitted decision, which scores single sentences,
     does not stand in its way. None when no table found so answers: a near miss asks in a
     noun the row does not have ("Did they spend more on rent in 2022-23 or 2023-24?")."""
+    if comparative(question) is None and superlative(question) is None:
+        return None  # no degree, no lookup: the tables are not read (select runs this on
+        # every question)
     for c, run in _tables_among(candidates[:_TABLE_DEPTH], snapshot):
         if accounts_for(question, [s.text for _, s in run], c.passage.section_of(c.index)):
             return c

@@ -592,7 +592,7 @@ def across_row(question: str, rows: list[str]) -> Across | None:
     question names another row by a word of its own ("Did they spend more on food in
     2022-23 or 2023-24?" is no question of the row "Total spending"), or asks how the row
     changed ("grew the most": not a level)."""
-    asked = comparative(question) or superlative(question)
+    asked = (compares := comparative(question)) or superlative(question)
     cols = columns(rows) if asked else None
     names = name_column(cols, set()) if cols else None
     if asked is None or cols is None or names is None:
@@ -603,7 +603,7 @@ def across_row(question: str, rows: list[str]) -> Across | None:
     at = named_row[0] + 1
     others = [c for c in cols if c is not names]
     compared = named_columns(question, others)
-    if len(compared) < 2 and not comparative(question) and _columns_of_kind(question, others):
+    if len(compared) < 2 and not compares and _columns_of_kind(question, others):
         compared = [c.index for c in others]
     if len(compared) < 2:
         return None  # one column, or none, is no comparison along the row
