@@ -53,6 +53,7 @@ from qa.answer.question import (
     NOUN_REACH,
     asked_noun,
     asked_thing,
+    asked_to_exist,
     asks_frequency,
     asks_length,
     counted_nouns,
@@ -132,6 +133,7 @@ from qa.thesaurus import (
     changes_quantity,
     kinds,
     noun_classes,
+    of_a_kind,
     parts_of_speech,
     singular,
     synonyms,
@@ -2701,8 +2703,11 @@ def weigh(
 ) -> Composed:
     """A yes/no question: what the documents say for it and against it, quoted; the
     reader draws the yes or no. A sentence counts against when the clause carrying the
-    question's words is negated and the question is not (or the other way round). Where
-    no sentence takes a side, the evidence is quoted under "Evidence: " alone."""
+    question's words is negated and the question is not (or the other way round). Of a
+    question whether the documents offer a thing ("Are there toilets at the car park?":
+    `asked_to_exist`), a sentence that does not speak of the thing takes no side ("Start
+    and finish at the village hall car park" is no evidence for toilets). Where no
+    sentence takes a side, the evidence is quoted under "Evidence: " alone."""
     if not chosen:
         return "", []
     wanted = set(content_terms(question))
@@ -2717,12 +2722,15 @@ def weigh(
             items.append(c)
             seen.add(key)
     stance: dict[str, list[Chosen]] = {"for": [], "against": []}
+    thing = asked_to_exist(question)
     for c in items:
         said = bare.text if (bare := _bare_answer_before(c)) else c.sentence.text  # "No. ..."
         clause = _carrying_clause(said, wanted)
         if (above := lead_in(c.passage, c.index)) and has_negation(above.text):
             clause = f"{above.text} {clause}"  # "You must not: - tow a trailer"
         side = _stance(question, clause)
+        if side and thing and not _speaks_of(c, thing):
+            side = None  # "Is there a campsite?": the car park's sentence takes no side
         if side and len(stance[side]) < _PER_SIDE:
             stance[side].append(c)
     citer = citer or Citer(snapshot)
@@ -2768,6 +2776,19 @@ def _carrying_clause(sentence: str, wanted: set[str]) -> str:
     return max(
         clauses, key=lambda c: (hits := len(wanted & stems(c)), hits > 0 and has_negation(c))
     )
+
+
+def _speaks_of(c: Chosen, thing: str) -> bool:
+    """Whether the sentence, the lead-in it stands under or its section's heading names
+    the thing: its word, or a noun WordNet puts in the same first senses, of its kind or
+    one it is a kind of ("campground" for "campsite", "ferries" for "vessels"). Nouns
+    only: "dog" the verb is "trail", which "TRAIL UPDATES" is no evidence of."""
+    said = [c.sentence.text, c.passage.section_of(c.index)]
+    if above := lead_in(c.passage, c.index):
+        said.append(above.text)
+    wanted = stem(thing.lower())
+    found = {w for text in said for w in words(text) if w.lower() not in STOPWORDS}
+    return any(stem(w.lower()) == wanted or of_a_kind(w, thing) for w in found)
 
 
 def _stance(question: str, clause: str) -> str | None:

@@ -74,6 +74,7 @@ from qa.answer.kinds import (
     question_parts,
     side_questions,
 )
+from qa.answer.question import asked_to_exist
 from qa.answer.turns import turns_of
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -1291,6 +1292,38 @@ def test_a_yes_no_answer_where_no_sentence_takes_a_side_quotes_the_evidence(tmp_
     # a denial in a condition the evidence repeats is still evidence for
     clause = "If you do not pay on time, a late fee of £20 applies."
     assert _stance("If I don't pay on time, is there a late fee?", clause) == "for"
+
+
+def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp_path):
+    """ "Are there public toilets at the car park?": the car park's sentences say nothing
+    of toilets, so none is evidence for them (they were quoted as "Evidence for: ");
+    where a sentence names the thing, or a noun of its kind, it still takes its side."""
+    guide = (
+        "GETTING THERE\n\n"
+        "Start and finish at the village hall car park in Stannick.\n"
+        "The car park is usually full by 9:30am on summer weekends, so arrive early.\n\n"
+        "THE ROUTE\n\n"
+        "Dogs must be kept on a short lead in the farm fields.\n"
+        "There is a campground beside the river at the halfway point.\n"
+    )
+    service = service_over(tmp_path, "walk.txt", guide)
+    snapshot = service.snapshot()
+    car_park = [pick(snapshot, "walk.txt", f) for f in ("village hall car park", "usually full")]
+    question = "are there public toilets at the car park in Stannick?"
+    composed, citations = compose(question_kind(question), car_park, snapshot, question=question)
+    assert composed.startswith("Evidence: "), composed
+    assert "Evidence for" not in composed, composed
+    assert_exact(composed, citations, snapshot)
+    for question, found in (
+        ("Is there a campsite near the halfway point?", "campground beside the river"),
+        ("Can I bring my dog on the walk?", "short lead"),
+    ):
+        chosen = [pick(snapshot, "walk.txt", found)]
+        composed, _ = compose(question_kind(question), chosen, snapshot, question=question)
+        assert composed.startswith("Evidence for: "), (question, composed)
+    assert asked_to_exist("Do you have a car park at the library?") == "park"
+    assert asked_to_exist("hi - can I borrow e-books through the app?") == "e-books"
+    assert asked_to_exist("Is the pool heated?") is None
 
 
 def test_a_yes_no_answer_quotes_up_to_three_sentences_a_side(tmp_path):
