@@ -63,6 +63,7 @@ from qa.answer.question import (
     names_the_counted,
 )
 from qa.answer.tables import (
+    Across,
     accounts_for,
     across_row,
     asked_cell,
@@ -2089,11 +2090,16 @@ def table_extreme(
         # "Which year had the highest total spending?": along the row the question names,
         # its columns the years asked about (before a column's extreme: a row named)
         if (across := across_row(question, rows)) is not None:
-            return _quote_rows(snapshot, run, [across.row], (0, across.header))
+            return _quote_rows(snapshot, run, [across.row], _across_lead(across))
         found = extreme(question, rows, snapshot.lexicon, c.passage.section_of(c.index))
         if found is not None:
             return _quote_rows(snapshot, run, [found.row], (found.row, found.name))
     return None
+
+
+def _across_lead(across: Across) -> tuple[int, Span] | None:
+    """The header of the column at the asked end of the row, as `_quote_rows` leads."""
+    return (0, across.header) if across.header is not None else None
 
 
 def table_comparison(
@@ -2123,7 +2129,9 @@ def table_comparison(
     if not found:
         # "Was total spending higher in 2022–23 or 2023–24?": one row, across its columns
         return (
-            _quote_rows(snapshot, along[0], [along[1].row], (0, along[1].header)) if along else None
+            _quote_rows(snapshot, along[0], [along[1].row], _across_lead(along[1]))
+            if along
+            else None
         )
     *_, run, rows = max(found, key=lambda f: f[:3])
     lead = (rows.winner.row, rows.winner.name) if rows.winner else None

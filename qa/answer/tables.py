@@ -323,6 +323,12 @@ class Column:
         units = {v.unit for v in self.values if v is not None}
         return units.pop() if len(units) == 1 else None
 
+    def of_names(self) -> bool:
+        """A column that names the rows: words, not numbers, in most of its cells. A name
+        may hold a figure ("Child under 5", "Car with trailer, 5–8 m" among "Adult (16+)"
+        and "Bicycle"), as no measure's column holds words in most."""
+        return 2 * sum(v is not None for v in self.values) < len(self.values)
+
     def comparable(self) -> bool:
         """Two or more numbers in one unit, and, in the first column, not a running count
         (1, 2, 3 ...: a row number, not a measure)."""
@@ -388,6 +394,18 @@ def _fit(asked: Iterable[str], header: str, lexicon: Lexicon | None) -> float:
     return sum(relatedness(w, header, lexicon) for w in asked)
 
 
+# Of two headers the question's words fit as well, the one that says less besides: "a day
+# return" is "Day return", not "Period return (30 days)". A tie-break, below any difference
+# in fit.
+_SAYS_MORE = 0.01
+
+
+def _unasked(header: str, asked: list[str]) -> int:
+    """How many content words of the header the question does not say."""
+    return len({stem(w.lower()) for w in words(header) if w.lower() not in STOPWORDS}
+               - {stem(w) for w in asked})  # fmt: skip
+
+
 def _best(scored: Iterable[tuple[float, int]]) -> int | None:
     """The index of the best-scored column; None when none scores above 0 or two tie."""
     ranked = sorted(scored, reverse=True)
@@ -449,7 +467,7 @@ def extreme_row(
 def name_column(cols: list[Column], noun_stems: set[str]) -> Column | None:
     """The column that names the rows, of those that are not columns of numbers: the one
     headed by the asked noun ("Route"), else the first."""
-    texts = [c for c in cols if not any(c.values)]  # names are words, not numbers
+    texts = [c for c in cols if c.of_names()]
     for c in texts:
         if noun_stems & stems(c.header):
             return c
@@ -574,10 +592,11 @@ def compared_rows(question: str, rows: list[str], lexicon: Lexicon | None) -> Co
 class Across:
     """The answer found along one row of a table: the row the question names (an index
     into the rows given, the header being 0) and, in the header row, the offsets of the
-    header of the column at the asked end of that row."""
+    header of the column at the asked end of that row (None where the question asks by
+    how much: "How much more is a day return than a single?")."""
 
     row: int
-    header: Span
+    header: Span | None
 
 
 def across_row(question: str, rows: list[str]) -> Across | None:
@@ -603,6 +622,8 @@ def across_row(question: str, rows: list[str]) -> Across | None:
     at = named_row[0] + 1
     others = [c for c in cols if c is not names]
     compared = named_columns(question, others)
+    if len(compared) < 2:
+        compared = named_columns(question, others, any_case=True)
     if len(compared) < 2 and not compares and _columns_of_kind(question, others):
         compared = [c.index for c in others]
     if len(compared) < 2:
@@ -612,12 +633,21 @@ def across_row(question: str, rows: list[str]) -> Across | None:
         return None
     if not _measures(asked, {v.unit for v, _ in found}, rows[at], names.index):
         return None
-    if _asks_of_another_row(question, rows, at, names.index) or _asks_a_change(question, asked):
+    if _asks_of_another_row(question, rows, at, names.index) or _asks_a_change(
+        question, asked, rows[0]
+    ):
         return None
     ranked = sorted(((v.amount, j) for v, j in found), reverse=asked.highest)
     if ranked[0][0] == ranked[1][0]:
         return None
+    if _BY_HOW_MUCH.search(question):
+        return Across(at, None)  # the figures themselves answer: the row, no column's name
     return Across(at, cells(rows[0])[ranked[0][1]])
+
+
+# "How much more is ...", "how many fewer", "how much cheaper": asks the difference, which
+# the row's figures give; no column is the answer (general English).
+_BY_HOW_MUCH = re.compile(r"\bhow\s+(?:much|many|far)\s+(?:more|less|fewer|\w+er)\b", re.I)
 
 
 def _asks_of_another_row(question: str, rows: list[str], at: int, names: int) -> bool:
@@ -630,14 +660,16 @@ def _asks_of_another_row(question: str, rows: list[str], at: int, names: int) ->
     return any((_name_stems(row, names) - own) & asked for row in rows[1:] if row != rows[at])
 
 
-def _asks_a_change(question: str, asked: Superlative) -> bool:
+def _asks_a_change(question: str, asked: Superlative, header: str) -> bool:
     """ "Which year did food purchases grow the most?": a change between columns, not a
     level along the row (`thesaurus.changes_quantity`: grow, rise, fall, increase); the
-    degree itself is none ("lower", though one may lower a price)."""
+    degree itself is none ("lower", though one may lower a price), nor a word of the
+    header row, which names a column ("a day return": "Day return")."""
+    named = stems(header)
     return any(
         changes_quantity(w)
         for w in words(question)
-        if w.lower() not in STOPWORDS and w.lower() != asked.said
+        if w.lower() not in STOPWORDS and w.lower() != asked.said and stem(w) not in named
     )
 
 
@@ -778,13 +810,16 @@ def named_column(question: str, candidates: Sequence[Column]) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def named_columns(question: str, candidates: Sequence[Column]) -> list[int]:
+def named_columns(question: str, candidates: Sequence[Column], any_case: bool = False) -> list[int]:
     """The indices of the columns whose header the question writes whole, as a name: with
     a figure or a capital, not as its first word ("DH-20", "the Pro Plan"; not "Which hut
     has a drying room?", which asks for a row). A header written only inside a longer one
-    that is named is not named itself: "the DH-20 Pro" names no "DH-20"."""
+    that is named is not named itself: "the DH-20 Pro" names no "DH-20". With `any_case`,
+    a header written whole in lower case is named too (where the question has named a row
+    already: "a day return" and "a single" for an adult)."""
     asked = stems(question)
     tokens = [without_possessive(w) for w in words(question)[1:]]  # "the DH-20's weight"
+    lowered = {t.lower() for t in tokens}
     asked_years = year_spans(question)
     found = [
         c
@@ -793,8 +828,10 @@ def named_columns(question: str, candidates: Sequence[Column]) -> list[int]:
         and (
             (
                 stems(c.header) <= asked
-                and (has_digit(head[0]) or head[0][:1].isupper())
-                and head[0] in tokens
+                and (
+                    ((has_digit(head[0]) or head[0][:1].isupper()) and head[0] in tokens)
+                    or (any_case and head[0].lower() in lowered)
+                )
             )
             or (
                 _YEAR_SPAN.fullmatch(c.header.strip())
@@ -862,7 +899,10 @@ _COMPARED_ROWS = 6  # a comparison of two columns quotes the first rows where th
 def named_rows(rows: list[str], column: int, question: str) -> list[int]:
     """The rows (0-based, data rows only) whose name cell the question says: every content
     word of the name that no other row's name has ("Fell" of "Fell Hut (bunk)" beside
-    "Moss Hut (bunk)"), and at least one such word."""
+    "Moss Hut (bunk)"), and at least one such word. Where no row is so named, the row
+    whose name the question says whole, but for what its brackets add, the longest such
+    name if two are: "an adult day return" names "Adult (16+)", whose one word
+    "10-journey adult book" shares; "a child under 5", "Child under 5", not "Child (5–15)"."""
     own = [_name_stems(row, column) for row in rows]
     asked = stems(question)
     named = []
@@ -871,7 +911,18 @@ def named_rows(rows: list[str], column: int, question: str) -> list[int]:
         unique = mine - others
         if unique and unique <= asked:
             named.append(i)
-    return named
+    if named:
+        return named
+    whole = {i: name for i, row in enumerate(rows) if (name := _bare_name(row, column)) <= asked}
+    longest = [
+        i for i, name in whole.items() if name and len(name) == max(map(len, whole.values()))
+    ]
+    return longest if len(longest) == 1 else []
+
+
+def _bare_name(row: str, column: int) -> set[str]:
+    """The content stems of a row's name cell outside its brackets ("Adult (16+)": adult)."""
+    return set(content_stems(re.sub(r"\([^()]*\)", " ", _cell(row, column))))
 
 
 def asked_cell(
@@ -900,7 +951,7 @@ def asked_cell(
     naming = [
         (c, found)
         for c in cols or []
-        if not any(c.values) and len(found := named_rows(rows[1:], c.index, question)) == 1
+        if c.of_names() and len(found := named_rows(rows[1:], c.index, question)) == 1
     ]
     if not naming:
         return _in_named_column(question, rows, cols, found_row)
@@ -908,7 +959,11 @@ def asked_cell(
     in_rows = stems(" ".join(rows[1:]))
     asked = [w.lower() for w in words(question) if w.lower() not in STOPWORDS]
     asked = [w for w in asked if stem(w) not in in_rows]
-    best = _best((_fit(asked, c.header, lexicon), c.index) for c in cols if c is not names)
+    best = _best(
+        (_fit(asked, c.header, lexicon) - _SAYS_MORE * _unasked(c.header, asked), c.index)
+        for c in cols
+        if c is not names
+    )
     if best is None or (named and not stems(" ".join(asked)) & stems(cols[best].header)):
         return None
     cell = cells(rows[at])[best]

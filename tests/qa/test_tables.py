@@ -700,6 +700,50 @@ def test_one_row_is_compared_across_the_columns_it_names():
     assert across_row("Which year had the highest total spending?", single) is None
 
 
+PASSENGER_FARES = [
+    "| Passenger | Single | Day return | Period return (30 days) |",
+    "| Adult (16+) | £6.80 | £11.50 | £12.90 |",
+    "| Child (5–15) | £3.40 | £5.75 | £6.45 |",
+    "| Child under 5 | Free | Free | Free |",
+    "| Senior (60+) | £5.10 | £8.60 | £9.70 |",
+    "| 10-journey adult book | £52.00 | – | – |",
+]
+
+
+def test_a_fare_is_read_from_the_row_named_whole_and_the_column_that_says_no_more():
+    """ "an adult day return": "Adult (16+)" is named whole but for its brackets, though
+    "10-journey adult book" shares its word; a name holding a figure ("Child under 5")
+    keeps the first column one of names; "day return" fits "Day return" and "Period return
+    (30 days)" alike, and the header that says no more wins."""
+
+    def cell(question: str) -> str | None:
+        found = asked_cell(question, PASSENGER_FARES, None)
+        return None if found is None else PASSENGER_FARES[found[0]][slice(*found[1])].strip()
+
+    assert named_rows(PASSENGER_FARES[1:], 0, "how much is an adult day return?") == [0]
+    assert cell("how much is an adult day return?") == "£11.50"
+    assert cell("what does a period return cost a senior?") == "£9.70"
+    # "Child under 5" says more than "child" ("5"); "Child (5–15)" is the child's row
+    assert cell("how much is a single for a child?") == "£3.40"
+    assert cell("how much is a single for a child under 5?") == "Free"
+    assert named_rows(PASSENGER_FARES[1:], 0, "what's the fare for a passenger?") == []
+    assert columns(PASSENGER_FARES)[0].of_names() and not columns(PASSENGER_FARES)[1].of_names()
+
+
+def test_one_row_is_compared_across_columns_written_in_lower_case():
+    """ "is a day return or a single more expensive for a child?": with a row named, the
+    columns may be written in lower case; "how much more" asks by how much, which the
+    row's figures answer (no column leads); "return", a verb of change in WordNet, is
+    here a column's word, no change asked."""
+    found = across_row("is a day return or a single more expensive for an adult?", PASSENGER_FARES)
+    assert found is not None and found.row == 1
+    assert PASSENGER_FARES[0][slice(*found.header)].strip() == "Day return"
+    found = across_row("how much more is a day return than a single for an adult", PASSENGER_FARES)
+    assert found is not None and found.row == 1 and found.header is None
+    # no row named: no lower-case columns compared
+    assert across_row("is a day return or a single more expensive?", PASSENGER_FARES) is None
+
+
 def test_more_and_an_adjective_is_the_adjectives_degree():
     """ "more expensive" measures a price, not a row of weights; "cheaper" measures one."""
     rows = ["| Specification | DH-20 | DH-25 |", "| Net weight | 13.8 kg | 16.2 kg |",
