@@ -75,6 +75,7 @@ from qa.answer.tables import (
     compared_rows,
     extreme,
     named_rows,
+    row_holding,
     superlative,
 )
 from qa.answer.turns import turns_of
@@ -1699,6 +1700,7 @@ def compose(
         or whole_list(question, found, snapshot)
         or section_list(question, found, snapshot)
         or under_the_header(question, chosen, snapshot)
+        or table_which(question, found, snapshot)
     )
     if shaped is not None:
         return shaped
@@ -2100,6 +2102,20 @@ def table_extreme(
 def _across_lead(across: Across) -> tuple[int, Span] | None:
     """The header of the column at the asked end of the row, as `_quote_rows` leads."""
     return (0, across.header) if across.header is not None else None
+
+
+def table_which(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) -> Composed | None:
+    """ "Which classification level do payroll spreadsheets come under?": where a table
+    among the best candidates has a column headed by the thing asked and one row holding
+    the question's other words (`tables.row_holding`), and that row is itself among the
+    candidates (found for the question, not only read around another), its cell in that
+    column leads, over the header row and the row, each cited."""
+    found = {(c.passage.doc_id, c.sentence.start) for c in candidates}
+    for _, run in _tables_among(candidates, snapshot):
+        held = row_holding(question, [s.text for _, s in run])
+        if held is not None and (run[held[0]][0].doc_id, run[held[0]][1].start) in found:
+            return _quote_rows(snapshot, run, [held[0]], held)
+    return None
 
 
 def table_comparison(

@@ -56,10 +56,11 @@ def cells(row: str) -> list[tuple[int, int]]:
     """Where each cell's text is in the row: (start, end) offsets. A pipe table's empty
     cell is an empty span at its place, so that every row of the table has as many cells.
     A row whose cells wrap onto more lines (a text table's: "E01 | Door lock failure - the
-    door could not be | ..." over "    | locked at the start ...") is read by its first
-    line, the only one where the cells stand whole in order; a cell is one span of text.
-    """
-    if "|" in row and "\n" in row:
+    door could not be | ..." over "    | locked at the start ...", or aligned by spaces:
+    "Restricted     Payroll, bank details, board" over "               papers, ...") is
+    read by its first line, the only one where the cells stand whole in order; a cell is
+    one span of text."""
+    if "\n" in row:
         row = row[: row.index("\n")]
     if "|" not in row:
         return [(m.start(), m.end()) for m in _SPACED_CELL.finditer(row)]
@@ -968,6 +969,42 @@ def asked_cell(
         return None
     cell = cells(rows[at])[best]
     return (at, cell) if cell[0] < cell[1] else None
+
+
+def row_holding(question: str, rows: list[str]) -> tuple[int, Span] | None:
+    """ "Which classification level do payroll spreadsheets come under?": a table with
+    one column headed by the thing asked (`asked_thing`: "Level") and one row whose other
+    cells hold more of the question's other words than any other row ("Payroll, bank
+    details" beside "Restricted"): that row (an index in `rows`, the header first) and its
+    cell in that column. The words of the header name columns, not the row. None where
+    the thing heads no column or two, or no row or two hold as many of the words."""
+    thing = asked_thing(question)
+    if thing is None or len(rows) < 3:
+        return None
+    header = rows[0]
+    heads = cells(header)
+    # the thing, or the word after it, the head of a compound ("which classification level")
+    m = re.search(rf"\b{re.escape(thing)}(?:\s+([\w'’-]+))?", question)
+    nouns = [stem(w.lower()) for w in (m.group(1) if m else None, thing) if w]
+    for noun in nouns:
+        under = [j for j, (a, b) in enumerate(heads) if noun in stems(header[a:b])]
+        if len(under) == 1:
+            break
+    else:
+        return None
+    column = under[0]
+    asked = set(content_stems(question)) - stems(header) - set(nouns)
+    held = []
+    for row in rows[1:]:
+        spans = cells(row)
+        mine = set(content_stems(row[slice(*spans[column])])) if column < len(spans) else set()
+        held.append(len(asked & (set(content_stems(row)) - mine)) if mine else 0)
+    most = max(held)
+    if most == 0 or held.count(most) > 1:
+        return None
+    at = held.index(most) + 1
+    a, b = cells(rows[at])[column]
+    return (at, (a, b)) if a < b else None
 
 
 def column_asked(question: str, rows: list[str], found_row: int | None) -> tuple[int, Span] | None:

@@ -24,6 +24,7 @@ from qa.answer.tables import (
     extreme,
     named_columns,
     named_rows,
+    row_holding,
     superlative,
     value,
     year_spans,
@@ -742,6 +743,60 @@ def test_one_row_is_compared_across_columns_written_in_lower_case():
     assert found is not None and found.row == 1 and found.header is None
     # no row named: no lower-case columns compared
     assert across_row("is a day return or a single more expensive?", PASSENGER_FARES) is None
+
+
+LEVELS = [
+    "Level          Examples                           Handling rules",
+    "Public         Published rates, press releases    No restrictions",
+    "Internal       Staff rotas, intranet pages        Company staff only",
+    "Confidential   Customer contracts, pricing, HR    Encrypt if sent outside\n"
+    "               case files                         the Company",
+    "Restricted     Payroll, bank details, board       Named people only; do not\n"
+    "               papers, acquisition plans          print or copy to",
+]
+
+
+def test_the_row_holding_the_question_s_words_gives_the_cell_of_the_column_asked():
+    """ "Which classification level do payroll spreadsheets come under?": "Level" heads
+    one column (the head of "classification level"), and one row holds "payroll": its
+    level answers. A row aligned by spaces that wraps is read by its first line, where
+    its cells stand as the header's do."""
+
+    def cell(question: str) -> str | None:
+        found = row_holding(question, LEVELS)
+        return None if found is None else LEVELS[found[0]][slice(*found[1])]
+
+    assert [LEVELS[4][a:b] for a, b in cells(LEVELS[4])] == [
+        "Restricted", "Payroll, bank details, board", "Named people only; do not",
+    ]  # fmt: skip
+    assert cell("payroll spreadsheets - which classification level do they come under?") == (
+        "Restricted"
+    )
+    assert cell("what level are customer contracts?") == "Confidential"
+    assert cell("which handling rules apply to staff rotas?") == "Company staff only"
+    # no row holds the words, two hold as many, or the thing heads no column
+    assert cell("which level are invoices?") is None
+    assert cell("which level covers pages and contracts?") is None
+    assert cell("which team owns payroll?") is None
+
+
+def test_a_which_question_leads_with_the_cell_of_the_row_holding_its_words(tmp_path):
+    """Over a policy's aligned table, "which classification level" of payroll leads with
+    the level of the row that lists payroll, with the header and that row quoted."""
+    policy = (
+        "8. CLASSIFYING INFORMATION\n\n"
+        "8.1 All Company information falls into one of four levels. Handle a document\n"
+        "    according to the highest level of any information it contains.\n\n"
+        + "\n".join(f"  {row.replace(chr(10), chr(10) + '  ')}" for row in LEVELS)
+        + "\n\n8.2 If you are not sure how to classify something, treat it as\n"
+        "    Confidential and ask your manager.\n"
+    )
+    service = service_over(tmp_path, "policy.txt", policy)
+    answer = service.ask("payroll spreadsheets - which classification level do they come under?")
+    assert answer.answer.startswith("Restricted [1] — "), answer.answer
+    assert "Payroll, bank details" in answer.answer
+    text = service.snapshot().document_text("policy.txt")
+    assert all(text[c.start : c.end] == c.quote for c in answer.citations)
 
 
 def test_more_and_an_adjective_is_the_adjectives_degree():
