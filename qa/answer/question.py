@@ -755,13 +755,22 @@ def asked_to_exist(text: str) -> str | None:
     for w in m.group("phrase").split():
         lw = w.lower()
         read = parts_of_speech(lw)
-        if lw in STOPWORDS or (read and not read & {"n", "a", "s"}):
+        if lw in STOPWORDS or lw in _STANDS_FOR_A_NOUN or (read and not read & {"n", "a", "s"}):
             break
         if not read or "n" in read:
             head = w
         elif head is not None:
             break  # an adjective after the noun begins something else
     return head
+
+
+# Pronouns that stand for a thing named elsewhere or for none ("Is there one for downloads
+# too?", "Is there anything for children?"), which WordNet also lists as nouns: no thing
+# the question names (English's indefinite pronouns, a closed class).
+_STANDS_FOR_A_NOUN = frozenset({
+    "one", "ones", "anything", "something", "everything", "nothing", "anyone", "someone",
+    "everyone", "anybody", "somebody", "everybody", "anywhere", "somewhere", "everywhere",
+})  # fmt: skip
 
 
 def _focus(text: str, terms: list[Term]) -> int | None:

@@ -1324,6 +1324,8 @@ def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp
     assert asked_to_exist("Do you have a car park at the library?") == "park"
     assert asked_to_exist("hi - can I borrow e-books through the app?") == "e-books"
     assert asked_to_exist("Is the pool heated?") is None
+    assert asked_to_exist("Is there one for downloads too?") is None  # a pronoun's "one"
+    assert asked_to_exist("is there anything for kids to do?") is None
 
 
 def test_a_yes_no_answer_quotes_up_to_three_sentences_a_side(tmp_path):
