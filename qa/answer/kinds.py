@@ -656,11 +656,11 @@ def _first_kind(rules: Sequence[KindRule], question: str) -> Kind | None:
     return next((kind for rule in rules if (kind := rule(question))), None)
 
 
-# Where a question's asking part may follow a lead-in: a phrase closed by a comma or a colon
-# that holds no wh-word ("In 2024,", "Quick question:", "Sorry to bother you,"), or a
-# clause of condition or time ("When I arrive,"). `question` reads its wh-words past the
-# same lead-ins.
-LEAD_IN = rf"(?:(?!\b(?:{WH_WORDS})\b)[^,:?]){{1,60}}[,:]\s*"
+# Where a question's asking part may follow a lead-in: a phrase closed by a comma, a colon
+# or a dash set apart by spaces that holds no wh-word ("In 2024,", "Quick question:",
+# "Sorry to bother you,", "hi - ", "I got my PhD in 2016 - "), or a clause of condition or
+# time ("When I arrive,"). `question` reads its wh-words past the same lead-ins.
+LEAD_IN = rf"(?:(?!\b(?:{WH_WORDS})\b)[^,:?]){{1,60}}(?:[,:]|\s[-–—])\s*"
 SCENE_CLAUSE = r"(?:if|when|once|after|before|while|whilst|unless)\b[^,?;]{1,80},\s*"
 # a greeting or a remark closed by an exclamation mark, too ("Hi there!")
 _LEAD_INS = re.compile(
