@@ -869,7 +869,16 @@ class Term:
         use). On the dev questions such a word was missing for 23 answerable questions
         and 4 unanswerable ones, but dev LOCO (`python -m evals.decision_lab`) went .676 /
         .563 / .543 / .386 -> .675 / .557 / .538 / .382."""
+        if self.own_figure:
+            return 0.0
         return SCENE if self.scene else 1.0
+
+    @property
+    def own_figure(self) -> bool:
+        """A figure of the asker's own that the question's scene gives ("I got my PhD in
+        2016 - am I still eligible?", "I'm 40 mins late - ..."): what the asker brings to
+        the documents' rules, never a name they must write."""
+        return self.scene and has_digit(self.word)
 
 
 @dataclass
