@@ -1429,6 +1429,11 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("If the heating fails, can I claim?", YES_NO, ""),
         ("When I move out, do I get my deposit back?", YES_NO, ""),
         ("Sorry, is the shop open on Sunday?", YES_NO, ""),
+        # a dash set apart by spaces closes a lead-in as a comma does; a hyphen does not
+        ("hi - can I bring my dog?", YES_NO, ""),
+        ("I got my PhD in 2016 - am I still eligible?", YES_NO, ""),
+        ("hey – what is this document about?", OVERVIEW, ""),
+        ("e-books, can I borrow them?", YES_NO, ""),
         ("Before the move, what was the rent?", FACTOID, ""),
         ("In 2024, who chaired it?", FACTOID, ""),
         ("My landlord, who lives abroad, has kept my deposit.", FACTOID, ""),

@@ -1217,6 +1217,15 @@ def test_words_that_set_the_scene_count_less_when_absent():
     for t in q.terms:
         t.corpus_similarity = 0.0
     assert unknown_name(q, 0.15) == "nothing in them mentions “Oslo”"
+    # a figure of the asker's own, in the scene, is no name the documents must write
+    q = profile_question("I got my PhD in 2016 - am I still eligible?", {"phd": 1}, set())
+    year = next(i for i, t in enumerate(q.terms) if t.word == "2016")
+    assert q.terms[year].own_figure and q.absence_weights[year] == 0.0
+    for t in q.terms:
+        t.corpus_similarity = 0.0
+    assert unknown_name(q, 0.15) is None
+    q = profile_question("Was the PhD awarded in 2016?", {}, set())  # asked: a name
+    assert not any(t.own_figure for t in q.terms)
 
 
 @pytest.mark.parametrize(
