@@ -1700,7 +1700,7 @@ def compose(
         or whole_list(question, found, snapshot)
         or section_list(question, found, snapshot)
         or under_the_header(question, chosen, snapshot)
-        or table_which(question, found, snapshot)
+        or table_which(question, chosen, found, snapshot)
     )
     if shaped is not None:
         return shaped
@@ -2104,16 +2104,24 @@ def _across_lead(across: Across) -> tuple[int, Span] | None:
     return (0, across.header) if across.header is not None else None
 
 
-def table_which(question: str, candidates: Sequence[Chosen], snapshot: Snapshot) -> Composed | None:
+def table_which(
+    question: str, chosen: Sequence[Chosen], candidates: Sequence[Chosen], snapshot: Snapshot
+) -> Composed | None:
     """ "Which classification level do payroll spreadsheets come under?": where a table
     among the best candidates has a column headed by the thing asked and one row holding
     the question's other words (`tables.row_holding`), and that row is itself among the
     candidates (found for the question, not only read around another), its cell in that
-    column leads, over the header row and the row, each cited."""
+    column leads, over the header row and the row, each cited. Not where the best sentence
+    chosen says the cell already ("Exit code 3 means ...", or the row itself): it leads,
+    and the answer may say more."""
     found = {(c.passage.doc_id, c.sentence.start) for c in candidates}
+    said = chosen[0].sentence.text.lower() if chosen else ""
     for _, run in _tables_among(candidates, snapshot):
         held = row_holding(question, [s.text for _, s in run])
-        if held is not None and (run[held[0]][0].doc_id, run[held[0]][1].start) in found:
+        if held is None:
+            continue
+        passage, row = run[held[0]]
+        if (passage.doc_id, row.start) in found and row.text[slice(*held[1])].lower() not in said:
             return _quote_rows(snapshot, run, [held[0]], held)
     return None
 

@@ -58,6 +58,7 @@ from qa.answer.compose import (
     points_at_the_documents,
     says_what_it_is,
     summarize,
+    table_which,
     things_asked,
     topic_beyond_names,
     weigh,
@@ -1326,6 +1327,31 @@ def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp
     assert asked_to_exist("Is the pool heated?") is None
     assert asked_to_exist("Is there one for downloads too?") is None  # a pronoun's "one"
     assert asked_to_exist("is there anything for kids to do?") is None
+
+
+def test_a_table_answers_which_only_where_the_best_sentence_does_not_say_its_cell(tmp_path):
+    """The row holding the question's words gives the cell of the column asked
+    (`table_which`), unless the best sentence chosen says that cell already: "Exit code 3
+    means ..." leads, and the answer may say more than the table's row."""
+    guide = (
+        "Check the exit code after scheduled runs. Exit code 3 means that the backup "
+        "finished but some files could not be read.\n\n"
+        "| Code | Meaning |\n| --- | --- |\n"
+        "| 0 | The backup finished. |\n"
+        "| 2 | The backup failed: the destination was full. |\n"
+        "| 3 | A backup finished, but some files could not be read. |\n"
+    )
+    service = service_over(tmp_path, "guide.md", guide)
+    snapshot = service.snapshot()
+    row = pick(snapshot, "guide.md", "some files could not be read. |")
+    prose = pick(snapshot, "guide.md", "Exit code 3 means")
+    other = pick(snapshot, "guide.md", "Check the exit code")
+    question = "Which exit code means some files could not be read?"
+    composed = table_which(question, [other], [other, row], snapshot)
+    assert composed is not None and composed[0].startswith("3 [1] — "), composed
+    assert_exact(*composed, snapshot)
+    assert table_which(question, [prose], [prose, row], snapshot) is None
+    assert table_which(question, [row], [row], snapshot) is None  # the row itself leads
 
 
 def test_a_yes_no_answer_quotes_up_to_three_sentences_a_side(tmp_path):
