@@ -830,6 +830,12 @@ def closeness(similarity: np.ndarray | float) -> np.ndarray | float:
 SYNONYM = 1.0
 
 
+# A figure as a person writes one of their own: a number, an amount, a share, an ordinal
+# ("2016", "1,200.50", "£80", "98.5%", "20th"), with at most one decimal point (a version's
+# "3.0.2" has two).
+_FIGURE = re.compile(r"[£$€]?\d[\d,]*(?:\.\d+)?(?:%|st|nd|rd|th)?", re.I)
+
+
 @dataclass
 class Term:
     """A content word of the question."""
@@ -876,9 +882,11 @@ class Term:
     @property
     def own_figure(self) -> bool:
         """A figure of the asker's own that the question's scene gives ("I got my PhD in
-        2016 - am I still eligible?", "I'm 40 mins late - ..."): what the asker brings to
-        the documents' rules, never a name they must write."""
-        return self.scene and has_digit(self.word)
+        2016 - am I still eligible?", "our uptime was 98.5% - ..."): what the asker brings
+        to the documents' rules, never a name they must write. A number, an amount, a share
+        or an ordinal; not a code or a version ("flashing E6", "on 3.0.2"), which names a
+        thing the documents may list."""
+        return self.scene and _FIGURE.fullmatch(self.word) is not None
 
 
 @dataclass

@@ -1226,6 +1226,11 @@ def test_words_that_set_the_scene_count_less_when_absent():
     assert unknown_name(q, 0.15) is None
     q = profile_question("Was the PhD awarded in 2016?", {}, set())  # asked: a name
     assert not any(t.own_figure for t in q.terms)
+    # a code or a version in the scene names a thing the documents may list
+    q = profile_question("my machine keeps flashing E6 - what does that mean?", {}, set())
+    assert not any(t.own_figure for t in q.terms) and any(t.word == "E6" for t in q.terms)
+    q = profile_question("our uptime was 98.5% - what credit are we owed?", {}, set())
+    assert [t.word for t in q.terms if t.own_figure] == ["98.5%"]
 
 
 @pytest.mark.parametrize(
