@@ -332,13 +332,39 @@ def ends_with_a_colon(quoted: Sentence, following: Sentence) -> str | None:
 def refers_back_to_it(quoted: Sentence, following: Sentence) -> str | None:
     """ "... the new pump model. It runs on a 12 V supply ...": the next
     sentence's subject is a pronoun for what this one named, so it says more of the same
-    thing (a connective, "However ...", turns to another point and is not taken)."""
-    if quoted.kind == "list_item" or following.kind != quoted.kind:
+    thing (a connective, "However ...", turns to another point and is not taken); so too
+    a subject pronoun after an opening phrase of time or place ("We close for two staff
+    training days each year. In 2024/25 these are ..."). Of list items, only the next
+    sentence of the same item (on the same line): the next item is another point."""
+    if following.kind != quoted.kind:
+        return None
+    if quoted.kind == "list_item" and not _same_item(quoted, following):
         return None
     tokens = words(following.text.lstrip(" \"“‘'("))
     if opens_with_a_pronoun(tokens, following.text):
         return f"the next sentence opens with the pronoun “{tokens[0]}”"
+    if tokens and tokens[0].lower() in _OPENING_PREPOSITIONS:
+        for k in range(1, min(len(tokens) - 1, _OPENING_WORDS)):
+            if tokens[k].lower() in _SUBJECT_REFERENCES and tokens[k + 1].lower() in _FINITE:
+                return f"the next sentence's subject is the pronoun “{tokens[k]}”"
     return None
+
+
+def _same_item(quoted: Sentence, following: Sentence) -> bool:
+    """Do the two sentences run on in one list item, with no line break between them?
+    (Their offsets are the document's: `following` starts where only spaces part it.)"""
+    return 0 <= following.start - quoted.end <= 2
+
+
+# A phrase of time or place that may open a sentence before its subject ("In 2024/25 these
+# are ...", "From June they will ..."), the subject pronouns that may then stand for what
+# the sentence before named, and the finite verbs that show the pronoun is the subject:
+# closed classes of English.
+_OPENING_PREPOSITIONS = frozenset({"in", "on", "at", "from", "for", "during", "until", "since",
+                                   "after", "before", "by", "next", "last"})  # fmt: skip
+_SUBJECT_REFERENCES = frozenset({"these", "those", "they", "it", "this"})
+_FINITE = frozenset({"is", "are", "was", "were", "will", "would", "can", "must", "have", "has",
+                     "had", "may", "should"})  # fmt: skip
 
 
 # "No." or "A: Yes." alone: a FAQ's answer to the question heading over it, said in full by
@@ -466,12 +492,12 @@ def continuation(c: Chosen, snapshot: Snapshot) -> list[tuple[Passage, Sentence]
     if nxt is None:
         return []
     following = nxt[0].sentences[nxt[1]]
-    if following.kind in HEADING_KINDS or not any(
-        rule(c.sentence, following) for rule in CONTINUATION_RULES
-    ):
+    fired = next((rule for rule in CONTINUATION_RULES if rule(c.sentence, following)), None)
+    if following.kind in HEADING_KINDS or fired is None:
         return []
     out = [(nxt[0], following)]
-    while following.kind == "list_item" and len(out) < _LIST_DEPTH:
+    # a lead-in's list, item by item; a sentence that refers back is one sentence
+    while fired is ends_with_a_colon and following.kind == "list_item" and len(out) < _LIST_DEPTH:
         nxt = _following(nxt[0], nxt[1], snapshot)
         if nxt is None or nxt[0].sentences[nxt[1]].kind != "list_item":
             break
@@ -1085,6 +1111,8 @@ def time_span(sentence: str, ask: Ask) -> Span | None:
     """ "by the beginning of next year", "on Thursday", "in 2016", "3 March 2021"."""
     found = []
     for m in TIME.finditer(sentence):
+        if _YEAR_SPAN_GOES_ON.match(sentence, m.end()):
+            continue  # "In 2024" of "In 2024/25 these are ...": a span of years, no date
         span = (m.start(), m.end())
         if m.group("clock") and not _useful(sentence, span):
             span = (m.start(), m.start("clock"))  # the date alone, in a short sentence
@@ -1092,6 +1120,8 @@ def time_span(sentence: str, ask: Ask) -> Span | None:
             found.append(span)
     return _nearest_unasked(found, sentence, ask)
 
+
+_YEAR_SPAN_GOES_ON = re.compile(r"[/–-]\d\d(?!\d*[/:.]\d)")  # the rest of "2024/25", "2024-25"
 
 _BARE_PERIODS = [
     re.compile(rf"\b{period}\b", re.I) for period in (MONTH_NAME, rf"(?:{_DAY})s?")

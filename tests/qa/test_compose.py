@@ -2386,6 +2386,35 @@ def test_the_sentence_after_that_refers_back_by_a_pronoun_is_quoted_and_gives_th
     assert_exact(text, citations, guide)
 
 
+def test_a_pronoun_subject_after_an_opening_phrase_continues_in_the_same_list_item(tmp_path):
+    """ "We also close for two staff training days each year. In 2024/25 these are ...":
+    in one list item, the next sentence's subject is "these", after a phrase of time; it
+    comes with the sentence, gives the dates the answer leads with (not "In 2024" of the
+    span of years), and counts as what the sentence offers (`introduced`). The next
+    item is another point."""
+    from qa.answer.extractive import introduced
+
+    handbook = (
+        "## Closures\n\n"
+        "- We close on all bank holidays.\n"
+        "- We also close for two staff training days each year. In 2024/25 these are "
+        "**Friday 14 February 2025** and **Friday 23 May 2025**.\n"
+        "- This nursery is open 51 weeks of the year.\n"
+    )
+    service = service_over(tmp_path, "handbook.md", handbook)
+    snapshot = service.snapshot()
+    chosen = pick(snapshot, "handbook.md", "two staff training days")
+    assert [s.text[:15] for _, s in continuation(chosen, snapshot)] == ["In 2024/25 thes"]
+    assert "23 May 2025" in introduced(chosen.passage, chosen.index, snapshot)
+    text, citations = answer_fact(
+        [chosen], snapshot, question="When are the staff training days?", answer_type="time"
+    )
+    assert text.startswith("Under “Closures”: Friday 14 February 2025 [1] — "), text
+    assert_exact(text, citations, snapshot)
+    holidays = pick(snapshot, "handbook.md", "bank holidays")
+    assert continuation(holidays, snapshot) == []  # the next item is another point
+
+
 def test_a_connective_or_a_plain_sentence_after_is_not_a_continuation(guide):
     for fragment in ("The desk answers every message", "The support desk opens at eight"):
         chosen = pick(guide, "guide.md", fragment)
