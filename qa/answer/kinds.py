@@ -374,7 +374,13 @@ _SIDES = re.compile(
     r"|\b(?:is|are|was|were)\s+(?P<e>(?:the|my|our|your|their|his|her|its|this|these|that|those)"
     r"(?:\s+(?!(?:compared|is|are|was|were|has|have|had|do|does|did)\b)[\w'’-]+){1,4}?)"
     r",?\s+(?:as\s+)?compared\s+(?:with|to|against)\s+"
-    r"(?P<f>[^,]+?)(?:\s+(?:on|about|regarding|in)\b.*)?\W*$",
+    r"(?P<f>[^,]+?)(?:\s+(?:on|about|regarding|in)\b.*)?\W*$"
+    # "main pool vs learner pool - what's the difference?": the two things set against
+    # each other by "vs" or "versus" before the question proper
+    # (not where an auxiliary or a wh-word opens the question: "Is X better vs Y?")
+    r"|^\W*(?!(?:is|are|was|were|do|does|did|can|could|should|would|will|which|what|how|who"
+    r"|where|when|why)\b)(?P<g>[^,:?]{1,50}?)\s+(?:vs\.?|versus)\s+(?P<h>[^,:?]{1,50}?)"
+    r"\s*(?:\s[-–—]\s.*|[,:?].*)?$",
     re.I,
 )
 
@@ -464,7 +470,7 @@ def asks_for_a_comparison(question: str) -> Kind | None:
         return None
     sides: tuple[str, ...] = ()
     if m := _SIDES.search(question):
-        a, b = next((m[x], m[y]) for x, y in ("ab", "cd", "ef") if m[x])
+        a, b = next((m[x], m[y]) for x, y in ("ab", "cd", "ef", "gh") if m[x])
         named = tuple(s.strip(" ?.!,") for s in (a, b))
         # "the two articles", "both documents": the sides are the documents themselves; "the
         # fee compared with last year": a time, not a second thing; "the new plan compared

@@ -1986,6 +1986,13 @@ def test_the_sides_of_a_comparison_are_matched_by_their_numbers(snapshot):
             "What is the difference between the front pad on the left and the back one?",
             ["What is the difference between the front pad on the left?", "What is the difference between the back pad?"],
         ),
+        # "X vs Y" before the question proper; not after an auxiliary that opens it
+        (
+            "main pool vs learner pool - what's the difference?",
+            ["main pool - what's the difference?", "learner pool - what's the difference?"],
+        ),
+        ("cash versus card, which is cheaper?", ["cash, which is cheaper?", "card, which is cheaper?"]),
+        ("Is the Pro plan better vs the Basic plan?", []),
     ],
 )  # fmt: skip
 def test_a_comparison_is_asked_of_each_side_alone(question, asked):
