@@ -836,6 +836,18 @@ SYNONYM = 1.0
 _FIGURE = re.compile(r"[£$€]?\d[\d,]*(?:\.\d+)?(?:%|st|nd|rd|th)?", re.I)
 
 
+def _own_figure(tokens: list[str], i: int) -> bool:
+    """Is token i a figure of the asker's own (`Term.own_figure`, where the scene gives
+    it)? A number, an amount, a share or an ordinal; not a code or a version ("flashing
+    E6", "on 3.0.2"), nor a bare number that labels the noun before it ("exit status 4",
+    "platform 2"): those name things the documents may list."""
+    w = tokens[i]
+    if _FIGURE.fullmatch(w) is None:
+        return False
+    before = tokens[i - 1].lower() if i else ""
+    return not (w.isdigit() and before.isalpha() and before not in STOPWORDS)
+
+
 @dataclass
 class Term:
     """A content word of the question."""
@@ -860,6 +872,10 @@ class Term:
     # the word only sets the scene of the question (`_scene_words`): "Canada" of "My gran is
     # sending me £80 from Canada. Will I be charged to receive it?"
     scene: bool = False
+    # a figure of the asker's own that the scene gives ("I got my PhD in 2016 - am I still
+    # eligible?", "our uptime was 98.5% - ..."): what the asker brings to the documents'
+    # rules, never a name they must write (`_own_figure`)
+    own_figure: bool = False
 
     @property
     def corpus_gap(self) -> float:
@@ -878,15 +894,6 @@ class Term:
         if self.own_figure:
             return 0.0
         return SCENE if self.scene else 1.0
-
-    @property
-    def own_figure(self) -> bool:
-        """A figure of the asker's own that the question's scene gives ("I got my PhD in
-        2016 - am I still eligible?", "our uptime was 98.5% - ..."): what the asker brings
-        to the documents' rules, never a name they must write. A number, an amount, a share
-        or an ordinal; not a code or a version ("flashing E6", "on 3.0.2"), which names a
-        thing the documents may list."""
-        return self.scene and _FIGURE.fullmatch(self.word) is not None
 
 
 @dataclass
@@ -1032,6 +1039,7 @@ def profile_question(
             synonyms=_stand_ins(lw, name, in_corpus, tokens, i, doc_freq),
             figure=None if in_corpus or i in years else quantity(w),
             scene=i in scene,
+            own_figure=i in scene and _own_figure(tokens, i),
         )
     found = list(terms.values())
     return QuestionProfile(

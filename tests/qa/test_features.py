@@ -1231,6 +1231,10 @@ def test_words_that_set_the_scene_count_less_when_absent():
     assert not any(t.own_figure for t in q.terms) and any(t.word == "E6" for t in q.terms)
     q = profile_question("our uptime was 98.5% - what credit are we owed?", {}, set())
     assert [t.word for t in q.terms if t.own_figure] == ["98.5%"]
+    q = profile_question("My cron job ended with exit status 4. What went wrong?", {}, set())
+    assert not any(t.own_figure for t in q.terms)  # a number labelling its noun
+    q = profile_question("My son is 7. Can he swim alone?", {}, set())
+    assert [t.word for t in q.terms if t.own_figure] == ["7"]
 
 
 @pytest.mark.parametrize(
