@@ -3320,6 +3320,12 @@ _DESCRIBES_ITSELF = re.compile(
 )
 
 
+def _title_stems(doc: DocumentSentences) -> set[str]:
+    """The content stems of the document's title, as its passages carry it."""
+    title = doc.places[0][0].title if doc.places else ""
+    return set(content_terms(title))
+
+
 def says_what_it_is(text: str, subject: set[str]) -> bool:
     """The sentence defines one of `subject`'s words (stems), or describes its own
     document (`_DEFINES`, `_DESCRIBES_ITSELF`)."""
@@ -3353,7 +3359,11 @@ def _central(
     # summarisers are measured against. Earlier sentences weigh more, fading with position.
     centrality = centrality + LEAD_WEIGHT / (1.0 + np.arange(len(eligible)) / LEAD_SPAN)
     texts = [doc.places[i][0].sentences[doc.places[i][1]].text for i in eligible]
-    subject = focus.stems if focus is not None else set()
+    # the subjects a sentence may say what they are: the topic's, and the document's title
+    # ("Digital Heritage Futures is a two-day conference for ..." under "Digital Heritage
+    # Futures 2024"; "driftwood is a small command-line tool" under "Contributing to
+    # driftwood")
+    subject = (focus.stems if focus is not None else set()) | _title_stems(doc)
     centrality = centrality + SAYS_WHAT_WEIGHT * np.array(
         [says_what_it_is(t, subject) for t in texts], np.float32
     )

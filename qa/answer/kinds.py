@@ -167,6 +167,13 @@ _WHAT_IT_HOLDS = re.compile(
 )
 
 
+# "What is this event", "what's the plan", "what are these": the subject of a question
+# that asks what something is.
+_WHAT_IS = re.compile(
+    r"^\W*what(?:\s+(?:is|are|was|were)|['’]s)\s+(?P<subject>[^,;:?]+?)[\s,;:(-]*$", re.I
+)
+
+
 def asks_for_a_summary(question: str) -> Kind | None:
     """ "Give me an overview", "Summarize what X says about Y", "the main findings in short"."""
     asked = _SUMMARY_WORDS.search(question) or _SUMMARY_HINTS.search(question)
@@ -176,6 +183,10 @@ def asks_for_a_summary(question: str) -> Kind | None:
     said = _SAID_ABOUT.search(question)
     topic = _topic(said.group("topic") if said else question)
     source = said.group("source") if said else question[asked.end() :]
+    # "What is this event, in a nutshell?": the request for brevity closes the question, so
+    # what is summarised is what the question before it asks about ("this event")
+    if not said and not words(source) and (what := _WHAT_IS.match(question[: asked.start()])):
+        source = what["subject"]
     # "the gist of what this document covers", "sum up what's in the newsletter": the
     # document the clause names is what is summarised, not a topic in it
     if not said and (of := _WHAT_IT_HOLDS.match(source)) and _is_a_document(of["doc"]):

@@ -1137,6 +1137,29 @@ def test_mmr_prefers_a_new_point_to_a_restatement():
     assert mmr(vectors, np.array([0.95, 0.94, 0.7]), k=2) == [0, 2]
 
 
+def test_a_summary_quotes_the_sentence_that_says_what_the_title_names(tmp_path):
+    """ "Digital Heritage Futures is a two-day conference ..." says what the document's
+    title names, so a summary of the whole document quotes it, though it stands after
+    the ticket and dinner details that are more central; and "What is this event, in a
+    nutshell?" points at the document ("this event"), not at a topic in it."""
+    programme = (
+        "# Digital Heritage Futures 2024\n\n"
+        "Full and day tickets include lunch and refreshments on the day.\n"
+        "Tickets for the dinner cost £65 and include a drinks reception.\n"
+        "Member organisations receive a further 15% off full delegate and day tickets.\n"
+        "Day tickets are sold at the door while places last.\n\n"
+        "Digital Heritage Futures is a two-day conference for archivists, librarians and "
+        "museum staff working with digital collections.\n"
+    )
+    service = service_over(tmp_path, "programme.md", programme)
+    text, citations = summarize(service.snapshot(), per_doc=2)
+    assert "is a two-day conference for archivists" in text, text
+    assert_exact(text, citations, service.snapshot())
+    assert question_kind("What is this event, in a nutshell?").source == "this event"
+    answer = service.ask("What is this event, in a nutshell?")
+    assert "two-day conference" in answer.answer, answer.answer
+
+
 def test_a_topic_summary_keeps_to_the_topic(corpus_service, snapshot):
     embedder = corpus_service._embedder()
     text, citations = summarize(
