@@ -318,7 +318,7 @@ TIME_WORDS = MONTHS | DAYS | {
     "earlier", "later", "since", "days", "months",
 }
 NEGATIONS = {
-    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "deny",
+    "not", "cannot", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "deny",
     "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting", "refuse",
     "refused", "refuses", "dismiss", "dismissed", "n't",
 }

@@ -2793,7 +2793,7 @@ def weigh(
         if (above := lead_in(c.passage, c.index)) and has_negation(above.text):
             clause = f"{above.text} {clause}"  # "You must not: - tow a trailer"
         side = _stance(question, clause)
-        if side and thing and not _speaks_of(c, thing):
+        if side and thing and not _speaks_of(c, thing, snapshot):
             side = None  # "Is there a campsite?": the car park's sentence takes no side
         if side and len(stance[side]) < _PER_SIDE:
             stance[side].append(c)
@@ -2842,12 +2842,14 @@ def _carrying_clause(sentence: str, wanted: set[str]) -> str:
     )
 
 
-def _speaks_of(c: Chosen, thing: str) -> bool:
-    """Whether the sentence, the lead-in it stands under or its section's heading names
-    the thing: its word, or a noun WordNet puts in the same first senses, of its kind or
-    one it is a kind of ("campground" for "campsite", "ferries" for "vessels"). Nouns
-    only: "dog" the verb is "trail", which "TRAIL UPDATES" is no evidence of."""
-    said = [c.sentence.text, c.passage.section_of(c.index)]
+def _speaks_of(c: Chosen, thing: str, snapshot: Snapshot) -> bool:
+    """Whether the sentence as quoted (with the sentences its pronouns refer back to:
+    "Grace days apply to problem sets only." before "They cannot be used for ...",
+    `with_context`), the lead-in it stands under or its section's heading names the thing:
+    its word, or a noun WordNet puts in the same first senses, of its kind or one it is a
+    kind of ("campground" for "campsite", "ferries" for "vessels"). Nouns only: "dog" the
+    verb is "trail", which "TRAIL UPDATES" is no evidence of."""
+    said = [s.text for _, s in with_context(c, snapshot)] + [c.passage.section_of(c.index)]
     if above := lead_in(c.passage, c.index):
         said.append(above.text)
     wanted = stem(thing.lower())

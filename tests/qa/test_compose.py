@@ -1345,6 +1345,15 @@ def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp
         chosen = [pick(snapshot, "walk.txt", found)]
         composed, _ = compose(question_kind(question), chosen, snapshot, question=question)
         assert composed.startswith("Evidence for: "), (question, composed)
+    # a sentence speaks of the thing through the sentence its pronoun refers back to
+    rules = "Grace days apply to problem sets only. They cannot be used for the final report."
+    (tmp_path / "rules").mkdir()
+    service = service_over(tmp_path / "rules", "rules.txt", rules)
+    snapshot = service.snapshot()
+    question = "Can I use my grace days for the final report?"
+    chosen = [pick(snapshot, "rules.txt", "They cannot be used")]
+    composed, _ = compose(question_kind(question), chosen, snapshot, question=question)
+    assert composed.startswith("Evidence against: "), composed
     assert asked_to_exist("Do you have a car park at the library?") == "park"
     assert asked_to_exist("hi - can I borrow e-books through the app?") == "e-books"
     assert asked_to_exist("Is the pool heated?") is None
