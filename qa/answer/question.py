@@ -765,11 +765,13 @@ def asked_to_exist(text: str) -> str | None:
 
 
 # Pronouns that stand for a thing named elsewhere or for none ("Is there one for downloads
-# too?", "Is there anything for children?"), which WordNet also lists as nouns: no thing
-# the question names (English's indefinite pronouns, a closed class).
+# too?", "Is there anything for children?", "can I bring mine?"), which WordNet also lists
+# as nouns: no thing the question names (English's indefinite and possessive pronouns,
+# closed classes).
 _STANDS_FOR_A_NOUN = frozenset({
     "one", "ones", "anything", "something", "everything", "nothing", "anyone", "someone",
     "everyone", "anybody", "somebody", "everybody", "anywhere", "somewhere", "everywhere",
+    "mine", "yours", "ours", "theirs", "hers", "his",
 })  # fmt: skip
 
 

@@ -1359,6 +1359,7 @@ def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp
     assert asked_to_exist("Is the pool heated?") is None
     assert asked_to_exist("Is there one for downloads too?") is None  # a pronoun's "one"
     assert asked_to_exist("is there anything for kids to do?") is None
+    assert asked_to_exist("Since dogs are allowed in the huts, can I bring mine?") is None
 
 
 def test_a_table_answers_which_only_where_the_best_sentence_does_not_say_its_cell(tmp_path):
