@@ -3323,9 +3323,21 @@ _DESCRIBES_ITSELF = re.compile(
 
 
 def _title_stems(doc: DocumentSentences) -> set[str]:
-    """The content stems of the document's title, as its passages carry it."""
+    """The content stems of the document's title, as its passages carry it, but for its
+    figures (a year, an edition)."""
     title = doc.places[0][0].title if doc.places else ""
-    return set(content_terms(title))
+    return {s for s in content_terms(title) if not has_digit(s)}
+
+
+def defines_the_title(text: str, title: set[str]) -> bool:
+    """The sentence says what the thing its document's title names is: its subject holds
+    half or more of the title's words ("Digital Heritage Futures is a two-day conference
+    ..." under "Digital Heritage Futures 2024", "driftwood is a small command-line tool"
+    under "Contributing to driftwood"); not one word of a long title ("Kestrel is a sound
+    choice ..." under "Grain yield and water productivity of the sorghum line KR-47
+    ('Kestrel') under deficit irrigation ...")."""
+    m = _DEFINES.match(text)
+    return bool(m and title) and 2 * len(stems(m.group("subject")) & title) >= len(title)
 
 
 def says_what_it_is(text: str, subject: set[str]) -> bool:
@@ -3361,13 +3373,10 @@ def _central(
     # summarisers are measured against. Earlier sentences weigh more, fading with position.
     centrality = centrality + LEAD_WEIGHT / (1.0 + np.arange(len(eligible)) / LEAD_SPAN)
     texts = [doc.places[i][0].sentences[doc.places[i][1]].text for i in eligible]
-    # the subjects a sentence may say what they are: the topic's, and the document's title
-    # ("Digital Heritage Futures is a two-day conference for ..." under "Digital Heritage
-    # Futures 2024"; "driftwood is a small command-line tool" under "Contributing to
-    # driftwood")
-    subject = (focus.stems if focus is not None else set()) | _title_stems(doc)
+    subject = focus.stems if focus is not None else set()
+    title = _title_stems(doc)
     centrality = centrality + SAYS_WHAT_WEIGHT * np.array(
-        [says_what_it_is(t, subject) for t in texts], np.float32
+        [says_what_it_is(t, subject) or defines_the_title(t, title) for t in texts], np.float32
     )
     if focus is not None:
         above = _heading_places(doc)

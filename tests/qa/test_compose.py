@@ -41,6 +41,7 @@ from qa.answer.compose import (
     compare,
     compose,
     continuation,
+    defines_the_title,
     duration_span,
     fitting_number_span,
     has_a_fitting_kind,
@@ -79,7 +80,7 @@ from qa.answer.question import asked_to_exist
 from qa.answer.turns import turns_of
 from qa.config import Settings
 from qa.retrieve import Snapshot
-from qa.text import DIMENSION_UNITS, message_writer, stem
+from qa.text import DIMENSION_UNITS, content_terms, message_writer, stem
 from qa.types import Passage, Sentence
 from qa.verify import split_claims
 
@@ -1156,6 +1157,14 @@ def test_a_summary_quotes_the_sentence_that_says_what_the_title_names(tmp_path):
     assert "is a two-day conference for archivists" in text, text
     assert_exact(text, citations, service.snapshot())
     assert question_kind("What is this event, in a nutshell?").source == "this event"
+    # one word of a long title is no definition of what the title names
+    long_title = set(
+        content_terms("Grain yield of the sorghum line KR-47 ('Kestrel') under deficit irrigation")
+    )
+    assert not defines_the_title("Kestrel is a sound choice where water is short.", long_title)
+    assert defines_the_title(
+        "driftwood is a small tool.", set(content_terms("Contributing to driftwood"))
+    )
     answer = service.ask("What is this event, in a nutshell?")
     assert "two-day conference" in answer.answer, answer.answer
 
