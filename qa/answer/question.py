@@ -751,8 +751,12 @@ def asked_to_exist(text: str) -> str | None:
     m = _TO_EXIST.search(text)
     if m is None:
         return None
+    phrase = m.group("phrase").split()
+    # "a glass of wine", "a copy of the report": the thing is what the measure is of
+    if len(phrase) > 2 and phrase[1].lower() == "of":
+        phrase = [w for w in phrase[2:] if w.lower() not in _ARTICLES]
     head = None
-    for w in m.group("phrase").split():
+    for w in phrase:
         lw = w.lower()
         read = parts_of_speech(lw)
         if lw in STOPWORDS or lw in _STANDS_FOR_A_NOUN or (read and not read & {"n", "a", "s"}):
@@ -762,6 +766,9 @@ def asked_to_exist(text: str) -> str | None:
         elif head is not None:
             break  # an adjective after the noun begins something else
     return head
+
+
+_ARTICLES = frozenset({"a", "an", "the", "some", "any", "my", "our", "your", "their"})
 
 
 # Pronouns that stand for a thing named elsewhere or for none ("Is there one for downloads

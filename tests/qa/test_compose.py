@@ -1366,6 +1366,7 @@ def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp
     assert asked_to_exist("Do you have a car park at the library?") == "park"
     assert asked_to_exist("hi - can I borrow e-books through the app?") == "e-books"
     assert asked_to_exist("Is the pool heated?") is None
+    assert asked_to_exist("Can I have a glass of wine while I'm on it?") == "wine"  # of a measure
     assert asked_to_exist("Is there one for downloads too?") is None  # a pronoun's "one"
     assert asked_to_exist("is there anything for kids to do?") is None
     assert asked_to_exist("Since dogs are allowed in the huts, can I bring mine?") is None
