@@ -64,8 +64,6 @@ _CHANGE_SENSES = 3
 # Steps up WordNet's hypernyms that `WordNet.kinds` takes: "employee" -> worker -> person.
 # (Three reached "unit" and "whole" from "person", through organism and living thing.)
 _BROADER = 2
-# How far down the hyponyms a word's narrower kinds are read (`WordNet.narrower`).
-_NARROWER = 2
 # An English plural that is no inflection of its singular and that WordNet's exception list
 # lacks (it lists "people" as a group noun of its own): grammar, not vocabulary.
 _PLURALS_NOT_LISTED = {("n", "people"): ["person"]}
@@ -307,18 +305,6 @@ class WordNet:
             broader |= {stem(m.lower()) for synset in walk for m in self.members(synset)}
         return frozenset(own), frozenset(broader - own)
 
-    def narrower(self, word: str) -> frozenset[str]:
-        """The stems of the kinds of the thing the word names, down `_NARROWER` steps of
-        WordNet's hyponyms from its first noun senses ("pet" -> dog, cat, ...; "discount"
-        -> rebate ...): a document may name a kind of the thing a question asks for."""
-        listed = next((f for f in self._base_forms("n", word) if self._noun_senses(f)), None)
-        walk = [pos + o for pos, o in self._noun_senses(listed)] if listed else []
-        found: set[str] = set()
-        for _step in range(_NARROWER):
-            walk = [h for synset in walk for h in self._pointed(synset, ("~", "~i"))]
-            found |= {stem(m.lower()) for synset in walk for m in self.members(synset)}
-        return frozenset(found)
-
     def changes_quantity(self, verb: str) -> bool:
         """Can the verb state a change of quantity ("fell", "rose", "grew", "was cut")? One
         of its base forms has a sense in verb.change among its first `_CHANGE_SENSES`,
@@ -533,13 +519,6 @@ def changes_quantity(verb: str) -> bool:
     """`WordNet.changes_quantity` of a verb as written, or False without WordNet."""
     db = wordnet()
     return db.changes_quantity(verb) if db else False
-
-
-@lru_cache(maxsize=4096)
-def narrower(word: str) -> frozenset[str]:
-    """`WordNet.narrower` of a noun as written (lower-cased), or none without WordNet."""
-    db = wordnet()
-    return db.narrower(word.lower()) if db else frozenset()
 
 
 @lru_cache(maxsize=4096)

@@ -137,7 +137,6 @@ from qa.thesaurus import (
     changes_quantity,
     kinds,
     noun_classes,
-    of_a_kind,
     parts_of_speech,
     singular,
     synonyms,
@@ -2846,15 +2845,24 @@ def _speaks_of(c: Chosen, thing: str, snapshot: Snapshot) -> bool:
     """Whether the sentence as quoted (with the sentences its pronouns refer back to:
     "Grace days apply to problem sets only." before "They cannot be used for ...",
     `with_context`), the lead-in it stands under or its section's heading names the thing:
-    its word, or a noun WordNet puts in the same first senses, of its kind or one it is a
-    kind of ("campground" for "campsite", "ferries" for "vessels"). Nouns only: "dog" the
-    verb is "trail", which "TRAIL UPDATES" is no evidence of."""
+    its word, or a noun WordNet puts in the same first senses or names a kind of it
+    (`_names_it`). Nouns only: "dog" the verb is "trail", which "TRAIL UPDATES" is no
+    evidence of."""
     said = [s.text for _, s in with_context(c, snapshot)] + [c.passage.section_of(c.index)]
     if above := lead_in(c.passage, c.index):
         said.append(above.text)
     wanted = stem(thing.lower())
+    named = kinds(thing)[0]
     found = {w for text in said for w in words(text) if w.lower() not in STOPWORDS}
-    return any(stem(w.lower()) == wanted or of_a_kind(w, thing) for w in found)
+    return any(stem(w.lower()) == wanted or _names_it(kinds(w), named) for w in found)
+
+
+def _names_it(word: tuple[frozenset[str], frozenset[str]], thing: frozenset[str]) -> bool:
+    """Does a word (its `thesaurus.kinds`: what it names, what that is a kind of) name the
+    thing, or a kind of it ("campground" for "campsite", "water butt" for "barrel")? Not a
+    broader word: "The building opens at 8am" says nothing of a cafe."""
+    own, broader = word
+    return bool(own & thing or broader & thing)
 
 
 def _stance(question: str, clause: str) -> str | None:

@@ -43,7 +43,7 @@ from qa.answer.question import (
     closeness,
     written_forms,
 )
-from qa.answer.rules import first_reason, offers_nothing_of_the_kind
+from qa.answer.rules import first_reason
 from qa.answer.tables import with_heading_units
 from qa.answer.turns import turns_of
 from qa.config import Settings
@@ -355,8 +355,6 @@ def select(
     """The sentences to quote, or the reason to abstain."""
     model = model or model_for(settings.answer_model)
     if reason := first_reason(profile, model.rules):
-        return Selection([], reason, profile)
-    if snapshot is not None and (reason := offers_nothing_of_the_kind(profile, snapshot.doc_freq)):
         return Selection([], reason, profile)
     if not candidates:
         return Selection([], "no passage matches the question", profile)

@@ -344,28 +344,3 @@ def test_candidates_gathered_once_answer_as_asking_afresh(seed_service, question
     assert again.timings_ms["total"] >= sum(unscored.timings.values())
     with pytest.raises(ValueError, match="its own question"):
         seed_service.ask("Who is Artturi Lehtiö?", prepared=unscored)
-
-
-def test_a_yes_no_question_about_a_thing_no_document_names_is_refused(tmp_path: Path):
-    """ "Is there a campsite near the start?" where the guide names no campsite, nor a
-    campground or anything of its kind: refused, naming the word (no fitted weight: a
-    rule of the documents' vocabulary, `rules.offers_nothing_of_the_kind`). A thing the
-    documents name in other words is answered: "campground", "dogs" for "dog", a kind of
-    the thing ("water butt" for "barrel")."""
-    from helpers import service_over
-
-    guide = (
-        "# The Raven Edge walk\n\n"
-        "Start and finish at the village hall car park in Stannick.\n"
-        "The car park is usually full by 9:30am on summer weekends, so arrive early.\n"
-        "Dogs must be kept on a short lead in the farm fields from April to June.\n"
-        "Collect rain in a water butt at the bothy; there is no tap there.\n"
-    )
-    service = service_over(tmp_path, "walk.md", guide)
-    refused = service.ask("Is there a campsite near the start of the walk?")
-    assert refused.abstained, refused.answer
-    assert "“campsite”, nor anything of its kind" in refused.answer
-    assert not service.ask("Can I bring my dog on the walk?").abstained
-    assert not service.ask("Is there a rain barrel at the bothy?").abstained
-    # a question that asks for a fact, not whether a thing is offered: no such refusal
-    assert "nor anything of its kind" not in service.ask("Where do I park for the walk?").answer

@@ -29,12 +29,6 @@ def test_wordnet_gives_a_word_s_opposites_as_stems():
     assert thesaurus.antonyms("weekday") == frozenset()  # none listed
 
 
-def test_wordnet_gives_the_kinds_of_a_thing_as_stems():
-    assert stem("butt") in thesaurus.narrower("barrel")  # a water butt is a barrel
-    assert stem("sparkler") in thesaurus.narrower("fireworks")
-    assert thesaurus.narrower("webinar") == frozenset()
-
-
 def test_inflected_forms_reach_their_base_form():
     """WordNet's index lists base forms; morphy's rules and exception lists reach them."""
     assert stem("warranty") in thesaurus.synonyms("guarantees")  # a rule: -s
