@@ -42,6 +42,7 @@ from qa.answer.kinds import ACROSS as _ACROSS
 from qa.answer.kinds import (
     COMPARISON,
     OVERVIEW,
+    SCENE_CLAUSE,
     YES_NO,
     Kind,
     for_one,
@@ -2841,6 +2842,9 @@ def _carrying_clause(sentence: str, wanted: set[str]) -> str:
     )
 
 
+_CONDITION = re.compile(rf"^\W*{SCENE_CLAUSE}", re.I)  # "If I cannot make it, ..."
+
+
 def _speaks_of(c: Chosen, thing: str, snapshot: Snapshot) -> bool:
     """Whether the sentence as quoted (with the sentences its pronouns refer back to:
     "Grace days apply to problem sets only." before "They cannot be used for ...",
@@ -2868,9 +2872,13 @@ def _names_it(word: tuple[frozenset[str], frozenset[str]], thing: frozenset[str]
 def _stance(question: str, clause: str) -> str | None:
     """ "for" when the clause says what the question asks, "against" when it says the
     opposite, None when it says neither. A question that itself denies ("Did X deny
-    ...?") is answered for by a denial and against by an affirmation ("admitted")."""
+    ...?") is answered for by a denial and against by an affirmation ("admitted"); a
+    denial in the condition either opens with is the condition's ("If I cannot make it,
+    can I swap my booking?" asks whether one can; "If you do not pay on time, a late fee
+    of £20 applies." says there is one)."""
+    clause = _CONDITION.sub("", clause, count=1)
     lowered = {w.lower() for w in words(clause)}
-    if has_negation(question):
+    if has_negation(_CONDITION.sub("", question, count=1)):
         if has_negation(clause):
             return "for"
         return "against" if lowered & AFFIRM else None

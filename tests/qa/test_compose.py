@@ -1363,6 +1363,20 @@ def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp
     chosen = [pick(snapshot, "rules.txt", "They cannot be used")]
     composed, _ = compose(question_kind(question), chosen, snapshot, question=question)
     assert composed.startswith("Evidence against: "), composed
+    # a broader word is no evidence of the thing ("building" of a cafe)
+    hall = "The building opens at 8am on weekdays. Hot drinks are sold at the desk."
+    (tmp_path / "hall").mkdir()
+    service = service_over(tmp_path / "hall", "hall.txt", hall)
+    snapshot = service.snapshot()
+    chosen = [pick(snapshot, "hall.txt", "The building opens")]
+    composed, _ = compose(
+        question_kind("Is there a cafe?"), chosen, snapshot, question="Is there a cafe?"
+    )
+    assert composed.startswith("Evidence: "), composed
+    # a denial in the condition a question opens with is the condition's
+    question = "If I cannot make it, can I swap my booking to another week?"
+    assert _stance(question, "You can swap your booking to another week once.") == "for"
+    assert _stance(question, "Bookings cannot be transferred to another person.") == "against"
     assert asked_to_exist("Do you have a car park at the library?") == "park"
     assert asked_to_exist("hi - can I borrow e-books through the app?") == "e-books"
     assert asked_to_exist("Is the pool heated?") is None
