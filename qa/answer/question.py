@@ -845,16 +845,28 @@ SYNONYM = 1.0
 _FIGURE = re.compile(r"[£$€]?\d[\d,]*(?:\.\d+)?(?:%|st|nd|rd|th)?", re.I)
 
 
-def _own_figure(tokens: list[str], i: int) -> bool:
-    """Is token i a figure of the asker's own (`Term.own_figure`, where the scene gives
-    it)? A number, an amount, a share or an ordinal; not a code or a version ("flashing
-    E6", "on 3.0.2"), nor a bare number that labels the noun before it ("exit status 4",
-    "platform 2"): those name things the documents may list."""
+def _own_figure(tokens: list[str], i: int, scene: frozenset[int]) -> bool:
+    """Is token i a figure of the asker's own (`Term.own_figure`)? One the scene gives
+    (`scene`: the positions of its words) where the asker speaks of themselves ("I got my
+    PhD in 2016 - ...", "our uptime was 98.5% - ...": a first-person word in the scene;
+    not "Back in 2017 - how much was total spending?", which asks of 2017). A number, an
+    amount, a share or an ordinal; not a code or a version ("flashing E6", "on 3.0.2"),
+    nor a bare number that labels the noun before it ("exit status 4", "platform 2"; not
+    the verb in "I scored 85"): those name things the documents may list."""
     w = tokens[i]
-    if _FIGURE.fullmatch(w) is None:
+    if i not in scene or _FIGURE.fullmatch(w) is None:
+        return False
+    if not any(re.split(r"['’]", tokens[k].lower())[0] in _FIRST_PERSON for k in scene):
         return False
     before = tokens[i - 1].lower() if i else ""
-    return not (w.isdigit() and before.isalpha() and before not in STOPWORDS)
+    label = len(before) > 1 and before.isalpha() and before not in STOPWORDS
+    label = label and "n" in parts_of_speech(before)
+    return not (w.isdigit() and label)
+
+
+# The first person, in which an asker tells their own case (English's pronouns, and so
+# their contractions: "I'm", "we've").
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
 
 
 @dataclass
@@ -1018,6 +1030,7 @@ def profile_question(
         s = stem(lw)
         if s in terms:  # said again: it sets the scene only if it does every time
             terms[s].scene = terms[s].scene and i in scene
+            terms[s].own_figure = terms[s].own_figure and i in scene
             continue
         if s in skip:
             continue
@@ -1048,7 +1061,7 @@ def profile_question(
             synonyms=_stand_ins(lw, name, in_corpus, tokens, i, doc_freq),
             figure=None if in_corpus or i in years else quantity(w),
             scene=i in scene,
-            own_figure=i in scene and _own_figure(tokens, i),
+            own_figure=_own_figure(tokens, i, scene),
         )
     found = list(terms.values())
     return QuestionProfile(

@@ -1235,6 +1235,15 @@ def test_words_that_set_the_scene_count_less_when_absent():
     assert not any(t.own_figure for t in q.terms)  # a number labelling its noun
     q = profile_question("My son is 7. Can he swim alone?", {}, set())
     assert [t.word for t in q.terms if t.own_figure] == ["7"]
+    q = profile_question("I'm 67 - do pensioners get money off?", {}, set())
+    assert [t.word for t in q.terms if t.own_figure] == ["67"]
+    q = profile_question("I scored 85 in the test - have I passed?", {}, set())
+    assert [t.word for t in q.terms if t.own_figure] == ["85"]  # "scored" is no noun
+    # not where nobody tells their own case, nor a figure the asking part names again
+    q = profile_question("Back in 2017 - how much was total spending?", {}, set())
+    assert not any(t.own_figure for t in q.terms)
+    q = profile_question("I joined in 2019 - is the 2019 report online?", {}, set())
+    assert not any(t.own_figure for t in q.terms)
 
 
 @pytest.mark.parametrize(
