@@ -641,14 +641,15 @@ def across_row(question: str, rows: list[str]) -> Across | None:
     ranked = sorted(((v.amount, j) for v, j in found), reverse=asked.highest)
     if ranked[0][0] == ranked[1][0]:
         return None
-    if _BY_HOW_MUCH.search(question):
+    if (by := _BY_HOW_MUCH.search(question)) and by[1].lower() == asked.said:
         return Across(at, None)  # the figures themselves answer: the row, no column's name
     return Across(at, cells(rows[0])[ranked[0][1]])
 
 
 # "How much more is ...", "how many fewer", "how much cheaper": asks the difference, which
 # the row's figures give; no column is the answer (general English).
-_BY_HOW_MUCH = re.compile(r"\bhow\s+(?:much|many|far)\s+(?:more|less|fewer|\w+er)\b", re.I)
+# (the comparative the question says: not "how much water")
+_BY_HOW_MUCH = re.compile(r"\bhow\s+(?:much|many|far)\s+(more|less|fewer|\w+er)\b", re.I)
 
 
 def _asks_of_another_row(question: str, rows: list[str], at: int, names: int) -> bool:
@@ -901,9 +902,11 @@ def named_rows(rows: list[str], column: int, question: str) -> list[int]:
     """The rows (0-based, data rows only) whose name cell the question says: every content
     word of the name that no other row's name has ("Fell" of "Fell Hut (bunk)" beside
     "Moss Hut (bunk)"), and at least one such word. Where no row is so named, the row
-    whose name the question says whole, but for what its brackets add, the longest such
-    name if two are: "an adult day return" names "Adult (16+)", whose one word
-    "10-journey adult book" shares; "a child under 5", "Child under 5", not "Child (5–15)"."""
+    whose name in the first column the question says whole, but for what its brackets add
+    and its figures, the longest such name if two are: "an adult day return" names
+    "Adult (16+)", whose one word "10-journey adult book" shares. (In another column, a
+    cell the question quotes is what it asks about, not a row's name: "the workshop on
+    drone mapping" of a timetable's room.)"""
     own = [_name_stems(row, column) for row in rows]
     asked = stems(question)
     named = []
@@ -912,8 +915,8 @@ def named_rows(rows: list[str], column: int, question: str) -> list[int]:
         unique = mine - others
         if unique and unique <= asked:
             named.append(i)
-    if named:
-        return named
+    if named or column:
+        return named  # the fallback reads the first column, where a table names its rows
     whole = {i: name for i, row in enumerate(rows) if (name := _bare_name(row, column)) <= asked}
     longest = [
         i for i, name in whole.items() if name and len(name) == max(map(len, whole.values()))
@@ -922,8 +925,10 @@ def named_rows(rows: list[str], column: int, question: str) -> list[int]:
 
 
 def _bare_name(row: str, column: int) -> set[str]:
-    """The content stems of a row's name cell outside its brackets ("Adult (16+)": adult)."""
-    return set(content_stems(re.sub(r"\([^()]*\)", " ", _cell(row, column))))
+    """The content words of a row's name cell outside its brackets ("Adult (16+)": adult),
+    as stems, but for its figures: "a 5 year old child" is no "Child under 5"."""
+    name = re.sub(r"\([^()]*\)", " ", _cell(row, column))
+    return {s for s in content_stems(name) if not has_digit(s)}
 
 
 def asked_cell(

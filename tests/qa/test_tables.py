@@ -724,9 +724,11 @@ def test_a_fare_is_read_from_the_row_named_whole_and_the_column_that_says_no_mor
     assert named_rows(PASSENGER_FARES[1:], 0, "how much is an adult day return?") == [0]
     assert cell("how much is an adult day return?") == "£11.50"
     assert cell("what does a period return cost a senior?") == "£9.70"
-    # "Child under 5" says more than "child" ("5"); "Child (5–15)" is the child's row
-    assert cell("how much is a single for a child?") == "£3.40"
-    assert cell("how much is a single for a child under 5?") == "Free"
+    # "Child (5–15)" and "Child under 5" both say "child" whole: no row is named
+    assert cell("how much is a single for a child?") is None
+    # a figure names no row: "a 5 year old child" is no "Child under 5" (two rows say
+    # "child" whole then, and none is named)
+    assert named_rows(PASSENGER_FARES[1:], 0, "What does a 5 year old child pay?") == []
     assert named_rows(PASSENGER_FARES[1:], 0, "what's the fare for a passenger?") == []
     assert columns(PASSENGER_FARES)[0].of_names() and not columns(PASSENGER_FARES)[1].of_names()
 
