@@ -463,11 +463,7 @@ def explain(best: Candidate, candidates: list[Candidate] | None = None) -> str:
         # a figure a passage states a range for ("13": "aged 11 to 15")
         t
         for t in q.terms
-        if not t.in_corpus
-        and t.specificity >= 0.5
-        and not t.synonyms
-        and not t.figure_bounded
-        and not t.own_figure  # "2016" of "I got my PhD in 2016 - ..."
+        if not t.in_corpus and t.specificity >= 0.5 and not t.synonyms and not t.figure_bounded
     ]
     if absent:  # true as said: no document uses the word (names first)
         worst = max(

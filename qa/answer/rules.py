@@ -26,13 +26,8 @@ def _quoted(terms: list[Term]) -> str:
 
 def unknown_name(q: QuestionProfile, bound: float) -> str | None:
     """The question names something (a name, a number, an acronym) that the corpus never
-    mentions, and no word of the corpus comes close ("Putin" where no document has it);
-    not a figure of the asker's own situation (`Term.own_figure`)."""
-    absent = [
-        t
-        for t in q.terms
-        if t.name and not t.in_corpus and not t.own_figure and t.corpus_similarity < bound
-    ]
+    mentions, and no word of the corpus comes close ("Putin" where no document has it)."""
+    absent = [t for t in q.terms if t.name and not t.in_corpus and t.corpus_similarity < bound]
     return f"nothing in them mentions {_quoted(absent)}" if absent else None
 
 
