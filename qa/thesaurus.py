@@ -403,38 +403,30 @@ class WordNet:
     def antonyms(self, word: str) -> frozenset[str]:
         """The stems of the words WordNet sets against the word in its first senses
         ("back" -> front; "maximum" -> minimum; "adult" -> juvenile, child): its "!"
-        pointers, which join one word of a synset to its opposite (the pointer's source and
-        target numbers name them); a multi-word opposite is left out."""
-        found: set[str] = set()
-        for synset, form in self.senses(word.lower()):
-            lemmas = [w.lower() for w in self._lemmas(synset)]
-            if form not in lemmas:
-                continue
-            for symbol, target, source, number in self._pointers(synset):
-                if symbol != "!" or source != lemmas.index(form) + 1:
-                    continue
-                opposite = self._lemmas(target)
-                if 0 < number <= len(opposite) and "_" not in opposite[number - 1]:
-                    found |= _member_stems([opposite[number - 1]])
-        found.discard(stem(word.lower()))
-        return frozenset(found)
+        pointers; a multi-word opposite is left out."""
+        return self._lexical(word, "!")
 
     def derivations(self, word: str) -> frozenset[str]:
         """The stems of the words WordNet derives from the word's first senses, or it from
         them ("signature" -> sign, "decide" -> decision; not the word's own stem, so
-        "renewal" -> renew adds nothing): its "+" pointers, which join one word of a
-        synset to one of another (the pointer's source and target numbers name them)."""
+        "renewal" -> renew adds nothing): its "+" pointers."""
+        return self._lexical(word, "+")
+
+    def _lexical(self, word: str, symbol: str) -> frozenset[str]:
+        """The stems of the one-word lemmas that the word's first senses point to by the
+        lexical pointer `symbol`, which joins one word of a synset to one of another (the
+        pointer's source and target numbers name them); not the word's own stem."""
         found: set[str] = set()
         for synset, form in self.senses(word.lower()):
             lemmas = [w.lower() for w in self._lemmas(synset)]
             if form not in lemmas:
                 continue
-            for symbol, target, source, number in self._pointers(synset):
-                if symbol != "+" or source != lemmas.index(form) + 1:
+            for pointer, target, source, number in self._pointers(synset):
+                if pointer != symbol or source != lemmas.index(form) + 1:
                     continue
-                derived = self._lemmas(target)
-                if 0 < number <= len(derived) and "_" not in derived[number - 1]:
-                    found |= _member_stems([derived[number - 1]])
+                reached = self._lemmas(target)
+                if 0 < number <= len(reached) and "_" not in reached[number - 1]:
+                    found |= _member_stems([reached[number - 1]])
         found.discard(stem(word.lower()))
         return frozenset(found)
 

@@ -2863,7 +2863,7 @@ def _speaks_of(c: Chosen, thing: str, snapshot: Snapshot) -> bool:
 
 def _names_it(word: tuple[frozenset[str], frozenset[str]], thing: frozenset[str]) -> bool:
     """Does a word (its `thesaurus.kinds`: what it names, what that is a kind of) name the
-    thing, or a kind of it ("campground" for "campsite", "water butt" for "barrel")? Not a
+    thing, or a kind of it ("campground" for "campsite", "ferries" for "boats")? Not a
     broader word: "The building opens at 8am" says nothing of a cafe."""
     own, broader = word
     return bool(own & thing or broader & thing)
@@ -2952,14 +2952,15 @@ def _side_by_side(
 
 def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Chosen]:
     """The candidates about one side of a comparison ("the spring survey", "a level 1
-    fault"), those that carry most of it first, then best first: those whose sentence, the sentence before, its section or its
-    document's name carry at least half of the side's words and every number it names
-    exactly ("level 1" is not "level 2"). A year may be the document's own, in its title
-    or file name: "the busiest day of June 2026" is found in "Record day: 487 Ml/d,
-    Friday 12 June" of "drought-update-2026-06-16.pdf". A list's item is read with the
-    sentence before it only when that is no item of the list: the item before is the
-    other side as often as not. Not a sentence that says the opposite of a word of the
-    side and not the word ("front" for "the back pads", WordNet's antonyms)."""
+    fault"), those that carry most of it first, then best first: those whose sentence,
+    the sentence before, its section or its document's name carry at least half of the
+    side's words (a word or a WordNet synonym of it: "Rear" carries "back") and every
+    number it names exactly ("level 1" is not "level 2"). A year may be the document's
+    own, in its title or file name: "the busiest day of June 2026" is found in "Record
+    day: 487 Ml/d, Friday 12 June" of "drought-update-2026-06-16.pdf". A list's item is
+    read with the sentence before it only when that is no item of the list: the item
+    before is the other side as often as not. Not a sentence that says the opposite of a
+    word of the side and not the word ("front" for "the back pads", WordNet's antonyms)."""
     needed = set(content_terms(side))
     numbers = numbered(side) or number_tokens(side)
     if not needed and not numbers:
@@ -2967,16 +2968,14 @@ def _on_side(side: str, candidates: list[Chosen], snapshot: Snapshot) -> list[Ch
     # each word of the side with its WordNet synonyms ("back": rear), which carry it too,
     # and its opposites (front): a sentence that says an opposite and not the word is the
     # other side's ("Front brake pads are at 4 mm" is no account of the back pads)
-    carried = {
-        stem(w.lower()): {stem(w.lower()), *synonyms(w)}
-        for w in words(side)
-        if w.lower() not in STOPWORDS and len(w) > 1
-    }
-    opposed = [
-        (carried[stem(w.lower())], against)
-        for w in words(side)
-        if stem(w.lower()) in carried and (against := antonyms(w) - needed)
-    ]
+    carried: dict[str, set[str]] = {}
+    opposed: list[tuple[set[str], frozenset[str]]] = []
+    for w in words(side):
+        if w.lower() in STOPWORDS or len(w) < 2:
+            continue
+        own = carried[stem(w.lower())] = {stem(w.lower()), *synonyms(w)}
+        if against := antonyms(w) - needed:
+            opposed.append((own, against))
     names = document_names(snapshot)
     named, _ = named_documents(snapshot, side)
     if named:  # "the spring survey": that document's account, best first

@@ -403,8 +403,7 @@ _SAYS_MORE = 0.01
 
 def _unasked(header: str, asked: list[str]) -> int:
     """How many content words of the header the question does not say."""
-    return len({stem(w.lower()) for w in words(header) if w.lower() not in STOPWORDS}
-               - {stem(w) for w in asked})  # fmt: skip
+    return len(set(content_stems(header)) - {stem(w) for w in asked})
 
 
 def _best(scored: Iterable[tuple[float, int]]) -> int | None:
@@ -918,9 +917,8 @@ def named_rows(rows: list[str], column: int, question: str) -> list[int]:
     if named or column:
         return named  # the fallback reads the first column, where a table names its rows
     whole = {i: name for i, row in enumerate(rows) if (name := _bare_name(row, column)) <= asked}
-    longest = [
-        i for i, name in whole.items() if name and len(name) == max(map(len, whole.values()))
-    ]
+    most = max(map(len, whole.values()), default=0)
+    longest = [i for i, name in whole.items() if most and len(name) == most]
     return longest if len(longest) == 1 else []
 
 
