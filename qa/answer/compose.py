@@ -53,6 +53,8 @@ from qa.answer.question import (
     ASKS_LATEST,
     HOW_MANY,
     NOUN_REACH,
+    TIME_DETERMINERS,
+    TIME_PREPOSITIONS,
     asked_noun,
     asked_thing,
     asked_to_exist,
@@ -79,6 +81,7 @@ from qa.answer.tables import (
     named_rows,
     row_holding,
     superlative,
+    year_span_places,
 )
 from qa.answer.turns import turns_of
 from qa.retrieve import DocumentSentences, Snapshot
@@ -345,28 +348,23 @@ def refers_back_to_it(quoted: Sentence, following: Sentence) -> str | None:
     tokens = words(following.text.lstrip(" \"“‘'("))
     if opens_with_a_pronoun(tokens, following.text):
         return f"the next sentence opens with the pronoun “{tokens[0]}”"
-    if tokens and tokens[0].lower() in _OPENING_PREPOSITIONS:
+    # a phrase of time or place before the subject, a pronoun then a finite auxiliary
+    if tokens and tokens[0].lower() in _OPENS_A_TIME:
         for k in range(1, min(len(tokens) - 1, _OPENING_WORDS)):
-            if tokens[k].lower() in _SUBJECT_REFERENCES and tokens[k + 1].lower() in _FINITE:
+            if tokens[k].lower() in THIRD_PERSON and tokens[k + 1].lower() in _AUXILIARY:
                 return f"the next sentence's subject is the pronoun “{tokens[k]}”"
     return None
+
+
+# The words that open a phrase of time or place ("In 2024/25", "From June", "Next year"),
+# as `question` reads a calendar name after them.
+_OPENS_A_TIME = TIME_PREPOSITIONS | TIME_DETERMINERS
 
 
 def _same_item(quoted: Sentence, following: Sentence) -> bool:
     """Do the two sentences run on in one list item, with no line break between them?
     (Their offsets are the document's: `following` starts where only spaces part it.)"""
     return 0 <= following.start - quoted.end <= 2
-
-
-# A phrase of time or place that may open a sentence before its subject ("In 2024/25 these
-# are ...", "From June they will ..."), the subject pronouns that may then stand for what
-# the sentence before named, and the finite verbs that show the pronoun is the subject:
-# closed classes of English.
-_OPENING_PREPOSITIONS = frozenset({"in", "on", "at", "from", "for", "during", "until", "since",
-                                   "after", "before", "by", "next", "last"})  # fmt: skip
-_SUBJECT_REFERENCES = frozenset({"these", "those", "they", "it", "this"})
-_FINITE = frozenset({"is", "are", "was", "were", "will", "would", "can", "must", "have", "has",
-                     "had", "may", "should"})  # fmt: skip
 
 
 # "No." or "A: Yes." alone: a FAQ's answer to the question heading over it, said in full by
@@ -1112,8 +1110,9 @@ def frequency_span(sentence: str, ask: Ask) -> Span | None:
 def time_span(sentence: str, ask: Ask) -> Span | None:
     """ "by the beginning of next year", "on Thursday", "in 2016", "3 March 2021"."""
     found = []
+    years = year_span_places(sentence)
     for m in TIME.finditer(sentence):
-        if _YEAR_SPAN_GOES_ON.match(sentence, m.end()):
+        if any(a < m.end() < b for a, b in years):
             continue  # "In 2024" of "In 2024/25 these are ...": a span of years, no date
         span = (m.start(), m.end())
         if m.group("clock") and not _useful(sentence, span):
@@ -1122,8 +1121,6 @@ def time_span(sentence: str, ask: Ask) -> Span | None:
             found.append(span)
     return _nearest_unasked(found, sentence, ask)
 
-
-_YEAR_SPAN_GOES_ON = re.compile(r"[/–-]\d\d(?!\d*[/:.]\d)")  # the rest of "2024/25", "2024-25"
 
 _BARE_PERIODS = [
     re.compile(rf"\b{period}\b", re.I) for period in (MONTH_NAME, rf"(?:{_DAY})s?")

@@ -167,11 +167,10 @@ _WHAT_IT_HOLDS = re.compile(
 )
 
 
-# "What is this event", "what's the plan", "what are these": the subject of a question
-# that asks what something is.
-_WHAT_IS = re.compile(
-    r"^\W*what(?:\s+(?:is|are|was|were)|['’]s)\s+(?P<subject>[^,;:?]+?)[\s,;:(-]*$", re.I
-)
+# "what is", "what's", "what were": a question that asks what something is.
+_WHAT_BE = r"what(?:'s|’s|\s+(?:is|are|was|were))"
+# "What is this event", "what's the plan", "what are these": the subject of such a question.
+_WHAT_IS = re.compile(rf"^\W*{_WHAT_BE}\s+(?P<subject>[^,;:?]+?)[\s,;:(-]*$", re.I)
 
 
 def asks_for_a_summary(question: str) -> Kind | None:
@@ -220,7 +219,7 @@ def asks_what_it_is_about(question: str) -> Kind | None:
 # themselves, or one of them named by its kind, asked to be explained.
 _DETERMINERS = {"this", "these", "that", "those", "the", "all"}
 _WHAT_IS_THIS = re.compile(
-    r"^\W*what(?:'s|’s|\s+(?:is|are|was|were))\s+"
+    rf"^\W*{_WHAT_BE}\s+"
     rf"(?P<phrase>(?:{'|'.join(sorted(_DETERMINERS))})(?:\s+[\w'’-]+){{0,3}}?)\W*$",
     re.I,
 )
@@ -275,7 +274,7 @@ def _document_phrase(n: int) -> str:
 
 
 _WHAT_IT_TELLS = re.compile(
-    rf"^\W*what(?:'s|’s|\s+(?:is|are|was|were))\s+{_document_phrase(1)}(?:\s+{_ADVERB})?"
+    rf"^\W*{_WHAT_BE}\s+{_document_phrase(1)}(?:\s+{_ADVERB})?"
     r"\s+(?:for|(?:telling|saying)(?:\s+(?:us|me))?)\W*$"
     rf"|^\W*what(?:'s|’s|\s+is)\s+the\s+(?:purpose|point|aim)\s+of\s+{_document_phrase(2)}\W*$"
     rf"|^\W*what\s+(?:do|does|did)\s+{_document_phrase(3)}(?:\s+{_ADVERB})?"

@@ -720,6 +720,11 @@ def asked_thing(text: str) -> str | None:
     return m.group(1)
 
 
+# The words that open the noun phrase of a thing asked for ("a", "any", "my own"): English's
+# articles, quantifiers and possessives.
+_OPENS_A_THING = frozenset({"a", "an", "the", "some", "any", "my", "our", "your", "their", "own"})
+
+
 # What a yes/no question asks whether the documents offer: the noun phrase after English's
 # existential "there" ("Is there a campsite near the start?", "Are there any public
 # toilets?"), or after a verb of having, offering or getting ("Do you have a car park?",
@@ -732,7 +737,7 @@ _TO_EXIST = re.compile(
     r"|(?:do|does|did|will|would|can|could)\s+(?:the\s+)?[\w'’-]+\s+"
     r"(?:have|offer|provide|sell|stock|run|do|get)"
     r"|(?:can|could|may)\s+(?:i|we)\s+(?:get|have|bring|book|borrow|hire|rent|buy|order|use))"
-    r"\s+(?:(?:a|an|any|some|my|our|your|their|the|own)\s+)*"
+    rf"\s+(?:(?:{'|'.join(sorted(_OPENS_A_THING))})\s+)*"
     r"(?P<phrase>[\w'’-]+(?:\s+[\w'’-]+){0,3})",
     re.I,
 )
@@ -754,7 +759,7 @@ def asked_to_exist(text: str) -> str | None:
     phrase = m.group("phrase").split()
     # "a glass of wine", "a copy of the report": the thing is what the measure is of
     if len(phrase) > 2 and phrase[1].lower() == "of":
-        phrase = [w for w in phrase[2:] if w.lower() not in _ARTICLES]
+        phrase = [w for w in phrase[2:] if w.lower() not in _OPENS_A_THING]
     head = None
     for w in phrase:
         lw = w.lower()
@@ -766,9 +771,6 @@ def asked_to_exist(text: str) -> str | None:
         elif head is not None:
             break  # an adjective after the noun begins something else
     return head
-
-
-_ARTICLES = frozenset({"a", "an", "the", "some", "any", "my", "our", "your", "their"})
 
 
 # Pronouns that stand for a thing named elsewhere or for none ("Is there one for downloads
@@ -1133,11 +1135,11 @@ def _modal_idiom_words(text: str) -> frozenset[int]:
 
 # Words that set a day or a month in time: a preposition of time, or a determiner of one
 # ("on Wednesday", "in June", "every Thursday", "next Monday"); closed classes of English.
-_TIME_PREPOSITIONS = frozenset({
+TIME_PREPOSITIONS = frozenset({
     "on", "in", "by", "until", "till", "since", "before", "after", "from", "to", "during",
     "through", "of", "at", "for", "between",
 })  # fmt: skip
-_TIME_DETERMINERS = frozenset({"every", "each", "next", "last", "this", "early", "mid", "late"})
+TIME_DETERMINERS = frozenset({"every", "each", "next", "last", "this", "early", "mid", "late"})
 
 
 def _calendar_name(tokens: list[str], i: int) -> bool:
@@ -1164,9 +1166,9 @@ def _calendar_name(tokens: list[str], i: int) -> bool:
         return False
     before = [t.lower() for t in tokens[max(0, i - 2) : i]]
     after = tokens[i + 1 : i + 2]
-    if before and (before[-1] in _TIME_PREPOSITIONS or before[-1] in _TIME_DETERMINERS):
+    if before and (before[-1] in TIME_PREPOSITIONS or before[-1] in TIME_DETERMINERS):
         return True
-    if len(before) == 2 and before[-1] in ("a", "the") and before[0] in _TIME_PREPOSITIONS:
+    if len(before) == 2 and before[-1] in ("a", "the") and before[0] in TIME_PREPOSITIONS:
         return True  # "on a Sunday"
     return any(has_digit(t) for t in [*before[-1:], *after])
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -861,7 +861,16 @@ _YEAR_SPAN = re.compile(r"(?<![\d/.,:])(?:\d\d)?(\d\d)\s?[/–—-]\s?(?:\d\d)?(
 
 def year_spans(text: str) -> set[tuple[str, str]]:
     """The spans of two running years the text writes, each as its years' last digits."""
-    return {(a, b) for a, b in _YEAR_SPAN.findall(text) if (int(a) + 1) % 100 == int(b)}
+    return {(m[1], m[2]) for m in _running_years(text)}
+
+
+def year_span_places(text: str) -> list[Span]:
+    """Where the text writes a span of two running years ("In 2024/25 these are ...")."""
+    return [m.span() for m in _running_years(text)]
+
+
+def _running_years(text: str) -> Iterator[re.Match[str]]:
+    return (m for m in _YEAR_SPAN.finditer(text) if (int(m[1]) + 1) % 100 == int(m[2]))
 
 
 def compared_columns(question: str, rows: list[str]) -> list[int]:
@@ -999,8 +1008,7 @@ def row_holding(question: str, rows: list[str]) -> tuple[int, Span] | None:
     asked = set(content_stems(question)) - stems(header) - set(nouns)
     held = []
     for row in rows[1:]:
-        spans = cells(row)
-        mine = set(content_stems(row[slice(*spans[column])])) if column < len(spans) else set()
+        mine = _name_stems(row, column)  # the row's cell in that column
         held.append(len(asked & (set(content_stems(row)) - mine)) if mine else 0)
     most = max(held)
     if most == 0 or held.count(most) > 1:
