@@ -3243,13 +3243,29 @@ def outline(snapshot: Snapshot, doc_id: str) -> list[tuple[Passage, Sentence]]:
 
 def _outline(places: list[tuple[Passage, int]]) -> list[tuple[Passage, Sentence]]:
     by_depth: dict[int, list[tuple[Passage, Sentence]]] = {}
+    texts_under = _sections_with_text(places)
     for p, j in places:
-        if p.sentences[j].kind in HEADING_KINDS - {"title"}:
+        if p.sentences[j].kind in HEADING_KINDS - {"title"} and p.section_of(j) in texts_under:
             depth = p.section_of(j).count(SECTION_SEPARATOR)
             by_depth.setdefault(depth, []).append((p, p.sentences[j]))
     found = next((found for _, found in sorted(by_depth.items()) if len(found) >= 2), [])
     texts = [s.text.strip() for _, s in found]
     return found if len(set(texts)) == len(texts) else []
+
+
+def _sections_with_text(places: list[tuple[Passage, int]]) -> set[str]:
+    """The section paths that hold text, in themselves or in a section under them. A
+    heading with nothing under it before the next heading of its level is no section: a
+    letterhead's lines over a rule ("ACME LTD", "220 Alder Road, Leeds", "Managed by ...")
+    read as headings, each empty, with the document's real sections nested under the
+    last; its outline is those sections, not the letterhead's lines."""
+    held: set[str] = set()
+    for p, j in places:
+        if p.sentences[j].kind in HEADING_KINDS:
+            continue
+        path = p.section_of(j).split(SECTION_SEPARATOR)
+        held.update(SECTION_SEPARATOR.join(path[:k]) for k in range(1, len(path) + 1))
+    return held
 
 
 def _summarisable(text: str) -> bool:

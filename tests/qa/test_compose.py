@@ -1793,6 +1793,34 @@ def test_the_outline_is_the_shallowest_level_with_several_headings(tmp_path):
     assert [s.text for _, s in outline(snapshot, "pump.md")] == ["Fitting", "Running", "Storage"]
 
 
+def test_a_letterheads_lines_are_no_sections_of_the_outline(tmp_path):
+    """A letterhead over a rule, whose address and manager's lines read as headings with
+    nothing under them, the notices nested under the last: the outline is the notices."""
+    rule = "-" * 70
+    text = (
+        "ELM COURT -- RESIDENTS' NOTICES\n220 Alder Road, Headingley, Leeds LS6 4PQ\n"
+        "Managed by Example Property Management Ltd\n" + "=" * 70 + "\n\n"
+        "These notices are posted on the board in the ground-floor lobby of\n"
+        "Block A and emailed to all leaseholders and tenants who have given us\n"
+        "an email address. The most recent notice is at the top. If you let\n"
+        "your flat, please forward these notices to your tenants -- they are\n"
+        "not automatically sent to letting agents.\n\n\n"
+        f"28 OCTOBER 2024 -- RESIDENTS' ASSOCIATION AGM\n{rule}\n\n"
+        "The Annual General Meeting of the Elm Court Residents' Association\n"
+        "will take place on Thursday 7 November 2024 at 7.00pm in the Community\n"
+        "Room (ground floor, Block A, next to the post room). All residents are\n"
+        "welcome; only leaseholders may vote.\n\n\n"
+        f"7 OCTOBER 2024 -- BLOCK A LIFT OUT OF SERVICE\n{rule}\n\n"
+        "The lift in Block A will be out of service on Monday 14 October from\n"
+        "8.00am to 4.00pm for its annual safety inspection.\n"
+    )
+    snapshot = service_over(tmp_path, "notices.txt", text).snapshot()
+    assert [s.text for _, s in outline(snapshot, "notices.txt")] == [
+        "28 OCTOBER 2024 -- RESIDENTS' ASSOCIATION AGM",
+        "7 OCTOBER 2024 -- BLOCK A LIFT OUT OF SERVICE",
+    ]
+
+
 def test_headings_that_repeat_are_no_table_of_contents(tmp_path):
     """The "From: ..." lines over the messages of a thread head its sections, and name no
     topic: a level of headings where one repeats is no outline."""
