@@ -168,7 +168,7 @@ _WHAT_IT_HOLDS = re.compile(
 
 
 # "what is", "what's", "what were": a question that asks what something is.
-_WHAT_BE = r"what(?:'s|’s|\s+(?:is|are|was|were))"
+_WHAT_BE = r"what(?:'s|’s|s|\s+(?:is|are|was|were))"  # "whats": typed without its apostrophe
 # "What is this event", "what's the plan", "what are these": the subject of such a question.
 _WHAT_IS = re.compile(rf"^\W*{_WHAT_BE}\s+(?P<subject>[^,;:?]+?)[\s,;:(-]*$", re.I)
 
@@ -299,6 +299,30 @@ def asks_what_a_document_tells(question: str) -> Kind | None:
     return Kind(OVERVIEW, "asks what a document tells", topic=_topic(phrase), source=phrase)
 
 
+# "What's in the newsletter?", "what is in these notices", "whats in the latest letter from
+# school": what a document holds, asked of the document named by its kind (the head noun
+# before any prepositional phrase: "the letter from school" is a letter). Not "What's in
+# the box?", a fact the documents may state.
+_WHAT_IS_IN = re.compile(
+    rf"^\W*{_WHAT_BE}\s+(?:in|inside)\s+(?P<phrase>[^?,;:]{{1,60}}?)\W*$", re.I
+)
+
+
+def asks_what_a_document_holds(question: str) -> Kind | None:
+    """ "What's in the newsletter?": the document's overview, and its sections."""
+    if not (m := _WHAT_IS_IN.search(question)):
+        return None
+    phrase = m["phrase"]
+    head = " ".join(itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, words(phrase)))
+    if _is_the_documents(head):
+        return Kind(OVERVIEW, "asks what the documents hold", contents=True)
+    if not _is_a_document(head):
+        return None
+    return Kind(
+        OVERVIEW, "asks what a document holds", topic=_topic(head), source=head, contents=True
+    )
+
+
 def asks_what_documents_say(question: str) -> Kind | None:
     """ "What do the documents say about Y?", "What does the agreement say about X?" """
     if not (m := _SAYS_ABOUT.search(question)):
@@ -339,6 +363,7 @@ OVERVIEW_RULES: list[KindRule] = [
     asks_what_the_documents_are,
     asks_what_a_document_is_for,
     asks_what_a_document_tells,
+    asks_what_a_document_holds,
     asks_what_documents_say,
     asks_for_a_list,
     asks_what_a_name_is,

@@ -679,9 +679,12 @@ _ATTRIBUTION = re.compile(
 
 # "Which malware ...", "What kind of sanctions ...", "How many organisations ...": the noun
 # after the wh-word names the thing asked about; an auxiliary there ("What did ...") means
-# there is none.
+# there is none. A partitive noun names a part of what follows it, not a thing of its own
+# ("which bit of the agreement covers wear and tear?": no document says "bit"); English's
+# words of kind and of part, a closed set.
 _FOCUS = re.compile(
-    r"\b(?:which|what|how many|how much)\s+(?:(?:kinds?|types?|sorts?) of\s+)?([A-Za-z][\w'’-]*)",
+    r"\b(?:which|what|how many|how much)\s+"
+    r"(?:(?:kinds?|types?|sorts?|parts?|bits?|pieces?) of\s+)?([A-Za-z][\w'’-]*)",
     re.I,
 )
 

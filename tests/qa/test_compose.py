@@ -1516,6 +1516,12 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("Can you explain what this page covers?", OVERVIEW, ""),
         ("What is the deposit for?", FACTOID, ""),  # no document: a fact
         ("What does the sign say?", FACTOID, ""),
+        # what a document holds: its overview and sections; not what a thing holds
+        ("whats in the latest newsletter from school", OVERVIEW, "latest newsletter"),
+        ("What's in these notices?", OVERVIEW, "notices"),
+        ("What is in the documents?", OVERVIEW, ""),
+        ("What's in the box?", FACTOID, ""),
+        ("whats the fee for a late payment?", FACTOID, ""),
         # a contraction; an overview joined by a second question; not two facts so joined
         ("What's this leaflet about?", OVERVIEW, "leaflet"),
         ("What is this file about, and what does the tool do?", OVERVIEW, ""),
@@ -1583,6 +1589,7 @@ def test_question_kinds(question, kind, topic):
         ("What do the two leaflets deal with?", True),
         ("What does the warranty cover?", False),  # a topic in the documents, not one of them
         ("What is the staff handbook about?", False),  # a summary alone
+        ("What's in the newsletter?", True),
     ],
 )
 def test_what_a_document_covers_asks_for_its_sections(question, contents):

@@ -1231,6 +1231,9 @@ def test_words_that_set_the_scene_count_less_when_absent():
         # an auxiliary NLTK's stop words lack is no thing asked
         ("What would it cost to make it 50%?", None),
         ("How much could they charge me?", None),
+        # a word of part names a part of what follows it: no thing of its own
+        ("Which bit of the agreement covers wear and tear?", None),
+        ("What kind of fee applies?", "fee"),
     ],
 )
 def test_the_thing_asked_about_is_a_noun_after_the_wh_word(question, focus):
