@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -57,6 +58,7 @@ from qa.text import (
 from qa.thesaurus import (
     defined_names,
     derivations,
+    narrower,
     noun_classes,
     of_a_kind,
     parts_of_speech,
@@ -734,16 +736,29 @@ _OPENS_A_THING = frozenset({"a", "an", "the", "some", "any", "my", "our", "your"
 # "Does the nursery offer a discount?", "Can I borrow e-books?"), at the start of the
 # question or of a clause in it ("hi, quick one - is there ..."). The verbs are a closed
 # list of general English, not any corpus's words.
+# Two kinds: whether the documents offer the thing (`offered`: "Is there a gym?", "Do you
+# have a car park?", "Can I hire a bike?") and whether the asker may have or bring it
+# (`allowed`: "Can I bring my dog?", "Can we have fireworks?"), which a rule on a broader
+# kind answers too ("Pets are not allowed").
 _TO_EXIST = re.compile(
     r"(?:^\W*|[,;:!?.–—-]\s*|\b(?:and|but|so)\s+)"
-    r"(?:(?:is|are|was|were|will)\s+there"
-    r"|(?:do|does|did|will|would|can|could)\s+(?:the\s+)?[\w'’-]+\s+"
+    r"(?:(?P<offered>(?:is|are|was|were|will)\s+there"
+    r"|(?:do|does|did|will|would|can|could)\s+(?:the\s+)?(?!(?:i|we)\s)[\w'’-]+\s+"
     r"(?:have|offer|provide|sell|stock|run|do|get)"
-    r"|(?:can|could|may)\s+(?:i|we)\s+(?:get|have|bring|book|borrow|hire|rent|buy|order|use))"
+    r"|(?:do|does|did|will|would|can|could|may)\s+(?:i|we)\s+"
+    r"(?:get|book|borrow|hire|rent|buy|order))"
+    r"|(?:do|does|did|will|would|can|could|may)\s+(?:i|we)\s+(?:have|bring|use))"
     rf"\s+(?:(?:{'|'.join(sorted(_OPENS_A_THING))})\s+)*"
     r"(?P<phrase>[\w'’-]+(?:\s+[\w'’-]+){0,3})",
     re.I,
 )
+
+
+def asks_if_offered(text: str) -> bool:
+    """Does the yes/no question ask whether the documents offer a thing (`_TO_EXIST`'s
+    first kind), not whether the asker may have or bring it?"""
+    m = _TO_EXIST.search(text)
+    return m is not None and m.group("offered") is not None
 
 
 def asked_to_exist(text: str) -> str | None:
@@ -769,6 +784,8 @@ def asked_to_exist(text: str) -> str | None:
         read = parts_of_speech(lw)
         if lw in STOPWORDS or lw in _STANDS_FOR_A_NOUN or (read and not read & {"n", "a", "s"}):
             break
+        if head is not None and "r" in read:
+            break  # the verb's particle after its object: "get my travel money back"
         if not read or "n" in read:
             head = w
         elif head is not None:
@@ -785,6 +802,45 @@ _STANDS_FOR_A_NOUN = frozenset({
     "everyone", "anybody", "somebody", "everybody", "anywhere", "somewhere", "everywhere",
     "mine", "yours", "ours", "theirs", "hers", "his",
 })  # fmt: skip
+
+
+# WordNet's classes of things one can see and point at: the kinds of thing a place offers
+# ("a gym", "a car park", "a sauna", "wine"), which a document offering one names. Not
+# what a document may say in other words ("a charge": "Parking costs £3"; "a deadline":
+# "apply by 12 May"; "options", "a service", "a limit").
+_CONCRETE = frozenset({
+    "noun.artifact", "noun.location", "noun.object", "noun.food", "noun.animal",
+    "noun.substance", "noun.plant",
+})  # fmt: skip
+
+
+def _unnamed_offer(text: str, terms: list[Term], doc_freq: dict[str, int]) -> int | None:
+    """The index among `terms` of the thing a yes/no question asks whether the documents
+    offer (`asks_if_offered`), where it is a concrete thing (`_CONCRETE`, or a word WordNet
+    does not list: "webinar") and no word of the corpus names it, a synonym or a kind of
+    it (`thesaurus.narrower`: "campground" for "campsite"). A document that offers a gym
+    says "gym"; one that never does, in any word for one, does not offer it. What the
+    corpus spells otherwise ("wifi" and "Wi-Fi") is left to `rules.unnamed_offer`'s
+    closeness bound."""
+    thing = asked_to_exist(text) if asks_if_offered(text) else None
+    if thing is None:
+        return None
+    wanted = stem(without_possessive(thing).lower())
+    at = next((i for i, t in enumerate(terms) if t.stem == wanted), None)
+    if at is None or terms[at].in_corpus or terms[at].name:
+        return None
+    classes = noun_classes(thing.lower())
+    if classes and not classes & _CONCRETE:
+        return None
+    kinds_of_it = {_unspelled(k) for k in narrower(thing.lower()) | terms[at].synonyms}
+    return None if any(_unspelled(k) in kinds_of_it for k in doc_freq) else at
+
+
+def _unspelled(word: str) -> str:
+    """A word without its hyphens and accents: "Wi-Fi" and "wifi", "crèche" and "creche",
+    "e-books" and "ebooks" are one word spelt two ways."""
+    bare = unicodedata.normalize("NFKD", word.replace("-", "").lower())
+    return "".join(c for c in bare if not unicodedata.combining(c))
 
 
 def _focus(text: str, terms: list[Term]) -> int | None:
@@ -904,6 +960,10 @@ class QuestionProfile:
     overview: bool = False
     yes_no: bool = False
     focus: int | None = None  # index in `terms` of the thing a which/what asks about
+    # index in `terms` of a thing a yes/no question asks the documents to offer that no
+    # corpus word names (`_unnamed_offer`): "Is there a gym?" over notices that never say
+    # "gym" nor a kind of one
+    unnamed_offer: int | None = None
     # stems of words that point at a document and are no terms ("the encyclopedia
     # article": `_pointing_words`); still the question's own words
     pointing: frozenset[str] = frozenset()
@@ -1045,6 +1105,7 @@ def profile_question(
         answer_type=answer_type,
         terms=found,
         focus=_focus(text, found),
+        unnamed_offer=_unnamed_offer(text, found, doc_freq) if kind.name == YES_NO else None,
         attribution=bool(_ATTRIBUTION.search(text)),
         overview=kind.name == OVERVIEW and not kind.judged,
         yes_no=kind.name == YES_NO,

@@ -47,7 +47,22 @@ def unknown_name(q: QuestionProfile, bound: float) -> str | None:
 # "Is there an age limit?", "Is there a deadline?", "Is there a Sunday service?", "Can I
 # bring my dog?" ("Pets are not allowed"), "Can I bring my laptop?" ("Personal
 # computers"), and spellings ("crèche", "Wi-Fi", "eBooks"). Not kept.
-RULES: dict[str, Rule] = {rule.__name__: rule for rule in (unknown_name,)}
+def unnamed_offer(q: QuestionProfile, bound: float) -> str | None:
+    """A yes/no question asks whether the documents offer a concrete thing ("Is there a
+    gym for residents?", "Does the centre have a sauna?") that no word of the corpus
+    names, nor a synonym or a kind of it (`question._unnamed_offer`), and no word of the
+    corpus comes close ("Wi-Fi" for "wifi"). Not whether the asker may have or bring it
+    ("Can I bring my dog?": "Pets are not allowed" answers), nor a thing a document may
+    offer in other words ("Is there a charge for parking?": "Parking costs £3")."""
+    if q.unnamed_offer is None:
+        return None
+    thing = q.terms[q.unnamed_offer]
+    return (
+        None if thing.corpus_similarity >= bound else f"nothing in them mentions {_quoted([thing])}"
+    )
+
+
+RULES: dict[str, Rule] = {rule.__name__: rule for rule in (unknown_name, unnamed_offer)}
 
 
 def first_reason(q: QuestionProfile, kept: dict[str, float]) -> str | None:
