@@ -681,12 +681,10 @@ _ATTRIBUTION = re.compile(
 
 # "Which malware ...", "What kind of sanctions ...", "How many organisations ...": the noun
 # after the wh-word names the thing asked about; an auxiliary there ("What did ...") means
-# there is none. A partitive noun names a part of what follows it, not a thing of its own
-# ("which bit of the agreement covers wear and tear?": no document says "bit"); English's
-# words of kind and of part, a closed set.
+# there is none.
 _FOCUS = re.compile(
     r"\b(?:which|what|how many|how much)\s+"
-    r"(?:(?:kinds?|types?|sorts?|parts?|bits?|pieces?) of\s+)?([A-Za-z][\w'’-]*)",
+    r"(?:(?:kinds?|types?|sorts?) of\s+)?([A-Za-z][\w'’-]*)",
     re.I,
 )
 

@@ -76,7 +76,7 @@ from qa.answer.kinds import (
     question_parts,
     side_questions,
 )
-from qa.answer.question import asked_to_exist
+from qa.answer.question import asked_to_exist, asks_if_offered
 from qa.answer.turns import turns_of
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -1373,6 +1373,16 @@ def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp
         question_kind("Is there a cafe?"), chosen, snapshot, question="Is there a cafe?"
     )
     assert composed.startswith("Evidence: "), composed
+    # whether the asker may have a thing is answered by a rule on a broader kind of it
+    leaflet = "Do not drink alcohol while you are taking Pollenex."
+    (tmp_path / "leaflet").mkdir()
+    snapshot = service_over(tmp_path / "leaflet", "leaflet.txt", leaflet).snapshot()
+    chosen = [pick(snapshot, "leaflet.txt", "Do not drink alcohol")]
+    question = "Can I have a glass of wine while I'm on Pollenex?"
+    composed, _ = compose(question_kind(question), chosen, snapshot, question=question)
+    assert composed.startswith("Evidence against: "), composed
+    assert asks_if_offered("Is there a cafe?") and asks_if_offered("Can I hire a bike?")
+    assert not asks_if_offered(question) and not asks_if_offered("Can I bring my dog?")
     # a denial in the condition a question opens with is the condition's
     question = "If I cannot make it, can I swap my booking to another week?"
     assert _stance(question, "You can swap your booking to another week once.") == "for"
