@@ -2788,6 +2788,7 @@ def weigh(
     # "Can I bring my dog?" is answered by a rule on pets too; "Is there a cafe?" is not by
     # "The building opens at 8am"
     allowed = not asks_if_offered(question)
+    unnamed: list[tuple[Chosen, str]] = []
     for c in items:
         said = bare.text if (bare := _bare_answer_before(c)) else c.sentence.text  # "No. ..."
         clause = _carrying_clause(said, wanted)
@@ -2795,8 +2796,14 @@ def weigh(
             clause = f"{above.text} {clause}"  # "You must not: - tow a trailer"
         side = _stance(question, clause)
         if side and thing and not _speaks_of(c, thing, snapshot, of_a_broader_kind=allowed):
+            unnamed.append((c, side))
             side = None  # "Is there a campsite?": the car park's sentence takes no side
         if side and len(stance[side]) < _PER_SIDE:
+            stance[side].append(c)
+    # A sentence right after one on the thing, on the same side, goes on about it ("Without
+    # it, nobody can read the data in your repository. There is no recovery mechanism.")
+    for c, side in unnamed:
+        if any(_right_after(c, o) for o in stance[side]):
             stance[side].append(c)
     citer = citer or Citer(snapshot)
     labels = {"for": "Evidence for", "against": "Evidence against"}
@@ -2825,6 +2832,11 @@ _POOL_DEPTH = 8  # how far down the scored candidates a yes/no answer looks for 
 # LOCO: .673 / .560 / .543 / .382 -> .679 / .563 / .543 / .391; answers 14 characters
 # longer on average).
 _PER_SIDE = 3
+
+
+def _right_after(c: Chosen, other: Chosen) -> bool:
+    """Is `c` the sentence right after `other`, in the same passage?"""
+    return c.passage.passage_id == other.passage.passage_id and c.index == other.index + 1
 
 
 def _carrying_clause(sentence: str, wanted: set[str]) -> str:

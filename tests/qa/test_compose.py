@@ -1381,6 +1381,19 @@ def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp
     question = "Can I have a glass of wine while I'm on Pollenex?"
     composed, _ = compose(question_kind(question), chosen, snapshot, question=question)
     assert composed.startswith("Evidence against: "), composed
+    # the sentence right after one on the thing, on the same side, goes on about it
+    readme = (
+        "Keep your passphrase safe. Without it, nobody, including the developers, can read "
+        "the data in your repository. There is no recovery mechanism."
+    )
+    (tmp_path / "readme").mkdir()
+    snapshot = service_over(tmp_path / "readme", "README.txt", readme).snapshot()
+    chosen = [pick(snapshot, "README.txt", f) for f in ("Without it", "There is no recovery")]
+    question = "If I can't remember my passphrase, can the developers get my data back?"
+    composed, citations = compose(question_kind(question), chosen, snapshot, question=question)
+    assert composed.startswith("Evidence against: "), composed
+    assert "There is no recovery mechanism." in composed, composed
+    assert_exact(composed, citations, snapshot)
     assert asks_if_offered("Is there a cafe?") and asks_if_offered("Can I hire a bike?")
     assert not asks_if_offered(question) and not asks_if_offered("Can I bring my dog?")
     # a denial in the condition a question opens with is the condition's
