@@ -1395,6 +1395,37 @@ def _field_name(text: str, b: Block) -> str:
     return m.group("name").lower() if m else ""
 
 
+# A letter's subject line ("RE: RETURN OF TENANCY DEPOSIT", "Subject: Your claim"), a
+# business letter's convention: under the letterhead, the addresses and the date, before
+# the body.
+_SUBJECT_LINE = re.compile(r"^\s*(?:re|subject)\s*:\s*(?P<subject>\S.*?)\s*$", re.I)
+_LETTER_HEAD_LINES = 40  # a letter's head (addresses, date, salutation) fits in these
+_LETTER_HEAD_WIDTH = 60  # and is set in short lines, no prose
+
+
+def letter_subject(text: str) -> str | None:
+    """The subject line of a letter, with the lines in capitals that continue it
+    ("RE: RETURN OF TENANCY DEPOSIT" over "FLAT 3, 41 KINGSLEY ROAD"): what the letter is
+    about, where its first line is only its sender's name. None unless only short lines
+    (a letterhead, addresses, a date, a salutation) stand before it."""
+    lines = text.splitlines()[:_LETTER_HEAD_LINES]
+    for i, line in enumerate(lines):
+        if m := _SUBJECT_LINE.match(line):
+            parts = [m["subject"]]
+            caps = set_in_capitals(m["subject"])
+            for more in lines[i + 1 : i + 3]:
+                stripped = more.strip()
+                if not stripped or ":" in stripped or _FRAME.match(more) or not caps:
+                    break
+                if not set_in_capitals(stripped):
+                    break
+                parts.append(stripped)
+            return _flat(" ".join(parts))[:_MAX_TITLE_CHARS]
+        if len(line.strip()) > _LETTER_HEAD_WIDTH:
+            return None
+    return None
+
+
 def message_subject(text: str) -> str | None:
     """The Subject of the message a document opens with (an email or a thread saved as
     text), for the document's title; None when the document does not open with one."""

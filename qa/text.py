@@ -482,9 +482,8 @@ def _nltk_stopwords() -> frozenset[str]:
     # The list has "it's" and "she's" but not the question words' and pointers' contraction
     # ("What's the fee?" asked for a term "what"); closed-class English. Not every stop
     # word's: "Will's", "Don's" are names.
-    # And as typed without the apostrophe: "whats the fee?" is asked as often.
     contracted = {"what", "who", "where", "when", "why", "how", "that", "there", "here"}
-    return listed | {w + "'s" for w in contracted} | {w + "s" for w in contracted}
+    return listed | {w + "'s" for w in contracted}
 
 
 STOPWORDS = _nltk_stopwords()

@@ -26,7 +26,13 @@ from dataclasses import dataclass
 
 from ingest.formats import FormatResult
 from ingest.formats.sniff import content_note
-from ingest.structure import message_subject, title_block, title_pair, wrapped_title
+from ingest.structure import (
+    letter_subject,
+    message_subject,
+    title_block,
+    title_pair,
+    wrapped_title,
+)
 from qa.errors import UnreadableFile
 
 # Longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
@@ -194,6 +200,8 @@ def first_line_title(text: str, fallback: str) -> str:
         return title
     if title := message_subject(text):  # an email: its Subject, not its "From:" line
         return title[:200]
+    if title := letter_subject(text):  # a letter: its "Re:" line, not its sender's name
+        return title
     if title := title_block(text):  # an issuer's or a kind's line over the name
         return title
     if title := title_pair(text):  # the same, on adjacent lines

@@ -168,7 +168,7 @@ _WHAT_IT_HOLDS = re.compile(
 
 
 # "what is", "what's", "what were": a question that asks what something is.
-_WHAT_BE = r"what(?:'s|’s|s|\s+(?:is|are|was|were))"  # "whats": typed without its apostrophe
+_WHAT_BE = r"what(?:'s|’s|\s+(?:is|are|was|were))"
 # "What is this event", "what's the plan", "what are these": the subject of such a question.
 _WHAT_IS = re.compile(rf"^\W*{_WHAT_BE}\s+(?P<subject>[^,;:?]+?)[\s,;:(-]*$", re.I)
 
@@ -299,7 +299,7 @@ def asks_what_a_document_tells(question: str) -> Kind | None:
     return Kind(OVERVIEW, "asks what a document tells", topic=_topic(phrase), source=phrase)
 
 
-# "What's in the newsletter?", "what is in these notices", "whats in the latest letter from
+# "What's in the newsletter?", "what is in these notices", "what's in the latest letter from
 # school": what a document holds, asked of the document named by its kind (the head noun
 # before any prepositional phrase: "the letter from school" is a letter). Not "What's in
 # the box?", a fact the documents may state.

@@ -47,6 +47,13 @@ def unknown_name(q: QuestionProfile, bound: float) -> str | None:
 # "Is there an age limit?", "Is there a deadline?", "Is there a Sunday service?", "Can I
 # bring my dog?" ("Pets are not allowed"), "Can I bring my laptop?" ("Personal
 # computers"), and spellings ("crèche", "Wi-Fi", "eBooks"). Not kept.
+# Kept in session 41, narrowed to what those examples showed: only a question whether the
+# documents OFFER the thing (not whether the asker may have or bring it: "Can I bring a
+# friend?", "Can I use my rain barrel?"); only a concrete thing (WordNet's classes of
+# artifacts, places, objects, food, animals, substances, plants: not "a charge", "a
+# deadline", "options", "a service", "a jab", an act); no corpus word names it, a synonym
+# or a kind of it down two steps of hyponyms, spelt with or without hyphens and accents;
+# and the fit chooses the closeness bound or none. FIGURES
 def unnamed_offer(q: QuestionProfile, bound: float) -> str | None:
     """A yes/no question asks whether the documents offer a concrete thing ("Is there a
     gym for residents?", "Does the centre have a sauna?") that no word of the corpus

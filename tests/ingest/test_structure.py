@@ -1132,6 +1132,23 @@ def test_an_email_is_titled_by_its_subject():
     assert read_text(EMAIL_THREAD.encode(), "mail.txt").title == "Roof repair quote"
 
 
+def test_a_letter_is_titled_by_its_subject_line_with_the_capitals_that_continue_it():
+    """A letter whose first line is its sender's name says what it is about in its "RE:"
+    line under the addresses; a "Re:" line after prose is no letter's subject."""
+    from ingest.formats.text import read_text
+
+    letter = (
+        "Priya Raman\n18 Beech Grove\nHarrogate HG2 0LT\n\n13 September 2024\n\n"
+        "Dear Mr Pryce,\n\nRE: RETURN OF TENANCY DEPOSIT\nFLAT 3, 41 KINGSLEY ROAD\n"
+        "DPS DEPOSIT ID: 1-27734519\n" + "-" * 60 + "\n\n"
+        "I was the sole tenant of the above property under an assured shorthold tenancy.\n"
+    )
+    title = read_text(letter.encode(), "letter.txt").title
+    assert title == "RETURN OF TENANCY DEPOSIT FLAT 3, 41 KINGSLEY ROAD"
+    notes = "We met on Tuesday and agreed the plan for the new shelving in the store room.\nRe: x\n"
+    assert read_text(notes.encode(), "notes.txt").title.startswith("We met on Tuesday")
+
+
 TRANSCRIPT = """\
 CITY PLANNING BOARD
 
