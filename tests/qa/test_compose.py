@@ -72,11 +72,12 @@ from qa.answer.kinds import (
     OVERVIEW,
     YES_NO,
     always_answered,
+    asked_to_exist,
+    asks_if_offered,
     question_kind,
     question_parts,
     side_questions,
 )
-from qa.answer.question import asked_to_exist, asks_if_offered
 from qa.answer.turns import turns_of
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -1553,6 +1554,12 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("What is the deposit, and when is it due?", FACTOID, ""),
         ("What is the newsletter about and when is sports day?", FACTOID, ""),
         # a negative auxiliary asks yes or no too, with either apostrophe a keyboard types
+        # whether the documents offer one thing or another asks whether they offer either;
+        # a choice between two is no yes/no question
+        ("Does the centre have a sauna or steam room?", YES_NO, ""),
+        ("is there a car park at the surgery or do I need to park on the street?", YES_NO, ""),
+        ("Can I pay by card or cash?", FACTOID, ""),
+        ("Do you do a discount if both my kids come?", YES_NO, ""),  # "my" names no document
         ("Shouldn't the landlord fix it?", YES_NO, ""),
         ("Isn’t the office open on Sundays?", YES_NO, ""),
         ("Couldn’t they have said so?", YES_NO, ""),
