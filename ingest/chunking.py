@@ -83,7 +83,8 @@ from qa.types import Passage, Sentence
 # wrapped text, a value wrapped to its column stays with its field (`structure._is_field`).
 # 29: Markdown's bold opens a line of a run ("**Jane Lee**\nChair": a signature, not two
 # headings) and a field's label ("**Version:** 3.2" is a field, as "Version: 3.2" is).
-# 30: a letter is titled by its "RE:" line (`structure.letter_subject`).
+# 30: a letter is titled by its "RE:" line (`structure.letter_subject`), and a title over
+# its underline without the underline (`structure.wrapped_title`).
 CHUNKING_VERSION = 30
 
 

@@ -322,9 +322,11 @@ def wrapped_title(text: str) -> str | None:
         return None
     paragraph = []
     for line in lines[at : at + _MAX_TITLE_LINES + 1]:
-        if line.blank:
-            break
+        if line.blank or _SETEXT.match(line.text) or _FRAME.match(line.text):
+            break  # an underline is the title's adornment, not a line of it
         paragraph.append(line.text)
+    if not paragraph:
+        return None
     first = paragraph[0]
     if _ATX.match(first) or _BULLET.match(first) or _ENUMERATOR.match(first) or "|" in first:
         return None

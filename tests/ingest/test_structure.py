@@ -1132,6 +1132,22 @@ def test_an_email_is_titled_by_its_subject():
     assert read_text(EMAIL_THREAD.encode(), "mail.txt").title == "Roof repair quote"
 
 
+def test_a_centred_title_over_its_underline_is_titled_without_the_underline():
+    """An indented title as long as the text's lines, over a rule of "=": the rule is the
+    title's adornment, never part of the stored title."""
+    from ingest.formats.text import read_text
+
+    body = "".join(
+        f"{n}. The Provider will answer calls to the helpdesk within the hours\n"
+        "set out in the schedule, and will keep a record of every call it gets\n"
+        "from the Customer, with the time it was made and who answered it.\n\n"
+        for n in range(1, 6)
+    )
+    text = " " * 18 + "MANAGED IT SUPPORT SERVICE LEVEL AGREEMENT\n" + " " * 18 + "=" * 42 + "\n\n"
+    title = read_text((text + body).encode(), "sla.txt").title
+    assert title == "MANAGED IT SUPPORT SERVICE LEVEL AGREEMENT"
+
+
 def test_a_letter_is_titled_by_its_subject_line_with_the_capitals_that_continue_it():
     """A letter whose first line is its sender's name says what it is about in its "RE:"
     line under the addresses; a "Re:" line after prose is no letter's subject."""
