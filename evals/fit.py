@@ -62,7 +62,7 @@ OTHER_DOCUMENT_RATIOS = [0.0, 0.25, 0.5, 1.01]
 # The closeness below which a name the corpus lacks vetoes the answer. Kept low: "Kremlin"
 # is 0.28 from "moscow" and "Brits" 0.64 from "british", and neither may veto; a name that
 # nothing in the corpus comes near ("Boris Johnson" in a news pair about Moscow) may.
-RULE_BOUNDS = {"unknown_name": [None, 0.15, 0.25], "unnamed_offer": [None, 0.3, 0.6, 1.0]}
+RULE_BOUNDS = {"unknown_name": [None, 0.15, 0.25]}
 # scikit-learn's C for the scorer; the default. C=0.1 (session 31, `python -m
 # evals.decision_lab`): .673 / .544 / .538 / .384 -> .675 / .544 / .532 / .383, AUC
 # -0.0001 [-0.0009, +0.0007]: no steadier and no better.

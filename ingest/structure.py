@@ -1398,9 +1398,10 @@ def _field_name(text: str, b: Block) -> str:
 
 
 # A letter's subject line ("RE: RETURN OF TENANCY DEPOSIT", "Subject: Your claim"), a
-# business letter's convention: under the letterhead, the addresses and the date, before
-# the body.
-_SUBJECT_LINE = re.compile(r"^\s*(?:re|subject)\s*:\s*(?P<subject>\S.*?)\s*$", re.I)
+# business letter's convention: under the letterhead, the addresses and the date, next to
+# the salutation ("Dear Mr Pryce,"), before the body.
+_SUBJECT_LINE = re.compile(r"^\s*(?:(?:re|subject)\s*:\s*)+(?P<subject>\S.*?)\s*$", re.I)
+_SALUTATION = re.compile(r"^\s*dear\s+\S", re.I)
 _LETTER_HEAD_LINES = 40  # a letter's head (addresses, date, salutation) fits in these
 _LETTER_HEAD_WIDTH = 60  # and is set in short lines, no prose
 
@@ -1408,18 +1409,22 @@ _LETTER_HEAD_WIDTH = 60  # and is set in short lines, no prose
 def letter_subject(text: str) -> str | None:
     """The subject line of a letter, with the lines in capitals that continue it
     ("RE: RETURN OF TENANCY DEPOSIT" over "FLAT 3, 41 KINGSLEY ROAD"): what the letter is
-    about, where its first line is only its sender's name. None unless only short lines
-    (a letterhead, addresses, a date, a salutation) stand before it."""
+    about, where its first line is only its sender's name. None unless the text opens as a
+    letter does: only short lines (a letterhead, addresses, a date) before the subject line,
+    and a salutation before it or within two lines after it (not "Subject: Mathematics" in
+    a school report's fields, nor "Re: water supply" in meeting notes)."""
     lines = text.splitlines()[:_LETTER_HEAD_LINES]
     for i, line in enumerate(lines):
         if m := _SUBJECT_LINE.match(line):
+            near = lines[: i + 4]
+            if not any(_SALUTATION.match(other) for other in near):
+                return None
             parts = [m["subject"]]
-            caps = set_in_capitals(m["subject"])
-            for more in lines[i + 1 : i + 3]:
+            for more in lines[i + 1 : i + 3] if set_in_capitals(m["subject"]) else []:
                 stripped = more.strip()
-                if not stripped or ":" in stripped or _FRAME.match(more) or not caps:
+                if not stripped or ":" in stripped or _FRAME.match(more):
                     break
-                if not set_in_capitals(stripped):
+                if _SALUTATION.match(more) or not set_in_capitals(stripped):
                     break
                 parts.append(stripped)
             return _flat(" ".join(parts))[:_MAX_TITLE_CHARS]

@@ -64,7 +64,6 @@ _CHANGE_SENSES = 3
 # Steps up WordNet's hypernyms that `WordNet.kinds` takes: "employee" -> worker -> person.
 # (Three reached "unit" and "whole" from "person", through organism and living thing.)
 _BROADER = 2
-_NARROWER = 2  # steps down WordNet's hyponyms: "pool" -> swimming pool -> lido
 # An English plural that is no inflection of its singular and that WordNet's exception list
 # lacks (it lists "people" as a group noun of its own): grammar, not vocabulary.
 _PLURALS_NOT_LISTED = {("n", "people"): ["person"]}
@@ -369,21 +368,6 @@ class WordNet:
             "noun.attribute"
         }
 
-    def narrower(self, word: str) -> frozenset[str]:
-        """The stems of what the word's first noun senses are (their members) and of their
-        kinds, down `_NARROWER` steps of WordNet's hyponyms ("pool" -> swimming pool, lido,
-        plunge; "campsite" -> campground): every word that names the thing or a kind of
-        it."""
-        listed = next((f for f in self._base_forms("n", word) if self._noun_senses(f)), None)
-        if listed is None:
-            return frozenset({stem(word)})
-        walk = [pos + o for pos, o in self._noun_senses(listed)]
-        found = {stem(word)}
-        for _step in range(_NARROWER + 1):
-            found |= {stem(m.lower()) for synset in walk for m in self.members(synset)}
-            walk = [h for synset in walk for h in self._pointed(synset, ("~", "~i"))]
-        return frozenset(found)
-
     def _hypernyms(self, synset: str) -> list[str]:
         """The synsets a noun synset is a kind or an instance of ("@", "@i" pointers)."""
         return self._pointed(synset, ("@", "@i"))
@@ -572,13 +556,6 @@ def kinds(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """`WordNet.kinds` of a word as written (lower-cased); without WordNet, its stem."""
     db = wordnet()
     return db.kinds(word.lower()) if db else (frozenset({stem(word.lower())}), frozenset())
-
-
-@lru_cache(maxsize=4096)
-def narrower(word: str) -> frozenset[str]:
-    """`WordNet.narrower` of a word as written (lower-cased); without WordNet, its stem."""
-    db = wordnet()
-    return db.narrower(word.lower()) if db else frozenset({stem(word.lower())})
 
 
 def of_a_kind(word: str, other: str) -> bool:

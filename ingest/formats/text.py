@@ -192,10 +192,11 @@ def read_markdown(raw: bytes, doc_id: str) -> FormatResult:
 
 def first_line_title(text: str, fallback: str) -> str:
     """The first line with words in it, without its '#' marks; or the whole first paragraph
-        when it is a title hard-wrapped over a few lines (`ingest.structure.wrapped_title`, the
-        structure pass's own rule), or the first line with the title-like block under it
-    (`ingest.structure.title_block`). Lines of punctuation alone are adornment, not a title:
-        reStructuredText over- and underlines ("=====") and rules."""
+    when it is a title hard-wrapped over a few lines (`ingest.structure.wrapped_title`, the
+    structure pass's own rule); or an email's Subject (`message_subject`), a letter's "RE:"
+    line (`letter_subject`); or the first line with the title-like block under it
+    (`ingest.structure.title_block`, `title_pair`). Lines of punctuation alone are
+    adornment, not a title: reStructuredText over- and underlines ("=====") and rules."""
     if title := wrapped_title(text):
         return title
     if title := message_subject(text):  # an email: its Subject, not its "From:" line

@@ -46,7 +46,6 @@ from qa.answer.kinds import (
     YES_NO,
     Kind,
     asked_to_exist,
-    asks_if_offered,
     for_one,
     is_document_type,
     question_kind,
@@ -2785,9 +2784,6 @@ def weigh(
             seen.add(key)
     stance: dict[str, list[Chosen]] = {"for": [], "against": []}
     thing = asked_to_exist(question)
-    # "Can I bring my dog?" is answered by a rule on pets too; "Is there a cafe?" is not by
-    # "The building opens at 8am"
-    allowed = not asks_if_offered(question)
     unnamed: list[tuple[Chosen, str]] = []
     for c in items:
         said = bare.text if (bare := _bare_answer_before(c)) else c.sentence.text  # "No. ..."
@@ -2795,15 +2791,17 @@ def weigh(
         if (above := lead_in(c.passage, c.index)) and has_negation(above.text):
             clause = f"{above.text} {clause}"  # "You must not: - tow a trailer"
         side = _stance(question, clause)
-        if side and thing and not _speaks_of(c, thing, snapshot, of_a_broader_kind=allowed):
+        if side and thing and not _speaks_of(c, thing, snapshot):
             unnamed.append((c, side))
             side = None  # "Is there a campsite?": the car park's sentence takes no side
         if side and len(stance[side]) < _PER_SIDE:
             stance[side].append(c)
     # A sentence right after one on the thing, on the same side, goes on about it ("Without
-    # it, nobody can read the data in your repository. There is no recovery mechanism.")
+    # it, nobody can read the data in your repository. There is no recovery mechanism."):
+    # after one that names it, not after one that joined so
+    named = {side: list(picked) for side, picked in stance.items()}
     for c, side in unnamed:
-        if any(_right_after(c, o) for o in stance[side]):
+        if any(_right_after(c, o) for o in named[side]):
             stance[side].append(c)
     citer = citer or Citer(snapshot)
     labels = {"for": "Evidence for", "against": "Evidence against"}
@@ -2858,41 +2856,34 @@ def _carrying_clause(sentence: str, wanted: set[str]) -> str:
 _CONDITION = re.compile(rf"^\W*{SCENE_CLAUSE}", re.I)  # "If I cannot make it, ..."
 
 
-def _speaks_of(
-    c: Chosen, thing: str, snapshot: Snapshot, *, of_a_broader_kind: bool = False
-) -> bool:
+def _speaks_of(c: Chosen, thing: str, snapshot: Snapshot) -> bool:
     """Whether the sentence as quoted (with the sentences its pronouns refer back to:
     "Grace days apply to problem sets only." before "They cannot be used for ...",
     `with_context`), the lead-in it stands under or its section's heading names the thing:
     its word, or a noun WordNet puts in the same first senses or names a kind of it
-    (`_names_it`); with `of_a_broader_kind`, or a kind it is of ("alcohol" for "a glass of
-    wine"). Nouns only: "dog" the verb is "trail", which "TRAIL UPDATES" is no evidence
-    of."""
+    (`_names_it`). Nouns only: "dog" the verb is "trail", which "TRAIL UPDATES" is no
+    evidence of."""
     said = [s.text for _, s in with_context(c, snapshot)] + [c.passage.section_of(c.index)]
     if above := lead_in(c.passage, c.index):
         said.append(above.text)
     wanted = stem(thing.lower())
-    named = kinds(thing)
+    named = kinds(thing)[0]
     found = {w for text in said for w in words(text) if w.lower() not in STOPWORDS}
-    return any(
-        stem(w.lower()) == wanted or _names_it(kinds(w), named, of_a_broader_kind) for w in found
-    )
+    return any(stem(w.lower()) == wanted or _names_it(kinds(w), named) for w in found)
 
 
-def _names_it(
-    word: tuple[frozenset[str], frozenset[str]],
-    thing: tuple[frozenset[str], frozenset[str]],
-    of_a_broader_kind: bool = False,
-) -> bool:
+def _names_it(word: tuple[frozenset[str], frozenset[str]], thing: frozenset[str]) -> bool:
     """Does a word (its `thesaurus.kinds`: what it names, what that is a kind of) name the
-    thing, or a kind of it ("campground" for "campsite", "ferries" for "boats")? A broader
-    word only `of_a_broader_kind`: "The building opens at 8am" says nothing of a cafe, but
-    "Do not drink alcohol" is a rule on wine."""
+    thing, or a kind of it ("campground" for "campsite", "ferries" for "boats")? Not a
+    broader word: "The building opens at 8am" says nothing of a cafe.
+
+    Tried in session 41 and not kept: a broader word too where the question asks whether
+    the asker may have the thing ("Can I have a glass of wine ...?" and "Do not drink
+    alcohol"). A reviewer found the stance read wrongly the more often: "Can we have a
+    cigar?" was answered "Evidence for: Smoking and vaping are prohibited", "Can I bring my
+    own coffee?" with "Hot drinks can be bought at the kiosk"."""
     own, broader = word
-    thing_own, thing_broader = thing
-    return bool(
-        own & thing_own or broader & thing_own or (of_a_broader_kind and own & thing_broader)
-    )
+    return bool(own & thing or broader & thing)
 
 
 def _stance(question: str, clause: str) -> str | None:

@@ -299,10 +299,11 @@ def asks_what_a_document_tells(question: str) -> Kind | None:
     return Kind(OVERVIEW, "asks what a document tells", topic=_topic(phrase), source=phrase)
 
 
-# "What's in the newsletter?", "what is in these notices", "what's in the latest letter from
-# school": what a document holds, asked of the document named by its kind (the head noun
-# before any prepositional phrase: "the letter from school" is a letter). Not "What's in
-# the box?", a fact the documents may state.
+# "What's in the newsletter?", "what is in these notices", "what's in the latest letter?":
+# what a document holds, asked of the document named by its kind. Not "What's in the box?",
+# a fact the documents may state; nor "What's in the letter from the school?", which of
+# two letters the retrieval tells (a reviewer's two letters: the summary of the
+# documents a topic is found in took the other).
 _WHAT_IS_IN = re.compile(
     rf"^\W*{_WHAT_BE}\s+(?:in|inside)\s+(?P<phrase>[^?,;:]{{1,60}}?)\W*$", re.I
 )
@@ -313,13 +314,12 @@ def asks_what_a_document_holds(question: str) -> Kind | None:
     if not (m := _WHAT_IS_IN.search(question)):
         return None
     phrase = m["phrase"]
-    head = " ".join(itertools.takewhile(lambda w: w.lower() not in _PREPOSITIONS, words(phrase)))
-    if _is_the_documents(head):
+    if _is_the_documents(phrase):
         return Kind(OVERVIEW, "asks what the documents hold", contents=True)
-    if not _is_a_document(head):
+    if not _is_a_document(phrase):
         return None
     return Kind(
-        OVERVIEW, "asks what a document holds", topic=_topic(head), source=head, contents=True
+        OVERVIEW, "asks what a document holds", topic=_topic(phrase), source=phrase, contents=True
     )
 
 
@@ -524,65 +524,89 @@ _OPENS_A_THING = frozenset({"a", "an", "the", "some", "any", "my", "our", "your"
 
 # What a yes/no question asks whether the documents offer: the noun phrase after English's
 # existential "there" ("Is there a campsite near the start?", "Are there any public
-# toilets?"), or after a verb of having, offering or getting ("Do you have a car park?",
-# "Does the nursery offer a discount?", "Can I borrow e-books?"), at the start of the
-# question or of a clause in it ("hi, quick one - is there ..."). The verbs are a closed
-# list of general English, not any corpus's words.
-# Two kinds: whether the documents offer the thing (`offered`: "Is there a gym?", "Do you
-# have a car park?", "Can I hire a bike?") and whether the asker may have or bring it
-# (`allowed`: "Can I bring my dog?", "Can we have fireworks?"), which a rule on a broader
-# kind answers too ("Pets are not allowed").
+# toilets?", "Will there be a bar?"), or after a verb of having, offering or getting ("Do
+# you have a car park?", "Does the nursery offer a discount?", "Can I borrow e-books?"), at
+# the start of the question or of a clause in it ("hi, quick one - is there ..."). Two
+# kinds: whether the documents offer the thing (`offered`: "Is there a gym?", "Can I hire a
+# bike?") and whether the asker may have or bring it ("Can I bring my dog?", "Can we have
+# fireworks?"). The verbs are a closed list of general English, not any corpus's words.
 _TO_EXIST = re.compile(
     r"(?:^\W*|[,;:!?.–—-]\s*|\b(?:and|but|so)\s+)"
-    r"(?:(?P<offered>(?:is|are|was|were|will)\s+there"
+    r"(?:(?P<there>(?:is|are|was|were|will)\s+there(?:\s+be)?)"
     r"|(?:do|does|did|will|would|can|could)\s+(?:the\s+)?(?!(?:i|we)\s)[\w'’-]+\s+"
-    r"(?:have|offer|provide|sell|stock|run|do|get)"
+    r"(?P<has>have|offer|provide|sell|stock|run|do|get)"
     r"|(?:do|does|did|will|would|can|could|may)\s+(?:i|we)\s+"
-    r"(?:get|book|borrow|hire|rent|buy|order))"
-    r"|(?:do|does|did|will|would|can|could|may)\s+(?:i|we)\s+(?:have|bring|use))"
+    r"(?:(?P<gets>get|book|borrow|hire|rent|buy|order)|have|bring|use))"
     rf"\s+(?:(?:{'|'.join(sorted(_OPENS_A_THING))})\s+)*"
-    r"(?P<phrase>[\w'’-]+(?:\s+[\w'’-]+){0,3})",
+    r"(?P<phrase>[\w'’-]+(?:\s+[\w'’-]+){0,7})",
     re.I,
 )
+# The particles of English's phrasal verbs that WordNet also reads as nouns, closing the
+# verb's object ("get my travel money back"), a closed class.
+_PARTICLES = frozenset({"back", "away", "together", "apart", "aside", "forward", "round"})
 
 
 def asks_if_offered(text: str) -> bool:
     """Does the yes/no question ask whether the documents offer a thing (`_TO_EXIST`'s
     first kind), not whether the asker may have or bring it?"""
     m = _TO_EXIST.search(text)
-    return m is not None and m.group("offered") is not None
+    return m is not None and bool(m["there"] or m["has"] or m["gets"])
 
 
-def asked_to_exist(text: str) -> str | None:
-    """The head noun of what a yes/no question asks whether the documents offer
-    (`_TO_EXIST`): the last word that can be a noun in the run of nouns and adjectives
-    that opens the phrase ("public toilets at the car park" -> "toilets", "a campsite near
-    the start" -> "campsite"); a word WordNet does not list counts as a noun ("e-books").
-
-    Read by `compose.weigh`, which takes no side on a sentence that does not speak of the
-    thing. Tried in session 39 and not kept as the question's focus for the fitted
-    decision (`_focus`): dev LOCO (`python -m evals.decision_lab`) .686 / .548 / .526 /
-    .396 -> .679 / .529 / .526 / .393."""
+def things_asked_to_exist(text: str) -> list[list[str]]:
+    """The noun phrases of what a yes/no question asks whether the documents offer
+    (`_TO_EXIST`), one per thing it joins by "or" ("a sauna or steam room" -> [sauna],
+    [steam, room]), each the run of nouns and adjectives that opens it, to its last word
+    that can be a noun (its head: "public toilets at the car park" -> [public, toilets]); a
+    word WordNet does not list counts as a noun ("e-books"). Of a measure, what it is of
+    ("a glass of wine" -> [wine])."""
     m = _TO_EXIST.search(text)
     if m is None:
-        return None
-    phrase = m.group("phrase").split()
-    # "a glass of wine", "a copy of the report": the thing is what the measure is of
-    if len(phrase) > 2 and phrase[1].lower() == "of":
-        phrase = [w for w in phrase[2:] if w.lower() not in _OPENS_A_THING]
-    head = None
-    for w in phrase:
+        return []
+    found = []
+    said = m["phrase"].split()
+    while said:
+        if len(said) > 2 and said[1].lower() == "of":  # "a glass of wine"
+            said = [w for w in said[2:] if w.lower() not in _OPENS_A_THING]
+        phrase, rest = _noun_phrase(said)
+        if not phrase:
+            break
+        found.append(phrase)
+        if not rest or rest[0].lower() != "or":
+            break
+        said = list(itertools.dropwhile(lambda w: w.lower() in _OPENS_A_THING, rest[1:]))
+    return found
+
+
+def _noun_phrase(said: list[str]) -> tuple[list[str], list[str]]:
+    """The run of nouns and adjectives that opens `said`, to its last word that can be a
+    noun, and the words after it."""
+    head = -1
+    for i, w in enumerate(said):
         lw = w.lower()
         read = parts_of_speech(lw)
         if lw in STOPWORDS or lw in _STANDS_FOR_A_NOUN or (read and not read & {"n", "a", "s"}):
             break
-        if head is not None and "r" in read:
+        if head >= 0 and lw in _PARTICLES:
             break  # the verb's particle after its object: "get my travel money back"
         if not read or "n" in read:
-            head = w
-        elif head is not None:
+            head = i
+        elif head >= 0:
             break  # an adjective after the noun begins something else
-    return head
+    return said[: head + 1], said[head + 1 :]
+
+
+def asked_to_exist(text: str) -> str | None:
+    """The head noun of the first thing a yes/no question asks whether the documents offer
+    (`things_asked_to_exist`): "Are there public toilets at the car park?" -> "toilets".
+    Read by `compose.weigh`, which takes no side on a sentence that does not speak of the
+    thing.
+
+    Tried in session 39 and not kept as the question's focus for the fitted decision
+    (`question._focus`): dev LOCO (`python -m evals.decision_lab`) .686 / .548 / .526 /
+    .396 -> .679 / .529 / .526 / .393."""
+    things = things_asked_to_exist(text)
+    return things[0][-1] if things else None
 
 
 # Pronouns that stand for a thing named elsewhere or for none ("Is there one for downloads

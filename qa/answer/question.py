@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -28,8 +27,6 @@ from qa.answer.kinds import (
     SCENE_CLAUSE,
     WH_WORDS,
     YES_NO,
-    asked_to_exist,
-    asks_if_offered,
     is_document_type,
     question_kind,
 )
@@ -60,7 +57,6 @@ from qa.text import (
 from qa.thesaurus import (
     defined_names,
     derivations,
-    narrower,
     noun_classes,
     of_a_kind,
     parts_of_speech,
@@ -685,8 +681,7 @@ _ATTRIBUTION = re.compile(
 # after the wh-word names the thing asked about; an auxiliary there ("What did ...") means
 # there is none.
 _FOCUS = re.compile(
-    r"\b(?:which|what|how many|how much)\s+"
-    r"(?:(?:kinds?|types?|sorts?) of\s+)?([A-Za-z][\w'’-]*)",
+    r"\b(?:which|what|how many|how much)\s+(?:(?:kinds?|types?|sorts?) of\s+)?([A-Za-z][\w'’-]*)",
     re.I,
 )
 
@@ -723,45 +718,6 @@ def asked_thing(text: str) -> str | None:
     if m.group().lower().startswith("what") and "v" in read and "n" not in read:
         return None
     return m.group(1)
-
-
-# WordNet's classes of things one can see and point at: the kinds of thing a place offers
-# ("a gym", "a car park", "a sauna", "wine"), which a document offering one names. Not
-# what a document may say in other words ("a charge": "Parking costs £3"; "a deadline":
-# "apply by 12 May"; "options", "a service", "a limit").
-_CONCRETE = frozenset({
-    "noun.artifact", "noun.location", "noun.object", "noun.food", "noun.animal",
-    "noun.substance", "noun.plant",
-})  # fmt: skip
-
-
-def _unnamed_offer(text: str, terms: list[Term], doc_freq: dict[str, int]) -> int | None:
-    """The index among `terms` of the thing a yes/no question asks whether the documents
-    offer (`asks_if_offered`), where it is a concrete thing (`_CONCRETE`, or a word WordNet
-    does not list: "webinar") and no word of the corpus names it, a synonym or a kind of
-    it (`thesaurus.narrower`: "campground" for "campsite"). A document that offers a gym
-    says "gym"; one that never does, in any word for one, does not offer it. What the
-    corpus spells otherwise ("wifi" and "Wi-Fi") is left to `rules.unnamed_offer`'s
-    closeness bound."""
-    thing = asked_to_exist(text) if asks_if_offered(text) else None
-    if thing is None:
-        return None
-    wanted = stem(without_possessive(thing).lower())
-    at = next((i for i, t in enumerate(terms) if t.stem == wanted), None)
-    if at is None or terms[at].in_corpus or terms[at].name:
-        return None
-    classes = noun_classes(thing.lower())
-    if classes and not classes & _CONCRETE:
-        return None
-    kinds_of_it = {_unspelled(k) for k in narrower(thing.lower()) | terms[at].synonyms}
-    return None if any(_unspelled(k) in kinds_of_it for k in doc_freq) else at
-
-
-def _unspelled(word: str) -> str:
-    """A word without its hyphens and accents: "Wi-Fi" and "wifi", "crèche" and "creche",
-    "e-books" and "ebooks" are one word spelt two ways."""
-    bare = unicodedata.normalize("NFKD", word.replace("-", "").lower())
-    return "".join(c for c in bare if not unicodedata.combining(c))
 
 
 def _focus(text: str, terms: list[Term]) -> int | None:
@@ -881,10 +837,6 @@ class QuestionProfile:
     overview: bool = False
     yes_no: bool = False
     focus: int | None = None  # index in `terms` of the thing a which/what asks about
-    # index in `terms` of a thing a yes/no question asks the documents to offer that no
-    # corpus word names (`_unnamed_offer`): "Is there a gym?" over notices that never say
-    # "gym" nor a kind of one
-    unnamed_offer: int | None = None
     # stems of words that point at a document and are no terms ("the encyclopedia
     # article": `_pointing_words`); still the question's own words
     pointing: frozenset[str] = frozenset()
@@ -1026,7 +978,6 @@ def profile_question(
         answer_type=answer_type,
         terms=found,
         focus=_focus(text, found),
-        unnamed_offer=_unnamed_offer(text, found, doc_freq) if kind.name == YES_NO else None,
         attribution=bool(_ATTRIBUTION.search(text)),
         overview=kind.name == OVERVIEW and not kind.judged,
         yes_no=kind.name == YES_NO,

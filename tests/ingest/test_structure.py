@@ -1163,6 +1163,14 @@ def test_a_letter_is_titled_by_its_subject_line_with_the_capitals_that_continue_
     assert title == "RETURN OF TENANCY DEPOSIT FLAT 3, 41 KINGSLEY ROAD"
     notes = "We met on Tuesday and agreed the plan for the new shelving in the store room.\nRe: x\n"
     assert read_text(notes.encode(), "notes.txt").title.startswith("We met on Tuesday")
+    # no salutation: no letter ("Subject: Mathematics" among a report's fields)
+    report = (
+        "End of Year Report 2024-25\nPupil: Sam Lee\nSubject: Mathematics\n\nSam has worked well.\n"
+    )
+    assert read_text(report.encode(), "report.txt").title == "End of Year Report 2024-25"
+    # a salutation in capitals under the subject is no part of it; "RE: RE:" is one prefix
+    shouting = "RE: RE: LATE PAYMENT OF RENT\nDEAR MR SMITH\n\nYour rent is late.\n"
+    assert read_text(shouting.encode(), "letter.txt").title == "LATE PAYMENT OF RENT"
 
 
 TRANSCRIPT = """\

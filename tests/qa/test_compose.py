@@ -77,6 +77,7 @@ from qa.answer.kinds import (
     question_kind,
     question_parts,
     side_questions,
+    things_asked_to_exist,
 )
 from qa.answer.turns import turns_of
 from qa.config import Settings
@@ -1374,14 +1375,6 @@ def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp
         question_kind("Is there a cafe?"), chosen, snapshot, question="Is there a cafe?"
     )
     assert composed.startswith("Evidence: "), composed
-    # whether the asker may have a thing is answered by a rule on a broader kind of it
-    leaflet = "Do not drink alcohol while you are taking Pollenex."
-    (tmp_path / "leaflet").mkdir()
-    snapshot = service_over(tmp_path / "leaflet", "leaflet.txt", leaflet).snapshot()
-    chosen = [pick(snapshot, "leaflet.txt", "Do not drink alcohol")]
-    question = "Can I have a glass of wine while I'm on Pollenex?"
-    composed, _ = compose(question_kind(question), chosen, snapshot, question=question)
-    assert composed.startswith("Evidence against: "), composed
     # the sentence right after one on the thing, on the same side, goes on about it
     readme = (
         "Keep your passphrase safe. Without it, the developers cannot read the data in your "
@@ -1409,6 +1402,14 @@ def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp
     assert asked_to_exist("Is there one for downloads too?") is None  # a pronoun's "one"
     assert asked_to_exist("is there anything for kids to do?") is None
     assert asked_to_exist("Since dogs are allowed in the huts, can I bring mine?") is None
+    # each thing joined by "or"; a particle closes the verb's object, a noun does not
+    assert things_asked_to_exist("Does the club have a sauna or a steam room?") == [
+        ["sauna"],
+        ["steam", "room"],
+    ]
+    assert things_asked_to_exist("do I get my travel money back?") == [["travel", "money"]]
+    assert asked_to_exist("Is there a golf course?") == "course"
+    assert asked_to_exist("Will there be a bar at the party?") == "bar"
 
 
 def test_a_table_answers_which_only_where_the_best_sentence_does_not_say_its_cell(tmp_path):
@@ -1542,7 +1543,8 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("What is the deposit for?", FACTOID, ""),  # no document: a fact
         ("What does the sign say?", FACTOID, ""),
         # what a document holds: its overview and sections; not what a thing holds
-        ("what's in the latest newsletter from school", OVERVIEW, "latest newsletter"),
+        ("what's in the latest newsletter?", OVERVIEW, "latest newsletter"),
+        ("What's in the letter from the school?", FACTOID, ""),  # which letter: retrieval's
         ("What's in these notices?", OVERVIEW, "notices"),
         ("What is in the documents?", OVERVIEW, ""),
         ("What's in the box?", FACTOID, ""),

@@ -1173,31 +1173,6 @@ def test_a_dated_heading_answers_when_only_for_the_version_it_names():
     assert not quotable(heading("2.4.1 - 2026-09-14"), False, ())  # no version asked
 
 
-def test_a_concrete_thing_asked_to_be_offered_that_no_corpus_word_names_is_refused():
-    """ "Is there a gym for residents?" over documents with no word for a gym, nor a kind
-    of one: the rule refuses it (`rules.unnamed_offer`); not where the corpus says
-    "gymnasium" (WordNet's same sense), spells it otherwise ("Wi-Fi"), nor a thing a
-    document may offer in other words ("a charge"), nor whether the asker may bring it."""
-    from qa.answer.rules import unnamed_offer
-
-    def offer(question: str, corpus: dict[str, int]) -> str | None:
-        q = profile_question(question, corpus, set())
-        return None if q.unnamed_offer is None else q.terms[q.unnamed_offer].word
-
-    notices = {"lift": 3, "bin": 2, "resid": 4}
-    assert offer("is there a gym for residents?", notices) == "gym"
-    assert offer("Does the centre have a sauna?", notices) == "sauna"
-    assert offer("is there a gym for residents?", {**notices, "gymnasium": 1}) is None
-    assert offer("Does the hall have wifi?", {"wi-fi": 2}) is None
-    assert offer("Is there a charge for parking?", notices) is None  # an act, not a thing
-    assert offer("Can I bring my dog?", notices) is None  # may the asker, not offered
-    assert offer("Is the lift working?", notices) is None  # no thing asked to be offered
-    q = profile_question("is there a gym for residents?", notices, set())
-    q.terms[q.unnamed_offer].corpus_similarity = 0.2
-    assert unnamed_offer(q, 0.3) == "nothing in them mentions “gym”"
-    assert unnamed_offer(q, 0.15) is None  # a corpus word comes closer than the bound
-
-
 def test_words_that_set_the_scene_count_less_when_absent():
     """A statement before the question, a lead-in before a dash that asks nothing, and a
     clause of reason set the scene; their words' absence counts less
