@@ -2796,12 +2796,13 @@ def weigh(
             side = None  # "Is there a campsite?": the car park's sentence takes no side
         if side and len(stance[side]) < _PER_SIDE:
             stance[side].append(c)
-    # A sentence right after one on the thing, on the same side, goes on about it ("Without
-    # it, nobody can read the data in your repository. There is no recovery mechanism."):
-    # after one that names it, not after one that joined so
-    named = {side: list(picked) for side, picked in stance.items()}
+    # A denial right after one on the thing goes on about it ("Without it, nobody can read
+    # the data in your repository. There is no recovery mechanism."): after one that names
+    # the thing, not after one that joined so. Not an affirmation: any sentence without a
+    # negation reads as one ("Our staff can arrange respite care visits.")
+    named = list(stance["against"])
     for c, side in unnamed:
-        if any(_right_after(c, o) for o in named[side]):
+        if side == "against" and any(_right_after(c, o) for o in named):
             stance[side].append(c)
     citer = citer or Citer(snapshot)
     labels = {"for": "Evidence for", "against": "Evidence against"}
