@@ -45,10 +45,10 @@ from qa.answer.kinds import (
     SCENE_CLAUSE,
     YES_NO,
     Kind,
-    asked_to_exist,
     for_one,
     is_document_type,
     question_kind,
+    things_asked_to_exist,
 )
 from qa.answer.question import (
     ASKS_LATEST,
@@ -2765,10 +2765,11 @@ def weigh(
     """A yes/no question: what the documents say for it and against it, quoted; the
     reader draws the yes or no. A sentence counts against when the clause carrying the
     question's words is negated and the question is not (or the other way round). Of a
-    question whether the documents offer a thing ("Are there toilets at the car park?":
-    `asked_to_exist`), a sentence that does not speak of the thing takes no side ("Start
-    and finish at the village hall car park" is no evidence for toilets). Where no
-    sentence takes a side, the evidence is quoted under "Evidence: " alone."""
+    question whether the documents offer a thing ("Are there toilets at the car park?",
+    "Is there a sauna or steam room?": `things_asked_to_exist`), a sentence that speaks of
+    none of them takes no side ("Start and finish at the village hall car park" is no
+    evidence for toilets). Where no sentence takes a side, the evidence is quoted under
+    "Evidence: " alone."""
     if not chosen:
         return "", []
     wanted = set(content_terms(question))
@@ -2783,7 +2784,7 @@ def weigh(
             items.append(c)
             seen.add(key)
     stance: dict[str, list[Chosen]] = {"for": [], "against": []}
-    thing = asked_to_exist(question)
+    things = [phrase[-1] for phrase in things_asked_to_exist(question)]  # their head nouns
     unnamed: list[tuple[Chosen, str]] = []
     for c in items:
         said = bare.text if (bare := _bare_answer_before(c)) else c.sentence.text  # "No. ..."
@@ -2791,7 +2792,7 @@ def weigh(
         if (above := lead_in(c.passage, c.index)) and has_negation(above.text):
             clause = f"{above.text} {clause}"  # "You must not: - tow a trailer"
         side = _stance(question, clause)
-        if side and thing and not _speaks_of(c, thing, snapshot):
+        if side and things and not any(_speaks_of(c, thing, snapshot) for thing in things):
             unnamed.append((c, side))
             side = None  # "Is there a campsite?": the car park's sentence takes no side
         if side and len(stance[side]) < _PER_SIDE:

@@ -559,7 +559,12 @@ def things_asked_to_exist(text: str) -> list[list[str]]:
     [steam, room]), each the run of nouns and adjectives that opens it, to its last word
     that can be a noun (its head: "public toilets at the car park" -> [public, toilets]); a
     word WordNet does not list counts as a noun ("e-books"). Of a measure, what it is of
-    ("a glass of wine" -> [wine])."""
+    ("a glass of wine" -> [wine]). Read by `compose.weigh`, which takes no side on a
+    sentence that speaks of none of them.
+
+    Tried in session 39 and not kept as the question's focus for the fitted decision
+    (`question._focus`): dev LOCO (`python -m evals.decision_lab`) .686 / .548 / .526 /
+    .396 -> .679 / .529 / .526 / .393."""
     m = _TO_EXIST.search(text)
     if m is None:
         return []
@@ -594,19 +599,6 @@ def _noun_phrase(said: list[str]) -> tuple[list[str], list[str]]:
         elif head >= 0:
             break  # an adjective after the noun begins something else
     return said[: head + 1], said[head + 1 :]
-
-
-def asked_to_exist(text: str) -> str | None:
-    """The head noun of the first thing a yes/no question asks whether the documents offer
-    (`things_asked_to_exist`): "Are there public toilets at the car park?" -> "toilets".
-    Read by `compose.weigh`, which takes no side on a sentence that does not speak of the
-    thing.
-
-    Tried in session 39 and not kept as the question's focus for the fitted decision
-    (`question._focus`): dev LOCO (`python -m evals.decision_lab`) .686 / .548 / .526 /
-    .396 -> .679 / .529 / .526 / .393."""
-    things = things_asked_to_exist(text)
-    return things[0][-1] if things else None
 
 
 # Pronouns that stand for a thing named elsewhere or for none ("Is there one for downloads

@@ -72,7 +72,6 @@ from qa.answer.kinds import (
     OVERVIEW,
     YES_NO,
     always_answered,
-    asked_to_exist,
     asks_if_offered,
     question_kind,
     question_parts,
@@ -1329,6 +1328,12 @@ def test_a_yes_no_answer_where_no_sentence_takes_a_side_quotes_the_evidence(tmp_
     assert _stance("If I don't pay on time, is there a late fee?", clause) == "for"
 
 
+def asked_to_exist(question: str) -> str | None:
+    """The head noun of the first thing the question asks the documents to offer."""
+    things = things_asked_to_exist(question)
+    return things[0][-1] if things else None
+
+
 def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp_path):
     """ "Are there public toilets at the car park?": the car park's sentences say nothing
     of toilets, so none is evidence for them (they were quoted as "Evidence for: ");
@@ -1365,6 +1370,14 @@ def test_a_sentence_that_does_not_speak_of_the_thing_asked_for_takes_no_side(tmp
     chosen = [pick(snapshot, "rules.txt", "They cannot be used")]
     composed, _ = compose(question_kind(question), chosen, snapshot, question=question)
     assert composed.startswith("Evidence against: "), composed
+    # of two things asked for, a sentence on either takes a side
+    spa = "The spa has a steam room and a hot tub."
+    (tmp_path / "spa").mkdir()
+    snapshot = service_over(tmp_path / "spa", "spa.txt", spa).snapshot()
+    chosen = [pick(snapshot, "spa.txt", "The spa has")]
+    question = "Is there a sauna or steam room?"
+    composed, _ = compose(question_kind(question), chosen, snapshot, question=question)
+    assert composed.startswith("Evidence for: "), composed
     # a broader word is no evidence of the thing ("building" of a cafe)
     hall = "The building opens at 8am on weekdays. Hot drinks are sold at the desk."
     (tmp_path / "hall").mkdir()
