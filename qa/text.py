@@ -321,6 +321,10 @@ NEGATIONS = {
     "not", "cannot", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "deny",
     "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting", "refuse",
     "refused", "refuses", "dismiss", "dismissed", "n't",
+    # the verbs of forbidding, which deny a permission as "not allowed" does ("Smoking is
+    # prohibited" answers "Can I smoke?" against); not "ban" or "bar", nouns as often
+    "prohibit", "prohibits", "prohibited", "forbid", "forbids", "forbidden", "forbade",
+    "banned",
 }
 # Verbs that affirm or deny (general English), for "admitted" against "denied".
 AFFIRM = {"admit", "admits", "admitted", "confirm", "confirms", "confirmed", "acknowledge",

@@ -1300,6 +1300,10 @@ def test_a_label_before_a_colon_does_not_take_the_sides_clause():
     assert _stance("Can the passphrase be a variable?", _carrying_clause(
         "No variable holds the passphrase: variables are visible to others.", wanted
     )) == "against"  # fmt: skip
+    # a verb of forbidding denies as "not allowed" does
+    smoking = "Smoking and vaping are prohibited everywhere on site."
+    assert _stance("Can I smoke on site?", _carrying_clause(smoking, {stem("smoke")})) == "against"
+    assert _stance("Is smoking prohibited on site?", smoking) == "for"
 
 
 def test_a_yes_no_answer_where_no_sentence_takes_a_side_quotes_the_evidence(tmp_path):
