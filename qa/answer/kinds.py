@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from qa.sections import DOCUMENT_TYPES, NUMBERED
 from qa.sentences import sentence_spans
-from qa.text import POSSESSIVE, STOPWORDS, TIME_UNIT, YEAR, whole_word_spans, words
+from qa.text import POSSESSIVE, STOPWORDS, TIME_UNIT, YEAR, has_digit, whole_word_spans, words
 from qa.thesaurus import parts_of_speech
 
 OVERVIEW, COMPARISON, YES_NO, FACTOID = "overview", "comparison", "yes_no", "factoid"
@@ -180,7 +180,7 @@ def asks_for_a_summary(question: str) -> Kind | None:
         return None
     # "Summarize what the contract says about payment": the topic is what follows.
     said = _SAID_ABOUT.search(question)
-    topic = _topic(said.group("topic") if said else question)
+    topic = _topic(said.group("topic") if said else _past_a_greeting(question, asked.start()))
     source = said.group("source") if said else question[asked.end() :]
     # "What is this event, in a nutshell?": the request for brevity closes the question, so
     # what is summarised is what the question before it asks about ("this event")
@@ -194,6 +194,21 @@ def asks_for_a_summary(question: str) -> Kind | None:
         OVERVIEW, "asks for a summary or an overview", topic=topic, source=source,
         judged=not _SUMMARY_WORDS.search(question),
     )  # fmt: skip
+
+
+def _past_a_greeting(question: str, asked: int) -> str:
+    """The question past a greeting or a remark that leads in to the request at `asked`
+    ("hi - can you summarise ...", "Quick question: ..."): a lead-in of one or two words,
+    no figure in them, names no topic ("hi" had pulled the summary of a quote to "I look
+    forward to working with you"). A longer lead-in or one with a figure sets the scene
+    ("In 2024, ...") and stays."""
+    lead = _LEAD_INS.match(question)
+    if lead is None or lead.end() > asked:
+        return question
+    said = words(question[: lead.end()])
+    if len(said) > 2 or any(has_digit(w) for w in said):
+        return question
+    return question[lead.end() :]
 
 
 def asks_what_it_is_about(question: str) -> Kind | None:

@@ -1527,6 +1527,8 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("What's this paper about, in a couple of sentences?", OVERVIEW, ""),
         ("Can you give me the short version of what this letter says?", OVERVIEW, "letter"),
         ("Give me a quick rundown of the changes.", OVERVIEW, ""),
+        ("hi - can you summarise the lease?", OVERVIEW, "lease"),  # a greeting is no topic
+        ("In 2024, summarise the changes", OVERVIEW, "2024"),  # a scene's figure is
         ("How long is the warranty, briefly?", FACTOID, ""),
         ("Where can I find the short version of the policy?", FACTOID, ""),
         ("Is there a short version of the form?", YES_NO, ""),
