@@ -33,7 +33,7 @@ DOCUMENT_NOUNS = {
     "content", "contents", "everything", "all", "it", "they", "them", "this", "these", "those",
 }  # fmt: skip
 # The words of the request itself ("give me an overview of"), not of its topic.
-REQUEST_WORDS = {
+_REQUEST_WORDS = {
     "give", "me", "us", "an", "a", "the", "overview", "summary", "summarise", "summarize",
     "rundown", "run-down", "version", "couple", "sentence", "paragraphs", "single",
     "summarised", "summarized", "sum", "up", "gist", "outline", "recap", "brief", "briefly",
@@ -890,7 +890,7 @@ _NUMERALS = {"one", "two", "three", "four", "five", "both", "each", "every", "va
 def _topic(text: str) -> str:
     """What the request is about, without the request's own words: "Summarize the
     accusations" -> "accusations"; "Give me an overview of these documents" -> ""."""
-    skip = REQUEST_WORDS | DOCUMENT_NOUNS | STOPWORDS | _NUMERALS
+    skip = _REQUEST_WORDS | DOCUMENT_NOUNS | STOPWORDS | _NUMERALS
     # An acronym ("US") is a topic even where its lower case ("us") is a request word.
     kept = [w for w in words(text) if w.lower() not in skip or (w.isupper() and len(w) > 1)]
     return " ".join(kept)

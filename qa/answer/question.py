@@ -24,7 +24,6 @@ from qa.answer.kinds import (
     AUXILIARIES,
     LEAD_IN,
     OVERVIEW,
-    REQUEST_WORDS,
     SCENE_CLAUSE,
     WH_WORDS,
     YES_NO,
@@ -923,10 +922,6 @@ def profile_question(
     # question: who ...?"): its capital is the sentence's too, no name's.
     openers = _common_openers(text)
     request = _request_words(text, answer_type)
-    # An overview's words of asking for one ("takeaway", "gist", "sum up") say what kind of
-    # answer is wanted, not what it is about: no document lacks them
-    if kind.name == OVERVIEW:
-        request = request | REQUEST_WORDS
     modal = _modal_idiom_words(text)
     scene = _scene_words(text)
     # the words of the years the question names, points in time a bound never holds ("in
