@@ -3352,6 +3352,12 @@ class Focus:
 RETRIEVED_WEIGHT = 0.3  # the weight of the retrieval's ranking (1 for its best sentence)
 TOPIC_WORDS = 0.3  # the weight of the topic's own words beside the topic's vector
 SAYS_WHAT_WEIGHT = 0.3  # the weight of a sentence that says what its subject is
+# Tried in session 41 and not kept: a weight for a sentence that states a sum, a share, a
+# date or a time of day (the key facts of many overview questions are figures: "£1,085",
+# "11 March", "7.6%"). At 0.05, 0.1, 0.2 and 0.3 no dev overview question changed outcome
+# (22 of 38 right): the figures asked for stand in fields and table rows ("Rent: £1,085
+# per month"), which a summary does not quote (`_summarisable`), not in the sentences it
+# weighs.
 # Tried in session 34 and not kept: a sentence's mean word specificity (wordfreq; names and
 # figures 1) added to its centrality, so that a summary quotes what informs rather than
 # boilerplate ("This postmortem is blameless."). Dev LOCO (`python -m evals.decision_lab`)
