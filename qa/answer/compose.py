@@ -99,6 +99,7 @@ from qa.text import (
     FIGURE_DIGITS,
     FREE,
     FREQUENCY,
+    HEADER_FIELD,
     MONEY,
     MONTH_NAME,
     NUMBER_WORDS,
@@ -3291,8 +3292,17 @@ def _sections_with_text(places: list[tuple[Passage, int]]) -> set[str]:
 
 
 def _summarisable(text: str) -> bool:
+    """A sentence a summary may quote: one that ends as a sentence does, asks nothing, is
+    neither a fragment nor a wall of text, and is no message header's field ("Subject:
+    GridHack Leeds - joining instructions (please read!)": the email's title, shown
+    already)."""
     n = len(words(text))
-    return ends_sentence(text) and not text.rstrip().endswith("?") and _MIN_WORDS <= n <= _MAX_WORDS
+    return (
+        ends_sentence(text)
+        and not text.rstrip().endswith("?")
+        and _MIN_WORDS <= n <= _MAX_WORDS
+        and not HEADER_FIELD.match(text)
+    )
 
 
 _NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)*")  # "2.4.1" in "v2.4.1", "12.2" in "Section 12.2"

@@ -1139,6 +1139,24 @@ def test_mmr_prefers_a_new_point_to_a_restatement():
     assert mmr(vectors, np.array([0.95, 0.94, 0.7]), k=2) == [0, 2]
 
 
+def test_a_summary_quotes_no_message_header(tmp_path):
+    """An email's "Subject: ..." line ends as a sentence may ("(please read!)"), but it is
+    the email's title, shown over the summary already, never one of its sentences."""
+    email = (
+        "From: Hana Mirza <hana@example.org>\nTo: Participants <all@example.org>\n"
+        "Date: Mon, 4 Nov 2024 09:12:47 +0000\n"
+        "Subject: GridHack Leeds - joining instructions (please read!)\n\n"
+        "We're now four days away from GridHack Leeds and we can't wait to see you.\n"
+        "This email has everything you need to know before you arrive on Friday.\n\n"
+        "Doors open at 6pm on Friday and judging ends at 4pm on Sunday afternoon.\n"
+    )
+    snapshot = service_over(tmp_path, "email.txt", email).snapshot()
+    composed, citations = summarize(snapshot)
+    assert "Subject:" not in composed, composed
+    assert "four days away" in composed, composed
+    assert_exact(composed, citations, snapshot)
+
+
 def test_a_summary_quotes_the_sentence_that_says_what_the_title_names(tmp_path):
     """ "Digital Heritage Futures is a two-day conference ..." says what the document's
     title names, so a summary of the whole document quotes it, though it stands after
