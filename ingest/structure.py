@@ -39,7 +39,7 @@ import copy
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from qa.sections import DIVISIONS, heading_label
 from qa.sentences import sentence_spans, set_in_capitals
@@ -1420,17 +1420,22 @@ def letter_subject(text: str) -> str | None:
             if not any(_SALUTATION.match(other) for other in near):
                 return None
             parts = [m["subject"]]
-            for more in lines[i + 1 : i + 3] if set_in_capitals(m["subject"]) else []:
-                stripped = more.strip()
-                if not stripped or ":" in stripped or _FRAME.match(more):
-                    break
-                if _SALUTATION.match(more) or not set_in_capitals(stripped):
-                    break
-                parts.append(stripped)
+            if set_in_capitals(m["subject"]):  # the capitals that go on with it
+                parts += takewhile(_continues_a_subject, lines[i + 1 : i + 3])
             return _flat(" ".join(parts))[:_MAX_TITLE_CHARS]
         if len(line.strip()) > _LETTER_HEAD_WIDTH:
             return None
     return None
+
+
+def _continues_a_subject(line: str) -> bool:
+    """A line in capitals under a subject in capitals goes on with it ("FLAT 3, 41
+    KINGSLEY ROAD"); not a field ("DPS DEPOSIT ID: 1-27734519"), a rule or a salutation
+    ("DEAR MR SMITH")."""
+    stripped = line.strip()
+    if not stripped or ":" in stripped or _FRAME.match(line) or _SALUTATION.match(line):
+        return False
+    return set_in_capitals(stripped)
 
 
 def message_subject(text: str) -> str | None:

@@ -330,9 +330,12 @@ _LIST_DEPTH = 3  # list items quoted under a lead-in: enough to read it as a lis
 
 def ends_with_a_colon(quoted: Sentence, following: Sentence) -> str | None:
     """ "You can contact her:", "The fees are as follows:": what follows is what it says."""
-    if quoted.text.rstrip(" \t\n\"”’')").endswith(":"):
-        return "ends with a colon"
-    return None
+    return "ends with a colon" if closes_with_a_colon(quoted.text) else None
+
+
+def closes_with_a_colon(text: str) -> bool:
+    """Does the sentence end with a colon (before any closing quote or bracket)?"""
+    return text.rstrip(" \t\n\"”’')").endswith(":")
 
 
 def refers_back_to_it(quoted: Sentence, following: Sentence) -> str | None:
@@ -2786,7 +2789,7 @@ def weigh(
             seen.add(key)
     stance: dict[str, list[Chosen]] = {"for": [], "against": []}
     things = [phrase[-1] for phrase in things_asked_to_exist(question)]  # their head nouns
-    unnamed: list[tuple[Chosen, str]] = []
+    denials: list[Chosen] = []  # against, though naming none of the things
     for c in items:
         said = bare.text if (bare := _bare_answer_before(c)) else c.sentence.text  # "No. ..."
         clause = _carrying_clause(said, wanted)
@@ -2794,7 +2797,8 @@ def weigh(
             clause = f"{above.text} {clause}"  # "You must not: - tow a trailer"
         side = _stance(question, clause)
         if side and things and not any(_speaks_of(c, thing, snapshot) for thing in things):
-            unnamed.append((c, side))
+            if side == "against":
+                denials.append(c)
             side = None  # "Is there a campsite?": the car park's sentence takes no side
         if side and len(stance[side]) < _PER_SIDE:
             stance[side].append(c)
@@ -2803,9 +2807,7 @@ def weigh(
     # the thing, not after one that joined so. Not an affirmation: any sentence without a
     # negation reads as one ("Our staff can arrange respite care visits.")
     named = list(stance["against"])
-    for c, side in unnamed:
-        if side == "against" and any(_right_after(c, o) for o in named):
-            stance[side].append(c)
+    stance["against"] += [c for c in denials if any(_right_after(c, o) for o in named)]
     citer = citer or Citer(snapshot)
     labels = {"for": "Evidence for", "against": "Evidence against"}
     if not stance["for"] and not stance["against"]:

@@ -17,8 +17,8 @@ import numpy as np
 
 from qa.answer.compose import (
     Pick,
+    closes_with_a_colon,
     continuation,
-    ends_with_a_colon,
     lead_in,
     named_documents,
     table_lookup,
@@ -309,7 +309,7 @@ def introduced(p: Passage, idx: int, snapshot: Snapshot) -> str:
     the Glenmore Lady take to cross to Carrow?" (test, unanswerable: P 0.10 -> 0.59), and
     dev LOCO (`python -m evals.decision_lab`) moved by threshold noise only."""
     s = p.sentences[idx]
-    if ends_with_a_colon(s, s) is None:
+    if not closes_with_a_colon(s.text):
         return ""
     return " ".join(found.text for _, found in continuation(Pick(p, idx, s), snapshot))
 

@@ -407,6 +407,9 @@ def _overview_form(question: str) -> Kind | None:
     return _first_kind(OVERVIEW_RULES, question)
 
 
+# English's possessive determiners, which open a noun phrase ("my kids", "their pads").
+_POSSESSIVE = "my|our|your|their|his|her|its"
+
 _COMPARE = re.compile(
     r"\b(?:compare[ds]?|comparing|comparison|contrast(?:s|ed|ing)?|differ(?:s|ed|ence|ences)?|"
     r"different(?= (?:from|to|than|in|between)\b|\W*$)|versus|vs\.?|in common|"
@@ -421,7 +424,7 @@ _SIDES = re.compile(
     # "how worn are the front pads compared with the back ones?": the subject of "be", a
     # noun phrase that a determiner opens, then "compared with" (or "to") the other (not
     # "can the ferry take compared with ...": the verb after it is the question's)
-    r"|\b(?:is|are|was|were)\s+(?P<e>(?:the|my|our|your|their|his|her|its|this|these|that|those)"
+    rf"|\b(?:is|are|was|were)\s+(?P<e>(?:the|{_POSSESSIVE}|this|these|that|those)"
     r"(?:\s+(?!(?:compared|is|are|was|were|has|have|had|do|does|did)\b)[\w'’-]+){1,4}?)"
     r",?\s+(?:as\s+)?compared\s+(?:with|to|against)\s+"
     r"(?P<f>[^,]+?)(?:\s+(?:on|about|regarding|in)\b.*)?\W*$"
@@ -440,7 +443,7 @@ _SIDES = re.compile(
 # comparison to the documents it names so).
 ACROSS = re.compile(
     r"\b(?:both|each|either|the two|all (?:the )?(?:two|three))\s+(?:of (?:the|these)\s+)?"
-    r"(?:(?:my|our|your|their|his|her)\s+)?(?P<noun>[\w-]+)",  # "both my kids": kids
+    rf"(?:(?:{_POSSESSIVE})\s+)?(?P<noun>[\w-]+)",  # "both my kids": kids
     re.I,
 )
 
