@@ -246,7 +246,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=textwrap.dedent(
             """\
             examples:
-              corpus-qa ingest seeds/            index a folder (.txt .md .pdf .html .docx)
+              corpus-qa ingest seeds/            index a folder (.txt .md .rst .pdf .html .docx)
               corpus-qa ask "Who denied the accusations?"
               corpus-qa chat                     multi-turn; follow-ups refer back
               corpus-qa serve --port 8000        API at /v1, chat UI at /

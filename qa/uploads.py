@@ -171,7 +171,7 @@ _DECLARED: dict[str, set[str]] = {
     },
     "html": {"text/html", "application/xhtml+xml"},
     "markdown": {"text/markdown", "text/x-markdown", "text/plain"},
-    "text": {"text/plain"},
+    "text": {"text/plain", "text/x-rst", "text/prs.fallenstein.rst"},
 }
 _GENERIC = {"", "application/octet-stream", "binary/octet-stream", "application/unknown"}
 # Signatures no text file starts with (a text may start with "MZ" or "ID3": those are not here).

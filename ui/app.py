@@ -377,8 +377,8 @@ def build(settings: Settings, service: QAService | None = None):
                         height=140,
                     )
                     gr.HTML(
-                        "<p class='cqa-hint' id='cqa-upload-hint'>PDF, Word (.docx), web pages (.html), Markdown "
-                        f"and text, up to {settings.max_file_bytes // 1_000_000} MB each. A "
+                        "<p class='cqa-hint' id='cqa-upload-hint'>PDF, Word (.docx), web pages (.html), Markdown, "
+                        f"reStructuredText and text, up to {settings.max_file_bytes // 1_000_000} MB each. A "
                         "document can be asked about as soon as it shows as added.</p>",
                         js_on_load=None,
                     )

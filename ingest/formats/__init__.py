@@ -1,4 +1,5 @@
-"""Readers for the document formats a user brings: PDF, HTML, DOCX, Markdown and plain text.
+"""Readers for the document formats a user brings: PDF, HTML, DOCX, Markdown, plain text
+and reStructuredText.
 
 One entry point, `read(path, doc_id) -> FormatResult`. Each reader returns the text the
 product stores and serves (every offset in the product, every citation's `text[start:end]`,
@@ -33,6 +34,10 @@ PAGE_BREAK = "\n\f\n"
 # suffix -> format name; the reader for each name is looked up lazily in `_reader`.
 FORMATS: dict[str, str] = {
     ".txt": "text",
+    # reStructuredText (Sphinx documentation) is plain text to the reader: its headings,
+    # simple tables and list-tables are found by the structure step, as a .txt's are.
+    ".rst": "text",
+    ".rest": "text",
     ".md": "markdown",
     ".markdown": "markdown",
     ".pdf": "pdf",

@@ -925,7 +925,7 @@ def test_utf8_text_is_read_exactly_as_today(tmp_path: Path):
     assert (result.headings, result.pages, result.warnings) == ([], [], [])
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".md"])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".rst"])
 def test_a_title_under_an_overline_is_the_title_not_the_adornment(tmp_path: Path, suffix: str):
     """reStructuredText titles sit between two lines of "=": those lines are no title."""
     text = "=======================\nBackup tool reference\n=======================\n\nBody.\n"
@@ -973,7 +973,18 @@ def test_an_unsupported_suffix_and_a_missing_file_say_what_to_do(tmp_path: Path)
         read(tmp_path / "sheet.xlsx", "sheet.xlsx")
     with pytest.raises(UnreadableFile, match="cannot be read"):
         read(tmp_path / "gone.txt", "gone.txt")
-    assert {".pdf", ".docx", ".html", ".htm", ".md", ".txt"} <= set(SUPPORTED_SUFFIXES)
+    assert {".pdf", ".docx", ".html", ".htm", ".md", ".txt", ".rst"} <= set(SUPPORTED_SUFFIXES)
+
+
+def test_restructuredtext_is_read_as_plain_text(tmp_path: Path):
+    """A Sphinx page (.rst) is stored exactly as written and read as plain text: its
+    structure (underlined headings, list-tables) is the structure step's to find."""
+    text = (
+        "Settings\n========\n\n.. list-table::\n   :header-rows: 1\n\n   * - Key\n     - Default\n"
+    )
+    (tmp_path / "settings.rst").write_text(text, encoding="utf-8", newline="")
+    result = read(tmp_path / "settings.rst", "settings.rst")
+    assert (result.text, result.format, result.title) == (text, "text", "Settings")
 
 
 def test_importing_the_readers_loads_no_format_library():
