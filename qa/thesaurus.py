@@ -569,6 +569,21 @@ def of_a_kind(word: str, other: str) -> bool:
 _MONEY = frozenset({stem("money"), stem("currency")})
 
 
+@lru_cache(maxsize=4096)
+def names_a_summary(word: str) -> bool:
+    """Does the noun, in one of its first senses, name a summary or a kind of one (WordNet:
+    "summary", "overview", "abstract", "synopsis", "outline"; not "background" or
+    "introduction")? A section so headed is the document's own summary of itself."""
+    db = wordnet()
+    if db is None:
+        return word.lower() == "summary"
+    summary = {s for s, _ in db.senses("summary") if s[0] == "n"}
+    for synset, _form in db.senses(word.lower()):
+        if synset[0] == "n" and (synset in summary or summary & set(db._hypernyms(synset))):
+            return True
+    return False
+
+
 def is_money(word: str) -> bool:
     """Is the noun, in its first sense, a kind of money (WordNet): coins, banknotes, cash;
     not "bills" (first a draft law) nor "notes"."""

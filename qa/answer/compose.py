@@ -141,6 +141,7 @@ from qa.thesaurus import (
     antonyms,
     changes_quantity,
     kinds,
+    names_a_summary,
     noun_classes,
     parts_of_speech,
     singular,
@@ -414,6 +415,33 @@ def names_its_instances(quoted: Sentence, following: Sentence) -> str | None:
     return "the next sentence names its instances"
 
 
+# A condition on what the sentence before says, a closed class of English: "otherwise",
+# "if not", "if so", "failing that", "in that case", and a clause whose verb is left out
+# because the sentence before says it ("If it cannot, ...", "Unless you do, ...").
+_ELIDED_VERB = (
+    r"(?:can|could|do|does|did|is|are|was|were|has|have|had|will|would|should|may|might|"
+    r"must|shall)(?:n?['’]t|\s+not)?|cannot|won['’]t"
+)
+_CONDITIONS_ON_IT = re.compile(
+    r"^\W*(?:otherwise|failing (?:that|this)|if (?:not|so)|in (?:that|this|which) case)\b"
+    rf"|^\W*(?:if|unless)\s+(?:it|they|he|she|you|we|this|that)\s+(?:{_ELIDED_VERB})\s*[,;:—–]",
+    re.I,
+)
+
+
+def conditions_on_it(quoted: Sentence, following: Sentence) -> str | None:
+    """ "If the college has to cancel a session, it will try to rearrange it." then "If it
+    cannot, each student receives £18 ...": the next sentence says what happens otherwise,
+    which the first leaves open. Of list items, only the next sentence of the same item."""
+    if following.kind != quoted.kind:
+        return None
+    if quoted.kind == "list_item" and not _same_item(quoted, following):
+        return None
+    if not _CONDITIONS_ON_IT.match(following.text):
+        return None
+    return "the next sentence says what happens otherwise"
+
+
 # Tried in session 38 and not kept: the sentence after the quoted one where the question
 # asks for a kind of answer (a time, a name, an amount ...) that the quoted one lacks and
 # the next one has (`answer_span`): no dev question's outcome changed (`python -m
@@ -423,6 +451,7 @@ CONTINUATION_RULES: list[ContinuationRule] = [
     refers_back_to_it,
     says_only_yes_or_no,
     names_its_instances,
+    conditions_on_it,
 ]
 
 
@@ -3364,6 +3393,7 @@ class Focus:
 RETRIEVED_WEIGHT = 0.3  # the weight of the retrieval's ranking (1 for its best sentence)
 TOPIC_WORDS = 0.3  # the weight of the topic's own words beside the topic's vector
 SAYS_WHAT_WEIGHT = 0.3  # the weight of a sentence that says what its subject is
+SUMMARY_SECTION_WEIGHT = 0.2  # the weight of a sentence in the document's own summary
 # Tried in session 41 and not kept: a weight for a sentence that states a sum, a share, a
 # date or a time of day (the key facts of many overview questions are figures: "£1,085",
 # "11 March", "7.6%"). At 0.05, 0.1, 0.2 and 0.3 no dev overview question changed outcome
@@ -3446,6 +3476,10 @@ def _central(
     centrality = centrality + SAYS_WHAT_WEIGHT * np.array(
         [says_what_it_is(t, subject) or defines_the_title(t, title) for t in texts], np.float32
     )
+    summaries = _summary_sections(doc)
+    centrality = centrality + SUMMARY_SECTION_WEIGHT * np.array(
+        [summaries[i] for i in eligible], np.float32
+    )
     if focus is not None:
         above = _heading_places(doc)
         under = _headings_over(doc, above)
@@ -3492,6 +3526,20 @@ def _central(
         passage, j = doc.places[eligible[i]]
         out.append(Pick(passage, j, passage.sentences[j]))
     return out
+
+
+def _summary_sections(doc: DocumentSentences) -> list[bool]:
+    """For each sentence of a document, whether it stands under a heading that names a
+    summary ("Summary", "Executive summary", "Abstract", "Overview": `names_a_summary`):
+    the writer's own summary of the document, which a summary of it should quote."""
+    above = _heading_places(doc)
+    named: dict[int, bool] = {}
+    for a in set(above):
+        if a >= 0:
+            passage, j = doc.places[a]
+            heading = passage.sentences[j].text
+            named[a] = any(names_a_summary(w) for w in words(heading) if w.lower() not in STOPWORDS)
+    return [named.get(a, False) for a in above]
 
 
 def _section_key(doc: DocumentSentences, heading_place: int) -> int:

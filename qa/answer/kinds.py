@@ -319,8 +319,15 @@ def asks_what_a_document_tells(question: str) -> Kind | None:
 # a fact the documents may state; nor "What's in the letter from the school?", which of
 # two letters the retrieval tells (a reviewer's two letters: the summary of the
 # documents a topic is found in took the other).
+# So too "What's on the pool page?", "What info does the leaflet give me?", "What does the
+# pack contain?": what the document holds, in other general English words.
 _WHAT_IS_IN = re.compile(
-    rf"^\W*{_WHAT_BE}\s+(?:in|inside)\s+(?P<phrase>[^?,;:]{{1,60}}?)\W*$", re.I
+    rf"^\W*{_WHAT_BE}\s+(?:in|inside|on)\s+(?P<phrase>[^?,;:]{{1,60}}?)\W*$"
+    r"|^\W*what\s+(?:sort\s+of\s+|kind\s+of\s+)?(?:info|information|details)\s+(?:do|does|did)\s+"
+    r"(?P<given>[^?,;:]{1,60}?)\s+(?:give|have|hold|contain|offer|provide|include)"
+    r"(?:\s+(?:me|us))?\W*$"
+    r"|^\W*what\s+(?:do|does|did)\s+(?P<holder>[^?,;:]{1,60}?)\s+(?:contain|include)\W*$",
+    re.I,
 )
 
 
@@ -328,7 +335,7 @@ def asks_what_a_document_holds(question: str) -> Kind | None:
     """ "What's in the newsletter?": the document's overview, and its sections."""
     if not (m := _WHAT_IS_IN.search(question)):
         return None
-    phrase = m["phrase"]
+    phrase = m["phrase"] or m["given"] or m["holder"]
     if _is_the_documents(phrase):
         return Kind(OVERVIEW, "asks what the documents hold", contents=True)
     if not _is_a_document(phrase):

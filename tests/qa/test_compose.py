@@ -40,6 +40,7 @@ from qa.answer.compose import (
     asked_things,
     compare,
     compose,
+    conditions_on_it,
     continuation,
     defines_the_title,
     duration_span,
@@ -1188,6 +1189,31 @@ def test_a_summary_quotes_the_sentence_that_says_what_the_title_names(tmp_path):
     assert "two-day conference" in answer.answer, answer.answer
 
 
+def test_a_summary_quotes_the_section_the_document_heads_as_its_summary(tmp_path):
+    """A section headed as a summary ("Executive summary", "Abstract": WordNet's summary
+    and its kinds) is the writer's own summary of the document: a summary of it quotes
+    that section, though the section stands last and says what the other sections do
+    not repeat."""
+    from qa.thesaurus import names_a_summary
+
+    body = "".join(
+        f"## Branch {n}\n\nThe {n} branch library opens six days a week and lends books, "
+        f"films and games to members. Members of the {n} branch library may borrow twelve "
+        "items at a time and renew them online.\n\n"
+        for n in ("north", "south", "east", "west")
+    )
+    report = (
+        "# Library services report 2025\n\n" + body + "## Executive summary\n\n"
+        "Visits fell by 12% after the east wing closed for roof repairs in March.\n"
+    )
+    service = service_over(tmp_path, "report.md", report)
+    text, citations = summarize(service.snapshot(), per_doc=2)
+    assert "Visits fell by 12%" in text, text
+    assert_exact(text, citations, service.snapshot())
+    assert all(names_a_summary(w) for w in ["Summary", "abstract", "Overview", "synopsis"])
+    assert not any(names_a_summary(w) for w in ["Background", "Introduction", "Branch"])
+
+
 def test_a_topic_summary_keeps_to_the_topic(corpus_service, snapshot):
     embedder = corpus_service._embedder()
     text, citations = summarize(
@@ -1659,11 +1685,22 @@ def test_question_kinds(question, kind, topic):
         ("What does the warranty cover?", False),  # a topic in the documents, not one of them
         ("What is the staff handbook about?", False),  # a summary alone
         ("What's in the newsletter?", True),
+        ("What's on the pool's web page?", True),
+        ("What info does the Hollins pool page give me?", True),
+        ("What information does the leaflet have?", True),
     ],
 )
 def test_what_a_document_covers_asks_for_its_sections(question, contents):
     found = question_kind(question)
     assert found.name == OVERVIEW and found.contents is contents, found
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What's on the table?", "What is on the roof?", "What information does the caretaker need?"],
+)
+def test_what_is_on_or_what_information_of_no_document_asks_a_fact(question):
+    assert question_kind(question).name == FACTOID
 
 
 def test_a_yes_no_question_end_to_end_never_answers_a_bare_yes(corpus_service, snapshot):
@@ -2919,6 +2956,38 @@ def test_the_sentence_that_names_the_instances_comes_with_the_one_it_narrows(tmp
     assert not rule(sentence, following("Notably, the gym is shut."))  # another point
     assert not rule(sentence, following("That is not allowed."))
     assert not rule(item, following("Especially before eating.", "list_item"))  # next item
+
+
+def test_the_sentence_that_says_what_happens_otherwise_comes_with_the_one_it_conditions(
+    tmp_path: Path,
+):
+    """ "If the college has to cancel a session, it will try to rearrange it. If it cannot,
+    each student receives £18 ...": the second says what happens where the first fails,
+    so it is quoted with it; a condition of its own ("If you have questions, ...") is
+    another point."""
+    text = ("Cancelled sessions\n\nIf the college has to cancel a session, it will try to "
+            "rearrange it. If it cannot, each student receives £18 for each cancelled session. "
+            "If you have questions, ask the office.\n")  # fmt: skip
+    snapshot = service_over(tmp_path, "handbook.txt", text).snapshot()
+    chosen = pick(snapshot, "handbook.txt", "try to rearrange")
+    assert [s.text for _, s in continuation(chosen, snapshot)] == [
+        "If it cannot, each student receives £18 for each cancelled session."
+    ]
+    assert continuation(pick(snapshot, "handbook.txt", "If it cannot"), snapshot) == []
+    rule = conditions_on_it
+    sentence = Sentence(start=0, end=1, text="Pay by the 1st.", kind="sentence")
+    item = Sentence(start=0, end=1, text="Pay by the 1st.", kind="list_item")
+
+    def following(text: str, kind: str = "sentence") -> Sentence:
+        return Sentence(start=2, end=3, text=text, kind=kind)
+
+    for after in ["Otherwise, a late fee applies.", "If not, call us.", "If you don't, the "
+                  "place goes.", "Unless they do, nothing changes.", "Failing that, write."]:  # fmt: skip
+        assert rule(sentence, following(after)), after
+    assert not rule(sentence, following("If you pay late, a fee applies."))  # its own condition
+    next_item = Sentence(start=9, end=28, text="Otherwise, call us.", kind="list_item")
+    assert not rule(item, next_item)  # another item, on a line of its own
+    assert rule(item, following("Otherwise, call us.", "list_item"))  # on in the same item
 
 
 def test_what_these_documents_are_names_the_kind_the_line_under_a_title_gives(tmp_path):
