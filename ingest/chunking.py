@@ -85,7 +85,9 @@ from qa.types import Passage, Sentence
 # headings) and a field's label ("**Version:** 3.2" is a field, as "Version: 3.2" is).
 # 30: a letter is titled by its "RE:" line (`structure.letter_subject`), and a title over
 # its underline without the underline (`structure.wrapped_title`).
-CHUNKING_VERSION = 30
+# 31: reStructuredText's "~", "^", "#" ... underlines make headings (`structure._adorns`),
+# not a Markdown fence that ran to the end of the document.
+CHUNKING_VERSION = 31
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -90,7 +90,13 @@ _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
 # A rule of one character at any indent, unbroken: the overline and underline of a plain
 # text's framed heading (`_framed_headings`).
-_FRAME = re.compile(r"^\s*([-=*_~])\1{2,}\s*$")
+_FRAME = re.compile(r"^\s*([-=*_~#^\"+])\1{2,}\s*$")
+# reStructuredText's other section adornments ("~", "^", '"', "#" ... under a title, at
+# least as long as the title): a heading below "=" and "-" (setext's two levels). Not a
+# Markdown fence ("~~~" under "Example:" is shorter than the line it follows) nor a
+# backtick run.
+_ADORNMENT = re.compile(r"^\s{0,3}([~^\"'#*+:_.])\1{2,}\s*$")
+_ADORNMENT_LEVEL = 3
 # Bullets: Markdown's, and the glyphs word processors and PDFs set ("●", "➤", "✓", and
 # Symbol's bullet in the private use area, U+F0B7).
 _BULLET = re.compile(r"^\s*[-*+•◦▪‣–●○■□►➢➤✓✔→\uf0a7\uf0b7]\s+(?=\S)")
@@ -515,6 +521,11 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             continue
         if current is not None and current.role == "quote":
             close()
+        if _adorns(text, current, line):
+            current.kind, current.style, current.level = HEADING, ("md",), _ADORNMENT_LEVEL
+            current.enumerated, current.marker_end = False, -1
+            close()
+            continue
         if m := _FENCE.match(line.text):
             close()
             fence = (m.group(1)[0] * 3, line.end + 1)
@@ -709,6 +720,18 @@ def _framed_headings(lines: list[_Line]) -> dict[int, int]:
             continue
         found.update({i: 0, i + 1: 1 if m.group(1) == "=" else 2, i + 2: 0})
     return found
+
+
+def _adorns(text: str, current: Block | None, line: _Line) -> bool:
+    """Is `line` a reStructuredText adornment (`_ADORNMENT`) under the one-line paragraph
+    above it, at least as long as that line, as the format requires of a title's?"""
+    return (
+        current is not None
+        and current.kind == "paragraph"
+        and current.lines == 1
+        and _ADORNMENT.match(line.text) is not None
+        and len(line.text.strip()) >= len(text[current.start : current.end].strip())
+    )
 
 
 def _underlines(text: str, current: Block, line: _Line) -> bool:

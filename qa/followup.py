@@ -33,6 +33,13 @@ _REFERS_BACK = re.compile(
 
 
 _CHAIN = 3  # at most this many earlier questions are joined to a follow-up
+# Tried in session 42 and not kept: the answer to the last question as context too, where
+# its lead is short ("Which trail goes highest?" / "Trail 4, Greyhowe Pike." / "How long
+# does it take?" then finds the trail's row), with "which one" / "the other one" read as
+# referring back. Dev LOCO (`python -m evals.decision_lab`, with other changes) moved three
+# follow-ups to right and two to wrong; the full eval (`corpus-qa eval --loco`, this change
+# alone) turned 3 test follow-ups wrong and 1 right, LOCO key-fact .673 -> .669, and five
+# LOCO floors failed on the refit.
 
 
 def refers_back(question: str) -> bool:

@@ -351,6 +351,15 @@ class WordNet:
             for i in range(0, len(raw), 4)
         ]  # fmt: skip
 
+    def is_a_summary(self, word: str) -> bool:
+        """`names_a_summary`: the word's first noun sense is WordNet's summary ("a brief
+        statement that presents the main points"), or one of its direct kinds."""
+        summary = {synset for synset, _ in self.senses("summary") if synset[0] == "n"}
+        first = next((synset for synset, _ in self.senses(word) if synset[0] == "n"), None)
+        return first is not None and (
+            first in summary or bool(summary & set(self._hypernyms(first)))
+        )
+
     def _is_a_property(self, synset: str) -> bool:
         """Is the noun synset a kind of WordNet's "property" (noun.attribute: "a basic
         or essential attribute shared by all members of a class"), within four steps up?
@@ -571,17 +580,12 @@ _MONEY = frozenset({stem("money"), stem("currency")})
 
 @lru_cache(maxsize=4096)
 def names_a_summary(word: str) -> bool:
-    """Does the noun, in one of its first senses, name a summary or a kind of one (WordNet:
-    "summary", "overview", "abstract", "synopsis", "outline"; not "background" or
-    "introduction")? A section so headed is the document's own summary of itself."""
+    """Does the noun, in its first sense, name a summary or a kind of one (WordNet:
+    "summary", "overview", "synopsis", "precis"; not "background" or "introduction", nor
+    "survey", "outline" or "abstract", whose first senses are an inspection, a boundary
+    and an idea)? A section so headed is the document's own summary of itself."""
     db = wordnet()
-    if db is None:
-        return word.lower() == "summary"
-    summary = {s for s, _ in db.senses("summary") if s[0] == "n"}
-    for synset, _form in db.senses(word.lower()):
-        if synset[0] == "n" and (synset in summary or summary & set(db._hypernyms(synset))):
-            return True
-    return False
+    return db.is_a_summary(word.lower()) if db else stem(word.lower()) == stem("summary")
 
 
 def is_money(word: str) -> bool:

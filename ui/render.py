@@ -299,7 +299,7 @@ def corpus_html(docs: list[DocumentInfo] | None, error: str | None = None) -> st
     if not docs:
         return (
             "<div class='cqa-corpus'><h2>No documents yet</h2><p>Add some in the "
-            "<strong>Documents</strong> tab (PDF, Word, web pages, Markdown or text), or run "
+            "<strong>Documents</strong> tab (PDF, Word, web pages, Markdown, reStructuredText or text), or run "
             "<code>corpus-qa ingest</code> on a folder. Then ask about them here.</p></div>"
         )
     n = len(docs)

@@ -416,15 +416,24 @@ def names_its_instances(quoted: Sentence, following: Sentence) -> str | None:
 
 
 # A condition on what the sentence before says, a closed class of English: "otherwise",
-# "if not", "if so", "failing that", "in that case", and a clause whose verb is left out
-# because the sentence before says it ("If it cannot, ...", "Unless you do, ...").
-_ELIDED_VERB = (
+# "if not", "if so", "failing that", "in that case", "if this is not possible", "if that
+# fails", and a negative clause whose verb is left out because the sentence before says
+# it ("If it cannot, ...", "If there isn't, ...", "Unless you do, ..."). Not a positive
+# one ("If you can, bring a packed lunch": it points forward, to its own clause), nor a
+# condition of its own ("If not already paid, ...", "In this case study, ...").
+_SUBJECT = r"(?:it|they|he|she|you|we|i|this|that|there)"
+_AUXILIARY_VERB = (
     r"(?:can|could|do|does|did|is|are|was|were|has|have|had|will|would|should|may|might|"
-    r"must|shall)(?:n?['’]t|\s+not)?|cannot|won['’]t"
+    r"must|shall)"
 )
+_CLAUSE_END = r"\s*[,;:—–]"
 _CONDITIONS_ON_IT = re.compile(
-    r"^\W*(?:otherwise|failing (?:that|this)|if (?:not|so)|in (?:that|this|which) case)\b"
-    rf"|^\W*(?:if|unless)\s+(?:it|they|he|she|you|we|this|that)\s+(?:{_ELIDED_VERB})\s*[,;:—–]",
+    r"^\W*(?:otherwise(?![\w-])|failing (?:that|this)\b"
+    rf"|if (?:not|so){_CLAUSE_END}|in (?:that|this|which) case{_CLAUSE_END}"
+    r"|if (?:this|that|it) (?:is not|isn['’]t) possible\b|if (?:this|that|it) fails\b"
+    rf"|(?:if|when)\s+{_SUBJECT}(?:\s+(?:{_AUXILIARY_VERB}(?:n['’]t|\s+not)|cannot|can['’]t|won['’]t)"
+    rf"|['’](?:s|re)\s+not){_CLAUSE_END}"
+    rf"|unless\s+{_SUBJECT}\s+{_AUXILIARY_VERB}{_CLAUSE_END})",
     re.I,
 )
 
@@ -3529,16 +3538,20 @@ def _central(
 
 
 def _summary_sections(doc: DocumentSentences) -> list[bool]:
-    """For each sentence of a document, whether it stands under a heading that names a
-    summary ("Summary", "Executive summary", "Abstract", "Overview": `names_a_summary`):
-    the writer's own summary of the document, which a summary of it should quote."""
+    """For each sentence of a document, whether the heading it stands under is headed by a
+    word that names a summary, first or last ("Summary", "Executive summary", "Summary of
+    actions", "Overview": `names_a_summary`): the writer's own summary of the document,
+    which a summary of it should quote. Not the title, which heads all of it."""
     above = _heading_places(doc)
     named: dict[int, bool] = {}
     for a in set(above):
         if a >= 0:
             passage, j = doc.places[a]
-            heading = passage.sentences[j].text
-            named[a] = any(names_a_summary(w) for w in words(heading) if w.lower() not in STOPWORDS)
+            heading = passage.sentences[j]
+            said = [w for w in words(heading.text) if w.lower() not in STOPWORDS]
+            named[a] = heading.kind == "heading" and any(
+                names_a_summary(w) for w in {*said[:1], *said[-1:]}
+            )
     return [named.get(a, False) for a in above]
 
 

@@ -319,23 +319,34 @@ def asks_what_a_document_tells(question: str) -> Kind | None:
 # a fact the documents may state; nor "What's in the letter from the school?", which of
 # two letters the retrieval tells (a reviewer's two letters: the summary of the
 # documents a topic is found in took the other).
-# So too "What's on the pool page?", "What info does the leaflet give me?", "What does the
-# pack contain?": what the document holds, in other general English words.
+# So too "What's on the pool page?", "What info does the leaflet give me?": what the
+# document holds, in other general English words, of a document named by its kind (not
+# "What's on it?" nor "What information does it give?", a follow-up's pronoun), and of
+# the whole document, not a place in it ("What's on page 2 of the report?", "What's on the
+# back page?": a figure, "of", or an ordinal or a position, closed classes of English).
 _WHAT_IS_IN = re.compile(
-    rf"^\W*{_WHAT_BE}\s+(?:in|inside|on)\s+(?P<phrase>[^?,;:]{{1,60}}?)\W*$"
-    r"|^\W*what\s+(?:sort\s+of\s+|kind\s+of\s+)?(?:info|information|details)\s+(?:do|does|did)\s+"
-    r"(?P<given>[^?,;:]{1,60}?)\s+(?:give|have|hold|contain|offer|provide|include)"
-    r"(?:\s+(?:me|us))?\W*$"
-    r"|^\W*what\s+(?:do|does|did)\s+(?P<holder>[^?,;:]{1,60}?)\s+(?:contain|include)\W*$",
+    rf"^\W*{_WHAT_BE}\s+(?P<preposition>in|inside|on)\s+(?P<phrase>[^?,;:]{{1,60}}?)\W*$"
+    r"|^\W*what\s+(?:sort\s+of\s+|kind\s+of\s+)?(?:info|information|details?)\s+(?:do|does|did)\s+"
+    r"(?P<given>[^?,;:]{1,60}?)\s+(?:give|have|hold|offer|provide)(?:\s+(?:me|us|you))?\W*$",
+    re.I,
+)
+_A_PLACE_IN_IT = re.compile(
+    r"\d|\bof\b|\b(?:first|second|third|last|final|next|previous|back|front|top|bottom|"
+    r"opening|closing)\b",
     re.I,
 )
 
 
 def asks_what_a_document_holds(question: str) -> Kind | None:
-    """ "What's in the newsletter?": the document's overview, and its sections."""
+    """ "What's in the newsletter?", "What's on the pool page?", "What info does the
+    leaflet give?": the document's overview, and its sections."""
     if not (m := _WHAT_IS_IN.search(question)):
         return None
-    phrase = m["phrase"] or m["given"] or m["holder"]
+    phrase = m["phrase"] or m["given"]
+    named = m["given"] or m["preposition"].lower() == "on"
+    pronoun = all(w.lower() in STOPWORDS for w in words(phrase))  # "What's on it?"
+    if named and (pronoun or _A_PLACE_IN_IT.search(phrase)):
+        return None
     if _is_the_documents(phrase):
         return Kind(OVERVIEW, "asks what the documents hold", contents=True)
     if not _is_a_document(phrase):

@@ -978,7 +978,7 @@ def test_an_unsupported_suffix_and_a_missing_file_say_what_to_do(tmp_path: Path)
 
 def test_restructuredtext_is_read_as_plain_text(tmp_path: Path):
     """A Sphinx page (.rst) is stored exactly as written and read as plain text: its
-    structure (underlined headings, list-tables) is the structure step's to find."""
+    structure (its underlined headings) is the structure step's to find."""
     text = (
         "Settings\n========\n\n.. list-table::\n   :header-rows: 1\n\n   * - Key\n     - Default\n"
     )

@@ -875,6 +875,26 @@ def test_a_table_written_as_text_is_rows_not_a_heading():
     assert [s.kind for s in analyse(typed).sentences] == ["sentence"] * 4
 
 
+def test_restructuredtext_adornments_under_a_title_make_headings_not_a_fence():
+    """A Sphinx page underlines its subsections with "~" or "^" as long as the title: each
+    is a heading below the "=" and "-" ones, where "~~~" had opened a Markdown fence that
+    swallowed the rest of the page as code. A "~~~" shorter than the line above it is
+    still a fence."""
+    text = (
+        "Usage\n=====\n\nBackups run at night.\n\n"
+        "Scheduling\n~~~~~~~~~~\n\nRun the schedule command to set the time.\n\n"
+        "Partial restores\n^^^^^^^^^^^^^^^^\n\nPass a path to restore one folder.\n\n"
+        "Example:\n~~~\nrestore --path photos\n~~~\n\nAfter the fence.\n"
+    )
+    structure, got = _read(text)
+    assert ("heading", "Scheduling") in got and ("heading", "Partial restores") in got
+    paths = _paths(structure)
+    assert paths["Run the schedule command to set the time."] == "Scheduling"
+    assert paths["Pass a path to restore one folder."] == "Partial restores"
+    assert ("code", "restore --path photos") in got
+    assert ("sentence", "After the fence.") in got
+
+
 def test_a_text_table_cell_wraps_over_lines_and_a_spaced_clause_is_no_table():
     """A row's last cell may wrap over several lines, each indented to its column, and the
     next row lines up with the row's first line, not its wrapped one. A numbered clause

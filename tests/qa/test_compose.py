@@ -1190,10 +1190,12 @@ def test_a_summary_quotes_the_sentence_that_says_what_the_title_names(tmp_path):
 
 
 def test_a_summary_quotes_the_section_the_document_heads_as_its_summary(tmp_path):
-    """A section headed as a summary ("Executive summary", "Abstract": WordNet's summary
-    and its kinds) is the writer's own summary of the document: a summary of it quotes
-    that section, though the section stands last and says what the other sections do
-    not repeat."""
+    """A section headed as a summary ("Executive summary", "Overview": WordNet's summary
+    and its kinds, in the word's first sense) is the writer's own summary of the
+    document: a summary of it quotes that section, though the section stands last and
+    says what the other sections do not repeat. A "Customer survey" section is no summary
+    (a survey is first an inspection), nor is a word inside a heading ("Pause and resume
+    backups" is no summary however "resume" reads)."""
     from qa.thesaurus import names_a_summary
 
     body = "".join(
@@ -1210,8 +1212,15 @@ def test_a_summary_quotes_the_section_the_document_heads_as_its_summary(tmp_path
     text, citations = summarize(service.snapshot(), per_doc=2)
     assert "Visits fell by 12%" in text, text
     assert_exact(text, citations, service.snapshot())
-    assert all(names_a_summary(w) for w in ["Summary", "abstract", "Overview", "synopsis"])
-    assert not any(names_a_summary(w) for w in ["Background", "Introduction", "Branch"])
+    assert all(names_a_summary(w) for w in ["Summary", "summaries", "Overview", "synopsis"])
+    assert not any(
+        names_a_summary(w) for w in ["Background", "Introduction", "Branch", "survey", "outline"]
+    )
+    surveyed = report.replace("## Executive summary", "## Customer survey")
+    (tmp_path / "surveyed").mkdir()
+    service = service_over(tmp_path / "surveyed", "report.md", surveyed)
+    text, _ = summarize(service.snapshot(), per_doc=2)
+    assert "Visits fell by 12%" not in text, text
 
 
 def test_a_topic_summary_keeps_to_the_topic(corpus_service, snapshot):
@@ -1697,7 +1706,19 @@ def test_what_a_document_covers_asks_for_its_sections(question, contents):
 
 @pytest.mark.parametrize(
     "question",
-    ["What's on the table?", "What is on the roof?", "What information does the caretaker need?"],
+    [
+        "What's on the table?",
+        "What is on the roof?",
+        "What information does the caretaker need?",
+        # a follow-up's pronoun (the plan just asked about), not the documents
+        "What's on it?",
+        "What information does it give?",
+        "What does it include?",
+        # a place in a document, not the whole of it
+        "What's on page 2 of the report?",
+        "What's on the back page of the pool leaflet?",
+        "What's on the last page?",
+    ],
 )
 def test_what_is_on_or_what_information_of_no_document_asks_a_fact(question):
     assert question_kind(question).name == FACTOID
@@ -2981,10 +3002,29 @@ def test_the_sentence_that_says_what_happens_otherwise_comes_with_the_one_it_con
     def following(text: str, kind: str = "sentence") -> Sentence:
         return Sentence(start=2, end=3, text=text, kind=kind)
 
-    for after in ["Otherwise, a late fee applies.", "If not, call us.", "If you don't, the "
-                  "place goes.", "Unless they do, nothing changes.", "Failing that, write."]:  # fmt: skip
+    for after in [
+        "Otherwise, a late fee applies.",
+        "Otherwise the place is offered to the next person.",
+        "If not, call us.",
+        "If so, bring the form.",
+        "If you don't, the place goes.",
+        "Unless they do, nothing changes.",
+        "Failing that, write to us.",
+        "In that case, display your permit.",
+        "If this is not possible, call the office.",
+        "If that fails, restart it.",
+        "If there isn't, ask at the desk.",
+        "If it's not, tell us.",
+    ]:
         assert rule(sentence, following(after)), after
-    assert not rule(sentence, following("If you pay late, a fee applies."))  # its own condition
+    for after in [
+        "If you pay late, a fee applies.",  # a condition of its own
+        "If you can, please bring a packed lunch.",  # points forward, to its own clause
+        "If not already paid by direct debit, pay at the desk.",
+        "In this case study, we describe three schools.",
+        "Otherwise-engaged staff may leave early.",
+    ]:
+        assert not rule(sentence, following(after)), after
     next_item = Sentence(start=9, end=28, text="Otherwise, call us.", kind="list_item")
     assert not rule(item, next_item)  # another item, on a line of its own
     assert rule(item, following("Otherwise, call us.", "list_item"))  # on in the same item
