@@ -34,6 +34,12 @@ PAGE_BREAK = "\n\f\n"
 # suffix -> format name; the reader for each name is looked up lazily in `_reader`.
 FORMATS: dict[str, str] = {
     ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
     # reStructuredText (Sphinx documentation) is plain text to the reader: its headings and
     # simple tables are found by the structure step, as a .txt's are. (Its list-tables
     # are not read as tables yet: each cell is a list item. Tried in session 42, branch
@@ -41,12 +47,6 @@ FORMATS: dict[str, str] = {
     # brought failed four LOCO floors of corpora without a list-table.)
     ".rst": "text",
     ".rest": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".pdf": "pdf",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(FORMATS)
 

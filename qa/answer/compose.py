@@ -346,9 +346,7 @@ def refers_back_to_it(quoted: Sentence, following: Sentence) -> str | None:
     a subject pronoun after an opening phrase of time or place ("We close for two staff
     training days each year. In 2024/25 these are ..."). Of list items, only the next
     sentence of the same item (on the same line): the next item is another point."""
-    if following.kind != quoted.kind:
-        return None
-    if quoted.kind == "list_item" and not _same_item(quoted, following):
+    if not _in_the_same_unit(quoted, following):
         return None
     tokens = words(following.text.lstrip(" \"“‘'("))
     if opens_with_a_pronoun(tokens, following.text):
@@ -364,6 +362,14 @@ def refers_back_to_it(quoted: Sentence, following: Sentence) -> str | None:
 # The words that open a phrase of time or place ("In 2024/25", "From June", "Next year"),
 # as `question` reads a calendar name after them.
 _OPENS_A_TIME = TIME_PREPOSITIONS | TIME_DETERMINERS
+
+
+def _in_the_same_unit(quoted: Sentence, following: Sentence) -> bool:
+    """May the next sentence run on from the quoted one: of the same kind, and of a list
+    item, in the same item (the next item is another point)?"""
+    if following.kind != quoted.kind:
+        return False
+    return quoted.kind != "list_item" or _same_item(quoted, following)
 
 
 def _same_item(quoted: Sentence, following: Sentence) -> bool:
@@ -442,11 +448,7 @@ def conditions_on_it(quoted: Sentence, following: Sentence) -> str | None:
     """ "If the college has to cancel a session, it will try to rearrange it." then "If it
     cannot, each student receives £18 ...": the next sentence says what happens otherwise,
     which the first leaves open. Of list items, only the next sentence of the same item."""
-    if following.kind != quoted.kind:
-        return None
-    if quoted.kind == "list_item" and not _same_item(quoted, following):
-        return None
-    if not _CONDITIONS_ON_IT.match(following.text):
+    if not _in_the_same_unit(quoted, following) or not _CONDITIONS_ON_IT.match(following.text):
         return None
     return "the next sentence says what happens otherwise"
 
@@ -3485,12 +3487,12 @@ def _central(
     centrality = centrality + SAYS_WHAT_WEIGHT * np.array(
         [says_what_it_is(t, subject) or defines_the_title(t, title) for t in texts], np.float32
     )
-    summaries = _summary_sections(doc)
+    above = _heading_places(doc)
+    summaries = _summary_sections(doc, above)
     centrality = centrality + SUMMARY_SECTION_WEIGHT * np.array(
         [summaries[i] for i in eligible], np.float32
     )
     if focus is not None:
-        above = _heading_places(doc)
         under = _headings_over(doc, above)
         headings = [under[i] for i in eligible]
         on_topic, keep = focus.relevance(vectors, texts, headings)
@@ -3537,12 +3539,12 @@ def _central(
     return out
 
 
-def _summary_sections(doc: DocumentSentences) -> list[bool]:
+def _summary_sections(doc: DocumentSentences, above: list[int]) -> list[bool]:
     """For each sentence of a document, whether the heading it stands under is headed by a
     word that names a summary, first or last ("Summary", "Executive summary", "Summary of
     actions", "Overview": `names_a_summary`): the writer's own summary of the document,
-    which a summary of it should quote. Not the title, which heads all of it."""
-    above = _heading_places(doc)
+    which a summary of it should quote. Not the title, which heads all of it. `above`:
+    each sentence's heading place (`_heading_places`)."""
     named: dict[int, bool] = {}
     for a in set(above):
         if a >= 0:

@@ -2952,6 +2952,16 @@ def _at(snapshot: Snapshot, fragment: str) -> tuple[Passage, int]:
     return found.passage, found.index
 
 
+def _continued(snapshot: Snapshot, doc_id: str, fragment: str) -> list[str]:
+    """What `continuation` quotes after the sentence holding `fragment`."""
+    return [s.text for _, s in continuation(pick(snapshot, doc_id, fragment), snapshot)]
+
+
+def _after(text: str, kind: str = "sentence") -> Sentence:
+    """A sentence right after one at offsets 0-1 (in the same list item, for an item)."""
+    return Sentence(start=2, end=3, text=text, kind=kind)
+
+
 def test_the_sentence_that_names_the_instances_comes_with_the_one_it_narrows(tmp_path: Path):
     """ "Tell your pharmacist about any other medicines. In particular, tell them if you
     take X." quotes both: the second says which; "However, ..." turns away and does not."""
@@ -2959,24 +2969,18 @@ def test_the_sentence_that_names_the_instances_comes_with_the_one_it_narrows(tmp
             "particular, tell them if you take warfarin. However, most medicines are safe "
             "with it.\n")  # fmt: skip
     snapshot = service_over(tmp_path, "leaflet.txt", text).snapshot()
-    chosen = pick(snapshot, "leaflet.txt", "any other medicines")
-    assert [s.text for _, s in continuation(chosen, snapshot)] == [
+    assert _continued(snapshot, "leaflet.txt", "any other medicines") == [
         "In particular, tell them if you take warfarin."
     ]
-    narrowed = pick(snapshot, "leaflet.txt", "In particular")
-    assert continuation(narrowed, snapshot) == []  # "However, ..." is not taken
+    assert _continued(snapshot, "leaflet.txt", "In particular") == []  # "However" is not taken
     rule = names_its_instances
     sentence = Sentence(start=0, end=1, text="Wash your hands.", kind="sentence")
     item = Sentence(start=0, end=1, text="Wash your hands.", kind="list_item")
-
-    def following(text: str, kind: str = "sentence") -> Sentence:
-        return Sentence(start=2, end=3, text=text, kind=kind)
-
-    assert rule(sentence, following("E.g. before eating."))
-    assert rule(sentence, following("For instance, before eating."))
-    assert not rule(sentence, following("Notably, the gym is shut."))  # another point
-    assert not rule(sentence, following("That is not allowed."))
-    assert not rule(item, following("Especially before eating.", "list_item"))  # next item
+    assert rule(sentence, _after("E.g. before eating."))
+    assert rule(sentence, _after("For instance, before eating."))
+    assert not rule(sentence, _after("Notably, the gym is shut."))  # another point
+    assert not rule(sentence, _after("That is not allowed."))
+    assert not rule(item, _after("Especially before eating.", "list_item"))  # next item
 
 
 def test_the_sentence_that_says_what_happens_otherwise_comes_with_the_one_it_conditions(
@@ -2990,17 +2994,13 @@ def test_the_sentence_that_says_what_happens_otherwise_comes_with_the_one_it_con
             "rearrange it. If it cannot, each student receives £18 for each cancelled session. "
             "If you have questions, ask the office.\n")  # fmt: skip
     snapshot = service_over(tmp_path, "handbook.txt", text).snapshot()
-    chosen = pick(snapshot, "handbook.txt", "try to rearrange")
-    assert [s.text for _, s in continuation(chosen, snapshot)] == [
+    assert _continued(snapshot, "handbook.txt", "try to rearrange") == [
         "If it cannot, each student receives £18 for each cancelled session."
     ]
-    assert continuation(pick(snapshot, "handbook.txt", "If it cannot"), snapshot) == []
+    assert _continued(snapshot, "handbook.txt", "If it cannot") == []
     rule = conditions_on_it
     sentence = Sentence(start=0, end=1, text="Pay by the 1st.", kind="sentence")
     item = Sentence(start=0, end=1, text="Pay by the 1st.", kind="list_item")
-
-    def following(text: str, kind: str = "sentence") -> Sentence:
-        return Sentence(start=2, end=3, text=text, kind=kind)
 
     for after in [
         "Otherwise, a late fee applies.",
@@ -3016,7 +3016,7 @@ def test_the_sentence_that_says_what_happens_otherwise_comes_with_the_one_it_con
         "If there isn't, ask at the desk.",
         "If it's not, tell us.",
     ]:
-        assert rule(sentence, following(after)), after
+        assert rule(sentence, _after(after)), after
     for after in [
         "If you pay late, a fee applies.",  # a condition of its own
         "If you can, please bring a packed lunch.",  # points forward, to its own clause
@@ -3024,10 +3024,10 @@ def test_the_sentence_that_says_what_happens_otherwise_comes_with_the_one_it_con
         "In this case study, we describe three schools.",
         "Otherwise-engaged staff may leave early.",
     ]:
-        assert not rule(sentence, following(after)), after
+        assert not rule(sentence, _after(after)), after
     next_item = Sentence(start=9, end=28, text="Otherwise, call us.", kind="list_item")
     assert not rule(item, next_item)  # another item, on a line of its own
-    assert rule(item, following("Otherwise, call us.", "list_item"))  # on in the same item
+    assert rule(item, _after("Otherwise, call us.", "list_item"))  # on in the same item
 
 
 def test_what_these_documents_are_names_the_kind_the_line_under_a_title_gives(tmp_path):

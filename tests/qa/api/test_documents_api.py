@@ -173,20 +173,23 @@ def test_bad_files_next_to_good_ones_are_reported_and_nothing_else_is_lost(env):
             ("corrupt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage", "application/pdf"),
             ("scan.pdf", scan_pdf_bytes(2), "application/pdf"),
             ("latin.txt", "Le café coûte 3 € à Zürich.".encode("cp1252"), "text/plain"),
+            ("setup.rst", b"Setup\n=====\n\nRun the installer once.\n", "text/x-rst"),
         ),
     )
     assert job["state"] == "done"
     files = by_name(job)
     assert files["leave.docx"]["status"] == "added"
+    assert files["setup.rst"]["status"] == "added"  # reStructuredText, as its browser types it
     assert files["latin.txt"]["status"] == "added"
     assert "Windows-1252" in files["latin.txt"]["warnings"][0]
     assert files["corrupt.pdf"]["status"] == "skipped" and "PDF" in files["corrupt.pdf"]["reason"]
     assert files["scan.pdf"]["status"] == "skipped"
     assert "no text" in files["scan.pdf"]["reason"] and "OCR" in files["scan.pdf"]["reason"]
     # The skipped files are not left in the corpus folder; the others are all there.
-    assert sorted(p.name for p in corpus.iterdir()) == ["kettle.md", "latin.txt", "leave.docx"]
+    kept_files = ["kettle.md", "latin.txt", "leave.docx", "setup.rst"]
+    assert sorted(p.name for p in corpus.iterdir()) == kept_files
     docs = [d["doc_id"] for d in client.get("/v1/documents").json()]
-    assert docs == ["kettle.md", "latin.txt", "leave.docx"]
+    assert docs == kept_files
     assert service.document("kettle.md").text == kept
 
     # A replacement that cannot be read leaves the previous version, file and index.
