@@ -85,7 +85,7 @@ from qa.types import Passage, Sentence
 # headings) and a field's label ("**Version:** 3.2" is a field, as "Version: 3.2" is).
 # 30: a letter is titled by its "RE:" line (`structure.letter_subject`), and a title over
 # its underline without the underline (`structure.wrapped_title`).
-# 31: reStructuredText's "~", "^", "#" ... underlines make headings (`structure._adorns`),
+# 31: reStructuredText's "~", "^", "#" ... underlines make headings (`structure._underline_level`),
 # not a Markdown fence that ran to the end of the document.
 CHUNKING_VERSION = 31
 

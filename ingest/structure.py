@@ -521,8 +521,8 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             continue
         if current is not None and current.role == "quote":
             close()
-        if _adorns(text, current, line):
-            current.kind, current.style, current.level = HEADING, ("md",), _ADORNMENT_LEVEL
+        if level := _underline_level(text, current, line):
+            current.kind, current.style, current.level = HEADING, ("md",), level
             current.enumerated, current.marker_end = False, -1
             close()
             continue
@@ -537,18 +537,6 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
                     Block(HEADING, line.start + m.start(2), line.start + m.end(2), style=("md",))
                 )
                 blocks[-1].level = len(m.group(1))
-            continue
-        if (
-            _SETEXT.match(line.text)
-            and current is not None
-            and current.kind == "paragraph"
-            and current.lines == 1
-            and _underlines(text, current, line)
-        ):
-            current.kind, current.style = HEADING, ("md",)
-            current.enumerated, current.marker_end = False, -1
-            current.level = 1 if stripped.startswith("=") else 2
-            close()
             continue
         if _RULE.match(line.text):
             close()
@@ -722,16 +710,20 @@ def _framed_headings(lines: list[_Line]) -> dict[int, int]:
     return found
 
 
-def _adorns(text: str, current: Block | None, line: _Line) -> bool:
-    """Is `line` a reStructuredText adornment (`_ADORNMENT`) under the one-line paragraph
-    above it, at least as long as that line, as the format requires of a title's?"""
-    return (
-        current is not None
-        and current.kind == "paragraph"
-        and current.lines == 1
-        and _ADORNMENT.match(line.text) is not None
-        and len(line.text.strip()) >= len(text[current.start : current.end].strip())
-    )
+def _underline_level(text: str, current: Block | None, line: _Line) -> int | None:
+    """The heading level that `line` gives the one-line paragraph above it by underlining
+    it: 1 for "=" and 2 for "-" (Markdown's setext, `_underlines`), `_ADORNMENT_LEVEL` for
+    reStructuredText's other adornments (`_ADORNMENT`), which must be at least as long as
+    the title, as the format requires (a shorter "~~~" is a Markdown fence); None when it
+    underlines nothing."""
+    if current is None or current.kind != "paragraph" or current.lines != 1:
+        return None
+    if m := _SETEXT.match(line.text):
+        return (1 if m.group(1)[0] == "=" else 2) if _underlines(text, current, line) else None
+    title = text[current.start : current.end].strip()
+    if _ADORNMENT.match(line.text) and len(line.text.strip()) >= len(title):
+        return _ADORNMENT_LEVEL
+    return None
 
 
 def _underlines(text: str, current: Block, line: _Line) -> bool:

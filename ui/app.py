@@ -19,6 +19,7 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field, ValidationError
 
+from ingest.formats import READABLE_FORMATS
 from qa.config import Settings
 from qa.errors import CorpusQAError, InvalidInput, NotFound, public_message
 from qa.service import QAService, get_service
@@ -377,8 +378,8 @@ def build(settings: Settings, service: QAService | None = None):
                         height=140,
                     )
                     gr.HTML(
-                        "<p class='cqa-hint' id='cqa-upload-hint'>PDF, Word (.docx), web pages (.html), Markdown, "
-                        f"reStructuredText and text, up to {settings.max_file_bytes // 1_000_000} MB each. A "
+                        f"<p class='cqa-hint' id='cqa-upload-hint'>{READABLE_FORMATS}, "
+                        f"up to {settings.max_file_bytes // 1_000_000} MB each. A "
                         "document can be asked about as soon as it shows as added.</p>",
                         js_on_load=None,
                     )

@@ -17,6 +17,7 @@ from datetime import datetime
 from itertools import pairwise
 from urllib.parse import quote as urlquote
 
+from ingest.formats import READABLE_FORMATS
 from qa.types import Answer, Citation, Document, DocumentInfo, Job, JobFile
 
 # Up to this many characters of a quote's own paragraph are shown on each side of it.
@@ -299,7 +300,7 @@ def corpus_html(docs: list[DocumentInfo] | None, error: str | None = None) -> st
     if not docs:
         return (
             "<div class='cqa-corpus'><h2>No documents yet</h2><p>Add some in the "
-            "<strong>Documents</strong> tab (PDF, Word, web pages, Markdown, reStructuredText or text), or run "
+            f"<strong>Documents</strong> tab ({READABLE_FORMATS}), or run "
             "<code>corpus-qa ingest</code> on a folder. Then ask about them here.</p></div>"
         )
     n = len(docs)

@@ -49,6 +49,8 @@ FORMATS: dict[str, str] = {
     ".rest": "text",
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(FORMATS)
+# The formats above as a person names them, for the front ends' hints.
+READABLE_FORMATS = "PDF, Word (.docx), web pages (.html), Markdown, reStructuredText and plain text"
 
 
 @dataclass(frozen=True)
