@@ -163,17 +163,19 @@ def open_bench(settings: Settings, corpus: Corpus, progress: bool = True) -> Ben
 
 
 # --- asking and judging ---------------------------------------------------------------------------
-def _evidence_text(service, citation) -> str:
-    """The cited passage, widened to include the quote (a quote may reach into context)."""
+def _evidence_text(service, citation, text: str) -> str:
+    """The cited passage of the document `text`, widened to include the quote (a quote may
+    reach into context)."""
     passage = service.passage(citation.passage_id)
-    text = service.document_text(citation.doc_id)
     return text[min(passage.start, citation.start) : max(passage.end, citation.end)]
 
 
 def judge_answer(service, judge: Judge, answer: Answer, llm_judge=None) -> dict:
     claims = split_claims(answer.answer)
     by_id = {c.id: c for c in answer.citations}
-    evidence = {c.id: _evidence_text(service, c) for c in answer.citations}
+    # each cited document read once (a store read and a version check each)
+    texts = {d: service.document_text(d) for d in {c.doc_id for c in answer.citations}}
+    evidence = {c.id: _evidence_text(service, c, texts[c.doc_id]) for c in answer.citations}
     verdicts, relevant, total_citations = [], 0, 0
     for claim in claims:
         cited = [i for i in claim.citation_ids if i in by_id]
@@ -196,7 +198,7 @@ def judge_answer(service, judge: Judge, answer: Answer, llm_judge=None) -> dict:
             others = [evidence[j] for j in cited if j != i]
             rest = judge.judge(claim.text, others).supported if others else False
             relevant += alone or (full.supported and not rest)
-    valid = [service.document_text(c.doc_id)[c.start : c.end] == c.quote for c in answer.citations]
+    valid = [texts[c.doc_id][c.start : c.end] == c.quote for c in answer.citations]
     return {
         "verdicts": verdicts,
         "relevant_citations": relevant,

@@ -16,6 +16,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from qa.sections import DOCUMENT_TYPES, NUMBERED
 from qa.sentences import sentence_spans
@@ -823,8 +824,10 @@ def always_answered(kind: Kind) -> bool:
     return kind.name in (OVERVIEW, COMPARISON) and not kind.judged
 
 
+@lru_cache(maxsize=4096)
 def question_kind(question: str) -> Kind:
-    """The first rule that fires; otherwise a question asking for a fact."""
+    """The first rule that fires; otherwise a question asking for a fact. Cached: a Kind
+    is immutable, and choosing and composing an answer ask for it many times."""
     found = _first_kind(RULES, question) or _past_its_lead_in(question)
     return found or Kind(FACTOID, "asks for a fact")
 

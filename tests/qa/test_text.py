@@ -1,0 +1,50 @@
+"""The readers every part of the answerer shares (words, stems, table cells, sentences):
+cached, so what they return must be the caller's own, and their fast paths must read as
+the slow ones did."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from qa.answer.tables import cells
+from qa.text import plain_apostrophes, stems, words
+
+
+def test_words_read_typographic_apostrophes_as_plain_ones():
+    assert words("Isn’t it the tenant’s duty?") == ["Isn't", "it", "the", "tenant's", "duty"]
+    assert words("Donʼt") == ["Don't"]
+    # a left quote is no part of a word, so it splits as before
+    assert words("rock‘n’roll") == ["rock", "n'roll"]
+    text = "The boiler’s pressure is 1.5 bar; it’s checked at 09:00 by the caretaker."
+    assert words(text) == [plain_apostrophes(w) for w in words(text)]
+    assert words("plain text, no apostrophes: 12% of 3,000") == [
+        "plain", "text", "no", "apostrophes", "12%", "of", "3,000",
+    ]  # fmt: skip
+
+
+def test_cached_readers_hand_each_caller_its_own_copy():
+    first = stems("The tenants pay the rent monthly")
+    first.add("changed")
+    assert "changed" not in stems("The tenants pay the rent monthly")
+    row = "| Plan | Price |"
+    spans = cells(row)
+    spans.append((0, 0))
+    assert cells(row) == [(2, 6), (9, 14)]
+
+
+def test_splitting_sentences_loads_punkt_without_scipy_and_scikit_learn():
+    """nltk's package would import both for features Punkt never uses (~2.7 s of every fresh
+    process's first answer); a process that wants them later still gets them."""
+    code = (
+        "import sys\n"
+        "from qa.sentences import sentence_spans\n"
+        "assert sentence_spans('It rains. We stay in.') == [(0, 9), (10, 21)]\n"
+        "assert 'nltk' in sys.modules\n"
+        "assert 'scipy' not in sys.modules and 'sklearn' not in sys.modules, 'loaded'\n"
+        "import scipy.stats, sklearn.linear_model\n"
+        "from nltk.metrics.association import BigramAssocMeasures\n"
+        "assert sys.meta_path[0].__class__.__module__ != 'qa.sentences'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
