@@ -307,6 +307,11 @@ def _out_of_fold_probabilities(rows: np.ndarray, correct: np.ndarray, usable: np
     return out
 
 
+# Tried in session 43 and not kept: the answerer and the answerability model fitted on the
+# questions they decide only, without the summaries and comparisons that are always answered
+# (`_always_answered`), so that how a summary is composed would not move the threshold of
+# the facts: dev LOCO (`python -m evals.decision_lab`) .686 / .548 / .526 / .396 -> .678 /
+# .534 / .543 / .399, AUC -.0021 [-.0058, +.0015], 20 of 809 outcomes moved both ways.
 def choose(cases: list[Case], scorer: Logistic, settings: Settings) -> DecisionModel:
     """The companion ratios that put the key facts in the most answers when every question
     is answered (then fewer quoted sentences); then, at those ratios, the answerer, the

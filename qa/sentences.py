@@ -224,35 +224,41 @@ def join_reason(left: str, right: str) -> str | None:
 
 
 class _Unavailable(importlib.abc.MetaPathFinder):
-    """Refuses to find the named packages, to one thread: while it imports nltk."""
+    """Finds none of the named packages, for one thread: the one importing nltk."""
 
     def __init__(self, packages: tuple[str, ...]) -> None:
         self.packages, self.thread = packages, threading.get_ident()
 
     def find_spec(self, fullname: str, path: object, target: object = None) -> None:
         if threading.get_ident() == self.thread and fullname.partition(".")[0] in self.packages:
-            raise ImportError(f"{fullname} is not needed by Punkt", name=fullname)
+            raise ModuleNotFoundError(f"{fullname} is not needed by Punkt", name=fullname)
         return None
 
 
-# nltk's package imports the whole of nltk, and with it SciPy and scikit-learn for what
-# Punkt never uses (collocation statistics, classifiers), which nltk imports only if it
-# can (try/except ImportError). Measured here: the first sentence split of a fresh
-# process (every CLI command and server) 3.4 s with them, 0.7 s without.
+# nltk's package imports the whole of nltk, and with it SciPy and scikit-learn, which it
+# imports only if it can (try/except ImportError), for what Punkt never uses: collocation
+# significance tests, scikit-learn classifiers. Measured here: the first sentence split of
+# a fresh process (every CLI command and server) 3.4 s with them, 0.7 s without. Those
+# nltk features stay off in the process (nothing here or in llama-index, which uses nltk's
+# Punkt and stopwords, calls them); SciPy and scikit-learn themselves import as ever.
 _NOT_FOR_PUNKT = ("scipy", "sklearn")
 
 
 def _import_punkt_lightly() -> None:
     """nltk's Punkt, imported without `_NOT_FOR_PUNKT` where this process has not loaded
-    nltk yet; a later nltk that needs them outright is imported with them by the caller."""
+    nltk yet. Should a later nltk need them outright, whatever the attempt loaded is
+    dropped (a failed package import leaves its finished submodules behind, and those
+    would break every later `import nltk`), and the caller imports nltk whole."""
     if "nltk" in sys.modules:
         return
+    before = set(sys.modules)
     finder = _Unavailable(_NOT_FOR_PUNKT)
     sys.meta_path.insert(0, finder)
     try:
         import nltk.tokenize.punkt  # noqa: F401
     except ImportError:
-        pass
+        for name in set(sys.modules) - before:
+            del sys.modules[name]
     finally:
         sys.meta_path.remove(finder)
 

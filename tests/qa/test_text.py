@@ -4,6 +4,7 @@ the slow ones did."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -35,7 +36,7 @@ def test_cached_readers_hand_each_caller_its_own_copy():
 
 def test_splitting_sentences_loads_punkt_without_scipy_and_scikit_learn():
     """nltk's package would import both for features Punkt never uses (~2.7 s of every fresh
-    process's first answer); a process that wants them later still gets them."""
+    process's first answer); a process that wants them later still imports them."""
     code = (
         "import sys\n"
         "from qa.sentences import sentence_spans\n"
@@ -43,8 +44,35 @@ def test_splitting_sentences_loads_punkt_without_scipy_and_scikit_learn():
         "assert 'nltk' in sys.modules\n"
         "assert 'scipy' not in sys.modules and 'sklearn' not in sys.modules, 'loaded'\n"
         "import scipy.stats, sklearn.linear_model\n"
-        "from nltk.metrics.association import BigramAssocMeasures\n"
+        "import nltk\n"
+        "from llama_index.core.node_parser import SentenceSplitter\n"
+        "assert SentenceSplitter(chunk_size=64, chunk_overlap=0).split_text('One. Two.')\n"
         "assert sys.meta_path[0].__class__.__module__ != 'qa.sentences'\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+def test_an_nltk_that_needs_scipy_outright_is_imported_whole(tmp_path):
+    """Should a later nltk import SciPy unguarded, the light import fails half-way: what it
+    loaded is dropped, so that nltk then imports whole (its finished submodules left behind
+    would break every later `import nltk`)."""
+    package = tmp_path / "nltk"
+    (package / "tokenize").mkdir(parents=True)
+    (package / "__init__.py").write_text("from nltk import helper\nimport scipy\n")
+    (package / "helper.py").write_text("")
+    (package / "tokenize" / "__init__.py").write_text("")
+    (package / "tokenize" / "punkt.py").write_text("")
+    code = (
+        "import sys\n"
+        "from qa.sentences import _import_punkt_lightly\n"
+        "_import_punkt_lightly()\n"
+        "assert 'nltk' not in sys.modules and 'nltk.helper' not in sys.modules\n"
+        "import nltk.tokenize.punkt\n"
+        "assert nltk.helper and 'scipy' in sys.modules\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
+    )
     assert done.returncode == 0, done.stderr
