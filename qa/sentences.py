@@ -246,18 +246,18 @@ _NOT_FOR_PUNKT = ("scipy", "sklearn")
 
 def _import_punkt_lightly() -> None:
     """nltk's Punkt, imported without `_NOT_FOR_PUNKT` where this process has not loaded
-    nltk yet. Should a later nltk need them outright, whatever the attempt loaded is
-    dropped (a failed package import leaves its finished submodules behind, and those
-    would break every later `import nltk`), and the caller imports nltk whole."""
+    nltk yet. Should a later nltk need them outright, the nltk modules the attempt loaded
+    are dropped (a failed package import leaves its finished submodules behind, and those
+    would break every later `import nltk`), and the caller imports nltk whole. (Other
+    packages it loaded stay: they loaded whole, and numpy, for one, must not load twice.)"""
     if "nltk" in sys.modules:
         return
-    before = set(sys.modules)
     finder = _Unavailable(_NOT_FOR_PUNKT)
     sys.meta_path.insert(0, finder)
     try:
         import nltk.tokenize.punkt  # noqa: F401
     except ImportError:
-        for name in set(sys.modules) - before:
+        for name in [n for n in sys.modules if n == "nltk" or n.startswith("nltk.")]:
             del sys.modules[name]
     finally:
         sys.meta_path.remove(finder)
