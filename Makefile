@@ -49,8 +49,7 @@ format: setup
 
 # The real-LLM tests run in `make test-llm` (they need the server below), not here.
 # Two workers, each test file whole on one (its module fixtures built once): the eval gate
-# (~5 min) runs on one while the other takes the rest (measured here, session 43: pytest
-# 15 min 41 s on one worker before the lighter Punkt import, 11 min 20 s on two with it).
+# (~5 min) runs on one while the other takes the rest (run times: README, Development).
 TEST_WORKERS ?= 2
 test: setup browser axe lint
 	$(PY) -m pytest -m "not real_llm" -n $(TEST_WORKERS) --dist loadfile

@@ -34,6 +34,15 @@ def test_cached_readers_hand_each_caller_its_own_copy():
     assert cells(row) == [(2, 6), (9, 14)]
 
 
+def _python(code: str, **env: str) -> subprocess.CompletedProcess:
+    """`code` run in a fresh interpreter (with `env` added to the environment): what a
+    process imports depends on what it imported before."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+        env={**os.environ, **env},
+    )  # fmt: skip
+
+
 def test_splitting_sentences_loads_punkt_without_scipy_and_scikit_learn():
     """nltk's package would import both for features Punkt never uses (~2.7 s of every fresh
     process's first answer); a process that wants them later still imports them."""
@@ -49,7 +58,7 @@ def test_splitting_sentences_loads_punkt_without_scipy_and_scikit_learn():
         "assert SentenceSplitter(chunk_size=64, chunk_overlap=0).split_text('One. Two.')\n"
         "assert sys.meta_path[0].__class__.__module__ != 'qa.sentences'\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    done = _python(code)
     assert done.returncode == 0, done.stderr
 
 
@@ -71,8 +80,5 @@ def test_an_nltk_that_needs_scipy_outright_is_imported_whole(tmp_path):
         "import nltk.tokenize.punkt\n"
         "assert nltk.helper and 'scipy' in sys.modules\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
-    )
+    done = _python(code, PYTHONPATH=str(tmp_path))
     assert done.returncode == 0, done.stderr
