@@ -563,7 +563,9 @@ _NUM = (
     r"six|seven|eight|nine))+|"
     rf"{FIGURE_DIGITS}(?:k|bn)?|"  # "£9.55k", "$2bn": the scale is the sum's
     + _NUMBER_WORD
-    + r")(?![\w-])"
+    # a hyphen only before a unit: "3-year", "30-day", "5-litre" (an adjective's figure),
+    # not "10-15" nor "555-0142"
+    + rf")(?!\w|-(?!(?:{TIME_UNIT}|{UNIT_WORD})\b))"
 )
 _MODIFIER = (
     r"(?:(?:more|less|fewer|greater|higher|lower|better|worse|other) than|at (?:least|most)|up to|"

@@ -450,6 +450,18 @@ def test_a_which_question_asks_for_the_noun_after_its_adjective():
             "time",
             "when the light turns red",
         ),
+        (  # a figure joined to its unit by a hyphen, as an adjective ("3-year", "30-day")
+            "The boiler's 3-year service can be missed by no more than 6 months.",
+            "How often does the boiler need a service?",
+            "duration",
+            "3-year",
+        ),
+        (
+            "Members get a 30-day cooling-off period after they sign up for 12 months.",
+            "How long is the cooling-off period?",
+            "duration",
+            "30-day",
+        ),
         (  # a possessive's apostrophe ends the duration; "month's" does not lend it one
             "The tenant must give at least one month's written notice before leaving the flat.",
             "How much notice must the tenant give?",
