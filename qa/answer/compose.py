@@ -1319,7 +1319,10 @@ def _names_a_thing(run: str) -> bool:
 
 
 def appositive_span(sentence: str, ask: Ask) -> Span | None:
-    """ "Who is X?": what the sentence says X is ("X, researcher at Acme Labs, said")."""
+    """ "Who is X?": what the sentence says X is, in a phrase set off by commas beside the
+    name: "X, researcher at Acme Labs, said" or "The head of the fund, X, told"; failing
+    those, a phrase after the name up to the clause's end that opens with no verb ("X,
+    the fund's head.", not "X, told journalists ..."), or a short one before it."""
     m = re.match(r"^\W*who\s+(?:is|was|are|were)\s+(.+?)\W*$", ask.text, re.I)
     if not m:
         return None
@@ -1329,13 +1332,26 @@ def appositive_span(sentence: str, ask: Ask) -> Span | None:
     ):
         return None  # "Who was chief executive before X?" asks for someone else than X
     last = re.escape(target[-1])
-    after = re.search(rf"\b{last}\b(?:’s|'s)?\s*,\s*([^,;.]+?)\s*[,;.]", sentence)
-    if after:
-        return after.start(1), after.end(1)
+    after = rf"\b{last}\b(?:’s|'s)?\s*,\s*([^,;.]+?)\s*"
+    for pattern in (
+        after + ",",  # "X, researcher at Acme Labs, said"
+        rf"(?:^|[,;:]\s*)([^,;.]+?),\s*[^,;.]*\b{last}\b(?:’s|'s)?\s*,",  # "The head, X, told"
+        after + "[;.]",  # "... was X, the fund's head."
+    ):
+        found = re.search(pattern, sentence)
+        if found and not _opens_with_a_verb(found.group(1)):
+            return found.start(1), found.end(1)
     before = re.search(rf"([^,;.]+?),\s*[^,;.]*\b{last}\b", sentence)
     if before and len(words(before.group(1))) <= 8:
         return before.start(1), before.end(1)
     return None
+
+
+def _opens_with_a_verb(phrase: str) -> bool:
+    """Does the phrase open with a word WordNet reads only as a verb ("told", "said")?
+    Then it is the sentence's predicate, not what a name is."""
+    first = next(iter(words(phrase)), "")
+    return parts_of_speech(first) == frozenset({"v"})
 
 
 def speaker_span(sentence: str, ask: Ask) -> Span | None:

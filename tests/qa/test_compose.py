@@ -198,6 +198,19 @@ def assert_exact(text: str, citations, snapshot: Snapshot) -> None:
             "entity",
             "Maria Okafor",
         ),
+        (  # "Who is X?": the phrase set off by commas before the name too
+            "The head of the city's port authority, Ana Ribeiro, told reporters on Monday"
+            " that the harbour would reopen.",
+            "Who is Ana Ribeiro?",
+            "person",
+            "The head of the city's port authority",
+        ),
+        (  # at the clause's end
+            "The meeting was chaired by Ana Ribeiro, the port's chief engineer.",
+            "Who is Ana Ribeiro?",
+            "person",
+            "the port's chief engineer",
+        ),
         (
             "The union will meet the management in March to discuss overtime pay.",
             "When will the union meet the management?",
