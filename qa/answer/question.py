@@ -659,7 +659,13 @@ def answer_type_of(text: str) -> str:
     time ..." dropped as words of the kind of answer, as `_request_words` drops a contact
     request's: 2 of 809 dev outcomes moved at the threshold, and the probe question that
     led to it ("How much money does each player get?" over "takes 8 coins") lost the
-    soft match of "money" to "coins" that ranked its answer."""
+    soft match of "money" to "coins" that ranked its answer.
+
+    Nor (session 44) a who- or where-question read up to an indirect how-question that a
+    preposition brings in ("Who do I talk to about how much power I can feed in?" a
+    person, not a count): the one dev question it retyped was then answered wrong (a
+    table of settings, where it had abstained), and the refit moved 14 other outcomes
+    (`corpus-qa eval --loco`: test .669 / .458 / .470 -> .667 / .458 / .467)."""
     asking = asking_part(text)
     for rule in ANSWER_TYPE_RULES:
         if found := rule(asking):
