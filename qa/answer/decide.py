@@ -383,6 +383,13 @@ def yes_no_missing(views: Sequence[View]) -> float:
     return missing_here(views[0]) / top if top > 0 else 0.0
 
 
+# Tried in session 44 and not kept: the best candidate says, where the question has a word
+# its context lacks, a rival of that word (a WordNet antonym, or another member of the
+# small class its first noun sense belongs to: "the Winter Fair" for "the summer fair",
+# "every Tuesday" for "on Thursdays"), weighted as `missing_here`. It fired on 20 of 809
+# dev questions, 15 of them answerable (a comparison names both seasons), and dev LOCO
+# (`python -m evals.decision_lab`) went .686 / .548 / .526 / .396 -> .682 / .544 / .532 /
+# .396, AUC -.0035 [-.0114, +.0012].
 VIEW_FEATURES: list[ViewFeature] = [
     best_asked_missing,
     asks_yes_no,
