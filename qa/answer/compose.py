@@ -2531,7 +2531,7 @@ def choose_lead(
     if not ask.text or best.sentence.kind in HEADING_KINDS:
         return None
     for c in (best, *others):
-        if in_table := _table_lead(c, ask.text, snapshot, named=c is not best):
+        if in_table := _table_lead(c, ask, snapshot, named=c is not best):
             return in_table
     if column := _other_rows_column(best, others, ask.text, snapshot):
         return column
@@ -2694,10 +2694,12 @@ def _unruled(text: str, span: Span) -> Span:
     return a, b
 
 
-def _table_lead(c: Chosen, question: str, snapshot: Snapshot, named: bool = False) -> Lead | None:
+def _table_lead(c: Chosen, ask: Ask, snapshot: Snapshot, named: bool = False) -> Lead | None:
     """For a row of a table with a header: the cell, in the row the question names, under
-    the column it asks about (`tables.asked_cell`), with the header row and that row to be
-    quoted before the rest."""
+    the column it asks about (`tables.asked_cell`), or the one other cell of that row of
+    the kind of answer asked where that cell is of none (`_cell_of_the_kind`), with the
+    header row and that row to be quoted before the rest."""
+    question = ask.text
     if c.sentence.kind != "table_row" or comparative(question) or superlative(question):
         return None  # "which is shorter": the row found is not the one the comparison picks
     run = _run_of(snapshot, c, most=_TABLE_MAX)
@@ -2706,9 +2708,29 @@ def _table_lead(c: Chosen, question: str, snapshot: Snapshot, named: bool = Fals
     found = asked_cell(question, texts, snapshot.lexicon, named, None if named else row)
     if found is None:  # another row's column would contradict the best sentence
         return None if named else _column_lead(c, question, snapshot)
-    at, (a, b) = found
+    at, cell = found
+    a, b = _cell_of_the_kind(texts[at], cell, ask)
     passage, row = run[at]
     return Lead(passage, row.start + a, row.start + b, row.start, (run[0], run[at]))
+
+
+# What a cell must hold to answer a question that asks for a date or a time, or for a sum
+_CELL_KINDS: dict[str, Callable[[str], bool]] = {
+    "time": lambda cell: bool(TIME.search(cell) or CLOCK.search(cell)),
+    "amount": lambda cell: bool(re.search(_CURRENCY, cell)),
+}
+
+
+def _cell_of_the_kind(row: str, cell: Span, ask: Ask) -> Span:
+    """The cell found under the column the question's words fit, unless the question asks
+    for a date, a time or a sum that the cell does not hold and exactly one other cell of
+    the row does: "When is Pennington supposed to get its kiosks?" is answered by the
+    row's "16 December 2024" under "Go-live date", not by its "3" under "Kiosks"."""
+    fits = _CELL_KINDS.get(ask.answer_type)
+    if fits is None or fits(row[cell[0] : cell[1]]):
+        return cell
+    others = [(a, b) for a, b in cells(row) if (a, b) != cell and fits(row[a:b])]
+    return others[0] if len(others) == 1 else cell
 
 
 def _column_lead(c: Chosen, question: str, snapshot: Snapshot) -> Lead | None:

@@ -79,6 +79,7 @@ from qa.answer.kinds import (
     side_questions,
     things_asked_to_exist,
 )
+from qa.answer.question import answer_type_of
 from qa.answer.turns import turns_of
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -1530,6 +1531,30 @@ def test_a_table_answers_which_only_where_the_best_sentence_does_not_say_its_cel
     assert_exact(*composed, snapshot)
     assert table_which(question, [prose], [prose, row], snapshot) is None
     assert table_which(question, [row], [row], snapshot) is None  # the row itself leads
+
+
+def test_a_table_lead_is_a_cell_of_the_kind_asked(tmp_path):
+    """ "When ...?" asks a date: where the column the question's words fit ("Lockers" for
+    "its lockers") holds none, the one cell of the row that does answers; a sum likewise."""
+    plan = (
+        "# Locker rollout\n\n"
+        "| Site | Lockers | Status | Go-live date | Cost |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| Eastgate | 12 | Live | 4 March 2025 | £2,400 |\n"
+        "| Millbrook | 8 | Planned | 16 June 2025 | £1,600 |\n"
+    )
+    service = service_over(tmp_path, "plan.md", plan)
+    snapshot = service.snapshot()
+    row = pick(snapshot, "plan.md", "| Millbrook")
+    for question, lead in [
+        ("When is Millbrook supposed to get its lockers?", "16 June 2025"),
+        ("How much will the lockers at Millbrook cost?", "£1,600"),
+        ("How many lockers will Millbrook get?", "8"),  # a count: the column fitted
+    ]:
+        kind, asked = question_kind(question), answer_type_of(question)
+        text, citations = compose(kind, [row], snapshot, question=question, answer_type=asked)
+        assert text.startswith(f"{lead} [1] — "), (question, text)
+        assert_exact(text, citations, snapshot)
 
 
 def test_a_side_is_not_found_in_its_opposite_and_is_found_in_its_synonym(tmp_path):
