@@ -1246,6 +1246,8 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
             # "Acme Family Trust" is the trust's name, "Family Trust" no name; but after a
             # title the question has ("Harbour Master Edith Ray"), the rest is the name
             run = untrimmed
+        elif run and _written_as_a_name(trimmed, ask):
+            continue  # "Mehta" of "Raj Mehta" where Raj is asked: the same; not a title's rest
         if run and _capitals_of_style(run, ask):
             continue
         if len(run) == 1 and _no_noun_opening(sentence, run[0]):
@@ -1256,6 +1258,16 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
             last = run[-1].group()
             out.append((run[0].start(), run[-1].end() - len(last) + len(without_possessive(last))))
     return out
+
+
+def _written_as_a_name(trimmed: list[re.Match], ask: Ask) -> bool:
+    """Do the question's words trimmed off a run of names include one the question writes
+    as a name: capitalised, not opening it, and no common word ("Raj" of "now that Raj is
+    stepping down")? Then the run is the name asked ("Raj Mehta"), not a title before
+    another ("harbour master" of "Harbour Master Edith Ray", "British Foreign Secretary"
+    of "Who is the British Foreign Secretary quoted?")."""
+    written = {w for w in words(ask.text)[1:] if w[:1].isupper()}
+    return any(t.group() in written and zipf(t.group().lower()) < _COMMON_HEAD for t in trimmed)
 
 
 # A division of a document and its number ("Section 7", "Schedule 2.1"); a figure, not a

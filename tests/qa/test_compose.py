@@ -651,6 +651,18 @@ def test_a_which_question_asks_for_the_noun_after_its_adjective():
             "person",
             "Artur Kallio",
         ),
+        (  # the rest of the name the question has ("Mehta" of "Raj Mehta") is the same person
+            "Action 5: Raj Mehta hands over the treasurer's records to Lucy Brennan by 31 Dec",
+            "Who's looking after the money now that Raj is stepping down?",
+            "person",
+            "Lucy Brennan",
+        ),
+        (  # a title the question writes capitalised is still a title
+            "British Foreign Secretary Dominique Raab said the attacks were unacceptable.",
+            "Who is the British Foreign Secretary quoted in the articles?",
+            "person",
+            "Dominique Raab",
+        ),
         (  # a middle initial does not part a name
             "Signed for the lessee: Tobias K. Lindqvist, Finance Director",
             "Who signed for the lessee?",
@@ -660,6 +672,12 @@ def test_a_which_question_asks_for_the_noun_after_its_adjective():
         (  # a body named with a word of the question keeps its whole name
             "The largest holder of shares is the Quenby Heritage Trust, with 12%.",
             "Who is Quenby's largest shareholder?",
+            "person",
+            "Quenby Heritage Trust",
+        ),
+        (
+            "The largest holder of shares is the Quenby Heritage Trust, with 12%.",
+            "Who is the largest shareholder of Quenby?",
             "person",
             "Quenby Heritage Trust",
         ),
