@@ -608,6 +608,12 @@ def test_a_which_question_asks_for_the_noun_after_its_adjective():
             "time",
             "by Wednesday, 30 April 2025",
         ),
+        (  # a run of days in one month is one date
+            "The hall is closed for repairs from 23 to 29 December and on 1 January.",
+            "When is the hall shut over Christmas?",
+            "time",
+            "from 23 to 29 December",
+        ),
         (  # a weekday before a count is no date
             "On Monday 12 homes lost power for an hour.",
             "When did the homes lose power?",
