@@ -605,7 +605,7 @@ TIME = re.compile(
     + _PART_OF
     + rf"|{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     # a run of days in one month ("23 to 29 December", "4-6 May 2025") is one time
-    + rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|-|–|until|and)\s*)?"
+    + r"|(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|until|and)\s*)?"
     + rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}(?:,?\s+\d{{4}})?"
     + rf"|{MONTH_NAME}(?:\s+\d{{4}})?"
     + r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}"
