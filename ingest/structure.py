@@ -43,7 +43,7 @@ from itertools import pairwise, takewhile
 
 from qa.sections import DIVISIONS, heading_label
 from qa.sentences import sentence_spans, set_in_capitals
-from qa.text import HEADER_FIELD, QUOTED_LINE, is_table_separator
+from qa.text import CLOCK, HEADER_FIELD, MONEY, QUOTED_LINE, is_table_separator
 from qa.types import SECTION_SEPARATOR, Sentence
 
 # The kinds of sentence (Sentence.kind): what the answerer may quote, and how.
@@ -1228,6 +1228,8 @@ def _sentence_case_line(first: str, block: Block) -> bool:
     figures = [w for w in text.split() if any(c.isdigit() for c in w)]
     if figures and 2 * len(figures) >= len(text.split()):
         return False  # a date or a line of figures
+    if CLOCK.search(text) or MONEY.search(text):
+        return False  # "Open Tuesday–Sunday, 8:30am–4pm": a time or a sum states a fact
     return _sentence_case_heading(text) and not _is_name_list(text)
 
 

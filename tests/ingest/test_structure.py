@@ -1325,6 +1325,34 @@ def test_a_short_sentence_case_line_over_its_text_in_wrapped_text_is_a_heading()
     assert any(t.startswith("Stop taking the tablets three days") for t in section)
 
 
+def test_a_short_line_with_a_time_of_day_or_a_sum_states_a_fact_and_heads_nothing():
+    """ "Open Tuesday to Sunday, 8:30am to 4pm (closed Mondays)" above the text of a
+    hard-wrapped page says when the place is open: a time of day or a sum of money in a
+    short line is what a heading would name, not the heading."""
+    paragraphs = [
+        _fill(p)
+        for p in (
+            "We cook almost everything ourselves in one small kitchen. That means all fourteen"
+            " major allergens are handled on the same worktops, and we cannot promise that any"
+            " dish is completely free of any allergen.",
+            "If you have a severe allergy, please talk to whoever is at the counter before you"
+            " order, and do not rely on this guide alone to keep you safe.",
+            "Our bread comes from the bakery across the square every morning, and it is made"
+            " with wheat flour, so it always contains gluten even when a dish says otherwise.",
+            "Cakes are baked here on Tuesdays and Fridays, in the same oven as everything else,"
+            " and they are kept under glass on the counter until they are sold out.",
+        )
+    ]
+    for line in (
+        "Open Tuesday to Sunday, 8:30am to 4pm (closed Mondays)",
+        "Entry for adults £4 and for children £2",
+    ):
+        text = "The Copper Pot\n\n" + line + "\n" + "\n\n".join(paragraphs) + "\n"
+        got = _kinds_and_sections(text)
+        assert not [t for k, t, _ in got if k == "heading"], got
+        assert any(t.startswith(line) for _, t, _ in got), got
+
+
 def test_a_numbered_list_under_a_line_without_a_colon_is_a_list_and_restarts_are_not_items():
     text = (
         "Read all of this leaflet before you start taking the tablets.\n\n"
