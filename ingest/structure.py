@@ -1228,8 +1228,9 @@ def _sentence_case_line(first: str, block: Block) -> bool:
     figures = [w for w in text.split() if any(c.isdigit() for c in w)]
     if figures and 2 * len(figures) >= len(text.split()):
         return False  # a date or a line of figures
-    if CLOCK.search(text) or MONEY.search(text):
-        return False  # "Open Tuesday–Sunday, 8:30am–4pm": a time or a sum states a fact
+    if any(any(c.isdigit() for c in m.group()) for p in (CLOCK, MONEY) for m in p.finditer(text)):
+        return False  # "Open Tuesday–Sunday, 8:30am–4pm": a time or a sum states a fact;
+        # not "noon" or "ten pounds", which a heading may name ("What to do after midnight")
     return _sentence_case_heading(text) and not _is_name_list(text)
 
 

@@ -1351,6 +1351,10 @@ def test_a_short_line_with_a_time_of_day_or_a_sum_states_a_fact_and_heads_nothin
         got = _kinds_and_sections(text)
         assert not [t for k, t, _ in got if k == "heading"], got
         assert any(t.startswith(line) for _, t, _ in got), got
+    # a time or a sum in words is still a heading's ("What to do after midnight")
+    for line in ("What to do after midnight", "Why a ten pound note matters"):
+        text = "The Copper Pot\n\n" + line + "\n" + "\n\n".join(paragraphs) + "\n"
+        assert ("heading", line) in [(k, t) for k, t, _ in _kinds_and_sections(text)]
 
 
 def test_a_numbered_list_under_a_line_without_a_colon_is_a_list_and_restarts_are_not_items():
