@@ -87,8 +87,8 @@ from qa.types import Passage, Sentence
 # its underline without the underline (`structure.wrapped_title`).
 # 31: reStructuredText's "~", "^", "#" ... underlines make headings (`structure._underline_level`),
 # not a Markdown fence that ran to the end of the document.
-# 32: a short line holding a time of day or a sum of money heads nothing ("Open Tuesday to
-# Sunday, 8:30am to 4pm": `structure._sentence_case_line`).
+# 32: a short line holding a time of day or a sum of money in figures heads nothing ("Open
+# Tuesday to Sunday, 8:30am to 4pm": `structure._sentence_case_line`).
 CHUNKING_VERSION = 32
 
 

@@ -43,7 +43,7 @@ from itertools import pairwise, takewhile
 
 from qa.sections import DIVISIONS, heading_label
 from qa.sentences import sentence_spans, set_in_capitals
-from qa.text import CLOCK, HEADER_FIELD, MONEY, QUOTED_LINE, is_table_separator
+from qa.text import CLOCK, HEADER_FIELD, MONEY, QUOTED_LINE, has_digit, is_table_separator
 from qa.types import SECTION_SEPARATOR, Sentence
 
 # The kinds of sentence (Sentence.kind): what the answerer may quote, and how.
@@ -1228,9 +1228,10 @@ def _sentence_case_line(first: str, block: Block) -> bool:
     figures = [w for w in text.split() if any(c.isdigit() for c in w)]
     if figures and 2 * len(figures) >= len(text.split()):
         return False  # a date or a line of figures
-    if any(any(c.isdigit() for c in m.group()) for p in (CLOCK, MONEY) for m in p.finditer(text)):
-        return False  # "Open Tuesday–Sunday, 8:30am–4pm": a time or a sum states a fact;
-        # not "noon" or "ten pounds", which a heading may name ("What to do after midnight")
+    # "Open Tuesday–Sunday, 8:30am–4pm": a time or a sum in figures states a fact; not
+    # "noon" or "ten pounds", which a heading may name ("What to do after midnight")
+    if any(has_digit(m.group()) for p in (CLOCK, MONEY) for m in p.finditer(text)):
+        return False
     return _sentence_case_heading(text) and not _is_name_list(text)
 
 

@@ -574,7 +574,7 @@ def test_the_column_a_named_cell_is_under_answers_which_of_the_columns():
 def test_a_room_is_read_from_its_own_table_and_the_best_row_only(tmp_path):
     """Two timetables one after the other: each row's header is its own table's (the row
     a delimiter line follows); a lower-ranked row's room never leads over the best one."""
-    from qa.answer.compose import Pick, _column_lead, _table_lead
+    from qa.answer.compose import Ask, Pick, _column_lead, _table_lead
 
     second = ["| Day 2 | Heron Room | Curlew Room | Avocet Room |", "| --- | --- | --- | --- |",
               "| 10:45 | Session 2A: Seals | Workshop W2: Kelp survey | Session 2C: Gulls |"]  # fmt: skip
@@ -587,9 +587,8 @@ def test_a_room_is_read_from_its_own_table_and_the_best_row_only(tmp_path):
     row = Pick(passage, at, passage.sentences[at])
     lead = _column_lead(row, "Which room is the kelp survey workshop in?", snapshot)
     assert snapshot.document_text("programme.md")[lead.start : lead.end] == "Curlew Room"
-    assert (
-        _table_lead(row, "Which room is the kelp survey workshop in?", snapshot, named=True) is None
-    )
+    ask = Ask.of("Which room is the kelp survey workshop in?", "place", snapshot.lower_words)
+    assert _table_lead(row, ask, snapshot, named=True) is None
 
 
 def test_a_row_across_the_day_leaves_the_column_to_another_row_of_its_table(tmp_path):
