@@ -1348,7 +1348,7 @@ def appositive_span(sentence: str, ask: Ask) -> Span | None:
     after = rf"\b{last}\b(?:’s|'s)?\s*,\s*([^,;.]+?)\s*"
     for pattern in (
         after + ",",  # "X, researcher at Acme Labs, said"
-        # "The head of the fund, Kirill Dmitriev, told": the name alone between the commas
+        # "The head of the port authority, Ana Ribeiro, said": the name alone between the commas
         rf"(?:^|[,;:]\s*)([^,;.]+?),\s*(?:[A-Z][\w.'’-]*\s+){{0,3}}{last}\b(?:’s|'s)?\s*,",
         after + "[;.]",  # "... was X, the fund's head."
     ):
