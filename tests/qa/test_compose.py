@@ -10,6 +10,7 @@ corpus is ingested by the real pipeline into a temporary index (real Chroma, rea
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from qa.answer.compose import (
     Pick,
     _carrying_clause,
     _on_side,
+    _short_phrase_before,
     _stance,
     _unique,
     actor_span,
@@ -83,7 +85,7 @@ from qa.answer.question import answer_type_of
 from qa.answer.turns import turns_of
 from qa.config import Settings
 from qa.retrieve import Snapshot
-from qa.text import DIMENSION_UNITS, content_terms, message_writer, stem
+from qa.text import DIMENSION_UNITS, content_terms, message_writer, stem, words
 from qa.types import Passage, Sentence
 from qa.verify import split_claims
 
@@ -339,6 +341,20 @@ def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
     found = answer_span(sentence, Ask.of(question, answer_type, set()))
     assert found is not None
     assert sentence[found[0] : found[1]] == span
+
+
+def test_the_phrase_before_a_name_is_found_as_by_the_search_from_every_character():
+    """`_short_phrase_before` tries its pattern only where a clause opens (linear, where the
+    search from every character was quadratic); on random sentences of words and marks it
+    finds what the plain search found."""
+    rng = random.Random(7)
+    plain = re.compile(r"([^,;.]+?),\s*[^,;.]*\bRibeiro\b")
+    pieces = ["Ana", "Ribeiro", "the", "head", "of", "it", ",", ".", ";", " ", "  "]
+    for _ in range(3000):
+        sentence = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        found = plain.search(sentence)
+        expected = found.span(1) if found and len(words(found.group(1))) <= 8 else None
+        assert _short_phrase_before(sentence, "Ribeiro") == expected, sentence
 
 
 def test_a_which_noun_phrase_holds_no_verb():
