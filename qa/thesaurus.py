@@ -386,6 +386,13 @@ class WordNet:
         (`_base_forms`, its first form being the word itself), that has noun senses."""
         return next((f for f in self._base_forms("n", word)[1:] if self._noun_senses(f)), None)
 
+    def verb_bases(self, word: str) -> frozenset[str]:
+        """The verbs an inflected form is of, by the exception list and detachment rules,
+        that the verb index lists ("chosen" -> choose, "targeting" -> target, "fined" ->
+        fine and fin); none for a base form itself or a word of no verb ("hackers")."""
+        forms = self._base_forms("v", word)[1:]
+        return frozenset(f for f in forms if self._line("index.verb", f) is not None)
+
     def synonyms(self, word: str) -> frozenset[str]:
         """The stems (`qa.text.stem`) of the words that share one of the word's first
         senses, not the word's own; of an adjective, also of what it measures, WordNet's
@@ -550,6 +557,13 @@ def singular(word: str) -> str | None:
     it reads as no plural noun ("news", "class") or without WordNet."""
     db = wordnet()
     return db.singular(word.lower()) if db else None
+
+
+@lru_cache(maxsize=4096)
+def verb_bases(word: str) -> frozenset[str]:
+    """`WordNet.verb_bases` of a word (lower-cased), or none without WordNet."""
+    db = wordnet()
+    return db.verb_bases(word.lower()) if db else frozenset()
 
 
 @lru_cache(maxsize=4096)

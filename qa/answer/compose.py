@@ -147,6 +147,7 @@ from qa.thesaurus import (
     parts_of_speech,
     singular,
     synonyms,
+    verb_bases,
     verb_classes,
 )
 from qa.types import SECTION_SEPARATOR, Citation, Passage, Sentence, without_extension
@@ -688,8 +689,8 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
         rules = [contact_detail_span, addressee_span]
     elif kind in _PERSON_TYPES:
         rules = [
-            contact_span, addressee_span, appositive_span, speaker_span, agent_span,
-            actor_span, relative_span, titled_span, name_span, subject_span,
+            contact_span, addressee_span, appositive_span, speaker_span, patient_span,
+            agent_span, actor_span, relative_span, titled_span, name_span, subject_span,
         ]  # fmt: skip
     elif kind == "place":
         rules = [place_span, place_name_span]
@@ -1441,7 +1442,10 @@ def _all_asked(phrase: str, ask: Ask) -> bool:
 
 
 def agent_span(sentence: str, ask: Ask) -> Span | None:
-    """The agent of a passive: "... to be built in Ohio by the contractor Acme"."""
+    """The agent of a passive: "... to be built in Ohio by the contractor Acme"; not for a
+    passive question, which asks whom it was done to ("Who was fined?")."""
+    if passive_verbs(ask.text):
+        return None
     for m in re.finditer(
         r"\bby\s+((?:(?:the|a|an|either|each|any|its|their)\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3})",
         sentence,
@@ -1492,40 +1496,178 @@ def actor_span(sentence: str, ask: Ask) -> Span | None:
     for i, tok in enumerate(tokens):
         if stem(tok.group()) != verb or i == 0:
             continue
-        j = i - 1
-        while j >= 0 and (
-            tokens[j].group().lower() in _AUXILIARY or _only_an_adverb(tokens[j].group())
-        ):
-            j -= 1  # "may have", "also", "then": the actor stands before them
+        j = _before_auxiliaries(tokens, i - 1)  # "may have", "also": the actor is before
         if j < 0 or tokens[j].group().lower() in _BE:
             return None  # passive: the agent rule's case
-        if tokens[j].group().lower() in _PERSONAL_PRONOUNS:
-            return None  # "She also ordered ...": who she is, the sentence does not say
-        gap = sentence[tokens[j].end() : tokens[j + 1].start()]
-        if gap.strip() == ",":  # skip an appositive: "X, head of Y, presented"
-            k = j
-            while k > 0 and not sentence[tokens[k - 1].end() : tokens[k].start()].strip():
-                k -= 1
-            if k == 0 or sentence[tokens[k - 1].end() : tokens[k].start()].strip() != ",":
-                return None
-            j = k - 1
-        start = j
-        while start > 0 and j - start < 5:
-            prev = tokens[start - 1]
-            if sentence[prev.end() : tokens[start].start()].strip():
-                break
-            low = prev.group().lower()
-            if low in _DETERMINERS:
-                start -= 1
-                break
-            if low in STOPWORDS or low in _AUXILIARY:
-                break
-            start -= 1
-        phrase = sentence[tokens[start].start() : tokens[j].end()]
-        if _all_asked(phrase, ask) or all(_is_number(w) for w in words(phrase)):
-            return None  # "carried by three votes": a number does nothing
-        return tokens[start].start(), tokens[j].end()
+        return _subject_ending_at(sentence, tokens, j, ask)
     return None
+
+
+def _before_auxiliaries(tokens: list[re.Match], j: int) -> int:
+    """The index of the last token at or before `j` that is no auxiliary ("may have") and no
+    adverb ("also", "then")."""
+    while j >= 0 and (
+        tokens[j].group().lower() in _AUXILIARY or _only_an_adverb(tokens[j].group())
+    ):
+        j -= 1
+    return j
+
+
+def _subject_ending_at(sentence: str, tokens: list[re.Match], j: int, ask: Ask) -> Span | None:
+    """The noun phrase of a verb's subject whose last token is `tokens[j]`, past an
+    appositive ("X, head of Y, presented" -> "X"); None for a pronoun ("She also ordered
+    ...": who she is, the sentence does not say), a number ("carried by three votes"), or
+    a phrase of the question's own words."""
+    if tokens[j].group().lower() in _PERSONAL_PRONOUNS:
+        return None
+    gap = sentence[tokens[j].end() : tokens[j + 1].start()] if j + 1 < len(tokens) else ""
+    if gap.strip() == ",":  # skip an appositive: "X, head of Y, presented"
+        k = j
+        while k > 0 and not sentence[tokens[k - 1].end() : tokens[k].start()].strip():
+            k -= 1
+        if k == 0 or sentence[tokens[k - 1].end() : tokens[k].start()].strip() != ",":
+            return None
+        j = k - 1
+    start = j
+    while start > 0 and j - start < 5:
+        prev = tokens[start - 1]
+        if sentence[prev.end() : tokens[start].start()].strip():
+            break
+        low = prev.group().lower()
+        if low in _DETERMINERS:
+            start -= 1
+            break
+        if low in STOPWORDS or low in _AUXILIARY:
+            break
+        start -= 1
+    phrase = sentence[tokens[start].start() : tokens[j].end()]
+    if _all_asked(phrase, ask) or all(_is_number(w) for w in words(phrase)):
+        return None
+    return tokens[start].start(), tokens[j].end()
+
+
+# "Who was fined?", "Who got hacked?", "Who has been appointed?": a passive question asks
+# for whom the verb was done to. (Grammar: forms of "be" and "get" before a participle.)
+_PASSIVE_WHO = re.compile(
+    r"^\W*who\s+(?:(?:is|are|was|were)\s+(?:being\s+)?|(?:got|gets|get)\s+|"
+    r"(?:has|have|had)\s+been\s+|(?:will|would|may|might|can|could|shall|should|must)\s+"
+    r"(?:be|get)\s+)(?:[a-z]+ly\s+)?([a-z][\w-]*)\b(?!.*\bby\W*$)",  # not "... by?"
+    re.I,
+)
+_GET = {"get", "gets", "got", "gotten", "getting"}
+# Who or what a clause of relative "who" stands for: the clause is the answer's part.
+_WHO_HEADS = {"those", "anyone", "everyone", "people", "someone", "whoever", "all"}
+_OBJECT_PARTICLES = {"into", "onto", "against"}  # "hacked into the servers"
+_DETERMINERS_OF_A_PHRASE = _DETERMINERS | _DEMONSTRATIVES_AND_POSSESSIVES
+
+
+def passive_verbs(question: str) -> frozenset[str]:
+    """The verbs (WordNet's base forms) of a passive who-question's participle ("fined" ->
+    fine, fin); none for another question, or a participle in "-ing" ("Who is teaching
+    ...?" asks who does it)."""
+    m = _PASSIVE_WHO.match(question)
+    if not m or m.group(1).lower().endswith("ing"):
+        return frozenset()
+    return verb_bases(m.group(1))
+
+
+def patient_span(sentence: str, ask: Ask) -> Span | None:
+    """ "Who was fined?": whom the verb was done to, the subject of a passive ("The club was
+    fined ..." -> "The club"), the phrase a participle follows ("the researchers targeted by
+    ..."), or the object of an active verb ("The council fined the club" -> "the club";
+    "... to target those who fight it" -> "those who fight it")."""
+    bases = passive_verbs(ask.text)
+    if not bases:
+        return None
+    tokens = list(WORD.finditer(sentence))
+    for i, tok in enumerate(tokens):
+        low = tok.group().lower()
+        if not (verb_bases(low) | {low}) & bases or (low.endswith("s") and low not in bases):
+            continue  # (an "-s" form is a noun's plural as often: "energy targets")
+        j = i - 1
+        while j >= 0 and _only_an_adverb(tokens[j].group()):
+            j -= 1
+        before = tokens[j].group().lower() if j >= 0 else ""
+        passive = before in _BE or before in _GET  # "was hacked", "got fired", not "is doing"
+        if passive and not low.endswith("ing"):
+            while j >= 0 and tokens[j].group().lower() in _BE | _GET | _AUXILIARY:
+                j -= 1
+            j = _before_auxiliaries(tokens, j)
+            found = _subject_ending_at(sentence, tokens, j, ask) if j >= 0 else None
+            if found and _after_by(sentence, found[0]):
+                return None  # "The researchers targeted by the group were warned": not "the group"
+            return found
+        by = i + 1 < len(tokens) and tokens[i + 1].group().lower() == "by"
+        if by and j == i - 1 >= 0 and not sentence[tokens[j].end() : tok.start()].strip():
+            return _subject_ending_at(sentence, tokens, j, ask)  # "researchers targeted by"
+        if _a_verb_here(low, before, bases):
+            found = _object_after(sentence, tokens, i, ask)
+            if found:
+                return found
+    return None
+
+
+def _a_verb_here(word: str, before: str, bases: frozenset[str]) -> bool:
+    """Is `word`, an inflection of one of `bases` or one of them, a verb where it stands?
+    An inflected form is ("fined", "targeting"); a base form after "to", an auxiliary or a
+    pronoun ("to target", "may fine", "they accuse"), or after a word that is no function
+    word where WordNet reads it only as a verb ("authorities accuse", not "energy target")."""
+    if word not in bases or before in {"to"} | _AUXILIARY | _PERSONAL_PRONOUNS:
+        return True
+    return bool(before) and before not in STOPWORDS and parts_of_speech(word) == _ONLY_A_VERB
+
+
+def _after_by(sentence: str, start: int) -> bool:
+    """Does the phrase that opens at `start` follow "by" (an agent, inside a longer subject)?"""
+    return bool(re.search(r"\bby\s*$", sentence[:start], re.I))
+
+
+def _object_after(sentence: str, tokens: list[re.Match], i: int, ask: Ask) -> Span | None:
+    """The noun phrase right after the verb `tokens[i]`: a determiner and up to five words
+    that are no function words ("the club's treasurer"), a pronoun with its clause of "who"
+    ("those who fight it"), or a list of such phrases ("government, diplomacy and energy
+    targets"); None where a function word or a mark comes first."""
+    k = i + 1
+    if k < len(tokens) and tokens[k].group().lower() in _OBJECT_PARTICLES:
+        k += 1
+
+    def phrase(k: int) -> int | None:
+        """The index after the noun phrase that opens at `k`, or None."""
+        end = k
+        if end < len(tokens) and tokens[end].group().lower() in _DETERMINERS_OF_A_PHRASE:
+            end += 1
+        while end < len(tokens) and end - k < 6:
+            gap = sentence[tokens[end - 1].end() : tokens[end].start()] if end > k else " "
+            if gap.strip() or tokens[end].group().lower() in STOPWORDS:
+                break
+            end += 1
+        content = [t.group() for t in tokens[k:end] if t.group().lower() not in STOPWORDS]
+        return end if content else None
+
+    if k >= len(tokens) or sentence[tokens[k - 1].end() : tokens[k].start()].strip():
+        return None
+    first = tokens[k].group().lower()
+    if first in _WHO_HEADS and k + 1 < len(tokens) and tokens[k + 1].group().lower() == "who":
+        stop = re.compile(r"[,;:.!?()]").search(sentence, tokens[k + 1].end())
+        return tokens[k].start(), (stop.start() if stop else len(sentence))
+    end = phrase(k)
+    if end is None:
+        return None
+    span = (tokens[k].start(), tokens[end - 1].end())
+    # a list: more short phrases after commas, closed by one after "and" or "or"
+    while end < len(tokens):
+        link = sentence[tokens[end - 1].end() : tokens[end].start()].strip()
+        closing = tokens[end].group().lower() in {"and", "or"} and link in {"", ","}
+        nxt = phrase(end + 1 if closing else end)
+        if nxt is None or nxt - end > 4 or (not closing and link != ","):
+            break
+        if closing:
+            span = (span[0], tokens[nxt - 1].end())
+            break
+        end = nxt
+    if _all_asked(sentence[span[0] : span[1]], ask):
+        return None
+    return span
 
 
 _PERSONAL_PRONOUNS = THIRD_PERSON | {"i", "we", "you", "me", "us"}

@@ -59,6 +59,7 @@ from qa.answer.compose import (
     number_tokens,
     numbered,
     outline,
+    patient_span,
     points_at_the_documents,
     says_what_it_is,
     summarize,
@@ -220,6 +221,49 @@ def assert_exact(text: str, citations, snapshot: Snapshot) -> None:
             "person",
             "the port's chief engineer",
         ),
+        # a passive question asks whom it was done to: the passive's subject, the active
+        # verb's object (after a particle, or a pronoun with its clause, or a list), the
+        # phrase a participle with "by" follows; never the agent ("by the league")
+        ("The club was fined 500 euros by the league.", "Who was fined?", "person", "The club"),
+        (
+            "Last week the board hired Ana Ribeiro as its director.",
+            "Who got hired?",
+            "person",
+            "Ana Ribeiro",
+        ),
+        (
+            "In 2019 the group hacked into the council's servers without being noticed.",
+            "Who got hacked?",
+            "person",
+            "the council's servers",
+        ),
+        (
+            "The minister said it was wrong for any agency to target those who fight the"
+            " pandemic, and called for restraint from everyone involved.",
+            "Who was targeted?",
+            "person",
+            "those who fight the pandemic",
+        ),
+        (
+            "The group is now mainly targeting banks, hospitals and energy firms in order to"
+            " steal their data and sell it.",
+            "Who is being targeted?",
+            "person",
+            "banks, hospitals and energy firms",
+        ),
+        (
+            "The researchers targeted by the group in the spring were told to change every"
+            " password.",
+            "Who was targeted?",
+            "person",
+            "The researchers",
+        ),
+        (  # "... by?" asks for the agent
+            "The annual report was written by Ana Ribeiro in March.",
+            "Who was the report written by?",
+            "person",
+            "Ana Ribeiro",
+        ),
         (
             "The union will meet the management in March to discuss overtime pay.",
             "When will the union meet the management?",
@@ -355,6 +399,22 @@ def test_the_phrase_before_a_name_is_found_as_by_the_search_from_every_character
         found = plain.search(sentence)
         expected = found.span(1) if found and len(words(found.group(1))) <= 8 else None
         assert _short_phrase_before(sentence, "Ribeiro") == expected, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        ("She was elected in May.", "Who was elected?"),  # who she is, it does not say
+        # the subject holds an agent: "the group" was not warned
+        ("The researchers targeted by the group were warned on Monday.", "Who was warned?"),
+        # "is teaching" is no passive: the actor rule's question
+        ("Dervla Quinn is teaching the fish session.", "Who is teaching the fish session?"),
+        # "targets" is a noun here, and no verb follows "energy"
+        ("The energy targets were met early.", "Who was targeted?"),
+    ],
+)
+def test_a_passive_question_gets_no_patient_the_sentence_does_not_name(sentence, question):
+    assert patient_span(sentence, Ask.of(question, "person", set())) is None
 
 
 def test_a_which_noun_phrase_holds_no_verb():

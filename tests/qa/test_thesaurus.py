@@ -181,6 +181,17 @@ def test_the_parts_of_speech_a_word_can_be():
     assert thesaurus.parts_of_speech("zzzqx") == frozenset()
 
 
+def test_an_inflected_verb_reaches_the_verbs_it_is_of():
+    """Regular and irregular forms (WordNet's exception list); a base form, a noun's plural
+    and a word of no verb reach none."""
+    assert thesaurus.verb_bases("targeted") == {"target"}
+    assert thesaurus.verb_bases("Chosen") == {"choose"}
+    assert thesaurus.verb_bases("paid") == {"pay"}
+    assert thesaurus.verb_bases("target") == frozenset()
+    assert thesaurus.verb_bases("hackers") == frozenset()
+    assert thesaurus.verb_bases("responsible") == frozenset()
+
+
 def test_a_place_or_a_body_stands_for_the_names_its_definition_gives():
     """WordNet defines Whitehall as "the British civil service": a question about it may be
     answered by a document that says "British"; not so for a person or a month."""
