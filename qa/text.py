@@ -95,11 +95,19 @@ UNIT_SYMBOL = (
     r"each)\b)(?:°\s?[CF]|"
     rf"{_ONE_UNIT}(?:/{_ONE_UNIT}|/day)?[²³]?)(?![\w²³]))"
 )
+# "14 in" for inches, where the preposition cannot be meant: before what measures a
+# distance ("from the wall", "apart", "wide", "to 3.5 in") or a table cell's end, past
+# Markdown emphasis ("**14 in** from"); "3 in 10", "2 in stock" and "5 in May" are no
+# lengths.
+INCHES = (
+    r"in(?=\.?[*_]*(?:\s+(?:from|apart|away|wide|long|high|deep|tall|thick|across|to\s+\d)\b"
+    r"|\s*[x×|]))"
+)
 # a unit of measure spelled out ("twelve metres", "3 kilograms", "40 degrees"): general
 # English units (SI, imperial, data), each with its plural and spelling variants.
 UNIT_WORD = (
     r"(?:(?:square|cubic|sq\.?|nautical)\s+)?"
-    r"(?:(?:kilo|centi|milli|micro)?(?:met(?:re|er)s?|grams?|lit(?:re|er)s?)|feet|foot|inch(?:es)?|"
+    rf"(?:(?:kilo|centi|milli|micro)?(?:met(?:re|er)s?|grams?|lit(?:re|er)s?)|feet|foot|{INCHES}|inch(?:es)?|"
     r"yards?|miles?|tonnes?|tons?|ounces?|pounds?|gallons?|pints?|acres?|hectares?|"
     r"degrees?(?:\s+(?:celsius|fahrenheit|centigrade))?|(?:kilo|mega)?(?:volts?|watts?)|"
     r"amps?|amperes?|(?:kilo|mega|giga)?hertz|(?:kilo|mega|giga|tera)?bytes?|pixels?|"
@@ -163,7 +171,7 @@ _DIMENSION_ASKED = {
 DIMENSION_UNITS = {
     "length": re.compile(
         r"(?<![^\W\d_])(?:k?m|cm|mm|(?:kilo|centi|milli)?met(?:re|er)s?|feet|foot|ft|"
-        r"inch(?:es)?|yards?|miles?|mi)\b(?!/)",  # not a speed ("5 m/s")
+        rf"{INCHES}|inch(?:es)?|yards?|miles?|mi)\b(?!/)",  # not a speed ("5 m/s")
         re.I,
     ),
     "mass": re.compile(

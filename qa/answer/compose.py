@@ -101,6 +101,7 @@ from qa.text import (
     FREE,
     FREQUENCY,
     HEADER_FIELD,
+    INCHES,
     MONEY,
     MONTH_NAME,
     NUMBER_WORDS,
@@ -744,7 +745,7 @@ def _tidied(sentence: str, span: Span) -> Span | None:
     first, last = 0, len(tokens)
     while first < last and dangling(first, _OPENS_NOTHING):
         first += 1
-    while last > first and dangling(last - 1, _ENDS_NOTHING):
+    while last > first and dangling(last - 1, _ENDS_NOTHING) and not _inches(tokens[last - 1]):
         last -= 1
     if first == last:
         return None
@@ -753,6 +754,15 @@ def _tidied(sentence: str, span: Span) -> Span | None:
     a = tokens[first].start() if first else span[0]
     b = tokens[last - 1].end() if last < len(tokens) else span[1]
     return _trim(sentence, a, b)
+
+
+def _inches(token: re.Match) -> bool:
+    """Is the token "in" a unit after a figure ("14 in from the wall": `INCHES`)?"""
+    text = token.string
+    return bool(
+        re.match(INCHES, text[token.start() :], re.I)
+        and re.search(r"\d\s*$", text[: token.start()])
+    )
 
 
 def _useful(sentence: str, span: Span) -> bool:
@@ -1064,8 +1074,9 @@ def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
         return any(a < span[1] and span[0] < b for a, b in _sums(sentence))
     if ask.answer_type in {"percent", "percentage", "degree"}:
         return bool(re.search(PERCENT_SUFFIX, text))
-    if dimension := asked_dimension(ask.text):
-        return bool(DIMENSION_UNITS[dimension].search(text))
+    if dimension := asked_dimension(ask.text):  # (in the sentence: "14 in" reads what follows)
+        units = DIMENSION_UNITS[dimension].finditer(sentence, span[0])
+        return any(m.start() < span[1] for m in units)
     return _counts_the_asked(sentence, span, ask) is True  # "212 households" for households
 
 

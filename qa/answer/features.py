@@ -201,9 +201,15 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
         every = [m.span() for m in FREQUENCY.finditer(text)]
         spans = [m for m in spans if not any(a <= m.start() < b for a, b in every)]
     if asks_length(q.text):  # a length, not any measure ("-80 to +150 °C" is no length)
-        lengths = [m for m in MEASURE.finditer(text) if DIMENSION_UNITS["length"].search(m[0])]
+        lengths = [m for m in MEASURE.finditer(text) if _a_length(text, m)]
         spans += [*lengths, *_TEXT_LENGTH.finditer(text)]
     return any(m.group().lower() not in q.text.lower() for m in spans)
+
+
+def _a_length(text: str, measure: re.Match) -> bool:
+    """Is the measure in a unit of length? (Read in the text: "14 in" is one by what follows.)"""
+    units = DIMENSION_UNITS["length"].finditer(text, measure.start())
+    return any(m.start() < measure.end() for m in units)
 
 
 def offers_number(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:

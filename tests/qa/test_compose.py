@@ -2953,6 +2953,26 @@ def test_no_number_fits_a_dimension_it_does_not_measure():
     assert not DIMENSION_UNITS["length"].search("the summit")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "inches"),
+    [
+        ("Keep the wire **14 in** from flower beds and walls.", "14 in"),
+        ("Plant them 6 in. apart.", "6 in"),
+        ("| Cutting height | 1.5 in to 3.5 in |", "1.5 in"),
+        ("A frame of 12 x 8 in suits it.", None),  # "12 x 8 in" is read whole or not at all
+        ("Three in 10 people said so; 3 in 10 agreed.", None),  # a share
+        ("We have 2 in stock.", None),
+        ("Prices rose by 5 in May.", None),
+    ],
+)
+def test_in_after_a_figure_is_inches_only_where_no_preposition_can_be_meant(sentence, inches):
+    """ "14 in" measures a length before what a distance is measured from or to, or a cell's
+    end; the lead keeps the unit (the preposition "in" would end no lead)."""
+    ask = Ask.of("How far apart should they be?", "number", set())
+    found = fitting_number_span(sentence, ask)
+    assert (sentence[found[0] : found[1]] if found else None) == inches
+
+
 def test_a_number_of_the_asked_kind_in_another_chosen_sentence_leads(tmp_path):
     """The best sentence offers only a number of another kind (a temperature for "how
     high"): the chosen sentence that offers a height leads, its quote right after it."""
