@@ -95,14 +95,12 @@ UNIT_SYMBOL = (
     r"each)\b)(?:°\s?[CF]|"
     rf"{_ONE_UNIT}(?:/{_ONE_UNIT}|/day)?[²³]?)(?![\w²³]))"
 )
-# "14 in" for inches, where the preposition cannot be meant: before what measures a
-# distance ("from the wall", "apart", "wide", "to 3.5 in") or a table cell's end, past
-# Markdown emphasis ("**14 in** from"); "3 in 10", "2 in stock" and "5 in May" are no
-# lengths.
-INCHES = (
-    r"in(?=\.?[*_]*(?:\s+(?:from|apart|away|wide|long|high|deep|tall|thick|across|to\s+\d)\b"
-    r"|\s*[x×|]))"
-)
+# "14 in" for inches, where the preposition cannot be meant: right before the end of the
+# Markdown emphasis around the measure ("**14 in** from the wall") or of a table cell
+# ("| 3.5 in |"), or before "apart". Not before the words a distance takes ("from",
+# "wide", "away"), which follow the preposition as often ("3 in away games", "3 in high
+# school", "let 3 in from the gate": a reviewer's cases).
+INCHES = r"in(?=\.?(?:[*_]+(?:\s|$)|\s*\||\s+apart\b))"
 # a unit of measure spelled out ("twelve metres", "3 kilograms", "40 degrees"): general
 # English units (SI, imperial, data), each with its plural and spelling variants.
 UNIT_WORD = (
@@ -180,6 +178,14 @@ DIMENSION_UNITS = {
     ),
     "temperature": re.compile(r"°|\bdegrees?\b", re.I),
 }
+
+
+@lru_cache(maxsize=256)
+def unit_spans(text: str, dimension: str) -> tuple[tuple[int, int], ...]:
+    """Where the text writes a unit of the dimension (`DIMENSION_UNITS`), found once per
+    text for all its numbers, and in the text, not in a number's slice ("14 in" reads
+    what follows it)."""
+    return tuple(m.span() for m in DIMENSION_UNITS[dimension].finditer(text))
 
 
 def asked_dimension(question: str) -> str | None:

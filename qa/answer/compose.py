@@ -95,7 +95,6 @@ from qa.text import (
     CURRENCY_CODE,
     CURRENCY_SIGN,
     CURRENCY_WORD,
-    DIMENSION_UNITS,
     EMAIL,
     FIGURE_DIGITS,
     FREE,
@@ -135,6 +134,7 @@ from qa.text import (
     stem,
     stems,
     turn_speaker,
+    unit_spans,
     without_possessive,
     words,
     zipf,
@@ -1074,9 +1074,8 @@ def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
         return any(a < span[1] and span[0] < b for a, b in _sums(sentence))
     if ask.answer_type in {"percent", "percentage", "degree"}:
         return bool(re.search(PERCENT_SUFFIX, text))
-    if dimension := asked_dimension(ask.text):  # (in the sentence: "14 in" reads what follows)
-        units = DIMENSION_UNITS[dimension].finditer(sentence, span[0])
-        return any(m.start() < span[1] for m in units)
+    if dimension := asked_dimension(ask.text):
+        return any(span[0] <= at < span[1] for at, _ in unit_spans(sentence, dimension))
     return _counts_the_asked(sentence, span, ask) is True  # "212 households" for households
 
 
@@ -1534,13 +1533,25 @@ def _before_auxiliaries(tokens: list[re.Match], j: int) -> int:
     return j
 
 
+_RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+
+
+def _reports(tokens: list[re.Match], i: int) -> bool:
+    """Is token `i` a verb of saying in lower case after a word that is no determiner
+    ("Police said", not "The said Tenant" or "the Small Claims Court")?"""
+    word = tokens[i].group()
+    before = tokens[i - 1].group().lower() if i else ""
+    return word in SPEECH_VERBS and before not in _DETERMINERS_OF_A_PHRASE
+
+
 def _subject_ending_at(sentence: str, tokens: list[re.Match], j: int, ask: Ask) -> Span | None:
     """The noun phrase of a verb's subject whose last token is `tokens[j]`, past an
     appositive ("X, head of Y, presented" -> "X"); None for a pronoun ("She also ordered
-    ...": who she is, the sentence does not say), a function word ("who"), a number
+    ...": who she is, the sentence does not say), a relative pronoun ("who"), a number
     ("carried by three votes"), or a phrase of the question's own words. It goes back no
-    further than a verb ("Police said two men were arrested": "two men")."""
-    if tokens[j].group().lower() in _PERSONAL_PRONOUNS | STOPWORDS:
+    further than a verb of saying ("Police said two men were arrested": "two men"; but
+    "The said Tenant", where a determiner makes it a modifier)."""
+    if tokens[j].group().lower() in _PERSONAL_PRONOUNS | _RELATIVE_PRONOUNS:
         return None
     gap = sentence[tokens[j].end() : tokens[j + 1].start()] if j + 1 < len(tokens) else ""
     if gap.strip() == ",":  # skip an appositive: "X, head of Y, presented"
@@ -1559,7 +1570,7 @@ def _subject_ending_at(sentence: str, tokens: list[re.Match], j: int, ask: Ask) 
         if low in _DETERMINERS:
             start -= 1
             break
-        if low in STOPWORDS or low in _AUXILIARY or _opens_a_predicate(low):
+        if low in STOPWORDS or low in _AUXILIARY or _reports(tokens, start - 1):
             break
         start -= 1
     phrase = sentence[tokens[start].start() : tokens[j].end()]
@@ -1580,12 +1591,11 @@ _PASSIVE_WHO = re.compile(
 )
 _GET = {"get", "gets", "got", "gotten", "getting"}
 _PASSIVE_AUXILIARIES = _BE | _GET | _AUXILIARY  # "has been", "will get"
-_SUBJECT_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
 # Who or what a clause of relative "who" stands for: the clause is the answer's part.
 _WHO_HEADS = {"those", "anyone", "everyone", "people", "someone", "whoever", "all"}
 _OBJECT_PARTICLES = {"into", "onto", "against"}  # "hacked into the servers"
 _DETERMINERS_OF_A_PHRASE = _DETERMINERS | _DEMONSTRATIVES_AND_POSSESSIVES
-_CLAUSE_MARK = re.compile(r"\s*[,;:.!?()]")
+_CLAUSE_MARK = re.compile(r"[,;:.!?()]")
 _MAX_PHRASE = 6  # words of a noun phrase, its determiner included ("the club's head coach")
 _MAX_ITEM = 4  # words of a further item of a list ("think tanks", "the energy firms")
 
@@ -1618,7 +1628,7 @@ def patient_span(sentence: str, ask: Ask) -> Span | None:
         while j >= 0 and _only_an_adverb(tokens[j].group()):
             j -= 1
         if any(has_negation(t.group()) for t in tokens[max(0, i - 3) : i]):
-            return None
+            continue  # "never fined the club"
         before = tokens[j].group().lower() if j >= 0 else ""
         found = None
         if before in _BE | _GET and not low.endswith("ing"):  # "was hacked", "got fired"
@@ -1654,7 +1664,7 @@ def _a_verb_here(token: re.Match, before: str, bases: frozenset[str]) -> bool:
     levels"). A base form after a noun only where WordNet reads it only as a verb
     ("authorities accuse", not "energy target")."""
     word = token.group().lower()
-    if before in _SUBJECT_PRONOUNS or before in _AUXILIARY:
+    if before in _SUBJECT_PRONOUNS | {"i", "we", "you"} or before in _AUXILIARY:
         return True
     if word.endswith("ing") and _BE & set(token.string[: token.start()].lower().split()[-4:]):
         return True  # "is now mainly targeting"
@@ -1697,7 +1707,7 @@ def _object_after(sentence: str, tokens: list[re.Match], i: int, ask: Ask) -> Sp
         return None
     if tokens[k].group().lower() in _WHO_HEADS and _followed_by(tokens, k, "who"):
         stop = _CLAUSE_MARK.search(sentence, tokens[k + 1].end())
-        return tokens[k].start(), (stop.start() if stop else len(sentence.rstrip()))
+        return _trim(sentence, tokens[k].start(), stop.start() if stop else len(sentence))
     end = _noun_phrase_end(sentence, tokens, k)
     if end is None:
         return None
@@ -1725,18 +1735,30 @@ def _noun_phrase_end(sentence: str, tokens: list[re.Match], k: int) -> int | Non
     end = k
     if end < len(tokens) and tokens[end].group().lower() in _DETERMINERS_OF_A_PHRASE:
         end += 1
+    named = False
     while end < len(tokens) and end - k < _MAX_PHRASE:
         word = tokens[end].group()
-        if end > k and _gap(sentence, tokens, end - 1):
+        if end > k and _gap(sentence, tokens, end - 1) and not _abbreviated(tokens[end - 1]):
             break
         low = without_possessive(word.lower())  # "the council's servers"
-        if low in STOPWORDS or not (word[0].isupper() or "n" in parts_of_speech(low)):
-            break
+        read = parts_of_speech(low)
+        if word[0].islower() and (low in STOPWORDS or "n" not in read or "r" in read):
+            break  # (a word that is an adverb too ends it: "outside", "late", "away")
+        if named and word[0].islower():
+            break  # a name ends the phrase: "crowned Ana Ribeiro champion"
+        named = word[0].isupper() and low == word.lower()  # not "Acme's network"
         end += 1
     nouns = [t.group() for t in tokens[k:end] if t.group().lower() not in _DETERMINERS_OF_A_PHRASE]
     if len(nouns) == end - k == 1 and nouns[0].islower() and "a" in parts_of_speech(nouns[0]):
         return None  # an adjective, alone: "shot dead a man"
     return end if nouns else None
+
+
+def _abbreviated(token: re.Match) -> bool:
+    """Is the token a capitalised abbreviation that a full stop follows ("Dr.", "St.",
+    "U.S.", "J.")? The phrase goes on past it."""
+    word = token.group()
+    return len(word) <= 3 and word[0].isupper() and token.string.startswith(".", token.end())
 
 
 def _opens_a_predicate(word: str) -> bool:

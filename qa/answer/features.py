@@ -42,7 +42,6 @@ from qa.text import (
     CURRENCY_WORD,
     DATED_YEAR,
     DAYS,
-    DIMENSION_UNITS,
     EMAIL,
     FIGURE_DIGITS,
     FREE,
@@ -68,6 +67,7 @@ from qa.text import (
     phone_numbers,
     stem,
     turn_speaker,
+    unit_spans,
     words,
 )
 from qa.thesaurus import is_money, parts_of_speech
@@ -207,9 +207,8 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
 
 
 def _a_length(text: str, measure: re.Match) -> bool:
-    """Is the measure in a unit of length? (Read in the text: "14 in" is one by what follows.)"""
-    units = DIMENSION_UNITS["length"].finditer(text, measure.start())
-    return any(m.start() < measure.end() for m in units)
+    """Is the measure in a unit of length (read in the text: `qa.text.unit_spans`)?"""
+    return any(measure.start() <= at < measure.end() for at, _ in unit_spans(text, "length"))
 
 
 def offers_number(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
