@@ -756,13 +756,15 @@ def _tidied(sentence: str, span: Span) -> Span | None:
     return _trim(sentence, a, b)
 
 
+_INCHES = re.compile(INCHES, re.I)
+_FIGURE_BEFORE = re.compile(r"\d\s*$")
+_NEAR = 40  # characters either side of a word that the checks of its neighbours read
+
+
 def _inches(token: re.Match) -> bool:
-    """Is the token "in" a unit after a figure ("14 in from the wall": `INCHES`)?"""
-    text = token.string
-    return bool(
-        re.match(INCHES, text[token.start() :], re.I)
-        and re.search(r"\d\s*$", text[: token.start()])
-    )
+    """Is the token "in" a unit after a figure ("**14 in** from the wall": `INCHES`)?"""
+    text, at = token.string, token.start()
+    return bool(_INCHES.match(text, at) and _FIGURE_BEFORE.search(text[max(0, at - _NEAR) : at]))
 
 
 def _useful(sentence: str, span: Span) -> bool:
@@ -1590,7 +1592,8 @@ _PASSIVE_WHO = re.compile(
     re.I,
 )
 _GET = {"get", "gets", "got", "gotten", "getting"}
-_PASSIVE_AUXILIARIES = _BE | _GET | _AUXILIARY  # "has been", "will get"
+_BE_OR_GET = _BE | _GET  # before a participle: "was hacked", "got fired"
+_PASSIVE_AUXILIARIES = _BE_OR_GET | _AUXILIARY  # "has been", "will get"
 # Who or what a clause of relative "who" stands for: the clause is the answer's part.
 _WHO_HEADS = {"those", "anyone", "everyone", "people", "someone", "whoever", "all"}
 _OBJECT_PARTICLES = {"into", "onto", "against"}  # "hacked into the servers"
@@ -1615,7 +1618,7 @@ def patient_span(sentence: str, ask: Ask) -> Span | None:
     name: the subject of a passive ("The club was fined ..." -> "The club"), the phrase a
     participle with "by" follows ("the researchers targeted by ..."), or the object of the
     active verb ("The council fined the club" -> "the club"; "... to target those who
-    fight it"). None where the verb is denied ("never fined the club")."""
+    fight it"). A denied verb is passed over ("never fined the club")."""
     bases = passive_verbs(ask.text)
     if not bases:
         return None
@@ -1631,7 +1634,7 @@ def patient_span(sentence: str, ask: Ask) -> Span | None:
             continue  # "never fined the club"
         before = tokens[j].group().lower() if j >= 0 else ""
         found = None
-        if before in _BE | _GET and not low.endswith("ing"):  # "was hacked", "got fired"
+        if before in _BE_OR_GET and not low.endswith("ing"):  # not "is doing"
             while j >= 0 and tokens[j].group().lower() in _PASSIVE_AUXILIARIES:
                 j -= 1
             j = _before_auxiliaries(tokens, j)
@@ -1653,6 +1656,7 @@ def _gap(sentence: str, tokens: list[re.Match], j: int) -> str:
 
 
 def _followed_by(tokens: list[re.Match], i: int, word: str) -> bool:
+    """Is token `i` followed by the word (in any case)?"""
     return i + 1 < len(tokens) and tokens[i + 1].group().lower() == word
 
 
@@ -1666,10 +1670,11 @@ def _a_verb_here(token: re.Match, before: str, bases: frozenset[str]) -> bool:
     word = token.group().lower()
     if before in _SUBJECT_PRONOUNS | {"i", "we", "you"} or before in _AUXILIARY:
         return True
-    if word.endswith("ing") and _BE & set(token.string[: token.start()].lower().split()[-4:]):
+    text, start, end = token.string, token.start(), token.end()
+    if word.endswith("ing") and _BE & set(text[max(0, start - _NEAR) : start].lower().split()[-4:]):
         return True  # "is now mainly targeting"
     if before == "to":  # an infinitive, not "to target levels": a determiner follows
-        rest = token.string[token.end() :].split()
+        rest = text[end : end + _NEAR].split()
         return bool(rest) and rest[0].lower() in _DETERMINERS_OF_A_PHRASE | _WHO_HEADS
     if not before or before in STOPWORDS or not before.isalpha():
         return False
