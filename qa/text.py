@@ -181,11 +181,12 @@ DIMENSION_UNITS = {
 
 
 @lru_cache(maxsize=256)
-def unit_spans(text: str, dimension: str) -> tuple[tuple[int, int], ...]:
-    """Where the text writes a unit of the dimension (`DIMENSION_UNITS`), found once per
-    text for all its numbers, and in the text, not in a number's slice ("14 in" reads
-    what follows it)."""
-    return tuple(m.span() for m in DIMENSION_UNITS[dimension].finditer(text))
+def spans_of(pattern: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
+    """Where the pattern matches in the text, found once per text for all the numbers in
+    it that ask (a sum of money, a unit), and in the whole text, not in a number's slice
+    ("14 in" reads what follows it). Scanned once per number, a sentence of 2,000 figures
+    took 9 s to lead (a reviewer's measure)."""
+    return tuple(m.span() for m in pattern.finditer(text))
 
 
 def asked_dimension(question: str) -> str | None:

@@ -21,7 +21,6 @@ English (numbers, dates, durations, pronouns, clauses); none knows a corpus.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections import Counter
@@ -95,6 +94,7 @@ from qa.text import (
     CURRENCY_CODE,
     CURRENCY_SIGN,
     CURRENCY_WORD,
+    DIMENSION_UNITS,
     EMAIL,
     FIGURE_DIGITS,
     FREE,
@@ -130,11 +130,11 @@ from qa.text import (
     phone_numbers,
     restates,
     sentence_initial,
+    spans_of,
     speaker_spans,
     stem,
     stems,
     turn_speaker,
-    unit_spans,
     without_possessive,
     words,
     zipf,
@@ -1061,23 +1061,17 @@ def _count_end(sentence: str, span: Span) -> int:
     return ends[-1] if ends else span[1]
 
 
-@functools.lru_cache(maxsize=64)
-def _sums(sentence: str) -> tuple[Span, ...]:
-    """The sentence's sums of money, found once for all its numbers: scanned per number, a
-    sentence of 2,000 figures took 9 s to lead (a reviewer's measure)."""
-    return tuple(m.span() for m in MONEY.finditer(sentence))
-
-
 def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
     text = sentence[span[0] : span[1]]
     if ask.answer_type == "amount":  # a sum (with its currency, or after "costs": `MONEY`)
         if re.search(_CURRENCY, text) or re.search(r"million|billion|thousand", text):
             return True
-        return any(a < span[1] and span[0] < b for a, b in _sums(sentence))
+        return any(a < span[1] and span[0] < b for a, b in spans_of(MONEY, sentence))
     if ask.answer_type in {"percent", "percentage", "degree"}:
         return bool(re.search(PERCENT_SUFFIX, text))
     if dimension := asked_dimension(ask.text):
-        return any(span[0] <= at < span[1] for at, _ in unit_spans(sentence, dimension))
+        units = DIMENSION_UNITS[dimension]
+        return any(span[0] <= at < span[1] for at, _ in spans_of(units, sentence))
     return _counts_the_asked(sentence, span, ask) is True  # "212 households" for households
 
 
@@ -1525,11 +1519,11 @@ def actor_span(sentence: str, ask: Ask) -> Span | None:
     return None
 
 
-def _before_auxiliaries(tokens: list[re.Match], j: int) -> int:
-    """The index of the last token at or before `j` that is no auxiliary ("may have") and no
-    adverb ("also", "then")."""
+def _before_auxiliaries(tokens: list[re.Match], j: int, auxiliaries: set[str] = _AUXILIARY) -> int:
+    """The index of the last token at or before `j` that is none of the auxiliaries ("may
+    have"; a passive's "has been") and no adverb ("also", "then")."""
     while j >= 0 and (
-        tokens[j].group().lower() in _AUXILIARY or _only_an_adverb(tokens[j].group())
+        tokens[j].group().lower() in auxiliaries or _only_an_adverb(tokens[j].group())
     ):
         j -= 1
     return j
@@ -1555,20 +1549,18 @@ def _subject_ending_at(sentence: str, tokens: list[re.Match], j: int, ask: Ask) 
     "The said Tenant", where a determiner makes it a modifier)."""
     if tokens[j].group().lower() in _PERSONAL_PRONOUNS | _RELATIVE_PRONOUNS:
         return None
-    gap = sentence[tokens[j].end() : tokens[j + 1].start()] if j + 1 < len(tokens) else ""
-    if gap.strip() == ",":  # skip an appositive: "X, head of Y, presented"
-        k = j
-        while k > 0 and not sentence[tokens[k - 1].end() : tokens[k].start()].strip():
+    if j + 1 < len(tokens) and _gap(sentence, tokens, j) == ",":  # skip an appositive:
+        k = j  # "X, head of Y, presented"
+        while k > 0 and not _gap(sentence, tokens, k - 1):
             k -= 1
-        if k == 0 or sentence[tokens[k - 1].end() : tokens[k].start()].strip() != ",":
+        if k == 0 or _gap(sentence, tokens, k - 1) != ",":
             return None
         j = k - 1
     start = j
     while start > 0 and j - start < 5:
-        prev = tokens[start - 1]
-        if sentence[prev.end() : tokens[start].start()].strip():
+        if _gap(sentence, tokens, start - 1):
             break
-        low = prev.group().lower()
+        low = tokens[start - 1].group().lower()
         if low in _DETERMINERS:
             start -= 1
             break
@@ -1594,6 +1586,7 @@ _PASSIVE_WHO = re.compile(
 _GET = {"get", "gets", "got", "gotten", "getting"}
 _BE_OR_GET = _BE | _GET  # before a participle: "was hacked", "got fired"
 _PASSIVE_AUXILIARIES = _BE_OR_GET | _AUXILIARY  # "has been", "will get"
+_SUBJECTS = _SUBJECT_PRONOUNS | {"i", "we", "you"}  # "they accuse": the verb's subject
 # Who or what a clause of relative "who" stands for: the clause is the answer's part.
 _WHO_HEADS = {"those", "anyone", "everyone", "people", "someone", "whoever", "all"}
 _OBJECT_PARTICLES = {"into", "onto", "against"}  # "hacked into the servers"
@@ -1635,9 +1628,7 @@ def patient_span(sentence: str, ask: Ask) -> Span | None:
         before = tokens[j].group().lower() if j >= 0 else ""
         found = None
         if before in _BE_OR_GET and not low.endswith("ing"):  # not "is doing"
-            while j >= 0 and tokens[j].group().lower() in _PASSIVE_AUXILIARIES:
-                j -= 1
-            j = _before_auxiliaries(tokens, j)
+            j = _before_auxiliaries(tokens, j, _PASSIVE_AUXILIARIES)
             found = _subject_ending_at(sentence, tokens, j, ask) if j >= 0 else None
             if found and _after_by(sentence, found[0]):
                 found = None  # "The researchers targeted by the group were warned"
@@ -1668,7 +1659,7 @@ def _a_verb_here(token: re.Match, before: str, bases: frozenset[str]) -> bool:
     levels"). A base form after a noun only where WordNet reads it only as a verb
     ("authorities accuse", not "energy target")."""
     word = token.group().lower()
-    if before in _SUBJECT_PRONOUNS | {"i", "we", "you"} or before in _AUXILIARY:
+    if before in _SUBJECTS or before in _AUXILIARY:
         return True
     text, start, end = token.string, token.start(), token.end()
     if word.endswith("ing") and _BE & set(text[max(0, start - _NEAR) : start].lower().split()[-4:]):
@@ -1767,10 +1758,8 @@ def _abbreviated(token: re.Match) -> bool:
 
 
 def _opens_a_predicate(word: str) -> bool:
-    """A word that opens a clause's predicate: an auxiliary, a verb of saying, or a word
-    WordNet reads only as a verb."""
-    low = word.lower()
-    return low in _AUXILIARY or low in SPEECH_VERBS or parts_of_speech(low) == _ONLY_A_VERB
+    """A word that opens a clause's predicate: an auxiliary, or a verb (`_opens_with_a_verb`)."""
+    return word.lower() in _AUXILIARY or _opens_with_a_verb(word)
 
 
 _PERSONAL_PRONOUNS = THIRD_PERSON | {"i", "we", "you", "me", "us"}

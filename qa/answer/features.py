@@ -42,6 +42,7 @@ from qa.text import (
     CURRENCY_WORD,
     DATED_YEAR,
     DAYS,
+    DIMENSION_UNITS,
     EMAIL,
     FIGURE_DIGITS,
     FREE,
@@ -65,9 +66,9 @@ from qa.text import (
     names,
     numbers,
     phone_numbers,
+    spans_of,
     stem,
     turn_speaker,
-    unit_spans,
     words,
 )
 from qa.thesaurus import is_money, parts_of_speech
@@ -207,8 +208,9 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
 
 
 def _a_length(text: str, measure: re.Match) -> bool:
-    """Is the measure in a unit of length (read in the text: `qa.text.unit_spans`)?"""
-    return any(measure.start() <= at < measure.end() for at, _ in unit_spans(text, "length"))
+    """Is the measure in a unit of length (read in the text: `qa.text.spans_of`)?"""
+    units = spans_of(DIMENSION_UNITS["length"], text)
+    return any(measure.start() <= at < measure.end() for at, _ in units)
 
 
 def offers_number(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
