@@ -540,6 +540,15 @@ UNTIL_A_DATE = re.compile(
 )
 
 
+# A time stated from now, which answers how soon something happens ("How quickly will
+# an engineer come?": "visited by the next working day", "the same day", "straight away").
+SOON = re.compile(
+    r"\b(?:(?:the\s+)?(?:same|next|following)\s+(?:working\s+|business\s+)?"
+    r"(?:day|morning|afternoon|evening|week)|immediately|straight away|right away|at once)\b",
+    re.I,
+)
+
+
 def named_years(text: str) -> list[tuple[int, int]]:
     """Where a question names a year (`DATED_YEAR`), unless a unit or a noun follows it
     even after a preposition ("on 1500 pounds", "to 1800 households" are quantities: in a

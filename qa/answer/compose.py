@@ -699,6 +699,8 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
         rules = [reason_span]
     elif _ASKS_FOR_A_VALUE.match(ask.text):
         rules = [number_span, head_noun_span, clause_span]
+    elif _asks_for_someone(ask):  # "Which teacher ...?": the teacher's name
+        rules = [name_span, head_noun_span, clause_span]
     else:
         rules = [head_noun_span, clause_span]
     for rule in rules:
@@ -1814,6 +1816,24 @@ def _which_head(m: re.Match) -> str:
     read = parts_of_speech(second.lower())
     adjective = bool(parts_of_speech(first.lower()) & {"a", "s"})
     return second if adjective and "n" in read and "v" not in read else first
+
+
+# WordNet's classes of nouns that name no one, though another of their first senses may
+# ("kids": young goats and children)
+_NOT_SOMEONE = frozenset({
+    "noun.artifact", "noun.substance", "noun.food", "noun.animal", "noun.plant", "noun.object",
+})  # fmt: skip
+
+
+def _asks_for_someone(ask: Ask) -> bool:
+    """A which-question of an open type whose noun is a kind of person or body (WordNet:
+    "Which teacher ...?", "Which volunteer ...?", "Which club ...?"): a name answers it,
+    where the answer type's own rules do not list the noun."""
+    m = _WHICH.search(ask.text)
+    if not m:
+        return False
+    classes = noun_classes(without_possessive(_which_head(m)))
+    return "noun.person" in classes and not classes & _NOT_SOMEONE
 
 
 def head_noun_span(sentence: str, ask: Ask) -> Span | None:

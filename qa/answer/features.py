@@ -27,6 +27,7 @@ from qa.answer.question import (
     asked_noun,
     asks_count,
     asks_frequency,
+    asks_how_soon,
     asks_length,
     counted_nouns,
     counted_unit,
@@ -52,6 +53,7 @@ from qa.text import (
     MONTHS,
     NUMBER_WORDS,
     PERCENT_SUFFIX,
+    SOON,
     SPEECH_VERBS,
     SPELLED_NUMBER,
     STOPWORDS,
@@ -193,9 +195,12 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
     evals.decision_lab`: .650 / .516 / .516 / .345 -> .651 / .519 / .516 / .347, AUC
     +0.0007 [-0.0004, +0.0026]); for "how long is", a length or a text's length too
     ("140 mm", "3,000 words"); and the date a period ends, which says how long it goes on
-    ("until 2024-12-31": `qa.text.UNTIL_A_DATE`)."""
+    ("until 2024-12-31": `qa.text.UNTIL_A_DATE`); for "how soon", a time from now too
+    ("by the next working day": `qa.text.SOON`)."""
     periods = [m for m in DURATION.finditer(text) if not is_age(text, *m.span())]
     spans = [*periods, *UNTIL_A_DATE.finditer(text)]
+    if asks_how_soon(q.text):
+        spans += SOON.finditer(text)
     if asks_frequency(q.text):
         spans += FREQUENCY.finditer(text)
     else:  # "roughly every 90 minutes" says how often, not how long it takes

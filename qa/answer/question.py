@@ -176,10 +176,41 @@ def asked_noun(text: str) -> tuple[str, bool] | None:
             if bare in _ANY_NOUN and bare != lowered:
                 possessor = possessor or bare
             elif bare in _ANY_NOUN:
+                if bare in _AMOUNT and (measured := _amount_of(text[m.start("words") :])):
+                    return measured, m.group("copula") is not None
                 return bare, m.group("copula") is not None
         if possessor is not None:
             return possessor, m.group("copula") is not None
     return None
+
+
+_AMOUNT = frozenset({"amount", "amounts"})
+# "amount of [the|your ...] X ...": the words from X on
+_AMOUNT_OF = re.compile(
+    r"\bamounts?\s+of\s+(?:(?:the|a|an|my|your|our|their|his|her|its|this|that)\s+)?"
+    r"((?:[^\W\d_][\w-]*\s*){1,2})",
+    re.I,
+)
+
+
+def _amount_of(words: str) -> str | None:
+    """What "amount of X" asks for, by what X is (WordNet's class of its first senses):
+    money where X is money or a possession ("the amount of the deposit", "amount of
+    funding"), a period where X is time ("the amount of leave"), and else a quantity ("the
+    least amount of memory", "what amount of water"); None where no noun follows "of"."""
+    m = _AMOUNT_OF.search(words)
+    if not m:
+        return None
+    first, *rest = m.group(1).lower().split()
+    # past an adjective before a noun ("annual" of "amount of annual leave")
+    modified = rest and parts_of_speech(first) & {"a", "s"} and "n" in parts_of_speech(rest[0])
+    noun = rest[0] if modified else first
+    classes = noun_classes(noun)
+    if noun in _forms(MONEY_NOUNS) or "noun.possession" in classes:
+        return "price"
+    if "noun.time" in classes:
+        return "period"
+    return "quantity"
 
 
 def _rule(
@@ -381,8 +412,11 @@ ANSWER_TYPE_RULES: list[TypeRule] = [
 # check-up cost?", "Is X paying Y?"): general English verbs and nouns of paying. Used only
 # by the answerer (`decide.best_asked_missing`), not as the answer type: the scorer's
 # answer type is unchanged.
+# Not "charge" in "in charge of" or "take charge", which speak of who runs something
+# ("Which teacher is in charge of the trip?").
 _SPEAKS_OF_MONEY = re.compile(
-    r"\b(?:cost|costs|costing|price|prices|priced|fee|fees|paid|pay|pays|paying|charge|"
+    r"\b(?:cost|costs|costing|price|prices|priced|fee|fees|paid|pay|pays|paying|"
+    r"(?<!\bin )(?<!\btake )(?<!\btakes )(?<!\btook )(?<!\btaking )charge|"
     r"charges|charged|charging|spend|spends|spent|spending)\b",
     re.I,
 )
@@ -405,14 +439,20 @@ def share_may_answer(text: str) -> bool:
 
 
 def asked_type(profile: QuestionProfile) -> str:
-    """The answer type, where an open question that speaks of money asks for an amount.
+    """The answer type, where an open question that speaks of money asks for an amount;
+    not a yes/no question, which a sentence answers by saying so ("Do I get the sign-up
+    fee back?": "The enrollment fee is non-refundable").
 
     Tried in session 32 and not kept: this type, not the answer type, for the scorer's
     checks of what a sentence offers (`features.View.offered`), so that "What will it
     cost me to ...?" ranks the sentence with the sum first: dev LOCO (`python -m
     evals.decision_lab`) .676 / .569 / .549 / .387 -> .664 / .558 / .555 / .375; the refit
     scorer moved questions of every type."""
-    if profile.answer_type == "open" and _SPEAKS_OF_MONEY.search(profile.text):
+    if (
+        profile.answer_type == "open"
+        and not profile.yes_no
+        and _SPEAKS_OF_MONEY.search(profile.text)
+    ):
         return "amount"
     return profile.answer_type
 
@@ -626,6 +666,15 @@ def asks_frequency(text: str) -> bool:
     """ "How often ...?", "How many times ...?": a frequency ("every month", "six
     times") answers, as a number with a time unit does."""
     return bool(_HOW_OFTEN.search(text))
+
+
+_HOW_SOON = re.compile(r"\bhow (?:soon|quickly)\b", re.I)
+
+
+def asks_how_soon(text: str) -> bool:
+    """ "How soon ...?", "How quickly ...?": a time from now ("the next working day")
+    answers, as a period does (`qa.text.SOON`)."""
+    return bool(_HOW_SOON.search(text))
 
 
 def asking_part(question: str) -> str:

@@ -212,6 +212,22 @@ def test_an_open_question_that_speaks_of_money_asks_for_an_amount():
     assert asked_type(profile_question("What was fixed in the release?", {}, set())) == "open"
 
 
+def test_no_amount_is_asked_by_a_yes_no_question_or_by_whoever_is_in_charge():
+    """ "Do I get the sign-up fee back?" is answered by "The enrollment fee is
+    non-refundable", which states no sum; "in charge of" speaks of who runs a thing."""
+    for question in (
+        "Do I get the gym sign-up fee back if I quit in the first month?",
+        "Can the fund pay for a minibus?",
+        "Which teacher is in charge of the residential?",
+        "Who takes charge of the keys?",
+    ):
+        assert asked_type(profile_question(question, {}, set())) != "amount", question
+    assert asked_type(profile_question("Is there a charge for parking?", {}, set())) == "open"
+    assert asked_type(profile_question("What does the centre charge for tyres?", {}, set())) == (
+        "amount"
+    )
+
+
 def test_best_asked_missing_is_the_best_candidate_lacking_the_amount_asked_for():
     q = "What did the 2024 check-up by divers cost?"
     lacking = _Seen(q, "The 2024 inspection was a survey: divers check the hull.")

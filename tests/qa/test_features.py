@@ -116,6 +116,13 @@ from qa.types import Passage, Sentence
         ("Hi there! Quick question: who chairs the board?", "person"),
         ("Sorry to bother you, but when does the office open?", "time"),
         ("OK, so who pays for repairs?", "person"),
+        # "amount of X" asks for money only where X is money or a possession (WordNet)
+        ("What is the amount of the deposit?", "amount"),
+        ("What amount of funding can a group get?", "amount"),
+        ("What's the least amount of memory my machine needs?", "number"),
+        ("What amount of water should I add?", "number"),
+        ("What is the maximum amount of annual leave I can carry over?", "duration"),
+        ("What amount should I pay?", "amount"),
     ],
 )
 def test_the_answer_type_comes_from_the_wh_word_and_its_head_noun(question, expected):
@@ -444,6 +451,15 @@ def view(
         ("How long does the bus take?", "The bus stops here roughly every 90 minutes.", False),
         ("How long does the bus take?", "The bus takes 90 minutes.", True),
         ("How often does the bus run?", "The bus stops here roughly every 90 minutes.", True),
+        # how soon: a time from now answers, as a period does
+        (
+            "How quickly will someone come out?",
+            "You will be visited by the next working day.",
+            True,
+        ),
+        ("How soon will they call back?", "We call back the same day.", True),
+        ("How long does the repair take?", "You will be visited by the next working day.", False),
+        ("How quickly will someone come out?", "Engineers visit on weekdays.", False),
         # the way of getting in touch the question names
         ("What is her phone number?", "E-mail her at m.rowan@example.org.", False),
         ("What is her phone number?", "Ring her on 01632 960418.", True),
