@@ -89,7 +89,9 @@ from qa.types import Passage, Sentence
 # not a Markdown fence that ran to the end of the document.
 # 32: a short line holding a time of day or a sum of money in figures heads nothing ("Open
 # Tuesday to Sunday, 8:30am to 4pm": `structure._sentence_case_line`).
-CHUNKING_VERSION = 32
+# 33: a text-table row whose first cell wrapped alone onto its own line is one row with
+# the line under it (`structure._opens_with_a_wrapped_cell`).
+CHUNKING_VERSION = 33
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -587,6 +587,10 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
         if ("  " in stripped or "\t" in stripped) and _text_table_row(
             line, row or previous, following
         ):
+            if _opens_with_a_wrapped_cell(text, line, previous, current, blocks):
+                current.kind, current.end, current.lines = TABLE_ROW, line.end, 2
+                close()  # the row's first cell wrapped onto this line, which goes on
+                continue
             close()
             blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end))
             continue
@@ -976,6 +980,26 @@ def _continues_text_row(line: _Line, previous: _Line | None, row: _Line | None) 
     return columns is not None and indent > 0 and indent in columns[0]
 
 
+def _opens_with_a_wrapped_cell(
+    text: str, line: _Line, previous: _Line | None, current: Block | None, blocks: list[Block]
+) -> bool:
+    """ "  Organise first aid course for ride leaders" / "    (budget £600)      Beth
+    Nyambura   30 Apr 2025" under a text-table row: a row whose first cell wrapped, its
+    first line holding that cell alone at the rows' indent, its second going on with the
+    cell indented further, then the other cells. The line above `line` is a paragraph of
+    that one line (`current`), right under a row of the table."""
+    if previous is None or current is None or current.kind != "paragraph" or current.lines != 1:
+        return False
+    if current.end != previous.end or "  " in previous.text.strip() or not blocks:
+        return False
+    row = blocks[-1]
+    between = text[row.end : current.start]
+    if row.kind != TABLE_ROW or between.strip() or between.count("\n") != 1:
+        return False  # not right under a row (a blank line between ends the table)
+    rows_indent = _indent(_first_line(text, row).text)
+    return _indent(previous.text) == rows_indent < _indent(line.text)
+
+
 def _first_line(text: str, block: Block) -> _Line:
     """The whole first line of a block, its indent included (columns count from it)."""
     opens = text.rfind("\n", 0, block.start) + 1
@@ -993,7 +1017,11 @@ def _row_above(text: str, previous: _Line | None, blocks: list[Block]) -> _Line 
         return None
     if blocks[-1].end != previous.end:
         return None
-    return _first_line(text, blocks[-1])
+    first = _first_line(text, blocks[-1])
+    if _columns(first.text) is None and first.end < blocks[-1].end:
+        # a first cell wrapped alone (`_opens_with_a_wrapped_cell`): the cells are below
+        return _first_line(text, Block(TABLE_ROW, first.end + 1, blocks[-1].end))
+    return first
 
 
 def _continues_pipe_row(

@@ -929,6 +929,30 @@ def test_a_text_table_cell_wraps_over_lines_and_a_spaced_clause_is_no_table():
     ) in got
 
 
+def test_a_text_table_rows_first_cell_may_wrap_before_its_other_cells():
+    """Minutes' table of actions: a long action wraps, alone on its first line at the
+    rows' indent, and goes on further indented on the next, beside its owner and date. The
+    two lines are one row, so the date is the action's; a lone line after a blank line
+    stays a line of its own."""
+    table = (
+        "  Action                                Owner          Deadline\n"
+        "  Publish the summer ride calendar      Liam Foster    15 Mar 2025\n"
+        "  Organise first aid course for ride leaders\n"
+        "    (budget £600)                       Beth Nyambura  30 Apr 2025\n"
+        "  Review over-70s concession            Committee      Oct 2025\n"
+    )
+    _, got = _read(table)
+    assert (
+        "table_row",
+        "Organise first aid course for ride leaders (budget £600) Beth Nyambura 30 Apr 2025",
+    ) in got
+    assert ("table_row", "Review over-70s concession Committee Oct 2025") in got
+
+    _, got = _read(table.replace("  Organise", "\n  Organise"))
+    assert ("sentence", "Organise first aid course for ride leaders") in got
+    assert ("table_row", "(budget £600) Beth Nyambura 30 Apr 2025") in got
+
+
 def test_unnumbered_headings_do_not_outrank_numbered_ones_and_a_byline_is_no_heading():
     """ "Summary" before "1. Background" and "Acknowledgements" after the last section are
     their siblings, not their parents; so is "PREAMBLE" before "ARTICLE 1". The authors'
