@@ -107,6 +107,12 @@ _SCALES = {
 }  # fmt: skip
 
 
+# A command-line option's placeholder that names its unit ("`--retention DAYS`", "--timeout
+# SECONDS"): the unit of the figure in the row's other cells ("`30`" is 30 days), where the
+# column's heading gives none. Written in capitals, as such placeholders are.
+_PLACEHOLDER_UNIT = re.compile(rf"(?<=[\w=-] )(?:{TIME_UNIT})(?=`?\s*$)", re.I)
+
+
 def _unit(heading: str) -> str | None:
     """The unit a column heading gives its figures (`_HEADING_UNIT`), or None."""
     found = _HEADING_UNIT.search(heading)
@@ -127,18 +133,24 @@ def with_heading_units(row: str, header: str) -> str:
     heads, found = cells(header), cells(row)
     if len(heads) != len(found) or len(found) < 2:
         return row
-    if _HEADING_UNIT.search(row[found[0][0] : found[0][1]]):
+    label = row[found[0][0] : found[0][1]]
+    if _HEADING_UNIT.search(label):
         return row
+    placeholder = _PLACEHOLDER_UNIT.search(label)
+    placeholder = placeholder if placeholder and placeholder.group().isupper() else None
     read = []
     changed = False
     for (ha, hb), (a, b) in zip(heads, found, strict=True):
-        figure, unit = row[a:b], _unit(header[ha:hb])
+        cell, unit = row[a:b], _unit(header[ha:hb])
+        if unit is None and placeholder and (ha, hb) != heads[0]:
+            unit = placeholder.group().lower()
+        figure = cell.strip("`")  # a default written as code ("`30`")
         if unit and _BARE_FIGURE.fullmatch(figure):
             sign = _CURRENCY.search(unit)
             scale = _SCALES.get(_CURRENCY.sub("", unit).strip(" '").lower(), "") if sign else ""
-            figure = f"{sign.group()}{figure}{scale}" if sign else f"{figure} {unit}"
+            cell = f"{sign.group()}{figure}{scale}" if sign else f"{figure} {unit}"
             changed = True
-        read.append(figure)
+        read.append(cell)
     return " | ".join(read) if changed else row
 
 

@@ -563,6 +563,18 @@ def test_a_rows_bare_figures_take_the_unit_their_column_heading_gives():
     assert read("| Staff | 412 |", "| Group | Respondents (n) |") == "| Staff | 412 |"
     # a row whose label gives its own unit keeps it: volunteers are counted, not paid
     assert read("| Volunteers (people) | 12 | 15 |", header) == "| Volunteers (people) | 12 | 15 |"
+    # an option's placeholder in capitals names the unit of its default, where the
+    # column's heading names none ("`--retention DAYS` | `30`" is 30 days)
+    options = "| Option | Default | Description |"
+    assert read("| `--retention DAYS` | `30` | Kept |", options) == (
+        "`--retention DAYS` | 30 days | Kept"
+    )
+    assert (
+        read("| --timeout SECONDS | 60 | Wait |", options)
+        == "--timeout SECONDS | 60 seconds | Wait"
+    )
+    assert read("| --keep N | 7 | Kept |", options) == "| --keep N | 7 | Kept |"
+    assert read("| --keep days | 7 | Kept |", options) == "| --keep days | 7 | Kept |"
     # rows and headers that do not line up, and sentences, are read as written
     assert read("| Fee | 450 | 9 |", "| Line | Cost (£) |") == "| Fee | 450 | 9 |"
     assert read("The fee is 450.", "| Line | Cost (£) |") == "The fee is 450."
