@@ -690,19 +690,20 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
         rules = [contact_detail_span, addressee_span]
     elif kind in _PERSON_TYPES:
         rules = [
-            contact_span, addressee_span, appositive_span, speaker_span, patient_span,
-            agent_span, actor_span, relative_span, titled_span, name_span, subject_span,
+            contact_span, addressee_span, kind_span, appositive_span, speaker_span,
+            patient_span, agent_span, actor_span, relative_span, titled_span, name_span,
+            subject_span,
         ]  # fmt: skip
     elif kind == "place":
-        rules = [place_span, place_name_span]
+        rules = [kind_span, place_span, place_name_span]
     elif kind == "reason" or re.match(r"^\W*why\b", ask.text, re.I):
         rules = [reason_span]
     elif _ASKS_FOR_A_VALUE.match(ask.text):
         rules = [number_span, head_noun_span, clause_span]
     elif _asks_for_someone(ask):  # "Which teacher ...?": the teacher's name
-        rules = [name_span, head_noun_span, clause_span]
+        rules = [kind_span, name_span, head_noun_span, clause_span]
     else:
-        rules = [head_noun_span, clause_span]
+        rules = [kind_span, head_noun_span, clause_span]
     for rule in rules:
         found = rule(sentence, ask)
         if found:
@@ -1243,6 +1244,7 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
     ("harbour" is Zipf 3.98) over "Harbour Master Edith Ray", "Which Councillor chairs
     ...?" over "Councillor Amir Shah"."""
     found = names(sentence, ask.lower_words)
+    kind = _asked_kind(ask)
     tokens = list(WORD.finditer(sentence))
     runs: list[list[re.Match]] = []
     for i, tok in enumerate(tokens):
@@ -1260,6 +1262,10 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
         # A day or a month is a name in writing, never the person or place asked about.
         run = [t for t in run if not TIME.fullmatch(t.group())] if len(run) == 1 else run
         whole, untrimmed = len(run), run
+        if whole > 1 and stem(run[-1].group()) == kind and not all(ask.has(t.group()) for t in run):
+            # "Ketterby General Hospital" for "Which hospital ...?": one of the kind asked
+            out.append((run[0].start(), run[-1].end()))
+            continue
         while run and ask.has(run[0].group()):
             run = run[1:]
         if run and ask.has(run[-1].group()):
@@ -1286,6 +1292,29 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
             last = run[-1].group()
             out.append((run[0].start(), run[-1].end() - len(last) + len(without_possessive(last))))
     return out
+
+
+def _asked_kind(ask: Ask) -> str | None:
+    """The stem of the noun a which-question asks for ("hospital" of "Which hospital
+    treated her?"), or None."""
+    m = _WHICH.search(ask.text)
+    return stem(without_possessive(_which_head(m))) if m else None
+
+
+def kind_span(sentence: str, ask: Ask) -> Span | None:
+    """A name of the kind a which-question asks for, whose last word is its noun ("Ketterby
+    General Hospital" for "Which hospital was she taken to?", "the Canadian Communications
+    Security Agency" for "Which Canadian agency ...?"): of several, the one with the most
+    of the question's other words, then the nearest them."""
+    kind = _asked_kind(ask)
+    if kind is None:
+        return None
+    runs = [r for r in _name_runs(sentence, ask) if stem(words(sentence[r[0] : r[1]])[-1]) == kind]
+    if not runs:
+        return None
+    asked = {r: sum(ask.has(w) for w in words(sentence[r[0] : r[1]])) for r in runs}
+    most = max(asked.values())
+    return _nearest([r for r in runs if asked[r] == most], sentence, ask)
 
 
 # A division of a document and its number ("Section 7", "Schedule 2.1"); a figure, not a

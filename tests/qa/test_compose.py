@@ -414,6 +414,28 @@ def assert_exact(text: str, citations, snapshot: Snapshot) -> None:
             "open",
             "Tom Reid",
         ),
+        # a name whose last word is the noun a which-question asks for is one of that
+        # kind, with the question's other words in it first: not another name, nor the
+        # name left out as "asked" for having the question's noun
+        (
+            "She was taken to Ketterby General Hospital with a broken wrist by Tom Reid.",
+            "Which hospital was she taken to?",
+            "person",
+            "Ketterby General Hospital",
+        ),
+        (
+            "She was taken to Ketterby General Hospital with a broken wrist by Tom Reid.",
+            "Which hospital was she taken to?",
+            "place",
+            "Ketterby General Hospital",
+        ),
+        (
+            "It was backed by the National Security Agency (NSA) and the Canadian"
+            " Communications Security Agency (CSE).",
+            "And which Canadian agency signed on to the assessment?",
+            "person",
+            "Canadian Communications Security Agency",
+        ),
     ],
 )
 def test_the_shortest_span_that_answers(sentence, question, answer_type, span):
