@@ -61,6 +61,9 @@ SENSES = 2
 # together; "take off": set forth) for the few it brought right.
 # A verb's senses that `WordNet.changes_quantity` reads: "fall" says "decrease" third.
 _CHANGE_SENSES = 3
+# wordfreq Zipf of English's function words ("us" 6.0, "the" 7.7), where
+# `question.specificity` puts its scale's common end; "UK" 5.1, "USA" 4.8 are names.
+_FUNCTION_WORD_ZIPF = 6.0
 # Steps up WordNet's hypernyms that `WordNet.kinds` takes: "employee" -> worker -> person.
 # (Three reached "unit" and "whole" from "person", through organism and living thing.)
 _BROADER = 2
@@ -235,7 +238,25 @@ class WordNet:
                 for w in runs
                 if " " not in w and w.lower() != word.lower() and self._names(w)
             }
+            for run in (w for w in runs if " " in w):  # "United States": US, USA, America
+                found |= self._one_word_names(run) - {word.lower()}
         return frozenset(found)
+
+    def _one_word_names(self, run: str) -> set[str]:
+        """The one-word names WordNet lists for a name of several words, lower-cased, from
+        its first sense that is a name ("United States" -> america, usa, u.s.); not one
+        that is a function word in lower case ("us": every "contact us" would stand for
+        it), as common as English's function words (`_FUNCTION_WORD_ZIPF`)."""
+        for synset, _form in self.senses("_".join(run.lower().split())):
+            if self._is_a_name(synset):
+                return {
+                    m.lower()
+                    for m in self.members(synset)
+                    if " " not in m
+                    and m.lower() not in STOPWORDS
+                    and zipf(m.lower()) < _FUNCTION_WORD_ZIPF
+                }
+        return set()
 
     def _is_a_unit(self, synset: str, written: list[str]) -> bool:
         """A unit of measure (noun.quantity), not a number ("five" is "V" too: its synset

@@ -205,6 +205,17 @@ def test_a_place_or_a_body_stands_for_the_names_its_definition_gives():
     assert whitehall.name and whitehall.synonyms == {stem("british")}
 
 
+def test_a_name_of_several_words_in_a_definition_stands_for_its_one_word_names():
+    """Washington is "the capital of the United States ...": a document that says "USA"
+    or "America" speaks of it; not "us", which every "contact us" would match."""
+    names = thesaurus.defined_names("Washington")
+    assert {"usa", "america"} <= names and "us" not in names
+    q = profile_question("What does Washington accuse China of?", {stem("usa"): 2}, set(),
+                         passages=5)  # fmt: skip
+    washington = next(t for t in q.terms if t.lower == "washington")
+    assert washington.name and stem("usa") in washington.synonyms
+
+
 def test_a_noun_is_of_a_kind_with_its_kinds_and_what_it_is_a_kind_of():
     """What tells a count of the counted things from a count of other things."""
     assert thesaurus.of_a_kind("residents", "people")  # people: the plural of person
