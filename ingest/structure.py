@@ -997,7 +997,10 @@ def _opens_with_a_wrapped_cell(
     if row.kind != TABLE_ROW or between.strip() or between.count("\n") != 1:
         return False  # not right under a row (a blank line between ends the table)
     rows_indent = _indent(_first_line(text, row).text)
-    return _indent(previous.text) == rows_indent < _indent(line.text)
+    # the cell goes on in lower case or in brackets; a line at the rows' indent over a row
+    # that opens in capitals is a note or a heading of the rows below ("Saturdays only")
+    goes_on = line.text.lstrip()[:1].islower() or line.text.lstrip()[:1] == "("
+    return goes_on and _indent(previous.text) == rows_indent < _indent(line.text)
 
 
 def _first_line(text: str, block: Block) -> _Line:

@@ -540,11 +540,13 @@ UNTIL_A_DATE = re.compile(
 )
 
 
-# A time stated from now, which answers how soon something happens ("How quickly will
-# an engineer come?": "visited by the next working day", "the same day", "straight away").
+# A day counted from now, by which something happens, which answers how soon ("How quickly
+# will an engineer come?": "visited by the next working day", "within the same day"). Only
+# after a preposition of a deadline: "The next day, the chair thanked members" and "Take
+# it immediately before meals" say no such thing.
 SOON = re.compile(
-    r"\b(?:(?:the\s+)?(?:same|next|following)\s+(?:working\s+|business\s+)?"
-    r"(?:day|morning|afternoon|evening|week)|immediately|straight away|right away|at once)\b",
+    r"\b(?:by|within|on|until)\s+the\s+(?:same|next|following)\s+(?:working\s+|business\s+)?"
+    r"day\b",
     re.I,
 )
 

@@ -700,8 +700,6 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
         rules = [reason_span]
     elif _ASKS_FOR_A_VALUE.match(ask.text):
         rules = [number_span, head_noun_span, clause_span]
-    elif _asks_for_someone(ask):  # "Which teacher ...?": the teacher's name
-        rules = [kind_span, name_span, head_noun_span, clause_span]
     else:
         rules = [kind_span, head_noun_span, clause_span]
     for rule in rules:
@@ -1262,9 +1260,8 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
         # A day or a month is a name in writing, never the person or place asked about.
         run = [t for t in run if not TIME.fullmatch(t.group())] if len(run) == 1 else run
         whole, untrimmed = len(run), run
-        if whole > 1 and stem(run[-1].group()) == kind and not all(ask.has(t.group()) for t in run):
-            # "Ketterby General Hospital" for "Which hospital ...?": one of the kind asked
-            out.append((run[0].start(), run[-1].end()))
+        if _of_the_kind_asked(run, kind, ask):
+            out.append((run[0].start(), run[-1].end()))  # not left out as asked
             continue
         while run and ask.has(run[0].group()):
             run = run[1:]
@@ -1301,20 +1298,34 @@ def _asked_kind(ask: Ask) -> str | None:
     return stem(without_possessive(_which_head(m))) if m else None
 
 
+def _of_the_kind_asked(run: list[re.Match], kind: str | None, ask: Ask) -> bool:
+    """A name that the which-question describes: its last word is the question's noun and
+    another of its words is the question's too, the rest not ("the Canadian Communications
+    Security Agency" for "Which Canadian agency ...?"). The noun alone does not do: "Which
+    bank arranged the loan?" over "Barclays ..., which the European Investment Bank
+    part-funded" is answered by Barclays."""
+    if kind is None or len(run) < 2 or stem(run[-1].group()) != kind:
+        return False
+    asked = sum(ask.has(t.group()) for t in run[:-1])
+    return 0 < asked < len(run) - 1
+
+
 def kind_span(sentence: str, ask: Ask) -> Span | None:
-    """A name of the kind a which-question asks for, whose last word is its noun ("Ketterby
-    General Hospital" for "Which hospital was she taken to?", "the Canadian Communications
-    Security Agency" for "Which Canadian agency ...?"): of several, the one with the most
-    of the question's other words, then the nearest them."""
+    """A name that the which-question describes (`_of_the_kind_asked`), not one the
+    sentence denies ("not the Rent Act"); of several, the nearest the question's words."""
     kind = _asked_kind(ask)
     if kind is None:
         return None
-    runs = [r for r in _name_runs(sentence, ask) if stem(words(sentence[r[0] : r[1]])[-1]) == kind]
-    if not runs:
-        return None
-    asked = {r: sum(ask.has(w) for w in words(sentence[r[0] : r[1]])) for r in runs}
-    most = max(asked.values())
-    return _nearest([r for r in runs if asked[r] == most], sentence, ask)
+    runs = [
+        r
+        for r in _name_runs(sentence, ask)
+        if _of_the_kind_asked(list(WORD.finditer(sentence, r[0], r[1])), kind, ask)
+        and not _DENIED_BEFORE.search(sentence, 0, r[0])
+    ]
+    return _nearest(runs, sentence, ask)
+
+
+_DENIED_BEFORE = re.compile(r"\bnot\s+(?:the\s+)?$", re.I)
 
 
 # A division of a document and its number ("Section 7", "Schedule 2.1"); a figure, not a
@@ -1845,24 +1856,6 @@ def _which_head(m: re.Match) -> str:
     read = parts_of_speech(second.lower())
     adjective = bool(parts_of_speech(first.lower()) & {"a", "s"})
     return second if adjective and "n" in read and "v" not in read else first
-
-
-# WordNet's classes of nouns that name no one, though another of their first senses may
-# ("kids": young goats and children)
-_NOT_SOMEONE = frozenset({
-    "noun.artifact", "noun.substance", "noun.food", "noun.animal", "noun.plant", "noun.object",
-})  # fmt: skip
-
-
-def _asks_for_someone(ask: Ask) -> bool:
-    """A which-question of an open type whose noun is a kind of person or body (WordNet:
-    "Which teacher ...?", "Which volunteer ...?", "Which club ...?"): a name answers it,
-    where the answer type's own rules do not list the noun."""
-    m = _WHICH.search(ask.text)
-    if not m:
-        return False
-    classes = noun_classes(without_possessive(_which_head(m)))
-    return "noun.person" in classes and not classes & _NOT_SOMEONE
 
 
 def head_noun_span(sentence: str, ask: Ask) -> Span | None:

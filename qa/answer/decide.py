@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.answer.features import FEATURE_NAMES, OFFERS, View, context_coverage, missing_here
-from qa.answer.question import asked_type
+from qa.answer.question import asked_type, asks_only_yes_or_no
 from qa.errors import CorpusQAError
 
 PACKAGED = Path(__file__).with_name("decision.json")
@@ -309,7 +309,9 @@ def best_asked_missing(views: Sequence[View]) -> float:
     amount (`question.asked_type`); else as `type_missing`. The typical wrong answer to a
     question the documents do not answer quotes a sentence on the thing asked about that
     lacks the attribute asked for: the cost of a repair the documents describe, with no
-    sum of money in it.
+    sum of money in it. Not of a question that only asks yes or no
+    (`question.asks_only_yes_or_no`): "Do I get the sign-up fee back?" is answered by
+    "The enrollment fee is non-refundable", which states no sum.
 
     Measured, leave-one-corpus-out within the dev splits of eight corpora (`python -m
     evals.answer_lab`, which replays decision_lab's fit): key-fact accuracy / abstention
@@ -328,6 +330,8 @@ def best_asked_missing(views: Sequence[View]) -> float:
         return 0.0
     best = views[0]
     asked = asked_type(best.q)
+    if asked == "amount" and asks_only_yes_or_no(best.q):
+        return 0.0  # "Do I get the fee back?": "The fee is non-refundable" answers it
     if asked == best.q.answer_type:  # the scorer's own type: its check, already made
         return float(best.offered is False)
     return float(not OFFERS[asked](best.reading, best.q, best.lower_words))

@@ -176,41 +176,10 @@ def asked_noun(text: str) -> tuple[str, bool] | None:
             if bare in _ANY_NOUN and bare != lowered:
                 possessor = possessor or bare
             elif bare in _ANY_NOUN:
-                if bare in _AMOUNT and (measured := _amount_of(text[m.start("words") :])):
-                    return measured, m.group("copula") is not None
                 return bare, m.group("copula") is not None
         if possessor is not None:
             return possessor, m.group("copula") is not None
     return None
-
-
-_AMOUNT = frozenset({"amount", "amounts"})
-# "amount of [the|your ...] X ...": the words from X on
-_AMOUNT_OF = re.compile(
-    r"\bamounts?\s+of\s+(?:(?:the|a|an|my|your|our|their|his|her|its|this|that)\s+)?"
-    r"((?:[^\W\d_][\w-]*\s*){1,2})",
-    re.I,
-)
-
-
-def _amount_of(words: str) -> str | None:
-    """What "amount of X" asks for, by what X is (WordNet's class of its first senses):
-    money where X is money or a possession ("the amount of the deposit", "amount of
-    funding"), a period where X is time ("the amount of leave"), and else a quantity ("the
-    least amount of memory", "what amount of water"); None where no noun follows "of"."""
-    m = _AMOUNT_OF.search(words)
-    if not m:
-        return None
-    first, *rest = m.group(1).lower().split()
-    # past an adjective before a noun ("annual" of "amount of annual leave")
-    modified = rest and parts_of_speech(first) & {"a", "s"} and "n" in parts_of_speech(rest[0])
-    noun = rest[0] if modified else first
-    classes = noun_classes(noun)
-    if noun in _forms(MONEY_NOUNS) or "noun.possession" in classes:
-        return "price"
-    if "noun.time" in classes:
-        return "period"
-    return "quantity"
 
 
 def _rule(
@@ -439,22 +408,28 @@ def share_may_answer(text: str) -> bool:
 
 
 def asked_type(profile: QuestionProfile) -> str:
-    """The answer type, where an open question that speaks of money asks for an amount;
-    not a yes/no question, which a sentence answers by saying so ("Do I get the sign-up
-    fee back?": "The enrollment fee is non-refundable").
+    """The answer type, where an open question that speaks of money asks for an amount.
 
     Tried in session 32 and not kept: this type, not the answer type, for the scorer's
     checks of what a sentence offers (`features.View.offered`), so that "What will it
     cost me to ...?" ranks the sentence with the sum first: dev LOCO (`python -m
     evals.decision_lab`) .676 / .569 / .549 / .387 -> .664 / .558 / .555 / .375; the refit
     scorer moved questions of every type."""
-    if (
-        profile.answer_type == "open"
-        and not profile.yes_no
-        and _SPEAKS_OF_MONEY.search(profile.text)
-    ):
+    if profile.answer_type == "open" and _SPEAKS_OF_MONEY.search(profile.text):
         return "amount"
     return profile.answer_type
+
+
+# A wh-word inside a yes/no question asks what it opens: "Do you know what the charge is?",
+# "Can I ask how much they charge?" (an indirect question).
+_ASKS_INSIDE = re.compile(r"\b(?:what|which|how much|how many|how long|when|where|who)\b", re.I)
+
+
+def asks_only_yes_or_no(profile: QuestionProfile) -> bool:
+    """A yes/no question that asks nothing else: "Do I get the sign-up fee back?" is
+    answered by "The enrollment fee is non-refundable", which states no sum; not "Do you
+    know what the charge is for a new card?", an indirect question for the charge."""
+    return profile.yes_no and not _ASKS_INSIDE.search(profile.text)
 
 
 # "How many leaks ...?", "How many people work there?": a count of things, not a year, a

@@ -70,7 +70,10 @@ def _cells(row: str) -> tuple[tuple[int, int], ...]:
     read by its first line, the only one where the cells stand whole in order; a cell is
     one span of text."""
     if "\n" in row:
-        row = row[: row.index("\n")]
+        first, second = row.split("\n", 2)[:2]
+        if (wrapped := _first_cell_wrapped(first, second)) is not None:
+            return wrapped
+        row = first
     if "|" not in row:
         return tuple((m.start(), m.end()) for m in _SPACED_CELL.finditer(row))
     bars = [i for i, ch in enumerate(row) if ch == "|"]
@@ -86,6 +89,22 @@ def _cells(row: str) -> tuple[tuple[int, int], ...]:
     if row.rstrip().endswith("|"):
         spans = spans[:-1]
     return tuple(spans)
+
+
+def _first_cell_wrapped(first: str, second: str) -> tuple[tuple[int, int], ...] | None:
+    """A text-table row whose first cell wrapped alone onto its first line ("Organise first
+    aid course for ride leaders" over "    (budget £600)      Beth Nyambura   30 Apr
+    2025", `ingest.structure._opens_with_a_wrapped_cell`): its cells are the second line's,
+    the first one opening on the first line. None for any other row."""
+    if "|" in first or "|" in second:
+        return None
+    opening = list(_SPACED_CELL.finditer(first))
+    below = list(_SPACED_CELL.finditer(second))
+    if len(opening) != 1 or len(below) < 2 or not second[:1].isspace():
+        return None
+    at = len(first) + 1  # where the second line starts in the row
+    rest = tuple((at + m.start(), at + m.end()) for m in below[1:])
+    return ((opening[0].start(), at + below[0].end()), *rest)
 
 
 # --- a row's figures in its column's unit ---------------------------------------------------
@@ -108,9 +127,17 @@ _SCALES = {
 
 
 # A command-line option's placeholder that names its unit ("`--retention DAYS`", "--timeout
-# SECONDS"): the unit of the figure in the row's other cells ("`30`" is 30 days), where the
-# column's heading gives none. Written in capitals, as such placeholders are.
-_PLACEHOLDER_UNIT = re.compile(rf"(?<=[\w=-] )(?:{TIME_UNIT})(?=`?\s*$)", re.I)
+# SECONDS"): the unit of its default, in the cell after it ("`30`" is 30 days), where the
+# column's heading gives none.
+_PLACEHOLDER_UNIT = re.compile(rf"^`?--?[\w-]+ +({TIME_UNIT})`?\s*$", re.I)
+
+
+def _placeholder_unit(label: str) -> str | None:
+    """The unit a command-line option's placeholder names (`_PLACEHOLDER_UNIT`), written in
+    capitals as placeholders are ("`--retention DAYS`": days; not "--retention days", nor
+    an invoice's "LABOUR HOURS", which is no option)."""
+    m = _PLACEHOLDER_UNIT.match(label)
+    return m.group(1).lower() if m and m.group(1).isupper() else None
 
 
 def _unit(heading: str) -> str | None:
@@ -136,15 +163,15 @@ def with_heading_units(row: str, header: str) -> str:
     label = row[found[0][0] : found[0][1]]
     if _HEADING_UNIT.search(label):
         return row
-    placeholder = _PLACEHOLDER_UNIT.search(label)
-    placeholder = placeholder if placeholder and placeholder.group().isupper() else None
+    placeholder = _placeholder_unit(label)
     read = []
     changed = False
     for (ha, hb), (a, b) in zip(heads, found, strict=True):
         cell, unit = row[a:b], _unit(header[ha:hb])
+        figure = cell
         if unit is None and placeholder and (ha, hb) != heads[0]:
-            unit = placeholder.group().lower()
-        figure = cell.strip("`")  # a default written as code ("`30`")
+            # the option's default, written as code or not ("`30`"): the next cell only
+            unit, placeholder, figure = placeholder, None, cell.strip("`")
         if unit and _BARE_FIGURE.fullmatch(figure):
             sign = _CURRENCY.search(unit)
             scale = _SCALES.get(_CURRENCY.sub("", unit).strip(" '").lower(), "") if sign else ""

@@ -212,20 +212,25 @@ def test_an_open_question_that_speaks_of_money_asks_for_an_amount():
     assert asked_type(profile_question("What was fixed in the release?", {}, set())) == "open"
 
 
-def test_no_amount_is_asked_by_a_yes_no_question_or_by_whoever_is_in_charge():
-    """ "Do I get the sign-up fee back?" is answered by "The enrollment fee is
-    non-refundable", which states no sum; "in charge of" speaks of who runs a thing."""
-    for question in (
-        "Do I get the gym sign-up fee back if I quit in the first month?",
-        "Can the fund pay for a minibus?",
-        "Which teacher is in charge of the residential?",
-        "Who takes charge of the keys?",
-    ):
+def test_whoever_is_in_charge_is_asked_for_no_amount():
+    """ "in charge of" speaks of who runs a thing, not of money."""
+    for question in ("Which teacher is in charge of the residential?", "Who takes charge?"):
         assert asked_type(profile_question(question, {}, set())) != "amount", question
-    assert asked_type(profile_question("Is there a charge for parking?", {}, set())) == "open"
-    assert asked_type(profile_question("What does the centre charge for tyres?", {}, set())) == (
+    assert asked_type(profile_question("What does the tip charge for tyres?", {}, set())) == (
         "amount"
     )
+
+
+def test_a_yes_no_question_lacks_no_amount_where_it_only_asks_yes_or_no():
+    """ "Do I get the sign-up fee back?" is answered by "The enrollment fee is
+    non-refundable", which states no sum; an indirect question for the charge still asks
+    for one."""
+    sentence = "The enrollment fee is non-refundable, including in the first month."
+    assert best_asked_missing([_Seen("Do I get the sign-up fee back?", sentence)]) == 0.0
+    assert best_asked_missing([_Seen("Can the fund pay for a minibus?", sentence)]) == 0.0
+    indirect = "Do you know what the sign-up fee is?"
+    assert best_asked_missing([_Seen(indirect, sentence)]) == 1.0
+    assert best_asked_missing([_Seen("What is the sign-up fee?", sentence)]) == 1.0
 
 
 def test_best_asked_missing_is_the_best_candidate_lacking_the_amount_asked_for():

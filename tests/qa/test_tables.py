@@ -151,6 +151,20 @@ def test_the_row_at_the_asked_end_of_the_measured_column_answers():
     assert _name("Which route is the most popular?", ROUTES) is None
 
 
+def test_a_text_rows_first_cell_wrapped_alone_opens_its_cells_on_the_next_line():
+    """A text table's row whose first cell wrapped alone onto its own line (as ingest keeps
+    it: `structure._opens_with_a_wrapped_cell`) has as many cells as the other rows, the
+    first cell over both lines; a row whose last cell wrapped reads by its first line."""
+    row = "Organise first aid course\n    (budget £600)      Beth Nyambura   30 Apr 2025"
+    assert [row[a:b] for a, b in cells(row)] == [
+        "Organise first aid course\n    (budget £600)",
+        "Beth Nyambura",
+        "30 Apr 2025",
+    ]
+    row = "Stain     RT     6 months\n                 in the dark"
+    assert [row[a:b] for a, b in cells(row)] == ["Stain", "RT", "6 months"]
+
+
 def test_a_header_that_says_speed_beats_the_time_column():
     cars = ["| Car | Top speed | Charge time |", "| Volta S | 180 km/h | 40 min |",
             "| Volta X | 240 km/h | 1 h 10 min |", "| Volta Mini | 140 km/h | 30 min |"]  # fmt: skip
