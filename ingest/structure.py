@@ -43,7 +43,15 @@ from itertools import pairwise, takewhile
 
 from qa.sections import DIVISIONS, heading_label
 from qa.sentences import sentence_spans, set_in_capitals
-from qa.text import CLOCK, HEADER_FIELD, MONEY, QUOTED_LINE, has_digit, is_table_separator
+from qa.text import (
+    CLOCK,
+    HEADER_FIELD,
+    MONEY,
+    QUOTED_LINE,
+    goes_on_in_a_cell,
+    has_digit,
+    is_table_separator,
+)
 from qa.types import SECTION_SEPARATOR, Sentence
 
 # The kinds of sentence (Sentence.kind): what the answerer may quote, and how.
@@ -998,9 +1006,11 @@ def _opens_with_a_wrapped_cell(
         return False  # not right under a row (a blank line between ends the table)
     rows_indent = _indent(_first_line(text, row).text)
     # the cell goes on in lower case or in brackets; a line at the rows' indent over a row
-    # that opens in capitals is a note or a heading of the rows below ("Saturdays only")
-    goes_on = line.text.lstrip()[:1].islower() or line.text.lstrip()[:1] == "("
-    return goes_on and _indent(previous.text) == rows_indent < _indent(line.text)
+    # that opens in capitals is a note or a heading of the rows below ("Saturdays only"),
+    # as is a labelled one ("Note: prices rise in May")
+    goes_on = goes_on_in_a_cell(line.text)
+    labelled = ":" in previous.text
+    return goes_on and not labelled and _indent(previous.text) == rows_indent < _indent(line.text)
 
 
 def _first_line(text: str, block: Block) -> _Line:

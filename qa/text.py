@@ -540,15 +540,23 @@ UNTIL_A_DATE = re.compile(
 )
 
 
-# A day counted from now, by which something happens, which answers how soon ("How quickly
-# will an engineer come?": "visited by the next working day", "within the same day"). Only
-# after a preposition of a deadline: "The next day, the chair thanked members" and "Take
-# it immediately before meals" say no such thing.
+# A day counted from now by which something is done, which answers how soon ("How quickly
+# will an engineer come?": "visited by the next working day", "within the same day", "by
+# the end of the next business day"). Only after "by" or "within", which set a deadline:
+# "on the same day as antacids", "closed until the next working day" and "The next day,
+# the chair thanked members" say no such thing.
 SOON = re.compile(
-    r"\b(?:by|within|on|until)\s+the\s+(?:same|next|following)\s+(?:working\s+|business\s+)?"
-    r"day\b",
+    r"\b(?:by|within)\s+(?:the\s+end\s+of\s+)?the\s+(?:same|next|following)\s+"
+    r"(?:working\s+|business\s+)?day\b",
     re.I,
 )
+
+
+def goes_on_in_a_cell(line: str) -> bool:
+    """Does the line open as a table cell's wrapped text goes on: in lower case or in
+    brackets ("(budget £600)")? A line opening in capitals opens something of its own."""
+    opening = line.lstrip()[:1]
+    return opening.islower() or opening == "("
 
 
 def named_years(text: str) -> list[tuple[int, int]]:

@@ -690,18 +690,17 @@ def answer_span(sentence: str, ask: Ask) -> Span | None:
         rules = [contact_detail_span, addressee_span]
     elif kind in _PERSON_TYPES:
         rules = [
-            contact_span, addressee_span, kind_span, appositive_span, speaker_span,
-            patient_span, agent_span, actor_span, relative_span, titled_span, name_span,
-            subject_span,
+            contact_span, addressee_span, appositive_span, speaker_span, patient_span,
+            agent_span, actor_span, relative_span, titled_span, name_span, subject_span,
         ]  # fmt: skip
     elif kind == "place":
-        rules = [kind_span, place_span, place_name_span]
+        rules = [place_span, place_name_span]
     elif kind == "reason" or re.match(r"^\W*why\b", ask.text, re.I):
         rules = [reason_span]
     elif _ASKS_FOR_A_VALUE.match(ask.text):
         rules = [number_span, head_noun_span, clause_span]
     else:
-        rules = [kind_span, head_noun_span, clause_span]
+        rules = [head_noun_span, clause_span]
     for rule in rules:
         found = rule(sentence, ask)
         if found:
@@ -1240,9 +1239,17 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
     Mehta" would not answer "Who takes over now that Raj is stepping down?". A reviewer
     found titles the question capitalises lost their names: "Who is the Harbour Master?"
     ("harbour" is Zipf 3.98) over "Harbour Master Edith Ray", "Which Councillor chairs
-    ...?" over "Councillor Amir Shah"."""
+    ...?" over "Councillor Amir Shah".
+
+    Tried in session 46 and not kept: a run whose last word is the which-question's noun
+    kept whole and put first ("Canadian Communications Security Agency" for "Which
+    Canadian agency ...?", where "CISA" led). Two reviews found it chose names the
+    sentence denies or sets aside ("Public Safety Canada, not the Canadian Space Agency,
+    signed"; "rather than", "instead of"), overrode the agent ("investigated by the ICO,
+    after the National Crime Agency passed it on"), took a question word from another
+    phrase ("Which hospital did the Attorney General visit?": Leeds General Hospital), and
+    its check of a denial before each name made long sentences quadratic."""
     found = names(sentence, ask.lower_words)
-    kind = _asked_kind(ask)
     tokens = list(WORD.finditer(sentence))
     runs: list[list[re.Match]] = []
     for i, tok in enumerate(tokens):
@@ -1260,9 +1267,6 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
         # A day or a month is a name in writing, never the person or place asked about.
         run = [t for t in run if not TIME.fullmatch(t.group())] if len(run) == 1 else run
         whole, untrimmed = len(run), run
-        if _of_the_kind_asked(run, kind, ask):
-            out.append((run[0].start(), run[-1].end()))  # not left out as asked
-            continue
         while run and ask.has(run[0].group()):
             run = run[1:]
         if run and ask.has(run[-1].group()):
@@ -1289,43 +1293,6 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
             last = run[-1].group()
             out.append((run[0].start(), run[-1].end() - len(last) + len(without_possessive(last))))
     return out
-
-
-def _asked_kind(ask: Ask) -> str | None:
-    """The stem of the noun a which-question asks for ("hospital" of "Which hospital
-    treated her?"), or None."""
-    m = _WHICH.search(ask.text)
-    return stem(without_possessive(_which_head(m))) if m else None
-
-
-def _of_the_kind_asked(run: list[re.Match], kind: str | None, ask: Ask) -> bool:
-    """A name that the which-question describes: its last word is the question's noun and
-    another of its words is the question's too, the rest not ("the Canadian Communications
-    Security Agency" for "Which Canadian agency ...?"). The noun alone does not do: "Which
-    bank arranged the loan?" over "Barclays ..., which the European Investment Bank
-    part-funded" is answered by Barclays."""
-    if kind is None or len(run) < 2 or stem(run[-1].group()) != kind:
-        return False
-    asked = sum(ask.has(t.group()) for t in run[:-1])
-    return 0 < asked < len(run) - 1
-
-
-def kind_span(sentence: str, ask: Ask) -> Span | None:
-    """A name that the which-question describes (`_of_the_kind_asked`), not one the
-    sentence denies ("not the Rent Act"); of several, the nearest the question's words."""
-    kind = _asked_kind(ask)
-    if kind is None:
-        return None
-    runs = [
-        r
-        for r in _name_runs(sentence, ask)
-        if _of_the_kind_asked(list(WORD.finditer(sentence, r[0], r[1])), kind, ask)
-        and not _DENIED_BEFORE.search(sentence, 0, r[0])
-    ]
-    return _nearest(runs, sentence, ask)
-
-
-_DENIED_BEFORE = re.compile(r"\bnot\s+(?:the\s+)?$", re.I)
 
 
 # A division of a document and its number ("Section 7", "Schedule 2.1"); a figure, not a

@@ -38,6 +38,7 @@ from qa.text import (
     UNIT_WORD,
     asked_dimension,
     figure_value,
+    goes_on_in_a_cell,
     has_digit,
     stem,
     stems,
@@ -102,6 +103,8 @@ def _first_cell_wrapped(first: str, second: str) -> tuple[tuple[int, int], ...] 
     below = list(_SPACED_CELL.finditer(second))
     if len(opening) != 1 or len(below) < 2 or not second[:1].isspace():
         return None
+    if not goes_on_in_a_cell(second):
+        return None
     at = len(first) + 1  # where the second line starts in the row
     rest = tuple((at + m.start(), at + m.end()) for m in below[1:])
     return ((opening[0].start(), at + below[0].end()), *rest)
@@ -127,9 +130,10 @@ _SCALES = {
 
 
 # A command-line option's placeholder that names its unit ("`--retention DAYS`", "--timeout
-# SECONDS"): the unit of its default, in the cell after it ("`30`" is 30 days), where the
-# column's heading gives none.
-_PLACEHOLDER_UNIT = re.compile(rf"^`?--?[\w-]+ +({TIME_UNIT})`?\s*$", re.I)
+# SECONDS"): the unit of its default, in the column headed "Default" ("`30`" is 30 days),
+# where that heading gives none.
+_PLACEHOLDER_UNIT = re.compile(rf"^`?--?[a-z][\w-]* +({TIME_UNIT})`?\s*$", re.I)
+_DEFAULT = re.compile(r"\bdefaults?\b", re.I)
 
 
 def _placeholder_unit(label: str) -> str | None:
@@ -169,9 +173,9 @@ def with_heading_units(row: str, header: str) -> str:
     for (ha, hb), (a, b) in zip(heads, found, strict=True):
         cell, unit = row[a:b], _unit(header[ha:hb])
         figure = cell
-        if unit is None and placeholder and (ha, hb) != heads[0]:
-            # the option's default, written as code or not ("`30`"): the next cell only
-            unit, placeholder, figure = placeholder, None, cell.strip("`")
+        if unit is None and placeholder and _DEFAULT.search(header[ha:hb]):
+            # the option's default, written as code or not ("`30`")
+            unit, figure = placeholder, cell.strip("`")
         if unit and _BARE_FIGURE.fullmatch(figure):
             sign = _CURRENCY.search(unit)
             scale = _SCALES.get(_CURRENCY.sub("", unit).strip(" '").lower(), "") if sign else ""

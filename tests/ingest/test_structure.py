@@ -951,10 +951,14 @@ def test_a_text_table_rows_first_cell_may_wrap_before_its_other_cells():
     _, got = _read(table.replace("  Organise", "\n  Organise"))
     assert ("sentence", "Organise first aid course for ride leaders") in got
     assert ("table_row", "(budget £600) Beth Nyambura 30 Apr 2025") in got
-    # a note over rows that open in capitals is no wrapped cell of theirs
+    # a note over rows that open in capitals is no wrapped cell of theirs, nor a
+    # labelled one over any row
     noted = table.replace("    (budget £600)   ", "    Budget £600     ")
     _, got = _read(noted)
     assert ("table_row", "Budget £600 Beth Nyambura 30 Apr 2025") in got
+    labelled = table.replace("Organise first aid course", "Note: first aid course")
+    _, got = _read(labelled)
+    assert ("table_row", "(budget £600) Beth Nyambura 30 Apr 2025") in got
 
 
 def test_unnumbered_headings_do_not_outrank_numbered_ones_and_a_byline_is_no_heading():

@@ -453,6 +453,8 @@ def view(
         ("How soon will they call back?", "We call back within the same day.", True),
         ("How soon will they call back?", "The next day, the chair thanked members.", False),
         ("How soon will they call back?", "Call us immediately if it arrives damaged.", False),
+        ("How quickly does it work?", "Do not take it on the same day as antacids.", False),
+        ("How soon will they visit?", "The office is closed until the next working day.", False),
         ("How long does the repair take?", "You will be visited by the next working day.", False),
         ("How quickly will someone come out?", "Engineers visit on weekdays.", False),
         # the way of getting in touch the question names
@@ -573,6 +575,8 @@ def test_a_rows_bare_figures_take_the_unit_their_column_heading_gives():
     assert read("| `--retention DAYS` | `30` | 2.4 |", "| Option | Default | Since |") == (
         "`--retention DAYS` | 30 days | 2.4"
     )  # the default only: not a version after it
+    since = "| Option | Since version | Default |"
+    assert read("| --retention DAYS | 2 | 30 |", since) == "--retention DAYS | 2 | 30 days"
     invoice = "| Item | Qty | Rate | Total |"
     assert read("| LABOUR HOURS | 6 | 42.00 | 252.00 |", invoice) == (
         "| LABOUR HOURS | 6 | 42.00 | 252.00 |"

@@ -163,6 +163,8 @@ def test_a_text_rows_first_cell_wrapped_alone_opens_its_cells_on_the_next_line()
     ]
     row = "Stain     RT     6 months\n                 in the dark"
     assert [row[a:b] for a, b in cells(row)] == ["Stain", "RT", "6 months"]
+    row = "Totals\n  2024     2025"  # a line over figures, no wrapped cell
+    assert [row[a:b] for a, b in cells(row)] == ["Totals"]
 
 
 def test_a_header_that_says_speed_beats_the_time_column():
