@@ -68,8 +68,9 @@ def _cells(row: str) -> tuple[tuple[int, int], ...]:
     A row whose cells wrap onto more lines (a text table's: "E01 | Door lock failure - the
     door could not be | ..." over "    | locked at the start ...", or aligned by spaces:
     "Restricted     Payroll, bank details, board" over "               papers, ...") is
-    read by its first line, the only one where the cells stand whole in order; a cell is
-    one span of text."""
+    read by its first line, the only one where the cells stand whole in order, unless its
+    first cell wrapped alone onto that line (`_first_cell_wrapped`); a cell is one span of
+    text."""
     if "\n" in row:
         first, second = row.split("\n", 2)[:2]
         if (wrapped := _first_cell_wrapped(first, second)) is not None:
@@ -104,7 +105,7 @@ def _first_cell_wrapped(first: str, second: str) -> tuple[tuple[int, int], ...] 
     if len(opening) != 1 or len(below) < 2 or not second[:1].isspace():
         return None
     if not goes_on_in_a_cell(second):
-        return None
+        return None  # "Totals" over "  2024   2025": a line over figures
     at = len(first) + 1  # where the second line starts in the row
     rest = tuple((at + m.start(), at + m.end()) for m in below[1:])
     return ((opening[0].start(), at + below[0].end()), *rest)
