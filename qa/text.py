@@ -189,6 +189,12 @@ def spans_of(pattern: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in pattern.finditer(text))
 
 
+def measured_in(dimension: str, text: str, start: int, end: int) -> bool:
+    """Does a unit of the dimension ("length": `DIMENSION_UNITS`) open within text[start:
+    end], read in the whole text (`spans_of`: "14 in" is inches by what follows it)?"""
+    return any(start <= at < end for at, _ in spans_of(DIMENSION_UNITS[dimension], text))
+
+
 def asked_dimension(question: str) -> str | None:
     """ "How high is the tower?" -> "length"; None when no dimension is asked."""
     return next(
@@ -781,6 +787,8 @@ _IRREGULAR_PARTICIPLES = {
     "grown", "thrown", "begun", "hidden", "proven", "stolen", "sworn", "undertaken",
 }  # fmt: skip
 COMMON_ZIPF = 3.0  # wordfreq: below, a word is rare in English (a surname or a brand: 0 to 2.5)
+# wordfreq: from here up, English's function words ("us" 6.0, "the" 7.7); "UK" is 5.1
+FUNCTION_WORD_ZIPF = 6.0
 
 
 @lru_cache(maxsize=65536)

@@ -35,7 +35,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from qa.text import COMMON_ZIPF, STOPWORDS, stem, zipf
+from qa.text import COMMON_ZIPF, FUNCTION_WORD_ZIPF, STOPWORDS, stem, zipf
 
 log = logging.getLogger(__name__)
 # A word's first senses in each part of speech, in WordNet's order (by frequency in its
@@ -61,9 +61,6 @@ SENSES = 2
 # together; "take off": set forth) for the few it brought right.
 # A verb's senses that `WordNet.changes_quantity` reads: "fall" says "decrease" third.
 _CHANGE_SENSES = 3
-# wordfreq Zipf of English's function words ("us" 6.0, "the" 7.7), where
-# `question.specificity` puts its scale's common end; "UK" 5.1, "USA" 4.8 are names.
-_FUNCTION_WORD_ZIPF = 6.0
 # Steps up WordNet's hypernyms that `WordNet.kinds` takes: "employee" -> worker -> person.
 # (Three reached "unit" and "whole" from "person", through organism and living thing.)
 _BROADER = 2
@@ -246,7 +243,7 @@ class WordNet:
         """The one-word names WordNet lists for a name of several words, lower-cased, from
         its first sense that is a name ("United States" -> america, usa, u.s.); not one
         that is a function word in lower case ("us": every "contact us" would stand for
-        it), as common as English's function words (`_FUNCTION_WORD_ZIPF`)."""
+        it), as common as English's function words (`qa.text.FUNCTION_WORD_ZIPF`)."""
         for synset, _form in self.senses("_".join(run.lower().split())):
             if self._is_a_name(synset):
                 return {
@@ -254,7 +251,7 @@ class WordNet:
                     for m in self.members(synset)
                     if " " not in m
                     and m.lower() not in STOPWORDS
-                    and zipf(m.lower()) < _FUNCTION_WORD_ZIPF
+                    and zipf(m.lower()) < FUNCTION_WORD_ZIPF
                 }
         return set()
 

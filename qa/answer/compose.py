@@ -94,7 +94,6 @@ from qa.text import (
     CURRENCY_CODE,
     CURRENCY_SIGN,
     CURRENCY_WORD,
-    DIMENSION_UNITS,
     EMAIL,
     FIGURE_DIGITS,
     FREE,
@@ -126,6 +125,7 @@ from qa.text import (
     has_negation,
     is_age,
     is_table_separator,
+    measured_in,
     names,
     phone_numbers,
     restates,
@@ -1070,8 +1070,7 @@ def _fits_the_kind(sentence: str, span: Span, ask: Ask) -> bool:
     if ask.answer_type in {"percent", "percentage", "degree"}:
         return bool(re.search(PERCENT_SUFFIX, text))
     if dimension := asked_dimension(ask.text):
-        units = DIMENSION_UNITS[dimension]
-        return any(span[0] <= at < span[1] for at, _ in spans_of(units, sentence))
+        return measured_in(dimension, sentence, *span)
     return _counts_the_asked(sentence, span, ask) is True  # "212 households" for households
 
 
@@ -1254,7 +1253,7 @@ def _name_runs(sentence: str, ask: Ask) -> list[Span]:
     runs: list[list[re.Match]] = []
     for i, tok in enumerate(tokens):
         is_name = tok.group().lower().replace("’", "'") in found
-        gap = sentence[tokens[i - 1].end() : tok.start()].strip() if i else "?"
+        gap = _gap(sentence, tokens, i - 1) if i else "?"
         # A middle initial does not part a name: "Jane Q. Doe".
         initial = gap == "." and len(tokens[i - 1].group()) == 1
         joined = runs and i and (not gap or initial)

@@ -43,7 +43,6 @@ from qa.text import (
     CURRENCY_WORD,
     DATED_YEAR,
     DAYS,
-    DIMENSION_UNITS,
     EMAIL,
     FIGURE_DIGITS,
     FREE,
@@ -65,10 +64,10 @@ from qa.text import (
     WEB_ADDRESS,
     YEAR,
     is_age,
+    measured_in,
     names,
     numbers,
     phone_numbers,
-    spans_of,
     stem,
     turn_speaker,
     words,
@@ -207,15 +206,9 @@ def offers_duration(text: str, q: QuestionProfile, lower_words: set[str]) -> boo
         every = [m.span() for m in FREQUENCY.finditer(text)]
         spans = [m for m in spans if not any(a <= m.start() < b for a, b in every)]
     if asks_length(q.text):  # a length, not any measure ("-80 to +150 °C" is no length)
-        lengths = [m for m in MEASURE.finditer(text) if _a_length(text, m)]
+        lengths = [m for m in MEASURE.finditer(text) if measured_in("length", text, *m.span())]
         spans += [*lengths, *_TEXT_LENGTH.finditer(text)]
     return any(m.group().lower() not in q.text.lower() for m in spans)
-
-
-def _a_length(text: str, measure: re.Match) -> bool:
-    """Is the measure in a unit of length (read in the text: `qa.text.spans_of`)?"""
-    units = spans_of(DIMENSION_UNITS["length"], text)
-    return any(measure.start() <= at < measure.end() for at, _ in units)
 
 
 def offers_number(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:

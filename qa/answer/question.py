@@ -33,6 +33,7 @@ from qa.answer.kinds import (
 from qa.sentences import sentence_spans
 from qa.text import (
     DAYS,
+    FUNCTION_WORD_ZIPF,
     MONTHS,
     STOPWORDS,
     TIME_UNIT,
@@ -785,7 +786,8 @@ def specificity(word: str) -> float:
     +0.002 [-0.007, +0.009]."""
     if has_digit(word):
         return 1.0
-    return float(np.clip((6.0 - zipf(word.lower())) / 3.5, 0.0, 1.0))
+    common, rare = FUNCTION_WORD_ZIPF, 2.5
+    return float(np.clip((common - zipf(word.lower())) / (common - rare), 0.0, 1.0))
 
 
 # Two unrelated words already score ~0.25 cosine in MiniLM (measured over a corpus's
