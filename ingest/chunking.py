@@ -91,7 +91,7 @@ from qa.types import Passage, Sentence
 # Tuesday to Sunday, 8:30am to 4pm": `structure._sentence_case_line`).
 # 33: a text-table row whose first cell wrapped alone onto its own line is one row with
 # the line under it (`structure._opens_with_a_wrapped_cell`).
-CHUNKING_VERSION = 33
+CHUNKING_VERSION = 34
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -458,6 +458,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
     run: str | None = None  # inside a message's header, a signature or an address
     previous_end = -1  # where the last line of that run ended
     opens_header = _header_openings(lines)
+    outdented = _sets_sections_out(lines)
 
     def close() -> None:
         nonlocal current
@@ -494,7 +495,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             run is None
             and current is None
             and not _field_row(line, lines[i - 1] if i else None, _next(lines, i), width)
-            and _opens_line_run(lines, i, width)  # after the cheap test: it reads ahead
+            and _opens_line_run(lines, i, width, outdented)  # after the cheap test: it reads ahead
         ):
             run = "line"  # an address or a signature; a run of fields is a list (`_field_row`)
         elif _SIGNATURE.match(line.text):
@@ -661,7 +662,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
                 )
                 or _short_line_heading(first, current, previous, line, width)
             )
-            and _opens_sentence(line.text)
+            and (_opens_sentence(line.text) or (outdented and _outdented_over(first, line)))
         ):
             current.kind = HEADING
             close()
@@ -792,7 +793,7 @@ def _opens_front_matter(lines: list[_Line], i: int) -> bool:
     return False
 
 
-def _opens_line_run(lines: list[_Line], i: int, width: int | None) -> bool:
+def _opens_line_run(lines: list[_Line], i: int, width: int | None, outdented: bool) -> bool:
     """Line `i` opens a paragraph of short lines, each ending where the writer broke it,
     not where it wrapped: an address, a list of names, a signature, a dateline ("Mr A
     Lee\nManaging Director\nAcme Ltd"). Each line opens with a capital or a digit, and
@@ -835,6 +836,8 @@ def _opens_line_run(lines: list[_Line], i: int, width: int | None) -> bool:
             return False  # a heading over one line of text ("Scope\nIt applies to all.")
         if following is not None and not last and _wrapped(line, following, width):
             return False
+        if j == 1 and outdented and _over_a_term(lines, i):
+            return False  # a manual page's "ENVIRONMENT" over "       LOGTRIM_CONFIG"
         j += 1
     return True
 
@@ -1151,6 +1154,49 @@ def _title_first_line(line: str, blocks: list[Block], current: Block) -> bool:
     """The document's first line names it when written as a title, even with a line
     under it ("ACME, INC. — PRIVACY POLICY" over "Version 4.2. Last updated ...")."""
     return not blocks and not current.enumerated and _title_like(line.strip().rstrip("."), True)
+
+
+_OUTDENTED_SECTIONS = 3  # a manual page has NAME, SYNOPSIS and DESCRIPTION at least
+
+
+def _sets_sections_out(lines: list[_Line]) -> bool:
+    """Does the text set its sections out to the left, as a manual page does: three or
+    more lines in capitals, each after a blank line, with the text under each indented
+    further (`_outdented_over`)? One such line alone is too often something else: a
+    name in an address ("ACME LTD" over "   14 Harbour Road"), "WHEREAS" over a recital,
+    an acronym opening a sentence."""
+    found = 0
+    for i in range(len(lines) - 1):
+        after_blank = i == 0 or lines[i - 1].blank
+        if after_blank and not lines[i + 1].blank and _outdented_over(lines[i].text, lines[i + 1]):
+            found += 1
+            if found >= _OUTDENTED_SECTIONS:
+                return True
+    return False
+
+
+def _outdented_over(first: str, line: _Line) -> bool:
+    """A line set in capitals, opening with a letter and ending in no stop, with the text
+    under it indented further: in a text that sets its sections so (`_sets_sections_out`),
+    a heading, though the text under it need not open a sentence ("NAME" over an indented
+    "logtrim - rotate ...", "FILES" over an indented "/etc/app.conf")."""
+    head = first.strip()
+    return (
+        head[:1].isalpha()
+        and set_in_capitals(head)
+        and not _CLOSING.search(head)
+        and _indent(line.text) > _indent(first)
+    )
+
+
+def _over_a_term(lines: list[_Line], i: int) -> bool:
+    """Line `i` heads a term with its description set in further still (a manual page's
+    "ENVIRONMENT" over "       LOGTRIM_CONFIG" over "              Path of ..."): a
+    heading over a definition, not an address, whose lines stand flush."""
+    if i + 2 >= len(lines) or lines[i + 2].blank:
+        return False
+    term, description = lines[i + 1], lines[i + 2]
+    return _outdented_over(lines[i].text, term) and _indent(description.text) > _indent(term.text)
 
 
 def _opens_sentence(line: str) -> bool:

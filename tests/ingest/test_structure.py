@@ -1720,3 +1720,59 @@ def test_a_signature_and_fields_set_in_markdown_bold_read_as_they_do_in_plain_te
         ("list_item", "a map"),
         ("list_item", "a torch"),
     ]
+
+
+MANUAL_PAGE = """\
+TIDY(1)                        User Commands                        TIDY(1)
+
+NAME
+       tidy - rotate and prune log files
+
+SYNOPSIS
+       tidy [-n] [-k count] [path...]
+
+DESCRIPTION
+       tidy rotates log files that have grown past a size threshold.
+
+ENVIRONMENT
+       TIDY_CONFIG
+              Path of the configuration file to use.
+
+FILES
+       /etc/tidy.conf
+              Main configuration file.
+
+PRESENT:
+  Cllr Ann Lee (Chair)
+  Cllr Bo Chan
+"""
+
+
+def test_a_manual_pages_sections_stand_out_to_the_left_of_their_text():
+    """A line in capitals over text indented further is a heading, though that text opens
+    in lower case, with a path or with a term (`_outdented_over`); a label's list of names
+    under it is still one record, not a heading over its lines."""
+    got = _kinds_and_sections(MANUAL_PAGE)
+    headings = [t for k, t, _ in got if k == "heading"]
+    assert headings[:5] == ["NAME", "SYNOPSIS", "DESCRIPTION", "ENVIRONMENT", "TIDY_CONFIG"]
+    section = {t: s for _, t, s in got}
+    assert section["tidy - rotate and prune log files"] == "NAME"
+    assert section["tidy rotates log files that have grown past a size threshold."] == "DESCRIPTION"
+    assert section["Path of the configuration file to use."] == "TIDY_CONFIG"
+    assert section["/etc/tidy.conf Main configuration file."] == "FILES"
+    assert ("table_row", "PRESENT: Cllr Ann Lee (Chair) Cllr Bo Chan", "FILES") in got
+
+
+def test_one_line_in_capitals_over_indented_text_is_no_section_of_its_own():
+    """Outside a text that sets three or more sections out to the left
+    (`_sets_sections_out`), a line in capitals over indented text is what it was: a
+    company's name over its address, "WHEREAS" over its recital."""
+    letter = (
+        "ACME SUPPLIES LTD\n   14 Harbour Road\n   Bristol BS1 4QT\n\n"
+        "Dear Ms Patel,\n\nThank you for your order.\n\n"
+        "WHEREAS\n    the parties wish to cooperate on the project.\n"
+    )
+    got = _kinds_and_sections(letter)
+    assert [t for k, t, _ in got if k == "heading"] == []
+    assert all(section == "" for _, _, section in got)
+    assert ("sentence", "WHEREAS the parties wish to cooperate on the project.", "") in got
