@@ -173,7 +173,12 @@ def _of_best(name: str) -> AnswerFeature:
 # changes together still answers one of them: a strict xfail in that test.) Replacing it
 # by the best cosine less the question's mean cosine to every sentence of the corpus (a
 # calibrated similarity) gave 0.617 / 0.468 / 0.505 in the replay but needs the corpus's
-# sentence vectors at question time: not tried in the product.
+# sentence vectors at question time: not tried in the product. Replayed in session 47
+# (`evals.answer_lab`, dev LOCO, thirteen corpora) beside the current inputs: no gain. The
+# current inputs .679 / .541 / .538; with the best cosine less the question's mean cosine
+# over the corpus's sentences .682 / .541 / .532, or in its place .687 / .542 / .526; as a
+# z-score (over their spread) .676 / .532 / .532; less the 99th percentile .682 / .544 /
+# .538, less the corpus's best .676 / .514 / .514.
 ANSWER_FEATURES: list[AnswerFeature] = [
     best_score,
     score_margin,

@@ -546,7 +546,14 @@ class View:
 
     @cached_property
     def offered(self) -> bool | None:
-        """Whether the sentence has the kind of answer asked for (None: nothing asked)."""
+        """Whether the sentence has the kind of answer asked for (None: nothing asked).
+
+        Tried in session 47 and not kept: a time offered by the headings a sentence stands
+        under (a changelog's "[3.1.0] — 2024-04-22 > Added"). Dev LOCO (`python -m
+        evals.decision_lab`) .681 / .547 / .543 / .399 -> .682 / .540 / .543 / .404, AUC
+        +.0010 [-.0025, +.0052]: one when-question gained ("When will the old name stop
+        working?"), one lost (a multi-part question's date part took a sentence of a
+        dated section over the one that gives the date), the rest threshold noise."""
         offers = OFFERS.get(self.q.answer_type)
         if offers is None:
             return None

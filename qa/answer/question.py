@@ -807,6 +807,13 @@ def closeness(similarity: np.ndarray | float) -> np.ndarray | float:
 # against 0.6 (a near paraphrase), on the dev questions leave-one-corpus-out:
 # answerable-vs-not AUC +0.011 against +0.003.
 SYNONYM = 1.0
+# Tried in session 47 and not kept: a word the corpus lacks, with no synonym there, matched
+# by what its first noun senses are kinds of (WordNet's hypernyms: "nickname" -> name,
+# "snoop" -> spy, "odds" -> likelihood) at 0.6 on this scale: dev LOCO (`python -m
+# evals.decision_lab`) .681 / .547 / .543 / .399 -> .681 / .552 / .555 / .404, AUC -.0008
+# [-.0070, +.0049]; at 0.8, .679 / .544 / .538 / .394, AUC -.0032 [-.0100, +.0031]. Over
+# probe 61 (the seeds in everyday words) no question gained: "nicknames" met "names",
+# but the sentence that answers says "known as".
 
 
 @dataclass
