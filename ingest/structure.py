@@ -802,8 +802,8 @@ def _opens_line_run(lines: list[_Line], i: int, width: int | None, outdented: bo
     # Line by line, without gathering the paragraph first: a check fails on the first lines
     # of most paragraphs, and gathering made a block of n lines cost n^2 (10,000 lines
     # of fields took seconds).
-    if i >= len(lines) or lines[i].blank:
-        return False
+    if i >= len(lines) or lines[i].blank or (outdented and _over_a_term(lines, i)):
+        return False  # a manual page's "ENVIRONMENT" over "       LOGTRIM_CONFIG": no address
     # A run that opens in Markdown's emphasis is a signature or a letterhead ("**Jane
     # Lee**" over "Chair of Trustees" and "Email: ...") only where its first line is a
     # title and every other a title or a field: "**Pros**" over "Cheap to run" is a
@@ -836,8 +836,6 @@ def _opens_line_run(lines: list[_Line], i: int, width: int | None, outdented: bo
             return False  # a heading over one line of text ("Scope\nIt applies to all.")
         if following is not None and not last and _wrapped(line, following, width):
             return False
-        if j == 1 and outdented and _over_a_term(lines, i):
-            return False  # a manual page's "ENVIRONMENT" over "       LOGTRIM_CONFIG"
         j += 1
     return True
 
