@@ -91,6 +91,8 @@ from qa.types import Passage, Sentence
 # Tuesday to Sunday, 8:30am to 4pm": `structure._sentence_case_line`).
 # 33: a text-table row whose first cell wrapped alone onto its own line is one row with
 # the line under it (`structure._opens_with_a_wrapped_cell`).
+# 34: in a text that sets its sections out to the left, as a manual page does, a line in
+# capitals heads the text indented under it (`structure._outdented_over`).
 CHUNKING_VERSION = 34
 
 

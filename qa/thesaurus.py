@@ -249,9 +249,7 @@ class WordNet:
                 return {
                     m.lower()
                     for m in self.members(synset)
-                    if " " not in m
-                    and m.lower() not in STOPWORDS
-                    and zipf(m.lower()) < FUNCTION_WORD_ZIPF
+                    if m.lower() not in STOPWORDS and zipf(m.lower()) < FUNCTION_WORD_ZIPF
                 }
         return set()
 
