@@ -93,7 +93,10 @@ from qa.types import Passage, Sentence
 # the line under it (`structure._opens_with_a_wrapped_cell`).
 # 34: in a text that sets its sections out to the left, as a manual page does, a line in
 # capitals heads the text indented under it (`structure._outdented_over`).
-CHUNKING_VERSION = 34
+# 35: quoted text is read without its "> " marks: a quoted message's paragraphs, lists,
+# tables and signature are found as in any text, and the line over it that ends in a colon
+# ("On ... wrote:") titles it (`structure._Reading`, `_attribution_headings`).
+CHUNKING_VERSION = 35
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import copy
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise, takewhile
@@ -47,7 +48,7 @@ from qa.text import (
     CLOCK,
     HEADER_FIELD,
     MONEY,
-    QUOTED_LINE,
+    QUOTE_MARKS,
     goes_on_in_a_cell,
     has_digit,
     is_table_separator,
@@ -148,7 +149,6 @@ _MESSAGE_OPENERS = frozenset({"from", "date", "sent"})
 # a closing "---" or "...". Its fields are units of their own, as a message's header is.
 _FRONT_MATTER_FIELD = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)")
 _FRONT_MATTER_ENDS = ("---", "...")
-_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 # The signature delimiter "-- " (RFC 3676), also typed without its trailing space.
 _SIGNATURE = re.compile(r"^--[ \t]?$")
 # A speaker's label opening a turn in a transcript, interview or Q&A: one to four
@@ -197,9 +197,10 @@ class Block:
     section: str = ""  # the heading path, this heading included
     sentences: list[Sentence] = field(default_factory=list)
     # What a block is in correspondence, where it is not prose: "header" (a message's
-    # header field), "quote" (quoted text, "> ..."), "signature" (after "-- "), "line" (a
-    # line of an address, a list of names), "turn" (a speaker's turn, "NAME: text").
+    # header field), "signature" (after "-- "), "line" (a line of an address, a list of
+    # names), "turn" (a speaker's turn, "NAME: text").
     role: str = ""
+    depth: int = 0  # how deep it is quoted ("> > ...": 2), in a message quoting others
     # A table row under a header row: the header row's text (its column headings), so that
     # a row read away from the top of its table still says what its cells are.
     columns: str = ""
@@ -239,9 +240,13 @@ class Structure:
 
 def analyse(text: str) -> Structure:
     """Blocks with section paths and sentences with exact offsets."""
+    reading = _Reading.of(text)
+    text = reading.text
     lines = _lines(text)
     width = _wrap_width(lines)
-    blocks = _scan(text, lines, width)
+    blocks = _scan(text, lines, width, reading.depths)
+    for block in blocks:
+        block.depth = reading.depths[reading.line_of(block.start)]
     blocks = _classify(text, blocks, width)
     _levels_and_sections(text, blocks)
     for block in blocks:
@@ -249,12 +254,70 @@ def analyse(text: str) -> Structure:
     blocks = [b for b in blocks if b.sentences]
     titles = [_flat(text[b.start : b.end]) for b in blocks if b.kind == TITLE]
     title = " — ".join(titles[:2])  # a name under an issuer's line (`title_pair`)
-    return Structure(title=title, blocks=blocks)
+    return Structure(title=title, blocks=[reading.in_source(b) for b in blocks])
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of a document, in order, with its kind."""
     return analyse(text).sentences
+
+
+# --- quoted text ---------------------------------------------------------------------------
+@dataclass
+class _Reading:
+    """A document as it is read: quoted lines ("> text", ">> text") without their marks.
+
+    A message that quotes another has the other's paragraphs, lists, tables, signature
+    and header inside its quote; without the marks they are found as in any text, and a
+    sentence wrapped over quoted lines is one sentence. Offsets found in the reading are
+    mapped back to the source (`in_source`), so `text[start:end] == sentence.text` holds
+    for the source, marks and all."""
+
+    source: str
+    text: str
+    depths: list[int]  # for each line, how deep it is quoted
+    starts: list[int]  # where each line starts in the reading
+    removed: list[int]  # the marks removed up to each line's start, that line's included
+
+    @classmethod
+    def of(cls, source: str) -> _Reading:
+        depths, starts, removed, parts = [], [], [], []
+        at, gone = 0, 0
+        for raw in source.split("\n"):
+            m = QUOTE_MARKS.match(raw)
+            marks = m.group() if m else ""
+            gone += len(marks)
+            depths.append(marks.count(">"))
+            starts.append(at)
+            removed.append(gone)
+            parts.append(raw[len(marks) :])
+            at += len(raw) - len(marks) + 1
+        return cls(source, "\n".join(parts) if gone else source, depths, starts, removed)
+
+    def line_of(self, at: int) -> int:
+        return bisect_right(self.starts, at) - 1
+
+    def _start(self, at: int) -> int:
+        return at + self.removed[self.line_of(at)]
+
+    def _end(self, at: int) -> int:
+        return self._start(at - 1) + 1 if at > 0 else 0
+
+    def in_source(self, block: Block) -> Block:
+        """The block with its offsets, and its sentences', in the source text."""
+        if self.text is self.source:
+            return block
+        block.start, block.end = self._start(block.start), self._end(block.end)
+        if block.marker_end >= 0:
+            block.marker_end = self._end(block.marker_end)
+        if block.columns_start >= 0:
+            block.columns_start = self._start(block.columns_start)
+        block.sentences = [
+            Sentence(start=a, end=b, text=self.source[a:b], kind=s.kind)
+            for s in block.sentences
+            for a, b in [(self._start(s.start), self._end(s.end))]
+        ]
+        return block
 
 
 # --- lines and blocks --------------------------------------------------------------------
@@ -448,9 +511,11 @@ def _title_line(line: str) -> bool:
     return _title_like(line, strict=True) and not _figures_line(line) and not _is_name_list(line)
 
 
-def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
-    """Cut the lines into blocks: what is a boundary, and what is wrapping."""
+def _scan(text: str, lines: list[_Line], width: int | None, depths: list[int]) -> list[Block]:
+    """Cut the lines into blocks: what is a boundary, and what is wrapping. `depths`: how
+    deep each line is quoted (`_Reading`)."""
     blocks: list[Block] = []
+    depth = 0
     current: Block | None = None
     fence: tuple[str, int] | None = None  # (marker, content start)
     in_table = False
@@ -483,12 +548,16 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
                 blocks.append(Block(HEADING, line.start + _indent(line.text), line.end))
                 blocks[-1].style, blocks[-1].level = ("md",), framed[i]
             continue
-        if line.blank:
+        if line.blank or depths[i] != depth:
+            # Quoted text ("> ", read without its marks: `_Reading`) never runs on into
+            # the reply, nor a reply into the text it quotes.
             close()
             in_table, head = False, None
             run = None
             previous_end = -1
-            continue
+            depth = depths[i] if not line.blank else depth
+            if line.blank:
+                continue
         if run is None and current is None and (opens_header[i] or _opens_front_matter(lines, i)):
             run = "header"
         elif (
@@ -520,16 +589,6 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
                 blocks.append(Block(TABLE_ROW, line.start + _indent(line.text), line.end, role=run))
             previous_end = line.end
             continue
-        if QUOTED_LINE.match(line.text):
-            # Quoted text is a block of its own: it never runs on into the reply.
-            if current is None or current.role != "quote":
-                close()
-                current = Block("paragraph", line.start, line.end, role="quote")
-            else:
-                current.end, current.lines = line.end, current.lines + 1
-            continue
-        if current is not None and current.role == "quote":
-            close()
         if level := _underline_level(text, current, line):
             current.kind, current.style, current.level = HEADING, ("md",), level
             current.enumerated, current.marker_end = False, -1
@@ -594,7 +653,7 @@ def _scan(text: str, lines: list[_Line], width: int | None) -> list[Block]:
             continue
         following = _next(lines, i)
         if ("  " in stripped or "\t" in stripped) and _text_table_row(
-            line, row or previous, following
+            line, row or _row_over_a_rule(text, lines, i, blocks) or previous, following
         ):
             if _opens_with_a_wrapped_cell(text, line, previous, current, blocks):
                 current.kind, current.end, current.lines = TABLE_ROW, line.end, 2
@@ -826,8 +885,10 @@ def _opens_line_run(lines: list[_Line], i: int, width: int | None, outdented: bo
             or text[:1] in "-*•("
         ):
             return False
-        if _BULLET.match(line.text) or _ENUMERATOR.match(line.text) or "|" in text:
+        if _BULLET.match(line.text) or _ENUMERATOR.match(line.text):
             return False
+        if "|" in text and not (last and j):
+            return False  # a table's row; a signature's last line may part "phone | web"
         if "  " in text or "\t" in text:
             return False  # cells parted by runs of spaces: a table written as text
         if _SENTENCE_BREAK.search(text) or (j == 0 and _LABELLED.match(text)):
@@ -1036,6 +1097,14 @@ def _row_above(text: str, previous: _Line | None, blocks: list[Block]) -> _Line 
         # a first cell wrapped alone (`_opens_with_a_wrapped_cell`): the cells are below
         return _first_line(text, Block(TABLE_ROW, first.end + 1, blocks[-1].end))
     return first
+
+
+def _row_over_a_rule(text: str, lines: list[_Line], i: int, blocks: list[Block]) -> _Line | None:
+    """The row above a rule drawn across a table, for the line under the rule: a total
+    ("Revised total   £19,175.00" under "-------") lines up with the rows it sums."""
+    if i < 2 or not _RULE.match(lines[i - 1].text):
+        return None
+    return _row_above(text, lines[i - 2], blocks)
 
 
 def _continues_pipe_row(
@@ -1413,7 +1482,7 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     b = blocks[i]
     if b.kind != "paragraph" or b.lines != 1 or b.enumerated or i + 1 >= len(blocks):
         return None
-    if blocks[i + 1].role in ("quote", "signature", "header"):
+    if blocks[i + 1].role in ("signature", "header") or blocks[i + 1].depth > b.depth:
         return None  # a sign-off ("Anna") above quoted text, a signature or the next message
     line = text[b.start : b.end].strip()
     if _CLOSING.search(line) or not _title_like(line, strict=False) or _is_name_list(line):
@@ -1494,6 +1563,21 @@ def _message_headings(text: str, blocks: list[Block]) -> None:
             sender = next((h for h in run if _field_name(text, h) == "from"), run[0])
             sender.kind, sender.style, sender.level = HEADING, ("message",), 1
             run = []
+
+
+def _attribution_headings(text: str, blocks: list[Block]) -> None:
+    """A line or two ending in a colon over the text it quotes ("On Thu, 15 May 2025 at
+    09:31, Rob Tasker <rob@...> wrote:") titles the quoted message, as a From field
+    titles a message: the quoted message is a section of its own, not more of the reply."""
+    for b, quoted in pairwise(blocks):
+        if (
+            b.kind == "paragraph"
+            and not b.role
+            and b.lines <= 2
+            and quoted.depth > b.depth
+            and text[b.start : b.end].rstrip().endswith(":")
+        ):
+            b.kind, b.style, b.level = HEADING, ("message",), 1
 
 
 def _field_name(text: str, b: Block) -> str:
@@ -1606,6 +1690,7 @@ def _is_caption(blocks: list[Block], i: int, marked: bool) -> bool:
 def _classify(text: str, blocks: list[Block], width: int | None) -> list[Block]:
     out: list[Block] = []
     _message_headings(text, blocks)
+    _attribution_headings(text, blocks)
     _speaker_turns(text, blocks)
     marked = any(b.kind == HEADING and b.style == ("md",) for b in blocks)
     for i, b in enumerate(blocks):
@@ -1916,19 +2001,6 @@ def _sentences(text: str, block: Block) -> list[Sentence]:
     if block.kind in HEADING_KINDS or block.kind in (CODE, TABLE_ROW):
         return _whole(text, block.start, block.end, block.kind)
     kind = LIST_ITEM if block.kind == LIST_ITEM else SENTENCE
-    if block.role == "quote":
-        # The ">" marks are split as spaces (the same length, so offsets stay exact): a
-        # quoted sentence neither starts nor ends with one.
-        quoted = _QUOTE_MARKS.sub(lambda m: " " * len(m.group()), text[block.start : block.end])
-        return [
-            Sentence(
-                start=block.start + s,
-                end=block.start + e,
-                text=text[block.start + s : block.start + e],
-                kind=kind,
-            )
-            for s, e in sentence_spans(quoted)
-        ]
     # An enumerator ("5.1", "(a)") is structure, like a bullet: not part of the sentence
     # (a short answer to "How much notice...?" must not be the clause number). An item's
     # label ("R4.") is its name, which the text refers to ("carried forward from A4"): it

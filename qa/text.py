@@ -29,8 +29,19 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 HEADER_FIELD = re.compile(
     r"^(?P<name>From|To|Cc|Bcc|Date|Sent|Subject|Reply-To)[ \t]*:[ \t]*\S", re.IGNORECASE
 )
-# A line quoted from an earlier message in a reply (RFC 3676: "> ...", nested ">> ...").
+# A line quoted from an earlier message in a reply (RFC 3676: "> ...", nested ">> ..."),
+# and the marks that quote it (ingest reads quoted text without them).
 QUOTED_LINE = re.compile(r"[ \t]*>")
+QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
+_MARKS_AFTER_A_BREAK = re.compile(r"\n[ \t]*(?:>[ \t]?)+")
+
+
+def on_one_line(text: str) -> str:
+    """A quote as an answer shows it: its line breaks, and the marks a reply sets after
+    them ("still\n> 12 working days"), are spaces. The citation keeps the exact text."""
+    return re.sub(r"\s+", " ", _MARKS_AFTER_A_BREAK.sub(" ", text)).strip()
+
+
 # The rule under a table's header row: "| --- | :-: |" (Markdown), "-----+------" (a text
 # table's, as psql prints one). Ingest reads the row above it as a header
 # (`ingest.structure`); the answerer finds a table's header by it (`compose._header_of`).

@@ -18,6 +18,7 @@ from itertools import pairwise
 from urllib.parse import quote as urlquote
 
 from ingest.formats import READABLE_FORMATS
+from qa.text import on_one_line
 from qa.types import Answer, Citation, Document, DocumentInfo, Job, JobFile
 
 # Up to this many characters of a quote's own paragraph are shown on each side of it.
@@ -159,7 +160,7 @@ def _answer_text_html(text: str, turn: str, cited: dict[int, Citation]) -> str:
 
 def source_card(c: Citation, turn: str, view: DocumentView | None) -> str:
     where = where_words(c, view)
-    quote = " ".join(c.quote.split())
+    quote = on_one_line(c.quote)
     if view is not None and _quotes(c, view):
         before, after = _context(c, view)
         context = f"{_flow(before)}<mark class='cqa-quote'>{esc(quote)}</mark>{_flow(after)}"
@@ -254,7 +255,9 @@ def copy_text(answer: Answer, lookup: Lookup) -> str:
         for c in answer.citations:
             where = where_words(c, lookup(c.doc_id))
             lines.append(
-                f"[{c.id}] {c.title}" + (f", {where}" if where else "") + f": “{_flat(c.quote)}”"
+                f"[{c.id}] {c.title}"
+                + (f", {where}" if where else "")
+                + f": “{on_one_line(c.quote)}”"
             )
     return "\n".join(lines)
 
@@ -270,14 +273,12 @@ def turn_markdown(question: str, answer: Answer, lookup: Lookup) -> str:
         for c in answer.citations:
             where = where_words(c, lookup(c.doc_id))
             parts.append(
-                f"{c.id}. {c.title}" + (f", {where}" if where else "") + f" — “{_flat(c.quote)}” "
+                f"{c.id}. {c.title}"
+                + (f", {where}" if where else "")
+                + f" — “{on_one_line(c.quote)}” "
                 f"(`{c.doc_id}`, characters {c.start}–{c.end})"
             )
     return "\n".join(parts)
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 # --- the first screen ---------------------------------------------------------------------

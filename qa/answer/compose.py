@@ -127,6 +127,7 @@ from qa.text import (
     is_table_separator,
     measured_in,
     names,
+    on_one_line,
     phone_numbers,
     restates,
     sentence_initial,
@@ -1961,11 +1962,7 @@ class Citer:
     def quote(self, passage: Passage, start: int, end: int) -> str:
         """The quoted text, on one line, with its marker."""
         n = self.cite(passage, start, end)
-        return f"{_flat(self.citations[n - 1].quote)} [{n}]"
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+        return f"{on_one_line(self.citations[n - 1].quote)} [{n}]"
 
 
 @dataclass

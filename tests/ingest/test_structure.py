@@ -1169,6 +1169,153 @@ def test_an_email_thread_is_one_section_per_message_with_header_fields_apart():
     assert len(quoted) == 2 and all(not t.startswith(">") for t in quoted)
 
 
+# A reply that quotes the whole thread under it, as mail programs do: the quoted message
+# has its own paragraphs, a list, a table of figures with a total under a rule, and a
+# signature; the message it quotes in turn is quoted one level deeper.
+QUOTING_REPLY = """\
+From: Jo Hale <jo@example.org>
+To: Sam Reed <sam@example.org>
+Date: Fri, 6 Jun 2025 18:20
+Subject: Re: Boiler service
+
+Thanks Sam, Thursday the 19th is fine.
+> Can you confirm by Monday?
+Yes, I confirm.
+
+On Fri, 6 Jun 2025 at 11:02, Sam Reed <sam@example.org> wrote:
+
+> Hi Jo,
+>
+> The engineer can't come on the 12th, so we have moved the visit to
+> Thursday 19 June. It will take about
+> three hours.
+>
+> The figures:
+>
+>   Annual service                £95.00
+>   Replacement seal              £18.00
+>   ------------------------------------
+>   Total, inc. VAT               £113.00
+>
+> - Water: off for an hour in the morning.
+> - Heating: off until the afternoon.
+>
+> Can you confirm by Monday?
+>
+> --
+> Sam Reed
+> Reed Heating Ltd
+> 07700 900 123 | www.reedheating.example
+>
+> On Tue, 3 Jun 2025 at 09:15, Jo Hale
+> <jo@example.org> wrote:
+>
+>> Could you come on Thursday 12 June? The boiler
+>> is making a noise again.
+"""
+
+
+def test_a_quoted_message_is_read_as_a_text_of_its_own():
+    """Quoted text is read without its "> " marks: its paragraphs, list, table and
+    signature are what they would be unquoted, its wrapped sentences whole (their offsets
+    exact, marks and all), and the line over it ending in a colon titles it."""
+    structure = analyse(QUOTING_REPLY)
+    _exact(QUOTING_REPLY, structure)
+    got = [
+        (s.kind, _flat(s.text), section)
+        for s, section in zip(structure.sentences, structure.sections(), strict=True)
+    ]
+    kinds = {t: k for k, t, _ in got}
+    section = {t: s for _, t, s in got}
+    quoted = "On Fri, 6 Jun 2025 at 11:02, Sam Reed <sam@example.org> wrote:"
+    assert kinds[quoted] == "heading"
+    moved = "It will take about > three hours."
+    assert kinds[moved] == "sentence" and section[moved] == quoted.rstrip(":")
+    [wrapped] = [s for s in structure.sentences if s.text.startswith("It will take")]
+    assert wrapped.text == "It will take about\n> three hours."
+    # The quoted message's paragraphs are apart: the greeting is no part of the news.
+    assert kinds["Hi Jo,"] == "sentence"
+    assert kinds["Water: off for an hour in the morning."] == "list_item"
+    assert kinds["Annual service £95.00"] == "table_row"
+    assert kinds["Total, inc. VAT £113.00"] == "table_row"  # the total under the rule
+    assert kinds["Sam Reed > Reed Heating Ltd > 07700 900 123 | www.reedheating.example"] == (
+        "table_row"
+    )
+    # The message it quotes is a section of its own, one level deeper.
+    older = "On Tue, 3 Jun 2025 at 09:15, Jo Hale > <jo@example.org> wrote:"
+    assert kinds[older] == "heading"
+    assert section["Could you come on Thursday 12 June?"] == (
+        "On Tue, 3 Jun 2025 at 09:15, Jo Hale <jo@example.org> wrote"  # titled without marks
+    )
+    # Quoted lines never run on into the reply's, nor the reply's into them.
+    assert kinds["Thanks Sam, Thursday the 19th is fine."] == "sentence"
+    # An answer under the question it quotes is read under it, as a FAQ's is.
+    assert section["Yes, I confirm."] == (
+        "From: Jo Hale <jo@example.org> > Can you confirm by Monday?"
+    )
+    assert not any("fine. >" in t or "Monday? Yes" in t for _, t, _ in got)
+
+
+def test_an_answer_from_quoted_text_shows_it_without_the_marks(tmp_path: Path, settings: Settings):
+    """End to end: the citation quotes the document exactly, "> " marks and all; the
+    answer, the CLI and the UI show the quote as it reads."""
+    from ingest.pipeline import ingest
+    from qa.cli import render
+    from qa.service import QAService
+    from ui.render import DocumentView, esc, source_card
+
+    path = tmp_path / "docs" / "boiler.txt"
+    path.parent.mkdir()
+    path.write_text(QUOTING_REPLY, encoding="utf-8")
+    ingest(path.parent, settings, progress=False)
+    service = QAService(settings)
+    answer = service.ask("How long will the engineer's visit take?")
+    assert not answer.abstained, answer.answer
+    quote = next(c for c in answer.citations if "\n> three hours" in c.quote)
+    assert QUOTING_REPLY[quote.start : quote.end] == quote.quote
+    assert "\n> " in quote.quote
+    shown = "It will take about three hours."
+    assert shown in answer.answer and ">" not in answer.answer
+    assert shown in _flat(render(answer))
+    card = source_card(quote, "t1", DocumentView(service.document_text(quote.doc_id)))
+    [summary] = re.findall(r"<span class='cqa-src-quote'>(.*?)</span>", card)
+    assert esc(shown) in summary and esc(">") not in summary
+
+
+def test_a_total_under_a_rule_is_a_row_of_the_table_it_sums():
+    text = (
+        "The costs were as follows.\n\n"
+        "  Venue hire            £1,200\n"
+        "  Catering              £  860\n"
+        "  -------------------------------\n"
+        "  Total, all in         £2,060\n\n"
+        "We paid it in March.\n"
+    )
+    _, got = _read(text)
+    assert ("table_row", "Total, all in £2,060") in got
+    # A rule between paragraphs is no table's.
+    _, prose = _read("One line of text here.\n-----\nAnother line, after the rule.\n")
+    assert ("sentence", "Another line, after the rule.") in prose
+
+
+def test_a_signature_may_part_its_last_line_with_a_bar():
+    text = (
+        "Please find the quote attached. The work takes about two weeks\n"
+        "and can start on the first of the month, if that suits you.\n\n"
+        "Kind regards,\n\n"
+        "Rob Tasker\n"
+        "Tasker & Sons Joinery\n"
+        "Unit 3, Mytholm Yard\n"
+        "07700 900 482 | www.example.co.uk\n"
+    )
+    _, got = _read(text)
+    assert (
+        "table_row",
+        "Rob Tasker Tasker & Sons Joinery Unit 3, Mytholm Yard 07700 900 482 | www.example.co.uk",
+    ) in got
+    assert not any(k == "heading" for k, _ in got)
+
+
 def test_a_passage_never_runs_from_one_message_into_the_next():
     passages = make_passages("d", "t", EMAIL_THREAD, 400, _words)
     assert [p.section for p in passages] == [

@@ -82,3 +82,12 @@ def test_an_nltk_that_needs_scipy_outright_is_imported_whole(tmp_path):
     )
     done = _python(code, PYTHONPATH=str(tmp_path))
     assert done.returncode == 0, done.stderr
+
+
+def test_a_quote_on_one_line_drops_the_marks_a_reply_sets_after_its_line_breaks():
+    from qa.text import on_one_line
+
+    assert on_one_line("It will take about\n> three hours.") == "It will take about three hours."
+    assert on_one_line("two\n>> > deep\n  plain") == "two deep plain"
+    # A mark that is no quote's stays: "> 5 years" opens the text, "a > b" is inside a line.
+    assert on_one_line("> 5 years, and a > b") == "> 5 years, and a > b"
