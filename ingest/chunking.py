@@ -94,8 +94,9 @@ from qa.types import Passage, Sentence
 # 34: in a text that sets its sections out to the left, as a manual page does, a line in
 # capitals heads the text indented under it (`structure._outdented_over`).
 # 35: quoted text is read without its "> " marks: a quoted message's paragraphs, lists,
-# tables and signature are found as in any text, and the line over it that ends in a colon
-# ("On ... wrote:") titles it (`structure._Reading`, `_attribution_headings`).
+# tables and signature are found as in any text, the line over it that says who wrote it
+# ("On ... wrote:") titles it, and its sections end with it (`structure._Reading`,
+# `_attribution_headings`, `_holds`).
 CHUNKING_VERSION = 35
 
 

@@ -21,7 +21,9 @@ Plain text and Markdown are read the same way, line by line:
   sub-headings after the last one, set as those inside the sections, are its own.
 * Correspondence: an email's header fields, signature lines ("-- ") and the lines of an
   address or a list of names are one unit a line, not prose; each message of a thread is
-  a section titled by its From field; quoted text ("> ") is a block of its own; in a
+  a section titled by its From field; quoted text ("> ") is read without its marks, as a
+  text of its own that never runs on into the reply, titled by the line over it that
+  says who wrote it ("On ... wrote:"), its sections ending where it ends; in a
   transcript, a speaker's turn ("MS. LEE: ...") is never a heading, and its speaker is
   the last part of its section path.
 * Sentences are found inside blocks (qa.sentences), so they may span line breaks, and
@@ -46,9 +48,12 @@ from qa.sections import DIVISIONS, heading_label
 from qa.sentences import sentence_spans, set_in_capitals
 from qa.text import (
     CLOCK,
+    EMAIL,
     HEADER_FIELD,
     MONEY,
     QUOTE_MARKS,
+    SPEECH_VERBS,
+    STOPWORDS,
     goes_on_in_a_cell,
     has_digit,
     is_table_separator,
@@ -65,6 +70,7 @@ TITLE, HEADING, SENTENCE, LIST_ITEM, CODE, TABLE_ROW = (
     "table_row",
 )
 HEADING_KINDS = frozenset({TITLE, HEADING})
+QUOTED = "quoted"  # the style of an attribution's heading (`_attribution_headings`)
 
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 120
@@ -217,11 +223,14 @@ class Structure:
         return [s for b in self.blocks for s in b.sentences]
 
     def breaks(self) -> set[int]:
-        """Where a passage must end: before each message of a thread after the first (a
-        passage holding one sender's sign-off and the next sender's greeting would be
-        in neither's section). The start offsets of the sentences that open them."""
+        """Where a passage must end: before each message of a thread after the first, and
+        before each quoted one (a passage holding one sender's sign-off and the next
+        sender's greeting would be in neither's section). The start offsets of the
+        sentences that open them."""
         return {
-            b.sentences[0].start for b in self.blocks[1:] if b.style == ("message",) and b.sentences
+            b.sentences[0].start
+            for b in self.blocks[1:]
+            if b.style[:1] in (("message",), (QUOTED,)) and b.sentences
         }
 
     def sections(self) -> list[str]:
@@ -536,11 +545,15 @@ def _scan(text: str, lines: list[_Line], width: int | None, depths: list[int]) -
         stripped = line.text.strip()
         if fence is not None:
             marker, content_start = fence
-            if stripped.startswith(marker) and not stripped[len(marker) :].strip():
-                if line.start > content_start:
-                    blocks.append(Block(CODE, content_start, lines[i - 1].end))
-                fence = None
-            continue
+            closes = stripped.startswith(marker) and not stripped[len(marker) :].strip()
+            unquoted = not line.blank and depths[i] < depth  # a fence left open in a quote
+            if not closes and not unquoted:
+                continue
+            if line.start > content_start:
+                blocks.append(Block(CODE, content_start, lines[i - 1].end))
+            fence = None
+            if closes:
+                continue
         if i in framed:  # a framed heading's rule, or the heading itself
             close()
             in_table, head = False, None
@@ -1566,18 +1579,32 @@ def _message_headings(text: str, blocks: list[Block]) -> None:
 
 
 def _attribution_headings(text: str, blocks: list[Block]) -> None:
-    """A line or two ending in a colon over the text it quotes ("On Thu, 15 May 2025 at
-    09:31, Rob Tasker <rob@...> wrote:") titles the quoted message, as a From field
-    titles a message: the quoted message is a section of its own, not more of the reply."""
+    """The line over quoted text that says who wrote it ("On Thu, 15 May 2025 at 09:31,
+    Rob Tasker <rob@...> wrote:", "Rich Felker wrote:") titles the quoted message, as a
+    From field titles a message: the quoted message is a section of its own, nested in
+    the message quoting it, and ends with the quote (`_levels_and_sections`). Said of one
+    sentence of a line or two ending in a reporting verb and a colon, that names who (an
+    email address, or a name alone) or when (a date); not of a lead-in ("Here is what the
+    docs say:", "The spec says:" stay sentences)."""
     for b, quoted in pairwise(blocks):
+        line = text[b.start : b.end].rstrip()
+        *who, verb = _words(line[:-1]) or [""]
         if (
             b.kind == "paragraph"
             and not b.role
+            and not b.enumerated
             and b.lines <= 2
             and quoted.depth > b.depth
-            and text[b.start : b.end].rstrip().endswith(":")
+            and line.endswith(":")
+            and verb.lower() in SPEECH_VERBS
+            and (
+                EMAIL.search(line)
+                or has_digit(line)
+                or (who and not any(w.lower() in STOPWORDS for w in who))
+            )
+            and len(sentence_spans(line)) == 1
         ):
-            b.kind, b.style, b.level = HEADING, ("message",), 1
+            b.kind, b.style = HEADING, (QUOTED,)
 
 
 def _field_name(text: str, b: Block) -> str:
@@ -1697,7 +1724,7 @@ def _classify(text: str, blocks: list[Block], width: int | None) -> list[Block]:
         if b.kind in (CODE, TABLE_ROW) or b.role or _is_caption(blocks, i, marked):
             out.append(b)
             continue
-        if heading_reason(text, blocks, i):
+        if not _ends_a_quote(blocks, i) and heading_reason(text, blocks, i):
             b.kind = HEADING
             b.style = b.style or _style(text, b)
         elif b.enumerated and b.kind == "paragraph":
@@ -1712,11 +1739,19 @@ def _classify(text: str, blocks: list[Block], width: int | None) -> list[Block]:
     first = next(
         (b for b in out if b.role == "line" or (b.kind not in (CODE, TABLE_ROW) and not b.role)),
         None,
-    )
+    )  # quoted text names no document: the text quoting it does
+    first = first if first is None or not first.depth else None
     if first is not None and out.index(first) == 0 and _is_title(text, first, out, width):
         first.kind, first.style, first.level = TITLE, (), 0
         _second_title_line(text, out)
     return out
+
+
+def _ends_a_quote(blocks: list[Block], i: int) -> bool:
+    """Block `i` is the last of quoted text: it heads nothing, for the reply under it is
+    no part of its section ("> Can you confirm by Monday?" over "Yes, I confirm.")."""
+    b = blocks[i]
+    return b.depth > 0 and (i + 1 == len(blocks) or blocks[i + 1].depth < b.depth)
 
 
 def _second_title_line(text: str, blocks: list[Block]) -> None:
@@ -1861,15 +1896,23 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
     (`_top_rank`); one between them gets a rank on first appearance: nested in the
     heading it follows ("4. Incidents" > "The March outage")."""
     ranks: dict[tuple, int] = {}
-    stack: list[tuple[int, str, tuple]] = []  # (level, heading text, style)
+    # (level, heading text, style, how deep it is quoted): a heading inside quoted text,
+    # or the attribution over it, ends where the quote does (`_holds`), and nests in the
+    # section of the text that quotes it whatever its level.
+    stack: list[tuple[int, str, tuple, int]] = []
     top = _top_rank(text, blocks)
     speaker = ""  # the speaker of the last turn, until the next heading
     listing = False  # in a numbered list under the last heading (`_number`), until the next
     md = any(b.kind == HEADING and b.style == ("md",) for b in blocks)
     outer = [i for i, b in enumerate(blocks) if b.kind == HEADING and _fixed_rank(b.style) == top]
     for i, b in enumerate(blocks):
+        while stack and _holds(stack[-1]) > b.depth:
+            stack.pop()
         if b.kind == HEADING:
-            if b.style != ("md",):
+            if b.style[:1] == (QUOTED,):
+                _to_the_quoting_message(stack)
+                b.level = stack[-1][0] + 1 if stack else 1
+            elif b.style != ("md",):
                 matter = (
                     bool(outer)
                     and not outer[0] < i < outer[-1]
@@ -1880,9 +1923,9 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
                     if matter and _fixed_rank(b.style) is None
                     else (_level(b.style, ranks, stack, md))
                 )
-            while stack and stack[-1][0] >= b.level:
+            while stack and stack[-1][0] >= b.level and stack[-1][3] >= b.depth:
                 stack.pop()
-            stack.append((b.level, heading_label(text[b.start : b.end]), b.style))
+            stack.append((b.level, heading_label(text[b.start : b.end]), b.style, b.depth))
             speaker, listing = "", False
         elif b.kind != TABLE_ROW and (number := _number(text, b)):
             # Clause "4.6" ends the section of heading "4.5 Volunteering", and clause "5"
@@ -1906,11 +1949,28 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
                     stack.pop()
         if b.role == "turn":
             speaker = _speaker(text, b)
-        b.section = SECTION_SEPARATOR.join(label for _, label, _ in stack)
+        b.section = SECTION_SEPARATOR.join(label for _, label, _, _ in stack)
         if speaker and b.kind not in HEADING_KINDS:
             # The speaker of a turn is its section: a passage that opens mid-turn still
             # says who is speaking.
             b.section = SECTION_SEPARATOR.join(filter(None, (b.section, speaker)))
+
+
+def _holds(heading: tuple[int, str, tuple, int]) -> int:
+    """How deep the text of a heading's section is quoted: an attribution's is quoted one
+    level deeper than the attribution itself."""
+    _, _, style, depth = heading
+    return depth + 1 if style[:1] == (QUOTED,) else depth
+
+
+def _to_the_quoting_message(stack: list[tuple[int, str, tuple, int]]) -> None:
+    """Pop the headings over an attribution (`_attribution_headings`) up to the message
+    that quotes it, where the text is a thread's: the quoted message is in the message,
+    not in a question that message asked on a line of its own."""
+    messages = (("message",), (QUOTED,))
+    if any(style[:1] in messages for _, _, style, _ in stack):
+        while stack[-1][2][:1] not in messages:
+            stack.pop()
 
 
 def _last_section_heading(
@@ -1976,7 +2036,10 @@ _BELOW_MARKDOWN = 7  # Markdown has six heading levels
 
 
 def _level(
-    style: tuple, ranks: dict[tuple, int], stack: list[tuple[int, str, tuple]], md: bool = False
+    style: tuple,
+    ranks: dict[tuple, int],
+    stack: list[tuple[int, str, tuple, int]],
+    md: bool = False,
 ) -> int:
     if (fixed := _fixed_rank(style)) is not None:
         return fixed
@@ -1985,7 +2048,7 @@ def _level(
         # taken for a heading (a bold "**DRAFT**" line) nests under the one above
         # it and never becomes the parent of the "#" headings after it (nor of another
         # such line: they are siblings under the "#" heading).
-        above = [level for level, _, s in stack if s == ("md",)]
+        above = [level for level, _, s, _ in stack if s == ("md",)]
         return above[-1] + 1 if above else _BELOW_MARKDOWN
     if style not in ranks:
         ranks[style] = (stack[-1][0] + 1) if stack else 1

@@ -1230,7 +1230,8 @@ def test_a_quoted_message_is_read_as_a_text_of_its_own():
     quoted = "On Fri, 6 Jun 2025 at 11:02, Sam Reed <sam@example.org> wrote:"
     assert kinds[quoted] == "heading"
     moved = "It will take about > three hours."
-    assert kinds[moved] == "sentence" and section[moved] == quoted.rstrip(":")
+    in_quote = f"From: Jo Hale <jo@example.org> > {quoted.rstrip(':')}"  # nested in the reply
+    assert kinds[moved] == "sentence" and section[moved] == in_quote
     [wrapped] = [s for s in structure.sentences if s.text.startswith("It will take")]
     assert wrapped.text == "It will take about\n> three hours."
     # The quoted message's paragraphs are apart: the greeting is no part of the news.
@@ -1245,15 +1246,63 @@ def test_a_quoted_message_is_read_as_a_text_of_its_own():
     older = "On Tue, 3 Jun 2025 at 09:15, Jo Hale > <jo@example.org> wrote:"
     assert kinds[older] == "heading"
     assert section["Could you come on Thursday 12 June?"] == (
-        "On Tue, 3 Jun 2025 at 09:15, Jo Hale <jo@example.org> wrote"  # titled without marks
-    )
+        f"{in_quote} > On Tue, 3 Jun 2025 at 09:15, Jo Hale <jo@example.org> wrote"
+    )  # titled without the marks
     # Quoted lines never run on into the reply's, nor the reply's into them.
     assert kinds["Thanks Sam, Thursday the 19th is fine."] == "sentence"
-    # An answer under the question it quotes is read under it, as a FAQ's is.
-    assert section["Yes, I confirm."] == (
-        "From: Jo Hale <jo@example.org> > Can you confirm by Monday?"
-    )
+    # A quoted heading's section ends with the quote: the reply is its writer's.
+    assert section["Yes, I confirm."] == "From: Jo Hale <jo@example.org>"
     assert not any("fine. >" in t or "Monday? Yes" in t for _, t, _ in got)
+
+
+def test_quoted_text_keeps_its_sections_to_itself():
+    """A quoted message's section, and any heading inside the quote, end where the quote
+    does: the reply under a quote is its writer's, in the section it was in."""
+    post = (
+        "From: John Smith <john@example.edu>\n"
+        "Subject: Re: malloc returns NULL\n"
+        "Date: 12 Nov 1996 14:03:11 GMT\n\n"
+        "In article <56a1@news.example.com>, fred@example.com wrote:\n"
+        "> My program calls malloc(0) and sometimes gets NULL back.\n"
+        ">\n"
+        "> ## Details\n"
+        ">\n"
+        "> I am using gcc 2.7 on SunOS.\n\n"
+        "No. The standard allows either NULL or a unique pointer.\n\n"
+        "> Is this a bug in the library?\n\n"
+        "It is not a bug.\n"
+    )
+    got = _kinds_and_sections(post)
+    section = {t: s for _, t, s in got}
+    kinds = {t: k for k, t, _ in got}
+    message = "From: John Smith <john@example.edu>"
+    quoted = f"{message} > In article <56a1@news.example.com>, fred@example.com wrote"
+    assert section["My program calls malloc(0) and sometimes gets NULL back."] == quoted
+    assert section["I am using gcc 2.7 on SunOS."] == f"{quoted} > Details"
+    assert section["The standard allows either NULL or a unique pointer."] == message
+    # A question quoted alone heads nothing: the answer under it is the reply's.
+    assert kinds["Is this a bug in the library?"] == "sentence"
+    assert section["It is not a bug."] == message
+
+
+def test_a_lead_in_over_a_quote_stays_a_sentence_and_a_fence_left_open_ends_with_it():
+    text = (
+        "# Guide\n\n## Setup\n\n"
+        "Here is what the docs say:\n\n"
+        "> Set the variable `API_KEY` first.\n"
+        "> ```\n"
+        "> export API_KEY=abc\n\n"
+        "Then run the tool in your project folder.\n\n"
+        "## Usage\n\nRun the sync command.\n"
+    )
+    got = _kinds_and_sections(text)
+    assert ("sentence", "Here is what the docs say:", "Setup") in got
+    assert ("sentence", "Set the variable `API_KEY` first.", "Setup") in got
+    assert ("code", "export API_KEY=abc", "Setup") in got
+    assert ("sentence", "Then run the tool in your project folder.", "Setup") in got
+    assert ("sentence", "Run the sync command.", "Usage") in got
+    # Quoted text opening a document does not name it.
+    assert analyse("> A quoted line.\n\nThe reply to it, which says more.\n").title == ""
 
 
 def test_an_answer_from_quoted_text_shows_it_without_the_marks(tmp_path: Path, settings: Settings):
