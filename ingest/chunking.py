@@ -97,7 +97,9 @@ from qa.types import Passage, Sentence
 # tables and signature are found as in any text, the line over it that says who wrote it
 # ("On ... wrote:") titles it, and its sections end with it (`structure._Reading`,
 # `_attribution_headings`, `_holds`).
-CHUNKING_VERSION = 35
+# 36: a definition list's terms head their descriptions, nested by indent ("OPTIONS >
+# --dry-run": `structure._term_heads`).
+CHUNKING_VERSION = 36
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -13,9 +13,10 @@ Plain text and Markdown are read the same way, line by line:
   title-like lines, a FAQ's questions, and a short first line (or a title wrapped over a
   few lines) as the document's title (with the title-like block under it, on a title
   page: `title_block`, or the name on the line under an issuer's line: `title_pair`); a
-  short line right above a list heads it. Not headings: bylines, numbered references, a
-  reference number ("PL 20417/0093"), a table's caption in a document whose headings are
-  marked.
+  short line right above a list heads it; in a definition list (a manual page's options,
+  a glossary), each term heads its description, set in further. Not headings: bylines,
+  numbered references, a reference number ("PL 20417/0093"), a table's caption in a
+  document whose headings are marked.
 * Each block has a section path ("5. Termination > 5.2 Notice"): the headings above it.
   Front and back matter ("Abstract", "References") are siblings of numbered sections;
   sub-headings after the last one, set as those inside the sections, are its own.
@@ -253,10 +254,14 @@ def analyse(text: str) -> Structure:
     text = reading.text
     lines = _lines(text)
     width = _wrap_width(lines)
-    blocks = _scan(text, lines, width, reading.depths)
+    outdented, terms = _sets_sections_out(lines), _term_indents(lines)
+    blocks = _scan(text, lines, width, reading.depths, outdented, terms)
     for block in blocks:
         block.depth = reading.depths[reading.line_of(block.start)]
     blocks = _classify(text, blocks, width)
+    if outdented or terms:
+        _rank_set_out_headings(blocks, lines, reading.line_of, outdented, terms)
+        _descriptions(text, blocks)
     _levels_and_sections(text, blocks)
     for block in blocks:
         block.sentences = _sentences(text, block)
@@ -520,9 +525,18 @@ def _title_line(line: str) -> bool:
     return _title_like(line, strict=True) and not _figures_line(line) and not _is_name_list(line)
 
 
-def _scan(text: str, lines: list[_Line], width: int | None, depths: list[int]) -> list[Block]:
+def _scan(
+    text: str,
+    lines: list[_Line],
+    width: int | None,
+    depths: list[int],
+    outdented: bool,
+    terms: frozenset[int],
+) -> list[Block]:
     """Cut the lines into blocks: what is a boundary, and what is wrapping. `depths`: how
-    deep each line is quoted (`_Reading`)."""
+    deep each line is quoted (`_Reading`); `outdented`: the text sets its sections out to
+    the left (`_sets_sections_out`); `terms`: the indents of its definition lists'
+    terms (`_term_indents`)."""
     blocks: list[Block] = []
     depth = 0
     current: Block | None = None
@@ -532,7 +546,6 @@ def _scan(text: str, lines: list[_Line], width: int | None, depths: list[int]) -
     run: str | None = None  # inside a message's header, a signature or an address
     previous_end = -1  # where the last line of that run ended
     opens_header = _header_openings(lines)
-    outdented = _sets_sections_out(lines)
 
     def close() -> None:
         nonlocal current
@@ -718,6 +731,15 @@ def _scan(text: str, lines: list[_Line], width: int | None, depths: list[int]) -
             blocks.append(Block(HEADING, line.start + _indent(line.text), line.end))
             continue
         if current is None:
+            current = Block("paragraph", line.start + _indent(line.text), line.end)
+            continue
+        if _term_under_a_description(lines, i, terms):
+            close()  # "-q, --quiet" under the last line of "-n"'s description
+            current = Block("paragraph", line.start + _indent(line.text), line.end)
+            continue
+        if current.lines == 1 and _term_heads(current, lines, i - 1, terms):
+            current.kind, current.style = HEADING, ("term", _indent(previous.text))
+            close()
             current = Block("paragraph", line.start + _indent(line.text), line.end)
             continue
         # A heading line opening a block ("5. TERMINATION", "2.1 Scope") ends there when
@@ -1267,6 +1289,124 @@ def _outdented_over(first: str, line: _Line) -> bool:
         and not _CLOSING.search(head)
         and _indent(line.text) > _indent(first)
     )
+
+
+_TERM_MAX_CHARS = 40  # "-z, --compress[=LEVEL]", "Force majeure", "LOGTRIM_TMPDIR"
+_TERMS = 3  # a definition list has three terms or more
+# A line of code or configuration that opens a block ends in one of these ("usage() {",
+# "dependencies = [", "commands =", a shell line continued with "\\", YAML's folded
+# "description: >", CoffeeScript's "(n) ->"): no term.
+_OPENS_A_BLOCK = "{([=|\\>"
+_PROSE_END = re.compile(r"[.!?][\"”’')\]]*$")
+
+
+def _term_over(lines: list[_Line], i: int) -> bool:
+    """Line `i` is a term of a definition list over its description, set in further: a
+    short line, not ending in a stop, not a list item, not cells parted by spaces, over
+    prose (opening a sentence, ending with a stop): "--dry-run" over "       Print what
+    would be done ...", "Force majeure" over "    An event beyond ...". Code over its
+    body, verse, a log's lines or a traceback's frames are no prose."""
+    term = lines[i]
+    head = term.text.strip()
+    if not 0 < len(head) <= _TERM_MAX_CHARS or _CLOSING.search(head) or "  " in head:
+        return False
+    if head[-1] in _OPENS_A_BLOCK or _BULLET.match(term.text) or _numbered(term.text):
+        return False
+    if head.startswith(("..", "\\")) or _STAMPED.match(term.text):
+        return False  # markup over its options ("\\begin{theorem}"), a log's entry
+    inner, j = _indent(term.text) + 2, i + 1
+    while j < len(lines) and not lines[j].blank and _indent(lines[j].text) >= inner:
+        j += 1
+    if j == i + 1:
+        return False  # nothing set in under it
+    opening = lines[i + 1].text.strip()
+    return (
+        opening[:1].isalnum()  # not a string's quote or a bracket
+        and _opens_sentence(opening)
+        and _PROSE_END.search(lines[j - 1].text.rstrip()) is not None
+    )
+
+
+def _term_indents(lines: list[_Line]) -> frozenset[int]:
+    """The indents at which the text sets out terms over their descriptions
+    (`_term_over`), each after a blank line or a line at another indent: three or more
+    at one indent. One such line alone is too often something else (a name over an
+    indented address, a lead-in over a quotation)."""
+    found: dict[int, int] = {}
+    for i, term in enumerate(lines):
+        at = _indent(term.text)
+        opens = i == 0 or lines[i - 1].blank or _indent(lines[i - 1].text) != at
+        if opens and not term.blank and _term_over(lines, i):
+            found[at] = found.get(at, 0) + 1
+    return frozenset(at for at, n in found.items() if n >= _TERMS)
+
+
+def _term_heads(current: Block, lines: list[_Line], i: int, terms: frozenset[int]) -> bool:
+    """The one-line block `current` (on line `i`) is a term over its description: the
+    term heads it, nested by its indent, so a description's sentences are read under it
+    ("OPTIONS > --copytruncate": "Use this for programs that keep their log open")."""
+    return (
+        current.kind == "paragraph"
+        and not current.enumerated
+        and _indent(lines[i].text) in terms
+        and _term_over(lines, i)
+    )
+
+
+def _term_under_a_description(lines: list[_Line], i: int, terms: frozenset[int]) -> bool:
+    """Line `i` is a term set right under the description before it, with no blank line
+    between: it stands out to the left of that description, at a term's indent."""
+    return (
+        i > 0
+        and _indent(lines[i].text) in terms
+        and _indent(lines[i - 1].text) > _indent(lines[i].text)
+        and _term_over(lines, i)
+    )
+
+
+def _rank_set_out_headings(
+    blocks: list[Block],
+    lines: list[_Line],
+    line_of: Callable[[int], int],
+    outdented: bool,
+    terms: frozenset[int],
+) -> None:
+    """A heading set out to the left of the text right under it, at a term's indent or in
+    a text that sets its sections out, is ranked by its indent, as a term is: headings at
+    one indent are siblings whichever rule found them ("NAME" over a name in lower case,
+    "EXIT STATUS" over its codes), and nest in those set out further left."""
+    for b in blocks:
+        if b.kind != HEADING or b.style[:1] not in ((), ("line",)):
+            continue
+        first, below = line_of(b.start), line_of(b.end) + 1
+        at = _indent(lines[first].text)
+        if (
+            (outdented or at in terms)
+            and below < len(lines)
+            and not lines[below].blank
+            and _indent(lines[below].text) > at
+        ):
+            b.style = ("term", at)
+
+
+def _descriptions(text: str, blocks: list[Block]) -> None:
+    """The paragraphs set in under a term (`_term_heads`) are its description: items of
+    the definition list, which say only what is in their section ("Use this for programs
+    that keep their log open" says it of "--copytruncate"), as a list's items do. Terms
+    set out furthest to the left, and headings set out as they are, are the text's
+    sections (a manual page's "NAME", "EXAMPLES"), with text under them, not items."""
+    indents = [b.style[1] for b in blocks if b.kind == HEADING and b.style[:1] == ("term",)]
+    outermost = min(indents, default=0)
+    term = -1  # the indent of the term being described
+    for b in blocks:
+        indent = _block_indent(text, b)
+        if b.kind == HEADING:
+            is_term = b.style[:1] == ("term",) and b.style[1] > outermost
+            term = indent if is_term else -1
+        elif indent <= term:
+            term = -1
+        elif term >= 0 and b.kind == "paragraph" and not b.role:
+            b.kind = LIST_ITEM
 
 
 def _over_a_term(lines: list[_Line], i: int) -> bool:
@@ -1906,7 +2046,7 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
     md = any(b.kind == HEADING and b.style == ("md",) for b in blocks)
     outer = [i for i, b in enumerate(blocks) if b.kind == HEADING and _fixed_rank(b.style) == top]
     for i, b in enumerate(blocks):
-        while stack and _holds(stack[-1]) > b.depth:
+        while stack and (_holds(stack[-1]) > b.depth or _outside(stack[-1], text, b)):
             stack.pop()
         if b.kind == HEADING:
             if b.style[:1] == (QUOTED,):
@@ -1914,7 +2054,8 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
                 b.level = stack[-1][0] + 1 if stack else 1
             elif b.style != ("md",):
                 matter = (
-                    bool(outer)
+                    b.style[:1] != ("term",)  # a term nests where it is set
+                    and bool(outer)
                     and not outer[0] < i < outer[-1]
                     and not _last_section_heading(text, blocks, outer, i, ranks)
                 )
@@ -1961,6 +2102,21 @@ def _holds(heading: tuple[int, str, tuple, int]) -> int:
     level deeper than the attribution itself."""
     _, _, style, depth = heading
     return depth + 1 if style[:1] == (QUOTED,) else depth
+
+
+def _outside(heading: tuple[int, str, tuple, int], text: str, b: Block) -> bool:
+    """Block `b` is text set no further in than the term `heading` (`_term_heads`), so
+    none of its description: the paragraph after a definition list, at the list's own
+    indent, is in the section the list is in, not under its last term."""
+    style = heading[2]
+    return style[:1] == ("term",) and b.kind != HEADING and _block_indent(text, b) <= style[1]
+
+
+def _block_indent(text: str, b: Block) -> int:
+    """How far in the line a block opens on is set (a table's row starts at its line's
+    start, a paragraph at its first letter: the line tells)."""
+    start, end = text.rfind("\n", 0, b.start) + 1, text.find("\n", b.start)
+    return _indent(text[start : end if end >= 0 else len(text)])
 
 
 def _to_the_quoting_message(stack: list[tuple[int, str, tuple, int]]) -> None:

@@ -1954,9 +1954,139 @@ def test_a_manual_pages_sections_stand_out_to_the_left_of_their_text():
     section = {t: s for _, t, s in got}
     assert section["tidy - rotate and prune log files"] == "NAME"
     assert section["tidy rotates log files that have grown past a size threshold."] == "DESCRIPTION"
-    assert section["Path of the configuration file to use."] == "TIDY_CONFIG"
+    # A variable is a term of its section: nested in it, as its indent says.
+    assert section["Path of the configuration file to use."] == "ENVIRONMENT > TIDY_CONFIG"
     assert section["/etc/tidy.conf Main configuration file."] == "FILES"
-    assert ("table_row", "PRESENT: Cllr Ann Lee (Chair) Cllr Bo Chan", "FILES") in got
+    # Set at the left margin, the label is in no section set out there.
+    assert ("table_row", "PRESENT: Cllr Ann Lee (Chair) Cllr Bo Chan", "") in got
+
+
+OPTIONS_PAGE = """\
+LOGTRIM(1)                       User Commands                      LOGTRIM(1)
+
+NAME
+       logtrim - rotate, compress and prune log files
+
+DESCRIPTION
+       logtrim rotates log files that have grown past a size threshold.
+
+OPTIONS
+       -c, --config FILE
+              Read settings from FILE instead of the default
+              /etc/logtrim.conf.
+
+       --copytruncate
+              Copy the log and then truncate the original, instead of
+              renaming it. Use this for programs that keep their log open.
+
+       -n, --dry-run
+              Print what would be done without changing anything.
+       -q, --quiet
+              Print nothing except errors.
+
+       Options may be combined in any order.
+
+EXIT STATUS
+       0      Success.
+
+.. note:: reStructuredText's markup is no term
+   :class: aside
+"""
+
+
+def test_a_definition_lists_terms_head_their_descriptions():
+    """A short line over a description indented further, three or more times at one
+    indent, is a term (`_term_heads`): it heads its description, nested in the section it
+    is in by its indent, and the description's sentences are its items (each says only
+    what is in its section); the terms set out furthest left are sections with text."""
+    got = _kinds_and_sections(OPTIONS_PAGE)
+    kinds = {t: k for k, t, _ in got}
+    section = {t: s for _, t, s in got}
+    for term in ("-c, --config FILE", "--copytruncate", "-n, --dry-run", "-q, --quiet"):
+        assert kinds[term] == "heading" and section[term] == f"OPTIONS > {term}"
+    assert section["Use this for programs that keep their log open."] == "OPTIONS > --copytruncate"
+    assert kinds["Use this for programs that keep their log open."] == "list_item"
+    # A term under the last line of the description before it, with no blank line.
+    assert section["Print nothing except errors."] == "OPTIONS > -q, --quiet"
+    # Text set no further in than the terms is none of the last one's description.
+    assert section["Options may be combined in any order."] == "OPTIONS"
+    # The sections set out furthest left hold text, not items.
+    assert kinds["logtrim rotates log files that have grown past a size threshold."] == "sentence"
+    assert section["0 Success."] == "EXIT STATUS"
+    assert ".. note:: reStructuredText's markup is no term" not in section.values()
+
+
+def test_an_answer_from_a_description_names_its_term(tmp_path: Path, settings: Settings):
+    """End to end: a description says only what its term does; the answer shows the term
+    it is under, so the option asked for is named."""
+    from ingest.pipeline import ingest
+    from qa.service import QAService
+
+    path = tmp_path / "docs" / "logtrim.1.txt"
+    path.parent.mkdir()
+    path.write_text(OPTIONS_PAGE, encoding="utf-8")
+    ingest(path.parent, settings, progress=False)
+    answer = QAService(settings).ask(
+        "One of my programs keeps its log open. Which option should I use?"
+    )
+    assert not answer.abstained, answer.answer
+    assert "--copytruncate" in answer.answer
+    assert any("keep their log open" in c.quote for c in answer.citations)
+
+
+def test_a_glossarys_terms_are_siblings_whichever_rule_finds_them():
+    """Headings set out at one indent over text set in further share a level
+    (`_rank_set_out_headings`): the first term under the title, found as a short line,
+    is no parent of the terms after it."""
+    text = (
+        "GLOSSARY OF SAILING TERMS\n"
+        "Aft\n   Toward the stern of the boat.\n"
+        "Beam\n   The widest part of the boat.\n"
+        "Bow\n   The front of the boat.\n"
+        "Leeward\n   The side away from the wind.\n"
+    )
+    got = _kinds_and_sections(text)
+    section = {t: s for _, t, s in got}
+    assert section["The widest part of the boat."] == "Beam"
+    assert section["The side away from the wind."] == "Leeward"
+
+
+def test_code_verse_and_tracebacks_set_in_are_no_definition_list():
+    """A term's description is prose (it opens a sentence with a letter or a figure and
+    ends with a stop), and a term does not end as a line of code opening a block nor is
+    a log's entry: code over its body, verse, a traceback's frames, a method over its
+    string, a log's lines, each three times over, head nothing."""
+    code = "".join(
+        f"function step{n}(req) {{\n  const page = req.query.page;\n  return page + {n};\n}}\n\n"
+        for n in range(3)
+    )
+    verse = "".join(
+        f"i walk out early {n}\n   when the grass is wet\nand the light is thin\n\n"
+        for n in range(3)
+    )
+    trace = "Traceback (most recent call last):\n" + "".join(
+        f'  File "cli.py", line {n}, in run\n    cmd.run(args)\n' for n in range(3)
+    )
+    ruby = "".join(f'  def label{n}\n    "Sold out {n}. Back soon!"\n  end\n\n' for n in range(3))
+    log = "".join(
+        f"[09:12:0{n}] worker-{n} panic\n    Upstream closed the connection.\n" for n in range(3)
+    )
+    for text in (code, verse, trace, ruby, log):
+        assert [t for k, t, _ in _kinds_and_sections(text) if k == "heading"] == []
+    # A short line last, with no line under it, is read as any other (no term, no error).
+    assert _kinds_and_sections(OPTIONS_PAGE + "\nSEE ALSO")[-1][1] == "SEE ALSO"
+
+
+def test_two_short_lines_over_indented_text_are_no_definition_list():
+    """Terms need three at one indent (`_term_indents`): a name over its indented address
+    and a line of verse over the next are what they were."""
+    text = (
+        "Please write to us at the office below.\n\n"
+        "Harbour Trust\n    14 Quay Street\n    Bristol BS1 4QT\n\n"
+        "The tide comes in\n    over the stones\n\nand goes out again.\n"
+    )
+    got = _kinds_and_sections(text)
+    assert [t for k, t, _ in got if k == "heading"] == []
 
 
 def test_one_line_in_capitals_over_indented_text_is_no_section_of_its_own():
