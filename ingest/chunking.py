@@ -98,7 +98,8 @@ from qa.types import Passage, Sentence
 # ("On ... wrote:") titles it, and its sections end with it (`structure._Reading`,
 # `_attribution_headings`, `_holds`).
 # 36: a definition list's terms head their descriptions, nested by indent ("OPTIONS >
-# --dry-run": `structure._term_heads`).
+# --dry-run": `structure._term_heads`); labelled paragraphs are a dialogue's turns only
+# where speakers take turns (`structure._takes_turns`).
 CHUNKING_VERSION = 36
 
 

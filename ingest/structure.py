@@ -1816,16 +1816,27 @@ def message_subject(text: str) -> str | None:
 
 def _speaker_turns(text: str, blocks: list[Block]) -> None:
     """In a dialogue (a transcript, an interview, a Q&A: `_MIN_TURNS` or more paragraphs
-    open with a speaker's label, "NAME: text"), each such paragraph is a turn: never a
-    heading, however short or question-like ("THE WITNESS: Do I have to?", "Q: Why?")."""
+    open with a speaker's label, "NAME: text", the speakers taking turns), each such
+    paragraph is a turn: never a heading, however short or question-like ("THE WITNESS:
+    Do I have to?", "Q: Why?"). Labels that never come back ("Landlord:", "Tenant:" and
+    "Agent:" once each), or one label that follows itself ("Reason: To protect ..."
+    under each condition of a permit), are fields, and name no speaker (`_takes_turns`)."""
     turns = [
         b
         for b in blocks
         if b.kind == "paragraph" and not b.role and _SPEAKER.match(text[b.start : b.end])
     ]
-    if len(turns) >= _MIN_TURNS:
+    labels = [_SPEAKER.match(text[b.start : b.end]).group("label").upper() for b in turns]
+    if len(turns) >= _MIN_TURNS and _takes_turns(labels):
         for b in turns:
             b.role = "turn"
+
+
+def _takes_turns(labels: list[str]) -> bool:
+    """Speakers take turns: a label comes back, and at least half the time the next
+    labelled paragraph is another's."""
+    changes = sum(a != b for a, b in pairwise(labels))
+    return len(set(labels)) < len(labels) and 2 * changes >= len(labels) - 1
 
 
 def _speaker(text: str, b: Block) -> str:

@@ -1097,6 +1097,26 @@ def test_a_bold_lead_in_stays_with_its_sentence():
     assert _split("Use *this.* Not that. * Next.")[0] == "Use *this.* Not that."
 
 
+def test_one_label_repeated_or_labels_used_once_name_no_speaker():
+    """Labelled paragraphs are a dialogue's turns only when two speakers or more speak
+    more than once: "Reason:" under each condition of a permit, or "Landlord:" and
+    "Tenant:" once each, are fields, and the text after them is in no one's turn."""
+    permit = "CONDITIONS\n\n" + "".join(
+        f"{n}.  The works shall be finished in materials to match, stage {n}.\n\n"
+        f"    Reason: To protect the character of the area, stage {n}.\n\n"
+        for n in range(1, 5)
+    )
+    sections = {s for _, _, s in _kinds_and_sections(permit)}
+    assert not any(s.endswith("Reason") for s in sections)
+    parties = (
+        "THE PARTIES\n\nLandlord: Ann Lee of 12 Hollin Road.\n\n"
+        "Tenant: Bo Chan.\n\nAgent: Castlegate Lettings Ltd.\n\n"
+        "The Tenant shall pay the rent monthly.\n"
+    )
+    section = {t: s for _, t, s in _kinds_and_sections(parties)}
+    assert not section["The Tenant shall pay the rent monthly."].endswith("Agent")
+
+
 def _kinds_and_sections(text: str) -> list[tuple[str, str, str]]:
     structure = analyse(text)
     _exact(text, structure)
