@@ -72,6 +72,7 @@ TITLE, HEADING, SENTENCE, LIST_ITEM, CODE, TABLE_ROW = (
 )
 HEADING_KINDS = frozenset({TITLE, HEADING})
 QUOTED = "quoted"  # the style of an attribution's heading (`_attribution_headings`)
+TERM = "term"  # the style of a heading set out by its indent, with that indent (`_term_heads`)
 
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 120
@@ -738,7 +739,7 @@ def _scan(
             current = Block("paragraph", line.start + _indent(line.text), line.end)
             continue
         if current.lines == 1 and _term_heads(current, lines, i - 1, terms):
-            current.kind, current.style = HEADING, ("term", _indent(previous.text))
+            current.kind, current.style = HEADING, (TERM, _indent(previous.text))
             close()
             current = Block("paragraph", line.start + _indent(line.text), line.end)
             continue
@@ -1300,7 +1301,7 @@ _OPENS_A_BLOCK = "{([=|\\>"
 _PROSE_END = re.compile(r"[.!?][\"”’')\]]*$")
 
 
-def _term_over(lines: list[_Line], i: int) -> bool:
+def _looks_like_a_term(lines: list[_Line], i: int) -> bool:
     """Line `i` is a term of a definition list over its description, set in further: a
     short line, not ending in a stop, not a list item, not cells parted by spaces, over
     prose (opening a sentence, ending with a stop): "--dry-run" over "       Print what
@@ -1329,14 +1330,14 @@ def _term_over(lines: list[_Line], i: int) -> bool:
 
 def _term_indents(lines: list[_Line]) -> frozenset[int]:
     """The indents at which the text sets out terms over their descriptions
-    (`_term_over`), each after a blank line or a line at another indent: three or more
-    at one indent. One such line alone is too often something else (a name over an
-    indented address, a lead-in over a quotation)."""
+    (`_looks_like_a_term`), each after a blank line or a line at another indent: three
+    or more at one indent. One such line alone is too often something else (a name over
+    an indented address, a lead-in over a quotation)."""
     found: dict[int, int] = {}
     for i, term in enumerate(lines):
         at = _indent(term.text)
         opens = i == 0 or lines[i - 1].blank or _indent(lines[i - 1].text) != at
-        if opens and not term.blank and _term_over(lines, i):
+        if opens and not term.blank and _looks_like_a_term(lines, i):
             found[at] = found.get(at, 0) + 1
     return frozenset(at for at, n in found.items() if n >= _TERMS)
 
@@ -1345,23 +1346,20 @@ def _term_heads(current: Block, lines: list[_Line], i: int, terms: frozenset[int
     """The one-line block `current` (on line `i`) is a term over its description: the
     term heads it, nested by its indent, so a description's sentences are read under it
     ("OPTIONS > --copytruncate": "Use this for programs that keep their log open")."""
-    return (
-        current.kind == "paragraph"
-        and not current.enumerated
-        and _indent(lines[i].text) in terms
-        and _term_over(lines, i)
-    )
+    return current.kind == "paragraph" and not current.enumerated and _is_term(lines, i, terms)
 
 
 def _term_under_a_description(lines: list[_Line], i: int, terms: frozenset[int]) -> bool:
     """Line `i` is a term set right under the description before it, with no blank line
     between: it stands out to the left of that description, at a term's indent."""
     return (
-        i > 0
-        and _indent(lines[i].text) in terms
-        and _indent(lines[i - 1].text) > _indent(lines[i].text)
-        and _term_over(lines, i)
+        i > 0 and _indent(lines[i - 1].text) > _indent(lines[i].text) and _is_term(lines, i, terms)
     )
+
+
+def _is_term(lines: list[_Line], i: int, terms: frozenset[int]) -> bool:
+    """Line `i` looks like a term, at an indent where the text sets out its terms."""
+    return _indent(lines[i].text) in terms and _looks_like_a_term(lines, i)
 
 
 def _rank_set_out_headings(
@@ -1386,7 +1384,7 @@ def _rank_set_out_headings(
             and not lines[below].blank
             and _indent(lines[below].text) > at
         ):
-            b.style = ("term", at)
+            b.style = (TERM, at)
 
 
 def _descriptions(text: str, blocks: list[Block]) -> None:
@@ -1395,13 +1393,13 @@ def _descriptions(text: str, blocks: list[Block]) -> None:
     that keep their log open" says it of "--copytruncate"), as a list's items do. Terms
     set out furthest to the left, and headings set out as they are, are the text's
     sections (a manual page's "NAME", "EXAMPLES"), with text under them, not items."""
-    indents = [b.style[1] for b in blocks if b.kind == HEADING and b.style[:1] == ("term",)]
+    indents = [b.style[1] for b in blocks if b.kind == HEADING and b.style[:1] == (TERM,)]
     outermost = min(indents, default=0)
     term = -1  # the indent of the term being described
     for b in blocks:
         indent = _block_indent(text, b)
         if b.kind == HEADING:
-            is_term = b.style[:1] == ("term",) and b.style[1] > outermost
+            is_term = b.style[:1] == (TERM,) and b.style[1] > outermost
             term = indent if is_term else -1
         elif indent <= term:
             term = -1
@@ -2040,6 +2038,11 @@ _NUMBER_RANK = 40
 _ENUMERATOR_RANK = 60
 
 
+# A heading open on the stack of `_levels_and_sections`: (level, heading text, style, how
+# deep it is quoted).
+_Open = tuple[int, str, tuple, int]
+
+
 def _levels_and_sections(text: str, blocks: list[Block]) -> None:
     """Markdown headings keep their level; labelled and numbered ones have a fixed rank.
     A title-like line before the first or after the last of the top labelled or numbered
@@ -2047,10 +2050,9 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
     (`_top_rank`); one between them gets a rank on first appearance: nested in the
     heading it follows ("4. Incidents" > "The March outage")."""
     ranks: dict[tuple, int] = {}
-    # (level, heading text, style, how deep it is quoted): a heading inside quoted text,
-    # or the attribution over it, ends where the quote does (`_holds`), and nests in the
-    # section of the text that quotes it whatever its level.
-    stack: list[tuple[int, str, tuple, int]] = []
+    # A heading inside quoted text, or the attribution over it, ends where the quote does
+    # (`_holds`), and nests in the section of the text that quotes it whatever its level.
+    stack: list[_Open] = []
     top = _top_rank(text, blocks)
     speaker = ""  # the speaker of the last turn, until the next heading
     listing = False  # in a numbered list under the last heading (`_number`), until the next
@@ -2065,7 +2067,7 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
                 b.level = stack[-1][0] + 1 if stack else 1
             elif b.style != ("md",):
                 matter = (
-                    b.style[:1] != ("term",)  # a term nests where it is set
+                    b.style[:1] != (TERM,)  # a term nests where it is set
                     and bool(outer)
                     and not outer[0] < i < outer[-1]
                     and not _last_section_heading(text, blocks, outer, i, ranks)
@@ -2108,19 +2110,19 @@ def _levels_and_sections(text: str, blocks: list[Block]) -> None:
             b.section = SECTION_SEPARATOR.join(filter(None, (b.section, speaker)))
 
 
-def _holds(heading: tuple[int, str, tuple, int]) -> int:
+def _holds(heading: _Open) -> int:
     """How deep the text of a heading's section is quoted: an attribution's is quoted one
     level deeper than the attribution itself."""
     _, _, style, depth = heading
     return depth + 1 if style[:1] == (QUOTED,) else depth
 
 
-def _outside(heading: tuple[int, str, tuple, int], text: str, b: Block) -> bool:
+def _outside(heading: _Open, text: str, b: Block) -> bool:
     """Block `b` is text set no further in than the term `heading` (`_term_heads`), so
     none of its description: the paragraph after a definition list, at the list's own
     indent, is in the section the list is in, not under its last term."""
     style = heading[2]
-    return style[:1] == ("term",) and b.kind != HEADING and _block_indent(text, b) <= style[1]
+    return style[:1] == (TERM,) and b.kind != HEADING and _block_indent(text, b) <= style[1]
 
 
 def _block_indent(text: str, b: Block) -> int:
@@ -2130,7 +2132,7 @@ def _block_indent(text: str, b: Block) -> int:
     return _indent(text[start : end if end >= 0 else len(text)])
 
 
-def _to_the_quoting_message(stack: list[tuple[int, str, tuple, int]]) -> None:
+def _to_the_quoting_message(stack: list[_Open]) -> None:
     """Pop the headings over an attribution (`_attribution_headings`) up to the message
     that quotes it, where the text is a thread's: the quoted message is in the message,
     not in a question that message asked on a line of its own."""
@@ -2205,7 +2207,7 @@ _BELOW_MARKDOWN = 7  # Markdown has six heading levels
 def _level(
     style: tuple,
     ranks: dict[tuple, int],
-    stack: list[tuple[int, str, tuple, int]],
+    stack: list[_Open],
     md: bool = False,
 ) -> int:
     if (fixed := _fixed_rank(style)) is not None:
