@@ -99,7 +99,8 @@ from qa.types import Passage, Sentence
 # `_attribution_headings`, `_holds`).
 # 36: a definition list's terms head their descriptions, nested by indent ("OPTIONS >
 # --dry-run": `structure._term_heads`); labelled paragraphs are a dialogue's turns only
-# where speakers take turns (`structure._takes_turns`).
+# where speakers take turns (`structure._takes_turns`); an address on one line heads
+# nothing (`structure._address_line`).
 CHUNKING_VERSION = 36
 
 

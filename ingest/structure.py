@@ -1432,6 +1432,8 @@ def _title_like(text: str, strict: bool) -> bool:
     words = _words(text)
     if not words or len(words) > _MAX_HEADING_WORDS or len(text) > _MAX_HEADING_CHARS:
         return False
+    if _address_line(text):
+        return False
     letters = [c for c in text if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) > 1:
         return True
@@ -1442,6 +1444,15 @@ def _title_like(text: str, strict: bool) -> bool:
         return True
     significant = [w for w in words if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
     return all(w[0].isupper() for w in significant)
+
+
+def _address_line(text: str) -> bool:
+    """An address on one line: four parts or more parted by commas, with a number ("Flat 3,
+    Kestrel House, 41 Wharfside Lane, Brackenford BR4 7QT", "Civic Offices, Fore Street,
+    Kestlebury KB1 1AD"). A letterhead's or a property's address titles nothing; a
+    heading that lists its topics ("Notices, Waiver, Severance, Assignment") has no
+    number."""
+    return text.count(",") >= 3 and has_digit(text)
 
 
 def _heading_text(line: str, block: Block, sentence_case: bool = True) -> bool:

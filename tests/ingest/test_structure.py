@@ -1097,6 +1097,34 @@ def test_a_bold_lead_in_stays_with_its_sentence():
     assert _split("Use *this.* Not that. * Next.")[0] == "Use *this.* Not that."
 
 
+def test_an_address_on_one_line_heads_nothing():
+    """A letterhead's address under its issuer, or a property's address over an
+    agreement, is no heading that every section after it would be under; a heading that
+    lists its topics with commas still is one."""
+    notice = (
+        "Decision notice\n\n"
+        "Planning and Building Control, Civic Offices, Fore Street, Kestlebury KB1 1AD\n\n"
+        "NOTICE OF DECISION\n\n"
+        "Permission is granted for the works described in the application.\n\n"
+        "Notices, Waiver, Severance, Assignment\n\n"
+        "Any notice must be given in writing to the address above.\n"
+    )
+    got = _kinds_and_sections(notice)
+    section = {t: s for _, t, s in got}
+    assert section["Permission is granted for the works described in the application."] == (
+        "NOTICE OF DECISION"
+    )
+    assert section["Any notice must be given in writing to the address above."].endswith(
+        "Notices, Waiver, Severance, Assignment"
+    )
+    tenancy = (
+        "TENANCY AGREEMENT\n\n"
+        "Flat 3, Kestrel House, 41 Wharfside Lane, Brackenford BR4 7QT\n\n"
+        "This Agreement is made on 2 September 2024 between the Landlord and the Tenant.\n"
+    )
+    assert all(section == "" for _, _, section in _kinds_and_sections(tenancy))
+
+
 def test_one_label_repeated_or_labels_used_once_name_no_speaker():
     """Labelled paragraphs are a dialogue's turns only when two speakers or more speak
     more than once: "Reason:" under each condition of a permit, or "Landlord:" and
