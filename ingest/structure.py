@@ -72,6 +72,8 @@ TITLE, HEADING, SENTENCE, LIST_ITEM, CODE, TABLE_ROW = (
 )
 HEADING_KINDS = frozenset({TITLE, HEADING})
 QUOTED = "quoted"  # the style of an attribution's heading (`_attribution_headings`)
+MESSAGE = "message"  # the style of a message's heading, its From field (`_message_headings`)
+_MESSAGES = ((MESSAGE,), (QUOTED,))  # a thread's messages, written or quoted
 TERM = "term"  # the style of a heading set out by its indent, with that indent (`_term_heads`)
 
 _MAX_HEADING_WORDS = 12
@@ -232,7 +234,7 @@ class Structure:
         return {
             b.sentences[0].start
             for b in self.blocks[1:]
-            if b.style[:1] in (("message",), (QUOTED,)) and b.sentences
+            if b.style[:1] in _MESSAGES and b.sentences
         }
 
     def sections(self) -> list[str]:
@@ -1723,7 +1725,7 @@ def _message_headings(text: str, blocks: list[Block]) -> None:
             continue
         if run:
             sender = next((h for h in run if _field_name(text, h) == "from"), run[0])
-            sender.kind, sender.style, sender.level = HEADING, ("message",), 1
+            sender.kind, sender.style, sender.level = HEADING, (MESSAGE,), 1
             run = []
 
 
@@ -2147,9 +2149,8 @@ def _to_the_quoting_message(stack: list[_Open]) -> None:
     """Pop the headings over an attribution (`_attribution_headings`) up to the message
     that quotes it, where the text is a thread's: the quoted message is in the message,
     not in a question that message asked on a line of its own."""
-    messages = (("message",), (QUOTED,))
-    if any(style[:1] in messages for _, _, style, _ in stack):
-        while stack[-1][2][:1] not in messages:
+    if any(style[:1] in _MESSAGES for _, _, style, _ in stack):
+        while stack[-1][2][:1] not in _MESSAGES:
             stack.pop()
 
 
@@ -2187,7 +2188,7 @@ def _fixed_rank(style: tuple) -> int | None:
         return _NUMBER_RANK + style[1]
     if style[0] == "enumerator":
         return _ENUMERATOR_RANK
-    if style[0] == "message":
+    if style[0] == MESSAGE:
         return 1  # a message of a thread: nothing outranks it
     return None
 

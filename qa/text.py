@@ -32,8 +32,9 @@ HEADER_FIELD = re.compile(
 # A line quoted from an earlier message in a reply (RFC 3676: "> ...", nested ">> ..."),
 # and the marks that quote it (ingest reads quoted text without them).
 QUOTED_LINE = re.compile(r"[ \t]*>")
-QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
-_MARKS_AFTER_A_BREAK = re.compile(r"\n[ \t]*(?:>[ \t]?)+")
+_MARKS = r"[ \t]*(?:>[ \t]?)+"
+QUOTE_MARKS = re.compile("^" + _MARKS, re.M)
+_MARKS_AFTER_A_BREAK = re.compile("\n" + _MARKS)
 
 
 def on_one_line(text: str) -> str:

@@ -17,7 +17,7 @@ from sentence_gold import (
 )
 
 from ingest.chunking import make_passages
-from ingest.structure import analyse
+from ingest.structure import analyse, split_sentences
 from qa.config import Settings
 from qa.sentences import join_reason, sentence_spans
 
@@ -1267,12 +1267,7 @@ def test_a_quoted_message_is_read_as_a_text_of_its_own():
     """Quoted text is read without its "> " marks: its paragraphs, list, table and
     signature are what they would be unquoted, its wrapped sentences whole (their offsets
     exact, marks and all), and the line over it ending in a colon titles it."""
-    structure = analyse(QUOTING_REPLY)
-    _exact(QUOTING_REPLY, structure)
-    got = [
-        (s.kind, _flat(s.text), section)
-        for s, section in zip(structure.sentences, structure.sections(), strict=True)
-    ]
+    got = _kinds_and_sections(QUOTING_REPLY)
     kinds = {t: k for k, t, _ in got}
     section = {t: s for _, t, s in got}
     quoted = "On Fri, 6 Jun 2025 at 11:02, Sam Reed <sam@example.org> wrote:"
@@ -1280,7 +1275,7 @@ def test_a_quoted_message_is_read_as_a_text_of_its_own():
     moved = "It will take about > three hours."
     in_quote = f"From: Jo Hale <jo@example.org> > {quoted.rstrip(':')}"  # nested in the reply
     assert kinds[moved] == "sentence" and section[moved] == in_quote
-    [wrapped] = [s for s in structure.sentences if s.text.startswith("It will take")]
+    [wrapped] = [s for s in split_sentences(QUOTING_REPLY) if s.text.startswith("It will take")]
     assert wrapped.text == "It will take about\n> three hours."
     # The quoted message's paragraphs are apart: the greeting is no part of the news.
     assert kinds["Hi Jo,"] == "sentence"
