@@ -189,6 +189,12 @@ _EMPHASIS_OPENS = re.compile(r"^(\*{1,3}|_{1,3})(?=[^\s*_])(?=[^\n]*?[^\s*_]\1)"
 _FIELD = re.compile(
     r"^\s*(?:\*\*|__)?[A-Z][\w'’()/&-]*(?:[ \t]+[\w'’()/&-]+){0,5}(?:\*\*|__)?:(?:\*\*|__)?[ \t]+\S"
 )
+# A question wholly in Markdown's strong emphasis ("**Can I renew my loans?**"), its words
+# between the marks: words opening with a letter, a figure or a quote, and spaced (not
+# "__init__" nor "**/build/**"), with no marks inside ("**Rent** and **fees**?").
+_STRONG_QUESTION = re.compile(
+    r"^\s{0,3}(\*\*|__)(?P<words>[\w\"“‘'](?:(?!\1).)* (?:(?!\1).)*\?)\1\s*$"
+)
 _NUMBER_PREFIX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s|$)")
 
 
@@ -699,6 +705,9 @@ def _scan(
             close()
             current = Block("paragraph", line.start + _indent(line.text), line.end)
             continue
+        if current is None and (strong := _strong_over_text(lines, i, depths)):
+            blocks.append(Block(HEADING, line.start + strong[0], line.start + strong[1]))
+            continue
         if m := _BULLET.match(line.text):
             if _heads_list(text, current, previous, line, width):
                 current.kind = HEADING  # "Package contents" over "- a charger" "- a cable"
@@ -792,6 +801,27 @@ def _heads_list(
         and not _wrapped(previous, line, width)
         and _sentence_case_line(text[current.start : current.end], current)
     )
+
+
+_STRONG_MAX_CHARS = 150  # "Do I have to return items to the library I borrowed them from?"
+
+
+def _strong_over_text(lines: list[_Line], i: int, depths: list[int]) -> tuple[int, int] | None:
+    """Line `i`, opening a block, is a question wholly in Markdown's strong emphasis, and
+    text follows it on the next line: a heading over that text, as a FAQ sets each
+    question in bold over its answer ("**Can I renew my loans?**" over "Yes — up to 5
+    times ..."). Where its words start and end in the line: the marks are no part of the
+    heading. (Markdown runs the two lines into one paragraph, which read its question and
+    the answer's first sentence as one sentence.) Only a question: a bold sentence, label,
+    date or name over text ("**Important:**", "**Last updated: 1 March 2024**", "**Prof.
+    Alan Grey**" over "Editor") heads no section running to the next heading."""
+    m = _STRONG_QUESTION.match(lines[i].text)
+    if m is None or len(m.group("words").strip()) > _STRONG_MAX_CHARS:
+        return None
+    following = _next(lines, i)
+    if following is None or following.blank or depths[i + 1] != depths[i]:
+        return None
+    return m.start("words"), m.end("words")
 
 
 def _framed_headings(lines: list[_Line]) -> dict[int, int]:
@@ -1901,8 +1931,9 @@ def _classify(text: str, blocks: list[Block], width: int | None) -> list[Block]:
     first = next(
         (b for b in out if b.role == "line" or (b.kind not in (CODE, TABLE_ROW) and not b.role)),
         None,
-    )  # quoted text names no document: the text quoting it does
-    first = first if first is None or not first.depth else None
+    )
+    # quoted text names no document: the text quoting it does; a term its description
+    first = first if first is None or not (first.depth or first.style[:1] == (TERM,)) else None
     if first is not None and out.index(first) == 0 and _is_title(text, first, out, width):
         first.kind, first.style, first.level = TITLE, (), 0
         _second_title_line(text, out)
@@ -2131,11 +2162,12 @@ def _holds(heading: _Open) -> int:
 
 
 def _outside(heading: _Open, text: str, b: Block) -> bool:
-    """Block `b` is text set no further in than the term `heading` (`_term_heads`), so
-    none of its description: the paragraph after a definition list, at the list's own
-    indent, is in the section the list is in, not under its last term."""
+    """Block `b` is set no further in than the term `heading` (`_term_heads`), so none of
+    its description: the paragraph after a definition list, at the list's own indent, is
+    in the section the list is in, not under its last term; a heading set out no further
+    in than the terms ("FILES" after "HOME   Used to locate ...") is no part of it."""
     style = heading[2]
-    return style[:1] == (TERM,) and b.kind != HEADING and _block_indent(text, b) <= style[1]
+    return style[:1] == (TERM,) and _block_indent(text, b) <= style[1]
 
 
 def _block_indent(text: str, b: Block) -> int:

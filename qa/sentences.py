@@ -134,6 +134,14 @@ def _lower_case_continues(left: str, right: str) -> str | None:
     return None
 
 
+def _punctuation_continues(left: str, right: str) -> str | None:
+    """A sentence does not begin with a colon, a semicolon, a comma or a closing bracket:
+    a field's label ending in an abbreviation (“Client no.:  AF-20817”, “Ref.: 118”)."""
+    if right[:1] in ":;,)]}":
+        return "the next piece opens with punctuation that ends a phrase"
+    return None
+
+
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 _WORD = re.compile(r"[\"“‘'(\[]*([A-Za-z]\S*)")
 
@@ -210,6 +218,7 @@ KEEP_TOGETHER: tuple[Rule, ...] = (
     _initial_before_year,
     _number_after_label,
     _lower_case_continues,
+    _punctuation_continues,
     _contraction_before_name,
     _emphasis_closes,
 )

@@ -391,6 +391,30 @@ def bare_yes_or_no(text: str) -> bool:
     return bool(_BARE_ANSWER.match(text))
 
 
+def _question_above(c: Chosen) -> str:
+    """The candidate's section heading where it asks a question, as a FAQ's do ("Do I have
+    to return items to the library I borrowed them from?" over "No. You can return items
+    to any of our 9 branches"): what the section says answers that question. "" if not."""
+    heading = c.passage.section_of(c.index).rsplit(SECTION_SEPARATOR, 1)[-1].strip()
+    return heading if heading.endswith("?") else ""
+
+
+def _under_a_question(c: Chosen) -> bool:
+    return bool(_question_above(c))
+
+
+def _asks_as_it_does(question: str, heading: str) -> bool:
+    """Does the question ask what a question heading asks? Half its words or more are the
+    heading's, as written or by a synonym (WordNet): "Can I come in after being ill?" asks
+    what "Can I come to class if I have been sick?" does, "Can I take my books back to
+    another branch?" not what "Do I have to return items to the library I borrowed them
+    from?" does."""
+    said = stems(heading)
+    asked = [w.lower() for w in words(question) if w.lower() not in STOPWORDS]
+    found = sum(stem(w) in said or bool(synonyms(w) & said) for w in asked)
+    return found * 2 >= len(asked)
+
+
 def _bare_answer_before(c: Chosen) -> Sentence | None:
     """The bare "No." or "Yes." just before the candidate in its passage, which the
     candidate says in full; None when there is none."""
@@ -2763,12 +2787,14 @@ def _section_of_item(best: Chosen, quoted: str, quotes: Sequence[Chosen]) -> str
     """The section path of a list item that leads an answer ("[2.8.2] - 2024-05-13 ›
     Fixed" over "- Memory leak when watching large directories"), shown before it: an
     item says only what is in its section, and the section's heading says which release,
-    meeting or part it is of. Empty for any other sentence, where the quotes say it
-    already, and where a quote is of another section (it would be shown under the wrong
-    release)."""
-    if best.sentence.kind != "list_item":
-        return ""
+    meeting or part it is of. So is the path of a sentence under a heading that asks a
+    question, as a FAQ's answers are ("Charges › Will I be fined if my books are late?"
+    over "No. Since 1 April 2024 ..."): an answer does not repeat the question it answers.
+    Empty for any other sentence, where the quotes say it already, and where a quote is of
+    another section (it would be shown under the wrong release)."""
     section = best.passage.section_of(best.index)
+    if best.sentence.kind != "list_item" and not _under_a_question(best):
+        return ""
     if not section or stems(section) <= stems(quoted):
         return ""
     if any(c.passage.section_of(c.index) != section for c in quotes):
@@ -3146,7 +3172,16 @@ def weigh(
     things = [phrase[-1] for phrase in things_asked_to_exist(question)]  # their head nouns
     denials: list[Chosen] = []  # against, though naming none of the things
     for c in items:
-        said = bare.text if (bare := _bare_answer_before(c)) else c.sentence.text  # "No. ..."
+        # "No. ..." says the stance of what follows it, except under a heading that asks
+        # another question than the one asked, which it answers ("Can I take books back to
+        # another branch?" and "Do I have to return items to the library I borrowed them
+        # from?" "No. You can return items to any of our 9 branches.")
+        above = _question_above(c)
+        other = bool(above) and not _asks_as_it_does(question, above)
+        if other and bare_yes_or_no(c.sentence.text):
+            continue
+        bare = None if other else _bare_answer_before(c)
+        said = bare.text if bare else c.sentence.text
         clause = _carrying_clause(said, wanted)
         if (above := lead_in(c.passage, c.index)) and has_negation(above.text):
             clause = f"{above.text} {clause}"  # "You must not: - tow a trailer"

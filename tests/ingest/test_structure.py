@@ -583,6 +583,9 @@ def test_markdown_headings_lists_code_and_tables():
         ["He said: “The contract is void.”", "The judge disagreed."],
         ["Send the form to HR.", "HR confirms the last day in writing."],
         ["Document No. HR-POL-06 applies.", "It was revised on Jan. 15 this year."],
+        # a sentence opens with no colon nor closing bracket (`_punctuation_continues`)
+        ["Client no.:  AF-20817 is the account.", "It was opened in May."],
+        ["Ask as described in [Who should I contact?](#who-should-i-contact).", "We reply."],
     ],
 )
 def test_legal_and_general_abbreviations_do_not_end_sentences(sentences):
@@ -2057,6 +2060,30 @@ def test_a_definition_lists_terms_head_their_descriptions():
     assert kinds["logtrim rotates log files that have grown past a size threshold."] == "sentence"
     assert section["0 Success."] == "EXIT STATUS"
     assert ".. note:: reStructuredText's markup is no term" not in section.values()
+
+
+def test_a_question_in_bold_over_its_answer_heads_it():
+    """A FAQ sets each question in bold on its own line over its answer
+    (`_strong_over_text`): the question heads the answer, without its marks, nested under
+    the Markdown heading above it; the answer's first sentence is no longer glued to the
+    question. A line with bold phrases in it, and an italic line, are text."""
+    text = (
+        "# Library FAQ\n\n## Charges\n\n"
+        "**Will I be fined if my books are late?**\nNo. We no longer charge fines.\n\n"
+        "**I've lost my card. What should I do?**\nPhone us. The first new card is free.\n\n"
+        "**Rent** and **fees** are due monthly.\nPay them online.\n\n"
+        "*Still got a question?*\nEmail the library.\n"
+    )
+    got = _kinds_and_sections(text)
+    kinds = {t: k for k, t, _ in got}
+    section = {t: s for _, t, s in got}
+    assert kinds["Will I be fined if my books are late?"] == "heading"
+    assert section["No."] == "Charges > Will I be fined if my books are late?"
+    assert (
+        section["The first new card is free."] == "Charges > I've lost my card. What should I do?"
+    )
+    assert kinds["**Rent** and **fees** are due monthly."] == "sentence"
+    assert kinds["*Still got a question?* Email the library."] == "sentence"
 
 
 def test_an_answer_from_a_description_names_its_term(tmp_path: Path, settings: Settings):

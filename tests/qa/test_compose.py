@@ -1575,6 +1575,38 @@ def test_a_bare_no_is_quoted_with_the_sentence_that_says_it_in_full(tmp_path):
     assert "No. Stay away until 48 hours" in sick.answer.split("Evidence against: ")[1]
 
 
+FAQ_MARKDOWN = """# Library questions
+
+## Returning
+
+**Do I have to return items to the library I borrowed them from?**
+No. You can return items to any of our nine branches or to the mobile library.
+
+**Will I be fined if my books are late?**
+No. Since April we no longer charge overdue fines on books.
+
+**How long can I keep a DVD?**
+You can keep a DVD for one week. Each extra week costs one pound fifty.
+"""
+
+
+def test_a_faqs_answer_is_shown_under_its_question(tmp_path):
+    """An answer from a FAQ is shown under the question it answers (`_section_of_item`):
+    its sentences do not repeat it. A bare "No." under another question than the one
+    asked takes no side, and the sentence after it its own (`weigh`): "No. You can return
+    items to any of our nine branches" is evidence for returning a book elsewhere, not
+    against; under the same question ("Is there a fine for late books?"), the "No." is the
+    answer's stance."""
+    service = service_over(tmp_path, "faq.md", FAQ_MARKDOWN)
+    dvd = service.ask("What does it cost to keep a DVD an extra week?")
+    assert dvd.answer.startswith("Under “Returning › How long can I keep a DVD?”"), dvd.answer
+    elsewhere = service.ask("Can I take my books back to a different branch?")
+    evidence_for, _, against = elsewhere.answer.partition("Evidence against")
+    assert "nine branches" in evidence_for and "nine branches" not in against, elsewhere.answer
+    late = service.ask("Will I get a fine if my books are late?")
+    assert "No. Since April" in late.answer.split("Evidence against: ", 1)[1], late.answer
+
+
 def test_a_label_before_a_colon_does_not_take_the_sides_clause():
     """ "By car: There is no parking at the hall." answers "Can I park my car at the
     venue?" against: of the clauses that carry the question's words alike, the negated."""
