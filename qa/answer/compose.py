@@ -399,10 +399,6 @@ def _question_above(c: Chosen) -> str:
     return heading if heading.endswith("?") else ""
 
 
-def _under_a_question(c: Chosen) -> bool:
-    return bool(_question_above(c))
-
-
 def _asks_as_it_does(question: str, heading: str) -> bool:
     """Does the question ask what a question heading asks? Half its words or more are the
     heading's, as written or by a synonym (WordNet): "Can I come in after being ill?" asks
@@ -2793,7 +2789,7 @@ def _section_of_item(best: Chosen, quoted: str, quotes: Sequence[Chosen]) -> str
     Empty for any other sentence, where the quotes say it already, and where a quote is of
     another section (it would be shown under the wrong release)."""
     section = best.passage.section_of(best.index)
-    if best.sentence.kind != "list_item" and not _under_a_question(best):
+    if best.sentence.kind != "list_item" and not _question_above(best):
         return ""
     if not section or stems(section) <= stems(quoted):
         return ""
@@ -3176,8 +3172,8 @@ def weigh(
         # another question than the one asked, which it answers ("Can I take books back to
         # another branch?" and "Do I have to return items to the library I borrowed them
         # from?" "No. You can return items to any of our 9 branches.")
-        above = _question_above(c)
-        other = bool(above) and not _asks_as_it_does(question, above)
+        heading = _question_above(c)
+        other = bool(heading) and not _asks_as_it_does(question, heading)
         if other and bare_yes_or_no(c.sentence.text):
             continue
         bare = None if other else _bare_answer_before(c)
