@@ -30,6 +30,7 @@ from qa.answer.kinds import (
     is_document_type,
     question_kind,
 )
+from qa.sections import NUMBERED
 from qa.sentences import sentence_spans
 from qa.text import (
     DAYS,
@@ -488,6 +489,9 @@ _WHEN = DAYS | MONTHS | {"today", "tonight", "tomorrow", "yesterday"}
 # A code's letters before a hyphen and its number: capitals ("AF-", "COVID-", "A-"), not a
 # word ("top-10", "up-to-40", "1-in-10") nor a figure ("2019-20").
 _CODE_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]*[A-Z][A-Za-z]*-$")
+# A division of a text before its number ("section 78 of the Act", "clause 4", "§ 12"):
+# the number names that part (qa.sections' division nouns, in any case).
+_PART_BEFORE = re.compile(rf"(?:\b(?:{NUMBERED})\s+|§\s*)$", re.I)
 
 
 def names_by_number(text: str, start: int) -> bool:
@@ -499,9 +503,12 @@ def names_by_number(text: str, start: int) -> bool:
     a unit of time in the singular, after a preposition, it says which one too: "after week
     6", "on day 3" (not "every day 300 people"). Joined by a hyphen to the letters before
     it, it is a model's or a code's number ("AF-600 air fryer", "HB-10", "COVID-19"), which
-    counts no air fryers. (Session 32, `python -m evals.decision_lab`, dev LOCO: .673 /
+    counts no air fryers; after a division of a text, in any case, it names that part
+    ("under section 78 of the Act" counts no neighbours). (Session 32, `python -m evals.decision_lab`, dev LOCO: .673 /
     .560 / .538 / .378 -> .676 / .569 / .549 / .387, AUC +0.002 [-0.001, +0.007].)"""
     if _CODE_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    if _PART_BEFORE.search(text, max(0, start - 20), start):
         return True
     m = _NAME_BEFORE.search(text, max(0, start - 30), start)
     if m is None:

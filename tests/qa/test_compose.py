@@ -3043,8 +3043,8 @@ def test_no_part_of_a_phone_number_is_a_count():
 
 
 def test_a_number_that_is_part_of_a_name_is_no_count():
-    """ "Area 4", "Year 6", "Flat 2": the number says which one. After a word of grammar
-    or a word that is no noun ("Over 400", "Nearly 300") it is a count."""
+    """ "Area 4", "Year 6", "Flat 2", "section 78": the number says which one. After a
+    word of grammar or a word that is no noun ("Over 400", "Nearly 300") it is a count."""
     from qa.answer.question import names_by_number
 
     for text, named in [
@@ -3058,6 +3058,8 @@ def test_a_number_that_is_part_of_a_name_is_no_count():
         ("a free AF-600 air fryer", True), ("the COVID-19 vaccine", True),  # a code's number
         ("a 3-year term", False), ("mid-2024", False), ("the top-10 list", False),
         ("a 1-in-10 chance", False), ("the A-1 road", True),
+        ("under section 78 of the Act", True), ("see Clause 4", True), ("§ 12", True),
+        ("in two sections 40 members", False),  # a division's number names the part
     ]:  # fmt: skip
         assert names_by_number(text, re.search(r"\d", text).start()) is named, text
     ask = Ask.of("How many pupils went to camp?", "number", set())
