@@ -503,12 +503,12 @@ def names_by_number(text: str, start: int) -> bool:
     a unit of time in the singular, after a preposition, it says which one too: "after week
     6", "on day 3" (not "every day 300 people"). Joined by a hyphen to the letters before
     it, it is a model's or a code's number ("AF-600 air fryer", "HB-10", "COVID-19"), which
-    counts no air fryers; after a division of a text, in any case, it names that part
-    ("under section 78 of the Act" counts no neighbours). (Session 32, `python -m evals.decision_lab`, dev LOCO: .673 /
-    .560 / .538 / .378 -> .676 / .569 / .549 / .387, AUC +0.002 [-0.001, +0.007].)"""
-    if _CODE_BEFORE.search(text, max(0, start - 20), start):
-        return True
-    if _PART_BEFORE.search(text, max(0, start - 20), start):
+    counts no air fryers. (Session 32, `python -m evals.decision_lab`, dev LOCO: .673 /
+    .560 / .538 / .378 -> .676 / .569 / .549 / .387, AUC +0.002 [-0.001, +0.007].) After a
+    division of a text, in any case, it names that part: "under section 78 of the Act"
+    counts no neighbours."""
+    before = max(0, start - 20)
+    if _CODE_BEFORE.search(text, before, start) or _PART_BEFORE.search(text, before, start):
         return True
     m = _NAME_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
