@@ -35,7 +35,7 @@ from qa.errors import IndexMissing
 from qa.sections import asks_for_heading, heading_label, heading_number, references, same_part
 from qa.store import Store, sentence_id
 from qa.text import STOPWORDS, acronyms, english_stemmer, lexicon_words, stem, words
-from qa.types import SECTION_SEPARATOR, Passage
+from qa.types import Passage, own_heading
 
 log = logging.getLogger(__name__)
 _TEXT_CACHE = 512  # full document texts kept per snapshot (quotes, sources, evals)
@@ -240,7 +240,7 @@ class Headings:
     def of_section(self, doc_id: str, section: str, position: int) -> HeadingPlace | None:
         """The heading that opens a section path's innermost section: the last heading with
         that text at or before the passage (a document may repeat "Overview")."""
-        label = section.rsplit(SECTION_SEPARATOR, 1)[-1]
+        label = own_heading(section)
         before = [p for p in self._by_label.get((doc_id, label), []) if p.position <= position]
         return before[-1] if before else None
 
@@ -544,7 +544,7 @@ def bm25_text(passage: Passage) -> str:
     twelve corpora: key-fact / abstention precision / recall / CRAG .646 / .506 / .528 /
     .352 -> .650 / .513 / .503 / .339, AUC -0.006 [-0.019, +0.005]): near-miss questions
     about a section found it as readily."""
-    heading = passage.section.rsplit(SECTION_SEPARATOR, 1)[-1]
+    heading = own_heading(passage.section)
     parts = (passage.title, passage.file_words, heading, passage.context, passage.text)
     return "\n".join(part for part in parts if part)
 

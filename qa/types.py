@@ -16,6 +16,12 @@ Mode = Literal["extractive", "llm"]
 SECTION_SEPARATOR = " > "  # between the headings of a section path (Passage.section)
 
 
+def own_heading(section: str) -> str:
+    """The innermost heading of a section path: "5.2 Notice" of "5. Termination > 5.2
+    Notice"; "" for no section."""
+    return section.rsplit(SECTION_SEPARATOR, 1)[-1]
+
+
 class Span(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)

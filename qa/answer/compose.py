@@ -152,7 +152,14 @@ from qa.thesaurus import (
     verb_bases,
     verb_classes,
 )
-from qa.types import SECTION_SEPARATOR, Citation, Passage, Sentence, without_extension
+from qa.types import (
+    SECTION_SEPARATOR,
+    Citation,
+    Passage,
+    Sentence,
+    own_heading,
+    without_extension,
+)
 
 ABSTAIN_PREFIX = "The documents don't say"
 
@@ -395,7 +402,7 @@ def _question_above(c: Chosen) -> str:
     """The candidate's section heading where it asks a question, as a FAQ's do ("Do I have
     to return items to the library I borrowed them from?" over "No. You can return items
     to any of our 9 branches"): what the section says answers that question. "" if not."""
-    heading = c.passage.section_of(c.index).rsplit(SECTION_SEPARATOR, 1)[-1].strip()
+    heading = own_heading(c.passage.section_of(c.index)).strip()
     return heading if heading.endswith("?") else ""
 
 

@@ -65,7 +65,7 @@ from qa.text import (
     speaks_to,
     stems,
 )
-from qa.types import SECTION_SEPARATOR, Passage, Sentence
+from qa.types import Passage, Sentence, own_heading
 
 
 @dataclass
@@ -424,7 +424,7 @@ def section_heading(
         return []
     passage = best.passage
     section = passage.section_of(best.index)
-    label = section.rsplit(SECTION_SEPARATOR, 1)[-1]
+    label = own_heading(section)
     if not label:
         return []
     if snapshot is not None and snapshot.headings is not None:

@@ -1112,8 +1112,7 @@ def test_an_address_on_one_line_heads_nothing():
         "Notices, Waiver, Severance, Assignment\n\n"
         "Any notice must be given in writing to the address above.\n"
     )
-    got = _kinds_and_sections(notice)
-    section = {t: s for _, t, s in got}
+    _, section = _kind_and_section_of(notice)
     assert section["Permission is granted for the works described in the application."] == (
         "NOTICE OF DECISION"
     )
@@ -1155,6 +1154,12 @@ def _kinds_and_sections(text: str) -> list[tuple[str, str, str]]:
         (s.kind, _flat(s.text), section)
         for s, section in zip(structure.sentences, structure.sections(), strict=True)
     ]
+
+
+def _kind_and_section_of(text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Each sentence's kind, and its section path, by its text (`_kinds_and_sections`)."""
+    got = _kinds_and_sections(text)
+    return {t: k for k, t, _ in got}, {t: s for _, t, s in got}
 
 
 EMAIL_THREAD = """\
@@ -1318,9 +1323,7 @@ def test_quoted_text_keeps_its_sections_to_itself():
         "> Is this a bug in the library?\n\n"
         "It is not a bug.\n"
     )
-    got = _kinds_and_sections(post)
-    section = {t: s for _, t, s in got}
-    kinds = {t: k for k, t, _ in got}
+    kinds, section = _kind_and_section_of(post)
     message = "From: John Smith <john@example.edu>"
     quoted = f"{message} > In article <56a1@news.example.com>, fred@example.com wrote"
     assert section["My program calls malloc(0) and sometimes gets NULL back."] == quoted
@@ -1490,9 +1493,7 @@ CLLR. WONG: I do.
 
 
 def test_a_transcript_keeps_turns_as_text_with_their_speaker_as_section():
-    got = _kinds_and_sections(TRANSCRIPT)
-    kinds = {t: k for k, t, _ in got}
-    section = {t: s for _, t, s in got}
+    kinds, section = _kind_and_section_of(TRANSCRIPT)
     # The agenda item is a heading though it holds a colon; a roster line is not one,
     # nor is a speaker's question.
     assert kinds["ITEM 2: HARBOUR ROAD BRIDGE (DEFERRED ITEM)"] == "heading"
@@ -2045,9 +2046,7 @@ def test_a_definition_lists_terms_head_their_descriptions():
     indent, is a term (`_term_heads`): it heads its description, nested in the section it
     is in by its indent, and the description's sentences are its items (each says only
     what is in its section); the terms set out furthest left are sections with text."""
-    got = _kinds_and_sections(OPTIONS_PAGE)
-    kinds = {t: k for k, t, _ in got}
-    section = {t: s for _, t, s in got}
+    kinds, section = _kind_and_section_of(OPTIONS_PAGE)
     for term in ("-c, --config FILE", "--copytruncate", "-n, --dry-run", "-q, --quiet"):
         assert kinds[term] == "heading" and section[term] == f"OPTIONS > {term}"
     assert section["Use this for programs that keep their log open."] == "OPTIONS > --copytruncate"
@@ -2074,9 +2073,7 @@ def test_a_question_in_bold_over_its_answer_heads_it():
         "**Rent** and **fees** are due monthly.\nPay them online.\n\n"
         "*Still got a question?*\nEmail the library.\n"
     )
-    got = _kinds_and_sections(text)
-    kinds = {t: k for k, t, _ in got}
-    section = {t: s for _, t, s in got}
+    kinds, section = _kind_and_section_of(text)
     assert kinds["Will I be fined if my books are late?"] == "heading"
     assert section["No."] == "Charges > Will I be fined if my books are late?"
     assert (
@@ -2115,8 +2112,7 @@ def test_a_glossarys_terms_are_siblings_whichever_rule_finds_them():
         "Bow\n   The front of the boat.\n"
         "Leeward\n   The side away from the wind.\n"
     )
-    got = _kinds_and_sections(text)
-    section = {t: s for _, t, s in got}
+    _, section = _kind_and_section_of(text)
     assert section["The widest part of the boat."] == "Beam"
     assert section["The side away from the wind."] == "Leeward"
 
