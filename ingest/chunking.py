@@ -103,7 +103,11 @@ from qa.types import Passage, Sentence
 # nothing (`structure._address_line`).
 # 37: a question in bold over its answer heads it (`structure._strong_over_text`); a
 # sentence opens with no colon nor closing bracket (`qa.sentences._punctuation_continues`).
-CHUNKING_VERSION = 37
+# 38: a grid of figures parted by single spaces is rows, its line of column codes with it
+# (`structure._grid_row`, `_over_a_grid`); a row of figures a blank line below its table,
+# a sum under a rule drawn under its column, and sums set flush right are rows of the
+# table (`structure._row_across_a_blank`, `_SUM_RULE`, `_sums_aligned`).
+CHUNKING_VERSION = 38
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

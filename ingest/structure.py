@@ -146,6 +146,9 @@ _ITEM_JOINER = re.compile(r"[;,]\s+(?:and|or)\s*$")
 _TITLE_END = re.compile(r"[.;:,][\"”’')\]]*$")
 # A text table's column rule: "=====  =======", "-----  -----".
 _COLUMN_RULE = re.compile(r"^\s*(?:=+|-+)(?:\s+(?:=+|-+))+\s*$")
+# A rule drawn under one column of a text table, indented to it (a sum follows); a rule
+# at the margin is `_RULE`'s
+_SUM_RULE = re.compile(r"^\s{4,}([-=_])\1{2,}\s*$")
 _PROSE_GAP = re.compile(r"[.!?;:,][\"”’')\]]* {2}")
 _NAME_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _QUESTION_END = re.compile(r"\?[\"”’')\]]*$")
@@ -599,6 +602,7 @@ def _scan(
             run is None
             and current is None
             and not _field_row(line, lines[i - 1] if i else None, _next(lines, i), width)
+            and not _grid_row(line, _previous(lines, i), _next(lines, i))
             and _opens_line_run(lines, i, width, outdented)  # after the cheap test: it reads ahead
         ):
             run = "line"  # an address or a signature; a run of fields is a list (`_field_row`)
@@ -640,6 +644,10 @@ def _scan(
                     Block(HEADING, line.start + m.start(2), line.start + m.end(2), style=("md",))
                 )
                 blocks[-1].level = len(m.group(1))
+            continue
+        if _SUM_RULE.match(line.text) and _row_above(text, _previous(lines, i), blocks):
+            close()  # a rule under a column of the text table above: its sum follows
+            in_table, head = False, None
             continue
         if _RULE.match(line.text):
             close()
@@ -687,8 +695,16 @@ def _scan(
             blocks[-1].end = line.end  # a field's value wrapped in its column
             continue
         following = _next(lines, i)
-        if ("  " in stripped or "\t" in stripped) and _text_table_row(
-            line, row or _row_over_a_rule(text, lines, i, blocks) or previous, following
+        if (
+            (
+                ("  " in stripped or "\t" in stripped)
+                and _text_table_row(
+                    line, row or _row_over_a_rule(text, lines, i, blocks) or previous, following
+                )
+            )
+            or _grid_row(line, previous, following)
+            or _over_a_grid(line, lines, i)
+            or (current is None and _row_across_a_blank(text, line, blocks))
         ):
             if _opens_with_a_wrapped_cell(text, line, previous, current, blocks):
                 current.kind, current.end, current.lines = TABLE_ROW, line.end, 2
@@ -1006,8 +1022,120 @@ def _text_table_row(line: _Line, previous: _Line | None, following: _Line | None
     if columns is not None and len(columns[0]) == 1 and _numbered(line.text):
         return False  # "3.4  Contents in the garden. We will ...": a clause, spaced
     return columns is not None and any(
-        other is not None and not other.blank and _aligned(columns, _columns(other.text))
+        other is not None
+        and not other.blank
+        and (_aligned(columns, _columns(other.text)) or _sums_aligned(line, other))
         for other in (previous, following)
+    )
+
+
+def _sums_aligned(line: _Line, other: _Line) -> bool:
+    """Both lines end in a cell that is a figure, the two ending in one column: figures
+    are set flush right ("£646.50" under "£36.00"), so their cells start in different
+    columns. Only figures: the ragged end of a text cell lines up by chance, and every
+    line of justified prose ends in one column."""
+    ends = [_last_figure_cell(o.text) for o in (line, other)]
+    return ends[0] is not None and ends[0] == ends[1]
+
+
+def _cells_of(line: str) -> list[re.Match[str]]:
+    """The cells of a text-table row, parted by runs of two spaces or more or a tab."""
+    return list(re.finditer(r"\S(?:(?! {2,}|\t).)*", line))
+
+
+def _figure_cells(line: str) -> set[int]:
+    """Where each cell of the line that is a figure ends ("5,262" of "NET INCOME   5,262")."""
+    return {m.end() for m in _cells_of(line)[1:] if _FIGURE.fullmatch(m.group())}
+
+
+def _last_figure_cell(line: str) -> int | None:
+    """Where the line's last cell ends, if it is a figure and not its only cell."""
+    cells = _cells_of(line)
+    return cells[-1].end() if len(cells) > 1 and _FIGURE.fullmatch(cells[-1].group()) else None
+
+
+# A figure standing as a cell of a grid: "0615", "12.50", "£5.20", "1,200", "45%".
+_FIGURE = re.compile(r"[-+−]?[(£$€]?\d[\d.,:/%]*\)?")
+_GRID_COLUMNS = 3  # two shared columns happen in prose with numbers; three do not
+
+
+def _figures(line: str) -> list[tuple[int, int]]:
+    """Where the figures that end the line start and end: the run of figures after its
+    last word ("Market Cross 0621 0711" has two; "Admitted: Tuesday 11 March 2025, 08:15"
+    one, a field's value and not a grid's cells)."""
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", line)]
+    run: list[tuple[int, int]] = []
+    for start, end, token in reversed(tokens):
+        if not _FIGURE.fullmatch(token):
+            break
+        run.append((start, end))
+    return run[::-1]
+
+
+def _figure_ends(line: str) -> set[int]:
+    """Where each figure of a grid row's cells ends (its column)."""
+    return {end for _, end in _figures(line)}
+
+
+def _grid_row(line: _Line, previous: _Line | None, following: _Line | None) -> bool:
+    """A row of a grid of figures whose cells are parted by single spaces, lined up with
+    the row above or below: three of its figures or more end in the same columns as theirs
+    ("Market Cross 0621 0711 0751" over "Tillingham Green 0634 0724 0804", set in columns).
+    Such a row has no run of two spaces to part its cells, where its first cell is long
+    ("Marrowby Bus Station (Stand D) 0615 0705"), and it opens a sentence of its own."""
+    if not _may_be_a_grid_row(line):
+        return False
+    ends = _figure_ends(line.text)
+    return len(ends) >= _GRID_COLUMNS and any(
+        other is not None
+        and _may_be_a_grid_row(other)
+        and len(ends & _figure_ends(other.text)) >= _GRID_COLUMNS
+        for other in (previous, following)
+    )
+
+
+def _may_be_a_grid_row(line: _Line) -> bool:
+    """Not a list item ("- Mon 0900 1300 1700" is an item that lists times) nor a line of
+    prose going on in lower case ("rolled 3 4 6" under "Ann rolled 2 5 6 and"): wrapped
+    prose whose figures happen to line up is no grid."""
+    text = line.text.lstrip()
+    return (
+        bool(text)
+        and not text[0].islower()
+        and not _BULLET.match(line.text)
+        and not _numbered(line.text)
+    )
+
+
+def _row_across_a_blank(text: str, line: _Line, blocks: list[Block]) -> bool:
+    """A row of figures set a blank line apart from the table above it ("NET INCOME FOR
+    THE YEAR      5,262      5,858" under the expenditure's total, "Deposit paid
+    -£168.00" under the total of a bill): its cells are parted by runs of spaces, and
+    its figures end in the columns of the figures of that table's last row (two of them,
+    where that row has two or more). Alone between blank lines, it had been a heading
+    in capitals over the rest of the document, or a paragraph."""
+    if not blocks or blocks[-1].kind != TABLE_ROW or _columns(line.text) is None:
+        return False
+    row_end = blocks[-1].end
+    if text[row_end : line.start].count("\n") != 2 or text[row_end : line.start].strip():
+        return False
+    last = _figure_cells(text[text.rfind("\n", 0, row_end) + 1 : row_end])
+    return bool(last) and len(_figure_cells(line.text) & last) >= min(2, len(last))
+
+
+def _over_a_grid(line: _Line, lines: list[_Line], i: int) -> bool:
+    """A line of column codes over a grid of figures ("S" over the column of a journey
+    that runs on schooldays only, "Sat" over "0930"): each of its words stands within the
+    width of a figure of the row below. It belongs to the grid: no heading of the text
+    below it, nor a sentence. A heading centred over the columns ("Monday to Friday")
+    is wider than any figure, and heads the rows."""
+    following, after = _next(lines, i), _next(lines, i + 1)
+    if following is None or not _grid_row(following, None, after):
+        return False
+    figures = _figures(following.text)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", line.text)]
+    return bool(words) and all(
+        any(start_ <= start and end <= end_ for start_, end_ in figures) for start, end in words
     )
 
 
@@ -1030,6 +1158,10 @@ def _leader_row(line: _Line, previous: _Line | None, following: _Line | None) ->
 
 def _next(lines: list[_Line], i: int) -> _Line | None:
     return lines[i + 1] if i + 1 < len(lines) else None
+
+
+def _previous(lines: list[_Line], i: int) -> _Line | None:
+    return lines[i - 1] if i else None
 
 
 def _field_row(
@@ -1170,7 +1302,7 @@ def _row_above(text: str, previous: _Line | None, blocks: list[Block]) -> _Line 
 def _row_over_a_rule(text: str, lines: list[_Line], i: int, blocks: list[Block]) -> _Line | None:
     """The row above a rule drawn across a table, for the line under the rule: a total
     ("Revised total   £19,175.00" under "-------") lines up with the rows it sums."""
-    if i < 2 or not _RULE.match(lines[i - 1].text):
+    if i < 2 or not (_RULE.match(lines[i - 1].text) or _SUM_RULE.match(lines[i - 1].text)):
         return None
     return _row_above(text, lines[i - 2], blocks)
 

@@ -878,6 +878,149 @@ def test_a_table_written_as_text_is_rows_not_a_heading():
     assert [s.kind for s in analyse(typed).sentences] == ["sentence"] * 4
 
 
+def test_a_grid_of_figures_parted_by_single_spaces_is_rows_with_their_column_codes():
+    """A timetable sets its times in columns parted by one space each, and its longest
+    stop name leaves one space before the first time: every line is a row, lined up with
+    the next by the ends of its figures, the first stop's and the last one's included
+    ("Main Ent.)" ends no sentence there), and the line of column codes over a grid ("S"
+    over a schoolday journey) is part of the grid, no heading of the rows below. Two
+    field lines with dates and times that happen to line up stay fields."""
+    text = (
+        "ROUTE 9    Northgate - Harbour\n\n"
+        "MONDAYS TO FRIDAYS\n\n"
+        "                                       S\n"
+        "Northgate Bus Station (Stand D) 0615 0705 0745 0850\n"
+        "Market Cross                    0621 0711 0751 0856\n"
+        "Fenwick Road                    0626 0716 0756 0901\n"
+        "Harbour Hospital (Main Ent.)    0656 0746 0826 0931\n\n"
+        "Buses run every hour after that.\n"
+    )
+    kinds, sections = _kind_and_section_of(text)
+    assert kinds["Northgate Bus Station (Stand D) 0615 0705 0745 0850"] == "table_row"
+    assert kinds["Harbour Hospital (Main Ent.) 0656 0746 0826 0931"] == "table_row"
+    assert kinds["S"] == "table_row"
+    assert sections["Market Cross 0621 0711 0751 0856"] == "MONDAYS TO FRIDAYS"
+    assert sections["Buses run every hour after that."] == "MONDAYS TO FRIDAYS"
+
+    fields = (
+        "DISCHARGE SHEET\n\n"
+        "Admitted:            Tuesday 11 March 2025, 08:15\n"
+        "Discharged:          Tuesday 11 March 2025, 16:40\n\n"
+        "He recovered well.\n"
+    )
+    kinds, _ = _kind_and_section_of(fields)
+    assert kinds["Admitted: Tuesday 11 March 2025, 08:15"] == "list_item"
+
+
+def test_what_lines_up_like_a_grid_of_figures_and_is_none():
+    """A reviewer's cases: list items that list times in columns stay items; a heading
+    centred over a timetable's columns still heads its rows (it is wider than any figure);
+    prose whose wrapped lines end in figures that line up stays prose; a rule at the
+    margin under a pipe table still ends the table. A grid of short lines is rows, not
+    one block of lines with the sentences around it."""
+    hours = (
+        "# Feeding times\n\nThe keepers feed the animals three times a day:\n\n"
+        "- Mon 0900 1300 1700\n- Tue 0900 1300 1700\n- Wed 0930 1330 1730\n\n"
+        "Visitors may watch from the gallery.\n"
+    )
+    kinds, _ = _kind_and_section_of(hours)
+    assert kinds["Mon 0900 1300 1700"] == kinds["Wed 0930 1330 1730"] == "list_item"
+    days = (
+        "Route 12 timetable\n\n"
+        "                    Monday to Friday\n"
+        "Abbey Road     0700 0800 0900 1000 1100\n"
+        "Bell Lane      0705 0805 0905 1005 1105\n\n"
+        "                    Saturdays\n"
+        "Abbey Road     0800 1000 1200 1400 1600\n"
+        "Bell Lane      0805 1005 1205 1405 1605\n"
+    )
+    kinds, sections = _kind_and_section_of(days)
+    assert kinds["Saturdays"] == "heading"
+    assert sections["Bell Lane 0805 1005 1205 1405 1605"] == "Saturdays"
+    prose = (
+        "Service changes\n\n"
+        "From Monday extra buses will leave Abbey Road at 0615 0645 0715\n"
+        "and after that go on to call at the hospitals at 0630 0700 0730\n"
+        "before going on to the park and ride site.\n"
+    )
+    kinds, _ = _kind_and_section_of(prose)
+    assert {k for t, k in kinds.items() if t != "Service changes"} == {"sentence"}
+    pipes = (
+        "# Notes\n\n| Name | Role |\n|------|------|\n| Ann | Chair |\n---\nNext meeting | 4 May\n"
+    )
+    assert _kind_and_section_of(pipes)[0]["Next meeting | 4 May"] == "sentence"
+    results = (
+        "Exam results\n\nThe class sat three papers in June.\n"
+        "Adams 67 72 80\nBaker 55 61 58\nClark 90 88 94\n"
+        "The pass mark was 50 on each paper.\n"
+    )
+    kinds, _ = _kind_and_section_of(results)
+    assert kinds["Baker 55 61 58"] == "table_row"
+    assert kinds["The pass mark was 50 on each paper."] == "sentence"
+
+
+def test_a_row_of_figures_a_blank_line_below_its_table_is_a_row_not_a_heading():
+    """Accounts set their net result a blank line under the last total: a line in capitals
+    with figures in the table's columns is a row of it, not a heading over the rest of
+    the document. A line in capitals after a table, its figures elsewhere, heads on."""
+    text = (
+        "4. FINANCIAL SUMMARY\n\n"
+        "EXPENDITURE\n"
+        "  Raising funds                                  2,870        2,410\n"
+        "  TOTAL EXPENDITURE                             58,725       47,825\n\n"
+        "NET INCOME FOR THE YEAR                          5,262        5,858\n\n"
+        "Notes to the summary follow the accounts.\n\n"
+        "5. RESERVES\n\n"
+        "  Restricted funds                              14,200       12,000\n\n"
+        "TARGET FOR 2026    3 months\n\n"
+        "We hold three months of costs.\n"
+    )
+    kinds, sections = _kind_and_section_of(text)
+    assert kinds["NET INCOME FOR THE YEAR 5,262 5,858"] == "table_row"
+    assert sections["Notes to the summary follow the accounts."] == (
+        "4. FINANCIAL SUMMARY > EXPENDITURE"
+    )
+    assert kinds["TARGET FOR 2026 3 months"] == "heading"
+
+
+def test_a_bills_sums_set_flush_right_under_rules_are_rows_of_it():
+    """A bill sets its sums flush right, so that "£36.00" and "£646.50" start in different
+    columns but end in one; a rule drawn under the column of sums (indented to it) comes
+    before each total, and a deduction may stand a blank line below. Each is a row of the
+    bill, where the rule had opened a paragraph with the total and the total alone on its
+    line had headed the rest of the document."""
+    text = (
+        "Booking confirmation\n\nPRICE BREAKDOWN\n\n"
+        "Room, Fri 21 Mar 2025                          £168.00\n"
+        "Room, Sat 22 Mar 2025                          £194.00\n"
+        "Car parking, 3 nights x £12.00                  £36.00\n"
+        "                                           -----------\n"
+        "TOTAL (including VAT at 20%)                   £398.00\n\n"
+        "Deposit paid 14 Jan 2025 (Visa ending 4471)   -£168.00\n"
+        "                                           -----------\n"
+        "BALANCE DUE ON DEPARTURE                       £230.00\n\n"
+        "ARRIVAL\n\n"
+        "Check-in is from 3:00 pm.\n"
+    )
+    kinds, sections = _kind_and_section_of(text)
+    for row in (
+        "Car parking, 3 nights x £12.00 £36.00",
+        "TOTAL (including VAT at 20%) £398.00",
+        "Deposit paid 14 Jan 2025 (Visa ending 4471) -£168.00",
+        "BALANCE DUE ON DEPARTURE £230.00",
+    ):
+        assert kinds[row] == "table_row", row
+        assert sections[row] == "PRICE BREAKDOWN", row
+    assert not any("---" in t for t in kinds)
+    assert sections["Check-in is from 3:00 pm."] == "ARRIVAL"
+    # justified prose ends every line in one column: its last words are no figures
+    prose = (
+        "The  board  met  twice  in  the  year  and  approved  the  budget\n"
+        "for  the  works,  which  the  members  had  asked  for  in  April.\n"
+    )
+    assert {k for k in _kind_and_section_of(prose)[0].values()} == {"sentence"}
+
+
 def test_restructuredtext_adornments_under_a_title_make_headings_not_a_fence():
     """A Sphinx page underlines its subsections with "~" or "^" as long as the title: each
     is a heading below the "=" and "-" ones, where "~~~" had opened a Markdown fence that
