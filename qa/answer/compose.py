@@ -79,6 +79,7 @@ from qa.answer.tables import (
     compared_rows,
     extreme,
     named_rows,
+    names_money,
     row_holding,
     superlative,
     year_span_places,
@@ -2852,11 +2853,22 @@ def choose_lead(
     for rule, sentences in rules:
         for passage, sentence in sentences:
             span = rule(sentence.text, ask)
+            if span is None and rule is fitting_number_span and _row_of_sums(passage, sentence):
+                span = number_span(sentence.text, ask)
             span = _unruled(sentence.text, span) if span else None
             if span and span[0] < span[1]:
                 a, b = sentence.start + span[0], sentence.start + span[1]
                 return Lead(passage, a, b, sentence.start)
     return _scope_lead(best, ask, snapshot)
+
+
+def _row_of_sums(passage: Passage, sentence: Sentence) -> bool:
+    """A table row under a heading that names money (`tables.names_money`): its bare
+    figures are sums, of the kind an amount question asks ("Education programme   11,460"
+    under "EXPENDITURE"), though no currency stands beside them."""
+    if sentence.kind != "table_row" or sentence not in passage.sentences:
+        return False
+    return names_money(passage.section_of(passage.sentences.index(sentence)))
 
 
 # A heading's own number ("2.3 Software requirements") is where the section stands, not

@@ -534,6 +534,9 @@ class View:
     # a table row as what it offers is read, with its bare figures in their column's unit
     # (`qa.answer.tables.with_heading_units`); "" where that is the sentence as written
     as_read: str = ""
+    # the section's own heading names money (`tables.names_money`): a row's bare figures
+    # are sums
+    money_heading: bool = False
 
     @property
     def text(self) -> str:
@@ -546,7 +549,9 @@ class View:
 
     @cached_property
     def offered(self) -> bool | None:
-        """Whether the sentence has the kind of answer asked for (None: nothing asked).
+        """Whether the sentence has the kind of answer asked for (None: nothing asked): in
+        its words, in what it introduces or stands under, in its turn's speaker, or for an
+        amount, in the bare figures of a table row under a heading that names money.
 
         Tried in session 47 and not kept: a time offered by the headings a sentence stands
         under (a changelog's "[3.1.0] — 2024-04-22 > Added"). Dev LOCO (`python -m
@@ -563,6 +568,12 @@ class View:
             or bool(self.lead_in and offers(self.lead_in, self.q, self.lower_words))
             or (
                 offers is offers_person and self.speaker != "" and not _all_in(self.speaker, self.q)
+            )
+            or (
+                offers is offers_amount
+                and self.money_heading
+                and self.kind == "table_row"
+                and any(c.isdigit() for c in self.text)
             )
         )
 

@@ -3154,6 +3154,40 @@ def test_a_list_item_that_answers_is_shown_under_its_section(tmp_path):
     assert "Under" not in mixed, mixed
 
 
+def test_a_rows_bare_figure_under_a_heading_that_names_money_leads_as_a_sum(tmp_path):
+    """A report's accounts set their sums in columns under "EXPENDITURE" with no currency
+    beside them: for "How much did they spend on education?" the row that answers leads
+    with its figure, where a row that says "costs" ("Governance costs   1,850") had led
+    with its figure as the only sum in sight. Under a heading that names no money, a
+    row's bare figures are no sums."""
+    accounts = (
+        "Annual report\n\nEXPENDITURE\n\n"
+        "  Raising funds                   2,870        2,410\n"
+        "  Education programme            11,460       10,380\n"
+        "  Governance costs                1,850        1,720\n\n"
+        "VOLUNTEERS\n\n"
+        "  River sessions                     47           39\n"
+        "  School visits                      14            9\n"
+    )
+    snapshot = service_over(tmp_path, "report.txt", accounts).snapshot()
+    education = pick(snapshot, "report.txt", "Education programme")
+    governance = pick(snapshot, "report.txt", "Governance costs")
+    question = "How much did they spend on education?"
+    answer, citations = answer_fact(
+        [education, governance], snapshot, question=question, answer_type="amount"
+    )
+    assert answer.startswith("11,460 [1] — Education programme"), answer
+    assert_exact(answer, citations, snapshot)
+    visits = pick(snapshot, "report.txt", "School visits")
+    answer, _ = answer_fact(
+        [visits, governance],
+        snapshot,
+        question="How much were the school visits?",
+        answer_type="amount",
+    )
+    assert answer.startswith("1,850 [1] — Governance costs"), answer  # 14 is no sum
+
+
 def test_a_lead_in_a_table_row_leaves_out_the_cell_rules():
     from qa.answer.compose import _unruled
 

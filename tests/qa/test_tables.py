@@ -933,3 +933,15 @@ def test_a_header_row_found_best_is_answered_with_its_table(tmp_path):
     assert under_the_header("What's the staff to child ratio in Oaks?", [header], snapshot) is None
     answer = service.ask("What's the staff to child ratio in Oaks?")
     assert answer.answer.startswith("1:8"), answer.answer
+
+
+def test_a_heading_names_money_by_the_nouns_an_amount_is_asked_with():
+    """The section's own heading, in any case and number, names money ("EXPENDITURE",
+    "Fees", "Pricing"); a section under it whose heading names none does not, nor does
+    the heading over it count ("Fees > Opening times" is no section of sums)."""
+    from qa.answer.tables import names_money
+
+    assert names_money("4. FINANCIAL SUMMARY > EXPENDITURE")
+    assert names_money("Fees and charges") and names_money("Pricing")
+    assert not names_money("Fees > Opening times")
+    assert not names_money("VOLUNTEERS") and not names_money("")
