@@ -131,6 +131,13 @@ TIME_UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|"
     r"years?|yrs?|decades?|centuries|(?:business|working|calendar) days?)"
 )
+# A point in time counted in units from a start: "from the 8th calendar day", "in the
+# second week", "the first year" (an ordinal, in figures or spelled, then a unit of time).
+ORDINAL_TIME = re.compile(
+    r"\b(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    rf"ninth|tenth|eleventh|twelfth|twentieth|thirtieth)\s+(?:[a-z]+\s+)?{TIME_UNIT}\b",
+    re.I,
+)
 # A person's age, which is no duration of anything: "children aged 6 years and over",
 # "aged 6 to 11 years", "at the age of 16 years", "under 12 years of age" (general
 # English). Not "aged" as a verb ("The whisky is aged 12 years in oak": how long it

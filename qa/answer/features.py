@@ -51,6 +51,7 @@ from qa.text import (
     MONTH_NAME,
     MONTHS,
     NUMBER_WORDS,
+    ORDINAL_TIME,
     PERCENT_SUFFIX,
     SOON,
     SPEECH_VERBS,
@@ -169,6 +170,9 @@ def offers_place(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
 # "when" question among the nine that moved), AUC +.0006 [-.0003, +.0017]; no probe
 # question changed outcome.
 def offers_time(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
+    """A time: a date, a year, a time of day, a period, a word of time ("tomorrow"), or
+    a point counted in units from a start ("From the 8th calendar day, you must provide a
+    fit note" answers "At what point do I need a doctor's note?": `qa.text.ORDINAL_TIME`)."""
     lowered = text_facts(text).lowered - {t.lower for t in q.terms}
     return bool(
         lowered & (TIME_WORDS | MONTHS)
@@ -176,6 +180,7 @@ def offers_time(text: str, q: QuestionProfile, lower_words: set[str]) -> bool:
         or _FULL_DATE.search(text)  # not a version: "removed in 3.0.0" is no date
         or CLOCK.search(text)
         or DURATION.search(text)
+        or ORDINAL_TIME.search(text)
     )
 
 

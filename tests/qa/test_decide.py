@@ -210,6 +210,12 @@ def test_an_open_question_that_speaks_of_money_asks_for_an_amount():
     assert asked_type(profile_question("What's the price of the seed?", {}, set())) == "amount"
     assert asked_type(profile_question("When was the pipe mended?", {}, set())) == "time"
     assert asked_type(profile_question("What was fixed in the release?", {}, set())) == "open"
+    # money in the scene the question sets is not what it asks
+    scene = "Spending on the garden went up a lot. What was that down to?"
+    assert asked_type(profile_question(scene, {}, set())) == "open"
+    assert asked_type(profile_question("I moved in May. What did the move cost?", {}, set())) == (
+        "amount"
+    )
 
 
 def test_whoever_is_in_charge_is_asked_for_no_amount():

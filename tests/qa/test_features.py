@@ -478,6 +478,14 @@ def view(
         ("How much money does each player get?", "In 2016 banknotes went polymer.", False),
         ("How much money does each player get?", "The council passed 3 bills.", False),
         ("How much money does each player get?", "The till takes 2 types of coins.", False),
+        # a point counted in units of time from a start is a time
+        (
+            "At what point do I need a doctor's note?",
+            "From the 8th calendar day, you must provide a fit note.",
+            True,
+        ),
+        ("When do I pay the rent?", "Rent is due in the second week.", True),
+        ("When do I pay the rent?", "Rent is due on the second floor.", False),
         ("According to whom was it approved?", "According to the ministry, it was.", True),
         ("According to whom was it approved?", "According to reports, it was.", False),
     ],
