@@ -107,7 +107,9 @@ from qa.types import Passage, Sentence
 # (`structure._grid_row`, `_over_a_grid`); a row of figures a blank line below its table,
 # a sum under a rule drawn under its column, and sums set flush right are rows of the
 # table (`structure._row_across_a_blank`, `_SUM_RULE`, `_sums_aligned`).
-CHUNKING_VERSION = 38
+# 39: a clause's number opens no run of short lines ("1.1 Product identifier" over its
+# fields heads them: `structure._opens_line_run`).
+CHUNKING_VERSION = 39
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -969,8 +969,8 @@ def _opens_line_run(lines: list[_Line], i: int, width: int | None, outdented: bo
             or text[:1] in "-*•("
         ):
             return False
-        if _BULLET.match(line.text) or _ENUMERATOR.match(line.text):
-            return False
+        if _BULLET.match(line.text) or _numbered(line.text):
+            return False  # a list's item, or a clause's number ("1.1 Product identifier")
         if "|" in text and not (last and j):
             return False  # a table's row; a signature's last line may part "phone | web"
         if "  " in text or "\t" in text:

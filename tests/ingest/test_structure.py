@@ -959,6 +959,25 @@ def test_what_lines_up_like_a_grid_of_figures_and_is_none():
     assert kinds["The pass mark was 50 on each paper."] == "sentence"
 
 
+def test_a_numbered_heading_over_fields_heads_them_and_opens_no_run_of_lines():
+    """ "1.1 Product identifier" over "Product name: ..." lines is a clause's heading over
+    its fields, not the first line of an address-like record of short lines."""
+    text = (
+        "SAFETY DATA SHEET\n\nSECTION 1: IDENTIFICATION\n\n"
+        "1.1 Product identifier\n"
+        "Product name: BRISKA Limescale Spray\n"
+        "Product code: PHC-LS-750\n"
+        "Pack size: 750 ml trigger spray bottle\n\n"
+        "SECTION 2: HAZARDS\n\nIt irritates the skin.\n"
+    )
+    kinds, sections = _kind_and_section_of(text)
+    assert kinds["1.1 Product identifier"] == "heading"
+    assert kinds["Product code: PHC-LS-750"] == "list_item"
+    assert (
+        sections["Product code: PHC-LS-750"] == "SECTION 1: IDENTIFICATION > 1.1 Product identifier"
+    )
+
+
 def test_a_row_of_figures_a_blank_line_below_its_table_is_a_row_not_a_heading():
     """Accounts set their net result a blank line under the last total: a line in capitals
     with figures in the table's columns is a row of it, not a heading over the rest of
