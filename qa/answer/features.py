@@ -64,6 +64,7 @@ from qa.text import (
     UNTIL_A_DATE,
     WEB_ADDRESS,
     YEAR,
+    has_digit,
     is_age,
     measured_in,
     names,
@@ -578,7 +579,7 @@ class View:
                 offers is offers_amount
                 and self.money_heading
                 and self.kind == "table_row"
-                and any(c.isdigit() for c in self.text)
+                and has_digit(self.text)
             )
         )
 
