@@ -109,7 +109,9 @@ from qa.types import Passage, Sentence
 # table (`structure._row_across_a_blank`, `_SUM_RULE`, `_sums_aligned`).
 # 39: a clause's number opens no run of short lines ("1.1 Product identifier" over its
 # fields heads them: `structure._opens_line_run`).
-CHUNKING_VERSION = 39
+# 40: a numbered line ending in a word that runs on ("1.2 Uses advised against") heads a
+# field under it (`structure._heading_text`).
+CHUNKING_VERSION = 40
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

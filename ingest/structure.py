@@ -777,7 +777,12 @@ def _scan(
             current.kind == "paragraph"
             and current.lines == 1
             and (
-                _heading_text(first, current, sentence_case=not _wrapped(previous, line, width))
+                _heading_text(
+                    first,
+                    current,
+                    sentence_case=not _wrapped(previous, line, width),
+                    over_a_field=_FIELD.match(line.text) is not None,
+                )
                 or (
                     _title_first_line(first, blocks, current)
                     and not _wrapped(previous, line, width)
@@ -1619,12 +1624,16 @@ def _address_line(text: str) -> bool:
     return text.count(",") >= 3 and has_digit(text)
 
 
-def _heading_text(line: str, block: Block, sentence_case: bool = True) -> bool:
+def _heading_text(
+    line: str, block: Block, sentence_case: bool = True, over_a_field: bool = False
+) -> bool:
     """Is this one line, opening `block`, a heading rather than the start of a clause?
     Numbered headings may be in sentence case ("2.1 Data sources") unless the caller says
-    the line is wrapped, where only title case counts."""
+    the line is wrapped, where only title case counts. A numbered line that ends in a word
+    that runs on ("2.1 Uses advised against") still heads a field under it ("Identified
+    use: ..."): a field's label opens no line that a clause runs on into."""
     line = line.strip()
-    if _runs_on(line):
+    if _runs_on(line) and not (block.enumerated and over_a_field):
         return False
     if block.enumerated:
         rest = line[block.marker_end - block.start :].strip()

@@ -961,7 +961,9 @@ def test_what_lines_up_like_a_grid_of_figures_and_is_none():
 
 def test_a_numbered_heading_over_fields_heads_them_and_opens_no_run_of_lines():
     """ "1.1 Product identifier" over "Product name: ..." lines is a clause's heading over
-    its fields, not the first line of an address-like record of short lines."""
+    its fields, not the first line of an address-like record of short lines; so is "1.2
+    Uses advised against", though it ends in a word that would run on into the next
+    line."""
     text = (
         "SAFETY DATA SHEET\n\nSECTION 1: IDENTIFICATION\n\n"
         "1.1 Product identifier\n"
@@ -976,6 +978,21 @@ def test_a_numbered_heading_over_fields_heads_them_and_opens_no_run_of_lines():
     assert (
         sections["Product code: PHC-LS-750"] == "SECTION 1: IDENTIFICATION > 1.1 Product identifier"
     )
+    # a clause's heading that ends in a word that runs on ("against") still heads a field
+    uses = text.replace(
+        "SECTION 2:",
+        "1.2 Uses advised against\nAvoid use: on natural stone, or on brass.\n\nSECTION 2:",
+    )
+    kinds, sections = _kind_and_section_of(uses)
+    assert kinds["1.2 Uses advised against"] == "heading"
+    assert sections["Avoid use: on natural stone, or on brass."].endswith(
+        "1.2 Uses advised against"
+    )
+    # not where the line after it goes on with a clause
+    prose = (
+        "Terms\n\n1.2 We may refuse service to anyone who acts against\nthe rules of the club.\n"
+    )
+    assert "heading" not in _kind_and_section_of(prose)[0].values()
 
 
 def test_a_row_of_figures_a_blank_line_below_its_table_is_a_row_not_a_heading():
