@@ -601,7 +601,7 @@ def _scan(
         elif (
             run is None
             and current is None
-            and not _field_row(line, lines[i - 1] if i else None, _next(lines, i), width)
+            and not _field_row(line, _previous(lines, i), _next(lines, i), width)
             and not _grid_row(line, _previous(lines, i), _next(lines, i))
             and _opens_line_run(lines, i, width, outdented)  # after the cheap test: it reads ahead
         ):
@@ -663,7 +663,7 @@ def _scan(
                 current.kind = TABLE_ROW
             close()
             in_table = True
-            previous = lines[i - 1] if i else None
+            previous = _previous(lines, i)
             if (
                 head is None  # a grid table rules every row: the first rule ends the header
                 and blocks
@@ -673,7 +673,7 @@ def _scan(
             ):
                 head = blocks[-1]  # a Markdown header row: the row right above "| --- |"
             continue
-        if in_table and _continues_pipe_row(text, line, lines[i - 1] if i else None, blocks):
+        if in_table and _continues_pipe_row(text, line, _previous(lines, i), blocks):
             blocks[-1].end = line.end  # a wrapped cell of the row above
             continue
         if stripped.startswith("|") or (in_table and "|" in stripped):
@@ -686,7 +686,7 @@ def _scan(
             continue
         in_table = False
         head = None
-        previous = lines[i - 1] if i else None
+        previous = _previous(lines, i)
         row = _row_above(text, previous, blocks)
         if current is None and _continues_text_row(line, previous, row):
             blocks[-1].end = line.end  # a wrapped cell of the row above
@@ -859,7 +859,7 @@ def _framed_headings(lines: list[_Line]) -> dict[int, int]:
         m = _FRAME.match(over.text)
         if not m or not (n := _FRAME.match(under.text)) or m.group(1) != n.group(1):
             continue
-        before = lines[i - 1] if i else None
+        before = _previous(lines, i)
         after = lines[i + 3] if i + 3 < len(lines) else None
         if (before and not before.blank) or (after and not after.blank):
             continue
@@ -1006,11 +1006,10 @@ def _columns(line: str, ruled: bool = False) -> tuple[set[int], set[int]] | None
     the line is `ruled` (next to a column rule, as a header row is: "No.  Trail")."""
     if not ruled and _PROSE_GAP.search(line):
         return None
-    gap = r"\s+" if _COLUMN_RULE.match(line) else r" {2,}|\t"
-    cells = [(m.start(), m.end()) for m in re.finditer(rf"\S(?:(?!{gap}).)*", line)]
+    cells = _cells_of(line, r"\s+" if _COLUMN_RULE.match(line) else _CELL_GAP)
     if len(cells) < 2:
         return None
-    return {s for s, _ in cells[1:]}, {e for _, e in cells[:-1]}
+    return {m.start() for m in cells[1:]}, {m.end() for m in cells[:-1]}
 
 
 def _aligned(a: tuple[set[int], set[int]] | None, b: tuple[set[int], set[int]] | None) -> bool:
@@ -1043,9 +1042,13 @@ def _sums_aligned(line: _Line, other: _Line) -> bool:
     return ends[0] is not None and ends[0] == ends[1]
 
 
-def _cells_of(line: str) -> list[re.Match[str]]:
-    """The cells of a text-table row, parted by runs of two spaces or more or a tab."""
-    return list(re.finditer(r"\S(?:(?! {2,}|\t).)*", line))
+_CELL_GAP = r" {2,}|\t"  # what parts the cells of a table written as text
+
+
+def _cells_of(line: str, gap: str = _CELL_GAP) -> list[re.Match[str]]:
+    """The cells of a text-table row, parted by `gap` (runs of two spaces or more or a
+    tab; a column rule's dashes, by any space)."""
+    return list(re.finditer(rf"\S(?:(?!{gap}).)*", line))
 
 
 def _figure_cells(line: str) -> set[int]:

@@ -79,8 +79,8 @@ from qa.answer.tables import (
     compared_rows,
     extreme,
     named_rows,
-    names_money,
     row_holding,
+    row_of_sums,
     superlative,
     year_span_places,
 )
@@ -2853,7 +2853,7 @@ def choose_lead(
     for rule, sentences in rules:
         for passage, sentence in sentences:
             span = rule(sentence.text, ask)
-            if span is None and rule is fitting_number_span and _row_of_sums(passage, sentence):
+            if span is None and rule is fitting_number_span and _sums_by_heading(passage, sentence):
                 span = number_span(sentence.text, ask)
             span = _unruled(sentence.text, span) if span else None
             if span and span[0] < span[1]:
@@ -2862,13 +2862,10 @@ def choose_lead(
     return _scope_lead(best, ask, snapshot)
 
 
-def _row_of_sums(passage: Passage, sentence: Sentence) -> bool:
-    """A table row under a heading that names money (`tables.names_money`): its bare
-    figures are sums, of the kind an amount question asks ("Education programme   11,460"
-    under "EXPENDITURE"), though no currency stands beside them."""
-    if sentence.kind != "table_row" or sentence not in passage.sentences:
-        return False
-    return names_money(passage.section_of(passage.sentences.index(sentence)))
+def _sums_by_heading(passage: Passage, sentence: Sentence) -> bool:
+    """`tables.row_of_sums` of a sentence of the passage, under its own section."""
+    index = next((i for i, s in enumerate(passage.sentences) if s == sentence), None)
+    return index is not None and row_of_sums(sentence, passage.section_of(index))
 
 
 # A heading's own number ("2.3 Software requirements") is where the section stands, not

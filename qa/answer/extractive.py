@@ -45,7 +45,7 @@ from qa.answer.question import (
     written_forms,
 )
 from qa.answer.rules import first_reason
-from qa.answer.tables import names_money, with_heading_units
+from qa.answer.tables import row_of_sums, with_heading_units
 from qa.answer.turns import turns_of
 from qa.config import Settings
 from qa.retrieve import Snapshot
@@ -273,7 +273,7 @@ def score_candidates(
                 lead_in=above,
                 speaker=turn.speaker if (turn := turns[idx]) and turn.stands_before(s) else "",
                 as_read=with_heading_units(s.text, header_row(p, idx)),
-                money_heading=names_money(section),
+                row_of_sums=row_of_sums(s, section),
             )
             rank = passage_ranks[p.passage_id]
             out.append(Candidate(p, idx, s, view.cosine, view, np.zeros(0), retriever_rank=rank))

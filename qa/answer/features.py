@@ -540,9 +540,9 @@ class View:
     # a table row as what it offers is read, with its bare figures in their column's unit
     # (`qa.answer.tables.with_heading_units`); "" where that is the sentence as written
     as_read: str = ""
-    # the section's own heading names money (`tables.names_money`): a row's bare figures
-    # are sums
-    money_heading: bool = False
+    # a table row under a heading that names money: its bare figures are sums
+    # (`tables.row_of_sums`)
+    row_of_sums: bool = False
 
     @property
     def text(self) -> str:
@@ -575,12 +575,7 @@ class View:
             or (
                 offers is offers_person and self.speaker != "" and not _all_in(self.speaker, self.q)
             )
-            or (
-                offers is offers_amount
-                and self.money_heading
-                and self.kind == "table_row"
-                and has_digit(self.text)
-            )
+            or (offers is offers_amount and self.row_of_sums and has_digit(self.text))
         )
 
     @cached_property

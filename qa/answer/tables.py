@@ -48,7 +48,7 @@ from qa.text import (
     zipf,
 )
 from qa.thesaurus import changes_quantity, means_money, parts_of_speech
-from qa.types import own_heading
+from qa.types import Sentence, own_heading
 
 # A row of a pipe table: its cells between the pipes, an empty one included ("| a | | c |").
 # A row of a text table: runs of text between two or more spaces or tabs.
@@ -206,6 +206,15 @@ def names_money(section: str) -> bool:
     non-members pay per hour to hire a court?": "Court hire (non-members)   4,120" under
     "INCOME", a year's takings)."""
     return any(stem(w.lower()) in _MONEY_STEMS for w in words(own_heading(section)))
+
+
+def row_of_sums(sentence: Sentence, section: str) -> bool:
+    """A table row under a heading that names money (`names_money`): its bare figures are
+    sums, the kind an amount question asks ("Education programme   11,460" under
+    "EXPENDITURE"), though no currency stands beside them. What the row offers
+    (`features.View.offered`) and what leads its answer (`compose.choose_lead`) both
+    read it so."""
+    return sentence.kind == "table_row" and names_money(section)
 
 
 # --- the superlative -----------------------------------------------------------------------
