@@ -1070,7 +1070,11 @@ _GRID_COLUMNS = 3  # two shared columns happen in prose with numbers; three do n
 def _figures(line: str) -> list[tuple[int, int]]:
     """Where the figures that end the line start and end: the run of figures after its
     last word ("Market Cross 0621 0711" has two; "Admitted: Tuesday 11 March 2025, 08:15"
-    one, a field's value and not a grid's cells)."""
+    one, a field's value and not a grid's cells). Most lines end in a word: they are
+    told by their last token alone, without reading the rest (this runs on every line)."""
+    last = line.rsplit(None, 1)[-1:]
+    if not last or not _FIGURE.fullmatch(last[0]):
+        return []
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", line)]
     run: list[tuple[int, int]] = []
     for start, end, token in reversed(tokens):
@@ -1091,10 +1095,10 @@ def _grid_row(line: _Line, previous: _Line | None, following: _Line | None) -> b
     ("Market Cross 0621 0711 0751" over "Tillingham Green 0634 0724 0804", set in columns).
     Such a row has no run of two spaces to part its cells, where its first cell is long
     ("Marrowby Bus Station (Stand D) 0615 0705"), and it opens a sentence of its own."""
-    if not _may_be_a_grid_row(line):
+    ends = _figure_ends(line.text)  # first: most lines end in no figure
+    if len(ends) < _GRID_COLUMNS or not _may_be_a_grid_row(line):
         return False
-    ends = _figure_ends(line.text)
-    return len(ends) >= _GRID_COLUMNS and any(
+    return any(
         other is not None
         and _may_be_a_grid_row(other)
         and len(ends & _figure_ends(other.text)) >= _GRID_COLUMNS
