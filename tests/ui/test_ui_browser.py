@@ -109,7 +109,13 @@ def in_viewport(page, locator) -> bool:
 
 
 def no_serious_violations(page, where: str) -> None:
-    page.wait_for_timeout(300)  # Gradio dims components while an event is pending
+    """axe finds no serious violation once Gradio has settled. While an event is pending,
+    Gradio gives its components the class `pending` (opacity .2), and axe would read their
+    text at a fifth of its contrast: a fixed pause was not enough on a loaded CI machine."""
+    page.wait_for_function(
+        "() => !document.querySelector('.gradio-container .pending')", timeout=30_000
+    )
+    page.wait_for_timeout(100)  # a transition that outlives the class
     found = violations(page)
     assert not found, f"axe ({where}): {found}"
 
