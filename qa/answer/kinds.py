@@ -174,10 +174,23 @@ _WHAT_BE = r"what(?:'s|’s|\s+(?:is|are|was|were))"
 _WHAT_IS = re.compile(rf"^\W*{_WHAT_BE}\s+(?P<subject>[^,;:?]+?)[\s,;:(-]*$", re.I)
 
 
+# A summary as a thing the documents hold or speak of ("the summary", "an overview"), not a
+# request for one ("summarise", "sum up", "in a nutshell")
+_SUMMARY_NOUN = re.compile(r"overview|summary|gist|outline|recap|run-?down", re.I)
+# A question that asks for a fact of something: who, when, where, which, why or how
+# (past a greeting or a lead-in: "hi, who wrote the summary?"; not "how about a recap?")
+_ASKS_A_FACT_OF = re.compile(r"(?:who|whom|whose|when|where|which|why|how(?!\s+about))\b", re.I)
+
+
 def asks_for_a_summary(question: str) -> Kind | None:
-    """ "Give me an overview", "Summarize what X says about Y", "the main findings in short"."""
+    """ "Give me an overview", "Summarize what X says about Y", "the main findings in short".
+    Not a question that asks a fact of a summary the documents hold: "Who is sending round
+    the summary of the lift consultation?" asks for a person, "When is the overview
+    published?" for a date."""
     asked = _SUMMARY_WORDS.search(question) or _SUMMARY_HINTS.search(question)
     if not asked:
+        return None
+    if _SUMMARY_NOUN.fullmatch(asked.group()) and _ASKS_A_FACT_OF.match(_past_lead_ins(question)):
         return None
     # "Summarize what the contract says about payment": the topic is what follows.
     said = _SAID_ABOUT.search(question)
@@ -862,6 +875,14 @@ _NAMES_A_THING = re.compile(
 )
 # A pronoun or a demonstrative that may stand for a thing ("it", "this", "this section").
 _POINTER = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those)\b", re.I)
+
+
+def _past_lead_ins(question: str) -> str:
+    """The question from its asking part on, past a greeting, a remark or a scene clause
+    (`_LEAD_INS`), and past the spaces and marks before it."""
+    lead = _LEAD_INS.match(question)
+    rest = question[lead.end() :] if lead else question
+    return rest.lstrip(" \t\n\"'“‘(-")
 
 
 def _past_its_lead_in(question: str) -> Kind | None:

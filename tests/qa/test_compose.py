@@ -1969,6 +1969,14 @@ def test_compose_dispatches_on_the_kind_of_question(snapshot):
         ("can you give me the gist of what this document actually covers?", OVERVIEW, ""),
         ("can you sum up what's in this week's newsletter?", OVERVIEW, "week's newsletter"),
         ("Summarise what the landlord must do", OVERVIEW, "landlord must"),
+        # a fact asked of a summary the documents hold is no request for one; past a
+        # greeting too; "how about a recap?" still asks for one
+        ("Who is sending round the summary of the consultation, and by when?", FACTOID, ""),
+        ("When will the overview be published?", FACTOID, ""),
+        ("hi, who wrote the summary?", FACTOID, ""),
+        ("Where is the summary of changes?", FACTOID, ""),
+        ("How about a quick recap?", OVERVIEW, ""),
+        ("hi - give me the gist", OVERVIEW, ""),
     ],
 )
 def test_question_kinds(question, kind, topic):
