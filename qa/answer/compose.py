@@ -258,12 +258,30 @@ def adds_to_the_one_before(tokens: list[str], text: str) -> str | None:
     return None
 
 
+# Words of English that set a thing against one named before it: "No other charge will be
+# made" (than the interest the sentence before charges), "The same applies to ...",
+# "Another 20% is paid ...", "The latter ...".
+_SET_AGAINST_THE_ONE_BEFORE = frozenset({"other", "another", "same", "latter", "former"})
+_OPENING_PHRASE = 3  # "No other charge", "The same rule", "Another"
+
+
+def set_against_the_one_before(tokens: list[str], text: str) -> str | None:
+    """ "No other charge will be made for late payment.": what it is other than (or the
+    same as) is in the sentence before."""
+    opening = [w.lower() for w in tokens[: _OPENING_PHRASE + 1]]
+    for i, w in enumerate(opening[:_OPENING_PHRASE]):
+        if w in _SET_AGAINST_THE_ONE_BEFORE and opening[i + 1 : i + 2] != ["than"]:
+            return f"sets its subject against the sentence before (“{tokens[i]}”)"
+    return None  # not "Rings (other than a plain band) must be taken off": its own
+
+
 ANAPHORA_RULES: list[AnaphoraRule] = [
     opens_with_a_pronoun,
     opens_with_a_connective,
     opening_refers_back,
     speech_by_a_pronoun,
     adds_to_the_one_before,
+    set_against_the_one_before,
 ]
 
 

@@ -1350,6 +1350,12 @@ def test_a_pronoun_for_a_thing_brings_one_sentence_and_a_plain_sentence_none(sna
         ("The embassy said the claims were false.", False),
         ("Either party may terminate this agreement.", False),
         ("The evening shift starts at six.", False),
+        # what a thing is other than, or the same as, is in the sentence before
+        ("No other charge will be made for late payment.", True),
+        ("The same applies to visitors.", True),
+        ("Another 20% is paid on completion.", True),
+        ("Rings (other than a plain band) must be taken off.", False),
+        ("Either party may give the other notice.", False),
     ],
 )
 def test_which_sentences_lean_on_the_one_before(sentence, leans):
