@@ -111,7 +111,9 @@ from qa.types import Passage, Sentence
 # fields heads them: `structure._opens_line_run`).
 # 40: a numbered line ending in a word that runs on ("1.2 Uses advised against") heads a
 # field under it (`structure._heading_text`).
-CHUNKING_VERSION = 40
+# 41: a field whose value wraps into its own column is a field, blank lines around it or
+# not ("Applicant:   Mr D Ashworth" over its address: `structure._field_row`).
+CHUNKING_VERSION = 41
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -1185,6 +1185,8 @@ def _field_row(
     field of a "year at a glance"."""
     if _BULLET.match(line.text) or not _is_field(line, following, width):
         return False
+    if following is not None and _in_value_column(following, _value_column(line.text)):
+        return True  # "Applicant:   Mr D Ashworth" over "             14 Larch Close": a field
     before = previous is not None and (
         _is_field(previous, line, width) or _in_value_column(previous, _value_column(line.text))
     )

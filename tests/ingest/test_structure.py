@@ -192,6 +192,41 @@ def test_each_field_of_a_run_of_labelled_lines_is_a_unit_of_its_own():
     assert not any(k == "list_item" and "01632" in t for k, t in found)
 
 
+def test_a_field_alone_between_blank_lines_keeps_its_wrapped_value_and_heads_nothing():
+    """A notice's header block sets each field apart by blank lines, its value wrapped
+    into its own column ("Applicant:" over an address): a field, not a heading over what
+    follows (which had put the site address and the proposal under the agent's name)."""
+    text = textwrap.dedent("""\
+        NOTICE OF DECISION
+
+        Case officer:           James Whitlock (01632 960 342)
+
+        Applicant:              Mr Daniel Ashworth and Mrs Sophie Ashworth
+                                14 Larch Close, Millbrook, Halverton, HV7 4RD
+
+        Agent:                  Owen Pryce, Fenwick Design Studio Ltd
+                                3 Mill Yard, Halverton, HV2 5AS
+
+        Site address:           14 Larch Close, Millbrook, Halverton, HV7 4RD
+
+        The council grants planning permission for the development described above.
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    found = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert (
+        "list_item",
+        "Applicant: Mr Daniel Ashworth and Mrs Sophie Ashworth 14 Larch Close, Millbrook, "
+        "Halverton, HV7 4RD",
+    ) in found
+    assert (
+        "list_item",
+        "Agent: Owen Pryce, Fenwick Design Studio Ltd 3 Mill Yard, Halverton, HV2 5AS",
+    ) in found
+    assert not [t for kind, t in found if kind == "heading" and ("Applicant" in t or "Agent" in t)]
+    assert structure.sections()[-1] == ""  # under the title, no field
+
+
 def test_a_schedules_fields_padded_to_one_column_are_apart_even_when_a_line_is_full():
     """A hard-wrapped lease's schedule: "First payment: ... 1 April 2025" is as long as the
     wrapped lines, yet "Deposit:" under it is a field of its own, its value in the same
