@@ -113,7 +113,10 @@ from qa.types import Passage, Sentence
 # field under it (`structure._heading_text`).
 # 41: a field whose value wraps into its own column is a field, blank lines around it or
 # not ("Applicant:   Mr D Ashworth" over its address: `structure._field_row`).
-CHUNKING_VERSION = 41
+# 42: a line whose cells are padded into columns, with the next line indented to its second
+# cell, is one record, not a heading ("Outbound  Mon 12 May" over the flight's times:
+# `structure._hangs_under_a_cell`).
+CHUNKING_VERSION = 42
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -790,6 +790,7 @@ def _scan(
                 or _short_line_heading(first, current, previous, line, width)
             )
             and (_opens_sentence(line.text) or (outdented and _outdented_over(first, line)))
+            and not _hangs_under_a_cell(first, line)
         ):
             current.kind = HEADING
             close()
@@ -1010,6 +1011,15 @@ def _columns(line: str, ruled: bool = False) -> tuple[set[int], set[int]] | None
     if len(cells) < 2:
         return None
     return {m.start() for m in cells[1:]}, {m.end() for m in cells[:-1]}
+
+
+def _hangs_under_a_cell(first: str, line: _Line) -> bool:
+    """`line` is indented to where a later cell of `first` starts: a record whose cells
+    are padded into columns goes on under its second cell ("Outbound  Mon 12 May 2025
+    Aurelia Air AU 2417" over "          Manchester (MAN) Terminal 2 dep 07:15"), as a
+    field's value wraps into its column. A heading has no cells to hang a line under."""
+    columns = _columns(first)
+    return columns is not None and _indent(line.text) in columns[0]
 
 
 def _aligned(a: tuple[set[int], set[int]] | None, b: tuple[set[int], set[int]] | None) -> bool:

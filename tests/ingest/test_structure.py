@@ -227,6 +227,36 @@ def test_a_field_alone_between_blank_lines_keeps_its_wrapped_value_and_heads_not
     assert structure.sections()[-1] == ""  # under the title, no field
 
 
+def test_a_record_whose_lines_hang_under_its_second_cell_is_no_heading():
+    """A flight's record sets its cells in columns and goes on under the second one: one
+    record, not a heading ("Outbound  Mon 12 May ...") over the times, which had put the
+    notes after the flights under the return flight."""
+    text = textwrap.dedent("""\
+        GROUP TRAVEL ITINERARY
+
+        FLIGHTS
+        -------
+
+        Outbound  Mon 12 May 2025  Aurelia Air AU 2417
+                  Manchester (MAN) Terminal 2 dep 07:15
+                  Porto (OPO) arr 09:50
+
+        Return    Mon 19 May 2025  Aurelia Air AU 2418
+                  Porto (OPO) dep 10:40
+                  Manchester (MAN) Terminal 2 arr 13:15
+
+        Coach transfer to Manchester Airport departs Ashby Market Place at 03:15.
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    found = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert not [
+        t for kind, t in found if kind == "heading" and t.startswith(("Outbound", "Return"))
+    ]
+    assert any(t.startswith("Outbound") and "dep 07:15" in t for _, t in found)
+    assert structure.sections()[-1] == "FLIGHTS"
+
+
 def test_a_schedules_fields_padded_to_one_column_are_apart_even_when_a_line_is_full():
     """A hard-wrapped lease's schedule: "First payment: ... 1 April 2025" is as long as the
     wrapped lines, yet "Deposit:" under it is a field of its own, its value in the same
