@@ -116,7 +116,9 @@ from qa.types import Passage, Sentence
 # 42: a line whose cells are padded into columns, with the next line indented to its second
 # cell, is one record, not a heading ("Outbound  Mon 12 May" over the flight's times:
 # `structure._hangs_under_a_cell`).
-CHUNKING_VERSION = 42
+# 43: a line standing alone right above a heading in capitals heads nothing: a letter's
+# sign-off (`structure._over_a_heading_in_capitals`).
+CHUNKING_VERSION = 43
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

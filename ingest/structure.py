@@ -1843,6 +1843,8 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
         return None
     if _figures_line(line):
         return None  # a date, a line of figures or a reference number, not a title
+    if not set_in_capitals(line) and _over_a_heading_in_capitals(text, blocks, i):
+        return None  # a sign-off ("Mrs H Coombes, Headteacher") over the next item's heading
     # "Version 4.2. Last updated 2024": two sentences. A line set in capitals may hold a
     # label and a colon ("PART 2: BUDGET (DRAFT)") if it is one sentence. The stop may be
     # inside Markdown emphasis: "**Capacity:** 40 | **Access:** lift" is fields, not a title.
@@ -1856,6 +1858,22 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     if standalone or _title_like(line, strict=True):
         return "a short line standing alone"
     return None
+
+
+def _over_a_heading_in_capitals(text: str, blocks: list[Block], i: int) -> bool:
+    """The next block is a line set in capitals standing alone, which heads what follows:
+    a line in smaller case right above it heads nothing, a heading in capitals ranking
+    above one in title or sentence case. A letter's sign-off ("Mrs Harriet Coombes,
+    Headteacher") above a newsletter's next item ("CHRISTMAS FAIR - SATURDAY 6 DECEMBER")
+    is a line of the letter, which "Who is the head teacher?" may quote."""
+    following = blocks[i + 1]
+    line = text[following.start : following.end].strip()
+    return (
+        following.kind == "paragraph"
+        and following.lines == 1
+        and set_in_capitals(line)
+        and _rule_title_line(text, blocks, i + 1) is not None
+    )
 
 
 def _rule_question(text: str, blocks: list[Block], i: int) -> str | None:

@@ -257,6 +257,35 @@ def test_a_record_whose_lines_hang_under_its_second_cell_is_no_heading():
     assert structure.sections()[-1] == "FLIGHTS"
 
 
+def test_a_sign_off_over_a_heading_in_capitals_is_a_line_of_the_letter():
+    """A newsletter's letter ends with its writer's name over the next item's heading in
+    capitals: the name heads nothing, and stays a sentence a question may quote. A line
+    in title case over text of its own is still a heading."""
+    text = textwrap.dedent("""\
+        ELMBRIDGE LANE PRIMARY SCHOOL
+
+        FROM THE HEADTEACHER
+
+        Thank you to everyone who came to our Harvest assembly this week.
+
+        Mrs Harriet Coombes, Headteacher
+
+        CHRISTMAS FAIR - SATURDAY 6 DECEMBER
+
+        The PTA Christmas Fair will take place from 11am to 2pm in the hall.
+
+        Lost Property
+
+        Unclaimed items go to charity at half term.
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    found = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert ("sentence", "Mrs Harriet Coombes, Headteacher") in found
+    assert ("heading", "CHRISTMAS FAIR - SATURDAY 6 DECEMBER") in found
+    assert ("heading", "Lost Property") in found
+
+
 def test_a_schedules_fields_padded_to_one_column_are_apart_even_when_a_line_is_full():
     """A hard-wrapped lease's schedule: "First payment: ... 1 April 2025" is as long as the
     wrapped lines, yet "Deposit:" under it is a field of its own, its value in the same
