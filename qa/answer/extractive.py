@@ -143,7 +143,15 @@ class _Words:
         hyphenated word ("dairy" by "dairy-free"): dev LOCO (`python -m
         evals.decision_lab`) .679 / .557 / .538 / .389 -> .679 / .542 / .520 / .384, AUC
         -.002 [-.007, +.002]; a near-miss question's "contract manufacturing" met the
-        text's "contract-manufacturing"."""
+        text's "contract-manufacturing".
+
+        Tried in session 51 and not kept: two terms the question writes side by side
+        matched exactly by the two written as one word ("head teacher": "Headteacher",
+        "log in": "login"). `corpus-qa eval --loco`: test +2 -6, LOCO +9 -9, dev +1 -5,
+        most at the refit's threshold, and manual LOCO CRAG and correspondence LOCO
+        key-fact accuracy under their floors; on probe 65 a section heading "FROM THE
+        HEADTEACHER" then matched every sentence of the letter under it, and the
+        head's sign-off still ranked below them."""
         key = f"{soft}\x00{text}"
         if key in self._cache:
             return self._cache[key]
