@@ -118,7 +118,9 @@ from qa.types import Passage, Sentence
 # `structure._hangs_under_a_cell`).
 # 43: a line standing alone right above a heading in capitals heads nothing: a letter's
 # sign-off (`structure._over_a_heading_in_capitals`).
-CHUNKING_VERSION = 43
+# 44: a letter's salutation and complimentary close head nothing (`structure._letters_formula`);
+# a field's label may be abbreviated ("Contact tel.:": `structure._FIELD`).
+CHUNKING_VERSION = 44
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

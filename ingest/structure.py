@@ -188,9 +188,10 @@ _EMPHASIS_OPENS = re.compile(r"^(\*{1,3}|_{1,3})(?=[^\s*_])(?=[^\n]*?[^\s*_]\1)"
 # A field: a label of a few words, a colon and its value ("Households supplied: 48,200",
 # "Revenue: £24.7 million; operating costs: £19.1 million"), in a run of such lines
 # (`_field_row`).
-# a label may be set in Markdown's bold, with its colon or before it: "**Version:** 3.2"
+# a label may be set in Markdown's bold, with its colon or before it: "**Version:** 3.2";
+# its words may be abbreviated ("Contact tel.:", "Account no.:")
 _FIELD = re.compile(
-    r"^\s*(?:\*\*|__)?[A-Z][\w'’()/&-]*(?:[ \t]+[\w'’()/&-]+){0,5}(?:\*\*|__)?:(?:\*\*|__)?[ \t]+\S"
+    r"^\s*(?:\*\*|__)?[A-Z][\w'’()/&.-]*(?:[ \t]+[\w'’()/&.-]+){0,5}(?:\*\*|__)?:(?:\*\*|__)?[ \t]+\S"
 )
 # A question wholly in Markdown's strong emphasis ("**Can I renew my loans?**"), its words
 # between the marks: words opening with a letter, a figure or a quote, and spaced (not
@@ -1845,6 +1846,8 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
         return None  # a date, a line of figures or a reference number, not a title
     if not set_in_capitals(line) and _over_a_heading_in_capitals(text, blocks, i):
         return None  # a sign-off ("Mrs H Coombes, Headteacher") over the next item's heading
+    if _letters_formula(line):
+        return None  # "Dear Mrs Whitcombe", "Yours sincerely"
     # "Version 4.2. Last updated 2024": two sentences. A line set in capitals may hold a
     # label and a colon ("PART 2: BUDGET (DRAFT)") if it is one sentence. The stop may be
     # inside Markdown emphasis: "**Capacity:** 40 | **Access:** lift" is fields, not a title.
@@ -1858,6 +1861,21 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     if standalone or _title_like(line, strict=True):
         return "a short line standing alone"
     return None
+
+
+# The formulas a letter opens and closes with, in English: a salutation, a complimentary
+# close. They head nothing: the body under "Dear ..." is the letter's, not a section's.
+_COMPLIMENTARY_CLOSE = re.compile(
+    r"^\s*(?:yours(?:\s+(?:sincerely|faithfully|truly|ever))?|(?:yours\s+)?sincerely|"
+    r"(?:kind|best|warm|warmest|many)\s+(?:regards|wishes|thanks)|(?:with\s+)?(?:best\s+)?"
+    r"regards|best|thanks|thank\s+you|cheers|all\s+the\s+best)[\s,.!]*$",
+    re.I,
+)
+
+
+def _letters_formula(line: str) -> bool:
+    """A salutation ("Dear Mrs Whitcombe") or a complimentary close ("Yours sincerely")."""
+    return bool(_SALUTATION.match(line) or _COMPLIMENTARY_CLOSE.match(line))
 
 
 def _over_a_heading_in_capitals(text: str, blocks: list[Block], i: int) -> bool:

@@ -286,6 +286,46 @@ def test_a_sign_off_over_a_heading_in_capitals_is_a_line_of_the_letter():
     assert ("heading", "Lost Property") in found
 
 
+def test_a_letters_formulas_and_abbreviated_labels_head_nothing():
+    """ "Dear Mrs Whitcombe" and "Yours sincerely" open and close a letter: they head no
+    section. A field's label may be abbreviated ("Contact tel.:", "Account no.:"): still a
+    field, not a heading over the fields under it."""
+    letter = textwrap.dedent("""\
+        HARTWELL & DUNMORE SOLICITORS
+
+        Dear Mrs Whitcombe
+
+        Thank you for your letter of 8 March 2024 and for the photographs.
+
+        Yours sincerely
+
+        Peter D. Rowlands
+        """)
+    found = [(s.kind, _flat(s.text)) for s in analyse(letter).sentences]
+    assert ("sentence", "Dear Mrs Whitcombe") in found
+    assert ("sentence", "Yours sincerely") in found
+    assert not [t for kind, t in found if kind == "heading"]
+    form = textwrap.dedent("""\
+        PATIENT DETAILS
+
+        Next of kin:       Mrs Fiona Macallister (wife)
+        Contact tel.:      01382 320 554 / 07700 900 412
+
+        Bank Details
+
+        Sort code:      40-22-17
+        Account no.:    61839204
+        Reference:      INV-10482
+        """)
+    structure = analyse(form)
+    _exact(form, structure)
+    found = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert ("list_item", "Next of kin: Mrs Fiona Macallister (wife)") in found
+    assert ("list_item", "Contact tel.: 01382 320 554 / 07700 900 412") in found
+    assert ("list_item", "Account no.: 61839204") in found
+    assert _paths(structure)["Reference: INV-10482"] == "Bank Details"
+
+
 def test_a_schedules_fields_padded_to_one_column_are_apart_even_when_a_line_is_full():
     """A hard-wrapped lease's schedule: "First payment: ... 1 April 2025" is as long as the
     wrapped lines, yet "Deposit:" under it is a field of its own, its value in the same
