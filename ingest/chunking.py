@@ -120,7 +120,8 @@ from qa.types import Passage, Sentence
 # sign-off (`structure._over_a_heading_in_capitals`).
 # 44: a letter's salutation and complimentary close head nothing (`structure._letters_formula`);
 # a field's label may be abbreviated ("Contact tel.:": `structure._FIELD`).
-CHUNKING_VERSION = 44
+# 45: a heading in capitals may trail off into its item ("AND FINALLY...").
+CHUNKING_VERSION = 45
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

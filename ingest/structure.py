@@ -1840,7 +1840,10 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     if blocks[i + 1].role in ("signature", "header") or blocks[i + 1].depth > b.depth:
         return None  # a sign-off ("Anna") above quoted text, a signature or the next message
     line = text[b.start : b.end].strip()
-    if _CLOSING.search(line) or not _title_like(line, strict=False) or _is_name_list(line):
+    # A heading in capitals may trail off into its item ("AND FINALLY..."): not a stop.
+    trails_off = set_in_capitals(line) and line.endswith(("...", "…"))
+    closed = _CLOSING.search(line) and not trails_off
+    if closed or not _title_like(line.rstrip(".…"), strict=False) or _is_name_list(line):
         return None
     if _figures_line(line):
         return None  # a date, a line of figures or a reference number, not a title

@@ -277,6 +277,12 @@ def test_a_sign_off_over_a_heading_in_capitals_is_a_line_of_the_letter():
         Lost Property
 
         Unclaimed items go to charity at half term.
+
+        Revd Caroline Ashby
+
+        AND FINALLY...
+
+        Congratulations to Doris Whitlam on her 100th birthday.
         """)
     structure = analyse(text)
     _exact(text, structure)
@@ -284,6 +290,9 @@ def test_a_sign_off_over_a_heading_in_capitals_is_a_line_of_the_letter():
     assert ("sentence", "Mrs Harriet Coombes, Headteacher") in found
     assert ("heading", "CHRISTMAS FAIR - SATURDAY 6 DECEMBER") in found
     assert ("heading", "Lost Property") in found
+    # a heading in capitals may trail off into its item; the name above it is a sign-off
+    assert ("heading", "AND FINALLY...") in found
+    assert ("sentence", "Revd Caroline Ashby") in found
 
 
 def test_a_letters_formulas_and_abbreviated_labels_head_nothing():
