@@ -121,7 +121,9 @@ from qa.types import Passage, Sentence
 # 44: a letter's salutation and complimentary close head nothing (`structure._letters_formula`);
 # a field's label may be abbreviated ("Contact tel.:": `structure._FIELD`).
 # 45: a heading in capitals may trail off into its item ("AND FINALLY...").
-CHUNKING_VERSION = 45
+# 46: a message's header right under "-----Original Message-----" opens the message
+# (`structure._separates_messages`).
+CHUNKING_VERSION = 46
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -597,6 +597,8 @@ def _scan(
             depth = depths[i] if not line.blank else depth
             if line.blank:
                 continue
+        if run is None and opens_header[i] and _separates_messages(text, current):
+            close()  # "-----Original Message-----" right above the quoted message's header
         if run is None and current is None and (opens_header[i] or _opens_front_matter(lines, i)):
             run = "header"
         elif (
@@ -923,6 +925,21 @@ def _header_openings(lines: list[_Line]) -> list[bool]:
         if line.blank or line.text[:1] not in " \t":
             unfolded = i
     return [fields[i] >= 2 and opener[i] for i in range(n)]
+
+
+# A line that parts one message of a thread from the one it quotes: words between runs of
+# dashes or underscores ("-----Original Message-----", "---------- Forwarded message ---------").
+_MESSAGE_SEPARATOR = re.compile(r"^\s*[-_=]{2,}\s*[A-Za-z][\w ]*?\s*[-_=]{2,}\s*$")
+
+
+def _separates_messages(text: str, current: Block | None) -> bool:
+    """The block being read is one line that parts two messages (`_MESSAGE_SEPARATOR`):
+    the header under it opens a message, with no blank line between them."""
+    return (
+        current is not None
+        and current.lines == 1
+        and _MESSAGE_SEPARATOR.match(text[current.start : current.end]) is not None
+    )
 
 
 def _opens_front_matter(lines: list[_Line], i: int) -> bool:

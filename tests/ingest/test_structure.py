@@ -335,6 +335,34 @@ def test_a_letters_formulas_and_abbreviated_labels_head_nothing():
     assert _paths(structure)["Reference: INV-10482"] == "Bank Details"
 
 
+def test_a_quoted_message_under_a_separator_is_headed_by_its_sender():
+    """ "-----Original Message-----" right above the quoted message's header, no blank line
+    between: the header still opens the message, titled by its sender, not by "Sent:"."""
+    text = textwrap.dedent("""\
+        From: Karen Lindqvist <k.lindqvist@example.com>
+        Sent: Thursday, 14 March 2024 16:42
+        Subject: RE: Print run
+
+        Thanks for the proofs.
+
+        -----Original Message-----
+        From: Marcus Obi <marcus.obi@example.co.uk>
+        Sent: Wednesday, 13 March 2024 11:05
+        Subject: Print run
+
+        Please find attached the second set of proofs.
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    found = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    headings = [t for kind, t in found if kind == "heading"]
+    assert "From: Marcus Obi <marcus.obi@example.co.uk>" in headings
+    assert not [t for t in headings if t.startswith("Sent:")]
+    assert _paths(structure)["Please find attached the second set of proofs."].endswith(
+        "From: Marcus Obi <marcus.obi@example.co.uk>"
+    )
+
+
 def test_a_schedules_fields_padded_to_one_column_are_apart_even_when_a_line_is_full():
     """A hard-wrapped lease's schedule: "First payment: ... 1 April 2025" is as long as the
     wrapped lines, yet "Deposit:" under it is a field of its own, its value in the same
