@@ -123,7 +123,9 @@ from qa.types import Passage, Sentence
 # 45: a heading in capitals may trail off into its item ("AND FINALLY...").
 # 46: a message's header right under "-----Original Message-----" opens the message
 # (`structure._separates_messages`).
-CHUNKING_VERSION = 46
+# 47: a line of three cells or more parted by runs of spaces heads nothing
+# (`structure._priced_row`).
+CHUNKING_VERSION = 47
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

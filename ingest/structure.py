@@ -794,6 +794,7 @@ def _scan(
             )
             and (_opens_sentence(line.text) or (outdented and _outdented_over(first, line)))
             and not _hangs_under_a_cell(first, line)
+            and not _priced_row(first)
         ):
             current.kind = HEADING
             close()
@@ -1038,6 +1039,14 @@ def _hangs_under_a_cell(first: str, line: _Line) -> bool:
     field's value wraps into its column. A heading has no cells to hang a line under."""
     columns = _columns(first)
     return columns is not None and _indent(line.text) in columns[0]
+
+
+def _priced_row(first: str) -> bool:
+    """A line of three cells or more parted by runs of spaces, whose own cells do not line
+    up with its neighbours' ("Child under 5      Free      Free" under "Child (5-15)
+    £8.50   £5.00"): a row of a table, not a heading over the rows after it."""
+    columns = _columns(first)
+    return columns is not None and len(columns[0]) >= 2
 
 
 def _aligned(a: tuple[set[int], set[int]] | None, b: tuple[set[int], set[int]] | None) -> bool:

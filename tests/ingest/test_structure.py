@@ -363,6 +363,31 @@ def test_a_quoted_message_under_a_separator_is_headed_by_its_sender():
     )
 
 
+def test_a_table_row_out_of_line_with_its_neighbours_heads_nothing():
+    """A fare table's "Free" cells start left of where its prices' did: the row is out of
+    line with its neighbours, yet three cells parted by runs of spaces are a row, not a
+    heading over the rows and the prose after it."""
+    text = textwrap.dedent("""\
+        STEAM RAILWAY TIMETABLE
+
+        FARES
+
+        Ticket type                       Return      Single
+        Adult                             £16.50       £9.00
+        Child (5-15)                       £8.50       £5.00
+        Child under 5                        Free        Free
+        Family (2 adults + up to 3        £42.00          -
+          children)
+        Dog                                £2.00       £2.00
+
+        Tickets can be bought at the station or online.
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    assert not [s.text for s in structure.sentences if s.kind == "heading" and "Free" in s.text]
+    assert _paths(structure)["Tickets can be bought at the station or online."] == "FARES"
+
+
 def test_a_schedules_fields_padded_to_one_column_are_apart_even_when_a_line_is_full():
     """A hard-wrapped lease's schedule: "First payment: ... 1 April 2025" is as long as the
     wrapped lines, yet "Deposit:" under it is a field of its own, its value in the same
