@@ -125,7 +125,9 @@ from qa.types import Passage, Sentence
 # (`structure._separates_messages`).
 # 47: a line of three cells or more parted by runs of spaces heads nothing
 # (`structure._priced_row`).
-CHUNKING_VERSION = 47
+# 48: an item marked by a letter in brackets has no run-in heading ("(c) Website. ...":
+# `structure._inline_heading`).
+CHUNKING_VERSION = 48
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

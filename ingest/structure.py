@@ -2207,7 +2207,12 @@ def _is_title(text: str, block: Block, blocks: list[Block], width: int | None) -
 
 
 def _inline_heading(text: str, b: Block) -> Block | None:
-    """The first sentence of a numbered clause, when it is a title ("5. Termination.")."""
+    """The first sentence of a numbered clause, when it is a title ("5. Termination.").
+    Not of an item marked by a letter or a numeral in brackets ("(c) Website. No progress;
+    carried forward."): such marks list the points of a clause or a minute, whose first
+    words name the point, as its siblings' do, and head no section."""
+    if text[b.start : b.marker_end].lstrip().startswith("("):
+        return None
     body_start = _skip_space(text, b.marker_end)
     spans = sentence_spans(text[body_start : b.end])
     if len(spans) < 2:

@@ -388,6 +388,32 @@ def test_a_table_row_out_of_line_with_its_neighbours_heads_nothing():
     assert _paths(structure)["Tickets can be bought at the station or online."] == "FARES"
 
 
+def test_a_lettered_point_of_a_minute_is_an_item_not_a_run_in_heading():
+    """ "(c) Website. No progress; carried forward." is the third point of item 3, as (a)
+    and (b) are, not a heading "Website" over what follows; "5. Termination." over its
+    clause's text is still one."""
+    text = textwrap.dedent("""\
+        MINUTES OF THE COMMITTEE
+
+        3. MATTERS ARISING
+
+           (a) Bus shelter on Orchard Road. The council has agreed to replace it.
+           (b) Dog fouling signs. Six signs have been collected.
+           (c) Website. No progress; carried forward.
+
+        4. COMMUNITY SAFETY
+
+        PC Doyle gave an update on local crime figures.
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    found = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert not [t for kind, t in found if kind == "heading" and "Website" in t]
+    assert ("list_item", "Website.") in found
+    clause = "5. Termination. Either party may end this agreement on 30 days' notice."
+    assert analyse(f"AGREEMENT\n\n{clause}\n").sentences[1].kind == "heading"
+
+
 def test_a_schedules_fields_padded_to_one_column_are_apart_even_when_a_line_is_full():
     """A hard-wrapped lease's schedule: "First payment: ... 1 April 2025" is as long as the
     wrapped lines, yet "Deposit:" under it is a field of its own, its value in the same
