@@ -127,7 +127,9 @@ from qa.types import Passage, Sentence
 # (`structure._priced_row`).
 # 48: an item marked by a letter in brackets has no run-in heading ("(c) Website. ...":
 # `structure._inline_heading`).
-CHUNKING_VERSION = 48
+# 49: a line in capitals standing alone over a table heads a section, not a caption, where
+# only the title is marked (`structure._heading_in_capitals`).
+CHUNKING_VERSION = 49
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -2113,7 +2113,7 @@ def _speaker(text: str, b: Block) -> str:
     return label if sum(c.isalpha() for c in label) > 1 else ""
 
 
-def _is_caption(blocks: list[Block], i: int, marked: bool) -> bool:
+def _is_caption(text: str, blocks: list[Block], i: int, marked: bool) -> bool:
     """An unmarked line right above a table, in a document whose headings are marked
     ("#", as Markdown, HTML and DOCX are stored), is the table's caption (an HTML
     `<caption>`, "Table 1: Results"): it names the table, not a section, so the text after
@@ -2128,7 +2128,16 @@ def _is_caption(blocks: list[Block], i: int, marked: bool) -> bool:
         and i + 1 < len(blocks)
         and blocks[i + 1].kind == TABLE_ROW
         and not blocks[i + 1].role
+        and not _heading_in_capitals(text, b)
     )
+
+
+def _heading_in_capitals(text: str, b: Block) -> bool:
+    """A line in capitals standing alone above a table ("CONTACT" over its phone numbers)
+    heads a section, as its siblings in capitals do, in a plain text whose title alone is
+    marked (framed by rules): a caption names its table in words ("Table 1: Results")."""
+    line = text[b.start : b.end].strip()
+    return set_in_capitals(line) and text[b.end : b.end + 2].replace("\r", "").startswith("\n\n")
 
 
 def _classify(text: str, blocks: list[Block], width: int | None) -> list[Block]:
@@ -2138,7 +2147,7 @@ def _classify(text: str, blocks: list[Block], width: int | None) -> list[Block]:
     _speaker_turns(text, blocks)
     marked = any(b.kind == HEADING and b.style == ("md",) for b in blocks)
     for i, b in enumerate(blocks):
-        if b.kind in (CODE, TABLE_ROW) or b.role or _is_caption(blocks, i, marked):
+        if b.kind in (CODE, TABLE_ROW) or b.role or _is_caption(text, blocks, i, marked):
             out.append(b)
             continue
         if not _ends_a_quote(blocks, i) and heading_reason(text, blocks, i):

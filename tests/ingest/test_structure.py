@@ -414,6 +414,33 @@ def test_a_lettered_point_of_a_minute_is_an_item_not_a_run_in_heading():
     assert analyse(f"AGREEMENT\n\n{clause}\n").sentences[1].kind == "heading"
 
 
+def test_a_heading_in_capitals_over_a_table_is_no_caption_in_a_plain_text():
+    """A plain notice marks only its title (framed by rules); its sections are lines in
+    capitals standing alone. "CONTACT" over its table of numbers heads a section, as its
+    siblings do, and the text after the table is under it, not under the section before."""
+    text = textwrap.dedent("""\
+        ==============================
+        WATER SUPPLY INTERRUPTION
+        ==============================
+
+        EXTRA SUPPORT
+
+        Bottled water will be available from the community room.
+
+        CONTACT
+
+          Estate Office                 0161 496 0782
+          Out-of-hours repairs line     0800 123 4567
+
+        We apologise for the inconvenience.
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    found = [(s.kind, _flat(s.text)) for s in structure.sentences]
+    assert ("heading", "CONTACT") in found
+    assert _paths(structure)["We apologise for the inconvenience."] == "CONTACT"
+
+
 def test_a_schedules_fields_padded_to_one_column_are_apart_even_when_a_line_is_full():
     """A hard-wrapped lease's schedule: "First payment: ... 1 April 2025" is as long as the
     wrapped lines, yet "Deposit:" under it is a field of its own, its value in the same
