@@ -794,7 +794,7 @@ def _scan(
             )
             and (_opens_sentence(line.text) or (outdented and _outdented_over(first, line)))
             and not _hangs_under_a_cell(first, line)
-            and not _priced_row(first)
+            and not _row_out_of_line(text, current, blocks)
         ):
             current.kind = HEADING
             close()
@@ -1036,17 +1036,23 @@ def _hangs_under_a_cell(first: str, line: _Line) -> bool:
     """`line` is indented to where a later cell of `first` starts: a record whose cells
     are padded into columns goes on under its second cell ("Outbound  Mon 12 May 2025
     Aurelia Air AU 2417" over "          Manchester (MAN) Terminal 2 dep 07:15"), as a
-    field's value wraps into its column. A heading has no cells to hang a line under."""
+    field's value wraps into its column. Three cells or more: a heading set out in two
+    ("Chapter 3   Installing the Software") may wrap under its title's cell."""
     columns = _columns(first)
-    return columns is not None and _indent(line.text) in columns[0]
+    return columns is not None and len(columns[0]) >= 2 and _indent(line.text) in columns[0]
 
 
-def _priced_row(first: str) -> bool:
-    """A line of three cells or more parted by runs of spaces, whose own cells do not line
-    up with its neighbours' ("Child under 5      Free      Free" under "Child (5-15)
-    £8.50   £5.00"): a row of a table, not a heading over the rows after it."""
-    columns = _columns(first)
-    return columns is not None and len(columns[0]) >= 2
+def _row_out_of_line(text: str, current: Block, blocks: list[Block]) -> bool:
+    """A line of three cells or more parted by runs of spaces, right under a table's row,
+    whose own cells do not line up with it ("Child under 5      Free      Free" under
+    "Child (5-15)      £8.50   £5.00"): a row of that table, not a heading over the rows
+    after it. Not a heading set out in cells ("4.2   Electrical Requirements   (normative)")
+    after text."""
+    columns = _columns(text[current.start : current.end])
+    if columns is None or len(columns[0]) < 2 or not blocks:
+        return False
+    above = blocks[-1]
+    return above.kind == TABLE_ROW and text.count("\n", above.end, current.start) == 1
 
 
 def _aligned(a: tuple[set[int], set[int]] | None, b: tuple[set[int], set[int]] | None) -> bool:
@@ -1866,14 +1872,11 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
     if blocks[i + 1].role in ("signature", "header") or blocks[i + 1].depth > b.depth:
         return None  # a sign-off ("Anna") above quoted text, a signature or the next message
     line = text[b.start : b.end].strip()
-    # A heading in capitals may trail off into its item ("AND FINALLY..."): not a stop.
-    trails_off = set_in_capitals(line) and line.endswith(("...", "…"))
-    closed = _CLOSING.search(line) and not trails_off
-    if closed or not _title_like(line.rstrip(".…"), strict=False) or _is_name_list(line):
+    if _CLOSING.search(line) or not _title_like(line, strict=False) or _is_name_list(line):
         return None
     if _figures_line(line):
         return None  # a date, a line of figures or a reference number, not a title
-    if not set_in_capitals(line) and _over_a_heading_in_capitals(text, blocks, i):
+    if _HONORIFIC.match(line) and _over_a_heading_in_capitals(text, blocks, i):
         return None  # a sign-off ("Mrs H Coombes, Headteacher") over the next item's heading
     if _letters_formula(line):
         return None  # "Dear Mrs Whitcombe", "Yours sincerely"
@@ -1894,10 +1897,11 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
 
 # The formulas a letter opens and closes with, in English: a salutation, a complimentary
 # close. They head nothing: the body under "Dear ..." is the letter's, not a section's.
+# Only the formulas no section is named by: "Thanks", "Regards" or "Best wishes" head
+# sections of cards and reports (a helper's review).
 _COMPLIMENTARY_CLOSE = re.compile(
-    r"^\s*(?:yours(?:\s+(?:sincerely|faithfully|truly|ever))?|(?:yours\s+)?sincerely|"
-    r"(?:kind|best|warm|warmest|many)\s+(?:regards|wishes|thanks)|(?:with\s+)?(?:best\s+)?"
-    r"regards|best|thanks|thank\s+you|cheers|all\s+the\s+best)[\s,.!]*$",
+    r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|sincerely(?:\s+yours)?|"
+    r"(?:with\s+)?(?:kind|best|warm|warmest)\s+regards)[\s,.!]*$",
     re.I,
 )
 
@@ -1907,12 +1911,20 @@ def _letters_formula(line: str) -> bool:
     return bool(_SALUTATION.match(line) or _COMPLIMENTARY_CLOSE.match(line))
 
 
+# A person's title before a name, in English: a sign-off's opening ("Revd Caroline Ashby").
+_HONORIFIC = re.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Revd|Rev|Prof|Professor|Cllr|Councillor|Sir|Dame|Lady|Lord|"
+    r"Fr|Father|Sister|Canon)\.?\s+[A-Z]"
+)
+
+
 def _over_a_heading_in_capitals(text: str, blocks: list[Block], i: int) -> bool:
-    """The next block is a line set in capitals standing alone, which heads what follows:
-    a line in smaller case right above it heads nothing, a heading in capitals ranking
-    above one in title or sentence case. A letter's sign-off ("Mrs Harriet Coombes,
-    Headteacher") above a newsletter's next item ("CHRISTMAS FAIR - SATURDAY 6 DECEMBER")
-    is a line of the letter, which "Who is the head teacher?" may quote."""
+    """The next block is a line set in capitals standing alone, which heads what follows.
+    Read only of a name with its honorific (`_HONORIFIC`): a letter's sign-off ("Mrs
+    Harriet Coombes, Headteacher") above a newsletter's next item ("CHRISTMAS FAIR -
+    SATURDAY 6 DECEMBER") is a line of the letter, which "Who is the head teacher?" may
+    quote. (Of any line in smaller case, a helper's review found real headings lost:
+    "Getting Started" over "BEFORE YOU BEGIN", "Chapter Two" over its title.)"""
     following = blocks[i + 1]
     line = text[following.start : following.end].strip()
     return (
@@ -2133,11 +2145,23 @@ def _is_caption(text: str, blocks: list[Block], i: int, marked: bool) -> bool:
 
 
 def _heading_in_capitals(text: str, b: Block) -> bool:
-    """A line in capitals standing alone above a table ("CONTACT" over its phone numbers)
+    """A short line in capitals standing alone above a table ("CONTACT", "DIARY DATES")
     heads a section, as its siblings in capitals do, in a plain text whose title alone is
-    marked (framed by rules): a caption names its table in words ("Table 1: Results")."""
+    marked (framed by rules; no "#" heading). A caption names its table in more words or
+    with a number ("TABLE 1: NITRATE (MG/L)", "MONTHLY SPEND, JANUARY TO MARCH"), and a
+    notice says something ("ALL PRICES INCLUDE VAT"): a helper's review found those."""
     line = text[b.start : b.end].strip()
-    return set_in_capitals(line) and text[b.end : b.end + 2].replace("\r", "").startswith("\n\n")
+    return (
+        set_in_capitals(line)
+        and len(line.split()) <= _CAPITALS_HEADING_WORDS
+        and re.fullmatch(r"[A-Z][A-Z &'’-]*", line) is not None
+        and text[b.end : b.end + 2].replace("\r", "").startswith("\n\n")
+        and _ATX_LINE.search(text) is None
+    )
+
+
+_CAPITALS_HEADING_WORDS = 3
+_ATX_LINE = re.compile(r"^\s{0,3}#{1,6}\s", re.M)
 
 
 def _classify(text: str, blocks: list[Block], width: int | None) -> list[Block]:
@@ -2216,12 +2240,7 @@ def _is_title(text: str, block: Block, blocks: list[Block], width: int | None) -
 
 
 def _inline_heading(text: str, b: Block) -> Block | None:
-    """The first sentence of a numbered clause, when it is a title ("5. Termination.").
-    Not of an item marked by a letter or a numeral in brackets ("(c) Website. No progress;
-    carried forward."): such marks list the points of a clause or a minute, whose first
-    words name the point, as its siblings' do, and head no section."""
-    if text[b.start : b.marker_end].lstrip().startswith("("):
-        return None
+    """The first sentence of a numbered clause, when it is a title ("5. Termination.")."""
     body_start = _skip_space(text, b.marker_end)
     spans = sentence_spans(text[body_start : b.end])
     if len(spans) < 2:
