@@ -1887,12 +1887,14 @@ def _rule_title_line(text: str, blocks: list[Block], i: int) -> str | None:
         set_in_capitals(line) and len(sentence_spans(line)) == 1
     ):
         return None
-    standalone = text[b.end : b.end + 2].replace("\r", "").startswith("\n\n") or (
-        b.end >= len(text)
-    )
-    if standalone or _title_like(line, strict=True):
+    if _blank_line_after(text, b) or _title_like(line, strict=True):
         return "a short line standing alone"
     return None
+
+
+def _blank_line_after(text: str, b: Block) -> bool:
+    """A blank line (or the end of the text) follows the block."""
+    return text[b.end : b.end + 2].replace("\r", "").startswith("\n\n") or b.end >= len(text)
 
 
 # The formulas a letter opens and closes with, in English: a salutation, a complimentary
@@ -2155,7 +2157,7 @@ def _heading_in_capitals(text: str, b: Block) -> bool:
         set_in_capitals(line)
         and len(line.split()) <= _CAPITALS_HEADING_WORDS
         and re.fullmatch(r"[A-Z][A-Z &'’-]*", line) is not None
-        and text[b.end : b.end + 2].replace("\r", "").startswith("\n\n")
+        and _blank_line_after(text, b)
         and _ATX_LINE.search(text) is None
     )
 
