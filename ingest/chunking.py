@@ -132,7 +132,9 @@ from qa.types import Passage, Sentence
 # under the second of three cells or more; a row out of line is one right under a table's
 # row; a sign-off opens with an honorific; only "Yours sincerely"-like closes; 45 and 48
 # undone; a heading over a table is three words in capitals at most, where no "#" heading is.
-CHUNKING_VERSION = 50
+# 51: a FAQ's question over its answer on the next line is a block of its own, which heads
+# the answer where the text holds more (`structure._question_over_its_answer`).
+CHUNKING_VERSION = 51
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -776,6 +776,10 @@ def _scan(
         # A heading line opening a block ("5. TERMINATION", "2.1 Scope") ends there when
         # the next line starts a sentence of its own.
         first = text[current.start : current.end]
+        if _question_over_its_answer(current, first, line):
+            close()  # a FAQ's question, its answer on the next line: blocks apart
+            current = Block("paragraph", line.start + _indent(line.text), line.end)
+            continue
         if (
             current.kind == "paragraph"
             and current.lines == 1
@@ -1965,6 +1969,25 @@ def _standalone_question(text: str, blocks: list[Block], i: int) -> bool:
     following = blocks[i + 1]
     return following.kind in (CODE, TABLE_ROW, LIST_ITEM) or not _QUESTION_END.search(
         text[following.start : following.end].strip()
+    )
+
+
+def _question_over_its_answer(current: Block, first: str, line: _Line) -> bool:
+    """A block's first line is a whole question ("How do I get an allotment?") and the
+    next line opens a sentence ("Add your name to the waiting list ..."): a FAQ set with no
+    blank line between question and answer. The question is a block of its own, which
+    heads its answer where the text holds more such questions (`_rule_question`), as a
+    question standing alone above its answer does."""
+    line_text = first.strip()
+    return (
+        current.kind == "paragraph"
+        and current.lines == 1
+        and not current.enumerated
+        and _QUESTION_END.search(line_text) is not None
+        and _SENTENCE_BREAK.search(line_text) is None
+        and len(_words(line_text)) <= _MAX_QUESTION_WORDS
+        and _opens_sentence(line_text)
+        and _opens_sentence(line.text)
     )
 
 

@@ -447,6 +447,36 @@ def test_a_heading_in_capitals_over_a_table_is_no_caption_in_a_plain_text():
     assert ("heading", "TABLE 1: NITRATE (MG/L)") not in found
 
 
+def test_a_faqs_questions_head_their_answers_on_the_next_line():
+    """A plain-text FAQ sets each answer on the line under its question, no blank line
+    between: each question heads its answer, as a question standing alone does. One
+    question opening a paragraph of prose heads nothing."""
+    text = textwrap.dedent("""\
+        Frequently Asked Questions - Millbrook Allotment Society
+
+        How do I get an allotment?
+        Add your name to the waiting list by filling in the form on the notice
+        board at the gate, or by emailing the secretary.
+
+        How much does it cost?
+        The annual rent for 2024 is £64 for a full plot.
+        """)
+    structure = analyse(text)
+    _exact(text, structure)
+    paths = _paths(structure)
+    assert paths["The annual rent for 2024 is £64 for a full plot."] == "How much does it cost?"
+    assert ("heading", "How do I get an allotment?") in [
+        (s.kind, s.text) for s in structure.sentences
+    ]
+    prose = textwrap.dedent("""\
+        River Report
+
+        Why does this matter?
+        Because the river floods the lower meadow most winters.
+        """)
+    assert not [s for s in analyse(prose).sentences if s.kind == "heading"]
+
+
 def test_a_schedules_fields_padded_to_one_column_are_apart_even_when_a_line_is_full():
     """A hard-wrapped lease's schedule: "First payment: ... 1 April 2025" is as long as the
     wrapped lines, yet "Deposit:" under it is a field of its own, its value in the same
