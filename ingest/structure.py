@@ -51,6 +51,7 @@ from qa.text import (
     CLOCK,
     EMAIL,
     HEADER_FIELD,
+    HONORIFICS,
     MONEY,
     QUOTE_MARKS,
     SPEECH_VERBS,
@@ -1042,8 +1043,14 @@ def _hangs_under_a_cell(first: str, line: _Line) -> bool:
     Aurelia Air AU 2417" over "          Manchester (MAN) Terminal 2 dep 07:15"), as a
     field's value wraps into its column. Three cells or more: a heading set out in two
     ("Chapter 3   Installing the Software") may wrap under its title's cell."""
-    columns = _columns(first)
-    return columns is not None and len(columns[0]) >= 2 and _indent(line.text) in columns[0]
+    return _indent(line.text) in _later_cells(first)
+
+
+def _later_cells(line: str) -> set[int]:
+    """Where the cells after the first start, on a line of three cells or more parted by
+    runs of spaces (`_columns`); empty for fewer."""
+    columns = _columns(line)
+    return columns[0] if columns is not None and len(columns[0]) >= 2 else set()
 
 
 def _row_out_of_line(text: str, current: Block, blocks: list[Block]) -> bool:
@@ -1052,8 +1059,7 @@ def _row_out_of_line(text: str, current: Block, blocks: list[Block]) -> bool:
     "Child (5-15)      £8.50   £5.00"): a row of that table, not a heading over the rows
     after it. Not a heading set out in cells ("4.2   Electrical Requirements   (normative)")
     after text."""
-    columns = _columns(text[current.start : current.end])
-    if columns is None or len(columns[0]) < 2 or not blocks:
+    if not blocks or not _later_cells(text[current.start : current.end]):
         return False
     above = blocks[-1]
     return above.kind == TABLE_ROW and text.count("\n", above.end, current.start) == 1
@@ -1917,11 +1923,12 @@ def _letters_formula(line: str) -> bool:
     return bool(_SALUTATION.match(line) or _COMPLIMENTARY_CLOSE.match(line))
 
 
-# A person's title before a name, in English: a sign-off's opening ("Revd Caroline Ashby").
-_HONORIFIC = re.compile(
-    r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Revd|Rev|Prof|Professor|Cllr|Councillor|Sir|Dame|Lady|Lord|"
-    r"Fr|Father|Sister|Canon)\.?\s+[A-Z]"
-)
+# A person's title before a name, in English: a sign-off's opening ("Revd Caroline Ashby"):
+# `qa.text.HONORIFICS`, with the clergy's and a council's, which open a sign-off but are
+# no closed-class words elsewhere ("Father", "Sister").
+_SIGN_OFF_TITLES = {"mx", "revd", "rev", "professor", "cllr", "councillor", "lady", "lord",
+                    "fr", "father", "sister", "canon"}  # fmt: skip
+_HONORIFIC = re.compile(rf"^(?i:{'|'.join(sorted(HONORIFICS | _SIGN_OFF_TITLES))})\.?\s+[A-Z]")
 
 
 def _over_a_heading_in_capitals(text: str, blocks: list[Block], i: int) -> bool:
@@ -1961,10 +1968,7 @@ def _standalone_question(text: str, blocks: list[Block], i: int) -> bool:
         return False
     if i + 1 >= len(blocks):
         return False
-    line = text[b.start : b.end].strip()
-    if not _QUESTION_END.search(line) or _SENTENCE_BREAK.search(line):
-        return False
-    if len(_words(line)) > _MAX_QUESTION_WORDS or not _opens_sentence(line):
+    if not _one_question(text[b.start : b.end]):
         return False
     following = blocks[i + 1]
     return following.kind in (CODE, TABLE_ROW, LIST_ITEM) or not _QUESTION_END.search(
@@ -1978,16 +1982,23 @@ def _question_over_its_answer(current: Block, first: str, line: _Line) -> bool:
     blank line between question and answer. The question is a block of its own, which
     heads its answer where the text holds more such questions (`_rule_question`), as a
     question standing alone above its answer does."""
-    line_text = first.strip()
     return (
         current.kind == "paragraph"
         and current.lines == 1
         and not current.enumerated
-        and _QUESTION_END.search(line_text) is not None
-        and _SENTENCE_BREAK.search(line_text) is None
-        and len(_words(line_text)) <= _MAX_QUESTION_WORDS
-        and _opens_sentence(line_text)
+        and _one_question(first)
         and _opens_sentence(line.text)
+    )
+
+
+def _one_question(line: str) -> bool:
+    """The line is one short sentence ending in "?" ("How do I get an allotment?")."""
+    line = line.strip()
+    return (
+        _QUESTION_END.search(line) is not None
+        and _SENTENCE_BREAK.search(line) is None
+        and len(_words(line)) <= _MAX_QUESTION_WORDS
+        and _opens_sentence(line)
     )
 
 
