@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa.text import MONTH_NAME, YEAR_DIGITS
+
 # The English nouns for the numbered parts of a document ("section 4", "Article IV"): one
 # list, from which every pattern is made. Not "item": an agenda's or a list's items are
 # list entries, not headings (ingest/structure.py), and a question about an agenda's
@@ -27,6 +29,24 @@ REFERENCE = re.compile(rf"(?:\b(?:{NUMBERED})\s+|§\s*)({_NUMBER})\b", re.I)
 # "IV)"): a bare "A" or "I" opens a sentence, not a numbered part.
 _LABELLED_NUMBER = re.compile(rf"^\s*(?:({NUMBERED})\s+|§\s*)\(?({_NUMBER})\b", re.I)
 _BARE_NUMBER = re.compile(r"^\s*\(?(?:(\d{1,3}(?:\.\d{1,3})*)\b|([IVXLC]{1,7}|[A-Z])[.):])", re.I)
+# A release, named by its version: "version 3.2", "release 2.4.0", "v3.2" in a question;
+# "## 3.2.0 (19 March 2024)", "## [3.1.0] - 2024-04-22", "v2.5.0 — 17 February 2025",
+# "Version 2 (May 2024)" as a changelog's heading. Digits only ("release a fix" names no
+# part). A bare dotted number heads a release only where a date is all that follows it:
+# "3.2 Scope" is a section.
+RELEASE = "release"
+_VERSION = r"\d{1,3}(?:\.\d{1,3})*"
+RELEASE_REFERENCE = re.compile(rf"\b(?:(?:version|release)\s+v?|v)({_VERSION})\b", re.I)
+_RELEASE_HEADING = re.compile(
+    rf"^\s*(?:(?:version|release)\s+v?|v|\[)({_VERSION})\b|^\s*({_VERSION})\b",
+    re.I,
+)
+# A calendar date with its year: "2025-04-14", "14 April 2025", "April 14, 2025".
+DATED = re.compile(
+    rf"\b{YEAR_DIGITS}-\d\d-\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)? {MONTH_NAME},? {YEAR_DIGITS}\b"
+    rf"|\b{MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?,? {YEAR_DIGITS}\b",
+    re.I,
+)
 
 # Questions that ask what a part is called.
 NAMING_WORDS = ("heading", "headline", "title", "titled", "entitled")
@@ -99,22 +119,46 @@ def normalise_number(token: str) -> str:
 
 def references(question: str) -> list[tuple[str, str]]:
     """The numbered parts a question names, as (noun, number): "Article IV" -> ("article",
-    "4"); "§ 3" -> ("", "3")."""
+    "4"); "§ 3" -> ("", "3"); "version 3.2" -> ("release", "3.2")."""
     out = []
     for m in REFERENCE.finditer(question):
         noun = m.group(0)[: m.start(1) - m.start(0)].strip().lower()
         out.append(("" if noun == "§" else noun, normalise_number(m.group(1))))
+    out += [(RELEASE, same_release(m.group(1))) for m in RELEASE_REFERENCE.finditer(question)]
     return out
 
 
 def heading_number(text: str) -> tuple[str, str] | None:
     """A heading's (noun, number): "ARTICLE 4 — FEES" -> ("article", "4"), "4. Scope" ->
-    ("", "4"); None for a heading without a number."""
+    ("", "4"), "## 3.2.0 (19 March 2024)" -> ("release", "3.2"); None for a heading without
+    a number."""
+    if number := release_number(text):
+        return RELEASE, number
     if m := _LABELLED_NUMBER.match(text):
         return (m.group(1) or "").lower(), normalise_number(m.group(2))
     if m := _BARE_NUMBER.match(text):
         return "", normalise_number(m.group(1) or m.group(2))
     return None
+
+
+def release_number(heading: str) -> str | None:
+    """The version of the release a heading opens (`same_release`), None where it opens
+    none: "[3.1.0] - 2024-04-22" and "3.2.0 (19 March 2024)" do, "3.2 Scope" does not."""
+    m = _RELEASE_HEADING.match(heading)
+    if m is None:
+        return None
+    if m.group(2) is not None:  # a bare number: a release only where a date is all that follows
+        rest = heading[m.end(2) :]
+        dated = DATED.search(rest)
+        if "." not in m.group(2) or dated is None or re.sub(r"[\W_]", "", DATED.sub("", rest)):
+            return None
+    return same_release(m.group(1) or m.group(2))
+
+
+def same_release(version: str) -> str:
+    """One form of a version however many of its last parts are zero: "3.2.0" and "3.2"
+    are one release, as "3.0.0" and "3" are."""
+    return re.sub(r"(?:\.0)+$", "", version) or version
 
 
 def heading_label(text: str) -> str:
@@ -127,6 +171,8 @@ def heading_label(text: str) -> str:
 def same_part(heading: tuple[str, str], reference: tuple[str, str]) -> bool:
     """Does a heading's (noun, number) name the part a question names? The same number,
     and the same noun where both have one ("Article 4" is not "Section 4"; "4." is
-    either)."""
+    either). A release is only a release: "version 4" is not the section "4. Fees"."""
     (noun, number), (asked_noun, asked_number) = heading, reference
+    if RELEASE in (noun, asked_noun):
+        return number == asked_number and noun == asked_noun
     return number == asked_number and (not noun or not asked_noun or noun == asked_noun)

@@ -15,6 +15,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from qa.sections import (
+    DATED,
     DIVISIONS,
     NAMING_WORDS,
     asks_for_heading,
@@ -22,7 +23,7 @@ from qa.sections import (
     references,
     same_part,
 )
-from qa.text import MONTH_NAME, YEAR_DIGITS, code_form, has_digit, stem, words
+from qa.text import code_form, has_digit, stem, words
 from qa.types import Sentence
 
 HEADING_KINDS = frozenset({"title", "heading"})  # as ingest/structure.py writes them
@@ -41,14 +42,6 @@ ASKED_KIND = 0.15  # any heading (or the title) when the question asks for one
 @lru_cache(maxsize=1)
 def structure_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in STRUCTURE_WORDS)
-
-
-# A calendar date with its year: "2025-04-14", "14 April 2025", "April 14, 2025".
-_DATED = re.compile(
-    rf"\b{YEAR_DIGITS}-\d\d-\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)? {MONTH_NAME},? {YEAR_DIGITS}\b"
-    rf"|\b{MONTH_NAME} \d{{1,2}}(?:st|nd|rd|th)?,? {YEAR_DIGITS}\b",
-    re.I,
-)
 
 
 def quotable(sentence: Sentence, heading_asked: bool, when_named: Collection[str] = ()) -> bool:
@@ -75,7 +68,7 @@ def dates_a_release(sentence: Sentence, versions: Collection[str]) -> bool:
     2025-04-14" for 3.0.0; not "2.5.0 - 2026-10-01")."""
     return (
         sentence.kind in HEADING_KINDS
-        and _DATED.search(sentence.text) is not None
+        and DATED.search(sentence.text) is not None
         and not set(versions).isdisjoint(_numbers(sentence.text))
     )
 

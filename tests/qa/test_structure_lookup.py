@@ -324,3 +324,60 @@ def test_when_a_release_came_out_is_the_heading_that_dates_it(tmp_path: Path):
     assert heading and others
     chosen = select(prepared.profile, [*others, *heading], service.settings, prepared.snapshot)
     assert [c.sentence.text for c in chosen.candidates] == ["[3.0.0] - 2025-04-14"]
+
+
+def test_a_release_is_named_by_its_version():
+    """ "version 3.2" names the release whose heading writes 3.2.0; a number without a
+    version's mark in a question ("clause 3.2") or before a heading's words ("3.2 Scope")
+    names a section, not a release."""
+    assert references("When did version 3.2 come out?") == [("release", "3.2")]
+    assert references("What changed in v3.2.0?") == [("release", "3.2")]
+    assert references("Was release 2.4.1 a security fix?") == [("release", "2.4.1")]
+    assert references("Will they release a fix?") == []
+    assert references("What does clause 3.2 say?") == [("clause", "3.2")]
+    assert heading_number("3.2.0 (19 March 2024)") == ("release", "3.2")
+    assert heading_number("[3.1.0] - 2024-04-22") == ("release", "3.1")
+    assert heading_number("v2.5.0 — 17 February 2025") == ("release", "2.5")
+    assert heading_number("Version 2 (May 2024)") == ("release", "2")
+    assert heading_number("3.2 Scope") == ("", "3.2")
+    assert heading_number("2.4 - 14 May 2024 meeting") == ("", "2.4")  # more than a date
+    assert same_part(("release", "3.2"), ("release", "3.2"))
+    assert not same_part(("release", "3.2"), ("clause", "3.2"))
+    assert not same_part(("", "4"), ("release", "4"))  # "version 4.0" is not "4. Fees"
+
+
+def _long_changelog() -> str:
+    """Releases of many changes each: a release's heading is passages away from most of
+    its changes, and every release's changes name other versions, so a question's words
+    find neither the heading nor the release."""
+    releases = [
+        ("3.4.0", "6 August 2024"),
+        ("3.3.0", "2 May 2024"),
+        ("3.2.0", "19 March 2024"),
+        ("3.1.0", "23 January 2024"),
+        ("3.0.0", "5 December 2023"),
+    ]
+    parts = ["# Harbour Sync — Release Notes\n"]
+    for n, (version, date) in enumerate(releases):
+        changes = "\n".join(
+            f"- Change {n}.{i}: the sync client now handles folder set {i} faster than in "
+            f"{releases[(n + 1) % len(releases)][0]}, and the old behaviour of "
+            f"{releases[(n + 2) % len(releases)][0]} is kept behind a setting."
+            for i in range(14)
+        )
+        parts.append(f"## {version} ({date})\n\n### Changed\n\n{changes}\n")
+    return "\n".join(parts)
+
+
+def test_when_a_release_named_by_its_version_came_out(tmp_path: Path):
+    """ "When did version 3.2 come out?" of "## 3.2.0 (19 March 2024)": the heading is
+    found in the structure, as a section named by number is, though neither "3.2" nor
+    the question's other words retrieve it."""
+    service = service_over(tmp_path, "release-notes.md", _long_changelog())
+    question = "When did version 3.2 come out?"
+    assert any("## 3.2.0 (19 March 2024)" in p.text for p in _hits(service, question))
+    answer = service.ask(question)
+    assert not answer.abstained and "19 March 2024" in answer.answer, answer.answer
+    assert answer.citations[0].quote == "3.2.0 (19 March 2024)"
+    assert "23 January 2024" in service.ask("When was v3.1 released?").answer
+    assert service.ask("When did version 3.5 come out?").abstained
