@@ -4,6 +4,8 @@
                                          optionally legacy (an older question set it copies)
     evals/data/<corpus>/questions.jsonl  one QuestionItem per line, each marked dev or test
     evals/data/<corpus>/everyday_words.json  id -> the everyday words of that question
+    evals/data/<corpus>/near_misses.json  yes/no questions no document answers, appended to
+                                         questions.jsonl by evals/data/_tools/near_misses.py
     evals/data/<corpus>/SOURCE.md        where each document comes from, and its licence
 
 Every folder of `evals/data/` holding a corpus.toml is a corpus; its folder name is its slug.
@@ -51,10 +53,12 @@ CALIBRATION = DATA / "calibration.jsonl"
 QUESTIONS = "questions.jsonl"
 CORPUS_TOML = "corpus.toml"
 EVERYDAY_WORDS = "everyday_words.json"
+NEAR_MISSES = "near_misses.json"  # written by evals/data/_tools/near_misses.py
 SOURCE = "SOURCE.md"
 Category = Literal[
     "single_fact", "multi_doc", "attribution", "disagreement", "false_premise",
     "paraphrase", "follow_up", "unanswerable", "overview", "comparison", "yes_no", "heading",
+    "near_miss",  # a yes/no question on the topic that no document answers (near_misses.py)
 ]  # fmt: skip
 Split = Literal["dev", "test"]
 SPLITS: tuple[Split, ...] = ("dev", "test")
@@ -119,8 +123,10 @@ class QuestionItem(GoldenItem):
 
     @model_validator(mode="after")
     def _kind_consistent(self) -> QuestionItem:
-        if self.category == "unanswerable" and self.answerable:
-            raise ValueError("a question of category 'unanswerable' must have answerable: false")
+        if self.category in ("unanswerable", "near_miss") and self.answerable:
+            raise ValueError(
+                f"a question of category {self.category!r} must have answerable: false"
+            )
         if self.category == "follow_up" and not self.history:
             raise ValueError("a follow_up item needs the history it follows")
         if self.category != "follow_up" and self.history:
@@ -405,9 +411,12 @@ def rule_checks(items: list[QuestionItem], documents: int) -> list[str]:
     out = []
     if n < MIN_QUESTIONS:
         out.append(f"{n} questions; the format asks for at least {MIN_QUESTIONS}")
-    everyday = sum(i.everyday for i in items)
-    if everyday < MIN_EVERYDAY_SHARE * n:
-        out.append(f"{everyday}/{n} everyday questions; at least a third are asked for")
+    # The near misses are added to a set written to the format (near_misses.py) and carry
+    # no everyday words to check: the share is of the set they were added to.
+    own = [i for i in items if i.category != "near_miss"]
+    everyday = sum(i.everyday for i in own)
+    if everyday < MIN_EVERYDAY_SHARE * len(own):
+        out.append(f"{everyday}/{len(own)} everyday questions; at least a third are asked for")
     unanswerable = sum(not i.answerable for i in items)
     if unanswerable < MIN_UNANSWERABLE_SHARE * n:
         out.append(f"{unanswerable}/{n} unanswerable questions; at least a fifth are asked for")
@@ -438,6 +447,14 @@ def folder_checks(
         out.append(f"no {EVERYDAY_WORDS}: list each everyday question's words, to check them")
     ids = {i.id for i in items}
     out += [f"{EVERYDAY_WORDS} lists unknown question {i!r}" for i in words if i not in ids]
+    if (folder / NEAR_MISSES).exists():
+        written = json.loads((folder / NEAR_MISSES).read_text(encoding="utf-8"))
+        asked = [i.question for i in items if i.category == "near_miss"]
+        if asked != [q["question"] for q in written]:
+            out.append(
+                f"questions.jsonl does not end with the {NEAR_MISSES} questions: run python "
+                f"evals/data/_tools/near_misses.py {folder.name} after its build script"
+            )
     return out
 
 

@@ -78,9 +78,36 @@ def test_the_question_files_are_what_their_build_scripts_make(slug, monkeypatch)
         built = script.build(write=False)
         words = script.EVERYDAY_TERMS
     (corpus,) = load_corpora(names=[slug])
-    on_disk = corpus.questions_path.read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line) for line in on_disk] == built
+    on_disk = [json.loads(line) for line in corpus.questions_path.read_text("utf-8").splitlines()]
+    near_misses = _script(dataset.DATA / "_tools" / "near_misses.py", monkeypatch)
+    assert on_disk == built + near_misses.near_miss_items(corpus.questions_path.parent)
     assert corpus.everyday_words == words
+
+
+def test_near_misses_follow_a_corpus_own_items_and_keep_their_splits(tmp_path, monkeypatch):
+    """The near misses are appended in a category of their own, alternating dev and test,
+    and replaced when added again; every item before them keeps its split. The checker
+    finds a questions.jsonl written without them."""
+    folder = _corpus_with(tmp_path, lambda rows: rows)
+    own = (folder / "questions.jsonl").read_text(encoding="utf-8")
+    written = [
+        {"question": f"Is there a lift {n}?", "why": "No lift is mentioned."} for n in (1, 2, 3)
+    ]
+    (folder / "near_misses.json").write_text(json.dumps(written), encoding="utf-8")
+    assert any("near_misses.py" in c for c in load_corpus(folder).checks)
+    tool = _script(dataset.DATA / "_tools" / "near_misses.py", monkeypatch)
+    assert tool.add(folder) == 3 and tool.add(folder) == 3  # idempotent
+    corpus = load_corpus(folder)
+    assert not any("near_misses.py" in c for c in corpus.checks)
+    rows = corpus.questions_path.read_text(encoding="utf-8").splitlines()
+    assert "\n".join(rows[: len(own.splitlines())]) + "\n" == own
+    added = [json.loads(r) for r in rows[len(own.splitlines()) :]]
+    assert [(r["category"], r["split"], r["answerable"]) for r in added] == [
+        ("near_miss", "dev", False),
+        ("near_miss", "test", False),
+        ("near_miss", "dev", False),
+    ]
+    assert added[0]["id"] == f"{folder.name}-nm-01" and added[0]["question"] == "Is there a lift 1?"
 
 
 def _hard_wrapped(text: str) -> bool:
