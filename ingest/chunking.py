@@ -134,7 +134,10 @@ from qa.types import Passage, Sentence
 # undone; a heading over a table is three words in capitals at most, where no "#" heading is.
 # 51: a FAQ's question over its answer on the next line is a block of its own, which heads
 # the answer where the text holds more (`structure._question_over_its_answer`).
-CHUNKING_VERSION = 51
+# 52: the rule under an indented text table's header ("    -----  -------") is no row of it
+# (`structure._COLUMN_RULE`, past `_RULE`'s three spaces); it had been a candidate sentence
+# of dashes.
+CHUNKING_VERSION = 52
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

@@ -657,6 +657,9 @@ def _scan(
             close()
             in_table, head = False, None
             continue
+        if _COLUMN_RULE.match(line.text):
+            close()  # indented past `_RULE`'s reach: layout, no row of the table
+            continue
         if is_table_separator(line.text):
             # The row above was a table's header: it is a row, not a paragraph.
             if (

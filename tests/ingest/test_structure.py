@@ -747,6 +747,26 @@ def test_a_header_row_with_a_stop_over_a_column_rule_is_a_row():
     assert kinds["The gear sat."] == "sentence"
 
 
+def test_the_rule_under_an_indented_text_tables_header_is_no_row():
+    """A table indented under a numbered clause, its header ruled with one run of dashes
+    per column ("    -----  -------"): the rule is layout, not a row (a candidate sentence
+    of dashes), and the rows under it are rows."""
+    text = (
+        "3. CANCELLATION\n\n"
+        "3.2 The following charges apply:\n\n"
+        "    Notice given before arrival      Amount you lose\n"
+        "    -------------------------------  ---------------------\n"
+        "    More than 8 weeks                Your deposit only\n"
+        "    Less than 4 weeks                The full rental charge\n\n"
+        "3.3 We refund what new guests pay, less a fee of £35.\n"
+    )
+    kinds = {s.text: s.kind for s in analyse(text).sentences}
+    assert not any(set(t) <= set("- ") for t in kinds), kinds
+    assert kinds["Notice given before arrival      Amount you lose"] == "table_row"
+    assert kinds["More than 8 weeks                Your deposit only"] == "table_row"
+    assert kinds["Less than 4 weeks                The full rental charge"] == "table_row"
+
+
 def test_title_like_line_between_sentences_is_a_heading():
     text = (
         "Intro sentence one is here. Intro sentence two is\nhere.\n"
