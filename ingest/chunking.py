@@ -137,7 +137,9 @@ from qa.types import Passage, Sentence
 # 52: the rule under an indented text table's header ("    -----  -------") is no row of it
 # (`structure._COLUMN_RULE`, past `_RULE`'s three spaces); it had been a candidate sentence
 # of dashes.
-CHUNKING_VERSION = 52
+# 53: a text table's cell may end in a comma, on a row of three cells or more
+# (`structure._comma_cells`); "Three times a day,   5 days" had made its row prose.
+CHUNKING_VERSION = 53
 
 
 def chunking_fingerprint(max_tokens: int) -> str:

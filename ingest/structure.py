@@ -1032,12 +1032,21 @@ def _columns(line: str, ruled: bool = False) -> tuple[set[int], set[int]] | None
     parts them by any space. None for fewer than two cells, and for prose typed with two
     spaces after a full stop ("...sat.  The dog"): a cell does not end in a stop, unless
     the line is `ruled` (next to a column rule, as a header row is: "No.  Trail")."""
-    if not ruled and _PROSE_GAP.search(line):
-        return None
     cells = _cells_of(line, r"\s+" if _COLUMN_RULE.match(line) else _CELL_GAP)
     if len(cells) < 2:
         return None
+    if not ruled and _PROSE_GAP.search(line) and not _comma_cells(line, cells):
+        return None
     return {m.start() for m in cells[1:]}, {m.end() for m in cells[:-1]}
+
+
+def _comma_cells(line: str, cells: list[re.Match[str]]) -> bool:
+    """Three cells or more, of which those before a gap end in a comma at most ("Ibuprofen
+    400 mg   Three times a day,   5 days"): a cell may end in a comma, and prose typed with
+    two spaces after a stop has a stop before them."""
+    return len(cells) >= 3 and not any(
+        _PROSE_GAP.match(line, m.end() - 1) and line[m.end() - 1] != "," for m in cells[:-1]
+    )
 
 
 def _hangs_under_a_cell(first: str, line: _Line) -> bool:

@@ -767,6 +767,28 @@ def test_the_rule_under_an_indented_text_tables_header_is_no_row():
     assert kinds["Less than 4 weeks                The full rental charge"] == "table_row"
 
 
+def test_a_text_tables_cell_may_end_in_a_comma():
+    """ "Three times a day,   5 days": a cell ending in a comma, on a row of three cells or
+    more, is no prose typed with two spaces after a stop; the row and its wrapped cell
+    stay one row. Prose with two spaces after its commas stays prose."""
+    text = (
+        "YOUR MEDICINES\n\n"
+        "  Medicine       Dose        How often            How long\n"
+        "  -------------  ----------  -------------------  -----------\n"
+        "  Paracetamol    1 g         Four times a day     Up to 7 days\n"
+        "  Ibuprofen      400 mg      Three times a day,   5 days\n"
+        "                             with food\n"
+        "  Co-amoxiclav   625 mg      Three times a day    5 days\n\n"
+        "The ward sister called,  the porter came,  and we left at noon.\n"
+        "Nobody waited,  nothing was lost,  and the car was outside.\n"
+    )
+    kinds = {s.text: s.kind for s in analyse(text).sentences}
+    ibuprofen = next(t for t in kinds if t.startswith("Ibuprofen"))
+    assert kinds[ibuprofen] == "table_row" and ibuprofen.endswith("with food"), kinds
+    assert kinds["Co-amoxiclav   625 mg      Three times a day    5 days"] == "table_row"
+    assert all(k != "table_row" for t, k in kinds.items() if "ward sister" in t), kinds
+
+
 def test_title_like_line_between_sentences_is_a_heading():
     text = (
         "Intro sentence one is here. Intro sentence two is\nhere.\n"
