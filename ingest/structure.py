@@ -1041,11 +1041,14 @@ def _columns(line: str, ruled: bool = False) -> tuple[set[int], set[int]] | None
 
 
 def _comma_cells(line: str, cells: list[re.Match[str]]) -> bool:
-    """Three cells or more, of which those before a gap end in a comma at most ("Ibuprofen
-    400 mg   Three times a day,   5 days"): a cell may end in a comma, and prose typed with
-    two spaces after a stop has a stop before them."""
+    """Three cells or more, of which those before a gap end in a comma at most, padded by
+    three spaces or more ("Ibuprofen   400 mg   Three times a day,   5 days"): a cell may
+    end in a comma. Prose typed with two spaces after a stop has a stop before them, and
+    justified prose two spaces after its commas ("for  the  works,  which")."""
     return len(cells) >= 3 and not any(
-        _PROSE_GAP.match(line, m.end() - 1) and line[m.end() - 1] != "," for m in cells[:-1]
+        _PROSE_GAP.match(line, m.end() - 1)
+        and not (line[m.end() - 1] == "," and line.startswith("   ", m.end()))
+        for m in cells[:-1]
     )
 
 
