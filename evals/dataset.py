@@ -54,6 +54,7 @@ QUESTIONS = "questions.jsonl"
 CORPUS_TOML = "corpus.toml"
 EVERYDAY_WORDS = "everyday_words.json"
 NEAR_MISSES = "near_misses.json"  # written by evals/data/_tools/near_misses.py
+NEAR_MISS = "near_miss"  # their category
 SOURCE = "SOURCE.md"
 Category = Literal[
     "single_fact", "multi_doc", "attribution", "disagreement", "false_premise",
@@ -123,7 +124,7 @@ class QuestionItem(GoldenItem):
 
     @model_validator(mode="after")
     def _kind_consistent(self) -> QuestionItem:
-        if self.category in ("unanswerable", "near_miss") and self.answerable:
+        if self.category in ("unanswerable", NEAR_MISS) and self.answerable:
             raise ValueError(
                 f"a question of category {self.category!r} must have answerable: false"
             )
@@ -413,7 +414,7 @@ def rule_checks(items: list[QuestionItem], documents: int) -> list[str]:
         out.append(f"{n} questions; the format asks for at least {MIN_QUESTIONS}")
     # The near misses are added to a set written to the format (near_misses.py) and carry
     # no everyday words to check: the share is of the set they were added to.
-    own = [i for i in items if i.category != "near_miss"]
+    own = [i for i in items if i.category != NEAR_MISS]
     everyday = sum(i.everyday for i in own)
     if everyday < MIN_EVERYDAY_SHARE * len(own):
         out.append(f"{everyday}/{len(own)} everyday questions; at least a third are asked for")
@@ -449,7 +450,7 @@ def folder_checks(
     out += [f"{EVERYDAY_WORDS} lists unknown question {i!r}" for i in words if i not in ids]
     if (folder / NEAR_MISSES).exists():
         written = json.loads((folder / NEAR_MISSES).read_text(encoding="utf-8"))
-        asked = [i.question for i in items if i.category == "near_miss"]
+        asked = [i.question for i in items if i.category == NEAR_MISS]
         if asked != [q["question"] for q in written]:
             out.append(
                 f"questions.jsonl does not end with the {NEAR_MISSES} questions: run python "

@@ -20,7 +20,8 @@ from qa.text import MONTH_NAME, YEAR_DIGITS
 DIVISIONS = ("section", "chapter", "part", "article", "clause", "schedule", "appendix",
              "annex", "exhibit", "paragraph")  # fmt: skip
 NUMBERED = "|".join(DIVISIONS)
-_NUMBER = r"\d{1,3}(?:\.\d{1,3})*|[ivxlc]{1,7}|[a-z]"
+_DIGITS = r"\d{1,3}(?:\.\d{1,3})*"  # "4", "2.1", "3.2.0"
+_NUMBER = rf"{_DIGITS}|[ivxlc]{{1,7}}|[a-z]"
 # "section 4", "Article IV", "clause 2.1", "part B"; a space after the noun, so that a
 # plural ("sections", "Parts and Labour") is no part lettered "s".
 REFERENCE = re.compile(rf"(?:\b(?:{NUMBERED})\s+|§\s*)({_NUMBER})\b", re.I)
@@ -28,17 +29,16 @@ REFERENCE = re.compile(rf"(?:\b(?:{NUMBERED})\s+|§\s*)({_NUMBER})\b", re.I)
 # digits ("4.", "2.1 Scope"), or a letter or roman numeral closed by punctuation ("B.",
 # "IV)"): a bare "A" or "I" opens a sentence, not a numbered part.
 _LABELLED_NUMBER = re.compile(rf"^\s*(?:({NUMBERED})\s+|§\s*)\(?({_NUMBER})\b", re.I)
-_BARE_NUMBER = re.compile(r"^\s*\(?(?:(\d{1,3}(?:\.\d{1,3})*)\b|([IVXLC]{1,7}|[A-Z])[.):])", re.I)
+_BARE_NUMBER = re.compile(rf"^\s*\(?(?:({_DIGITS})\b|([IVXLC]{{1,7}}|[A-Z])[.):])", re.I)
 # A release, named by its version: "version 3.2", "release 2.4.0", "v3.2" in a question;
 # "## 3.2.0 (19 March 2024)", "## [3.1.0] - 2024-04-22", "v2.5.0 — 17 February 2025",
 # "Version 2 (May 2024)" as a changelog's heading. Digits only ("release a fix" names no
 # part). A bare dotted number heads a release only where a date is all that follows it:
 # "3.2 Scope" is a section.
 RELEASE = "release"
-_VERSION = r"\d{1,3}(?:\.\d{1,3})*"
-RELEASE_REFERENCE = re.compile(rf"\b(?:(?:version|release)\s+v?|v)({_VERSION})\b", re.I)
+RELEASE_REFERENCE = re.compile(rf"\b(?:(?:version|release)\s+v?|v)({_DIGITS})\b", re.I)
 _RELEASE_HEADING = re.compile(
-    rf"^\s*(?:(?:version|release)\s+v?|v|\[)({_VERSION})\b|^\s*({_VERSION})\b",
+    rf"^\s*(?:(?:version|release)\s+v?|v|\[)({_DIGITS})\b|^\s*({_DIGITS})\b",
     re.I,
 )
 # A calendar date with its year: "2025-04-14", "14 April 2025", "April 14, 2025".
@@ -130,8 +130,8 @@ def references(question: str) -> list[tuple[str, str]]:
 
 def heading_number(text: str) -> tuple[str, str] | None:
     """A heading's (noun, number): "ARTICLE 4 — FEES" -> ("article", "4"), "4. Scope" ->
-    ("", "4"), "## 3.2.0 (19 March 2024)" -> ("release", "3.2"); None for a heading without
-    a number."""
+    ("", "4"), "3.2.0 (19 March 2024)" -> ("release", "3.2"); None for a heading without a
+    number."""
     if number := release_number(text):
         return RELEASE, number
     if m := _LABELLED_NUMBER.match(text):
@@ -149,8 +149,11 @@ def release_number(heading: str) -> str | None:
         return None
     if m.group(2) is not None:  # a bare number: a release only where a date is all that follows
         rest = heading[m.end(2) :]
-        dated = DATED.search(rest)
-        if "." not in m.group(2) or dated is None or re.sub(r"[\W_]", "", DATED.sub("", rest)):
+        if (
+            "." not in m.group(2)
+            or not DATED.search(rest)
+            or re.sub(r"[\W_]", "", DATED.sub("", rest))
+        ):
             return None
     return same_release(m.group(1) or m.group(2))
 
